@@ -1,0 +1,1 @@
+"""newsbot's Telegram adapter, services, CLI and process wiring."""

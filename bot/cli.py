@@ -1,0 +1,51 @@
+"""The ``newsbot`` command line: one entry point, one subcommand per module.
+
+Every user-caused error ends as one line on stderr and a non-zero exit code,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from bot import cli_companies, cli_eval, cli_ingest, cli_run, cli_summarize
+from summarizer.errors import NewsbotError
+
+_SUBCOMMANDS = (cli_run, cli_summarize, cli_companies, cli_ingest, cli_eval)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full ``newsbot`` parser with every subcommand."""
+    parser = _Parser(prog="newsbot", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for module in _SUBCOMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``newsbot``; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except NewsbotError as err:
+        print(f"newsbot: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,16 @@
+"""``newsbot companies``: (being written)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``companies`` subcommand."""
+    parser = subparsers.add_parser("companies", help="(being written)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Placeholder until the module is written."""
+    raise SystemExit("newsbot: 'companies' is not available yet")

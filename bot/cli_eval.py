@@ -1,0 +1,16 @@
+"""``newsbot eval``: (being written)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``eval`` subcommand."""
+    parser = subparsers.add_parser("eval", help="(being written)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Placeholder until the module is written."""
+    raise SystemExit("newsbot: 'eval' is not available yet")

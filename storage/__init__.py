@@ -1,0 +1,1 @@
+"""Every line of newsbot's SQL: schema, migrations and table-level repositories."""

@@ -1,0 +1,24 @@
+"""The cleaned article every part of newsbot works on."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: a title and body paragraphs, boilerplate removed.
+
+    ``paragraphs`` never contains the title. Everything downstream (summaries,
+    company mentions, storage) sees only this cleaned text.
+    """
+
+    title: str
+    paragraphs: tuple[str, ...]
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def body(self) -> str:
+        """The cleaned body: paragraphs separated by blank lines."""
+        return "\n\n".join(self.paragraphs)
