@@ -1,1 +1,35 @@
-"""Every line of newsbot's SQL: schema, migrations and table-level repositories."""
+"""Every line of newsbot's SQL: schema, migrations and table-level repositories.
+
+>>> store = open_store("/tmp/newsbot.db")       # doctest: +SKIP
+>>> store.subscriptions.add(chat_id, store.companies.add_custom("Xiaomi"))  # doctest: +SKIP
+"""
+
+from storage.articles import Articles, StoredArticle
+from storage.chats import Chat, Chats, ChatSettings
+from storage.companies import Companies, Company
+from storage.db import Database
+from storage.migrations import STEPS, Step, latest_version
+from storage.normalize import canonical_url, content_hash, fts_query
+from storage.store import Store, default_db_path, open_store
+from storage.subscriptions import Subscriptions
+
+__all__ = [
+    "STEPS",
+    "Articles",
+    "Chat",
+    "ChatSettings",
+    "Chats",
+    "Companies",
+    "Company",
+    "Database",
+    "Step",
+    "Store",
+    "StoredArticle",
+    "Subscriptions",
+    "canonical_url",
+    "content_hash",
+    "default_db_path",
+    "fts_query",
+    "latest_version",
+    "open_store",
+]

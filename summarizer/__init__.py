@@ -1,6 +1,8 @@
 """Pure text work: clean, split, score, select; company mentions and salience."""
 
+from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, get_algorithm
 from summarizer.article import Article
+from summarizer.clean import article_from_parts, clean_html, clean_text, parse_article
 from summarizer.errors import (
     EmptyArticleError,
     FetchError,
@@ -9,15 +11,39 @@ from summarizer.errors import (
     StorageError,
     UnknownAlgorithmError,
 )
-from summarizer.tokenize import NewsTokenizer
+from summarizer.mentions import (
+    SUBJECT_THRESHOLD,
+    CompanyEntry,
+    CompanyMatcher,
+    CompanyMention,
+    load_registry,
+)
+from summarizer.summarize import Summary, build_document, summarize
+from summarizer.tokenize import NewsTokenizer, detect_language
 
 __all__ = [
+    "ALGORITHMS",
+    "DEFAULT_ALGORITHM",
+    "SUBJECT_THRESHOLD",
     "Article",
+    "CompanyEntry",
+    "CompanyMatcher",
+    "CompanyMention",
     "EmptyArticleError",
     "FetchError",
     "InputError",
     "NewsTokenizer",
     "NewsbotError",
     "StorageError",
+    "Summary",
     "UnknownAlgorithmError",
+    "article_from_parts",
+    "build_document",
+    "clean_html",
+    "clean_text",
+    "detect_language",
+    "get_algorithm",
+    "load_registry",
+    "parse_article",
+    "summarize",
 ]

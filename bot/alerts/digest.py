@@ -1,0 +1,58 @@
+"""Daily digests: one message (or a few, when long) per chat at its hour, in its time zone.
+
+A digest chat's alerts wait in the outbox as 'held'. Every minute :func:`release_due`
+looks at those chats; when the chat's local clock has passed its ``digest_hour`` and
+alerts were waiting since before that moment, today's digest is recorded in SQLite and
+the alerts are handed to the sender in the same transaction, so a restart never sends
+a day's digest twice, and a bot that was down at 08:00 still sends it when it is back.
+Alerts that arrive after today's digest wait for tomorrow's.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from storage.chats import ChatSettings
+from storage.outbox import Outbox
+
+
+def digest_moment(settings: ChatSettings, now: datetime) -> datetime:
+    """The latest digest time (aware, UTC) at or before ``now`` for these settings."""
+    zone = ZoneInfo(settings.timezone)
+    local = now.astimezone(zone)
+    moment = datetime.combine(local.date(), time(settings.digest_hour), tzinfo=zone)
+    if moment > local:
+        moment = datetime.combine(local.date() - timedelta(days=1), time(settings.digest_hour),
+                                  tzinfo=zone)
+    return moment.astimezone(UTC)
+
+
+def due_date(settings: ChatSettings, oldest_waiting: float, now: datetime) -> str | None:
+    """The local date of the digest to send now, or None when nothing is due yet.
+
+    Due when some alert has been waiting since before the chat's latest digest time.
+    """
+    moment = digest_moment(settings, now)
+    if oldest_waiting > moment.timestamp():
+        return None
+    return moment.astimezone(ZoneInfo(settings.timezone)).date().isoformat()
+
+
+def release_due(outbox: Outbox, *, now: datetime | None = None) -> int:
+    """Hand every due digest to the sender; returns how many alerts were released.
+
+    A chat that switched back to instant alerts gets its held alerts right away
+    (the sender turns a large backlog into one catch-up message).
+    """
+    now = now or datetime.now(UTC)
+    released = 0
+    for chat_id, raw, oldest in outbox.held_chats():
+        settings = ChatSettings.from_json(raw)
+        if settings.mode != "digest":
+            released += outbox.release_digest(chat_id, None, now=now.timestamp())
+            continue
+        local_date = due_date(settings, oldest, now)
+        if local_date is not None:
+            released += outbox.release_digest(chat_id, local_date, now=now.timestamp())
+    return released

@@ -1,0 +1,194 @@
+"""Alert, digest and catch-up messages: pure functions, HTML-escaped, within 4,096 characters.
+
+What a subscriber sees for one alert::
+
+    <b>Xiaomi unveils its first electric car</b>
+    🏢 Xiaomi · Reuters
+    Two or three sentences of the article that are about Xiaomi.
+    Read at Reuters · +2 sources: BBC, CNBC
+    [🔕 Unsubscribe Xiaomi] [📰 More on Xiaomi]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.formatting import MAX_MESSAGE, bold, esc, italic, link, utf16_len, visible_text
+
+_TITLE_LIMIT = 300
+_SENTENCE_LIMIT = 600
+_BUTTON_NAME = 24
+_CATCH_UP_PER_COMPANY = 3
+_CATCH_UP_COMPANIES = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One source's copy of a story."""
+
+    title: str
+    url: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AlertView:
+    """One story about one company, with copies of it from other sources."""
+
+    company_id: int
+    company: str
+    story: Story
+    summary: tuple[str, ...] = ()
+    others: tuple[Story, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A message ready to send: HTML text and inline buttons as (label, callback data)."""
+
+    text: str
+    buttons: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def plain(self) -> str:
+        """The same message as plain text (for chats where the HTML is rejected)."""
+        return visible_text(self.text)
+
+
+def _source_name(story: Story) -> str:
+    return story.source or "the source"
+
+
+def _sources_line(view: AlertView) -> str:
+    line = link(view.story.url, f"Read at {_source_name(view.story)}", limit=80)
+    if view.others:
+        names = ", ".join(link(s.url, _source_name(s), limit=40) for s in view.others)
+        line += f" · +{len(view.others)} source{'s' if len(view.others) > 1 else ''}: {names}"
+    return line
+
+
+def alert_buttons(company_id: int, company: str) -> tuple[tuple[str, str], ...]:
+    """Unsubscribe from / more on this company (callback data well under 64 bytes)."""
+    name = company if len(company) <= _BUTTON_NAME else company[: _BUTTON_NAME - 1] + "…"
+    return (
+        (f"🔕 Unsubscribe {name}", f"u:{company_id}"),
+        (f"📰 More on {name}", f"m:{company_id}"),
+    )
+
+
+def alert_message(view: AlertView) -> Rendered:
+    """One alert; the summary is shortened, never the links, if the message would be too long."""
+    head = f"{bold(view.story.title, limit=_TITLE_LIMIT)}\n🏢 {esc(view.company, limit=100)}"
+    if view.story.source:
+        head += f" · {esc(view.story.source, limit=80)}"
+    tail = _sources_line(view)
+    budget = MAX_MESSAGE - utf16_len(head) - utf16_len(tail) - 4
+    body = _fit(" ".join(esc(s, limit=_SENTENCE_LIMIT) for s in view.summary), budget)
+    text = "\n".join(part for part in (head, body, tail) if part)
+    return Rendered(text, alert_buttons(view.company_id, view.company))
+
+
+def _fit(escaped: str, budget: int) -> str:
+    if utf16_len(escaped) <= budget:
+        return escaped
+    cut = escaped[: max(budget - 1, 0)]
+    amp = cut.rfind("&")
+    if amp > cut.rfind(";"):  # never cut an entity in half
+        cut = cut[:amp]
+    return cut.rstrip() + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class DigestEntry:
+    """One line of a digest: a story about a company and the alert rows it stands for."""
+
+    company: str
+    view: AlertView
+    ids: tuple[int, ...]
+
+
+def _digest_item(entry: DigestEntry) -> str:
+    story = entry.view.story
+    line = f"• {link(story.url, story.title, limit=_TITLE_LIMIT)}"
+    if story.source:
+        line += f" — {italic(story.source, limit=60)}"
+    if entry.view.others:
+        line += f" (+{len(entry.view.others)} sources)"
+    if entry.view.summary:
+        line += f"\n  {esc(entry.view.summary[0], limit=_SENTENCE_LIMIT)}"
+    return line
+
+
+def digest_messages(
+    entries: Sequence[DigestEntry], *, heading: str
+) -> list[tuple[Rendered, tuple[int, ...]]]:
+    """The digest grouped by company; several messages only when one would be too long.
+
+    Each message comes with the alert row ids it covers, so a restart mid-digest
+    resends only the parts that were not yet confirmed.
+    """
+    by_company: dict[str, list[DigestEntry]] = {}
+    for entry in entries:
+        by_company.setdefault(entry.company, []).append(entry)
+    blocks: list[tuple[str, tuple[int, ...]]] = []
+    for company in sorted(by_company, key=str.casefold):
+        items = by_company[company]
+        blocks.append((f"\n🏢 {bold(company, limit=100)} ({len(items)})", ()))
+        blocks.extend((_digest_item(e), e.ids) for e in items)
+    return _pack(bold(heading, limit=200), blocks)
+
+
+def _pack(
+    heading: str, blocks: list[tuple[str, tuple[int, ...]]]
+) -> list[tuple[Rendered, tuple[int, ...]]]:
+    parts: list[tuple[Rendered, tuple[int, ...]]] = []
+    lines, ids = [heading], []
+    for text, block_ids in blocks:
+        text = _fit(text, MAX_MESSAGE - utf16_len(heading) - 200)
+        if utf16_len("\n".join([*lines, text])) > MAX_MESSAGE - 20:
+            parts.append((Rendered("\n".join(lines)), tuple(ids)))
+            lines, ids = [heading + " (continued)"], []
+        lines.append(text)
+        ids.extend(block_ids)
+    if ids:
+        parts.append((Rendered("\n".join(lines)), tuple(ids)))
+    return parts
+
+
+def catch_up_message(entries: Sequence[DigestEntry]) -> Rendered:
+    """One short message instead of a flood: counts per company and the top headlines."""
+    by_company: dict[str, list[DigestEntry]] = {}
+    for entry in entries:
+        by_company.setdefault(entry.company, []).append(entry)
+    total = sum(len(v) for v in by_company.values())
+    lines = [bold(f"While you were away: {total} new stor{'y' if total == 1 else 'ies'} "
+                  "about the companies you follow")]
+    ranked = sorted(by_company.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))
+    for company, items in ranked[:_CATCH_UP_COMPANIES]:
+        lines.append(f"\n🏢 {bold(company, limit=100)} ({len(items)})")
+        for entry in items[:_CATCH_UP_PER_COMPANY]:
+            story = entry.view.story
+            lines.append(f"• {link(story.url, story.title, limit=150)}")
+        if len(items) > _CATCH_UP_PER_COMPANY:
+            lines.append(italic(f"…and {len(items) - _CATCH_UP_PER_COMPANY} more: "
+                                f"/news {company}", limit=150))
+    if len(ranked) > _CATCH_UP_COMPANIES:
+        rest = sum(len(v) for _, v in ranked[_CATCH_UP_COMPANIES:])
+        lines.append(italic(f"\n…and {rest} more about {len(ranked) - _CATCH_UP_COMPANIES} "
+                            "other companies."))
+    return Rendered(_join_within(lines, MAX_MESSAGE - 40))
+
+
+def _join_within(lines: list[str], budget: int) -> str:
+    # Whole lines only: cutting HTML mid-line could split a tag or a link.
+    kept: list[str] = []
+    used = 0
+    for line in lines:
+        size = utf16_len(line) + 1
+        if used + size > budget:
+            kept.append(italic("…and more: /list"))
+            break
+        kept.append(line)
+        used += size
+    return "\n".join(kept)

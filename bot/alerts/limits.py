@@ -1,0 +1,140 @@
+"""Telegram's sending limits, enforced before every alert leaves the bot.
+
+Sliding windows over *answered* sends (not token buckets with a burst), so no
+interval of one second ever holds more than ``per_second`` messages, no chat gets two
+messages less than ``chat_interval`` apart, and no group more than
+``group_per_minute`` in any minute — the same way the emulator's log measures it.
+``margin`` adds a little slack to every window for network and event-loop jitter.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+_UNLIMITED = 1e6
+_POLL = 0.002
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Rates for alerts; a rate of ``inf`` (or >= 1e6) lifts that limit (benchmarks)."""
+
+    per_second: float = 25.0
+    chat_interval: float = 1.0
+    group_per_minute: float = 20.0
+    margin: float = 0.05
+
+    @property
+    def global_window(self) -> tuple[int, float] | None:
+        """(messages, seconds) of the global window, or None when unlimited."""
+        if math.isinf(self.per_second) or self.per_second >= _UNLIMITED:
+            return None
+        if self.per_second >= 1:
+            return max(1, math.floor(self.per_second)), 1.0
+        return 1, 1.0 / self.per_second
+
+
+@dataclass(slots=True)
+class _ChatState:
+    last: float = -math.inf
+    recent: deque[float] = field(default_factory=deque)
+
+
+class RateGate:
+    """Hands out send permissions; call :meth:`acquire` right before each request."""
+
+    def __init__(self, limits: Limits, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limits = limits
+        self._clock = clock
+        self._window = limits.global_window
+        self._sent: deque[float] = deque()
+        self._chats: dict[int, _ChatState] = {}
+        self._paused_until = -math.inf
+        self._in_flight = 0
+        self._lock = asyncio.Lock()
+        self.waited = 0.0
+
+    def now(self) -> float:
+        """The gate's clock (monotonic seconds)."""
+        return self._clock()
+
+    def pause(self, seconds: float) -> None:
+        """Telegram said 429: nobody sends until ``seconds`` from now."""
+        self._paused_until = max(self._paused_until, self._clock() + seconds + self.limits.margin)
+
+    @property
+    def paused_for(self) -> float:
+        """Seconds left in a 429 pause (0 when not paused)."""
+        return max(0.0, self._paused_until - self._clock())
+
+    def chat_ready_at(self, chat_id: int, *, group: bool) -> float:
+        """The clock time at which this chat may receive its next message."""
+        state = self._chats.get(chat_id)
+        if state is None:
+            return -math.inf
+        ready = state.last + self.limits.chat_interval + self.limits.margin
+        per_minute = self.limits.group_per_minute
+        if group and per_minute < _UNLIMITED and len(state.recent) >= per_minute:
+            ready = max(ready, state.recent[-int(per_minute)] + 60.0 + self.limits.margin)
+        return ready
+
+    def _global_ready_at(self) -> float:
+        ready = self._paused_until
+        if self._window is not None:
+            count, seconds = self._window
+            room = count - self._in_flight
+            if room <= 0:
+                return self._clock() + _POLL  # wait for an answer, then look again
+            if len(self._sent) >= room:
+                ready = max(ready, self._sent[-room] + seconds + self.limits.margin)
+        return ready
+
+    async def acquire(self, chat_id: int, *, group: bool) -> None:
+        """Wait until a message to ``chat_id`` keeps every limit; pair with :meth:`done`.
+
+        Windows are measured from when earlier requests were *answered*: Telegram saw
+        them at some moment before that, so spacing from the answer is always safe,
+        however late a slow connection delivered them.
+        """
+        await self._sleep_until(lambda: self.chat_ready_at(chat_id, group=group))
+        async with self._lock:  # one send is granted at a time, in order
+            await self._sleep_until(
+                lambda: max(self._global_ready_at(), self.chat_ready_at(chat_id, group=group))
+            )
+            self._in_flight += 1
+
+    def done(self, chat_id: int, *, group: bool) -> None:
+        """The request for ``chat_id`` was answered (or failed): it counts from now."""
+        now = self._clock()
+        self._in_flight -= 1
+        if self._window is not None:
+            self._sent.append(now)
+            while len(self._sent) > self._window[0]:
+                self._sent.popleft()
+        state = self._chats.setdefault(chat_id, _ChatState())
+        state.last = max(state.last, now)
+        if group and self.limits.group_per_minute < _UNLIMITED:
+            state.recent.append(now)
+            while len(state.recent) > self.limits.group_per_minute:
+                state.recent.popleft()
+
+    async def _sleep_until(self, ready_at: Callable[[], float]) -> None:
+        while True:
+            delay = ready_at() - self._clock()
+            if delay <= 0:
+                return
+            self.waited += delay
+            await asyncio.sleep(delay)
+
+    def forget_idle(self) -> int:
+        """Drop state of chats idle for over a minute (keeps memory flat); returns how many."""
+        horizon = self._clock() - 60.0 - self.limits.chat_interval - 2 * self.limits.margin
+        idle = [chat for chat, state in self._chats.items() if state.last < horizon]
+        for chat in idle:
+            del self._chats[chat]
+        return len(idle)

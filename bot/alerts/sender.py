@@ -1,0 +1,329 @@
+"""The alert sender: drains the SQLite outbox inside the running bot.
+
+A feeder claims due rows in batches and queues them per chat ("lanes"); workers take
+one ready chat at a time, ask the :class:`Composer` for its next message, pass the
+:class:`RateGate` and send. What Telegram answers decides the rows' fate:
+
+- 429 ``RetryAfter``: everybody waits ``retry_after``, then the same message is sent
+  again; nothing is dropped and no attempt is counted.
+- 403 ``Forbidden`` (blocked, kicked, deactivated) and "chat not found": the chat is
+  marked inactive and its open alerts dropped; no more alerts go there.
+- 400 "can't parse entities": the same message is resent as plain text.
+- ``ChatMigrated``: the chat, its subscriptions and alerts move to the new id; resent there.
+- timeouts, dropped connections, 5xx: retried with exponential backoff up to a cap,
+  then recorded as failed with the reason.
+
+Sent rows are recorded in small batches (every ``flush_interval``); after a kill, only
+messages on the wire or sent within that interval can be sent again (at-least-once).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+import warnings
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+)
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
+
+from bot.alerts.compose import Composer, Delivery
+from bot.alerts.limits import RateGate
+from storage.outbox import Outbox, OutboxItem
+
+log = logging.getLogger(__name__)
+
+_GONE = ("chat not found", "user is deactivated", "bot was kicked", "not enough rights",
+         "have no rights", "chat_write_forbidden", "peer_id_invalid")
+
+
+@dataclass(frozen=True, slots=True)
+class SenderOptions:
+    """How the sender batches, retries and records (rates live in ``Limits``)."""
+
+    batch_size: int = 500
+    max_held: int = 2000
+    concurrency: int = 16
+    idle_poll: float = 0.25
+    flush_interval: float = 0.05
+    max_attempts: int = 6
+    backoff_base: float = 2.0
+    backoff_cap: float = 600.0
+    stop_grace: float = 5.0
+
+
+def _retry_seconds(err: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22 warns that the type will become timedelta
+        warnings.simplefilter("ignore")
+        value = err.retry_after  # int or timedelta depending on PTB_TIMEDELTA
+    return float(value.total_seconds() if hasattr(value, "total_seconds") else value)
+
+
+def _markup(buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)
+                                  for label, data in buttons]])
+
+
+class AlertSender:
+    """Delivers every pending alert within Telegram's limits; one per bot process."""
+
+    def __init__(
+        self, *, bot: Bot, outbox: Outbox, composer: Composer, gate: RateGate,
+        options: SenderOptions | None = None, wall: Callable[[], float] = time.time,
+    ) -> None:
+        self.bot = bot
+        self.outbox = outbox
+        self.composer = composer
+        self.gate = gate
+        self.options = options or SenderOptions()
+        self._wall = wall
+        self._lanes: dict[int, deque[OutboxItem]] = {}
+        self._scheduled: set[int] = set()
+        self._ready: asyncio.Queue[int] = asyncio.Queue()
+        self._sent: list[tuple[int, int | None, str | None]] = []
+        self._held = 0
+        self._stopping = asyncio.Event()
+        self._wake = asyncio.Event()
+        self.stats = {"messages": 0, "alerts": 0, "retry_after": 0, "failed": 0, "dropped": 0}
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def wake(self) -> None:
+        """New alerts were enqueued in this process: look now instead of at the next poll."""
+        self._wake.set()
+
+    def stop(self) -> None:
+        """Ask :meth:`run` to finish the messages in flight and return."""
+        self._stopping.set()
+        self._wake.set()
+
+    async def run(self) -> None:
+        """Deliver until :meth:`stop`; alerts left by a killed process are delivered first."""
+        recovered = self.outbox.recover()
+        if recovered:
+            log.info("Resending %d alerts that were in flight when the bot stopped.", recovered)
+        workers = [asyncio.create_task(self._worker()) for _ in range(self.options.concurrency)]
+        flusher = asyncio.create_task(self._flush_loop())
+        try:
+            await self._feed()
+        finally:
+            await self._shutdown(workers, flusher)
+
+    async def _shutdown(self, workers: list[asyncio.Task], flusher: asyncio.Task) -> None:
+        self._stopping.set()
+        for _ in workers:
+            self._ready.put_nowait(0)  # wake idle workers so they see the stop
+        _done, pending = await asyncio.wait(workers, timeout=self.options.stop_grace)
+        for task in (*pending, flusher):
+            task.cancel()
+        await asyncio.gather(*workers, flusher, return_exceptions=True)
+        self._flush()
+        waiting = [item.id for lane in self._lanes.values() for item in lane]
+        if waiting:  # claimed but never sent: back to the queue for the next start
+            self.outbox.reschedule(waiting, due=self._wall())
+        self._lanes.clear()
+
+    # -- feeding ---------------------------------------------------------------------
+
+    async def _feed(self) -> None:
+        while not self._stopping.is_set():
+            room = self.options.max_held - self._held
+            items = self.outbox.claim(limit=min(room, self.options.batch_size),
+                                      now=self._wall()) if room > 0 else []
+            for item in items:
+                self._add(item)
+            if len(items) == self.options.batch_size:
+                await asyncio.sleep(0)
+                continue
+            self.gate.forget_idle()
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self.options.idle_poll)
+
+    def _add(self, item: OutboxItem, *, front: bool = False) -> None:
+        lane = self._lanes.setdefault(item.chat_id, deque())
+        lane.appendleft(item) if front else lane.append(item)
+        self._held += 1
+        if item.chat_id not in self._scheduled:
+            self._scheduled.add(item.chat_id)
+            self._ready.put_nowait(item.chat_id)
+
+    def _take(self, chat_id: int, ids: tuple[int, ...]) -> list[OutboxItem]:
+        lane = self._lanes.get(chat_id, deque())
+        wanted = set(ids)
+        taken = [i for i in lane if i.id in wanted]
+        self._lanes[chat_id] = deque(i for i in lane if i.id not in wanted)
+        self._held -= len(taken)
+        return taken
+
+    # -- working ---------------------------------------------------------------------
+
+    async def _worker(self) -> None:
+        while not self._stopping.is_set():
+            chat_id = await self._ready.get()
+            if self._stopping.is_set():
+                return
+            lane = self._lanes.get(chat_id)
+            if not lane:
+                self._lanes.pop(chat_id, None)
+                self._scheduled.discard(chat_id)
+                continue
+            try:
+                await self._serve(chat_id, list(lane))
+            except Exception:  # one bad row must not stop every other chat's alerts
+                log.exception("Could not deliver alerts to chat %s; they will be retried.",
+                              chat_id)
+                retry = self._take(chat_id, tuple(i.id for i in lane))
+                self.outbox.reschedule([i.id for i in retry], due=self._wall() + 60,
+                                       count_attempt=True)
+            self._requeue(chat_id)
+
+    def _requeue(self, chat_id: int) -> None:
+        if not self._lanes.get(chat_id):
+            self._lanes.pop(chat_id, None)
+            self._scheduled.discard(chat_id)
+            return
+        group = self._lanes[chat_id][0].chat_type in ("group", "supergroup") or chat_id < 0
+        delay = self.gate.chat_ready_at(chat_id, group=group) - self.gate.now()
+        loop = asyncio.get_running_loop()
+        loop.call_later(max(0.0, delay), self._ready.put_nowait, chat_id)
+
+    async def _serve(self, chat_id: int, lane: list[OutboxItem]) -> None:
+        delivery = self.composer.next_delivery(lane, now=self._wall())
+        if delivery is None:
+            return
+        items = self._take(chat_id, delivery.ids)
+        group = items[0].chat_type in ("group", "supergroup") or chat_id < 0
+        await self._deliver(chat_id, items, delivery, group=group)
+
+    async def _deliver(self, chat_id: int, items: list[OutboxItem], delivery: Delivery,
+                       *, group: bool) -> None:
+        ids = [i.id for i in items]
+        html = True
+        while True:
+            result = await self._attempt(chat_id, delivery, html=html, group=group)
+            if isinstance(result, Message | bool):
+                message_id = delivery.edit_message_id or getattr(result, "message_id", None)
+                return self._delivered(ids, message_id, delivery.note)
+            if isinstance(result, RetryAfter):
+                self.stats["retry_after"] += 1
+                self.gate.pause(_retry_seconds(result))
+            elif isinstance(result, ChatMigrated):
+                chat_id = self._migrate(chat_id, int(result.new_chat_id))
+            elif isinstance(result, Forbidden):
+                return self._gone(chat_id, str(result))
+            elif isinstance(result, BadRequest):
+                text = str(result).lower()
+                if html and "parse" in text and "entit" in text:
+                    html = False  # Telegram rejected our HTML: the words still get through
+                    continue
+                if delivery.edit_message_id is not None:
+                    # The earlier alert is gone or too old to edit: send this copy on its own.
+                    delivery = self.composer.standalone(items)
+                    continue
+                if any(marker in text for marker in _GONE):
+                    return self._gone(chat_id, str(result))
+                self.stats["failed"] += len(ids)
+                self.outbox.mark_failed(ids, error=str(result))
+                return None
+            elif isinstance(result, NetworkError):  # timeouts, dropped connections, 5xx
+                return self._retry_later(items, str(result))
+            else:
+                self.stats["failed"] += len(ids)
+                self.outbox.mark_failed(ids, error=str(result))
+                return None
+
+    async def _attempt(self, chat_id: int, delivery: Delivery, *, html: bool,
+                       group: bool) -> Message | bool | TelegramError:
+        await self.gate.acquire(chat_id, group=group)
+        try:
+            return await self._send(chat_id, delivery, html=html)
+        except TelegramError as err:
+            return err
+        finally:
+            self.gate.done(chat_id, group=group)
+
+    def _delivered(self, ids: list[int], message_id: int | None, note: str | None) -> None:
+        self._sent.extend((row_id, message_id, note) for row_id in ids)
+        self.stats["messages"] += 1
+        self.stats["alerts"] += len(ids)
+        if len(self._sent) >= self.options.batch_size:
+            self._flush()
+
+    async def _send(self, chat_id: int, delivery: Delivery, *, html: bool) -> Message | bool:
+        rendered = delivery.rendered
+        if delivery.edit_message_id is not None:
+            return await self.bot.edit_message_text(
+                rendered.text if html else rendered.plain, chat_id=chat_id,
+                message_id=delivery.edit_message_id,
+                parse_mode=ParseMode.HTML if html else None,
+                reply_markup=_markup(rendered.buttons),
+                link_preview_options=LinkPreviewOptions(is_disabled=not delivery.preview),
+            )
+        return await self.bot.send_message(
+            chat_id, rendered.text if html else rendered.plain,
+            parse_mode=ParseMode.HTML if html else None,
+            reply_markup=_markup(rendered.buttons),
+            link_preview_options=LinkPreviewOptions(is_disabled=not delivery.preview),
+        )
+
+    def _migrate(self, old_id: int, new_id: int) -> int:
+        self.outbox.migrate_chat(old_id, new_id)
+        lane = self._lanes.pop(old_id, deque())
+        if lane:
+            self._lanes.setdefault(new_id, deque()).extend(lane)
+            self._scheduled.discard(old_id)
+            if new_id not in self._scheduled:
+                self._scheduled.add(new_id)
+                self._ready.put_nowait(new_id)
+        log.info("A group became a supergroup; its alerts now go to the new chat id.")
+        return new_id
+
+    def _gone(self, chat_id: int, reason: str) -> None:
+        dropped = self.outbox.deactivate_chat(chat_id, reason=reason)
+        lane = self._lanes.pop(chat_id, deque())
+        self._held -= len(lane)
+        self.stats["dropped"] += dropped
+        log.info("Chat %s is unreachable (%s); its alerts are stopped.", chat_id, reason)
+
+    def _retry_later(self, items: list[OutboxItem], reason: str) -> None:
+        attempts = max(i.attempts for i in items) + 1
+        ids = [i.id for i in items]
+        if attempts >= self.options.max_attempts:
+            self.stats["failed"] += len(ids)
+            self.outbox.mark_failed(ids, error=f"Gave up after {attempts} attempts: {reason}")
+            return
+        delay = min(self.options.backoff_cap, self.options.backoff_base * 2 ** (attempts - 1))
+        self.outbox.reschedule(ids, due=self._wall() + delay, error=reason, count_attempt=True)
+
+    # -- recording -------------------------------------------------------------------
+
+    async def _flush_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.options.flush_interval)
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._sent:
+            batch, self._sent = self._sent, []
+            self.outbox.mark_sent(batch, now=self._wall())

@@ -1,0 +1,179 @@
+"""newsbot's process configuration, loaded once from the environment and CLI flags.
+
+The bot token is kept out of ``repr`` and ``str`` so that logging a config,
+an exception or a traceback never reveals it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from summarizer.errors import InputError
+
+TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
+
+# Environment variable -> (field name, parser name). Every knob has a flag-free
+# env form so a service manager can configure the bot without a wrapper script.
+_ENV: dict[str, tuple[str, str]] = {
+    "NEWSBOT_DB": ("db_path", "path"),
+    "NEWSBOT_ADMIN_IDS": ("admin_ids", "ids"),
+    "NEWSBOT_BASE_URL": ("base_url", "str"),
+    "NEWSBOT_WEBHOOK_URL": ("webhook_url", "str"),
+    "NEWSBOT_WEBHOOK_SECRET": ("webhook_secret", "str"),
+    "NEWSBOT_WEBHOOK_LISTEN": ("webhook_listen", "str"),
+    "NEWSBOT_WEBHOOK_PORT": ("webhook_port", "int"),
+    "NEWSBOT_POLL_INTERVAL": ("poll_interval", "float"),
+    "NEWSBOT_FEEDS": ("feeds", "list"),
+    "NEWSBOT_SEND_RATE": ("send_per_second", "float"),
+    "NEWSBOT_CHAT_RATE": ("chat_per_second", "float"),
+    "NEWSBOT_GROUP_RATE": ("group_per_minute", "int"),
+    "NEWSBOT_MAX_SUBSCRIPTIONS": ("max_subscriptions", "int"),
+    "NEWSBOT_COMMAND_LIMIT": ("command_limit", "int"),
+    "NEWSBOT_COMMAND_WINDOW": ("command_window", "float"),
+    "NEWSBOT_ALGORITHM": ("summary_algorithm", "str"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything the running bot needs to know about its environment.
+
+    ``token`` is ``None`` for the embedded default (the terminal chat).
+    ``base_url`` points the bot at another Bot API server (an emulator), in the
+    form PTB expects: ``http://127.0.0.1:PORT/bot`` (the token is appended).
+    """
+
+    token: str | None = field(default=None, repr=False)
+    db_path: Path | None = None
+    admin_ids: frozenset[int] = frozenset()
+    base_url: str | None = None
+    webhook_url: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    poll_interval: float = 900.0
+    feeds: tuple[str, ...] = ()
+    send_per_second: float = 25.0
+    chat_per_second: float = 1.0
+    group_per_minute: int = 20
+    max_subscriptions: int = 50
+    command_limit: int = 20
+    command_window: float = 60.0
+    summary_algorithm: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.max_subscriptions < 1 or self.command_limit < 1:
+            raise InputError("Subscription and command limits must be at least 1.")
+        if self.command_window <= 0 or self.poll_interval <= 0 or self.send_per_second <= 0:
+            raise InputError("Intervals and rates must be positive numbers.")
+
+    @property
+    def terminal(self) -> bool:
+        """True when no token is set: the bot talks to the local terminal."""
+        return not self.token
+
+    def is_admin(self, user_id: int | None) -> bool:
+        """Whether this Telegram user may use operator commands such as /ingest."""
+        return user_id is not None and user_id in self.admin_ids
+
+    def with_overrides(self, **changes: Any) -> Config:
+        """A copy with the given fields replaced; ``None`` values are ignored."""
+        names = {f.name for f in fields(self)}
+        clean = {k: v for k, v in changes.items() if v is not None and k in names}
+        return replace(self, **clean)
+
+    @classmethod
+    def load(
+        cls,
+        env: Mapping[str, str] | None = None,
+        *,
+        token_env: str = TOKEN_ENV,
+        **flags: Any,
+    ) -> Config:
+        """Read the environment, then apply CLI flags (flags win; ``None`` = not given)."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        token = env.get(token_env, "").strip()
+        if token:
+            values["token"] = token
+        for name, (attr, kind) in _ENV.items():
+            raw = env.get(name, "").strip()
+            if raw:
+                values[attr] = _parse(name, raw, kind)
+        config = cls(**values).with_overrides(**flags)
+        if config.webhook_url and not config.webhook_secret:
+            # Telegram echoes this secret in a header; without it anyone could post updates.
+            config = replace(config, webhook_secret=secrets.token_urlsafe(32))
+        return config
+
+
+def _parse(name: str, raw: str, kind: str) -> Any:
+    """Convert one environment value, with a one-sentence error naming the variable."""
+    try:
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        if kind == "path":
+            return Path(raw).expanduser()
+        if kind == "ids":
+            return frozenset(int(part) for part in _split(raw))
+        if kind == "list":
+            return tuple(_split(raw))
+    except ValueError:
+        raise InputError(f"The environment variable {name} has an invalid value.") from None
+    return raw
+
+
+def _split(raw: str) -> list[str]:
+    return [part for part in raw.replace(",", " ").split() if part]
+
+
+class RedactToken(logging.Filter):
+    """A log filter that replaces the bot token (and other secrets) wherever they appear."""
+
+    def __init__(self, *secrets: str | None) -> None:
+        super().__init__()
+        self._secrets = tuple(s for s in secrets if s)
+
+    def _redact(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "<secret>")
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self._secrets:
+            return True
+        message = record.getMessage()
+        redacted = self._redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self._redact(record.exc_text)
+        return True
+
+
+def _not_invalid_token(record: logging.LogRecord) -> bool:
+    """PTB logs a rejected token with a traceback; the CLI reports it in one line instead."""
+    error = record.exc_info[1] if record.exc_info else None
+    return type(error).__name__ != "InvalidToken"
+
+
+def setup_logging(config: Config, *, level: str = "WARNING") -> None:
+    """Log to stderr; the token is redacted and httpx's per-request lines (URL = token) muted."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactToken(config.token, config.webhook_secret))
+    handler.addFilter(_not_invalid_token)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(level.upper())
+    logging.getLogger("httpx").setLevel(logging.WARNING)

@@ -1,0 +1,266 @@
+"""Fetch one web page or feed over HTTP, safely.
+
+Every way a fetch can go wrong (timeouts, refused connections, 4xx/5xx answers,
+redirect loops, pages over the size limit) ends as one
+:class:`~summarizer.errors.FetchError` whose message is a sentence a user can read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import httpx
+
+from summarizer.errors import FetchError
+
+DEFAULT_TIMEOUT = 15.0
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+MAX_REDIRECTS = 5
+USER_AGENT = "newsbot/0.1 (+https://github.com/newsbot; company news summaries)"
+
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding=["']([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedPage:
+    """What a fetch returned: the decoded text plus the headers needed to ask again.
+
+    ``status`` is 200-299, or 304 when a conditional request found nothing new
+    (then ``text`` and ``content`` are empty and the validators are the ones sent).
+    """
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str
+    text: str
+    etag: str | None = None
+    last_modified: str | None = None
+    content: bytes = b""
+
+    @property
+    def not_modified(self) -> bool:
+        """True when the server said the resource has not changed since last time."""
+        return self.status == 304
+
+
+def make_client(*, timeout: float = DEFAULT_TIMEOUT) -> httpx.Client:
+    """An httpx client with newsbot's defaults (redirects are followed by :func:`fetch`)."""
+    return httpx.Client(
+        timeout=httpx.Timeout(timeout),
+        follow_redirects=False,
+        headers={"User-Agent": USER_AGENT},
+    )
+
+
+def fetch(
+    url: str,
+    *,
+    client: httpx.Client | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> FetchedPage:
+    """Fetch ``url`` and return its text, or raise FetchError with one clear sentence.
+
+    At most ``MAX_REDIRECTS`` redirects are followed (a loop is reported as such),
+    the body is read in chunks and abandoned past ``max_bytes``, and the whole
+    fetch must finish within ``timeout`` seconds. ``etag``/``last_modified`` make
+    the request conditional; an unchanged resource comes back with status 304.
+    """
+    _check_scheme(url)
+    headers = _conditional_headers(etag, last_modified)
+    deadline = time.monotonic() + timeout
+    with _client_for(client, timeout) as http:
+        current, seen = url, {url}
+        for _ in range(MAX_REDIRECTS + 1):
+            page_or_next = _request_once(
+                http, url, current, headers=headers, max_bytes=max_bytes, deadline=deadline
+            )
+            if isinstance(page_or_next, FetchedPage):
+                return _with_validators(page_or_next, etag, last_modified)
+            current = page_or_next
+            if current in seen:
+                raise FetchError(f"The address {url} redirects in a loop.")
+            seen.add(current)
+        raise FetchError(f"The address {url} redirects more than {MAX_REDIRECTS} times.")
+
+
+@contextmanager
+def _client_for(client: httpx.Client | None, timeout: float) -> Iterator[httpx.Client]:
+    if client is not None:
+        yield client
+        return
+    with make_client(timeout=timeout) as own:
+        yield own
+
+
+def _check_scheme(url: str) -> None:
+    try:
+        scheme = httpx.URL(url).scheme
+    except (httpx.InvalidURL, TypeError) as err:
+        raise FetchError(f"{url!r} is not a valid web address.") from err
+    if scheme not in {"http", "https"}:
+        raise FetchError(f"{url!r} is not an http(s) web address.")
+
+
+def _conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
+
+
+def _request_once(
+    http: httpx.Client,
+    original: str,
+    current: str,
+    *,
+    headers: dict[str, str],
+    max_bytes: int,
+    deadline: float,
+) -> FetchedPage | str:
+    """One HTTP exchange: a page, or the next URL when the answer is a redirect."""
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise FetchError(f"Fetching {original} took too long.")
+    try:
+        request = http.build_request("GET", current, headers=headers, timeout=remaining)
+        response = http.send(request, stream=True, follow_redirects=False)
+    except httpx.TimeoutException as err:
+        raise FetchError(f"Fetching {original} took too long.") from err
+    except (httpx.HTTPError, httpx.InvalidURL) as err:
+        raise FetchError(f"Could not fetch {original}: {_describe(err)}.") from err
+    try:
+        if response.status_code in _REDIRECTS and "location" in response.headers:
+            return _next_url(original, response)
+        if response.status_code == 304:
+            return _page(original, response, b"")
+        if not 200 <= response.status_code < 300:
+            reason = response.reason_phrase or "error"
+            raise FetchError(
+                f"The server answered {response.status_code} {reason} for {original}."
+            )
+        body = _read_limited(response, original, max_bytes=max_bytes, deadline=deadline)
+        return _page(original, response, body)
+    finally:
+        response.close()
+
+
+def _next_url(original: str, response: httpx.Response) -> str:
+    try:
+        target = response.url.join(response.headers["location"])
+    except httpx.InvalidURL as err:
+        raise FetchError(f"The address {original} redirects to an invalid address.") from err
+    if target.scheme not in {"http", "https"}:
+        raise FetchError(f"The address {original} redirects to a non-web address.")
+    return str(target)
+
+
+def _read_limited(
+    response: httpx.Response, original: str, *, max_bytes: int, deadline: float
+) -> bytes:
+    too_big = FetchError(f"The page at {original} is larger than the {_size(max_bytes)} limit.")
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise too_big
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        for chunk in response.iter_bytes():
+            total += len(chunk)
+            if total > max_bytes:
+                raise too_big
+            if time.monotonic() > deadline:
+                raise FetchError(f"Fetching {original} took too long.")
+            chunks.append(chunk)
+    except httpx.TimeoutException as err:
+        raise FetchError(f"Fetching {original} took too long.") from err
+    except httpx.HTTPError as err:
+        raise FetchError(f"Could not fetch {original}: {_describe(err)}.") from err
+    return b"".join(chunks)
+
+
+def _page(original: str, response: httpx.Response, body: bytes) -> FetchedPage:
+    content_type = response.headers.get("content-type", "")
+    return FetchedPage(
+        url=original,
+        final_url=str(response.url),
+        status=response.status_code,
+        content_type=content_type.split(";")[0].strip().lower(),
+        text=decode(body, content_type),
+        etag=response.headers.get("etag"),
+        last_modified=response.headers.get("last-modified"),
+        content=body,
+    )
+
+
+def _with_validators(page: FetchedPage, etag: str | None, last_modified: str | None) -> FetchedPage:
+    """A 304 may omit the validators; keep the ones we sent so the next ask is conditional too."""
+    if not page.not_modified:
+        return page
+    return FetchedPage(
+        url=page.url,
+        final_url=page.final_url,
+        status=page.status,
+        content_type=page.content_type,
+        text="",
+        etag=page.etag or etag,
+        last_modified=page.last_modified or last_modified,
+    )
+
+
+def decode(body: bytes, content_type: str = "") -> str:
+    """Bytes to text: a BOM, the HTTP charset, the page's own declaration, UTF-8, cp1252."""
+    for candidate in _charsets(body, content_type):
+        try:
+            return body.decode(candidate)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return body.decode("utf-8", errors="replace")
+
+
+def _charsets(body: bytes, content_type: str) -> Iterator[str]:
+    if body.startswith(codecs.BOM_UTF8):
+        yield "utf-8-sig"
+    elif body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        yield "utf-16"
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            yield value.strip().strip("\"'")
+    head = body[:4096]
+    for pattern in (_XML_ENCODING, _META_CHARSET):
+        found = pattern.search(head)
+        if found:
+            yield found.group(1).decode("ascii")
+    yield "utf-8"
+    yield "cp1252"  # files saved by Windows editors; decodes nearly any byte
+
+
+def _describe(err: Exception) -> str:
+    if isinstance(err, httpx.ConnectError):
+        return "the server could not be reached"
+    if isinstance(err, httpx.UnsupportedProtocol):
+        return "the address is not http(s)"
+    if isinstance(err, httpx.InvalidURL):
+        return "the address is not valid"
+    return "the connection failed"
+
+
+def _size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):g} MB"
+    if n >= 1024:
+        return f"{n / 1024:g} KB"
+    return f"{n} bytes"

@@ -1,0 +1,245 @@
+"""Chats and their settings: who talks to the bot, how they want their news."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from storage.db import Database, guarded, utc_now
+from summarizer.errors import InputError
+from summarizer.mentions import SUBJECT_THRESHOLD
+
+Mode = Literal["instant", "digest"]
+MODES: tuple[str, ...] = ("instant", "digest")
+
+
+@dataclass(frozen=True, slots=True)
+class ChatSettings:
+    """How one chat wants its news; invalid values raise InputError with a clear sentence."""
+
+    summary_sentences: int = 3
+    mode: Mode = "instant"
+    digest_hour: int = 8
+    timezone: str = "UTC"
+    threshold: float = SUBJECT_THRESHOLD
+
+    def __post_init__(self) -> None:
+        _check_int("Summary length", self.summary_sentences, 1, 10, "sentences")
+        if self.mode not in MODES:
+            raise InputError(f"Mode must be one of: {', '.join(MODES)}.")
+        _check_int("Digest hour", self.digest_hour, 0, 23, "o'clock")
+        # Users type "utc" or "europe/berlin": store the zone's proper spelling.
+        object.__setattr__(self, "timezone", _canonical_timezone(self.timezone))
+        value = self.threshold
+        if isinstance(value, bool) or not isinstance(value, int | float) or not (
+            math.isfinite(value) and 0.0 <= value <= 1.0
+        ):
+            raise InputError("The alert threshold must be a number between 0 and 1.")
+
+    def to_json(self) -> str:
+        """The settings as stored in ``chats.settings``."""
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str | None) -> ChatSettings:
+        """Stored settings; unknown keys and invalid values fall back to defaults."""
+        data = _settings_dict(text)
+        settings = cls()
+        for item in fields(cls):
+            if item.name in data:
+                try:
+                    settings = replace(settings, **{item.name: data[item.name]})
+                except (InputError, TypeError):
+                    continue  # keep the default rather than lose the chat
+        return settings
+
+    def updated(self, **changes: Any) -> ChatSettings:
+        """A copy with ``changes`` applied and validated."""
+        known = {item.name for item in fields(self)}
+        unknown = sorted(set(changes) - known)
+        if unknown:
+            raise InputError(f"Unknown setting: {unknown[0]}. Known: {', '.join(sorted(known))}.")
+        return replace(self, **changes)
+
+
+def _settings_dict(text: str | None) -> dict[str, Any]:
+    try:
+        data = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _check_int(label: str, value: object, low: int, high: int, unit: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InputError(f"{label} must be a whole number from {low} to {high} ({unit}).")
+
+
+def _canonical_timezone(name: object) -> str:
+    if not isinstance(name, str) or not name.strip() or len(name) > 64:
+        raise InputError("The time zone must be a name such as Europe/Berlin or UTC.")
+    text = name.strip()
+    try:
+        ZoneInfo(text)
+        return text
+    except (ZoneInfoNotFoundError, ValueError):
+        pass
+    matches = [zone for zone in available_timezones() if zone.casefold() == text.casefold()]
+    if matches:
+        return sorted(matches)[0]
+    raise InputError(f"Unknown time zone {text!r}; use a name such as Europe/Berlin or UTC.")
+
+
+@dataclass(frozen=True, slots=True)
+class Chat:
+    """A stored chat."""
+
+    id: int
+    type: str | None
+    title: str | None
+    settings: ChatSettings
+    active: bool
+    created: str
+    updated: str
+
+
+def _chat(row: tuple[Any, ...]) -> Chat:
+    return Chat(
+        id=row[0], type=row[1], title=row[2], settings=ChatSettings.from_json(row[3]),
+        active=bool(row[4]), created=row[5], updated=row[6],
+    )
+
+
+_COLUMNS = "id, type, title, settings, active, created, updated"
+
+
+class Chats:
+    """The ``chats`` table."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @guarded
+    def upsert(self, chat_id: int, *, type: str | None = None, title: str | None = None) -> Chat:
+        """Create or refresh a chat; a chat that talks to the bot is active again."""
+        now = utc_now()
+        with self.db.transaction():
+            self.db.execute(
+                """
+                INSERT INTO chats (id, type, title, settings, active, created, updated)
+                VALUES (?, ?, ?, ?, 1, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET
+                    type = COALESCE(excluded.type, chats.type),
+                    title = COALESCE(excluded.title, chats.title),
+                    active = 1, updated = excluded.updated
+                """,
+                [chat_id, type, title, "{}", now, now],
+            )
+            return self._get(chat_id)  # type: ignore[return-value]
+
+    @guarded
+    def get(self, chat_id: int) -> Chat | None:
+        """The chat, or None when the bot has never seen it."""
+        return self._get(chat_id)
+
+    def _get(self, chat_id: int) -> Chat | None:
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM chats WHERE id = ?", [chat_id]).fetchone()
+        return _chat(row) if row else None
+
+    @guarded
+    def settings(self, chat_id: int) -> ChatSettings:
+        """The chat's settings (defaults for an unknown chat)."""
+        row = self.db.execute("SELECT settings FROM chats WHERE id = ?", [chat_id]).fetchone()
+        return ChatSettings.from_json(row[0] if row else None)
+
+    @guarded
+    def update_settings(self, chat_id: int, **changes: Any) -> ChatSettings:
+        """Validate and save changed settings; creates the chat if needed.
+
+        Only values a user chose are stored, so later changes to defaults still reach them.
+        """
+        with self.db.transaction():
+            row = self.db.execute("SELECT settings FROM chats WHERE id = ?", [chat_id]).fetchone()
+            stored = _settings_dict(row[0] if row else None)
+            new = ChatSettings.from_json(json.dumps(stored)).updated(**changes)
+            stored.update({key: getattr(new, key) for key in changes})
+            now = utc_now()
+            self.db.execute(
+                """
+                INSERT INTO chats (id, settings, active, created, updated) VALUES (?, ?, 1, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET settings = excluded.settings,
+                    updated = excluded.updated
+                """,
+                [chat_id, json.dumps(stored, sort_keys=True), now, now],
+            )
+            return new
+
+    @guarded
+    def set_active(self, chat_id: int, active: bool) -> bool:
+        """Mark a chat (in)active, e.g. after the user blocked the bot; False if unknown."""
+        with self.db.transaction():
+            cursor = self.db.execute(
+                "UPDATE chats SET active = ?, updated = ? WHERE id = ?",
+                [int(active), utc_now(), chat_id],
+            )
+            return cursor.rowcount > 0
+
+    @guarded
+    def migrate(self, old_id: int, new_id: int) -> bool:
+        """Move a chat to its new id (group -> supergroup): settings, subscriptions, outbox.
+
+        Returns False when the old chat is unknown.
+        """
+        if old_id == new_id:
+            return self._get(old_id) is not None
+        with self.db.transaction():
+            if self._get(old_id) is None:
+                return False
+            self.db.execute(
+                f"""
+                INSERT INTO chats ({_COLUMNS})
+                SELECT ?, type, title, settings, active, created, ? FROM chats WHERE id = ?
+                ON CONFLICT(id) DO NOTHING
+                """,
+                [new_id, utc_now(), old_id],
+            )
+            self.db.execute(
+                """
+                INSERT OR IGNORE INTO subscriptions (chat_id, company_id, created)
+                SELECT ?, company_id, created FROM subscriptions WHERE chat_id = ?
+                """,
+                [new_id, old_id],
+            )
+            self._move_outbox(old_id, new_id)
+            self.db.execute("DELETE FROM chats WHERE id = ?", [old_id])
+            return True
+
+    def _move_outbox(self, old_id: int, new_id: int) -> None:
+        # The outbox arrives in a later migration step; move pending alerts if it exists.
+        if "chat_id" not in self.db.table("outbox").columns_dict:
+            return
+        self.db.execute("UPDATE OR IGNORE outbox SET chat_id = ? WHERE chat_id = ?",
+                        [new_id, old_id])
+
+    @guarded
+    def delete(self, chat_id: int) -> bool:
+        """Forget a chat and everything that belongs to it (subscriptions cascade)."""
+        with self.db.transaction():
+            return self.db.execute("DELETE FROM chats WHERE id = ?", [chat_id]).rowcount > 0
+
+    @guarded
+    def list_active(self) -> list[Chat]:
+        """Every active chat, oldest first."""
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM chats WHERE active = 1 ORDER BY created, id"
+        ).fetchall()
+        return [_chat(row) for row in rows]
+
+    @guarded
+    def count(self, *, active_only: bool = True) -> int:
+        """How many (active) chats the bot knows."""
+        sql = "SELECT COUNT(*) FROM chats" + (" WHERE active = 1" if active_only else "")
+        return int(self.db.execute(sql).fetchone()[0])

@@ -1,0 +1,137 @@
+"""Pure helpers that decide what counts as "the same article" and make search input safe."""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import re
+import unicodedata
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Click and campaign trackers that never change which page a URL points to.
+TRACKING_PARAMS = frozenset({
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid",
+    "mc_cid", "mc_eid", "_ga", "_gl", "ref_src", "cmpid", "ocid", "smid", "sr_share",
+})
+TRACKING_PREFIXES = ("utm_",)
+DEFAULT_PORTS = {"http": 80, "https": 443}
+MAX_SEARCH_TERMS = 16
+_FTS_OPERATORS = frozenset({"AND", "NOT", "NEAR"})
+
+
+def canonical_url(url: str | None) -> str | None:
+    """One spelling per page: lower-case scheme and host, no trackers, fragment or final /.
+
+    >>> canonical_url("HTTPS://Example.COM/news/a/?utm_source=x&id=2#top")
+    'https://example.com/news/a?id=2'
+    """
+    text = (url or "").strip()
+    if not text:
+        return None
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return text
+    if not parts.scheme or not parts.hostname:
+        return text
+    scheme = parts.scheme.lower()
+    host = parts.hostname.lower().rstrip(".")
+    if port is not None and DEFAULT_PORTS.get(scheme) != port:
+        host = f"{host}:{port}"
+    path = parts.path.rstrip("/")
+    query = [
+        (key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if key.lower() not in TRACKING_PARAMS and not key.lower().startswith(TRACKING_PREFIXES)
+    ]
+    return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
+
+
+def _normal_text(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def content_hash(title: str, body: str) -> str:
+    """A hash of the normalised title and body: case, spacing and Unicode forms ignored."""
+    payload = _normal_text(title or "") + "\n" + _normal_text(body or "")
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def normalise_published(value: str | None) -> str | None:
+    """ISO-8601 UTC when the date can be read (ISO or RSS style), else the text as given."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            moment = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return text
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat()
+
+
+def _phrase(chunk: str) -> str | None:
+    prefix = chunk.endswith("*")
+    word = chunk.strip("*").replace('"', " ").strip()
+    if not any(ch.isalnum() for ch in word):
+        return None  # emoji or punctuation alone: the FTS tokenizer would see nothing
+    quoted = '"' + re.sub(r"\s+", " ", word) + '"'
+    return quoted + "*" if prefix else quoted
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 MATCH expression for what a user typed, or None when nothing is left.
+
+    Every word is quoted, so FTS syntax (quotes, ``*``, ``NEAR``, ``:``, brackets) is
+    literal; a bare upper-case ``OR`` between words is kept as the only operator.
+
+    >>> fts_query('Tesla OR "BYD" AND sales*')
+    '"Tesla" OR ("BYD" "sales"*)'
+    """
+    groups: list[list[str]] = [[]]
+    for chunk in (text or "").split()[: MAX_SEARCH_TERMS * 2]:
+        if chunk == "OR":
+            if groups[-1]:
+                groups.append([])
+            continue
+        if chunk in _FTS_OPERATORS:
+            continue
+        phrase = _phrase(chunk)
+        if phrase is not None and sum(map(len, groups)) < MAX_SEARCH_TERMS:
+            groups[-1].append(phrase)
+    groups = [group for group in groups if group]
+    if not groups:
+        return None
+    if len(groups) == 1:
+        return " ".join(groups[0])
+    return " OR ".join(
+        "(" + " ".join(group) + ")" if len(group) > 1 else group[0] for group in groups
+    )
+
+
+def snippet(body: str, query: str, *, width: int = 160) -> str:
+    """About ``width`` characters of ``body`` around the first word of ``query`` found.
+
+    Words are matched by their first letters, so "battery" finds "batteries".
+    """
+    lowered = body.casefold()
+    starts = []
+    for chunk in (query or "").split():
+        word = "".join(ch for ch in chunk.casefold() if ch.isalnum())
+        if word and chunk not in _FTS_OPERATORS and chunk != "OR":
+            found = lowered.find(word[: max(4, len(word) - 2)])
+            if found >= 0:
+                starts.append(found)
+    start = max(0, min(starts, default=0) - width // 3)
+    if start:
+        space = body.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    text = " ".join(body[start:start + width].split())
+    prefix = "…" if start else ""
+    suffix = "…" if start + width < len(body) else ""
+    return prefix + text + suffix

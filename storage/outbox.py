@@ -1,0 +1,331 @@
+"""The alert outbox: one row per (chat, article), drained by the bot's sender.
+
+Life of a row (``status``)::
+
+    held (digest chat, waits for its hour) --release--> pending
+    pending --claim--> sending --> sent | pending (retry later) | failed | dropped
+
+Times are unix seconds (REAL). ``UNIQUE(chat_id, article_id)`` makes enqueueing
+idempotent: re-ingesting an article or restarting mid fan-out never adds a second alert.
+
+Delivery policy after a crash: rows left in ``sending`` were claimed by a sender that
+died; :meth:`Outbox.recover` puts them back to ``pending`` (at-least-once). Only the
+messages that were actually on the wire, or sent but not yet recorded, can arrive twice;
+a lost alert is worse for a subscriber than a rare repeat.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storage.chats import Chats
+from storage.db import Database, guarded
+
+OPEN_STATUSES = ("held", "pending", "sending")
+
+
+def _default_threshold() -> float:
+    from summarizer.mentions import SUBJECT_THRESHOLD
+
+    return float(SUBJECT_THRESHOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """A claimed alert with what the sender needs to format it (not the article body)."""
+
+    id: int
+    chat_id: int
+    chat_type: str | None
+    settings: str
+    article_id: int
+    company_id: int
+    company: str
+    mode: str
+    created: float
+    attempts: int
+    title: str
+    url: str | None
+    source: str | None
+
+
+_ENQUEUE = """
+INSERT INTO outbox (chat_id, article_id, company_id, salience, mode, status, due, created)
+SELECT s.chat_id, ac.article_id, ac.company_id, MAX(ac.salience),
+       CASE WHEN json_extract(c.settings, '$.mode') = 'digest' THEN 'digest' ELSE 'instant' END,
+       CASE WHEN json_extract(c.settings, '$.mode') = 'digest' THEN 'held' ELSE 'pending' END,
+       :due, :now
+FROM article_companies AS ac
+JOIN subscriptions AS s ON s.company_id = ac.company_id
+JOIN chats AS c ON c.id = s.chat_id
+WHERE ac.article_id = :article_id AND c.active = 1
+  AND ac.salience >= COALESCE(json_extract(c.settings, '$.threshold'), :threshold)
+GROUP BY s.chat_id
+ON CONFLICT (chat_id, article_id) DO NOTHING
+"""
+
+# A chat coming back gets what it missed as one catch-up (mode 'catchup'), never a flood.
+_BACKLOG = """
+INSERT INTO outbox (chat_id, article_id, company_id, salience, mode, status, due, created)
+SELECT s.chat_id, ac.article_id, ac.company_id, MAX(ac.salience), 'catchup', 'pending',
+       :now, :now
+FROM subscriptions AS s
+JOIN article_companies AS ac ON ac.company_id = s.company_id
+JOIN articles AS a ON a.id = ac.article_id
+JOIN chats AS c ON c.id = s.chat_id
+WHERE s.chat_id = :chat_id AND c.active = 1 AND a.ingested >= :since
+  AND ac.salience >= COALESCE(json_extract(c.settings, '$.threshold'), :threshold)
+GROUP BY ac.article_id
+ORDER BY MAX(ac.salience) DESC
+LIMIT :limit
+ON CONFLICT (chat_id, article_id) DO NOTHING
+"""
+
+_CLAIM_SELECT = """
+SELECT o.id, o.chat_id, c.type, c.settings, o.article_id, o.company_id, co.name, o.mode,
+       o.created, o.attempts, a.title, a.url, a.source
+FROM outbox AS o
+JOIN chats AS c ON c.id = o.chat_id
+JOIN companies AS co ON co.id = o.company_id
+JOIN articles AS a ON a.id = o.article_id
+WHERE o.id IN (
+    SELECT id FROM outbox WHERE status = 'pending' AND due <= :now ORDER BY due, id LIMIT :limit
+)
+ORDER BY o.due, o.id
+"""
+
+
+def _ids(ids: Iterable[int]) -> str:
+    return json.dumps([int(i) for i in ids])
+
+
+class Outbox:
+    """The ``outbox`` and ``digests`` tables."""
+
+    def __init__(self, db: Database, *, default_threshold: float | None = None) -> None:
+        self.db = db
+        self._threshold = default_threshold
+
+    @property
+    def default_threshold(self) -> float:
+        """The salience a chat needs when it never chose a threshold."""
+        if self._threshold is None:
+            self._threshold = _default_threshold()
+        return self._threshold
+
+    # -- enqueue ---------------------------------------------------------------------
+
+    @guarded
+    def enqueue_for_article(
+        self, article_id: int, *, now: float | None = None, delay: float = 0.0
+    ) -> int:
+        """Queue one alert per subscribed, active chat whose threshold the article passes.
+
+        One set-based statement; returns how many alerts were added (0 on re-enqueue).
+        ``delay`` holds instant alerts briefly so copies of a story from several
+        sources arriving together can be grouped into one message.
+        """
+        now = time.time() if now is None else now
+        params = {"article_id": article_id, "now": now, "due": now + delay,
+                  "threshold": self.default_threshold}
+        with self.db.transaction():
+            return self.db.conn.execute(_ENQUEUE, params).rowcount
+
+    @guarded
+    def enqueue_backlog(
+        self, chat_id: int, *, since: str, limit: int = 50, now: float | None = None
+    ) -> int:
+        """Queue a catch-up of articles ingested since ``since`` (ISO UTC) for a returning chat."""
+        params = {"chat_id": chat_id, "since": since, "limit": limit,
+                  "now": time.time() if now is None else now, "threshold": self.default_threshold}
+        with self.db.transaction():
+            return self.db.conn.execute(_BACKLOG, params).rowcount
+
+    # -- sender side -----------------------------------------------------------------
+
+    @guarded
+    def recover(self) -> int:
+        """Return rows a dead sender left in 'sending' to 'pending'; returns how many."""
+        with self.db.transaction():
+            return self.db.conn.execute(
+                "UPDATE outbox SET status = 'pending' WHERE status = 'sending'"
+            ).rowcount
+
+    @guarded
+    def claim(self, *, limit: int, now: float | None = None) -> list[OutboxItem]:
+        """Take up to ``limit`` due alerts (oldest first) and mark them 'sending'."""
+        now = time.time() if now is None else now
+        with self.db.transaction():
+            rows = self.db.conn.execute(_CLAIM_SELECT, {"now": now, "limit": limit}).fetchall()
+            if rows:
+                self.db.conn.execute(
+                    "UPDATE outbox SET status = 'sending', claimed = ? "
+                    "WHERE id IN (SELECT value FROM json_each(?))",
+                    [now, _ids(row[0] for row in rows)],
+                )
+        return [OutboxItem(*row) for row in rows]
+
+    @guarded
+    def article_text(self, article_id: int) -> tuple[str, str] | None:
+        """(title, body) of an article, for summaries and near-duplicate checks."""
+        row = self.db.conn.execute(
+            "SELECT title, body FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    @guarded
+    def mark_sent(
+        self, results: Sequence[tuple[int, int | None] | tuple[int, int | None, str | None]],
+        *, now: float | None = None,
+    ) -> int:
+        """Record delivered alerts in one transaction.
+
+        ``results``: (row id, Telegram message id[, how]) where ``how`` is None for an
+        alert, "merged" for a copy added to an earlier message, "catch-up" or "digest".
+        """
+        now = time.time() if now is None else now
+        with self.db.transaction():
+            cursor = self.db.conn.executemany(
+                "UPDATE outbox SET status = 'sent', sent = ?, message_id = ?, error = ? "
+                "WHERE id = ? AND status IN ('sending', 'pending')",
+                [(now, r[1], r[2] if len(r) > 2 else None, r[0]) for r in results],
+            )
+            return cursor.rowcount
+
+    @guarded
+    def recent_alerts(self, chat_id: int, *, since: float) -> list[tuple[OutboxItem, int]]:
+        """(alert, Telegram message id) of alerts sent to the chat as an alert message
+        since ``since`` (copies merged into one too), oldest first."""
+        rows = self.db.conn.execute(
+            """
+            SELECT o.id, o.chat_id, c.type, c.settings, o.article_id, o.company_id, co.name,
+                   o.mode, o.created, 0, a.title, a.url, a.source, o.message_id
+            FROM outbox AS o
+            JOIN chats AS c ON c.id = o.chat_id
+            JOIN companies AS co ON co.id = o.company_id
+            JOIN articles AS a ON a.id = o.article_id
+            WHERE o.chat_id = ? AND o.status = 'sent' AND o.mode = 'instant'
+              AND o.message_id IS NOT NULL AND o.sent >= ?
+              AND (o.error IS NULL OR o.error = 'merged')
+            ORDER BY o.id
+            """,
+            [chat_id, since],
+        ).fetchall()
+        return [(OutboxItem(*row[:13]), int(row[13])) for row in rows]
+
+    @guarded
+    def prune(self, *, before: float) -> int:
+        """Forget settled alerts (sent, failed, dropped) older than ``before``."""
+        with self.db.transaction():
+            return self.db.conn.execute(
+                "DELETE FROM outbox WHERE status IN ('sent', 'failed', 'dropped') "
+                "AND created < ?", [before],
+            ).rowcount
+
+    @guarded
+    def reschedule(self, ids: Iterable[int], *, due: float, error: str | None = None,
+                   count_attempt: bool = False) -> int:
+        """Put claimed alerts back to 'pending', due at ``due`` (429 waits, retries, stop)."""
+        with self.db.transaction():
+            return self.db.conn.execute(
+                "UPDATE outbox SET status = 'pending', due = ?, error = COALESCE(?, error), "
+                "attempts = attempts + ? WHERE id IN (SELECT value FROM json_each(?)) "
+                "AND status IN ('sending', 'pending')",
+                [due, error, int(count_attempt), _ids(ids)],
+            ).rowcount
+
+    @guarded
+    def mark_failed(self, ids: Iterable[int], *, error: str) -> int:
+        """Give up on alerts (retries exhausted or a permanent error); the reason is kept."""
+        with self.db.transaction():
+            return self.db.conn.execute(
+                "UPDATE outbox SET status = 'failed', error = ?, attempts = attempts + 1 "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                [error, _ids(ids)],
+            ).rowcount
+
+    @guarded
+    def deactivate_chat(self, chat_id: int, *, reason: str) -> int:
+        """The chat blocked or removed the bot: mark it inactive, drop its open alerts."""
+        with self.db.transaction():
+            Chats(self.db).set_active(chat_id, False)
+            return self.db.conn.execute(
+                "UPDATE outbox SET status = 'dropped', error = ? "
+                "WHERE chat_id = ? AND status IN ('held', 'pending', 'sending')",
+                [reason, chat_id],
+            ).rowcount
+
+    @guarded
+    def migrate_chat(self, old_id: int, new_id: int) -> bool:
+        """A group became a supergroup: its chat, subscriptions and alerts follow the new id."""
+        return Chats(self.db).migrate(old_id, new_id)
+
+    # -- digests and reporting -------------------------------------------------------
+
+    @guarded
+    def held_chats(self) -> list[tuple[int, str, float]]:
+        """(chat id, settings JSON, oldest waiting alert time) of chats with digest alerts."""
+        rows = self.db.conn.execute(
+            "SELECT o.chat_id, c.settings, MIN(o.created) FROM outbox AS o "
+            "JOIN chats AS c ON c.id = o.chat_id "
+            "WHERE o.status = 'held' AND c.active = 1 GROUP BY o.chat_id"
+        ).fetchall()
+        return [(int(r[0]), str(r[1]), float(r[2])) for r in rows]
+
+    @guarded
+    def release_digest(self, chat_id: int, local_date: str | None, *,
+                       now: float | None = None) -> int:
+        """Hand a chat's held alerts to the sender as today's digest, once per local date.
+
+        ``local_date=None`` releases without recording a digest (the chat left digest
+        mode). Returns how many alerts were released (0 if already done today).
+        """
+        now = time.time() if now is None else now
+        with self.db.transaction():
+            if local_date is not None:
+                inserted = self.db.conn.execute(
+                    "INSERT INTO digests (chat_id, local_date, released, alerts) "
+                    "SELECT ?, ?, ?, COUNT(*) FROM outbox WHERE chat_id = ? AND status = 'held' "
+                    "ON CONFLICT (chat_id, local_date) DO NOTHING",
+                    [chat_id, local_date, now, chat_id],
+                ).rowcount
+                if not inserted:
+                    return 0
+            return self.db.conn.execute(
+                "UPDATE outbox SET status = 'pending', due = ? "
+                "WHERE chat_id = ? AND status = 'held'",
+                [now, chat_id],
+            ).rowcount
+
+    @guarded
+    def digest_done(self, chat_id: int, local_date: str) -> bool:
+        """Whether the chat's digest for that local date was already released."""
+        return self.db.conn.execute(
+            "SELECT 1 FROM digests WHERE chat_id = ? AND local_date = ?", [chat_id, local_date]
+        ).fetchone() is not None
+
+    @guarded
+    def counts(self) -> dict[str, int]:
+        """How many alerts are in each status."""
+        rows = self.db.conn.execute("SELECT status, COUNT(*) FROM outbox GROUP BY status")
+        return {str(status): int(n) for status, n in rows.fetchall()}
+
+    @guarded
+    def next_due(self) -> float | None:
+        """When the earliest pending alert becomes due (None when nothing is pending)."""
+        row = self.db.conn.execute(
+            "SELECT MIN(due) FROM outbox WHERE status = 'pending'"
+        ).fetchone()
+        return None if row is None or row[0] is None else float(row[0])
+
+    @guarded
+    def rows(self, *, chat_id: int | None = None) -> list[dict[str, Any]]:
+        """Every alert row (for reports and tests), oldest first."""
+        sql = "SELECT * FROM outbox" + (" WHERE chat_id = ?" if chat_id is not None else "")
+        cursor = self.db.conn.execute(sql + " ORDER BY id", [] if chat_id is None else [chat_id])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -1,0 +1,125 @@
+"""One short brief about a company from several articles (``/news NAME``).
+
+Every article is scored with NewsRank's features (centrality, position, length);
+sentences that name the company are the candidates. Picks are greedy: the best
+remaining candidate wins unless it repeats a fact already in the brief (high
+word overlap with a picked sentence, whichever source it came from), and each
+further sentence from the same article costs a little, so the brief spreads over
+the stories instead of retelling one. Each item keeps the index of its article,
+so the reader can always see where a sentence came from.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from summarizer.algorithms.newsrank import (
+    base_scores,
+    features,
+    focus_mask,
+    load_stop_words,
+    word_key,
+)
+from summarizer.article import Article
+from summarizer.errors import InputError
+from summarizer.summarize import build_document
+from summarizer.weights import DEFAULT_WEIGHTS
+
+# Two sentences sharing this much of their content words state the same fact.
+DUPLICATE_OVERLAP = 0.5
+# Score lost per sentence already taken from the same article (spread the brief).
+SAME_ARTICLE_PENALTY = 0.35
+# Score lost per position in the input list (callers pass the newest first).
+RECENCY_DECAY = 0.05
+# Candidates kept per article (its best sentences about the company).
+PER_ARTICLE = 4
+
+
+@dataclass(frozen=True, slots=True)
+class BriefItem:
+    """One sentence of a brief and the index of the article it comes from."""
+
+    text: str
+    article_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    score: float
+    article: int
+    position: int
+    text: str
+    words: frozenset[str]
+
+
+def brief(
+    articles: Sequence[Article], *, company: str, aliases: Sequence[str] = (), sentences: int = 5
+) -> tuple[BriefItem, ...]:
+    """At most ``sentences`` sentences about ``company`` drawn from ``articles``
+    (most recent first), no fact told twice, in input then article order.
+
+    Articles without usable text are skipped; raises InputError when
+    ``sentences`` is below 1 or the company name is empty.
+    """
+    if sentences < 1:
+        raise InputError("The number of sentences must be at least 1.")
+    if not company or not company.strip():
+        raise InputError("Name a company for the brief.")
+    focus = (company.strip(), *(a for a in aliases if a and a.strip()))
+    pool = [c for index, article in enumerate(articles)
+            for c in _candidates(article, index, focus)]
+    chosen = _pick(pool, sentences)
+    chosen.sort(key=lambda c: (c.article, c.position))
+    return tuple(BriefItem(c.text, c.article) for c in chosen)
+
+
+def _candidates(article: Article, index: int, focus: Sequence[str]) -> list[_Candidate]:
+    """The article's best sentences naming the company (its best sentence overall
+    when none names it, e.g. a story that says "the firm" throughout)."""
+    if not article.paragraphs:
+        return []
+    doc = build_document(article)
+    if not doc.sentences:
+        return []
+    stop = load_stop_words(doc.language)
+    scores = base_scores(features(doc, stop), DEFAULT_WEIGHTS)
+    mask = focus_mask(doc.sentences, focus)
+    usable = np.array([len(w) >= 4 for w in doc.words], dtype=bool)
+    eligible = mask & usable if (mask & usable).any() else usable
+    if not eligible.any():
+        return []
+    limit = PER_ARTICLE if (mask & usable).any() else 1
+    order = [int(i) for i in np.argsort(-np.where(eligible, scores, -np.inf))[:limit]
+             if eligible[i]]
+    return [
+        _Candidate(float(scores[i]) + DEFAULT_WEIGHTS.focus * bool(mask[i])
+                   - RECENCY_DECAY * index, index, i, doc.sentences[i],
+                   frozenset(word_key(w) for w in doc.words[i] if w.lower() not in stop))
+        for i in order
+    ]
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+def _pick(pool: list[_Candidate], count: int) -> list[_Candidate]:
+    chosen: list[_Candidate] = []
+    remaining = list(pool)
+    while remaining and len(chosen) < count:
+        def adjusted(c: _Candidate) -> float:
+            taken = sum(1 for p in chosen if p.article == c.article)
+            return c.score - SAME_ARTICLE_PENALTY * taken
+
+        best = max(remaining, key=adjusted)
+        remaining.remove(best)
+        if any(_overlap(best.words, p.words) >= DUPLICATE_OVERLAP for p in chosen):
+            continue  # the same fact, already told (perhaps by another source)
+        chosen.append(best)
+    return chosen

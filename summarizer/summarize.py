@@ -1,0 +1,150 @@
+"""One article in, a short extractive summary out.
+
+``summarize`` splits the cleaned article into sentences, leaves out the
+headline (and sentences that merely repeat it) and page furniture, lets the
+chosen algorithm rank the rest, and returns exactly the requested number of
+sentences (when the article has them) in the article's own order.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from summarizer.algorithms import get_algorithm
+from summarizer.algorithms.base import Algorithm, Document
+from summarizer.article import Article
+from summarizer.clean import DERIVED_TITLE, is_boilerplate
+from summarizer.errors import EmptyArticleError, InputError
+from summarizer.tokenize import NewsTokenizer, detect_language
+
+# Sentences of this many words or fewer ("He declined.") are picked only when
+# the article has nothing better.
+MIN_WORDS = 4
+# A sentence sharing this much of its vocabulary with the headline repeats it.
+_TITLE_OVERLAP = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the reader gets: the headline and the picked sentences in article order."""
+
+    title: str
+    sentences: tuple[str, ...]
+    algorithm: str
+    elapsed_ms: float
+    language: str = "english"
+
+
+def build_document(article: Article, *, language: str | None = None) -> Document:
+    """The article split into sentences and words, without sentences that repeat
+    the headline or each other. ``language`` is detected when not given."""
+    language = language or detect_language(f"{article.title}\n{article.body}")
+    tokenizer = NewsTokenizer(language)
+    derived = bool(article.extra.get(DERIVED_TITLE))
+    title_key = frozenset() if derived else _word_set(article.title)
+    sentences: list[str] = []
+    paragraph_of: list[int] = []
+    words: list[tuple[str, ...]] = []
+    seen: set[str] = set()
+    for p, paragraph in enumerate(article.paragraphs):
+        for sentence in tokenizer.to_sentences(paragraph):
+            key = " ".join(re.findall(r"\w+", sentence.lower()))
+            if not key or key in seen or _repeats_title(sentence, title_key):
+                continue
+            seen.add(key)
+            sentences.append(sentence)
+            paragraph_of.append(p)
+            words.append(tokenizer.to_words(sentence))
+    return Document(
+        title=article.title,
+        sentences=tuple(sentences),
+        paragraph_of=tuple(paragraph_of),
+        words=tuple(words),
+        language=tokenizer.language,
+    )
+
+
+def summarize(
+    article: Article,
+    *,
+    sentences: int = 3,
+    algorithm: str | None = None,
+    company: str | None = None,
+    aliases: Sequence[str] = (),
+) -> Summary:
+    """The ``sentences`` best sentences of ``article``, in article order, never the
+    headline; exactly that many when the article has them. With ``company``, the
+    algorithm is asked to focus on that company (and its ``aliases``).
+
+    Raises InputError for ``sentences < 1``, UnknownAlgorithmError for an unknown
+    name and EmptyArticleError when the article has no sentence to pick.
+    """
+    if sentences < 1:
+        raise InputError("The number of sentences must be at least 1.")
+    algo = get_algorithm(algorithm)
+    started = time.perf_counter()
+    doc = build_document(article)
+    if not doc.sentences:
+        raise EmptyArticleError("The article has no sentences to summarize.")
+    focus = tuple(name for name in (company, *aliases) if name and name.strip())
+    picked = _pick(algo, doc, sentences, focus)
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    return Summary(
+        title=article.title,
+        sentences=tuple(doc.sentences[i] for i in sorted(picked)),
+        algorithm=algo.name,
+        elapsed_ms=round(elapsed_ms, 3),
+        language=doc.language,
+    )
+
+
+def _pick(algo: Algorithm, doc: Document, count: int, focus: tuple[str, ...]) -> list[int]:
+    """Run the algorithm on the eligible sentences, then top up to ``count``:
+    first with the remaining eligible sentences, then with any, in article order."""
+    eligible = [i for i, words in enumerate(doc.words) if _eligible(doc.sentences[i], words)]
+    sub = _subdocument(doc, eligible)
+    chosen = algo.select(sub, min(count, len(eligible)), focus=focus)
+    picked: dict[int, None] = {}  # ordered set: the algorithm's choices first
+    for k in chosen:
+        if 0 <= k < len(eligible) and len(picked) < count:
+            picked[eligible[k]] = None
+    for pool in (eligible, range(len(doc.sentences))):
+        for i in pool:
+            if len(picked) >= count:
+                return list(picked)
+            picked.setdefault(i, None)
+    return list(picked)
+
+
+def _eligible(sentence: str, words: tuple[str, ...]) -> bool:
+    return len(words) >= MIN_WORDS and not is_boilerplate(sentence)
+
+
+def _subdocument(doc: Document, keep: list[int]) -> Document:
+    return Document(
+        title=doc.title,
+        sentences=tuple(doc.sentences[i] for i in keep),
+        paragraph_of=tuple(doc.paragraph_of[i] for i in keep),
+        words=tuple(doc.words[i] for i in keep),
+        language=doc.language,
+    )
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.lower()))
+
+
+def _repeats_title(sentence: str, title_words: frozenset[str]) -> bool:
+    """True when the sentence is the headline again (give or take a word or two)."""
+    if not title_words:
+        return False
+    words = _word_set(sentence)
+    if not words:
+        return False
+    shared = len(words & title_words)
+    return shared / len(words | title_words) >= _TITLE_OVERLAP or (
+        len(title_words) >= 3 and shared == len(title_words) and len(words) - shared <= 2
+    )

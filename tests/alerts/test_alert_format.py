@@ -1,0 +1,64 @@
+"""Alert, digest and catch-up messages: escaped, linked, within Telegram's limits."""
+
+from __future__ import annotations
+
+from bot.alerts.format import (
+    AlertView,
+    DigestEntry,
+    Story,
+    alert_message,
+    catch_up_message,
+    digest_messages,
+)
+from bot.formatting import MAX_MESSAGE, utf16_len
+
+
+def view(n: int, company: str = "AT&T <Inc>", sentences: int = 2, **kw: object) -> AlertView:
+    story = Story(f"Story <{n}> & more", f"https://example.com/{n}?a=1&b=2", "Reuters")
+    summary = tuple(f"Sentence {i} about {company} in story {n}." for i in range(sentences))
+    return AlertView(7, company, story, summary, **kw)  # type: ignore[arg-type]
+
+
+def test_alert_escapes_everything_and_has_buttons() -> None:
+    message = alert_message(view(1))
+    assert "<b>Story &lt;1&gt; &amp; more</b>" in message.text
+    assert "AT&amp;T &lt;Inc&gt;" in message.text
+    assert 'href="https://example.com/1?a=1&amp;b=2"' in message.text
+    assert [data for _, data in message.buttons] == ["u:7", "m:7"]
+    assert all(len(data.encode()) <= 64 for _, data in message.buttons)
+    assert "Story <1> & more" in message.plain and "<b>" not in message.plain
+
+
+def test_copies_from_other_sources_are_listed_once() -> None:
+    others = (Story("Copy", "https://bbc.example/1", "BBC"), Story("Copy 2", None, "CNBC"))
+    text = alert_message(view(1, others=others)).text
+    assert "+2 sources:" in text and 'href="https://bbc.example/1">BBC</a>' in text
+    assert text.count("Read at") == 1
+
+
+def test_a_huge_summary_is_shortened_but_links_survive() -> None:
+    message = alert_message(view(1, sentences=400))
+    assert utf16_len(message.text) <= MAX_MESSAGE
+    assert message.text.endswith('Read at Reuters</a>')
+
+
+def test_digest_groups_by_company_and_splits_only_when_needed() -> None:
+    small = [DigestEntry(c, view(n, c), (n,)) for n, c in enumerate(["Tesla", "Apple", "Tesla"])]
+    (only,) = digest_messages(small, heading="Your daily digest")
+    text, ids = only
+    assert sorted(ids) == [0, 1, 2]
+    assert text.text.index("Apple") < text.text.index("Tesla")
+    assert "(2)" in text.text
+    many = [DigestEntry("Xiaomi", view(n, "Xiaomi"), (n,)) for n in range(120)]
+    parts = digest_messages(many, heading="Your daily digest")
+    assert len(parts) > 1
+    assert all(utf16_len(r.text) <= MAX_MESSAGE for r, _ in parts)
+    assert sorted(i for _, ids in parts for i in ids) == list(range(120))
+
+
+def test_catch_up_is_one_short_message_for_any_backlog() -> None:
+    entries = [DigestEntry(f"Co{n % 15}", view(n, f"Co{n % 15}"), (n,)) for n in range(300)]
+    message = catch_up_message(entries)
+    assert utf16_len(message.text) <= MAX_MESSAGE
+    assert "While you were away: 300 new stories" in message.text
+    assert "…and" in message.text

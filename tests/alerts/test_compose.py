@@ -1,0 +1,63 @@
+"""What a chat receives next: alerts, grouped copies, digests and catch-ups."""
+
+from __future__ import annotations
+
+import time
+
+from bot.alerts.compose import Composer
+from storage import Store
+
+STORY = ("Xiaomi said on Thursday it would build a second car factory in Beijing, doubling its "
+         "capacity. The company expects deliveries to reach 300,000 cars next year.\n\n"
+         "Analysts said the move puts pressure on rivals in the crowded Chinese market.")
+
+
+def claim_all(store: Store):
+    return store.outbox.claim(limit=100, now=time.time() + 1)
+
+
+def test_single_alert_is_summarised_for_the_company(store: Store, world) -> None:
+    world.chat(1, "Xiaomi", summary_sentences=1)
+    store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.9}, body=STORY))
+    delivery = Composer(articles=store.outbox).next_delivery(claim_all(store), now=time.time())
+    assert delivery is not None and delivery.kind == "alert"
+    body = delivery.rendered.text.split("\n")[2]
+    assert body.endswith(".") and ". " not in body  # exactly one sentence
+    assert body in STORY
+    assert ("u:" + str(world.company("Xiaomi"))) in [d for _, d in delivery.rendered.buttons]
+
+
+def test_copies_group_and_other_stories_wait_their_turn(store: Store, world) -> None:
+    world.chat(1, "Xiaomi")
+    store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.9}, body=STORY, source="A"))
+    store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.9}, body="Unrelated news. " * 9))
+    store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.9}, body=STORY + "\n\nMore.",
+                                                   source="B"))
+    items = claim_all(store)
+    delivery = Composer(articles=store.outbox).next_delivery(items, now=time.time())
+    assert delivery.kind == "alert" and len(delivery.ids) == 2
+    assert "+1 source:" in delivery.rendered.text
+    rest = [i for i in items if i.id not in delivery.ids]
+    assert Composer(articles=store.outbox).next_delivery(rest, now=time.time()).ids == (rest[0].id,)
+
+
+def test_old_alerts_after_a_pause_collapse_into_a_catch_up(store: Store, world) -> None:
+    world.chat(1, "Xiaomi")
+    for n in range(2):
+        store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.9}, body=f"Fact {n}. " * 5),
+                                         now=time.time() - 86400)
+    items = claim_all(store)
+    delivery = Composer(articles=store.outbox).next_delivery(items, now=time.time())
+    assert delivery.kind == "catchup" and len(delivery.ids) == 2
+    assert "While you were away: 2 new stories" in delivery.rendered.text
+
+
+def test_released_digest_alerts_become_the_digest(store: Store, world) -> None:
+    world.chat(1, "Xiaomi", "Tesla", mode="digest")
+    store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.9}))
+    store.outbox.enqueue_for_article(world.article({"Tesla": 0.9}, body="Tesla news. " * 5))
+    store.outbox.release_digest(1, "2026-01-01")
+    delivery = Composer(articles=store.outbox).next_delivery(claim_all(store), now=time.time())
+    assert delivery.kind == "digest" and len(delivery.ids) == 2
+    assert "Your daily digest: 2 stories" in delivery.rendered.text
+    assert "Tesla" in delivery.rendered.text and "Xiaomi" in delivery.rendered.text

@@ -1,0 +1,48 @@
+"""The rate gate on real asyncio time: windows hold, 429 pauses everybody."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+
+from bot.alerts.limits import Limits, RateGate
+
+
+async def send(gate: RateGate, chat: int, log: list[tuple[int, float]], *, group: bool = False):
+    await gate.acquire(chat, group=group)
+    log.append((chat, time.monotonic()))
+    gate.done(chat, group=group)
+
+
+def window_max(times: list[float], width: float) -> int:
+    return max(sum(1 for u in times if t <= u < t + width) for t in times)
+
+
+async def test_global_and_per_chat_windows_hold() -> None:
+    gate = RateGate(Limits(per_second=10, chat_interval=0.3, margin=0.01))
+    log: list[tuple[int, float]] = []
+    await asyncio.gather(*(send(gate, chat, log) for chat in range(25)),
+                         *(send(gate, 99, log) for _ in range(3)))
+    times = [t for _, t in log]
+    assert window_max(times, 1.0) <= 10
+    mine = [t for chat, t in log if chat == 99]
+    assert all(b - a >= 0.3 for a, b in itertools.pairwise(mine))
+
+
+async def test_groups_get_at_most_n_per_minute() -> None:
+    gate = RateGate(Limits(per_second=100, chat_interval=0.0, group_per_minute=3, margin=0.0))
+    log: list[tuple[int, float]] = []
+    for _ in range(3):
+        await send(gate, -5, log, group=True)
+    assert gate.chat_ready_at(-5, group=True) - gate.now() > 59
+    assert gate.chat_ready_at(-5, group=False) <= gate.now()  # a private chat is not limited so
+
+
+async def test_retry_after_pauses_every_chat() -> None:
+    gate = RateGate(Limits(per_second=100, margin=0.0))
+    gate.pause(0.3)
+    started = time.monotonic()
+    await send(gate, 1, [])
+    assert time.monotonic() - started >= 0.29
+    assert gate.paused_for == 0.0

@@ -1,0 +1,124 @@
+"""Groups, addressing, bad input, rate limits, a busy database and Telegram failures."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import Any
+
+import pytest
+
+Bot = Any
+GROUP = -100123
+ADMIN, MEMBER = 21, 22
+
+
+async def test_group_subscriptions_belong_to_the_chat_and_need_an_admin(bot: Bot) -> None:
+    bot.request.admins.add((GROUP, ADMIN))
+    refused = await bot.send("/subscribe Xiaomi", chat=GROUP, user=MEMBER, chat_type="supergroup")
+    assert refused == ["Only admins of this group can change its subscriptions and settings."]
+    assert bot.store.subscriptions.count(GROUP) == 0
+    done = (await bot.send("/subscribe Xiaomi", chat=GROUP, user=ADMIN,
+                           chat_type="supergroup"))[0]
+    assert "Subscribed to <b>Xiaomi</b>" in done
+    assert bot.store.subscriptions.count(GROUP) == 1
+    assert bot.store.subscriptions.count(ADMIN) == 0
+    # Anyone may read; only admins may change, buttons included.
+    listing = (await bot.send("/list", chat=GROUP, user=MEMBER, chat_type="supergroup"))[0]
+    assert "Xiaomi" in listing
+    company_id = bot.store.companies.id_for("Xiaomi")
+    await bot.press(f"u:{company_id}", chat=GROUP, user=MEMBER, chat_type="supergroup")
+    answer = bot.last("answerCallbackQuery")
+    assert answer["show_alert"] and "Only admins" in answer["text"]
+    assert bot.store.subscriptions.count(GROUP) == 1
+    await bot.send("/stop", chat=GROUP, user=MEMBER, chat_type="supergroup")
+    assert bot.store.subscriptions.count(GROUP) == 1
+
+
+async def test_commands_addressed_to_this_bot_work_and_others_are_ignored(bot: Bot) -> None:
+    reply = await bot.send("/subscribe@newsbot_test_bot Xiaomi")
+    assert "Subscribed" in reply[0]
+    assert await bot.send("/subscribe@other_bot Tesla") == []
+    assert await bot.send("/frobnicate@other_bot", chat=GROUP, chat_type="group") == []
+    assert await bot.send("/frobnicate", chat=GROUP, chat_type="group") == []
+    unknown = await bot.send("/frobnicate@newsbot_test_bot", chat=GROUP, chat_type="group")
+    assert "don't know the command /frobnicate" in unknown[0]
+    assert bot.store.subscriptions.count(11) == 1
+
+
+async def test_unknown_command_in_private_gets_a_short_answer(bot: Bot) -> None:
+    reply = await bot.send("/frobnicate now")
+    assert reply == ["I don't know the command /frobnicate. /help lists what I can do."]
+
+
+async def test_edited_commands_are_not_run_again(bot: Bot) -> None:
+    assert await bot.send("/subscribe Xiaomi", edited=True) == []
+    assert bot.store.subscriptions.count(11) == 0
+
+
+@pytest.mark.parametrize("argument", [
+    "<b>bold</b>", "<script>alert(1)</script>", "a & b < c > d", "&lt;&amp;", "*_`[x](y)`_*",
+    "Xia\x00omi\x1b[31m", "\u202eimoaiX", "x" * 10_000, "   ", "‮", "Tesla\n\nApple",
+])
+@pytest.mark.parametrize("command", ["subscribe", "unsubscribe", "news", "summary", "search",
+                                     "settings"])
+async def test_bad_arguments_get_short_escaped_answers(
+    bot: Bot, html_problems: Any, command: str, argument: str
+) -> None:
+    replies = await bot.send(f"/{command} {argument}")
+    assert replies, "every command gets an answer"
+    for text in replies:
+        assert html_problems(text) == []
+        assert "<script>" not in text and "<b>bold</b>" not in text
+        assert "something went wrong" not in text
+    if len(argument) == 10_000:
+        assert "too long" in replies[0]
+    if command == "subscribe" and "<b>" in argument:
+        assert "&lt;b&gt;bold&lt;/b&gt;" in replies[0]
+
+
+async def test_command_rate_limit_per_chat(make_harness: Any) -> None:
+    bot = await make_harness(command_limit=3, command_window=60.0)
+    for _ in range(3):
+        assert await bot.send("/help")
+    warned = await bot.send("/help")
+    assert len(warned) == 1 and "Too many commands" in warned[0]
+    assert await bot.send("/help") == []  # silent while the wait lasts: no flood of warnings
+    assert await bot.send("/help", chat=99, user=99)  # another chat is unaffected
+
+
+async def test_busy_database_gets_a_clear_answer(make_harness: Any) -> None:
+    bot = await make_harness(store_kwargs={"busy_timeout_ms": 100, "retries": 0})
+    blocker = sqlite3.connect(bot.store.path, timeout=0.1, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        reply = await bot.send("/subscribe Xiaomi")
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert len(reply) == 1 and "busy" in reply[0] and "try again" in reply[0]
+    assert "Subscribed" in (await bot.send("/subscribe Xiaomi"))[0]
+
+
+async def test_telegram_failure_is_logged_without_the_token(
+    make_harness: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    bot = await make_harness(token="123456:SECRET-TOKEN-VALUE")
+    from bot.config import RedactToken
+
+    caplog.handler.addFilter(RedactToken("123456:SECRET-TOKEN-VALUE"))
+    bot.request.fail_next["sendMessage"] = 1
+    with caplog.at_level(logging.INFO):
+        replies = await bot.send("/help")
+    assert replies[-1].startswith("Sorry, something went wrong")
+    assert "Telegram request failed" in caplog.text
+    assert "SECRET-TOKEN-VALUE" not in caplog.text
+    assert "SECRET" not in repr(bot.app.bot_data["config"])
+
+
+async def test_stale_or_forged_buttons_are_answered(bot: Bot) -> None:
+    for data in ("zzz", "u:notanumber", "s:len:999", "u:999999", "m:999999"):
+        await bot.press(data)
+        answer = bot.last("answerCallbackQuery")
+        assert answer.get("text"), data
+    assert bot.store.subscriptions.count(11) == 0

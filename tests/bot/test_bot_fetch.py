@@ -1,0 +1,73 @@
+"""/summary URL and /ingest against a real HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+PAGE = """<!doctype html><html><head><title>Tesla opens a plant in Texas</title></head><body>
+<article><h1>Tesla opens a plant in Texas</h1>
+<p>Tesla opened a new battery plant near Austin, Texas, on Monday, the company said.</p>
+<p>The plant will employ 5,000 people and build cells for Tesla's cheaper cars.</p>
+<p>Tesla shares rose 3 per cent after the announcement, while rivals were flat.</p>
+<p>Analysts said the plant would cut Tesla's costs by a tenth within two years.</p>
+</article></body></html>"""
+
+
+class _Pages(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        if self.path != "/story":
+            self.send_error(404)
+            return
+        body = PAGE.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: Any) -> None:
+        return None
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+async def test_summary_of_a_url_fetches_stores_and_summarises(bot: Any, site: str) -> None:
+    reply = (await bot.send(f"/summary {site}/story"))[0]
+    assert "Tesla opens a plant in Texas" in reply
+    assert "battery plant" in reply and "Companies: Tesla" in reply
+    assert "Saved" in reply
+    assert bot.store.articles.id_for_url(f"{site}/story") is not None
+    again = (await bot.send(f"/summary {site}/story"))[0]
+    assert "Saved" not in again and "battery plant" in again
+    assert bot.store.articles.count() == 2  # the seed and this page, once
+
+
+async def test_summary_of_a_missing_page_says_why(bot: Any, site: str) -> None:
+    reply = (await bot.send(f"/summary {site}/gone"))[0]
+    assert "404" in reply or "not found" in reply.lower()
+    assert "something went wrong" not in reply
+
+
+async def test_ingest_is_for_operators_only(make_harness: Any, site: str) -> None:
+    bot = await make_harness(admin_ids=frozenset({11}))
+    refused = (await bot.send(f"/ingest {site}/story", chat=12, user=12))[0]
+    assert "only for this bot's operators" in refused
+    assert bot.store.articles.count() == 1
+    stored = (await bot.send(f"/ingest {site}/story"))[0]
+    assert stored.startswith("Stored as new: #2")
+    assert "No feeds are configured" in (await bot.send("/ingest"))[0]

@@ -1,0 +1,294 @@
+"""Subscription alerts end to end: the real sender, real SQLite, the Bot API emulator.
+
+Every alert is counted from the emulator's call log: none lost, none duplicated beyond
+the messages in flight, and the per-chat, per-group and global rates never exceeded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram import Bot
+
+from bot.alerts import AlertSender, Composer, Limits, RateGate, SenderOptions
+from bot.alerts.transport import AiohttpRequest
+from storage import Store, open_store
+from summarizer.article import Article
+from summarizer.mentions import CompanyMention
+
+REPO = Path(__file__).resolve().parents[2]
+DELIVERED = ("ok", "dropped_after")  # dropped_after: Telegram got it, the answer was lost
+FAST = SenderOptions(backoff_base=0.2, backoff_cap=1.0, max_attempts=4, idle_poll=0.05)
+
+
+# -- building the world ------------------------------------------------------------------
+
+def add_chat(store: Store, chat_id: int, *follows: str, type: str = "private") -> None:
+    store.chats.upsert(chat_id, type=type, title=f"chat {chat_id}")
+    for name in follows:
+        store.subscriptions.add(chat_id, store.companies.add_custom(name))
+
+
+WORDS = ["battery", "factory", "chip", "price", "rival", "market", "phone", "launch", "quarter", "profit", "loss", "plan", "deal", "board", "share", "supply", "order", "sales", "growth", "deliveries", "partner", "model", "export"]
+
+
+def distinct_body(n: int) -> str:
+    """A short body that shares no three-word run with another ``n`` (not a copy)."""
+    words = [f"{WORDS[(n * 7 + i * 3) % len(WORDS)]}{n}" for i in range(24)]
+    return f"{' '.join(words[:12])}.\n\n{' '.join(words[12:])}."
+
+
+def add_article(store: Store, companies: Mapping[str, float], *, n: int, body: str | None = None,
+                source: str = "Wire") -> int:
+    body = body or distinct_body(n)
+    article = Article(f"Headline {n} <for> & about it", tuple(body.split("\n\n")),
+                      url=f"https://news.example/{n}", source=source)
+    mentions = [CompanyMention(name, s, True, 3) for name, s in companies.items()]
+    for name in companies:
+        store.companies.add_custom(name)
+    article_id, _ = store.articles.add(article, companies=mentions)
+    store.outbox.enqueue_for_article(article_id)
+    return article_id
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> AsyncIterator[Store]:
+    opened = open_store(tmp_path / "e2e-alerts.db")
+    yield opened
+    opened.close()
+
+
+async def run_sender(emulator: Any, store: Store, *, until: int, limits: Limits | None = None,
+                     options: SenderOptions = FAST, timeout: float = 30.0) -> AlertSender:
+    """Run a sender until ``until`` alerts are settled (sent/failed/dropped) or timeout."""
+    request = AiohttpRequest(connection_pool_size=32, read_timeout=1.0)
+    async with Bot(emulator.token, base_url=emulator.base_url, request=request) as bot:
+        sender = AlertSender(bot=bot, outbox=store.outbox, gate=RateGate(limits or Limits()),
+                             composer=Composer(articles=store.outbox), options=options)
+        task = asyncio.create_task(sender.run())
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not task.done():
+            counts = store.outbox.counts()
+            if sum(counts.get(s, 0) for s in ("sent", "failed", "dropped")) >= until:
+                break
+            await asyncio.sleep(0.05)
+        sender.stop()
+        await task
+    return sender
+
+
+# -- measuring from the emulator's log ---------------------------------------------------
+
+def max_in_window(times: list[float], window: float) -> int:
+    """The most events inside any window of ``window`` seconds."""
+    times, best, start = sorted(times), 0, 0
+    for end, t in enumerate(times):
+        while t - times[start] >= window:
+            start += 1
+        best = max(best, end - start + 1)
+    return best
+
+
+def assert_rates(log: list[dict[str, Any]], limits: Limits) -> None:
+    sends = [e for e in log if e["method"] == "sendMessage"]
+    assert max_in_window([e["t"] for e in sends], 1.0) <= 30
+    by_chat: dict[int, list[float]] = {}
+    for e in sends:
+        by_chat.setdefault(int(e["chat_id"]), []).append(e["t"])
+    for chat_id, times in by_chat.items():
+        assert max_in_window(times, 1.0) <= 1, f"chat {chat_id} got 2 messages within 1 s"
+        if chat_id < 0:
+            assert max_in_window(times, 60.0) <= 20
+
+
+def delivered(log: list[dict[str, Any]]) -> Counter[int]:
+    return Counter(int(e["chat_id"]) for e in log
+                   if e["method"] == "sendMessage" and e["outcome"] in DELIVERED)
+
+
+# -- tests -------------------------------------------------------------------------------
+
+async def test_fan_out_keeps_every_limit_and_sends_each_alert_once(emulator, store) -> None:
+    await emulator.configure(rate_limits=True)  # the adapter answers 429 to any excess
+    private = list(range(1001, 1061))
+    groups = [-2001, -2002, -2003]
+    for chat in private:
+        add_chat(store, chat, "Xiaomi")
+    for chat in groups:
+        add_chat(store, chat, "Xiaomi", "Tesla", type="group")
+    add_article(store, {"Xiaomi": 0.8}, n=1)
+    add_article(store, {"Tesla": 0.9}, n=2, body="Tesla cut prices again.\n\nBuyers waited.")
+    sender = await run_sender(emulator, store, until=66)
+    log = await emulator.log(method="sendMessage")
+    assert not [e for e in log if e["outcome"] == "rate_limited"]
+    assert_rates(log, Limits())
+    counts = delivered(log)
+    assert {c: counts[c] for c in private} == dict.fromkeys(private, 1)
+    assert {c: counts[c] for c in groups} == dict.fromkeys(groups, 2)
+    assert store.outbox.counts() == {"sent": 66}
+    assert sender.stats["retry_after"] == 0
+    first = next(e for e in log if e["chat_id"] == 1001)
+    assert "Headline 1 &lt;for&gt; &amp; about it" in first["text"]
+    assert "+1 source" not in first["text"]
+    assert 'href="https://news.example/1"' in first["text"]
+
+
+async def test_telegram_errors_lose_nothing_and_stop_blocked_chats(emulator, store) -> None:
+    chats = list(range(3001, 3013))
+    for chat in chats:
+        add_chat(store, chat, "Xiaomi")
+    add_chat(store, -4001, "Xiaomi", type="group")
+    await emulator.inject(
+        {"method": "sendMessage", "status": 429, "retry_after": 1, "times": 4},
+        {"method": "sendMessage", "chat_id": 3002, "status": 403, "times": -1},
+        {"method": "sendMessage", "chat_id": 3003, "status": 400},
+        {"method": "sendMessage", "chat_id": 3004, "status": 500, "times": 2},
+        {"method": "sendMessage", "chat_id": 3005, "status": 502},
+        {"method": "sendMessage", "chat_id": 3006, "drop": "before"},
+        {"method": "sendMessage", "chat_id": 3007, "drop": "after"},
+        {"method": "sendMessage", "chat_id": 3008, "delay_ms": 1500},
+        {"method": "sendMessage", "chat_id": -4001, "status": 400,
+         "description": "Bad Request: group chat was upgraded to a supergroup chat",
+         "migrate_to_chat_id": -1004001},
+    )
+    add_article(store, {"Xiaomi": 0.8}, n=1)
+    # Production-like backoff: an unanswered request may still be processed after we gave up.
+    options = SenderOptions(backoff_base=2.0, backoff_cap=4.0, max_attempts=4, idle_poll=0.05)
+    sender = await run_sender(emulator, store, until=13, options=options)
+    log = await emulator.log(method="sendMessage")
+    assert_rates(log, Limits())
+    counts = delivered(log)
+    reached = [c for c in chats if c != 3002] + [-1004001]
+    assert all(counts[c] >= 1 for c in reached), counts
+    # Only the two answers that never came back (lost answer, timeout) may repeat.
+    assert sum(counts.values()) - len(reached) <= 2
+    assert counts[3007] <= 2 and counts[3008] <= 2
+    assert sender.stats["retry_after"] >= 1
+    assert store.chats.get(3002).active is False
+    assert store.chats.get(-1004001) is not None and store.chats.get(-4001) is None
+    plain = next(e for e in log if e["chat_id"] == 3003 and e["outcome"] == "ok")
+    assert "<b>" not in plain["text"] and "Headline 1 <for> & about it" in plain["text"]
+    assert store.outbox.counts() == {"sent": 12, "dropped": 1}
+    # A chat that blocked the bot gets no further alerts.
+    add_article(store, {"Xiaomi": 0.8}, n=2)
+    assert 3002 not in {r["chat_id"] for r in store.outbox.rows() if r["status"] == "pending"}
+
+
+async def test_copies_of_one_story_become_one_message(emulator, store) -> None:
+    add_chat(store, 5001, "Xiaomi")
+    story = ("Xiaomi said on Thursday it would build a second car factory in Beijing, doubling "
+             "its capacity. The company expects deliveries to reach 300,000 cars next year.\n\n"
+             "Analysts said the move puts pressure on rivals in the crowded Chinese market, "
+             "where dozens of brands compete on price.")
+    add_article(store, {"Xiaomi": 0.9}, n=1, body=story, source="Reuters")
+    add_article(store, {"Xiaomi": 0.9}, n=2, body=story + "\n\nFollow us for more.",
+                source="CNBC")
+    add_article(store, {"Xiaomi": 0.9}, n=3, body=story.replace("said", "told reporters"),
+                source="BBC")
+    await run_sender(emulator, store, until=3)
+    log = await emulator.log(method="sendMessage")
+    assert len(log) == 1
+    assert "+2 sources" in log[0]["text"] and "CNBC" in log[0]["text"]
+    assert store.outbox.counts() == {"sent": 3}
+
+
+async def test_a_late_copy_edits_the_earlier_alert(emulator, store) -> None:
+    add_chat(store, 5501, "Xiaomi")
+    story = ("Xiaomi said on Thursday it would build a second car factory in Beijing, doubling "
+             "its capacity. The company expects deliveries to reach 300,000 cars next year.")
+    add_article(store, {"Xiaomi": 0.9}, n=1, body=story, source="Reuters")
+    await run_sender(emulator, store, until=1)
+    add_article(store, {"Xiaomi": 0.9}, n=2, body=story + " Shares rose.", source="BBC")
+    await run_sender(emulator, store, until=2)
+    log = await emulator.log(method="sendMessage,editMessageText")
+    assert [e["method"] for e in log] == ["sendMessage", "editMessageText"]
+    assert log[1]["message_id"] == log[0]["message_id"]
+    assert "+1 source:" in log[1]["text"] and "BBC" in log[1]["text"]
+    assert "Read at Reuters" in log[1]["text"]
+    assert store.outbox.counts() == {"sent": 2}
+
+
+async def test_a_backlog_becomes_one_catch_up(emulator, store) -> None:
+    add_chat(store, 6001, "Xiaomi")
+    for n in range(1, 13):
+        add_article(store, {"Xiaomi": 0.9}, n=n, body=f"Unrelated fact {n}. " * 3 + f"Id {n}.")
+    await run_sender(emulator, store, until=12)
+    log = await emulator.log(method="sendMessage")
+    assert len(log) == 1
+    assert "While you were away: 12 new stories" in log[0]["text"]
+    assert store.outbox.counts() == {"sent": 12}
+
+
+# -- kill -9 mid fan-out ---------------------------------------------------------------
+
+def start_bot_process(emulator: Any, db: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": emulator.token, "NEWSBOT_POLL_INTERVAL": "3600"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "run", "--db", str(db), "--base-url",
+         emulator.base_url], cwd=REPO, env=env, stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )
+
+
+async def wait_for(predicate: Any, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if await predicate():
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+async def test_kill_9_mid_fan_out_then_restart_delivers_everything(
+    emulator, store, tmp_path: Path
+) -> None:
+    chats = list(range(7001, 7151))
+    for chat in chats:
+        add_chat(store, chat, "Xiaomi")
+    add_article(store, {"Xiaomi": 0.8}, n=1)
+    db = tmp_path / "e2e-alerts.db"
+
+    async def sent_at_least(n: int) -> bool:
+        return len(await emulator.log(method="sendMessage", outcome="ok")) >= n
+
+    first = start_bot_process(emulator, db)
+    try:
+        await wait_for(lambda: sent_at_least(40), 30, "the fan-out to start")
+        os.kill(first.pid, signal.SIGKILL)  # no flush, no goodbye
+        first.wait(10)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    killed_at = len(await emulator.log(method="sendMessage", outcome="ok"))
+    early = await emulator.log(method="sendMessage")
+    print("FIRST", [(round(e["t"] - early[0]["t"], 3), e["chat_id"], e["outcome"]) for e in early[:60]])
+    assert killed_at < len(chats), "the kill came after the fan-out ended"
+    second = start_bot_process(emulator, db)
+    try:
+        await wait_for(lambda: sent_at_least(len(chats)), 40, "the rest of the fan-out")
+        # An ingest in another process (this one) is picked up by the running bot.
+        add_article(store, {"Xiaomi": 0.8}, n=2)
+        await wait_for(lambda: sent_at_least(2 * len(chats)), 40, "the second article")
+        await asyncio.sleep(0.5)
+    finally:
+        second.send_signal(signal.SIGTERM)
+        second.wait(20)
+    log = await emulator.log(method="sendMessage")
+    counts = delivered(log)
+    assert all(counts[c] >= 2 for c in chats), "an alert was lost"
+    duplicates = sum(counts.values()) - 2 * len(chats)
+    in_flight = SenderOptions().concurrency + 2  # requests on the wire + one unflushed batch
+    print(f"killed after {killed_at} sent; duplicates after restart: {duplicates}")
+    assert duplicates <= in_flight
+    assert_rates(log, Limits())
+    assert store.outbox.counts() == {"sent": 2 * len(chats)}

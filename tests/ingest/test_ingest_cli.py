@@ -1,0 +1,129 @@
+"""``newsbot ingest`` as a user runs it: exit codes, summary line, errors, --db, progress."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from storage import open_store
+
+STORY = "Samsung profit jumps\n\nSamsung Electronics said profit more than doubled.\n"
+
+
+def _articles(folder: Path, n: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [
+        json.dumps({"title": f"Samsung chip story {i}", "url": f"https://example.com/s/{i}",
+                    "body": f"Samsung Electronics said chip sales rose {i}% this quarter."})
+        for i in range(n)
+    ]
+    (folder / "many.jsonl").write_text("\n".join(lines) + "\n")
+    return folder
+
+
+def test_ingest_prints_a_summary_and_lists_failures(tmp_path: Path, capsys) -> None:
+    folder = _articles(tmp_path / "in", 3)
+    (folder / "story.txt").write_text(STORY)
+    (folder / "empty.md").write_text("")
+    db = tmp_path / "cli.db"
+    assert main(["ingest", "--db", str(db), str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "ingested 4 new, 0 duplicate, 1 failed"
+    assert f"newsbot: {folder / 'empty.md'} is empty." in err
+    assert main(["ingest", "--db", str(db), str(folder)]) == 0
+    assert capsys.readouterr().out.strip() == "ingested 0 new, 4 duplicate, 1 failed"
+    with open_store(db) as store:
+        assert store.articles.count() == 4
+
+
+def test_everything_failing_exits_1(tmp_path: Path, capsys) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    assert main(["ingest", "--db", str(tmp_path / "x.db"), str(tmp_path / "empty.txt")]) == 1
+    assert capsys.readouterr().out.strip() == "ingested 0 new, 0 duplicate, 1 failed"
+
+
+def test_a_folder_without_articles_exits_1_with_a_hint(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in").mkdir()
+    assert main(["ingest", "--db", str(tmp_path / "x.db"), str(tmp_path / "in")]) == 1
+    assert "no articles found" in capsys.readouterr().err
+
+
+def test_nothing_to_ingest_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["ingest", "--db", str(tmp_path / "x.db")])
+    assert caught.value.code == 2
+    assert "give at least one PATH or --feed URL" in capsys.readouterr().err
+
+
+def test_feeds_from_the_command_line(site, tmp_path: Path, capsys) -> None:
+    db = tmp_path / "feeds.db"
+    code = main(["ingest", "--db", str(db), "--feed", f"{site.base}/atom.xml",
+                 "--feed", f"{site.base}/404.xml"])
+    out, err = capsys.readouterr()
+    assert code == 0 and out.strip() == "ingested 1 new, 0 duplicate, 1 failed"
+    assert f"newsbot: The server answered 404 Not Found for {site.base}/404.xml." in err
+    assert main(["ingest", "--db", str(db), "--feed", f"{site.base}/500.xml"]) == 1
+
+
+def test_db_flag_overrides_the_environment(tmp_path: Path, monkeypatch, capsys) -> None:
+    folder = _articles(tmp_path / "in", 2)
+    env_db, flag_db = tmp_path / "env.db", tmp_path / "flag.db"
+    monkeypatch.setenv("NEWSBOT_DB", str(env_db))
+    assert main(["ingest", str(folder)]) == 0
+    assert main(["ingest", "--db", str(flag_db), str(folder)]) == 0
+    capsys.readouterr()
+    with open_store(env_db) as a, open_store(flag_db) as b:
+        assert a.articles.count() == 2 and b.articles.count() == 2
+
+
+def test_progress_bar_only_when_asked_off_a_terminal(tmp_path: Path, capsys) -> None:
+    folder = _articles(tmp_path / "in", 60)
+    assert main(["ingest", "--db", str(tmp_path / "a.db"), str(folder)]) == 0
+    assert "/60" not in capsys.readouterr().err  # stderr is not a terminal here
+    assert main(["ingest", "--db", str(tmp_path / "b.db"), "--progress", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert "/60" in err and out.strip() == "ingested 60 new, 0 duplicate, 0 failed"
+
+
+def test_the_installed_command_runs(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(STORY)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "ingest", "--db", str(tmp_path / "p.db"),
+         str(tmp_path / "story.txt")],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ingested 1 new, 0 duplicate, 0 failed"
+
+
+def test_max_entries_bounds_a_feed_poll(site, tmp_path: Path, capsys) -> None:
+    db = tmp_path / "bounded.db"
+    assert main(["ingest", "--db", str(db), "--max-entries", "2",
+                 "--feed", f"{site.base}/rss.xml"]) == 0
+    assert capsys.readouterr().out.strip() == "ingested 2 new, 0 duplicate, 0 failed"
+    with pytest.raises(SystemExit) as caught:
+        main(["ingest", "--db", str(db), "--max-entries", "0", "--feed", f"{site.base}/rss.xml"])
+    assert caught.value.code == 2
+
+
+def test_feeds_can_be_listed_and_forgotten(site, tmp_path: Path, capsys) -> None:
+    db = tmp_path / "list.db"
+    main(["ingest", "--db", str(db), "--feed", f"{site.base}/atom.xml",
+          "--feed", f"{site.base}/500.xml"])
+    capsys.readouterr()
+    assert main(["ingest", "--db", str(db), "--list-feeds"]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    assert len(listing) == 2
+    atom = next(line for line in listing if "/atom.xml" in line)
+    broken = next(line for line in listing if "/500.xml" in line)
+    assert "Atom Times" in atom and "ok, last read" in atom
+    assert "failing (1x): The server answered 500" in broken
+    assert main(["ingest", "--db", str(db), "--forget-feed", f"{site.base}/500.xml"]) == 0
+    assert main(["ingest", "--db", str(db), "--forget-feed", f"{site.base}/500.xml"]) == 1
+    main(["ingest", "--db", str(db), "--list-feeds"])
+    assert "/500.xml" not in capsys.readouterr().out

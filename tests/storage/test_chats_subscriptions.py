@@ -1,0 +1,198 @@
+"""Chats, settings, companies and subscriptions on a real SQLite file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storage import ChatSettings, Store, open_store
+from summarizer import InputError
+from summarizer.mentions import SUBJECT_THRESHOLD, CompanyEntry
+
+REGISTRY = [
+    CompanyEntry("Xiaomi", ("Xiaomi Corp", "小米"), "1810.HK", "CN"),
+    CompanyEntry("Apple", ("Apple Inc.",), "AAPL", "US", ambiguous=("Apple",),
+                 exclude=("Apple pie",)),
+    CompanyEntry("Tesla", ("Tesla Inc",), "TSLA", "US"),
+]
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    with open_store(db_path) as opened:
+        opened.companies.ensure_registry(REGISTRY)
+        yield opened
+
+
+def test_chat_upsert_keeps_created_and_reactivates(store: Store) -> None:
+    chat = store.chats.upsert(-100123, type="group", title="Investors <b>")
+    assert (chat.id, chat.type, chat.title, chat.active) == (-100123, "group", "Investors <b>",
+                                                              True)
+    assert chat.settings == ChatSettings()
+    assert store.chats.set_active(-100123, False)
+    assert store.chats.list_active() == []
+    again = store.chats.upsert(-100123, title="Renamed")
+    assert again.active and again.type == "group" and again.title == "Renamed"
+    assert again.created == chat.created
+    assert [c.id for c in store.chats.list_active()] == [-100123]
+    assert store.chats.get(5) is None
+    assert not store.chats.set_active(5, False)
+
+
+def test_settings_defaults_validation_and_persistence(store: Store) -> None:
+    defaults = store.chats.settings(7)
+    assert defaults == ChatSettings(3, "instant", 8, "UTC", SUBJECT_THRESHOLD)
+    saved = store.chats.update_settings(7, summary_sentences=5, timezone="Asia/Shanghai")
+    assert (saved.summary_sentences, saved.timezone) == (5, "Asia/Shanghai")
+    assert store.chats.settings(7) == saved
+    assert store.chats.get(7) is not None  # created on the way
+    bad = [
+        ({"summary_sentences": 0}, "1 to 10"),
+        ({"summary_sentences": 11}, "1 to 10"),
+        ({"summary_sentences": True}, "whole number"),
+        ({"mode": "hourly"}, "instant, digest"),
+        ({"digest_hour": 24}, "0 to 23"),
+        ({"timezone": "Mars/Olympus"}, "Unknown time zone"),
+        ({"timezone": "../../etc/passwd"}, "time zone"),
+        ({"threshold": 1.5}, "between 0 and 1"),
+        ({"threshold": float("nan")}, "between 0 and 1"),
+        ({"colour": "blue"}, "Unknown setting"),
+    ]
+    for change, message in bad:
+        with pytest.raises(InputError, match=message):
+            store.chats.update_settings(7, **change)
+    assert store.chats.settings(7) == saved  # a rejected change loses nothing
+    assert store.chats.update_settings(7, timezone=" europe/berlin ").timezone == "Europe/Berlin"
+    assert store.chats.update_settings(7, timezone="utc").timezone == "UTC"
+
+
+def test_damaged_settings_fall_back_to_defaults(store: Store) -> None:
+    store.chats.upsert(9)
+    store.db.execute("UPDATE chats SET settings = ? WHERE id = 9",
+                     ['{"summary_sentences": 99, "mode": "digest", "x": 1'])
+    assert store.chats.settings(9) == ChatSettings()
+    store.db.execute("UPDATE chats SET settings = ? WHERE id = 9",
+                     ['{"summary_sentences": 99, "mode": "digest"}'])
+    assert store.chats.settings(9) == ChatSettings(mode="digest")
+
+
+def test_registry_is_idempotent_and_round_trips(store: Store) -> None:
+    assert store.companies.ensure_registry(REGISTRY) is False  # cheap second call
+    assert store.companies.count() == 3
+    entries = {e.name: e for e in store.companies.all_entries()}
+    assert entries["Apple"] == REGISTRY[1]  # ambiguous/exclude survive the database
+    assert entries["Xiaomi"] == REGISTRY[0]
+    changed = [*REGISTRY[:2], CompanyEntry("Tesla", ("Tesla Motors",), "TSLA", "US")]
+    assert store.companies.ensure_registry(changed) is True
+    assert store.companies.get_by_name("tesla motors").name == "Tesla"  # type: ignore[union-attr]
+
+
+def test_lookup_by_name_alias_ticker(store: Store) -> None:
+    xiaomi = store.companies.id_for("Xiaomi")
+    assert xiaomi is not None
+    for text in ("xiaomi", "  XIAOMI ", "xiaomi corp", "小米", "1810.hk"):
+        assert store.companies.id_for(text) == xiaomi
+    assert store.companies.id_for("Xiaomi Corporation") is None
+    assert store.companies.id_for("") is None
+
+
+def test_custom_names_are_followed_and_matched(store: Store) -> None:
+    custom = store.companies.add_custom("  Nothing   Technology ")
+    assert store.companies.add_custom("nothing technology") == custom
+    assert store.companies.add_custom("AAPL") == store.companies.id_for("Apple")
+    company = store.companies.get(custom)
+    assert company is not None and company.custom and company.name == "Nothing Technology"
+    assert "Nothing Technology" in {e.name for e in store.companies.all_entries()}
+    for bad in ("", "   ", "!!!", "🚗", "x" * 101):
+        with pytest.raises(InputError):
+            store.companies.add_custom(bad)
+    # A later registry that knows the name adopts it: same id, subscriptions kept.
+    store.subscriptions.add(1, custom)
+    store.companies.ensure_registry([*REGISTRY, CompanyEntry("Nothing Technology",
+                                                             ("Nothing",), None, "GB")])
+    adopted = store.companies.get(custom)
+    assert adopted is not None and not adopted.custom and adopted.aliases == ("Nothing",)
+    assert store.subscriptions.for_chat(1) == [(custom, "Nothing Technology")]
+
+
+def test_subscriptions(store: Store) -> None:
+    xiaomi, apple = store.companies.id_for("Xiaomi"), store.companies.id_for("Apple")
+    assert xiaomi and apple
+    store.chats.upsert(1)
+    assert store.subscriptions.add(1, xiaomi) is True
+    assert store.subscriptions.add(1, xiaomi) is False
+    assert store.subscriptions.add(1, apple) is True
+    assert store.subscriptions.add(2, apple) is True  # unknown chat is created
+    assert store.subscriptions.for_chat(1) == [(apple, "Apple"), (xiaomi, "Xiaomi")]
+    assert store.subscriptions.count(1) == 2 and store.subscriptions.count(3) == 0
+    assert store.subscriptions.is_subscribed(1, apple)
+    assert store.subscriptions.subscriber_count(apple) == 2
+    assert store.subscriptions.subscribers(apple) == [1, 2]
+    store.chats.set_active(2, False)
+    assert store.subscriptions.subscriber_count(apple) == 1
+    assert store.subscriptions.followed_company_ids() == sorted([xiaomi, apple])
+    assert store.subscriptions.remove(1, apple) is True
+    assert store.subscriptions.remove(1, apple) is False
+    assert store.subscriptions.remove_all(1) == 1
+    assert store.subscriptions.for_chat(1) == []
+    with pytest.raises(InputError, match="no longer known"):
+        store.subscriptions.add(1, 9999)
+
+
+def test_delete_cascades(store: Store) -> None:
+    xiaomi = store.companies.id_for("Xiaomi")
+    assert xiaomi
+    store.subscriptions.add(5, xiaomi)
+    assert store.chats.delete(5) is True
+    assert store.chats.delete(5) is False
+    assert store.subscriptions.count(5) == 0
+    assert store.subscriptions.subscriber_count(xiaomi) == 0
+
+
+def test_migrate_moves_everything_to_the_new_chat_id(store: Store) -> None:
+    xiaomi, apple = store.companies.id_for("Xiaomi"), store.companies.id_for("Apple")
+    assert xiaomi and apple
+    store.chats.upsert(-1, type="group", title="Old group")
+    store.chats.update_settings(-1, mode="digest", digest_hour=18)
+    store.subscriptions.add(-1, xiaomi)
+    store.subscriptions.add(-1, apple)
+    assert store.chats.migrate(-1, -1001) is True
+    assert store.chats.get(-1) is None
+    moved = store.chats.get(-1001)
+    assert moved is not None and moved.title == "Old group"
+    assert (moved.settings.mode, moved.settings.digest_hour) == ("digest", 18)
+    assert store.subscriptions.for_chat(-1001) == [(apple, "Apple"), (xiaomi, "Xiaomi")]
+    assert store.subscriptions.count(-1) == 0
+    assert store.chats.migrate(-1, -1002) is False  # already moved: nothing to do
+
+
+def test_migrate_moves_pending_alerts(store: Store) -> None:
+    from summarizer import Article
+    from summarizer.mentions import CompanyMention
+
+    xiaomi = store.companies.id_for("Xiaomi")
+    assert xiaomi
+    store.subscriptions.add(-2, xiaomi)
+    article_id, _ = store.articles.add(Article("Xiaomi news", ("Xiaomi did it.",)),
+                                       companies=[CompanyMention("Xiaomi", 0.9, True, 2)])
+    assert store.outbox.enqueue_for_article(article_id) == 1
+    store.chats.migrate(-2, -1002)
+    assert [row["chat_id"] for row in store.outbox.rows()] == [-1002]
+
+
+def test_a_custom_name_is_matched_in_later_articles(store: Store) -> None:
+    from summarizer import Article
+    from summarizer.mentions import CompanyMatcher
+
+    custom = store.companies.add_custom("Nothing Technology")
+    store.subscriptions.add(3, custom)
+    matcher = CompanyMatcher(store.companies.all_entries())
+    article = Article("Nothing Technology launches a phone",
+                      ("Nothing Technology showed its new phone in London.",
+                       "Nothing Technology said sales start next week."))
+    mentions = matcher.find(article)
+    assert [m.name for m in mentions] == ["Nothing Technology"]
+    article_id, _ = store.articles.add(article, companies=mentions)
+    assert [a.id for a in store.articles.latest_for_company(custom)] == [article_id]

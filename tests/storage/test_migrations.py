@@ -1,0 +1,143 @@
+"""Schema creation and in-place upgrades on real SQLite files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import storage.migrations as migrations
+from storage import open_store
+from storage.db import connect
+from storage.migrations import STEPS, Step, current_version, latest_version, migrate
+from storage.store import default_db_path
+from summarizer import Article, StorageError
+
+CORE_TABLES = {"chats", "companies", "subscriptions", "articles", "article_companies", "meta"}
+
+
+def _version(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def test_new_file_gets_latest_schema_and_pragmas(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        assert set(store.db.table_names()) >= CORE_TABLES
+        assert "articles_fts" in store.db.table_names()
+        assert store.db.journal_mode == "wal"
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.db.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+    assert _version(db_path) == latest_version() == STEPS[-1].version
+
+
+def test_steps_are_numbered_in_order() -> None:
+    assert [step.version for step in STEPS] == list(range(1, len(STEPS) + 1))
+    assert all(step.description for step in STEPS)
+
+
+def test_empty_zero_byte_file_is_migrated(db_path: Path) -> None:
+    db_path.write_bytes(b"")
+    with open_store(db_path) as store:
+        assert store.articles.count() == 0
+    assert _version(db_path) == latest_version()
+
+
+def test_missing_folders_are_created(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "er" / "newsbot.db"
+    open_store(path).close()
+    assert path.exists()
+
+
+def test_v1_file_with_data_upgrades_in_place(db_path: Path) -> None:
+    # Build the file an older release wrote: schema version 1 only, with data in it.
+    db = connect(db_path)
+    assert migrate(db, target=1) == 1
+    db.execute("INSERT INTO chats (id, type, settings, active, created, updated) "
+               "VALUES (42, 'private', '{\"summary_sentences\": 5}', 1, 't', 't')")
+    db.execute("INSERT INTO companies (name, aliases, custom) VALUES ('Xiaomi', '[\"MI\"]', 0)")
+    db.execute("INSERT INTO subscriptions VALUES (42, 1, 't')")
+    db.execute("INSERT INTO articles (url, canonical_url, title, body, content_hash, ingested) "
+               "VALUES ('https://x.test/a', 'https://x.test/a', 'Xiaomi builds cars', "
+               "'Xiaomi ships its first electric car.', 'h1', 't')")
+    assert "meta" not in db.table_names()
+    db.close()
+    assert _version(db_path) == 1
+
+    with open_store(db_path) as store:
+        assert _version(db_path) == latest_version()
+        assert "meta" in store.db.table_names()
+        assert store.chats.settings(42).summary_sentences == 5
+        assert store.subscriptions.for_chat(42) == [(1, "Xiaomi")]
+        assert store.companies.id_for("mi") == 1
+        assert [a.title for a in store.articles.search("electric")] == ["Xiaomi builds cars"]
+        # The upgraded file keeps working for new writes, duplicates included.
+        article = Article("Xiaomi builds cars", ("Something else.",), url="https://X.test/a/")
+        assert store.articles.add(article) == (1, False)
+
+
+def test_reopening_is_idempotent(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        store.companies.add_custom("Acme")
+    with open_store(db_path) as store:
+        assert store.companies.id_for("acme") is not None
+        assert current_version(store.db) == latest_version()
+
+
+def test_newer_schema_is_refused_with_a_clear_message(db_path: Path) -> None:
+    open_store(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(f"PRAGMA user_version = {latest_version() + 5}")
+    with pytest.raises(StorageError, match="newer newsbot"):
+        open_store(db_path)
+
+
+def test_a_file_that_is_not_a_database_is_refused(db_path: Path) -> None:
+    db_path.write_bytes(b"this is a text file, not SQLite" * 100)
+    with pytest.raises(StorageError, match="not a newsbot database"):
+        open_store(db_path)
+
+
+def test_failing_step_rolls_back_and_stays_pending(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_store(db_path).close()
+    boom_version = latest_version() + 1
+
+    def _broken(db: object) -> None:
+        db.execute("CREATE TABLE half_done (x INTEGER)")  # type: ignore[attr-defined]
+        raise sqlite3.OperationalError("simulated failure in the middle of a step")
+
+    monkeypatch.setattr(migrations, "STEPS", [*STEPS, Step(boom_version, "broken", _broken)])
+    with pytest.raises(StorageError):
+        open_store(db_path)
+    assert _version(db_path) == boom_version - 1
+    with sqlite3.connect(db_path) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert "half_done" not in tables
+
+    def _fixed(db: object) -> None:
+        db.execute("CREATE TABLE half_done (x INTEGER)")  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(migrations, "STEPS", [*STEPS, Step(boom_version, "fixed", _fixed)])
+    with open_store(db_path) as store:
+        assert "half_done" in store.db.table_names()
+    assert _version(db_path) == boom_version
+
+
+def test_default_path_prefers_env_then_xdg(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NEWSBOT_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_db_path() == tmp_path / "xdg" / "newsbot" / "newsbot.db"
+    with open_store() as store:
+        assert store.path == tmp_path / "xdg" / "newsbot" / "newsbot.db"
+    assert (tmp_path / "xdg" / "newsbot" / "newsbot.db").exists()
+
+    monkeypatch.setenv("NEWSBOT_DB", str(tmp_path / "explicit.db"))
+    assert default_db_path() == tmp_path / "explicit.db"
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.delenv("NEWSBOT_DB")
+    assert default_db_path() == Path.home() / ".local" / "share" / "newsbot" / "newsbot.db"

@@ -1,0 +1,84 @@
+"""The multi-article brief behind ``/news NAME``."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import Article, InputError, clean_text
+from summarizer.brief import BriefItem, brief
+
+SHARES = "Xiaomi shares rose 9 per cent in Hong Kong after the report of its electric car plans."
+
+
+def wire_copy() -> Article:
+    """A second outlet's take on the seed story, repeating its share-price fact."""
+    return Article("Xiaomi confirms car plans", (
+        "Xiaomi confirmed on Wednesday that it will invest $10 billion in an electric car "
+        "business over the next decade.",
+        SHARES.replace("rose 9 per cent", "rose 9 per cent on Tuesday"),
+        "Lei Jun will lead the new unit himself, the company said in a filing.",
+        "The weather in Beijing was sunny.",
+    ))
+
+
+def other_story() -> Article:
+    return Article("Xiaomi phone sales", (
+        "Xiaomi shipped 49 million smartphones in the first quarter, up 62 per cent, "
+        "according to research firm Canalys.",
+        "Apple and Samsung remained the two largest vendors worldwide.",
+    ))
+
+
+def first_source() -> Article:
+    return Article("Xiaomi eyes EVs", (
+        "Chinese smartphone maker Xiaomi is to start producing electric vehicles, sources "
+        "told Reuters.",
+        SHARES,
+        "Great Wall Motor would build the cars at its factory in Baoding.",
+    ))
+
+
+def test_brief_is_traceable_focused_and_without_repeats() -> None:
+    articles = [first_source(), wire_copy(), other_story()]
+    items = brief(articles, company="Xiaomi", sentences=5)
+    assert 1 <= len(items) <= 5
+    assert all(isinstance(i, BriefItem) for i in items)
+    for item in items:  # every sentence is from the article it names
+        assert item.text in articles[item.article_index].body
+        assert "Xiaomi" in item.text or "Lei Jun" in item.text
+    share_items = [i for i in items if "shares rose 9 per cent" in i.text]
+    assert len(share_items) == 1  # the same fact from two sources, told once
+    assert {i.article_index for i in items} == {0, 1, 2}  # spread over the stories
+    assert not any("weather" in i.text for i in items)
+    assert [i.article_index for i in items] == sorted(i.article_index for i in items)
+
+
+def test_brief_respects_the_sentence_budget() -> None:
+    items = brief([first_source(), wire_copy(), other_story()], company="xiaomi", sentences=2)
+    assert len(items) == 2
+
+
+def test_brief_uses_aliases(seed_text: str) -> None:
+    items = brief([clean_text(seed_text)], company="Great Wall Motor Co",
+                  aliases=["Great Wall"], sentences=2)
+    assert items and all("Great Wall" in i.text for i in items)
+
+
+def test_article_not_naming_the_company_gives_its_best_sentence() -> None:
+    quiet = Article("The firm's new phone", (
+        "The firm unveiled its thinnest phone yet at an event in Beijing on Monday.",
+        "The phone goes on sale next month at a price of 2,999 yuan.",
+    ))
+    items = brief([quiet], company="Xiaomi", sentences=3)
+    assert len(items) == 1 and items[0].article_index == 0
+
+
+def test_empty_inputs() -> None:
+    assert brief([], company="Xiaomi") == ()
+    assert brief([Article("Nothing", ())], company="Xiaomi") == ()
+
+
+@pytest.mark.parametrize(("company", "sentences"), [("", 3), ("  ", 3), ("Xiaomi", 0)])
+def test_bad_arguments_are_input_errors(company: str, sentences: int) -> None:
+    with pytest.raises(InputError):
+        brief([first_source()], company=company, sentences=sentences)

@@ -1,0 +1,170 @@
+"""summarize(): order, exact count, no headline, no furniture, focus, odd sizes, languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import (
+    ALGORITHMS,
+    DEFAULT_ALGORITHM,
+    Article,
+    EmptyArticleError,
+    InputError,
+    UnknownAlgorithmError,
+    build_document,
+    clean_text,
+    summarize,
+)
+
+FACTS = [
+    "Acme Motors will build a battery plant in Ohio, creating 2,000 jobs.",
+    "The $3.5bn factory will supply cells for the firm's electric pickups.",
+    "Construction starts in the spring and the first cells are due in 2027.",
+    "Rival Bolt Trucks announced a similar plant in Texas last month.",
+    "Acme's share price rose 4% after the announcement on Tuesday.",
+    "Ohio's governor welcomed the investment and promised tax breaks.",
+    "Chief executive Maria Lopez said batteries were the heart of the business.",
+]
+ARTICLE = Article(title="Acme Motors to build Ohio battery plant",
+                  paragraphs=(" ".join(FACTS[:3]), " ".join(FACTS[3:5]), " ".join(FACTS[5:])))
+
+
+@pytest.fixture(scope="module")
+def seed_article() -> Article:
+    from seeds import seed_article as seed
+
+    return clean_text(seed().read_text(encoding="utf-8"))
+
+
+def test_seed_summary_has_three_story_sentences(seed_article: Article) -> None:
+    summary = summarize(seed_article)
+    assert summary.algorithm == DEFAULT_ALGORITHM
+    assert len(summary.sentences) == 3
+    assert summary.title == "Smartphone maker Xiaomi to enter electric vehicle race"
+    body = seed_article.body
+    for sentence in summary.sentences:
+        assert sentence in body
+        assert sentence != summary.title
+        for junk in ("Share Story", "Recent Stories", "Microsoft Teams", "Virtual agents"):
+            assert junk not in sentence
+    assert summary.elapsed_ms >= 0
+    assert summary.language == "english"
+
+
+@pytest.mark.parametrize("name", sorted(ALGORITHMS))
+@pytest.mark.parametrize("count", [1, 2, 4, 7])
+def test_exact_count_in_article_order_for_every_algorithm(name: str, count: int) -> None:
+    summary = summarize(ARTICLE, sentences=count, algorithm=name)
+    assert summary.algorithm == name
+    assert len(summary.sentences) == count
+    positions = [FACTS.index(s) for s in summary.sentences]
+    assert positions == sorted(positions)
+
+
+def test_fewer_sentences_than_asked_returns_them_all() -> None:
+    article = Article(title="Short", paragraphs=("Acme said profits rose by a fifth. "
+                                                 "Its shares gained 3% in early trading.",))
+    summary = summarize(article, sentences=5)
+    assert summary.sentences == ("Acme said profits rose by a fifth.",
+                                 "Its shares gained 3% in early trading.")
+
+
+def test_one_sentence_article() -> None:
+    article = Article(title="Tiny", paragraphs=("Acme said profits rose.",))
+    assert summarize(article, sentences=3).sentences == ("Acme said profits rose.",)
+
+
+@pytest.mark.parametrize("name", sorted(ALGORITHMS))
+def test_the_headline_is_never_a_summary_sentence(name: str) -> None:
+    article = Article(title=ARTICLE.title,
+                      paragraphs=("Acme Motors to build Ohio battery plant.",
+                                  "ACME MOTORS TO BUILD OHIO BATTERY PLANT",
+                                  *ARTICLE.paragraphs))
+    summary = summarize(article, sentences=3, algorithm=name)
+    assert all("to build Ohio battery plant" not in s for s in summary.sentences)
+    assert "Acme Motors to build Ohio battery plant." not in build_document(article).sentences
+
+
+def test_short_fragments_and_furniture_are_not_picked_when_there_is_better() -> None:
+    article = Article(title="Acme results",
+                      paragraphs=("Yes.", "Photo: Reuters", "He declined.",
+                                  *ARTICLE.paragraphs, "Subscribe now!"))
+    for name in ALGORITHMS:
+        summary = summarize(article, sentences=4, algorithm=name)
+        assert set(summary.sentences) <= set(FACTS), name
+
+
+def test_short_sentences_top_up_when_nothing_else_is_left() -> None:
+    article = Article(title="Acme", paragraphs=("Acme rose.", "Profits fell.",
+                                                "Acme Motors will build a plant in Ohio."))
+    summary = summarize(article, sentences=3)
+    assert summary.sentences == ("Acme rose.", "Profits fell.",
+                                 "Acme Motors will build a plant in Ohio.")
+
+
+def test_repeated_sentences_appear_once() -> None:
+    article = Article(title="Acme", paragraphs=(FACTS[0], FACTS[1], f"{FACTS[0]} {FACTS[2]}"))
+    summary = summarize(article, sentences=3, algorithm="lead")
+    assert summary.sentences == tuple(FACTS[:3])
+
+
+@pytest.mark.parametrize("name", ["newsrank", "lead"])
+def test_company_focus_brings_in_a_sentence_naming_it(name: str) -> None:
+    summary = summarize(ARTICLE, sentences=2, algorithm=name, company="Bolt Trucks")
+    assert any("Bolt Trucks" in s for s in summary.sentences)
+    aliased = summarize(ARTICLE, sentences=2, algorithm=name, company="Bolt Inc",
+                        aliases=("Bolt Trucks",))
+    assert any("Bolt Trucks" in s for s in aliased.sentences)
+
+
+def test_bad_arguments_raise_clear_errors() -> None:
+    with pytest.raises(InputError, match="at least 1"):
+        summarize(ARTICLE, sentences=0)
+    with pytest.raises(UnknownAlgorithmError, match="choose one of"):
+        summarize(ARTICLE, algorithm="magic")
+
+
+def test_an_article_that_only_repeats_its_headline_is_empty() -> None:
+    article = Article(title="Acme rises", paragraphs=("Acme rises.",))
+    with pytest.raises(EmptyArticleError):
+        summarize(article)
+
+
+def test_a_very_long_article_still_gives_three_sentences() -> None:
+    paragraphs = tuple(
+        f"In week {i} the company shipped {i * 37} trucks to dealers in {city}, "
+        f"and its order book grew by {i % 9 + 1} per cent. Analysts in {city} expect more."
+        for i, city in zip(range(800), ["Ohio", "Texas", "Berlin", "Lyon"] * 200, strict=True)
+    )
+    article = Article(title="Acme's record year", paragraphs=paragraphs)
+    assert len(article.body.split()) > 20_000
+    summary = summarize(article)
+    assert len(summary.sentences) == 3
+
+
+FRENCH = Article(
+    title="Xiaomi se lance dans la voiture électrique",
+    paragraphs=(
+        "Le fabricant chinois de smartphones Xiaomi va produire des véhicules électriques, "
+        "selon des sources citées par Reuters. Les voitures seront fabriquées dans une usine "
+        "de Great Wall Motor.",
+        "L'action Xiaomi a progressé de 9 % dans l'après-midi. Les analystes saluent une "
+        "stratégie ambitieuse pour le groupe.",
+    ),
+)
+THAI = Article(title="ข่าวเทคโนโลยี",
+               paragraphs=("เสียวหมี่ประกาศผลิตรถยนต์ไฟฟ้า หุ้นของบริษัทปรับตัวขึ้นเก้าเปอร์เซ็นต์",
+                           "นักวิเคราะห์มองว่าเป็นกลยุทธ์ที่ดี"))
+
+
+@pytest.mark.parametrize(
+    ("article", "language", "count"), [(FRENCH, "french", 3), (THAI, "thai", 2)]
+)
+def test_non_english_text_is_summarized_in_its_language(
+    article: Article, language: str, count: int
+) -> None:
+    for name in ALGORITHMS:
+        summary = summarize(article, sentences=3, algorithm=name)
+        assert summary.language == language
+        assert len(summary.sentences) == count
+        assert all(s in article.body for s in summary.sentences)
