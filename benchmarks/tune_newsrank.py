@@ -2,13 +2,18 @@
 
     python benchmarks/tune_newsrank.py [DATA.jsonl] [--limit K] [--folds 5]
 
-Random search plus coordinate ascent on mean ROUGE-1 + ROUGE-2 + ROUGE-L F1 (3 sentences) over a small grid
-per weight, inside each training fold; the table shows the held-out figures of
-random k-fold and of leave-one-category-out splits (train on four BBC
-categories, test on the fifth), next to Lead-3 and the shipped weights. Two
-"wire-style" proxies are printed too, because BBC's references are machine
-picked: the share of summaries keeping the first sentence, and ROUGE-1 against
-the human-written headline.
+Random search plus coordinate ascent on mean ROUGE-1 + ROUGE-2 + ROUGE-L F1
+(3 sentences) over a small grid per weight, inside each training fold, under
+one constraint: keep the opening sentence in at least MIN_FIRST % of summaries.
+The table shows held-out figures of random k-fold and of leave-one-category-out
+splits (train on four BBC categories, test on the fifth), next to Lead-3, sumy's
+TextRank and Reduction, and the shipped weights. ROUGE here is computed with the
+same tokens and counts as rouge-score (tests/summarizer/test_evaluation.py).
+
+Columns besides ROUGE are wire-style proxies, because BBC's references are
+machine-picked: first% = summaries keeping the first sentence; title = share of
+the human-written headline's words the summary covers (L3title: Lead-3's);
+vsLead3 = ROUGE-1 against Lead-3 taken as the reference.
 """
 
 from __future__ import annotations
@@ -25,29 +30,33 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from summarizer import Article, build_document, get_algorithm  # noqa: E402
-from summarizer.algorithms.newsrank import (  # noqa: E402
+from summarizer import Article, build_document, get_algorithm
+from summarizer.algorithms.newsrank import (
     Features,
     base_scores,
     features,
     load_stop_words,
     mmr_select,
 )
-from summarizer.evaluation import RougeEvaluator, lcs_f1, ngram_f1  # noqa: E402
-from summarizer.weights import DEFAULT_WEIGHTS, NewsRankWeights  # noqa: E402
+from summarizer.evaluation import RougeEvaluator, lcs_f1, ngram_f1
+from summarizer.weights import DEFAULT_WEIGHTS, NewsRankWeights
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "bbc_dev.jsonl"
-# % of summaries that must keep the opening sentence: at least as often as BBC's
-# own reference summaries do (76.1 % of 1,114). Unconstrained, BBC's machine-made
-# references pull the fit to ~50 % (TextRank's habit), which would not survive wire
-# news, where the lead carries the story.
-MIN_FIRST = 76.0
+# % of summaries that must keep the opening sentence. Unconstrained, BBC's
+# machine-made references pull the fit to ~48 % (TextRank's habit; sumy's methods
+# keep it in 50-54 %), which would not survive wire news, where the lead carries
+# the story. Each +5 points of lead share costs BBC about 0.2 R-L; 65 % keeps a
+# clear lead prior while the model still beats every sumy method on R-1, R-2 and
+# R-L both on the first 300 articles and on all 1,114 (frontier in the report).
+MIN_FIRST = 65.0
+COLUMNS = ("r1", "r2", "rl", "first%", "title_r1", "lead_title", "lead3_r1")
+HEADERS = ("R-1", "R-2", "R-L", "first%", "title", "L3title", "vsLead3")
 GRID: dict[str, tuple[float, ...]] = {
     "position": (-0.2, -0.1, 0.0, 0.05, 0.1, 0.2, 0.3, 0.4),
-    "first": (0.0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.8),
+    "first": (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4),
     "title": (0.0, 0.1, 0.2, 0.3, 0.5, 0.8),
     "short": (0.0, 0.2, 0.5, 1.0, 2.0),
-    "length": (0.0, 0.4, 0.8, 1.0, 1.2, 1.6),
+    "length": (0.0, 0.4, 0.6, 0.8, 1.0, 1.2, 1.6),
     "redundancy": (0.0, 0.05, 0.1, 0.2, 0.35, 0.5),
 }
 
@@ -108,7 +117,7 @@ def measure(items: Sequence[Item], chooser, cache: dict) -> dict[str, float]:
                           _recall(lead, item.title_tokens), ngram_f1(cand, lead, 1))
         totals += cache[key]
     mean = totals / max(len(items), 1) * 100
-    return dict(zip(("r1", "r2", "rl", "first%", "title_r1", "lead_title", "lead3_r1"), mean, strict=True))
+    return dict(zip(COLUMNS, mean, strict=True))
 
 
 def _recall(candidate: Sequence[str], reference: Sequence[str]) -> float:
@@ -159,8 +168,7 @@ def by_category(items: Sequence[Item]) -> list[tuple[str, list[Item], list[Item]
 
 
 def row(label: str, m: dict[str, float]) -> str:
-    return f"{label:<34} " + " ".join(f"{m[k]:>8.1f}" for k in
-                                      ("r1", "r2", "rl", "first%", "title_r1", "lead_title", "lead3_r1"))
+    return f"{label:<34} " + " ".join(f"{m[k]:>8.1f}" for k in COLUMNS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -173,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     items = load(args.data, args.limit)
     cache: dict = {}
     print(f"{len(items)} articles, 3 sentences; fast ROUGE F1 x100 (stemmed)")
-    print(f"{'system':<34} {'R-1':>8} {'R-2':>8} {'R-L':>8} {'first%':>8} {'title':>8} {'L3title':>8} {'vsLead3':>8}")
+    print(f"{'system':<34} " + " ".join(f"{h:>8}" for h in HEADERS))
     print(row("lead-3", measure(items, lambda it: tuple(range(min(3, it.n))), cache)))
     print(row("sumy textrank", measure(items, lambda it: it.textrank, cache)))
     print(row("sumy reduction", measure(items, lambda it: it.reduction, cache)))
@@ -190,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             m = measure(test, lambda it, w=w: picks(it, w), cache)
             held.append((m, len(test)))
             print(row(f"{label} {name} (n={len(test)})", m), "  ", _short(w))
+            for base in ("textrank", "reduction"):
+                b = measure(test, lambda it, base=base: getattr(it, base), cache)
+                print(row(f"  same articles: sumy {base}", b))
         total = sum(n for _, n in held)
         pooled = {k: sum(m[k] * n for m, n in held) / total for k in held[0][0]}
         print(row(f"{label}: pooled held-out", pooled))

@@ -20,6 +20,7 @@ from bot.messages import COMMANDS
 from bot.ratelimit import CommandRateLimit
 from bot.registry import load_matcher
 from bot.services import NewsService
+from bot.updates import PerChatUpdateProcessor
 
 if TYPE_CHECKING:
     from telegram.request import BaseRequest
@@ -58,6 +59,7 @@ def build_application(
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)
+        .concurrent_updates(PerChatUpdateProcessor())
     )
     if config.base_url:
         builder = builder.base_url(config.base_url).base_file_url(_file_url(config.base_url))

@@ -59,6 +59,10 @@ def run(args: argparse.Namespace) -> int:
         webhook_port=args.webhook_port, webhook_listen=args.webhook_listen,
         base_url=args.base_url, feeds=tuple(args.feeds) if args.feeds else None,
     )
+    if config.terminal and (args.webhook_url or args.base_url):
+        from summarizer.errors import InputError
+
+        raise InputError(f"--webhook-url and --base-url need a bot token in {args.token_env}.")
     setup_logging(config, level=args.log_level)
     store = open_store(config.db_path)
     config = config.with_overrides(db_path=store.path)  # jobs open their own connections
@@ -124,6 +128,9 @@ def run_terminal(config: Config, store: Store, *, color: bool) -> int:
         flush=True,
     )
     asyncio.run(serve_terminal(application, terminal))
+    if terminal.output_closed:
+        # Python would complain about flushing a closed pipe at exit; the docs' remedy:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

@@ -81,8 +81,12 @@ def register(application: Application, *, rate_limit: CommandRateLimit) -> None:
 
 async def start(update: Update, context: Context) -> None:
     """``/start``: what the bot does and how to begin."""
-    user = update.effective_user
-    await send(update, context, start_text(user.first_name if user else None))
+    user, chat = update.effective_user, update.effective_chat
+    trending = await call(service(context).in_the_news, chat.id) if chat else []
+    rows = [[InlineKeyboardButton(f"Follow {name[:50]}", callback_data=f"f:{cid}")]
+            for cid, name in trending[:4]]
+    text = start_text(user.first_name if user else None, buttons=bool(rows))
+    await send(update, context, text, InlineKeyboardMarkup(rows) if rows else None)
 
 
 async def help_command(update: Update, context: Context) -> None:
@@ -184,7 +188,7 @@ async def on_error(update: object, context: Context) -> None:
         return
     elif isinstance(error, RetryAfter):
         # Flood control: any further reply now would be refused as well.
-        log.warning("Telegram flood control: retry after %s s", error.retry_after)
+        log.warning("Telegram flood control: %s", error)
         return
     elif isinstance(error, NetworkError):
         log.warning("Telegram request failed: %s: %s", type(error).__name__, error)

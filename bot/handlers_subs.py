@@ -21,9 +21,9 @@ from bot.messages import (
     list_reply,
     stop_reply,
     subscribe_reply,
+    subscribe_usage,
     unsubscribe_reply,
     unsubscribed_reply,
-    usage,
 )
 
 if TYPE_CHECKING:
@@ -36,8 +36,9 @@ async def subscribe(update: Update, context: Context) -> None:
     """``/subscribe NAME[, NAME...]``: follow companies; confirms canonical names."""
     names = argument(update)
     if not names:
-        await send(update, context, usage("subscribe", "Xiaomi, Tesla") +
-                   "\nName one or more companies, separated by commas.")
+        trending = await call(service(context).in_the_news, chat_id(update))
+        text, markup = subscribe_usage(trending)
+        await send(update, context, text, markup)
         return
     if not await require_admin(update, context):
         return

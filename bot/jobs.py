@@ -38,7 +38,8 @@ KEEP_SETTLED = 7 * 86400.0  # sent/failed alerts are kept a week (merging copies
 
 def limits_from(config: Config) -> Limits:
     """Telegram's limits as configured (messages/s overall, per chat, per group minute)."""
-    return Limits(per_second=config.send_per_second, chat_interval=1.0 / config.chat_per_second,
+    per_chat = config.chat_per_second if config.chat_per_second > 0 else 1.0
+    return Limits(per_second=config.send_per_second, chat_interval=1.0 / per_chat,
                   group_per_minute=config.group_per_minute)
 
 
@@ -79,7 +80,8 @@ def install_jobs(application: Application, *, store: Store, config: Config) -> N
     queue.run_repeating(_prune_job, interval=3600.0, first=60.0, name="alert-prune",
                         data=store)
     # Always scheduled: feeds added later (CLI, another process) are picked up too.
-    queue.run_repeating(_poll_job, interval=config.poll_interval, first=5.0,
+    queue.run_repeating(_poll_job, interval=config.poll_interval,
+                        first=min(5.0, config.poll_interval),
                         name="feed-poller", data=(store, config, sender))
 
 
@@ -98,7 +100,11 @@ async def _run_sender(application: Application, sender: AlertSender) -> None:
     """Run the sender; stop it when the application stops (if nobody called stop_jobs)."""
     own_bot = sender.bot is not application.bot
     if own_bot:
-        await sender.bot.initialize()
+        try:
+            await sender.bot.initialize()
+        except Exception:  # the message may hold the token: say what failed, not why
+            log.warning("The alert connection could not check the bot (getMe); "
+                        "alerts will be sent anyway and retried on errors.")
     runner = asyncio.create_task(sender.run())
     seen_running = False
     while not runner.done():
@@ -114,6 +120,7 @@ async def _run_sender(application: Application, sender: AlertSender) -> None:
     finally:
         if own_bot:
             await sender.bot.shutdown()
+            await sender.bot.request.shutdown()  # also when initialize() failed
 
 
 async def _digest_job(context: CallbackContext) -> None:

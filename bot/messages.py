@@ -19,20 +19,31 @@ from bot.services_news import ArticleSummary, NewsItem, NewsResult, SearchHit
 NAME_CHARS = 60  # company names shown in replies and on buttons
 TITLE_CHARS = 200
 LIST_HEADER = "This chat follows"
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("subscribe", "Follow companies: /subscribe Xiaomi, Tesla"),
-    ("list", "The companies this chat follows"),
-    ("news", "Latest news about a company: /news Xiaomi 5"),
-    ("search", "Search stored articles: /search electric cars"),
-    ("summary", "Summarise an article: /summary URL or number"),
+COMMANDS: tuple[tuple[str, str], ...] = (  # the menu Telegram shows (setMyCommands)
+    ("subscribe", "Follow companies"),
+    ("list", "Companies this chat follows"),
+    ("news", "Latest news about a company"),
+    ("search", "Search stored articles"),
+    ("summary", "Summarise an article (link or number)"),
     ("unsubscribe", "Stop following a company"),
-    ("settings", "Summary length, alerts or daily digest, relevance"),
+    ("settings", "Summary length, alerts or digest, relevance"),
     ("help", "How to use this bot"),
     ("stop", "Unfollow everything and delete this chat's data"),
 )
+HELP_LINES: tuple[tuple[str, str], ...] = (
+    ("/subscribe Xiaomi, Tesla", "follow companies: names, aliases (Google) or tickers (TSLA)"),
+    ("/list", "what this chat follows, with buttons for news and unsubscribing"),
+    ("/news Xiaomi 5", "a short brief and the latest 5 articles, summarised for Xiaomi"),
+    ("/search electric cars", "stored articles with all these words (OR for either)"),
+    ("/summary 12", "summarise article 12, or a web page: /summary https://…"),
+    ("/unsubscribe Tesla", "stop following"),
+    ("/settings", "summary length, instant alerts or a daily digest, how central a "
+                  "company must be to alert you"),
+    ("/stop", "unfollow everything and delete this chat's data"),
+)
 
 
-def start_text(first_name: str | None) -> str:
+def start_text(first_name: str | None, *, buttons: bool = False) -> str:
     """Welcome: what the bot does and how to begin."""
     hello = f"Hello, {esc(first_name, limit=NAME_CHARS)}!" if first_name else "Hello!"
     return (
@@ -43,12 +54,14 @@ def start_text(first_name: str | None) -> str:
         "Several at once: /subscribe Tesla, BYD, Apple\n"
         "Right now: /news Xiaomi\n\n"
         "All commands: /help"
+        + (". Or tap a company in the news now:" if buttons else "")
     )
 
 
 def help_text(*, group: bool = False) -> str:
     """Every command with an example."""
-    lines = [f"/{name} — {esc(text)}" for name, text in COMMANDS]
+    # Bare commands stay tappable; examples with arguments are code, copied with one tap.
+    lines = [f"{code(ex) if ' ' in ex else ex} — {esc(text)}" for ex, text in HELP_LINES]
     extra = (
         "\n\nIn groups the subscriptions belong to the whole group and only admins change them."
         if group else ""
@@ -81,6 +94,18 @@ def _suggestion_buttons(unknown: Sequence[Unknown]) -> list[list[InlineKeyboardB
         for ref in item.suggestions:
             seen.setdefault(ref.id, ref)
     return [[_button(f"Follow {ref.name}", f"f:{ref.id}")] for ref in list(seen.values())[:6]]
+
+
+def subscribe_usage(
+    trending: Sequence[tuple[int, str]],
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """``/subscribe`` alone: how to use it, and buttons for companies in the news now."""
+    text = (usage("subscribe", "Xiaomi, Tesla") +
+            "\nName one or more companies, separated by commas.")
+    if not trending:
+        return text, None
+    rows = [[_button(f"Follow {name}", f"f:{cid}")] for cid, name in trending]
+    return text + "\n\nOr pick one in the news now:", InlineKeyboardMarkup(rows)
 
 
 def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup | None]:

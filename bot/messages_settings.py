@@ -51,7 +51,7 @@ def parse_change(key: str, value: str) -> dict[str, Any]:
     field = _KEYS.get(key.casefold())
     value = value.strip()
     if field is None:
-        raise InputError(f"There is no setting called {key[:30]!r}. {SETTINGS_HELP}")
+        raise InputError(f"There is no setting called “{key[:30]}”. {SETTINGS_HELP}")
     if field == "summary_sentences":
         return {field: _int(value, "The summary length must be a number of sentences, 1 to 10.")}
     if field == "mode":

@@ -80,13 +80,15 @@ class SearchHit:
 
 
 def parse_news_args(text: str) -> tuple[str, int]:
-    """``NAME [N]`` -> (name, N); N from 1 to 10, default 3."""
+    """``NAME [N]`` (or ``N NAME``) -> (name, N); N from 1 to 10, default 3."""
     words = text.split()
     count = DEFAULT_NEWS
-    if len(words) > 1 and re.fullmatch(r"\d{1,6}", words[-1]):
-        count = int(words.pop())
-        if not 1 <= count <= MAX_NEWS:
-            raise InputError(f"I can show 1 to {MAX_NEWS} articles at a time.")
+    for index in (-1, 0):
+        if len(words) > 1 and re.fullmatch(r"\d{1,6}", words[index]):
+            count = int(words.pop(index))
+            if not 1 <= count <= MAX_NEWS:
+                raise InputError(f"I can show 1 to {MAX_NEWS} articles at a time.")
+            break
     return " ".join(words), count
 
 
@@ -122,13 +124,27 @@ class NewsReader:
             company = self.store.companies.get_by_name(entry.name) if entry else None
         return company
 
+    def in_the_news(
+        self, chat_id: int, *, articles: int = 30, limit: int = 6
+    ) -> list[tuple[int, str]]:
+        """Companies the chat does not follow yet that recent articles are about."""
+        followed = {name for _, name in self.store.subscriptions.for_chat(chat_id)}
+        counts: dict[str, int] = {}
+        for stored in self.store.articles.latest(limit=articles):
+            for mention in self.store.articles.companies_of(stored.id):
+                if mention.subject and mention.name not in followed:
+                    counts[mention.name] = counts.get(mention.name, 0) + 1
+        ranked = sorted(counts, key=lambda name: (-counts[name], name))
+        found = [self.store.companies.get_by_name(name) for name in ranked[:limit]]
+        return [(company.id, company.name) for company in found if company is not None]
+
     def news(self, chat_id: int, name: str, count: int = DEFAULT_NEWS) -> NewsResult:
         """The latest ``count`` stored articles about a company, summarised for it."""
         company = self.find_company(name)
         if company is None:
             hint = ", ".join(self.matcher.suggest(name, limit=3))
             tip = f" Did you mean: {hint}?" if hint else ""
-            raise InputError(f"I don't know a company called {name!r}.{tip}")
+            raise InputError(f"I don't know a company called “{name[:100]}”.{tip}")
         return self.news_for(chat_id, company, count)
 
     def news_for_id(self, chat_id: int, company_id: int, count: int = DEFAULT_NEWS) -> NewsResult:

@@ -57,6 +57,7 @@ class TerminalRequest(BaseRequest):
         self._labels: dict[str, str] = {}
         self.commands: list[dict[str, Any]] = []
         self.finished = asyncio.Event()
+        self.output_closed = False
         # Set by whoever runs the application: waits until served updates are handled,
         # so each input line is followed by its own replies, not by the next line.
         self.wait_idle: Callable[[], Awaitable[None]] | None = None
@@ -230,5 +231,12 @@ class TerminalRequest(BaseRequest):
         self._write("  (type a button's number to press it)\n")
 
     def _write(self, text: str) -> None:
-        self._stdout.write(text)
-        self._stdout.flush()
+        if self.output_closed:
+            return
+        try:
+            self._stdout.write(text)
+            self._stdout.flush()
+        except (BrokenPipeError, ValueError):
+            # The reader went away (e.g. `| head`): nobody can see the chat, so end it.
+            self.output_closed = True
+            self.finished.set()

@@ -218,6 +218,17 @@ class Outbox:
         return [(OutboxItem(*row[:13]), int(row[13])) for row in rows]
 
     @guarded
+    def sent_since(self, since: float) -> list[tuple[int, str | None, float]]:
+        """(chat id, chat type, sent time) of every message recorded since ``since``."""
+        rows = self.db.conn.execute(
+            "SELECT o.chat_id, c.type, MAX(o.sent) FROM outbox AS o "
+            "JOIN chats AS c ON c.id = o.chat_id "
+            "WHERE o.status = 'sent' AND o.sent >= ? GROUP BY o.chat_id, o.message_id",
+            [since],
+        ).fetchall()
+        return [(int(r[0]), r[1], float(r[2])) for r in rows]
+
+    @guarded
     def prune(self, *, before: float) -> int:
         """Forget settled alerts (sent, failed, dropped) older than ``before``."""
         with self.db.transaction():

@@ -3,7 +3,8 @@
 Every article is scored with NewsRank's features (centrality, position, length);
 sentences that name the company are the candidates. Picks are greedy: the best
 remaining candidate wins unless it repeats a fact already in the brief (high
-word overlap with a picked sentence, whichever source it came from), and each
+word overlap with a picked sentence, or the same figure and some overlap,
+whichever source it came from), and each
 further sentence from the same article costs a little, so the brief spreads over
 the stories instead of retelling one. Each item keeps the index of its article,
 so the reader can always see where a sentence came from.
@@ -29,8 +30,10 @@ from summarizer.errors import InputError
 from summarizer.summarize import build_document
 from summarizer.weights import DEFAULT_WEIGHTS
 
-# Two sentences sharing this much of their content words state the same fact.
+# Two sentences sharing this much of their content words state the same fact...
 DUPLICATE_OVERLAP = 0.5
+# ...and so do two sharing a figure ("9 per cent", "$10bn") and this much.
+SAME_FIGURE_OVERLAP = 0.25
 # Score lost per sentence already taken from the same article (spread the brief).
 SAME_ARTICLE_PENALTY = 0.35
 # Score lost per position in the input list (callers pass the newest first).
@@ -54,6 +57,16 @@ class _Candidate:
     position: int
     text: str
     words: frozenset[str]
+
+    @property
+    def figures(self) -> frozenset[str]:
+        return frozenset(w for w in self.words if any(ch.isdigit() for ch in w))
+
+    def repeats(self, other: _Candidate) -> bool:
+        """True when ``other`` already told this sentence's fact."""
+        overlap = _overlap(self.words, other.words)
+        return overlap >= DUPLICATE_OVERLAP or (
+            overlap >= SAME_FIGURE_OVERLAP and bool(self.figures & other.figures))
 
 
 def brief(
@@ -119,7 +132,7 @@ def _pick(pool: list[_Candidate], count: int) -> list[_Candidate]:
 
         best = max(remaining, key=adjusted)
         remaining.remove(best)
-        if any(_overlap(best.words, p.words) >= DUPLICATE_OVERLAP for p in chosen):
+        if any(best.repeats(p) for p in chosen):
             continue  # the same fact, already told (perhaps by another source)
         chosen.append(best)
     return chosen

@@ -25,7 +25,7 @@ class RougeScores:
 
     rouge1: float
     rouge2: float
-    rougeL: float  # noqa: N815 - the name every ROUGE report uses
+    rougeL: float
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,27 +13,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # Alias case modes.
-FOLD = "fold"  # any case, but not written all in lower case ("Google", "GOOGLE", not "google")
+FOLD = "fold"  # any case, capitals kept ("Google", "GOOGLE", not "google" or "Indian oil")
 EXACT = "exact"  # exactly as written ("BYD", "VW", "NIO")
 WORD = "word"  # a common word ("Apple", "Shell"): exact case, and see AMBIGUOUS positions
 EXCLUDED = "excluded"  # a phrase that contains an alias but is not the company
 
-# Words: letters/digits with inner apostrophes ("L'Oréal", "Xiaomi’s"), or a lone "&".
-_TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
+# Chinese, Japanese and Korean are written without spaces between words (and Korean glues
+# particles on: "삼성전자는"), so each of their characters is a word of its own.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_LETTERS = rf"(?:(?![{_CJK}])[^\W_])+"
+# Words: letters/digits with inner apostrophes ("L'Oréal", "Xiaomi’s"), a CJK character,
+# or a lone "&".
+_TOKEN_RE = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*|[{_CJK}]|&")
 # Tokens of an alias may be separated by spaces, dots, hyphens, slashes or one comma.
 _GAP_RE = re.compile(r"[ \t.\-/]{0,3}|,[ \t]?|\.?,[ \t]?")
-_EXCHANGES = (
-    "NYSE|NASDAQ|Nasdaq|NYSEAMERICAN|AMEX|LSE|LON|HKEX|HKG|HK|SEHK|SSE|SHA|SHE|SZSE|TSE|TYO|"
-    "KRX|KOSPI|KOSDAQ|NSE|BSE|Euronext|EPA|AMS|EBR|ETR|FRA|XETRA|SWX|SIX|BIT|BME|STO|CPH|HEL|"
-    "OSL|ASX|TSX|TWSE|TPE|OTC|OTCQX|SGX|JSE|BMV"
-)
-_SYMBOL = r"[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?"
-# "(NASDAQ: AAPL)", "NYSE:F", "$AAPL", "(AAPL.O)", "(AAPL)", "(1810.HK)".
-_TICKER_RE = re.compile(
-    rf"\b(?:{_EXCHANGES})\s?:\s?(?P<a>{_SYMBOL})\b"
-    r"|(?<![\w$])\$(?P<b>[A-Z]{1,6})\b"
-    r"|\((?P<c>[A-Z]{2,6}(?:\.[A-Z]{1,3})?|\d{3,6}\.[A-Z]{1,3})\)"
-)
 # Words after which a capitalised word is still not part of a person's name.
 _NOT_NAMES = frozenset(
     re.findall(
@@ -46,8 +39,17 @@ _NOT_NAMES = frozenset(
         "rivals both and or but while after before against including like unlike versus giant",
     )
 )
+_GENERIC = frozenset(
+    ("group", "company", "co", "corp", "corporation", "holdings", "inc", "ltd", "plc", "bank")
+)
 _NAME_TITLES = frozenset(
     ("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor")
+)
+# "Apple said", "Shell shares fell": only a company does that, even at a sentence start.
+_COMPANY_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|also|will|would|is|was|on \w+day)\s+){0,2}"
+    r"(?:said|says|reported|announced|posted|confirmed|declined|warned|expects|plans|"
+    r"unveiled|launched|agreed|shares|stock|chief|CEO|spokes\w+)\b"
 )
 _OPENERS = "\"'“‘([«•*–—-"
 
@@ -128,30 +130,6 @@ class AliasIndex:
             self.bare.add(symbol)
 
 
-def _ticker_entry(index: AliasIndex, m: re.Match[str]) -> int:
-    if m.group("a"):  # after an exchange: any known symbol, with or without its suffix
-        symbol = m.group("a")
-        found = index.tickers.get(symbol, index.bases.get(symbol.split(".")[0]))
-    elif m.group("b"):  # cashtag
-        found = index.tickers.get(m.group("b"))
-    else:  # in brackets: "(AAPL.O)", "(1810.HK)", "(AAPL)"; never "(GM)" or "(BNP)"
-        symbol = m.group("c")
-        base = symbol.split(".")[0]
-        if "." in symbol:
-            found = index.tickers.get(symbol, index.tickers.get(base))
-        else:
-            found = index.tickers.get(symbol) if symbol in index.bare else None
-    return -1 if found is None else found
-
-
-def ticker_hits(index: AliasIndex, text: str) -> Iterator[Hit]:
-    """Tickers written in an unmistakable form."""
-    for m in _TICKER_RE.finditer(text):
-        entry = _ticker_entry(index, m)
-        if entry >= 0:
-            yield Hit(entry, m.start(), m.end(), weak=False)
-
-
 def _tokens(text: str) -> list[tuple[int, int, str, bool]]:
     """(start, end-without-possessive, folded word, possessive) for each word."""
     out = []
@@ -184,9 +162,18 @@ def is_title_case(text: str) -> bool:
 
 
 def _case_ok(ref: AliasRef, written: list[str]) -> bool:
-    if ref.mode == FOLD:
-        return not all(w.islower() for w in written) or all(w.islower() for w in ref.surface)
-    return tuple(written) == ref.surface
+    if ref.mode != FOLD:
+        return tuple(written) == ref.surface
+    if all(w.isupper() or not w.isalpha() for w in written):
+        return True  # "XIAOMI SHARES JUMP"
+    if all(w.islower() for w in written) and not all(w.islower() for w in ref.surface):
+        return False  # "google it"
+    # Each capitalised word of the alias stays capitalised ("Indian oil" is not Indian Oil),
+    # except generic words people write either way ("Tata group").
+    return all(
+        w[:1].isupper() or not a[:1].isupper() or a.casefold() in _GENERIC
+        for w, a in zip(written, ref.surface, strict=True)
+    )
 
 
 def _name_before(text: str, start: int, n_words: int, ref: AliasRef) -> str:
@@ -229,6 +216,22 @@ def alias_hits(
         i += n
 
 
+def _grams_at(
+    text: str, toks: list[tuple[int, int, str, bool]], i: int, longest: int
+) -> list[tuple[tuple[str, ...], int]]:
+    """(word n-gram, index of its last word) for the n-grams starting at word i, shortest first.
+
+    An n-gram never runs past a possessive ("Xiaomi's Great Wall") or a wide gap."""
+    key: list[str] = []
+    grams: list[tuple[tuple[str, ...], int]] = []
+    for j in range(i, min(i + longest, len(toks))):
+        if j > i and (toks[j - 1][3] or not _GAP_RE.fullmatch(text[toks[j - 1][1] : toks[j][0]])):
+            break
+        key.append(toks[j][2])
+        grams.append((tuple(key), j))
+    return grams
+
+
 def _match_at(
     index: AliasIndex,
     text: str,
@@ -238,31 +241,35 @@ def _match_at(
     headline_style: bool,
 ) -> tuple[int, Hit] | None:
     """The longest alias starting at word i: (words used, hit), or None."""
-    key: list[str] = []
-    spans: list[tuple[tuple[str, ...], int]] = []
-    for j in range(i, min(i + longest, len(toks))):
-        if j > i and (toks[j - 1][3] or not _GAP_RE.fullmatch(text[toks[j - 1][1] : toks[j][0]])):
-            break
-        key.append(toks[j][2])
-        spans.append((tuple(key), j))
-    for gram, j in reversed(spans):
+    for gram, j in reversed(_grams_at(text, toks, i, longest)):
+        start, end = toks[i][0], toks[j][1]
         for ref in index.grams.get(gram, ()):
-            start, end = toks[i][0], toks[j][1]
             if ref.mode == EXCLUDED:
                 return j - i + 1, Hit(ref.entry, start, end, True, shadow=gram[-1])
             written = [text[s:e].replace("’", "'") for s, e, _, _ in toks[i : j + 1]]
-            if not _case_ok(ref, written):
-                continue
-            if ref.mode == EXACT and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
-                continue  # "genetically modified (GM)": an abbreviation being defined
-            word = gram[0] if len(gram) == 1 else ""
-            name = "" if headline_style else _name_before(text, start, j - i + 1, ref)
-            if name == "title":  # "Mr Hilton": a bare "Hilton" in this article is him
-                return 1, Hit(ref.entry, start, end, True, shadow=word)
-            if name:
-                return None
-            # "Alphabet's Waymo" starts a sentence, but the fruit or the letters own nothing.
-            initial = sentence_initial(text, start) and not toks[j][3]
-            weak = ref.mode == WORD and (headline_style or initial)
-            return j - i + 1, Hit(ref.entry, start, end, weak, word=word)
+            if _case_ok(ref, written) and not _abbreviation(ref, text, start, end):
+                hit = _judge(ref, text, start, end, possessive=toks[j][3], style=headline_style)
+                return None if hit is None else (1 if hit.shadow else j - i + 1, hit)
     return None
+
+
+def _abbreviation(ref: AliasRef, text: str, start: int, end: int) -> bool:
+    """ "genetically modified (GM)": an all-capitals alias alone in brackets is being defined."""
+    return ref.mode == EXACT and text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+
+
+def _judge(
+    ref: AliasRef, text: str, start: int, end: int, *, possessive: bool, style: bool
+) -> Hit | None:
+    """The hit for a case-matching alias: None inside a person's name, weak where ambiguous."""
+    surface = ref.surface[0].casefold() if len(ref.surface) == 1 else ""
+    name = "" if style else _name_before(text, start, len(ref.surface), ref)
+    if name == "title":  # "Mr Hilton": a bare "Hilton" in this article is him
+        return Hit(ref.entry, start, end, True, shadow=surface)
+    if name:
+        return None
+    # "Alphabet's Waymo" and "Apple said" start sentences, but no fruit owns or says things.
+    initial = (
+        sentence_initial(text, start) and not possessive and not _COMPANY_VERB.match(text, end)
+    )
+    return Hit(ref.entry, start, end, ref.mode == WORD and (style or initial), word=surface)

@@ -7,12 +7,17 @@ Matching rules (the registry is ``seeds/companies.json``):
 * Whole words only: "Xiaomi" never matches inside "Xiaomis" or "NIOBIUM".
   Possessives count as the company: "Xiaomi's", "Xiaomi’s" (straight or curly).
   Words of a multi-word alias may be joined by spaces, dots, hyphens or one comma
-  ("Mercedes-Benz", "Apple, Inc.", "J.P. Morgan").
+  ("Mercedes-Benz", "Apple, Inc.", "J.P. Morgan"). Chinese, Japanese and Korean
+  have no spaces between words, so there a name matches inside any run of
+  characters; their registry names are kept specific ("苹果公司", not "苹果",
+  the fruit; "小米" with the exclusion "小米粥", millet porridge).
 * The longest alias wins: "Great Wall Motor" is one mention of Great Wall Motor,
   never "Great Wall" plus leftovers; "Apple Inc." is one mention.
 * Case modes, one per alias:
-  - ``fold`` (default): any capitalisation except all lower case ("Google",
-    "GOOGLE", "Blackrock"), so the verb "google" is not the company.
+  - ``fold`` (default): case-insensitive, but every capitalised word of the
+    alias must stay capitalised (or the text be in capitals): "Google",
+    "GOOGLE", "Blackrock", "Tata group" (generic words like group/company may
+    go lower case) match; the verb "google" and "Indian oil" do not.
   - ``exact``: aliases written without lower-case letters ("BYD", "VW", "3M")
     match only as written, so "gm" or "Byd" do not.
   - ``word``: aliases the registry lists under ``"ambiguous"`` because they are
@@ -20,8 +25,9 @@ Matching rules (the registry is ``seeds/companies.json``):
     Alphabet, Meta, ...). They match only exactly as written ("Apple", not
     "apple"), and where capitals say nothing (the start of a sentence or line,
     a Title Case or ALL CAPS headline) they count only if the same company is
-    also found somewhere unambiguous (mid-sentence, possessive, another alias, a
-    ticker).
+    also found somewhere unambiguous: mid-sentence, possessive ("Alphabet's
+    Waymo"), followed by what only a company does ("Apple said", "Shell
+    shares"), another alias, a ticker.
     "Apple pie is delicious." alone names no company; "Shell plc" always does.
 * A one-word alias right after a capitalised name is part of that name
   ("Harrison Ford", "Nikola Tesla", "director Tom Ford"), unless that word
@@ -29,6 +35,11 @@ Matching rules (the registry is ``seeds/companies.json``):
   nationality, a day or month. After a title ("Mr Hilton", "Dr Porsche") it is
   that person's surname, and so is every bare "Hilton" in the same article
   unless the company is also named unambiguously ("Hilton Worldwide").
+  Company names that are surnames (Ford, Dell, Porsche, Ferrari, Disney, Hilton)
+  are deliberately not ``ambiguous``: capitalised they are usually the company,
+  and these person rules catch the rest. Names that are mostly something else
+  in the news are left out as bare aliases ("Dow", "Novo", "Abbott", "BNP",
+  "NEC", "Berkshire", "Reuters"): only their full forms match.
 * Registry ``"exclude"`` phrases ("Great Wall of China", "Amazon rainforest",
   "Harrison Ford") are matched like aliases (longest wins again) and dropped; an
   excluded person's surname then counts like the "Mr Hilton" case.
@@ -75,8 +86,8 @@ from summarizer.mention_scan import (
     fold,
     is_title_case,
     split_words,
-    ticker_hits,
 )
+from summarizer.mention_tickers import ticker_hits
 from summarizer.salience import Occurrence, score_companies
 
 # Chosen on tests/summarizer/data (hand-labelled subjects vs passing mentions).

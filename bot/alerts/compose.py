@@ -93,6 +93,7 @@ class Composer:
         self._text = _Lru()
         self._summaries = _Lru()
         self._shingles = _Lru()
+        self._rendered = _Lru()
 
     def next_delivery(self, items: Sequence[OutboxItem], *, now: float) -> Delivery | None:
         """The next message for a chat whose waiting alerts are ``items`` (oldest first)."""
@@ -112,8 +113,11 @@ class Composer:
 
     def standalone(self, group: Sequence[OutboxItem]) -> Delivery:
         """``group`` (copies of one story) as a new alert message."""
-        view = self._view(list(group), sentences=_sentences(group[0].settings))
-        return Delivery("alert", alert_message(view), tuple(i.id for i in group))
+        sentences = _sentences(group[0].settings)
+        key = (tuple(i.article_id for i in group), group[0].company_id, sentences)
+        rendered = self._rendered.remember(  # the same message for every chat of a fan-out
+            key, lambda: alert_message(self._view(list(group), sentences=sentences)))
+        return Delivery("alert", rendered, tuple(i.id for i in group))  # type: ignore[arg-type]
 
     def _merge(self, group: list[OutboxItem], *, now: float) -> Delivery | None:
         """An edit of the chat's earlier alert about the same story, if there is one."""

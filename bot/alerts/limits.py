@@ -63,6 +63,18 @@ class RateGate:
         """The gate's clock (monotonic seconds)."""
         return self._clock()
 
+    def seed(self, sends: list[tuple[int, bool, float]], *, age_of: Callable[[float], float]
+             ) -> None:
+        """Remember sends of a previous run, (chat, is group, wall time), so a restart
+        keeps the per-chat and per-group windows; ``age_of`` turns a wall time into an age."""
+        now = self._clock()
+        for chat_id, group, wall in sorted(sends, key=lambda s: s[2]):
+            at = now - age_of(wall)
+            state = self._chats.setdefault(chat_id, _ChatState())
+            state.last = max(state.last, at)
+            if group:
+                state.recent.append(at)
+
     def pause(self, seconds: float) -> None:
         """Telegram said 429: nobody sends until ``seconds`` from now."""
         self._paused_until = max(self._paused_until, self._clock() + seconds + self.limits.margin)

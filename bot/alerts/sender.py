@@ -12,9 +12,12 @@ one ready chat at a time, ask the :class:`Composer` for its next message, pass t
 - ``ChatMigrated``: the chat, its subscriptions and alerts move to the new id; resent there.
 - timeouts, dropped connections, 5xx: retried with exponential backoff up to a cap,
   then recorded as failed with the reason.
+- a copy of a story the chat already has: that message is edited ("+N sources").
 
-Sent rows are recorded in small batches (every ``flush_interval``); after a kill, only
-messages on the wire or sent within that interval can be sent again (at-least-once).
+Under Telegram's limits every sent message is recorded at once (a 25/s commit rate is
+nothing for SQLite); with the limits lifted (paid broadcasts) records are batched every
+``flush_interval``. After a kill, only messages on the wire (at most ``concurrency``), or
+in the unflushed batch when batching, can be sent again (at-least-once).
 """
 
 from __future__ import annotations
@@ -23,14 +26,11 @@ import asyncio
 import contextlib
 import logging
 import time
-import warnings
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from telegram import (
     Bot,
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
     Message,
@@ -47,41 +47,11 @@ from telegram.error import (
 
 from bot.alerts.compose import Composer, Delivery
 from bot.alerts.limits import RateGate
+from bot.alerts.options import GONE, SenderOptions, keyboard, retry_seconds
 from storage.outbox import Outbox, OutboxItem
+from summarizer.errors import NewsbotError
 
 log = logging.getLogger(__name__)
-
-_GONE = ("chat not found", "user is deactivated", "bot was kicked", "not enough rights",
-         "have no rights", "chat_write_forbidden", "peer_id_invalid")
-
-
-@dataclass(frozen=True, slots=True)
-class SenderOptions:
-    """How the sender batches, retries and records (rates live in ``Limits``)."""
-
-    batch_size: int = 500
-    max_held: int = 2000
-    concurrency: int = 16
-    idle_poll: float = 0.25
-    flush_interval: float = 0.05
-    max_attempts: int = 6
-    backoff_base: float = 2.0
-    backoff_cap: float = 600.0
-    stop_grace: float = 5.0
-
-
-def _retry_seconds(err: RetryAfter) -> float:
-    with warnings.catch_warnings():  # PTB 22 warns that the type will become timedelta
-        warnings.simplefilter("ignore")
-        value = err.retry_after  # int or timedelta depending on PTB_TIMEDELTA
-    return float(value.total_seconds() if hasattr(value, "total_seconds") else value)
-
-
-def _markup(buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:
-    if not buttons:
-        return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)
-                                  for label, data in buttons]])
 
 
 class AlertSender:
@@ -102,6 +72,9 @@ class AlertSender:
         self._ready: asyncio.Queue[int] = asyncio.Queue()
         self._sent: list[tuple[int, int | None, str | None]] = []
         self._held = 0
+        # One commit per message while rate limited keeps the in-flight window minimal.
+        self._record_each = gate.limits.global_window is not None
+        self._keyboards: dict[tuple[tuple[str, str], ...], InlineKeyboardMarkup | None] = {}
         self._stopping = asyncio.Event()
         self._wake = asyncio.Event()
         self.stats = {"messages": 0, "alerts": 0, "retry_after": 0, "failed": 0, "dropped": 0}
@@ -122,12 +95,23 @@ class AlertSender:
         recovered = self.outbox.recover()
         if recovered:
             log.info("Resending %d alerts that were in flight when the bot stopped.", recovered)
+        self._remember_previous_run()
         workers = [asyncio.create_task(self._worker()) for _ in range(self.options.concurrency)]
         flusher = asyncio.create_task(self._flush_loop())
         try:
             await self._feed()
         finally:
             await self._shutdown(workers, flusher)
+
+    def _remember_previous_run(self) -> None:
+        # A restarted process does not know what its predecessor sent a moment ago:
+        # take the recorded sends of the last minute, and wait one global window for
+        # any that were sent but not yet recorded.
+        now = self._wall()
+        sends = self.outbox.sent_since(now - 61.0)
+        self.gate.seed([(chat, kind in ("group", "supergroup") or chat < 0, at)
+                        for chat, kind, at in sends], age_of=lambda at: now - at)
+        self.gate.pause(1.0)
 
     async def _shutdown(self, workers: list[asyncio.Task], flusher: asyncio.Task) -> None:
         self._stopping.set()
@@ -147,9 +131,11 @@ class AlertSender:
 
     async def _feed(self) -> None:
         while not self._stopping.is_set():
-            room = self.options.max_held - self._held
-            items = self.outbox.claim(limit=min(room, self.options.batch_size),
-                                      now=self._wall()) if room > 0 else []
+            try:
+                items = self._claim()
+            except NewsbotError as err:  # e.g. the database stayed busy: try again soon
+                log.warning("Could not read the alert queue (%s); retrying.", err)
+                items = []
             for item in items:
                 self._add(item)
             if len(items) == self.options.batch_size:
@@ -159,6 +145,13 @@ class AlertSender:
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.options.idle_poll)
+
+    def _claim(self) -> list[OutboxItem]:
+        room = self.options.max_held - self._held
+        if room <= 0:
+            return []
+        self._flush()  # the claim and the records share one connection: keep it short
+        return self.outbox.claim(limit=min(room, self.options.batch_size), now=self._wall())
 
     def _add(self, item: OutboxItem, *, front: bool = False) -> None:
         lane = self._lanes.setdefault(item.chat_id, deque())
@@ -194,8 +187,9 @@ class AlertSender:
                 log.exception("Could not deliver alerts to chat %s; they will be retried.",
                               chat_id)
                 retry = self._take(chat_id, tuple(i.id for i in lane))
-                self.outbox.reschedule([i.id for i in retry], due=self._wall() + 60,
-                                       count_attempt=True)
+                with contextlib.suppress(NewsbotError):  # else recover() at the next start
+                    self.outbox.reschedule([i.id for i in retry], due=self._wall() + 60,
+                                           count_attempt=True)
             self._requeue(chat_id)
 
     def _requeue(self, chat_id: int) -> None:
@@ -227,7 +221,7 @@ class AlertSender:
                 return self._delivered(ids, message_id, delivery.note)
             if isinstance(result, RetryAfter):
                 self.stats["retry_after"] += 1
-                self.gate.pause(_retry_seconds(result))
+                self.gate.pause(retry_seconds(result))
             elif isinstance(result, ChatMigrated):
                 chat_id = self._migrate(chat_id, int(result.new_chat_id))
             elif isinstance(result, Forbidden):
@@ -241,7 +235,7 @@ class AlertSender:
                     # The earlier alert is gone or too old to edit: send this copy on its own.
                     delivery = self.composer.standalone(items)
                     continue
-                if any(marker in text for marker in _GONE):
+                if any(marker in text for marker in GONE):
                     return self._gone(chat_id, str(result))
                 self.stats["failed"] += len(ids)
                 self.outbox.mark_failed(ids, error=str(result))
@@ -267,7 +261,7 @@ class AlertSender:
         self._sent.extend((row_id, message_id, note) for row_id in ids)
         self.stats["messages"] += 1
         self.stats["alerts"] += len(ids)
-        if len(self._sent) >= self.options.batch_size:
+        if self._record_each or len(self._sent) >= self.options.batch_size:
             self._flush()
 
     async def _send(self, chat_id: int, delivery: Delivery, *, html: bool) -> Message | bool:
@@ -277,15 +271,23 @@ class AlertSender:
                 rendered.text if html else rendered.plain, chat_id=chat_id,
                 message_id=delivery.edit_message_id,
                 parse_mode=ParseMode.HTML if html else None,
-                reply_markup=_markup(rendered.buttons),
+                reply_markup=self._markup(rendered.buttons),
                 link_preview_options=LinkPreviewOptions(is_disabled=not delivery.preview),
             )
         return await self.bot.send_message(
             chat_id, rendered.text if html else rendered.plain,
             parse_mode=ParseMode.HTML if html else None,
-            reply_markup=_markup(rendered.buttons),
+            reply_markup=self._markup(rendered.buttons),
             link_preview_options=LinkPreviewOptions(is_disabled=not delivery.preview),
         )
+
+    def _markup(self, buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:
+        # Keyboards are immutable; one per company is reused across a whole fan-out.
+        if buttons not in self._keyboards:
+            if len(self._keyboards) > 4096:
+                self._keyboards.clear()
+            self._keyboards[buttons] = keyboard(buttons)
+        return self._keyboards[buttons]
 
     def _migrate(self, old_id: int, new_id: int) -> int:
         self.outbox.migrate_chat(old_id, new_id)
@@ -326,4 +328,8 @@ class AlertSender:
     def _flush(self) -> None:
         if self._sent:
             batch, self._sent = self._sent, []
-            self.outbox.mark_sent(batch, now=self._wall())
+            try:
+                self.outbox.mark_sent(batch, now=self._wall())
+            except NewsbotError as err:  # keep the records; a later flush writes them
+                self._sent = batch + self._sent
+                log.warning("Could not record sent alerts yet (%s); will retry.", err)

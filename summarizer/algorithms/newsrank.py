@@ -2,18 +2,22 @@
 
 Each sentence gets one explainable score, a weighted sum of
 
-* centrality — how much of its vocabulary the rest of the article repeats (the
-  weighted degree of TextRank's word-overlap graph, computed per word instead
-  of per sentence pair, so the cost is linear in the article's length);
-* position — news puts the story first (a ``1/sqrt(1 + i)`` prior plus a bonus
-  for the opening sentence);
-* headline overlap — how much of the human-written title the sentence covers;
-* a penalty for very short sentences (datelines, captions, fragments);
-* with ``focus`` — a bonus for naming the followed company.
+* centrality — TextRank on the word-overlap graph (edge = shared content words
+  over the sum of the two log-lengths, no self-loops, a few damped power steps),
+  computed word by word instead of pair by pair, so the cost is linear in the
+  article's length, not quadratic;
+* the lead — a bonus for the opening sentence (news puts the story first), and
+  for wire copy (an agency dateline such as "LONDON (Reuters) -") a strong
+  position prior on the first sentences, as agencies write inverted pyramids;
+* length — longer sentences carry more of the story;
+* a penalty for fragments (datelines, captions);
+* with ``focus`` — a bonus for naming the followed company, and at least one
+  sentence that names it when the article has any.
 
-Sentences are then picked greedily with maximal marginal relevance: a candidate
-loses score for overlapping a sentence already chosen, so two sentences never
-repeat the same fact. The weights live in ``summarizer/weights.py``.
+(Position beyond the first sentence and headline overlap are computed too; the
+fit gave them weight 0.) Sentences are then picked greedily, maximal-marginal-
+relevance style: a near-repeat of a picked sentence is never taken while anything
+else is left. The weights and how they were fitted: ``summarizer/weights.py``.
 """
 
 from __future__ import annotations
@@ -26,13 +30,26 @@ from functools import cache
 import numpy as np
 
 from summarizer.algorithms.base import Document
-from summarizer.weights import DEFAULT_WEIGHTS, LONG_WORDS, SHORT_WORDS, NewsRankWeights
+from summarizer.weights import (
+    DEFAULT_WEIGHTS,
+    LONG_WORDS,
+    SHORT_WORDS,
+    WIRE_WEIGHTS,
+    NewsRankWeights,
+)
 
 # More distinct log-lengths than this are pooled into quantile bins; keeps the
 # centrality pass O(tokens x bins) on pathological inputs.
 _MAX_LENGTH_BINS = 32
 _DAMPING = 0.85  # TextRank's
 _POWER_STEPS = 3  # damped steps after the degree start (ranks settle by then)
+# Wire copy opens with a dateline ("LONDON (Reuters) -", "(CNN) --", "NEW YORK —"):
+# such stories are written as an inverted pyramid, so position counts far more.
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][\w .,'’/-]{1,60}?\s*)?\((?:Reuters|AP|AFP|CNN|CNN Money|Bloomberg|Xinhua"
+    r"|dpa|UPI|PA|IANS|PTI)\)\s*[-–—:]|^\s*[A-Z][A-Z .,'’/-]{2,40}(?:\s*\([A-Za-z .]+\))?"
+    r"\s*[-–—]{1,2}\s"
+)
 # Two sentences sharing this much of their content words say the same thing.
 NEAR_DUPLICATE = 0.7
 _DUPLICATE_COST = 100.0
@@ -67,6 +84,7 @@ class Features:
 
     centrality: np.ndarray  # scaled to max 1
     position: np.ndarray  # 1/sqrt(1 + i)
+    lead: np.ndarray  # exp(-i / 2): the steep inverted-pyramid prior of wire copy
     first: np.ndarray  # 1 for the first sentence
     title: np.ndarray  # share of headline words the sentence covers
     short: np.ndarray  # 0 .. 1, how far below SHORT_WORDS words
@@ -122,8 +140,9 @@ def _centrality(sents: np.ndarray, words: np.ndarray, n: int, vocab_size: int,
     word_bin = words * k + bins[sents]
     sent_rows = sents[:, None] * k + np.arange(k)[None, :]
     # Self-loops dropped, as in the TextRank paper (sumy keeps them, which
-    # over-rewards long sentences and ranks clearly worse against news summaries).
-    self_weight = self_overlap / np.where(2 * logs < 1e-9, 1.0, 2 * logs)
+    # over-rewards long sentences and ranks clearly worse against news summaries);
+    # subtracted with the same (binned) norm the sum used, so nothing goes negative.
+    self_weight = self_overlap * inv_norm[np.arange(n), bins]
 
     def times_a(x: np.ndarray) -> np.ndarray:
         per_word = np.bincount(word_bin, weights=x[sents], minlength=vocab_size * k)
@@ -132,7 +151,7 @@ def _centrality(sents: np.ndarray, words: np.ndarray, n: int, vocab_size: int,
                                minlength=n * k).reshape(n, k)
         return (per_sent * inv_norm).sum(axis=1) - x * self_weight
 
-    degree = times_a(np.ones(n))
+    degree = np.maximum(times_a(np.ones(n)), 0.0)
     rank = degree / max(degree.sum(), 1e-12)
     safe = np.maximum(degree, 1e-12)
     for _ in range(steps):
@@ -159,6 +178,7 @@ def features(doc: Document, stop: frozenset[str]) -> Features:
     return Features(
         centrality=_centrality(sents, words, n, size, self_overlap),
         position=1.0 / np.sqrt(1.0 + positions),
+        lead=np.exp(-positions / 2.0),
         first=(positions == 0).astype(float),
         title=title_hits / max(len(title_ids), 1),
         short=np.clip(1.0 - word_counts / SHORT_WORDS, 0.0, 1.0),
@@ -172,7 +192,8 @@ def features(doc: Document, stop: frozenset[str]) -> Features:
 
 def base_scores(f: Features, w: NewsRankWeights) -> np.ndarray:
     """The linear sentence score before redundancy and focus."""
-    return (w.centrality * f.centrality + w.position * f.position + w.first * f.first
+    return (w.centrality * f.centrality + w.position * f.position + w.lead * f.lead
+            + w.first * f.first
             + w.title * f.title - w.short * f.short + w.length * f.length)
 
 
@@ -215,13 +236,20 @@ def focus_mask(sentences: Sequence[str], focus: Sequence[str]) -> np.ndarray:
     return np.array([bool(pattern.search(s)) for s in sentences], dtype=bool)
 
 
+def is_wire_copy(doc: Document) -> bool:
+    """True when the article opens with a news-agency dateline."""
+    return bool(doc.sentences) and bool(_DATELINE.search(doc.sentences[0][:160]))
+
+
 class NewsRank:
-    """Centrality + position + headline, picked with redundancy removal (MMR)."""
+    """Centrality + lead + length, picked without repeats (see the module doc)."""
 
     name = "newsrank"
 
-    def __init__(self, *, weights: NewsRankWeights = DEFAULT_WEIGHTS) -> None:
+    def __init__(self, *, weights: NewsRankWeights = DEFAULT_WEIGHTS,
+                 wire_weights: NewsRankWeights = WIRE_WEIGHTS) -> None:
         self.weights = weights
+        self.wire_weights = wire_weights
 
     def select(self, doc: Document, count: int, *, focus: Sequence[str] = ()) -> list[int]:
         """Indices of the ``count`` best sentences, best first.
@@ -231,11 +259,11 @@ class NewsRank:
         """
         if count <= 0 or not doc.sentences:
             return []
+        weights = self.wire_weights if is_wire_copy(doc) else self.weights
         f = features(doc, load_stop_words(doc.language))
-        scores = base_scores(f, self.weights)
         mask = focus_mask(doc.sentences, focus)
-        scores = scores + self.weights.focus * mask
-        picked = mmr_select(f, scores, count, self.weights.redundancy)
+        scores = base_scores(f, weights) + weights.focus * mask
+        picked = mmr_select(f, scores, count, weights.redundancy)
         if mask.any() and not mask[picked].any():
             best = int(np.argmax(np.where(mask, scores, -np.inf)))
             picked[-1] = best

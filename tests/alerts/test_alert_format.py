@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bot.alerts.format import (
     AlertView,
     DigestEntry,
@@ -62,3 +65,14 @@ def test_catch_up_is_one_short_message_for_any_backlog() -> None:
     assert utf16_len(message.text) <= MAX_MESSAGE
     assert "While you were away: 300 new stories" in message.text
     assert "…and" in message.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["A&B", "<X>", "Ünïcode 😀", "Tesla"]),
+                          st.text(min_size=1, max_size=400)), min_size=1, max_size=60))
+def test_digest_parts_cover_every_alert_once_within_the_limit(rows) -> None:
+    entries = [DigestEntry(company, AlertView(1, company, Story(title, None, "S"), (title,)), (n,))
+               for n, (company, title) in enumerate(rows)]
+    parts = digest_messages(entries, heading="Digest")
+    assert sorted(i for _, ids in parts for i in ids) == list(range(len(rows)))
+    assert all(0 < utf16_len(r.text) <= MAX_MESSAGE for r, _ in parts)

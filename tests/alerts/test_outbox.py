@@ -135,3 +135,16 @@ def test_backlog_for_a_returning_chat_is_one_catch_up_batch(store: Store, world)
     world.chat(9, "Xiaomi")
     assert store.outbox.enqueue_backlog(9, since="2000-01-01", limit=3) == 3
     assert {r["mode"] for r in store.outbox.rows()} == {"catchup"}
+
+
+def test_restart_sees_recent_sends_and_old_rows_are_pruned(store: Store, world) -> None:
+    world.chat(1, "Xiaomi")
+    world.chat(-5, "Xiaomi", type="group")
+    store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.7}), now=10.0)
+    items = store.outbox.claim(limit=5, now=10.0)
+    store.outbox.mark_sent([(i.id, 77, None) for i in items], now=100.0)
+    assert sorted(store.outbox.sent_since(50.0)) == [(-5, "group", 100.0), (1, "private", 100.0)]
+    assert store.outbox.sent_since(101.0) == []
+    assert store.outbox.prune(before=5.0) == 0
+    assert store.outbox.prune(before=11.0) == 2
+    assert store.outbox.rows() == []

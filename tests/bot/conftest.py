@@ -132,14 +132,16 @@ class Harness:
         self._message_ids = itertools.count(1)
 
     async def send(self, text: str, *, chat: int = USER, user: int = USER,
-                   chat_type: str = "private", edited: bool = False) -> list[str]:
-        """Send a message; returns the texts of the messages the bot sent in reply."""
+                   chat_type: str = "private", edited: bool = False,
+                   **extra: Any) -> list[str]:
+        """Send a message (``extra``: more Message fields); returns the bot's reply texts."""
         chat_obj: dict[str, Any] = {"id": chat, "type": chat_type}
         chat_obj.update({"first_name": "Ann"} if chat_type == "private" else {"title": "Group"})
         message: dict[str, Any] = {
             "message_id": next(self._message_ids), "date": int(time.time()), "chat": chat_obj,
             "from": {"id": user, "is_bot": False, "first_name": "Ann"}, "text": text,
         }
+        message.update(extra)
         if text.startswith("/"):
             length = len(text.split(maxsplit=1)[0]) if text.split() else 1
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]

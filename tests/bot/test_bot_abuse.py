@@ -56,25 +56,29 @@ async def test_edited_commands_are_not_run_again(bot: Bot) -> None:
     assert bot.store.subscriptions.count(11) == 0
 
 
-@pytest.mark.parametrize("argument", [
+BAD_ARGUMENTS = [
     "<b>bold</b>", "<script>alert(1)</script>", "a & b < c > d", "&lt;&amp;", "*_`[x](y)`_*",
     "Xia\x00omi\x1b[31m", "\u202eimoaiX", "x" * 10_000, "   ", "‮", "Tesla\n\nApple",
-])
+]
+
+
 @pytest.mark.parametrize("command", ["subscribe", "unsubscribe", "news", "summary", "search",
                                      "settings"])
 async def test_bad_arguments_get_short_escaped_answers(
-    bot: Bot, html_problems: Any, command: str, argument: str
+    bot: Bot, html_problems: Any, command: str
 ) -> None:
-    replies = await bot.send(f"/{command} {argument}")
-    assert replies, "every command gets an answer"
-    for text in replies:
-        assert html_problems(text) == []
-        assert "<script>" not in text and "<b>bold</b>" not in text
-        assert "something went wrong" not in text
-    if len(argument) == 10_000:
-        assert "too long" in replies[0]
-    if command == "subscribe" and "<b>" in argument:
-        assert "&lt;b&gt;bold&lt;/b&gt;" in replies[0]
+    for argument in BAD_ARGUMENTS:
+        replies = await bot.send(f"/{command} {argument}")
+        assert replies, f"every command gets an answer: /{command} {argument[:30]!r}"
+        for text in replies:
+            assert html_problems(text) == []
+            assert "<script>" not in text and "<b>bold</b>" not in text
+            assert "something went wrong" not in text
+            assert len(text) < 1500  # short, even for a 10,000-character argument
+        if len(argument) == 10_000:
+            assert "too long" in replies[0]
+        if command == "subscribe" and "<b>" in argument:
+            assert "&lt;b&gt;bold&lt;/b&gt;" in replies[0]
 
 
 async def test_command_rate_limit_per_chat(make_harness: Any) -> None:
@@ -122,3 +126,55 @@ async def test_stale_or_forged_buttons_are_answered(bot: Bot) -> None:
         answer = bot.last("answerCallbackQuery")
         assert answer.get("text"), data
     assert bot.store.subscriptions.count(11) == 0
+
+
+async def test_group_settings_are_read_by_all_and_changed_by_admins(bot: Bot) -> None:
+    bot.request.admins.add((GROUP, ADMIN))
+    shown = (await bot.send("/settings", chat=GROUP, user=MEMBER, chat_type="group"))[0]
+    assert "Settings for this chat" in shown
+    await bot.press("s:len:7", chat=GROUP, user=MEMBER, chat_type="group")
+    assert "Only admins" in bot.last("answerCallbackQuery")["text"]
+    assert bot.store.chats.settings(GROUP).summary_sentences == 3
+    await bot.press("s:len:7", chat=GROUP, user=ADMIN, chat_type="group")
+    assert bot.store.chats.settings(GROUP).summary_sentences == 7
+
+
+async def test_removed_from_a_group_and_group_upgrades(bot: Bot) -> None:
+    from telegram import Update
+
+    bot.request.admins.add((GROUP, ADMIN))
+    await bot.send("/subscribe Xiaomi", chat=GROUP, user=ADMIN, chat_type="group")
+    member = {"user": {"id": 4242, "is_bot": True, "first_name": "News"}, "status": "member"}
+    left = {**member, "status": "left"}
+    change = {"chat": {"id": GROUP, "type": "group", "title": "G"},
+              "from": {"id": ADMIN, "is_bot": False, "first_name": "A"}, "date": 0,
+              "old_chat_member": member, "new_chat_member": left}
+    await bot.app.process_update(Update.de_json({"update_id": 500, "my_chat_member": change},
+                                                bot.app.bot))
+    chat = bot.store.chats.get(GROUP)
+    assert chat is not None and not chat.active
+    new_id = -1009999
+    migrate = {"message_id": 3, "date": 0, "chat": {"id": GROUP, "type": "group", "title": "G"},
+               "from": {"id": ADMIN, "is_bot": False, "first_name": "A"},
+               "migrate_to_chat_id": new_id}
+    await bot.app.process_update(Update.de_json({"update_id": 501, "message": migrate},
+                                                bot.app.bot))
+    assert [n for _, n in bot.store.subscriptions.for_chat(new_id)] == ["Xiaomi"]
+    assert bot.store.subscriptions.count(GROUP) == 0
+
+
+async def test_more_news_button_from_an_alert(bot: Bot) -> None:
+    company_id = bot.store.companies.id_for("Xiaomi")
+    replies = await bot.press(f"m:{company_id}")
+    assert "Xiaomi" in replies[0] and "/summary 1" in replies[0]
+    assert "text" not in bot.last("answerCallbackQuery")  # a silent acknowledgement
+
+
+async def test_anonymous_admins_and_forum_topics(bot: Bot) -> None:
+    anonymous = {"sender_chat": {"id": GROUP, "type": "supergroup", "title": "G"},
+                 "message_thread_id": 77, "is_topic_message": True}
+    reply = await bot.send("/subscribe Xiaomi", chat=GROUP, user=1087968824,
+                           chat_type="supergroup", **anonymous)
+    assert "Subscribed to <b>Xiaomi</b>" in reply[0]
+    assert bot.last("sendMessage")["message_thread_id"] == 77  # answered in the topic
+    assert not bot.request.of("getChatMember")  # no lookup needed for the group itself

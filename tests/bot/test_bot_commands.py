@@ -48,9 +48,16 @@ async def test_subscribe_suggests_close_matches_with_a_button(bot: Bot) -> None:
     assert [n for _, n in bot.store.subscriptions.for_chat(11)] == ["Xiaomi"]
 
 
-async def test_subscribe_without_names_explains_usage(bot: Bot) -> None:
+async def test_subscribe_without_names_explains_and_offers_companies_in_the_news(
+    bot: Bot,
+) -> None:
     reply = (await bot.send("/subscribe"))[0]
-    assert "Usage" in reply and "/subscribe" in reply
+    assert "Usage" in reply and "/subscribe" in reply and "in the news now" in reply
+    offered = dict(bot.buttons(bot.last("sendMessage")))
+    assert "Follow Xiaomi" in offered
+    await bot.press(offered["Follow Xiaomi"])
+    await bot.send("/subscribe")
+    assert "Follow Xiaomi" not in dict(bot.buttons(bot.last("sendMessage")))
 
 
 async def test_new_names_are_followed_as_custom_companies(bot: Bot) -> None:

@@ -111,3 +111,14 @@ def test_rate_limit_bucket_refills_over_time() -> None:
     assert not limit.check(data).warn  # warned once only
     now[0] = 5.0
     assert limit.check(data).allowed
+
+
+def test_news_arguments_take_the_count_at_either_end() -> None:
+    from bot.services_news import parse_news_args
+
+    assert parse_news_args("Xiaomi 5") == ("Xiaomi", 5)
+    assert parse_news_args("5 Xiaomi") == ("Xiaomi", 5)
+    assert parse_news_args("3M") == ("3M", 3)
+    assert parse_news_args("Boeing 737 2") == ("Boeing 737", 2)
+    with pytest.raises(InputError, match="1 to 10"):
+        parse_news_args("Xiaomi 50")

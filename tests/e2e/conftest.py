@@ -30,7 +30,9 @@ Fixtures
     its feed: a reply read by one is not returned to another.
 ``start_bot`` -> ``async (application, *, poll_timeout=1.0) -> application``: initializes,
     runs ``post_init``, starts the application and long polling against the emulator;
-    everything started is stopped at teardown.
+    everything started is stopped at teardown (``post_stop``/``post_shutdown`` included).
+``bot_runner`` -> :class:`BotRunner` behind ``start_bot``: ``await bot_runner.stop(app)``
+    stops one application early, in ``run_polling``'s order (e.g. to restart a bot).
 ``newsbot_app`` -> ``async (**config_overrides) -> (application, store)``: the real bot from
     ``bot.app.build_application`` on a fresh SQLite file with the seeds ingested, polling
     the emulator (uses ``start_bot``).
@@ -80,38 +82,61 @@ async def emulator(emulator_processes: EmulatorProcesses) -> AsyncIterator[Emula
         await client.aclose()
 
 
-@pytest.fixture
-async def start_bot() -> AsyncIterator[StartBot]:
-    """Start PTB applications polling the emulator; stop them all at teardown."""
-    started: list[Any] = []
+class BotRunner:
+    """Starts PTB applications against the emulator and stops them, each exactly once."""
 
-    async def start(application: Any, *, poll_timeout: float = 1.0) -> Any:
+    def __init__(self) -> None:
+        self.running: list[Any] = []
+
+    async def start(self, application: Any, *, poll_timeout: float = 1.0) -> Any:
+        """initialize, post_init, start, then long polling (as ``run_polling`` does)."""
         await application.initialize()
+        self.running.append(application)  # shut down even if post_init fails
         if application.post_init:
             await application.post_init(application)
         await application.start()
-        started.append(application)
         await application.updater.start_polling(
             poll_interval=0.0, timeout=poll_timeout, drop_pending_updates=False
         )
         return application
 
-    yield start
-    for application in reversed(started):
+    async def stop(self, application: Any) -> None:
+        """The same teardown order as ``run_polling``; a no-op when already stopped."""
+        if application not in self.running:
+            return
+        self.running.remove(application)
         if application.updater and application.updater.running:
             await application.updater.stop()
         if application.running:
             await application.stop()
-        if application.post_stop:
-            await application.post_stop(application)
+            if application.post_stop:
+                await application.post_stop(application)
         await application.shutdown()
         if application.post_shutdown:
             await application.post_shutdown(application)
 
+    async def stop_all(self) -> None:
+        for application in reversed(list(self.running)):
+            await self.stop(application)
+
+
+@pytest.fixture
+async def bot_runner() -> AsyncIterator[BotRunner]:
+    """A :class:`BotRunner`; whatever is still running at teardown is stopped."""
+    runner = BotRunner()
+    yield runner
+    await runner.stop_all()
+
+
+@pytest.fixture
+def start_bot(bot_runner: BotRunner) -> StartBot:
+    """``await start_bot(application)``: start it polling the emulator (stopped at teardown)."""
+    return bot_runner.start
+
 
 @pytest.fixture
 async def newsbot_app(
-    emulator: Emulator, start_bot: StartBot, tmp_path: Path
+    emulator: Emulator, bot_runner: BotRunner, tmp_path: Path
 ) -> AsyncIterator[Callable[..., Awaitable[tuple[Any, Any]]]]:
     """Build and start the real newsbot against the emulator (seeds ingested)."""
     from bot.app import build_application
@@ -127,10 +152,11 @@ async def newsbot_app(
         _ingest_seeds(store)
         config = Config(token=emulator.token, base_url=emulator.base_url, db_path=db_path)
         application = build_application(config.with_overrides(**overrides), store=store)
-        await start_bot(application)
+        await bot_runner.start(application)
         return application, store
 
     yield make
+    await bot_runner.stop_all()  # the bots still use their stores while stopping
     for store in stores:
         store.close()
 

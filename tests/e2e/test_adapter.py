@@ -85,6 +85,17 @@ async def test_long_poll_waits_for_a_user_message(bot: Bot, emulator: Any) -> No
     assert message.chat.id == 5 and message.from_user.id == 5
 
 
+async def test_a_second_poller_ends_the_first_with_409(emulator: Any) -> None:
+    url = f"{emulator.base_url}{emulator.token}/getUpdates"
+    async with httpx.AsyncClient(timeout=10) as http:
+        first = asyncio.create_task(http.post(url, data={"timeout": "5"}))
+        await asyncio.sleep(0.2)
+        second = asyncio.create_task(http.post(url, data={"timeout": "1"}))
+        older = await first
+        assert older.status_code == 409 and "Conflict" in older.json()["description"]
+        assert (await second).json() == {"ok": True, "result": []}
+
+
 async def test_unconfirmed_updates_are_redelivered(bot: Bot, emulator: Any) -> None:
     await emulator.user(5).send("plain text, no entities")
     first = await bot.get_updates(timeout=2)
@@ -106,6 +117,22 @@ async def test_injected_updates_keep_order_with_emulator_ones(bot: Bot, emulator
     await user.send("after the drop")
     (left,) = await bot.get_updates(offset=2, timeout=2)
     assert left.message.text == "after the drop" and left.update_id == 4
+
+
+async def test_blocked_and_migrated_chats_are_refused(bot: Bot, emulator: Any) -> None:
+    private, group = emulator.user(12), emulator.user(-12, user_id=13)
+    await private.block_bot()
+    await group.migrate_to(-10012)
+    with pytest.raises(Forbidden, match="blocked by the user"):
+        await bot.send_message(12, "alert")
+    with pytest.raises(ChatMigrated) as migrated:
+        await bot.send_message(-12, "alert")
+    assert migrated.value.new_chat_id == -10012
+    assert (await bot.send_message(-10012, "alert")).chat.type == "supergroup"
+    await private.send("/start")  # only possible after unblocking
+    assert (await bot.send_message(12, "welcome back")).text == "welcome back"
+    outcomes = [e["outcome"] for e in await emulator.log(method="sendMessage")]
+    assert outcomes == ["error", "error", "ok", "ok"]
 
 
 async def test_callback_query_round_trip(bot: Bot, emulator: Any) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import itertools
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -107,7 +106,6 @@ async def test_commands_addressed_to_other_bots(newsbot_app: NewsbotApp, emulato
     assert await group.quiet(0) == []
 
 
-_chat_ids = itertools.count(10_000)
 _COMMANDS = st.sampled_from(
     ["/subscribe", "/unsubscribe", "/news", "/search", "/summary", "/settings", "/list",
      "/start", "/nonsense", "/subscribe@TestNameBot"]
@@ -129,7 +127,7 @@ async def test_fuzzed_arguments_never_crash(
     if not hasattr(emulator, "fuzz_started"):  # fixtures span all examples: start once
         emulator.fuzz_started = await newsbot_app(command_limit=1000)
     since = len(await emulator.log())
-    user = emulator.user(next(_chat_ids))
+    user = emulator.user(10_000 + len(emulator.feeds))
     reply = await user.ask(f"{command} {argument}".strip(), timeout=20)
     replies = [reply, *(e for e in await user.quiet(0.05) if e["kind"] == "message")]
     for event in replies:
@@ -163,3 +161,39 @@ async def eventually(check: Callable[[], bool], timeout: float = 5.0) -> bool:
             return False
         await asyncio.sleep(0.02)
     return True
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.one_of(
+    st.from_regex(r"[umfas]:[0-9]{1,12}(:[0-9]{1,3})?", fullmatch=True),
+    st.from_regex(r"s:[a-z]{1,10}:[\w./+-]{1,30}", fullmatch=True),
+    st.text(min_size=1, max_size=40).filter(lambda d: len(d.encode()) <= 64),
+))
+async def test_forged_button_data_never_crashes(
+    newsbot_app: NewsbotApp, emulator: Any, data: str
+) -> None:
+    if not hasattr(emulator, "fuzz_started"):  # fixtures span all examples: start once
+        emulator.fuzz_started = await newsbot_app(command_limit=1000)
+    user = emulator.user(10_000 + len(emulator.feeds))
+    await user.ask("/subscribe Xiaomi")
+    listing = await user.ask("/list")
+    await user.press(listing, data, forge=True)
+    answer = await user.next("answer", timeout=20)
+    assert SORRY not in (answer["text"] or "")
+    for event in await user.quiet(0.05):
+        if event["kind"] in ("message", "edit"):
+            assert SORRY not in seen_text(event)
+    await assert_all_sends_ok(emulator)
+
+
+async def test_edited_commands_are_not_run_again(newsbot_app: NewsbotApp, emulator: Any) -> None:
+    await newsbot_app()
+    user = emulator.user(507)
+    await user.push(edited_message={"chat": {"id": 507, "type": "private", "first_name": "Ann"},
+                                    "from": {"id": 507, "is_bot": False, "first_name": "Ann"},
+                                    "text": "/start", "edit_date": 1,
+                                    "entities": [{"type": "bot_command", "offset": 0,
+                                                  "length": 6}]})
+    assert "follows no companies" in seen_text(await user.ask("/list"))
+    assert await user.quiet(0.1) == []

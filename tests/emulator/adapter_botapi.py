@@ -221,7 +221,14 @@ class BotApi:
         limit = int(params.get("limit") or 100)
         deadline = time.monotonic() + min(float(params.get("timeout") or 0), 50.0)
         arrival = self.state.arrival(token)
+        # Telegram ends an older pending getUpdates when a newer one arrives (two instances).
+        generation = self.state.polls[token] = self.state.polls.get(token, 0) + 1
+        arrival.set()
+        await asyncio.sleep(0)
         while True:
+            if self.state.polls[token] != generation:
+                raise ApiError(409, "Conflict: terminated by other getUpdates request; make sure"
+                                    " that only one bot instance is running")
             arrival.clear()
             buffer = await self._pending(token, offset)
             left = deadline - time.monotonic()

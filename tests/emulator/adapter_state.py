@@ -71,8 +71,10 @@ class BotState:
     callbacks: dict[str, int] = field(default_factory=dict)  # callback id -> chat id
     buffers: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # token -> updates
     update_ids: dict[str, int] = field(default_factory=dict)  # token -> last update_id
+    polls: dict[str, int] = field(default_factory=dict)  # token -> newest getUpdates
     arrivals: dict[str, asyncio.Event] = field(default_factory=dict)  # token -> new update
     seen: Seen = field(default_factory=Seen)
+    gone: dict[str, tuple[int, str, dict[str, int]]] = field(default_factory=dict)
     local_message_id: int = 10_000_000
 
     def chat(self, chat_id: int | str) -> dict[str, Any]:
@@ -96,3 +98,29 @@ class BotState:
 
     def is_admin(self, chat_id: int | str, user_id: int) -> bool:
         return int(user_id) in self.admins.get(str(chat_id), set())
+
+    def note_update(self, update: dict[str, Any]) -> None:
+        """Remember what an injected update means for later sends, as Telegram would."""
+        change = update.get("my_chat_member")
+        if change:
+            chat = change["chat"]
+            status = change["new_chat_member"]["status"]
+            if status in ("kicked", "left"):
+                self.gone[str(chat["id"])] = (403, _gone_reason(chat["type"], status), {})
+            else:
+                self.gone.pop(str(chat["id"]), None)
+        message = update.get("message") or {}
+        if message.get("migrate_to_chat_id"):
+            self.gone[str(message["chat"]["id"])] = (
+                400, "Bad Request: group chat was upgraded to a supergroup chat",
+                {"migrate_to_chat_id": int(message["migrate_to_chat_id"])},
+            )
+
+
+def _gone_reason(chat_type: str, status: str) -> str:
+    if chat_type == "private":
+        return "Forbidden: bot was blocked by the user"
+    kind = "supergroup chat" if chat_type == "supergroup" else "group chat"
+    if status == "kicked":
+        return f"Forbidden: bot was kicked from the {kind}"
+    return f"Forbidden: bot is not a member of the {kind}"

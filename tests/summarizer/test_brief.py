@@ -82,3 +82,18 @@ def test_empty_inputs() -> None:
 def test_bad_arguments_are_input_errors(company: str, sentences: int) -> None:
     with pytest.raises(InputError):
         brief([first_source()], company=company, sentences=sentences)
+
+
+def test_same_figure_in_other_words_is_one_fact() -> None:
+    first = Article("Xiaomi shares jump", (
+        "Shares in Xiaomi rose 9 per cent in Hong Kong on Tuesday after Reuters reported the "
+        "firm would build electric cars.",
+        "Xiaomi plans to sell its first car in 2024, the report said.",
+    ))
+    second = Article("Xiaomi stock rallies", (
+        "Xiaomi stocks rose 9 per cent in afternoon trading after the story was reported.",
+        "Xiaomi will spend $10bn on the car business over ten years.",
+    ))
+    items = brief([first, second], company="Xiaomi", sentences=4)
+    assert sum("9 per cent" in i.text for i in items) == 1
+    assert any("$10bn" in i.text for i in items) and any("2024" in i.text for i in items)

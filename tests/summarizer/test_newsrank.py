@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 from summarizer import Article, build_document, clean_text, summarize
 from summarizer.algorithms import DEFAULT_ALGORITHM, get_algorithm
 from summarizer.algorithms.base import Document
-from summarizer.algorithms.newsrank import NewsRank, features, focus_mask, load_stop_words
+from summarizer.algorithms.newsrank import (
+    NewsRank,
+    features,
+    focus_mask,
+    is_wire_copy,
+    load_stop_words,
+)
 from summarizer.tokenize import NewsTokenizer
 
 APPLE_SENTENCES = {
@@ -161,3 +167,55 @@ def test_lead_is_kept_for_wire_style_story() -> None:
         "Analysts said the price was fair given Globex's growth in Asia.",
     )))
     assert 0 in NewsRank().select(article, 3)
+
+
+def dense_centrality(doc: Document, steps: int = 3) -> np.ndarray:
+    """The same walk computed the slow, obvious way: the n x n overlap matrix."""
+    from summarizer.algorithms.newsrank import word_key
+
+    stop = load_stop_words(doc.language)
+    bags = [[word_key(w) for w in ws if w.lower() not in stop] for ws in doc.words]
+    n = len(bags)
+    a = np.zeros((n, n))
+    for i in range(n):
+        for j in range(n):
+            shared = sum(bags[j].count(w) for w in bags[i])
+            norm = np.log(max(len(bags[i]), 1)) + np.log(max(len(bags[j]), 1))
+            a[i, j] = 0.0 if i == j else shared / (norm if norm > 1e-9 else 1.0)
+    degree = a.sum(axis=1)
+    rank = degree / degree.sum()
+    for _ in range(steps):
+        rank = 0.15 / n + 0.85 * a @ (rank / np.maximum(degree, 1e-12))
+    return rank / rank.max()
+
+
+def test_linear_centrality_equals_the_dense_walk(seed_text: str) -> None:
+    doc = build_document(clean_text(seed_text))
+    fast = features(doc, load_stop_words(doc.language)).centrality
+    assert np.allclose(fast, dense_centrality(doc), atol=1e-9)
+
+
+def test_many_sentence_lengths_stay_finite() -> None:
+    """Over 32 distinct lengths: lengths are pooled into bins, ranks stay sane."""
+    sentences = [" ".join(f"word{(i * 7 + k) % 40}" for k in range(1 + i)) + "." for i in
+                 range(90)]
+    f = features(make_doc(sentences), load_stop_words("english"))
+    assert np.isfinite(f.centrality).all() and (f.centrality >= 0).all()
+    assert f.centrality.max() == pytest.approx(1.0)
+
+
+WIRE_BODY = (
+    "Acme Corp agreed to buy rival Globex for $5 billion in cash on Tuesday.",
+    "The deal values Globex at $40 per share, a premium of 30 per cent.",
+    "Regulators in the United States and Europe still have to approve it.",
+    "Robot makers have merged as demand for factory robots grows, analysts said.",
+    "Factory robots made by both makers are selling fast in Asia, where demand doubled.",
+)
+
+
+def test_wire_copy_gets_a_strong_lead_prior() -> None:
+    plain = make_doc(list(WIRE_BODY))
+    wire = make_doc([f"LONDON (Reuters) - {WIRE_BODY[0]}", *WIRE_BODY[1:]])
+    assert not is_wire_copy(plain) and is_wire_copy(wire)
+    assert {0, 1} <= set(NewsRank().select(wire, 3))  # the pyramid's top
+    assert 1 not in NewsRank().select(plain, 3)  # without a dateline: centrality decides

@@ -1,0 +1,44 @@
+"""How the alert sender batches, retries and reads Telegram's answers."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import RetryAfter
+
+#: Telegram's descriptions for a chat the bot can no longer write to.
+GONE = ("chat not found", "user is deactivated", "bot was kicked", "not enough rights",
+        "have no rights", "chat_write_forbidden", "peer_id_invalid")
+
+
+@dataclass(frozen=True, slots=True)
+class SenderOptions:
+    """How the sender batches, retries and records (rates live in ``Limits``)."""
+
+    batch_size: int = 500
+    max_held: int = 2000
+    concurrency: int = 16
+    idle_poll: float = 0.25
+    flush_interval: float = 0.05
+    max_attempts: int = 6
+    backoff_base: float = 2.0
+    backoff_cap: float = 600.0
+    stop_grace: float = 5.0
+
+
+def retry_seconds(err: RetryAfter) -> float:
+    """How long Telegram asked us to wait, in seconds."""
+    with warnings.catch_warnings():  # PTB 22 warns that the type will become timedelta
+        warnings.simplefilter("ignore")
+        value = err.retry_after  # int or timedelta depending on PTB_TIMEDELTA
+    return float(value.total_seconds() if hasattr(value, "total_seconds") else value)
+
+
+def keyboard(buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:
+    """One row of inline buttons from (label, callback data) pairs."""
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)
+                                  for label, data in buttons]])

@@ -1,0 +1,101 @@
+"""The whole bot: /subscribe in a chat, the feed poller ingests, the alert arrives, digests.
+
+Real processes and sockets only: the Bot API emulator, a feed server on 127.0.0.1, the
+bot from ``bot.app.build_application`` with its jobs from ``bot.jobs.install_jobs``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from bot.jobs import SENDER_KEY
+
+PARAGRAPHS = [
+    "Tesla has opened a new battery plant near Austin, Texas, the carmaker said on Monday.",
+    "The plant will make cells for Tesla's cheaper models and employ 4,000 people.",
+    "Tesla said the factory would double its battery output by the end of next year.",
+    "Analysts said the move would help Tesla cut the cost of its vehicles.",
+]
+TITLE = "Tesla opens a new battery plant in Texas"
+
+
+class _Site(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        base = f"http://127.0.0.1:{self.server.server_port}"
+        if self.path == "/feed.xml":
+            body = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Local News</title>"
+                    f"<link>{base}/</link><item><title>{html.escape(TITLE)}</title>"
+                    f"<link>{base}/tesla</link><guid>{base}/tesla</guid>"
+                    "<pubDate>Mon, 06 May 2024 10:00:00 GMT</pubDate></item></channel></rss>")
+            kind = "application/rss+xml"
+        else:
+            paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in PARAGRAPHS)
+            body = (f"<html><head><title>{TITLE}</title></head><body><article>"
+                    f"<h1>{TITLE}</h1>{paragraphs}</article></body></html>")
+            kind = "text/html; charset=utf-8"
+        data = body.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def feed_url() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/feed.xml"
+    server.shutdown()
+    server.server_close()
+
+
+async def test_feed_poller_ingests_and_the_subscriber_gets_one_alert(
+    newsbot_app, emulator, feed_url
+) -> None:
+    application, store = await newsbot_app(feeds=(feed_url,), poll_interval=1.0)
+    user = emulator.user(8101)
+    assert "Tesla" in (await user.ask("/subscribe Tesla"))["text"]
+    alert = await user.reply(timeout=20)
+    assert TITLE in alert["text"] and "/tesla" in alert["text"]
+    buttons = [b["callback_data"] for row in alert["reply_markup"]["inline_keyboard"]
+               for b in row]
+    company = store.companies.id_for("Tesla")
+    assert buttons == [f"u:{company}", f"m:{company}"]
+    await asyncio.sleep(2.5)  # two more polls: the same article never alerts again
+    assert [e for e in await user.quiet(0.2) if e["kind"] == "message"] == []
+    assert application.bot_data[SENDER_KEY].stats["alerts"] == 1
+
+
+async def test_digest_chat_gets_one_digest_at_its_hour(newsbot_app, emulator) -> None:
+    application, store = await newsbot_app()
+    user = emulator.user(8201)
+    await user.ask("/subscribe Xiaomi")
+    now = datetime.now(UTC)
+    store.chats.update_settings(8201, mode="digest", digest_hour=now.hour, timezone="UTC")
+    moment = now.replace(minute=0, second=0, microsecond=0).timestamp()
+    article_ids = [row[0] for row in store.db.execute(
+        "SELECT article_id FROM article_companies ac JOIN companies c ON c.id = ac.company_id "
+        "WHERE c.name = 'Xiaomi' AND ac.salience >= 0.25")]
+    assert article_ids, "the seed article mentions Xiaomi"
+    queued = sum(store.outbox.enqueue_for_article(a, now=moment - 60) for a in article_ids)
+    assert queued == len(article_ids)
+    # The digest check runs a second after start, then every minute; wake it up now.
+    jobs = application.job_queue.get_jobs_by_name("alert-digests")
+    await jobs[0].run(application)
+    digest = await user.reply(timeout=10)
+    assert "Your daily digest" in digest["text"] and "Xiaomi" in digest["text"]
+    await jobs[0].run(application)
+    assert [e for e in await user.quiet(1.5) if e["kind"] == "message"] == []
+    assert store.outbox.digest_done(8201, now.date().isoformat())
