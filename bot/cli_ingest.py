@@ -11,6 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot.argtypes import positive_int
+
 MAX_LISTED_ERRORS = 20
 
 
@@ -42,19 +44,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="always show the progress bar")
     bar.add_argument("--no-progress", dest="progress", action="store_false",
                      help="never show the progress bar")
-    parser.add_argument("--max-entries", type=_positive, default=None, metavar="N",
+    parser.add_argument("--max-entries", type=positive_int, default=None, metavar="N",
                         help="read at most N entries per feed (default 50)")
     parser.set_defaults(func=run, _parser=parser)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,6 +18,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from bot.argtypes import positive_int
+
 if TYPE_CHECKING:
     from summarizer.article import Article
     from summarizer.mentions import CompanyMatcher, CompanyMention
@@ -27,16 +29,6 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 # Spelled out so --help stays fast (the registry imports numpy); a test keeps it in sync.
 ALGORITHM_HELP = ("summarizer: newsrank (default), lead, textrank, lexrank, luhn, lsa, "
                   "edmundson, kl, sumbasic, reduction, random")
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -51,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="article file (text or HTML), http(s) URL, or - for stdin")
     parser.add_argument("--batch", metavar="IN.jsonl", type=Path,
                         help="summarize every {id, title, article} line of this file (- = stdin)")
-    parser.add_argument("-n", "--sentences", type=_positive_int, default=3, metavar="N",
+    parser.add_argument("-n", "--sentences", type=positive_int, default=3, metavar="N",
                         help="sentences per summary (default: 3)")
     parser.add_argument("-a", "--algorithm", metavar="NAME", help=ALGORITHM_HELP)
     parser.add_argument("--company", metavar="NAME",

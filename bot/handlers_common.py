@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from telegram import Chat, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
+from telegram import CallbackQuery, Chat, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
 from telegram.constants import ChatMemberStatus, ParseMode
 
 from bot.formatting import clean, split_message
@@ -129,11 +129,11 @@ def chat_id(update: Update) -> int:
     return chat.id
 
 
-def callback_id(update: Update) -> int:
-    """The number after the prefix in a button's callback data (``u:42`` -> 42)."""
+def button_press(update: Update) -> tuple[CallbackQuery, int]:
+    """The pressed button and the number after the prefix in its callback data (``u:42`` -> 42)."""
     query = update.callback_query
-    data = (query.data or "") if query else ""
-    _, _, number = data.partition(":")
+    assert query is not None  # button handlers are registered for callback queries only
+    _, _, number = (query.data or "").partition(":")
     if not number.isdigit():
         raise InputError("This button no longer works; please send the command again.")
-    return int(number)
+    return query, int(number)

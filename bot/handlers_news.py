@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 
 from bot.formatting import esc
-from bot.handlers_common import argument, call, callback_id, chat_id, config, send, service
+from bot.handlers_common import argument, button_press, call, chat_id, config, send, service
 from bot.messages import news_reply, search_reply, summary_reply, usage
 from bot.services_news import parse_news_args
 
@@ -44,9 +44,7 @@ async def _pick_company(update: Update, context: Context) -> None:
 
 async def more_button(update: Update, context: Context) -> None:
     """Button ``m:<company_id>``: the latest news about that company."""
-    query = update.callback_query
-    assert query is not None
-    company_id = callback_id(update)
+    query, company_id = button_press(update)
     result = await call(service(context).news_for_id, chat_id(update), company_id)
     await query.answer()
     reply, markup = news_reply(result)
@@ -68,9 +66,7 @@ async def summary(update: Update, context: Context) -> None:
 
 async def article_button(update: Update, context: Context) -> None:
     """Button ``a:<article_id>``: summarise that article."""
-    query = update.callback_query
-    assert query is not None
-    article_id = callback_id(update)
+    query, article_id = button_press(update)
     result = await call(service(context).summary, chat_id(update), str(article_id))
     await query.answer()
     await send(update, context, summary_reply(result))

@@ -8,8 +8,8 @@ from telegram import Update
 
 from bot.handlers_common import (
     argument,
+    button_press,
     call,
-    callback_id,
     chat_id,
     config,
     require_admin,
@@ -79,9 +79,7 @@ async def stop(update: Update, context: Context) -> None:
 
 async def unsubscribe_button(update: Update, context: Context) -> None:
     """Button ``u:<company_id>``: unsubscribe; a /list message is updated in place."""
-    query = update.callback_query
-    assert query is not None
-    company_id = callback_id(update)
+    query, company_id = button_press(update)
     if not await require_admin(update, context):
         return
     ref = await call(service(context).unsubscribe_id, chat_id(update), company_id)
@@ -100,9 +98,7 @@ async def unsubscribe_button(update: Update, context: Context) -> None:
 
 async def follow_button(update: Update, context: Context) -> None:
     """Button ``f:<company_id>``: follow a suggested company."""
-    query = update.callback_query
-    assert query is not None
-    company_id = callback_id(update)
+    query, company_id = button_press(update)
     if not await require_admin(update, context):
         return
     result = await call(service(context).subscribe_id, chat_id(update), company_id)

@@ -178,7 +178,7 @@ def news_reply(result: NewsResult) -> tuple[str, InlineKeyboardMarkup | None]:
         head += " (found by searching for the name)"
     parts = [head]
     if result.brief:
-        bullets = [f"• {esc(line.text)} {_source_ref(result.items, line.item)}"
+        bullets = [f"• {esc(line.text)} {_source_ref(result.items, line.article_index)}"
                    for line in result.brief]
         parts.append("<b>In brief</b>\n" + "\n".join(bullets))
     parts += [_item_block(item, number=i + 1) for i, item in enumerate(result.items)]

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from storage.articles import StoredArticle
     from storage.companies import Company
     from storage.store import Store
+    from summarizer.brief import BriefItem
     from summarizer.mentions import CompanyMatcher
 
 MAX_NEWS = 10
@@ -39,21 +40,14 @@ class NewsItem:
 
 
 @dataclass(frozen=True, slots=True)
-class BriefLine:
-    """One sentence of the multi-article brief; ``item`` indexes ``NewsResult.items``."""
-
-    text: str
-    item: int
-
-
-@dataclass(frozen=True, slots=True)
 class NewsResult:
-    """``/news``: the company, its latest articles and a brief of what happened."""
+    """``/news``: the company, its latest articles and a brief of what happened
+    (each brief line's ``article_index`` indexes ``items``)."""
 
     company_id: int
     company: str
     items: tuple[NewsItem, ...]
-    brief: tuple[BriefLine, ...] = ()
+    brief: tuple[BriefItem, ...] = ()
     by_search: bool = False
     followed: bool = False
 
@@ -234,9 +228,8 @@ class NewsReader:
         return NewsItem(stored.id, stored.title, stored.url, stored.source, stored.published,
                         picked, stored.ingested)
 
-    def _brief(self, articles: list[StoredArticle], company: Company) -> tuple[BriefLine, ...]:
+    def _brief(self, articles: list[StoredArticle], company: Company) -> tuple[BriefItem, ...]:
         from summarizer.brief import brief
 
-        items = brief([a.article for a in articles], company=company.name,
-                      aliases=company.aliases, sentences=min(5, len(articles) + 1))
-        return tuple(BriefLine(item.text, item.article_index) for item in items)
+        return brief([a.article for a in articles], company=company.name,
+                     aliases=company.aliases, sentences=min(5, len(articles) + 1))

@@ -2,6 +2,7 @@
 
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, get_algorithm
 from summarizer.article import Article
+from summarizer.brief import BriefItem, brief
 from summarizer.clean import article_from_parts, clean_html, clean_text, parse_article
 from summarizer.errors import (
     EmptyArticleError,
@@ -26,6 +27,7 @@ __all__ = [
     "DEFAULT_ALGORITHM",
     "SUBJECT_THRESHOLD",
     "Article",
+    "BriefItem",
     "CompanyEntry",
     "CompanyMatcher",
     "CompanyMention",
@@ -38,6 +40,7 @@ __all__ = [
     "Summary",
     "UnknownAlgorithmError",
     "article_from_parts",
+    "brief",
     "build_document",
     "clean_html",
     "clean_text",

@@ -120,6 +120,13 @@ def _digest_item(entry: DigestEntry) -> str:
     return line
 
 
+def _by_company(entries: Sequence[DigestEntry]) -> dict[str, list[DigestEntry]]:
+    by_company: dict[str, list[DigestEntry]] = {}
+    for entry in entries:
+        by_company.setdefault(entry.company, []).append(entry)
+    return by_company
+
+
 def digest_messages(
     entries: Sequence[DigestEntry], *, heading: str
 ) -> list[tuple[Rendered, tuple[int, ...]]]:
@@ -128,9 +135,7 @@ def digest_messages(
     Each message comes with the alert row ids it covers, so a restart mid-digest
     resends only the parts that were not yet confirmed.
     """
-    by_company: dict[str, list[DigestEntry]] = {}
-    for entry in entries:
-        by_company.setdefault(entry.company, []).append(entry)
+    by_company = _by_company(entries)
     blocks: list[tuple[str, tuple[int, ...]]] = []
     for company in sorted(by_company, key=str.casefold):
         items = by_company[company]
@@ -158,9 +163,7 @@ def _pack(
 
 def catch_up_message(entries: Sequence[DigestEntry]) -> Rendered:
     """One short message instead of a flood: counts per company and the top headlines."""
-    by_company: dict[str, list[DigestEntry]] = {}
-    for entry in entries:
-        by_company.setdefault(entry.company, []).append(entry)
+    by_company = _by_company(entries)
     total = sum(len(v) for v in by_company.values())
     lines = [bold(f"While you were away: {total} new stor{'y' if total == 1 else 'ies'} "
                   "about the companies you follow")]

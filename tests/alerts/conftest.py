@@ -1,13 +1,12 @@
-"""Fixtures for the alert tests: a real SQLite store with chats, companies, articles."""
+"""Fixtures for the alert tests: chats, companies and articles in the shared ``store``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from pathlib import Path
+from collections.abc import Mapping
 
 import pytest
 
-from storage import Store, open_store
+from storage import Store
 from summarizer.article import Article
 from summarizer.mentions import CompanyMention
 
@@ -43,13 +42,6 @@ class World:
                           source=source)
         article_id, _new = self.store.articles.add(article, companies=mentions)
         return article_id
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "alerts.db")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

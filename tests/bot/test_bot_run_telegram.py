@@ -13,11 +13,10 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -35,8 +34,8 @@ START = {"update_id": 1, "message": {
 class FakeBotApi(ThreadingHTTPServer):
     """Records every call; serves one /start update on the first getUpdates."""
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(address, handler)
         self.calls: list[tuple[str, str, dict[str, Any]]] = []
         self.served = False
 
@@ -91,14 +90,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    server = FakeBotApi()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
+def api(serve_http: Callable[..., FakeBotApi]) -> FakeBotApi:
+    return serve_http(_Handler, FakeBotApi)
 
 
 def _start(tmp_path: Path, api: FakeBotApi, *args: str, level: str = "DEBUG",

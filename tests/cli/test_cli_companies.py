@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,29 +25,9 @@ division made $3.7 billion.</p>
 </article></body></html>"""
 
 
-class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        body = PAGE.encode() if self.path == "/shell" else b"not found"
-        self.send_response(200 if self.path == "/shell" else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def server(serve_routes: Callable[..., str]) -> str:
+    return serve_routes({"/shell": (200, "text/html; charset=utf-8", PAGE.encode())})
 
 
 def test_seed_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -74,15 +51,8 @@ def test_plain_text_one_line_per_company(capsys: pytest.CaptureFixture[str]) -> 
     assert lines[2].split()[0] == "Apple" and lines[2].split()[2] == "passing"
 
 
-def test_stdin_in_a_real_process() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "companies", "--json", "-"],
-        input=SEED.read_bytes(),
-        capture_output=True,
-        cwd=REPO,
-        timeout=60,
-        check=False,
-    )
+def test_stdin_in_a_real_process(run_newsbot: Callable[..., Any]) -> None:
+    done = run_newsbot("companies", "--json", "-", input=SEED.read_bytes())
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["companies"][0]["name"] == "Xiaomi"

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import pytest
 
@@ -32,41 +29,15 @@ PAGE = """<!DOCTYPE html><html><head><title>Acme to build Ohio plant | Acme News
 
 
 ROUTES = MappingProxyType({
+    "/moved": (302, "text/plain", b"/article"),
     "/article": (200, "text/html; charset=utf-8", PAGE.encode()),
     "/image": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
 })
 
 
-class _Handler(BaseHTTPRequestHandler):
-
-    def do_GET(self) -> None:
-        if self.path == "/moved":
-            self.send_response(302)
-            self.send_header("Location", "/article")
-            self.end_headers()
-            return
-        status, kind, body = ROUTES.get(self.path, (404, "text/plain", b"not found"))
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+def server(serve_routes: Callable[..., str]) -> str:
+    return serve_routes(ROUTES)
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -247,33 +218,26 @@ def test_batch_reports_bad_lines_but_keeps_going(
     assert err.count("\n") == 1 and "2 article(s)" in err
 
 
-def test_real_process_reads_stdin_and_prints_json() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "summarize", "--json", "-"],
-        input=SEED.read_bytes(), capture_output=True, timeout=60, cwd=REPO, check=False,
-    )
+def test_real_process_reads_stdin_and_prints_json(run_newsbot: Callable[..., Any]) -> None:
+    done = run_newsbot("summarize", "--json", "-", input=SEED.read_bytes())
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["title"] == TITLE and len(data["sentences"]) == 3
     assert done.stderr == b""
 
 
-def test_real_process_error_has_no_traceback(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "summarize", str(tmp_path / "missing.txt")],
-        capture_output=True, timeout=60, cwd=REPO, check=False,
-    )
+def test_real_process_error_has_no_traceback(
+    tmp_path: Path, run_newsbot: Callable[..., Any]
+) -> None:
+    done = run_newsbot("summarize", str(tmp_path / "missing.txt"))
     assert done.returncode == 1
     assert done.stderr.decode().strip() == f"newsbot: No such file: {tmp_path / 'missing.txt'}."
 
 
-def test_real_process_batch_from_stdin() -> None:
+def test_real_process_batch_from_stdin(run_newsbot: Callable[..., Any]) -> None:
     lines = [json.dumps({"id": i, "title": "Acme", "article": f"Acme sold {i} trucks in "
                          f"Ohio this week. Its shares rose {i}% on the news."}) for i in (1, 2)]
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "summarize", "--batch", "-", "-n", "1"],
-        input="\n".join(lines).encode(), capture_output=True, timeout=60, cwd=REPO, check=False,
-    )
+    done = run_newsbot("summarize", "--batch", "-", "-n", "1", input="\n".join(lines).encode())
     assert done.returncode == 0, done.stderr
     out = [json.loads(line) for line in done.stdout.decode().splitlines()]
     assert [o["id"] for o in out] == [1, 2]

@@ -14,16 +14,15 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import pytest
 from telegram import Bot
 
 from bot.alerts import AlertSender, Composer, Limits, RateGate, SenderOptions
 from bot.alerts.transport import AiohttpRequest
-from storage import Store, open_store
+from storage import Store
 from summarizer.article import Article
 from summarizer.mentions import CompanyMention
 
@@ -62,13 +61,6 @@ def add_article(store: Store, companies: Mapping[str, float], *, n: int, body: s
     article_id, _ = store.articles.add(article, companies=mentions)
     store.outbox.enqueue_for_article(article_id)
     return article_id
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = open_store(tmp_path / "e2e-alerts.db")
-    yield opened
-    opened.close()
 
 
 async def run_sender(emulator: Any, store: Store, *, until: int, limits: Limits | None = None,
@@ -269,13 +261,12 @@ async def wait_for(predicate: Any, timeout: float, what: str) -> None:
 
 
 async def test_kill_9_mid_fan_out_then_restart_delivers_everything(
-    emulator, store, tmp_path: Path
+    emulator, store, db_path: Path
 ) -> None:
     chats = list(range(7001, 7151))
     for chat in chats:
         add_chat(store, chat, "Xiaomi")
     add_article(store, {"Xiaomi": 0.8}, n=1)
-    db = tmp_path / "e2e-alerts.db"
 
     async def sent_at_least(n: int) -> bool:
         return len(await emulator.log(method="sendMessage", outcome="ok")) >= n
@@ -283,7 +274,7 @@ async def test_kill_9_mid_fan_out_then_restart_delivers_everything(
     async def all_sent(n: int) -> bool:
         return store.outbox.counts() == {"sent": n}
 
-    first = start_bot_process(emulator, db)
+    first = start_bot_process(emulator, db_path)
     try:
         await wait_for(lambda: sent_at_least(40), 30, "the fan-out to start")
         os.kill(first.pid, signal.SIGKILL)  # no flush, no goodbye
@@ -293,7 +284,7 @@ async def test_kill_9_mid_fan_out_then_restart_delivers_everything(
             first.kill()
     killed_at = len(await emulator.log(method="sendMessage", outcome="ok"))
     assert killed_at < len(chats), "the kill came after the fan-out ended"
-    second = start_bot_process(emulator, db)
+    second = start_bot_process(emulator, db_path)
     try:
         await wait_for(lambda: all_sent(len(chats)), 40, "the rest of the fan-out")
         # An ingest in another process (this one) is picked up by the running bot.

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import html
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -26,39 +24,20 @@ PARAGRAPHS = [
 TITLE = "Tesla opens a new battery plant in Texas"
 
 
-class _Site(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        base = f"http://127.0.0.1:{self.server.server_port}"
-        if self.path == "/feed.xml":
-            body = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Local News</title>"
-                    f"<link>{base}/</link><item><title>{html.escape(TITLE)}</title>"
-                    f"<link>{base}/tesla</link><guid>{base}/tesla</guid>"
-                    "<pubDate>Mon, 06 May 2024 10:00:00 GMT</pubDate></item></channel></rss>")
-            kind = "application/rss+xml"
-        else:
-            paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in PARAGRAPHS)
-            body = (f"<html><head><title>{TITLE}</title></head><body><article>"
-                    f"<h1>{TITLE}</h1>{paragraphs}</article></body></html>")
-            kind = "text/html; charset=utf-8"
-        data = body.encode()
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def feed_url() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/feed.xml"
-    server.shutdown()
-    server.server_close()
+def feed_url(serve_routes: Callable[..., str]) -> str:
+    routes: dict[str, tuple[int, str, bytes]] = {}
+    base = serve_routes(routes)  # the feed names its own address, so fill in the table now
+    feed = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Local News</title>"
+            f"<link>{base}/</link><item><title>{html.escape(TITLE)}</title>"
+            f"<link>{base}/tesla</link><guid>{base}/tesla</guid>"
+            "<pubDate>Mon, 06 May 2024 10:00:00 GMT</pubDate></item></channel></rss>")
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in PARAGRAPHS)
+    page = (f"<html><head><title>{TITLE}</title></head><body><article>"
+            f"<h1>{TITLE}</h1>{paragraphs}</article></body></html>")
+    routes["/feed.xml"] = (200, "application/rss+xml", feed.encode())
+    routes["/tesla"] = (200, "text/html; charset=utf-8", page.encode())
+    return f"{base}/feed.xml"
 
 
 async def test_feed_poller_ingests_and_the_subscriber_gets_one_alert(

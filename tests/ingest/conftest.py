@@ -8,12 +8,10 @@ redirect loop, a long redirect chain, and a feed answering 304 to conditional GE
 from __future__ import annotations
 
 import html
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import httpx
 import pytest
@@ -22,7 +20,7 @@ from bot.feeds import FeedLimits
 from bot.fetch import make_client
 from bot.ingest import Ingestor
 from bot.registry import load_matcher
-from storage import Store, open_store
+from storage import Store
 
 SLOW_SECONDS = 3.0
 PAGE_LIMIT = 100_000
@@ -246,19 +244,11 @@ class _Server(ThreadingHTTPServer):
 
 
 @pytest.fixture
-def site() -> Iterator[Site]:
+def site(serve_http: Callable[..., _Server]) -> Site:
     """A live server on a free port of 127.0.0.1; it stops when the test ends."""
-    server = _Server(("127.0.0.1", 0), _Handler)
+    server = serve_http(_Handler, _Server)
     server.site = Site(base=f"http://127.0.0.1:{server.server_address[1]}")
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    try:
-        yield server.site
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    return server.site
 
 
 LIMITS = FeedLimits(timeout=1.0, page_timeout=1.0, page_max_bytes=PAGE_LIMIT,
@@ -276,13 +266,6 @@ def client() -> Iterator[httpx.Client]:
     """An HTTP client with a short timeout, closed after the test."""
     with make_client(timeout=1.0) as http:
         yield http
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    """A fresh database file."""
-    with open_store(tmp_path / "newsbot.db") as opened:
-        yield opened
 
 
 @pytest.fixture

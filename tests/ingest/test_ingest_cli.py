@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -90,13 +90,10 @@ def test_progress_bar_only_when_asked_off_a_terminal(tmp_path: Path, capsys) -> 
     assert "/60" in err and out.strip() == "ingested 60 new, 0 duplicate, 0 failed"
 
 
-def test_the_installed_command_runs(tmp_path: Path) -> None:
+def test_the_installed_command_runs(tmp_path: Path, run_newsbot: Callable[..., Any]) -> None:
     (tmp_path / "story.txt").write_text(STORY)
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "ingest", "--db", str(tmp_path / "p.db"),
-         str(tmp_path / "story.txt")],
-        capture_output=True, text=True, timeout=60, check=False,
-    )
+    done = run_newsbot("ingest", "--db", str(tmp_path / "p.db"), str(tmp_path / "story.txt"),
+                       text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ingested 1 new, 0 duplicate, 0 failed"
 

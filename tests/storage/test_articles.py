@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from storage import Store, canonical_url, content_hash, fts_query, open_store
+from storage import Store, canonical_url, content_hash, fts_query
 from summarizer import Article
 from summarizer.mentions import CompanyMention
-
-
-@pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    with open_store(db_path) as opened:
-        yield opened
 
 
 def _article(title: str, *paragraphs: str, url: str | None = None, **kw: str) -> Article:

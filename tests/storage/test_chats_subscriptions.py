@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from storage import ChatSettings, Store, open_store
+from storage import ChatSettings, Store
 from summarizer import InputError
 from summarizer.mentions import SUBJECT_THRESHOLD, CompanyEntry
 
@@ -20,10 +17,10 @@ REGISTRY = [
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    with open_store(db_path) as opened:
-        opened.companies.ensure_registry(REGISTRY)
-        yield opened
+def store(store: Store) -> Store:
+    """The shared fresh store (tests/conftest.py), with this file's registry loaded."""
+    store.companies.ensure_registry(REGISTRY)
+    return store
 
 
 def test_chat_upsert_keeps_created_and_reactivates(store: Store) -> None:
