@@ -42,22 +42,25 @@ from summarizer.evaluation import RougeEvaluator, lcs_f1, ngram_f1
 from summarizer.weights import DEFAULT_WEIGHTS, NewsRankWeights
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "bbc_dev.jsonl"
-# % of summaries that must keep the opening sentence. Unconstrained, BBC's
-# machine-made references pull the fit to ~48 % (TextRank's habit; sumy's methods
-# keep it in 50-54 %), which would not survive wire news, where the lead carries
-# the story. Each +5 points of lead share costs BBC about 0.2 R-L; 65 % keeps a
-# clear lead prior while the model still beats every sumy method on R-1, R-2 and
-# R-L both on the first 300 articles and on all 1,114 (frontier in the report).
+# BBC's references are machine-picked (TextRank-like), so maximising ROUGE on them
+# pulls the model away from the lead, which carries the story in human-written
+# highlights (wire news, CNN/DailyMail). The fit therefore maximises a lead proxy
+# that needs no headline (ROUGE-1 against Lead-3) subject to still beating the best
+# sumy method on every BBC ROUGE figure by MARGIN points (x100) in the training data,
+# and to keeping the opening sentence in at least MIN_FIRST % of summaries.
+MARGIN = 0.5
 MIN_FIRST = 65.0
 COLUMNS = ("r1", "r2", "rl", "first%", "title_r1", "lead_title", "lead3_r1")
 HEADERS = ("R-1", "R-2", "R-L", "first%", "title", "L3title", "vsLead3")
+# The headline weight (``title``) is left at 0: held-back data may have no usable
+# headline, and the "title" column would then only measure the feature itself.
 GRID: dict[str, tuple[float, ...]] = {
-    "position": (-0.2, -0.1, 0.0, 0.05, 0.1, 0.2, 0.3, 0.4),
-    "first": (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4),
-    "title": (0.0, 0.1, 0.2, 0.3, 0.5, 0.8),
-    "short": (0.0, 0.2, 0.5, 1.0, 2.0),
-    "length": (0.0, 0.4, 0.6, 0.8, 1.0, 1.2, 1.6),
-    "redundancy": (0.0, 0.05, 0.1, 0.2, 0.35, 0.5),
+    "position": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3),
+    "lead": (0.0, 0.05, 0.1, 0.15, 0.2),
+    "first": (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3),
+    "short": (0.0, 0.2, 0.5, 1.0),
+    "length": (0.8, 1.0, 1.1, 1.2, 1.3, 1.4, 1.6),
+    "redundancy": (0.0, 0.05, 0.1, 0.2),
 }
 
 
@@ -125,13 +128,15 @@ def _recall(candidate: Sequence[str], reference: Sequence[str]) -> float:
     return len(ref & set(candidate)) / max(len(ref), 1)
 
 
-def fit(items: Sequence[Item], cache: dict, draws: int = 40, passes: int = 2) -> NewsRankWeights:
+def fit(items: Sequence[Item], cache: dict, *, margin: float = MARGIN, draws: int = 40,
+        passes: int = 2) -> NewsRankWeights:
     """Best of ``draws`` random grid points (and the shipped weights), then
     coordinate ascent over GRID from there."""
     rng = random.Random(11)
+    floor = rouge_floor(items, cache, margin)
 
     def value(w: NewsRankWeights) -> float:
-        return _objective(measure(items, lambda it: picks(it, w), cache))
+        return _objective(measure(items, lambda it: picks(it, w), cache), floor)
 
     starts = [DEFAULT_WEIGHTS] + [
         replace(DEFAULT_WEIGHTS, **{k: rng.choice(v) for k, v in GRID.items()})
@@ -149,9 +154,20 @@ def fit(items: Sequence[Item], cache: dict, draws: int = 40, passes: int = 2) ->
     return best
 
 
-def _objective(m: dict[str, float]) -> float:
-    """BBC R-1 + R-2, but only for weights that keep a wire-style lead (see module doc)."""
-    return m["r1"] + m["r2"] + m["rl"] - 10.0 * max(0.0, MIN_FIRST - m["first%"])
+def _objective(m: dict[str, float], floor: dict[str, float]) -> float:
+    """How lead-like the summaries are (ROUGE-1 against Lead-3, a proxy that needs
+    no headline), but only for weights that beat the best sumy method on every
+    BBC ROUGE figure by MARGIN and keep the first sentence in MIN_FIRST %."""
+    shortfall = sum(max(0.0, floor[k] - m[k]) for k in ("r1", "r2", "rl"))
+    return (m["lead3_r1"] + 0.01 * (m["r1"] + m["r2"] + m["rl"]) - 10.0 * shortfall
+            - 10.0 * max(0.0, MIN_FIRST - m["first%"]))
+
+
+def rouge_floor(items: Sequence[Item], cache: dict, margin: float) -> dict[str, float]:
+    """Per ROUGE figure: the better of sumy TextRank and Reduction, plus ``margin``."""
+    base = [measure(items, lambda it, b=b: getattr(it, b), cache) for b in ("textrank",
+                                                                           "reduction")]
+    return {k: max(b[k] for b in base) + margin for k in ("r1", "r2", "rl")}
 
 
 def folds(items: Sequence[Item], k: int, seed: int = 7) -> list[tuple[list[Item], list[Item]]]:
@@ -177,6 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-cv", action="store_true", help="only score the shipped weights")
+    parser.add_argument("--margin", type=float, default=MARGIN,
+                        help="ROUGE points (x100) to stay above the best sumy method")
     args = parser.parse_args(argv)
     items = load(args.data, args.limit)
     cache: dict = {}
@@ -194,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                           ("held-out category", by_category(items))):
         held = []
         for name, train, test in splits:
-            w = fit(train, cache)
+            w = fit(train, cache, margin=args.margin)
             m = measure(test, lambda it, w=w: picks(it, w), cache)
             held.append((m, len(test)))
             print(row(f"{label} {name} (n={len(test)})", m), "  ", _short(w))
@@ -204,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         total = sum(n for _, n in held)
         pooled = {k: sum(m[k] * n for m, n in held) / total for k in held[0][0]}
         print(row(f"{label}: pooled held-out", pooled))
-    final = fit(items, cache)
+    final = fit(items, cache, margin=args.margin)
     print(row("fit on all (in-sample)", measure(items, lambda it: picks(it, final), cache)))
     print("fitted:", _short(final))
     return 0

@@ -25,6 +25,7 @@ from summarizer.tokenize import NewsTokenizer, detect_language
 MIN_WORDS = 4
 # A sentence sharing this much of its vocabulary with the headline repeats it.
 _TITLE_OVERLAP = 0.8
+_KEY_WORD_RE = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +52,9 @@ def build_document(article: Article, *, language: str | None = None) -> Document
     seen: set[str] = set()
     for p, paragraph in enumerate(article.paragraphs):
         for sentence in tokenizer.to_sentences(paragraph):
-            key = " ".join(re.findall(r"\w+", sentence.lower()))
-            if not key or key in seen or _repeats_title(sentence, title_key):
+            key_words = _KEY_WORD_RE.findall(sentence.lower())
+            key = " ".join(key_words)
+            if not key or key in seen or _repeats_title(frozenset(key_words), title_key):
                 continue
             seen.add(key)
             sentences.append(sentence)
@@ -134,15 +136,13 @@ def _subdocument(doc: Document, keep: list[int]) -> Document:
 
 
 def _word_set(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\w+", text.lower()))
+    return frozenset(_KEY_WORD_RE.findall(text.lower()))
 
 
-def _repeats_title(sentence: str, title_words: frozenset[str]) -> bool:
-    """True when the sentence is the headline again (give or take a word or two)."""
-    if not title_words:
-        return False
-    words = _word_set(sentence)
-    if not words:
+def _repeats_title(words: frozenset[str], title_words: frozenset[str]) -> bool:
+    """True when a sentence with these (lower-case) words is the headline again,
+    give or take a word or two."""
+    if not title_words or not words:
         return False
     shared = len(words & title_words)
     return shared / len(words | title_words) >= _TITLE_OVERLAP or (

@@ -47,6 +47,7 @@ _SCRIPT_LANGUAGES = (
     (re.compile("[\u0370-\u03ff]"), "greek"),
 )
 _LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+_ASCII_RUN_RE = re.compile("[\x00-\x7f]+")
 # Terminators Punkt's English rules do not know: Devanagari danda, Arabic question mark.
 _EXTRA_END_RE = re.compile("(?<=[।॥؟])\\s+")
 # Languages without a Punkt model (often caseless scripts, where Punkt's English rules
@@ -77,22 +78,25 @@ def stop_words(language: str) -> frozenset[str]:
 def detect_language(text: str, *, sample_chars: int = 4000) -> str:
     """The most likely language of ``text`` ("english" when unsure)."""
     sample = text[:sample_chars]
-    letters = sum(ch.isalpha() for ch in sample)
+    letters = sum(map(str.isalpha, sample))
     if not letters:
         return "english"
+    # Every script tested below lies outside ASCII: scan only the (usually few)
+    # non-ASCII characters instead of the whole sample once per script.
+    rest = _ASCII_RUN_RE.sub("", sample)
     for pattern, language in _SCRIPT_LANGUAGES:
-        if len(pattern.findall(sample)) / letters > 0.2:
+        if len(pattern.findall(rest)) / letters > 0.2:
             return language
-    if len(_CYRILLIC_RE.findall(sample)) / letters > 0.3:
-        return "ukrainian" if _UKRAINIAN_RE.search(sample) else "russian"
-    latin = len(_LATIN_RE.findall(sample))
+    if len(_CYRILLIC_RE.findall(rest)) / letters > 0.3:
+        return "ukrainian" if _UKRAINIAN_RE.search(rest) else "russian"
+    # ASCII letters are exactly A-Z and a-z, all of them Latin.
+    latin = letters - sum(map(str.isalpha, rest)) + len(_LATIN_RE.findall(rest))
     if latin / letters < 0.3:
         return "unknown"  # a script we have no rules for: generic splitting, no stop words
-    words = Counter(w.lower() for w in _WORD_RE.findall(sample))
+    words = Counter(map(str.lower, _WORD_RE.findall(sample)))
     best, best_hits = "english", 0
     for language in _LATIN_CANDIDATES:
-        stop = stop_words(language)
-        hits = sum(count for word, count in words.items() if word in stop)
+        hits = sum(map(words.__getitem__, stop_words(language).intersection(words)))
         if hits > best_hits * 1.1:  # ties keep the earlier (more common) language
             best, best_hits = language, hits
     return best
@@ -107,6 +111,13 @@ def punkt_language(language: str) -> str:
     return language if language in punkt.available_languages() else "english"
 
 
+@lru_cache(maxsize=32)
+def _punkt_tokenizer(language: str) -> punkt.PunktSentenceTokenizer:
+    """Punkt with the language's non-breaking prefixes, built once per language:
+    building it costs more than splitting a whole article, and it is immutable."""
+    return punkt.tokenizer_for(language, prefixes=True)
+
+
 class NewsTokenizer:
     """Splits text into sentences and words, fully offline.
 
@@ -116,7 +127,7 @@ class NewsTokenizer:
 
     def __init__(self, language: str = "english") -> None:
         self.language = language.lower() if language else "english"
-        self._punkt = punkt.tokenizer_for(punkt_language(self.language), prefixes=True)
+        self._punkt = _punkt_tokenizer(punkt_language(self.language))
         self._cjk = self.language in ("chinese", "japanese")
         self._generic = self.language != "english" and punkt_language(self.language) == "english"
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -66,6 +66,7 @@ def load_stop_words(language: str) -> frozenset[str]:
         return frozenset()
 
 
+@lru_cache(maxsize=1 << 16)  # pure, called per distinct token; news reuses its vocabulary
 def word_key(word: str) -> str:
     """A cheap, language-light normal form: lower case, no possessive, no plural s."""
     w = word.lower().replace("’", "'")
