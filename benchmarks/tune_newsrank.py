@@ -2,9 +2,10 @@
 
     python benchmarks/tune_newsrank.py [DATA.jsonl] [--limit K] [--folds 5]
 
-Random search plus coordinate ascent on mean ROUGE-1 + ROUGE-2 + ROUGE-L F1
-(3 sentences) over a small grid per weight, inside each training fold, under
-one constraint: keep the opening sentence in at least MIN_FIRST % of summaries.
+Random search plus coordinate ascent over a small grid per weight, inside each
+training fold (3 sentences): maximise how lead-like the summaries are (ROUGE-1
+against Lead-3 + FIRST_WEIGHT x first-sentence share) subject to beating sumy's
+TextRank and Reduction on every ROUGE figure by MARGIN (see the constants).
 The table shows held-out figures of random k-fold and of leave-one-category-out
 splits (train on four BBC categories, test on the fifth), next to Lead-3, sumy's
 TextRank and Reduction, and the shipped weights. ROUGE here is computed with the
@@ -47,18 +48,23 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "bbc_dev.jsonl"
 # highlights (wire news, CNN/DailyMail). The fit therefore maximises a lead proxy
 # that needs no headline (ROUGE-1 against Lead-3) subject to still beating the best
 # sumy method on every BBC ROUGE figure by MARGIN points (x100) in the training data,
-# and to keeping the opening sentence in at least MIN_FIRST % of summaries.
-MARGIN = 0.5
+# both as a whole and in its share of the first HEAD_ARTICLES articles (the guide's
+# figures; in practice BBC business), and to keeping the opening sentence in at least
+# MIN_FIRST % of summaries.
+MARGIN = 0.3
+HEAD_ARTICLES = 300
+DRAWS = 150
 MIN_FIRST = 65.0
+FIRST_WEIGHT = 1.0  # 1 point of first-sentence share (%) counts as 1 point of ROUGE-1 vs Lead-3
 COLUMNS = ("r1", "r2", "rl", "first%", "title_r1", "lead_title", "lead3_r1")
 HEADERS = ("R-1", "R-2", "R-L", "first%", "title", "L3title", "vsLead3")
 # The headline weight (``title``) is left at 0: held-back data may have no usable
 # headline, and the "title" column would then only measure the feature itself.
+# ``short`` stays hand-set: BBC has no captions or datelines to learn it from.
 GRID: dict[str, tuple[float, ...]] = {
     "position": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3),
     "lead": (0.0, 0.05, 0.1, 0.15, 0.2),
     "first": (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3),
-    "short": (0.0, 0.2, 0.5, 1.0),
     "length": (0.8, 1.0, 1.1, 1.2, 1.3, 1.4, 1.6),
     "redundancy": (0.0, 0.05, 0.1, 0.2),
 }
@@ -76,6 +82,7 @@ class Item:
     n: int
     textrank: tuple[int, ...]  # sumy TextRank's 3 picks, a baseline to beat
     reduction: tuple[int, ...]  # sumy Reduction's (the strongest sumy method on BBC)
+    index: int = 0  # line of the data file (the guide's figures are on the first 300)
 
 
 def load(path: Path, limit: int | None) -> list[Item]:
@@ -95,7 +102,7 @@ def load(path: Path, limit: int | None) -> list[Item]:
                               rouge.tokens(" ".join(row["summary_sentences"])),
                               rouge.tokens(row["title"]), len(doc.sentences),
                               tuple(sorted(textrank.select(doc, 3))),
-                              tuple(sorted(reduction.select(doc, 3)))))
+                              tuple(sorted(reduction.select(doc, 3))), len(items)))
             if limit and len(items) >= limit:
                 break
     return items
@@ -128,15 +135,21 @@ def _recall(candidate: Sequence[str], reference: Sequence[str]) -> float:
     return len(ref & set(candidate)) / max(len(ref), 1)
 
 
-def fit(items: Sequence[Item], cache: dict, *, margin: float = MARGIN, draws: int = 40,
-        passes: int = 2) -> NewsRankWeights:
+def fit(items: Sequence[Item], cache: dict, *, margin: float = MARGIN,
+        first_weight: float = FIRST_WEIGHT, draws: int = 40, passes: int = 2
+        ) -> NewsRankWeights:
     """Best of ``draws`` random grid points (and the shipped weights), then
     coordinate ascent over GRID from there."""
     rng = random.Random(11)
-    floor = rouge_floor(items, cache, margin)
+    head = [it for it in items if it.index < HEAD_ARTICLES]
+    checks = [(part, rouge_floor(part, cache, margin)) for part in (items, head) if part]
 
     def value(w: NewsRankWeights) -> float:
-        return _objective(measure(items, lambda it: picks(it, w), cache), floor)
+        def chooser(it: Item) -> tuple[int, ...]:
+            return picks(it, w)
+        shortfall = sum(_shortfall(measure(part, chooser, cache), floor)
+                        for part, floor in checks)
+        return _objective(measure(items, chooser, cache), shortfall, first_weight)
 
     starts = [DEFAULT_WEIGHTS] + [
         replace(DEFAULT_WEIGHTS, **{k: rng.choice(v) for k, v in GRID.items()})
@@ -154,13 +167,18 @@ def fit(items: Sequence[Item], cache: dict, *, margin: float = MARGIN, draws: in
     return best
 
 
-def _objective(m: dict[str, float], floor: dict[str, float]) -> float:
-    """How lead-like the summaries are (ROUGE-1 against Lead-3, a proxy that needs
-    no headline), but only for weights that beat the best sumy method on every
-    BBC ROUGE figure by MARGIN and keep the first sentence in MIN_FIRST %."""
-    shortfall = sum(max(0.0, floor[k] - m[k]) for k in ("r1", "r2", "rl"))
-    return (m["lead3_r1"] + 0.01 * (m["r1"] + m["r2"] + m["rl"]) - 10.0 * shortfall
+def _objective(m: dict[str, float], shortfall: float, first_weight: float) -> float:
+    """How lead-like the summaries are (ROUGE-1 against Lead-3 plus FIRST_WEIGHT x
+    first-sentence share: proxies that need no headline), minus steep penalties for
+    ROUGE ``shortfall`` below the floors and for keeping the first sentence in fewer
+    than MIN_FIRST % of summaries: a constraint is not traded for lead-likeness."""
+    lead = m["lead3_r1"] + first_weight * m["first%"]
+    return (lead + 0.01 * (m["r1"] + m["r2"] + m["rl"]) - 100.0 * shortfall
             - 10.0 * max(0.0, MIN_FIRST - m["first%"]))
+
+
+def _shortfall(m: dict[str, float], floor: dict[str, float]) -> float:
+    return sum(max(0.0, floor[k] - m[k]) for k in ("r1", "r2", "rl"))
 
 
 def rouge_floor(items: Sequence[Item], cache: dict, margin: float) -> dict[str, float]:
@@ -195,6 +213,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-cv", action="store_true", help="only score the shipped weights")
     parser.add_argument("--margin", type=float, default=MARGIN,
                         help="ROUGE points (x100) to stay above the best sumy method")
+    parser.add_argument("--draws", type=int, default=DRAWS, help="random starts per fit")
+    parser.add_argument("--first-weight", type=float, default=FIRST_WEIGHT,
+                        help="weight of first-sentence share (%%) next to ROUGE-1 vs Lead-3")
     args = parser.parse_args(argv)
     items = load(args.data, args.limit)
     cache: dict = {}
@@ -212,7 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                           ("held-out category", by_category(items))):
         held = []
         for name, train, test in splits:
-            w = fit(train, cache, margin=args.margin)
+            w = fit(train, cache, margin=args.margin,
+                    first_weight=args.first_weight, draws=args.draws)
             m = measure(test, lambda it, w=w: picks(it, w), cache)
             held.append((m, len(test)))
             print(row(f"{label} {name} (n={len(test)})", m), "  ", _short(w))
@@ -222,7 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         total = sum(n for _, n in held)
         pooled = {k: sum(m[k] * n for m, n in held) / total for k in held[0][0]}
         print(row(f"{label}: pooled held-out", pooled))
-    final = fit(items, cache, margin=args.margin)
+    final = fit(items, cache, margin=args.margin, first_weight=args.first_weight,
+                draws=args.draws)
     print(row("fit on all (in-sample)", measure(items, lambda it: picks(it, final), cache)))
     print("fitted:", _short(final))
     return 0

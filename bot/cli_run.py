@@ -117,7 +117,10 @@ def run_terminal(config: Config, store: Store, *, color: bool) -> int:
 
     loaded = load_seeds(store)
     # The person at the terminal runs this bot, so operator commands are theirs.
-    config = config.with_overrides(admin_ids=config.admin_ids | {TERMINAL_USER_ID})
+    # No command rate limit either: it guards Telegram chats against floods, while here it
+    # silently dropped every piped command after the 20th.
+    config = config.with_overrides(admin_ids=config.admin_ids | {TERMINAL_USER_ID},
+                                   command_limit=max(config.command_limit, 1_000_000))
     terminal = TerminalRequest(stdin=sys.stdin, stdout=sys.stdout, color=color,
                                echo=not sys.stdin.isatty())
     application = build_application(config, store=store, request=terminal)

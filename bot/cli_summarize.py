@@ -197,8 +197,11 @@ def run_batch(path: Path, args: argparse.Namespace, *, out: IO[str]) -> int:
     from summarizer.summarize import summarize
 
     failures: list[str] = []
+    total = 0
     for line_no, item in _batch_items(path):
-        record: dict[str, Any] = {"id": item.get("id", line_no) if item else line_no}
+        total += 1
+        record: dict[str, Any] = {
+            "id": item.get("id", line_no) if isinstance(item, dict) else line_no}
         try:
             article = _batch_article(item, line_no)
             summary = summarize(article, sentences=args.sentences, algorithm=args.algorithm,
@@ -206,17 +209,17 @@ def run_batch(path: Path, args: argparse.Namespace, *, out: IO[str]) -> int:
             record["sentences"] = list(summary.sentences)
         except NewsbotError as err:
             record.update(sentences=[], error=str(err))
-            failures.append(f"line {line_no}: {err}")
+            failures.append(str(err))  # each message names its line
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if failures:
-        print(f"newsbot: {len(failures)} article(s) could not be summarized "
-              f"(first: {failures[0]})", file=sys.stderr)
+        print(f"newsbot: {len(failures)} of {total} line{'s' if total != 1 else ''} could "
+              f"not be summarized (first: {failures[0]})", file=sys.stderr)
         return 1
     return 0
 
 
-def _batch_items(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
-    """(line number, object or None when the line is not a JSON object) per non-blank line."""
+def _batch_items(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number, decoded JSON or None when the line is not valid JSON) per non-blank line."""
     if str(path) == "-":
         text = decode_input(read_stdin(), "standard input")
     else:
@@ -228,15 +231,17 @@ def _batch_items(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
             item = json.loads(line)
         except json.JSONDecodeError:
             item = None
-        yield line_no, item if isinstance(item, dict) else None
+        yield line_no, item
 
 
-def _batch_article(item: dict[str, Any] | None, line_no: int) -> Article:
+def _batch_article(item: Any, line_no: int) -> Article:
     from summarizer.clean import article_from_parts
     from summarizer.errors import EmptyArticleError, InputError
 
     if item is None:
-        raise InputError(f"Line {line_no} is not a JSON object.")
+        raise InputError(f"Line {line_no} is not valid JSON.")
+    if not isinstance(item, dict):
+        raise InputError(f"Line {line_no} is not a JSON object with title and article.")
     body, title = item.get("article"), item.get("title")
     if not isinstance(body, str) or not body.strip():
         raise EmptyArticleError(f"Line {line_no} has no article text.")

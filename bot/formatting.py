@@ -48,10 +48,15 @@ def code(text: object, *, limit: int | None = None) -> str:
     return f"<code>{esc(text, limit=limit)}</code>"
 
 
+def is_safe_url(url: str | None) -> bool:
+    """Whether ``url`` is a plain http(s) URL that may become a link."""
+    return bool(url and _SAFE_URL.match(url) and len(url) <= 2048)
+
+
 def link(url: str | None, text: object, *, limit: int | None = None) -> str:
     """A link when ``url`` is a plain http(s) URL, otherwise just the escaped text."""
     label = esc(text, limit=limit)
-    if url and _SAFE_URL.match(url) and len(url) <= 2048:
+    if is_safe_url(url):
         return f'<a href="{html.escape(url, quote=True)}">{label}</a>'
     return label
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 async def news(update: Update, context: Context) -> None:
     """``/news NAME [N]``: a brief and the latest N articles, summarised for that company."""
     text = argument(update)
-    if not text:
+    if not text.strip(" ,;"):  # "/news ," is no name either
         await _pick_company(update, context)
         return
     name, count = parse_news_args(text)

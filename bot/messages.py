@@ -114,8 +114,10 @@ def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup 
     if result.added:
         lines.append(f"✓ Subscribed to {_names(result.added)}.")
     if result.new_names:
-        lines.append(f"✓ Subscribed to {_names(result.new_names)} — a name new to me; I will "
-                     "look for it in every new article.")
+        many = len(result.new_names) > 1
+        lines.append(f"✓ Subscribed to {_names(result.new_names)} — "
+                     f"{'names' if many else 'a name'} new to me; I will look for "
+                     f"{'them' if many else 'it'} in every new article.")
     if result.already:
         lines.append(f"• Already following {_names(result.already)}.")
     lines += _unknown_lines(result.unknown)
@@ -173,7 +175,8 @@ def news_reply(result: NewsResult) -> tuple[str, InlineKeyboardMarkup | None]:
         return (f"No stored articles mention <b>{name}</b> yet. Follow it to get new ones "
                 "as they are published.", markup)
     count = len(result.items)
-    head = f"📰 <b>{name}</b> — the latest {count} article{'s' if count > 1 else ''}"
+    head = f"📰 <b>{name}</b> — " + (f"the latest {count} articles" if count > 1 else
+                                      "the latest article")
     if result.by_search:
         head += " (found by searching for the name)"
     parts = [head]
@@ -192,7 +195,7 @@ def _source_ref(items: Sequence[NewsItem], index: int) -> str:
     return link(url, label) if url else italic(label)
 
 
-def _item_block(item: NewsItem, *, number: int | None = None) -> str:
+def _item_block(item: NewsItem, *, number: int | None = None, command: bool = True) -> str:
     prefix = f"{number}. " if number is not None else ""
     title = link(item.url, item.title or "Untitled", limit=TITLE_CHARS)
     when = format_date(item.published) or (
@@ -200,14 +203,15 @@ def _item_block(item: NewsItem, *, number: int | None = None) -> str:
     )
     meta = " · ".join(part for part in (item.source or _host(item.url), when) if part)
     meta_line = f"{italic(meta, limit=120)} · " if meta else ""
-    meta_line += f"/summary {item.article_id}"
+    # In /summary's own reply, "/summary N" would only repeat the command just sent.
+    meta_line += f"/summary {item.article_id}" if command else f"article #{item.article_id}"
     body = " ".join(esc(s) for s in item.sentences) or italic("(no text to summarise)")
     return f"<b>{prefix}{title}</b>\n{meta_line}\n{body}"
 
 
 def summary_reply(result: ArticleSummary) -> str:
     """One article's summary with its source, date and the companies it names."""
-    text = _item_block(result.item)
+    text = _item_block(result.item, command=False)
     if result.companies:
         text += "\n\nCompanies: " + ", ".join(esc(n, limit=NAME_CHARS)
                                              for n in result.companies[:8])

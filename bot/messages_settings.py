@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.formatting import esc
+from storage.chats import timezone_label
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def threshold_label(value: float) -> str:
     """The relevance level in words."""
     presets = threshold_presets()
     if value <= presets["any"]:
-        return "any mention"
+        return "merely mentioned"
     if value < presets["main"]:
         return "a notable part of the story"
     return "the main subject of the story"
@@ -85,7 +86,7 @@ def settings_text(settings: ChatSettings, *, note: str | None = None) -> str:
     """The chat's settings in words."""
     if settings.mode == "digest":
         delivery = (f"a daily digest at {settings.digest_hour:02d}:00 "
-                    f"({esc(settings.timezone)})")
+                    f"({esc(timezone_label(settings.timezone))})")
     else:
         delivery = "instant alerts, as articles arrive"
     lines = [
@@ -94,7 +95,7 @@ def settings_text(settings: ChatSettings, *, note: str | None = None) -> str:
         f"Summary length: <b>{settings.summary_sentences}</b> sentence"
         f"{'s' if settings.summary_sentences != 1 else ''}",
         f"Delivery: <b>{delivery}</b>",
-        f"Time zone: <b>{esc(settings.timezone)}</b>",
+        f"Time zone: <b>{esc(timezone_label(settings.timezone))}</b>",
         f"Alert when the company is <b>{threshold_label(settings.threshold)}</b> "
         f"(relevance ≥ {settings.threshold:.2f})",
         "",

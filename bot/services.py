@@ -8,14 +8,17 @@ Errors are :class:`~summarizer.errors.NewsbotError` with a sentence for the user
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
-from bot.services_news import NewsReader
+from bot.services_news import MAX_NAME_CHARS as MAX_NAME_CHARS  # re-exported
+from bot.services_news import NewsReader, name_problem
 from summarizer.errors import InputError
+from summarizer.mentions import SUGGEST_CUTOFF
 
 if TYPE_CHECKING:
     from bot.ingest import Ingestor
@@ -25,10 +28,7 @@ if TYPE_CHECKING:
     from summarizer.mentions import CompanyMatcher
 
 MAX_NAMES_PER_COMMAND = 10
-MAX_NAME_CHARS = 100
 CLOSE_MATCH = 80.0  # rapidfuzz ratio: "Xiaomy" ~ "Xiaomi" (83) is a typo, not a new name
-# Characters no company name uses; text with them is markup, a URL or noise.
-_NOT_A_NAME = re.compile(r"[<>{}\[\]|\\^`$]|://|^/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +72,13 @@ class UnsubscribeResult:
 
 
 def split_names(text: str) -> list[str]:
-    """Comma-, semicolon- or newline-separated names, trimmed, without repeats."""
+    """Comma-, semicolon- or newline-separated names, trimmed, without repeats.
+
+    HTML entities are decoded first ("AT&amp;T" pasted from a web page is AT&T, not
+    "AT&amp" and "T").
+    """
     seen: dict[str, str] = {}
-    for part in re.split(r"[,;\n]", text):
+    for part in re.split(r"[,;\n]", html.unescape(text)):
         name = " ".join(part.split())
         if name and name.casefold() not in seen:
             seen[name.casefold()] = name
@@ -205,7 +209,7 @@ class NewsService(NewsReader):
         company = self.find_company(name)
         if company is not None:
             return company, False
-        problem = _name_problem(name)
+        problem = name_problem(name)
         if problem:
             unknown.append(Unknown(name, (), problem))
             return None, False
@@ -229,8 +233,9 @@ class NewsService(NewsReader):
         if within is not None:
             followed = {n.casefold(): CompanyRef(i, n) for i, n in
                         self.store.subscriptions.for_chat(within)}
-            hits = process.extract(name, list(followed), scorer=fuzz.WRatio, limit=3,
-                                   score_cutoff=70, processor=str.casefold)
+            # Whole-name similarity: WRatio's partial matching offered Foxconn for "Foo".
+            hits = process.extract(name, list(followed), scorer=fuzz.ratio, limit=3,
+                                   score_cutoff=SUGGEST_CUTOFF, processor=str.casefold)
             return tuple(followed[hit[0]] for hit in hits)
         refs = []
         for suggestion in self.matcher.suggest(name, limit=3):
@@ -238,13 +243,3 @@ class NewsService(NewsReader):
             if company is not None:
                 refs.append(CompanyRef(company.id, company.name))
         return tuple(refs)
-
-
-def _name_problem(name: str) -> str | None:
-    """Why ``name`` cannot become a new company name, or None when it can."""
-    if len(name) > MAX_NAME_CHARS:
-        return f"a company name has at most {MAX_NAME_CHARS} characters"
-    if _NOT_A_NAME.search(name) or not any(ch.isalnum() for ch in name):
-        return "that does not look like a company name"
-    return None
-

@@ -5,6 +5,7 @@ Part of :class:`bot.services.NewsService`; plain data out, no Telegram, no HTML.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -24,6 +25,19 @@ DEFAULT_NEWS = 3
 MAX_QUERY_CHARS = 200
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _ID = re.compile(r"^#?(\d{1,12})$")
+
+MAX_NAME_CHARS = 100
+# Characters no company name uses; text with them is markup, a URL or noise.
+_NOT_A_NAME = re.compile(r"[<>{}\[\]|\\^`$]|://|^/")
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot become a new company name, or None when it can."""
+    if len(name) > MAX_NAME_CHARS:
+        return f"a company name has at most {MAX_NAME_CHARS} characters"
+    if _NOT_A_NAME.search(name) or not any(ch.isalnum() for ch in name):
+        return "that does not look like a company name"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +92,7 @@ def parse_news_args(text: str) -> tuple[str, int]:
     words = text.split()
     count = DEFAULT_NEWS
     for index in (-1, 0):
-        if len(words) > 1 and re.fullmatch(r"\d{1,6}", words[index]):
+        if len(words) > 1 and re.fullmatch(r"[+-]?\d{1,6}", words[index]):
             count = int(words.pop(index))
             if not 1 <= count <= MAX_NEWS:
                 raise InputError(f"I can show 1 to {MAX_NEWS} articles at a time.")
@@ -112,6 +126,7 @@ class NewsReader:
 
     def find_company(self, name: str) -> Company | None:
         """The stored company named, aliased or tickered ``name`` (any case)."""
+        name = html.unescape(name)  # "AT&amp;T" pasted from a web page
         company = self.store.companies.get_by_name(name)
         if company is None:
             entry = self.matcher.resolve(name)
@@ -137,8 +152,11 @@ class NewsReader:
         company = self.find_company(name)
         if company is None:
             hint = ", ".join(self.matcher.suggest(name, limit=3))
+            shown = name[:100]
             tip = f" Did you mean: {hint}?" if hint else ""
-            raise InputError(f"I don't know a company called “{name[:100]}”.{tip}")
+            if not hint and name_problem(name) is None:
+                tip = f" To follow it as a new name: /subscribe {shown}"
+            raise InputError(f"I don't know a company called “{shown}”.{tip}")
         return self.news_for(chat_id, company, count)
 
     def news_for_id(self, chat_id: int, company_id: int, count: int = DEFAULT_NEWS) -> NewsResult:

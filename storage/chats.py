@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -78,6 +79,31 @@ def _check_int(label: str, value: object, low: int, high: int, unit: str) -> Non
         raise InputError(f"{label} must be a whole number from {low} to {high} ({unit}).")
 
 
+# "utc+3", "GMT-5", "+3", "UTC+03:00": what people type for a fixed offset.
+_OFFSET = re.compile(r"(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+
+
+def _offset_zone(offset: re.Match[str]) -> str:
+    """A whole-hour offset as its IANA zone (``Etc/GMT-3`` is UTC+3: POSIX signs are inverted)."""
+    sign, hours, minutes = offset.group(1), int(offset.group(2)), int(offset.group(3) or 0)
+    if hours > (12 if sign == "-" else 14):
+        raise InputError(f"There is no time zone UTC{sign}{hours}; offsets run from -12 to +14.")
+    if minutes:
+        raise InputError(f"For UTC{sign}{hours}:{minutes:02d} please name a place in that "
+                         "time zone, such as Asia/Kolkata.")
+    if hours == 0:
+        return "UTC"
+    return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"
+
+
+def timezone_label(zone: str) -> str:
+    """How a stored zone reads to people: ``Etc/GMT-3`` -> ``UTC+3``, others unchanged."""
+    found = re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", zone)
+    if not found:
+        return zone
+    return f"UTC{'+' if found.group(1) == '-' else '-'}{found.group(2)}"
+
+
 def _canonical_timezone(name: object) -> str:
     if not isinstance(name, str) or not name.strip() or len(name) > 64:
         raise InputError("The time zone must be a name such as Europe/Berlin or UTC.")
@@ -90,6 +116,9 @@ def _canonical_timezone(name: object) -> str:
     matches = [zone for zone in available_timezones() if zone.casefold() == text.casefold()]
     if matches:
         return sorted(matches)[0]
+    offset = _OFFSET.fullmatch(text.replace(" ", ""))
+    if offset:
+        return _offset_zone(offset)
     raise InputError(f"Unknown time zone {text!r}; use a name such as Europe/Berlin or UTC.")
 
 

@@ -226,6 +226,9 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, deduplicate=False,
+        # No extensive search: its last resort, the footer's "© 2026", made every
+        # undated page "published 1 Jan 2026". Meta tags and visible dates still count.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip():

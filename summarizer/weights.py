@@ -12,30 +12,39 @@ Score of sentence i (features in ``summarizer/algorithms/newsrank.py``)::
 then greedy picks with ``redundancy`` x overlap with the picks so far, and never
 a near-repeat (``NEAR_DUPLICATE`` in newsrank.py) while anything else is left.
 
-How they were fitted (``python benchmarks/tune_newsrank.py``): random search plus
-coordinate ascent over a small grid, maximising mean ROUGE-1 + ROUGE-2 + ROUGE-L
-F1 at 3 sentences on shared/eval/bbc_dev.jsonl (1,114 articles), subject to one
-constraint: the summary keeps the article's opening sentence in at least 65 % of
-articles. BBC's references are machine-picked and, unconstrained, pull the fit to
-~48 % (TextRank's habit; sumy's methods keep it in 50-54 %); on wire news the lead
-carries the story, so we keep a clear lead prior while still beating every sumy
-method on all three figures (each +5 points of lead share costs ~0.2 R-L on BBC).
+How they were fitted (``python benchmarks/tune_newsrank.py``, defaults): random
+search (150 starts) plus coordinate ascent over a small grid, on shared/eval/
+bbc_dev.jsonl (1,114 articles), 3 sentences. BBC's references are machine-picked
+(TextRank-like), so maximising ROUGE on them pulls the model away from the lead,
+which carries the story in human-written highlights (wire news, CNN/DailyMail,
+where Lead-3 beats every sumy method). The fit therefore maximises two lead-style
+proxies that need no headline -- ROUGE-1 against Lead-3 plus the share of
+summaries keeping the first sentence -- subject to beating sumy's TextRank and
+Reduction on every ROUGE figure (R-1, R-2, R-L) by 0.3 points, both on the
+training articles as a whole and on those among the first 300 (the guide's
+figures). The headline weight ``title`` stays 0: held-back data may have no
+usable headline, and it would make "headline words covered" self-fulfilling.
 
-Held-out figures (ROUGE F1 x100, R-1 / R-2 / R-L, first-sentence share):
-  5-fold CV, pooled                     62.2 / 57.5 / 47.3   68 %
-  leave-one-category-out, pooled        62.0 / 57.4 / 47.2   67 %
-  sumy Reduction (best sumy), same data 60.8 / 56.7 / 46.6   54 %
-  sumy TextRank, same data              60.4 / 55.0 / 46.1   50 %
-  Lead-3                                45.0 / 36.5 / 34.6  100 %
-(Held out per category we win everywhere except politics, where Reduction keeps
-R-2 54.6 vs 54.3 and R-L 44.3 vs 43.9.) The fit on all articles chose exactly the
-values below for ``first``, ``length``, ``position``, ``title`` and
-``redundancy``; the random folds chose first 0.15 and length 1.0 every time.
-``short`` made no difference on BBC and is kept at a small hand-set value as a
-guard against captions and datelines in scraped pages; ``focus`` cannot be fitted
-on BBC (no company labels): it is set so that a sentence naming the company beats
-a generic one unless clearly less central, and ``NewsRank.select`` additionally
-keeps one such sentence.
+Held-out figures (ROUGE F1 x100 R-1 / R-2 / R-L, first-sentence share, headline
+words covered, ROUGE-1 against Lead-3), pooled over the held-out parts; the fit on
+all articles reproduces exactly the weights below:
+  5-fold CV                             61.9 / 57.1 / 47.0   72 %  58.0  51.5
+  leave-one-category-out                62.0 / 57.2 / 47.1   71 %  57.9  50.9
+  margin 0.5 instead (the fit then keeps
+  the previous weights), 5-fold         62.2 / 57.4 / 47.2   67 %  57.1  50.3
+  sumy Reduction (best sumy), all data  60.8 / 56.7 / 46.6   54 %  53.6  49.6
+  sumy TextRank, all data               60.4 / 55.0 / 46.1   50 %  53.7  47.7
+  Lead-3                                45.0 / 36.5 / 34.6  100 %  63.9 100.0
+In sample (all 1,114) the weights below give 62.0 / 57.1 / 47.0, first sentence
+73 % (was 67 %), headline words 58.4 % (57.2 %), ROUGE-1 vs Lead-3 51.1 (50.1); on
+the first 300: 65.2 / 60.8 / 49.9, first sentence 85 % (80 %). A first-sentence
+share of 80 % on all articles is out of reach while beating Reduction's R-L
+(best found: 46.2 vs 46.6 at 84 %), and no weighting reaches Lead-3's headline
+coverage (63.9 %) without losing to sumy. ``short`` made no difference on BBC
+and is a hand-set guard against captions and datelines in scraped pages;
+``focus`` cannot be fitted on BBC (no company labels): it is set so that a
+sentence naming the company beats a generic one unless clearly less central,
+and ``NewsRank.select`` additionally keeps one such sentence.
 """
 
 from __future__ import annotations
@@ -48,12 +57,12 @@ class NewsRankWeights:
     """Linear weights of the sentence score and the redundancy penalty."""
 
     centrality: float = 1.0  # the scale: centrality is in [0, 1]
-    position: float = 0.0  # 1/sqrt(1 + i) prior; fitted to 0 once `first` is in
-    lead: float = 0.0  # exp(-i/2) prior; used for wire copy only (WIRE_WEIGHTS)
-    first: float = 0.15  # the opening sentence (wire style: the lead carries the story)
-    title: float = 0.0  # headline coverage; fitted to 0 (centrality already covers it)
+    position: float = 0.0  # 1/sqrt(1 + i) prior; fitted to 0 (exp(-i/2) fits better)
+    lead: float = 0.05  # graded exp(-i/2) prior: s1 +0.05, s2 +0.03, s3 +0.02 (wire: 2.0)
+    first: float = 0.2  # the opening sentence (the lead carries the story)
+    title: float = 0.0  # headline coverage; kept 0 (held-back data may have no headline)
     short: float = 0.5  # fragments under SHORT_WORDS words (hand-set guard, neutral on BBC)
-    length: float = 1.0  # longer sentences carry more facts (and ROUGE recall)
+    length: float = 1.3  # longer sentences carry more facts (and ROUGE recall)
     redundancy: float = 0.0  # soft MMR penalty; near-repeats are excluded outright anyway
     focus: float = 0.6  # naming a followed company (only when focus is given)
 

@@ -159,8 +159,9 @@ class Composer:
 
     def _view(self, group: list[OutboxItem], *, sentences: int) -> AlertView:
         lead = group[0]
-        others = tuple(Story(i.title, i.url, i.source) for i in group[1:])
-        return AlertView(lead.company_id, lead.company, Story(lead.title, lead.url, lead.source),
+        others = tuple(Story(i.title, i.url, i.source, i.article_id) for i in group[1:])
+        story = Story(lead.title, lead.url, lead.source, lead.article_id)
+        return AlertView(lead.company_id, lead.company, story,
                          self._summary(lead, sentences), others)
 
     def _article(self, article_id: int) -> tuple[str, str]:

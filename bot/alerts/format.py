@@ -13,8 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlparse
 
-from bot.formatting import MAX_MESSAGE, bold, esc, italic, link, utf16_len, visible_text
+from bot.formatting import (
+    MAX_MESSAGE,
+    bold,
+    esc,
+    is_safe_url,
+    italic,
+    link,
+    utf16_len,
+    visible_text,
+)
 
 _TITLE_LIMIT = 300
 _SENTENCE_LIMIT = 600
@@ -30,6 +40,7 @@ class Story:
     title: str
     url: str | None = None
     source: str | None = None
+    article_id: int | None = None  # for "/summary ID" when there is no link to follow
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +68,36 @@ class Rendered:
 
 
 def _source_name(story: Story) -> str:
-    return story.source or "the source"
+    return story.source or _host(story.url) or "another source"
+
+
+def _host(url: str | None) -> str | None:
+    host = urlparse(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _read_line(story: Story) -> str:
+    # Never a dead "Read at the source": without a link the source is named in the
+    # heading (when known) and this line points to the command that shows the text.
+    if is_safe_url(story.url):
+        return link(story.url, f"Read at {story.source or _host(story.url) or 'the source'}",
+                    limit=80)
+    return "" if story.article_id is None else f"Full text: /summary {story.article_id}"
+
+
+def _read_here(story: Story) -> str:
+    """`` · /summary ID`` for a headline that cannot be a link, else nothing."""
+    if is_safe_url(story.url) or story.article_id is None:
+        return ""
+    return f" · /summary {story.article_id}"
 
 
 def _sources_line(view: AlertView) -> str:
-    line = link(view.story.url, f"Read at {_source_name(view.story)}", limit=80)
+    line = _read_line(view.story)
     if view.others:
         names = ", ".join(link(s.url, _source_name(s), limit=40) for s in view.others)
-        line += f" · +{len(view.others)} source{'s' if len(view.others) > 1 else ''}: {names}"
+        line += " · " if line else ""
+        line += f"+{len(view.others)} source{'s' if len(view.others) > 1 else ''}: {names}"
     return line
 
 
@@ -115,6 +148,7 @@ def _digest_item(entry: DigestEntry) -> str:
         line += f" — {italic(story.source, limit=60)}"
     if entry.view.others:
         line += f" (+{len(entry.view.others)} sources)"
+    line += _read_here(story)
     if entry.view.summary:
         line += f"\n  {esc(entry.view.summary[0], limit=_SENTENCE_LIMIT)}"
     return line
@@ -172,7 +206,7 @@ def catch_up_message(entries: Sequence[DigestEntry]) -> Rendered:
         lines.append(f"\n🏢 {bold(company, limit=100)} ({len(items)})")
         for entry in items[:_CATCH_UP_PER_COMPANY]:
             story = entry.view.story
-            lines.append(f"• {link(story.url, story.title, limit=150)}")
+            lines.append(f"• {link(story.url, story.title, limit=150)}{_read_here(story)}")
         if len(items) > _CATCH_UP_PER_COMPANY:
             lines.append(italic(f"…and {len(items) - _CATCH_UP_PER_COMPANY} more: "
                                 f"/news {company}", limit=150))

@@ -6,16 +6,17 @@ Each sentence gets one explainable score, a weighted sum of
   over the sum of the two log-lengths, no self-loops, a few damped power steps),
   computed word by word instead of pair by pair, so the cost is linear in the
   article's length, not quadratic;
-* the lead — a bonus for the opening sentence (news puts the story first), and
-  for wire copy (an agency dateline such as "LONDON (Reuters) -") a strong
-  position prior on the first sentences, as agencies write inverted pyramids;
+* the lead — a bonus for the opening sentence and a small prior decaying over
+  the next ones (news puts the story first), and for wire copy (an agency
+  dateline such as "LONDON (Reuters) -") a strong position prior on the first
+  sentences, as agencies write inverted pyramids;
 * length — longer sentences carry more of the story;
 * a penalty for fragments (datelines, captions);
 * with ``focus`` — a bonus for naming the followed company, and at least one
   sentence that names it when the article has any.
 
-(Position beyond the first sentence and headline overlap are computed too; the
-fit gave them weight 0.) Sentences are then picked greedily, maximal-marginal-
+(A 1/sqrt(1 + i) position prior and headline overlap are computed too; the fit
+gave them weight 0.) Sentences are then picked greedily, maximal-marginal-
 relevance style: a near-repeat of a picked sentence is never taken while anything
 else is left. The weights and how they were fitted: ``summarizer/weights.py``.
 """
@@ -25,11 +26,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import numpy as np
 
 from summarizer.algorithms.base import Document
+from summarizer.tokenize import stop_words
 from summarizer.weights import (
     DEFAULT_WEIGHTS,
     LONG_WORDS,
@@ -55,15 +57,11 @@ NEAR_DUPLICATE = 0.7
 _DUPLICATE_COST = 100.0
 
 
-@cache
 def load_stop_words(language: str) -> frozenset[str]:
     """sumy's shipped stop list for ``language`` (empty when there is none)."""
-    from sumy.utils import get_stop_words
-
-    try:
-        return frozenset(get_stop_words(language))
-    except LookupError:
-        return frozenset()
+    # Read from sumy's data folder directly: importing sumy.utils pulls in requests and
+    # pycountry, which cost 100-300 ms on the first summary.
+    return stop_words(language)
 
 
 @lru_cache(maxsize=1 << 16)  # pure, called per distinct token; news reuses its vocabulary
@@ -85,7 +83,7 @@ class Features:
 
     centrality: np.ndarray  # scaled to max 1
     position: np.ndarray  # 1/sqrt(1 + i)
-    lead: np.ndarray  # exp(-i / 2): the steep inverted-pyramid prior of wire copy
+    lead: np.ndarray  # exp(-i / 2): graded lead prior (steeply weighted for wire copy)
     first: np.ndarray  # 1 for the first sentence
     title: np.ndarray  # share of headline words the sentence covers
     short: np.ndarray  # 0 .. 1, how far below SHORT_WORDS words

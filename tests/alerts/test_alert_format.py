@@ -76,3 +76,30 @@ def test_digest_parts_cover_every_alert_once_within_the_limit(rows) -> None:
     parts = digest_messages(entries, heading="Digest")
     assert sorted(i for _, ids in parts for i in ids) == list(range(len(rows)))
     assert all(0 < utf16_len(r.text) <= MAX_MESSAGE for r, _ in parts)
+
+
+def test_an_article_without_url_never_gets_a_dead_read_label() -> None:
+    local = Story("Xiaomi shares jump", None, None, 12)
+    text = alert_message(AlertView(7, "Xiaomi", local, ("Xiaomi rose.",))).plain
+    assert "Read at" not in text and "the source" not in text
+    assert text.endswith("Full text: /summary 12")
+    named = Story("Xiaomi shares jump", None, "Reuters <wire>", 12)
+    text = alert_message(AlertView(7, "Xiaomi", named, ("Xiaomi rose.",))).text
+    assert "🏢 Xiaomi · Reuters &lt;wire&gt;\n" in text
+    assert text.endswith("Full text: /summary 12") and text.count("Reuters") == 1
+    others = (Story("Copy", None, None, 13),)
+    text = alert_message(AlertView(7, "Xiaomi", local, (), others)).plain
+    assert text.endswith("Full text: /summary 12 · +1 source: another source")
+    linked = Story("Xiaomi shares jump", "https://www.example.com/a", None, 12)
+    text = alert_message(AlertView(7, "Xiaomi", linked, ())).text
+    assert text.endswith('>Read at example.com</a>')
+
+
+def test_digest_and_catch_up_point_to_summary_when_a_story_has_no_link() -> None:
+    local = AlertView(7, "Xiaomi", Story("Local story", None, None, 12), ("Xiaomi rose.",))
+    linked = view(1, "Xiaomi")
+    entries = [DigestEntry("Xiaomi", local, (1,)), DigestEntry("Xiaomi", linked, (2,))]
+    ((digest, _),) = digest_messages(entries, heading="Your daily digest")
+    assert "• Local story · /summary 12" in digest.plain
+    assert digest.plain.count("/summary") == 1  # a linked headline needs no pointer
+    assert "• Local story · /summary 12" in catch_up_message(entries).plain

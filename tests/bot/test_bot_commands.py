@@ -62,11 +62,14 @@ async def test_subscribe_without_names_explains_and_offers_companies_in_the_news
 
 async def test_new_names_are_followed_as_custom_companies(bot: Bot) -> None:
     reply = (await bot.send("/subscribe Zyxwv Quantum Labs, Qwpxz"))[0]
-    assert "<b>Zyxwv Quantum Labs</b>, <b>Qwpxz</b> — a name new to me" in reply
+    assert "<b>Zyxwv Quantum Labs</b>, <b>Qwpxz</b> — names new to me" in reply
+    assert "look for them in every new article" in reply
     assert sorted(n for _, n in bot.store.subscriptions.for_chat(11)) == [
         "Qwpxz", "Zyxwv Quantum Labs"]
     # The new name is matched in articles from now on.
     assert bot.app.bot_data["service"].matcher.resolve("zyxwv quantum labs") is not None
+    one = (await bot.send("/subscribe Plonkwright Analytics"))[0]
+    assert "— a name new to me; I will look for it" in one
 
 
 async def test_subscription_cap_per_chat(make_harness: Any) -> None:
@@ -167,6 +170,7 @@ async def test_news_over_several_articles_has_a_brief_with_sources(bot: Bot) -> 
 async def test_summary_by_number_and_bad_references(bot: Bot) -> None:
     reply = (await bot.send("/summary 1"))[0]
     assert "Xiaomi" in reply and "Companies:" in reply
+    assert "article #1" in reply and "/summary 1" not in reply  # no echo of the command
     assert "no article number 999" in (await bot.send("/summary 999"))[0]
     assert "web address" in (await bot.send("/summary not-a-thing"))[0]
     assert "Usage" in (await bot.send("/summary"))[0]
@@ -198,8 +202,13 @@ async def test_settings_buttons_and_typed_changes(bot: Bot) -> None:
     assert "Unknown time zone" in (await bot.send("/settings tz Mars/Olympus"))[0]
     assert "0 to 23" in (await bot.send("/settings hour 25"))[0]
     assert "no setting called" in (await bot.send("/settings colour blue"))[0]
+    offset = (await bot.send("/settings tz utc+3"))[0]
+    assert "Time zone: <b>UTC+3</b>" in offset and "daily digest at 07:00 (UTC+3)" in offset
+    assert bot.store.chats.settings(11).timezone == "Etc/GMT-3"
     await bot.press("s:thr:main")
     assert bot.store.chats.settings(11).threshold > 0
+    anything = (await bot.send("/settings relevance any"))[0]
+    assert "Alert when the company is <b>merely mentioned</b>" in anything
 
 
 async def test_stop_deletes_the_chat(bot: Bot) -> None:
@@ -247,3 +256,40 @@ async def test_news_without_articles_offers_to_follow(bot: Bot) -> None:
     await bot.press(data)
     followed = (await bot.send("/news Boeing"))[0]
     assert "This chat follows it" in followed
+
+
+async def test_news_for_an_unknown_name_suggests_only_close_names(bot: Bot) -> None:
+    close = (await bot.send("/news Xaomi"))[0]
+    assert "Did you mean: Xiaomi?" in close
+    one = (await bot.send("/news Xiaomi 1"))[0]
+    assert one.split("\n")[0].endswith("— the latest article")  # not "latest 1 article"
+    far = (await bot.send("/news Nonexistent Corp"))[0]
+    assert "Did you mean" not in far and "Nexi" not in far
+    assert "know a company called “Nonexistent Corp”" in far
+    assert "/subscribe Nonexistent Corp" in far
+
+
+async def test_names_with_html_entities_are_decoded(bot: Bot) -> None:
+    reply = (await bot.send("/subscribe AT&amp;T"))[0]
+    assert "Subscribed to <b>AT&amp;T</b>" in reply and "new to me" not in reply
+    assert [n for _, n in bot.store.subscriptions.for_chat(11)] == ["AT&T"]
+    assert "know a company" not in (await bot.send("/news AT&amp;T"))[0]
+
+
+async def test_unsubscribe_suggests_only_close_followed_names(bot: Bot) -> None:
+    await bot.send("/subscribe Xiaomi, Foxconn")
+    reply = (await bot.send("/unsubscribe Foo, Xiaomy"))[0]
+    assert "Foxconn" not in reply  # WRatio's partial match used to offer it for "Foo"
+    assert "Did you mean <b>Xiaomi</b>" in reply or "Did you mean Xiaomi" in reply
+    assert bot.store.subscriptions.count(11) == 2
+
+
+async def test_news_offers_subscribe_only_for_names_subscribe_accepts(bot: Bot) -> None:
+    for odd in ("🚀", "<b>x</b>"):
+        reply = (await bot.send(f"/news {odd}"))[0]
+        assert "know a company called" in reply and "/subscribe" not in reply
+
+
+async def test_news_with_only_punctuation_or_a_negative_count_is_explained(bot: Bot) -> None:
+    assert "Usage: <code>/news Xiaomi 5</code>" in (await bot.send("/news ,"))[0]
+    assert "1 to 10 articles" in (await bot.send("/news Xiaomi -3"))[0]

@@ -82,3 +82,11 @@ def test_terminal_reuses_the_database_without_duplicating_seeds(tmp_path: Path) 
     assert "(1 new from seeds/)" in first.stdout
     assert "1 articles (0 new from seeds/)" in second.stdout
     assert "• Tesla" in second.stdout
+
+
+def test_terminal_answers_every_piped_command(tmp_path: Path) -> None:
+    # The per-chat command limit (20 a minute) used to swallow piped commands silently.
+    result = _chat(tmp_path / "many.db", [f"/news Xiaomi {1 + i % 3}" for i in range(30)])
+    assert result.returncode == 0, result.stderr
+    assert "Too many commands" not in result.stdout
+    assert result.stdout.count("Smartphone maker Xiaomi to enter electric vehicle race") >= 30

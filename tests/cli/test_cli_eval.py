@@ -57,7 +57,8 @@ def test_eval_prints_the_side_by_side_table(tmp_path: Path, capsys: pytest.Captu
     out = capsys.readouterr().out
     assert code == 0
     rows = table_rows(out)
-    assert set(rows) == {"newsrank", "lead", "textrank", "luhn", "oracle"}
+    # with textrank comes sumy's own pipeline on the raw text (textrank-raw)
+    assert set(rows) == {"newsrank", "lead", "textrank", "textrank-raw", "luhn", "oracle"}
     for name, values in rows.items():
         r1, r2, rl = (float(v) for v in values[:3])
         assert 0 <= r2 <= r1 <= 100 and 0 <= rl <= 100, name
@@ -65,6 +66,9 @@ def test_eval_prints_the_side_by_side_table(tmp_path: Path, capsys: pytest.Captu
     assert rows["oracle"][-1] == "-" and float(rows["newsrank"][-2]) > 0
     assert "2 articles, 2 sentences" in out
     assert "newsrank / textrank time:" in out
+    assert "newsrank summarize() / textrank-raw time:" in out
+    raw = rows["textrank-raw"]  # timed end to end: both time columns are the same
+    assert raw[-1] == raw[-2] and float(raw[-1]) > 0
 
 
 def test_limit_and_default_algorithms(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -72,8 +76,8 @@ def test_limit_and_default_algorithms(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["eval", str(data), "--limit", "1"]) == 0
     out = capsys.readouterr().out
     assert "1 articles, 3 sentences" in out
-    for name in ("newsrank*", "lead", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl",
-                 "sumbasic", "reduction", "random", "oracle"):
+    for name in ("newsrank*", "lead", "lexrank", "textrank", "textrank-raw", "lsa", "luhn",
+                 "edmundson", "kl", "sumbasic", "reduction", "random", "oracle"):
         assert any(line.startswith(name + " ") for line in out.splitlines()), name
 
 

@@ -207,15 +207,20 @@ def test_batch_reports_bad_lines_but_keeps_going(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     batch = tmp_path / "in.jsonl"
-    batch.write_text('{"id": 1, "title": "T", "article": ""}\nnot json\n'
-                     '{"id": 3, "title": "Acme", "article": "Acme grew fast this year."}\n')
+    batch.write_text('{"id": 1, "title": "T", "article": ""}\n{"title": "broken\n'
+                     '{"id": 3, "title": "Acme", "article": "Acme grew fast this year."}\n'
+                     '[1, 2]\n')
     code, out, err = _run(capsys, "--batch", str(batch))
     lines = [json.loads(line) for line in out.splitlines()]
     assert code == 1
-    assert [line["id"] for line in lines] == [1, 2, 3]
+    assert [line["id"] for line in lines] == [1, 2, 3, 4]
     assert lines[0]["sentences"] == [] and "no article text" in lines[0]["error"]
+    assert lines[1]["error"] == "Line 2 is not valid JSON."
     assert lines[2]["sentences"] == ["Acme grew fast this year."]
-    assert err.count("\n") == 1 and "2 article(s)" in err
+    assert "not a JSON object" in lines[3]["error"]
+    assert err.count("\n") == 1
+    assert err == ("newsbot: 3 of 4 lines could not be summarized "
+                   "(first: Line 1 has no article text.)\n")
 
 
 def test_real_process_reads_stdin_and_prints_json(run_newsbot: Callable[..., Any]) -> None:

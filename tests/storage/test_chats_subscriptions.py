@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storage import ChatSettings, Store
+from storage.chats import timezone_label
 from summarizer import InputError
 from summarizer.mentions import SUBJECT_THRESHOLD, CompanyEntry
 
@@ -193,3 +194,26 @@ def test_a_custom_name_is_matched_in_later_articles(store: Store) -> None:
     assert [m.name for m in mentions] == ["Nothing Technology"]
     article_id, _ = store.articles.add(article, companies=mentions)
     assert [a.id for a in store.articles.latest_for_company(custom)] == [article_id]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored", "label"),
+    [("utc+3", "Etc/GMT-3", "UTC+3"), ("UTC+03:00", "Etc/GMT-3", "UTC+3"),
+     ("gmt-5", "Etc/GMT+5", "UTC-5"), ("+0", "UTC", "UTC")],
+)
+def test_fixed_utc_offsets_are_accepted_and_read_back_as_typed(
+    store: Store, typed: str, stored: str, label: str
+) -> None:
+    store.chats.upsert(7, type="private")
+    saved = store.chats.update_settings(7, timezone=typed)
+    assert saved.timezone == stored and timezone_label(saved.timezone) == label
+
+
+@pytest.mark.parametrize(("typed", "message"),
+                         [("utc+5:30", "Asia/Kolkata"), ("utc+15", r"no time zone UTC\+15")])
+def test_offsets_without_a_whole_hour_zone_are_explained(store: Store, typed: str,
+                                                         message: str) -> None:
+    store.chats.upsert(7, type="private")
+    with pytest.raises(InputError, match=message):
+        store.chats.update_settings(7, timezone=typed)
+    assert store.chats.settings(7).timezone == "UTC"

@@ -278,3 +278,19 @@ def test_cleaning_only_drops_never_invents(blocks: list[str]) -> None:
     assert article.title == "Headline of the day"
     assert set(article.paragraphs) <= set(STORY)
     assert len(article.paragraphs) == len(set(article.paragraphs))
+
+
+_UNDATED_PAGE = (
+    "<html><head><title>Tesla cuts prices in China</title></head><body><article>"
+    "<h1>Tesla cuts prices in China</h1>"
+    "<p>Tesla cut the prices of its Model 3 and Model Y in China on Friday, the third cut.</p>"
+    "<p>BYD sold more electric cars than Tesla in the last quarter, industry data showed.</p>"
+    "</article><footer>© 2026 Example News. All rights reserved.</footer></body></html>"
+)
+
+
+def test_an_undated_page_gets_no_date_from_its_copyright_line() -> None:
+    assert clean_html(_UNDATED_PAGE).published is None
+    dated = _UNDATED_PAGE.replace(
+        "<head>", '<head><meta property="article:published_time" content="2025-03-14T09:00:00Z">')
+    assert (clean_html(dated).published or "").startswith("2025-03-14")

@@ -11,6 +11,7 @@ from summarizer import Article
 from summarizer.evaluation import (
     EvalCase,
     RougeEvaluator,
+    SumyPipeline,
     evaluate,
     format_report,
     lcs_f1,
@@ -81,7 +82,7 @@ def test_evaluate_side_by_side() -> None:
     ]
     report = evaluate(cases, algorithms=["newsrank", "lead", "textrank"], sentences=2)
     rows = {r.name: r for r in report.results}
-    assert list(rows) == ["newsrank", "lead", "textrank", "oracle"]
+    assert list(rows) == ["newsrank", "lead", "textrank", "textrank-raw", "oracle"]
     assert report.skipped == 1
     assert all(r.articles == 2 for r in report.results)
     assert rows["lead"].lead_share == 1.0
@@ -90,6 +91,18 @@ def test_evaluate_side_by_side() -> None:
     assert all(r.rouge.rouge1 + r.rouge.rouge2 <= best + 1e-9 for r in report.results)
     assert rows["newsrank"].ms > 0 and rows["newsrank"].words > 10
     assert report.speed_ratio is not None and report.speed_ratio > 0
+    # sumy's own pipeline on the raw text: timed end to end, and it summarizes too
+    raw = rows["textrank-raw"]
+    assert raw.ms > 0 and raw.total_ms == raw.ms and raw.words > 10 and raw.rouge.rouge1 > 0
+    assert report.pipeline_ratio is not None and report.pipeline_ratio > 0
     table = format_report(report, default="newsrank")
     assert "newsrank*" in table and "oracle" in table and "R-L" in table
     assert "newsrank / textrank time" in table
+    assert "newsrank summarize() / textrank-raw time" in table
+
+
+def test_sumy_pipeline_runs_on_raw_text() -> None:
+    """What a sumy user runs: the raw text in, sentences of that text out."""
+    pipeline = SumyPipeline()
+    picked, ms = pipeline("\n\n".join(ARTICLE), 2)
+    assert len(picked) == 2 and all(s in ARTICLE for s in picked) and ms > 0

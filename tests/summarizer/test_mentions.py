@@ -410,3 +410,15 @@ def test_chinese_japanese_and_korean_names(matcher: CompanyMatcher) -> None:
     found = matcher.find(Article("小米进军电动汽车", ("小米将生产电动汽车。", "华为也在造车。")))
     assert [m.name for m in found] == ["Xiaomi", "Huawei"]
     assert found[0].subject
+
+
+@pytest.mark.parametrize("text", ["Nonexistent Corp", "Acme Widgets", "Foo", "<script>", "😀"])
+def test_suggest_offers_no_loose_partial_matches(matcher: CompanyMatcher, text: str) -> None:
+    # WRatio's partial matching used to offer "Nexi, Intel, IBM" for "Nonexistent Corp".
+    assert matcher.suggest(text) == []
+
+
+def test_suggest_a_leading_word_of_a_longer_name(matcher: CompanyMatcher) -> None:
+    assert matcher.suggest("Xaomi") == ["Xiaomi"]
+    assert "Berkshire Hathaway" in matcher.suggest("Berkshire")
+    assert matcher.suggest("Xiaomi abc") == ["Xiaomi"]  # a name and a stray word
