@@ -19,6 +19,8 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from bot.argtypes import positive_int
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``eval`` subcommand."""
@@ -28,23 +30,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("data", type=Path, metavar="DATA.jsonl",
                         help="one article per line: title, article, summary_sentences")
-    parser.add_argument("--sentences", type=_positive, default=3, metavar="N",
+    parser.add_argument("--sentences", type=positive_int, default=3, metavar="N",
                         help="sentences per summary (default 3)")
-    parser.add_argument("--limit", type=_positive, default=None, metavar="K",
+    parser.add_argument("--limit", type=positive_int, default=None, metavar="K",
                         help="only the first K articles")
     parser.add_argument("--algorithms", default=None, metavar="a,b,...",
                         help="comma-separated algorithms (default: all, plus oracle)")
     parser.set_defaults(func=run)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:
