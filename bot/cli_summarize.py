@@ -22,7 +22,7 @@ from bot.argtypes import positive_int
 
 if TYPE_CHECKING:
     from summarizer.article import Article
-    from summarizer.mentions import CompanyMatcher, CompanyMention
+    from summarizer.mentions import CompanyMention
     from summarizer.summarize import Summary
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -139,9 +139,11 @@ def decode_input(data: bytes, name: str) -> str:
 
 def print_summary(article: Article, args: argparse.Namespace, *, out: IO[str]) -> int:
     """Summarize ``article`` and print it as text or JSON."""
+    from bot.registry import registry_entries
+    from summarizer.mentions import CompanyMatcher
     from summarizer.summarize import summarize
 
-    matcher = load_matcher()
+    matcher = CompanyMatcher(registry_entries())
     aliases = matcher.aliases_of(args.company) if args.company else ()
     summary = summarize(article, sentences=args.sentences, algorithm=args.algorithm,
                         company=args.company, aliases=aliases)
@@ -152,14 +154,6 @@ def print_summary(article: Article, args: argparse.Namespace, *, out: IO[str]) -
     else:
         out.write("\n".join([summary.title, *summary.sentences]) + "\n")
     return 0
-
-
-def load_matcher() -> CompanyMatcher:
-    """The company matcher over the shipped registry (seeds/companies.json)."""
-    from seeds import companies_file
-    from summarizer.mentions import CompanyMatcher, load_registry
-
-    return CompanyMatcher(load_registry(companies_file().read_text(encoding="utf-8")))
 
 
 def summary_json(
