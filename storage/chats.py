@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -39,10 +39,6 @@ class ChatSettings:
             math.isfinite(value) and 0.0 <= value <= 1.0
         ):
             raise InputError("The alert threshold must be a number between 0 and 1.")
-
-    def to_json(self) -> str:
-        """The settings as stored in ``chats.settings``."""
-        return json.dumps(asdict(self), sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str | None) -> ChatSettings:

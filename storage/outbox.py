@@ -25,8 +25,6 @@ from typing import Any
 from storage.chats import Chats
 from storage.db import Database, guarded
 
-OPEN_STATUSES = ("held", "pending", "sending")
-
 
 def _default_threshold() -> float:
     from summarizer.mentions import SUBJECT_THRESHOLD
@@ -324,14 +322,6 @@ class Outbox:
         """How many alerts are in each status."""
         rows = self.db.conn.execute("SELECT status, COUNT(*) FROM outbox GROUP BY status")
         return {str(status): int(n) for status, n in rows.fetchall()}
-
-    @guarded
-    def next_due(self) -> float | None:
-        """When the earliest pending alert becomes due (None when nothing is pending)."""
-        row = self.db.conn.execute(
-            "SELECT MIN(due) FROM outbox WHERE status = 'pending'"
-        ).fetchone()
-        return None if row is None or row[0] is None else float(row[0])
 
     @guarded
     def rows(self, *, chat_id: int | None = None) -> list[dict[str, Any]]:
