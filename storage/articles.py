@@ -40,9 +40,8 @@ class StoredArticle:
     @property
     def article(self) -> Article:
         """The stored text as a summarizer Article."""
-        paragraphs = tuple(p for p in self.body.split("\n\n") if p.strip())
-        return Article(self.title, paragraphs, url=self.url, source=self.source,
-                       published=self.published)
+        return Article.from_body(self.title, self.body, url=self.url, source=self.source,
+                                 published=self.published)
 
 
 _COLUMNS = ("a.id, a.url, a.canonical_url, a.title, a.body, a.source, a.published, a.ingested, "

@@ -1,5 +1,7 @@
 """The cleaned article every part of newsbot works on."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 
 
@@ -22,3 +24,8 @@ class Article:
     def body(self) -> str:
         """The cleaned body: paragraphs separated by blank lines."""
         return "\n\n".join(self.paragraphs)
+
+    @classmethod
+    def from_body(cls, title: str, body: str, **meta: str | None) -> Article:
+        """The article back from a stored ``title`` and ``body`` (the inverse of ``body``)."""
+        return cls(title, tuple(p for p in body.split("\n\n") if p.strip()), **meta)

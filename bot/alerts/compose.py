@@ -184,9 +184,8 @@ class Composer:
         from summarizer.summarize import summarize
 
         title, body = self._article(item.article_id)
-        paragraphs = tuple(p for p in body.split("\n\n") if p.strip())
         try:
-            summary = summarize(Article(title, paragraphs, url=item.url, source=item.source),
+            summary = summarize(Article.from_body(title, body, url=item.url, source=item.source),
                                 sentences=sentences, algorithm=self._algorithm,
                                 company=item.company)
         except NewsbotError:
