@@ -37,7 +37,7 @@ from bot.alerts import AlertSender, Composer, Limits, RateGate, SenderOptions  #
 from bot.alerts.transport import AiohttpRequest  # noqa: E402
 from storage import Store, open_store  # noqa: E402
 from summarizer.article import Article  # noqa: E402
-from summarizer.mentions import CompanyMention  # noqa: E402
+from summarizer.companies.matcher import CompanyMention  # noqa: E402
 
 BODY = ("Xiaomi said on Thursday it would build a second car factory in Beijing. "
         "The company expects deliveries to reach 300,000 cars next year.\n\n"

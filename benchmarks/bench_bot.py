@@ -6,7 +6,7 @@ Prints two tables:
    the node emulator vs answered by the adapter (``forward_sends=false``), so the cost of
    the test rig itself is known;
 2. user send -> bot reply seen, for a minimal PTB echo bot (the rig's floor) and for
-   newsbot (``bot.app.build_application`` on a seeded SQLite file), with N chats each
+   newsbot (``bot.telegram.application.build_application`` on a seeded SQLite file), with N chats each
    sending a fixed command script; p50/p99 handling time, replies/s and the bot process's
    RSS (current and peak).
 
@@ -230,10 +230,10 @@ def build_echo(token: str, url: str) -> Any:
 
 def build_newsbot(token: str, url: str, db: Path) -> Any:
     import seeds
-    from bot.app import build_application
     from bot.config import Config
-    from bot.ingest import Ingestor
-    from bot.registry import load_matcher
+    from bot.ingest.ingestor import Ingestor
+    from bot.services.registry import load_matcher
+    from bot.telegram.application import build_application
     from storage import open_store
 
     store = open_store(db)

@@ -23,8 +23,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bot.ingest import BATCH_ITEMS, STAGES, Ingestor, IngestReport  # noqa: E402
-from bot.registry import load_matcher  # noqa: E402
+from bot.ingest.ingestor import BATCH_ITEMS, STAGES, Ingestor, IngestReport  # noqa: E402
+from bot.services.registry import load_matcher  # noqa: E402
 from storage import open_store  # noqa: E402
 
 DEFAULT_EVAL = REPO.parent / "shared" / "eval" / "bbc_dev.jsonl"

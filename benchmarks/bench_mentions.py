@@ -28,7 +28,7 @@ from pathlib import Path
 
 from seeds import companies_file
 from summarizer.article import Article
-from summarizer.mentions import CompanyEntry, CompanyMatcher, load_registry
+from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
 
 BBC = Path(os.environ.get("NEWSBOT_BBC", "/work/shared/eval/bbc_dev.jsonl"))
 SIZES = (50, 300, 3_000, 30_000)

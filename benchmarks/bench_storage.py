@@ -17,7 +17,7 @@ from pathlib import Path
 
 from storage import open_store
 from summarizer import Article
-from summarizer.mentions import CompanyMention
+from summarizer.companies.matcher import CompanyMention
 
 COMPANIES = [f"Company {n}" for n in range(50)]
 WORDS = [

@@ -20,8 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, Article, summarize
-from summarizer.clean import article_from_parts
-from summarizer.evaluation import RougeEvaluator
+from summarizer.evaluation.rouge import RougeEvaluator
+from summarizer.text.clean import article_from_parts
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "bbc_dev.jsonl"
 ORDER = ("lead", DEFAULT_ALGORITHM, "textrank", "lexrank", "luhn", "lsa", "edmundson", "kl",

@@ -39,8 +39,8 @@ from summarizer.algorithms.newsrank import (
     load_stop_words,
     mmr_select,
 )
-from summarizer.evaluation import RougeEvaluator, lcs_f1, ngram_f1
-from summarizer.weights import DEFAULT_WEIGHTS, NewsRankWeights
+from summarizer.algorithms.weights import DEFAULT_WEIGHTS, NewsRankWeights
+from summarizer.evaluation.rouge import RougeEvaluator, lcs_f1, ngram_f1
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "bbc_dev.jsonl"
 # BBC's references are machine-picked (TextRank-like), so maximising ROUGE on them

@@ -16,7 +16,7 @@ from storage.normalize import (
     snippet,
 )
 from summarizer.article import Article
-from summarizer.mentions import CompanyMention
+from summarizer.companies.matcher import CompanyMention
 
 __all__ = ["Articles", "StoredArticle", "canonical_url", "content_hash", "fts_query"]
 

@@ -10,8 +10,8 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from storage.db import Database, guarded, utc_now
+from summarizer.companies.matcher import SUBJECT_THRESHOLD
 from summarizer.errors import InputError
-from summarizer.mentions import SUBJECT_THRESHOLD
 
 Mode = Literal["instant", "digest"]
 MODES: tuple[str, ...] = ("instant", "digest")

@@ -10,8 +10,8 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from storage.db import Database, guarded
+from summarizer.companies.matcher import CompanyEntry
 from summarizer.errors import InputError
-from summarizer.mentions import CompanyEntry
 
 MAX_NAME_LENGTH = 100
 _INVISIBLE = frozenset("\u200b\u2060\ufeff")

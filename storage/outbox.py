@@ -27,7 +27,7 @@ from storage.db import Database, guarded
 
 
 def _default_threshold() -> float:
-    from summarizer.mentions import SUBJECT_THRESHOLD
+    from summarizer.companies.matcher import SUBJECT_THRESHOLD
 
     return float(SUBJECT_THRESHOLD)
 

@@ -3,7 +3,13 @@
 from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, get_algorithm
 from summarizer.article import Article
 from summarizer.brief import BriefItem, brief
-from summarizer.clean import article_from_parts, clean_html, clean_text, parse_article
+from summarizer.companies.matcher import (
+    SUBJECT_THRESHOLD,
+    CompanyEntry,
+    CompanyMatcher,
+    CompanyMention,
+    load_registry,
+)
 from summarizer.errors import (
     EmptyArticleError,
     FetchError,
@@ -12,15 +18,9 @@ from summarizer.errors import (
     StorageError,
     UnknownAlgorithmError,
 )
-from summarizer.mentions import (
-    SUBJECT_THRESHOLD,
-    CompanyEntry,
-    CompanyMatcher,
-    CompanyMention,
-    load_registry,
-)
 from summarizer.summarize import Summary, build_document, summarize
-from summarizer.tokenize import NewsTokenizer, detect_language
+from summarizer.text.clean import article_from_parts, clean_html, clean_text, parse_article
+from summarizer.text.split import NewsTokenizer, detect_language
 
 __all__ = [
     "ALGORITHMS",

@@ -25,10 +25,10 @@ from summarizer.algorithms.newsrank import (
     load_stop_words,
     word_key,
 )
+from summarizer.algorithms.weights import DEFAULT_WEIGHTS
 from summarizer.article import Article
 from summarizer.errors import InputError
 from summarizer.summarize import build_document
-from summarizer.weights import DEFAULT_WEIGHTS
 
 # Two sentences sharing this much of their content words state the same fact...
 DUPLICATE_OVERLAP = 0.5

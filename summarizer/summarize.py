@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from summarizer.algorithms import get_algorithm
 from summarizer.algorithms.base import Algorithm, Document
 from summarizer.article import Article
-from summarizer.clean import DERIVED_TITLE, is_boilerplate
 from summarizer.errors import EmptyArticleError, InputError
-from summarizer.tokenize import NewsTokenizer, detect_language
+from summarizer.text.clean import DERIVED_TITLE, is_boilerplate
+from summarizer.text.split import NewsTokenizer, detect_language
 
 # Sentences of this many words or fewer ("He declined.") are picked only when
 # the article has nothing better.

@@ -31,7 +31,7 @@ from bot.alerts.format import (
 from storage.outbox import OutboxItem
 from summarizer.article import Article
 from summarizer.errors import NewsbotError
-from summarizer.similarity import MIN_OVERLAP, overlap, shingles
+from summarizer.text.similarity import MIN_OVERLAP, overlap, shingles
 
 _CACHE_SIZE = 4096
 

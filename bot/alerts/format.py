@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from bot.formatting import (
+from bot.telegram.formatting import (
     MAX_MESSAGE,
     bold,
     esc,

@@ -31,14 +31,14 @@ from functools import lru_cache
 import numpy as np
 
 from summarizer.algorithms.base import Document
-from summarizer.tokenize import stop_words
-from summarizer.weights import (
+from summarizer.algorithms.weights import (
     DEFAULT_WEIGHTS,
     LONG_WORDS,
     SHORT_WORDS,
     WIRE_WEIGHTS,
     NewsRankWeights,
 )
+from summarizer.text.split import stop_words
 
 # More distinct log-lengths than this are pooled into quantile bins; keeps the
 # centrality pass O(tokens x bins) on pathological inputs.

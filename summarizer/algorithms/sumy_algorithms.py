@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from summarizer.algorithms.base import Document
-from summarizer.tokenize import NewsTokenizer, stop_words
+from summarizer.text.split import NewsTokenizer, stop_words
 
 MAX_SENTENCES = 300
 MAX_KL_SENTENCES = 100

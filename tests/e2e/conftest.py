@@ -34,7 +34,7 @@ Fixtures
 ``bot_runner`` -> :class:`BotRunner` behind ``start_bot``: ``await bot_runner.stop(app)``
     stops one application early, in ``run_polling``'s order (e.g. to restart a bot).
 ``newsbot_app`` -> ``async (**config_overrides) -> (application, store)``: the real bot from
-    ``bot.app.build_application`` on a fresh SQLite file with the seeds ingested, polling
+    ``bot.telegram.application.build_application`` on a fresh SQLite file with the seeds ingested, polling
     the emulator (uses ``start_bot``).
 ``emulator_processes`` (session) -> :class:`emulator_harness.EmulatorProcesses`.
 
@@ -139,8 +139,8 @@ async def newsbot_app(
     emulator: Emulator, bot_runner: BotRunner, tmp_path: Path
 ) -> AsyncIterator[Callable[..., Awaitable[tuple[Any, Any]]]]:
     """Build and start the real newsbot against the emulator (seeds ingested)."""
-    from bot.app import build_application
     from bot.config import Config
+    from bot.telegram.application import build_application
     from storage import open_store
 
     stores: list[Any] = []
@@ -164,8 +164,8 @@ async def newsbot_app(
 def _ingest_seeds(store: Any) -> None:
     """Load the shipped companies and sample articles, as ``newsbot run`` does."""
     import seeds
-    from bot.ingest import Ingestor
-    from bot.registry import load_matcher
+    from bot.ingest.ingestor import Ingestor
+    from bot.services.registry import load_matcher
 
     with Ingestor(store=store, matcher=load_matcher(store)) as ingestor:
         report = ingestor.ingest_paths([Path(str(seeds.articles_dir()))], progress=False)

@@ -24,7 +24,7 @@ from bot.alerts import AlertSender, Composer, Limits, RateGate, SenderOptions
 from bot.alerts.transport import AiohttpRequest
 from storage import Store
 from summarizer.article import Article
-from summarizer.mentions import CompanyMention
+from summarizer.companies.matcher import CompanyMention
 
 REPO = Path(__file__).resolve().parents[2]
 DELIVERED = ("ok", "dropped_after")  # dropped_after: Telegram got it, the answer was lost

@@ -1,7 +1,7 @@
 """The whole bot: /subscribe in a chat, the feed poller ingests, the alert arrives, digests.
 
 Real processes and sockets only: the Bot API emulator, a feed server on 127.0.0.1, the
-bot from ``bot.app.build_application`` with its jobs from ``bot.jobs.install_jobs``.
+bot from ``bot.telegram.application.build_application`` with its jobs from ``bot.alerts.jobs.install_jobs``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.jobs import SENDER_KEY
+from bot.alerts.jobs import SENDER_KEY
 
 PARAGRAPHS = [
     "Tesla has opened a new battery plant near Austin, Texas, the carmaker said on Monday.",

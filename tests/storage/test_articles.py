@@ -6,7 +6,7 @@ import pytest
 
 from storage import Store, canonical_url, content_hash, fts_query
 from summarizer import Article
-from summarizer.mentions import CompanyMention
+from summarizer.companies.matcher import CompanyMention
 
 
 def _article(title: str, *paragraphs: str, url: str | None = None, **kw: str) -> Article:

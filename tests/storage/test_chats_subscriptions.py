@@ -7,7 +7,7 @@ import pytest
 from storage import ChatSettings, Store
 from storage.chats import timezone_label
 from summarizer import InputError
-from summarizer.mentions import SUBJECT_THRESHOLD, CompanyEntry
+from summarizer.companies.matcher import SUBJECT_THRESHOLD, CompanyEntry
 
 REGISTRY = [
     CompanyEntry("Xiaomi", ("Xiaomi Corp", "小米"), "1810.HK", "CN"),
@@ -168,7 +168,7 @@ def test_migrate_moves_everything_to_the_new_chat_id(store: Store) -> None:
 
 def test_migrate_moves_pending_alerts(store: Store) -> None:
     from summarizer import Article
-    from summarizer.mentions import CompanyMention
+    from summarizer.companies.matcher import CompanyMention
 
     xiaomi = store.companies.id_for("Xiaomi")
     assert xiaomi
@@ -182,7 +182,7 @@ def test_migrate_moves_pending_alerts(store: Store) -> None:
 
 def test_a_custom_name_is_matched_in_later_articles(store: Store) -> None:
     from summarizer import Article
-    from summarizer.mentions import CompanyMatcher
+    from summarizer.companies.matcher import CompanyMatcher
 
     custom = store.companies.add_custom("Nothing Technology")
     store.subscriptions.add(3, custom)

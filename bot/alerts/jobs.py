@@ -1,0 +1,159 @@
+"""Background work of the running bot: the alert sender, daily digests, the feed poller.
+
+:func:`install_jobs` is called once from ``post_init``. The sender runs as one asyncio
+task for the bot's lifetime; digests are checked every minute and feeds polled every
+``config.poll_interval`` seconds on PTB's job queue. Feed polling runs in a worker
+thread with its own database connection, so a slow feed never blocks the chat.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from typing import TYPE_CHECKING
+
+from bot.alerts.compose import Composer
+from bot.alerts.digest import release_due
+from bot.alerts.limits import Limits, RateGate
+from bot.alerts.sender import AlertSender, SenderOptions
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from telegram import Bot
+    from telegram.ext import Application, CallbackContext
+
+    from bot.config import Config
+    from bot.ingest.ingestor import IngestReport
+    from storage.store import Store
+
+log = logging.getLogger(__name__)
+SENDER_KEY = "alert_sender"
+_TASK_KEY = "alert_sender_task"
+DIGEST_INTERVAL = 60.0
+KEEP_SETTLED = 7 * 86400.0  # sent/failed alerts are kept a week (merging copies, reports)
+
+
+def limits_from(config: Config) -> Limits:
+    """Telegram's limits as configured (messages/s overall, per chat, per group minute)."""
+    per_chat = config.chat_per_second if config.chat_per_second > 0 else 1.0
+    return Limits(per_second=config.send_per_second, chat_interval=1.0 / per_chat,
+                  group_per_minute=config.group_per_minute)
+
+
+def alert_bot(application: Application, config: Config) -> Bot:
+    """The bot the alerts go out with: its own fast aiohttp connection pool on Telegram
+    (or the emulator), the application's own bot for the terminal chat."""
+    if config.terminal:
+        return application.bot
+    from telegram import Bot
+
+    from bot.alerts.transport import AiohttpRequest
+
+    return Bot(config.token or "", base_url=config.base_url or "https://api.telegram.org/bot",
+               request=AiohttpRequest(), get_updates_request=AiohttpRequest(connection_pool_size=1))
+
+
+def build_sender(bot: Bot, *, store: Store, config: Config,
+                 options: SenderOptions | None = None) -> AlertSender:
+    """The sender for ``bot`` draining ``store``'s outbox under ``config``'s limits."""
+    composer = Composer(articles=store.outbox, algorithm=config.summary_algorithm)
+    return AlertSender(bot=bot, outbox=store.outbox, composer=composer,
+                       gate=RateGate(limits_from(config)), options=options)
+
+
+def install_jobs(application: Application, *, store: Store, config: Config) -> None:
+    """Start the alert sender and schedule the digest check and the feed poller."""
+    sender = build_sender(alert_bot(application, config), store=store, config=config)
+    application.bot_data[SENDER_KEY] = sender
+    application.bot_data[_TASK_KEY] = asyncio.create_task(
+        _run_sender(application, sender), name="newsbot-alert-sender")
+    queue = application.job_queue
+    if queue is None:
+        log.warning("No job queue (install python-telegram-bot[job-queue]): "
+                    "no digests and no feed polling.")
+        return
+    queue.run_repeating(_digest_job, interval=DIGEST_INTERVAL, first=1.0, name="alert-digests",
+                        data=(store, sender))
+    queue.run_repeating(_prune_job, interval=3600.0, first=60.0, name="alert-prune",
+                        data=store)
+    # Always scheduled: feeds added later (CLI, another process) are picked up too.
+    queue.run_repeating(_poll_job, interval=config.poll_interval,
+                        first=min(5.0, config.poll_interval),
+                        name="feed-poller", data=(store, config, sender))
+
+
+async def stop_jobs(application: Application) -> None:
+    """Let the sender finish the messages in flight and record them (call on shutdown)."""
+    sender: AlertSender | None = application.bot_data.get(SENDER_KEY)
+    task: asyncio.Task | None = application.bot_data.get(_TASK_KEY)
+    if sender is not None:
+        sender.stop()
+    if task is not None:
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
+
+
+async def _run_sender(application: Application, sender: AlertSender) -> None:
+    """Run the sender; stop it when the application stops (if nobody called stop_jobs)."""
+    own_bot = sender.bot is not application.bot
+    if own_bot:
+        try:
+            await sender.bot.initialize()
+        except Exception:  # the message may hold the token: say what failed, not why
+            log.warning("The alert connection could not check the bot (getMe); "
+                        "alerts will be sent anyway and retried on errors.")
+    runner = asyncio.create_task(sender.run())
+    seen_running = False
+    while not runner.done():
+        seen_running = seen_running or application.running
+        if seen_running and not application.running:
+            sender.stop()
+            break
+        await asyncio.wait({runner}, timeout=0.2)
+    try:
+        await runner
+    except Exception:
+        log.exception("The alert sender stopped with an error; pending alerts stay queued.")
+    finally:
+        if own_bot:
+            await sender.bot.shutdown()
+            await sender.bot.request.shutdown()  # also when initialize() failed
+
+
+async def _digest_job(context: CallbackContext) -> None:
+    store, sender = context.job.data  # type: ignore[union-attr,misc]
+    released = release_due(store.outbox)
+    if released:
+        log.info("Released %d alerts for today's digests.", released)
+        sender.wake()
+
+
+async def _prune_job(context: CallbackContext) -> None:
+    store = context.job.data  # type: ignore[union-attr]
+    store.outbox.prune(before=time.time() - KEEP_SETTLED)
+
+
+async def _poll_job(context: CallbackContext) -> None:
+    store, config, sender = context.job.data  # type: ignore[union-attr,misc]
+    report = await asyncio.to_thread(poll_feeds, store.path, tuple(config.feeds))
+    if report is not None and report.new:
+        sender.wake()
+
+
+def poll_feeds(db_path: Path, feeds: tuple[str, ...]) -> IngestReport | None:
+    """Poll the configured and stored feeds once (in a worker thread, own connection)."""
+    from bot.ingest.ingestor import Ingestor
+    from bot.services.registry import load_matcher
+    from storage.store import open_store
+
+    with open_store(db_path) as store:
+        urls = list(dict.fromkeys([*feeds, *(state.url for state in store.feeds.all())]))
+        if not urls:
+            return None
+        with Ingestor(store=store, matcher=load_matcher(store)) as ingestor:
+            report = ingestor.ingest_feeds(urls)
+        log.info("Feed poll: %s.", report.summary())
+        return report

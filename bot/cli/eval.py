@@ -1,0 +1,108 @@
+"""``newsbot eval``: score the summarizers on a data set with reference summaries.
+
+    newsbot eval DATA.jsonl [--sentences N] [--limit K] [--algorithms a,b,...]
+
+DATA.jsonl has one JSON object per line with ``title``, ``article`` (paragraphs
+separated by blank lines) and ``summary_sentences`` (the reference), as in
+``shared/eval/bbc_dev.jsonl``. Prints one table: ROUGE-1/2/L F1, words per
+summary, share of summaries keeping the first sentence and ms per article for
+our default, ``lead`` and every sumy algorithm, side by side, with the greedy
+extractive oracle as the ceiling. With textrank comes ``textrank-raw``: sumy's
+own TextRank pipeline on the raw article text, as a sumy user runs it, and the
+ratio of our default's end-to-end ``summarize()`` time to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from bot.cli.argtypes import positive_int
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``eval`` subcommand."""
+    parser = subparsers.add_parser(
+        "eval", help="compare the summarizers with ROUGE on a JSONL data set",
+        description=__doc__.splitlines()[0],
+    )
+    parser.add_argument("data", type=Path, metavar="DATA.jsonl",
+                        help="one article per line: title, article, summary_sentences")
+    parser.add_argument("--sentences", type=positive_int, default=3, metavar="N",
+                        help="sentences per summary (default 3)")
+    parser.add_argument("--limit", type=positive_int, default=None, metavar="K",
+                        help="only the first K articles")
+    parser.add_argument("--algorithms", default=None, metavar="a,b,...",
+                        help="comma-separated algorithms (default: all, plus oracle)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Evaluate and print the table; errors in the data end as one line, exit 1."""
+    from summarizer.algorithms import DEFAULT_ALGORITHM
+    from summarizer.errors import InputError
+    from summarizer.evaluation.rouge import evaluate, format_report
+
+    names, oracle = choose_algorithms(args.algorithms)
+    cases = list(read_cases(args.data, limit=args.limit))
+    if not cases:
+        raise InputError(f"{args.data} has no articles.")
+    report = evaluate(cases, algorithms=names, sentences=args.sentences, oracle=oracle,
+                      default=DEFAULT_ALGORITHM)
+    print(f"newsbot eval {args.data.name}: default = {DEFAULT_ALGORITHM}")
+    print(format_report(report, default=DEFAULT_ALGORITHM))
+    return 0
+
+
+def choose_algorithms(spec: str | None) -> tuple[list[str], bool]:
+    """The algorithm names to run (default first, then lead, then sumy's) and
+    whether to add the oracle. Raises UnknownAlgorithmError for a bad name."""
+    from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+    from summarizer.errors import UnknownAlgorithmError
+
+    everything = [DEFAULT_ALGORITHM, *(n for n in ALGORITHMS if n != DEFAULT_ALGORITHM)]
+    if not spec:
+        return everything, True
+    wanted = [n.strip().lower() for n in spec.split(",") if n.strip()]
+    unknown = [n for n in wanted if n not in ALGORITHMS and n != "oracle"]
+    if unknown or not wanted:
+        valid = ", ".join([*everything, "oracle"])
+        raise UnknownAlgorithmError(
+            f"Unknown algorithm {', '.join(unknown) or spec!r}; choose from: {valid}."
+        )
+    names = [n for n in everything if n in wanted]
+    return names, "oracle" in wanted
+
+
+def read_cases(path: Path, *, limit: int | None = None) -> Iterator:
+    """EvalCase objects from a JSONL file; InputError names the file and line
+    of anything unreadable."""
+    from summarizer.article import Article
+    from summarizer.errors import InputError
+    from summarizer.evaluation.rouge import EvalCase
+
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"Cannot read {path}: {err.strerror or err}.") from None
+    count = 0
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            if limit is not None and count >= limit:
+                return
+            try:
+                row = json.loads(line)
+                paragraphs = tuple(p.strip() for p in str(row["article"]).split("\n\n")
+                                   if p.strip())
+                reference = tuple(str(s) for s in row["summary_sentences"])
+                title = str(row.get("title") or "")
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
+                raise InputError(
+                    f"{path}, line {number}: expected JSON with article and summary_sentences."
+                ) from None
+            count += 1
+            yield EvalCase(Article(title, paragraphs), reference)

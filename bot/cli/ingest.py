@@ -1,0 +1,101 @@
+"""``newsbot ingest``: store articles from files, folders and RSS/Atom feeds.
+
+Prints one line per article that could not be stored (on stderr) and a one-line
+summary at the end: "ingested N new, D duplicate, F failed". Exits 0 when at
+least one article was stored or recognised, 1 when everything failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.cli.argtypes import positive_int
+
+MAX_LISTED_ERRORS = 20
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``ingest`` subcommand."""
+    parser = subparsers.add_parser(
+        "ingest",
+        help="store articles from files, folders or RSS/Atom feeds",
+        description=(
+            "Store articles and link them to the companies they mention. Files: .txt/.md "
+            "(title on line one), .html/.htm, .json (an object or a list), .jsonl "
+            "(fields title, body, url, published, source); folders are read recursively. "
+            "The same article twice (same address or same text) is stored once."
+        ),
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", type=Path,
+                        help="article files or folders")
+    parser.add_argument("--feed", action="append", default=[], metavar="URL",
+                        help="an RSS or Atom feed to read now; the running bot keeps "
+                             "polling it (repeatable)")
+    parser.add_argument("--list-feeds", action="store_true",
+                        help="list the feeds read so far, with their last error")
+    parser.add_argument("--forget-feed", action="append", default=[], metavar="URL",
+                        help="stop polling a feed (its stored articles stay)")
+    parser.add_argument("--db", type=Path, default=None, metavar="PATH",
+                        help="database file (default: $NEWSBOT_DB or ~/.local/share/newsbot)")
+    bar = parser.add_mutually_exclusive_group()
+    bar.add_argument("--progress", dest="progress", action="store_true", default=None,
+                     help="always show the progress bar")
+    bar.add_argument("--no-progress", dest="progress", action="store_false",
+                     help="never show the progress bar")
+    parser.add_argument("--max-entries", type=positive_int, default=None, metavar="N",
+                        help="read at most N entries per feed (default 50)")
+    parser.set_defaults(func=run, _parser=parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Ingest the given paths and feeds; print failures and the summary."""
+    if args.list_feeds or args.forget_feed:
+        return _manage_feeds(args)
+    if not args.paths and not args.feed:
+        args._parser.error("give at least one PATH or --feed URL")
+    from bot.ingest.feeds import FeedLimits
+    from bot.ingest.ingestor import Ingestor, IngestReport
+    from bot.services.registry import load_matcher
+    from storage import open_store
+
+    limits = FeedLimits() if args.max_entries is None else FeedLimits(max_entries=args.max_entries)
+    with open_store(args.db) as store, Ingestor(
+        store=store, matcher=load_matcher(store), limits=limits
+    ) as ingestor:
+        report = IngestReport()
+        if args.paths:
+            report.merge(ingestor.ingest_paths(args.paths, progress=args.progress))
+        for url in args.feed:
+            report.merge(ingestor.ingest_feed(url))
+    _print_errors(report.errors)
+    print(report.summary())
+    if args.paths and not args.feed and report.total == 0:
+        print("newsbot: no articles found (supported: .txt .md .html .htm .json .jsonl).",
+              file=sys.stderr)
+        return 1
+    return 1 if report.failed and report.failed == report.total else 0
+
+
+def _print_errors(errors: list[str]) -> None:
+    for line in errors[:MAX_LISTED_ERRORS]:
+        print(f"newsbot: {line}", file=sys.stderr)
+    hidden = len(errors) - MAX_LISTED_ERRORS
+    if hidden > 0:
+        print(f"newsbot: ... and {hidden} more failures", file=sys.stderr)
+
+
+def _manage_feeds(args: argparse.Namespace) -> int:
+    from storage import open_store
+
+    with open_store(args.db) as store:
+        missing = [url for url in args.forget_feed if not store.feeds.remove(url)]
+        for url in missing:
+            print(f"newsbot: {url} is not a known feed.", file=sys.stderr)
+        if args.list_feeds:
+            for state in store.feeds.all():
+                status = (f"failing ({state.failures}x): {state.last_error}" if state.failures
+                          else f"ok, last read {state.last_ok}")
+                print(f"{state.url}\t{state.title or '-'}\t{status}")
+    return 1 if missing else 0

@@ -1,0 +1,239 @@
+"""Articles from files and folders: plain text, Markdown, HTML, JSON and JSON Lines.
+
+Each article found becomes an :class:`Item` whose ``load()`` returns the cleaned
+:class:`~summarizer.Article` or raises a :class:`~summarizer.errors.NewsbotError`
+naming the file (and line) at fault, so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from bot.ingest.fetch import decode
+from summarizer.article import Article
+from summarizer.errors import InputError, NewsbotError
+from summarizer.text.clean import clean_html, clean_text, parse_article
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"}) | MARKDOWN_SUFFIXES
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSON_SUFFIXES = frozenset({".json"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+_BODY_KEYS = ("body", "text", "content", "article", "content_html", "content_text",
+              "summary", "description")
+_HTML_HINT = re.compile(r"<(p|div|br|html|body|article|h[1-6]|span|a)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One article to ingest: where it comes from and how to read it."""
+
+    label: str
+    load: Callable[[], Article]
+    url: str | None = None  # known before loading: a stored URL skips the cleaning
+
+
+def collect(paths: Sequence[str | Path]) -> list[Item]:
+    """Every article in ``paths`` (folders walked recursively, in name order)."""
+    items: list[Item] = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            for file in _walk(path):
+                items.extend(items_from_file(file))
+        elif path.exists():
+            items.extend(items_from_file(path, explicit=True))
+        else:
+            items.append(_failing(str(path), InputError(f"{path} does not exist.")))
+    return items
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Supported files under ``folder``; hidden files and folders are skipped."""
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in relative):
+            continue
+        if path.is_file() and path.suffix.lower() in SUPPORTED:
+            yield path
+
+
+def items_from_file(path: Path, *, explicit: bool = False) -> list[Item]:
+    """The articles in one file; a file that cannot be read yields one failing item.
+
+    JSON files are read now (their article count is needed for progress); text and
+    HTML files are read only when loaded, so a huge folder never sits in memory.
+    """
+    label = str(path)
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES | JSON_SUFFIXES:
+        try:
+            data = _read_bytes(path)
+            if suffix in JSONL_SUFFIXES:
+                return list(_jsonl_items(label, data))
+            return _json_items(label, data)
+        except NewsbotError as err:
+            return [_failing(label, err)]
+    return [Item(label, lambda: _load_document(path, suffix, explicit=explicit))]
+
+
+def _load_document(path: Path, suffix: str, *, explicit: bool) -> Article:
+    text = _text_of(str(path), _read_bytes(path))
+    if suffix in HTML_SUFFIXES:
+        # trafilatura reads the page's own address (canonical link, og:url) itself.
+        return clean_html(text)
+    if suffix in MARKDOWN_SUFFIXES:
+        return clean_text(markdown_to_text(text))
+    if suffix in TEXT_SUFFIXES or not explicit:
+        return clean_text(text)
+    return parse_article(text)
+
+
+_MARKDOWN = (
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
+    (re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE), ""),  # heading marks
+    (re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+", re.MULTILINE), ""),  # list bullets
+    (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),  # quotes
+    (re.compile(r"(\*\*|__)(\S.*?)\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\w*])\*(\S[^*]*?)\*(?!\w)"), r"\1"),  # italics
+    (re.compile(r"`([^`]+)`"), r"\1"),  # inline code
+)
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown as plain text: marks removed, link texts kept, paragraphs unchanged."""
+    for pattern, replacement in _MARKDOWN:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path} cannot be read ({err.strerror or 'error'}).") from err
+
+
+def _text_of(label: str, data: bytes) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{label} is a binary file, not an article.")
+    if not data.strip():
+        raise InputError(f"{label} is empty.")
+    return decode(data)
+
+
+def _failing(label: str, err: NewsbotError) -> Item:
+    def load() -> Article:
+        raise err
+
+    return Item(label, load)
+
+
+def _jsonl_items(label: str, data: bytes) -> Iterator[Item]:
+    text = _text_of(label, data)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{label}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            yield _failing(where, InputError(f"{where} is not valid JSON."))
+            continue
+        yield _record_item(where, record)
+
+
+def _json_items(label: str, data: bytes) -> list[Item]:
+    text = _text_of(label, data)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(f"{label} is not valid JSON (line {err.lineno}).") from err
+    if isinstance(document, dict):
+        # {"articles": [...]} exports and JSON Feed ({"items": [...]}) hold a list inside.
+        inner = next((document[k] for k in ("articles", "items") if k in document), None)
+        document = inner if isinstance(inner, list) else document
+    if isinstance(document, list):
+        return [_record_item(f"{label}[{i}]", rec) for i, rec in enumerate(document)]
+    return [_record_item(label, document)]
+
+
+def _record_item(where: str, record: Any) -> Item:
+    url = _string(record.get("url") or record.get("link")) if isinstance(record, dict) else ""
+    return Item(where, lambda: article_from_record(record, where=where), url=url or None)
+
+
+def article_from_record(record: Any, *, where: str) -> Article:
+    """A JSON object with title/body/url/published/source as a cleaned article."""
+    if not isinstance(record, dict):
+        raise InputError(f"{where} is not a JSON object with a title and a body.")
+    title = _string(record.get("title"))
+    body = next((_string(record.get(key)) for key in _BODY_KEYS if _string(record.get(key))), "")
+    if not body:
+        raise InputError(f"{where} has no article text (expected a 'body' field).")
+    url = _string(record.get("url") or record.get("link")) or None
+    source = _string(record.get("source")) or source_from_url(url)
+    when = record.get("published") or record.get("date") or record.get("date_published")
+    published = iso_date(when) or _string(when) or None  # an odd date is kept as written
+    if _HTML_HINT.search(body):
+        article = clean_html(body, url=url)
+        return replace(article, title=title or article.title, source=source, published=published)
+    raw = f"{title}\n\n{body}" if title else body
+    return clean_text(raw, url=url, source=source, published=published)
+
+
+def _string(value: Any) -> str:
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    return str(value).strip()
+
+
+def source_from_url(url: str | None) -> str | None:
+    """The site name of an article address ("www.bbc.co.uk" -> "bbc.co.uk")."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def iso_date(value: Any) -> str | None:
+    """A date in any common form (ISO 8601, RFC 822, Unix time) as ISO 8601 UTC, or None."""
+    if value is None or value == "":
+        return None
+    moment: datetime | None = None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        moment = datetime.fromtimestamp(float(value), UTC)
+    elif isinstance(value, str):
+        moment = _parse_date_text(value.strip())
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse_date_text(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+

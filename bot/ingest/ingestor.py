@@ -1,0 +1,287 @@
+"""Ingestion: articles from files, folders and feeds into the store, linked to companies.
+
+Every article is cleaned, matched against the company registry and stored once:
+the same canonical URL or the same content again counts as a duplicate and stores
+nothing. Each NEW article enqueues its alerts in the same transaction, so an
+article is never stored without the alerts it owes. A broken file, feed or page
+is counted as failed and reported; it never stops the batch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import httpx
+
+from bot.ingest.feeds import FeedLimits, ingest_feed, ingest_feeds
+from bot.ingest.fetch import make_client
+from bot.ingest.files import Item, collect
+from summarizer.article import Article
+from summarizer.errors import NewsbotError
+
+if TYPE_CHECKING:
+    from storage.store import Store
+    from summarizer.companies.matcher import CompanyMatcher, CompanyMention
+
+PROGRESS_MIN_ITEMS = 50
+BATCH_ITEMS = 200
+BATCH_SECONDS = 0.25
+STAGES = ("read", "fetch", "clean", "mentions", "insert", "enqueue")
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """One article's outcome: its id, whether it was new, the companies it names."""
+
+    article_id: int
+    new: bool
+    companies: tuple[CompanyMention, ...]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """A batch's outcome; ``errors`` holds one readable line per failure."""
+
+    new: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    article_ids: list[int] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        """Articles looked at (new + duplicate + failed)."""
+        return self.new + self.duplicate + self.failed
+
+    def count(self, result: IngestResult) -> None:
+        """Add one stored article (new or duplicate)."""
+        if result.new:
+            self.new += 1
+            self.article_ids.append(result.article_id)
+        else:
+            self.duplicate += 1
+
+    def fail(self, label: str, err: Exception) -> None:
+        """Add one failure, reported as "<where>: <why>" (once, if the why names it)."""
+        self.failed += 1
+        message = str(err)
+        self.errors.append(message if label in message else f"{label}: {message}")
+
+    def merge(self, other: IngestReport) -> None:
+        """Fold another report into this one."""
+        self.new += other.new
+        self.duplicate += other.duplicate
+        self.failed += other.failed
+        self.errors.extend(other.errors)
+        self.article_ids.extend(other.article_ids)
+
+    def summary(self) -> str:
+        """The one-line summary the CLI prints."""
+        return f"ingested {self.new} new, {self.duplicate} duplicate, {self.failed} failed"
+
+
+class Ingestor:
+    """Stores articles from files and feeds; ``timings`` says where the time went."""
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        matcher: CompanyMatcher,
+        client: httpx.Client | None = None,
+        limits: FeedLimits | None = None,
+        batch_size: int = BATCH_ITEMS,
+    ) -> None:
+        self.store = store
+        self.matcher = matcher
+        self.limits = limits or FeedLimits()
+        self.batch_size = max(1, batch_size)
+        self._client = client
+        self._owns_client = client is None
+        self._client_lock = threading.Lock()  # the bot calls in from worker threads
+        self.timings: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+
+    @property
+    def client(self) -> httpx.Client:
+        """The HTTP client for feeds and pages (created on first use when none was given)."""
+        with self._client_lock:
+            if self._client is None:
+                self._client = make_client(timeout=self.limits.timeout)
+            return self._client
+
+    def close(self) -> None:
+        """Close the HTTP client if this ingestor created it."""
+        with self._client_lock:
+            if self._owns_client and self._client is not None:
+                self._client.close()
+                self._client = None
+
+    def __enter__(self) -> Ingestor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        """Add the block's wall time to ``timings[stage]``."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[stage] += time.perf_counter() - start
+
+    def ingest_article(self, article: Article) -> IngestResult:
+        """Store one cleaned article with its company mentions; enqueue alerts if new."""
+        known = self._known(article.url)
+        if known is not None:
+            return known
+        with self.timed("mentions"):
+            mentions = tuple(self.matcher.find(article))
+        start, enqueued = time.perf_counter(), 0.0
+        with self.store.transaction():
+            article_id, is_new = self.store.articles.add(article, companies=list(mentions))
+            if is_new:
+                begin = time.perf_counter()
+                self.store.outbox.enqueue_for_article(article_id)
+                enqueued = time.perf_counter() - begin
+        # The commit belongs to the insert; the enqueue is timed on its own.
+        self.timings["insert"] += time.perf_counter() - start - enqueued
+        self.timings["enqueue"] += enqueued
+        return IngestResult(article_id=article_id, new=is_new, companies=mentions)
+
+    def _known(self, url: str | None) -> IngestResult | None:
+        """The stored article at ``url`` (any tracking variant) as a duplicate, or None."""
+        if not url:
+            return None
+        with self.timed("insert"):
+            article_id = self.store.articles.id_for_url(url)
+            if article_id is None:
+                return None
+            companies = tuple(self.store.articles.companies_of(article_id))
+        return IngestResult(article_id=article_id, new=False, companies=companies)
+
+    def ingest_items(
+        self, items: Sequence[Item], *, progress: bool | None = None, desc: str = "ingest"
+    ) -> IngestReport:
+        """Load, clean and store each item; failures are reported, never raised."""
+        report = IngestReport()
+        with _progress_bar(len(items), progress=progress, desc=desc) as bar, \
+                _Batches(self) as batches:
+            for item in items:
+                batches.tick()
+                self._ingest_one(item, report)
+                bar.update(1)
+                bar.set_postfix(new=report.new, dup=report.duplicate, failed=report.failed,
+                                refresh=False)
+        return report
+
+    def _ingest_one(self, item: Item, report: IngestReport) -> None:
+        try:
+            known = self._known(item.url)
+            if known is not None:
+                report.count(known)
+                return
+            with self.timed("clean"):
+                article = item.load()
+            report.count(self.ingest_article(article))
+        except NewsbotError as err:
+            report.fail(item.label, err)
+        except (ValueError, TypeError, UnicodeError, RecursionError) as err:
+            # A malformed document can trip a parser in ways no error class covers;
+            # it is still just one bad article.
+            report.fail(item.label, NewsbotError(f"could not be read ({type(err).__name__})."))
+
+    def ingest_paths(
+        self, paths: Sequence[str | Path], *, progress: bool | None = None
+    ) -> IngestReport:
+        """Ingest files and folders (recursively): .txt/.md, .html/.htm, .json, .jsonl.
+
+        ``progress``: True/False forces the bar on/off; None shows it on stderr for
+        batches over 50 articles when stderr is a terminal.
+        """
+        with self.timed("read"):
+            items = collect(paths)
+        return self.ingest_items(items, progress=progress, desc="ingesting")
+
+    def ingest_feed(self, url: str) -> IngestReport:
+        """Poll one RSS/Atom feed and store its new entries (see :mod:`bot.ingest.feeds`)."""
+        return ingest_feed(self, url)
+
+    def ingest_feeds(self, urls: Iterable[str]) -> IngestReport:
+        """Poll several feeds (fetched in parallel); a broken feed never stops the others."""
+        return ingest_feeds(self, urls)
+
+    async def ingest_feed_async(self, url: str) -> IngestReport:
+        """:meth:`ingest_feed` in a worker thread, for the bot's job queue."""
+        return await asyncio.to_thread(self.ingest_feed, url)
+
+
+class _Batches:
+    """Groups consecutive articles into one write transaction (each article a savepoint).
+
+    One commit per batch instead of per article makes bulk ingestion much faster;
+    batches stay short (``batch_size`` articles or BATCH_SECONDS) so the bot, writing
+    to the same file, never waits long for the lock.
+    """
+
+    def __init__(self, ingestor: Ingestor) -> None:
+        self.ingestor = ingestor
+        self.stack = ExitStack()
+        self.count = 0
+        self.started = 0.0
+
+    def __enter__(self) -> _Batches:
+        return self
+
+    def tick(self) -> None:
+        """Before each article: commit the batch when it is full, then keep one open."""
+        full = self.count >= self.ingestor.batch_size
+        if self.count and (full or time.perf_counter() - self.started > BATCH_SECONDS):
+            self._commit()
+        if not self.count:
+            self.stack.enter_context(self.ingestor.store.transaction())
+            self.started = time.perf_counter()
+        self.count += 1
+
+    def _commit(self) -> None:
+        with self.ingestor.timed("insert"):
+            self.stack.close()
+        self.stack = ExitStack()
+        self.count = 0
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self._commit()
+        else:
+            self.stack.__exit__(exc_type, exc, tb)  # roll back the open batch only
+
+
+class _NoBar:
+    def update(self, n: int = 1) -> None:
+        """Nothing to draw."""
+
+    def set_postfix(self, **kwargs: object) -> None:
+        """Nothing to draw."""
+
+
+@contextmanager
+def _progress_bar(total: int, *, progress: bool | None, desc: str) -> Iterator[_NoBar]:
+    show = progress if progress is not None else (
+        total > PROGRESS_MIN_ITEMS and sys.stderr.isatty()
+    )
+    if not show:
+        yield _NoBar()
+        return
+    from tqdm import tqdm  # only for long batches
+
+    with tqdm(total=total, desc=desc, unit="article", file=sys.stderr, leave=False) as bar:
+        yield bar  # type: ignore[misc]

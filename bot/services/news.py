@@ -1,0 +1,253 @@
+"""Reading the news: latest articles about a company, one article's summary, search.
+
+Part of :class:`bot.services.subscriptions.NewsService`; plain data out, no Telegram, no HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from summarizer.errors import EmptyArticleError, FetchError, InputError
+
+if TYPE_CHECKING:
+    from bot.ingest.ingestor import Ingestor
+    from storage.articles import StoredArticle
+    from storage.companies import Company
+    from storage.store import Store
+    from summarizer.brief import BriefItem
+    from summarizer.companies.matcher import CompanyMatcher
+
+MAX_NEWS = 10
+DEFAULT_NEWS = 3
+MAX_QUERY_CHARS = 200
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_ID = re.compile(r"^#?(\d{1,12})$")
+
+MAX_NAME_CHARS = 100
+# Characters no company name uses; text with them is markup, a URL or noise.
+_NOT_A_NAME = re.compile(r"[<>{}\[\]|\\^`$]|://|^/")
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot become a new company name, or None when it can."""
+    if len(name) > MAX_NAME_CHARS:
+        return f"a company name has at most {MAX_NAME_CHARS} characters"
+    if _NOT_A_NAME.search(name) or not any(ch.isalnum() for ch in name):
+        return "that does not look like a company name"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class NewsItem:
+    """One article with a summary focused on the company asked about."""
+
+    article_id: int
+    title: str
+    url: str | None
+    source: str | None
+    published: str | None
+    sentences: tuple[str, ...]
+    ingested: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewsResult:
+    """``/news``: the company, its latest articles and a brief of what happened
+    (each brief line's ``article_index`` indexes ``items``)."""
+
+    company_id: int
+    company: str
+    items: tuple[NewsItem, ...]
+    brief: tuple[BriefItem, ...] = ()
+    by_search: bool = False
+    followed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """``/summary``: one article, summarised; ``companies`` most salient first."""
+
+    item: NewsItem
+    companies: tuple[str, ...]
+    new: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One ``/search`` result."""
+
+    article_id: int
+    title: str
+    url: str | None
+    source: str | None
+    published: str | None
+    snippet: str
+
+
+def parse_news_args(text: str) -> tuple[str, int]:
+    """``NAME [N]`` (or ``N NAME``) -> (name, N); N from 1 to 10, default 3."""
+    words = text.split()
+    count = DEFAULT_NEWS
+    for index in (-1, 0):
+        if len(words) > 1 and re.fullmatch(r"[+-]?\d{1,6}", words[index]):
+            count = int(words.pop(index))
+            if not 1 <= count <= MAX_NEWS:
+                raise InputError(f"I can show 1 to {MAX_NEWS} articles at a time.")
+            break
+    return " ".join(words), count
+
+
+class NewsReader:
+    """The reading half of the service (the other half manages subscriptions)."""
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        matcher: CompanyMatcher,
+        ingestor: Ingestor | None = None,
+        algorithm: str | None = None,
+    ) -> None:
+        self.store = store
+        self.matcher = matcher
+        self.ingestor = ingestor
+        self.algorithm = algorithm
+
+    def reload_matcher(self) -> None:
+        """Rebuild the matcher after a new company name was added."""
+        from bot.services.registry import load_matcher
+
+        self.matcher = load_matcher(self.store)
+        if self.ingestor is not None:
+            self.ingestor.matcher = self.matcher
+
+    def find_company(self, name: str) -> Company | None:
+        """The stored company named, aliased or tickered ``name`` (any case)."""
+        name = html.unescape(name)  # "AT&amp;T" pasted from a web page
+        company = self.store.companies.get_by_name(name)
+        if company is None:
+            entry = self.matcher.resolve(name)
+            company = self.store.companies.get_by_name(entry.name) if entry else None
+        return company
+
+    def in_the_news(
+        self, chat_id: int, *, articles: int = 30, limit: int = 6
+    ) -> list[tuple[int, str]]:
+        """Companies the chat does not follow yet that recent articles are about."""
+        followed = {name for _, name in self.store.subscriptions.for_chat(chat_id)}
+        counts: dict[str, int] = {}
+        for stored in self.store.articles.latest(limit=articles):
+            for mention in self.store.articles.companies_of(stored.id):
+                if mention.subject and mention.name not in followed:
+                    counts[mention.name] = counts.get(mention.name, 0) + 1
+        ranked = sorted(counts, key=lambda name: (-counts[name], name))
+        found = [self.store.companies.get_by_name(name) for name in ranked[:limit]]
+        return [(company.id, company.name) for company in found if company is not None]
+
+    def news(self, chat_id: int, name: str, count: int = DEFAULT_NEWS) -> NewsResult:
+        """The latest ``count`` stored articles about a company, summarised for it."""
+        company = self.find_company(name)
+        if company is None:
+            hint = ", ".join(self.matcher.suggest(name, limit=3))
+            shown = name[:100]
+            tip = f" Did you mean: {hint}?" if hint else ""
+            if not hint and name_problem(name) is None:
+                tip = f" To follow it as a new name: /subscribe {shown}"
+            raise InputError(f"I don't know a company called “{shown}”.{tip}")
+        return self.news_for(chat_id, company, count)
+
+    def news_for_id(self, chat_id: int, company_id: int, count: int = DEFAULT_NEWS) -> NewsResult:
+        """Like :meth:`news`, for a company picked from a button."""
+        company = self.store.companies.get(company_id)
+        if company is None:
+            raise InputError("That company is no longer known; please look it up again.")
+        return self.news_for(chat_id, company, count)
+
+    def news_for(self, chat_id: int, company: Company, count: int) -> NewsResult:
+        """Articles linked to the company; for a new name, a text search instead."""
+        articles = self.store.articles.latest_for_company(company.id, limit=count)
+        by_search = not articles
+        if by_search:
+            articles = self.store.articles.search(company.name, limit=count)
+        sentences = self.store.chats.settings(chat_id).summary_sentences
+        items = tuple(self._item(a, sentences, company) for a in articles)
+        brief = self._brief(articles, company) if len(articles) > 1 else ()
+        followed = self.store.subscriptions.is_subscribed(chat_id, company.id)
+        return NewsResult(company.id, company.name, items, brief, by_search, followed)
+
+    def summary(self, chat_id: int, ref: str) -> ArticleSummary:
+        """Summarise a stored article (its number) or a web page (fetched and stored)."""
+        ref = ref.strip()
+        sentences = self.store.chats.settings(chat_id).summary_sentences
+        new = False
+        match = _ID.match(ref)
+        if match:
+            stored = self.store.articles.get(int(match.group(1)))
+            if stored is None:
+                raise InputError(f"There is no article number {match.group(1)}.")
+        elif _URL.match(ref) and len(ref) <= 2048:
+            stored, new = self._stored_url(ref)
+        else:
+            raise InputError(
+                "Send an article number from /news or /search, or a web address "
+                "starting with https://"
+            )
+        names = tuple(m.name for m in self.store.articles.companies_of(stored.id))
+        return ArticleSummary(self._item(stored, sentences, None), names, new)
+
+    def search(self, words: str, limit: int = 5) -> list[SearchHit]:
+        """Stored articles matching all the words, best first."""
+        query = " ".join(words.split())
+        if not query:
+            raise InputError("Please give some words to search for, for example: /search EV")
+        if len(query) > MAX_QUERY_CHARS:
+            raise InputError(f"Please search with at most {MAX_QUERY_CHARS} characters.")
+        return [
+            SearchHit(a.id, a.title, a.url, a.source, a.published, a.snippet or "")
+            for a in self.store.articles.search(query, limit=limit)
+        ]
+
+    def _stored_url(self, url: str) -> tuple[StoredArticle, bool]:
+        known = self.store.articles.id_for_url(url)
+        if known is not None:
+            stored = self.store.articles.get(known)
+            if stored is not None:
+                return stored, False
+        if self.ingestor is None:
+            raise FetchError("Fetching web pages is switched off for this bot.")
+        from bot.ingest.fetch import fetch
+        from bot.ingest.files import source_from_url
+        from summarizer.text.clean import parse_article
+
+        page = fetch(url, client=self.ingestor.client)
+        article = parse_article(page.text, url=page.final_url)
+        article = replace(article, source=article.source or source_from_url(page.final_url))
+        result = self.ingestor.ingest_article(article)
+        stored = self.store.articles.get(result.article_id)
+        if stored is None:  # deleted between the two calls; nothing sensible to show
+            raise FetchError("The article could not be stored; please try again.")
+        return stored, result.new
+
+    def _item(self, stored: StoredArticle, sentences: int, company: Company | None) -> NewsItem:
+        from summarizer.summarize import summarize
+
+        try:
+            summary = summarize(
+                stored.article, sentences=sentences, algorithm=self.algorithm,
+                company=company.name if company else None,
+                aliases=company.aliases if company else (),
+            )
+            picked = summary.sentences
+        except EmptyArticleError:
+            picked = ()
+        return NewsItem(stored.id, stored.title, stored.url, stored.source, stored.published,
+                        picked, stored.ingested)
+
+    def _brief(self, articles: list[StoredArticle], company: Company) -> tuple[BriefItem, ...]:
+        from summarizer.brief import brief
+
+        return brief([a.article for a in articles], company=company.name,
+                     aliases=company.aliases, sentences=min(5, len(articles) + 1))

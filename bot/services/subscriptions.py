@@ -1,0 +1,245 @@
+"""What the bot can do for a chat, as plain data: no Telegram, no HTML.
+
+Handlers parse an update, call one :class:`NewsService` method and format its
+result. Every method is synchronous (SQLite and the summarizer are); handlers
+run them in a worker thread so a busy database never freezes the bot.
+Errors are :class:`~summarizer.errors.NewsbotError` with a sentence for the user.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz, process
+
+from bot.services.news import MAX_NAME_CHARS as MAX_NAME_CHARS  # re-exported
+from bot.services.news import NewsReader, name_problem
+from summarizer.companies.matcher import SUGGEST_CUTOFF
+from summarizer.errors import InputError
+
+if TYPE_CHECKING:
+    from bot.ingest.ingestor import Ingestor
+    from storage.chats import ChatSettings
+    from storage.companies import Company
+    from storage.store import Store
+    from summarizer.companies.matcher import CompanyMatcher
+
+MAX_NAMES_PER_COMMAND = 10
+CLOSE_MATCH = 80.0  # rapidfuzz ratio: "Xiaomy" ~ "Xiaomi" (83) is a typo, not a new name
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyRef:
+    """A company as the chat sees it."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """A name that matched nothing, with close registry names to offer."""
+
+    text: str
+    suggestions: tuple[CompanyRef, ...] = ()
+    reason: str | None = None
+    created: bool = False  # followed as a new name all the same; suggestions are loose
+
+
+@dataclass(frozen=True, slots=True)
+class SubscribeResult:
+    """Outcome of ``/subscribe``: per name, what happened."""
+
+    added: tuple[CompanyRef, ...] = ()
+    already: tuple[CompanyRef, ...] = ()
+    new_names: tuple[CompanyRef, ...] = ()
+    unknown: tuple[Unknown, ...] = ()
+    over_limit: tuple[str, ...] = ()
+    total: int = 0
+    limit: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class UnsubscribeResult:
+    """Outcome of ``/unsubscribe``."""
+
+    removed: tuple[CompanyRef, ...] = ()
+    not_followed: tuple[CompanyRef, ...] = ()
+    unknown: tuple[Unknown, ...] = ()
+
+
+def split_names(text: str) -> list[str]:
+    """Comma-, semicolon- or newline-separated names, trimmed, without repeats.
+
+    HTML entities are decoded first ("AT&amp;T" pasted from a web page is AT&T, not
+    "AT&amp" and "T").
+    """
+    seen: dict[str, str] = {}
+    for part in re.split(r"[,;\n]", html.unescape(text)):
+        name = " ".join(part.split())
+        if name and name.casefold() not in seen:
+            seen[name.casefold()] = name
+    return list(seen.values())
+
+
+class NewsService(NewsReader):
+    """Subscriptions, settings and news for chats, on one store and one matcher."""
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        matcher: CompanyMatcher,
+        ingestor: Ingestor | None = None,
+        max_subscriptions: int = 50,
+        algorithm: str | None = None,
+    ) -> None:
+        super().__init__(store=store, matcher=matcher, ingestor=ingestor, algorithm=algorithm)
+        self.max_subscriptions = max_subscriptions
+
+    # --- subscriptions -------------------------------------------------------------
+
+    def subscribe(
+        self, chat_id: int, text: str, *, chat_type: str | None = None, title: str | None = None
+    ) -> SubscribeResult:
+        """Follow each comma-separated name: registry names, aliases, tickers or new names."""
+        names = self._names(text)
+        self.store.chats.upsert(chat_id, type=chat_type, title=title)
+        count = self.store.subscriptions.count(chat_id)
+        out: dict[str, list[Any]] = {k: [] for k in ("added", "already", "new", "unk", "over")}
+        for name in names:
+            count += self._subscribe_one(chat_id, name, full=count >= self.max_subscriptions,
+                                         out=out)
+        if out["new"]:
+            self.reload_matcher()
+        return SubscribeResult(
+            added=tuple(out["added"]), already=tuple(out["already"]), new_names=tuple(out["new"]),
+            unknown=tuple(out["unk"]), over_limit=tuple(out["over"]), total=count,
+            limit=self.max_subscriptions,
+        )
+
+    def _subscribe_one(self, chat_id: int, name: str, *, full: bool,
+                       out: dict[str, list[Any]]) -> int:
+        """Follow one name, noting the outcome in ``out``; 1 when a subscription was added."""
+        if full:  # no new subscriptions, and no new custom names either
+            company = self.find_company(name)
+            if company and self.store.subscriptions.is_subscribed(chat_id, company.id):
+                out["already"].append(CompanyRef(company.id, company.name))
+            else:
+                out["over"].append(company.name if company else name)
+            return 0
+        company, created = self._company_for(name, out["unk"])
+        if company is None:
+            return 0
+        ref = CompanyRef(company.id, company.name)
+        if not self.store.subscriptions.add(chat_id, company.id):
+            out["already"].append(ref)
+            return 0
+        out["new" if created else "added"].append(ref)
+        return 1
+
+    def subscribe_id(self, chat_id: int, company_id: int) -> SubscribeResult:
+        """Follow a company picked from a button."""
+        company = self.store.companies.get(company_id)
+        if company is None:
+            raise InputError("That company is no longer known; please look it up again.")
+        return self.subscribe(chat_id, company.name)
+
+    def unsubscribe(self, chat_id: int, text: str) -> UnsubscribeResult:
+        """Stop following each comma-separated name."""
+        removed, missing, unknown = [], [], []
+        for name in self._names(text):
+            company = self.store.companies.get_by_name(name)
+            if company is None:
+                unknown.append(Unknown(name, self._suggest(name, within=chat_id)))
+                continue
+            ref = CompanyRef(company.id, company.name)
+            done = self.store.subscriptions.remove(chat_id, company.id)
+            (removed if done else missing).append(ref)
+        return UnsubscribeResult(tuple(removed), tuple(missing), tuple(unknown))
+
+    def unsubscribe_id(self, chat_id: int, company_id: int) -> CompanyRef | None:
+        """Stop following one company (from a button); None when it was not followed."""
+        company = self.store.companies.get(company_id)
+        if company is None or not self.store.subscriptions.remove(chat_id, company_id):
+            return None
+        return CompanyRef(company.id, company.name)
+
+    def subscriptions(self, chat_id: int) -> list[CompanyRef]:
+        """The companies the chat follows, by name."""
+        return [CompanyRef(cid, name) for cid, name in self.store.subscriptions.for_chat(chat_id)]
+
+    def stop(self, chat_id: int) -> int:
+        """Unfollow everything and forget the chat; returns how many companies it followed."""
+        with self.store.transaction():
+            count = self.store.subscriptions.remove_all(chat_id)
+            self.store.chats.delete(chat_id)
+        return count
+
+    # --- settings ------------------------------------------------------------------
+
+    def settings(self, chat_id: int) -> ChatSettings:
+        """The chat's settings (defaults for a new chat)."""
+        return self.store.chats.settings(chat_id)
+
+    def update_settings(self, chat_id: int, **changes: Any) -> ChatSettings:
+        """Validate and save changed settings."""
+        return self.store.chats.update_settings(chat_id, **changes)
+
+    # --- helpers -------------------------------------------------------------------
+
+    def _names(self, text: str) -> list[str]:
+        names = split_names(text)
+        if not names:
+            raise InputError("Please name a company, for example: /subscribe Xiaomi")
+        if len(names) > MAX_NAMES_PER_COMMAND:
+            raise InputError(f"Please name at most {MAX_NAMES_PER_COMMAND} companies at once.")
+        return names
+
+    def _company_for(self, name: str, unknown: list[Unknown]) -> tuple[Company | None, bool]:
+        """The stored company for ``name``, a new custom name, or None (noted in ``unknown``).
+
+        A near-miss of a known name ("Xiaomy") is not followed but answered with
+        suggestions; a name unlike any known one becomes a custom name, and loose
+        look-alikes are still offered (noted in ``unknown`` with the name created).
+        """
+        company = self.find_company(name)
+        if company is not None:
+            return company, False
+        problem = name_problem(name)
+        if problem:
+            unknown.append(Unknown(name, (), problem))
+            return None, False
+        suggestions = self._suggest(name)
+        if any(self._closeness(name, ref) >= CLOSE_MATCH for ref in suggestions):
+            unknown.append(Unknown(name, suggestions))
+            return None, False
+        if suggestions:
+            unknown.append(Unknown(name, suggestions, created=True))
+        company_id = self.store.companies.add_custom(name)
+        return self.store.companies.get(company_id), True
+
+    def _closeness(self, name: str, ref: CompanyRef) -> float:
+        """0-100: how alike ``name`` is to the company's name or one of its aliases."""
+        entry = self.matcher.resolve(ref.name)
+        names = (ref.name, *(entry.aliases if entry else ()))
+        return max(fuzz.ratio(name.casefold(), other.casefold()) for other in names)
+
+    def _suggest(self, name: str, *, within: int | None = None) -> tuple[CompanyRef, ...]:
+        """Close registry names (or, with ``within``, close names the chat follows)."""
+        if within is not None:
+            followed = {n.casefold(): CompanyRef(i, n) for i, n in
+                        self.store.subscriptions.for_chat(within)}
+            # Whole-name similarity: WRatio's partial matching offered Foxconn for "Foo".
+            hits = process.extract(name, list(followed), scorer=fuzz.ratio, limit=3,
+                                   score_cutoff=SUGGEST_CUTOFF, processor=str.casefold)
+            return tuple(followed[hit[0]] for hit in hits)
+        refs = []
+        for suggestion in self.matcher.suggest(name, limit=3):
+            company = self.store.companies.get_by_name(suggestion)
+            if company is not None:
+                refs.append(CompanyRef(company.id, company.name))
+        return tuple(refs)

@@ -1,0 +1,105 @@
+"""The composition root: one place that builds the bot's ``Application`` from its parts.
+
+Real Telegram, a local Bot API emulator (``config.base_url``), the terminal chat
+(``request=TerminalRequest(...)``) and offline tests (a recording request) all
+get the very same handlers and services from :func:`build_application`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from telegram import BotCommand
+from telegram.ext import Application
+
+from bot.ingest.ingestor import Ingestor
+from bot.services.registry import load_matcher
+from bot.services.subscriptions import NewsService
+from bot.telegram.handlers import register
+from bot.telegram.ratelimit import CommandRateLimit
+from bot.telegram.replies.commands import COMMANDS
+from bot.telegram.updates import PerChatUpdateProcessor
+
+if TYPE_CHECKING:
+    from telegram.request import BaseRequest
+
+    from bot.config import Config
+    from storage.store import Store
+
+log = logging.getLogger(__name__)
+# PTB needs a token-shaped string even when no request ever reaches Telegram.
+OFFLINE_TOKEN = "0:offline"
+
+
+def build_application(
+    config: Config,
+    *,
+    store: Store,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+    ingestor: Ingestor | None = None,
+) -> Application:
+    """The bot, wired: services on ``store``, handlers, commands menu and jobs on start.
+
+    ``request`` replaces PTB's HTTP layer (terminal, tests); it also serves
+    getUpdates unless ``get_updates_request`` is given. ``config.base_url``
+    points the bot at another Bot API server, e.g. an emulator.
+    """
+    matcher = load_matcher(store)
+    ingestor = ingestor or Ingestor(store=store, matcher=matcher)
+    service = NewsService(
+        store=store, matcher=matcher, ingestor=ingestor,
+        max_subscriptions=config.max_subscriptions, algorithm=config.summary_algorithm,
+    )
+    builder = (
+        Application.builder()
+        .token(config.token or OFFLINE_TOKEN)
+        .post_init(post_init)
+        .post_stop(post_stop)
+        .post_shutdown(post_shutdown)
+        .concurrent_updates(PerChatUpdateProcessor())
+    )
+    if config.base_url:
+        builder = builder.base_url(config.base_url).base_file_url(_file_url(config.base_url))
+    if request is not None:
+        builder = builder.request(request)
+    if get_updates_request is not None or request is not None:
+        builder = builder.get_updates_request(get_updates_request or request)  # type: ignore[arg-type]
+    application = builder.build()
+    application.bot_data.update(service=service, config=config, store=store)
+    register(application, rate_limit=CommandRateLimit(config.command_limit, config.command_window))
+    return application
+
+
+async def post_init(application: Application) -> None:
+    """Show the command menu in Telegram and start the alert, digest and feed jobs.
+
+    ``run_polling``/``run_webhook`` call this; code that starts the application by
+    hand (terminal chat, tests) awaits it after ``initialize()``.
+    """
+    await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    from bot.alerts.jobs import install_jobs  # late: the jobs module imports much of the bot
+
+    config = application.bot_data["config"]
+    install_jobs(application, store=application.bot_data["store"], config=config)
+
+
+async def post_stop(application: Application) -> None:
+    """Let the alert sender finish the messages in flight (the bot can still send)."""
+    from bot.alerts.jobs import stop_jobs
+
+    await stop_jobs(application)
+
+
+async def post_shutdown(application: Application) -> None:
+    """Release the HTTP client used to fetch pages."""
+    service: NewsService = application.bot_data["service"]
+    if service.ingestor is not None:
+        service.ingestor.close()
+
+
+def _file_url(base_url: str) -> str:
+    # ".../bot" -> ".../file/bot", the layout of Telegram and of Bot API servers.
+    return re.sub(r"/bot$", "/file/bot", base_url.rstrip("/"))

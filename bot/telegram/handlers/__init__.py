@@ -1,0 +1,213 @@
+"""Registering every handler, plus /start, /help, unknown input, the rate limit and errors.
+
+Handlers are thin: parse the update, call the :class:`~bot.services.subscriptions.NewsService`
+(in a worker thread), format the reply with :mod:`bot.telegram.replies`. Anything a
+user got wrong is a :class:`~summarizer.errors.NewsbotError`; the one error
+handler below turns it into a short reply, and anything else into a polite apology.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from telegram import Chat, ChatMember, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.telegram.formatting import clean, esc
+from bot.telegram.handlers import news as handlers_news
+from bot.telegram.handlers import settings as handlers_settings
+from bot.telegram.handlers import subscriptions as handlers_subs
+from bot.telegram.handlers.common import call, send, service
+from bot.telegram.ratelimit import CommandRateLimit
+from bot.telegram.replies.commands import help_text, start_text
+from summarizer.errors import NewsbotError
+
+if TYPE_CHECKING:
+    from telegram.ext import ContextTypes
+
+    Context = ContextTypes.DEFAULT_TYPE
+
+log = logging.getLogger(__name__)
+SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
+_NEW_MESSAGES = filters.UpdateType.MESSAGE  # an edited command is not a new request
+
+_FEATURES = {
+    "subscribe": handlers_subs.subscribe,
+    "unsubscribe": handlers_subs.unsubscribe,
+    "list": handlers_subs.show_list,
+    "stop": handlers_subs.stop,
+    "news": handlers_news.news,
+    "summary": handlers_news.summary,
+    "search": handlers_news.search,
+    "ingest": handlers_news.ingest,
+    "settings": handlers_settings.settings,
+}
+_BUTTONS = {
+    r"^u:\d+$": handlers_subs.unsubscribe_button,
+    r"^f:\d+$": handlers_subs.follow_button,
+    r"^m:\d+$": handlers_news.more_button,
+    r"^a:\d+$": handlers_news.article_button,
+    r"^s:[a-z]+:[\w./+-]{1,40}$": handlers_settings.settings_button,
+}
+
+
+def register(application: Application, *, rate_limit: CommandRateLimit) -> None:
+    """Add every handler, the rate limit (group -1) and the error handler."""
+    application.bot_data["ratelimit"] = rate_limit
+    application.add_handler(TypeHandler(Update, rate_guard), group=-1)
+    commands = {"start": start, "help": help_command, **_FEATURES}
+    for name, callback in commands.items():
+        application.add_handler(CommandHandler(name, callback, filters=_NEW_MESSAGES))
+    for pattern, func in _BUTTONS.items():
+        application.add_handler(CallbackQueryHandler(func, pattern=pattern))
+    application.add_handler(CallbackQueryHandler(stale_button))
+    application.add_handler(MessageHandler(filters.COMMAND & _NEW_MESSAGES, unknown_command))
+    application.add_handler(MessageHandler(
+        filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & _NEW_MESSAGES, plain_text
+    ))
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))
+    application.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    application.add_error_handler(on_error)
+
+
+async def start(update: Update, context: Context) -> None:
+    """``/start``: what the bot does and how to begin."""
+    user, chat = update.effective_user, update.effective_chat
+    trending = await call(service(context).in_the_news, chat.id) if chat else []
+    rows = [[InlineKeyboardButton(f"Follow {name[:50]}", callback_data=f"f:{cid}")]
+            for cid, name in trending[:4]]
+    text = start_text(user.first_name if user else None, buttons=bool(rows))
+    await send(update, context, text, InlineKeyboardMarkup(rows) if rows else None)
+
+
+async def help_command(update: Update, context: Context) -> None:
+    """``/help``: every command with an example."""
+    chat = update.effective_chat
+    await send(update, context, help_text(group=bool(chat and chat.type != Chat.PRIVATE)))
+
+
+async def unknown_command(update: Update, context: Context) -> None:
+    """A command we do not have; ignored when it was meant for another bot."""
+    message = update.effective_message
+    chat = update.effective_chat
+    if message is None or chat is None or not message.text:
+        return
+    command, _, target = message.text.split(maxsplit=1)[0].partition("@")
+    if target and target.casefold() != (context.bot.username or "").casefold():
+        return
+    if chat.type != Chat.PRIVATE and not target:
+        return  # in groups an unaddressed command may belong to another bot
+    await send(update, context, f"I don't know the command {esc(command, limit=40)}. "
+               "/help lists what I can do.")
+
+
+async def plain_text(update: Update, context: Context) -> None:
+    """Text without a command in a private chat: offer buttons if it names a company."""
+    message = update.effective_message
+    text = clean(message.text if message else "", limit=101)
+    company = await call(service(context).find_company, text) if len(text) <= 100 else None
+    if company is None:
+        await send(update, context, "I answer commands: try /subscribe NAME, /news NAME, "
+                   "/search WORDS or /help.")
+        return
+    markup = InlineKeyboardMarkup([[
+        InlineKeyboardButton(f"Follow {company.name[:40]}", callback_data=f"f:{company.id}"),
+        InlineKeyboardButton("Latest news", callback_data=f"m:{company.id}"),
+    ]])
+    await send(update, context, f"<b>{esc(company.name)}</b>: follow it, or see its news?",
+               markup)
+
+
+async def stale_button(update: Update, context: Context) -> None:
+    """A button whose data we do not recognise (an old message or a forged press)."""
+    if update.callback_query:
+        await update.callback_query.answer("This button no longer works; please send the "
+                                           "command again.", show_alert=True)
+
+
+async def migrated(update: Update, context: Context) -> None:
+    """A group became a supergroup: its subscriptions move to the new chat id."""
+    message = update.effective_message
+    if message and message.migrate_to_chat_id:
+        await call(service(context).store.chats.migrate, message.chat.id,
+                   message.migrate_to_chat_id)
+
+
+async def membership(update: Update, context: Context) -> None:
+    """The bot was removed from (or added back to) a chat: stop or resume its alerts."""
+    change = update.my_chat_member
+    if change is None:
+        return
+    gone = change.new_chat_member.status in (ChatMember.LEFT, ChatMember.BANNED)
+    store = service(context).store
+    if gone:
+        await call(store.chats.set_active, change.chat.id, False)
+    else:
+        await call(store.chats.upsert, change.chat.id, type=change.chat.type,
+                   title=change.chat.title)
+
+
+async def rate_guard(update: Update, context: Context) -> None:
+    """Runs before every handler: too many requests from one chat are refused."""
+    message, query, chat = update.effective_message, update.callback_query, update.effective_chat
+    if chat is None or update.edited_message is not None:
+        return
+    text = (message.text or "") if message else ""
+    # Everything that earns a reply counts: commands, buttons, and text in private chats.
+    if query is None and not text.startswith("/") and not (text and chat.type == Chat.PRIVATE):
+        return
+    limit: CommandRateLimit = context.bot_data["ratelimit"]
+    verdict = limit.check(context.chat_data)
+    if verdict.allowed:
+        return
+    notice = f"Too many commands at once; please wait {max(1, round(verdict.retry_after))} s."
+    if query is not None:
+        await query.answer(notice if verdict.warn else None)
+    elif verdict.warn:
+        await send(update, context, notice)
+    raise ApplicationHandlerStop
+
+
+async def on_error(update: object, context: Context) -> None:
+    """The one error handler: log (never the token), then answer the user briefly."""
+    error = context.error
+    if isinstance(error, NewsbotError):
+        log.info("user error: %s", error)
+        text = esc(str(error))
+    elif isinstance(error, Forbidden):
+        log.info("chat unreachable: %s", error)
+        return
+    elif isinstance(error, RetryAfter):
+        # Flood control: any further reply now would be refused as well.
+        log.warning("Telegram flood control: %s", error)
+        return
+    elif isinstance(error, NetworkError):
+        log.warning("Telegram request failed: %s: %s", type(error).__name__, error)
+        text = SORRY
+    else:
+        log.error("handler failed: %s", type(error).__name__, exc_info=error)
+        text = SORRY
+    if not isinstance(update, Update):
+        return
+    try:
+        if update.callback_query is not None:
+            try:
+                alert = clean(str(error) if text != SORRY else SORRY, limit=190)
+                await update.callback_query.answer(alert, show_alert=True)
+                return
+            except TelegramError:
+                pass  # already answered (or too old): say it in the chat instead
+        await send(update, context, text)
+    except TelegramError as err:
+        log.warning("could not tell the user about an error: %s", type(err).__name__)

@@ -1,0 +1,139 @@
+"""What every handler shares: the service, argument parsing, sending replies, admin checks."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from telegram import CallbackQuery, Chat, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
+from telegram.constants import ChatMemberStatus, ParseMode
+
+from bot.telegram.formatting import clean, split_message
+from summarizer.errors import InputError
+
+if TYPE_CHECKING:
+    from telegram.ext import ContextTypes
+
+    from bot.config import Config
+    from bot.services.subscriptions import NewsService
+
+    Context = ContextTypes.DEFAULT_TYPE
+
+R = TypeVar("R")
+MAX_ARGUMENT_CHARS = 1000
+ADMIN_CACHE_SECONDS = 300.0
+_ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
+NOT_ADMIN = "Only admins of this group can change its subscriptions and settings."
+
+
+def service(context: Context) -> NewsService:
+    """The one NewsService of this application."""
+    return context.bot_data["service"]  # type: ignore[no-any-return]
+
+
+def config(context: Context) -> Config:
+    """The loaded configuration."""
+    return context.bot_data["config"]  # type: ignore[no-any-return]
+
+
+async def call(func: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+    """Run a service call in a worker thread: SQLite may wait on a lock for seconds."""
+    return await asyncio.to_thread(func, *args, **kwargs)
+
+
+def argument(update: Update) -> str:
+    """The text after ``/command`` (or ``/command@bot``), cleaned of control characters.
+
+    Raises InputError for arguments too long to be a name, a URL or search words.
+    """
+    message = update.effective_message
+    text = (message.text or message.caption or "") if message else ""
+    parts = text.split(maxsplit=1)
+    rest = parts[1] if len(parts) > 1 else ""
+    if len(rest) > MAX_ARGUMENT_CHARS:
+        raise InputError(
+            f"That is too long ({len(rest):,} characters); "
+            f"please keep it under {MAX_ARGUMENT_CHARS:,}."
+        )
+    return clean(rest)
+
+
+async def send(
+    update: Update,
+    context: Context,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> Message | None:
+    """Send an HTML reply to the update's chat (and forum topic), split under 4,096 characters.
+
+    Buttons go on the last part. Returns the last message sent.
+    """
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    message = update.effective_message
+    thread = message.message_thread_id if message and message.is_topic_message else None
+    parts = split_message(text) or ["…"]
+    sent = None
+    for index, part in enumerate(parts):
+        sent = await context.bot.send_message(
+            chat.id,
+            part,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup if index == len(parts) - 1 else None,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+            message_thread_id=thread,
+        )
+    return sent
+
+
+async def is_chat_admin(update: Update, context: Context) -> bool:
+    """True in private chats, and in groups for admins (including anonymous admins)."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or chat.type == Chat.PRIVATE:
+        return True
+    message = update.effective_message
+    if message and message.sender_chat and message.sender_chat.id == chat.id:
+        return True  # an anonymous admin posts as the group itself
+    if user is None:
+        return False
+    cache: dict[int, tuple[bool, float]] = context.chat_data.setdefault("admins", {})
+    known = cache.get(user.id)
+    if known and known[1] > time.monotonic():
+        return known[0]
+    member = await context.bot.get_chat_member(chat.id, user.id)
+    allowed = member.status in _ADMIN_STATUSES
+    cache[user.id] = (allowed, time.monotonic() + ADMIN_CACHE_SECONDS)
+    return allowed
+
+
+async def require_admin(update: Update, context: Context) -> bool:
+    """Like :func:`is_chat_admin`, telling a non-admin why nothing happened."""
+    if await is_chat_admin(update, context):
+        return True
+    query = update.callback_query
+    if query is not None:
+        await query.answer(NOT_ADMIN, show_alert=True)
+    else:
+        await send(update, context, NOT_ADMIN)
+    return False
+
+
+def chat_id(update: Update) -> int:
+    """The id of the chat the update came from."""
+    chat = update.effective_chat
+    if chat is None:
+        raise InputError("This works only in a chat.")
+    return chat.id
+
+
+def button_press(update: Update) -> tuple[CallbackQuery, int]:
+    """The pressed button and the number after the prefix in its callback data (``u:42`` -> 42)."""
+    query = update.callback_query
+    assert query is not None  # button handlers are registered for callback queries only
+    _, _, number = (query.data or "").partition(":")
+    if not number.isdigit():
+        raise InputError("This button no longer works; please send the command again.")
+    return query, int(number)

@@ -1,0 +1,115 @@
+"""Handlers that read the news: /news, /summary, /search, /ingest and their buttons."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatAction
+
+from bot.services.news import parse_news_args
+from bot.telegram.formatting import esc
+from bot.telegram.handlers.common import (
+    argument,
+    button_press,
+    call,
+    chat_id,
+    config,
+    send,
+    service,
+)
+from bot.telegram.replies.commands import news_reply, search_reply, summary_reply, usage
+
+if TYPE_CHECKING:
+    from telegram.ext import ContextTypes
+
+    Context = ContextTypes.DEFAULT_TYPE
+
+
+async def news(update: Update, context: Context) -> None:
+    """``/news NAME [N]``: a brief and the latest N articles, summarised for that company."""
+    text = argument(update)
+    if not text.strip(" ,;"):  # "/news ," is no name either
+        await _pick_company(update, context)
+        return
+    name, count = parse_news_args(text)
+    result = await call(service(context).news, chat_id(update), name, count)
+    reply, markup = news_reply(result)
+    await send(update, context, reply, markup)
+
+
+async def _pick_company(update: Update, context: Context) -> None:
+    refs = await call(service(context).subscriptions, chat_id(update))
+    if not refs:
+        await send(update, context, usage("news", "Xiaomi 5") +
+                   "\nThe number (1 to 10) is how many articles; 3 when left out.")
+        return
+    rows = [[InlineKeyboardButton(f"📰 {r.name[:50]}", callback_data=f"m:{r.id}")]
+            for r in refs[:20]]
+    await send(update, context, "News about which company? (or /news NAME)",
+               InlineKeyboardMarkup(rows))
+
+
+async def more_button(update: Update, context: Context) -> None:
+    """Button ``m:<company_id>``: the latest news about that company."""
+    query, company_id = button_press(update)
+    result = await call(service(context).news_for_id, chat_id(update), company_id)
+    await query.answer()
+    reply, markup = news_reply(result)
+    await send(update, context, reply, markup)
+
+
+async def summary(update: Update, context: Context) -> None:
+    """``/summary URL-or-number``: summarise one article; a URL is fetched and stored."""
+    ref = argument(update)
+    if not ref:
+        await send(update, context, usage("summary", "https://example.com/story") +
+                   "\nor an article number from /news or /search, e.g. /summary 12")
+        return
+    if ref.lower().startswith("http"):
+        await context.bot.send_chat_action(chat_id(update), ChatAction.TYPING)
+    result = await call(service(context).summary, chat_id(update), ref)
+    await send(update, context, summary_reply(result))
+
+
+async def article_button(update: Update, context: Context) -> None:
+    """Button ``a:<article_id>``: summarise that article."""
+    query, article_id = button_press(update)
+    result = await call(service(context).summary, chat_id(update), str(article_id))
+    await query.answer()
+    await send(update, context, summary_reply(result))
+
+
+async def search(update: Update, context: Context) -> None:
+    """``/search WORDS``: stored articles containing all the words."""
+    words = argument(update)
+    if not words:
+        await send(update, context, usage("search", "electric cars") +
+                   "\nAll words must appear; use OR for alternatives.")
+        return
+    hits = await call(service(context).search, words)
+    reply, markup = search_reply(words, hits)
+    await send(update, context, reply, markup)
+
+
+async def ingest(update: Update, context: Context) -> None:
+    """``/ingest [URL]`` (operators only): store one page, or poll the configured feeds now."""
+    user = update.effective_user
+    if not config(context).is_admin(user.id if user else None):
+        await send(update, context, "Sorry, /ingest is only for this bot's operators.")
+        return
+    ref = argument(update)
+    svc = service(context)
+    if ref:
+        result = await call(svc.summary, chat_id(update), ref)
+        state = "Stored as new" if result.new else "Already stored"
+        await send(update, context, f"{state}: #{result.item.article_id}\n\n" +
+                   summary_reply(result))
+        return
+    feeds = config(context).feeds
+    if not feeds or svc.ingestor is None:
+        await send(update, context, "No feeds are configured (set NEWSBOT_FEEDS).")
+        return
+    report = await call(svc.ingestor.ingest_feeds, feeds)
+    errors = "\n".join(f"• {esc(line, limit=300)}" for line in report.errors[:10])
+    await send(update, context, esc(report.summary()) + (f"\n\n{errors}" if errors else ""))

@@ -1,0 +1,53 @@
+"""``/settings`` and its buttons (``s:<key>:<value>``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from telegram import Update
+from telegram.error import BadRequest
+
+from bot.telegram.handlers.common import argument, call, chat_id, require_admin, send, service
+from bot.telegram.replies.settings import parse_change, settings_keyboard, settings_text
+
+if TYPE_CHECKING:
+    from telegram.ext import ContextTypes
+
+    Context = ContextTypes.DEFAULT_TYPE
+
+
+async def settings(update: Update, context: Context) -> None:
+    """``/settings``: show the chat's settings; ``/settings KEY VALUE`` changes one."""
+    text = argument(update)
+    svc = service(context)
+    note = None
+    if text:
+        key, _, value = text.partition(" ")
+        change = parse_change(key, value)
+        if not await require_admin(update, context):
+            return
+        current = await call(svc.update_settings, chat_id(update), **change)
+        note = "Saved."
+    else:
+        current = await call(svc.settings, chat_id(update))
+    await send(update, context, settings_text(current, note=note), settings_keyboard(current))
+
+
+async def settings_button(update: Update, context: Context) -> None:
+    """Button ``s:<key>:<value>``: change one setting and update the message in place."""
+    query = update.callback_query
+    assert query is not None
+    _, key, value = (query.data or "s::").split(":", 2)
+    change = parse_change(key, value)
+    if not await require_admin(update, context):
+        return
+    current = await call(service(context).update_settings, chat_id(update), **change)
+    await query.answer("Saved.")
+    try:
+        await query.edit_message_text(
+            settings_text(current), parse_mode="HTML", reply_markup=settings_keyboard(current)
+        )
+    except BadRequest as err:
+        # Pressing the already-selected button changes nothing; Telegram says so.
+        if "not modified" not in str(err).lower():
+            raise

@@ -1,0 +1,108 @@
+"""Handlers that change what a chat follows: /subscribe, /unsubscribe, /list, /stop, buttons."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from telegram import Update
+
+from bot.telegram.handlers.common import (
+    argument,
+    button_press,
+    call,
+    chat_id,
+    config,
+    require_admin,
+    send,
+    service,
+)
+from bot.telegram.replies.commands import (
+    LIST_HEADER,
+    list_reply,
+    stop_reply,
+    subscribe_reply,
+    subscribe_usage,
+    unsubscribe_reply,
+    unsubscribed_reply,
+)
+
+if TYPE_CHECKING:
+    from telegram.ext import ContextTypes
+
+    Context = ContextTypes.DEFAULT_TYPE
+
+
+async def subscribe(update: Update, context: Context) -> None:
+    """``/subscribe NAME[, NAME...]``: follow companies; confirms canonical names."""
+    names = argument(update)
+    if not names:
+        trending = await call(service(context).in_the_news, chat_id(update))
+        text, markup = subscribe_usage(trending)
+        await send(update, context, text, markup)
+        return
+    if not await require_admin(update, context):
+        return
+    chat = update.effective_chat
+    assert chat is not None
+    result = await call(service(context).subscribe, chat.id, names, chat_type=chat.type,
+                        title=chat.title)
+    text, markup = subscribe_reply(result)
+    await send(update, context, text, markup)
+
+
+async def unsubscribe(update: Update, context: Context) -> None:
+    """``/unsubscribe NAME``: stop following; without a name, the list with buttons."""
+    names = argument(update)
+    if not names:
+        await show_list(update, context)
+        return
+    if not await require_admin(update, context):
+        return
+    result = await call(service(context).unsubscribe, chat_id(update), names)
+    await send(update, context, unsubscribe_reply(result))
+
+
+async def show_list(update: Update, context: Context) -> None:
+    """``/list``: the companies this chat follows, with buttons."""
+    refs = await call(service(context).subscriptions, chat_id(update))
+    text, markup = list_reply(refs, config(context).max_subscriptions)
+    await send(update, context, text, markup)
+
+
+async def stop(update: Update, context: Context) -> None:
+    """``/stop``: unfollow everything and delete the chat's data."""
+    if not await require_admin(update, context):
+        return
+    count = await call(service(context).stop, chat_id(update))
+    await send(update, context, stop_reply(count))
+
+
+async def unsubscribe_button(update: Update, context: Context) -> None:
+    """Button ``u:<company_id>``: unsubscribe; a /list message is updated in place."""
+    query, company_id = button_press(update)
+    if not await require_admin(update, context):
+        return
+    ref = await call(service(context).unsubscribe_id, chat_id(update), company_id)
+    if ref is None:
+        await query.answer("This chat no longer follows that company.")
+        return
+    await query.answer(f"Unsubscribed from {ref.name[:150]}.")
+    text = getattr(query.message, "text", None) or ""
+    if text.startswith(LIST_HEADER):  # pressed in /list: show the list as it is now
+        refs = await call(service(context).subscriptions, chat_id(update))
+        reply, markup = list_reply(refs, config(context).max_subscriptions)
+        await query.edit_message_text(reply, parse_mode="HTML", reply_markup=markup)
+    else:  # pressed under an alert: keep the alert, confirm with a way back
+        await send(update, context, *unsubscribed_reply(ref))
+
+
+async def follow_button(update: Update, context: Context) -> None:
+    """Button ``f:<company_id>``: follow a suggested company."""
+    query, company_id = button_press(update)
+    if not await require_admin(update, context):
+        return
+    result = await call(service(context).subscribe_id, chat_id(update), company_id)
+    done = result.added or result.already
+    await query.answer(f"Following {done[0].name[:150]}." if done else None)
+    text, markup = subscribe_reply(result)
+    await send(update, context, text, markup)

@@ -1,0 +1,1 @@
+"""The bot's replies: pure functions from service results to Telegram HTML and keyboards."""

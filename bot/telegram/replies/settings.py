@@ -1,0 +1,128 @@
+"""``/settings``: parsing typed changes, the settings text and its keyboard (pure)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.telegram.formatting import esc
+from storage.chats import timezone_label
+from summarizer.errors import InputError
+
+if TYPE_CHECKING:
+    from storage.chats import ChatSettings
+
+LENGTHS = (1, 2, 3, 5, 7)
+SETTINGS_HELP = (
+    "Type to change: /settings length 5 · /settings mode digest · /settings hour 7 · "
+    "/settings tz Europe/Berlin · /settings relevance main"
+)
+_KEYS = {
+    "length": "summary_sentences", "len": "summary_sentences", "sentences": "summary_sentences",
+    "summary": "summary_sentences", "mode": "mode", "delivery": "mode", "hour": "digest_hour",
+    "digest": "digest_hour", "time": "digest_hour", "tz": "timezone", "timezone": "timezone",
+    "zone": "timezone", "relevance": "threshold", "threshold": "threshold", "thr": "threshold",
+}
+_MODES = {"instant": "instant", "alerts": "instant", "now": "instant", "digest": "digest",
+          "daily": "digest"}
+
+
+def threshold_presets() -> dict[str, float]:
+    """Named relevance levels: any mention, a notable part, the main subject."""
+    from summarizer.companies.matcher import SUBJECT_THRESHOLD
+
+    main = float(SUBJECT_THRESHOLD)
+    return {"any": 0.0, "notable": round(main / 2, 3), "main": main}
+
+
+def threshold_label(value: float) -> str:
+    """The relevance level in words."""
+    presets = threshold_presets()
+    if value <= presets["any"]:
+        return "merely mentioned"
+    if value < presets["main"]:
+        return "a notable part of the story"
+    return "the main subject of the story"
+
+
+def parse_change(key: str, value: str) -> dict[str, Any]:
+    """``/settings KEY VALUE`` (or a button's ``s:KEY:VALUE``) -> a ChatSettings change."""
+    field = _KEYS.get(key.casefold())
+    value = value.strip()
+    if field is None:
+        raise InputError(f"There is no setting called “{key[:30]}”. {SETTINGS_HELP}")
+    if field == "summary_sentences":
+        return {field: _int(value, "The summary length must be a number of sentences, 1 to 10.")}
+    if field == "mode":
+        mode = _MODES.get(value.casefold())
+        if mode is None:
+            raise InputError("Delivery must be 'instant' or 'digest'.")
+        return {field: mode}
+    if field == "digest_hour":
+        match = re.fullmatch(r"(\d{1,2})(?::00)?(?:h)?", value.casefold())
+        if not match:
+            raise InputError("The digest hour must be a whole hour from 0 to 23, e.g. 7 or 19:00.")
+        return {field: int(match.group(1)), "mode": "digest"}
+    if field == "timezone":
+        return {field: value}
+    presets = threshold_presets()
+    if value.casefold() in presets:
+        return {field: presets[value.casefold()]}
+    try:
+        return {field: float(value)}
+    except ValueError:
+        raise InputError("Relevance must be any, notable, main or a number from 0 to 1.") from None
+
+
+def _int(value: str, message: str) -> int:
+    if not re.fullmatch(r"\d{1,3}", value):
+        raise InputError(message)
+    return int(value)
+
+
+def settings_text(settings: ChatSettings, *, note: str | None = None) -> str:
+    """The chat's settings in words."""
+    if settings.mode == "digest":
+        delivery = (f"a daily digest at {settings.digest_hour:02d}:00 "
+                    f"({esc(timezone_label(settings.timezone))})")
+    else:
+        delivery = "instant alerts, as articles arrive"
+    lines = [
+        "<b>Settings for this chat</b>",
+        "",
+        f"Summary length: <b>{settings.summary_sentences}</b> sentence"
+        f"{'s' if settings.summary_sentences != 1 else ''}",
+        f"Delivery: <b>{delivery}</b>",
+        f"Time zone: <b>{esc(timezone_label(settings.timezone))}</b>",
+        f"Alert when the company is <b>{threshold_label(settings.threshold)}</b> "
+        f"(relevance ≥ {settings.threshold:.2f})",
+        "",
+        esc(SETTINGS_HELP),
+    ]
+    if note:
+        lines.insert(0, f"✓ {esc(note)}\n")
+    return "\n".join(lines)
+
+
+def settings_keyboard(settings: ChatSettings) -> InlineKeyboardMarkup:
+    """Buttons for the common changes; the current choice is marked with •."""
+
+    def button(label: str, key: str, value: object, current: bool) -> InlineKeyboardButton:
+        return InlineKeyboardButton(f"• {label}" if current else label,
+                                    callback_data=f"s:{key}:{value}")
+
+    hour = settings.digest_hour
+    presets = threshold_presets()
+    label = {"any": "Any mention", "notable": "Notable", "main": "Main subject"}
+    return InlineKeyboardMarkup([
+        [button(f"{n} sent.", "len", n, settings.summary_sentences == n) for n in LENGTHS],
+        [button("Instant alerts", "mode", "instant", settings.mode == "instant"),
+         button("Daily digest", "mode", "digest", settings.mode == "digest")],
+        [button("−1 h", "hour", (hour - 1) % 24, False),
+         button(f"Digest at {hour:02d}:00", "hour", hour, settings.mode == "digest"),
+         button("+1 h", "hour", (hour + 1) % 24, False)],
+        [button(label[k], "thr", k, abs(settings.threshold - v) < 1e-9)
+         for k, v in presets.items()],
+    ])

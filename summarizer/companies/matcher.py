@@ -1,0 +1,292 @@
+"""Which companies an article names, and which ones it is about.
+
+Matching rules (the registry is ``seeds/companies.json``):
+
+* Only the cleaned article is searched (title and body paragraphs), never page
+  boilerplate, so a "Microsoft Teams" teaser under the article links nothing.
+* Whole words only: "Xiaomi" never matches inside "Xiaomis" or "NIOBIUM".
+  Possessives count as the company: "Xiaomi's", "Xiaomi’s" (straight or curly).
+  Words of a multi-word alias may be joined by spaces, dots, hyphens or one comma
+  ("Mercedes-Benz", "Apple, Inc.", "J.P. Morgan"). Chinese, Japanese and Korean
+  have no spaces between words, so there a name matches inside any run of
+  characters; their registry names are kept specific ("苹果公司", not "苹果",
+  the fruit; "小米" with the exclusion "小米粥", millet porridge).
+* The longest alias wins: "Great Wall Motor" is one mention of Great Wall Motor,
+  never "Great Wall" plus leftovers; "Apple Inc." is one mention.
+* Case modes, one per alias:
+  - ``fold`` (default): case-insensitive, but every capitalised word of the
+    alias must stay capitalised (or the text be in capitals): "Google",
+    "GOOGLE", "Blackrock", "Tata group" (generic words like group/company may
+    go lower case) match; the verb "google" and "Indian oil" do not.
+  - ``exact``: aliases written without lower-case letters ("BYD", "VW", "3M")
+    match only as written, so "gm" or "Byd" do not.
+  - ``word``: aliases the registry lists under ``"ambiguous"`` because they are
+    also common words (Apple, Shell, Amazon, Oracle, Visa, Target, Next, Gap,
+    Alphabet, Meta, ...). They match only exactly as written ("Apple", not
+    "apple"), and where capitals say nothing (the start of a sentence or line,
+    a Title Case or ALL CAPS headline) they count only if the same company is
+    also found somewhere unambiguous: mid-sentence, possessive ("Alphabet's
+    Waymo"), followed by what only a company does ("Apple said", "Shell
+    shares"), another alias, a ticker.
+    "Apple pie is delicious." alone names no company; "Shell plc" always does.
+* A one-word alias right after a capitalised name is part of that name
+  ("Harrison Ford", "Nikola Tesla", "director Tom Ford"), unless that word
+  starts the sentence, is possessive, hyphenated ("Beijing-based"), a
+  nationality, a day or month. After a title ("Mr Hilton", "Dr Porsche") it is
+  that person's surname, and so is every bare "Hilton" in the same article
+  unless the company is also named unambiguously ("Hilton Worldwide").
+  Company names that are surnames (Ford, Dell, Porsche, Ferrari, Disney, Hilton)
+  are deliberately not ``ambiguous``: capitalised they are usually the company,
+  and these person rules catch the rest. Names that are mostly something else
+  in the news are left out as bare aliases ("Dow", "Novo", "Abbott", "BNP",
+  "NEC", "Berkshire", "Reuters"): only their full forms match.
+* Registry ``"exclude"`` phrases ("Great Wall of China", "Amazon rainforest",
+  "Harrison Ford") are matched like aliases (longest wins again) and dropped; an
+  excluded person's surname then counts like the "Mr Hilton" case.
+* An all-capitals alias alone in brackets after a phrase defines an
+  abbreviation, not a company: "genetically modified (GM) crops".
+* Tickers match only where they cannot be ordinary words: after an exchange
+  ("(NASDAQ: AAPL)", "NYSE:F", "HKG: 1810"), as a cashtag ("$AAPL"), in brackets
+  with an exchange suffix ("(AAPL.O)", "(1810.HK)"), or bare - also in brackets -
+  when it is a plain US-style symbol of at least four capitals that is not a
+  common word ("TSLA", "(NVDA)" yes; "F", "T", "ON", "ALL", "KEY", "CAT", "BAC",
+  "(GM)", "(BNP)", "SNOW", "GOLD" never; "$BAC" and "NYSE: BAC" do match).
+* Names a user follows that the registry lacks are matched the same way from
+  then on (``CompanyMatcher.with_entries``).
+
+Registry entries (``seeds/companies.json``, one JSON object per company)::
+
+    {"name": "Apple", "aliases": ["Apple Inc.", "Apple Computer"], "ticker": "AAPL",
+     "country": "US", "ambiguous": ["Apple"], "exclude": ["Apple pie", "Big Apple"]}
+
+``name`` is matched too; ``ambiguous`` and ``exclude`` are optional.
+
+Salience (``summarizer.companies.salience``) ranks the companies; ``subject`` is
+``salience >= SUBJECT_THRESHOLD``: the story is about that company.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz, process, utils
+
+from summarizer.article import Article
+from summarizer.companies.salience import Occurrence, score_companies
+from summarizer.companies.scan import (
+    EXACT,
+    EXCLUDED,
+    AliasIndex,
+    Hit,
+    alias_hits,
+    alias_mode,
+    fold,
+    is_title_case,
+    split_words,
+)
+from summarizer.companies.tickers import ticker_hits
+from summarizer.errors import InputError
+
+# Chosen on tests/summarizer/data (hand-labelled subjects vs passing mentions).
+SUBJECT_THRESHOLD = 0.27
+SUGGEST_CUTOFF = 78.0  # fuzz.ratio: "Tesal" -> "Tesla" is 80, "Xaomi" -> "xAI" 75
+# Tickers that are English words (or too common as abbreviations) never match bare.
+_WORD_TICKERS = frozenset(
+    re.findall(
+        r"\S+",
+        "ALL AND ANY ARE BIG BOX CAT CAR COST DAY DIS DOW EAT FAST FUN GAP GOLD GOOD HAS HOG "
+        "HUM KEY LOW MAIN NOW NEW ONE OUT PEN PLAY RUN SAVE SEE SHE SNOW TAP TEAM TECH TRUE "
+        "WELL WIN YOU SNAP COIN HOOD SHOP RACE RIO SAN BUD VALE TRI GRAB WIT HAL COP GIS YUM "
+        "HON LUV MAR PEP AIR XYZ SPOT PINS CEO CFO CRM GDP USA EUR USD GBP CNY JPY IPO ETF AGM "
+        "EPS ESG "
+        "NATO",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyEntry:
+    """A company as the registry (or a user) names it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    ticker: str | None = None
+    country: str | None = None
+    ambiguous: tuple[str, ...] = ()  # aliases that are also common words (case mode "word")
+    exclude: tuple[str, ...] = ()  # phrases that contain an alias but are not the company
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyMention:
+    """One company found in an article: how salient, whether it is the story's subject."""
+
+    name: str
+    salience: float
+    subject: bool
+    mentions: int
+
+
+def _strings(value: object, field: str, name: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError(f"The company registry entry {name!r} has a bad {field!r} list.")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def load_registry(json_text: str) -> list[CompanyEntry]:
+    """Parse the registry JSON (a list of {name, aliases, ticker, country, ...})."""
+    try:
+        data = json.loads(json_text)
+    except json.JSONDecodeError as err:
+        raise InputError(f"The company registry is not valid JSON (line {err.lineno}).") from err
+    if not isinstance(data, list):
+        raise InputError("The company registry must be a JSON list of companies.")
+    entries = []
+    for item in data:
+        name = item.get("name") if isinstance(item, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            raise InputError("Every company in the registry needs a non-empty name.")
+        entries.append(
+            CompanyEntry(
+                name=name.strip(),
+                aliases=_strings(item.get("aliases"), "aliases", name),
+                ticker=(item.get("ticker") or None),
+                country=(item.get("country") or None),
+                ambiguous=_strings(item.get("ambiguous"), "ambiguous", name),
+                exclude=_strings(item.get("exclude"), "exclude", name),
+            )
+        )
+    return entries
+
+
+def _bare_ticker_ok(ticker: str) -> bool:
+    """US-style symbols only: "SIE.DE" or "2333.HK" never match bare ("SIE", "2333")."""
+    # Three capitals are too often an abbreviation ("BAC", "NEC"): those need a ticker form.
+    return (
+        len(ticker) >= 4 and ticker.isalpha() and ticker.isupper() and (ticker not in _WORD_TICKERS)
+    )
+
+
+def _key(text: str) -> str:
+    """Lookup form of a name: words only, any case ("Apple, Inc." == "apple inc")."""
+    return " ".join(fold(w) for w in split_words(text)).lstrip("$")
+
+
+class CompanyMatcher:
+    """Finds registry companies in articles; resolves and suggests names users type."""
+
+    def __init__(self, entries: Iterable[CompanyEntry]) -> None:
+        self.entries: tuple[CompanyEntry, ...] = tuple(entries)
+        self._index = AliasIndex()
+        self._lookup: dict[str, int] = {}  # names, aliases and tickers
+        self._names: dict[str, int] = {}  # names and aliases, for suggestions
+        for i, entry in enumerate(self.entries):
+            self._add_entry(i, entry)
+        self._choices = [key for key, i in self._names.items() if len(key) >= 3]
+
+    def _add_entry(self, i: int, entry: CompanyEntry) -> None:
+        ambiguous = {a.casefold() for a in entry.ambiguous}
+        for alias in (entry.name, *entry.aliases):
+            mode = alias_mode(alias, ambiguous=alias.casefold() in ambiguous)
+            self._index.add(alias, i, mode=mode)
+            self._lookup.setdefault(_key(alias), i)
+            self._names.setdefault(_key(alias), i)
+        for phrase in entry.exclude:
+            self._index.add(phrase, i, mode=EXCLUDED)
+        if entry.ticker:
+            bare_ok = _bare_ticker_ok(entry.ticker)
+            self._index.add_ticker(entry.ticker, i, bare_ok=bare_ok)
+            if bare_ok and _key(entry.ticker) not in self._lookup:
+                self._index.add(entry.ticker, i, mode=EXACT)
+            self._lookup.setdefault(_key(entry.ticker), i)
+
+    def with_entries(self, extra: Iterable[CompanyEntry]) -> CompanyMatcher:
+        """A matcher that also knows ``extra`` (names users follow that the registry lacks)."""
+        known = {e.name.casefold() for e in self.entries}
+        new = [e for e in extra if e.name.casefold() not in known and self.resolve(e.name) is None]
+        return CompanyMatcher((*self.entries, *new)) if new else self
+
+    def resolve(self, text: str) -> CompanyEntry | None:
+        """The company whose name, alias or ticker is exactly ``text`` (any case)."""
+        i = self._lookup.get(_key(text))
+        return None if i is None else self.entries[i]
+
+    def suggest(self, text: str, limit: int = 3) -> list[str]:
+        """Company names close to a misspelt ``text`` ("Xaomi" -> ["Xiaomi"]).
+
+        Whole-string similarity (not WRatio's partial matching, which offered "Nexi,
+        Intel, IBM" for "Nonexistent Corp"), plus names that start with ``text`` as a
+        whole word ("Berkshire" -> "Berkshire Hathaway") or that ``text`` starts with
+        ("Xiaomi abc" -> "Xiaomi"). Unrelated text gets nothing.
+        """
+        query = utils.default_process(text)
+        if not query:
+            return []
+        found = process.extract(query, self._choices, scorer=fuzz.ratio,
+                                processor=utils.default_process, limit=limit * 4,
+                                score_cutoff=SUGGEST_CUTOFF)
+        ranked = [(choice, score) for choice, score, _ in found]
+        if len(query) >= 4:
+            ranked += [(c, 90.0) for c in self._choices
+                       if utils.default_process(c).startswith(query + " ")][: limit * 4]
+        # "Xiaomi abc" (a name and a stray word): the name it starts with.
+        ranked += [(c, 85.0) for c in self._choices
+                   if len(c) >= 4 and query.startswith(utils.default_process(c) + " ")]
+        names: list[str] = []
+        for choice, _score in sorted(ranked, key=lambda cs: -cs[1]):
+            name = self.entries[self._names[choice]].name
+            if name not in names:
+                names.append(name)
+        return names[:limit]
+
+    def _hits(self, text: str, *, headline: bool) -> list[Hit]:
+        tickers = list(ticker_hits(self._index, text))
+        style = headline and is_title_case(text)
+        spans = [(h.start, h.end) for h in tickers]
+        return tickers + list(alias_hits(self._index, text, headline_style=style, skip=spans))
+
+    def occurrences(self, parts: Sequence[str]) -> list[Occurrence]:
+        """Accepted mentions in ``parts`` (part 0 = headline, then paragraphs)."""
+        hits = [(p, h) for p, text in enumerate(parts) for h in self._hits(text, headline=p == 0)]
+        # After "Harrison Ford" a bare "Ford" is the actor unless Ford Motor is named outright.
+        shadows = {(h.entry, h.shadow) for _, h in hits if h.shadow}
+        found = [
+            (p, h if (h.entry, h.word) not in shadows else replace(h, weak=True))
+            for p, h in hits
+            if not h.shadow
+        ]
+        sure = {h.entry for _, h in found if not h.weak}
+        return [Occurrence(h.entry, p, h.start, h.end) for p, h in found if h.entry in sure]
+
+    def find(self, article: Article) -> list[CompanyMention]:
+        """Companies the article names, most salient first."""
+        parts = [article.title, *article.paragraphs]
+        scores = score_companies(self.occurrences(parts), parts)
+        return [
+            CompanyMention(
+                name=self.entries[s.entry].name,
+                salience=s.salience,
+                subject=s.salience >= SUBJECT_THRESHOLD,
+                mentions=s.mentions,
+            )
+            for s in scores
+        ]
+
+    def mentions_in(self, text: str) -> dict[str, int]:
+        """Mentions per company name in a piece of text (e.g. one sentence)."""
+        counts: dict[str, int] = {}
+        for occ in self.occurrences(["", text]):
+            name = self.entries[occ.entry].name
+            counts[name] = counts.get(name, 0) + 1
+        return counts
+
+    def aliases_of(self, name: str) -> tuple[str, ...]:
+        """Every alias of a company (name first), for focusing summaries on it."""
+        entry = self.resolve(name)
+        if entry is None:
+            return (name,)
+        return (entry.name, *entry.aliases)

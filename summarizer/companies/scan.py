@@ -1,0 +1,275 @@
+"""Finding alias and ticker occurrences in one piece of text (the matching rules).
+
+The rules themselves are documented at the top of :mod:`summarizer.companies.matcher`.
+Matching is a dictionary lookup over word n-grams (at most as long as the
+longest alias), so its cost grows with the length of the text, not with the
+number of aliases in the registry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+# Alias case modes.
+FOLD = "fold"  # any case, capitals kept ("Google", "GOOGLE", not "google" or "Indian oil")
+EXACT = "exact"  # exactly as written ("BYD", "VW", "NIO")
+WORD = "word"  # a common word ("Apple", "Shell"): exact case, and see AMBIGUOUS positions
+EXCLUDED = "excluded"  # a phrase that contains an alias but is not the company
+
+# Chinese, Japanese and Korean are written without spaces between words (and Korean glues
+# particles on: "삼성전자는"), so each of their characters is a word of its own.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_LETTERS = rf"(?:(?![{_CJK}])[^\W_])+"
+# Words: letters/digits with inner apostrophes ("L'Oréal", "Xiaomi’s"), a CJK character,
+# or a lone "&".
+_TOKEN_RE = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*|[{_CJK}]|&")
+# Tokens of an alias may be separated by spaces, dots, hyphens, slashes or one comma.
+_GAP_RE = re.compile(r"[ \t.\-/]{0,3}|,[ \t]?|\.?,[ \t]?")
+# Words after which a capitalised word is still not part of a person's name.
+_NOT_NAMES = frozenset(
+    re.findall(
+        r"\S+",
+        "american british chinese japanese korean german french dutch swiss swedish italian "
+        "spanish indian taiwanese european asian canadian australian danish finnish norwegian "
+        "belgian irish russian brazilian mexican israeli saudi emirati singaporean austrian "
+        "polish turkish monday tuesday wednesday thursday friday saturday sunday january "
+        "february march april may june july august september october november december rival "
+        "rivals both and or but while after before against including like unlike versus giant",
+    )
+)
+_GENERIC = frozenset(
+    ("group", "company", "co", "corp", "corporation", "holdings", "inc", "ltd", "plc", "bank")
+)
+_NAME_TITLES = frozenset(
+    ("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor")
+)
+# "Apple said", "Shell shares fell": only a company does that, even at a sentence start.
+_COMPANY_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|also|will|would|is|was|on \w+day)\s+){0,2}"
+    r"(?:said|says|reported|announced|posted|confirmed|declined|warned|expects|plans|"
+    r"unveiled|launched|agreed|shares|stock|chief|CEO|spokes\w+)\b"
+)
+_OPENERS = "\"'“‘([«•*–—-"
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRef:
+    """One alias in the index: which company and how it may be written."""
+
+    entry: int  # index of the company (for exclusions: whose alias the phrase contains)
+    surface: tuple[str, ...]  # the alias's words as written, for EXACT and WORD checks
+    mode: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One accepted occurrence of a company in a piece of text."""
+
+    entry: int
+    start: int
+    end: int
+    weak: bool  # counts only if the company is also found in an unambiguous place
+    word: str = ""  # the folded alias when it is one word ("ford"), else ""
+    shadow: str = ""  # set on a name that is not the company ("Harrison Ford" -> "ford")
+
+
+def split_words(text: str) -> list[str]:
+    """The words of an alias, as written (possessive kept)."""
+    return [m.group() for m in _TOKEN_RE.finditer(text)]
+
+
+def fold(word: str) -> str:
+    """The lookup form of a word: case-folded, curly apostrophe straightened."""
+    return word.replace("’", "'").casefold()
+
+
+def alias_mode(alias: str, *, ambiguous: bool) -> str:
+    """Case mode of an alias (see summarizer.companies.matcher for the rules)."""
+    if ambiguous:
+        return WORD
+    letters = [c for c in alias if c.isalpha()]
+    if letters and not any(c.islower() for c in letters):
+        return EXACT
+    return FOLD
+
+
+class AliasIndex:
+    """Word n-gram -> aliases; built once per registry."""
+
+    def __init__(self) -> None:
+        self.grams: dict[tuple[str, ...], list[AliasRef]] = {}
+        self.first: dict[str, int] = {}  # first word -> longest alias length starting with it
+        self.tickers: dict[str, int] = {}  # full symbols: "AAPL", "1810.HK"
+        self.bases: dict[str, int] = {}  # "1810" of "1810.HK", after an exchange name only
+        self.bare: set[str] = set()  # symbols that may also stand alone ("TSLA")
+
+    def add(self, alias: str, ref_entry: int, *, mode: str) -> None:
+        """Index one alias, or an exclusion phrase (mode EXCLUDED) of that company."""
+        words = split_words(alias)
+        if not words:
+            return
+        surface = [w.replace("’", "'") for w in words]
+        if len(surface[-1]) > 2 and surface[-1].endswith("'s"):
+            surface[-1] = surface[-1][:-2]  # "Macy's" is looked up as "Macy", like the text
+        key = tuple(fold(w) for w in surface)
+        ref = AliasRef(ref_entry, tuple(surface), mode)
+        refs = self.grams.setdefault(key, [])
+        if ref not in refs:  # "NIO" (exact) and "Nio" (any case) may share a key
+            refs.append(ref)
+        self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
+
+    def add_ticker(self, ticker: str, entry: int, *, bare_ok: bool) -> None:
+        """Index a ticker for the ticker forms ("NYSE:F", "$AAPL", "(1810.HK)")."""
+        symbol = ticker.strip().upper()
+        self.tickers.setdefault(symbol, entry)
+        if "." in symbol:
+            self.bases.setdefault(symbol.split(".")[0], entry)
+        if bare_ok:
+            self.bare.add(symbol)
+
+
+def _tokens(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end-without-possessive, folded word, possessive) for each word."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        word = fold(m.group())
+        possessive = len(word) > 2 and word.endswith("'s")
+        if possessive:
+            word = word[:-2]
+        out.append((m.start(), m.end() - (2 if possessive else 0), word, possessive))
+    return out
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """Whether a word starts a sentence (or a line) and so is capitalised anyway."""
+    # A short window keeps this constant-time on long paragraphs.
+    window = text[max(0, start - 24) : start]
+    before = window.rstrip().rstrip(_OPENERS).rstrip()
+    if not before:
+        return start <= 24 or not text[max(0, start - 200) : start].strip(" \t" + _OPENERS)
+    return before[-1] in ".!?:;\n|。！？"
+
+
+def is_title_case(text: str) -> bool:
+    """Headline style ("Apple Pie Recipes For Fall") or all capitals: case says little."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    if len(words) < 3:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.75 * len(words)
+
+
+def _case_ok(ref: AliasRef, written: list[str]) -> bool:
+    if ref.mode != FOLD:
+        return tuple(written) == ref.surface
+    if all(w.isupper() or not w.isalpha() for w in written):
+        return True  # "XIAOMI SHARES JUMP"
+    if all(w.islower() for w in written) and not all(w.islower() for w in ref.surface):
+        return False  # "google it"
+    # Each capitalised word of the alias stays capitalised ("Indian oil" is not Indian Oil),
+    # except generic words people write either way ("Tata group").
+    return all(
+        w[:1].isupper() or not a[:1].isupper() or a.casefold() in _GENERIC
+        for w, a in zip(written, ref.surface, strict=True)
+    )
+
+
+def _name_before(text: str, start: int, n_words: int, ref: AliasRef) -> str:
+    """'Harrison Ford', 'Nikola Tesla': "name" when a one-word alias follows a capitalised
+    name, "title" after "Mr"/"Ms"/"Dr"... (the alias is that person's surname), else ""."""
+    if n_words != 1 or ref.mode == EXACT:
+        return ""
+    m = re.search(r"([^\W\d_][\w’'.\-]*) $", text[max(0, start - 40) : start])
+    if not m:
+        return ""
+    word = m.group(1)
+    if word.casefold().rstrip(".") in _NAME_TITLES:
+        return "title"
+    if not (word[0].isupper() and word[1:2].islower()) or word.endswith(("'s", "’s")):
+        return ""
+    if word.endswith(".") or "-" in word or word.casefold() in _NOT_NAMES:
+        return ""  # "... in Hungary. Stellantis": a sentence ended; "Beijing-based BYD"
+    return "" if sentence_initial(text, start - len(word) - 1) else "name"
+
+
+def alias_hits(
+    index: AliasIndex, text: str, *, headline_style: bool, skip: Iterable[tuple[int, int]] = ()
+) -> Iterator[Hit]:
+    """Aliases in ``text``, longest first, left to right, with the case rules applied."""
+    blocked = list(skip)
+    toks = _tokens(text)
+    i = 0
+    while i < len(toks):
+        start, _, word, _ = toks[i]
+        longest = index.first.get(word, 0)
+        if not longest or any(a <= start < b for a, b in blocked):
+            i += 1
+            continue
+        used = _match_at(index, text, toks, i, longest, headline_style)
+        if used is None:
+            i += 1
+            continue
+        n, hit = used
+        yield hit
+        i += n
+
+
+def _grams_at(
+    text: str, toks: list[tuple[int, int, str, bool]], i: int, longest: int
+) -> list[tuple[tuple[str, ...], int]]:
+    """(word n-gram, index of its last word) for the n-grams starting at word i, shortest first.
+
+    An n-gram never runs past a possessive ("Xiaomi's Great Wall") or a wide gap."""
+    key: list[str] = []
+    grams: list[tuple[tuple[str, ...], int]] = []
+    for j in range(i, min(i + longest, len(toks))):
+        if j > i and (toks[j - 1][3] or not _GAP_RE.fullmatch(text[toks[j - 1][1] : toks[j][0]])):
+            break
+        key.append(toks[j][2])
+        grams.append((tuple(key), j))
+    return grams
+
+
+def _match_at(
+    index: AliasIndex,
+    text: str,
+    toks: list[tuple[int, int, str, bool]],
+    i: int,
+    longest: int,
+    headline_style: bool,
+) -> tuple[int, Hit] | None:
+    """The longest alias starting at word i: (words used, hit), or None."""
+    for gram, j in reversed(_grams_at(text, toks, i, longest)):
+        start, end = toks[i][0], toks[j][1]
+        for ref in index.grams.get(gram, ()):
+            if ref.mode == EXCLUDED:
+                return j - i + 1, Hit(ref.entry, start, end, True, shadow=gram[-1])
+            written = [text[s:e].replace("’", "'") for s, e, _, _ in toks[i : j + 1]]
+            if _case_ok(ref, written) and not _abbreviation(ref, text, start, end):
+                hit = _judge(ref, text, start, end, possessive=toks[j][3], style=headline_style)
+                return None if hit is None else (1 if hit.shadow else j - i + 1, hit)
+    return None
+
+
+def _abbreviation(ref: AliasRef, text: str, start: int, end: int) -> bool:
+    """ "genetically modified (GM)": an all-capitals alias alone in brackets is being defined."""
+    return ref.mode == EXACT and text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+
+
+def _judge(
+    ref: AliasRef, text: str, start: int, end: int, *, possessive: bool, style: bool
+) -> Hit | None:
+    """The hit for a case-matching alias: None inside a person's name, weak where ambiguous."""
+    surface = ref.surface[0].casefold() if len(ref.surface) == 1 else ""
+    name = "" if style else _name_before(text, start, len(ref.surface), ref)
+    if name == "title":  # "Mr Hilton": a bare "Hilton" in this article is him
+        return Hit(ref.entry, start, end, True, shadow=surface)
+    if name:
+        return None
+    # "Alphabet's Waymo" and "Apple said" start sentences, but no fruit owns or says things.
+    initial = (
+        sentence_initial(text, start) and not possessive and not _COMPANY_VERB.match(text, end)
+    )
+    return Hit(ref.entry, start, end, ref.mode == WORD and (style or initial), word=surface)

@@ -1,0 +1,107 @@
+"""``newsbot companies`` through the real entry point and a real process."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.cli import main
+
+REPO = Path(__file__).resolve().parents[3]
+SEED = REPO / "seeds" / "articles" / "xiaomi-ev-race.txt"
+
+PAGE = """<!DOCTYPE html><html><head><title>Shell profit beats forecasts</title></head><body>
+<nav><a href="/">Home</a> <a href="/apple">Apple news</a></nav><article>
+<h1>Shell profit beats forecasts</h1>
+<p>Shell plc reported first-quarter profit of $7.7 billion on Thursday, beating forecasts.</p>
+<p>The energy major said it would buy back another $3.5 billion of shares. Shell's gas
+division made $3.7 billion.</p>
+<p>Rival BP reports next week. Shell shares rose 1.8% in London.</p>
+<h2>Related articles</h2><p>Microsoft and Amazon lead a tech rally on Wall Street.</p>
+</article></body></html>"""
+
+
+@pytest.fixture
+def server(serve_routes: Callable[..., str]) -> str:
+    return serve_routes({"/shell": (200, "text/html; charset=utf-8", PAGE.encode())})
+
+
+def test_seed_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["companies", "--json", str(SEED)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["title"] == "Smartphone maker Xiaomi to enter electric vehicle race"
+    companies = data["companies"]
+    assert [c["name"] for c in companies[:2]] == ["Xiaomi", "Great Wall Motor"]
+    assert {c["name"] for c in companies[2:]} == {"Apple", "Huawei", "Baidu", "Geely"}
+    assert set(companies[0]) == {"name", "salience", "subject", "mentions"}
+    assert companies[0]["subject"] is True and companies[0]["mentions"] == 11
+    assert all(c["subject"] is False for c in companies[2:])
+    assert "Microsoft" not in {c["name"] for c in companies}
+
+
+def test_plain_text_one_line_per_company(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["companies", str(SEED)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 6
+    assert lines[0].split() == ["Xiaomi", "1.000", "subject", "11"]
+    assert lines[2].split()[0] == "Apple" and lines[2].split()[2] == "passing"
+
+
+def test_stdin_in_a_real_process(run_newsbot: Callable[..., Any]) -> None:
+    done = run_newsbot("companies", "--json", "-", input=SEED.read_bytes())
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["companies"][0]["name"] == "Xiaomi"
+
+
+def test_url_page_is_cleaned_before_matching(
+    server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["companies", "--json", f"{server}/shell"]) == 0
+    companies = json.loads(capsys.readouterr().out)["companies"]
+    assert [(c["name"], c["subject"]) for c in companies] == [("Shell", True), ("BP", False)]
+
+
+def test_custom_name_with_also(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Frobnicate Widgets raises $10m\n\nFrobnicate Widgets said on Monday it "
+        "raised $10m from investors including Tencent.\n",
+        encoding="utf-8",
+    )
+    assert main(["companies", "--json", str(path)]) == 0
+    assert [c["name"] for c in json.loads(capsys.readouterr().out)["companies"]] == [
+        "Tencent Holdings"
+    ]
+    assert main(["companies", "--json", "--also", "Frobnicate Widgets", str(path)]) == 0
+    names = [c["name"] for c in json.loads(capsys.readouterr().out)["companies"]]
+    assert names == ["Frobnicate Widgets", "Tencent Holdings"]
+
+
+def test_article_without_companies(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "rain.txt"
+    path.write_text("Rain expected\n\nIt will rain on Tuesday across the north.\n", "utf-8")
+    assert main(["companies", str(path)]) == 0
+    assert capsys.readouterr().out == "No known company is mentioned.\n"
+    assert main(["companies", "--json", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out) == {"title": "Rain expected", "companies": []}
+
+
+def test_bad_inputs_give_one_line_errors(
+    tmp_path: Path, server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["companies", str(tmp_path / "missing.txt")]) == 1
+    assert capsys.readouterr().err.startswith("newsbot: No such file")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["companies", str(empty)]) == 1
+    assert main(["companies", f"{server}/nowhere"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 2 and "Traceback" not in err
+    with pytest.raises(SystemExit) as exited:
+        main(["companies"])
+    assert exited.value.code == 2

@@ -1,0 +1,258 @@
+"""``newsbot summarize`` through the real entry point (bot.cli.main) and a real process."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import pytest
+
+from bot.cli import main
+
+REPO = Path(__file__).resolve().parents[3]
+SEED = REPO / "seeds" / "articles" / "xiaomi-ev-race.txt"
+TITLE = "Smartphone maker Xiaomi to enter electric vehicle race"
+JUNK = ("Share Story", "Recent Stories", "Microsoft Teams", "Virtual agents", "chatbot")
+
+PAGE = """<!DOCTYPE html><html><head><title>Acme to build Ohio plant | Acme News</title>
+<meta property="og:site_name" content="Acme News"></head><body><article>
+<h1>Acme to build Ohio plant</h1>
+<p>Acme Motors said on Tuesday it would build a battery plant in Ohio, creating 2,000 jobs.</p>
+<p>The $3.5bn factory will supply cells for the firm's next generation of electric pickups.</p>
+<p>Acme's share price rose 4% after the announcement, and its suppliers' shares rose too.</p>
+<p>Chief executive Maria Lopez said the plant would be running by 2027.</p>
+<h2>Related articles</h2><p>Rival unveils a cheaper electric truck for farmers in Europe.</p>
+</article></body></html>"""
+
+
+ROUTES = MappingProxyType({
+    "/moved": (302, "text/plain", b"/article"),
+    "/article": (200, "text/html; charset=utf-8", PAGE.encode()),
+    "/image": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
+})
+
+
+@pytest.fixture
+def server(serve_routes: Callable[..., str]) -> str:
+    return serve_routes(ROUTES)
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(["summarize", *argv])
+    except SystemExit as exit_:  # argparse usage errors
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_plain_text_prints_title_then_one_sentence_per_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = _run(capsys, str(SEED))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == TITLE
+    assert len(lines) == 4
+    assert all(line in SEED.read_text(encoding="utf-8") for line in lines[1:])
+
+
+def test_json_on_the_seed_has_no_boilerplate_and_no_title(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = _run(capsys, "--json", str(SEED))
+    assert code == 0
+    data = json.loads(out)
+    assert {"title", "sentences", "algorithm", "elapsed_ms"} <= set(data)
+    assert data["title"] == TITLE
+    assert len(data["sentences"]) == 3
+    assert TITLE not in data["sentences"]
+    for sentence in data["sentences"]:
+        assert not any(junk.lower() in sentence.lower() for junk in JUNK)
+    assert isinstance(data["elapsed_ms"], float)
+    companies = {c["name"]: c for c in data["companies"]}
+    assert set(data["companies"][0]) == {"name", "salience", "subject", "mentions"}
+    assert data["companies"][0]["name"] == "Xiaomi" and companies["Xiaomi"]["subject"] is True
+    assert "Microsoft" not in companies  # only named in the dropped teasers
+
+
+def test_sentences_algorithm_and_company_flags(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "--json", "-n", "5", "--algorithm", "lead", str(SEED))
+    data = json.loads(out)
+    assert code == 0 and data["algorithm"] == "lead" and len(data["sentences"]) == 5
+    assert data["sentences"][0].startswith("Chinese smartphone maker Xiaomi")
+    for company in ("Great Wall", "GWM"):  # a registry alias focuses on the company too
+        code, out, _ = _run(capsys, "--json", "-n", "2", "--company", company, str(SEED))
+        assert code == 0
+        assert any("Great Wall" in s for s in json.loads(out)["sentences"]), company
+
+
+def test_url_input_is_fetched_and_cleaned(
+    capsys: pytest.CaptureFixture[str], server: str
+) -> None:
+    code, out, err = _run(capsys, "--json", "-n", "2", f"{server}/moved")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["title"] == "Acme to build Ohio plant"
+    assert data["url"] == f"{server}/article"  # where the redirect led
+    assert len(data["sentences"]) == 2
+    assert not any("Rival unveils" in s for s in data["sentences"])
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [("/missing", "404"), ("/image", "not an article")],
+)
+def test_url_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str], server: str, path: str, message: str
+) -> None:
+    code, out, err = _run(capsys, f"{server}{path}")
+    assert code == 1 and out == ""
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_html_file_and_legacy_encoding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    code, out, _ = _run(capsys, "-n", "1", str(page))
+    assert code == 0 and out.splitlines()[0] == "Acme to build Ohio plant"
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Café chain grows\n\nThe café chain opened 40 new cafés in "
+                       "2023, its chief executive said.".encode("cp1252"))
+    code, out, _ = _run(capsys, str(legacy))
+    assert code == 0 and out.splitlines() == [
+        "Café chain grows", "The café chain opened 40 new cafés in 2023, its chief "
+        "executive said."]
+
+
+def test_non_english_articles_fall_back_clearly(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    french = tmp_path / "fr.txt"
+    french.write_text("Xiaomi se lance dans la voiture électrique\n\nLe fabricant chinois "
+                      "Xiaomi va produire des véhicules électriques. L'action a progressé "
+                      "de 9 % dans l'après-midi. Les analystes saluent la stratégie.",
+                      encoding="utf-8")
+    code, out, err = _run(capsys, "--json", str(french))
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert data["language"] == "french" and len(data["sentences"]) == 3
+    thai = tmp_path / "th.txt"
+    thai.write_text("ข่าวเทคโนโลยี\n\nเสียวหมี่ประกาศผลิตรถยนต์ไฟฟ้า\n\nนักวิเคราะห์มองว่าเป็นกลยุทธ์ที่ดี",
+                    encoding="utf-8")
+    code, out, err = _run(capsys, str(thai))
+    assert code == 0
+    assert out.splitlines()[0] == "ข่าวเทคโนโลยี" and len(out.splitlines()) == 3
+    assert err.strip() == ("newsbot: note: no sentence model for thai text; "
+                           "split with generic rules.")
+
+
+def _error_cases(tmp_path: Path) -> list[tuple[list[str], int, str]]:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n ")
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)) * 4)
+    return [
+        ([str(tmp_path / "nope.txt")], 1, "No such file"),
+        ([str(empty)], 1, "empty"),
+        ([str(binary)], 1, "binary"),
+        ([str(tmp_path)], 1, "folder"),
+        (["--algorithm", "magic", str(SEED)], 1, "choose one of"),
+        (["--sentences", "0", str(SEED)], 2, "at least 1"),
+        (["--sentences", "-3", str(SEED)], 2, "at least 1"),
+        (["--sentences", "three", str(SEED)], 2, "not a whole number"),
+        ([], 1, "Give an article"),
+        ([str(SEED), "--batch", str(SEED)], 1, "not both"),
+        (["http://127.0.0.1:9/closed"], 1, "could not be reached"),
+    ]
+
+
+def test_errors_are_one_clear_line_and_nonzero(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for argv, expected_code, message in _error_cases(tmp_path):
+        code, out, err = _run(capsys, *argv)
+        assert code == expected_code, (argv, err)
+        assert out == "", argv
+        assert message in err, (argv, err)
+        assert err.count("\n") == 1 and "Traceback" not in err, (argv, err)
+
+
+def test_batch_writes_one_line_per_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    body = SEED.read_text(encoding="utf-8").split("\n", 1)[1]
+    items = [
+        {"id": "seed", "title": TITLE, "article": body},
+        {"id": 7, "title": "Acme", "article": "Acme said profits rose by a fifth on Monday. "
+                                              "Its shares gained 3% in early trading today."},
+    ]
+    batch = tmp_path / "in.jsonl"
+    batch.write_text("\n".join(json.dumps(i) for i in items) + "\n\n", encoding="utf-8")
+    code, out, err = _run(capsys, "--batch", str(batch), "-n", "2", "-a", "textrank")
+    assert code == 0, err
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["id"] for line in lines] == ["seed", 7]
+    assert all(len(line["sentences"]) == 2 for line in lines)
+    assert set(lines[0]) == {"id", "sentences"}
+    assert not any(j in s for s in lines[0]["sentences"] for j in JUNK)
+
+
+def test_batch_reports_bad_lines_but_keeps_going(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    batch = tmp_path / "in.jsonl"
+    batch.write_text('{"id": 1, "title": "T", "article": ""}\n{"title": "broken\n'
+                     '{"id": 3, "title": "Acme", "article": "Acme grew fast this year."}\n'
+                     '[1, 2]\n')
+    code, out, err = _run(capsys, "--batch", str(batch))
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert [line["id"] for line in lines] == [1, 2, 3, 4]
+    assert lines[0]["sentences"] == [] and "no article text" in lines[0]["error"]
+    assert lines[1]["error"] == "Line 2 is not valid JSON."
+    assert lines[2]["sentences"] == ["Acme grew fast this year."]
+    assert "not a JSON object" in lines[3]["error"]
+    assert err.count("\n") == 1
+    assert err == ("newsbot: 3 of 4 lines could not be summarized "
+                   "(first: Line 1 has no article text.)\n")
+
+
+def test_real_process_reads_stdin_and_prints_json(run_newsbot: Callable[..., Any]) -> None:
+    done = run_newsbot("summarize", "--json", "-", input=SEED.read_bytes())
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["title"] == TITLE and len(data["sentences"]) == 3
+    assert done.stderr == b""
+
+
+def test_real_process_error_has_no_traceback(
+    tmp_path: Path, run_newsbot: Callable[..., Any]
+) -> None:
+    done = run_newsbot("summarize", str(tmp_path / "missing.txt"))
+    assert done.returncode == 1
+    assert done.stderr.decode().strip() == f"newsbot: No such file: {tmp_path / 'missing.txt'}."
+
+
+def test_real_process_batch_from_stdin(run_newsbot: Callable[..., Any]) -> None:
+    lines = [json.dumps({"id": i, "title": "Acme", "article": f"Acme sold {i} trucks in "
+                         f"Ohio this week. Its shares rose {i}% on the news."}) for i in (1, 2)]
+    done = run_newsbot("summarize", "--batch", "-", "-n", "1", input="\n".join(lines).encode())
+    assert done.returncode == 0, done.stderr
+    out = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert [o["id"] for o in out] == [1, 2]
+    assert all(len(o["sentences"]) == 1 for o in out)
+
+
+def test_help_names_every_algorithm() -> None:
+    from bot.cli.summarize import ALGORITHM_HELP
+    from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+
+    named = {w.strip(" ,") for w in ALGORITHM_HELP.split(":", 1)[1].split()} - {"(default)"}
+    assert named == set(ALGORITHMS)
+    assert f"{DEFAULT_ALGORITHM} (default)" in ALGORITHM_HELP

@@ -1,0 +1,184 @@
+"""Feeds end to end: a real local server, a real SQLite file, the shipped registry."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+
+import pytest
+
+from bot.ingest.feeds import FeedLimits, parse_feed
+from bot.ingest.ingestor import Ingestor
+from storage import Store, open_store
+from summarizer.errors import FetchError
+
+
+def _titles(store: Store) -> set[str]:
+    return {a.title for a in store.articles.latest(limit=50)}
+
+
+def _companies(store: Store, url: str) -> list[str]:
+    article_id = store.articles.id_for_url(url)
+    assert article_id is not None, f"{url} was not stored"
+    return [m.name for m in store.articles.companies_of(article_id)]
+
+
+def test_rss_feed_stores_pages_and_falls_back_to_the_summary(site, ingestor, store) -> None:
+    report = ingestor.ingest_feed(f"{site.base}/rss.xml")
+    # tesla, apple, xiaomi from their pages; nokia's page is 404 -> the feed's summary;
+    # the last entry has neither a page nor any text.
+    assert (report.new, report.duplicate, report.failed) == (4, 0, 1)
+    assert "/articles/missing" in report.errors[0] and "404" in report.errors[0]
+    assert _titles(store) >= {
+        "Tesla opens a new battery plant in Texas",
+        "Apple reports record iPhone sales in China",
+        "Nokia wins a network deal in Finland",
+    }
+    nokia = store.articles.get(store.articles.id_for_url(f"{site.base}/articles/gone"))
+    assert nokia is not None and "200 million euros" in nokia.body
+    assert nokia.source == "Example News"
+    assert nokia.published is not None and nokia.published.startswith("2024-05-06T10:03")
+
+
+def test_the_seed_page_is_linked_to_xiaomi_not_microsoft(site, ingestor, store) -> None:
+    ingestor.ingest_feed(f"{site.base}/rss.xml")
+    names = _companies(store, f"{site.base}/articles/xiaomi")
+    assert names[0] == "Xiaomi"
+    assert "Microsoft" not in names
+    stored = store.articles.get(store.articles.id_for_url(f"{site.base}/articles/xiaomi"))
+    assert stored is not None and "Microsoft Teams" not in stored.body
+
+
+def test_polling_again_stores_nothing_and_fetches_no_page_twice(site, ingestor, store) -> None:
+    ingestor.ingest_feed(f"{site.base}/rss.xml")
+    count = store.articles.count()
+    again = ingestor.ingest_feed(f"{site.base}/rss.xml")
+    assert again.new == 0 and again.duplicate == 4
+    assert store.articles.count() == count
+    assert site.hits("/articles/tesla") == 1 and site.hits("/rss.xml") == 2
+
+
+def test_atom_feed(site, ingestor, store) -> None:
+    report = ingestor.ingest_feed(f"{site.base}/atom.xml")
+    assert (report.new, report.failed) == (1, 0)
+    assert _companies(store, f"{site.base}/articles/samsung")[0] == "Samsung Electronics"
+    assert store.feeds.get(f"{site.base}/atom.xml").title == "Atom Times"
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/broken.xml", "not valid RSS or Atom"),
+        ("/not-a-feed.xml", "not valid RSS or Atom"),
+        ("/404.xml", "answered 404"),
+        ("/500.xml", "answered 500"),
+        ("/slow.xml", "took too long"),
+        ("/loop-a", "redirects in a loop"),
+        ("/huge.html", "larger than"),
+    ],
+)
+def test_a_broken_feed_is_reported_and_remembered(site, ingestor, store, path, reason) -> None:
+    url = f"{site.base}{path}"
+    report = ingestor.ingest_feed(url)
+    assert (report.new, report.failed) == (0, 1)
+    assert url in report.errors[0] and reason in report.errors[0]
+    state = store.feeds.get(url)
+    assert state is not None and state.failures == 1 and reason in (state.last_error or "")
+
+
+def test_broken_feeds_never_abort_the_batch(site, ingestor, store) -> None:
+    urls = [f"{site.base}{p}" for p in ("/broken.xml", "/500.xml", "/slow.xml", "/rss.xml")]
+    report = ingestor.ingest_feeds(urls)
+    assert report.new == 4 and report.failed == 4  # 3 feeds + the entry without text
+    assert store.articles.count() == 4
+
+
+def test_entry_pages_that_break_fall_back_to_the_feed_text(site, ingestor, store) -> None:
+    items = [
+        ("Huge page story about Tesla", "/huge.html", "<p>Tesla said the huge page is big.</p>"),
+        ("Looping story about Apple", "/loop-a", "<p>Apple said the loop goes round.</p>"),
+        ("Slow story about Samsung", "/slow.xml", "<p>Samsung said the server is slow.</p>"),
+    ]
+    entries = "".join(
+        f"<item><title>{title}</title><link>{site.base}{link}</link>"
+        f"<description>{html.escape(text)}</description></item>"
+        for title, link, text in items
+    )
+    feed = f"<rss version='2.0'><channel><title>Edge</title>{entries}</channel></rss>"
+    site.extra["/edge.xml"] = (200, "application/rss+xml", feed)
+    report = ingestor.ingest_feed(f"{site.base}/edge.xml")
+    assert (report.new, report.failed) == (3, 0)
+    bodies = {a.title: a.body for a in store.articles.latest(limit=10)}
+    assert bodies["Huge page story about Tesla"] == "Tesla said the huge page is big."
+    assert bodies["Looping story about Apple"] == "Apple said the loop goes round."
+    assert _companies(store, f"{site.base}/slow.xml") == ["Samsung Electronics"]
+
+
+def test_conditional_get_answers_304_and_state_survives_a_restart(site, store, client, db_path,
+                                                                 limits) -> None:
+    url = f"{site.base}/etag.xml"
+    with open_store(db_path) as first:
+        from bot.services.registry import load_matcher
+
+        report = Ingestor(store=first, matcher=load_matcher(first), client=client,
+                          limits=limits).ingest_feed(url)
+        assert report.new == 1
+    with open_store(db_path) as reopened:
+        state = reopened.feeds.get(url)
+        assert state is not None and state.etag == '"v1"'
+        again = Ingestor(store=reopened, matcher=load_matcher(reopened), client=client,
+                         limits=limits).ingest_feed(url)
+    assert again.total == 0
+    assert site.hits("/etag.xml") == 2 and site.hits("/articles/tesla") == 1
+
+
+def test_entries_per_poll_are_bounded(site, ingestor, store) -> None:
+    ingestor.limits = replace(ingestor.limits, max_entries=2)
+    report = ingestor.ingest_feed(f"{site.base}/rss.xml")
+    assert report.total == 2 and store.articles.count() == 2
+
+
+async def test_async_poll_runs_in_a_worker_thread(site, ingestor, store) -> None:
+    report = await ingestor.ingest_feed_async(f"{site.base}/atom.xml")
+    assert report.new == 1 and store.articles.count() == 1
+
+
+def test_parse_feed_never_opens_local_files(tmp_path) -> None:
+    secret = tmp_path / "secret.xml"
+    secret.write_text("<rss version='2.0'><channel><item><title>x</title></item></channel></rss>")
+    with pytest.raises(FetchError):
+        parse_feed(str(secret).encode(), url="http://127.0.0.1/feed")
+
+
+def test_feed_limits_default_to_bounded_values() -> None:
+    limits = FeedLimits()
+    assert 0 < limits.max_entries <= 100 and limits.timeout <= 30
+    assert limits.page_max_bytes <= 10 * 1024 * 1024
+
+
+def test_a_new_article_enqueues_alerts_for_subscribers_once(site, ingestor, store) -> None:
+    store.chats.upsert(42, type="private")
+    xiaomi = store.companies.id_for("Xiaomi")
+    assert xiaomi is not None
+    store.subscriptions.add(42, xiaomi)
+    ingestor.ingest_feed(f"{site.base}/rss.xml")
+    rows = store.outbox.rows(chat_id=42)
+    article_id = store.articles.id_for_url(f"{site.base}/articles/xiaomi")
+    assert [(r["article_id"], r["company_id"]) for r in rows] == [(article_id, xiaomi)]
+    ingestor.ingest_feed(f"{site.base}/rss.xml")  # duplicates enqueue nothing more
+    assert len(store.outbox.rows(chat_id=42)) == 1
+
+
+def test_feed_state_counts_failures_and_keeps_validators(store) -> None:
+    url = "http://127.0.0.1/feed.xml"
+    store.feeds.record_success(url, title="Feed", etag='"a"', last_modified=None)
+    store.feeds.record_failure(url, error="The server answered 500.")
+    store.feeds.record_failure(url, error="Fetching took too long.")
+    state = store.feeds.get(url)
+    assert state is not None and state.failures == 2 and state.etag == '"a"'
+    assert state.last_error == "Fetching took too long." and state.title == "Feed"
+    store.feeds.record_success(url, title=None, etag='"b"', last_modified="x")
+    state = store.feeds.get(url)
+    assert state is not None and (state.failures, state.last_error, state.etag) == (0, None, '"b"')
+    assert state.title == "Feed" and [s.url for s in store.feeds.all()] == [url]
+    assert store.feeds.remove(url) and store.feeds.get(url) is None

@@ -1,0 +1,295 @@
+"""Every command through the real Application, on a seeded SQLite file, offline."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.telegram.application import post_init
+
+Bot = Any  # the Harness from conftest (not importable under importlib mode)
+
+
+async def test_start_and_help_explain_the_bot(bot: Bot) -> None:
+    start = (await bot.send("/start"))[0]
+    assert "/subscribe" in start and "companies" in start
+    help_text = (await bot.send("/help"))[0]
+    for command in ("subscribe", "unsubscribe", "list", "news", "summary", "search",
+                    "settings", "stop"):
+        assert f"/{command}" in help_text
+
+
+async def test_post_init_sets_the_command_menu(bot: Bot) -> None:
+    await post_init(bot.app)
+    commands = [c["command"] for c in bot.last("setMyCommands")["commands"]]
+    assert {"subscribe", "news", "list", "settings", "stop"} <= set(commands)
+    from bot.alerts.jobs import stop_jobs
+
+    await stop_jobs(bot.app)
+
+
+async def test_subscribe_confirms_canonical_names_and_stores_them(bot: Bot) -> None:
+    reply = (await bot.send("/subscribe xiaomi, Google, TSLA"))[0]
+    assert "Subscribed to" in reply
+    for name in ("Xiaomi", "Alphabet", "Tesla"):
+        assert f"<b>{name}</b>" in reply
+    assert sorted(n for _, n in bot.store.subscriptions.for_chat(11)) == [
+        "Alphabet", "Tesla", "Xiaomi"]
+    again = (await bot.send("/subscribe Xiaomi"))[0]
+    assert "Already following" in again
+
+
+async def test_subscribe_suggests_close_matches_with_a_button(bot: Bot) -> None:
+    reply = (await bot.send("/subscribe Xiaomy"))[0]
+    assert "Did you mean" in reply and "Xiaomi" in reply
+    follow = [d for label, d in bot.buttons(bot.last("sendMessage")) if "Xiaomi" in label]
+    assert follow and re.fullmatch(r"f:\d+", follow[0])
+    await bot.press(follow[0])
+    assert [n for _, n in bot.store.subscriptions.for_chat(11)] == ["Xiaomi"]
+
+
+async def test_subscribe_without_names_explains_and_offers_companies_in_the_news(
+    bot: Bot,
+) -> None:
+    reply = (await bot.send("/subscribe"))[0]
+    assert "Usage" in reply and "/subscribe" in reply and "in the news now" in reply
+    offered = dict(bot.buttons(bot.last("sendMessage")))
+    assert "Follow Xiaomi" in offered
+    await bot.press(offered["Follow Xiaomi"])
+    await bot.send("/subscribe")
+    assert "Follow Xiaomi" not in dict(bot.buttons(bot.last("sendMessage")))
+
+
+async def test_new_names_are_followed_as_custom_companies(bot: Bot) -> None:
+    reply = (await bot.send("/subscribe Zyxwv Quantum Labs, Qwpxz"))[0]
+    assert "<b>Zyxwv Quantum Labs</b>, <b>Qwpxz</b> — names new to me" in reply
+    assert "look for them in every new article" in reply
+    assert sorted(n for _, n in bot.store.subscriptions.for_chat(11)) == [
+        "Qwpxz", "Zyxwv Quantum Labs"]
+    # The new name is matched in articles from now on.
+    assert bot.app.bot_data["service"].matcher.resolve("zyxwv quantum labs") is not None
+    one = (await bot.send("/subscribe Plonkwright Analytics"))[0]
+    assert "— a name new to me; I will look for it" in one
+
+
+async def test_subscription_cap_per_chat(make_harness: Any) -> None:
+    bot = await make_harness(max_subscriptions=2)
+    reply = (await bot.send("/subscribe Xiaomi, Tesla, Apple"))[0]
+    assert "at most 2" in reply and "Apple" in reply.split("Not added")[1]
+    assert bot.store.subscriptions.count(11) == 2
+    companies = bot.store.companies.count()
+    full = (await bot.send("/subscribe Brandnewname Corp, Xiaomi"))[0]
+    assert "Not added: Brandnewname Corp" in full and "Already following <b>Xiaomi</b>" in full
+    assert bot.store.companies.count() == companies  # no custom name created when full
+
+
+async def test_list_has_buttons_and_unsubscribe_button_edits_the_list(bot: Bot) -> None:
+    await bot.send("/subscribe Xiaomi, Tesla")
+    listing = (await bot.send("/list"))[0]
+    assert "Tesla" in listing and "Xiaomi" in listing
+    buttons = bot.buttons(bot.last("sendMessage"))
+    assert all(len(data.encode()) <= 64 for _, data in buttons)
+    unsubscribe = next(data for label, data in buttons if label == "✖ Tesla")
+    tesla_id = int(unsubscribe.split(":")[1])
+    # The pressed message carries the list's keyboard, as Telegram sends it back.
+    await bot.app.process_update(_query_with_markup(bot, unsubscribe, buttons))
+    assert "Unsubscribed from Tesla" in bot.last("answerCallbackQuery")["text"]
+    edited = bot.last("editMessageText")["text"]
+    assert "Tesla" not in edited and "Xiaomi" in edited
+    assert not bot.store.subscriptions.is_subscribed(11, tesla_id)
+
+
+def _query_with_markup(bot: Bot, data: str, buttons: list[tuple[str, str]]) -> Any:
+    from telegram import Update
+
+    rows = [[{"text": label, "callback_data": d} for label, d in buttons[i:i + 2]]
+            for i in range(0, len(buttons), 2)]
+    payload = {"update_id": 999, "callback_query": {
+        "id": "q1", "chat_instance": "x", "data": data,
+        "from": {"id": 11, "is_bot": False, "first_name": "Ann"},
+        "message": {"message_id": 5, "date": 0, "chat": {"id": 11, "type": "private"},
+                    "text": "This chat follows 2 of at most 50 companies",
+                    "reply_markup": {"inline_keyboard": rows}}}}
+    return Update.de_json(payload, bot.app.bot)
+
+
+async def test_unsubscribe_button_under_an_alert_confirms_with_undo(bot: Bot) -> None:
+    await bot.send("/subscribe Xiaomi")
+    company_id = bot.store.companies.id_for("Xiaomi")
+    replies = await bot.press(f"u:{company_id}")  # the pressed message is not a /list
+    assert replies == ["✓ Unsubscribed from <b>Xiaomi</b>. No more alerts about it."]
+    assert bot.buttons(bot.last("sendMessage")) == [("Undo: follow Xiaomi", f"f:{company_id}")]
+    assert bot.store.subscriptions.count(11) == 0
+    await bot.press(f"f:{company_id}")
+    assert bot.store.subscriptions.count(11) == 1
+    await bot.press(f"u:{company_id}")
+    await bot.press(f"u:{company_id}")
+    assert "no longer follows" in bot.last("answerCallbackQuery")["text"]
+
+
+async def test_unsubscribe_by_name_and_unknown_names(bot: Bot) -> None:
+    await bot.send("/subscribe Xiaomi")
+    reply = (await bot.send("/unsubscribe xiaomi, Tesla, Qqqqzzz"))[0]
+    assert "Unsubscribed from <b>Xiaomi</b>" in reply
+    assert "did not follow <b>Tesla</b>" in reply
+    assert "Qqqqzzz" in reply
+    assert bot.store.subscriptions.count(11) == 0
+
+
+async def test_news_shows_the_seed_summary_source_and_date(bot: Bot) -> None:
+    reply = (await bot.send("/news Xiaomi"))[0]
+    assert "Xiaomi" in reply and "electric vehicle" in reply
+    assert "/summary 1" in reply
+    assert re.search(r"\d{1,2} \w{3} \d{4}", reply)  # a date
+    numbers = (await bot.send("/news Xiaomi 99"))[0]
+    assert "1 to 10" in numbers
+    unknown = (await bot.send("/news Xiaomy"))[0]
+    assert "Did you mean" in unknown and "Xiaomi" in unknown
+
+
+async def test_news_over_several_articles_has_a_brief_with_sources(bot: Bot) -> None:
+    from summarizer.article import Article
+
+    for day, fact in ((2, "Xiaomi opened a car factory in Beijing with 10,000 workers."),
+                      (3, "Xiaomi said its first car will cost less than 30,000 dollars.")):
+        article = Article(f"Xiaomi news {day}", (fact, "Analysts expect strong demand."),
+                          url=f"https://news.example/{day}", source="Example News",
+                          published=f"2026-01-0{day}T08:00:00+00:00")
+        bot.store.articles.add(article, companies=bot.app.bot_data["service"].matcher.find(
+            article))
+    reply = "\n".join(await bot.send("/news Xiaomi 3"))
+    assert "In brief" in reply
+    brief = reply.split("In brief")[1].split("\n\n")[0]
+    refs = re.findall(r'<a href="(https://news\.example/\d)">\[(\d)\]</a>', brief)
+    assert refs, brief  # each sentence links its numbered source
+    for url, number in refs:
+        assert f'{number}. <a href="{url}">' in reply
+    assert "Example News" in reply and "3 Jan 2026" in reply
+
+
+async def test_summary_by_number_and_bad_references(bot: Bot) -> None:
+    reply = (await bot.send("/summary 1"))[0]
+    assert "Xiaomi" in reply and "Companies:" in reply
+    assert "article #1" in reply and "/summary 1" not in reply  # no echo of the command
+    assert "no article number 999" in (await bot.send("/summary 999"))[0]
+    assert "web address" in (await bot.send("/summary not-a-thing"))[0]
+    assert "Usage" in (await bot.send("/summary"))[0]
+
+
+async def test_search_finds_the_seed_and_odd_queries_do_not_crash(bot: Bot) -> None:
+    reply = (await bot.send("/search electric vehicle"))[0]
+    assert "Smartphone maker Xiaomi" in reply
+    assert ("Summarise #1", "a:1") in bot.buttons(bot.last("sendMessage"))
+    odd = (await bot.send('/search "( OR * NEAR -'))[0]
+    assert "No stored article" in odd or "matching" in odd
+    summary = (await bot.press("a:1"))[0]
+    assert "Xiaomi" in summary
+
+
+async def test_settings_buttons_and_typed_changes(bot: Bot) -> None:
+    text = (await bot.send("/settings"))[0]
+    assert "Summary length" in text and "instant" in text
+    data = [d for _, d in bot.buttons(bot.last("sendMessage"))]
+    assert "s:len:5" in data and "s:mode:digest" in data
+    await bot.press("s:len:5")
+    assert bot.store.chats.settings(11).summary_sentences == 5
+    assert "<b>5</b> sentences" in bot.last("editMessageText")["text"]
+    await bot.send("/settings tz Europe/Berlin")
+    await bot.send("/settings hour 7")
+    settings = bot.store.chats.settings(11)
+    assert (settings.timezone, settings.digest_hour, settings.mode) == (
+        "Europe/Berlin", 7, "digest")
+    assert "Unknown time zone" in (await bot.send("/settings tz Mars/Olympus"))[0]
+    assert "0 to 23" in (await bot.send("/settings hour 25"))[0]
+    assert "no setting called" in (await bot.send("/settings colour blue"))[0]
+    offset = (await bot.send("/settings tz utc+3"))[0]
+    assert "Time zone: <b>UTC+3</b>" in offset and "daily digest at 07:00 (UTC+3)" in offset
+    assert bot.store.chats.settings(11).timezone == "Etc/GMT-3"
+    await bot.press("s:thr:main")
+    assert bot.store.chats.settings(11).threshold > 0
+    anything = (await bot.send("/settings relevance any"))[0]
+    assert "Alert when the company is <b>merely mentioned</b>" in anything
+
+
+async def test_stop_deletes_the_chat(bot: Bot) -> None:
+    await bot.send("/subscribe Xiaomi, Tesla")
+    await bot.send("/settings length 5")
+    reply = (await bot.send("/stop"))[0]
+    assert "Unsubscribed from 2 companies" in reply
+    assert bot.store.subscriptions.count(11) == 0
+    assert bot.store.chats.get(11) is None
+
+
+async def test_plain_text_naming_a_company_offers_buttons(bot: Bot) -> None:
+    await bot.send("xiaomi")
+    assert [d.split(":")[0] for _, d in bot.buttons(bot.last("sendMessage"))] == ["f", "m"]
+    hint = (await bot.send("what can you do?"))[0]
+    assert "/help" in hint
+
+
+async def test_long_news_replies_are_split_under_the_limit(bot: Bot, html_problems: Any) -> None:
+    from summarizer.article import Article
+
+    paragraph = ("Xiaomi reported record sales of phones and cars in every region, and "
+                 "its shares rose sharply as analysts raised their forecasts again. ") * 6
+    for day in range(1, 11):
+        article = Article(f"Xiaomi & <partners> day {day}",
+                          tuple(f"{paragraph} Part {i}." for i in range(12)),
+                          url=f"https://long.example/{day}", source="Long & Co",
+                          published=f"2026-02-{day:02d}T08:00:00+00:00")
+        bot.store.articles.add(article, companies=bot.app.bot_data["service"].matcher.find(
+            article))
+    await bot.send("/settings length 10")
+    parts = await bot.send("/news Xiaomi 10")
+    assert len(parts) > 1
+    for part in parts:
+        assert html_problems(part) == []
+    assert all(p.split("\n", 1)[0].strip() for p in parts)
+    assert "&lt;partners&gt;" in "".join(parts) and "Long &amp; Co" in "".join(parts)
+
+
+async def test_news_without_articles_offers_to_follow(bot: Bot) -> None:
+    reply = (await bot.send("/news Boeing"))[0]
+    assert "No stored articles mention <b>Boeing</b>" in reply
+    [(label, data)] = bot.buttons(bot.last("sendMessage"))
+    assert label == "Follow Boeing" and data.startswith("f:")
+    await bot.press(data)
+    followed = (await bot.send("/news Boeing"))[0]
+    assert "This chat follows it" in followed
+
+
+async def test_news_for_an_unknown_name_suggests_only_close_names(bot: Bot) -> None:
+    close = (await bot.send("/news Xaomi"))[0]
+    assert "Did you mean: Xiaomi?" in close
+    one = (await bot.send("/news Xiaomi 1"))[0]
+    assert one.split("\n")[0].endswith("— the latest article")  # not "latest 1 article"
+    far = (await bot.send("/news Nonexistent Corp"))[0]
+    assert "Did you mean" not in far and "Nexi" not in far
+    assert "know a company called “Nonexistent Corp”" in far
+    assert "/subscribe Nonexistent Corp" in far
+
+
+async def test_names_with_html_entities_are_decoded(bot: Bot) -> None:
+    reply = (await bot.send("/subscribe AT&amp;T"))[0]
+    assert "Subscribed to <b>AT&amp;T</b>" in reply and "new to me" not in reply
+    assert [n for _, n in bot.store.subscriptions.for_chat(11)] == ["AT&T"]
+    assert "know a company" not in (await bot.send("/news AT&amp;T"))[0]
+
+
+async def test_unsubscribe_suggests_only_close_followed_names(bot: Bot) -> None:
+    await bot.send("/subscribe Xiaomi, Foxconn")
+    reply = (await bot.send("/unsubscribe Foo, Xiaomy"))[0]
+    assert "Foxconn" not in reply  # WRatio's partial match used to offer it for "Foo"
+    assert "Did you mean <b>Xiaomi</b>" in reply or "Did you mean Xiaomi" in reply
+    assert bot.store.subscriptions.count(11) == 2
+
+
+async def test_news_offers_subscribe_only_for_names_subscribe_accepts(bot: Bot) -> None:
+    for odd in ("🚀", "<b>x</b>"):
+        reply = (await bot.send(f"/news {odd}"))[0]
+        assert "know a company called" in reply and "/subscribe" not in reply
+
+
+async def test_news_with_only_punctuation_or_a_negative_count_is_explained(bot: Bot) -> None:
+    assert "Usage: <code>/news Xiaomi 5</code>" in (await bot.send("/news ,"))[0]
+    assert "1 to 10 articles" in (await bot.send("/news Xiaomi -3"))[0]

@@ -1,0 +1,124 @@
+"""Pure parts of the bot: escaping, splitting, terminal rendering, config, rate limit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.config import Config, RedactToken
+from bot.telegram.formatting import (
+    bold,
+    clean,
+    esc,
+    link,
+    render_terminal,
+    split_message,
+    utf16_len,
+    visible_text,
+)
+from bot.telegram.ratelimit import CommandRateLimit
+from summarizer.errors import InputError
+
+
+def test_escape_removes_controls_and_escapes_markup() -> None:
+    assert esc('<b>AT&T "x"</b>') == "&lt;b&gt;AT&amp;T &quot;x&quot;&lt;/b&gt;"
+    assert esc("Xia\x00omi\x1b\u202e") == "Xiaomi"
+    assert clean("x" * 50, limit=10) == "x" * 9 + "…"
+    assert bold("<i>") == "<b>&lt;i&gt;</b>"
+
+
+def test_links_only_for_plain_http_urls() -> None:
+    assert link("https://a.example/x?a=1&b=2", "T") == (
+        '<a href="https://a.example/x?a=1&amp;b=2">T</a>')
+    assert link("javascript:alert(1)", "<T>") == "&lt;T&gt;"
+    assert link('https://a.example/"onmouseover', "T") == "T"
+
+
+def test_split_prefers_paragraphs_and_respects_the_limit() -> None:
+    paragraphs = [f"<b>Story {i}</b>\n" + "word " * 150 for i in range(30)]
+    parts = split_message("\n\n".join(paragraphs))
+    assert len(parts) > 1
+    assert all(utf16_len(p) <= 4096 for p in parts)
+    assert all(p.startswith("<b>Story") for p in parts)  # every part starts a paragraph
+    assert "".join(visible_text(p) for p in parts).count("word") == 30 * 150
+
+
+def test_split_never_breaks_tags_or_entities_and_reopens_tags() -> None:
+    text = "<i>" + "&amp;" * 3000 + "</i>"
+    parts = split_message(text, limit=1000)
+    assert all(p.startswith("<i>") and p.endswith("</i>") for p in parts)
+    assert all(len(p) <= 1000 for p in parts)
+    assert "".join(visible_text(p) for p in parts) == "&" * 3000
+
+
+def test_split_counts_utf16_units() -> None:
+    parts = split_message("😀" * 3000)
+    assert len(parts) == 2 and all(utf16_len(p) <= 4096 for p in parts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=200),
+       limit=st.integers(min_value=50, max_value=600))
+def test_split_property_keeps_all_text_within_limits(words: list[str], limit: int) -> None:
+    text = "\n\n".join(f"<b>{esc(w)}</b> {esc(w)}" for w in words)
+    parts = split_message(text, limit=limit)
+    assert all(utf16_len(p) <= limit for p in parts)
+    joined = "".join(visible_text(p) for p in parts)
+    expected = visible_text(text)
+    assert "".join(joined.split()) == "".join(expected.split())
+
+
+def test_terminal_rendering_bold_links_and_plain() -> None:
+    markup = '<b>Xiaomi</b> &amp; <a href="https://x.example/a">story</a>'
+    assert render_terminal(markup) == "Xiaomi & story <https://x.example/a>"
+    colored = render_terminal(markup, color=True)
+    assert "\x1b[1mXiaomi\x1b[22m" in colored
+
+
+def test_config_from_env_hides_the_token_and_validates(tmp_path: Path) -> None:
+    env = {"TELEGRAM_BOT_TOKEN": "1:SECRET", "NEWSBOT_ADMIN_IDS": "5, 7",
+           "NEWSBOT_DB": str(tmp_path / "x.db"), "NEWSBOT_FEEDS": "http://a/1 http://a/2"}
+    config = Config.load(env, webhook_url="https://bot.example/hook")
+    assert config.token == "1:SECRET" and "SECRET" not in repr(config)
+    assert config.admin_ids == frozenset({5, 7}) and config.is_admin(5)
+    assert config.feeds == ("http://a/1", "http://a/2")
+    assert config.webhook_secret and config.webhook_secret not in repr(config)
+    assert not config.terminal and Config.load({}).terminal
+    with pytest.raises(InputError, match="NEWSBOT_MAX_SUBSCRIPTIONS"):
+        Config.load({"NEWSBOT_MAX_SUBSCRIPTIONS": "many"})
+
+
+def test_token_redaction_filter() -> None:
+    import logging
+
+    record = logging.LogRecord("x", logging.ERROR, __file__, 1, "url %s", ("/bot1:SECRET/x",),
+                               None)
+    RedactToken("1:SECRET").filter(record)
+    assert "SECRET" not in record.getMessage()
+
+
+def test_rate_limit_bucket_refills_over_time() -> None:
+    now = [0.0]
+    limit = CommandRateLimit(2, 10.0, clock=lambda: now[0])
+    data: dict[str, Any] = {}
+    assert limit.check(data).allowed and limit.check(data).allowed
+    refused = limit.check(data)
+    assert not refused.allowed and refused.warn and refused.retry_after == pytest.approx(5.0)
+    assert not limit.check(data).warn  # warned once only
+    now[0] = 5.0
+    assert limit.check(data).allowed
+
+
+def test_news_arguments_take_the_count_at_either_end() -> None:
+    from bot.services.news import parse_news_args
+
+    assert parse_news_args("Xiaomi 5") == ("Xiaomi", 5)
+    assert parse_news_args("5 Xiaomi") == ("Xiaomi", 5)
+    assert parse_news_args("3M") == ("3M", 3)
+    assert parse_news_args("Boeing 737 2") == ("Boeing 737", 2)
+    with pytest.raises(InputError, match="1 to 10"):
+        parse_news_args("Xiaomi 50")

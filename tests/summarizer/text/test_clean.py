@@ -1,0 +1,296 @@
+"""Cleaning: the seed article, made-up pages with page furniture, HTML via trafilatura."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer.errors import EmptyArticleError
+from summarizer.text.clean import (
+    LINE_RULES,
+    TAIL_MARKERS,
+    clean_html,
+    clean_text,
+    is_boilerplate,
+    looks_like_html,
+    matching_rule,
+    parse_article,
+    split_paragraphs,
+)
+
+STORY = [
+    "Acme Motors said on Tuesday it would build a new battery plant in Ohio, creating 2,000 jobs.",
+    "The $3.5bn factory will supply cells for the firm's next generation of electric pickups.",
+    "Acme's share price rose 4% after the announcement, and shares in its suppliers rose too.",
+    "Chief executive Maria Lopez said the plant would be running by 2027.",
+]
+
+
+def _page(*extra_before: str, tail: tuple[str, ...] = (), middle: tuple[str, ...] = ()) -> str:
+    blocks = ["Acme Motors to build Ohio battery plant", *extra_before, *STORY[:2], *middle,
+              *STORY[2:], *tail]
+    return "\n\n".join(blocks)
+
+
+def test_seed_keeps_story_and_drops_everything_from_share_story(seed_text: str) -> None:
+    article = clean_text(seed_text)
+    assert article.title == "Smartphone maker Xiaomi to enter electric vehicle race"
+    assert article.paragraphs[0].startswith("Chinese smartphone maker Xiaomi is to become")
+    assert article.paragraphs[-1].startswith("He added: “Xiaomi’s advantages")
+    assert len(article.paragraphs) == 13
+    cut = seed_text[seed_text.index("Share Story:"):]
+    for forbidden in ("Share Story", "Recent Stories", "Microsoft Teams", "Virtual agents",
+                      "chatbot", "Automating CX"):
+        assert forbidden in cut
+        assert forbidden not in article.body
+        assert forbidden not in article.title
+
+
+def test_title_is_never_a_paragraph(seed_text: str) -> None:
+    article = clean_text(seed_text.replace("\n\nChinese", "\n\nSmartphone maker Xiaomi to enter "
+                                                          "electric vehicle race\n\nChinese", 1))
+    assert article.title not in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Share Story:", "Share this:", "Share this article", "Facebook Twitter LinkedIn Email",
+     "Related articles", "Related", "Recent Stories", "More from Business", "Read more",
+     "You may also like", "Most popular stories", "Comments", "Related Topics",
+     "More on this story", "Top Stories"],
+)
+def test_tail_cut_drops_other_stories_after_heading(heading: str) -> None:
+    teasers = (heading, "Rival unveils cheaper electric truck",
+               "Another company you have never heard of raised money on Monday for robots.")
+    article = clean_text(_page(tail=teasers))
+    assert article.paragraphs == tuple(STORY)
+
+
+def test_related_block_after_a_one_paragraph_brief_is_cut() -> None:
+    text = "\n\n".join(["Acme opens Ohio plant", STORY[0], "Related", "Rival unveils a truck.",
+                         "Another teaser about something else entirely."])
+    assert clean_text(text).paragraphs == (STORY[0],)
+
+
+def test_share_bar_above_the_story_does_not_empty_it() -> None:
+    article = clean_text(_page("Share this article", "Facebook Twitter Email"))
+    assert article.paragraphs == tuple(STORY)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Sign up for our daily newsletter to get the latest news in your inbox.",
+        "Subscribe to our newsletter",
+        "Subscribe now",
+        "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+        "Photo: Reuters",
+        "Image credit: Getty Images",
+        "Getty Images",
+        "By Jane Doe | 3 March 2024",
+        "By Jane Doe and John Smith, Reuters",
+        "Advertisement",
+        "Story continues below advertisement",
+        "Published: 3 March 2024",
+        "Updated 5 minutes ago",
+        "Click here to read the full report",
+        "Follow us on Twitter",
+        "© 2024 Acme News. All rights reserved.",
+        "Read more: Acme recalls 10,000 trucks",
+        "5 min read",
+        "Image source, Getty Images",
+        "Image caption, Xiaomi's chief executive Lei Jun at the launch in Beijing",
+        "Watch: Xiaomi boss unveils the company's first car",
+        "Reporting by Jane Doe in Beijing; Editing by John Smith",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "* * *",
+        "___",
+    ],
+)
+def test_furniture_is_dropped_anywhere(furniture: str) -> None:
+    article = clean_text(_page(middle=(furniture,)))
+    assert article.paragraphs == tuple(STORY)
+    assert is_boilerplate(furniture)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Xiaomi's share price rose 9% in afternoon trading in Hong Kong.",
+        "Shares rose 9 per cent after the story was first reported.",
+        "Analysts expect shareholders to share in the profits next year.",
+        "The company told readers of its newsletter that profits had doubled.",
+        "Subscribers rose to 10 million in the quarter.",
+        "By Friday, the company had sold 5,000 cars.",
+        "By 2030, Acme hopes to sell only electric vehicles.",
+        "By the end of the year Acme will run three plants, Lopez said",
+        "Share prices in Asia rose",
+        "Updated figures showed that sales had risen by a third.",
+        "Related companies in the sector also gained.",
+        "More than 400 people attended the launch in Shanghai.",
+        "Read the full report on the company's website.",
+        "The firm said it would advertise heavily in the run-up to launch.",
+        "Photographers crowded around the car at the event.",
+        "Watching the launch, investors cheered the new model.",
+        "Reporting season starts next week for most carmakers.",
+        "The image of the brand has improved, the survey found.",
+    ],
+)
+def test_real_prose_survives(prose: str) -> None:
+    article = clean_text(_page(middle=(prose,)))
+    assert prose in article.paragraphs
+    assert not is_boilerplate(prose)
+
+
+def test_every_rule_has_a_reason() -> None:
+    for rule in (*TAIL_MARKERS, *LINE_RULES):
+        assert rule.reason and rule.max_words > 0
+    rule = matching_rule("Recent Stories")
+    assert rule is not None and rule.reason == "other-stories heading"
+
+
+def test_hard_wrapped_prose_is_joined_but_line_paragraphs_are_not() -> None:
+    wrapped = ("Acme Motors said on Tuesday it would build a new\n"
+               "battery plant in Ohio, creating 2,000 jobs for the\n"
+               "region and its suppliers.")
+    assert split_paragraphs(wrapped) == [" ".join(wrapped.split("\n"))]
+    lines = "First paragraph ends here.\nSecond paragraph is on its own line.\nThird."
+    assert split_paragraphs(lines) == lines.split("\n")
+
+
+def test_duplicate_paragraphs_are_dropped() -> None:
+    article = clean_text(_page(middle=(STORY[0],)))
+    assert article.paragraphs == tuple(STORY)
+
+
+def test_text_without_headline_keeps_its_first_paragraph() -> None:
+    prose = " ".join(STORY)
+    article = clean_text(prose)
+    assert article.paragraphs == (prose,)
+    assert article.title.startswith("Acme Motors said on Tuesday") and article.title.endswith("…")
+
+
+def test_leading_byline_is_not_the_title() -> None:
+    article = clean_text("By Jane Doe | 3 March 2024\n\n" + _page())
+    assert article.title == "Acme Motors to build Ohio battery plant"
+
+
+def test_whitespace_and_invisible_characters_are_normalized() -> None:
+    article = clean_text("Title\u200b here\r\n\r\nOne\u00a0 sentence\tof   text.\r\n")
+    assert article.title == "Title here"
+    assert article.paragraphs == ("One sentence of text.",)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [("", "empty"), ("   \n\n  ", "empty"), ("Only a headline", "headline but no text")],
+)
+def test_empty_articles_raise(data: str, message: str) -> None:
+    with pytest.raises(EmptyArticleError, match=message):
+        parse_article(data)
+
+
+def test_a_single_sentence_is_its_own_article() -> None:
+    from summarizer.summarize import summarize
+    from summarizer.text.clean import DERIVED_TITLE
+
+    article = parse_article("Xiaomi shares rose 9% today.\n")
+    assert article.paragraphs == ("Xiaomi shares rose 9% today.",)
+    assert article.extra[DERIVED_TITLE] == "1"
+    assert summarize(article).sentences == ("Xiaomi shares rose 9% today.",)
+
+
+def test_only_boilerplate_raises() -> None:
+    with pytest.raises(EmptyArticleError, match="boilerplate"):
+        clean_text("A headline\n\nAdvertisement\n\nSubscribe now\n\nPhoto: Reuters")
+
+
+def test_binary_input_raises() -> None:
+    with pytest.raises(EmptyArticleError, match="binary"):
+        parse_article("abc\x00def")
+
+
+HTML_PAGE = """<!DOCTYPE html><html><head>
+<title>Acme Motors to build Ohio battery plant | Acme News</title>
+<meta property="og:site_name" content="Acme News">
+<meta property="article:published_time" content="2024-03-03T10:00:00Z">
+</head><body>
+<nav><a href="/">Home</a> <a href="/business">Business</a> <a href="/tech">Tech</a></nav>
+<div class="cookie-banner">We use cookies. Accept all cookies?</div>
+<article>
+<h1>Acme Motors to build Ohio battery plant</h1>
+<p class="byline">By Jane Doe | 3 March 2024</p>
+""" + "\n".join(f"<p>{p}</p>" for p in STORY[:2]) + """
+<figure><img src="plant.jpg" alt="plant"><figcaption>Photo: Getty Images</figcaption></figure>
+""" + "\n".join(f"<p>{p}</p>" for p in STORY[2:]) + """
+<div class="share">Share this article</div>
+<h2>Related articles</h2>
+<p>Rival unveils a cheaper electric truck for farmers and small firms in Europe.</p>
+</article>
+<footer><p>Sign up for our newsletter</p><p>© 2024 Acme News. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_html_goes_through_trafilatura_and_the_same_pass() -> None:
+    assert looks_like_html(HTML_PAGE)
+    article = parse_article(HTML_PAGE, url="https://news.example/acme")
+    assert article.title == "Acme Motors to build Ohio battery plant"
+    assert article.paragraphs == tuple(STORY)
+    assert article.url == "https://news.example/acme"
+    assert article.published and article.published.startswith("2024-03-03")
+    for junk in ("Rival unveils", "cookies", "newsletter", "Home", "Photo:", "By Jane Doe"):
+        assert junk not in article.body
+
+
+def test_tiny_html_fragment_still_parses() -> None:
+    article = clean_html("<p>Acme news today</p><p>Acme said profits rose by a fifth.</p>")
+    assert article.title == "Acme news today"
+    assert article.paragraphs == ("Acme said profits rose by a fifth.",)
+
+
+def test_plain_text_with_angle_brackets_is_not_html() -> None:
+    assert not looks_like_html("Profits < costs, said the firm.\n\nRevenue > $5bn.")
+
+
+def test_article_from_parts_uses_the_given_headline() -> None:
+    from summarizer.text.clean import article_from_parts
+
+    body = "\n\n".join([STORY[0], "Advertisement", *STORY[1:], "Related articles", "Teaser."])
+    article = article_from_parts("Acme Motors to build Ohio battery plant", body, url="u")
+    assert article.title == "Acme Motors to build Ohio battery plant"
+    assert article.paragraphs == tuple(STORY)
+    assert article.url == "u"
+    assert article_from_parts("", "Headline here\n\n" + STORY[0]).title == "Headline here"
+
+
+@given(st.lists(st.sampled_from([*STORY, "Advertisement", "Related articles", "Share Story:",
+                                 "Photo: Reuters", "", "By Jane Doe | 1 May", "  \t "]),
+                max_size=12))
+@settings(max_examples=150, deadline=None)
+def test_cleaning_only_drops_never_invents(blocks: list[str]) -> None:
+    text = "Headline of the day\n\n" + "\n\n".join(blocks)
+    try:
+        article = clean_text(text)
+    except EmptyArticleError:
+        assert not set(blocks) & set(STORY)  # a story paragraph always survives until a cut
+        return
+    assert article.title == "Headline of the day"
+    assert set(article.paragraphs) <= set(STORY)
+    assert len(article.paragraphs) == len(set(article.paragraphs))
+
+
+_UNDATED_PAGE = (
+    "<html><head><title>Tesla cuts prices in China</title></head><body><article>"
+    "<h1>Tesla cuts prices in China</h1>"
+    "<p>Tesla cut the prices of its Model 3 and Model Y in China on Friday, the third cut.</p>"
+    "<p>BYD sold more electric cars than Tesla in the last quarter, industry data showed.</p>"
+    "</article><footer>© 2026 Example News. All rights reserved.</footer></body></html>"
+)
+
+
+def test_an_undated_page_gets_no_date_from_its_copyright_line() -> None:
+    assert clean_html(_UNDATED_PAGE).published is None
+    dated = _UNDATED_PAGE.replace(
+        "<head>", '<head><meta property="article:published_time" content="2025-03-14T09:00:00Z">')
+    assert (clean_html(dated).published or "").startswith("2025-03-14")

@@ -1,0 +1,159 @@
+"""Offline sentence/word splitting: news edge cases, other languages, sumy interop."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer.text.split import NewsTokenizer, detect_language, punkt_language, stop_words
+
+
+@pytest.fixture(scope="module")
+def tok() -> NewsTokenizer:
+    return NewsTokenizer()
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("The U.S. economy grew 2.5% in the third quarter. Analysts were surprised.",
+         ["The U.S. economy grew 2.5% in the third quarter.", "Analysts were surprised."]),
+        ("The firm is based in the U.S. It employs 500 people.",
+         ["The firm is based in the U.S.", "It employs 500 people."]),
+        ("The U.K. and the E.U. agreed. Talks continue.",
+         ["The U.K. and the E.U. agreed.", "Talks continue."]),
+        ("Revenue rose, e.g. in Asia, by 3.4 per cent. Costs fell.",
+         ["Revenue rose, e.g. in Asia, by 3.4 per cent.", "Costs fell."]),
+        ("Revenue was $1.2bn, i.e. up 5%. Costs fell.",
+         ["Revenue was $1.2bn, i.e. up 5%.", "Costs fell."]),
+        ("Mr. Smith met Dr. Jones at 3 p.m. on Jan. 5. They talked.",
+         ["Mr. Smith met Dr. Jones at 3 p.m. on Jan. 5.", "They talked."]),
+        ("Apple Inc. reported results. Microsoft Corp. did too.",
+         ["Apple Inc. reported results.", "Microsoft Corp. did too."]),
+        ("It costs 3.5 bn. vs. 2.1 bn. last year. Fine.",
+         ["It costs 3.5 bn. vs. 2.1 bn. last year.", "Fine."]),
+        ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
+    ],
+)
+def test_sentences_keep_abbreviations_and_decimals(
+    tok: NewsTokenizer, paragraph: str, expected: list[str]
+) -> None:
+    assert list(tok.to_sentences(paragraph)) == expected
+
+
+@pytest.mark.parametrize("open_q,close_q", [('"', '"'), ("“", "”")])
+def test_a_multi_sentence_quotation_stays_one_sentence(
+    tok: NewsTokenizer, open_q: str, close_q: str
+) -> None:
+    text = f"He said: {open_q}Prices will rise. We are ready.{close_q} Then he left."
+    assert tok.to_sentences(text) == (
+        f"He said: {open_q}Prices will rise. We are ready.{close_q}", "Then he left.",
+    )
+
+
+def test_balanced_quotes_still_split(tok: NewsTokenizer) -> None:
+    text = '"We are ready," he said. "Prices will rise." She agreed.'
+    assert tok.to_sentences(text) == ('"We are ready," he said.', '"Prices will rise."',
+                                      "She agreed.")
+
+
+def test_an_unclosed_quote_does_not_glue_a_long_paragraph(tok: NewsTokenizer) -> None:
+    sentences = [f"Sentence number {i} talks about the quarterly results of the company."
+                 for i in range(20)]
+    text = 'He said "maybe. ' + " ".join(sentences)
+    assert len(tok.to_sentences(text)) >= 15
+
+
+def test_words_drop_punctuation_and_keep_inner_marks(tok: NewsTokenizer) -> None:
+    words = tok.to_words("Xiaomi’s low-cost U.S. EVs cost $1.2bn — 3.5% more, said Lei's firm.")
+    assert words == ("Xiaomi’s", "low-cost", "U.S", "EVs", "cost", "1.2bn", "3.5", "more",
+                     "said", "Lei's", "firm")
+
+
+def test_whitespace_and_empty_input(tok: NewsTokenizer) -> None:
+    assert tok.to_sentences("   ") == ()
+    assert tok.to_words("... — !!!") == ()
+    assert tok.to_sentences("  One.   Two.  ") == ("One.", "Two.")
+    assert tok.to_sentences("A line\nwrapped  here. Next.") == ("A line wrapped here.", "Next.")
+
+
+@given(st.text(alphabet=st.sampled_from(list("abc XYZ.!?\"“”'\n0123,")), max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_splitting_never_loses_or_invents_text(text: str) -> None:
+    sentences = NewsTokenizer().to_sentences(text)
+    assert re.sub(r"\s", "", "".join(sentences)) == re.sub(r"\s", "", text)
+    assert all(s == s.strip() and s for s in sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Chinese smartphone maker Xiaomi is to become the latest tech firm to start "
+         "producing electric vehicles, according to sources.", "english"),
+        ("Le constructeur chinois Xiaomi va se lancer dans la course aux véhicules "
+         "électriques, selon des sources citées par Reuters.", "french"),
+        ("Der chinesische Smartphone-Hersteller Xiaomi will in das Geschäft mit "
+         "Elektroautos einsteigen, wie die Nachrichtenagentur berichtet.", "german"),
+        ("El fabricante chino Xiaomi se convertirá en la última empresa tecnológica en "
+         "producir vehículos eléctricos.", "spanish"),
+        ("Компания Xiaomi объявила о выходе на рынок электромобилей.", "russian"),
+        ("小米公司今天宣布进入电动汽车市场。", "chinese"),
+        ("シャオミは電気自動車市場に参入する。", "japanese"),
+        ("12345 678 !!!", "english"),
+    ],
+)
+def test_detect_language(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_other_languages_split_with_their_own_rules() -> None:
+    german = NewsTokenizer("german")
+    assert german.to_sentences("Das ist z.B. ein Satz. Und noch einer.") == (
+        "Das ist z.B. ein Satz.", "Und noch einer.")
+    chinese = NewsTokenizer("chinese")
+    assert chinese.to_sentences("小米宣布进入电动汽车市场。该公司股价上涨了9%。") == (
+        "小米宣布进入电动汽车市场。", "该公司股价上涨了9%。")
+    assert chinese.to_words("小米Xiaomi股价9%") == ("小", "米", "Xiaomi", "股", "价", "9")
+
+
+def test_unknown_language_falls_back_to_english_rules() -> None:
+    thai = NewsTokenizer("thai")
+    assert thai.language == "thai"
+    assert punkt_language("thai") == "english"
+    assert thai.to_sentences("One sentence here. Another one.") == (
+        "One sentence here.", "Another one.")
+    assert stop_words("klingon") == frozenset()
+    assert "the" in stop_words("english")
+
+
+def test_sumy_parser_accepts_the_tokenizer() -> None:
+    from sumy.parsers.plaintext import PlaintextParser
+
+    parser = PlaintextParser.from_string(
+        "HEADLINE\n\nThe U.S. firm grew 2.5% in 2023. It hired 300 people.", NewsTokenizer()
+    )
+    assert [str(s) for s in parser.document.headings] == ["HEADLINE"]
+    sentences = [str(s) for s in parser.document.sentences]
+    assert sentences == ["The U.S. firm grew 2.5% in 2023.", "It hired 300 people."]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sentences"),
+    [
+        ("श्याओमी कार बनाएगी। शेयर 9 प्रतिशत बढ़े।", "hindi",
+         ("श्याओमी कार बनाएगी।", "शेयर 9 प्रतिशत बढ़े।")),
+        ("샤오미는 전기차를 만든다. 주가는 9% 올랐다.", "korean",
+         ("샤오미는 전기차를 만든다.", "주가는 9% 올랐다.")),
+        ("أعلنت شاومي أنها ستنتج سيارات. ارتفعت الأسهم؟ قال المحللون ذلك.", "arabic",
+         ("أعلنت شاومي أنها ستنتج سيارات.", "ارتفعت الأسهم؟", "قال المحللون ذلك.")),
+        ("ეს არის სათაური. კარგი ამბავი.", "unknown", ("ეს არის სათაური.", "კარგი ამბავი.")),
+    ],
+)
+def test_scripts_without_a_punkt_model_split_on_terminators(
+    text: str, language: str, sentences: tuple[str, ...]
+) -> None:
+    assert detect_language(text) == language
+    assert NewsTokenizer(language).to_sentences(text) == sentences
