@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import (
     MAX_MESSAGE,
     bold,
@@ -105,8 +106,8 @@ def alert_buttons(company_id: int, company: str) -> tuple[tuple[str, str], ...]:
     """Unsubscribe from / more on this company (callback data well under 64 bytes)."""
     name = company if len(company) <= _BUTTON_NAME else company[: _BUTTON_NAME - 1] + "…"
     return (
-        (f"🔕 Unsubscribe {name}", f"u:{company_id}"),
-        (f"📰 More on {name}", f"m:{company_id}"),
+        (f"🔕 Unsubscribe {name}", encode(Action.UNSUBSCRIBE, company_id)),
+        (f"📰 More on {name}", encode(Action.MORE_NEWS, company_id)),
     )
 
 

@@ -23,15 +23,14 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from telegram import Bot
-    from telegram.ext import Application, CallbackContext
+    from telegram.ext import CallbackContext
 
     from bot.config import Config
     from bot.ingest.ingestor import IngestReport
+    from bot.telegram.context import NewsApplication as Application
     from storage.store import Store
 
 log = logging.getLogger(__name__)
-SENDER_KEY = "alert_sender"
-_TASK_KEY = "alert_sender_task"
 DIGEST_INTERVAL = 60.0
 KEEP_SETTLED = 7 * 86400.0  # sent/failed alerts are kept a week (merging copies, reports)
 
@@ -67,8 +66,8 @@ def build_sender(bot: Bot, *, store: Store, config: Config,
 def install_jobs(application: Application, *, store: Store, config: Config) -> None:
     """Start the alert sender and schedule the digest check and the feed poller."""
     sender = build_sender(alert_bot(application, config), store=store, config=config)
-    application.bot_data[SENDER_KEY] = sender
-    application.bot_data[_TASK_KEY] = asyncio.create_task(
+    application.bot_data.sender = sender
+    application.bot_data.sender_task = asyncio.create_task(
         _run_sender(application, sender), name="newsbot-alert-sender")
     queue = application.job_queue
     if queue is None:
@@ -87,8 +86,8 @@ def install_jobs(application: Application, *, store: Store, config: Config) -> N
 
 async def stop_jobs(application: Application) -> None:
     """Let the sender finish the messages in flight and record them (call on shutdown)."""
-    sender: AlertSender | None = application.bot_data.get(SENDER_KEY)
-    task: asyncio.Task | None = application.bot_data.get(_TASK_KEY)
+    sender = application.bot_data.sender
+    task = application.bot_data.sender_task
     if sender is not None:
         sender.stop()
     if task is not None:

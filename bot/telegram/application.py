@@ -11,12 +11,14 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from telegram import BotCommand
-from telegram.ext import Application
+from telegram import BotCommand, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import Application, ContextTypes, Defaults
 
 from bot.ingest.ingestor import Ingestor
 from bot.services.registry import load_matcher
 from bot.services.subscriptions import NewsService
+from bot.telegram.context import BotData, NewsApplication, NewsContext
 from bot.telegram.handlers import register
 from bot.telegram.ratelimit import CommandRateLimit
 from bot.telegram.replies.commands import COMMANDS
@@ -40,7 +42,7 @@ def build_application(
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
     ingestor: Ingestor | None = None,
-) -> Application:
+) -> NewsApplication:
     """The bot, wired: services on ``store``, handlers, commands menu and jobs on start.
 
     ``request`` replaces PTB's HTTP layer (terminal, tests); it also serves
@@ -56,6 +58,10 @@ def build_application(
     builder = (
         Application.builder()
         .token(config.token or OFFLINE_TOKEN)
+        .context_types(ContextTypes(context=NewsContext, bot_data=BotData))
+        # Every reply is Telegram HTML (escaped by bot.telegram.formatting), without previews.
+        .defaults(Defaults(parse_mode=ParseMode.HTML,
+                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)
@@ -68,12 +74,14 @@ def build_application(
     if get_updates_request is not None or request is not None:
         builder = builder.get_updates_request(get_updates_request or request)  # type: ignore[arg-type]
     application = builder.build()
-    application.bot_data.update(service=service, config=config, store=store)
+    application.bot_data.service = service
+    application.bot_data.config = config
+    application.bot_data.store = store
     register(application, rate_limit=CommandRateLimit(config.command_limit, config.command_window))
     return application
 
 
-async def post_init(application: Application) -> None:
+async def post_init(application: NewsApplication) -> None:
     """Show the command menu in Telegram and start the alert, digest and feed jobs.
 
     ``run_polling``/``run_webhook`` call this; code that starts the application by
@@ -82,20 +90,20 @@ async def post_init(application: Application) -> None:
     await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
     from bot.alerts.jobs import install_jobs  # late: the jobs module imports much of the bot
 
-    config = application.bot_data["config"]
-    install_jobs(application, store=application.bot_data["store"], config=config)
+    data = application.bot_data
+    install_jobs(application, store=data.store, config=data.config)
 
 
-async def post_stop(application: Application) -> None:
+async def post_stop(application: NewsApplication) -> None:
     """Let the alert sender finish the messages in flight (the bot can still send)."""
     from bot.alerts.jobs import stop_jobs
 
     await stop_jobs(application)
 
 
-async def post_shutdown(application: Application) -> None:
+async def post_shutdown(application: NewsApplication) -> None:
     """Release the HTTP client used to fetch pages."""
-    service: NewsService = application.bot_data["service"]
+    service = application.bot_data.service
     if service.ingestor is not None:
         service.ingestor.close()
 

@@ -13,8 +13,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.alerts.jobs import SENDER_KEY
-
 PARAGRAPHS = [
     "Tesla has opened a new battery plant near Austin, Texas, the carmaker said on Monday.",
     "The plant will make cells for Tesla's cheaper models and employ 4,000 people.",
@@ -54,7 +52,7 @@ async def test_feed_poller_ingests_and_the_subscriber_gets_one_alert(
     assert buttons == [f"u:{company}", f"m:{company}"]
     await asyncio.sleep(2.5)  # two more polls: the same article never alerts again
     assert [e for e in await user.quiet(0.2) if e["kind"] == "message"] == []
-    assert application.bot_data[SENDER_KEY].stats["alerts"] == 1
+    assert application.bot_data.sender.stats["alerts"] == 1
 
 
 async def test_digest_chat_gets_one_digest_at_its_hour(newsbot_app, emulator) -> None:

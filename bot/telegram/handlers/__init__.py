@@ -24,19 +24,18 @@ from telegram.ext import (
     filters,
 )
 
+from bot.telegram.callbacks import Action, encode, pattern
 from bot.telegram.formatting import clean, esc
 from bot.telegram.handlers import news as handlers_news
 from bot.telegram.handlers import settings as handlers_settings
 from bot.telegram.handlers import subscriptions as handlers_subs
-from bot.telegram.handlers.common import call, send, service
+from bot.telegram.handlers.common import call, send
 from bot.telegram.ratelimit import CommandRateLimit
 from bot.telegram.replies.commands import help_text, start_text
 from summarizer.errors import NewsbotError
 
 if TYPE_CHECKING:
-    from telegram.ext import ContextTypes
-
-    Context = ContextTypes.DEFAULT_TYPE
+    from bot.telegram.context import NewsContext as Context
 
 log = logging.getLogger(__name__)
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
@@ -54,23 +53,23 @@ _FEATURES = {
     "settings": handlers_settings.settings,
 }
 _BUTTONS = {
-    r"^u:\d+$": handlers_subs.unsubscribe_button,
-    r"^f:\d+$": handlers_subs.follow_button,
-    r"^m:\d+$": handlers_news.more_button,
-    r"^a:\d+$": handlers_news.article_button,
-    r"^s:[a-z]+:[\w./+-]{1,40}$": handlers_settings.settings_button,
+    Action.UNSUBSCRIBE: handlers_subs.unsubscribe_button,
+    Action.FOLLOW: handlers_subs.follow_button,
+    Action.MORE_NEWS: handlers_news.more_button,
+    Action.ARTICLE: handlers_news.article_button,
+    Action.SETTING: handlers_settings.settings_button,
 }
 
 
 def register(application: Application, *, rate_limit: CommandRateLimit) -> None:
     """Add every handler, the rate limit (group -1) and the error handler."""
-    application.bot_data["ratelimit"] = rate_limit
+    application.bot_data.rate_limit = rate_limit
     application.add_handler(TypeHandler(Update, rate_guard), group=-1)
     commands = {"start": start, "help": help_command, **_FEATURES}
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=_NEW_MESSAGES))
-    for pattern, func in _BUTTONS.items():
-        application.add_handler(CallbackQueryHandler(func, pattern=pattern))
+    for action, func in _BUTTONS.items():
+        application.add_handler(CallbackQueryHandler(func, pattern=pattern(action)))
     application.add_handler(CallbackQueryHandler(stale_button))
     application.add_handler(MessageHandler(filters.COMMAND & _NEW_MESSAGES, unknown_command))
     application.add_handler(MessageHandler(
@@ -84,8 +83,8 @@ def register(application: Application, *, rate_limit: CommandRateLimit) -> None:
 async def start(update: Update, context: Context) -> None:
     """``/start``: what the bot does and how to begin."""
     user, chat = update.effective_user, update.effective_chat
-    trending = await call(service(context).in_the_news, chat.id) if chat else []
-    rows = [[InlineKeyboardButton(f"Follow {name[:50]}", callback_data=f"f:{cid}")]
+    trending = await call(context.service.in_the_news, chat.id) if chat else []
+    rows = [[InlineKeyboardButton(f"Follow {name[:50]}", callback_data=encode(Action.FOLLOW, cid))]
             for cid, name in trending[:4]]
     text = start_text(user.first_name if user else None, buttons=bool(rows))
     await send(update, context, text, InlineKeyboardMarkup(rows) if rows else None)
@@ -116,14 +115,14 @@ async def plain_text(update: Update, context: Context) -> None:
     """Text without a command in a private chat: offer buttons if it names a company."""
     message = update.effective_message
     text = clean(message.text if message else "", limit=101)
-    company = await call(service(context).find_company, text) if len(text) <= 100 else None
+    company = await call(context.service.find_company, text) if len(text) <= 100 else None
     if company is None:
         await send(update, context, "I answer commands: try /subscribe NAME, /news NAME, "
                    "/search WORDS or /help.")
         return
     markup = InlineKeyboardMarkup([[
-        InlineKeyboardButton(f"Follow {company.name[:40]}", callback_data=f"f:{company.id}"),
-        InlineKeyboardButton("Latest news", callback_data=f"m:{company.id}"),
+        InlineKeyboardButton(f"Follow {company.name[:40]}", callback_data=encode(Action.FOLLOW, company.id)),
+        InlineKeyboardButton("Latest news", callback_data=encode(Action.MORE_NEWS, company.id)),
     ]])
     await send(update, context, f"<b>{esc(company.name)}</b>: follow it, or see its news?",
                markup)
@@ -140,7 +139,7 @@ async def migrated(update: Update, context: Context) -> None:
     """A group became a supergroup: its subscriptions move to the new chat id."""
     message = update.effective_message
     if message and message.migrate_to_chat_id:
-        await call(service(context).store.chats.migrate, message.chat.id,
+        await call(context.service.store.chats.migrate, message.chat.id,
                    message.migrate_to_chat_id)
 
 
@@ -150,7 +149,7 @@ async def membership(update: Update, context: Context) -> None:
     if change is None:
         return
     gone = change.new_chat_member.status in (ChatMember.LEFT, ChatMember.BANNED)
-    store = service(context).store
+    store = context.service.store
     if gone:
         await call(store.chats.set_active, change.chat.id, False)
     else:
@@ -167,7 +166,7 @@ async def rate_guard(update: Update, context: Context) -> None:
     # Everything that earns a reply counts: commands, buttons, and text in private chats.
     if query is None and not text.startswith("/") and not (text and chat.type == Chat.PRIVATE):
         return
-    limit: CommandRateLimit = context.bot_data["ratelimit"]
+    limit = context.bot_data.rate_limit
     verdict = limit.check(context.chat_data)
     if verdict.allowed:
         return

@@ -7,35 +7,21 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from telegram import CallbackQuery, Chat, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
-from telegram.constants import ChatMemberStatus, ParseMode
+from telegram import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatMemberStatus
 
+from bot.telegram.callbacks import Press, decode
 from bot.telegram.formatting import clean, split_message
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
-    from telegram.ext import ContextTypes
-
-    from bot.config import Config
-    from bot.services.subscriptions import NewsService
-
-    Context = ContextTypes.DEFAULT_TYPE
+    from bot.telegram.context import NewsContext as Context
 
 R = TypeVar("R")
 MAX_ARGUMENT_CHARS = 1000
 ADMIN_CACHE_SECONDS = 300.0
 _ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
 NOT_ADMIN = "Only admins of this group can change its subscriptions and settings."
-
-
-def service(context: Context) -> NewsService:
-    """The one NewsService of this application."""
-    return context.bot_data["service"]  # type: ignore[no-any-return]
-
-
-def config(context: Context) -> Config:
-    """The loaded configuration."""
-    return context.bot_data["config"]  # type: ignore[no-any-return]
 
 
 async def call(func: Callable[..., R], *args: Any, **kwargs: Any) -> R:
@@ -81,9 +67,7 @@ async def send(
         sent = await context.bot.send_message(
             chat.id,
             part,
-            parse_mode=ParseMode.HTML,
             reply_markup=markup if index == len(parts) - 1 else None,
-            link_preview_options=LinkPreviewOptions(is_disabled=True),
             message_thread_id=thread,
         )
     return sent
@@ -129,11 +113,8 @@ def chat_id(update: Update) -> int:
     return chat.id
 
 
-def button_press(update: Update) -> tuple[CallbackQuery, int]:
-    """The pressed button and the number after the prefix in its callback data (``u:42`` -> 42)."""
+def button_press(update: Update) -> tuple[CallbackQuery, Press]:
+    """The pressed button and its decoded data; InputError for data we never sent."""
     query = update.callback_query
     assert query is not None  # button handlers are registered for callback queries only
-    _, _, number = (query.data or "").partition(":")
-    if not number.isdigit():
-        raise InputError("This button no longer works; please send the command again.")
-    return query, int(number)
+    return query, decode(query.data)

@@ -8,22 +8,19 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 
 from bot.services.news import parse_news_args
+from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import esc
 from bot.telegram.handlers.common import (
     argument,
     button_press,
     call,
     chat_id,
-    config,
     send,
-    service,
 )
 from bot.telegram.replies.commands import news_reply, search_reply, summary_reply, usage
 
 if TYPE_CHECKING:
-    from telegram.ext import ContextTypes
-
-    Context = ContextTypes.DEFAULT_TYPE
+    from bot.telegram.context import NewsContext as Context
 
 
 async def news(update: Update, context: Context) -> None:
@@ -33,18 +30,18 @@ async def news(update: Update, context: Context) -> None:
         await _pick_company(update, context)
         return
     name, count = parse_news_args(text)
-    result = await call(service(context).news, chat_id(update), name, count)
+    result = await call(context.service.news, chat_id(update), name, count)
     reply, markup = news_reply(result)
     await send(update, context, reply, markup)
 
 
 async def _pick_company(update: Update, context: Context) -> None:
-    refs = await call(service(context).subscriptions, chat_id(update))
+    refs = await call(context.service.subscriptions, chat_id(update))
     if not refs:
         await send(update, context, usage("news", "Xiaomi 5") +
                    "\nThe number (1 to 10) is how many articles; 3 when left out.")
         return
-    rows = [[InlineKeyboardButton(f"📰 {r.name[:50]}", callback_data=f"m:{r.id}")]
+    rows = [[InlineKeyboardButton(f"📰 {r.name[:50]}", callback_data=encode(Action.MORE_NEWS, r.id))]
             for r in refs[:20]]
     await send(update, context, "News about which company? (or /news NAME)",
                InlineKeyboardMarkup(rows))
@@ -52,8 +49,9 @@ async def _pick_company(update: Update, context: Context) -> None:
 
 async def more_button(update: Update, context: Context) -> None:
     """Button ``m:<company_id>``: the latest news about that company."""
-    query, company_id = button_press(update)
-    result = await call(service(context).news_for_id, chat_id(update), company_id)
+    query, press = button_press(update)
+    company_id = press.number
+    result = await call(context.service.news_for_id, chat_id(update), company_id)
     await query.answer()
     reply, markup = news_reply(result)
     await send(update, context, reply, markup)
@@ -68,14 +66,15 @@ async def summary(update: Update, context: Context) -> None:
         return
     if ref.lower().startswith("http"):
         await context.bot.send_chat_action(chat_id(update), ChatAction.TYPING)
-    result = await call(service(context).summary, chat_id(update), ref)
+    result = await call(context.service.summary, chat_id(update), ref)
     await send(update, context, summary_reply(result))
 
 
 async def article_button(update: Update, context: Context) -> None:
     """Button ``a:<article_id>``: summarise that article."""
-    query, article_id = button_press(update)
-    result = await call(service(context).summary, chat_id(update), str(article_id))
+    query, press = button_press(update)
+    article_id = press.number
+    result = await call(context.service.summary, chat_id(update), str(article_id))
     await query.answer()
     await send(update, context, summary_reply(result))
 
@@ -87,7 +86,7 @@ async def search(update: Update, context: Context) -> None:
         await send(update, context, usage("search", "electric cars") +
                    "\nAll words must appear; use OR for alternatives.")
         return
-    hits = await call(service(context).search, words)
+    hits = await call(context.service.search, words)
     reply, markup = search_reply(words, hits)
     await send(update, context, reply, markup)
 
@@ -95,18 +94,18 @@ async def search(update: Update, context: Context) -> None:
 async def ingest(update: Update, context: Context) -> None:
     """``/ingest [URL]`` (operators only): store one page, or poll the configured feeds now."""
     user = update.effective_user
-    if not config(context).is_admin(user.id if user else None):
+    if not context.config.is_admin(user.id if user else None):
         await send(update, context, "Sorry, /ingest is only for this bot's operators.")
         return
     ref = argument(update)
-    svc = service(context)
+    svc = context.service
     if ref:
         result = await call(svc.summary, chat_id(update), ref)
         state = "Stored as new" if result.new else "Already stored"
         await send(update, context, f"{state}: #{result.item.article_id}\n\n" +
                    summary_reply(result))
         return
-    feeds = config(context).feeds
+    feeds = context.config.feeds
     if not feeds or svc.ingestor is None:
         await send(update, context, "No feeds are configured (set NEWSBOT_FEEDS).")
         return

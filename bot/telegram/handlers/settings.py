@@ -7,19 +7,24 @@ from typing import TYPE_CHECKING
 from telegram import Update
 from telegram.error import BadRequest
 
-from bot.telegram.handlers.common import argument, call, chat_id, require_admin, send, service
+from bot.telegram.handlers.common import (
+    argument,
+    button_press,
+    call,
+    chat_id,
+    require_admin,
+    send,
+)
 from bot.telegram.replies.settings import parse_change, settings_keyboard, settings_text
 
 if TYPE_CHECKING:
-    from telegram.ext import ContextTypes
-
-    Context = ContextTypes.DEFAULT_TYPE
+    from bot.telegram.context import NewsContext as Context
 
 
 async def settings(update: Update, context: Context) -> None:
     """``/settings``: show the chat's settings; ``/settings KEY VALUE`` changes one."""
     text = argument(update)
-    svc = service(context)
+    svc = context.service
     note = None
     if text:
         key, _, value = text.partition(" ")
@@ -35,17 +40,15 @@ async def settings(update: Update, context: Context) -> None:
 
 async def settings_button(update: Update, context: Context) -> None:
     """Button ``s:<key>:<value>``: change one setting and update the message in place."""
-    query = update.callback_query
-    assert query is not None
-    _, key, value = (query.data or "s::").split(":", 2)
-    change = parse_change(key, value)
+    query, press = button_press(update)
+    change = parse_change(press.key, press.value)
     if not await require_admin(update, context):
         return
-    current = await call(service(context).update_settings, chat_id(update), **change)
+    current = await call(context.service.update_settings, chat_id(update), **change)
     await query.answer("Saved.")
     try:
         await query.edit_message_text(
-            settings_text(current), parse_mode="HTML", reply_markup=settings_keyboard(current)
+            settings_text(current), reply_markup=settings_keyboard(current)
         )
     except BadRequest as err:
         # Pressing the already-selected button changes nothing; Telegram says so.

@@ -11,10 +11,8 @@ from bot.telegram.handlers.common import (
     button_press,
     call,
     chat_id,
-    config,
     require_admin,
     send,
-    service,
 )
 from bot.telegram.replies.commands import (
     LIST_HEADER,
@@ -27,16 +25,14 @@ from bot.telegram.replies.commands import (
 )
 
 if TYPE_CHECKING:
-    from telegram.ext import ContextTypes
-
-    Context = ContextTypes.DEFAULT_TYPE
+    from bot.telegram.context import NewsContext as Context
 
 
 async def subscribe(update: Update, context: Context) -> None:
     """``/subscribe NAME[, NAME...]``: follow companies; confirms canonical names."""
     names = argument(update)
     if not names:
-        trending = await call(service(context).in_the_news, chat_id(update))
+        trending = await call(context.service.in_the_news, chat_id(update))
         text, markup = subscribe_usage(trending)
         await send(update, context, text, markup)
         return
@@ -44,7 +40,7 @@ async def subscribe(update: Update, context: Context) -> None:
         return
     chat = update.effective_chat
     assert chat is not None
-    result = await call(service(context).subscribe, chat.id, names, chat_type=chat.type,
+    result = await call(context.service.subscribe, chat.id, names, chat_type=chat.type,
                         title=chat.title)
     text, markup = subscribe_reply(result)
     await send(update, context, text, markup)
@@ -58,14 +54,14 @@ async def unsubscribe(update: Update, context: Context) -> None:
         return
     if not await require_admin(update, context):
         return
-    result = await call(service(context).unsubscribe, chat_id(update), names)
+    result = await call(context.service.unsubscribe, chat_id(update), names)
     await send(update, context, unsubscribe_reply(result))
 
 
 async def show_list(update: Update, context: Context) -> None:
     """``/list``: the companies this chat follows, with buttons."""
-    refs = await call(service(context).subscriptions, chat_id(update))
-    text, markup = list_reply(refs, config(context).max_subscriptions)
+    refs = await call(context.service.subscriptions, chat_id(update))
+    text, markup = list_reply(refs, context.config.max_subscriptions)
     await send(update, context, text, markup)
 
 
@@ -73,35 +69,37 @@ async def stop(update: Update, context: Context) -> None:
     """``/stop``: unfollow everything and delete the chat's data."""
     if not await require_admin(update, context):
         return
-    count = await call(service(context).stop, chat_id(update))
+    count = await call(context.service.stop, chat_id(update))
     await send(update, context, stop_reply(count))
 
 
 async def unsubscribe_button(update: Update, context: Context) -> None:
     """Button ``u:<company_id>``: unsubscribe; a /list message is updated in place."""
-    query, company_id = button_press(update)
+    query, press = button_press(update)
+    company_id = press.number
     if not await require_admin(update, context):
         return
-    ref = await call(service(context).unsubscribe_id, chat_id(update), company_id)
+    ref = await call(context.service.unsubscribe_id, chat_id(update), company_id)
     if ref is None:
         await query.answer("This chat no longer follows that company.")
         return
     await query.answer(f"Unsubscribed from {ref.name[:150]}.")
     text = getattr(query.message, "text", None) or ""
     if text.startswith(LIST_HEADER):  # pressed in /list: show the list as it is now
-        refs = await call(service(context).subscriptions, chat_id(update))
-        reply, markup = list_reply(refs, config(context).max_subscriptions)
-        await query.edit_message_text(reply, parse_mode="HTML", reply_markup=markup)
+        refs = await call(context.service.subscriptions, chat_id(update))
+        reply, markup = list_reply(refs, context.config.max_subscriptions)
+        await query.edit_message_text(reply, reply_markup=markup)
     else:  # pressed under an alert: keep the alert, confirm with a way back
         await send(update, context, *unsubscribed_reply(ref))
 
 
 async def follow_button(update: Update, context: Context) -> None:
     """Button ``f:<company_id>``: follow a suggested company."""
-    query, company_id = button_press(update)
+    query, press = button_press(update)
+    company_id = press.number
     if not await require_admin(update, context):
         return
-    result = await call(service(context).subscribe_id, chat_id(update), company_id)
+    result = await call(context.service.subscribe_id, chat_id(update), company_id)
     done = result.added or result.already
     await query.answer(f"Following {done[0].name[:150]}." if done else None)
     text, markup = subscribe_reply(result)

@@ -14,6 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.services.news import ArticleSummary, NewsItem, NewsResult, SearchHit
 from bot.services.subscriptions import CompanyRef, SubscribeResult, Unknown, UnsubscribeResult
+from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import bold, clean, code, esc, italic, link
 
 NAME_CHARS = 60  # company names shown in replies and on buttons
@@ -93,7 +94,7 @@ def _suggestion_buttons(unknown: Sequence[Unknown]) -> list[list[InlineKeyboardB
     for item in unknown:
         for ref in item.suggestions:
             seen.setdefault(ref.id, ref)
-    return [[_button(f"Follow {ref.name}", f"f:{ref.id}")] for ref in list(seen.values())[:6]]
+    return [[_button(f"Follow {ref.name}", encode(Action.FOLLOW, ref.id))] for ref in list(seen.values())[:6]]
 
 
 def subscribe_usage(
@@ -104,7 +105,7 @@ def subscribe_usage(
             "\nName one or more companies, separated by commas.")
     if not trending:
         return text, None
-    rows = [[_button(f"Follow {name}", f"f:{cid}")] for cid, name in trending]
+    rows = [[_button(f"Follow {name}", encode(Action.FOLLOW, cid))] for cid, name in trending]
     return text + "\n\nOr pick one in the news now:", InlineKeyboardMarkup(rows)
 
 
@@ -146,7 +147,7 @@ def unsubscribe_reply(result: UnsubscribeResult) -> str:
 def unsubscribed_reply(ref: CompanyRef) -> tuple[str, InlineKeyboardMarkup]:
     """Confirmation of an unsubscribe button under an alert, with an undo button."""
     text = f"✓ Unsubscribed from {bold(ref.name, limit=NAME_CHARS)}. No more alerts about it."
-    return text, InlineKeyboardMarkup([[_button(f"Undo: follow {ref.name}", f"f:{ref.id}")]])
+    return text, InlineKeyboardMarkup([[_button(f"Undo: follow {ref.name}", encode(Action.FOLLOW, ref.id))]])
 
 
 def list_reply(refs: Sequence[CompanyRef], limit: int) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -157,7 +158,7 @@ def list_reply(refs: Sequence[CompanyRef], limit: int) -> tuple[str, InlineKeybo
     lines += [f"• {esc(r.name, limit=NAME_CHARS)}" for r in refs]
     lines.append("\nTap ✖ to unsubscribe, 📰 for the latest news.")
     rows = [
-        [_button(f"📰 {r.name}", f"m:{r.id}"), _button(f"✖ {r.name}", f"u:{r.id}")]
+        [_button(f"📰 {r.name}", encode(Action.MORE_NEWS, r.id)), _button(f"✖ {r.name}", encode(Action.UNSUBSCRIBE, r.id))]
         for r in refs[:50]
     ]
     return "\n".join(lines), InlineKeyboardMarkup(rows)
@@ -171,7 +172,7 @@ def news_reply(result: NewsResult) -> tuple[str, InlineKeyboardMarkup | None]:
             return (f"No stored articles mention <b>{name}</b> yet. This chat follows it, "
                     "so new ones arrive here as they are published.", None)
         markup = InlineKeyboardMarkup([[_button(f"Follow {result.company}",
-                                                f"f:{result.company_id}")]])
+                                                encode(Action.FOLLOW, result.company_id))]])
         return (f"No stored articles mention <b>{name}</b> yet. Follow it to get new ones "
                 "as they are published.", markup)
     count = len(result.items)
@@ -234,7 +235,7 @@ def search_reply(query: str, hits: Sequence[SearchHit]) -> tuple[str, InlineKeyb
             f"{italic(meta, limit=120) + ' · ' if meta else ''}/summary {hit.article_id}\n"
             f"{esc(hit.snippet, limit=300)}"
         )
-    rows = [[_button(f"Summarise #{h.article_id}", f"a:{h.article_id}")] for h in hits]
+    rows = [[_button(f"Summarise #{h.article_id}", encode(Action.ARTICLE, h.article_id))] for h in hits]
     return "\n".join(lines), InlineKeyboardMarkup(rows)
 
 

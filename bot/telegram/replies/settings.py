@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.telegram.callbacks import encode_setting
 from bot.telegram.formatting import esc
 from storage.chats import timezone_label
 from summarizer.errors import InputError
@@ -111,7 +112,7 @@ def settings_keyboard(settings: ChatSettings) -> InlineKeyboardMarkup:
 
     def button(label: str, key: str, value: object, current: bool) -> InlineKeyboardButton:
         return InlineKeyboardButton(f"• {label}" if current else label,
-                                    callback_data=f"s:{key}:{value}")
+                                    callback_data=encode_setting(key, str(value)))
 
     hour = settings.digest_hour
     presets = threshold_presets()

@@ -117,7 +117,7 @@ async def test_telegram_failure_is_logged_without_the_token(
     assert replies[-1].startswith("Sorry, something went wrong")
     assert "Telegram request failed" in caplog.text
     assert "SECRET-TOKEN-VALUE" not in caplog.text
-    assert "SECRET" not in repr(bot.app.bot_data["config"])
+    assert "SECRET" not in repr(bot.app.bot_data.config)
 
 
 async def test_stale_or_forged_buttons_are_answered(bot: Bot) -> None:

@@ -1,0 +1,53 @@
+"""The typed context every handler and job gets: the services and config, by attribute.
+
+PTB creates ``BotData`` once per application (``ContextTypes(bot_data=BotData)``) and
+:func:`bot.telegram.application.build_application` fills it in; handlers read
+``context.service`` instead of looking up untyped keys in a dict.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Any
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+if TYPE_CHECKING:
+    from bot.alerts.sender import AlertSender
+    from bot.config import Config
+    from bot.services.subscriptions import NewsService
+    from bot.telegram.ratelimit import CommandRateLimit
+    from storage.store import Store
+
+
+class BotData:
+    """What the whole application shares; set once by ``build_application``."""
+
+    service: NewsService
+    config: Config
+    store: Store
+    rate_limit: CommandRateLimit
+
+    def __init__(self) -> None:
+        # Set by the alert jobs when the application starts; None before and in tests.
+        self.sender: AlertSender | None = None
+        self.sender_task: asyncio.Task[None] | None = None
+
+
+class NewsContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
+    """``CallbackContext`` with typed shortcuts to the services and the config."""
+
+    @property
+    def service(self) -> NewsService:
+        """The one NewsService of this application."""
+        return self.bot_data.service
+
+    @property
+    def config(self) -> Config:
+        """The configuration, loaded once at start."""
+        return self.bot_data.config
+
+
+NewsApplication = Application[
+    ExtBot[None], NewsContext, dict[Any, Any], dict[Any, Any], BotData, Any
+]
