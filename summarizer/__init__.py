@@ -1,52 +1,48 @@
-"""Pure text work: clean, split, score, select; company mentions and salience."""
+"""Pure text work: clean, split, score, select; company mentions and salience.
 
-from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, get_algorithm
-from summarizer.article import Article
-from summarizer.brief import BriefItem, brief
-from summarizer.companies.matcher import (
-    SUBJECT_THRESHOLD,
-    CompanyEntry,
-    CompanyMatcher,
-    CompanyMention,
-    load_registry,
-)
-from summarizer.errors import (
-    EmptyArticleError,
-    FetchError,
-    InputError,
-    NewsbotError,
-    StorageError,
-    UnknownAlgorithmError,
-)
-from summarizer.summarize import Summary, build_document, summarize
-from summarizer.text.clean import article_from_parts, clean_html, clean_text, parse_article
-from summarizer.text.split import NewsTokenizer, detect_language
+Sub-packages: ``summarizer.text`` (clean, split, similarity), ``summarizer.algorithms``
+(one algorithm per module), ``summarizer.companies`` (registry matching, salience) and
+``summarizer.evaluation`` (ROUGE; needs the ``eval`` extra). The names below are loaded
+on first use, so importing ``summarizer.errors`` (the CLI does at start-up) stays cheap.
+"""
 
-__all__ = [
-    "ALGORITHMS",
-    "DEFAULT_ALGORITHM",
-    "SUBJECT_THRESHOLD",
-    "Article",
-    "BriefItem",
-    "CompanyEntry",
-    "CompanyMatcher",
-    "CompanyMention",
-    "EmptyArticleError",
-    "FetchError",
-    "InputError",
-    "NewsTokenizer",
-    "NewsbotError",
-    "StorageError",
-    "Summary",
-    "UnknownAlgorithmError",
-    "article_from_parts",
-    "brief",
-    "build_document",
-    "clean_html",
-    "clean_text",
-    "detect_language",
-    "get_algorithm",
-    "load_registry",
-    "parse_article",
-    "summarize",
-]
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "ALGORITHMS": "summarizer.algorithms",
+    "DEFAULT_ALGORITHM": "summarizer.algorithms",
+    "get_algorithm": "summarizer.algorithms",
+    "Article": "summarizer.article",
+    "BriefItem": "summarizer.brief",
+    "brief": "summarizer.brief",
+    "article_from_parts": "summarizer.text.clean",
+    "clean_html": "summarizer.text.clean",
+    "clean_text": "summarizer.text.clean",
+    "parse_article": "summarizer.text.clean",
+    "NewsTokenizer": "summarizer.text.split",
+    "detect_language": "summarizer.text.split",
+    "SUBJECT_THRESHOLD": "summarizer.companies.matcher",
+    "CompanyEntry": "summarizer.companies.matcher",
+    "CompanyMatcher": "summarizer.companies.matcher",
+    "CompanyMention": "summarizer.companies.matcher",
+    "load_registry": "summarizer.companies.matcher",
+    "Summary": "summarizer.summarize",
+    "build_document": "summarizer.summarize",
+    "summarize": "summarizer.summarize",
+    "EmptyArticleError": "summarizer.errors",
+    "FetchError": "summarizer.errors",
+    "InputError": "summarizer.errors",
+    "NewsbotError": "summarizer.errors",
+    "StorageError": "summarizer.errors",
+    "UnknownAlgorithmError": "summarizer.errors",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+    return getattr(import_module(_EXPORTS[name]), name)
