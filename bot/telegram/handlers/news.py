@@ -87,7 +87,7 @@ async def search(update: Update, context: Context) -> None:
         await send(update, context, usage("search", "electric cars") +
                    "\nAll words must appear; use OR for alternatives.")
         return
-    hits = await call(service(context).search, words)
+    hits = await call(service(context).search, words, chat_id=chat_id(update))
     reply, markup = search_reply(words, hits)
     await send(update, context, reply, markup)
 
@@ -101,7 +101,7 @@ async def ingest(update: Update, context: Context) -> None:
     ref = argument(update)
     svc = service(context)
     if ref:
-        result = await call(svc.summary, chat_id(update), ref)
+        result = await call(svc.summary, chat_id(update), ref, trusted=True)
         state = "Stored as new" if result.new else "Already stored"
         await send(update, context, f"{state}: #{result.item.article_id}\n\n" +
                    summary_reply(result))
