@@ -129,14 +129,15 @@ class Articles:
         existing = self._find(canonical, digest)
         if existing is not None:
             return self._again(existing, companies, submitted_by)
-        table = self.db.table("articles")
-        table.insert({
-            "url": article.url, "canonical_url": canonical, "title": article.title or "",
-            "body": article.body, "source": article.source,
-            "published": normalise_published(article.published), "content_hash": digest,
-            "ingested": utc_now(), "submitted_by": submitted_by,
-        })
-        article_id = int(table.last_rowid or 0)
+        # Raw SQL on the ingestion path: sqlite-utils' insert() adds a savepoint and a
+        # schema look-up per call, which made bulk ingestion 1.7x slower (bench_storage).
+        cursor = self.db.conn.execute(
+            "INSERT INTO articles (url, canonical_url, title, body, source, published, "
+            "content_hash, ingested, submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [article.url, canonical, article.title or "", article.body, article.source,
+             normalise_published(article.published), digest, utc_now(), submitted_by],
+        )
+        article_id = int(cursor.lastrowid or 0)
         if submitted_by is not None:
             self._add_reader(article_id, submitted_by)
         self._link(article_id, companies)
@@ -173,8 +174,9 @@ class Articles:
         if not companies:
             return
         # The matcher only knows stored names; a missing one is kept as custom, not lost.
-        self.db.table("companies").insert_all(
-            [{"name": m.name, "aliases": "[]", "custom": 1} for m in companies], ignore=True)
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO companies (name, aliases, custom) VALUES (?, '[]', 1)",
+            [(m.name,) for m in companies])
         self.db.conn.executemany(_LINK, [
             (min(1.0, max(0.0, float(m.salience))), int(m.subject), int(m.mentions),
              article_id, m.name)
