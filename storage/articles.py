@@ -75,7 +75,7 @@ JOIN companies AS c ON c.id = ac.company_id
 WHERE {OWN_COMPANY}
   AND NOT EXISTS (SELECT 1 FROM subscriptions AS s WHERE s.chat_id = :chat
                   AND s.company_id = c.id)
-GROUP BY c.id ORDER BY COUNT(*) DESC, c.name LIMIT :limit
+GROUP BY c.id ORDER BY COUNT(*) DESC, c.name COLLATE BINARY LIMIT :limit
 """
 
 _LINK = f"""

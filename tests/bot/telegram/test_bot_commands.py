@@ -304,3 +304,23 @@ async def test_one_chats_custom_names_never_reach_another_chats_suggestions(bot:
         assert "Zyxwv Quantum Labs" not in news
         subscribe = (await bot.send("/subscribe Zyxwv Quantum Lab", chat=chat, user=chat))[0]
         assert "Zyxwv Quantum Labs" not in subscribe
+
+
+async def test_news_shows_subjects_first_newest_published_first_with_their_dates(
+    bot: Bot,
+) -> None:
+    from summarizer import Article
+    from summarizer.companies.matcher import CompanyMention
+
+    stories = [("Zeta mention", "2025-06-03T09:00:00+00:00", False),
+               ("Zeta older story", "2025-05-01T09:00:00+00:00", True),
+               ("Zeta newer story", "2025-06-01T09:00:00+00:00", True)]
+    for n, (title, published, subject) in enumerate(stories):
+        body = (f"{title}: Zeta Quantum reported results.", "Shares moved on the news.")
+        bot.store.articles.add(
+            Article(title, body, published=published, url=f"https://n.test/{n}"),
+            companies=[CompanyMention("Zeta Quantum", 0.8 if subject else 0.1, subject, 2)])
+    reply = (await bot.send("/news Zeta Quantum"))[0]
+    order = [reply.index(t) for t in ("Zeta newer story", "Zeta older story", "Zeta mention")]
+    assert order == sorted(order)
+    assert "1 Jun 2025" in reply and "1 May 2025" in reply and "added" not in reply
