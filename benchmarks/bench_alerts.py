@@ -129,7 +129,8 @@ async def sender_throughput(emulator: Emulator, store: Store, messages: int,
                     group_per_minute=float("inf"), margin=0.0)
     options = SenderOptions(concurrency=concurrency, batch_size=1000, max_held=5000)
     async with Bot(emulator.token, base_url=emulator.base_url, request=request) as bot:
-        sender = AlertSender(bot=bot, outbox=store.outbox, gate=RateGate(limits),
+        sender = AlertSender(bot=bot, outbox=store.outbox, lifecycle=store.lifecycle,
+                             gate=RateGate(limits),
                              composer=Composer(articles=store.outbox), options=options)
         before = rss_mb()[0]
         samples: list[float] = []
@@ -160,7 +161,8 @@ async def limited_rate(emulator: Emulator, folder: Path, messages: int) -> tuple
     store.outbox.enqueue_for_article(add_article(store, 1))
     since = (await emulator.log())[-1]["seq"] if await emulator.log() else 0
     async with Bot(emulator.token, base_url=emulator.base_url, request=AiohttpRequest()) as bot:
-        sender = AlertSender(bot=bot, outbox=store.outbox, gate=RateGate(Limits()),
+        sender = AlertSender(bot=bot, outbox=store.outbox, lifecycle=store.lifecycle,
+                             gate=RateGate(Limits()),
                              composer=Composer(articles=store.outbox))
         task = asyncio.create_task(sender.run())
         while sender.stats["alerts"] < messages and not task.done():

@@ -8,6 +8,7 @@ from storage.articles import Articles, StoredArticle
 from storage.chats import Chat, Chats, ChatSettings
 from storage.companies import Companies, Company
 from storage.db import Database
+from storage.lifecycle import ChatLifecycle
 from storage.migrations import STEPS, Step, latest_version
 from storage.normalize import canonical_url, content_hash, fts_query
 from storage.store import Store, default_db_path, open_store
@@ -17,6 +18,7 @@ __all__ = [
     "STEPS",
     "Articles",
     "Chat",
+    "ChatLifecycle",
     "ChatSettings",
     "Chats",
     "Companies",

@@ -131,18 +131,16 @@ class Chat:
     updated: str
 
 
-def _chat(row: tuple[Any, ...]) -> Chat:
+def _chat(row: dict[str, Any]) -> Chat:
     return Chat(
-        id=row[0], type=row[1], title=row[2], settings=ChatSettings.from_json(row[3]),
-        active=bool(row[4]), created=row[5], updated=row[6],
+        id=row["id"], type=row["type"], title=row["title"],
+        settings=ChatSettings.from_json(row["settings"]), active=bool(row["active"]),
+        created=row["created"], updated=row["updated"],
     )
 
 
-_COLUMNS = "id, type, title, settings, active, created, updated"
-
-
 class Chats:
-    """The ``chats`` table."""
+    """The ``chats`` table (moving or forgetting a chat: :mod:`storage.lifecycle`)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -151,18 +149,13 @@ class Chats:
     def upsert(self, chat_id: int, *, type: str | None = None, title: str | None = None) -> Chat:
         """Create or refresh a chat; a chat that talks to the bot is active again."""
         now = utc_now()
+        known = {"type": type, "title": title}
         with self.db.transaction():
-            self.db.execute(
-                """
-                INSERT INTO chats (id, type, title, settings, active, created, updated)
-                VALUES (?, ?, ?, ?, 1, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET
-                    type = COALESCE(excluded.type, chats.type),
-                    title = COALESCE(excluded.title, chats.title),
-                    active = 1, updated = excluded.updated
-                """,
-                [chat_id, type, title, "{}", now, now],
-            )
+            table = self.db.table("chats")
+            table.insert({"id": chat_id, "settings": "{}", "created": now, "updated": now},
+                         ignore=True)
+            changes = {key: value for key, value in known.items() if value is not None}
+            table.update(chat_id, {**changes, "active": 1, "updated": now})
             return self._get(chat_id)  # type: ignore[return-value]
 
     @guarded
@@ -171,14 +164,17 @@ class Chats:
         return self._get(chat_id)
 
     def _get(self, chat_id: int) -> Chat | None:
-        row = self.db.execute(f"SELECT {_COLUMNS} FROM chats WHERE id = ?", [chat_id]).fetchone()
-        return _chat(row) if row else None
+        rows = self.db.table("chats").rows_where("id = ?", [chat_id])
+        return next((_chat(row) for row in rows), None)
+
+    def _stored_settings(self, chat_id: int) -> dict[str, Any]:
+        rows = self.db.table("chats").rows_where("id = ?", [chat_id], select="settings")
+        return _settings_dict(next((row["settings"] for row in rows), None))
 
     @guarded
     def settings(self, chat_id: int) -> ChatSettings:
         """The chat's settings (defaults for an unknown chat)."""
-        row = self.db.execute("SELECT settings FROM chats WHERE id = ?", [chat_id]).fetchone()
-        return ChatSettings.from_json(row[0] if row else None)
+        return ChatSettings.from_json(json.dumps(self._stored_settings(chat_id)))
 
     @guarded
     def update_settings(self, chat_id: int, **changes: Any) -> ChatSettings:
@@ -187,19 +183,15 @@ class Chats:
         Only values a user chose are stored, so later changes to defaults still reach them.
         """
         with self.db.transaction():
-            row = self.db.execute("SELECT settings FROM chats WHERE id = ?", [chat_id]).fetchone()
-            stored = _settings_dict(row[0] if row else None)
+            stored = self._stored_settings(chat_id)
             new = ChatSettings.from_json(json.dumps(stored)).updated(**changes)
             stored.update({key: getattr(new, key) for key in changes})
             now = utc_now()
-            self.db.execute(
-                """
-                INSERT INTO chats (id, settings, active, created, updated) VALUES (?, ?, 1, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET settings = excluded.settings,
-                    updated = excluded.updated
-                """,
-                [chat_id, json.dumps(stored, sort_keys=True), now, now],
-            )
+            table = self.db.table("chats")
+            table.insert({"id": chat_id, "settings": "{}", "active": 1, "created": now,
+                          "updated": now}, ignore=True)
+            table.update(chat_id, {"settings": json.dumps(stored, sort_keys=True),
+                                   "updated": now})
             return new
 
     @guarded
@@ -212,59 +204,19 @@ class Chats:
             )
             return cursor.rowcount > 0
 
-    @guarded
-    def migrate(self, old_id: int, new_id: int) -> bool:
-        """Move a chat to its new id (group -> supergroup): settings, subscriptions, outbox.
+    # Parts of the cross-table operations in storage/lifecycle.py (inside its transaction).
 
-        Returns False when the old chat is unknown.
-        """
-        if old_id == new_id:
-            return self._get(old_id) is not None
-        with self.db.transaction():
-            if self._get(old_id) is None:
-                return False
-            self.db.execute(
-                f"""
-                INSERT INTO chats ({_COLUMNS})
-                SELECT ?, type, title, settings, active, created, ? FROM chats WHERE id = ?
-                ON CONFLICT(id) DO NOTHING
-                """,
-                [new_id, utc_now(), old_id],
-            )
-            self.db.execute(
-                """
-                INSERT OR IGNORE INTO subscriptions (chat_id, company_id, created)
-                SELECT ?, company_id, created FROM subscriptions WHERE chat_id = ?
-                """,
-                [new_id, old_id],
-            )
-            self._move_outbox(old_id, new_id)
-            self.db.execute("DELETE FROM chats WHERE id = ?", [old_id])
-            return True
+    def copy_to(self, old_id: int, new_id: int) -> None:
+        """Give the chat's row (settings, state) to its new id, unless that id exists."""
+        self.db.execute(
+            """
+            INSERT INTO chats (id, type, title, settings, active, created, updated)
+            SELECT ?, type, title, settings, active, created, ? FROM chats WHERE id = ?
+            ON CONFLICT(id) DO NOTHING
+            """,
+            [new_id, utc_now(), old_id],
+        )
 
-    def _move_outbox(self, old_id: int, new_id: int) -> None:
-        # The outbox arrives in a later migration step; move pending alerts if it exists.
-        if "chat_id" not in self.db.table("outbox").columns_dict:
-            return
-        self.db.execute("UPDATE OR IGNORE outbox SET chat_id = ? WHERE chat_id = ?",
-                        [new_id, old_id])
-
-    @guarded
-    def delete(self, chat_id: int) -> bool:
-        """Forget a chat and everything that belongs to it (subscriptions cascade)."""
-        with self.db.transaction():
-            return self.db.execute("DELETE FROM chats WHERE id = ?", [chat_id]).rowcount > 0
-
-    @guarded
-    def list_active(self) -> list[Chat]:
-        """Every active chat, oldest first."""
-        rows = self.db.execute(
-            f"SELECT {_COLUMNS} FROM chats WHERE active = 1 ORDER BY created, id"
-        ).fetchall()
-        return [_chat(row) for row in rows]
-
-    @guarded
-    def count(self, *, active_only: bool = True) -> int:
-        """How many (active) chats the bot knows."""
-        sql = "SELECT COUNT(*) FROM chats" + (" WHERE active = 1" if active_only else "")
-        return int(self.db.execute(sql).fetchone()[0])
+    def remove(self, chat_id: int) -> bool:
+        """Delete the chat's row (its subscriptions and alerts cascade); False if unknown."""
+        return self.db.execute("DELETE FROM chats WHERE id = ?", [chat_id]).rowcount > 0

@@ -29,6 +29,7 @@ class Company:
     country: str | None
     custom: bool
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    created_by: int | None = None  # the chat that first followed a custom name
 
     def entry(self) -> CompanyEntry:
         """The company as the mention matcher wants it (registry extras included)."""
@@ -63,12 +64,21 @@ def _json(text: str | None, default: Any) -> Any:
 
 
 _BASE_FIELDS = frozenset({"name", "aliases", "ticker", "country"})
-_COLUMNS = "id, name, aliases, ticker, country, custom, extra"
+_COLUMNS = "id, name, aliases, ticker, country, custom, extra, created_by"
+_QUALIFIED = ", ".join(f"c.{column}" for column in _COLUMNS.split(", "))
+# Registry companies, plus the custom names the asking chat created or follows.
+_OWN = ("(c.custom = 0 OR c.created_by = :chat OR EXISTS (SELECT 1 FROM subscriptions AS s "
+        "WHERE s.chat_id = :chat AND s.company_id = c.id))")
 
 
 def _company(row: Sequence[Any]) -> Company:
     aliases = tuple(str(item) for item in _json(row[2], []))
-    return Company(row[0], row[1], aliases, row[3], row[4], bool(row[5]), _json(row[6], {}))
+    return Company(row[0], row[1], aliases, row[3], row[4], bool(row[5]), _json(row[6], {}),
+                   row[7])
+
+
+def _from_dict(row: dict[str, Any]) -> Company:
+    return _company([row[name] for name in _COLUMNS.split(", ")])
 
 
 def _extra(entry: CompanyEntry) -> str:
@@ -112,22 +122,18 @@ class Companies:
                     for e in entries
                 ],
             )
-            self.db.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [_REGISTRY_KEY, digest],
-            )
+            self.db.table("meta").upsert({"key": _REGISTRY_KEY, "value": digest}, pk="key")
         return True
 
     def _meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-        return row[0] if row else None
+        rows = self.db.table("meta").rows_where("key = ?", [key], select="value")
+        return next((str(row["value"]) for row in rows), None)
 
     @guarded
     def all(self) -> list[Company]:
         """Every stored company, by name."""
-        rows = self.db.execute(f"SELECT {_COLUMNS} FROM companies ORDER BY name").fetchall()
-        return [_company(row) for row in rows]
+        rows = self.db.table("companies").rows_where(select=_COLUMNS, order_by="name")
+        return [_from_dict(row) for row in rows]
 
     def all_entries(self) -> list[CompanyEntry]:
         """Registry entries plus custom names users follow, ready for the matcher."""
@@ -136,10 +142,8 @@ class Companies:
     @guarded
     def get(self, company_id: int) -> Company | None:
         """The company with this id, or None."""
-        row = self.db.execute(
-            f"SELECT {_COLUMNS} FROM companies WHERE id = ?", [company_id]
-        ).fetchone()
-        return _company(row) if row else None
+        rows = self.db.table("companies").rows_where("id = ?", [company_id], select=_COLUMNS)
+        return next((_from_dict(row) for row in rows), None)
 
     @guarded
     def get_by_name(self, name: str) -> Company | None:
@@ -167,24 +171,43 @@ class Companies:
         return company.id if company else None
 
     @guarded
-    def add_custom(self, name: str) -> int:
-        """Store a name the registry lacks (or return the existing id); matched from now on."""
+    def add_custom(self, name: str, *, chat_id: int | None = None) -> int:
+        """Store a name the registry lacks (or return the existing id); matched from now on.
+
+        ``chat_id`` is the chat that asked for it: a new custom name is offered in
+        suggestions to that chat (and to chats that follow it) only.
+        """
         text = clean_name(name)
         existing = self.get_by_name(text)
         if existing is not None:
             return existing.id
         with self.db.transaction():
-            self.db.execute(
-                "INSERT INTO companies (name, aliases, custom) VALUES (?, '[]', 1) "
-                "ON CONFLICT(name) DO NOTHING",
-                [text],
-            )
-            row = self.db.execute(
-                "SELECT id FROM companies WHERE name = ? COLLATE NOCASE", [text]
-            ).fetchone()
-            return int(row[0])
+            # name is UNIQUE COLLATE NOCASE: lookup finds "xiaomi" for "Xiaomi" too.
+            return int(self.db.table("companies").lookup(
+                {"name": text}, {"aliases": "[]", "custom": 1, "created_by": chat_id}))
 
     @guarded
-    def count(self) -> int:
-        """How many companies are stored."""
-        return int(self.db.execute("SELECT COUNT(*) FROM companies").fetchone()[0])
+    def offered_to(self, chat_id: int, names: Sequence[str]) -> list[Company]:
+        """The named companies that may be suggested to a chat, in the order given.
+
+        Registry companies, plus custom names the chat created or follows; another
+        chat's custom names are left out.
+        """
+        rows = self.db.execute(
+            f"""
+            SELECT {_QUALIFIED} FROM json_each(:names) AS n
+            JOIN companies AS c ON c.name = n.value COLLATE NOCASE
+            WHERE {_OWN} ORDER BY n.key
+            """,
+            {"names": json.dumps(list(names)), "chat": chat_id},
+        ).fetchall()
+        return [_company(row) for row in rows]
+
+    def move_owner(self, old_id: int, new_id: int) -> None:
+        """Custom names a chat created belong to its new id (part of a chat migration)."""
+        self.db.execute("UPDATE companies SET created_by = ? WHERE created_by = ?",
+                        [new_id, old_id])
+
+    def disown(self, chat_id: int) -> None:
+        """The chat left: its custom names stay (others may follow them) but belong to nobody."""
+        self.db.execute("UPDATE companies SET created_by = NULL WHERE created_by = ?", [chat_id])

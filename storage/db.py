@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import secrets
+import shutil
 import sqlite3
 import threading
 import time
@@ -26,6 +27,7 @@ from summarizer.errors import StorageError
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 DEFAULT_RETRIES = 2
+DISK_SLACK = 1 << 20  # bytes: less free space than this counts as a full disk
 MEMORY = ":memory:"  # a private in-memory database (demos, quick checks); no WAL there
 
 R = TypeVar("R")
@@ -66,7 +68,10 @@ class Database(sqlite_utils.Database):
             if self.conn.in_transaction:
                 yield from _savepoint(self)
                 return
-            _retry_busy(self, lambda: self.conn.execute("BEGIN IMMEDIATE"))
+            try:
+                _retry_busy(self, lambda: self.conn.execute("BEGIN IMMEDIATE"))
+            except sqlite3.Error as error:
+                raise translate(error, self) from error
             try:
                 yield self
             except BaseException:
@@ -145,23 +150,36 @@ def guarded(method: Callable[..., R]) -> Callable[..., R]:
                     return method(self, *args, **kwargs)
                 return _retry_busy(db, lambda: method(self, *args, **kwargs))
             except sqlite3.Error as error:
-                if is_busy(error):
-                    raise busy_error(db) from error
                 raise translate(error, db) from error
 
     return wrapper
 
 
 def translate(error: sqlite3.Error, db: Database) -> StorageError:
-    """One clear sentence for a SQLite failure that is not a busy database."""
+    """One clear sentence for a SQLite failure (a busy database included)."""
+    if is_busy(error):
+        return busy_error(db)
     text = str(error).lower()
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    if code == sqlite3.SQLITE_FULL or ("disk" in text and "full" in text) or (
+        code == sqlite3.SQLITE_IOERR and _disk_full(db.path)
+    ):
+        return StorageError(f"The disk is full: newsbot cannot save to its database {db.path}. "
+                            "Free some space and try again.")
     if "not a database" in text or "malformed" in text:
         return StorageError(f"The file {db.path} is damaged or is not a newsbot database.")
     if "readonly" in text or "read-only" in text:
         return StorageError(f"The database {db.path} is read-only; newsbot cannot save to it.")
-    if "disk" in text and "full" in text:
-        return StorageError("The disk is full; newsbot cannot save to its database.")
     return StorageError(f"The database {db.path.name} could not complete the request ({error}).")
+
+
+def _disk_full(path: Path) -> bool:
+    """Whether the disk holding ``path`` is (all but) full: a full disk often surfaces as
+    a plain "disk I/O error" when SQLite writes its WAL or shared-memory file."""
+    try:
+        return shutil.disk_usage(path.parent if str(path) != MEMORY else ".").free < DISK_SLACK
+    except OSError:
+        return False
 
 
 def connect(
@@ -181,8 +199,6 @@ def connect(
         _configure(db)
     except sqlite3.Error as error:
         db.close()
-        if is_busy(error):
-            raise busy_error(db) from error
         raise translate(error, db) from error
     except StorageError:
         db.close()

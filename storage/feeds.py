@@ -27,6 +27,9 @@ class FeedState:
     failures: int = 0
 
 
+_COLUMNS = "url, title, etag, last_modified, checked, last_ok, last_error, failures"
+
+
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -40,21 +43,15 @@ class Feeds:
     @guarded
     def get(self, url: str) -> FeedState | None:
         """The remembered state of ``url``, or None for a feed never read."""
-        row = self.db.execute(
-            "SELECT url, title, etag, last_modified, checked, last_ok, last_error, failures "
-            "FROM feeds WHERE url = ?",
-            [url],
-        ).fetchone()
-        return FeedState(*row) if row else None
+        rows = self.db.table("feeds").rows_where("url = ?", [url], select=_COLUMNS)
+        return next((FeedState(**row) for row in rows), None)
 
     @guarded
     def all(self) -> list[FeedState]:
         """Every feed read so far, oldest check first (the order a poller should follow)."""
-        rows = self.db.execute(
-            "SELECT url, title, etag, last_modified, checked, last_ok, last_error, failures "
-            "FROM feeds ORDER BY COALESCE(checked, ''), url"
-        ).fetchall()
-        return [FeedState(*row) for row in rows]
+        rows = self.db.table("feeds").rows_where(
+            select=_COLUMNS, order_by="COALESCE(checked, ''), url")
+        return [FeedState(**row) for row in rows]
 
     @guarded
     def record_success(

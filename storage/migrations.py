@@ -160,6 +160,52 @@ def _v5_company_extra(db: Database) -> None:
     db.execute("ALTER TABLE companies ADD COLUMN extra TEXT NOT NULL DEFAULT '{}'")
 
 
+def _v6_trust_and_ownership(db: Database) -> None:
+    # Alerts come only from trusted sources: an article a chat stored with /summary URL
+    # keeps that chat in submitted_by (NULL = the operator's: CLI, feeds, admin /ingest)
+    # and is visible only to the chats in article_readers until the operator ingests it.
+    # Custom company names remember the chat that created them, so they are never offered
+    # to other chats.
+    db.executescript(
+        """
+        ALTER TABLE articles ADD COLUMN submitted_by INTEGER;
+        CREATE INDEX articles_submitted ON articles(submitted_by)
+            WHERE submitted_by IS NOT NULL;
+        CREATE TABLE article_readers (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            chat_id INTEGER NOT NULL,
+            PRIMARY KEY (article_id, chat_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_readers_chat ON article_readers(chat_id);
+        ALTER TABLE companies ADD COLUMN created_by INTEGER;
+        """
+    )
+
+
+def _v7_news_order(db: Database) -> None:
+    # /news NAME walks one index: subjects first, then newest by publication date
+    # (ingestion date when the published date is missing, unreadable or in the future).
+    # recency copies that date into the link so the sort needs no look-up per article.
+    # The expression index serves "the latest articles" (e.g. what is in the news).
+    db.executescript(
+        """
+        ALTER TABLE article_companies ADD COLUMN recency TEXT NOT NULL DEFAULT '';
+        UPDATE article_companies SET recency = (
+            SELECT CASE WHEN a.published BETWEEN '1970' AND a.ingested THEN a.published
+                        ELSE a.ingested END
+            FROM articles AS a WHERE a.id = article_companies.article_id
+        );
+        DROP INDEX article_companies_company;
+        CREATE INDEX article_companies_news
+            ON article_companies(company_id, subject DESC, recency DESC, article_id DESC);
+        DROP INDEX articles_recent;
+        CREATE INDEX articles_newest ON articles(
+            (CASE WHEN published BETWEEN '1970' AND ingested THEN published ELSE ingested END)
+            DESC, id DESC);
+        """
+    )
+
+
 STEPS: list[Step] = [
     Step(1, "chats, companies, subscriptions, articles (+FTS5), article_companies",
          _v1_core_tables),
@@ -167,6 +213,10 @@ STEPS: list[Step] = [
     Step(3, "feeds: conditional-GET state per feed URL", _v3_feeds),
     Step(4, "alert outbox and digest log", _v4_outbox),
     Step(5, "companies.extra: further registry fields as JSON", _v5_company_extra),
+    Step(6, "articles.submitted_by + article_readers; companies.created_by",
+         _v6_trust_and_ownership),
+    Step(7, "article_companies.recency and the /news and latest-articles indexes",
+         _v7_news_order),
 ]
 
 

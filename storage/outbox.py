@@ -22,7 +22,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storage.chats import Chats
 from storage.db import Database, guarded
 
 
@@ -58,28 +57,12 @@ SELECT s.chat_id, ac.article_id, ac.company_id, MAX(ac.salience),
        CASE WHEN json_extract(c.settings, '$.mode') = 'digest' THEN 'held' ELSE 'pending' END,
        :due, :now
 FROM article_companies AS ac
+JOIN articles AS a ON a.id = ac.article_id AND a.submitted_by IS NULL
 JOIN subscriptions AS s ON s.company_id = ac.company_id
 JOIN chats AS c ON c.id = s.chat_id
 WHERE ac.article_id = :article_id AND c.active = 1
   AND ac.salience >= COALESCE(json_extract(c.settings, '$.threshold'), :threshold)
 GROUP BY s.chat_id
-ON CONFLICT (chat_id, article_id) DO NOTHING
-"""
-
-# A chat coming back gets what it missed as one catch-up (mode 'catchup'), never a flood.
-_BACKLOG = """
-INSERT INTO outbox (chat_id, article_id, company_id, salience, mode, status, due, created)
-SELECT s.chat_id, ac.article_id, ac.company_id, MAX(ac.salience), 'catchup', 'pending',
-       :now, :now
-FROM subscriptions AS s
-JOIN article_companies AS ac ON ac.company_id = s.company_id
-JOIN articles AS a ON a.id = ac.article_id
-JOIN chats AS c ON c.id = s.chat_id
-WHERE s.chat_id = :chat_id AND c.active = 1 AND a.ingested >= :since
-  AND ac.salience >= COALESCE(json_extract(c.settings, '$.threshold'), :threshold)
-GROUP BY ac.article_id
-ORDER BY MAX(ac.salience) DESC
-LIMIT :limit
 ON CONFLICT (chat_id, article_id) DO NOTHING
 """
 
@@ -123,7 +106,8 @@ class Outbox:
     ) -> int:
         """Queue one alert per subscribed, active chat whose threshold the article passes.
 
-        One set-based statement; returns how many alerts were added (0 on re-enqueue).
+        Only the operator's articles alert (a chat's ``/summary URL`` never does). One
+        set-based statement; returns how many alerts were added (0 on re-enqueue).
         ``delay`` holds instant alerts briefly so copies of a story from several
         sources arriving together can be grouped into one message.
         """
@@ -132,16 +116,6 @@ class Outbox:
                   "threshold": self.default_threshold}
         with self.db.transaction():
             return self.db.conn.execute(_ENQUEUE, params).rowcount
-
-    @guarded
-    def enqueue_backlog(
-        self, chat_id: int, *, since: str, limit: int = 50, now: float | None = None
-    ) -> int:
-        """Queue a catch-up of articles ingested since ``since`` (ISO UTC) for a returning chat."""
-        params = {"chat_id": chat_id, "since": since, "limit": limit,
-                  "now": time.time() if now is None else now, "threshold": self.default_threshold}
-        with self.db.transaction():
-            return self.db.conn.execute(_BACKLOG, params).rowcount
 
     # -- sender side -----------------------------------------------------------------
 
@@ -257,21 +231,21 @@ class Outbox:
                 [error, _ids(ids)],
             ).rowcount
 
-    @guarded
-    def deactivate_chat(self, chat_id: int, *, reason: str) -> int:
-        """The chat blocked or removed the bot: mark it inactive, drop its open alerts."""
-        with self.db.transaction():
-            Chats(self.db).set_active(chat_id, False)
-            return self.db.conn.execute(
-                "UPDATE outbox SET status = 'dropped', error = ? "
-                "WHERE chat_id = ? AND status IN ('held', 'pending', 'sending')",
-                [reason, chat_id],
-            ).rowcount
+    def drop_open(self, chat_id: int, *, reason: str) -> int:
+        """Drop the chat's alerts not yet sent (the chat blocked the bot); returns how many.
 
-    @guarded
-    def migrate_chat(self, old_id: int, new_id: int) -> bool:
-        """A group became a supergroup: its chat, subscriptions and alerts follow the new id."""
-        return Chats(self.db).migrate(old_id, new_id)
+        Part of :meth:`storage.lifecycle.ChatLifecycle.deactivate`, inside its transaction.
+        """
+        return self.db.conn.execute(
+            "UPDATE outbox SET status = 'dropped', error = ? "
+            "WHERE chat_id = ? AND status IN ('held', 'pending', 'sending')",
+            [reason, chat_id],
+        ).rowcount
+
+    def move_chat(self, old_id: int, new_id: int) -> None:
+        """Hand the chat's alerts to its new id (part of a chat migration)."""
+        self.db.conn.execute("UPDATE OR IGNORE outbox SET chat_id = ? WHERE chat_id = ?",
+                             [new_id, old_id])
 
     # -- digests and reporting -------------------------------------------------------
 
@@ -311,13 +285,6 @@ class Outbox:
             ).rowcount
 
     @guarded
-    def digest_done(self, chat_id: int, local_date: str) -> bool:
-        """Whether the chat's digest for that local date was already released."""
-        return self.db.conn.execute(
-            "SELECT 1 FROM digests WHERE chat_id = ? AND local_date = ?", [chat_id, local_date]
-        ).fetchone() is not None
-
-    @guarded
     def counts(self) -> dict[str, int]:
         """How many alerts are in each status."""
         rows = self.db.conn.execute("SELECT status, COUNT(*) FROM outbox GROUP BY status")
@@ -326,7 +293,6 @@ class Outbox:
     @guarded
     def rows(self, *, chat_id: int | None = None) -> list[dict[str, Any]]:
         """Every alert row (for reports and tests), oldest first."""
-        sql = "SELECT * FROM outbox" + (" WHERE chat_id = ?" if chat_id is not None else "")
-        cursor = self.db.conn.execute(sql + " ORDER BY id", [] if chat_id is None else [chat_id])
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        where = "chat_id = ?" if chat_id is not None else None
+        args = [chat_id] if chat_id is not None else None
+        return list(self.db.table("outbox").rows_where(where, args, order_by="id"))

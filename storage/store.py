@@ -14,6 +14,7 @@ from storage.chats import Chats
 from storage.companies import Companies
 from storage.db import DEFAULT_BUSY_TIMEOUT_MS, DEFAULT_RETRIES, Database, connect, translate
 from storage.feeds import Feeds
+from storage.lifecycle import ChatLifecycle
 from storage.migrations import migrate
 from storage.outbox import Outbox
 from storage.subscriptions import Subscriptions
@@ -49,6 +50,11 @@ class Store:
         self.articles = Articles(db)
         self.feeds = Feeds(db)  # feed polling state (ingestion)
         self.outbox = Outbox(db)  # alert outbox (alerts)
+        # A chat moving, leaving or unreachable: the writes that span tables.
+        self.lifecycle = ChatLifecycle(
+            db, chats=self.chats, subscriptions=self.subscriptions, outbox=self.outbox,
+            articles=self.articles, companies=self.companies,
+        )
 
     @property
     def path(self) -> Path:

@@ -20,20 +20,15 @@ class Subscriptions:
         """
         now = utc_now()
         with self.db.transaction():
-            known = self.db.execute("SELECT 1 FROM companies WHERE id = ?", [company_id])
-            if known.fetchone() is None:
+            if not self.db.table("companies").count_where("id = ?", [company_id]):
                 raise InputError("That company is no longer known; please look it up again.")
-            self.db.execute(
-                "INSERT INTO chats (id, active, created, updated) VALUES (?, 1, ?, ?) "
-                "ON CONFLICT(id) DO NOTHING",
-                [chat_id, now, now],
-            )
-            cursor = self.db.execute(
-                "INSERT OR IGNORE INTO subscriptions (chat_id, company_id, created) "
-                "VALUES (?, ?, ?)",
-                [chat_id, company_id, now],
-            )
-            return cursor.rowcount > 0
+            self.db.table("chats").insert(
+                {"id": chat_id, "active": 1, "created": now, "updated": now}, ignore=True)
+            if self._follows(chat_id, company_id):
+                return False
+            self.db.table("subscriptions").insert(
+                {"chat_id": chat_id, "company_id": company_id, "created": now})
+            return True
 
     @guarded
     def remove(self, chat_id: int, company_id: int) -> bool:
@@ -60,59 +55,23 @@ class Subscriptions:
     @guarded
     def is_subscribed(self, chat_id: int, company_id: int) -> bool:
         """True when the chat follows the company."""
-        row = self.db.execute(
-            "SELECT 1 FROM subscriptions WHERE chat_id = ? AND company_id = ?",
-            [chat_id, company_id],
-        ).fetchone()
-        return row is not None
+        return self._follows(chat_id, company_id)
+
+    def _follows(self, chat_id: int, company_id: int) -> bool:
+        return self.db.table("subscriptions").count_where(
+            "chat_id = ? AND company_id = ?", [chat_id, company_id]) > 0
 
     @guarded
     def count(self, chat_id: int) -> int:
         """How many companies the chat follows."""
-        row = self.db.execute(
-            "SELECT COUNT(*) FROM subscriptions WHERE chat_id = ?", [chat_id]
-        ).fetchone()
-        return int(row[0])
+        return self.db.table("subscriptions").count_where("chat_id = ?", [chat_id])
 
-    @guarded
-    def remove_all(self, chat_id: int) -> int:
-        """Unfollow everything; returns how many subscriptions were removed."""
-        with self.db.transaction():
-            return self.db.execute(
-                "DELETE FROM subscriptions WHERE chat_id = ?", [chat_id]
-            ).rowcount
-
-    @guarded
-    def subscriber_count(self, company_id: int) -> int:
-        """How many active chats follow the company."""
-        row = self.db.execute(
+    def move_chat(self, old_id: int, new_id: int) -> None:
+        """Copy the chat's subscriptions to its new id (part of a chat migration)."""
+        self.db.execute(
             """
-            SELECT COUNT(*) FROM subscriptions s JOIN chats ch ON ch.id = s.chat_id
-            WHERE s.company_id = ? AND ch.active = 1
+            INSERT OR IGNORE INTO subscriptions (chat_id, company_id, created)
+            SELECT ?, company_id, created FROM subscriptions WHERE chat_id = ?
             """,
-            [company_id],
-        ).fetchone()
-        return int(row[0])
-
-    @guarded
-    def subscribers(self, company_id: int) -> list[int]:
-        """Ids of the active chats that follow the company."""
-        rows = self.db.execute(
-            """
-            SELECT s.chat_id FROM subscriptions s JOIN chats ch ON ch.id = s.chat_id
-            WHERE s.company_id = ? AND ch.active = 1 ORDER BY s.created, s.chat_id
-            """,
-            [company_id],
-        ).fetchall()
-        return [int(row[0]) for row in rows]
-
-    @guarded
-    def followed_company_ids(self) -> list[int]:
-        """Companies at least one active chat follows (for alert fan-out and polling)."""
-        rows = self.db.execute(
-            """
-            SELECT DISTINCT s.company_id FROM subscriptions s JOIN chats ch ON ch.id = s.chat_id
-            WHERE ch.active = 1 ORDER BY s.company_id
-            """
-        ).fetchall()
-        return [int(row[0]) for row in rows]
+            [new_id, old_id],
+        )

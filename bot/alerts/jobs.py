@@ -59,8 +59,8 @@ def build_sender(bot: Bot, *, store: Store, config: Config,
                  options: SenderOptions | None = None) -> AlertSender:
     """The sender for ``bot`` draining ``store``'s outbox under ``config``'s limits."""
     composer = Composer(articles=store.outbox, algorithm=config.summary_algorithm)
-    return AlertSender(bot=bot, outbox=store.outbox, composer=composer,
-                       gate=RateGate(limits_from(config)), options=options)
+    return AlertSender(bot=bot, outbox=store.outbox, lifecycle=store.lifecycle,
+                       composer=composer, gate=RateGate(limits_from(config)), options=options)
 
 
 def install_jobs(application: Application, *, store: Store, config: Config) -> None:

@@ -48,6 +48,7 @@ from telegram.error import (
 from bot.alerts.compose import Composer, Delivery
 from bot.alerts.limits import RateGate
 from bot.alerts.options import GONE, SenderOptions, keyboard, retry_seconds
+from storage.lifecycle import ChatLifecycle
 from storage.outbox import Outbox, OutboxItem
 from summarizer.errors import NewsbotError
 
@@ -58,11 +59,13 @@ class AlertSender:
     """Delivers every pending alert within Telegram's limits; one per bot process."""
 
     def __init__(
-        self, *, bot: Bot, outbox: Outbox, composer: Composer, gate: RateGate,
-        options: SenderOptions | None = None, wall: Callable[[], float] = time.time,
+        self, *, bot: Bot, outbox: Outbox, lifecycle: ChatLifecycle, composer: Composer,
+        gate: RateGate, options: SenderOptions | None = None,
+        wall: Callable[[], float] = time.time,
     ) -> None:
         self.bot = bot
         self.outbox = outbox
+        self.lifecycle = lifecycle  # moves or deactivates a chat Telegram says changed
         self.composer = composer
         self.gate = gate
         self.options = options or SenderOptions()
@@ -290,7 +293,7 @@ class AlertSender:
         return self._keyboards[buttons]
 
     def _migrate(self, old_id: int, new_id: int) -> int:
-        self.outbox.migrate_chat(old_id, new_id)
+        self.lifecycle.migrate(old_id, new_id)
         lane = self._lanes.pop(old_id, deque())
         if lane:
             self._lanes.setdefault(new_id, deque()).extend(lane)
@@ -302,7 +305,7 @@ class AlertSender:
         return new_id
 
     def _gone(self, chat_id: int, reason: str) -> None:
-        dropped = self.outbox.deactivate_chat(chat_id, reason=reason)
+        dropped = self.lifecycle.deactivate(chat_id, reason=reason)
         lane = self._lanes.pop(chat_id, deque())
         self._held -= len(lane)
         self.stats["dropped"] += dropped

@@ -139,17 +139,24 @@ class Ingestor:
         finally:
             self.timings[stage] += time.perf_counter() - start
 
-    def ingest_article(self, article: Article) -> IngestResult:
-        """Store one cleaned article with its company mentions; enqueue alerts if new."""
-        known = self._known(article.url)
+    def ingest_article(
+        self, article: Article, *, submitted_by: int | None = None
+    ) -> IngestResult:
+        """Store one cleaned article with its company mentions; enqueue alerts if new.
+
+        ``submitted_by``: the chat that sent the page (``/summary URL``); such a page is
+        that chat's alone and alerts nobody until the operator ingests it too.
+        """
+        known = self._known(article.url, chat_id=submitted_by)
         if known is not None:
             return known
         with self.timed("mentions"):
             mentions = tuple(self.matcher.find(article))
         start, enqueued = time.perf_counter(), 0.0
         with self.store.transaction():
-            article_id, is_new = self.store.articles.add(article, companies=list(mentions))
-            if is_new:
+            article_id, is_new = self.store.articles.add(
+                article, companies=list(mentions), submitted_by=submitted_by)
+            if is_new and submitted_by is None:
                 begin = time.perf_counter()
                 self.store.outbox.enqueue_for_article(article_id)
                 enqueued = time.perf_counter() - begin
@@ -158,12 +165,13 @@ class Ingestor:
         self.timings["enqueue"] += enqueued
         return IngestResult(article_id=article_id, new=is_new, companies=mentions)
 
-    def _known(self, url: str | None) -> IngestResult | None:
-        """The stored article at ``url`` (any tracking variant) as a duplicate, or None."""
+    def _known(self, url: str | None, *, chat_id: int | None = None) -> IngestResult | None:
+        """The article at ``url`` (any tracking variant) as a duplicate, or None; for the
+        operator only trusted ones count (a chat's copy is ingested again to trust it)."""
         if not url:
             return None
         with self.timed("insert"):
-            article_id = self.store.articles.id_for_url(url)
+            article_id = self.store.articles.id_for_url(url, chat_id=chat_id)
             if article_id is None:
                 return None
             companies = tuple(self.store.articles.companies_of(article_id))

@@ -137,21 +137,20 @@ class NewsReader:
         self, chat_id: int, *, articles: int = 30, limit: int = 6
     ) -> list[tuple[int, str]]:
         """Companies the chat does not follow yet that recent articles are about."""
-        followed = {name for _, name in self.store.subscriptions.for_chat(chat_id)}
-        counts: dict[str, int] = {}
-        for stored in self.store.articles.latest(limit=articles):
-            for mention in self.store.articles.companies_of(stored.id):
-                if mention.subject and mention.name not in followed:
-                    counts[mention.name] = counts.get(mention.name, 0) + 1
-        ranked = sorted(counts, key=lambda name: (-counts[name], name))
-        found = [self.store.companies.get_by_name(name) for name in ranked[:limit]]
-        return [(company.id, company.name) for company in found if company is not None]
+        return self.store.articles.in_the_news(chat_id, articles=articles, limit=limit)
+
+    def suggest(self, name: str, chat_id: int, *, limit: int = 3) -> list[Company]:
+        """Known names close to ``name`` that this chat may be offered: registry names and
+        its own custom names, never another chat's."""
+        # Ask the matcher for more: some of its names may be other chats' custom names.
+        names = self.matcher.suggest(name, limit=limit * 4)
+        return self.store.companies.offered_to(chat_id, names)[:limit]
 
     def news(self, chat_id: int, name: str, count: int = DEFAULT_NEWS) -> NewsResult:
         """The latest ``count`` stored articles about a company, summarised for it."""
         company = self.find_company(name)
         if company is None:
-            hint = ", ".join(self.matcher.suggest(name, limit=3))
+            hint = ", ".join(company.name for company in self.suggest(name, chat_id))
             shown = name[:100]
             tip = f" Did you mean: {hint}?" if hint else ""
             if not hint and name_problem(name) is None:
@@ -168,37 +167,43 @@ class NewsReader:
 
     def news_for(self, chat_id: int, company: Company, count: int) -> NewsResult:
         """Articles linked to the company; for a new name, a text search instead."""
-        articles = self.store.articles.latest_for_company(company.id, limit=count)
+        articles = self.store.articles.latest_for_company(company.id, limit=count,
+                                                          chat_id=chat_id)
         by_search = not articles
         if by_search:
-            articles = self.store.articles.search(company.name, limit=count)
+            articles = self.store.articles.search(company.name, limit=count, chat_id=chat_id)
         sentences = self.store.chats.settings(chat_id).summary_sentences
         items = tuple(self._item(a, sentences, company) for a in articles)
         brief = self._brief(articles, company) if len(articles) > 1 else ()
         followed = self.store.subscriptions.is_subscribed(chat_id, company.id)
         return NewsResult(company.id, company.name, items, brief, by_search, followed)
 
-    def summary(self, chat_id: int, ref: str) -> ArticleSummary:
-        """Summarise a stored article (its number) or a web page (fetched and stored)."""
+    def summary(self, chat_id: int, ref: str, *, trusted: bool = False) -> ArticleSummary:
+        """Summarise a stored article (its number) or a web page (fetched and stored).
+
+        A page a chat submits is that chat's alone and alerts nobody; ``trusted`` (an
+        operator's ``/ingest URL``) stores it like the CLI and the feed poller do.
+        """
         ref = ref.strip()
         sentences = self.store.chats.settings(chat_id).summary_sentences
         new = False
         match = _ID.match(ref)
         if match:
-            stored = self.store.articles.get(int(match.group(1)))
+            stored = self.store.articles.get(int(match.group(1)), chat_id=chat_id)
             if stored is None:
                 raise InputError(f"There is no article number {match.group(1)}.")
         elif _URL.match(ref) and len(ref) <= 2048:
-            stored, new = self._stored_url(ref)
+            stored, new = self._stored_url(ref, None if trusted else chat_id)
         else:
             raise InputError(
                 "Send an article number from /news or /search, or a web address "
                 "starting with https://"
             )
-        names = tuple(m.name for m in self.store.articles.companies_of(stored.id))
+        mentions = self.store.articles.companies_of(stored.id, chat_id=chat_id)
+        names = tuple(m.name for m in mentions)
         return ArticleSummary(self._item(stored, sentences, None), names, new)
 
-    def search(self, words: str, limit: int = 5) -> list[SearchHit]:
+    def search(self, words: str, limit: int = 5, *, chat_id: int | None = None) -> list[SearchHit]:
         """Stored articles matching all the words, best first."""
         query = " ".join(words.split())
         if not query:
@@ -207,13 +212,15 @@ class NewsReader:
             raise InputError(f"Please search with at most {MAX_QUERY_CHARS} characters.")
         return [
             SearchHit(a.id, a.title, a.url, a.source, a.published, a.snippet or "")
-            for a in self.store.articles.search(query, limit=limit)
+            for a in self.store.articles.search(query, limit=limit, chat_id=chat_id)
         ]
 
-    def _stored_url(self, url: str) -> tuple[StoredArticle, bool]:
-        known = self.store.articles.id_for_url(url)
+    def _stored_url(self, url: str, chat_id: int | None) -> tuple[StoredArticle, bool]:
+        """The page at ``url``, fetched and stored unless already stored; ``chat_id`` is
+        the chat submitting it (None: the operator, whose pages are trusted)."""
+        known = self.store.articles.id_for_url(url, chat_id=chat_id)
         if known is not None:
-            stored = self.store.articles.get(known)
+            stored = self.store.articles.get(known, chat_id=chat_id)
             if stored is not None:
                 return stored, False
         if self.ingestor is None:
@@ -225,8 +232,8 @@ class NewsReader:
         page = fetch(url, client=self.ingestor.client)
         article = parse_article(page.text, url=page.final_url)
         article = replace(article, source=article.source or source_from_url(page.final_url))
-        result = self.ingestor.ingest_article(article)
-        stored = self.store.articles.get(result.article_id)
+        result = self.ingestor.ingest_article(article, submitted_by=chat_id)
+        stored = self.store.articles.get(result.article_id, chat_id=chat_id)
         if stored is None:  # deleted between the two calls; nothing sensible to show
             raise FetchError("The article could not be stored; please try again.")
         return stored, result.new

@@ -131,7 +131,7 @@ class NewsService(NewsReader):
             else:
                 out["over"].append(company.name if company else name)
             return 0
-        company, created = self._company_for(name, out["unk"])
+        company, created = self._company_for(name, out["unk"], chat_id=chat_id)
         if company is None:
             return 0
         ref = CompanyRef(company.id, company.name)
@@ -174,10 +174,7 @@ class NewsService(NewsReader):
 
     def stop(self, chat_id: int) -> int:
         """Unfollow everything and forget the chat; returns how many companies it followed."""
-        with self.store.transaction():
-            count = self.store.subscriptions.remove_all(chat_id)
-            self.store.chats.delete(chat_id)
-        return count
+        return self.store.lifecycle.forget(chat_id)
 
     # --- settings ------------------------------------------------------------------
 
@@ -199,7 +196,9 @@ class NewsService(NewsReader):
             raise InputError(f"Please name at most {MAX_NAMES_PER_COMMAND} companies at once.")
         return names
 
-    def _company_for(self, name: str, unknown: list[Unknown]) -> tuple[Company | None, bool]:
+    def _company_for(
+        self, name: str, unknown: list[Unknown], *, chat_id: int
+    ) -> tuple[Company | None, bool]:
         """The stored company for ``name``, a new custom name, or None (noted in ``unknown``).
 
         A near-miss of a known name ("Xiaomy") is not followed but answered with
@@ -213,13 +212,13 @@ class NewsService(NewsReader):
         if problem:
             unknown.append(Unknown(name, (), problem))
             return None, False
-        suggestions = self._suggest(name)
+        suggestions = self._suggest(name, chat_id=chat_id)
         if any(self._closeness(name, ref) >= CLOSE_MATCH for ref in suggestions):
             unknown.append(Unknown(name, suggestions))
             return None, False
         if suggestions:
             unknown.append(Unknown(name, suggestions, created=True))
-        company_id = self.store.companies.add_custom(name)
+        company_id = self.store.companies.add_custom(name, chat_id=chat_id)
         return self.store.companies.get(company_id), True
 
     def _closeness(self, name: str, ref: CompanyRef) -> float:
@@ -228,8 +227,11 @@ class NewsService(NewsReader):
         names = (ref.name, *(entry.aliases if entry else ()))
         return max(fuzz.ratio(name.casefold(), other.casefold()) for other in names)
 
-    def _suggest(self, name: str, *, within: int | None = None) -> tuple[CompanyRef, ...]:
-        """Close registry names (or, with ``within``, close names the chat follows)."""
+    def _suggest(
+        self, name: str, *, within: int | None = None, chat_id: int | None = None
+    ) -> tuple[CompanyRef, ...]:
+        """Close registry names and ``chat_id``'s own custom names (or, with ``within``,
+        close names that chat follows)."""
         if within is not None:
             followed = {n.casefold(): CompanyRef(i, n) for i, n in
                         self.store.subscriptions.for_chat(within)}
@@ -237,9 +239,5 @@ class NewsService(NewsReader):
             hits = process.extract(name, list(followed), scorer=fuzz.ratio, limit=3,
                                    score_cutoff=SUGGEST_CUTOFF, processor=str.casefold)
             return tuple(followed[hit[0]] for hit in hits)
-        refs = []
-        for suggestion in self.matcher.suggest(name, limit=3):
-            company = self.store.companies.get_by_name(suggestion)
-            if company is not None:
-                refs.append(CompanyRef(company.id, company.name))
-        return tuple(refs)
+        offered = self.suggest(name, chat_id) if chat_id is not None else []
+        return tuple(CompanyRef(company.id, company.name) for company in offered)

@@ -68,7 +68,8 @@ async def run_sender(emulator: Any, store: Store, *, until: int, limits: Limits 
     """Run a sender until ``until`` alerts are settled (sent/failed/dropped) or timeout."""
     request = AiohttpRequest(connection_pool_size=32, read_timeout=1.0)
     async with Bot(emulator.token, base_url=emulator.base_url, request=request) as bot:
-        sender = AlertSender(bot=bot, outbox=store.outbox, gate=RateGate(limits or Limits()),
+        sender = AlertSender(bot=bot, outbox=store.outbox, lifecycle=store.lifecycle,
+                             gate=RateGate(limits or Limits()),
                              composer=Composer(articles=store.outbox), options=options)
         task = asyncio.create_task(sender.run())
         deadline = time.monotonic() + timeout

@@ -75,4 +75,5 @@ async def test_digest_chat_gets_one_digest_at_its_hour(newsbot_app, emulator) ->
     assert "Your daily digest" in digest["text"] and "Xiaomi" in digest["text"]
     await jobs[0].run(application)
     assert [e for e in await user.quiet(1.5) if e["kind"] == "message"] == []
-    assert store.outbox.digest_done(8201, now.date().isoformat())
+    assert store.db.table("digests").count_where(
+        "chat_id = ? AND local_date = ?", [8201, now.date().isoformat()])

@@ -147,22 +147,38 @@ def test_search_can_be_limited_to_a_company(store: Store) -> None:
     assert [a.id for a in store.articles.search("sales", company_id=tesla_id)] == [t]
 
 
-def test_latest_for_company_orders_and_filters(store: Store) -> None:
-    dates = ["Mon, 01 Jan 2024 10:00:00 +0200", "2024-03-01T12:00:00Z", "2024-02-01"]
-    saliences = [0.9, 0.1, 0.5]
+def test_latest_for_company_puts_subjects_first_then_newest_published(store: Store) -> None:
+    dates = ["Mon, 01 Jan 2024 10:00:00 +0200", "2024-03-01T12:00:00Z", "2024-02-01", None]
+    saliences = [0.9, 0.1, 0.5, 0.6]
     for n, (date, salience) in enumerate(zip(dates, saliences, strict=True)):
         store.articles.add(_article(f"Xiaomi story {n}", published=date),
                            companies=[CompanyMention("Xiaomi", salience, salience > 0.25, 2)])
     company = store.companies.id_for("Xiaomi")
     assert company is not None
     latest = store.articles.latest_for_company(company, limit=10)
-    assert [a.title for a in latest] == ["Xiaomi story 1", "Xiaomi story 2", "Xiaomi story 0"]
-    assert latest[0].published == "2024-03-01T12:00:00+00:00"
+    # Story 3 has no published date: it sorts by when it was ingested (today), so first.
+    assert [a.title for a in latest] == [
+        "Xiaomi story 3", "Xiaomi story 2", "Xiaomi story 0", "Xiaomi story 1"]
+    assert latest[3].published == "2024-03-01T12:00:00+00:00"  # a passing mention, last
     assert latest[2].published == "2024-01-01T08:00:00+00:00"  # RSS date made UTC
-    assert [a.salience for a in latest] == [0.1, 0.5, 0.9]
-    subjects = store.articles.latest_for_company(company, limit=10, min_salience=0.25)
-    assert [a.title for a in subjects] == ["Xiaomi story 2", "Xiaomi story 0"]
+    assert [a.salience for a in latest] == [0.6, 0.5, 0.9, 0.1]
+    subjects = store.articles.latest_for_company(company, limit=10, min_salience=0.55)
+    assert [a.title for a in subjects] == ["Xiaomi story 3", "Xiaomi story 0"]
     assert len(store.articles.latest_for_company(company, limit=1)) == 1
+
+
+def test_news_query_walks_one_index_without_sorting(store: Store) -> None:
+    plan = " | ".join(row[3] for row in store.db.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT ac.article_id FROM article_companies AS ac "
+        "JOIN articles AS a ON a.id = ac.article_id WHERE ac.company_id = 1 "
+        "ORDER BY ac.subject DESC, ac.recency DESC, ac.article_id DESC LIMIT 5"))
+    assert "INDEX article_companies_news" in plan
+    assert "TEMP B-TREE" not in plan
+    newest = " | ".join(row[3] for row in store.db.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT a.id FROM articles AS a ORDER BY CASE WHEN a.published "
+        "BETWEEN '1970' AND a.ingested THEN a.published ELSE a.ingested END DESC, a.id DESC "
+        "LIMIT 30"))
+    assert "USING INDEX articles_newest" in newest and "TEMP B-TREE" not in newest
 
 
 def test_mentions_are_clamped_and_repeated_names_linked_once(store: Store) -> None:

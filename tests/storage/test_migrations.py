@@ -141,3 +141,28 @@ def test_default_path_prefers_env_then_xdg(
     monkeypatch.delenv("XDG_DATA_HOME")
     monkeypatch.delenv("NEWSBOT_DB")
     assert default_db_path() == Path.home() / ".local" / "share" / "newsbot" / "newsbot.db"
+
+
+def test_v5_file_upgrades_to_trust_and_news_order(db_path: Path) -> None:
+    # A release-5 file: articles linked to a company, with and without a published date.
+    db = connect(db_path)
+    assert migrate(db, target=5) == 5
+    db.execute("INSERT INTO companies (name, aliases, custom) VALUES ('Acme', '[]', 1)")
+    rows = [("Old", "2020-01-01T00:00:00+00:00", "2024-01-01"),
+            ("Undated", None, "2024-02-01"), ("Future", "2999-01-01", "2024-03-01")]
+    for n, (title, published, ingested) in enumerate(rows, start=1):
+        db.execute("INSERT INTO articles (title, body, published, content_hash, ingested) "
+                   "VALUES (?, 'Acme body.', ?, ?, ?)", [title, published, f"h{n}", ingested])
+        db.execute("INSERT INTO article_companies VALUES (?, 1, 0.5, 1, 2)", [n])
+    db.close()
+
+    with open_store(db_path) as store:
+        assert _version(db_path) == latest_version()
+        recency = dict(store.db.execute("SELECT article_id, recency FROM article_companies"))
+        # A future date is not believed: the article sorts by when it was ingested.
+        assert recency == {1: "2020-01-01T00:00:00+00:00", 2: "2024-02-01", 3: "2024-03-01"}
+        assert [a.title for a in store.articles.latest_for_company(1)] == [
+            "Future", "Undated", "Old"]
+        # Articles stored before the upgrade were the operator's: every chat sees them.
+        assert store.articles.get(1, chat_id=77) is not None
+        assert store.companies.get(1).created_by is None  # type: ignore[union-attr]

@@ -139,7 +139,7 @@ async def migrated(update: Update, context: Context) -> None:
     """A group became a supergroup: its subscriptions move to the new chat id."""
     message = update.effective_message
     if message and message.migrate_to_chat_id:
-        await call(context.service.store.chats.migrate, message.chat.id,
+        await call(context.service.store.lifecycle.migrate, message.chat.id,
                    message.migrate_to_chat_id)
 
 

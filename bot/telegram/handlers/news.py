@@ -86,7 +86,7 @@ async def search(update: Update, context: Context) -> None:
         await send(update, context, usage("search", "electric cars") +
                    "\nAll words must appear; use OR for alternatives.")
         return
-    hits = await call(context.service.search, words)
+    hits = await call(context.service.search, words, chat_id=chat_id(update))
     reply, markup = search_reply(words, hits)
     await send(update, context, reply, markup)
 
@@ -100,7 +100,7 @@ async def ingest(update: Update, context: Context) -> None:
     ref = argument(update)
     svc = context.service
     if ref:
-        result = await call(svc.summary, chat_id(update), ref)
+        result = await call(svc.summary, chat_id(update), ref, trusted=True)
         state = "Stored as new" if result.new else "Already stored"
         await send(update, context, f"{state}: #{result.item.article_id}\n\n" +
                    summary_reply(result))

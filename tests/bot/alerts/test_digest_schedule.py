@@ -34,5 +34,5 @@ def test_release_is_once_per_day_and_instant_chats_get_theirs_now(store: Store, 
     assert release_due(store.outbox, now=datetime(2026, 5, 1, 7, tzinfo=UTC)) == 1  # chat 2
     assert release_due(store.outbox, now=datetime(2026, 5, 1, 8, 1, tzinfo=UTC)) == 1  # chat 1
     assert release_due(store.outbox, now=datetime(2026, 5, 1, 8, 2, tzinfo=UTC)) == 0
-    assert store.outbox.digest_done(1, "2026-05-01")
+    assert store.db.table("digests").count_where("chat_id = 1 AND local_date = '2026-05-01'")
     assert store.outbox.counts() == {"pending": 2}

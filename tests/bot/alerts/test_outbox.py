@@ -101,7 +101,7 @@ def test_blocked_chat_is_deactivated_and_its_alerts_dropped(store: Store, world)
     world.chat(2, "Xiaomi")
     store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.7}))
     store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.7}))
-    assert store.outbox.deactivate_chat(1, reason="Forbidden: bot was blocked by the user") == 2
+    assert store.lifecycle.deactivate(1, reason="Forbidden: bot was blocked by the user") == 2
     assert store.chats.get(1).active is False
     assert _chats(store, "dropped") == [1, 1]
     assert store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.7})) == 1  # chat 2 only
@@ -110,7 +110,7 @@ def test_blocked_chat_is_deactivated_and_its_alerts_dropped(store: Store, world)
 def test_migrated_group_keeps_its_alerts_under_the_new_id(store: Store, world) -> None:
     world.chat(-100, "Xiaomi", type="group")
     store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.7}))
-    assert store.outbox.migrate_chat(-100, -1001234)
+    assert store.lifecycle.migrate(-100, -1001234)
     assert _chats(store, "pending") == [-1001234]
     assert store.subscriptions.for_chat(-1001234)[0][1] == "Xiaomi"
     assert store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.7})) == 1
@@ -122,19 +122,10 @@ def test_digest_is_released_once_per_local_date(store: Store, world) -> None:
     store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.7}))
     assert [c for c, _s, _t in store.outbox.held_chats()] == [7]
     assert store.outbox.release_digest(7, "2026-01-02", now=5.0) == 2
-    assert store.outbox.digest_done(7, "2026-01-02")
+    assert store.db.table("digests").count_where("chat_id = 7 AND local_date = '2026-01-02'")
     store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.7}))
     assert store.outbox.release_digest(7, "2026-01-02", now=6.0) == 0   # already sent today
     assert store.outbox.counts() == {"held": 1, "pending": 2}
-
-
-def test_backlog_for_a_returning_chat_is_one_catch_up_batch(store: Store, world) -> None:
-    for _ in range(4):
-        world.article({"Xiaomi": 0.7})
-    world.article({"Xiaomi": 0.05})
-    world.chat(9, "Xiaomi")
-    assert store.outbox.enqueue_backlog(9, since="2000-01-01", limit=3) == 3
-    assert {r["mode"] for r in store.outbox.rows()} == {"catchup"}
 
 
 def test_restart_sees_recent_sends_and_old_rows_are_pruned(store: Store, world) -> None:

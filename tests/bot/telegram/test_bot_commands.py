@@ -77,10 +77,10 @@ async def test_subscription_cap_per_chat(make_harness: Any) -> None:
     reply = (await bot.send("/subscribe Xiaomi, Tesla, Apple"))[0]
     assert "at most 2" in reply and "Apple" in reply.split("Not added")[1]
     assert bot.store.subscriptions.count(11) == 2
-    companies = bot.store.companies.count()
+    companies = bot.store.db.table("companies").count
     full = (await bot.send("/subscribe Brandnewname Corp, Xiaomi"))[0]
     assert "Not added: Brandnewname Corp" in full and "Already following <b>Xiaomi</b>" in full
-    assert bot.store.companies.count() == companies  # no custom name created when full
+    assert bot.store.db.table("companies").count == companies  # no custom name created when full
 
 
 async def test_list_has_buttons_and_unsubscribe_button_edits_the_list(bot: Bot) -> None:
@@ -293,3 +293,34 @@ async def test_news_offers_subscribe_only_for_names_subscribe_accepts(bot: Bot) 
 async def test_news_with_only_punctuation_or_a_negative_count_is_explained(bot: Bot) -> None:
     assert "Usage: <code>/news Xiaomi 5</code>" in (await bot.send("/news ,"))[0]
     assert "1 to 10 articles" in (await bot.send("/news Xiaomi -3"))[0]
+
+
+async def test_one_chats_custom_names_never_reach_another_chats_suggestions(bot: Bot) -> None:
+    await bot.send("/subscribe Zyxwv Quantum Labs", chat=31, user=31)
+    own = (await bot.send("/news Zyxwv Quantum Lab", chat=31, user=31))[0]
+    assert "Did you mean: Zyxwv Quantum Labs?" in own  # its own name is offered to it
+    for chat in (32, 33):
+        news = (await bot.send("/news Zyxwv Quantum Lab", chat=chat, user=chat))[0]
+        assert "Zyxwv Quantum Labs" not in news
+        subscribe = (await bot.send("/subscribe Zyxwv Quantum Lab", chat=chat, user=chat))[0]
+        assert "Zyxwv Quantum Labs" not in subscribe
+
+
+async def test_news_shows_subjects_first_newest_published_first_with_their_dates(
+    bot: Bot,
+) -> None:
+    from summarizer import Article
+    from summarizer.companies.matcher import CompanyMention
+
+    stories = [("Zeta mention", "2025-06-03T09:00:00+00:00", False),
+               ("Zeta older story", "2025-05-01T09:00:00+00:00", True),
+               ("Zeta newer story", "2025-06-01T09:00:00+00:00", True)]
+    for n, (title, published, subject) in enumerate(stories):
+        body = (f"{title}: Zeta Quantum reported results.", "Shares moved on the news.")
+        bot.store.articles.add(
+            Article(title, body, published=published, url=f"https://n.test/{n}"),
+            companies=[CompanyMention("Zeta Quantum", 0.8 if subject else 0.1, subject, 2)])
+    reply = (await bot.send("/news Zeta Quantum"))[0]
+    order = [reply.index(t) for t in ("Zeta newer story", "Zeta older story", "Zeta mention")]
+    assert order == sorted(order)
+    assert "1 Jun 2025" in reply and "1 May 2025" in reply and "added" not in reply

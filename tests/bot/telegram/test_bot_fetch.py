@@ -26,10 +26,26 @@ async def test_summary_of_a_url_fetches_stores_and_summarises(bot: Any, site: st
     assert "Tesla opens a plant in Texas" in reply
     assert "battery plant" in reply and "Companies: Tesla" in reply
     assert "Saved" in reply
-    assert bot.store.articles.id_for_url(f"{site}/story") is not None
+    assert bot.store.articles.id_for_url(f"{site}/story", chat_id=11) is not None
+    assert bot.store.articles.id_for_url(f"{site}/story") is None  # the chat's, not public
     again = (await bot.send(f"/summary {site}/story"))[0]
     assert "Saved" not in again and "battery plant" in again
     assert bot.store.articles.count() == 2  # the seed and this page, once
+
+
+async def test_a_chats_page_alerts_nobody_until_an_operator_ingests_it(
+    make_harness: Any, site: str
+) -> None:
+    bot = await make_harness(admin_ids=frozenset({11}))
+    await bot.send("/subscribe Tesla", chat=20, user=20)
+    await bot.send(f"/summary {site}/story", chat=12, user=12)  # a stranger's page
+    assert bot.store.outbox.rows() == []
+    hidden = (await bot.send("/news Tesla", chat=20, user=20))[0]
+    assert "Tesla opens a plant" not in hidden  # other chats never see it
+    assert "Tesla opens a plant" not in (await bot.send("/search battery", chat=20, user=20))[0]
+    assert (await bot.send("/ingest " + f"{site}/story"))[0].startswith("Stored as new")
+    assert [row["chat_id"] for row in bot.store.outbox.rows()] == [20]
+    assert "Tesla opens a plant" in (await bot.send("/news Tesla", chat=20, user=20))[0]
 
 
 async def test_summary_of_a_missing_page_says_why(bot: Any, site: str) -> None:

@@ -1,0 +1,96 @@
+"""A chat moving, leaving or becoming unreachable: every table follows, in one step."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from storage import Store, open_store
+from summarizer import Article, StorageError
+from summarizer.companies.matcher import CompanyEntry, CompanyMention
+
+
+@pytest.fixture
+def store(store: Store) -> Store:
+    store.companies.ensure_registry([CompanyEntry("Xiaomi", (), None, "CN"),
+                                     CompanyEntry("Apple", (), "AAPL", "US")])
+    return store
+
+
+def _company(store: Store, name: str) -> int:
+    found = store.companies.id_for(name)
+    assert found is not None
+    return found
+
+
+def _xiaomi_story(store: Store, title: str, *, submitted_by: int | None = None) -> int:
+    article_id, _ = store.articles.add(Article(title, (f"{title}: Xiaomi did it.",)),
+                                       companies=[CompanyMention("Xiaomi", 0.9, True, 2)],
+                                       submitted_by=submitted_by)
+    return article_id
+
+
+def test_migrate_moves_everything_to_the_new_chat_id(store: Store) -> None:
+    xiaomi, apple = _company(store, "Xiaomi"), _company(store, "Apple")
+    store.chats.upsert(-1, type="group", title="Old group")
+    store.chats.update_settings(-1, mode="digest", digest_hour=18)
+    store.subscriptions.add(-1, xiaomi)
+    store.subscriptions.add(-1, apple)
+    custom = store.companies.add_custom("Project Falcon", chat_id=-1)
+    page = _xiaomi_story(store, "Submitted page", submitted_by=-1)
+    assert store.outbox.enqueue_for_article(_xiaomi_story(store, "Alert")) == 1
+
+    assert store.lifecycle.migrate(-1, -1001) is True
+    assert store.chats.get(-1) is None
+    moved = store.chats.get(-1001)
+    assert moved is not None and moved.title == "Old group"
+    assert (moved.settings.mode, moved.settings.digest_hour) == ("digest", 18)
+    assert store.subscriptions.for_chat(-1001) == [(apple, "Apple"), (xiaomi, "Xiaomi")]
+    assert store.subscriptions.count(-1) == 0
+    assert [row["chat_id"] for row in store.outbox.rows()] == [-1001]
+    assert store.articles.get(page, chat_id=-1001) is not None
+    assert store.companies.get(custom).created_by == -1001  # type: ignore[union-attr]
+    assert store.lifecycle.migrate(-1, -1002) is False  # already moved: nothing to do
+
+
+def test_forget_deletes_the_chat_and_what_cascades(store: Store) -> None:
+    xiaomi = _company(store, "Xiaomi")
+    store.subscriptions.add(5, xiaomi)
+    store.subscriptions.add(5, _company(store, "Apple"))
+    custom = store.companies.add_custom("Project Falcon", chat_id=5)
+    store.outbox.enqueue_for_article(_xiaomi_story(store, "Alert"))
+    assert store.lifecycle.forget(5) == 2
+    assert store.chats.get(5) is None
+    assert store.subscriptions.count(5) == 0
+    assert store.outbox.rows() == []
+    assert store.companies.get(custom).created_by is None  # type: ignore[union-attr]
+    assert store.lifecycle.forget(5) == 0
+
+
+def test_deactivate_drops_open_alerts_and_stops_enqueueing(store: Store) -> None:
+    xiaomi = _company(store, "Xiaomi")
+    for chat in (1, 2):
+        store.subscriptions.add(chat, xiaomi)
+    store.outbox.enqueue_for_article(_xiaomi_story(store, "One"))
+    assert store.lifecycle.deactivate(1, reason="Forbidden: bot was blocked") == 1
+    assert store.chats.get(1).active is False  # type: ignore[union-attr]
+    dropped = [r for r in store.outbox.rows() if r["status"] == "dropped"]
+    assert [(r["chat_id"], r["error"]) for r in dropped] == [(1, "Forbidden: bot was blocked")]
+    assert store.outbox.enqueue_for_article(_xiaomi_story(store, "Two")) == 1  # chat 2
+
+
+def test_a_full_disk_says_so(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+        # A size-limited database behaves exactly like a full disk (SQLITE_FULL).
+        store.db.execute(f"PRAGMA max_page_count = {pages + 2}")
+        body = tuple("Filler text for a full disk. " * 40 for _ in range(20))
+        with pytest.raises(StorageError, match="disk is full") as caught:
+            for n in range(50):
+                store.articles.add(Article(f"Story {n}", body))
+        assert isinstance(caught.value.__cause__, sqlite3.Error)
+        assert str(db_path) in str(caught.value)
+        # Nothing half-written: the failed article rolled back, the store still reads.
+        assert store.articles.count() == len(store.articles.latest(limit=100))
