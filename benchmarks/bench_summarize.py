@@ -19,7 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, Article, summarize
+from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, Article
+from summarizer.summarize import summarize
 from summarizer.evaluation.rouge import RougeEvaluator
 from summarizer.text.clean import article_from_parts
 

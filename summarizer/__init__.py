@@ -2,7 +2,9 @@
 
 Sub-packages: ``summarizer.text`` (clean, split, similarity), ``summarizer.algorithms``
 (one algorithm per module), ``summarizer.companies`` (registry matching, salience) and
-``summarizer.evaluation`` (ROUGE; needs the ``eval`` extra). The names below are loaded
+``summarizer.evaluation`` (ROUGE; needs the ``eval`` extra). The functions
+``summarize`` and ``brief`` are imported from their modules (``summarizer.summarize``,
+``summarizer.brief``), whose names they share. The names below are loaded
 on first use, so importing ``summarizer.errors`` (the CLI does at start-up) stays cheap.
 """
 
@@ -17,7 +19,6 @@ _EXPORTS = {
     "get_algorithm": "summarizer.algorithms",
     "Article": "summarizer.article",
     "BriefItem": "summarizer.brief",
-    "brief": "summarizer.brief",
     "article_from_parts": "summarizer.text.clean",
     "clean_html": "summarizer.text.clean",
     "clean_text": "summarizer.text.clean",
@@ -31,7 +32,6 @@ _EXPORTS = {
     "load_registry": "summarizer.companies.matcher",
     "Summary": "summarizer.summarize",
     "build_document": "summarizer.summarize",
-    "summarize": "summarizer.summarize",
     "EmptyArticleError": "summarizer.errors",
     "FetchError": "summarizer.errors",
     "InputError": "summarizer.errors",

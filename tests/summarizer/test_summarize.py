@@ -13,8 +13,8 @@ from summarizer import (
     UnknownAlgorithmError,
     build_document,
     clean_text,
-    summarize,
 )
+from summarizer.summarize import summarize
 
 FACTS = [
     "Acme Motors will build a battery plant in Ohio, creating 2,000 jobs.",

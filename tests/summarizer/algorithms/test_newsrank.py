@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer import Article, build_document, clean_text, summarize
+from summarizer import Article, build_document, clean_text
+from summarizer.summarize import summarize
 from summarizer.algorithms import DEFAULT_ALGORITHM, get_algorithm
 from summarizer.algorithms.base import Document
 from summarizer.algorithms.newsrank import (
