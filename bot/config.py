@@ -12,9 +12,12 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import InputError
+
+if TYPE_CHECKING:
+    from bot.ingest.guard import FetchPolicy
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 
@@ -37,6 +40,7 @@ _ENV: dict[str, tuple[str, str]] = {
     "NEWSBOT_COMMAND_LIMIT": ("command_limit", "int"),
     "NEWSBOT_COMMAND_WINDOW": ("command_window", "float"),
     "NEWSBOT_ALGORITHM": ("summary_algorithm", "str"),
+    "NEWSBOT_ALLOW_PRIVATE_FETCH": ("allow_private_fetch", "str"),
 }
 
 
@@ -66,12 +70,21 @@ class Config:
     command_limit: int = 20
     command_window: float = 60.0
     summary_algorithm: str | None = None
+    # "" = public addresses only; "1" = any address; "10.0.0.0/8,..." = also these networks.
+    allow_private_fetch: str = ""
 
     def __post_init__(self) -> None:
+        self.fetch_policy()  # an invalid network list fails at start-up, not at a fetch
         if self.max_subscriptions < 1 or self.command_limit < 1:
             raise InputError("Subscription and command limits must be at least 1.")
         if self.command_window <= 0 or self.poll_interval <= 0 or self.send_per_second <= 0:
             raise InputError("Intervals and rates must be positive numbers.")
+
+    def fetch_policy(self) -> FetchPolicy:
+        """Which addresses the bot's fetches may reach (see :mod:`bot.ingest.guard`)."""
+        from bot.ingest.guard import ALLOW_PRIVATE_ENV, FetchPolicy
+
+        return FetchPolicy.from_env({ALLOW_PRIVATE_ENV: self.allow_private_fetch})
 
     @property
     def terminal(self) -> bool:
