@@ -186,7 +186,7 @@ def _next_url(original: str, response: httpx.Response) -> str:
         target = response.url.join(response.headers["location"])
         _ = target.host  # decoding "xn--" and friends fails here, not deep in a send
     except (httpx.InvalidURL, ValueError) as err:  # UnicodeError is a ValueError
-        raise FetchError(f"The address {original} redirects to an invalid address.") from err
+        raise FetchError(f"Could not fetch {original}: {_describe(err)}.") from err
     if target.scheme not in {"http", "https"}:
         raise FetchError(f"The address {original} redirects to a non-web address.")
     return str(target)
@@ -278,8 +278,11 @@ def _describe(err: Exception) -> str:
         return "the server could not be reached"
     if isinstance(err, httpx.UnsupportedProtocol):
         return "the address is not http(s)"
+    if isinstance(err, httpx.RemoteProtocolError) and "location" in str(err).lower():
+        return "the address it redirects to is not valid"
     if isinstance(err, httpx.InvalidURL | ValueError):
-        return "the address is not valid"
+        # httpx reads a redirect's target while receiving it: "xn--" ends up here.
+        return "the address, or the one it redirects to, is not valid"
     return "the connection failed"
 
 

@@ -228,6 +228,7 @@ _ROUTES: dict[str, Callable[[_Handler, Site, str], None]] = {
     "/loop-a": lambda h, site, path: h.redirect("/loop-b"),
     "/loop-b": lambda h, site, path: h.redirect(f"{site.base}/loop-a"),
     "/moved": lambda h, site, path: h.redirect("/articles/tesla"),
+    "/bad-idna.xml": lambda h, site, path: h.redirect("http://xn--/"),
 }
 
 
