@@ -180,12 +180,32 @@ def _not_invalid_token(record: logging.LogRecord) -> bool:
     return type(error).__name__ != "InvalidToken"
 
 
+def _one_line_telegram_errors(record: logging.LogRecord) -> bool:
+    """Telegram API errors logged by PTB become one line (no chain of three tracebacks).
+
+    The start-up retry loop's final "Aborting" record is dropped: its error reaches the
+    CLI, which prints it in one line.
+    """
+    error = record.exc_info[1] if record.exc_info else None
+    if error is None or not record.name.startswith("telegram"):
+        return True
+    if not any(cls.__name__ == "TelegramError" for cls in type(error).__mro__):
+        return True
+    message = record.getMessage()
+    if "Network Retry Loop" in message and "Aborting" in message:
+        return False
+    record.msg, record.args = f"{message} ({type(error).__name__}: {error})", None
+    record.exc_info, record.exc_text = None, None
+    return True
+
+
 def setup_logging(config: Config, *, level: str = "WARNING") -> None:
     """Log to stderr; the token is redacted and httpx's per-request lines (URL = token) muted."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactToken(config.token, config.webhook_secret))
     handler.addFilter(_not_invalid_token)
+    handler.addFilter(_one_line_telegram_errors)
+    handler.addFilter(RedactToken(config.token, config.webhook_secret))  # last: sees every text
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level.upper())
