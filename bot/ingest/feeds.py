@@ -14,7 +14,7 @@ import io
 import logging
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -194,17 +194,21 @@ def ingest_feed(ingestor: Ingestor, url: str) -> IngestReport:
 
 
 def ingest_feeds(ingestor: Ingestor, urls: Iterable[str]) -> IngestReport:
-    """Poll several feeds, fetching up to ``limits.workers`` at once; store them in order."""
+    """Poll several feeds, fetching up to ``limits.workers`` at once.
+
+    Each feed is stored as soon as it has been read, so a slow feed (held up to its
+    deadline) never delays a healthy feed's articles and alerts.
+    """
     from bot.ingest.ingestor import (
         IngestReport,  # here, not at the top: bot.ingest.ingestor imports this module
     )
 
     unique = list(dict.fromkeys(urls))
-    with ThreadPoolExecutor(max_workers=ingestor.limits.workers) as pool:
-        gathered = list(pool.map(lambda url: _gather(ingestor, url), unique))
     report = IngestReport()
-    for feed in gathered:
-        report.merge(_store_isolated(ingestor, feed))
+    with ThreadPoolExecutor(max_workers=ingestor.limits.workers) as pool:
+        futures = [pool.submit(_gather, ingestor, url) for url in unique]
+        for done in as_completed(futures):
+            report.merge(_store_isolated(ingestor, done.result()))
     return report
 
 
