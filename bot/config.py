@@ -12,9 +12,12 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import InputError
+
+if TYPE_CHECKING:
+    from bot.ingest.guard import FetchPolicy
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 
@@ -37,6 +40,7 @@ _ENV: dict[str, tuple[str, str]] = {
     "NEWSBOT_COMMAND_LIMIT": ("command_limit", "int"),
     "NEWSBOT_COMMAND_WINDOW": ("command_window", "float"),
     "NEWSBOT_ALGORITHM": ("summary_algorithm", "str"),
+    "NEWSBOT_ALLOW_PRIVATE_FETCH": ("allow_private_fetch", "str"),
 }
 
 
@@ -66,12 +70,21 @@ class Config:
     command_limit: int = 20
     command_window: float = 60.0
     summary_algorithm: str | None = None
+    # "" = public addresses only; "1" = any address; "10.0.0.0/8,..." = also these networks.
+    allow_private_fetch: str = ""
 
     def __post_init__(self) -> None:
+        self.fetch_policy()  # an invalid network list fails at start-up, not at a fetch
         if self.max_subscriptions < 1 or self.command_limit < 1:
             raise InputError("Subscription and command limits must be at least 1.")
         if self.command_window <= 0 or self.poll_interval <= 0 or self.send_per_second <= 0:
             raise InputError("Intervals and rates must be positive numbers.")
+
+    def fetch_policy(self) -> FetchPolicy:
+        """Which addresses the bot's fetches may reach (see :mod:`bot.ingest.guard`)."""
+        from bot.ingest.guard import ALLOW_PRIVATE_ENV, FetchPolicy
+
+        return FetchPolicy.from_env({ALLOW_PRIVATE_ENV: self.allow_private_fetch})
 
     @property
     def terminal(self) -> bool:
@@ -167,12 +180,32 @@ def _not_invalid_token(record: logging.LogRecord) -> bool:
     return type(error).__name__ != "InvalidToken"
 
 
+def _one_line_telegram_errors(record: logging.LogRecord) -> bool:
+    """Telegram API errors logged by PTB become one line (no chain of three tracebacks).
+
+    The start-up retry loop's final "Aborting" record is dropped: its error reaches the
+    CLI, which prints it in one line.
+    """
+    error = record.exc_info[1] if record.exc_info else None
+    if error is None or not record.name.startswith("telegram"):
+        return True
+    if not any(cls.__name__ == "TelegramError" for cls in type(error).__mro__):
+        return True
+    message = record.getMessage()
+    if "Network Retry Loop" in message and "Aborting" in message:
+        return False
+    record.msg, record.args = f"{message} ({type(error).__name__}: {error})", None
+    record.exc_info, record.exc_text = None, None
+    return True
+
+
 def setup_logging(config: Config, *, level: str = "WARNING") -> None:
     """Log to stderr; the token is redacted and httpx's per-request lines (URL = token) muted."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactToken(config.token, config.webhook_secret))
     handler.addFilter(_not_invalid_token)
+    handler.addFilter(_one_line_telegram_errors)
+    handler.addFilter(RedactToken(config.token, config.webhook_secret))  # last: sees every text
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level.upper())

@@ -1,9 +1,11 @@
 """Background work of the running bot: the alert sender, daily digests, the feed poller.
 
-:func:`install_jobs` is called once from ``post_init``. The sender runs as one asyncio
-task for the bot's lifetime; digests are checked every minute and feeds polled every
-``config.poll_interval`` seconds on PTB's job queue. Feed polling runs in a worker
-thread with its own database connection, so a slow feed never blocks the chat.
+:func:`install_jobs` is called once from ``post_init``. The sender and the feed poller
+run as asyncio tasks for the bot's lifetime, each under :func:`supervise`: after any
+failure (the database busy or read-only at start-up, a bug) they restart with backoff
+and the failure is logged once per streak. Digests are checked every minute on PTB's
+job queue. Feed polling runs in a worker thread with its own database connection, so
+a slow feed never blocks the chat.
 """
 
 from __future__ import annotations
@@ -18,19 +20,23 @@ from bot.alerts.compose import Composer
 from bot.alerts.digest import release_due
 from bot.alerts.limits import Limits, RateGate
 from bot.alerts.sender import AlertSender, SenderOptions
+from bot.alerts.supervisor import Backoff, supervise
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from telegram import Bot
     from telegram.ext import CallbackContext
 
     from bot.config import Config
+    from bot.ingest.guard import FetchPolicy
     from bot.ingest.ingestor import IngestReport
     from bot.telegram.context import NewsApplication as Application
     from storage.store import Store
 
 log = logging.getLogger(__name__)
+FIRST_POLL = 5.0
 DIGEST_INTERVAL = 60.0
 KEEP_SETTLED = 7 * 86400.0  # sent/failed alerts are kept a week (merging copies, reports)
 
@@ -69,27 +75,33 @@ def install_jobs(application: Application, *, store: Store, config: Config) -> N
     application.bot_data.sender = sender
     application.bot_data.sender_task = asyncio.create_task(
         _run_sender(application, sender), name="newsbot-alert-sender")
+    # Always running: feeds added later (CLI, another process) are picked up too.
+    application.bot_data.poller_task = asyncio.create_task(
+        supervise("The feed poller", lambda ready: _poll_loop(store, config, sender, ready),
+                  stopped=lambda: sender.stopped,
+                  backoff=Backoff(cap=min(60.0, config.poll_interval))),
+        name="newsbot-feed-poller")
     queue = application.job_queue
     if queue is None:
-        log.warning("No job queue (install python-telegram-bot[job-queue]): "
-                    "no digests and no feed polling.")
+        log.warning("No job queue (install python-telegram-bot[job-queue]): no digests.")
         return
     queue.run_repeating(_digest_job, interval=DIGEST_INTERVAL, first=1.0, name="alert-digests",
                         data=(store, sender))
     queue.run_repeating(_prune_job, interval=3600.0, first=60.0, name="alert-prune",
                         data=store)
-    # Always scheduled: feeds added later (CLI, another process) are picked up too.
-    queue.run_repeating(_poll_job, interval=config.poll_interval,
-                        first=min(5.0, config.poll_interval),
-                        name="feed-poller", data=(store, config, sender))
 
 
 async def stop_jobs(application: Application) -> None:
     """Let the sender finish the messages in flight and record them (call on shutdown)."""
     sender = application.bot_data.sender
     task = application.bot_data.sender_task
+    poller = application.bot_data.poller_task
     if sender is not None:
         sender.stop()
+    if poller is not None:
+        poller.cancel()  # a poll in its worker thread finishes on its own
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await poller
     if task is not None:
         with contextlib.suppress(asyncio.CancelledError, Exception):
             await task
@@ -104,7 +116,8 @@ async def _run_sender(application: Application, sender: AlertSender) -> None:
         except Exception:  # the message may hold the token: say what failed, not why
             log.warning("The alert connection could not check the bot (getMe); "
                         "alerts will be sent anyway and retried on errors.")
-    runner = asyncio.create_task(sender.run())
+    runner = asyncio.create_task(
+        supervise("The alert sender", sender.run, stopped=lambda: sender.stopped))
     seen_running = False
     while not runner.done():
         seen_running = seen_running or application.running
@@ -114,7 +127,7 @@ async def _run_sender(application: Application, sender: AlertSender) -> None:
         await asyncio.wait({runner}, timeout=0.2)
     try:
         await runner
-    except Exception:
+    except Exception:  # supervise() restarts on failures; this would be a bug in it
         log.exception("The alert sender stopped with an error; pending alerts stay queued.")
     finally:
         if own_bot:
@@ -131,19 +144,30 @@ async def _digest_job(context: CallbackContext) -> None:
 
 
 async def _prune_job(context: CallbackContext) -> None:
-    store = context.job.data  # type: ignore[union-attr]
+    store: Store = context.job.data  # type: ignore[union-attr,assignment]
     store.outbox.prune(before=time.time() - KEEP_SETTLED)
 
 
-async def _poll_job(context: CallbackContext) -> None:
-    store, config, sender = context.job.data  # type: ignore[union-attr,misc]
-    report = await asyncio.to_thread(poll_feeds, store.path, tuple(config.feeds))
-    if report is not None and report.new:
-        sender.wake()
+async def _poll_loop(store: Store, config: Config, sender: AlertSender,
+                     ready: Callable[[], None]) -> None:
+    """Poll every ``config.poll_interval`` seconds; a failure ends the loop (and is restarted)."""
+    await asyncio.sleep(min(FIRST_POLL, config.poll_interval))
+    while True:
+        report = await asyncio.to_thread(poll_feeds, store.path, tuple(config.feeds),
+                                         policy=config.fetch_policy())
+        ready()
+        if report is not None and report.new:
+            sender.wake()
+        await asyncio.sleep(config.poll_interval)
 
 
-def poll_feeds(db_path: Path, feeds: tuple[str, ...]) -> IngestReport | None:
-    """Poll the configured and stored feeds once (in a worker thread, own connection)."""
+def poll_feeds(db_path: Path, feeds: tuple[str, ...], *,
+               policy: FetchPolicy | None = None) -> IngestReport | None:
+    """Poll the configured and stored feeds once (in a worker thread, own connection).
+
+    One feed's failure is reported in the result; an error that concerns every feed
+    (the database cannot be opened) is raised, and the supervisor retries with backoff.
+    """
     from bot.ingest.ingestor import Ingestor
     from bot.services.registry import load_matcher
     from storage.store import open_store
@@ -152,7 +176,7 @@ def poll_feeds(db_path: Path, feeds: tuple[str, ...]) -> IngestReport | None:
         urls = list(dict.fromkeys([*feeds, *(state.url for state in store.feeds.all())]))
         if not urls:
             return None
-        with Ingestor(store=store, matcher=load_matcher(store)) as ingestor:
+        with Ingestor(store=store, matcher=load_matcher(store), policy=policy) as ingestor:
             report = ingestor.ingest_feeds(urls)
         log.info("Feed poll: %s.", report.summary())
         return report

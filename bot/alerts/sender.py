@@ -79,6 +79,7 @@ class AlertSender:
         self._record_each = gate.limits.global_window is not None
         self._keyboards: dict[tuple[tuple[str, str], ...], InlineKeyboardMarkup | None] = {}
         self._stopping = asyncio.Event()
+        self._stop_requested = False
         self._wake = asyncio.Event()
         self.stats = {"messages": 0, "alerts": 0, "retry_after": 0, "failed": 0, "dropped": 0}
 
@@ -90,21 +91,44 @@ class AlertSender:
 
     def stop(self) -> None:
         """Ask :meth:`run` to finish the messages in flight and return."""
+        self._stop_requested = True
         self._stopping.set()
         self._wake.set()
 
-    async def run(self) -> None:
-        """Deliver until :meth:`stop`; alerts left by a killed process are delivered first."""
+    @property
+    def stopped(self) -> bool:
+        """True once :meth:`stop` was called (a supervisor then stops restarting)."""
+        return self._stop_requested
+
+    async def run(self, ready: Callable[[], None] | None = None) -> None:
+        """Deliver until :meth:`stop`; alerts left by a killed process are delivered first.
+
+        May be called again after it failed (a supervisor restarts it); ``ready`` is
+        called once the queue could be read, i.e. the sender really works.
+        """
+        if self._stop_requested:
+            return
+        self._reset()
         recovered = self.outbox.recover()
         if recovered:
             log.info("Resending %d alerts that were in flight when the bot stopped.", recovered)
         self._remember_previous_run()
+        if ready is not None:
+            ready()
         workers = [asyncio.create_task(self._worker()) for _ in range(self.options.concurrency)]
         flusher = asyncio.create_task(self._flush_loop())
         try:
             await self._feed()
         finally:
             await self._shutdown(workers, flusher)
+
+    def _reset(self) -> None:
+        """Fresh per-run state: a failed run may have left lanes, sentinels, a stop flag."""
+        self._lanes.clear()
+        self._scheduled.clear()
+        self._ready = asyncio.Queue()
+        self._held = 0
+        self._stopping.clear()
 
     def _remember_previous_run(self) -> None:
         # A restarted process does not know what its predecessor sent a moment ago:
@@ -126,9 +150,11 @@ class AlertSender:
         await asyncio.gather(*workers, flusher, return_exceptions=True)
         self._flush()
         waiting = [item.id for lane in self._lanes.values() for item in lane]
-        if waiting:  # claimed but never sent: back to the queue for the next start
-            self.outbox.reschedule(waiting, due=self._wall())
         self._lanes.clear()
+        self._scheduled.clear()
+        if waiting:  # claimed but never sent: back to the queue (else recover() at the next run)
+            with contextlib.suppress(NewsbotError):
+                self.outbox.reschedule(waiting, due=self._wall())
 
     # -- feeding ---------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from bot.cli import companies, ingest, run, summarize
 from bot.cli import eval as eval_command
+from bot.cli.output import terminal_line
 from summarizer.errors import NewsbotError
 
 _SUBCOMMANDS = (run, summarize, companies, ingest, eval_command)
@@ -40,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except NewsbotError as err:
-        print(f"newsbot: {err}", file=sys.stderr)
+        print(f"newsbot: {terminal_line(str(err))}", file=sys.stderr)  # may quote a server
         return 1
     except KeyboardInterrupt:
         return 130

@@ -17,6 +17,9 @@ import sys
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
+from bot.cli.argtypes import add_fetch_flag
+from bot.cli.output import json_text, terminal_line
+
 if TYPE_CHECKING:
     from summarizer.article import Article
     from summarizer.companies.matcher import CompanyMatcher, CompanyMention
@@ -36,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="article file (text or HTML), http(s) URL, or - for stdin",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_fetch_flag(parser)
     parser.add_argument(
         "--also",
         action="append",
@@ -51,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.cli.summarize import load_article
 
     matcher = build_matcher(args.also)
-    article = load_article(args.source)
+    article = load_article(args.source, allow_private=args.allow_private_fetch)
     print_companies(article, matcher.find(article), as_json=args.json, out=sys.stdout)
     return 0
 
@@ -80,12 +84,13 @@ def print_companies(
     """Write the companies of ``article`` as JSON or as aligned text lines."""
     if as_json:
         data = {"title": article.title, "companies": company_dicts(mentions)}
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        out.write(json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
         return
     if not mentions:
         out.write("No known company is mentioned.\n")
         return
-    width = max(len(m.name) for m in mentions)
-    for m in mentions:
+    names = [terminal_line(m.name) for m in mentions]
+    width = max(len(name) for name in names)
+    for m, name in zip(mentions, names, strict=True):
         subject = "subject" if m.subject else "passing"
-        out.write(f"{m.name:<{width}}  {m.salience:.3f}  {subject:<7}  {m.mentions}\n")
+        out.write(f"{name:<{width}}  {m.salience:.3f}  {subject:<7}  {m.mentions}\n")

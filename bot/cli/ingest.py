@@ -10,8 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.cli.argtypes import positive_int
+from bot.cli.argtypes import add_fetch_flag, positive_int
+from bot.cli.output import terminal_line
+
+if TYPE_CHECKING:
+    from bot.ingest.ingestor import Ingestor, IngestReport
 
 MAX_LISTED_ERRORS = 20
 
@@ -46,6 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="never show the progress bar")
     parser.add_argument("--max-entries", type=positive_int, default=None, metavar="N",
                         help="read at most N entries per feed (default 50)")
+    add_fetch_flag(parser)
     parser.set_defaults(func=run, _parser=parser)
 
 
@@ -56,21 +62,39 @@ def run(args: argparse.Namespace) -> int:
     if not args.paths and not args.feed:
         args._parser.error("give at least one PATH or --feed URL")
     from bot.ingest.feeds import FeedLimits
-    from bot.ingest.ingestor import Ingestor, IngestReport
+    from bot.ingest.guard import FetchPolicy
+    from bot.ingest.ingestor import Ingestor
     from bot.services.registry import load_matcher
     from storage import open_store
 
     limits = FeedLimits() if args.max_entries is None else FeedLimits(max_entries=args.max_entries)
+    policy = FetchPolicy.from_env(allow_private=args.allow_private_fetch)
     with open_store(args.db) as store, Ingestor(
-        store=store, matcher=load_matcher(store), limits=limits
+        store=store, matcher=load_matcher(store), limits=limits, policy=policy
     ) as ingestor:
-        report = IngestReport()
+        return ingest_and_report(ingestor, args)
+
+
+def ingest_and_report(ingestor: Ingestor, args: argparse.Namespace) -> int:
+    """Ingest ``args.paths`` and ``args.feed``; print failures and the summary line.
+
+    When the database fails part-way (disk full, read-only), what was stored so far
+    is still summarised, then the database's error is printed and the exit code is 1.
+    """
+    from bot.ingest.ingestor import IngestReport
+    from summarizer.errors import StorageError
+
+    report = IngestReport()
+    try:
         if args.paths:
-            report.merge(ingestor.ingest_paths(args.paths, progress=args.progress))
+            ingestor.ingest_paths(args.paths, progress=args.progress, report=report)
         for url in args.feed:
             report.merge(ingestor.ingest_feed(url))
-    _print_errors(report.errors)
-    print(report.summary())
+    except StorageError as err:
+        _finish(report)
+        print(f"newsbot: {terminal_line(str(err))}", file=sys.stderr)
+        return 1
+    _finish(report)
     if args.paths and not args.feed and report.total == 0:
         print("newsbot: no articles found (supported: .txt .md .html .htm .json .jsonl).",
               file=sys.stderr)
@@ -78,9 +102,14 @@ def run(args: argparse.Namespace) -> int:
     return 1 if report.failed and report.failed == report.total else 0
 
 
+def _finish(report: IngestReport) -> None:
+    _print_errors(report.errors)
+    print(report.summary(), flush=True)
+
+
 def _print_errors(errors: list[str]) -> None:
     for line in errors[:MAX_LISTED_ERRORS]:
-        print(f"newsbot: {line}", file=sys.stderr)
+        print(f"newsbot: {terminal_line(line)}", file=sys.stderr)
     hidden = len(errors) - MAX_LISTED_ERRORS
     if hidden > 0:
         print(f"newsbot: ... and {hidden} more failures", file=sys.stderr)
@@ -92,10 +121,11 @@ def _manage_feeds(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         missing = [url for url in args.forget_feed if not store.feeds.remove(url)]
         for url in missing:
-            print(f"newsbot: {url} is not a known feed.", file=sys.stderr)
+            print(f"newsbot: {terminal_line(url)} is not a known feed.", file=sys.stderr)
         if args.list_feeds:
             for state in store.feeds.all():
                 status = (f"failing ({state.failures}x): {state.last_error}" if state.failures
                           else f"ok, last read {state.last_ok}")
-                print(f"{state.url}\t{state.title or '-'}\t{status}")
+                fields = (state.url, state.title or "-", status)  # all three come from afar
+                print("\t".join(terminal_line(field) for field in fields))
     return 1 if missing else 0

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
+from bot.cli.argtypes import add_fetch_flag
+
 if TYPE_CHECKING:
     from telegram.ext import Application
 
@@ -46,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="styles in the terminal chat (default: when stdout is a terminal)")
     parser.add_argument("--log-level", default="WARNING", type=str.upper,
                         choices=("DEBUG", "INFO", "WARNING", "ERROR"), help="logging on stderr")
+    add_fetch_flag(parser)
     parser.set_defaults(func=run)
 
 
@@ -58,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
         token_env=args.token_env, db_path=args.db, webhook_url=args.webhook_url,
         webhook_port=args.webhook_port, webhook_listen=args.webhook_listen,
         base_url=args.base_url, feeds=tuple(args.feeds) if args.feeds else None,
+        allow_private_fetch="1" if args.allow_private_fetch else None,
     )
     if config.terminal and (args.webhook_url or args.base_url):
         from summarizer.errors import InputError

@@ -18,7 +18,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from bot.cli.argtypes import positive_int
+from bot.cli.argtypes import add_fetch_flag, positive_int
+from bot.cli.output import json_text, terminal_text
 
 if TYPE_CHECKING:
     from summarizer.article import Article
@@ -49,6 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--company", metavar="NAME",
                         help="focus the summary on this company")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_fetch_flag(parser)
     parser.set_defaults(func=run)
 
 
@@ -64,28 +66,35 @@ def run(args: argparse.Namespace) -> int:
         return run_batch(args.batch, args, out=sys.stdout)
     if args.source is None:
         raise InputError("Give an article to summarize: a file, a URL, or - for stdin.")
-    article = load_article(args.source)
+    article = load_article(args.source, allow_private=args.allow_private_fetch)
     return print_summary(article, args, out=sys.stdout)
 
 
-def load_article(source: str) -> Article:
-    """The cleaned article at ``source`` (a path, an http(s) URL, or - for stdin)."""
+def load_article(source: str, *, allow_private: bool = False) -> Article:
+    """The cleaned article at ``source`` (a path, an http(s) URL, or - for stdin).
+
+    A URL is fetched under the fetch policy: public addresses only, unless
+    ``allow_private`` or NEWSBOT_ALLOW_PRIVATE_FETCH says otherwise.
+    """
     from summarizer.text.clean import parse_article
 
     if source == "-":
         return parse_article(decode_input(read_stdin(), "standard input"))
     if source.startswith(("http://", "https://")):
-        text, final_url = _fetch_text(source)
+        text, final_url = _fetch_text(source, allow_private=allow_private)
         return parse_article(text, url=final_url)
     return parse_article(decode_input(read_file(Path(source)), source))
 
 
-def _fetch_text(url: str) -> tuple[str, str]:
+def _fetch_text(url: str, *, allow_private: bool) -> tuple[str, str]:
     """The page's text and its address after redirects; FetchError when it is no article."""
-    from bot.ingest.fetch import fetch
+    from bot.ingest.fetch import fetch, make_client
+    from bot.ingest.guard import FetchPolicy
     from summarizer.errors import FetchError
 
-    page = fetch(url)
+    policy = FetchPolicy.from_env(allow_private=allow_private)
+    with make_client(policy=policy) as client:
+        page = fetch(url, client=client)
     kind = page.content_type
     if kind and not (kind.startswith("text/") or "html" in kind or "xml" in kind):
         raise FetchError(f"The page at {url} is not an article (it is {kind}).")
@@ -150,9 +159,9 @@ def print_summary(article: Article, args: argparse.Namespace, *, out: IO[str]) -
     _note_language(summary.language)
     if args.json:
         data = summary_json(summary, article, companies=matcher.find(article))
-        out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        out.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
     else:
-        out.write("\n".join([summary.title, *summary.sentences]) + "\n")
+        out.write(terminal_text("\n".join([summary.title, *summary.sentences])) + "\n")
     return 0
 
 
@@ -204,7 +213,7 @@ def run_batch(path: Path, args: argparse.Namespace, *, out: IO[str]) -> int:
         except NewsbotError as err:
             record.update(sentences=[], error=str(err))
             failures.append(str(err))  # each message names its line
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json_text(json.dumps(record, ensure_ascii=False)) + "\n")
     if failures:
         print(f"newsbot: {len(failures)} of {total} line{'s' if total != 1 else ''} could "
               f"not be summarized (first: {failures[0]})", file=sys.stderr)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import html
 import io
+import logging
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -24,12 +25,13 @@ import httpx
 from bot.ingest.fetch import DEFAULT_MAX_BYTES, fetch
 from bot.ingest.files import Item, source_from_url
 from summarizer.article import Article
-from summarizer.errors import FetchError, InputError, NewsbotError
+from summarizer.errors import FetchError, InputError, NewsbotError, StorageError
 from summarizer.text.clean import clean_text, parse_article
 
 if TYPE_CHECKING:
     from bot.ingest.ingestor import Ingestor, IngestReport
 
+log = logging.getLogger(__name__)
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
 
@@ -115,7 +117,7 @@ def _entry(raw: Any) -> FeedEntry:
     summary = max([_text(raw.get("summary")), *contents], key=len, default="")
     stamp = raw.get("published_parsed") or raw.get("updated_parsed")
     published = (
-        datetime(*stamp[:6], tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
+        datetime(*stamp[:6]).replace(tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
     )
     link = _text(raw.get("link")) or None
     title = " ".join(_text(raw.get("title")).split())
@@ -188,36 +190,69 @@ class _Gathered:
 
 def ingest_feed(ingestor: Ingestor, url: str) -> IngestReport:
     """Poll ``url`` and store its new entries; a broken feed is one reported failure."""
-    return _store(ingestor, _gather(ingestor, url))
+    return _store_isolated(ingestor, _gather(ingestor, url))
 
 
 def ingest_feeds(ingestor: Ingestor, urls: Iterable[str]) -> IngestReport:
-    """Poll several feeds, fetching up to ``limits.workers`` at once; store them in order."""
+    """Poll several feeds, fetching up to ``limits.workers`` at once.
+
+    Each feed is stored as soon as it has been read, so a slow feed (held up to its
+    deadline) never delays a healthy feed's articles and alerts.
+    """
     from bot.ingest.ingestor import (
         IngestReport,  # here, not at the top: bot.ingest.ingestor imports this module
     )
 
     unique = list(dict.fromkeys(urls))
-    with ThreadPoolExecutor(max_workers=ingestor.limits.workers) as pool:
-        gathered = list(pool.map(lambda url: _gather(ingestor, url), unique))
     report = IngestReport()
-    for feed in gathered:
-        report.merge(_store(ingestor, feed))
+    with ThreadPoolExecutor(max_workers=ingestor.limits.workers) as pool:
+        futures = [pool.submit(_gather, ingestor, url) for url in unique]
+        for done in as_completed(futures):
+            report.merge(_store_isolated(ingestor, done.result()))
     return report
 
 
-def _gather(ingestor: Ingestor, url: str) -> _Gathered:
-    """The network half of a poll (safe in a worker thread: it only reads the store)."""
-    state = ingestor.store.feeds.get(url)
+def _store_isolated(ingestor: Ingestor, feed: _Gathered) -> IngestReport:
+    """:func:`_store`, with a failure that is not the database's kept to this one feed."""
+    from bot.ingest.ingestor import IngestReport
+
     try:
-        with ingestor.timed("fetch"):
-            parsed = read_feed(
-                url, client=ingestor.client, limits=ingestor.limits,
-                etag=state.etag if state else None,
-                last_modified=state.last_modified if state else None,
-            )
-    except FetchError as err:
-        return _Gathered(url, None, error=err)
+        return _store(ingestor, feed)
+    except StorageError:
+        raise  # the database is down for every feed: the caller reports it once
+    except Exception as err:
+        log.warning("Feed %s could not be stored.", feed.url, exc_info=True)
+        report = IngestReport()
+        report.fail(feed.url, FetchError(
+            f"The feed at {feed.url} could not be stored ({type(err).__name__})."))
+        return report
+
+
+def _gather(ingestor: Ingestor, url: str) -> _Gathered:
+    """The network half of a poll (safe in a worker thread: it only reads the store).
+
+    Never raises: whatever goes wrong with this feed is its own failure, so the other
+    feeds of the poll are still read and stored.
+    """
+    try:
+        return _gather_one(ingestor, url)
+    except NewsbotError as err:
+        log.info("Feed %s failed: %s", url, err)
+        return _Gathered(url, None, error=FetchError(str(err)))
+    except Exception as err:  # a parser or library bug: one bad feed, logged once
+        log.warning("Feed %s could not be read.", url, exc_info=True)
+        reason = f"The feed at {url} could not be read ({type(err).__name__})."
+        return _Gathered(url, None, error=FetchError(reason))
+
+
+def _gather_one(ingestor: Ingestor, url: str) -> _Gathered:
+    state = ingestor.store.feeds.get(url)
+    with ingestor.timed("fetch"):
+        parsed = read_feed(
+            url, client=ingestor.client, limits=ingestor.limits,
+            etag=state.etag if state else None,
+            last_modified=state.last_modified if state else None,
+        )
     if parsed.not_modified:
         return _Gathered(url, parsed)
     items, known = _entry_items(ingestor, parsed)
@@ -257,7 +292,8 @@ def _entry_items(ingestor: Ingestor, parsed: ParsedFeed) -> tuple[list[Item], in
             return entry_article(entry, source=source, client=client, limits=limits)
         except NewsbotError as err:
             return err
-        except (ValueError, TypeError, UnicodeError) as err:
+        except Exception as err:  # one odd page must not cost the feed its other entries
+            log.warning("Feed entry %s could not be read.", entry.link, exc_info=True)
             return FetchError(f"The page could not be read ({type(err).__name__}).")
 
     with ingestor.timed("fetch"), ThreadPoolExecutor(max_workers=limits.workers) as pool:

@@ -1,8 +1,10 @@
 """Fetch one web page or feed over HTTP, safely.
 
 Every way a fetch can go wrong (timeouts, refused connections, 4xx/5xx answers,
-redirect loops, pages over the size limit) ends as one
-:class:`~summarizer.errors.FetchError` whose message is a sentence a user can read.
+redirect loops, invalid addresses, pages over the size limit, addresses the fetch
+policy refuses) ends as one :class:`~summarizer.errors.FetchError` whose message is a
+sentence a user can read. Every fetch goes through a client from :func:`make_client`,
+whose transport applies the fetch policy of :mod:`bot.ingest.guard`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from bot.ingest.guard import BlockedAddress, FetchPolicy, GuardedTransport, refusal
 from summarizer.errors import FetchError
 
 DEFAULT_TIMEOUT = 15.0
@@ -51,13 +54,29 @@ class FetchedPage:
         return self.status == 304
 
 
-def make_client(*, timeout: float = DEFAULT_TIMEOUT) -> httpx.Client:
-    """An httpx client with newsbot's defaults (redirects are followed by :func:`fetch`)."""
-    return httpx.Client(
-        timeout=httpx.Timeout(timeout),
-        follow_redirects=False,
-        headers={"User-Agent": USER_AGENT},
-    )
+class PolicyClient(httpx.Client):
+    """An httpx client whose every request obeys ``policy`` (see :mod:`bot.ingest.guard`)."""
+
+    def __init__(self, *, policy: FetchPolicy, timeout: float) -> None:
+        super().__init__(
+            timeout=httpx.Timeout(timeout),
+            follow_redirects=False,
+            headers={"User-Agent": USER_AGENT},
+            transport=GuardedTransport(policy, default_timeout=timeout),
+            trust_env=False,  # a proxy from the environment would bypass the address check
+        )
+        self.policy = policy
+
+
+def make_client(
+    *, timeout: float = DEFAULT_TIMEOUT, policy: FetchPolicy | None = None
+) -> PolicyClient:
+    """An httpx client with newsbot's defaults (redirects are followed by :func:`fetch`).
+
+    Without ``policy`` the operator's switch ``NEWSBOT_ALLOW_PRIVATE_FETCH`` decides
+    whether private addresses may be fetched.
+    """
+    return PolicyClient(policy=policy or FetchPolicy.from_env(), timeout=timeout)
 
 
 def fetch(
@@ -77,6 +96,8 @@ def fetch(
     the request conditional; an unchanged resource comes back with status 304.
     """
     _check_scheme(url)
+    if client is not None and not isinstance(client, PolicyClient):
+        raise TypeError("fetch() needs a client from make_client(), which applies the policy")
     headers = _conditional_headers(etag, last_modified)
     deadline = time.monotonic() + timeout
     with _client_for(client, timeout) as http:
@@ -106,7 +127,7 @@ def _client_for(client: httpx.Client | None, timeout: float) -> Iterator[httpx.C
 def _check_scheme(url: str) -> None:
     try:
         scheme = httpx.URL(url).scheme
-    except (httpx.InvalidURL, TypeError) as err:
+    except (httpx.InvalidURL, TypeError, ValueError) as err:
         raise FetchError(f"{url!r} is not a valid web address.") from err
     if scheme not in {"http", "https"}:
         raise FetchError(f"{url!r} is not an http(s) web address.")
@@ -137,9 +158,12 @@ def _request_once(
     try:
         request = http.build_request("GET", current, headers=headers, timeout=remaining)
         response = http.send(request, stream=True, follow_redirects=False)
+    except BlockedAddress:
+        raise FetchError(refusal(original)) from None  # never the redirect target's name
     except httpx.TimeoutException as err:
         raise FetchError(f"Fetching {original} took too long.") from err
-    except (httpx.HTTPError, httpx.InvalidURL) as err:
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as err:
+        # ValueError includes idna's errors for hosts such as "xn--".
         raise FetchError(f"Could not fetch {original}: {_describe(err)}.") from err
     try:
         if response.status_code in _REDIRECTS and "location" in response.headers:
@@ -160,8 +184,9 @@ def _request_once(
 def _next_url(original: str, response: httpx.Response) -> str:
     try:
         target = response.url.join(response.headers["location"])
-    except httpx.InvalidURL as err:
-        raise FetchError(f"The address {original} redirects to an invalid address.") from err
+        _ = target.host  # decoding "xn--" and friends fails here, not deep in a send
+    except (httpx.InvalidURL, ValueError) as err:  # UnicodeError is a ValueError
+        raise FetchError(f"Could not fetch {original}: {_describe(err)}.") from err
     if target.scheme not in {"http", "https"}:
         raise FetchError(f"The address {original} redirects to a non-web address.")
     return str(target)
@@ -253,8 +278,11 @@ def _describe(err: Exception) -> str:
         return "the server could not be reached"
     if isinstance(err, httpx.UnsupportedProtocol):
         return "the address is not http(s)"
-    if isinstance(err, httpx.InvalidURL):
-        return "the address is not valid"
+    if isinstance(err, httpx.RemoteProtocolError) and "location" in str(err).lower():
+        return "the address it redirects to is not valid"
+    if isinstance(err, httpx.InvalidURL | ValueError):
+        # httpx reads a redirect's target while receiving it: "xn--" ends up here.
+        return "the address, or the one it redirects to, is not valid"
     return "the connection failed"
 
 

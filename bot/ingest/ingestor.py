@@ -24,10 +24,13 @@ import httpx
 from bot.ingest.feeds import FeedLimits, ingest_feed, ingest_feeds
 from bot.ingest.fetch import make_client
 from bot.ingest.files import Item, collect
+from bot.ingest.guard import FetchPolicy
 from summarizer.article import Article
-from summarizer.errors import NewsbotError
+from summarizer.errors import NewsbotError, StorageError
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
     from storage.store import Store
     from summarizer.companies.matcher import CompanyMatcher, CompanyMention
 
@@ -99,12 +102,15 @@ class Ingestor:
         client: httpx.Client | None = None,
         limits: FeedLimits | None = None,
         batch_size: int = BATCH_ITEMS,
+        policy: FetchPolicy | None = None,
     ) -> None:
+        """``policy`` (default: the operator's environment) governs the client made here."""
         self.store = store
         self.matcher = matcher
         self.limits = limits or FeedLimits()
         self.batch_size = max(1, batch_size)
         self._client = client
+        self._policy = policy
         self._owns_client = client is None
         self._client_lock = threading.Lock()  # the bot calls in from worker threads
         self.timings: dict[str, float] = dict.fromkeys(STAGES, 0.0)
@@ -114,7 +120,7 @@ class Ingestor:
         """The HTTP client for feeds and pages (created on first use when none was given)."""
         with self._client_lock:
             if self._client is None:
-                self._client = make_client(timeout=self.limits.timeout)
+                self._client = make_client(timeout=self.limits.timeout, policy=self._policy)
             return self._client
 
     def close(self) -> None:
@@ -178,12 +184,18 @@ class Ingestor:
         return IngestResult(article_id=article_id, new=False, companies=companies)
 
     def ingest_items(
-        self, items: Sequence[Item], *, progress: bool | None = None, desc: str = "ingest"
+        self, items: Sequence[Item], *, progress: bool | None = None, desc: str = "ingest",
+        report: IngestReport | None = None,
     ) -> IngestReport:
-        """Load, clean and store each item; failures are reported, never raised."""
-        report = IngestReport()
+        """Load, clean and store each item; a bad item is reported, never raised.
+
+        A StorageError (disk full, read-only database) stops the batch and is raised;
+        ``report`` (when given) then holds what was stored, and the articles whose
+        batch was rolled back are counted as failed.
+        """
+        report = report if report is not None else IngestReport()
         with _progress_bar(len(items), progress=progress, desc=desc) as bar, \
-                _Batches(self) as batches:
+                _Batches(self, report) as batches:
             for item in items:
                 batches.tick()
                 self._ingest_one(item, report)
@@ -201,6 +213,9 @@ class Ingestor:
             with self.timed("clean"):
                 article = item.load()
             report.count(self.ingest_article(article))
+        except StorageError:
+            report.failed += 1  # the database is what failed, not the article: stop here
+            raise
         except NewsbotError as err:
             report.fail(item.label, err)
         except (ValueError, TypeError, UnicodeError, RecursionError) as err:
@@ -209,7 +224,8 @@ class Ingestor:
             report.fail(item.label, NewsbotError(f"could not be read ({type(err).__name__})."))
 
     def ingest_paths(
-        self, paths: Sequence[str | Path], *, progress: bool | None = None
+        self, paths: Sequence[str | Path], *, progress: bool | None = None,
+        report: IngestReport | None = None,
     ) -> IngestReport:
         """Ingest files and folders (recursively): .txt/.md, .html/.htm, .json, .jsonl.
 
@@ -218,7 +234,7 @@ class Ingestor:
         """
         with self.timed("read"):
             items = collect(paths)
-        return self.ingest_items(items, progress=progress, desc="ingesting")
+        return self.ingest_items(items, progress=progress, desc="ingesting", report=report)
 
     def ingest_feed(self, url: str) -> IngestReport:
         """Poll one RSS/Atom feed and store its new entries (see :mod:`bot.ingest.feeds`)."""
@@ -241,11 +257,13 @@ class _Batches:
     to the same file, never waits long for the lock.
     """
 
-    def __init__(self, ingestor: Ingestor) -> None:
+    def __init__(self, ingestor: Ingestor, report: IngestReport) -> None:
         self.ingestor = ingestor
+        self.report = report
         self.stack = ExitStack()
         self.count = 0
         self.started = 0.0
+        self.stored = 0  # len(report.article_ids) when the open batch began
 
     def __enter__(self) -> _Batches:
         return self
@@ -258,19 +276,34 @@ class _Batches:
         if not self.count:
             self.stack.enter_context(self.ingestor.store.transaction())
             self.started = time.perf_counter()
+            self.stored = len(self.report.article_ids)
         self.count += 1
 
     def _commit(self) -> None:
-        with self.ingestor.timed("insert"):
-            self.stack.close()
-        self.stack = ExitStack()
-        self.count = 0
+        try:
+            with self.ingestor.timed("insert"):
+                self.stack.close()
+        except NewsbotError:
+            self._rolled_back()
+            raise
+        finally:
+            self.stack = ExitStack()
+            self.count = 0
 
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+    def _rolled_back(self) -> None:
+        """The open batch was not saved: its new articles count as failed, not new."""
+        lost = len(self.report.article_ids) - self.stored
+        del self.report.article_ids[self.stored:]
+        self.report.new -= lost
+        self.report.failed += lost
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
         if exc_type is None:
             self._commit()
-        else:
+        elif self.count:
             self.stack.__exit__(exc_type, exc, tb)  # roll back the open batch only
+            self._rolled_back()
 
 
 class _NoBar:
@@ -292,4 +325,4 @@ def _progress_bar(total: int, *, progress: bool | None, desc: str) -> Iterator[_
     from tqdm import tqdm  # only for long batches
 
     with tqdm(total=total, desc=desc, unit="article", file=sys.stderr, leave=False) as bar:
-        yield bar  # type: ignore[misc]
+        yield bar

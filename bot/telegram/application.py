@@ -50,7 +50,7 @@ def build_application(
     points the bot at another Bot API server, e.g. an emulator.
     """
     matcher = load_matcher(store)
-    ingestor = ingestor or Ingestor(store=store, matcher=matcher)
+    ingestor = ingestor or Ingestor(store=store, matcher=matcher, policy=config.fetch_policy())
     service = NewsService(
         store=store, matcher=matcher, ingestor=ingestor,
         max_subscriptions=config.max_subscriptions, algorithm=config.summary_algorithm,

@@ -32,6 +32,7 @@ class BotData:
         # Set by the alert jobs when the application starts; None before and in tests.
         self.sender: AlertSender | None = None
         self.sender_task: asyncio.Task[None] | None = None
+        self.poller_task: asyncio.Task[None] | None = None
 
 
 class NewsContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

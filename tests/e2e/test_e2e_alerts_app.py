@@ -41,7 +41,9 @@ def feed_url(serve_routes: Callable[..., str]) -> str:
 async def test_feed_poller_ingests_and_the_subscriber_gets_one_alert(
     newsbot_app, emulator, feed_url
 ) -> None:
-    application, store = await newsbot_app(feeds=(feed_url,), poll_interval=1.0)
+    # The feed is served on 127.0.0.1: this operator allows private fetch targets.
+    application, store = await newsbot_app(feeds=(feed_url,), poll_interval=1.0,
+                                           allow_private_fetch="1")
     user = emulator.user(8101)
     assert "Tesla" in (await user.ask("/subscribe Tesla"))["text"]
     alert = await user.reply(timeout=20)

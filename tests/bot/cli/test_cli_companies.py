@@ -61,7 +61,7 @@ def test_stdin_in_a_real_process(run_newsbot: Callable[..., Any]) -> None:
 def test_url_page_is_cleaned_before_matching(
     server: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["companies", "--json", f"{server}/shell"]) == 0
+    assert main(["companies", "--allow-private-fetch", "--json", f"{server}/shell"]) == 0
     companies = json.loads(capsys.readouterr().out)["companies"]
     assert [(c["name"], c["subject"]) for c in companies] == [("Shell", True), ("BP", False)]
 

@@ -93,7 +93,7 @@ def test_sentences_algorithm_and_company_flags(capsys: pytest.CaptureFixture[str
 def test_url_input_is_fetched_and_cleaned(
     capsys: pytest.CaptureFixture[str], server: str
 ) -> None:
-    code, out, err = _run(capsys, "--json", "-n", "2", f"{server}/moved")
+    code, out, err = _run(capsys, "--allow-private-fetch", "--json", "-n", "2", f"{server}/moved")
     assert code == 0, err
     data = json.loads(out)
     assert data["title"] == "Acme to build Ohio plant"
@@ -109,7 +109,7 @@ def test_url_input_is_fetched_and_cleaned(
 def test_url_errors_are_one_line(
     capsys: pytest.CaptureFixture[str], server: str, path: str, message: str
 ) -> None:
-    code, out, err = _run(capsys, f"{server}{path}")
+    code, out, err = _run(capsys, "--allow-private-fetch", f"{server}{path}")
     assert code == 1 and out == ""
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
 
@@ -168,7 +168,8 @@ def _error_cases(tmp_path: Path) -> list[tuple[list[str], int, str]]:
         (["--sentences", "three", str(SEED)], 2, "not a whole number"),
         ([], 1, "Give an article"),
         ([str(SEED), "--batch", str(SEED)], 1, "not both"),
-        (["http://127.0.0.1:9/closed"], 1, "could not be reached"),
+        (["--allow-private-fetch", "http://127.0.0.1:9/closed"], 1, "could not be reached"),
+        (["http://127.0.0.1:9/closed"], 1, "not a public web address"),
     ]
 
 

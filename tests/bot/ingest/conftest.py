@@ -18,6 +18,7 @@ import pytest
 
 from bot.ingest.feeds import FeedLimits
 from bot.ingest.fetch import make_client
+from bot.ingest.guard import FetchPolicy
 from bot.ingest.ingestor import Ingestor
 from bot.services.registry import load_matcher
 from storage import Store
@@ -227,6 +228,7 @@ _ROUTES: dict[str, Callable[[_Handler, Site, str], None]] = {
     "/loop-a": lambda h, site, path: h.redirect("/loop-b"),
     "/loop-b": lambda h, site, path: h.redirect(f"{site.base}/loop-a"),
     "/moved": lambda h, site, path: h.redirect("/articles/tesla"),
+    "/bad-idna.xml": lambda h, site, path: h.redirect("http://xn--/"),
 }
 
 
@@ -263,8 +265,9 @@ def limits() -> FeedLimits:
 
 @pytest.fixture
 def client() -> Iterator[httpx.Client]:
-    """An HTTP client with a short timeout, closed after the test."""
-    with make_client(timeout=1.0) as http:
+    """An HTTP client with a short timeout, closed after the test; the test server is on
+    127.0.0.1, so private addresses are allowed explicitly."""
+    with make_client(timeout=1.0, policy=FetchPolicy(allow_private=True)) as http:
         yield http
 
 

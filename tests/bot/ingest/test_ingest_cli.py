@@ -12,6 +12,8 @@ import pytest
 from bot.cli import main
 from storage import open_store
 
+#: The test feeds are served on 127.0.0.1: private targets are allowed explicitly.
+LOCAL = ("--allow-private-fetch",)
 STORY = "Samsung profit jumps\n\nSamsung Electronics said profit more than doubled.\n"
 
 
@@ -62,12 +64,12 @@ def test_nothing_to_ingest_is_a_usage_error(tmp_path: Path, capsys) -> None:
 
 def test_feeds_from_the_command_line(site, tmp_path: Path, capsys) -> None:
     db = tmp_path / "feeds.db"
-    code = main(["ingest", "--db", str(db), "--feed", f"{site.base}/atom.xml",
+    code = main(["ingest", "--db", str(db), *LOCAL, "--feed", f"{site.base}/atom.xml",
                  "--feed", f"{site.base}/404.xml"])
     out, err = capsys.readouterr()
     assert code == 0 and out.strip() == "ingested 1 new, 0 duplicate, 1 failed"
     assert f"newsbot: The server answered 404 Not Found for {site.base}/404.xml." in err
-    assert main(["ingest", "--db", str(db), "--feed", f"{site.base}/500.xml"]) == 1
+    assert main(["ingest", "--db", str(db), *LOCAL, "--feed", f"{site.base}/500.xml"]) == 1
 
 
 def test_db_flag_overrides_the_environment(tmp_path: Path, monkeypatch, capsys) -> None:
@@ -100,7 +102,7 @@ def test_the_installed_command_runs(tmp_path: Path, run_newsbot: Callable[..., A
 
 def test_max_entries_bounds_a_feed_poll(site, tmp_path: Path, capsys) -> None:
     db = tmp_path / "bounded.db"
-    assert main(["ingest", "--db", str(db), "--max-entries", "2",
+    assert main(["ingest", "--db", str(db), *LOCAL, "--max-entries", "2",
                  "--feed", f"{site.base}/rss.xml"]) == 0
     assert capsys.readouterr().out.strip() == "ingested 2 new, 0 duplicate, 0 failed"
     with pytest.raises(SystemExit) as caught:
@@ -110,7 +112,7 @@ def test_max_entries_bounds_a_feed_poll(site, tmp_path: Path, capsys) -> None:
 
 def test_feeds_can_be_listed_and_forgotten(site, tmp_path: Path, capsys) -> None:
     db = tmp_path / "list.db"
-    main(["ingest", "--db", str(db), "--feed", f"{site.base}/atom.xml",
+    main(["ingest", "--db", str(db), *LOCAL, "--feed", f"{site.base}/atom.xml",
           "--feed", f"{site.base}/500.xml"])
     capsys.readouterr()
     assert main(["ingest", "--db", str(db), "--list-feeds"]) == 0

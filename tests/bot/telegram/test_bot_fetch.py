@@ -21,6 +21,24 @@ def site(serve_routes: Callable[..., str]) -> str:
     return serve_routes({"/story": (200, "text/html; charset=utf-8", PAGE.encode())})
 
 
+@pytest.fixture
+async def bot(make_harness: Any) -> Any:
+    """The test page is on 127.0.0.1: this bot's operator allows private targets."""
+    return await make_harness(allow_private_fetch="1")
+
+
+async def test_summary_of_a_loopback_url_is_refused_by_default(make_harness: Any,
+                                                               site: str) -> None:
+    bot = await make_harness()  # the default policy: public addresses only
+    port = site.rsplit(":", 1)[1]
+    for url in (f"{site}/story", f"http://localhost:{port}/story",
+                f"http://2130706433:{port}/story", f"http://user:pw@127.1:{port}/story"):
+        reply = (await bot.send(f"/summary {url}"))[0]
+        assert "not a public web address" in reply, reply
+        assert "Tesla" not in reply
+    assert bot.store.articles.count() == 1  # only the seed
+
+
 async def test_summary_of_a_url_fetches_stores_and_summarises(bot: Any, site: str) -> None:
     reply = (await bot.send(f"/summary {site}/story"))[0]
     assert "Tesla opens a plant in Texas" in reply
@@ -55,7 +73,7 @@ async def test_summary_of_a_missing_page_says_why(bot: Any, site: str) -> None:
 
 
 async def test_ingest_is_for_operators_only(make_harness: Any, site: str) -> None:
-    bot = await make_harness(admin_ids=frozenset({11}))
+    bot = await make_harness(admin_ids=frozenset({11}), allow_private_fetch="1")
     refused = (await bot.send(f"/ingest {site}/story", chat=12, user=12))[0]
     assert "only for this bot's operators" in refused
     assert bot.store.articles.count() == 1

@@ -1,0 +1,126 @@
+"""The alert sender survives a locked database at start-up: it restarts with backoff,
+logs the failure once, and delivers the queued alerts as soon as the lock is released."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import logging
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram import Bot
+from telegram.request import BaseRequest, RequestData
+
+from bot.alerts.jobs import build_sender
+from bot.alerts.supervisor import Backoff, supervise
+from bot.config import Config
+from storage import Store, open_store
+
+BOT = {"id": 4242, "is_bot": True, "first_name": "News", "username": "newsbot_test_bot"}
+
+
+class _Telegram(BaseRequest):
+    """Answers getMe and sendMessage like Telegram and records what was sent."""
+
+    def __init__(self) -> None:
+        self.sent: list[dict[str, Any]] = []
+
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        name = url.rsplit("/", 1)[-1]
+        params = request_data.parameters if request_data else {}
+        result: Any = True
+        if name == "getMe":
+            result = BOT
+        elif name == "sendMessage":
+            self.sent.append(params)
+            result = {"message_id": len(self.sent), "date": int(time.time()), "from": BOT,
+                      "chat": {"id": params["chat_id"], "type": "private"}, "text": "x"}
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+
+async def _wait_for(condition: Any, seconds: float) -> bool:
+    until = time.monotonic() + seconds
+    while time.monotonic() < until:
+        if condition():
+            return True
+        await asyncio.sleep(0.05)
+    return condition()
+
+
+async def test_sender_recovers_after_an_injected_lock(
+    store: Store, world: Any, db_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    world.chat(1, "Xiaomi")
+    store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.8}))
+    locker = sqlite3.connect(db_path, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
+    telegram = _Telegram()
+    bot = Bot("123:abc", request=telegram, get_updates_request=telegram)
+    await bot.initialize()
+    # The sender's own connection gives up quickly, as a busy database would make it.
+    sender_store = open_store(db_path, busy_timeout_ms=50, retries=0)
+    sender = build_sender(bot, store=sender_store, config=Config())
+    caplog.set_level(logging.DEBUG, logger="bot.alerts.supervisor")
+    task = asyncio.create_task(supervise("The alert sender", sender.run,
+                                         stopped=lambda: sender.stopped,
+                                         backoff=Backoff(base=0.05, cap=0.2)))
+    try:
+        await asyncio.sleep(1.0)
+        assert telegram.sent == [] and not task.done()
+        warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+        retries = [r for r in caplog.records if r.levelno == logging.DEBUG]
+        assert len(warnings) == 1 and "The alert sender failed" in warnings[0].getMessage()
+        assert len(retries) >= 2  # it kept trying, quietly
+        locker.execute("ROLLBACK")
+        assert await _wait_for(lambda: telegram.sent, 10.0), "no alert after the lock went"
+        assert telegram.sent[0]["chat_id"] == 1
+        assert await _wait_for(
+            lambda: [r["status"] for r in store.outbox.rows()] == ["sent"], 5.0)
+        assert any("running again" in r.getMessage() for r in caplog.records)
+    finally:
+        sender.stop()
+        await asyncio.wait_for(task, 10.0)
+        locker.close()
+        sender_store.close()
+        await bot.shutdown()
+
+
+async def test_a_failing_job_is_logged_once_per_streak_and_stops_on_request(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    attempts: list[float] = []
+    stop = False
+
+    async def always_fails(ready: Any) -> None:
+        attempts.append(time.monotonic())
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    caplog.set_level(logging.WARNING, logger="bot.alerts.supervisor")
+    task = asyncio.create_task(supervise("The feed poller", always_fails,
+                                         stopped=lambda: stop,
+                                         backoff=Backoff(base=0.02, cap=0.08)))
+    await asyncio.sleep(0.6)
+    stop = True
+    await asyncio.wait_for(task, 2.0)
+    assert len(attempts) >= 4
+    gaps = [b - a for a, b in itertools.pairwise(attempts)]
+    assert gaps[-1] >= gaps[0]  # backing off, not spinning
+    assert [r.getMessage() for r in caplog.records] == [
+        "The feed poller failed (attempt to write a readonly database); restarting it "
+        "with backoff."]
