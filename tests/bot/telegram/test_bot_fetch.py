@@ -54,9 +54,10 @@ async def test_summary_of_a_url_fetches_stores_and_summarises(bot: Any, site: st
 async def test_a_chats_page_alerts_nobody_until_an_operator_ingests_it(
     make_harness: Any, site: str
 ) -> None:
-    bot = await make_harness(admin_ids=frozenset({11}))
+    bot = await make_harness(admin_ids=frozenset({11}), allow_private_fetch="1")
     await bot.send("/subscribe Tesla", chat=20, user=20)
-    await bot.send(f"/summary {site}/story", chat=12, user=12)  # a stranger's page
+    stored = (await bot.send(f"/summary {site}/story", chat=12, user=12))[0]  # a stranger's page
+    assert "Tesla opens a plant in Texas" in stored
     assert bot.store.outbox.rows() == []
     hidden = (await bot.send("/news Tesla", chat=20, user=20))[0]
     assert "Tesla opens a plant" not in hidden  # other chats never see it
