@@ -3,13 +3,14 @@
 ``summarize`` splits the cleaned article into sentences, leaves out the
 headline (and sentences that merely repeat it) and page furniture, lets the
 chosen algorithm rank the rest, and returns exactly the requested number of
-sentences (when the article has them) in the article's own order.
+sentences (when the article has them) in the article's own order. It is pure:
+the same article always gives the same summary (no clock readings; callers
+that report timing measure it themselves).
 """
 
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from summarizer.algorithms.base import Algorithm, Document
 from summarizer.article import Article
 from summarizer.errors import EmptyArticleError, InputError
 from summarizer.text.clean import DERIVED_TITLE, is_boilerplate
+from summarizer.text.dateline import split_dateline
 from summarizer.text.split import NewsTokenizer, detect_language
 
 # Sentences of this many words or fewer ("He declined.") are picked only when
@@ -35,7 +37,6 @@ class Summary:
     title: str
     sentences: tuple[str, ...]
     algorithm: str
-    elapsed_ms: float
     language: str = "english"
 
 
@@ -50,8 +51,11 @@ def build_document(article: Article, *, language: str | None = None) -> Document
     paragraph_of: list[int] = []
     words: list[tuple[str, ...]] = []
     seen: set[str] = set()
+    wire = False
     for p, paragraph in enumerate(article.paragraphs):
         for sentence in tokenizer.to_sentences(paragraph):
+            if not sentences and not wire:
+                sentence, wire = split_dateline(sentence)
             key_words = _KEY_WORD_RE.findall(sentence.lower())
             key = " ".join(key_words)
             if not key or key in seen or _repeats_title(frozenset(key_words), title_key):
@@ -66,6 +70,7 @@ def build_document(article: Article, *, language: str | None = None) -> Document
         paragraph_of=tuple(paragraph_of),
         words=tuple(words),
         language=tokenizer.language,
+        wire=wire,
     )
 
 
@@ -87,18 +92,15 @@ def summarize(
     if sentences < 1:
         raise InputError("The number of sentences must be at least 1.")
     algo = get_algorithm(algorithm)
-    started = time.perf_counter()
     doc = build_document(article)
     if not doc.sentences:
         raise EmptyArticleError("The article has no sentences to summarize.")
     focus = tuple(name for name in (company, *aliases) if name and name.strip())
     picked = _pick(algo, doc, sentences, focus)
-    elapsed_ms = (time.perf_counter() - started) * 1000
     return Summary(
         title=article.title,
         sentences=tuple(doc.sentences[i] for i in sorted(picked)),
         algorithm=algo.name,
-        elapsed_ms=round(elapsed_ms, 3),
         language=doc.language,
     )
 
@@ -106,8 +108,7 @@ def summarize(
 def _pick(algo: Algorithm, doc: Document, count: int, focus: tuple[str, ...]) -> list[int]:
     """Run the algorithm on the eligible sentences, then top up to ``count``:
     first with the remaining eligible sentences, then with any, in article order."""
-    eligible = [i for i, words in enumerate(doc.words) if _eligible(doc.sentences[i], words)]
-    sub = _subdocument(doc, eligible)
+    sub, eligible = candidates(doc)
     chosen = algo.select(sub, min(count, len(eligible)), focus=focus)
     picked: dict[int, None] = {}  # ordered set: the algorithm's choices first
     for k in chosen:
@@ -121,6 +122,13 @@ def _pick(algo: Algorithm, doc: Document, count: int, focus: tuple[str, ...]) ->
     return list(picked)
 
 
+def candidates(doc: Document) -> tuple[Document, list[int]]:
+    """The sentences an algorithm chooses from (no fragments, no page furniture) as a
+    document of their own, and their indices in ``doc``."""
+    eligible = [i for i, words in enumerate(doc.words) if _eligible(doc.sentences[i], words)]
+    return _subdocument(doc, eligible), eligible
+
+
 def _eligible(sentence: str, words: tuple[str, ...]) -> bool:
     return len(words) >= MIN_WORDS and not is_boilerplate(sentence)
 
@@ -132,6 +140,7 @@ def _subdocument(doc: Document, keep: list[int]) -> Document:
         paragraph_of=tuple(doc.paragraph_of[i] for i in keep),
         words=tuple(doc.words[i] for i in keep),
         language=doc.language,
+        wire=doc.wire,
     )
 
 

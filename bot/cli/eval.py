@@ -18,8 +18,12 @@ import argparse
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.cli.argtypes import positive_int
+
+if TYPE_CHECKING:
+    from summarizer.evaluation.rouge import EvalCase
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -76,12 +80,15 @@ def choose_algorithms(spec: str | None) -> tuple[list[str], bool]:
     return names, "oracle" in wanted
 
 
-def read_cases(path: Path, *, limit: int | None = None) -> Iterator:
+def read_cases(path: Path, *, limit: int | None = None) -> Iterator[EvalCase]:
     """EvalCase objects from a JSONL file; InputError names the file and line
-    of anything unreadable."""
-    from summarizer.article import Article
+    of anything unreadable.
+
+    Each line has the article text as ``article`` (or ``body``), an optional
+    ``title`` and ``source``, and the reference as ``summary_sentences`` (a list,
+    BBC style) or ``summary`` (a string with one highlight per line, CNN/DM style).
+    """
     from summarizer.errors import InputError
-    from summarizer.evaluation.rouge import EvalCase
 
     try:
         handle = path.open(encoding="utf-8")
@@ -94,15 +101,41 @@ def read_cases(path: Path, *, limit: int | None = None) -> Iterator:
                 continue
             if limit is not None and count >= limit:
                 return
-            try:
-                row = json.loads(line)
-                paragraphs = tuple(p.strip() for p in str(row["article"]).split("\n\n")
-                                   if p.strip())
-                reference = tuple(str(s) for s in row["summary_sentences"])
-                title = str(row.get("title") or "")
-            except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
-                raise InputError(
-                    f"{path}, line {number}: expected JSON with article and summary_sentences."
-                ) from None
             count += 1
-            yield EvalCase(Article(title, paragraphs), reference)
+            yield parse_case(line, f"{path}, line {number}")
+
+
+def parse_case(line: str, where: str) -> EvalCase:
+    """One EvalCase from one JSON line (``where`` names it in errors)."""
+    from summarizer.errors import EmptyArticleError, InputError
+    from summarizer.evaluation.rouge import EvalCase
+    from summarizer.text.clean import article_from_parts
+
+    try:
+        row = json.loads(line)
+        text = row["article"] if "article" in row else row["body"]
+        reference = _reference(row)
+        title = str(row.get("title") or "")
+        article = article_from_parts(title, str(text))
+    except EmptyArticleError as err:
+        raise InputError(f"{where}: {err}") from None
+    except (json.JSONDecodeError, KeyError, TypeError, AttributeError, ValueError):
+        raise InputError(
+            f"{where}: expected JSON with article (or body) and summary or summary_sentences."
+        ) from None
+    return EvalCase(article, reference, source=str(row.get("source") or ""))
+
+
+def _reference(row: dict) -> tuple[str, ...]:
+    """The reference sentences: ``summary_sentences``, else ``summary`` split into lines."""
+    if "summary_sentences" in row:
+        items = row["summary_sentences"]
+        if isinstance(items, str):
+            raise TypeError("summary_sentences must be a list")
+        return tuple(str(s) for s in items)
+    summary = row["summary"]
+    lines = summary if isinstance(summary, list) else str(summary).split("\n")
+    reference = tuple(s.strip() for s in lines if str(s).strip())
+    if not reference:
+        raise ValueError("empty reference")
+    return reference

@@ -139,6 +139,7 @@ class EvalCase:
 
     article: Article
     reference: tuple[str, ...]
+    source: str = ""  # the outlet, when the data set says (figures are given per outlet)
 
 
 @dataclass(frozen=True, slots=True)
