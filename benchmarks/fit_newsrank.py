@@ -168,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--bbc", type=Path, default=SHARED / "bbc_dev.jsonl")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--bbc-weight", type=float, default=0.0)
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=30.0)
     parser.add_argument("--ablation", action="store_true")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)

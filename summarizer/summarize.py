@@ -65,7 +65,7 @@ def build_document(article: Article, *, language: str | None = None) -> Document
             paragraph_of.append(p)
             words.append(tokenizer.to_words(sentence))
     return Document(
-        title=article.title,
+        title="" if derived else article.title,  # opening words are no headline
         sentences=tuple(sentences),
         paragraph_of=tuple(paragraph_of),
         words=tuple(words),

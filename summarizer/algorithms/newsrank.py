@@ -34,12 +34,20 @@ from summarizer.algorithms.centrality import (
 )
 from summarizer.algorithms.model import SentenceModel, default_model
 from summarizer.algorithms.sentence_features import opens_dangling, sentence_matrix
+from summarizer.algorithms.weights import DEFAULT_WEIGHTS, WIRE_WEIGHTS
 
 # Soft penalty (log-odds per unit of overlap with a picked sentence); near-repeats
 # (NEAR_DUPLICATE) are excluded outright anyway. Chosen by cross-validation.
-REDUNDANCY = 0.0
+REDUNDANCY = 0.5
 # Log-odds bonus for naming the followed company.
 FOCUS_BONUS = 2.0
+# The centrality profile's scores span about 0..3; times this they are on the
+# model's log-odds scale, so FOCUS_BONUS means the same in both.
+_PROFILE_SCALE = 3.0
+# Headlined, paragraphed articles (how feeds and pages arrive) are scored with the
+# centrality profile (weights.py) when True; see NOTES: the learned lead model wins
+# on human highlights, the centrality profile on BBC's machine-picked references.
+CENTRALITY_FOR_HEADLINED = True
 # A dateline the splitter did not strip (a Document built by hand).
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][\w .,'’/-]{1,60}?\s*)?\((?:Reuters|AP|AFP|CNN|CNN Money|Bloomberg|Xinhua"
@@ -56,16 +64,22 @@ def is_wire_copy(doc: Document) -> bool:
     return doc.wire or (bool(doc.sentences) and bool(_DATELINE.search(doc.sentences[0][:160])))
 
 
+def uses_centrality_profile(doc: Document) -> bool:
+    """True for an article with a real headline and several paragraphs."""
+    return bool(doc.title.strip()) and len(set(doc.paragraph_of)) >= 2
+
+
 def readable_opening(picked: list[int], sentences: Sequence[str]) -> list[int]:
-    """``picked`` with a dangling opener ("However, ...", "It ...") replaced by the
-    sentence before it, repeatedly, unless that sentence is already picked."""
-    if not picked:
-        return picked
+    """``picked`` (best first) made to open readably: when its earliest sentence
+    leans on the one before ("However, ...", "It ..."), that sentence before is
+    taken in place of the weakest other pick (repeatedly: it may lean on its own)."""
     out = list(picked)
-    first = min(out)
-    while first > 0 and opens_dangling(sentences[first]) and first - 1 not in out:
-        out[out.index(first)] = first - 1
-        first -= 1
+    while out:
+        first = min(out)
+        if first == 0 or first - 1 in out or not opens_dangling(sentences[first]):
+            return out
+        weakest = next((k for k in reversed(out) if k != first), first)
+        out[out.index(weakest)] = first - 1
     return out
 
 
@@ -80,7 +94,12 @@ class NewsRank:
         self.redundancy = redundancy
 
     def scores(self, doc: Document) -> tuple[np.ndarray, Features]:
-        """The model's log-odds per sentence and the raw features (for picking)."""
+        """The score per sentence (the learned model's log-odds, or the centrality
+        profile's score for headlined multi-paragraph articles) and the raw features."""
+        if CENTRALITY_FOR_HEADLINED and uses_centrality_profile(doc):
+            f = features(doc, load_stop_words(doc.language))
+            weights = WIRE_WEIGHTS if is_wire_copy(doc) else DEFAULT_WEIGHTS
+            return base_scores(f, weights) * _PROFILE_SCALE, f
         wire_doc = doc if doc.wire or not is_wire_copy(doc) else _as_wire(doc)
         matrix, f = sentence_matrix(wire_doc, load_stop_words(doc.language))
         return self.model.score(matrix), f
@@ -97,8 +116,13 @@ class NewsRank:
         mask = focus_mask(doc.sentences, focus)
         if mask.any():
             return self._focused(doc, f, scores + FOCUS_BONUS * mask, mask, count)
-        picked = mmr_select(f, scores, count, self.redundancy)
+        picked = mmr_select(f, scores, count, self._redundancy(doc))
         return readable_opening(picked, doc.sentences)
+
+    def _redundancy(self, doc: Document) -> float:
+        if CENTRALITY_FOR_HEADLINED and uses_centrality_profile(doc):
+            return DEFAULT_WEIGHTS.redundancy * _PROFILE_SCALE
+        return self.redundancy
 
     def _focused(self, doc: Document, f: Features, scores: np.ndarray, mask: np.ndarray,
                  count: int) -> list[int]:
@@ -116,7 +140,7 @@ class NewsRank:
         # Sentences before the opener only if nothing after it is left.
         order = np.where(np.arange(n) > lead, scores, scores - 1e6)
         order[lead] = np.inf
-        return mmr_select(f, order, count, self.redundancy)
+        return mmr_select(f, order, count, self._redundancy(doc))
 
 
 def _as_wire(doc: Document) -> Document:

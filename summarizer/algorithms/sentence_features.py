@@ -34,13 +34,15 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 # Openers that lean on an earlier sentence (a connective or a pronoun without
 # its noun): such a sentence must not open a summary alone.
-DANGLING_WORDS = frozenset("""
-however but and yet so also still meanwhile instead moreover furthermore nevertheless
-nonetheless therefore thus then besides otherwise indeed likewise similarly accordingly
-hence consequently additionally further plus or nor
-it its it's they their theirs them he his him she her hers this these that those
-such both either neither another others we our us
-""".split())
+DANGLING_WORDS = frozenset((
+    "however", "but", "and", "yet", "so", "also", "still", "meanwhile", "instead",
+    "moreover", "furthermore", "nevertheless", "nonetheless", "therefore", "thus", "then",
+    "besides", "otherwise", "indeed", "likewise", "similarly", "accordingly", "hence",
+    "consequently", "additionally", "further", "plus", "or", "nor",
+    "it", "its", "it's", "they", "their", "theirs", "them", "he", "his", "him", "she",
+    "her", "hers", "this", "these", "that", "those", "such", "both", "either", "neither",
+    "another", "others", "we", "our", "us",
+))
 _OPENER_RE = re.compile(r"^[\"“‘'(\[]*([A-Za-z]+(?:['’][a-z]+)?)")
 _NUMBER_RE = re.compile(r"\d")
 _QUOTE_OPEN = ("\"", "“", "‘", "'")

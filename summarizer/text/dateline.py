@@ -12,8 +12,8 @@ import re
 # Outlets and agencies whose tag opens a story, plus generic outlet words.
 _AGENCY = (
     r"CNN(?: Money| Student News)?|Reuters|AP|AFP|Bloomberg|Xinhua|dpa|UPI|PA|IANS|PTI"
-    r"|EW\.com|Mashable|Rolling Stone|(?:[A-Z][\w.&'’ ]{0,30}?)?(?:Reporter|News|Magazine|Times|Post|Press|Wire"
-    r"|Journal|Telegraph|Guardian|Independent|Herald|Billboard|Variety|Week|\.com)"
+    r"|EW\.com|Mashable|Rolling Stone|(?:[A-Z][\w.&'’ ]{0,30}?)?"
+    r"(?:Reporter|News|Magazine|Times|Post|Press|Wire|Journal|Telegraph|Guardian|Independent|Herald|Billboard|Variety|Week|\.com)"
 )
 # "(CNN)The", "Washington (CNN)The", "LONDON (Reuters) - ", "(CNN) -- ", "(CNN):".
 _TAGGED = re.compile(
