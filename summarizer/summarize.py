@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from summarizer.algorithms import get_algorithm
 from summarizer.algorithms.base import Algorithm, Document
+from summarizer.algorithms.centrality import focus_mask
 from summarizer.article import Article
 from summarizer.errors import EmptyArticleError, InputError
 from summarizer.text.clean import DERIVED_TITLE, is_boilerplate
@@ -84,7 +85,8 @@ def summarize(
 ) -> Summary:
     """The ``sentences`` best sentences of ``article``, in article order, never the
     headline; exactly that many when the article has them. With ``company``, the
-    algorithm is asked to focus on that company (and its ``aliases``).
+    algorithm is asked to focus on that company (and its ``aliases``), and the
+    summary opens with a sentence naming it whenever one is picked.
 
     Raises InputError for ``sentences < 1``, UnknownAlgorithmError for an unknown
     name and EmptyArticleError when the article has no sentence to pick.
@@ -96,10 +98,10 @@ def summarize(
     if not doc.sentences:
         raise EmptyArticleError("The article has no sentences to summarize.")
     focus = tuple(name for name in (company, *aliases) if name and name.strip())
-    picked = _pick(algo, doc, sentences, focus)
+    picked = _company_first(sorted(_pick(algo, doc, sentences, focus)), doc, focus)
     return Summary(
         title=article.title,
-        sentences=tuple(doc.sentences[i] for i in sorted(picked)),
+        sentences=tuple(doc.sentences[i] for i in picked),
         algorithm=algo.name,
         language=doc.language,
     )
@@ -120,6 +122,18 @@ def _pick(algo: Algorithm, doc: Document, count: int, focus: tuple[str, ...]) ->
                 return list(picked)
             picked.setdefault(i, None)
     return list(picked)
+
+
+def _company_first(picked: list[int], doc: Document, focus: tuple[str, ...]) -> list[int]:
+    """With a followed company, the first sentence shown names it whenever a picked
+    sentence does: that sentence moves to the front (an alert leads with the company)."""
+    if not focus:
+        return picked
+    mask = focus_mask([doc.sentences[i] for i in picked], focus)
+    if not mask.any() or mask[0]:
+        return picked
+    k = int(mask.argmax())
+    return [picked[k], *picked[:k], *picked[k + 1:]]
 
 
 def candidates(doc: Document) -> tuple[Document, list[int]]:

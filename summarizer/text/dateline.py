@@ -17,8 +17,8 @@ _AGENCY = (
 )
 # "(CNN)The", "Washington (CNN)The", "LONDON (Reuters) - ", "(CNN) -- ", "(CNN):".
 _TAGGED = re.compile(
-    r"^\s*(?:[A-Z][\w .,'’/-]{0,50}?\s*)?\((?:" + _AGENCY + r")\)\s*(?:[-–—:]{1,2}\s*)?"
-    r"(?=[\w\"“‘'(\[])"
+    r"^\s*(?:[A-Z][\w .,'’/-]{0,50}?\s*)?\((?:" + _AGENCY + r")\)"
+    r"(?:\s*[-–—:]{1,2}\s*(?=[\w\"“‘'(\[])|(?=[A-Z\"“‘]))"
 )
 # "(Billboard)From ...": any capitalised tag glued to the first word of the story.
 _GLUED = re.compile(r"^\s*\([A-Z][\w.&'’ ]{1,30}\)(?=[A-Z\"“])")
