@@ -26,6 +26,9 @@ from summarizer.text.split import NewsTokenizer, detect_language
 # Sentences of this many words or fewer ("He declined.") are picked only when
 # the article has nothing better.
 MIN_WORDS = 4
+# ...and so are "sentences" longer than this: almost always a failed split
+# (an unclosed quote, a list), unreadable in a chat message.
+MAX_WORDS = 60
 # A sentence sharing this much of its vocabulary with the headline repeats it.
 _TITLE_OVERLAP = 0.8
 _KEY_WORD_RE = re.compile(r"\w+")
@@ -144,7 +147,7 @@ def candidates(doc: Document) -> tuple[Document, list[int]]:
 
 
 def _eligible(sentence: str, words: tuple[str, ...]) -> bool:
-    return len(words) >= MIN_WORDS and not is_boilerplate(sentence)
+    return MIN_WORDS <= len(words) <= MAX_WORDS and not is_boilerplate(sentence)
 
 
 def _subdocument(doc: Document, keep: list[int]) -> Document:
