@@ -3,26 +3,32 @@
 ``summarize`` splits the cleaned article into sentences, leaves out the
 headline (and sentences that merely repeat it) and page furniture, lets the
 chosen algorithm rank the rest, and returns exactly the requested number of
-sentences (when the article has them) in the article's own order.
+sentences (when the article has them) in the article's own order. It is pure:
+the same article always gives the same summary (no clock readings; callers
+that report timing measure it themselves).
 """
 
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarizer.algorithms import get_algorithm
 from summarizer.algorithms.base import Algorithm, Document
+from summarizer.algorithms.centrality import focus_mask
 from summarizer.article import Article
 from summarizer.errors import EmptyArticleError, InputError
 from summarizer.text.clean import DERIVED_TITLE, is_boilerplate
+from summarizer.text.dateline import split_dateline
 from summarizer.text.split import NewsTokenizer, detect_language
 
 # Sentences of this many words or fewer ("He declined.") are picked only when
 # the article has nothing better.
 MIN_WORDS = 4
+# ...and so are "sentences" longer than this: almost always a failed split
+# (an unclosed quote, a list), unreadable in a chat message.
+MAX_WORDS = 60
 # A sentence sharing this much of its vocabulary with the headline repeats it.
 _TITLE_OVERLAP = 0.8
 _KEY_WORD_RE = re.compile(r"\w+")
@@ -35,7 +41,6 @@ class Summary:
     title: str
     sentences: tuple[str, ...]
     algorithm: str
-    elapsed_ms: float
     language: str = "english"
 
 
@@ -50,8 +55,11 @@ def build_document(article: Article, *, language: str | None = None) -> Document
     paragraph_of: list[int] = []
     words: list[tuple[str, ...]] = []
     seen: set[str] = set()
+    wire = False
     for p, paragraph in enumerate(article.paragraphs):
         for sentence in tokenizer.to_sentences(paragraph):
+            if not sentences and not wire:
+                sentence, wire = split_dateline(sentence)
             key_words = _KEY_WORD_RE.findall(sentence.lower())
             key = " ".join(key_words)
             if not key or key in seen or _repeats_title(frozenset(key_words), title_key):
@@ -61,11 +69,12 @@ def build_document(article: Article, *, language: str | None = None) -> Document
             paragraph_of.append(p)
             words.append(tokenizer.to_words(sentence))
     return Document(
-        title=article.title,
+        title="" if derived else article.title,  # opening words are no headline
         sentences=tuple(sentences),
         paragraph_of=tuple(paragraph_of),
         words=tuple(words),
         language=tokenizer.language,
+        wire=wire,
     )
 
 
@@ -79,7 +88,8 @@ def summarize(
 ) -> Summary:
     """The ``sentences`` best sentences of ``article``, in article order, never the
     headline; exactly that many when the article has them. With ``company``, the
-    algorithm is asked to focus on that company (and its ``aliases``).
+    algorithm is asked to focus on that company (and its ``aliases``), and the
+    summary opens with a sentence naming it whenever one is picked.
 
     Raises InputError for ``sentences < 1``, UnknownAlgorithmError for an unknown
     name and EmptyArticleError when the article has no sentence to pick.
@@ -87,18 +97,15 @@ def summarize(
     if sentences < 1:
         raise InputError("The number of sentences must be at least 1.")
     algo = get_algorithm(algorithm)
-    started = time.perf_counter()
     doc = build_document(article)
     if not doc.sentences:
         raise EmptyArticleError("The article has no sentences to summarize.")
     focus = tuple(name for name in (company, *aliases) if name and name.strip())
-    picked = _pick(algo, doc, sentences, focus)
-    elapsed_ms = (time.perf_counter() - started) * 1000
+    picked = _company_first(sorted(_pick(algo, doc, sentences, focus)), doc, focus)
     return Summary(
         title=article.title,
-        sentences=tuple(doc.sentences[i] for i in sorted(picked)),
+        sentences=tuple(doc.sentences[i] for i in picked),
         algorithm=algo.name,
-        elapsed_ms=round(elapsed_ms, 3),
         language=doc.language,
     )
 
@@ -106,8 +113,7 @@ def summarize(
 def _pick(algo: Algorithm, doc: Document, count: int, focus: tuple[str, ...]) -> list[int]:
     """Run the algorithm on the eligible sentences, then top up to ``count``:
     first with the remaining eligible sentences, then with any, in article order."""
-    eligible = [i for i, words in enumerate(doc.words) if _eligible(doc.sentences[i], words)]
-    sub = _subdocument(doc, eligible)
+    sub, eligible = candidates(doc)
     chosen = algo.select(sub, min(count, len(eligible)), focus=focus)
     picked: dict[int, None] = {}  # ordered set: the algorithm's choices first
     for k in chosen:
@@ -121,8 +127,27 @@ def _pick(algo: Algorithm, doc: Document, count: int, focus: tuple[str, ...]) ->
     return list(picked)
 
 
+def _company_first(picked: list[int], doc: Document, focus: tuple[str, ...]) -> list[int]:
+    """With a followed company, the first sentence shown names it whenever a picked
+    sentence does: that sentence moves to the front (an alert leads with the company)."""
+    if not focus:
+        return picked
+    mask = focus_mask([doc.sentences[i] for i in picked], focus)
+    if not mask.any() or mask[0]:
+        return picked
+    k = int(mask.argmax())
+    return [picked[k], *picked[:k], *picked[k + 1:]]
+
+
+def candidates(doc: Document) -> tuple[Document, list[int]]:
+    """The sentences an algorithm chooses from (no fragments, no page furniture) as a
+    document of their own, and their indices in ``doc``."""
+    eligible = [i for i, words in enumerate(doc.words) if _eligible(doc.sentences[i], words)]
+    return _subdocument(doc, eligible), eligible
+
+
 def _eligible(sentence: str, words: tuple[str, ...]) -> bool:
-    return len(words) >= MIN_WORDS and not is_boilerplate(sentence)
+    return MIN_WORDS <= len(words) <= MAX_WORDS and not is_boilerplate(sentence)
 
 
 def _subdocument(doc: Document, keep: list[int]) -> Document:
@@ -132,6 +157,7 @@ def _subdocument(doc: Document, keep: list[int]) -> Document:
         paragraph_of=tuple(doc.paragraph_of[i] for i in keep),
         words=tuple(doc.words[i] for i in keep),
         language=doc.language,
+        wire=doc.wire,
     )
 
 

@@ -2,24 +2,33 @@
 
     newsbot eval DATA.jsonl [--sentences N] [--limit K] [--algorithms a,b,...]
 
-DATA.jsonl has one JSON object per line with ``title``, ``article`` (paragraphs
-separated by blank lines) and ``summary_sentences`` (the reference), as in
-``shared/eval/bbc_dev.jsonl``. Prints one table: ROUGE-1/2/L F1, words per
-summary, share of summaries keeping the first sentence and ms per article for
-our default, ``lead`` and every sumy algorithm, side by side, with the greedy
-extractive oracle as the ceiling. With textrank comes ``textrank-raw``: sumy's
-own TextRank pipeline on the raw article text, as a sumy user runs it, and the
-ratio of our default's end-to-end ``summarize()`` time to it.
+DATA.jsonl has one JSON object per line with ``article`` (or ``body``;
+paragraphs separated by blank lines), an optional ``title`` and ``source``, and
+the reference as ``summary_sentences`` (a list, as in bbc_dev.jsonl) or
+``summary`` (one highlight per line, as in cnndm_dev.jsonl). Prints one table:
+ROUGE-1/2/L/Lsum F1, words per summary (and per reference), share of summaries
+keeping the first sentence and ms per article for our default, ``lead`` and
+every sumy algorithm, side by side, with the greedy extractive oracle as the
+ceiling. With textrank comes ``textrank-raw``: sumy's own TextRank pipeline on
+the raw article text, as a sumy user runs it, and the ratio of our default's
+end-to-end ``summarize()`` time to it. Then the default minus Lead-3 per figure
+with a 95 % paired bootstrap interval, per ``source`` when the data names one.
+Needs the eval extra (``pip install 'newsbot[eval]'``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.cli.argtypes import positive_int
+
+if TYPE_CHECKING:
+    from summarizer.evaluation.rouge import EvalCase
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,6 +52,12 @@ def run(args: argparse.Namespace) -> int:
     """Evaluate and print the table; errors in the data end as one line, exit 1."""
     from summarizer.algorithms import DEFAULT_ALGORITHM
     from summarizer.errors import InputError
+
+    try:
+        import rouge_score  # noqa: F401  (optional: the eval extra)
+    except ImportError:
+        raise InputError("newsbot eval needs rouge-score: pip install 'newsbot[eval]'.") from None
+    from summarizer.evaluation.compare import format_differences
     from summarizer.evaluation.rouge import evaluate, format_report
 
     names, oracle = choose_algorithms(args.algorithms)
@@ -50,10 +65,21 @@ def run(args: argparse.Namespace) -> int:
     if not cases:
         raise InputError(f"{args.data} has no articles.")
     report = evaluate(cases, algorithms=names, sentences=args.sentences, oracle=oracle,
-                      default=DEFAULT_ALGORITHM)
+                      default=DEFAULT_ALGORITHM, progress=_progress_bar)
     print(f"newsbot eval {args.data.name}: default = {DEFAULT_ALGORITHM}")
     print(format_report(report, default=DEFAULT_ALGORITHM))
+    differences = format_differences(report, default=DEFAULT_ALGORITHM)
+    if differences:
+        print(differences)
     return 0
+
+
+def _progress_bar(cases: list[EvalCase]) -> Iterator[EvalCase]:
+    """A tqdm bar on stderr when it is a terminal (silent in pipes and tests)."""
+    from tqdm import tqdm
+
+    yield from tqdm(cases, desc="eval", unit="article", file=sys.stderr,
+                    disable=not sys.stderr.isatty(), leave=False)
 
 
 def choose_algorithms(spec: str | None) -> tuple[list[str], bool]:
@@ -76,12 +102,15 @@ def choose_algorithms(spec: str | None) -> tuple[list[str], bool]:
     return names, "oracle" in wanted
 
 
-def read_cases(path: Path, *, limit: int | None = None) -> Iterator:
+def read_cases(path: Path, *, limit: int | None = None) -> Iterator[EvalCase]:
     """EvalCase objects from a JSONL file; InputError names the file and line
-    of anything unreadable."""
-    from summarizer.article import Article
+    of anything unreadable.
+
+    Each line has the article text as ``article`` (or ``body``), an optional
+    ``title`` and ``source``, and the reference as ``summary_sentences`` (a list,
+    BBC style) or ``summary`` (a string with one highlight per line, CNN/DM style).
+    """
     from summarizer.errors import InputError
-    from summarizer.evaluation.rouge import EvalCase
 
     try:
         handle = path.open(encoding="utf-8")
@@ -94,15 +123,41 @@ def read_cases(path: Path, *, limit: int | None = None) -> Iterator:
                 continue
             if limit is not None and count >= limit:
                 return
-            try:
-                row = json.loads(line)
-                paragraphs = tuple(p.strip() for p in str(row["article"]).split("\n\n")
-                                   if p.strip())
-                reference = tuple(str(s) for s in row["summary_sentences"])
-                title = str(row.get("title") or "")
-            except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
-                raise InputError(
-                    f"{path}, line {number}: expected JSON with article and summary_sentences."
-                ) from None
             count += 1
-            yield EvalCase(Article(title, paragraphs), reference)
+            yield parse_case(line, f"{path}, line {number}")
+
+
+def parse_case(line: str, where: str) -> EvalCase:
+    """One EvalCase from one JSON line (``where`` names it in errors)."""
+    from summarizer.errors import EmptyArticleError, InputError
+    from summarizer.evaluation.rouge import EvalCase
+    from summarizer.text.clean import article_from_parts
+
+    try:
+        row = json.loads(line)
+        text = row["article"] if "article" in row else row["body"]
+        reference = _reference(row)
+        title = str(row.get("title") or "")
+        article = article_from_parts(title, str(text))
+    except EmptyArticleError as err:
+        raise InputError(f"{where}: {err}") from None
+    except (json.JSONDecodeError, KeyError, TypeError, AttributeError, ValueError):
+        raise InputError(
+            f"{where}: expected JSON with article (or body) and summary or summary_sentences."
+        ) from None
+    return EvalCase(article, reference, source=str(row.get("source") or ""))
+
+
+def _reference(row: dict) -> tuple[str, ...]:
+    """The reference sentences: ``summary_sentences``, else ``summary`` split into lines."""
+    if "summary_sentences" in row:
+        items = row["summary_sentences"]
+        if isinstance(items, str):
+            raise TypeError("summary_sentences must be a list")
+        return tuple(str(s) for s in items)
+    summary = row["summary"]
+    lines = summary if isinstance(summary, list) else str(summary).split("\n")
+    reference = tuple(s.strip() for s in lines if str(s).strip())
+    if not reference:
+        raise ValueError("empty reference")
+    return reference

@@ -19,7 +19,9 @@ class Document:
 
     ``sentences`` excludes the title; ``paragraph_of[i]`` is the paragraph index of
     sentence ``i``; ``words[i]`` are the word tokens of sentence ``i`` (from
-    ``NewsTokenizer.to_words``).
+    ``NewsTokenizer.to_words``); ``wire`` is True when the story opened with an
+    agency or outlet dateline ("(CNN)", "LONDON (Reuters) -"), already stripped
+    from the first sentence.
     """
 
     title: str
@@ -27,6 +29,7 @@ class Document:
     paragraph_of: tuple[int, ...]
     words: tuple[tuple[str, ...], ...]
     language: str = "english"
+    wire: bool = False
 
 
 class Algorithm(Protocol):

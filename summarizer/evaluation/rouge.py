@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rouge_score import rouge_scorer, tokenizers
@@ -26,6 +26,11 @@ class RougeScores:
     rouge1: float
     rouge2: float
     rougeL: float
+    rougeLsum: float = 0.0  # LCS per summary sentence (the figure CNN/DM papers quote)
+
+    def as_tuple(self) -> tuple[float, float, float, float]:
+        """(R-1, R-2, R-L, R-Lsum)."""
+        return (self.rouge1, self.rouge2, self.rougeL, self.rougeLsum)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +91,7 @@ def mean_scores(scores: Iterable[RougeScores]) -> RougeScores:
         sum(s.rouge1 for s in items) / count,
         sum(s.rouge2 for s in items) / count,
         sum(s.rougeL for s in items) / count,
+        sum(s.rougeLsum for s in items) / count,
     )
 
 
@@ -93,14 +99,17 @@ class RougeEvaluator:
     """ROUGE-1/2/L F1 with stemming, and the greedy extractive oracle."""
 
     def __init__(self) -> None:
-        self._scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+        self._scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL", "rougeLsum"],
+                                              use_stemmer=True)
         self._tokenizer = tokenizers.DefaultTokenizer(use_stemmer=True)
 
     def score(self, summary: Sequence[str], reference: Sequence[str]) -> RougeScores:
         """F1 of a summary (its sentences) against a reference (its sentences)."""
-        result = self._scorer.score(" ".join(reference), " ".join(summary))
+        # Newlines are ignored by every figure but R-Lsum, which splits on them.
+        result = self._scorer.score("\n".join(reference), "\n".join(summary))
         return RougeScores(
-            result["rouge1"].fmeasure, result["rouge2"].fmeasure, result["rougeL"].fmeasure
+            result["rouge1"].fmeasure, result["rouge2"].fmeasure, result["rougeL"].fmeasure,
+            result["rougeLsum"].fmeasure,
         )
 
     def tokens(self, text: str) -> list[str]:
@@ -139,6 +148,7 @@ class EvalCase:
 
     article: Article
     reference: tuple[str, ...]
+    source: str = ""  # the outlet, when the data set says (figures are given per outlet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +162,10 @@ class EvalReport:
     split_ms: float  # median time to split an article (shared by every algorithm)
     # median over articles of default's summarize() / sumy's own TextRank pipeline time
     pipeline_ratio: float | None = None
+    # per system, per article (R-1, R-2, R-L, R-Lsum), in case order (for intervals)
+    per_article: dict[str, tuple[RougeScores, ...]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()  # outlet of each scored case ("" when unknown)
+    reference_words: float = 0.0  # mean words per reference summary
 
 
 @dataclass
@@ -218,6 +232,7 @@ def evaluate(
     oracle: bool = True,
     default: str | None = None,
     evaluator: RougeEvaluator | None = None,
+    progress: Callable[[list[EvalCase]], Iterable[EvalCase]] | None = None,
 ) -> EvalReport:
     """Summarize every case with every algorithm, side by side (article by
     article, so machine noise hits all alike), and score them.
@@ -242,20 +257,26 @@ def evaluate(
     ratios: list[float] = []
     pipe_ratios: list[float] = []
     splits: list[float] = []
+    sources: list[str] = []
+    ref_words: list[int] = []
     skipped = 0
-    for case in cases:
+    items = list(cases)
+    for case in progress(items) if progress else items:
         started = time.perf_counter()
         doc = build_document(case.article)
         splits.append((time.perf_counter() - started) * 1000)
         if not doc.sentences:
             skipped += 1
             continue
+        sources.append(case.source)
+        ref_words.append(sum(len(s.split()) for s in case.reference))
         for name, algo in algos.items():
+            started = time.perf_counter()
             summary = summarize(case.article, sentences=sentences, algorithm=name)
+            tallies[name].total_ms.append((time.perf_counter() - started) * 1000)
             started = time.perf_counter()
             algo.select(doc, sentences)
             tallies[name].ms.append((time.perf_counter() - started) * 1000)
-            tallies[name].total_ms.append(summary.elapsed_ms)
             tallies[name].add(evaluator, summary.sentences, case, doc.sentences[0])
         if oracle:
             picked = sorted(evaluator.oracle(doc.sentences, case.reference, sentences))
@@ -272,13 +293,17 @@ def evaluate(
     results = tuple(t.result(name) for name, t in tallies.items())
     ratio = statistics.median(ratios) if ratios else None
     pipe_ratio = statistics.median(pipe_ratios) if pipe_ratios else None
-    return EvalReport(results, sentences, skipped, ratio, _median(splits), pipe_ratio)
+    return EvalReport(results, sentences, skipped, ratio, _median(splits), pipe_ratio,
+                      per_article={name: tuple(t.scores) for name, t in tallies.items()},
+                      sources=tuple(sources),
+                      reference_words=statistics.fmean(ref_words) if ref_words else 0.0)
 
 
 def format_report(report: EvalReport, *, default: str) -> str:
     """The report as a plain-text table (ROUGE x100; ``*`` marks the default)."""
     lines = [
-        f"{'algorithm':<12} {'R-1':>6} {'R-2':>6} {'R-L':>6} {'words':>6} {'1st%':>5} "
+        f"{'algorithm':<12} {'R-1':>6} {'R-2':>6} {'R-L':>6} {'R-Lsum':>6} {'words':>6} "
+        f"{'1st%':>5} "
         f"{'ms/article':>10} {'total ms':>9}",
     ]
     for r in report.results:
@@ -286,10 +311,13 @@ def format_report(report: EvalReport, *, default: str) -> str:
         ms = ("-", "-") if r.name == "oracle" else (f"{r.ms:.2f}", f"{r.total_ms:.2f}")
         lines.append(
             f"{label:<12} {100 * r.rouge.rouge1:>6.1f} {100 * r.rouge.rouge2:>6.1f} "
-            f"{100 * r.rouge.rougeL:>6.1f} {r.words:>6.1f} {100 * r.lead_share:>5.0f} "
+            f"{100 * r.rouge.rougeL:>6.1f} {100 * r.rouge.rougeLsum:>6.1f} {r.words:>6.1f} "
+            f"{100 * r.lead_share:>5.0f} "
             f"{ms[0]:>10} {ms[1]:>9}"
         )
     count = report.results[0].articles if report.results else 0
+    lines.append(f"{'reference':<12} {'':>6} {'':>6} {'':>6} {'':>6} "
+                 f"{report.reference_words:>6.1f}")
     lines += [
         f"{count} articles, {report.sentences} sentences; ROUGE F1 x100 (rouge-score, Porter "
         "stemming); words = per summary; 1st% = summaries keeping the first sentence;",

@@ -113,7 +113,9 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # A block whose lines are this long and do not end sentences is hard-wrapped prose.
 _WRAP_MIN, _WRAP_MAX = 30, 100
-_ENDS = ".!?\"”"
+_ENDS = ".!?\"”'’…)"
+# A line longer than this is never a headline.
+_HEADLINE_MAX_WORDS = 25
 # Article.extra key set when the title was made from the text's opening words
 # (the text had no headline line), so that sentence is not dropped as a repeat.
 DERIVED_TITLE = "derived_title"
@@ -193,7 +195,7 @@ def clean_text(
     if not paragraphs:
         raise EmptyArticleError("The article is empty.")
     title, body = paragraphs[0], paragraphs[1:]
-    if _looks_like_prose(title) or (not body and title[-1:] in _ENDS):
+    if _looks_like_prose(title) or (not body and _untitled_text(title)):
         # No headline line: keep the text whole and title it with its opening words.
         title, body = _short_title(title), paragraphs
         extra = {DERIVED_TITLE: "1"}
@@ -286,6 +288,12 @@ def _article(
 
 def _looks_like_prose(line: str) -> bool:
     return len(line.split()) > 30 and line[-1:] in _ENDS
+
+
+def _untitled_text(line: str) -> bool:
+    """A lone paragraph is the article itself (CNN/DM rows, scraped pages), not a
+    headline without text, when it ends a sentence or is longer than any headline."""
+    return line[-1:] in _ENDS or len(line.split()) > _HEADLINE_MAX_WORDS
 
 
 def _short_title(line: str, words: int = 10) -> str:

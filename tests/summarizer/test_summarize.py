@@ -47,8 +47,8 @@ def test_seed_summary_has_three_story_sentences(seed_article: Article) -> None:
         assert sentence != summary.title
         for junk in ("Share Story", "Recent Stories", "Microsoft Teams", "Virtual agents"):
             assert junk not in sentence
-    assert summary.elapsed_ms >= 0
     assert summary.language == "english"
+    assert summarize(seed_article) == summary  # pure: no clock reading in the result
 
 
 @pytest.mark.parametrize("name", sorted(ALGORITHMS))
@@ -168,3 +168,51 @@ def test_non_english_text_is_summarized_in_its_language(
         assert summary.language == language
         assert len(summary.sentences) == count
         assert all(s in article.body for s in summary.sentences)
+
+
+UNTITLED = (
+    "(CNN)Acme agreed to buy Globex for $5 billion on Tuesday, creating the largest maker "
+    "of factory robots. The deal values Globex at $40 per share. However, regulators in "
+    "Europe and the United States must still approve it. It could take a year. Globex "
+    "shares jumped 20 per cent while Acme fell 3 per cent in New York trading on Tuesday. "
+    "They later closed at a record high of $41.20, the exchange said."
+)
+
+
+def test_untitled_one_paragraph_article_is_summarized() -> None:
+    from summarizer.text.clean import article_from_parts
+
+    article = article_from_parts("", UNTITLED)
+    summary = summarize(article, sentences=3)
+    assert len(summary.sentences) == 3
+    assert summary.sentences[0].startswith("Acme agreed")  # "(CNN)" is not shown
+    assert build_document(article).wire
+
+
+def test_all_lowercase_article_is_summarized_like_any_other() -> None:
+    from summarizer.text.clean import article_from_parts
+
+    article = article_from_parts("", UNTITLED.lower())
+    assert len(build_document(article).sentences) >= 5
+    assert len(summarize(article, sentences=2).sentences) == 2
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_no_summary_opens_on_a_dangling_word(count: int) -> None:
+    from summarizer.algorithms.sentence_features import opens_dangling
+    from summarizer.text.clean import article_from_parts
+
+    doc = build_document(article_from_parts("", UNTITLED))
+    for start in range(len(doc.sentences) - 1):
+        article = article_from_parts("", " ".join(doc.sentences[start:]))
+        sentences = summarize(article, sentences=count).sentences
+        first = doc.sentences.index(sentences[0])
+        assert not opens_dangling(sentences[0]) or first == start, sentences
+
+
+def test_company_focus_opens_the_summary() -> None:
+    from summarizer.text.clean import article_from_parts
+
+    text = UNTITLED + " Rival Initech said it would not bid for Globex."
+    summary = summarize(article_from_parts("", text), sentences=3, company="Initech")
+    assert "Initech" in summary.sentences[0]

@@ -45,7 +45,7 @@ def table_rows(out: str) -> dict[str, list[str]]:
     rows = {}
     for line in out.splitlines():
         parts = line.split()
-        if len(parts) == 8 and parts[1].replace(".", "", 1).isdigit():
+        if len(parts) == 9 and parts[1].replace(".", "", 1).isdigit():
             rows[parts[0].rstrip("*")] = parts[1:]
     return rows
 
@@ -122,3 +122,42 @@ def test_real_process_on_bbc_sample() -> None:
     assert proc.returncode == 0, proc.stderr
     rows = table_rows(proc.stdout)
     assert float(rows["newsrank"][0]) > float(rows["lead"][0])
+
+
+CNN_STYLE = [
+    {"id": f"c/{k}", "source": outlet, "title": "",
+     "body" if k % 2 else "article":
+         f"(CNN)Acme agreed to buy Globex for ${k + 2} billion on Tuesday, the firms said. "
+         "The deal creates the largest maker of factory robots in the world. "
+         "However, regulators in Europe must still approve the purchase. "
+         f"Globex shares jumped {10 + k} per cent while Acme fell 3 per cent. "
+         "Analysts said the price was fair given Globex's growth in Asia.",
+     "summary": f"Acme will buy Globex for ${k + 2} billion.\nGlobex shares jumped {10 + k} "
+                "per cent."}
+    for k, outlet in enumerate(["cnn", "cnn", "dm", "dm"])
+]
+
+
+def test_eval_reads_highlights_body_and_reports_intervals_per_outlet(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    data = write_rows(tmp_path / "cnn.jsonl", CNN_STYLE)
+    assert main(["eval", str(data), "--algorithms", "newsrank,lead"]) == 0
+    out = capsys.readouterr().out
+    rows = table_rows(out)
+    assert set(rows) == {"newsrank", "lead"}
+    assert "4 articles, 3 sentences" in out
+    reference = next(line for line in out.splitlines() if line.startswith("reference"))
+    assert float(reference.split()[-1]) == pytest.approx(13.0)  # words per highlight set
+    assert "newsrank minus lead" in out
+    for group in ("all (4)", "cnn (2)", "dm (2)"):
+        line = next(line for line in out.splitlines() if line.startswith(group))
+        assert line.count("[") == 4  # R-L, R-Lsum intervals
+
+
+def test_eval_without_rouge_score_is_one_clear_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "rouge_score", None)  # as if the extra is not installed
+    data = write_rows(tmp_path / "dev.jsonl", ROWS)
+    assert main(["eval", str(data)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "newsbot[eval]" in err and len(err.splitlines()) == 1

@@ -204,6 +204,25 @@ def test_batch_writes_one_line_per_input(
     assert not any(j in s for s in lines[0]["sentences"] for j in JUNK)
 
 
+def test_batch_takes_untitled_one_paragraph_rows_and_body(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """CNN/DM-style rows: empty title, the article one paragraph (or given as body)."""
+    text = ("(CNN)Acme agreed to buy Globex for $5 billion on Tuesday, the firms said. "
+            "The deal creates the largest maker of factory robots in the world. "
+            "Regulators in Europe must still approve the purchase by the end of the year. "
+            "Globex shares jumped 20 per cent while Acme fell 3 per cent in New York.")
+    items = [{"id": "a", "title": "", "article": text}, {"id": "b", "title": "", "body": text}]
+    batch = tmp_path / "in.jsonl"
+    batch.write_text("\n".join(json.dumps(i) for i in items) + "\n", encoding="utf-8")
+    code, out, err = _run(capsys, "--batch", str(batch))
+    assert code == 0, err
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [len(line["sentences"]) for line in lines] == [3, 3]
+    assert lines[0]["sentences"] == lines[1]["sentences"]
+    assert lines[0]["sentences"][0].startswith("Acme agreed")  # dateline stripped
+
+
 def test_batch_reports_bad_lines_but_keeps_going(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -52,8 +52,9 @@ def test_apple_follower_gets_the_apple_sentence(seed_text: str) -> None:
     focused = summarize(article, sentences=3, company="Apple")
     assert not APPLE_SENTENCES & set(plain.sentences)
     assert APPLE_SENTENCES & set(focused.sentences)
-    # still the story: the lead about Xiaomi's EV plans stays
-    assert any("electric vehicles" in s for s in focused.sentences)
+    # the summary opens on the company, then the story goes on (Xiaomi's EV plans)
+    assert focused.sentences[0] in APPLE_SENTENCES
+    assert all("Xiaomi" in s for s in focused.sentences[1:])
 
 
 def test_focus_uses_aliases_and_whole_words(seed_text: str) -> None:
@@ -219,4 +220,3 @@ def test_wire_copy_gets_a_strong_lead_prior() -> None:
     wire = make_doc([f"LONDON (Reuters) - {WIRE_BODY[0]}", *WIRE_BODY[1:]])
     assert not is_wire_copy(plain) and is_wire_copy(wire)
     assert {0, 1} <= set(NewsRank().select(wire, 3))  # the pyramid's top
-    assert 1 not in NewsRank().select(plain, 3)  # without a dateline: centrality decides

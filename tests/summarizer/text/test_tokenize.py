@@ -157,3 +157,47 @@ def test_scripts_without_a_punkt_model_split_on_terminators(
 ) -> None:
     assert detect_language(text) == language
     assert NewsTokenizer(language).to_sentences(text) == sentences
+
+
+def test_all_lowercase_text_is_split(tok: NewsTokenizer) -> None:
+    text = ("the firm said profits rose. analysts had expected a fall. shares gained 3% "
+            "in early trading. the chief executive was pleased.")
+    assert len(tok.to_sentences(text)) == 4
+
+
+def test_repairs_never_build_runaway_sentences(tok: NewsTokenizer) -> None:
+    """A stray quote mark or many lower-case starts never glue more than the cap."""
+    from summarizer.text.split import MAX_REPAIR_WORDS
+
+    quote = 'He said "maybe. ' + " ".join(
+        f"The company reported results for quarter {i} and said demand was strong." for i
+        in range(12))
+    lower = " ".join(f"Sales rose in the U.S. market {i} times. e.g. costs fell." for i in
+                     range(12))
+    for text in (quote, lower):
+        longest = max(len(s.split()) for s in tok.to_sentences(text))
+        assert longest <= MAX_REPAIR_WORDS + 12  # the cap, plus at most one Punkt sentence
+
+
+@pytest.mark.parametrize(("sentence", "rest"), [
+    ("(CNN)The Palestinian Authority joined the court.", "The Palestinian Authority joined"),
+    ("Washington (CNN)Hillary Clinton announced her run.", "Hillary Clinton announced"),
+    ("LONDON (Reuters) - Shares fell sharply on Monday.", "Shares fell sharply"),
+    ("(The Hollywood Reporter)Chris Pratt signed on.", "Chris Pratt signed"),
+    ("NEW YORK — Stocks rose sharply today in New York.", "Stocks rose sharply"),
+])
+def test_wire_datelines_are_recognised_and_stripped(sentence: str, rest: str) -> None:
+    from summarizer.text.dateline import split_dateline
+
+    text, wire = split_dateline(sentence)
+    assert wire and text.startswith(rest)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Apple (AAPL) said profits rose in the quarter.", "The BBC (News) said it would.",
+    "Sister Gertrud (not pictured) was found in her bedroom.",
+])
+def test_ordinary_openings_are_not_datelines(sentence: str) -> None:
+    from summarizer.text.dateline import split_dateline
+
+    assert split_dateline(sentence) == (sentence, False)

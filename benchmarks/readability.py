@@ -1,0 +1,58 @@
+"""How readable are the default's summaries? Dangling openers and runaway sentences.
+
+    python benchmarks/readability.py [DATA.jsonl ...] [--sentences 3] [--limit K]
+
+Per data set (any ``newsbot eval`` format): the share of summaries whose first
+sentence opens on a dangling word ("However", "It", "They", ...) while the
+sentence before it in the article is not in the summary, the same counting every
+dangling opener, and the share of summaries holding a sentence over 60 words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.cli.eval import read_cases
+from summarizer import build_document, summarize
+from summarizer.algorithms.sentence_features import opens_dangling
+
+SHARED = next((p / "shared" / "eval" for p in Path(__file__).resolve().parents[1:4]
+               if (p / "shared" / "eval").is_dir()), Path("../shared/eval"))
+LONG = 60
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="*", type=Path,
+                        default=[SHARED / "cnndm_dev.jsonl", SHARED / "bbc_dev.jsonl"])
+    parser.add_argument("--sentences", type=int, default=3)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--algorithm", default=None)
+    args = parser.parse_args()
+    print(f"{'data':<18} {'articles':>8} {'dangling %':>10} {'any dangling %':>14} "
+          f"{'>60 words %':>11} {'words':>6}")
+    for path in args.data:
+        cases = list(read_cases(path, limit=args.limit))
+        dangling = loose = long = words = 0
+        for case in cases:
+            doc = build_document(case.article)
+            summary = summarize(case.article, sentences=args.sentences,
+                                algorithm=args.algorithm).sentences
+            first = doc.sentences.index(summary[0])
+            opens = opens_dangling(summary[0])
+            loose += opens
+            dangling += opens and first > 0 and doc.sentences[first - 1] not in summary
+            long += any(len(s.split()) > LONG for s in summary)
+            words += sum(len(s.split()) for s in summary)
+        n = max(len(cases), 1)
+        print(f"{path.name:<18} {len(cases):>8} {100 * dangling / n:>10.1f} "
+              f"{100 * loose / n:>14.1f} {100 * long / n:>11.1f} {words / n:>6.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,216 @@
+"""The building blocks NewsRank scores with: tokens, linear-time centrality,
+redundancy-aware greedy picking, and company focus.
+
+* centrality — TextRank on the word-overlap graph (edge = shared content words
+  over the sum of the two log-lengths, no self-loops, a few damped power steps),
+  computed word by word instead of pair by pair, so the cost is linear in the
+  article's length, not quadratic;
+* ``base_scores`` — the hand-weighted linear score (centrality, lead prior,
+  length, fragments) that ``brief`` still ranks sentences with;
+* ``mmr_select`` — greedy picks that never take a near-repeat of a picked
+  sentence while anything else is left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from summarizer.algorithms.base import Document
+from summarizer.algorithms.weights import (
+    LONG_WORDS,
+    SHORT_WORDS,
+    NewsRankWeights,
+)
+from summarizer.text.split import stop_words
+
+# More distinct log-lengths than this are pooled into quantile bins; keeps the
+# centrality pass O(tokens x bins) on pathological inputs.
+_MAX_LENGTH_BINS = 32
+_DAMPING = 0.85  # TextRank's
+_POWER_STEPS = 3  # damped steps after the degree start (ranks settle by then)
+# Two sentences sharing this much of their content words say the same thing.
+NEAR_DUPLICATE = 0.7
+_DUPLICATE_COST = 100.0
+
+
+def load_stop_words(language: str) -> frozenset[str]:
+    """sumy's shipped stop list for ``language`` (empty when there is none)."""
+    # Read from sumy's data folder directly: importing sumy.utils pulls in requests and
+    # pycountry, which cost 100-300 ms on the first summary.
+    return stop_words(language)
+
+
+@lru_cache(maxsize=1 << 16)  # pure, called per distinct token; news reuses its vocabulary
+def word_key(word: str) -> str:
+    """A cheap, language-light normal form: lower case, no possessive, no plural s."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Per-sentence features of one document (arrays of length ``n``)."""
+
+    centrality: np.ndarray  # scaled to max 1
+    position: np.ndarray  # 1/sqrt(1 + i)
+    lead: np.ndarray  # exp(-i / 2): graded lead prior (steeply weighted for wire copy)
+    first: np.ndarray  # 1 for the first sentence
+    title: np.ndarray  # share of headline words the sentence covers
+    short: np.ndarray  # 0 .. 1, how far below SHORT_WORDS words
+    length: np.ndarray  # log(1 + words) / log(1 + LONG_WORDS)
+    sent_ids: np.ndarray  # unique (sentence, word) pairs: sentence part
+    word_ids: np.ndarray  # unique (sentence, word) pairs: word part
+    set_sizes: np.ndarray  # distinct content words per sentence
+    vocab_size: int
+
+
+def _token_arrays(
+    doc: Document, stop: frozenset[str]
+) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """Content tokens as (sentence index, word id) arrays; stop words dropped."""
+    flat = [token for tokens in doc.words for token in tokens]
+    vocab: dict[str, int] = {}
+    ids: dict[str, int] = {}  # raw token -> word id, -1 for a stop word
+    for token in dict.fromkeys(flat):  # each distinct spelling once, in text order
+        ids[token] = -1 if token.lower() in stop else vocab.setdefault(word_key(token),
+                                                                       len(vocab))
+    word_ids = np.fromiter((ids[t] for t in flat), dtype=np.int64, count=len(flat))
+    sent_ids = np.repeat(np.arange(len(doc.words)), [len(w) for w in doc.words])
+    keep = word_ids >= 0
+    return sent_ids[keep], word_ids[keep], vocab
+
+
+def _length_bins(logs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Bin index per sentence and the mean log-length of each bin."""
+    uniq, bins = np.unique(logs, return_inverse=True)
+    if len(uniq) <= _MAX_LENGTH_BINS:
+        return bins, uniq
+    edges = np.quantile(logs, np.linspace(0, 1, _MAX_LENGTH_BINS + 1)[1:-1])
+    bins = np.searchsorted(edges, logs)
+    sums = np.bincount(bins, weights=logs, minlength=_MAX_LENGTH_BINS)
+    counts = np.bincount(bins, minlength=_MAX_LENGTH_BINS)
+    return bins, sums / np.maximum(counts, 1)
+
+
+def _centrality(sents: np.ndarray, words: np.ndarray, n: int, vocab_size: int,
+                self_overlap: np.ndarray, steps: int = _POWER_STEPS) -> np.ndarray:
+    """TextRank over the word-overlap graph, edge weight overlap(i, j) / (log|i| + log|j|).
+
+    The graph is never built: A @ x is regrouped by word and by (binned) sentence
+    length, so each power step costs O(tokens x bins). The walk starts from the
+    weighted degree (PageRank's exact answer without damping) and takes a few
+    damped steps, which is all the ranking needs.
+    """
+    logs = np.log(np.maximum(np.bincount(sents, minlength=n), 1.0))
+    bins, centers = _length_bins(logs)
+    k = len(centers)
+    norm = logs[:, None] + centers[None, :]
+    inv_norm = 1.0 / np.where(norm < 1e-9, 1.0, norm)
+    word_bin = words * k + bins[sents]
+    sent_rows = sents[:, None] * k + np.arange(k)[None, :]
+    # Self-loops dropped, as in the TextRank paper (sumy keeps them, which
+    # over-rewards long sentences and ranks clearly worse against news summaries);
+    # subtracted with the same (binned) norm the sum used, so nothing goes negative.
+    self_weight = self_overlap * inv_norm[np.arange(n), bins]
+
+    def times_a(x: np.ndarray) -> np.ndarray:
+        per_word = np.bincount(word_bin, weights=x[sents], minlength=vocab_size * k)
+        per_word = per_word.reshape(vocab_size, k)
+        per_sent = np.bincount(sent_rows.ravel(), weights=per_word[words].ravel(),
+                               minlength=n * k).reshape(n, k)
+        return (per_sent * inv_norm).sum(axis=1) - x * self_weight
+
+    degree = np.maximum(times_a(np.ones(n)), 0.0)
+    rank = degree / max(degree.sum(), 1e-12)
+    safe = np.maximum(degree, 1e-12)
+    for _ in range(steps):
+        rank = (1 - _DAMPING) / n + _DAMPING * times_a(rank / safe)
+    top = rank.max(initial=0.0)
+    return rank / top if top > 0 else rank
+
+
+def features(doc: Document, stop: frozenset[str]) -> Features:
+    """Every per-sentence feature NewsRank scores with."""
+    n = len(doc.sentences)
+    sents, words, vocab = _token_arrays(doc, stop)
+    size = max(len(vocab), 1)
+    pairs, counts = np.unique(sents * size + words, return_counts=True)
+    u_sent, u_word = np.divmod(pairs, size)
+    title_ids = {vocab[k] for k in (word_key(t) for t in re.findall(r"[^\W_]+", doc.title))
+                 if k in vocab}
+    in_title = np.zeros(size, dtype=bool)
+    in_title[list(title_ids)] = True
+    title_hits = np.bincount(u_sent, weights=in_title[u_word], minlength=n)
+    word_counts = np.array([len(w) for w in doc.words], dtype=float)
+    positions = np.arange(n, dtype=float)
+    self_overlap = np.bincount(u_sent, weights=counts.astype(float) ** 2, minlength=n)
+    return Features(
+        centrality=_centrality(sents, words, n, size, self_overlap),
+        position=1.0 / np.sqrt(1.0 + positions),
+        lead=np.exp(-positions / 2.0),
+        first=(positions == 0).astype(float),
+        title=title_hits / max(len(title_ids), 1),
+        short=np.clip(1.0 - word_counts / SHORT_WORDS, 0.0, 1.0),
+        length=np.log1p(word_counts) / np.log1p(LONG_WORDS),
+        sent_ids=u_sent,
+        word_ids=u_word,
+        set_sizes=np.bincount(u_sent, minlength=n).astype(float),
+        vocab_size=size,
+    )
+
+
+def base_scores(f: Features, w: NewsRankWeights) -> np.ndarray:
+    """The linear sentence score before redundancy and focus."""
+    return (w.centrality * f.centrality + w.position * f.position + w.lead * f.lead
+            + w.first * f.first
+            + w.title * f.title - w.short * f.short + w.length * f.length)
+
+
+def _overlap_with(f: Features, k: int) -> np.ndarray:
+    """Set-cosine overlap of every sentence with sentence ``k``."""
+    mark = np.zeros(f.vocab_size, dtype=bool)
+    mark[f.word_ids[f.sent_ids == k]] = True
+    hits = np.bincount(f.sent_ids, weights=mark[f.word_ids], minlength=len(f.set_sizes))
+    denom = np.sqrt(np.maximum(f.set_sizes, 1.0) * max(f.set_sizes[k], 1.0))
+    return hits / denom
+
+
+def mmr_select(f: Features, scores: np.ndarray, count: int, redundancy: float) -> list[int]:
+    """Greedy maximal-marginal-relevance pick of ``count`` sentences, best first.
+
+    Besides the soft (learned) penalty, a near-repeat of a picked sentence
+    (NEAR_DUPLICATE overlap) comes last: the same fact is never told twice while
+    anything else is left.
+    """
+    n = len(scores)
+    picked: list[int] = []
+    max_sim = np.zeros(n)
+    for _ in range(min(count, n)):
+        adjusted = scores - redundancy * max_sim - _DUPLICATE_COST * (max_sim >= NEAR_DUPLICATE)
+        adjusted[picked] = -np.inf
+        k = int(np.argmax(adjusted))
+        picked.append(k)
+        max_sim = np.maximum(max_sim, _overlap_with(f, k))
+    return picked
+
+
+def focus_mask(sentences: Sequence[str], focus: Sequence[str]) -> np.ndarray:
+    """True for sentences naming any of ``focus`` (whole words, any case)."""
+    names = sorted({name.strip() for name in focus if name and name.strip()}, key=len,
+                   reverse=True)
+    if not names:
+        return np.zeros(len(sentences), dtype=bool)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)",
+                         re.IGNORECASE)
+    return np.array([bool(pattern.search(s)) for s in sentences], dtype=bool)

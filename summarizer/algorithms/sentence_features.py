@@ -1,0 +1,120 @@
+"""The explainable sentence features NewsRank's learned scorer reads.
+
+One row per sentence, one column per name in ``FEATURE_NAMES``; every value is
+something a reader can check by looking at the sentence:
+
+* where it stands: first / second / third sentence, log(1 + index), relative
+  position, paragraph index, opening its paragraph;
+* how long it is: log length, a fragment flag, words beyond 40 (runaway splits);
+* what it shares: centrality (TextRank on word overlap, linear time), headline
+  words it covers, overlap with the first sentence;
+* what it holds: figures, proper names, a quotation, a question;
+* how it reads: opens on a word leaning on an earlier sentence ("However", "It",
+  "They"), and whether the story is wire copy (then position counts more).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from summarizer.algorithms.base import Document
+from summarizer.algorithms.centrality import Features, features
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "first", "second", "third", "log_position", "relative_position",
+    "paragraph_index", "paragraph_start",
+    "length", "short", "overlong",
+    "centrality", "title_overlap", "lead_overlap",
+    "numbers", "names", "quote_opening", "quoted", "question",
+    "dangling", "wire_lead",
+)
+
+# Openers that lean on an earlier sentence (a connective or a pronoun without
+# its noun): such a sentence must not open a summary alone.
+DANGLING_WORDS = frozenset((
+    "however", "but", "and", "yet", "so", "also", "still", "meanwhile", "instead",
+    "moreover", "furthermore", "nevertheless", "nonetheless", "therefore", "thus", "then",
+    "besides", "otherwise", "indeed", "likewise", "similarly", "accordingly", "hence",
+    "consequently", "additionally", "further", "plus", "or", "nor",
+    "it", "its", "it's", "they", "their", "theirs", "them", "he", "his", "him", "she",
+    "her", "hers", "this", "these", "that", "those", "such", "both", "either", "neither",
+    "another", "others", "we", "our", "us",
+))
+_OPENER_RE = re.compile(r"^[\"“‘'(\[]*([A-Za-z]+(?:['’][a-z]+)?)")
+_NUMBER_RE = re.compile(r"\d")
+_QUOTE_OPEN = ("\"", "“", "‘", "'")
+_LONG_WORDS = 40
+
+
+def opening_word(sentence: str) -> str:
+    """The first word of ``sentence``, lower case, quotes and brackets skipped."""
+    match = _OPENER_RE.match(sentence.lstrip())
+    return match.group(1).lower().replace("’", "'") if match else ""
+
+
+def opens_dangling(sentence: str) -> bool:
+    """True when ``sentence`` opens on a connective or pronoun that needs the
+    sentence before it ("However, ...", "It said ...", "They ...")."""
+    return opening_word(sentence) in DANGLING_WORDS
+
+
+def _names_share(words: tuple[str, ...]) -> float:
+    """Share of words after the first that are capitalised (names, places, firms)."""
+    rest = words[1:]
+    if not rest:
+        return 0.0
+    return sum(w[:1].isupper() for w in rest) / len(rest)
+
+
+def _quoted_share(sentence: str) -> float:
+    """Share of the sentence inside quotation marks (rough: between paired marks)."""
+    inside = sum(len(m) for m in re.findall(r"[\"“][^\"”]*[\"”]", sentence))
+    return inside / max(len(sentence), 1)
+
+
+def _lead_overlap(f: Features, n: int) -> np.ndarray:
+    """Set-cosine overlap of every sentence with the first one (0 for the first)."""
+    first = np.zeros(f.vocab_size, dtype=bool)
+    first[f.word_ids[f.sent_ids == 0]] = True
+    hits = np.bincount(f.sent_ids, weights=first[f.word_ids], minlength=n)
+    denom = np.sqrt(np.maximum(f.set_sizes, 1.0) * max(f.set_sizes[0] if n else 1.0, 1.0))
+    out = hits / denom
+    if n:
+        out[0] = 0.0
+    return out
+
+
+def _text_columns(doc: Document) -> np.ndarray:
+    """numbers, names, quote_opening, quoted, question, dangling (per sentence)."""
+    rows = [
+        (bool(_NUMBER_RE.search(s)), _names_share(w), s.lstrip().startswith(_QUOTE_OPEN),
+         _quoted_share(s), s.rstrip("\"”’' ").endswith("?"), opens_dangling(s))
+        for s, w in zip(doc.sentences, doc.words, strict=True)
+    ]
+    return np.array(rows, dtype=float).reshape(len(rows), 6)
+
+
+def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Features]:
+    """The (sentences x FEATURE_NAMES) matrix of ``doc``, and NewsRank's raw features
+    (reused for redundancy checks)."""
+    n = len(doc.sentences)
+    f = features(doc, stop)
+    i = np.arange(n, dtype=float)
+    paragraphs = np.asarray(doc.paragraph_of, dtype=float)
+    starts = np.ones(n)
+    starts[1:] = paragraphs[1:] != paragraphs[:-1]
+    words = np.array([len(w) for w in doc.words], dtype=float)
+    columns = [
+        (i == 0), (i == 1), (i == 2), np.log1p(i), i / max(n - 1, 1),
+        np.log1p(paragraphs - (paragraphs[0] if n else 0)), starts,
+        np.log1p(words) / math.log1p(30), f.short, np.maximum(words - _LONG_WORDS, 0) / 20,
+        f.centrality, f.title, _lead_overlap(f, n),
+    ]
+    base = np.column_stack([np.asarray(c, dtype=float) for c in columns]) if n else np.zeros(
+        (0, len(columns)))
+    wire = np.exp(-i / 2.0) * float(doc.wire)
+    matrix = np.hstack([base, _text_columns(doc), wire[:, None]])
+    return matrix, f
