@@ -164,8 +164,7 @@ def print_summary(article: Article, args: argparse.Namespace, *, out: IO[str]) -
     if args.json:
         data = summary_json(summary, article, companies=matcher.find(article),
                             elapsed_ms=elapsed_ms)
-        out.write(json_text(json.dumps(data, ensure_ascii=False)) + "
-")
+        out.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
     else:
         out.write(terminal_text("\n".join([summary.title, *summary.sentences])) + "\n")
     return 0
