@@ -26,6 +26,15 @@ class Article:
         return "\n\n".join(self.paragraphs)
 
     @classmethod
-    def from_body(cls, title: str, body: str, **meta: str | None) -> Article:
+    def from_body(
+        cls,
+        title: str,
+        body: str,
+        *,
+        url: str | None = None,
+        source: str | None = None,
+        published: str | None = None,
+    ) -> Article:
         """The article back from a stored ``title`` and ``body`` (the inverse of ``body``)."""
-        return cls(title, tuple(p for p in body.split("\n\n") if p.strip()), **meta)
+        paragraphs = tuple(p for p in body.split("\n\n") if p.strip())
+        return cls(title, paragraphs, url=url, source=source, published=published)

@@ -56,7 +56,7 @@ def is_safe_url(url: str | None) -> bool:
 def link(url: str | None, text: object, *, limit: int | None = None) -> str:
     """A link when ``url`` is a plain http(s) URL, otherwise just the escaped text."""
     label = esc(text, limit=limit)
-    if is_safe_url(url):
+    if url is not None and is_safe_url(url):
         return f'<a href="{html.escape(url, quote=True)}">{label}</a>'
     return label
 
