@@ -167,8 +167,16 @@ class NewsReader:
         return self.news_for(chat_id, company, count)
 
     def news_for(self, chat_id: int, company: Company, count: int) -> NewsResult:
-        """Articles linked to the company; for a new name, a text search instead."""
-        articles = self.store.articles.latest_for_company(company.id, limit=count)
+        """Articles about the company (a passing mention only to fill up); for a new name,
+        a text search instead."""
+        from summarizer.companies.matcher import SUBJECT_THRESHOLD
+
+        latest = self.store.articles.latest_for_company
+        articles = latest(company.id, limit=count, min_salience=SUBJECT_THRESHOLD / 2)
+        if len(articles) < count:
+            seen = {a.id for a in articles}
+            articles += [a for a in latest(company.id, limit=count) if a.id not in seen]
+            articles = articles[:count]
         by_search = not articles
         if by_search:
             articles = self.store.articles.search(company.name, limit=count)
