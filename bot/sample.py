@@ -57,9 +57,9 @@ def load_sample(ingestor: Ingestor, *, hold_back: bool) -> SampleLoad:
     records = sample_records()
     held = replay_records(records) if hold_back else []
     held_ids = {id(r) for r in held}
-    items = [_item(r) for r in records if id(r) not in held_ids]
     with as_file(seeds.seed_article()) as page:
-        items += items_from_file(page)
+        # newsbot's own page first: it stays article 1, as the examples in the docs say.
+        items = [*items_from_file(page), *(_item(r) for r in records if id(r) not in held_ids)]
         report = ingestor.ingest_items(items, progress=False)
     for line in report.errors:
         log.warning("sample: %s", line)
@@ -76,12 +76,14 @@ def load_seed_article(ingestor: Ingestor) -> int:
 def install_replay(
     application: NewsApplication, *, interval: float = REPLAY_INTERVAL, first: float = REPLAY_FIRST
 ) -> None:
-    """Publish one held-back sample article every ``interval`` seconds until none is left."""
+    """Publish one held-back sample article every ``interval`` seconds until none is left
+    (the first after ``first`` seconds, or ``interval`` when that is shorter)."""
     queue = application.job_queue
     if queue is None:
         log.warning("No job queue: the held-back sample articles will not be replayed.")
         return
-    queue.run_repeating(_replay_job, interval=interval, first=first, name="sample-replay",
+    queue.run_repeating(_replay_job, interval=interval, first=min(first, interval),
+                        name="sample-replay",
                         data=replay_records(sample_records()))
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
 import sys
 import threading
 from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from telegram import Update
 
@@ -26,21 +27,33 @@ if TYPE_CHECKING:
 _EOF = None
 
 
-async def piped_lines(stream: BinaryIO) -> AsyncIterator[str]:
+async def piped_lines(fd: int) -> AsyncIterator[str]:
     """Lines of a pipe or file, read in a thread so the bot keeps running meanwhile."""
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[str | None] = asyncio.Queue()
 
     def read() -> None:
-        with contextlib.suppress(RuntimeError):  # the loop closed before the input ended
-            for raw in stream:
+        # os.read, not sys.stdin: a thread blocked inside Python's buffered reader would
+        # make the interpreter abort at exit after Ctrl-C.
+        with contextlib.suppress(RuntimeError, OSError):  # the loop closed first
+            for raw in _raw_lines(fd):
                 text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
                 loop.call_soon_threadsafe(queue.put_nowait, text)
+        with contextlib.suppress(RuntimeError):
             loop.call_soon_threadsafe(queue.put_nowait, _EOF)
 
     threading.Thread(target=read, daemon=True, name="terminal-stdin").start()
     while (line := await queue.get()) is not _EOF:
         yield line
+
+
+def _raw_lines(fd: int) -> Iterator[bytes]:
+    pending = b""
+    while chunk := os.read(fd, 65536):
+        *lines, pending = (pending + chunk).split(b"\n")
+        yield from lines
+    if pending:
+        yield pending
 
 
 async def prompted_lines() -> AsyncIterator[str]:
@@ -65,7 +78,7 @@ async def serve(application: NewsApplication, chat: TerminalChat, *,
         await post_init(application)
         await application.start()
         with _stop_on_sigint(chat), _patched_stdout(chat, enabled=interactive):
-            lines = prompted_lines() if interactive else piped_lines(sys.stdin.buffer)
+            lines = prompted_lines() if interactive else piped_lines(sys.stdin.fileno())
             feeder = asyncio.create_task(_feed(application, chat, lines))
             await asyncio.wait({feeder, asyncio.create_task(chat.finished.wait())},
                                return_when=asyncio.FIRST_COMPLETED)

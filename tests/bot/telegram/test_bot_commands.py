@@ -89,7 +89,7 @@ async def test_list_has_buttons_and_unsubscribe_button_edits_the_list(bot: Bot) 
     assert "Tesla" in listing and "Xiaomi" in listing
     buttons = bot.buttons(bot.last("sendMessage"))
     assert all(len(data.encode()) <= 64 for _, data in buttons)
-    unsubscribe = next(data for label, data in buttons if label == "✖ Tesla")
+    unsubscribe = next(data for label, data in buttons if label == "✖ Unsubscribe Tesla")
     tesla_id = int(unsubscribe.split(":")[1])
     # The pressed message carries the list's keyboard, as Telegram sends it back.
     await bot.app.process_update(_query_with_markup(bot, unsubscribe, buttons))
@@ -208,7 +208,7 @@ async def test_settings_buttons_and_typed_changes(bot: Bot) -> None:
     await bot.press("s:thr:main")
     assert bot.store.chats.settings(11).threshold > 0
     anything = (await bot.send("/settings relevance any"))[0]
-    assert "Alert when the company is <b>merely mentioned</b>" in anything
+    assert "Alert me when a company is: <b>merely mentioned</b>" in anything
 
 
 async def test_stop_deletes_the_chat(bot: Bot) -> None:
