@@ -87,7 +87,7 @@ class Articles:
         self, article: Article, companies: Sequence[CompanyMention], digest: str | None
     ) -> tuple[int, bool]:
         canonical = canonical_url(article.url)
-        digest = digest or content_hash(article.title, article.body)
+        digest = digest or content_hash(article.body)
         existing = self._find(canonical, digest)
         if existing is not None:
             return existing, False
