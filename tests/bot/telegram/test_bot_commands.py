@@ -234,7 +234,7 @@ async def test_long_news_replies_are_split_under_the_limit(bot: Bot, html_proble
                  "its shares rose sharply as analysts raised their forecasts again. ") * 6
     for day in range(1, 11):
         article = Article(f"Xiaomi & <partners> day {day}",
-                          tuple(f"{paragraph} Part {i}." for i in range(12)),
+                          tuple(f"{paragraph} Part {i} of day {day}." for i in range(12)),
                           url=f"https://long.example/{day}", source="Long & Co",
                           published=f"2026-02-{day:02d}T08:00:00+00:00")
         bot.store.articles.add(article, companies=bot.app.bot_data.service.matcher.find(
