@@ -83,7 +83,7 @@ class FakeBotApi(BaseRequest):
         name = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data else {}
         if name == "getUpdates":  # long polling with nothing to deliver
-            await asyncio.sleep(min(float(params.get("timeout") or 0), 1.0))
+            await asyncio.sleep(min(float(str(params.get("timeout") or 0)), 1.0))
             return 200, b'{"ok": true, "result": []}'
         self.calls.append((name, params))
         if self.fail_next.get(name):

@@ -81,9 +81,9 @@ class TerminalChat:
             self.write(f"\n{PROMPT}{text}\n")
         pressed = None if self._keyboard.expired else self._keyboard.find(text)
         if pressed is not None:
-            message, data = pressed
+            shown, data = pressed
             query = {"id": str(self._message_ids()), "from": _USER, "chat_instance": "terminal",
-                     "data": data, "message": message}
+                     "data": data, "message": shown}
             return {"update_id": next(self._update_ids), "callback_query": query}
         if _NUMBER.fullmatch(text):
             self.write(f"{EXPIRED if self._keyboard.buttons else NO_BUTTONS}\n")

@@ -1,4 +1,4 @@
-"""``newsbot run`` without a token: the terminal chat, piped, on the embedded default and on --db."""
+"""`newsbot run` without a token: the piped terminal chat, on the default database and --db."""
 
 from __future__ import annotations
 
