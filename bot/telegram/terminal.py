@@ -56,7 +56,7 @@ class TerminalChat:
 
     def __init__(self, *, stdout: TextIO, color: bool = False, echo: bool = False,
                  now: Callable[[], float] = time.time) -> None:
-        self.api = FakeBotApi(on_call=self._on_call)
+        self.api = FakeBotApi(on_call=self.render_call)
         self.api.owners.add((TERMINAL_CHAT_ID, TERMINAL_USER_ID))
         self.stdout = stdout
         self._color = color
@@ -98,7 +98,8 @@ class TerminalChat:
 
     # -- output --------------------------------------------------------------------------
 
-    def _on_call(self, name: str, params: dict[str, Any], result: Any) -> None:
+    def render_call(self, name: str, params: dict[str, Any], result: Any) -> None:
+        """Print one answered Bot API call (the FakeBotApi calls this after each one)."""
         if name == "sendMessage":
             self._show(params, result, edited=False)
         elif name == "editMessageText":
