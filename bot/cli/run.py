@@ -41,7 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "run", help="chat with the bot here, or run it on Telegram",
         description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--db", type=Path, help="database file (default: $NEWSBOT_DB or "
+    parser.add_argument("--db", type=Path, metavar="PATH",
+                        help="database file (default: $NEWSBOT_DB or "
                         "~/.local/share/newsbot/newsbot.db)")
     parser.add_argument("--seed", action="store_true",
                         help="add the sample articles to this database (done by itself "

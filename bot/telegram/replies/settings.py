@@ -98,7 +98,7 @@ def settings_text(settings: ChatSettings, *, note: str | None = None) -> str:
         f"Delivery: <b>{delivery}</b>",
         f"Time zone: <b>{esc(timezone_label(settings.timezone))}</b>",
         f"Alert me when a company is: <b>{threshold_label(settings.threshold)}</b> "
-        "(or: the main subject / a notable part / any mention)",
+        "(choices: main subject · notable · any mention)",
         "",
         esc(SETTINGS_HELP),
     ]
