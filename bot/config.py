@@ -41,7 +41,11 @@ _ENV: dict[str, tuple[str, str]] = {
     "NEWSBOT_COMMAND_WINDOW": ("command_window", "float"),
     "NEWSBOT_ALGORITHM": ("summary_algorithm", "str"),
     "NEWSBOT_ALLOW_PRIVATE_FETCH": ("allow_private_fetch", "str"),
+    "NEWSBOT_REPLAY": ("replay", "bool"),
+    "NEWSBOT_REPLAY_INTERVAL": ("replay_interval", "float"),
 }
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +76,17 @@ class Config:
     summary_algorithm: str | None = None
     # "" = public addresses only; "1" = any address; "10.0.0.0/8,..." = also these networks.
     allow_private_fetch: str = ""
+    # Publish the held-back sample articles over time (None: only in the terminal chat
+    # on the embedded default database).
+    replay: bool | None = None
+    replay_interval: float = 12.0
 
     def __post_init__(self) -> None:
         self.fetch_policy()  # an invalid network list fails at start-up, not at a fetch
         if self.max_subscriptions < 1 or self.command_limit < 1:
             raise InputError("Subscription and command limits must be at least 1.")
-        if self.command_window <= 0 or self.poll_interval <= 0 or self.send_per_second <= 0:
+        if min(self.command_window, self.poll_interval, self.send_per_second,
+               self.replay_interval) <= 0:
             raise InputError("Intervals and rates must be positive numbers.")
 
     def fetch_policy(self) -> FetchPolicy:
@@ -139,6 +148,10 @@ def _parse(name: str, raw: str, kind: str) -> Any:
             return frozenset(int(part) for part in _split(raw))
         if kind == "list":
             return tuple(_split(raw))
+        if kind == "bool" and raw.casefold() in _TRUE | _FALSE:
+            return raw.casefold() in _TRUE
+        if kind == "bool":
+            raise ValueError(raw)
     except ValueError:
         raise InputError(f"The environment variable {name} has an invalid value.") from None
     return raw

@@ -125,7 +125,7 @@ class Articles:
         submitted_by: int | None,
     ) -> tuple[int, bool]:
         canonical = canonical_url(article.url)
-        digest = digest or content_hash(article.title, article.body)
+        digest = digest or content_hash(article.body)
         existing = self._find(canonical, digest)
         if existing is not None:
             return self._again(existing, companies, submitted_by)

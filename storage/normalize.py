@@ -52,10 +52,13 @@ def _normal_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-def content_hash(title: str, body: str) -> str:
-    """A hash of the normalised title and body: case, spacing and Unicode forms ignored."""
-    payload = _normal_text(title or "") + "\n" + _normal_text(body or "")
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+def content_hash(body: str) -> str:
+    """A hash of the normalised text: case, spacing and Unicode forms ignored.
+
+    The title is left out on purpose: the same text under two headlines (a wire story
+    retitled by each outlet) is one article.
+    """
+    return hashlib.sha256(_normal_text(body or "").encode("utf-8")).hexdigest()
 
 
 def normalise_published(value: str | None) -> str | None:

@@ -69,7 +69,11 @@ class Rendered:
 
 
 def _source_name(story: Story) -> str:
-    return story.source or _host(story.url) or "another source"
+    """The outlet's name, else its site; a copy with neither is named by its command."""
+    named = story.source or _host(story.url)
+    if named:
+        return named
+    return f"/summary {story.article_id}" if story.article_id is not None else "unnamed"
 
 
 def _host(url: str | None) -> str | None:

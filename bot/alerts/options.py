@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -30,9 +29,7 @@ class SenderOptions:
 
 def retry_seconds(err: RetryAfter) -> float:
     """How long Telegram asked us to wait, in seconds."""
-    with warnings.catch_warnings():  # PTB 22 warns that the type will become timedelta
-        warnings.simplefilter("ignore")
-        value = err.retry_after  # int or timedelta depending on PTB_TIMEDELTA
+    value = err.retry_after  # a timedelta (bot/__init__.py opts in), an int in older setups
     return float(value.total_seconds() if hasattr(value, "total_seconds") else value)
 
 

@@ -1,5 +1,7 @@
 """The ``newsbot`` command line: one entry point, one subcommand per module.
 
+``newsbot`` alone lists the commands; ``newsbot --version`` prints the installed version.
+
 Every user-caused error ends as one line on stderr and a non-zero exit code,
 never a traceback.
 """
@@ -25,11 +27,34 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
+DESCRIPTION = "Follow companies in the news: a Telegram bot, plus tools to feed and test it."
+EPILOG = """\
+Start here:
+  newsbot run                       chat with the bot in this terminal (sample news included)
+  newsbot ingest FILE-OR-FOLDER     add your own articles (txt, md, html, json, jsonl)
+  newsbot summarize article.txt     the summary of one article
+  newsbot COMMAND --help            everything about one command
+
+Exit status: 0 success, 1 an input failed or nothing was usable, 2 a usage error.
+"""
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsbot")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full ``newsbot`` parser with every subcommand."""
-    parser = _Parser(prog="newsbot", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    sub.required = True
+    parser = _Parser(prog="newsbot", description=DESCRIPTION, epilog=EPILOG,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"newsbot {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands",
+                                parser_class=_Parser)
     for module in _SUBCOMMANDS:
         module.register(sub)
     return parser
@@ -37,7 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``newsbot``; returns the process exit code."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        # `newsbot` alone: what it can do, as a usage error (status 2) like any missing argument.
+        parser.print_help(sys.stderr)
+        return 2
     try:
         return int(args.func(args) or 0)
     except NewsbotError as err:

@@ -1,8 +1,11 @@
 """``newsbot ingest``: store articles from files, folders and RSS/Atom feeds.
 
 Prints one line per article that could not be stored (on stderr) and a one-line
-summary at the end: "ingested N new, D duplicate, F failed". Exits 0 when at
-least one article was stored or recognised, 1 when everything failed.
+summary at the end: "ingested N new, D duplicate, F failed".
+
+Exit status, the same rule for every newsbot command: 0 when every input was read
+(new or duplicate), 1 when some input failed or there was nothing usable, 2 for a
+usage error (a wrong flag, nothing given).
 """
 
 from __future__ import annotations
@@ -27,11 +30,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "ingest",
         help="store articles from files, folders or RSS/Atom feeds",
         description=(
-            "Store articles and link them to the companies they mention. Files: .txt/.md "
-            "(title on line one), .html/.htm, .json (an object or a list), .jsonl "
-            "(fields title, body, url, published, source); folders are read recursively. "
-            "The same article twice (same address or same text) is stored once."
+            "Store articles and link them to the companies they mention; followers of "
+            "those companies get alerts from the running bot.\n\n"
+            "Files: .txt/.md (title on line one), .html/.htm, .json (one article, a list, "
+            "or {\"articles\": [...]}) and .jsonl (one article per line). An article in "
+            "JSON has \"title\", the text in \"body\" (or \"article\"), and optionally "
+            "\"url\", \"published\" (a date) and \"source\" (the outlet) - the same "
+            "fields `newsbot summarize --batch` and `newsbot eval` read. Folders are read "
+            "recursively. The same article twice (same address, or the same text under any "
+            "title) is stored once.\n\n"
+            "Exit status: 0 every input was read, 1 some input failed or nothing was usable, "
+            "2 usage error."
         ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", type=Path,
                         help="article files or folders")
@@ -99,7 +110,7 @@ def ingest_and_report(ingestor: Ingestor, args: argparse.Namespace) -> int:
         print("newsbot: no articles found (supported: .txt .md .html .htm .json .jsonl).",
               file=sys.stderr)
         return 1
-    return 1 if report.failed and report.failed == report.total else 0
+    return 1 if report.failed else 0
 
 
 def _finish(report: IngestReport) -> None:

@@ -1,10 +1,11 @@
 """``newsbot run``: the bot on Telegram when a token is set, else a terminal chat.
 
-With ``TELEGRAM_BOT_TOKEN`` set it long-polls Telegram (or, with
-``--webhook-url``, serves a webhook guarded by a secret token). Without a
-token it is the embedded default: the sample articles in ``seeds/`` go into the
-default database and the same bot talks to you on stdin/stdout, e.g.
-``printf '/subscribe Xiaomi\\n/news Xiaomi\\n' | newsbot run``.
+With ``TELEGRAM_BOT_TOKEN`` set it long-polls Telegram (or, with ``--webhook-url``,
+serves a webhook guarded by a secret token). Without a token it is a terminal chat.
+On the embedded default (no ``--db``, no ``$NEWSBOT_DB``) the chat starts with a
+sample of real news (``seeds/sample``) and replays its newest few articles over the
+first minutes so that alerts arrive; a database of your own gets the sample only with
+``--seed``.
 """
 
 from __future__ import annotations
@@ -22,20 +23,43 @@ if TYPE_CHECKING:
     from telegram.ext import Application
 
     from bot.config import Config
-    from bot.telegram.terminal import TerminalRequest
+    from bot.sample import SampleLoad
     from storage.store import Store
+
+DESCRIPTION = """\
+Run the bot. With TELEGRAM_BOT_TOKEN set it runs on Telegram; without one you chat with
+it here in the terminal.
+
+The first run without --db is a demo: about 430 real news articles (Wikinews, 2004-2020)
+are loaded, and a few held-back ones are published one by one over the first minutes, so
+that following a company (/subscribe Apple) soon brings alerts. Your own database
+(--db or $NEWSBOT_DB) gets the sample only with --seed. Add articles with `newsbot ingest`.
+"""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``run`` subcommand."""
     parser = subparsers.add_parser(
-        "run",
-        help="run the bot (a terminal chat when TELEGRAM_BOT_TOKEN is not set)",
-        description="Run the bot: on Telegram when TELEGRAM_BOT_TOKEN is set, else a terminal "
-        "chat on the default database with the sample articles loaded.",
+        "run", help="chat with the bot here, or run it on Telegram",
+        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--db", type=Path, help="database file (default: $NEWSBOT_DB or "
+    parser.add_argument("--db", type=Path, metavar="PATH",
+                        help="database file (default: $NEWSBOT_DB or "
                         "~/.local/share/newsbot/newsbot.db)")
+    parser.add_argument("--seed", action="store_true",
+                        help="add the sample articles to this database (done by itself "
+                             "only on the default database of the terminal chat)")
+    replay = parser.add_mutually_exclusive_group()
+    replay.add_argument("--replay-sample", dest="replay", action="store_true", default=None,
+                        help="publish the held-back sample articles one by one, as if "
+                             "they were news arriving ($NEWSBOT_REPLAY=1; default: on in "
+                             "the terminal chat on the default database)")
+    replay.add_argument("--no-replay", dest="replay", action="store_false",
+                        help="load the whole sample at once, no replayed alerts "
+                             "($NEWSBOT_REPLAY=0)")
+    parser.add_argument("--replay-interval", type=float, metavar="SECONDS",
+                        help="seconds between replayed articles (default 12; "
+                             "$NEWSBOT_REPLAY_INTERVAL)")
     parser.add_argument("--token-env", default="TELEGRAM_BOT_TOKEN", metavar="NAME",
                         help="environment variable holding the bot token")
     parser.add_argument("--webhook-url", help="serve a webhook at this public https URL")
@@ -56,26 +80,41 @@ def run(args: argparse.Namespace) -> int:
     """Load the config once, open the database, run the bot until stopped or input ends."""
     from bot.config import Config, setup_logging
     from storage import open_store
+    from storage.store import ENV_VAR
 
     config = Config.load(
         token_env=args.token_env, db_path=args.db, webhook_url=args.webhook_url,
         webhook_port=args.webhook_port, webhook_listen=args.webhook_listen,
         base_url=args.base_url, feeds=tuple(args.feeds) if args.feeds else None,
         allow_private_fetch="1" if args.allow_private_fetch else None,
+        replay=args.replay, replay_interval=args.replay_interval,
     )
     if config.terminal and (args.webhook_url or args.base_url):
         from summarizer.errors import InputError
 
         raise InputError(f"--webhook-url and --base-url need a bot token in {args.token_env}.")
     setup_logging(config, level=args.log_level)
+    embedded = config.terminal and args.db is None and not os.environ.get(ENV_VAR, "").strip()
+    replay = config.replay if config.replay is not None else embedded
     store = open_store(config.db_path)
-    config = config.with_overrides(db_path=store.path)  # jobs open their own connections
+    config = config.with_overrides(db_path=store.path, replay=replay)
     try:
+        loaded = _load_sample(config, store) if (embedded or args.seed or replay) else None
         if config.terminal:
-            return run_terminal(config, store, color=_color(args.color))
+            return run_terminal(config, store, color=_color(args.color), loaded=loaded)
         return run_telegram(config, store, token_env=args.token_env)
     finally:
         store.close()
+
+
+def _load_sample(config: Config, store: Store) -> SampleLoad:
+    """Store the sample; with replay on, its newest few wait to be published."""
+    from bot.ingest.ingestor import Ingestor
+    from bot.sample import load_sample
+    from bot.services.registry import load_matcher
+
+    with Ingestor(store=store, matcher=load_matcher(store)) as ingestor:
+        return load_sample(ingestor, hold_back=bool(config.replay))
 
 
 def run_telegram(config: Config, store: Store, *, token_env: str = "TELEGRAM_BOT_TOKEN") -> int:
@@ -112,68 +151,64 @@ def _serve(application: Application, config: Config) -> None:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
 
 
-def run_terminal(config: Config, store: Store, *, color: bool) -> int:
-    """The embedded default: seed the database, then chat on stdin/stdout until EOF."""
+def run_terminal(config: Config, store: Store, *, color: bool,
+                 loaded: SampleLoad | None = None) -> int:
+    """The terminal chat on stdin/stdout until Ctrl-D, Ctrl-C or the end of piped input."""
     import asyncio
 
     from bot.telegram.application import build_application
-    from bot.telegram.terminal import TERMINAL_USER_ID, TerminalRequest
+    from bot.telegram.terminal import TERMINAL_USER_ID, TerminalChat
+    from bot.telegram.terminal_session import serve
 
-    loaded = load_seeds(store)
     # The person at the terminal runs this bot, so operator commands are theirs.
     # No command rate limit either: it guards Telegram chats against floods, while here it
     # silently dropped every piped command after the 20th.
     config = config.with_overrides(admin_ids=config.admin_ids | {TERMINAL_USER_ID},
                                    command_limit=max(config.command_limit, 1_000_000))
-    terminal = TerminalRequest(stdin=sys.stdin, stdout=sys.stdout, color=color,
-                               echo=not sys.stdin.isatty())
-    application = build_application(config, store=store, request=terminal)
-    print(
-        f"newsbot terminal chat (no TELEGRAM_BOT_TOKEN set) · database {store.path} · "
-        f"{store.articles.count()} articles ({loaded} new from seeds/)\n"
-        "Type /help to begin; end with Ctrl-D.",
-        flush=True,
-    )
-    asyncio.run(serve_terminal(application, terminal))
-    if terminal.output_closed:
+    interactive = _interactive()
+    chat = TerminalChat(stdout=sys.stdout, color=color, echo=not interactive)
+    application = build_application(config, store=store, request=chat.api)
+    replaying = bool(config.replay and loaded is not None and loaded.held_back)
+    if replaying:
+        from bot.sample import install_replay
+
+        install_replay(application, interval=config.replay_interval)
+    print(banner(store, loaded, replay_interval=config.replay_interval if replaying else None),
+          flush=True)
+    asyncio.run(serve(application, chat, interactive=interactive))
+    if chat.output_closed:
         # Python would complain about flushing a closed pipe at exit; the docs' remedy:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
-async def serve_terminal(application: Application, terminal: TerminalRequest) -> None:
-    """Run the application on the terminal; stop once input ended and every reply is out."""
-    from bot.telegram.application import post_init, post_shutdown, post_stop
-
-    async with application:
-        await post_init(application)
-        terminal.wait_idle = application.update_queue.join
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0.0, timeout=1)
-        await terminal.finished.wait()
-        await application.update_queue.join()
-        await application.updater.stop()
-        await application.stop()
-        await post_stop(application)
-    await post_shutdown(application)
+def plural(count: int, noun: str) -> str:
+    """ "1 article", "2 articles", "1,204 articles"."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
-def load_seeds(store: Store) -> int:
-    """Ingest the shipped sample articles (idempotent); returns how many were new."""
-    from importlib.resources import as_file
+def banner(store: Store, loaded: SampleLoad | None, *, replay_interval: float | None) -> str:
+    """The first lines of the terminal chat: where the data is, what is in it, how to begin."""
+    lines = [f"newsbot terminal chat (no TELEGRAM_BOT_TOKEN set) · database {store.path}",
+             f"{plural(store.articles.count(), 'article')} stored"
+             + (f" ({loaded.new:,} new from the sample)" if loaded is not None else "")
+             + " · add your own with `newsbot ingest FILE-OR-FOLDER` or `--feed URL`."]
+    if loaded is not None:
+        lines.append("Sample: real news from Wikinews, 2004-2020 (CC BY 2.5, see "
+                     "seeds/sample/DATA_LICENSE).")
+    if replay_interval is not None and loaded is not None:
+        lines.append(f"Replaying {plural(loaded.held_back, 'held-back sample article')}, one "
+                     f"every {replay_interval:g} s, as if they were news arriving "
+                     "(about Apple, Google, Toyota, Microsoft, Boeing); --no-replay turns "
+                     "this off.")
+    lines.append("Try /subscribe Apple, then /news Google or /search takeover. "
+                 "/help lists everything; Ctrl-D or Ctrl-C ends.")
+    return "\n".join(lines)
 
-    import seeds
-    from bot.ingest.ingestor import Ingestor
-    from bot.services.registry import load_matcher
 
-    with as_file(seeds.articles_dir()) as folder, Ingestor(
-        store=store, matcher=load_matcher(store)
-    ) as ingestor:
-        report = ingestor.ingest_paths([folder], progress=False)
-    for line in report.errors:
-        print(f"newsbot: seed {line}", file=sys.stderr)
-    return report.new
+def _interactive() -> bool:
+    """A person at a terminal (prompt with line editing), not a pipe or a file."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def _color(choice: str) -> bool:

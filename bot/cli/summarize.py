@@ -80,12 +80,40 @@ def load_article(source: str, *, allow_private: bool = False) -> Article:
     """
     from summarizer.text.clean import parse_article
 
-    if source == "-":
-        return parse_article(decode_input(read_stdin(), "standard input"))
     if source.startswith(("http://", "https://")):
         text, final_url = _fetch_text(source, allow_private=allow_private)
         return parse_article(text, url=final_url)
-    return parse_article(decode_input(read_file(Path(source)), source))
+    name = "standard input" if source == "-" else source
+    text = decode_input(read_stdin() if source == "-" else read_file(Path(source)), name)
+    record = _json_record(text, name)
+    if record is not None:
+        from bot.ingest.files import article_from_record
+
+        return article_from_record(record, where=name)
+    return parse_article(text)
+
+
+def _json_record(text: str, name: str) -> dict[str, Any] | None:
+    """A JSON article object ({"title", "body" or "article", ...}), or None for prose.
+
+    JSON Lines (one object per line) is refused: it is a corpus, for ``--batch``.
+    """
+    from summarizer.errors import InputError
+
+    stripped = text.strip()
+    if not stripped.startswith("{"):
+        return None
+    try:
+        record = json.loads(stripped)
+    except json.JSONDecodeError:
+        first = stripped.split("\n", 1)[0]
+        try:
+            json.loads(first)
+        except json.JSONDecodeError:
+            return None
+        raise InputError(f"{name} looks like JSON Lines (one article per line); "
+                         f"use --batch {name}") from None
+    return record if isinstance(record, dict) else None
 
 
 def _fetch_text(url: str, *, allow_private: bool) -> tuple[str, str]:

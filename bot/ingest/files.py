@@ -185,7 +185,7 @@ def article_from_record(record: Any, *, where: str) -> Article:
     title = _string(record.get("title"))
     body = next((_string(record.get(key)) for key in _BODY_KEYS if _string(record.get(key))), "")
     if not body:
-        raise InputError(f"{where} has no article text (expected a 'body' field).")
+        raise InputError(f"{where} has no article text (expected a 'body' or 'article' field).")
     url = _string(record.get("url") or record.get("link")) or None
     source = _string(record.get("source")) or source_from_url(url)
     when = record.get("published") or record.get("date") or record.get("date_published")

@@ -1,8 +1,8 @@
 """The composition root: one place that builds the bot's ``Application`` from its parts.
 
-Real Telegram, a local Bot API emulator (``config.base_url``), the terminal chat
-(``request=TerminalRequest(...)``) and offline tests (a recording request) all
-get the very same handlers and services from :func:`build_application`.
+Real Telegram, a local Bot API emulator (``config.base_url``), the terminal chat and
+the offline tests (both ``request=`` the in-process :class:`~bot.telegram.fake_api.FakeBotApi`)
+all get the very same handlers and services from :func:`build_application`.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ async def test_start_help_and_menu(newsbot_app: NewsbotApp, emulator: Any) -> No
     await newsbot_app()
     user = emulator.user(501, first_name="Ann <script>")
     welcome = seen_text(await user.ask("/start"))
-    assert welcome.startswith("Hello, Ann <script>!") and "/subscribe Xiaomi" in welcome
+    assert welcome.startswith("Hello, Ann <script>!") and "/subscribe Apple" in welcome
     assert "/news" in seen_text(await user.ask("/help"))
     (menu,) = await emulator.log(method="setMyCommands")
     assert menu["outcome"] == "ok"
@@ -47,7 +47,7 @@ async def test_subscribe_list_and_unsubscribe_button(
     assert "Subscribed to Xiaomi" in seen_text(await user.ask("/subscribe Xiaomi"))
     listing = await user.ask("/list")
     assert "Xiaomi" in seen_text(listing)
-    await user.press(listing, "✖ Xiaomi")
+    await user.press(listing, "✖ Unsubscribe Xiaomi")
     answer = await user.next("answer")
     assert "Unsubscribed from Xiaomi" in answer["text"]
     edit = await user.next("edit")

@@ -134,7 +134,7 @@ def test_threads_sharing_one_store(db_path: Path) -> None:
         def work(worker: int) -> int:
             for n in range(40):
                 with store.transaction():
-                    store.articles.add(Article(f"T{worker}-{n}", (f"Thread body {n}.",)))
+                    store.articles.add(Article(f"T{worker}-{n}", (f"Thread {worker} body {n}.",)))
                     store.subscriptions.add(worker, company)
                 store.articles.search("thread")
                 store.subscriptions.for_chat(worker)

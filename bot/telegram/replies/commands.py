@@ -32,12 +32,12 @@ COMMANDS: tuple[tuple[str, str], ...] = (  # the menu Telegram shows (setMyComma
     ("stop", "Unfollow everything and delete this chat's data"),
 )
 HELP_LINES: tuple[tuple[str, str], ...] = (
-    ("/subscribe Xiaomi, Tesla", "follow companies: names, aliases (Google) or tickers (TSLA)"),
+    ("/subscribe Apple, Toyota", "follow companies: names, aliases (Google) or tickers (MSFT)"),
     ("/list", "what this chat follows, with buttons for news and unsubscribing"),
-    ("/news Xiaomi 5", "a short brief and the latest 5 articles, summarised for Xiaomi"),
-    ("/search electric cars", "stored articles with all these words (OR for either)"),
+    ("/news Google 5", "a short brief and the latest 5 articles, summarised for Google"),
+    ("/search takeover bid", "stored articles with all these words (OR for either)"),
     ("/summary 12", "summarise article 12, or a web page: /summary https://…"),
-    ("/unsubscribe Tesla", "stop following"),
+    ("/unsubscribe Toyota", "stop following"),
     ("/settings", "summary length, instant alerts or a daily digest, how central a "
                   "company must be to alert you"),
     ("/stop", "unfollow everything and delete this chat's data"),
@@ -51,9 +51,9 @@ def start_text(first_name: str | None, *, buttons: bool = False) -> str:
         f"{hello} I follow <b>companies</b> in the news for you.\n\n"
         "Tell me which ones you care about and I send a short summary, focused on "
         "that company, whenever an article about it arrives — or once a day, if you prefer.\n\n"
-        "To begin: /subscribe Xiaomi\n"
-        "Several at once: /subscribe Tesla, BYD, Apple\n"
-        "Right now: /news Xiaomi\n\n"
+        "To begin: /subscribe Apple\n"
+        "Several at once: /subscribe Toyota, Boeing, Microsoft\n"
+        "Right now: /news Google\n\n"
         "All commands: /help"
         + (". Or tap a company in the news now:" if buttons else "")
     )
@@ -153,12 +153,13 @@ def unsubscribed_reply(ref: CompanyRef) -> tuple[str, InlineKeyboardMarkup]:
 def list_reply(refs: Sequence[CompanyRef], limit: int) -> tuple[str, InlineKeyboardMarkup | None]:
     """The followed companies, each with a news and an unsubscribe button."""
     if not refs:
-        return ("This chat follows no companies yet.\nStart with /subscribe Xiaomi", None)
+        return ("This chat follows no companies yet.\nStart with /subscribe Apple", None)
     lines = [f"<b>{LIST_HEADER} {len(refs)} of at most {limit} companies</b>", ""]
     lines += [f"• {esc(r.name, limit=NAME_CHARS)}" for r in refs]
-    lines.append("\nTap ✖ to unsubscribe, 📰 for the latest news.")
+    lines.append("\nThe buttons show a company's latest news or unsubscribe from it.")
     rows = [
-        [_button(f"📰 {r.name}", encode(Action.MORE_NEWS, r.id)), _button(f"✖ {r.name}", encode(Action.UNSUBSCRIBE, r.id))]
+        [_button(f"📰 News: {r.name}", encode(Action.MORE_NEWS, r.id)),
+         _button(f"✖ Unsubscribe {r.name}", encode(Action.UNSUBSCRIBE, r.id))]
         for r in refs[:50]
     ]
     return "\n".join(lines), InlineKeyboardMarkup(rows)

@@ -97,8 +97,8 @@ def settings_text(settings: ChatSettings, *, note: str | None = None) -> str:
         f"{'s' if settings.summary_sentences != 1 else ''}",
         f"Delivery: <b>{delivery}</b>",
         f"Time zone: <b>{esc(timezone_label(settings.timezone))}</b>",
-        f"Alert when the company is <b>{threshold_label(settings.threshold)}</b> "
-        f"(relevance ≥ {settings.threshold:.2f})",
+        f"Alert me when a company is: <b>{threshold_label(settings.threshold)}</b> "
+        "(choices: main subject · notable · any mention)",
         "",
         esc(SETTINGS_HELP),
     ]

@@ -89,7 +89,10 @@ def test_an_article_without_url_never_gets_a_dead_read_label() -> None:
     assert text.endswith("Full text: /summary 12") and text.count("Reuters") == 1
     others = (Story("Copy", None, None, 13),)
     text = alert_message(AlertView(7, "Xiaomi", local, (), others)).plain
-    assert text.endswith("Full text: /summary 12 · +1 source: another source")
+    assert text.endswith("Full text: /summary 12 · +1 source: /summary 13")  # never "another"
+    sources = (Story("C", "https://www.bbc.co.uk/x", None, 14), Story("D", None, "Reuters", 15))
+    text = alert_message(AlertView(7, "Xiaomi", local, (), sources)).plain
+    assert text.endswith("+2 sources: bbc.co.uk, Reuters")
     linked = Story("Xiaomi shares jump", "https://www.example.com/a", None, 12)
     text = alert_message(AlertView(7, "Xiaomi", linked, ())).text
     assert text.endswith('>Read at example.com</a>')

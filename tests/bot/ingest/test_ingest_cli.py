@@ -33,11 +33,11 @@ def test_ingest_prints_a_summary_and_lists_failures(tmp_path: Path, capsys) -> N
     (folder / "story.txt").write_text(STORY)
     (folder / "empty.md").write_text("")
     db = tmp_path / "cli.db"
-    assert main(["ingest", "--db", str(db), str(folder)]) == 0
+    assert main(["ingest", "--db", str(db), str(folder)]) == 1  # one input failed
     out, err = capsys.readouterr()
     assert out.strip() == "ingested 4 new, 0 duplicate, 1 failed"
     assert f"newsbot: {folder / 'empty.md'} is empty." in err
-    assert main(["ingest", "--db", str(db), str(folder)]) == 0
+    assert main(["ingest", "--db", str(db), str(folder)]) == 1
     assert capsys.readouterr().out.strip() == "ingested 0 new, 4 duplicate, 1 failed"
     with open_store(db) as store:
         assert store.articles.count() == 4
@@ -67,7 +67,7 @@ def test_feeds_from_the_command_line(site, tmp_path: Path, capsys) -> None:
     code = main(["ingest", "--db", str(db), *LOCAL, "--feed", f"{site.base}/atom.xml",
                  "--feed", f"{site.base}/404.xml"])
     out, err = capsys.readouterr()
-    assert code == 0 and out.strip() == "ingested 1 new, 0 duplicate, 1 failed"
+    assert code == 1 and out.strip() == "ingested 1 new, 0 duplicate, 1 failed"
     assert f"newsbot: The server answered 404 Not Found for {site.base}/404.xml." in err
     assert main(["ingest", "--db", str(db), *LOCAL, "--feed", f"{site.base}/500.xml"]) == 1
 

@@ -1,14 +1,13 @@
-"""Offline bot harness: the real Application, real SQLite, and a recording Bot API layer.
+"""Offline bot harness: the real Application, real SQLite, and the in-process Bot API fake.
 
 Updates are fed to ``application.process_update``; every Bot API call lands in
-:class:`RecordingRequest`, which answers like Telegram and keeps the payloads.
+:class:`bot.telegram.fake_api.FakeBotApi` (the same fake the terminal chat renders),
+which answers like Telegram and keeps the payloads.
 """
 
 from __future__ import annotations
 
-import html
 import itertools
-import json
 import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -17,7 +16,8 @@ from typing import Any
 
 import pytest
 from telegram import Update
-from telegram.request import BaseRequest, RequestData
+
+from bot.telegram.fake_api import FakeBotApi
 
 BOT = {"id": 4242, "is_bot": True, "first_name": "News", "username": "newsbot_test_bot"}
 USER = 11
@@ -65,66 +65,10 @@ def telegram_html_problems(text: str) -> list[str]:
     return problems
 
 
-class RecordingRequest(BaseRequest):
-    """Answers Bot API calls like Telegram, records them; scriptable admins and failures."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-        self.admins: set[tuple[int, int]] = set()
-        self.fail_next: dict[str, int] = {}
-        self._ids = itertools.count(1000)
-
-    @property
-    def read_timeout(self) -> float | None:
-        return None
-
-    async def initialize(self) -> None:
-        return None
-
-    async def shutdown(self) -> None:
-        return None
-
-    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        name = url.rsplit("/", 1)[-1]
-        params = request_data.parameters if request_data else {}
-        self.calls.append((name, params))
-        if self.fail_next.get(name):
-            self.fail_next[name] -= 1
-            return 502, json.dumps({"ok": False, "error_code": 502,
-                                    "description": "Bad Gateway"}).encode()
-        return 200, json.dumps({"ok": True, "result": self._result(name, params)}).encode()
-
-    def _result(self, name: str, params: dict[str, Any]) -> Any:
-        if name == "getMe":
-            return BOT
-        if name in ("sendMessage", "editMessageText"):
-            chat = {"id": params["chat_id"], "type": "private"}
-            return {"message_id": params.get("message_id") or next(self._ids),
-                    "date": int(time.time()), "chat": chat, "from": BOT,
-                    "text": html.unescape(re.sub(r"<[^>]+>", "", str(params["text"])))}
-        if name == "getChatMember":
-            key = (int(params["chat_id"]), int(params["user_id"]))
-            status = "administrator" if key in self.admins else "member"
-            extra = {"can_be_edited": False, "can_manage_chat": True, "can_change_info": True,
-                     "can_delete_messages": True, "can_invite_users": True,
-                     "can_restrict_members": True, "can_pin_messages": True,
-                     "can_promote_members": False, "can_manage_video_chats": True,
-                     "is_anonymous": False, "can_post_stories": True, "can_edit_stories": True,
-                     "can_delete_stories": True}
-            return {"status": status, "user": {"id": key[1], "is_bot": False, "first_name": "U"},
-                    **(extra if status == "administrator" else {})}
-        return True
-
-    def of(self, name: str) -> list[dict[str, Any]]:
-        """Payloads of every call to the method ``name``."""
-        return [params for method, params in self.calls if method == name]
-
-
 class Harness:
     """Feeds updates to the application and reads back what the bot sent."""
 
-    def __init__(self, application: Any, request: RecordingRequest, store: Any) -> None:
+    def __init__(self, application: Any, request: FakeBotApi, store: Any) -> None:
         self.app = application
         self.request = request
         self.store = store
@@ -183,22 +127,33 @@ class Harness:
 MakeHarness = Callable[..., Awaitable[Harness]]
 
 
-@pytest.fixture
-async def make_harness(tmp_path: Path) -> AsyncIterator[MakeHarness]:
-    """An async factory: ``await make_harness(**config_overrides, store_kwargs={...})``."""
-    from bot.cli.run import load_seeds
+def build_offline(path: Path, *, store_kwargs: dict[str, Any] | None = None,
+                  **overrides: Any) -> tuple[Any, FakeBotApi, Any]:
+    """The bot on a new database holding the shipped sample page, talking to a FakeBotApi."""
     from bot.config import Config
+    from bot.ingest.ingestor import Ingestor
+    from bot.sample import load_seed_article
+    from bot.services.registry import load_matcher
     from bot.telegram.application import build_application
     from storage import open_store
 
+    store = open_store(path, **(store_kwargs or {}))
+    with Ingestor(store=store, matcher=load_matcher(store)) as ingestor:
+        load_seed_article(ingestor)
+    request = FakeBotApi(bot_user=BOT)
+    application = build_application(Config(**overrides), store=store, request=request)
+    return application, request, store
+
+
+@pytest.fixture
+async def make_harness(tmp_path: Path) -> AsyncIterator[MakeHarness]:
+    """An async factory: ``await make_harness(**config_overrides, store_kwargs={...})``."""
     made: list[tuple[Any, Any]] = []
 
     async def make(*, store_kwargs: dict[str, Any] | None = None, **overrides: Any) -> Harness:
-        store = open_store(tmp_path / f"bot{len(made)}.db", **(store_kwargs or {}))
-        load_seeds(store)
-        config = Config(**{"command_limit": 1000, **overrides})
-        request = RecordingRequest()
-        application = build_application(config, store=store, request=request)
+        application, request, store = build_offline(
+            tmp_path / f"bot{len(made)}.db", store_kwargs=store_kwargs,
+            **{"command_limit": 1000, **overrides})
         await application.initialize()
         made.append((application, store))
         return Harness(application, request, store)

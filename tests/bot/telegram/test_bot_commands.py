@@ -89,7 +89,7 @@ async def test_list_has_buttons_and_unsubscribe_button_edits_the_list(bot: Bot) 
     assert "Tesla" in listing and "Xiaomi" in listing
     buttons = bot.buttons(bot.last("sendMessage"))
     assert all(len(data.encode()) <= 64 for _, data in buttons)
-    unsubscribe = next(data for label, data in buttons if label == "✖ Tesla")
+    unsubscribe = next(data for label, data in buttons if label == "✖ Unsubscribe Tesla")
     tesla_id = int(unsubscribe.split(":")[1])
     # The pressed message carries the list's keyboard, as Telegram sends it back.
     await bot.app.process_update(_query_with_markup(bot, unsubscribe, buttons))
@@ -208,7 +208,7 @@ async def test_settings_buttons_and_typed_changes(bot: Bot) -> None:
     await bot.press("s:thr:main")
     assert bot.store.chats.settings(11).threshold > 0
     anything = (await bot.send("/settings relevance any"))[0]
-    assert "Alert when the company is <b>merely mentioned</b>" in anything
+    assert "Alert me when a company is: <b>merely mentioned</b>" in anything
 
 
 async def test_stop_deletes_the_chat(bot: Bot) -> None:
@@ -234,7 +234,7 @@ async def test_long_news_replies_are_split_under_the_limit(bot: Bot, html_proble
                  "its shares rose sharply as analysts raised their forecasts again. ") * 6
     for day in range(1, 11):
         article = Article(f"Xiaomi & <partners> day {day}",
-                          tuple(f"{paragraph} Part {i}." for i in range(12)),
+                          tuple(f"{paragraph} Part {i} of day {day}." for i in range(12)),
                           url=f"https://long.example/{day}", source="Long & Co",
                           published=f"2026-02-{day:02d}T08:00:00+00:00")
         bot.store.articles.add(article, companies=bot.app.bot_data.service.matcher.find(

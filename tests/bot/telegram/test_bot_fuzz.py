@@ -38,16 +38,9 @@ def loop() -> Any:
 
 
 def _harness(loop: Any, tmp_path: Path) -> Any:
-    from bot.cli.run import load_seeds
-    from bot.config import Config
-    from bot.telegram.application import build_application
-    from storage import open_store
-
     conftest = _conftest()
-    store = open_store(tmp_path / "fuzz.db")
-    load_seeds(store)
-    request = conftest.RecordingRequest()
-    application = build_application(Config(command_limit=10**9), store=store, request=request)
+    application, request, store = conftest.build_offline(tmp_path / "fuzz.db",
+                                                         command_limit=10**9)
     loop.run_until_complete(application.initialize())
     return conftest.Harness(application, request, store)
 
@@ -56,7 +49,7 @@ def _conftest() -> Any:
     import sys
 
     return next(m for name, m in sys.modules.items() if name.endswith("bot.conftest")
-                or (name.endswith("conftest") and hasattr(m, "RecordingRequest")))
+                or (name.endswith("conftest") and hasattr(m, "build_offline")))
 
 
 def _check(texts: list[str], html_problems: Callable[[str], list[str]]) -> None:
