@@ -23,6 +23,7 @@ from storage.normalize import (
     normalise_published,
     snippet,
 )
+from storage.visibility import OWN_COMPANY, VISIBLE
 from summarizer.article import Article
 from summarizer.companies.matcher import CompanyMention
 
@@ -60,13 +61,6 @@ _COLUMNS = ("a.id, a.url, a.canonical_url, a.title, a.body, a.source, a.publishe
 _RECENCY = ("CASE WHEN a.published BETWEEN '1970' AND a.ingested THEN a.published "
             "ELSE a.ingested END")
 _NEWEST = f"{_RECENCY} DESC, a.id DESC"
-# The operator's articles, plus those the asking chat submitted itself (:chat NULL: none).
-VISIBLE = ("(a.submitted_by IS NULL OR EXISTS (SELECT 1 FROM article_readers AS r "
-           "WHERE r.article_id = a.id AND r.chat_id = :chat))")
-# Registry companies, plus the custom names the asking chat created or follows.
-OWN_COMPANY = ("(c.custom = 0 OR c.created_by = :chat OR EXISTS (SELECT 1 FROM subscriptions "
-               "AS s WHERE s.chat_id = :chat AND s.company_id = c.id))")
-
 _IN_THE_NEWS = f"""
 WITH recent AS (SELECT a.id FROM articles AS a WHERE {VISIBLE} ORDER BY {_NEWEST} LIMIT :articles)
 SELECT c.id, c.name FROM recent

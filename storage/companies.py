@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from storage.db import Database, guarded
+from storage.visibility import OWN_COMPANY
 from summarizer.companies.matcher import CompanyEntry
 from summarizer.errors import InputError
 
@@ -66,9 +67,6 @@ def _json(text: str | None, default: Any) -> Any:
 _BASE_FIELDS = frozenset({"name", "aliases", "ticker", "country"})
 _COLUMNS = "id, name, aliases, ticker, country, custom, extra, created_by"
 _QUALIFIED = ", ".join(f"c.{column}" for column in _COLUMNS.split(", "))
-# Registry companies, plus the custom names the asking chat created or follows.
-_OWN = ("(c.custom = 0 OR c.created_by = :chat OR EXISTS (SELECT 1 FROM subscriptions AS s "
-        "WHERE s.chat_id = :chat AND s.company_id = c.id))")
 
 
 def _company(row: Sequence[Any]) -> Company:
@@ -197,7 +195,7 @@ class Companies:
             f"""
             SELECT {_QUALIFIED} FROM json_each(:names) AS n
             JOIN companies AS c ON c.name = n.value COLLATE NOCASE
-            WHERE {_OWN} ORDER BY n.key
+            WHERE {OWN_COMPANY} ORDER BY n.key
             """,
             {"names": json.dumps(list(names)), "chat": chat_id},
         ).fetchall()
