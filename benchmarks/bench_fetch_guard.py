@@ -102,7 +102,7 @@ def _try(url: str, policy: FetchPolicy, timeout: float = 3.0) -> str:
             text = str(err)
             if "not a public web address" in text:
                 return "refused"
-            return "invalid URL" if "not valid" in text else f"error: {text}"
+            return "invalid URL" if "valid" in text else f"error: {text}"
     return "FETCHED secret" if "secret" in page.text else "fetched"
 
 
@@ -127,14 +127,14 @@ def probes() -> None:
     outer = _serve("127.0.0.2")
     policy = FetchPolicy(allow_networks=(ipaddress.ip_network("127.0.0.2/32"),))
     print("\n2. Redirects from a permitted site (127.0.0.2) to loopback\n")
-    print(f"| {'Location':<36} | {'outcome':<10} |")
-    print(f"|{'-' * 38}|{'-' * 12}|")
+    print(f"| {'Location':<36} | {'outcome':<11} |")
+    print(f"|{'-' * 38}|{'-' * 13}|")
     before = v4.hits + v6.hits
     for target in (f"http://127.0.0.1:{p}/", f"http://localhost:{p}/",
                    f"http://2130706433:{p}/", f"http://[::1]:{p6}/", "http://xn--/"):
         outer.location = target
         outcome = _try(f"http://127.0.0.2:{outer.server_address[1]}/go", policy)
-        print(f"| {target:<36} | {outcome[:10]:<10} |")
+        print(f"| {target:<36} | {outcome[:11]:<11} |")
     print(f"\nLoopback hits through redirects: {v4.hits + v6.hits - before}")
 
 

@@ -10,33 +10,30 @@ is counted as failed and reported; it never stops the batch.
 from __future__ import annotations
 
 import asyncio
-import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import httpx
 
-from bot.ingest.feeds import FeedLimits, ingest_feed, ingest_feeds
+from bot.ingest.batches import Batches, progress_bar
+from bot.ingest.feeds import FeedLimits
 from bot.ingest.fetch import make_client
 from bot.ingest.files import Item, collect
 from bot.ingest.guard import FetchPolicy
+from bot.ingest.poll import ingest_feed, ingest_feeds
 from summarizer.article import Article
 from summarizer.errors import NewsbotError, StorageError
 
 if TYPE_CHECKING:
-    from types import TracebackType
-
     from storage.store import Store
     from summarizer.companies.matcher import CompanyMatcher, CompanyMention
 
-PROGRESS_MIN_ITEMS = 50
 BATCH_ITEMS = 200
-BATCH_SECONDS = 0.25
 STAGES = ("read", "fetch", "clean", "mentions", "insert", "enqueue")
 
 
@@ -194,8 +191,8 @@ class Ingestor:
         batch was rolled back are counted as failed.
         """
         report = report if report is not None else IngestReport()
-        with _progress_bar(len(items), progress=progress, desc=desc) as bar, \
-                _Batches(self, report) as batches:
+        with progress_bar(len(items), progress=progress, desc=desc) as bar, \
+                Batches(self, report) as batches:
             for item in items:
                 batches.tick()
                 self._ingest_one(item, report)
@@ -237,7 +234,7 @@ class Ingestor:
         return self.ingest_items(items, progress=progress, desc="ingesting", report=report)
 
     def ingest_feed(self, url: str) -> IngestReport:
-        """Poll one RSS/Atom feed and store its new entries (see :mod:`bot.ingest.feeds`)."""
+        """Poll one RSS/Atom feed and store its new entries (see :mod:`bot.ingest.poll`)."""
         return ingest_feed(self, url)
 
     def ingest_feeds(self, urls: Iterable[str]) -> IngestReport:
@@ -247,82 +244,3 @@ class Ingestor:
     async def ingest_feed_async(self, url: str) -> IngestReport:
         """:meth:`ingest_feed` in a worker thread, for the bot's job queue."""
         return await asyncio.to_thread(self.ingest_feed, url)
-
-
-class _Batches:
-    """Groups consecutive articles into one write transaction (each article a savepoint).
-
-    One commit per batch instead of per article makes bulk ingestion much faster;
-    batches stay short (``batch_size`` articles or BATCH_SECONDS) so the bot, writing
-    to the same file, never waits long for the lock.
-    """
-
-    def __init__(self, ingestor: Ingestor, report: IngestReport) -> None:
-        self.ingestor = ingestor
-        self.report = report
-        self.stack = ExitStack()
-        self.count = 0
-        self.started = 0.0
-        self.stored = 0  # len(report.article_ids) when the open batch began
-
-    def __enter__(self) -> _Batches:
-        return self
-
-    def tick(self) -> None:
-        """Before each article: commit the batch when it is full, then keep one open."""
-        full = self.count >= self.ingestor.batch_size
-        if self.count and (full or time.perf_counter() - self.started > BATCH_SECONDS):
-            self._commit()
-        if not self.count:
-            self.stack.enter_context(self.ingestor.store.transaction())
-            self.started = time.perf_counter()
-            self.stored = len(self.report.article_ids)
-        self.count += 1
-
-    def _commit(self) -> None:
-        try:
-            with self.ingestor.timed("insert"):
-                self.stack.close()
-        except NewsbotError:
-            self._rolled_back()
-            raise
-        finally:
-            self.stack = ExitStack()
-            self.count = 0
-
-    def _rolled_back(self) -> None:
-        """The open batch was not saved: its new articles count as failed, not new."""
-        lost = len(self.report.article_ids) - self.stored
-        del self.report.article_ids[self.stored:]
-        self.report.new -= lost
-        self.report.failed += lost
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        if exc_type is None:
-            self._commit()
-        elif self.count:
-            self.stack.__exit__(exc_type, exc, tb)  # roll back the open batch only
-            self._rolled_back()
-
-
-class _NoBar:
-    def update(self, n: int = 1) -> None:
-        """Nothing to draw."""
-
-    def set_postfix(self, **kwargs: object) -> None:
-        """Nothing to draw."""
-
-
-@contextmanager
-def _progress_bar(total: int, *, progress: bool | None, desc: str) -> Iterator[_NoBar]:
-    show = progress if progress is not None else (
-        total > PROGRESS_MIN_ITEMS and sys.stderr.isatty()
-    )
-    if not show:
-        yield _NoBar()
-        return
-    from tqdm import tqdm  # only for long batches
-
-    with tqdm(total=total, desc=desc, unit="article", file=sys.stderr, leave=False) as bar:
-        yield bar

@@ -17,7 +17,7 @@ def test_a_feed_redirecting_to_an_invalid_name_fails_alone(
     site: Any, ingestor: Any, store: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     bad, good = f"{site.base}/bad-idna.xml", f"{site.base}/atom.xml"
-    with caplog.at_level(logging.INFO, logger="bot.ingest.feeds"):
+    with caplog.at_level(logging.INFO, logger="bot.ingest.poll"):
         report = ingestor.ingest_feeds([bad, good])
     assert (report.new, report.failed) == (1, 1)
     assert len(report.errors) == 1 and "not valid" in report.errors[0]
