@@ -15,7 +15,10 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
+
+from summarizer.errors import InputError
 
 if TYPE_CHECKING:
     from summarizer.article import Article
@@ -32,8 +35,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "source",
+        nargs="?",
         metavar="PATH|URL|-",
         help="article file (text or HTML), http(s) URL, or - for stdin",
+    )
+    parser.add_argument(
+        "--score",
+        nargs="+",
+        type=Path,
+        metavar="LABELS.jsonl",
+        help="score detection against labelled articles instead (see --data)",
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        metavar="DIR",
+        help="folder with the labelled articles' texts (default $NEWSBOT_EVAL_DATA or ../shared)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument(
@@ -50,9 +67,24 @@ def run(args: argparse.Namespace) -> int:
     """Read, clean and scan one article; print its companies."""
     from bot.cli.summarize import load_article
 
+    if args.score:
+        return score(args.score, data=args.data)
+    if args.source is None:
+        raise InputError("Please give an article (PATH, URL or -), or --score LABELS.jsonl.")
     matcher = build_matcher(args.also)
     article = load_article(args.source)
     print_companies(article, matcher.find(article), as_json=args.json, out=sys.stdout)
+    return 0
+
+
+def score(paths: Sequence[Path], *, data: Path | None) -> int:
+    """Print subject precision/recall against labelled articles."""
+    from bot.cli import companies_score as scoring
+
+    labels = scoring.read_labels(paths)
+    articles = scoring.load_texts(data or scoring.default_data_dir(), labels)
+    rows = list(scoring.tallies(build_matcher(), labels, articles))
+    scoring.print_scores(rows, out=sys.stdout)
     return 0
 
 

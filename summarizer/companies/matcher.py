@@ -284,6 +284,10 @@ class CompanyMatcher:
             counts[name] = counts.get(name, 0) + 1
         return counts
 
+    def keys_of(self, name: str) -> set[str]:
+        """Comparable forms of a company's name and aliases (for scoring against labels)."""
+        return {_key(alias) for alias in self.aliases_of(name)}
+
     def aliases_of(self, name: str) -> tuple[str, ...]:
         """Every alias of a company (name first), for focusing summaries on it."""
         entry = self.resolve(name)
