@@ -67,6 +67,7 @@ Salience (``summarizer.companies.salience``) ranks the companies; ``subject`` is
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -75,6 +76,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process, utils
 
 from summarizer.article import Article
+from summarizer.companies.names import short_forms
 from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
     EXACT,
@@ -117,6 +119,8 @@ class CompanyEntry:
     country: str | None = None
     ambiguous: tuple[str, ...] = ()  # aliases that are also common words (case mode "word")
     exclude: tuple[str, ...] = ()  # phrases that contain an alias but are not the company
+    former: tuple[str, ...] = ()  # former names ("MCI" of WorldCom); matched like aliases
+    parent: str | None = None  # owner of a subsidiary with its own name (informational)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,14 +154,19 @@ def load_registry(json_text: str) -> list[CompanyEntry]:
         name = item.get("name") if isinstance(item, dict) else None
         if not isinstance(name, str) or not name.strip():
             raise InputError("Every company in the registry needs a non-empty name.")
+        aliases = _strings(item.get("aliases"), "aliases", name)
+        former = _strings(item.get("former"), "former", name)
         entries.append(
             CompanyEntry(
                 name=name.strip(),
-                aliases=_strings(item.get("aliases"), "aliases", name),
+                # Former names are found like aliases: "MCI" stories are WorldCom stories.
+                aliases=(*aliases, *(f for f in former if f not in aliases)),
                 ticker=(item.get("ticker") or None),
                 country=(item.get("country") or None),
                 ambiguous=_strings(item.get("ambiguous"), "ambiguous", name),
                 exclude=_strings(item.get("exclude"), "exclude", name),
+                former=former,
+                parent=(item.get("parent") or None),
             )
         )
     return entries
@@ -195,6 +204,9 @@ class CompanyMatcher:
             self._index.add(alias, i, mode=mode)
             self._lookup.setdefault(_key(alias), i)
             self._names.setdefault(_key(alias), i)
+        if not entry.aliases and not entry.ticker:  # a custom name: also its short forms
+            for form, weak in short_forms(entry.name):
+                self._index.add(form, i, mode=alias_mode(form, ambiguous=False), weak=weak)
         for phrase in entry.exclude:
             self._index.add(phrase, i, mode=EXCLUDED)
         if entry.ticker:
@@ -208,7 +220,17 @@ class CompanyMatcher:
         """A matcher that also knows ``extra`` (names users follow that the registry lacks)."""
         known = {e.name.casefold() for e in self.entries}
         new = [e for e in extra if e.name.casefold() not in known and self.resolve(e.name) is None]
-        return CompanyMatcher((*self.entries, *new)) if new else self
+        if not new:
+            return self
+        # Extending a copy keeps this cheap with a large registry (one per article when scoring).
+        other = copy.copy(self)
+        other.entries = (*self.entries, *new)
+        other._index = self._index.copy()
+        other._lookup, other._names = dict(self._lookup), dict(self._names)
+        for i, entry in enumerate(new, start=len(self.entries)):
+            other._add_entry(i, entry)
+        other._choices = [key for key in other._names if len(key) >= 3]
+        return other
 
     def resolve(self, text: str) -> CompanyEntry | None:
         """The company whose name, alias or ticker is exactly ``text`` (any case)."""

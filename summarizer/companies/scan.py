@@ -61,6 +61,7 @@ class AliasRef:
     entry: int  # index of the company (for exclusions: whose alias the phrase contains)
     surface: tuple[str, ...]  # the alias's words as written, for EXACT and WORD checks
     mode: str
+    weak: bool = False  # counts only beside a sure mention of the company ("ISG", "Cadbury")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,7 @@ class AliasIndex:
         self.bases: dict[str, int] = {}  # "1810" of "1810.HK", after an exchange name only
         self.bare: set[str] = set()  # symbols that may also stand alone ("TSLA")
 
-    def add(self, alias: str, ref_entry: int, *, mode: str) -> None:
+    def add(self, alias: str, ref_entry: int, *, mode: str, weak: bool = False) -> None:
         """Index one alias, or an exclusion phrase (mode EXCLUDED) of that company."""
         words = split_words(alias)
         if not words:
@@ -114,11 +115,18 @@ class AliasIndex:
         if len(surface[-1]) > 2 and surface[-1].endswith("'s"):
             surface[-1] = surface[-1][:-2]  # "Macy's" is looked up as "Macy", like the text
         key = tuple(fold(w) for w in surface)
-        ref = AliasRef(ref_entry, tuple(surface), mode)
-        refs = self.grams.setdefault(key, [])
+        ref = AliasRef(ref_entry, tuple(surface), mode, weak)
+        refs = self.grams.get(key, ())
         if ref not in refs:  # "NIO" (exact) and "Nio" (any case) may share a key
-            refs.append(ref)
+            self.grams[key] = [*refs, ref]  # a new list: copies share the old ones
         self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
+
+    def copy(self) -> AliasIndex:
+        """An index that can grow without changing this one (cheap: lists are shared)."""
+        other = AliasIndex()
+        other.grams, other.first = dict(self.grams), dict(self.first)
+        other.tickers, other.bases, other.bare = dict(self.tickers), dict(self.bases), set(self.bare)
+        return other
 
     def add_ticker(self, ticker: str, entry: int, *, bare_ok: bool) -> None:
         """Index a ticker for the ticker forms ("NYSE:F", "$AAPL", "(1810.HK)")."""
@@ -272,4 +280,5 @@ def _judge(
     initial = (
         sentence_initial(text, start) and not possessive and not _COMPANY_VERB.match(text, end)
     )
-    return Hit(ref.entry, start, end, ref.mode == WORD and (style or initial), word=surface)
+    weak = ref.weak or (ref.mode == WORD and (style or initial))
+    return Hit(ref.entry, start, end, weak, word=surface)
