@@ -6,7 +6,12 @@ Plain text prints one line per company: name, salience, subject (yes/no) and the
 number of mentions. ``--json`` prints
 ``{"title", "companies": [{"name", "salience", "subject", "mentions"}]}``.
 Only the cleaned article is searched, never page boilerplate. ``--also`` adds
-names the registry lacks, matched exactly like a name a user follows.
+names the registry lacks, matched exactly like a name a user follows (short forms
+included: "Cadbury Schweppes" is also found as "Cadbury" beside the full name).
+
+    newsbot companies --score LABELS.jsonl [LABELS.jsonl ...] [--data DIR]
+
+scores detection against articles labelled by reading (see ``bot.cli.companies_score``).
 """
 
 from __future__ import annotations
@@ -18,7 +23,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from summarizer.errors import InputError
 
 if TYPE_CHECKING:
     from summarizer.article import Article
@@ -70,7 +74,9 @@ def run(args: argparse.Namespace) -> int:
     if args.score:
         return score(args.score, data=args.data)
     if args.source is None:
-        raise InputError("Please give an article (PATH, URL or -), or --score LABELS.jsonl.")
+        print("newsbot companies: error: give an article (PATH, URL or -) or --score "
+              "LABELS.jsonl", file=sys.stderr)
+        return 2
     matcher = build_matcher(args.also)
     article = load_article(args.source)
     print_companies(article, matcher.find(article), as_json=args.json, out=sys.stdout)
@@ -93,8 +99,15 @@ def build_matcher(extra_names: Sequence[str] = ()) -> CompanyMatcher:
     from bot.services.registry import registry_entries
     from storage.companies import clean_name
     from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
+    from summarizer.companies.names import name_problem
 
-    extra = [CompanyEntry(clean_name(name)) for name in extra_names]
+    extra = []
+    for name in extra_names:
+        problem = name_problem(name)
+        if problem:  # the same rule as /subscribe: say why, and go on without it
+            print(f"newsbot: --also {name[:60]!r} ignored: {problem}.", file=sys.stderr)
+            continue
+        extra.append(CompanyEntry(clean_name(name)))
     return CompanyMatcher(registry_entries()).with_entries(extra)
 
 

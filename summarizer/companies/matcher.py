@@ -92,8 +92,9 @@ from summarizer.companies.scan import (
 from summarizer.companies.tickers import ticker_hits
 from summarizer.errors import InputError
 
-# Chosen on tests/summarizer/data (hand-labelled subjects vs passing mentions).
-SUBJECT_THRESHOLD = 0.27
+# Salience is the model's chance that the story is about the company (see salience.py):
+# a subject is a company the story is more likely than not about.
+SUBJECT_THRESHOLD = 0.5
 SUGGEST_CUTOFF = 78.0  # fuzz.ratio: "Tesal" -> "Tesla" is 80, "Xaomi" -> "xAI" 75
 # Tickers that are English words (or too common as abbreviations) never match bare.
 _WORD_TICKERS = frozenset(
@@ -195,6 +196,9 @@ class CompanyMatcher:
         self._names: dict[str, int] = {}  # names and aliases, for suggestions
         for i, entry in enumerate(self.entries):
             self._add_entry(i, entry)
+        for i, entry in enumerate(self.entries):  # a name or alias wins over a ticker ("BA")
+            if entry.ticker:
+                self._lookup.setdefault(_key(entry.ticker), i)
         self._choices = [key for key, i in self._names.items() if len(key) >= 3]
 
     def _add_entry(self, i: int, entry: CompanyEntry) -> None:
@@ -204,9 +208,6 @@ class CompanyMatcher:
             self._index.add(alias, i, mode=mode)
             self._lookup.setdefault(_key(alias), i)
             self._names.setdefault(_key(alias), i)
-        if not entry.aliases and not entry.ticker:  # a custom name: also its short forms
-            for form, weak in short_forms(entry.name):
-                self._index.add(form, i, mode=alias_mode(form, ambiguous=False), weak=weak)
         for phrase in entry.exclude:
             self._index.add(phrase, i, mode=EXCLUDED)
         if entry.ticker:
@@ -214,7 +215,13 @@ class CompanyMatcher:
             self._index.add_ticker(entry.ticker, i, bare_ok=bare_ok)
             if bare_ok and _key(entry.ticker) not in self._lookup:
                 self._index.add(entry.ticker, i, mode=EXACT)
-            self._lookup.setdefault(_key(entry.ticker), i)
+
+    def _add_short_forms(self, i: int, entry: CompanyEntry) -> None:
+        """A name a user follows is also found as people shorten it ("Cadbury", "ISG")."""
+        if entry.aliases:
+            return  # described (a registry entry stored as custom): its aliases say it all
+        for form, weak in short_forms(entry.name):
+            self._index.add(form, i, mode=alias_mode(form, ambiguous=False), weak=weak)
 
     def with_entries(self, extra: Iterable[CompanyEntry]) -> CompanyMatcher:
         """A matcher that also knows ``extra`` (names users follow that the registry lacks)."""
@@ -229,6 +236,9 @@ class CompanyMatcher:
         other._lookup, other._names = dict(self._lookup), dict(self._names)
         for i, entry in enumerate(new, start=len(self.entries)):
             other._add_entry(i, entry)
+            other._add_short_forms(i, entry)
+            if entry.ticker:
+                other._lookup.setdefault(_key(entry.ticker), i)
         other._choices = [key for key in other._names if len(key) >= 3]
         return other
 

@@ -42,6 +42,18 @@ DESCRIPTORS = frozenset(
     )
 )
 MAX_NAME_CHARS = 100
+# Capitalised words the (lower-case) word list lacks that are never a company on their own.
+NATIONS = frozenset(
+    re.findall(
+        r"\S+",
+        "american british chinese japanese korean german french dutch swiss swedish italian "
+        "spanish indian taiwanese european asian canadian australian danish finnish norwegian "
+        "belgian irish russian brazilian mexican israeli saudi emirati singaporean austrian "
+        "polish turkish hungarian greek portuguese african arab thai vietnamese indonesian "
+        "malaysian philippine pakistani egyptian nigerian argentine chilean scottish welsh "
+        "english national international global united royal general first new",
+    )
+)
 _WORD = re.compile(r"[^\W_][\w'’.&-]*|&")
 
 
@@ -53,7 +65,8 @@ def _common() -> frozenset[str]:
 
 def is_common(text: str) -> bool:
     """Whether ``text`` is an ordinary English word, a place or a first name ("orange", "Paris")."""
-    return text.casefold().strip() in _common()
+    word = text.casefold().strip()
+    return word in _common() or word in NATIONS
 
 
 def _strip(words: list[str], vocabulary: frozenset[str]) -> list[str]:

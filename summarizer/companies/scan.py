@@ -9,8 +9,10 @@ number of aliases in the registry.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+
+from summarizer.companies.names import is_common
 
 # Alias case modes.
 FOLD = "fold"  # any case, capitals kept ("Google", "GOOGLE", not "google" or "Indian oil")
@@ -25,6 +27,11 @@ _LETTERS = rf"(?:(?![{_CJK}])[^\W_])+"
 # Words: letters/digits with inner apostrophes ("L'Oréal", "Xiaomi’s"), a CJK character,
 # or a lone "&".
 _TOKEN_RE = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*|[{_CJK}]|&")
+# The next word of an n-gram, after a gap an alias may have (see _GAP_RE).
+_NEXT_RE = re.compile(rf"(?:[ \t.\-/]{{0,3}}|,[ \t]?|\.?,[ \t]?)({_TOKEN_RE.pattern})")
+# Where a word can start an alias: a capital, a digit, "&", or any letter outside ASCII
+# (checked again in Python); lower-case first words of aliases are added per index.
+_START = rf"(?<![\w'’])(?:[A-Z0-9&]|[^\x00-\x7f])|[{_CJK}]"
 # Tokens of an alias may be separated by spaces, dots, hyphens, slashes or one comma.
 _GAP_RE = re.compile(r"[ \t.\-/]{0,3}|,[ \t]?|\.?,[ \t]?")
 # Words after which a capitalised word is still not part of a person's name.
@@ -102,6 +109,9 @@ class AliasIndex:
     def __init__(self) -> None:
         self.grams: dict[tuple[str, ...], list[AliasRef]] = {}
         self.first: dict[str, int] = {}  # first word -> longest alias length starting with it
+        self.lower_first: set[str] = set()  # first words of aliases written lower case ("ebay")
+        self.prefixes: set[tuple[str, ...]] = set()  # every leading part of an alias key
+        self._start: re.Pattern[str] | None = None
         self.tickers: dict[str, int] = {}  # full symbols: "AAPL", "1810.HK"
         self.bases: dict[str, int] = {}  # "1810" of "1810.HK", after an exchange name only
         self.bare: set[str] = set()  # symbols that may also stand alone ("TSLA")
@@ -120,11 +130,24 @@ class AliasIndex:
         if ref not in refs:  # "NIO" (exact) and "Nio" (any case) may share a key
             self.grams[key] = [*refs, ref]  # a new list: copies share the old ones
         self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
+        self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
+        if surface[0][:1].islower() and key[0] not in self.lower_first:
+            self.lower_first.add(key[0])
+            self._start = None
+
+    def start_regex(self) -> re.Pattern[str]:
+        """The regex finding words that may start an alias (compiled once per index)."""
+        if self._start is None:
+            lower = "|".join(sorted((re.escape(w) for w in self.lower_first), key=len, reverse=True))
+            extra = rf"|(?<![\w'’])(?P<lower>(?i:{lower})(?![^\W_]))" if lower else ""
+            self._start = re.compile(_START + extra)
+        return self._start
 
     def copy(self) -> AliasIndex:
         """An index that can grow without changing this one (cheap: lists are shared)."""
         other = AliasIndex()
         other.grams, other.first = dict(self.grams), dict(self.first)
+        other.lower_first, other.prefixes = set(self.lower_first), set(self.prefixes)
         other.tickers, other.bases, other.bare = dict(self.tickers), dict(self.bases), set(self.bare)
         return other
 
@@ -136,18 +159,6 @@ class AliasIndex:
             self.bases.setdefault(symbol.split(".")[0], entry)
         if bare_ok:
             self.bare.add(symbol)
-
-
-def _tokens(text: str) -> list[tuple[int, int, str, bool]]:
-    """(start, end-without-possessive, folded word, possessive) for each word."""
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        word = fold(m.group())
-        possessive = len(word) > 2 and word.endswith("'s")
-        if possessive:
-            word = word[:-2]
-        out.append((m.start(), m.end() - (2 if possessive else 0), word, possessive))
-    return out
 
 
 def sentence_initial(text: str, start: int) -> bool:
@@ -202,30 +213,61 @@ def _name_before(text: str, start: int, n_words: int, ref: AliasRef) -> str:
     return "" if sentence_initial(text, start - len(word) - 1) else "name"
 
 
+def _local_tokens(text: str, pos: int, limit: int) -> list[tuple[int, int, str, bool]]:
+    """Up to ``limit`` words from ``pos`` on, each (start, end-without-possessive, folded, possessive),
+    stopping at a gap no alias has (the n-gram rules check the gaps again)."""
+    out: list[tuple[int, int, str, bool]] = []
+    regex = _TOKEN_RE
+    while len(out) < limit:
+        m = regex.match(text, pos) if not out else _NEXT_RE.match(text, pos)
+        if m is None:
+            break
+        start, end = m.span(m.lastindex or 0)
+        word = fold(text[start:end])
+        possessive = len(word) > 2 and word.endswith("'s")
+        if possessive:
+            word = word[:-2]
+        out.append((start, end - (2 if possessive else 0), word, possessive))
+        pos = end
+    return out
+
+
 def alias_hits(
     index: AliasIndex, text: str, *, headline_style: bool, skip: Iterable[tuple[int, int]] = ()
 ) -> Iterator[Hit]:
-    """Aliases in ``text``, longest first, left to right, with the case rules applied."""
+    """Aliases in ``text``, longest first, left to right, with the case rules applied.
+
+    Only words that can start an alias are looked at: capitalised words, digits, other
+    scripts, and the few lower-case first words of aliases ("eBay"). Most words of a
+    story are lower case, so most are never even cut out of the text."""
     blocked = list(skip)
-    toks = _tokens(text)
-    i = 0
-    while i < len(toks):
-        start, _, word, _ = toks[i]
-        longest = index.first.get(word, 0)
-        if not longest or any(a <= start < b for a, b in blocked):
-            i += 1
+    starts = index.start_regex()
+    pos = 0
+    while (m := starts.search(text, pos)) is not None:
+        at = m.start()
+        pos = at + 1
+        if text[at].islower() and m.lastgroup != "lower":
+            continue  # "é...": a lower-case letter outside ASCII
+        first = _TOKEN_RE.match(text, at)
+        if first is None:
             continue
-        used = _match_at(index, text, toks, i, longest, headline_style)
+        word = fold(first.group()).removesuffix("'s")
+        longest = index.first.get(word, 0)
+        if not longest or any(a <= at < b for a, b in blocked):
+            pos = first.end()
+            continue
+        toks = _local_tokens(text, at, longest)
+        used = _match_at(index, text, toks, 0, longest, headline_style)
         if used is None:
-            i += 1
+            pos = first.end()
             continue
         n, hit = used
         yield hit
-        i += n
+        pos = toks[n - 1][1]
 
 
 def _grams_at(
-    text: str, toks: list[tuple[int, int, str, bool]], i: int, longest: int
+    index: AliasIndex, text: str, toks: Sequence[tuple[int, int, str, bool]], i: int, longest: int
 ) -> list[tuple[tuple[str, ...], int]]:
     """(word n-gram, index of its last word) for the n-grams starting at word i, shortest first.
 
@@ -236,25 +278,28 @@ def _grams_at(
         if j > i and (toks[j - 1][3] or not _GAP_RE.fullmatch(text[toks[j - 1][1] : toks[j][0]])):
             break
         key.append(toks[j][2])
-        grams.append((tuple(key), j))
+        gram = tuple(key)
+        if gram not in index.prefixes:
+            break  # no alias goes on like this
+        grams.append((gram, j))
     return grams
 
 
 def _match_at(
     index: AliasIndex,
     text: str,
-    toks: list[tuple[int, int, str, bool]],
+    toks: Sequence[tuple[int, int, str, bool]],
     i: int,
     longest: int,
     headline_style: bool,
 ) -> tuple[int, Hit] | None:
     """The longest alias starting at word i: (words used, hit), or None."""
-    for gram, j in reversed(_grams_at(text, toks, i, longest)):
+    for gram, j in reversed(_grams_at(index, text, toks, i, longest)):
         start, end = toks[i][0], toks[j][1]
         for ref in index.grams.get(gram, ()):
             if ref.mode == EXCLUDED:
                 return j - i + 1, Hit(ref.entry, start, end, True, shadow=gram[-1])
-            written = [text[s:e].replace("’", "'") for s, e, _, _ in toks[i : j + 1]]
+            written = [text[toks[k][0] : toks[k][1]].replace("’", "'") for k in range(i, j + 1)]
             if _case_ok(ref, written) and not _abbreviation(ref, text, start, end):
                 hit = _judge(ref, text, start, end, possessive=toks[j][3], style=headline_style)
                 return None if hit is None else (1 if hit.shadow else j - i + 1, hit)
@@ -264,6 +309,16 @@ def _match_at(
 def _abbreviation(ref: AliasRef, text: str, start: int, end: int) -> bool:
     """ "genetically modified (GM)": an all-capitals alias alone in brackets is being defined."""
     return ref.mode == EXACT and text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+
+
+def _shouted(ref: AliasRef, text: str, start: int, end: int) -> bool:
+    """ "LOW NOW GOLD": a capitalised common word among capitalised words is just shouting."""
+    word = ref.surface[0]
+    if len(ref.surface) != 1 or not word.isupper() or not is_common(word):
+        return False
+    around = re.findall(r"[^\W\d_]+", text[max(0, start - 12) : start])[-1:] + re.findall(
+        r"[^\W\d_]+", text[end : end + 12])[:1]
+    return any(len(w) > 1 and w.isupper() for w in around)
 
 
 def _judge(
@@ -280,5 +335,5 @@ def _judge(
     initial = (
         sentence_initial(text, start) and not possessive and not _COMPANY_VERB.match(text, end)
     )
-    weak = ref.weak or (ref.mode == WORD and (style or initial))
+    weak = ref.weak or (ref.mode == WORD and (style or initial)) or _shouted(ref, text, start, end)
     return Hit(ref.entry, start, end, weak, word=surface)
