@@ -1,4 +1,4 @@
-"""Fit the salience model on the labelled dev set and write summarizer/companies/salience_weights.json.
+"""Fit the salience model on the labelled dev set; write companies/salience_weights.json.
 
     python benchmarks/fit_salience.py [--data ../shared] [--write] [--c 1.0]
 

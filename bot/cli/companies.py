@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-
 if TYPE_CHECKING:
     from summarizer.article import Article
     from summarizer.companies.matcher import CompanyMatcher, CompanyMention

@@ -93,7 +93,8 @@ def parse_labels(lines: Iterable[str], *, origin: str = "labels") -> list[Labell
             continue
         try:
             row = json.loads(line)
-            seen = {str(k): tuple(str(a) for a in v) for k, v in row.get("aliases_seen", {}).items()}
+            seen = {str(k): tuple(str(a) for a in v)
+                    for k, v in row.get("aliases_seen", {}).items()}
             out.append(Labelled(str(row["source_file"]), str(row["id"]),
                                 tuple(map(str, row["subjects"])), tuple(map(str, row["mentions"])),
                                 seen))

@@ -29,9 +29,9 @@ _LETTERS = rf"(?:(?![{_CJK}])[^\W_])+"
 _TOKEN_RE = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*|[{_CJK}]|&")
 # The next word of an n-gram, after a gap an alias may have (see _GAP_RE).
 _NEXT_RE = re.compile(rf"(?:[ \t.\-/]{{0,3}}|,[ \t]?|\.?,[ \t]?)({_TOKEN_RE.pattern})")
-# Where a word can start an alias: a capital, a digit, "&", or any letter outside ASCII
-# (checked again in Python); lower-case first words of aliases are added per index.
-_START = rf"(?<![\w'’])(?:[A-Z0-9&]|[^\x00-\x7f])|[{_CJK}]"
+# Where a word can start an alias (AliasIndex.start_regex): a capital, a digit, "&", any
+# letter outside ASCII (checked again in Python), a CJK character, or one of the few
+# lower-case first words of aliases ("eBay").
 # Tokens of an alias may be separated by spaces, dots, hyphens, slashes or one comma.
 _GAP_RE = re.compile(r"[ \t.\-/]{0,3}|,[ \t]?|\.?,[ \t]?")
 # Words after which a capitalised word is still not part of a person's name.
@@ -138,9 +138,13 @@ class AliasIndex:
     def start_regex(self) -> re.Pattern[str]:
         """The regex finding words that may start an alias (compiled once per index)."""
         if self._start is None:
-            lower = "|".join(sorted((re.escape(w) for w in self.lower_first), key=len, reverse=True))
-            extra = rf"|(?<![\w'’])(?P<lower>(?i:{lower})(?![^\W_]))" if lower else ""
-            self._start = re.compile(_START + extra)
+            words = sorted(self.lower_first, key=len, reverse=True)
+            lower = "|".join(re.escape(w) for w in words)
+            # A class of possible first letters in front keeps the alternation off most words.
+            firsts = {w[0] for w in words} | {w[0].upper() for w in words}
+            letters = re.escape("".join(sorted(firsts)))
+            extra = rf"|(?=[{letters}])(?P<lower>(?i:{lower}))(?![^\W_])" if words else ""
+            self._start = re.compile(rf"(?<![\w'’])(?:[A-Z0-9&]|[^\x00-\x7f]{extra})|[{_CJK}]")
         return self._start
 
     def copy(self) -> AliasIndex:
@@ -148,7 +152,8 @@ class AliasIndex:
         other = AliasIndex()
         other.grams, other.first = dict(self.grams), dict(self.first)
         other.lower_first, other.prefixes = set(self.lower_first), set(self.prefixes)
-        other.tickers, other.bases, other.bare = dict(self.tickers), dict(self.bases), set(self.bare)
+        other.tickers, other.bases = dict(self.tickers), dict(self.bases)
+        other.bare = set(self.bare)
         return other
 
     def add_ticker(self, ticker: str, entry: int, *, bare_ok: bool) -> None:
@@ -213,11 +218,14 @@ def _name_before(text: str, start: int, n_words: int, ref: AliasRef) -> str:
     return "" if sentence_initial(text, start - len(word) - 1) else "name"
 
 
-def _local_tokens(text: str, pos: int, limit: int) -> list[tuple[int, int, str, bool]]:
-    """Up to ``limit`` words from ``pos`` on, each (start, end-without-possessive, folded, possessive),
-    stopping at a gap no alias has (the n-gram rules check the gaps again)."""
+def _local_tokens(
+    index: AliasIndex, text: str, pos: int, limit: int
+) -> list[tuple[int, int, str, bool]]:
+    """Up to ``limit`` words from ``pos`` on: (start, end-without-possessive, folded,
+    possessive), stopping where no alias goes on (the n-gram rules check gaps again)."""
     out: list[tuple[int, int, str, bool]] = []
     regex = _TOKEN_RE
+    key: tuple[str, ...] = ()
     while len(out) < limit:
         m = regex.match(text, pos) if not out else _NEXT_RE.match(text, pos)
         if m is None:
@@ -227,7 +235,12 @@ def _local_tokens(text: str, pos: int, limit: int) -> list[tuple[int, int, str, 
         possessive = len(word) > 2 and word.endswith("'s")
         if possessive:
             word = word[:-2]
+        key = (*key, word)
+        if key not in index.prefixes:
+            break  # "The" starts "The Boeing Company", but "The report" goes nowhere
         out.append((start, end - (2 if possessive else 0), word, possessive))
+        if possessive:
+            break
         pos = end
     return out
 
@@ -256,7 +269,7 @@ def alias_hits(
         if not longest or any(a <= at < b for a, b in blocked):
             pos = first.end()
             continue
-        toks = _local_tokens(text, at, longest)
+        toks = _local_tokens(index, text, at, longest)
         used = _match_at(index, text, toks, 0, longest, headline_style)
         if used is None:
             pos = first.end()

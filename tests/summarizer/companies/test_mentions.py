@@ -14,7 +14,6 @@ from summarizer.companies.matcher import (
     SUBJECT_THRESHOLD,
     CompanyEntry,
     CompanyMatcher,
-    CompanyMention,
     load_registry,
 )
 from summarizer.errors import InputError
