@@ -76,6 +76,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process, utils
 
 from summarizer.article import Article
+from summarizer.companies.discover import discover
 from summarizer.companies.names import short_forms
 from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
@@ -189,8 +190,9 @@ def _key(text: str) -> str:
 class CompanyMatcher:
     """Finds registry companies in articles; resolves and suggests names users type."""
 
-    def __init__(self, entries: Iterable[CompanyEntry]) -> None:
+    def __init__(self, entries: Iterable[CompanyEntry], *, discover: bool = True) -> None:
         self.entries: tuple[CompanyEntry, ...] = tuple(entries)
+        self.discover = discover  # also report companies the registry lacks (discover.py)
         self._index = AliasIndex()
         self._lookup: dict[str, int] = {}  # names, aliases and tickers
         self._names: dict[str, int] = {}  # names and aliases, for suggestions
@@ -297,16 +299,38 @@ class CompanyMatcher:
     def find(self, article: Article) -> list[CompanyMention]:
         """Companies the article names, most salient first."""
         parts = [article.title, *article.paragraphs]
-        scores = score_companies(self.occurrences(parts), parts)
+        occs = self.occurrences(parts)
+        names = [e.name for e in self.entries]
+        if self.discover:
+            found, more = self._discovered(parts, occs)
+            occs, names = occs + found, names + more
+        scores = score_companies(occs, parts)
         return [
             CompanyMention(
-                name=self.entries[s.entry].name,
+                name=names[s.entry],
                 salience=s.salience,
                 subject=s.salience >= SUBJECT_THRESHOLD,
                 mentions=s.mentions,
             )
             for s in scores
         ]
+
+    def _discovered(
+        self, parts: Sequence[str], occs: Sequence[Occurrence]
+    ) -> tuple[list[Occurrence], list[str]]:
+        """Occurrences of companies the registry lacks, numbered after the registry's."""
+        names = discover(parts, known=self._lookup)
+        if not names:
+            return [], []
+        local = CompanyMatcher((), discover=False).with_entries(CompanyEntry(n) for n in names)
+        taken = [(o.part, o.start, o.end) for o in occs]
+        offset = len(self.entries)
+        found = [
+            replace(o, entry=o.entry + offset)
+            for o in local.occurrences(parts)
+            if not any(p == o.part and a < o.end and o.start < b for p, a, b in taken)
+        ]
+        return found, [e.name for e in local.entries]
 
     def mentions_in(self, text: str) -> dict[str, int]:
         """Mentions per company name in a piece of text (e.g. one sentence)."""

@@ -25,7 +25,7 @@ LEGAL = frozenset(
         r"\S+",
         "inc incorporated corp corporation co company cos ltd limited plc llc llp lp ag sa spa "
         "s.p.a nv bv gmbh kg kgaa se ab asa as oy oyj kft zrt rt pjsc ojsc jsc tbk bhd berhad "
-        "sarl sas srl pty pte kk kabushiki kaisha",
+        "sarl sas srl pty pte kk kabushiki kaisha sca",
     )
 )
 # Words that describe what a company does; the name without them is still the company

@@ -20,6 +20,8 @@ Features (each explainable on its own):
 * ``deal``: named in a sentence about a deal or a case (buy, merge, bid, sue, stake);
 * ``source``: share of mentions that quote it as a source ("analysts at X",
   "X analyst", "according to X", "research firm X");
+* ``report``: share of its sentences about a survey, index, forecast or report (a
+  company whose figures are quoted, like a lender's house price index);
 * ``single``: named once only.
 """
 
@@ -35,7 +37,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 FEATURES = ("title", "first", "lead", "count", "share", "cover", "span", "early", "acts",
-            "starts", "deal", "source", "single")
+            "starts", "deal", "source", "report", "single")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _AUX = r"(?:has|have|had|also|will|would|is|was|were|are|did|does|do|not|itself|on \w+day)"
@@ -65,6 +67,11 @@ _SOURCE_BEFORE = re.compile(
     r"research(?:\s+(?:firm|group|company|house))?|consultanc(?:y|ies)|analysts?|brokers?|"
     r"brokerage|magazine|newspaper|news agency|survey by|study by|report by|data from|"
     r"figures from|told|quoted by|reported by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REPORT = re.compile(
+    r"\b(?:survey\w*|index|figures|forecast\w*|report(?:ed|s)?|study|research|poll\w*|data|"
+    r"according to|estimates?|predict\w*|analys[ie]s|house prices|consumer\w*)\b",
     re.IGNORECASE,
 )
 _DEAL = re.compile(
@@ -161,6 +168,7 @@ def features(
         "starts": float(any(len(s[:at].split()) <= 2 for s, at in in_sentence)),
         "deal": float(any(_DEAL.search(s) for s, _ in in_sentence)),
         "source": sum(_is_source(o, parts) for o in occs) / n,
+        "report": sum(bool(_REPORT.search(s)) for s, _ in in_sentence) / max(1, len(in_sentence)),
         "single": float(n == 1),
     }
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from summarizer.companies.names import is_common
+from summarizer.companies.names import LEGAL, is_common
 
 # Alias case modes.
 FOLD = "fold"  # any case, capitals kept ("Google", "GOOGLE", not "google" or "Indian oil")
@@ -339,6 +339,8 @@ def _judge(
 ) -> Hit | None:
     """The hit for a case-matching alias: None inside a person's name, weak where ambiguous."""
     surface = ref.surface[0].casefold() if len(ref.surface) == 1 else ""
+    if surface in LEGAL and re.search(r"[A-Z][\w&.'’-]*,? $", text[max(0, start - 30) : start]):
+        return None  # "Euro Disney SCA": a legal form after a name, not the company SCA
     name = "" if style else _name_before(text, start, len(ref.surface), ref)
     if name == "title":  # "Mr Hilton": a bare "Hilton" in this article is him
         return Hit(ref.entry, start, end, True, shadow=surface)
