@@ -300,14 +300,15 @@ class CompanyMatcher:
         """Companies the article names, most salient first."""
         parts = [article.title, *article.paragraphs]
         occs = self.occurrences(parts)
-        names = [e.name for e in self.entries]
+        more: list[str] = []  # names the registry lacks, numbered after its entries
         if self.discover:
             found, more = self._discovered(parts, occs)
-            occs, names = occs + found, names + more
+            occs = occs + found
         scores = score_companies(occs, parts)
+        n = len(self.entries)
         return [
             CompanyMention(
-                name=names[s.entry],
+                name=self.entries[s.entry].name if s.entry < n else more[s.entry - n],
                 salience=s.salience,
                 subject=s.salience >= SUBJECT_THRESHOLD,
                 mentions=s.mentions,

@@ -39,7 +39,8 @@ from importlib.resources import files
 FEATURES = ("title", "first", "lead", "count", "share", "cover", "span", "early", "acts",
             "starts", "deal", "source", "report", "single")
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+# Starts with a literal class so the regex engine skips ahead to the next full stop.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _AUX = r"(?:has|have|had|also|will|would|is|was|were|are|did|does|do|not|itself|on \w+day)"
 _ACTS_AFTER = re.compile(
     r"^(?:['’]s?)?\s*(?:\([^)]{0,30}\)\s*)?(?:,[^,.]{0,60},\s*)?"
@@ -200,6 +201,8 @@ def company_features(
 
 def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Score]:
     """Salience per company, most salient first (ties: more mentions, then earlier)."""
+    if not occs:
+        return []
     counts: dict[int, int] = {}
     first: dict[int, tuple[int, int]] = {}
     for occ in occs:

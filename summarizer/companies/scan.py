@@ -29,9 +29,10 @@ _LETTERS = rf"(?:(?![{_CJK}])[^\W_])+"
 _TOKEN_RE = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*|[{_CJK}]|&")
 # The next word of an n-gram, after a gap an alias may have (see _GAP_RE).
 _NEXT_RE = re.compile(rf"(?:[ \t.\-/]{{0,3}}|,[ \t]?|\.?,[ \t]?)({_TOKEN_RE.pattern})")
-# Where a word can start an alias (AliasIndex.start_regex): a capital, a digit, "&", any
-# letter outside ASCII (checked again in Python), a CJK character, or one of the few
-# lower-case first words of aliases ("eBay").
+# Where a word can start an alias: a capital, a digit, "&", any letter outside ASCII
+# (checked again in Python) or a CJK character; the few lower-case first words of
+# aliases ("eBay") are found by AliasIndex.starts.
+_START_RE = re.compile(rf"(?<![\w'’])(?:[A-Z0-9&]|[^\x00-\x7f])|[{_CJK}]")
 # Tokens of an alias may be separated by spaces, dots, hyphens, slashes or one comma.
 _GAP_RE = re.compile(r"[ \t.\-/]{0,3}|,[ \t]?|\.?,[ \t]?")
 # Words after which a capitalised word is still not part of a person's name.
@@ -111,7 +112,6 @@ class AliasIndex:
         self.first: dict[str, int] = {}  # first word -> longest alias length starting with it
         self.lower_first: set[str] = set()  # first words of aliases written lower case ("ebay")
         self.prefixes: set[tuple[str, ...]] = set()  # every leading part of an alias key
-        self._start: re.Pattern[str] | None = None
         self.tickers: dict[str, int] = {}  # full symbols: "AAPL", "1810.HK"
         self.bases: dict[str, int] = {}  # "1810" of "1810.HK", after an exchange name only
         self.bare: set[str] = set()  # symbols that may also stand alone ("TSLA")
@@ -131,21 +131,34 @@ class AliasIndex:
             self.grams[key] = [*refs, ref]  # a new list: copies share the old ones
         self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
         self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
-        if surface[0][:1].islower() and key[0] not in self.lower_first:
+        if surface[0][:1].islower():
             self.lower_first.add(key[0])
-            self._start = None
 
     def start_regex(self) -> re.Pattern[str]:
-        """The regex finding words that may start an alias (compiled once per index)."""
-        if self._start is None:
-            words = sorted(self.lower_first, key=len, reverse=True)
-            lower = "|".join(re.escape(w) for w in words)
-            # A class of possible first letters in front keeps the alternation off most words.
-            firsts = {w[0] for w in words} | {w[0].upper() for w in words}
-            letters = re.escape("".join(sorted(firsts)))
-            extra = rf"|(?=[{letters}])(?P<lower>(?i:{lower}))(?![^\W_])" if words else ""
-            self._start = re.compile(rf"(?<![\w'’])(?:[A-Z0-9&]|[^\x00-\x7f]{extra})|[{_CJK}]")
-        return self._start
+        """The regex finding capitalised words, digits, "&", non-ASCII and CJK starts."""
+        return _START_RE
+
+    def starts(self, text: str) -> list[int]:
+        """Offsets of the words in ``text`` that may start an alias, in order.
+
+        Lower-case first words of aliases ("ebay", "easyjet") are found by plain
+        substring search: a regex alternation of them would be tried at every word."""
+        found = [m.start() for m in _START_RE.finditer(text)]
+        if not self.lower_first:
+            return found
+        lower = text.lower()
+        if len(lower) != len(text):  # a letter whose lower case is longer: rare, be exact
+            lower = "".join(ch.lower()[:1] or ch for ch in text)
+        for word in self.lower_first:
+            at = lower.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (not at or not (lower[at - 1].isalnum() or lower[at - 1] in "'’")) and (
+                    end >= len(lower) or not lower[end].isalnum()
+                ) and text[at].islower():
+                    found.append(at)
+                at = lower.find(word, end)
+        return sorted(set(found))
 
     def copy(self) -> AliasIndex:
         """An index that can grow without changing this one (cheap: lists are shared)."""
@@ -219,17 +232,15 @@ def _name_before(text: str, start: int, n_words: int, ref: AliasRef) -> str:
 
 
 def _local_tokens(
-    index: AliasIndex, text: str, pos: int, limit: int
+    index: AliasIndex, text: str, first: re.Match[str], limit: int
 ) -> list[tuple[int, int, str, bool]]:
-    """Up to ``limit`` words from ``pos`` on: (start, end-without-possessive, folded,
-    possessive), stopping where no alias goes on (the n-gram rules check gaps again)."""
+    """Up to ``limit`` words from the word ``first`` on: (start, end-without-possessive,
+    folded, possessive), stopping at a wide gap, after a possessive and where no alias
+    goes on ("The" starts "The Boeing Company", but "The report" goes nowhere)."""
     out: list[tuple[int, int, str, bool]] = []
-    regex = _TOKEN_RE
     key: tuple[str, ...] = ()
-    while len(out) < limit:
-        m = regex.match(text, pos) if not out else _NEXT_RE.match(text, pos)
-        if m is None:
-            break
+    m: re.Match[str] | None = first
+    while m is not None and len(out) < limit:
         start, end = m.span(m.lastindex or 0)
         word = fold(text[start:end])
         possessive = len(word) > 2 and word.endswith("'s")
@@ -237,11 +248,11 @@ def _local_tokens(
             word = word[:-2]
         key = (*key, word)
         if key not in index.prefixes:
-            break  # "The" starts "The Boeing Company", but "The report" goes nowhere
+            break
         out.append((start, end - (2 if possessive else 0), word, possessive))
         if possessive:
             break
-        pos = end
+        m = _NEXT_RE.match(text, end)
     return out
 
 
@@ -254,12 +265,12 @@ def alias_hits(
     scripts, and the few lower-case first words of aliases ("eBay"). Most words of a
     story are lower case, so most are never even cut out of the text."""
     blocked = list(skip)
-    starts = index.start_regex()
     pos = 0
-    while (m := starts.search(text, pos)) is not None:
-        at = m.start()
-        pos = at + 1
-        if text[at].islower() and m.lastgroup != "lower":
+    lower = index.lower_first
+    for at in index.starts(text):
+        if at < pos:
+            continue  # inside the last hit
+        if text[at].islower() and not any(text.startswith(w, at) for w in lower):
             continue  # "é...": a lower-case letter outside ASCII
         first = _TOKEN_RE.match(text, at)
         if first is None:
@@ -267,12 +278,10 @@ def alias_hits(
         word = fold(first.group()).removesuffix("'s")
         longest = index.first.get(word, 0)
         if not longest or any(a <= at < b for a, b in blocked):
-            pos = first.end()
             continue
-        toks = _local_tokens(index, text, at, longest)
+        toks = _local_tokens(index, text, first, longest)
         used = _match_at(index, text, toks, 0, longest, headline_style)
         if used is None:
-            pos = first.end()
             continue
         n, hit = used
         yield hit
@@ -284,18 +293,10 @@ def _grams_at(
 ) -> list[tuple[tuple[str, ...], int]]:
     """(word n-gram, index of its last word) for the n-grams starting at word i, shortest first.
 
-    An n-gram never runs past a possessive ("Xiaomi's Great Wall") or a wide gap."""
-    key: list[str] = []
-    grams: list[tuple[tuple[str, ...], int]] = []
-    for j in range(i, min(i + longest, len(toks))):
-        if j > i and (toks[j - 1][3] or not _GAP_RE.fullmatch(text[toks[j - 1][1] : toks[j][0]])):
-            break
-        key.append(toks[j][2])
-        gram = tuple(key)
-        if gram not in index.prefixes:
-            break  # no alias goes on like this
-        grams.append((gram, j))
-    return grams
+    ``toks`` come from :func:`_local_tokens`, which already stops at a wide gap, after a
+    possessive ("Xiaomi's Great Wall") and where no alias goes on."""
+    words = [t[2] for t in toks[i : i + longest]]
+    return [(tuple(words[: k + 1]), i + k) for k in range(len(words))]
 
 
 def _match_at(
