@@ -17,7 +17,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-EXTRA_AMBIGUOUS = {"Delphi": ["Delphi"], "NOW": ["NOW"], "SEAT": ["SEAT"], "AMP": ["AMP"]}
+EXTRA_AMBIGUOUS = {"Delphi": ["Delphi"], "NOW": ["NOW"], "SEAT": ["SEAT"], "AMP": ["AMP"],
+                   # also a PC shop in BBC copy: counts only beside "Japan Airlines"
+                   "Japan Airlines": ["JAL"]}
 EXTRA_EXCLUDE = {"Delphi": ["oracle of Delphi"]}
 DROP_ALIASES = {"Tower Bersama Infrastructure": ["Banyan Mas"]}  # too like "bananas" to suggest
 

@@ -26,14 +26,15 @@ from summarizer.companies.scan import fold, sentence_initial, split_words
 # Words that end a company's name ("Eos Airlines", "ParkingEye Ltd") or lead into one
 # ("shares in Cairn"). One literal alternation: cheap to search in every story.
 _ANCHOR = re.compile(
-    r"\b(?=[A-Zs])(?:(?P<suffix>Inc|Corp|Corporation|Ltd|Limited|plc|PLC|AG|SpA|GmbH|LLC|Kft|Oyj|"
-    r"Airlines|Airways|Aviation|Group|Holdings|Promotions|Motors|Bancorp|Breweries|"
+    r"(?<![\w'’])(?=[A-Zs])(?:(?P<suffix>Inc|Corp|Corporation|Ltd|Limited|plc|PLC|AG|SpA|"
+    r"GmbH|LLC|Kft|Oyj|Airlines|Airways|Aviation|Group|Holdings|Promotions|Motors|Bancorp|Breweries|"
     r"Pharmaceuticals|Laboratories)\b|(?P<cue>shares (?:in|of) ))"
 )
 # Substrings every anchor holds: a paragraph without any of them is skipped at C speed.
 _ANCHOR_WORDS = ("Inc", "Corp", "Ltd", "Limited", "plc", "PLC", "AG", "SpA", "GmbH", "LLC", "Kft",
-                 "Oyj", "Air", "Aviation", "Group", "Holdings", "Promotions", "Motors", "Banc",
-                 "Breweries", "Pharma", "Laboratories", "shares ")
+                 "Oyj", "Airlines", "Airways", "Aviation", "Group", "Holdings", "Promotions",
+                 "Motors", "Bancorp", "Breweries", "Pharmaceuticals", "Laboratories",
+                 "shares in ", "shares of ")
 _JOINERS = frozenset(("&", "and", "of", "de", "du", "del"))
 _MAX_WORDS = 4
 _MAX_NAMES = 12  # per article: a list of fifty firms is not a story about them

@@ -82,6 +82,7 @@ from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
     EXACT,
     EXCLUDED,
+    WORD,
     AliasIndex,
     Hit,
     alias_hits,
@@ -207,7 +208,9 @@ class CompanyMatcher:
         ambiguous = {a.casefold() for a in entry.ambiguous}
         for alias in (entry.name, *entry.aliases):
             mode = alias_mode(alias, ambiguous=alias.casefold() in ambiguous)
-            self._index.add(alias, i, mode=mode)
+            # An ambiguous abbreviation ("JAL", also a PC shop) counts only beside the full name.
+            weak = mode == WORD and alias.isupper() and len(alias) <= 4
+            self._index.add(alias, i, mode=mode, weak=weak)
             self._lookup.setdefault(_key(alias), i)
             self._names.setdefault(_key(alias), i)
         for phrase in entry.exclude:

@@ -325,6 +325,11 @@ def _abbreviation(ref: AliasRef, text: str, start: int, end: int) -> bool:
     return ref.mode == EXACT and text[start - 1 : start] == "(" and text[end : end + 1] == ")"
 
 
+def _after_possessive(text: str, start: int) -> bool:
+    """ "The Who's Next", "Ford's Focus": a common word owned by a name is not a company."""
+    return bool(re.search(r"\w['’]s\s$", text[max(0, start - 6) : start]))
+
+
 def _shouted(ref: AliasRef, text: str, start: int, end: int) -> bool:
     """ "LOW NOW GOLD": a capitalised common word among capitalised words is just shouting."""
     word = ref.surface[0]
@@ -351,5 +356,6 @@ def _judge(
     initial = (
         sentence_initial(text, start) and not possessive and not _COMPANY_VERB.match(text, end)
     )
-    weak = ref.weak or (ref.mode == WORD and (style or initial)) or _shouted(ref, text, start, end)
+    weak = (ref.weak or _shouted(ref, text, start, end)
+            or (ref.mode == WORD and (style or initial or _after_possessive(text, start))))
     return Hit(ref.entry, start, end, weak, word=surface)
