@@ -67,7 +67,7 @@ _SOURCE_BEFORE = re.compile(
     r"consultants?|director|head of research)\s+(?:at|with|from|for)|according to|"
     r"research(?:\s+(?:firm|group|company|house))?|consultanc(?:y|ies)|analysts?|brokers?|"
     r"brokerage|magazine|newspaper|news agency|survey by|study by|report by|data from|"
-    r"figures from|told|quoted by|reported by)\s+(?:the\s+)?$",
+    r"figures from|told|quoted by|reported by|says|said)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _REPORT = re.compile(
