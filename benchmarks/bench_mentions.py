@@ -1,6 +1,10 @@
 """Mention detection speed against registry size (articles per second).
 
-    python benchmarks/bench_mentions.py [--articles N] [--budget SECONDS]
+    python benchmarks/bench_mentions.py [--articles N] [--budget SECONDS] [--baseline REGISTRY.json]
+
+First lines: the shipped registry with and without discovery of companies the
+registry lacks (``CompanyMatcher(discover=...)``) and, with ``--baseline``, another
+registry file (e.g. the old 873-company one) timed in the same run, as a ratio.
 
 Registries of 50, 300, 3,000 and 30,000 aliases: the shipped registry's aliases
 first, then synthetic company names built from capitalised words of the BBC
@@ -130,17 +134,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--budget", type=float, default=2.0, help="seconds per cell")
+    parser.add_argument("--baseline", type=Path, help="another registry JSON to time alongside")
     args = parser.parse_args()
     articles = load_articles(args.articles)
     real = load_registry(companies_file().read_text(encoding="utf-8"))
     words = statistics.mean(len(a.body.split()) for a in articles)
     print(f"{len(articles)} BBC articles (mean {words:.0f} words); {args.budget}s per cell")
-    shipped = CompanyMatcher(real)
     aliases = sum(1 + len(e.aliases) for e in real)
-    print(
-        f"shipped registry ({len(real)} companies, {aliases} names and aliases): "
-        f"{rate(shipped.find, articles, args.budget):,.0f} articles/s"
-    )
+    on = rate(CompanyMatcher(real).find, articles, args.budget)
+    off = rate(CompanyMatcher(real, discover=False).find, articles, args.budget)
+    print(f"shipped registry ({len(real)} companies, {aliases} names and aliases): "
+          f"{on:,.0f} articles/s with discovery, {off:,.0f} without ({on / off:.2f}x)")
+    if args.baseline:
+        old = load_registry(args.baseline.read_text(encoding="utf-8"))
+        base = rate(CompanyMatcher(old).find, articles, args.budget)
+        print(f"baseline registry ({len(old)} companies): {base:,.0f} articles/s; "
+              f"shipped/baseline {on / base:.2f}x")
     print("matcher = CompanyMatcher.find (n-gram lookup + case rules + salience);")
     print("regex = one alternation of all aliases, longest first (scan only)\n")
     header = (

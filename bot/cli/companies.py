@@ -6,7 +6,12 @@ Plain text prints one line per company: name, salience, subject (yes/no) and the
 number of mentions. ``--json`` prints
 ``{"title", "companies": [{"name", "salience", "subject", "mentions"}]}``.
 Only the cleaned article is searched, never page boilerplate. ``--also`` adds
-names the registry lacks, matched exactly like a name a user follows.
+names the registry lacks, matched exactly like a name a user follows (short forms
+included: "Cadbury Schweppes" is also found as "Cadbury" beside the full name).
+
+    newsbot companies --score LABELS.jsonl [LABELS.jsonl ...] [--data DIR]
+
+scores detection against articles labelled by reading (see ``bot.cli.scoring``).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from bot.cli.argtypes import add_fetch_flag
@@ -35,8 +41,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "source",
+        nargs="?",
         metavar="PATH|URL|-",
         help="article file (text or HTML), http(s) URL, or - for stdin",
+    )
+    parser.add_argument(
+        "--score",
+        nargs="+",
+        type=Path,
+        metavar="LABELS.jsonl",
+        help="score detection against labelled articles instead (see --data)",
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        metavar="DIR",
+        help="folder with the labelled articles' texts (default $NEWSBOT_EVAL_DATA or ../shared)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     add_fetch_flag(parser)
@@ -54,9 +74,26 @@ def run(args: argparse.Namespace) -> int:
     """Read, clean and scan one article; print its companies."""
     from bot.cli.summarize import load_article
 
+    if args.score:
+        return score(args.score, data=args.data)
+    if args.source is None:
+        print("newsbot companies: error: give an article (PATH, URL or -) or --score "
+              "LABELS.jsonl", file=sys.stderr)
+        return 2
     matcher = build_matcher(args.also)
     article = load_article(args.source, allow_private=args.allow_private_fetch)
     print_companies(article, matcher.find(article), as_json=args.json, out=sys.stdout)
+    return 0
+
+
+def score(paths: Sequence[Path], *, data: Path | None) -> int:
+    """Print subject precision/recall against labelled articles."""
+    from bot.cli import companies_score as scoring
+
+    labels = scoring.read_labels(paths)
+    articles = scoring.load_texts(data or scoring.default_data_dir(), labels)
+    rows = list(scoring.tallies(build_matcher(), labels, articles))
+    scoring.print_scores(rows, out=sys.stdout)
     return 0
 
 
@@ -65,8 +102,15 @@ def build_matcher(extra_names: Sequence[str] = ()) -> CompanyMatcher:
     from bot.services.registry import registry_entries
     from storage.companies import clean_name
     from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
+    from summarizer.companies.names import name_problem
 
-    extra = [CompanyEntry(clean_name(name)) for name in extra_names]
+    extra = []
+    for name in extra_names:
+        problem = name_problem(name)
+        if problem:  # the same rule as /subscribe: say why, and go on without it
+            print(f"newsbot: --also {name[:60]!r} ignored: {problem}.", file=sys.stderr)
+            continue
+        extra.append(CompanyEntry(clean_name(name)))
     return CompanyMatcher(registry_entries()).with_entries(extra)
 
 

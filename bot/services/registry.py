@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import seeds
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
+from summarizer.companies.names import name_problem
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
@@ -32,3 +33,14 @@ def load_matcher(store: Store) -> CompanyMatcher:
     # Registry entries carry matching hints (ambiguous words, exclusions) the table does
     # not keep, so they come from the file; the table adds the users' custom names.
     return CompanyMatcher(entries).with_entries(store.companies.all_entries())
+
+
+def new_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be followed as a new (custom) company, as a reply text, or None.
+
+    One-letter names, names over 100 characters, text without letters and single
+    ordinary words ("Orange", "Next") would either match nothing useful or flood
+    every chat that follows them, so they are refused with a reason. Registry names
+    are resolved before this is asked, so "Next" the retailer still works.
+    """
+    return name_problem(name)

@@ -67,6 +67,7 @@ Salience (``summarizer.companies.salience``) ranks the companies; ``subject`` is
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -75,10 +76,13 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process, utils
 
 from summarizer.article import Article
+from summarizer.companies.discover import discover
+from summarizer.companies.names import short_forms
 from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
     EXACT,
     EXCLUDED,
+    WORD,
     AliasIndex,
     Hit,
     alias_hits,
@@ -90,8 +94,9 @@ from summarizer.companies.scan import (
 from summarizer.companies.tickers import ticker_hits
 from summarizer.errors import InputError
 
-# Chosen on tests/summarizer/data (hand-labelled subjects vs passing mentions).
-SUBJECT_THRESHOLD = 0.27
+# Salience is the model's chance that the story is about the company (see salience.py):
+# a subject is a company the story is more likely than not about.
+SUBJECT_THRESHOLD = 0.5
 SUGGEST_CUTOFF = 78.0  # fuzz.ratio: "Tesal" -> "Tesla" is 80, "Xaomi" -> "xAI" 75
 # Tickers that are English words (or too common as abbreviations) never match bare.
 _WORD_TICKERS = frozenset(
@@ -117,6 +122,8 @@ class CompanyEntry:
     country: str | None = None
     ambiguous: tuple[str, ...] = ()  # aliases that are also common words (case mode "word")
     exclude: tuple[str, ...] = ()  # phrases that contain an alias but are not the company
+    former: tuple[str, ...] = ()  # former names ("MCI" of WorldCom); matched like aliases
+    parent: str | None = None  # owner of a subsidiary with its own name (informational)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,14 +157,19 @@ def load_registry(json_text: str) -> list[CompanyEntry]:
         name = item.get("name") if isinstance(item, dict) else None
         if not isinstance(name, str) or not name.strip():
             raise InputError("Every company in the registry needs a non-empty name.")
+        aliases = _strings(item.get("aliases"), "aliases", name)
+        former = _strings(item.get("former"), "former", name)
         entries.append(
             CompanyEntry(
                 name=name.strip(),
-                aliases=_strings(item.get("aliases"), "aliases", name),
+                # Former names are found like aliases: "MCI" stories are WorldCom stories.
+                aliases=(*aliases, *(f for f in former if f not in aliases)),
                 ticker=(item.get("ticker") or None),
                 country=(item.get("country") or None),
                 ambiguous=_strings(item.get("ambiguous"), "ambiguous", name),
                 exclude=_strings(item.get("exclude"), "exclude", name),
+                former=former,
+                parent=(item.get("parent") or None),
             )
         )
     return entries
@@ -179,20 +191,26 @@ def _key(text: str) -> str:
 class CompanyMatcher:
     """Finds registry companies in articles; resolves and suggests names users type."""
 
-    def __init__(self, entries: Iterable[CompanyEntry]) -> None:
+    def __init__(self, entries: Iterable[CompanyEntry], *, discover: bool = True) -> None:
         self.entries: tuple[CompanyEntry, ...] = tuple(entries)
+        self.discover = discover  # also report companies the registry lacks (discover.py)
         self._index = AliasIndex()
         self._lookup: dict[str, int] = {}  # names, aliases and tickers
         self._names: dict[str, int] = {}  # names and aliases, for suggestions
         for i, entry in enumerate(self.entries):
             self._add_entry(i, entry)
+        for i, entry in enumerate(self.entries):  # a name or alias wins over a ticker ("BA")
+            if entry.ticker:
+                self._lookup.setdefault(_key(entry.ticker), i)
         self._choices = [key for key, i in self._names.items() if len(key) >= 3]
 
     def _add_entry(self, i: int, entry: CompanyEntry) -> None:
         ambiguous = {a.casefold() for a in entry.ambiguous}
         for alias in (entry.name, *entry.aliases):
             mode = alias_mode(alias, ambiguous=alias.casefold() in ambiguous)
-            self._index.add(alias, i, mode=mode)
+            # An ambiguous abbreviation ("JAL", also a PC shop) counts only beside the full name.
+            weak = mode == WORD and alias.isupper() and len(alias) <= 4
+            self._index.add(alias, i, mode=mode, weak=weak)
             self._lookup.setdefault(_key(alias), i)
             self._names.setdefault(_key(alias), i)
         for phrase in entry.exclude:
@@ -202,13 +220,32 @@ class CompanyMatcher:
             self._index.add_ticker(entry.ticker, i, bare_ok=bare_ok)
             if bare_ok and _key(entry.ticker) not in self._lookup:
                 self._index.add(entry.ticker, i, mode=EXACT)
-            self._lookup.setdefault(_key(entry.ticker), i)
+
+    def _add_short_forms(self, i: int, entry: CompanyEntry) -> None:
+        """A name a user follows is also found as people shorten it ("Cadbury", "ISG")."""
+        if entry.aliases:
+            return  # described (a registry entry stored as custom): its aliases say it all
+        for form, weak in short_forms(entry.name):
+            self._index.add(form, i, mode=alias_mode(form, ambiguous=False), weak=weak)
 
     def with_entries(self, extra: Iterable[CompanyEntry]) -> CompanyMatcher:
         """A matcher that also knows ``extra`` (names users follow that the registry lacks)."""
         known = {e.name.casefold() for e in self.entries}
         new = [e for e in extra if e.name.casefold() not in known and self.resolve(e.name) is None]
-        return CompanyMatcher((*self.entries, *new)) if new else self
+        if not new:
+            return self
+        # Extending a copy keeps this cheap with a large registry (one per article when scoring).
+        other = copy.copy(self)
+        other.entries = (*self.entries, *new)
+        other._index = self._index.copy()
+        other._lookup, other._names = dict(self._lookup), dict(self._names)
+        for i, entry in enumerate(new, start=len(self.entries)):
+            other._add_entry(i, entry)
+            other._add_short_forms(i, entry)
+            if entry.ticker:
+                other._lookup.setdefault(_key(entry.ticker), i)
+        other._choices = [key for key in other._names if len(key) >= 3]
+        return other
 
     def resolve(self, text: str) -> CompanyEntry | None:
         """The company whose name, alias or ticker is exactly ``text`` (any case)."""
@@ -265,16 +302,39 @@ class CompanyMatcher:
     def find(self, article: Article) -> list[CompanyMention]:
         """Companies the article names, most salient first."""
         parts = [article.title, *article.paragraphs]
-        scores = score_companies(self.occurrences(parts), parts)
+        occs = self.occurrences(parts)
+        more: list[str] = []  # names the registry lacks, numbered after its entries
+        if self.discover:
+            found, more = self._discovered(parts, occs)
+            occs = occs + found
+        scores = score_companies(occs, parts)
+        n = len(self.entries)
         return [
             CompanyMention(
-                name=self.entries[s.entry].name,
+                name=self.entries[s.entry].name if s.entry < n else more[s.entry - n],
                 salience=s.salience,
                 subject=s.salience >= SUBJECT_THRESHOLD,
                 mentions=s.mentions,
             )
             for s in scores
         ]
+
+    def _discovered(
+        self, parts: Sequence[str], occs: Sequence[Occurrence]
+    ) -> tuple[list[Occurrence], list[str]]:
+        """Occurrences of companies the registry lacks, numbered after the registry's."""
+        names = discover(parts, known=self._lookup)
+        if not names:
+            return [], []
+        local = CompanyMatcher((), discover=False).with_entries(CompanyEntry(n) for n in names)
+        taken = [(o.part, o.start, o.end) for o in occs]
+        offset = len(self.entries)
+        found = [
+            replace(o, entry=o.entry + offset)
+            for o in local.occurrences(parts)
+            if not any(p == o.part and a < o.end and o.start < b for p, a, b in taken)
+        ]
+        return found, [e.name for e in local.entries]
 
     def mentions_in(self, text: str) -> dict[str, int]:
         """Mentions per company name in a piece of text (e.g. one sentence)."""
@@ -283,6 +343,10 @@ class CompanyMatcher:
             name = self.entries[occ.entry].name
             counts[name] = counts.get(name, 0) + 1
         return counts
+
+    def keys_of(self, name: str) -> set[str]:
+        """Comparable forms of a company's name and aliases (for scoring against labels)."""
+        return {_key(alias) for alias in self.aliases_of(name)}
 
     def aliases_of(self, name: str) -> tuple[str, ...]:
         """Every alias of a company (name first), for focusing summaries on it."""

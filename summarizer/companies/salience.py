@@ -1,45 +1,84 @@
-"""How much an article is about each company it mentions (salience in [0, 1]).
+"""How much an article is about each company it names (salience in [0, 1]).
 
-A company scores for being in the headline, in the lead, for how often it is
-named, how many paragraphs name it and how far through the story it keeps
-coming back, and for acting in the story (it "said", "declined to comment",
-its "shares" moved, its "spokesperson" spoke). Scores are divided by the top
-company's score, and all of them shrink when even the top company is only
-named in passing, so a single aside never makes a subject.
+Salience is one number with one meaning in every story: the estimated chance
+that a careful reader would call the story *about* that company (the labelling
+guide in ``shared/docs/company-labelling-guide.md``). It comes from a small
+logistic regression over features of the company's own mentions, fitted on the
+labelled dev set (``benchmarks/fit_salience.py`` writes ``salience_weights.json``).
+No company is scaled by another one's score, so a story about three banks can
+have three subjects, and a broker quoted once stays a passing mention.
+
+Features (each explainable on its own):
+
+* ``title``: named in the headline; ``first``: in the first sentence of the body;
+  ``lead``: in the first three sentences;
+* ``count``: log2(1 + mentions); ``share``: its mentions among all company mentions;
+* ``cover``: share of sentences naming it; ``span``: first to last mention, as a share
+  of the story; ``early``: how early the first mention comes;
+* ``acts``: it acts in the story ("X said", "X shares fell", "X's chief executive");
+* ``starts``: it starts a sentence (grammatical subject, roughly);
+* ``deal``: named in a sentence about a deal or a case (buy, merge, bid, sue, stake);
+* ``source``: share of mentions that quote it as a source ("analysts at X",
+  "X analyst", "according to X", "research firm X");
+* ``report``: share of its sentences about a survey, index, forecast or report (a
+  company whose figures are quoted, like a lender's house price index);
+* ``single``: named once only.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 
-W_HEADLINE = 2.5
-W_LEAD = 1.5
-W_COUNT = 1.0  # times log2(1 + mentions)
-W_COVERAGE = 2.0  # times the share of body paragraphs naming the company
-W_SPAN = 2.0  # times the distance between first and last mention, as a share of the body
-W_ACTS = 0.75
-# Raw score of a clear subject (headline + lead + a few mentions); below it even the
-# top company is scaled down.
-FULL_SCORE = 7.0
-LEAD_MIN_WORDS = 25
-# News names its subject more than once; a single mention outside the headline is an aside.
-SINGLE_MENTION_FACTOR = 0.4
+FEATURES = ("title", "first", "lead", "count", "share", "cover", "span", "early", "acts",
+            "starts", "deal", "source", "report", "single")
 
+# Starts with a literal class so the regex engine skips ahead to the next full stop.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _AUX = r"(?:has|have|had|also|will|would|is|was|were|are|did|does|do|not|itself|on \w+day)"
 _ACTS_AFTER = re.compile(
     r"^(?:['’]s?)?\s*(?:\([^)]{0,30}\)\s*)?(?:,[^,.]{0,60},\s*)?"
     rf"(?:{_AUX}\s+){{0,3}}(?:immediately\s+)?"
     r"(?:said|says|declined|confirmed|announced|reported|posted|expects|warned|denied|plans|"
     r"told|unveiled|launched|agreed|respond\w*|comment\w*|shares?|stocks?|chief|CEO|"
-    r"spokes\w+|executives?|boss)\b",
+    r"spokes\w+|executives?|boss|profits?|sales|revenues?|earnings)\b",
     re.IGNORECASE,
 )
 _ACTS_BEFORE = re.compile(
     r"(?:spokes\w+ for|shares (?:in|of)|statement from|representative for|"
-    r"executives? (?:at|of)|according to)\s+(?:the\s+)?$",
+    r"executives? (?:at|of)|profits? (?:at|of)|sales (?:at|of)|boss of|chief executive of)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SOURCE_AFTER = re.compile(
+    r"^(?:['’]s?)?\s*(?:chief\s+|senior\s+|equity\s+|market\s+|oil\s+|retail\s+)?"
+    r"(?:analysts?|economists?|strategists?|researchers?|research|consultants?|survey|study|"
+    r"index|poll|report(?:ed)?\b|newspaper|magazine|news agency)",
+    re.IGNORECASE,
+)
+_SOURCE_BEFORE = re.compile(
+    r"(?:(?:analysts?|economists?|strategists?|dealers?|traders?|researchers?|experts?|"
+    r"consultants?|director|head of research)\s+(?:at|with|from|for)|according to|"
+    r"research(?:\s+(?:firm|group|company|house))?|consultanc(?:y|ies)|analysts?|brokers?|"
+    r"brokerage|magazine|newspaper|news agency|survey by|study by|report by|data from|"
+    r"figures from|told|quoted by|reported by|says|said)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REPORT = re.compile(
+    r"\b(?:survey\w*|index|figures|forecast\w*|report(?:ed|s)?|study|research|poll\w*|data|"
+    r"according to|estimates?|predict\w*|analys[ie]s|house prices|consumer\w*)\b",
+    re.IGNORECASE,
+)
+_DEAL = re.compile(
+    r"\b(?:buy\w*|bought|acqui\w+|takeover|take over|took over|merg\w+|bid|bids|bidder|"
+    r"sue|sued|suing|lawsuit|stake|sell\w*|sold|offer|tie-up|alliance|joint venture|"
+    r"fined|charged|accused|settle\w*)\b",
     re.IGNORECASE,
 )
 
@@ -63,54 +102,113 @@ class Score:
     mentions: int
 
 
-def _lead_parts(parts: Sequence[str]) -> set[int]:
-    """The lead: the first body paragraph, plus the next when the first is very short."""
-    lead = {1}
-    if len(parts) > 2 and len(parts[1].split()) < LEAD_MIN_WORDS:
-        lead.add(2)
-    return lead
+class Layout:
+    """Sentence boundaries of an article's body, built once per article."""
+
+    def __init__(self, parts: Sequence[str]) -> None:
+        self.parts = parts
+        self.starts: list[list[int]] = [[0]]  # per part: sentence start offsets
+        self.first: list[int] = [0]  # per part: index of its first sentence in the body
+        total = 0
+        for text in parts[1:]:
+            self.first.append(total)
+            starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+            self.starts.append(starts)
+            total += len(starts)
+        self.sentences = max(1, total)
+
+    def sentence(self, occ: Occurrence) -> int:
+        """Index of the body sentence holding ``occ`` (-1 for the headline)."""
+        if occ.part == 0:
+            return -1
+        return self.first[occ.part] + bisect_right(self.starts[occ.part], occ.start) - 1
+
+    def sentence_text(self, occ: Occurrence) -> tuple[str, int]:
+        """The sentence holding ``occ`` and the offset of ``occ`` in it."""
+        text = self.parts[occ.part]
+        starts = self.starts[occ.part]
+        k = bisect_right(starts, occ.start) - 1
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        return text[starts[k] : end], occ.start - starts[k]
+
+
+def _window(occ: Occurrence, parts: Sequence[str]) -> tuple[str, str]:
+    text = parts[occ.part]
+    return text[max(0, occ.start - 60) : occ.start], text[occ.end : occ.end + 120]
+
+
+def _is_source(occ: Occurrence, parts: Sequence[str]) -> bool:
+    before, after = _window(occ, parts)
+    return bool(_SOURCE_AFTER.match(after) or _SOURCE_BEFORE.search(before))
 
 
 def _acts(occ: Occurrence, parts: Sequence[str]) -> bool:
-    text = parts[occ.part]
-    after = text[occ.end : occ.end + 120]
-    before = text[max(0, occ.start - 40) : occ.start]
+    before, after = _window(occ, parts)
     return bool(_ACTS_AFTER.match(after) or _ACTS_BEFORE.search(before))
 
 
-def raw_score(occs: Sequence[Occurrence], parts: Sequence[str]) -> float:
-    """Unnormalised score of one company from its occurrences."""
-    body_parts = sorted({o.part for o in occs if o.part > 0})
-    n_body = max(1, len(parts) - 1)
-    score = W_COUNT * math.log2(1 + len(occs))
-    if any(o.part == 0 for o in occs):
-        score += W_HEADLINE
-    if body_parts:
-        if _lead_parts(parts) & set(body_parts):
-            score += W_LEAD
-        score += W_COVERAGE * len(body_parts) / n_body
-        if n_body > 1:
-            score += W_SPAN * (body_parts[-1] - body_parts[0]) / (n_body - 1)
-    if any(_acts(o, parts) for o in occs):
-        score += W_ACTS
-    if len(occs) == 1 and occs[0].part > 0:
-        score *= SINGLE_MENTION_FACTOR
-    return score
+def features(
+    occs: Sequence[Occurrence], layout: Layout, total_mentions: int
+) -> dict[str, float]:
+    """The features of one company (see the module docstring)."""
+    parts = layout.parts
+    sentences = sorted({layout.sentence(o) for o in occs if o.part > 0})
+    n = len(occs)
+    in_sentence = [layout.sentence_text(o) for o in occs if o.part > 0]
+    total = layout.sentences
+    return {
+        "title": float(any(o.part == 0 for o in occs)),
+        "first": float(bool(sentences) and sentences[0] == 0),
+        "lead": float(bool(sentences) and sentences[0] < 3),
+        "count": math.log2(1 + n),
+        "share": n / max(1, total_mentions),
+        "cover": len(sentences) / total,
+        "span": (sentences[-1] - sentences[0]) / max(1, total - 1) if sentences else 0.0,
+        "early": 1 - sentences[0] / total if sentences else 1.0,
+        "acts": float(any(_acts(o, parts) for o in occs)),
+        "starts": float(any(len(s[:at].split()) <= 2 for s, at in in_sentence)),
+        "deal": float(any(_DEAL.search(s) for s, _ in in_sentence)),
+        "source": sum(_is_source(o, parts) for o in occs) / n,
+        "report": sum(bool(_REPORT.search(s)) for s, _ in in_sentence) / max(1, len(in_sentence)),
+        "single": float(n == 1),
+    }
+
+
+@lru_cache(maxsize=1)
+def weights() -> tuple[float, Mapping[str, float]]:
+    """(bias, weight per feature) from the shipped ``salience_weights.json``."""
+    data = json.loads(files(__package__).joinpath("salience_weights.json").read_text("utf-8"))
+    return float(data["bias"]), {k: float(data["weights"].get(k, 0.0)) for k in FEATURES}
+
+
+def probability(feats: Mapping[str, float]) -> float:
+    """Salience: the logistic model's chance that the story is about the company."""
+    bias, w = weights()
+    z = bias + sum(w[k] * feats[k] for k in FEATURES)
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def company_features(
+    occs: Sequence[Occurrence], parts: Sequence[str]
+) -> dict[int, dict[str, float]]:
+    """Features per company entry (for fitting the weights and for explaining a score)."""
+    by_entry: dict[int, list[Occurrence]] = {}
+    for occ in occs:
+        by_entry.setdefault(occ.entry, []).append(occ)
+    layout = Layout(parts)
+    return {e: features(found, layout, len(occs)) for e, found in by_entry.items()}
 
 
 def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Score]:
     """Salience per company, most salient first (ties: more mentions, then earlier)."""
-    by_entry: dict[int, list[Occurrence]] = {}
-    for occ in occs:
-        by_entry.setdefault(occ.entry, []).append(occ)
-    raws = {entry: raw_score(found, parts) for entry, found in by_entry.items()}
-    if not raws:
+    if not occs:
         return []
-    top = max(raws.values())
-    scale = min(1.0, top / FULL_SCORE) / top
-    first = {e: min((o.part, o.start) for o in found) for e, found in by_entry.items()}
-    scores = [
-        Score(e, round(min(1.0, raw * scale), 3), len(by_entry[e])) for e, raw in raws.items()
-    ]
+    counts: dict[int, int] = {}
+    first: dict[int, tuple[int, int]] = {}
+    for occ in occs:
+        counts[occ.entry] = counts.get(occ.entry, 0) + 1
+        first[occ.entry] = min(first.get(occ.entry, (occ.part, occ.start)), (occ.part, occ.start))
+    feats = company_features(occs, parts)
+    scores = [Score(e, round(probability(f), 3), counts[e]) for e, f in feats.items()]
     scores.sort(key=lambda s: (-s.salience, -s.mentions, first[s.entry]))
     return scores

