@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
 
 def score(paths: Sequence[Path], *, data: Path | None) -> int:
     """Print subject precision/recall against labelled articles."""
-    from bot.cli import companies_score as scoring
+    from bot.cli import scoring
 
     labels = scoring.read_labels(paths)
     articles = scoring.load_texts(data or scoring.default_data_dir(), labels)

@@ -49,7 +49,7 @@ def test_every_replayed_article_alerts_the_followers_of_its_company(
         found = matcher.find(article_from_record(record, where="sample"))
         subjects.append(next(m.name for m in found if m.salience >= SUBJECT_THRESHOLD))
     # Every company /help suggests comes round within the first five replayed articles.
-    assert set(subjects[:5]) == {"Apple", "Alphabet", "Toyota Motor", "Microsoft", "Boeing"}
+    assert set(subjects[:5]) == {"Apple", "Google", "Toyota Motor", "Microsoft", "Boeing"}
 
 
 def test_load_sample_keeps_dates_and_holds_back_the_replay(tmp_path: Path) -> None:

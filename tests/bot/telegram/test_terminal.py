@@ -98,8 +98,8 @@ def test_the_sample_answers_the_documented_examples(
     session: subprocess.CompletedProcess[str],
 ) -> None:
     turns = _turns(session.stdout)
-    for company in ("Apple", "Alphabet", "Toyota Motor"):
-        name = company.split()[0] if company != "Alphabet" else "Google"
+    for company in ("Apple", "Google", "Toyota Motor"):
+        name = company.split()[0]
         assert f"📰 {company} — the latest 2 articles" in turns[f"/news {name} 2"]
     assert turns["/search takeover"].count("wikinews.org") >= 3
     assert "✓ Subscribed to Apple, Toyota Motor." in turns["/subscribe Apple, Toyota"]

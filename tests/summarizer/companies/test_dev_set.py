@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import companies_score as scoring
+from bot.cli import scoring
 from bot.cli.companies import build_matcher
 from summarizer.companies.evaluate import Tally, split_of
 
