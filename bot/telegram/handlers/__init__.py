@@ -29,7 +29,7 @@ from bot.telegram.formatting import clean, esc
 from bot.telegram.handlers import news as handlers_news
 from bot.telegram.handlers import settings as handlers_settings
 from bot.telegram.handlers import subscriptions as handlers_subs
-from bot.telegram.handlers.common import call, send
+from bot.telegram.handlers.common import send
 from bot.telegram.ratelimit import CommandRateLimit
 from bot.telegram.replies.commands import help_text, start_text
 from summarizer.errors import NewsbotError
@@ -83,7 +83,7 @@ def register(application: Application, *, rate_limit: CommandRateLimit) -> None:
 async def start(update: Update, context: Context) -> None:
     """``/start``: what the bot does and how to begin."""
     user, chat = update.effective_user, update.effective_chat
-    trending = await call(context.service.in_the_news, chat.id) if chat else []
+    trending = await context.workers.read(context.reader.in_the_news, chat.id) if chat else []
     rows = [[InlineKeyboardButton(f"Follow {name[:50]}", callback_data=encode(Action.FOLLOW, cid))]
             for cid, name in trending[:4]]
     text = start_text(user.first_name if user else None, buttons=bool(rows))
@@ -115,7 +115,9 @@ async def plain_text(update: Update, context: Context) -> None:
     """Text without a command in a private chat: offer buttons if it names a company."""
     message = update.effective_message
     text = clean(message.text if message else "", limit=101)
-    company = await call(context.service.find_company, text) if len(text) <= 100 else None
+    company = None
+    if len(text) <= 100:
+        company = await context.workers.read(context.reader.find_company, text)
     if company is None:
         await send(update, context, "I answer commands: try /subscribe NAME, /news NAME, "
                    "/search WORDS or /help.")
@@ -139,7 +141,7 @@ async def migrated(update: Update, context: Context) -> None:
     """A group became a supergroup: its subscriptions move to the new chat id."""
     message = update.effective_message
     if message and message.migrate_to_chat_id:
-        await call(context.service.store.chats.migrate, message.chat.id,
+        await context.workers.write(context.service.store.chats.migrate, message.chat.id,
                    message.migrate_to_chat_id)
 
 
@@ -151,9 +153,9 @@ async def membership(update: Update, context: Context) -> None:
     gone = change.new_chat_member.status in (ChatMember.LEFT, ChatMember.BANNED)
     store = context.service.store
     if gone:
-        await call(store.chats.set_active, change.chat.id, False)
+        await context.workers.write(store.chats.set_active, change.chat.id, False)
     else:
-        await call(store.chats.upsert, change.chat.id, type=change.chat.type,
+        await context.workers.write(store.chats.upsert, change.chat.id, type=change.chat.type,
                    title=change.chat.title)
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from telegram import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatMemberStatus
@@ -19,14 +17,9 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 MAX_ARGUMENT_CHARS = 1000
-ADMIN_CACHE_SECONDS = 300.0
+ADMIN_CACHE_SECONDS = 30.0  # chat_member updates refresh it sooner
 _ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
 NOT_ADMIN = "Only admins of this group can change its subscriptions and settings."
-
-
-async def call(func: Callable[..., R], *args: Any, **kwargs: Any) -> R:
-    """Run a service call in a worker thread: SQLite may wait on a lock for seconds."""
-    return await asyncio.to_thread(func, *args, **kwargs)
 
 
 def argument(update: Update) -> str:
