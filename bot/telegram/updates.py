@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
-    """Up to ``max_concurrent_updates`` at once, but never two from the same chat.
+    """Up to ``max_concurrent_updates`` chats at once, never two updates from the same chat.
 
     An update first waits for its chat's earlier updates and only then for a global
     slot, so a chat that sends many commands holds one slot, not all of them. A chat
@@ -31,16 +31,18 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
     __slots__ = ("_locks", "_slots", "max_pending_per_chat")
 
-    def __init__(self, max_concurrent_updates: int = 256, *,
+    def __init__(self, max_concurrent_updates: int = 64, *, max_pending: int = 4096,
                  max_pending_per_chat: int = 10) -> None:
-        super().__init__(max_concurrent_updates)
+        # PTB's own semaphore (taken before do_process_update) only bounds updates in
+        # memory; the slots that matter are taken below, after the chat's turn came.
+        super().__init__(max_pending)
         self.max_pending_per_chat = max_pending_per_chat
         # Updates being processed; the blocking work itself is bounded by bot.telegram.workers.
         self._slots = asyncio.Semaphore(max_concurrent_updates)
         # chat id -> (lock, number of updates holding or waiting for it)
         self._locks: dict[tuple[str, int] | None, tuple[asyncio.Lock, int]] = {}
 
-    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Wait for the chat's turn (a FIFO lock), then for a slot, then process the update."""
         key = _chat_key(update)
         lock, users = self._locks.get(key, (asyncio.Lock(), 0))
@@ -52,17 +54,13 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self._locks[key] = (lock, users + 1)
         try:
             async with lock, self._slots:
-                await self.do_process_update(update, coroutine)
+                await coroutine
         finally:
             lock, users = self._locks[key]
             if users <= 1:
                 del self._locks[key]
             else:
                 self._locks[key] = (lock, users - 1)
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Process one update (its chat's lock and a slot are held)."""
-        await coroutine
 
     @property
     def pending(self) -> int:

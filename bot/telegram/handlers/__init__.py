@@ -29,7 +29,7 @@ from bot.telegram.formatting import clean, esc
 from bot.telegram.handlers import news as handlers_news
 from bot.telegram.handlers import settings as handlers_settings
 from bot.telegram.handlers import subscriptions as handlers_subs
-from bot.telegram.handlers.common import send
+from bot.telegram.handlers.common import remember_status, send
 from bot.telegram.ratelimit import CommandRateLimit
 from bot.telegram.replies.commands import help_text, start_text
 from summarizer.errors import NewsbotError
@@ -77,6 +77,7 @@ def register(application: Application, *, rate_limit: CommandRateLimit) -> None:
     ))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))
     application.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    application.add_handler(ChatMemberHandler(member_changed, ChatMemberHandler.CHAT_MEMBER))
     application.add_error_handler(on_error)
 
 
@@ -159,17 +160,33 @@ async def membership(update: Update, context: Context) -> None:
                    title=change.chat.title)
 
 
+async def member_changed(update: Update, context: Context) -> None:
+    """Someone was promoted, demoted, joined or left: admin rights follow at once.
+
+    Telegram sends these when the bot is an admin and ``chat_member`` is among the
+    allowed updates (``newsbot run`` asks for all update types).
+    """
+    change = update.chat_member
+    if change is not None:
+        member = change.new_chat_member
+        remember_status(context, member.user.id, member.status)
+
+
 async def rate_guard(update: Update, context: Context) -> None:
     """Runs before every handler: too many requests from one chat are refused."""
     message, query, chat = update.effective_message, update.callback_query, update.effective_chat
-    if chat is None or update.edited_message is not None:
+    if chat is None or context.chat_data is None or update.edited_message is not None:
         return
     text = (message.text or "") if message else ""
     # Everything that earns a reply counts: commands, buttons, and text in private chats.
     if query is None and not text.startswith("/") and not (text and chat.type == Chat.PRIVATE):
         return
     limit = context.bot_data.rate_limit
-    verdict = limit.check(context.chat_data)
+    user = update.effective_user
+    # In groups each member has a budget of their own: one member's flood never
+    # silences the others (admins included).
+    key = f"ratelimit:{user.id}" if user and chat.type != Chat.PRIVATE else "ratelimit"
+    verdict = limit.check(context.chat_data, key=key)
     if verdict.allowed:
         return
     notice = f"Too many commands at once; please wait {max(1, round(verdict.retry_after))} s."
