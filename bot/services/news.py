@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from storage.articles import StoredArticle
     from storage.companies import Company
     from storage.store import Store
+    from summarizer.article import Article
     from summarizer.brief import BriefItem
     from summarizer.companies.matcher import CompanyMatcher
 
@@ -27,6 +28,10 @@ _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _ID = re.compile(r"^#?(\d{1,12})$")
 
 MAX_NAME_CHARS = 100
+# Text one summary reads: far more than any news story (~5,000 words), and small
+# enough that one command over a huge page costs a fraction of a second, not minutes.
+MAX_SUMMARY_CHARS = 30_000
+MAX_BRIEF_CHARS = 10_000  # per article, for the brief over several of them
 # Characters no company name uses; text with them is markup, a URL or noise.
 _NOT_A_NAME = re.compile(r"[<>{}\[\]|\\^`$]|://|^/")
 
@@ -51,6 +56,7 @@ class NewsItem:
     published: str | None
     sentences: tuple[str, ...]
     ingested: str | None = None
+    cut: bool = False  # summarised from the beginning of a longer text
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +91,24 @@ class SearchHit:
     source: str | None
     published: str | None
     snippet: str
+
+
+def bounded(article: Article, limit: int = MAX_SUMMARY_CHARS) -> tuple[Article, bool]:
+    """The article's first ``limit`` characters (whole paragraphs, then a sentence end),
+    and whether anything was cut."""
+    kept: list[str] = []
+    room = limit
+    for paragraph in article.paragraphs:
+        if len(paragraph) > room:
+            head = paragraph[:room]
+            end = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
+            head = head[:end + 1] if end > 0 else head
+            if head.strip():
+                kept.append(head)
+            return replace(article, paragraphs=tuple(kept)), True
+        kept.append(paragraph)
+        room -= len(paragraph) + 2
+    return article, False
 
 
 def parse_news_args(text: str) -> tuple[str, int]:
@@ -173,8 +197,11 @@ class NewsReader:
         if by_search:
             articles = self.store.articles.search(company.name, limit=count, chat_id=chat_id)
         sentences = self.store.chats.settings(chat_id).summary_sentences
-        items = tuple(self._item(a, sentences, company) for a in articles)
-        brief = self._brief(articles, company) if len(articles) > 1 else ()
+        # Each StoredArticle.article re-splits the whole stored body: do it once.
+        texts = [a.article for a in articles]
+        items = tuple(self._item(a, sentences, company, text)
+                      for a, text in zip(articles, texts, strict=True))
+        brief = self._brief(texts, company) if len(articles) > 1 else ()
         followed = self.store.subscriptions.is_subscribed(chat_id, company.id)
         return NewsResult(company.id, company.name, items, brief, by_search, followed)
 
@@ -238,12 +265,14 @@ class NewsReader:
             raise FetchError("The article could not be stored; please try again.")
         return stored, result.new
 
-    def _item(self, stored: StoredArticle, sentences: int, company: Company | None) -> NewsItem:
+    def _item(self, stored: StoredArticle, sentences: int, company: Company | None,
+              text: Article | None = None) -> NewsItem:
         from summarizer.summarize import summarize
 
+        article, cut = bounded(text or stored.article)
         try:
             summary = summarize(
-                stored.article, sentences=sentences, algorithm=self.algorithm,
+                article, sentences=sentences, algorithm=self.algorithm,
                 company=company.name if company else None,
                 aliases=company.aliases if company else (),
             )
@@ -251,10 +280,11 @@ class NewsReader:
         except EmptyArticleError:
             picked = ()
         return NewsItem(stored.id, stored.title, stored.url, stored.source, stored.published,
-                        picked, stored.ingested)
+                        picked, stored.ingested, cut)
 
-    def _brief(self, articles: list[StoredArticle], company: Company) -> tuple[BriefItem, ...]:
+    def _brief(self, articles: list[Article], company: Company) -> tuple[BriefItem, ...]:
         from summarizer.brief import brief
 
-        return brief([a.article for a in articles], company=company.name,
+        texts = [bounded(article, MAX_BRIEF_CHARS)[0] for article in articles]
+        return brief(texts, company=company.name,
                      aliases=company.aliases, sentences=min(5, len(articles) + 1))

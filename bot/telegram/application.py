@@ -23,12 +23,14 @@ from bot.telegram.handlers import register
 from bot.telegram.ratelimit import CommandRateLimit
 from bot.telegram.replies.commands import COMMANDS
 from bot.telegram.updates import PerChatUpdateProcessor
+from bot.telegram.workers import Workers
+from storage.db import MEMORY, connect
+from storage.store import Store
 
 if TYPE_CHECKING:
     from telegram.request import BaseRequest
 
     from bot.config import Config
-    from storage.store import Store
 
 log = logging.getLogger(__name__)
 # PTB needs a token-shaped string even when no request ever reaches Telegram.
@@ -75,6 +77,11 @@ def build_application(
         builder = builder.get_updates_request(get_updates_request or request)  # type: ignore[arg-type]
     application = builder.build()
     application.bot_data.service = service
+    application.bot_data.reader = NewsService(
+        store=_read_store(store), matcher=matcher, max_subscriptions=config.max_subscriptions,
+        algorithm=config.summary_algorithm,
+    )
+    application.bot_data.workers = Workers()
     application.bot_data.config = config
     application.bot_data.store = store
     register(application, rate_limit=CommandRateLimit(config.command_limit, config.command_window))
@@ -102,10 +109,32 @@ async def post_stop(application: NewsApplication) -> None:
 
 
 async def post_shutdown(application: NewsApplication) -> None:
-    """Release the HTTP client used to fetch pages."""
+    """Release the HTTP client used to fetch pages, the worker threads and the read connection."""
     service = application.bot_data.service
     if service.ingestor is not None:
         service.ingestor.close()
+    release(application)
+
+
+def release(application: NewsApplication) -> None:
+    """Stop the worker pools and close the read connection (idempotent).
+
+    ``run_polling`` does this through ``post_shutdown``; code that starts the
+    application by hand (tests, benchmarks) calls it after ``shutdown()``.
+    """
+    data = application.bot_data
+    data.workers.close()
+    if data.reader.store is not data.store:
+        data.reader.store.close()
+
+
+def _read_store(store: Store) -> Store:
+    """A second connection to the same file for reads; WAL lets it read while a
+    writer waits for (or holds) the lock. An in-memory database cannot be shared."""
+    db = store.db
+    if str(db.path) == MEMORY:
+        return store
+    return Store(connect(db.path, busy_timeout_ms=db.busy_timeout_ms, retries=db.retries))
 
 
 def _file_url(base_url: str) -> str:

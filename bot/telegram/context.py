@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from bot.config import Config
     from bot.services.subscriptions import NewsService
     from bot.telegram.ratelimit import CommandRateLimit
+    from bot.telegram.workers import Workers
     from storage.store import Store
 
 
@@ -24,6 +25,9 @@ class BotData:
     """What the whole application shares; set once by ``build_application``."""
 
     service: NewsService
+    # The same service on a read-only connection of its own (see bot.telegram.workers).
+    reader: NewsService
+    workers: Workers
     config: Config
     store: Store
     rate_limit: CommandRateLimit
@@ -42,6 +46,18 @@ class NewsContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], 
     def service(self) -> NewsService:
         """The one NewsService of this application."""
         return self.bot_data.service
+
+    @property
+    def reader(self) -> NewsService:
+        """The service on its read connection, for quick reads in the read pool."""
+        reader = self.bot_data.reader
+        reader.matcher = self.bot_data.service.matcher  # renewed when a name is added
+        return reader
+
+    @property
+    def workers(self) -> Workers:
+        """The thread pools every blocking call runs in."""
+        return self.bot_data.workers
 
     @property
     def config(self) -> Config:

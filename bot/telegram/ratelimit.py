@@ -1,4 +1,4 @@
-"""Per-chat command rate limit: a token bucket kept in the chat's ``chat_data``.
+"""Command rate limit: a token bucket per private chat, or per member in a group.
 
 A chat may send ``limit`` commands at once and then one every
 ``window / limit`` seconds. The first command over the limit is answered
@@ -33,14 +33,15 @@ class CommandRateLimit:
     window: float
     clock: Callable[[], float] = field(default=time.monotonic, compare=False)
 
-    def check(self, chat_data: MutableMapping[str, Any]) -> Verdict:
-        """Spend one token from this chat's bucket; the bucket lives in ``chat_data``."""
+    def check(self, chat_data: MutableMapping[str, Any], *, key: str = _KEY) -> Verdict:
+        """Spend one token from the bucket ``key`` (the chat's, or one member's in a group);
+        buckets live in ``chat_data``."""
         now = self.clock()
         rate = self.limit / self.window
-        tokens, last, warned = chat_data.get(_KEY, (float(self.limit), now, False))
+        tokens, last, warned = chat_data.get(key, (float(self.limit), now, False))
         tokens = min(float(self.limit), tokens + (now - last) * rate)
         if tokens >= 1.0:
-            chat_data[_KEY] = (tokens - 1.0, now, False)
+            chat_data[key] = (tokens - 1.0, now, False)
             return Verdict(allowed=True)
-        chat_data[_KEY] = (tokens, now, True)
+        chat_data[key] = (tokens, now, True)
         return Verdict(allowed=False, retry_after=(1.0 - tokens) / rate, warn=not warned)

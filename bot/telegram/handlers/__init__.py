@@ -29,7 +29,7 @@ from bot.telegram.formatting import clean, esc
 from bot.telegram.handlers import news as handlers_news
 from bot.telegram.handlers import settings as handlers_settings
 from bot.telegram.handlers import subscriptions as handlers_subs
-from bot.telegram.handlers.common import call, send
+from bot.telegram.handlers.common import remember_status, send
 from bot.telegram.ratelimit import CommandRateLimit
 from bot.telegram.replies.commands import help_text, start_text
 from summarizer.errors import NewsbotError
@@ -77,13 +77,14 @@ def register(application: Application, *, rate_limit: CommandRateLimit) -> None:
     ))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))
     application.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    application.add_handler(ChatMemberHandler(member_changed, ChatMemberHandler.CHAT_MEMBER))
     application.add_error_handler(on_error)
 
 
 async def start(update: Update, context: Context) -> None:
     """``/start``: what the bot does and how to begin."""
     user, chat = update.effective_user, update.effective_chat
-    trending = await call(context.service.in_the_news, chat.id) if chat else []
+    trending = await context.workers.read(context.reader.in_the_news, chat.id) if chat else []
     rows = [[InlineKeyboardButton(f"Follow {name[:50]}", callback_data=encode(Action.FOLLOW, cid))]
             for cid, name in trending[:4]]
     text = start_text(user.first_name if user else None, buttons=bool(rows))
@@ -115,7 +116,9 @@ async def plain_text(update: Update, context: Context) -> None:
     """Text without a command in a private chat: offer buttons if it names a company."""
     message = update.effective_message
     text = clean(message.text if message else "", limit=101)
-    company = await call(context.service.find_company, text) if len(text) <= 100 else None
+    company = None
+    if len(text) <= 100:
+        company = await context.workers.read(context.reader.find_company, text)
     if company is None:
         await send(update, context, "I answer commands: try /subscribe NAME, /news NAME, "
                    "/search WORDS or /help.")
@@ -139,7 +142,7 @@ async def migrated(update: Update, context: Context) -> None:
     """A group became a supergroup: its subscriptions move to the new chat id."""
     message = update.effective_message
     if message and message.migrate_to_chat_id:
-        await call(context.service.store.lifecycle.migrate, message.chat.id,
+        await context.workers.write(context.service.store.lifecycle.migrate, message.chat.id,
                    message.migrate_to_chat_id)
 
 
@@ -151,23 +154,39 @@ async def membership(update: Update, context: Context) -> None:
     gone = change.new_chat_member.status in (ChatMember.LEFT, ChatMember.BANNED)
     store = context.service.store
     if gone:
-        await call(store.chats.set_active, change.chat.id, False)
+        await context.workers.write(store.chats.set_active, change.chat.id, False)
     else:
-        await call(store.chats.upsert, change.chat.id, type=change.chat.type,
+        await context.workers.write(store.chats.upsert, change.chat.id, type=change.chat.type,
                    title=change.chat.title)
+
+
+async def member_changed(update: Update, context: Context) -> None:
+    """Someone was promoted, demoted, joined or left: admin rights follow at once.
+
+    Telegram sends these when the bot is an admin and ``chat_member`` is among the
+    allowed updates (``newsbot run`` asks for all update types).
+    """
+    change = update.chat_member
+    if change is not None:
+        member = change.new_chat_member
+        remember_status(context, member.user.id, member.status)
 
 
 async def rate_guard(update: Update, context: Context) -> None:
     """Runs before every handler: too many requests from one chat are refused."""
     message, query, chat = update.effective_message, update.callback_query, update.effective_chat
-    if chat is None or update.edited_message is not None:
+    if chat is None or context.chat_data is None or update.edited_message is not None:
         return
     text = (message.text or "") if message else ""
     # Everything that earns a reply counts: commands, buttons, and text in private chats.
     if query is None and not text.startswith("/") and not (text and chat.type == Chat.PRIVATE):
         return
     limit = context.bot_data.rate_limit
-    verdict = limit.check(context.chat_data)
+    user = update.effective_user
+    # In groups each member has a budget of their own: one member's flood never
+    # silences the others (admins included).
+    key = f"ratelimit:{user.id}" if user and chat.type != Chat.PRIVATE else "ratelimit"
+    verdict = limit.check(context.chat_data, key=key)
     if verdict.allowed:
         return
     notice = f"Too many commands at once; please wait {max(1, round(verdict.retry_after))} s."

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from telegram import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatMemberStatus
@@ -19,14 +17,10 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 MAX_ARGUMENT_CHARS = 1000
-ADMIN_CACHE_SECONDS = 300.0
+ADMIN_CACHE_SECONDS = 30.0  # chat_member updates refresh it sooner
 _ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
+_ADMINS = "admins"  # chat_data key: user id -> (is admin, valid until)
 NOT_ADMIN = "Only admins of this group can change its subscriptions and settings."
-
-
-async def call(func: Callable[..., R], *args: Any, **kwargs: Any) -> R:
-    """Run a service call in a worker thread: SQLite may wait on a lock for seconds."""
-    return await asyncio.to_thread(func, *args, **kwargs)
 
 
 def argument(update: Update) -> str:
@@ -83,13 +77,25 @@ async def is_chat_admin(update: Update, context: Context) -> bool:
         return True  # an anonymous admin posts as the group itself
     if user is None:
         return False
-    cache: dict[int, tuple[bool, float]] = context.chat_data.setdefault("admins", {})
+    cache: dict[int, tuple[bool, float]] = (context.chat_data or {}).get(_ADMINS, {})
     known = cache.get(user.id)
     if known and known[1] > time.monotonic():
         return known[0]
     member = await context.bot.get_chat_member(chat.id, user.id)
-    allowed = member.status in _ADMIN_STATUSES
-    cache[user.id] = (allowed, time.monotonic() + ADMIN_CACHE_SECONDS)
+    return remember_status(context, user.id, member.status)
+
+
+def remember_status(context: Context, user_id: int, status: str) -> bool:
+    """Cache whether ``user_id`` is an admin of the update's chat (from a look-up or a
+    ``chat_member`` update); returns that."""
+    allowed = status in _ADMIN_STATUSES
+    if context.chat_data is None:  # an update without a chat: nothing to remember
+        return allowed
+    cache: dict[int, tuple[bool, float]] = context.chat_data.setdefault(_ADMINS, {})
+    now = time.monotonic()
+    for stale in [uid for uid, (_, until) in cache.items() if until <= now]:
+        del cache[stale]  # a big group's members do not pile up
+    cache[user_id] = (allowed, now + ADMIN_CACHE_SECONDS)
     return allowed
 
 

@@ -13,7 +13,6 @@ from bot.telegram.formatting import esc
 from bot.telegram.handlers.common import (
     argument,
     button_press,
-    call,
     chat_id,
     send,
 )
@@ -30,13 +29,14 @@ async def news(update: Update, context: Context) -> None:
         await _pick_company(update, context)
         return
     name, count = parse_news_args(text)
-    result = await call(context.service.news, chat_id(update), name, count)
+    result = await context.workers.heavy(
+        chat_id(update), context.service.news, chat_id(update), name, count)
     reply, markup = news_reply(result)
     await send(update, context, reply, markup)
 
 
 async def _pick_company(update: Update, context: Context) -> None:
-    refs = await call(context.service.subscriptions, chat_id(update))
+    refs = await context.workers.read(context.reader.subscriptions, chat_id(update))
     if not refs:
         await send(update, context, usage("news", "Xiaomi 5") +
                    "\nThe number (1 to 10) is how many articles; 3 when left out.")
@@ -51,7 +51,8 @@ async def more_button(update: Update, context: Context) -> None:
     """Button ``m:<company_id>``: the latest news about that company."""
     query, press = button_press(update)
     company_id = press.number
-    result = await call(context.service.news_for_id, chat_id(update), company_id)
+    result = await context.workers.heavy(
+        chat_id(update), context.service.news_for_id, chat_id(update), company_id)
     await query.answer()
     reply, markup = news_reply(result)
     await send(update, context, reply, markup)
@@ -66,7 +67,8 @@ async def summary(update: Update, context: Context) -> None:
         return
     if ref.lower().startswith("http"):
         await context.bot.send_chat_action(chat_id(update), ChatAction.TYPING)
-    result = await call(context.service.summary, chat_id(update), ref)
+    result = await context.workers.heavy(
+        chat_id(update), context.service.summary, chat_id(update), ref)
     await send(update, context, summary_reply(result))
 
 
@@ -74,7 +76,8 @@ async def article_button(update: Update, context: Context) -> None:
     """Button ``a:<article_id>``: summarise that article."""
     query, press = button_press(update)
     article_id = press.number
-    result = await call(context.service.summary, chat_id(update), str(article_id))
+    result = await context.workers.heavy(
+        chat_id(update), context.service.summary, chat_id(update), str(article_id))
     await query.answer()
     await send(update, context, summary_reply(result))
 
@@ -86,7 +89,8 @@ async def search(update: Update, context: Context) -> None:
         await send(update, context, usage("search", "electric cars") +
                    "\nAll words must appear; use OR for alternatives.")
         return
-    hits = await call(context.service.search, words, chat_id=chat_id(update))
+    hits = await context.workers.heavy(chat_id(update), context.service.search, words,
+                                       chat_id=chat_id(update))
     reply, markup = search_reply(words, hits)
     await send(update, context, reply, markup)
 
@@ -100,7 +104,8 @@ async def ingest(update: Update, context: Context) -> None:
     ref = argument(update)
     svc = context.service
     if ref:
-        result = await call(svc.summary, chat_id(update), ref, trusted=True)
+        result = await context.workers.heavy(chat_id(update), svc.summary, chat_id(update), ref,
+                                             trusted=True)
         state = "Stored as new" if result.new else "Already stored"
         await send(update, context, f"{state}: #{result.item.article_id}\n\n" +
                    summary_reply(result))
@@ -109,6 +114,6 @@ async def ingest(update: Update, context: Context) -> None:
     if not feeds or svc.ingestor is None:
         await send(update, context, "No feeds are configured (set NEWSBOT_FEEDS).")
         return
-    report = await call(svc.ingestor.ingest_feeds, feeds)
+    report = await context.workers.heavy(chat_id(update), svc.ingestor.ingest_feeds, feeds)
     errors = "\n".join(f"• {esc(line, limit=300)}" for line in report.errors[:10])
     await send(update, context, esc(report.summary()) + (f"\n\n{errors}" if errors else ""))

@@ -10,7 +10,6 @@ from telegram.error import BadRequest
 from bot.telegram.handlers.common import (
     argument,
     button_press,
-    call,
     chat_id,
     require_admin,
     send,
@@ -31,10 +30,10 @@ async def settings(update: Update, context: Context) -> None:
         change = parse_change(key, value)
         if not await require_admin(update, context):
             return
-        current = await call(svc.update_settings, chat_id(update), **change)
+        current = await context.workers.write(svc.update_settings, chat_id(update), **change)
         note = "Saved."
     else:
-        current = await call(svc.settings, chat_id(update))
+        current = await context.workers.read(context.reader.settings, chat_id(update))
     await send(update, context, settings_text(current, note=note), settings_keyboard(current))
 
 
@@ -44,7 +43,8 @@ async def settings_button(update: Update, context: Context) -> None:
     change = parse_change(press.key, press.value)
     if not await require_admin(update, context):
         return
-    current = await call(context.service.update_settings, chat_id(update), **change)
+    current = await context.workers.write(
+        context.service.update_settings, chat_id(update), **change)
     await query.answer("Saved.")
     try:
         await query.edit_message_text(

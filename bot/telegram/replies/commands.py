@@ -12,7 +12,13 @@ from urllib.parse import urlparse
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.services.news import ArticleSummary, NewsItem, NewsResult, SearchHit
+from bot.services.news import (
+    MAX_SUMMARY_CHARS,
+    ArticleSummary,
+    NewsItem,
+    NewsResult,
+    SearchHit,
+)
 from bot.services.subscriptions import CompanyRef, SubscribeResult, Unknown, UnsubscribeResult
 from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import bold, clean, code, esc, italic, link
@@ -208,6 +214,9 @@ def _item_block(item: NewsItem, *, number: int | None = None, command: bool = Tr
     # In /summary's own reply, "/summary N" would only repeat the command just sent.
     meta_line += f"/summary {item.article_id}" if command else f"article #{item.article_id}"
     body = " ".join(esc(s) for s in item.sentences) or italic("(no text to summarise)")
+    if item.cut:
+        body += "\n" + italic(f"(A very long text: summarised from its first "
+                              f"{MAX_SUMMARY_CHARS:,} characters.)")
     return f"<b>{prefix}{title}</b>\n{meta_line}\n{body}"
 
 

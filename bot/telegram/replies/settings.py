@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -67,7 +68,7 @@ def parse_change(key: str, value: str) -> dict[str, Any]:
             raise InputError("The digest hour must be a whole hour from 0 to 23, e.g. 7 or 19:00.")
         return {field: int(match.group(1)), "mode": "digest"}
     if field == "timezone":
-        return {field: value}
+        return {field: _zone(value)}
     presets = threshold_presets()
     if value.casefold() in presets:
         return {field: presets[value.casefold()]}
@@ -75,6 +76,24 @@ def parse_change(key: str, value: str) -> dict[str, Any]:
         return {field: float(value)}
     except ValueError:
         raise InputError("Relevance must be any, notable, main or a number from 0 to 1.") from None
+
+
+def _zone(value: str) -> str:
+    """The zone as typed; InputError for a region such as "Europe" (a folder of zones).
+
+    Names zoneinfo does not know (other case, "UTC+3") are left to storage to resolve.
+    """
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return value
+    except OSError:  # IsADirectoryError for "Europe", "Etc", "America"
+        area = value.strip("/").casefold()
+        examples = sorted(z for z in available_timezones() if z.casefold().startswith(area + "/"))
+        hint = f", e.g. /settings tz {examples[0]}" if examples else ""
+        raise InputError(f"“{value[:30]}” is a region, not a time zone; "
+                         f"name a city in it{hint}.") from None
+    return value
 
 
 def _int(value: str, message: str) -> int:

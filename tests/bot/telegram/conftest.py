@@ -159,8 +159,11 @@ async def make_harness(tmp_path: Path) -> AsyncIterator[MakeHarness]:
         return Harness(application, request, store)
 
     yield make
+    from bot.telegram.application import release
+
     for application, store in made:
         await application.shutdown()
+        release(application)
         store.close()
 
 

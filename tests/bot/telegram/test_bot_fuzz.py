@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.telegram.application import release
 from bot.telegram.handlers import SORRY
 
 COMMANDS = ["start", "help", "subscribe", "unsubscribe", "list", "news", "summary", "search",
@@ -77,6 +78,7 @@ def test_fuzzed_command_arguments(loop: Any, tmp_path: Path, html_problems: Any)
         assert len(bot.request.of("sendMessage")) >= 200  # the examples really ran
     finally:
         loop.run_until_complete(bot.app.shutdown())
+        release(bot.app)
         bot.store.close()
 
 
@@ -101,4 +103,5 @@ def test_fuzzed_button_data(loop: Any, tmp_path: Path, html_problems: Any) -> No
         check()
     finally:
         loop.run_until_complete(bot.app.shutdown())
+        release(bot.app)
         bot.store.close()
