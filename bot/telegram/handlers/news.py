@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -89,8 +90,9 @@ async def search(update: Update, context: Context) -> None:
         await send(update, context, usage("search", "electric cars") +
                    "\nAll words must appear; use OR for alternatives.")
         return
-    hits = await context.workers.heavy(chat_id(update), context.service.search, words,
-                                       chat_id=chat_id(update))
+    chat = chat_id(update)
+    search_here = partial(context.service.search, chat_id=chat)  # heavy() takes chat_id itself
+    hits = await context.workers.heavy(chat, search_here, words)
     reply, markup = search_reply(words, hits)
     await send(update, context, reply, markup)
 
