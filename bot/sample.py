@@ -10,6 +10,7 @@ terminal chat says so.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from dataclasses import dataclass
@@ -87,6 +88,17 @@ def install_replay(
                         data=replay_records(sample_records()))
 
 
+def _replay_next(ingestor: Ingestor, records: list[dict[str, Any]]) -> bool:
+    """Ingest the first held-back article not stored yet; False when none is left."""
+    for record in records:
+        if ingestor.store.articles.id_for_url(record["url"]) is not None:
+            continue
+        result = ingestor.ingest_article(article_from_record(record, where="sample"))
+        log.info("Replayed sample article %s (new: %s).", record["id"], result.new)
+        return True
+    return False
+
+
 async def _replay_job(context: NewsContext) -> None:
     """Ingest the next held-back article that is not stored yet; stop when none is left."""
     job = context.job
@@ -94,11 +106,9 @@ async def _replay_job(context: NewsContext) -> None:
     if job is None or ingestor is None:
         return
     records: list[dict[str, Any]] = job.data  # type: ignore[assignment]
-    for record in records:
-        if ingestor.store.articles.id_for_url(record["url"]) is not None:
-            continue
-        result = ingestor.ingest_article(article_from_record(record, where="sample"))
-        log.info("Replayed sample article %s (new: %s).", record["id"], result.new)
+    # Storing and matching run in a worker thread: the chat must not wait on them.
+    replayed = await asyncio.to_thread(_replay_next, ingestor, records)
+    if replayed:
         if context.bot_data.sender is not None:
             context.bot_data.sender.wake()
         return

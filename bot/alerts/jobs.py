@@ -137,7 +137,7 @@ async def _run_sender(application: Application, sender: AlertSender) -> None:
 
 async def _digest_job(context: CallbackContext) -> None:
     store, sender = context.job.data  # type: ignore[union-attr,misc]
-    released = release_due(store.outbox)
+    released = await asyncio.to_thread(release_due, store.outbox)
     if released:
         log.info("Released %d alerts for today's digests.", released)
         sender.wake()
@@ -145,7 +145,7 @@ async def _digest_job(context: CallbackContext) -> None:
 
 async def _prune_job(context: CallbackContext) -> None:
     store: Store = context.job.data  # type: ignore[union-attr,assignment]
-    store.outbox.prune(before=time.time() - KEEP_SETTLED)
+    await asyncio.to_thread(store.outbox.prune, before=time.time() - KEEP_SETTLED)
 
 
 async def _poll_loop(store: Store, config: Config, sender: AlertSender,

@@ -28,6 +28,9 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from typing import Any, TypeVar
 
 from telegram import (
     Bot,
@@ -53,6 +56,7 @@ from storage.outbox import Outbox, OutboxItem
 from summarizer.errors import NewsbotError
 
 log = logging.getLogger(__name__)
+R = TypeVar("R")
 
 
 class AlertSender:
@@ -81,7 +85,15 @@ class AlertSender:
         self._stopping = asyncio.Event()
         self._stop_requested = False
         self._wake = asyncio.Event()
+        # SQLite and summarising run on one worker thread, in order, never on the event
+        # loop: a locked database or a long article must not stall the bot's replies.
+        self._io = ThreadPoolExecutor(1, thread_name_prefix="newsbot-alerts")
         self.stats = {"messages": 0, "alerts": 0, "retry_after": 0, "failed": 0, "dropped": 0}
+
+    async def _db(self, func: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        """Run a database (or composing) call on the sender's worker thread."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._io, partial(func, *args, **kwargs))
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -109,10 +121,11 @@ class AlertSender:
         if self._stop_requested:
             return
         self._reset()
-        recovered = self.outbox.recover()
+        recovered = await self._db(self.outbox.recover)
         if recovered:
             log.info("Resending %d alerts that were in flight when the bot stopped.", recovered)
-        self._remember_previous_run()
+        now = self._wall()
+        self._remember_previous_run(await self._db(self.outbox.sent_since, now - 61.0), now)
         if ready is not None:
             ready()
         workers = [asyncio.create_task(self._worker()) for _ in range(self.options.concurrency)]
@@ -130,12 +143,11 @@ class AlertSender:
         self._held = 0
         self._stopping.clear()
 
-    def _remember_previous_run(self) -> None:
+    def _remember_previous_run(self, sends: list[tuple[int, str | None, float]],
+                               now: float) -> None:
         # A restarted process does not know what its predecessor sent a moment ago:
         # take the recorded sends of the last minute, and wait one global window for
         # any that were sent but not yet recorded.
-        now = self._wall()
-        sends = self.outbox.sent_since(now - 61.0)
         self.gate.seed([(chat, kind in ("group", "supergroup") or chat < 0, at)
                         for chat, kind, at in sends], age_of=lambda at: now - at)
         self.gate.pause(1.0)
@@ -148,20 +160,20 @@ class AlertSender:
         for task in (*pending, flusher):
             task.cancel()
         await asyncio.gather(*workers, flusher, return_exceptions=True)
-        self._flush()
+        await self._flush()
         waiting = [item.id for lane in self._lanes.values() for item in lane]
         self._lanes.clear()
         self._scheduled.clear()
         if waiting:  # claimed but never sent: back to the queue (else recover() at the next run)
             with contextlib.suppress(NewsbotError):
-                self.outbox.reschedule(waiting, due=self._wall())
+                await self._db(self.outbox.reschedule, waiting, due=self._wall())
 
     # -- feeding ---------------------------------------------------------------------
 
     async def _feed(self) -> None:
         while not self._stopping.is_set():
             try:
-                items = self._claim()
+                items = await self._claim()
             except NewsbotError as err:  # e.g. the database stayed busy: try again soon
                 log.warning("Could not read the alert queue (%s); retrying.", err)
                 items = []
@@ -175,12 +187,13 @@ class AlertSender:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.options.idle_poll)
 
-    def _claim(self) -> list[OutboxItem]:
+    async def _claim(self) -> list[OutboxItem]:
         room = self.options.max_held - self._held
         if room <= 0:
             return []
-        self._flush()  # the claim and the records share one connection: keep it short
-        return self.outbox.claim(limit=min(room, self.options.batch_size), now=self._wall())
+        await self._flush()  # the claim and the records share one connection: keep it short
+        limit = min(room, self.options.batch_size)
+        return await self._db(self.outbox.claim, limit=limit, now=self._wall())
 
     def _add(self, item: OutboxItem, *, front: bool = False) -> None:
         lane = self._lanes.setdefault(item.chat_id, deque())
@@ -217,8 +230,8 @@ class AlertSender:
                               chat_id)
                 retry = self._take(chat_id, tuple(i.id for i in lane))
                 with contextlib.suppress(NewsbotError):  # else recover() at the next start
-                    self.outbox.reschedule([i.id for i in retry], due=self._wall() + 60,
-                                           count_attempt=True)
+                    await self._db(self.outbox.reschedule, [i.id for i in retry],
+                                   due=self._wall() + 60, count_attempt=True)
             self._requeue(chat_id)
 
     def _requeue(self, chat_id: int) -> None:
@@ -232,7 +245,7 @@ class AlertSender:
         loop.call_later(max(0.0, delay), self._ready.put_nowait, chat_id)
 
     async def _serve(self, chat_id: int, lane: list[OutboxItem]) -> None:
-        delivery = self.composer.next_delivery(lane, now=self._wall())
+        delivery = await self._db(self.composer.next_delivery, lane, now=self._wall())
         if delivery is None:
             return
         items = self._take(chat_id, delivery.ids)
@@ -247,14 +260,14 @@ class AlertSender:
             result = await self._attempt(chat_id, delivery, html=html, group=group)
             if isinstance(result, Message | bool):
                 message_id = delivery.edit_message_id or getattr(result, "message_id", None)
-                return self._delivered(ids, message_id, delivery.note)
+                return await self._delivered(ids, message_id, delivery.note)
             if isinstance(result, RetryAfter):
                 self.stats["retry_after"] += 1
                 self.gate.pause(retry_seconds(result))
             elif isinstance(result, ChatMigrated):
-                chat_id = self._migrate(chat_id, int(result.new_chat_id))
+                chat_id = await self._migrate(chat_id, int(result.new_chat_id))
             elif isinstance(result, Forbidden):
-                return self._gone(chat_id, str(result))
+                return await self._gone(chat_id, str(result))
             elif isinstance(result, BadRequest):
                 text = str(result).lower()
                 if html and "parse" in text and "entit" in text:
@@ -262,18 +275,18 @@ class AlertSender:
                     continue
                 if delivery.edit_message_id is not None:
                     # The earlier alert is gone or too old to edit: send this copy on its own.
-                    delivery = self.composer.standalone(items)
+                    delivery = await self._db(self.composer.standalone, items)
                     continue
                 if any(marker in text for marker in GONE):
-                    return self._gone(chat_id, str(result))
+                    return await self._gone(chat_id, str(result))
                 self.stats["failed"] += len(ids)
-                self.outbox.mark_failed(ids, error=str(result))
+                await self._db(self.outbox.mark_failed, ids, error=str(result))
                 return None
             elif isinstance(result, NetworkError):  # timeouts, dropped connections, 5xx
-                return self._retry_later(items, str(result))
+                return await self._retry_later(items, str(result))
             else:
                 self.stats["failed"] += len(ids)
-                self.outbox.mark_failed(ids, error=str(result))
+                await self._db(self.outbox.mark_failed, ids, error=str(result))
                 return None
 
     async def _attempt(self, chat_id: int, delivery: Delivery, *, html: bool,
@@ -286,12 +299,13 @@ class AlertSender:
         finally:
             self.gate.done(chat_id, group=group)
 
-    def _delivered(self, ids: list[int], message_id: int | None, note: str | None) -> None:
+    async def _delivered(self, ids: list[int], message_id: int | None,
+                         note: str | None) -> None:
         self._sent.extend((row_id, message_id, note) for row_id in ids)
         self.stats["messages"] += 1
         self.stats["alerts"] += len(ids)
         if self._record_each or len(self._sent) >= self.options.batch_size:
-            self._flush()
+            await self._flush()
 
     async def _send(self, chat_id: int, delivery: Delivery, *, html: bool) -> Message | bool:
         rendered = delivery.rendered
@@ -318,8 +332,8 @@ class AlertSender:
             self._keyboards[buttons] = keyboard(buttons)
         return self._keyboards[buttons]
 
-    def _migrate(self, old_id: int, new_id: int) -> int:
-        self.lifecycle.migrate(old_id, new_id)
+    async def _migrate(self, old_id: int, new_id: int) -> int:
+        await self._db(self.lifecycle.migrate, old_id, new_id)
         lane = self._lanes.pop(old_id, deque())
         if lane:
             self._lanes.setdefault(new_id, deque()).extend(lane)
@@ -330,35 +344,37 @@ class AlertSender:
         log.info("A group became a supergroup; its alerts now go to the new chat id.")
         return new_id
 
-    def _gone(self, chat_id: int, reason: str) -> None:
-        dropped = self.lifecycle.deactivate(chat_id, reason=reason)
+    async def _gone(self, chat_id: int, reason: str) -> None:
+        dropped = await self._db(self.lifecycle.deactivate, chat_id, reason=reason)
         lane = self._lanes.pop(chat_id, deque())
         self._held -= len(lane)
         self.stats["dropped"] += dropped
         log.info("Chat %s is unreachable (%s); its alerts are stopped.", chat_id, reason)
 
-    def _retry_later(self, items: list[OutboxItem], reason: str) -> None:
+    async def _retry_later(self, items: list[OutboxItem], reason: str) -> None:
         attempts = max(i.attempts for i in items) + 1
         ids = [i.id for i in items]
         if attempts >= self.options.max_attempts:
             self.stats["failed"] += len(ids)
-            self.outbox.mark_failed(ids, error=f"Gave up after {attempts} attempts: {reason}")
+            error = f"Gave up after {attempts} attempts: {reason}"
+            await self._db(self.outbox.mark_failed, ids, error=error)
             return
         delay = min(self.options.backoff_cap, self.options.backoff_base * 2 ** (attempts - 1))
-        self.outbox.reschedule(ids, due=self._wall() + delay, error=reason, count_attempt=True)
+        await self._db(self.outbox.reschedule, ids, due=self._wall() + delay, error=reason,
+                       count_attempt=True)
 
     # -- recording -------------------------------------------------------------------
 
     async def _flush_loop(self) -> None:
         while True:
             await asyncio.sleep(self.options.flush_interval)
-            self._flush()
+            await self._flush()
 
-    def _flush(self) -> None:
+    async def _flush(self) -> None:
         if self._sent:
             batch, self._sent = self._sent, []
             try:
-                self.outbox.mark_sent(batch, now=self._wall())
+                await self._db(self.outbox.mark_sent, batch, now=self._wall())
             except NewsbotError as err:  # keep the records; a later flush writes them
                 self._sent = batch + self._sent
                 log.warning("Could not record sent alerts yet (%s); will retry.", err)
