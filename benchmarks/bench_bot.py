@@ -232,12 +232,12 @@ def build_newsbot(token: str, url: str, db: Path) -> Any:
     import seeds
     from bot.config import Config
     from bot.ingest.ingestor import Ingestor
-    from bot.services.registry import load_matcher
+    from bot.services.registry import CompanyRegistry
     from bot.telegram.application import build_application
     from storage import open_store
 
     store = open_store(db)
-    with Ingestor(store=store, matcher=load_matcher(store)) as ingestor:
+    with Ingestor(store=store, companies=CompanyRegistry(store)) as ingestor:
         ingestor.ingest_paths([Path(str(seeds.articles_dir()))], progress=False)
     config = Config(token=token, base_url=f"{url}/bot", db_path=db,
                     command_limit=1_000_000, send_per_second=1000.0)

@@ -218,7 +218,7 @@ def host_cap() -> None:
 
 def slow_and_healthy_feed(seconds: float, deadline: float, interval: float) -> None:
     from bot.ingest.ingestor import Ingestor
-    from bot.services.registry import load_matcher
+    from bot.services.registry import CompanyRegistry
     from storage import open_store
 
     healthy = _serve("127.0.0.1")
@@ -229,7 +229,7 @@ def slow_and_healthy_feed(seconds: float, deadline: float, interval: float) -> N
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "b.db") as store:
         stored_at: list[float] = []
         start = time.monotonic()
-        with Ingestor(store=store, matcher=load_matcher(store), limits=limits,
+        with Ingestor(store=store, companies=CompanyRegistry(store), limits=limits,
                       policy=FetchPolicy(allow_private=True)) as ingestor:
             original = ingestor.ingest_items
 

@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bot.ingest.ingestor import BATCH_ITEMS, STAGES, Ingestor, IngestReport  # noqa: E402
-from bot.services.registry import load_matcher  # noqa: E402
+from bot.services.registry import CompanyRegistry  # noqa: E402
 from storage import open_store  # noqa: E402
 
 DEFAULT_EVAL = REPO.parent / "shared" / "eval" / "bbc_dev.jsonl"
@@ -86,9 +86,10 @@ def run(n: int, chats: int, eval_path: Path, compare: int) -> None:
         data, db_path = Path(tmp) / "articles.jsonl", Path(tmp) / "bench.db"
         size = build_jsonl(eval_path, data, n)
         store = open_store(db_path)
-        matcher = load_matcher(store)
+        companies = CompanyRegistry(store)
+        matcher = companies.matcher
         add_subscribers(store, chats)
-        ingestor = Ingestor(store=store, matcher=matcher)
+        ingestor = Ingestor(store=store, companies=companies)
         start = time.perf_counter()
         report = ingestor.ingest_paths([data], progress=False)
         total = time.perf_counter() - start
@@ -147,7 +148,7 @@ def compare_batching(data: Path, tmp: Path, k: int, rounds: int = 3) -> None:
     for r in range(rounds):
         for size in runs:
             with open_store(tmp / f"cmp-{r}-{size}.db") as store:
-                ingestor = Ingestor(store=store, matcher=load_matcher(store), batch_size=size)
+                ingestor = Ingestor(store=store, companies=CompanyRegistry(store), batch_size=size)
                 start = time.perf_counter()
                 ingestor.ingest_paths([subset], progress=False)
                 runs[size].append((time.perf_counter() - start, ingestor.timings["insert"]))

@@ -87,14 +87,14 @@ def build_db(path: Path) -> list[int]:
     """A seeded database with three 5 MB Xiaomi articles; returns their ids."""
     from bot.cli.run import load_seeds
     from bot.ingest.ingestor import Ingestor
-    from bot.services.registry import load_matcher
+    from bot.services.registry import CompanyRegistry
     from storage import open_store
     from summarizer.article import Article
 
     paragraphs = big_paragraphs(BIG_BYTES)
     with open_store(path) as store:
         load_seeds(store)
-        ingestor = Ingestor(store=store, matcher=load_matcher(store))
+        ingestor = Ingestor(store=store, companies=CompanyRegistry(store))
         ids = []
         for n in range(3):
             article = Article(title=f"Xiaomi annual report part {n}", paragraphs=paragraphs,

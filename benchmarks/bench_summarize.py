@@ -20,8 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, Article
-from summarizer.summarize import summarize
 from summarizer.evaluation.rouge import RougeEvaluator
+from summarizer.summarize import summarize
 from summarizer.text.clean import article_from_parts
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "bbc_dev.jsonl"

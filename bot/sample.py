@@ -102,8 +102,8 @@ def _replay_next(ingestor: Ingestor, records: list[dict[str, Any]]) -> bool:
 async def _replay_job(context: NewsContext) -> None:
     """Ingest the next held-back article that is not stored yet; stop when none is left."""
     job = context.job
-    ingestor = context.service.ingestor
-    if job is None or ingestor is None:
+    ingestor = context.bot_data.core.ingestor
+    if job is None:
         return
     records: list[dict[str, Any]] = job.data  # type: ignore[assignment]
     # Storing and matching run in a worker thread: the chat must not wait on them.

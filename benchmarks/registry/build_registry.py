@@ -153,20 +153,7 @@ JUNK = re.compile(
 )
 # one-word aliases that would flood the matcher; never an alias or name alone
 GENERIC = set(
-    """general united national first american energy capital holdings holding group
-    international global bank financial industries industry systems technologies technology
-    pacific atlantic southern northern western eastern central standard royal new the
-    company corporation partners resources services solutions products enterprises
-    investment investments insurance healthcare health pharma pharmaceuticals medical
-    therapeutics biosciences bio software digital data media communications networks
-    power electric utilities gas oil petroleum mining metals gold silver steel chemical
-    chemicals foods food brands retail motors motor auto automotive airlines air
-    airways bancorp bancshares realty properties property land homes home trust trading
-    universal continental premier prime select alliance union federal state city public
-    commercial security securities mutual life one two three first second
-    europe european asia asian africa african china chinese india indian japan japanese
-    korea korean america canada canadian british german french swiss dutch italian
-    spanish russian brazil mexican australia australian world""".split()
+    ["general", "united", "national", "first", "american", "energy", "capital", "holdings", "holding", "group", "international", "global", "bank", "financial", "industries", "industry", "systems", "technologies", "technology", "pacific", "atlantic", "southern", "northern", "western", "eastern", "central", "standard", "royal", "new", "the", "company", "corporation", "partners", "resources", "services", "solutions", "products", "enterprises", "investment", "investments", "insurance", "healthcare", "health", "pharma", "pharmaceuticals", "medical", "therapeutics", "biosciences", "bio", "software", "digital", "data", "media", "communications", "networks", "power", "electric", "utilities", "gas", "oil", "petroleum", "mining", "metals", "gold", "silver", "steel", "chemical", "chemicals", "foods", "food", "brands", "retail", "motors", "motor", "auto", "automotive", "airlines", "air", "airways", "bancorp", "bancshares", "realty", "properties", "property", "land", "homes", "home", "trust", "trading", "universal", "continental", "premier", "prime", "select", "alliance", "union", "federal", "state", "city", "public", "commercial", "security", "securities", "mutual", "life", "one", "two", "three", "first", "second", "europe", "european", "asia", "asian", "africa", "african", "china", "chinese", "india", "indian", "japan", "japanese", "korea", "korean", "america", "canada", "canadian", "british", "german", "french", "swiss", "dutch", "italian", "spanish", "russian", "brazil", "mexican", "australia", "australian", "world"]
 )
 # coined names that dictionaries list as verbs or nouns but news uses for the company
 NOT_AMBIGUOUS = {"Google", "Xerox", "Kodak", "Hoover", "Skype", "Nike"}
@@ -259,7 +246,7 @@ class Words:
                 out.append(tok)
             elif low in SMALL and i > 0:
                 out.append(tok.lower())
-            elif len(core) <= 4 and low not in self.common and low not in self.first and low not in self.last or re.search(r"[&.+]", tok.strip(".,")):
+            elif (len(core) <= 4 and low not in self.common and low not in self.first and low not in self.last) or re.search(r"[&.+]", tok.strip(".,")):
                 out.append(tok)
             else:
                 out.append("-".join(p[:1].upper() + p[1:].lower() for p in tok.split("-")))
@@ -521,7 +508,7 @@ def load_sec(reg: Registry) -> None:
         seen_cik.add(cik)
         if exchange not in ("NYSE", "Nasdaq", "Cboe US"):
             continue
-        if JUNK.search(raw) or "-" in ticker and not ticker.startswith("BRK"):
+        if JUNK.search(raw) or ("-" in ticker and not ticker.startswith("BRK")):
             continue
         name, aliases = clean_name(raw, reg.words)
         taken += 1
@@ -606,9 +593,9 @@ def finish(reg: Registry) -> list[dict]:
         amb = list(e.get("ambiguous", []))
         for a in [e["name"], *aliases]:
             curated = e["source"] in ("seed", "manual")
-            if a in amb or a in NOT_AMBIGUOUS or curated and (
+            if a in amb or a in NOT_AMBIGUOUS or (curated and (
                 a.casefold() in reg.words.last or a.casefold() in reg.words.first
-            ) and a.casefold() not in reg.words.common:
+            ) and a.casefold() not in reg.words.common):
                 continue  # curated surnames (Ford, Dell, Lehman) stay plain on purpose
             if reg.words.ambiguous(a):
                 amb.append(a)

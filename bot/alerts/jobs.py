@@ -16,21 +16,17 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from bot.alerts.compose import Composer
 from bot.alerts.digest import release_due
-from bot.alerts.limits import Limits, RateGate
-from bot.alerts.sender import AlertSender, SenderOptions
 from bot.alerts.supervisor import Backoff, supervise
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
     from telegram import Bot
     from telegram.ext import CallbackContext
 
+    from bot.alerts.sender import AlertSender
     from bot.config import Config
-    from bot.ingest.guard import FetchPolicy
     from bot.ingest.ingestor import IngestReport
     from bot.telegram.context import NewsApplication as Application
     from storage.store import Store
@@ -39,13 +35,6 @@ log = logging.getLogger(__name__)
 FIRST_POLL = 5.0
 DIGEST_INTERVAL = 60.0
 KEEP_SETTLED = 7 * 86400.0  # sent/failed alerts are kept a week (merging copies, reports)
-
-
-def limits_from(config: Config) -> Limits:
-    """Telegram's limits as configured (messages/s overall, per chat, per group minute)."""
-    per_chat = config.chat_per_second if config.chat_per_second > 0 else 1.0
-    return Limits(per_second=config.send_per_second, chat_interval=1.0 / per_chat,
-                  group_per_minute=config.group_per_minute)
 
 
 def alert_bot(application: Application, config: Config) -> Bot:
@@ -61,16 +50,10 @@ def alert_bot(application: Application, config: Config) -> Bot:
                request=AiohttpRequest(), get_updates_request=AiohttpRequest(connection_pool_size=1))
 
 
-def build_sender(bot: Bot, *, store: Store, config: Config,
-                 options: SenderOptions | None = None) -> AlertSender:
-    """The sender for ``bot`` draining ``store``'s outbox under ``config``'s limits."""
-    composer = Composer(articles=store.outbox, algorithm=config.summary_algorithm)
-    return AlertSender(bot=bot, outbox=store.outbox, lifecycle=store.lifecycle,
-                       composer=composer, gate=RateGate(limits_from(config)), options=options)
-
-
 def install_jobs(application: Application, *, store: Store, config: Config) -> None:
     """Start the alert sender and schedule the digest check and the feed poller."""
+    from bot.wiring import build_sender
+
     sender = build_sender(alert_bot(application, config), store=store, config=config)
     application.bot_data.sender = sender
     application.bot_data.sender_task = asyncio.create_task(
@@ -153,30 +136,25 @@ async def _poll_loop(store: Store, config: Config, sender: AlertSender,
     """Poll every ``config.poll_interval`` seconds; a failure ends the loop (and is restarted)."""
     await asyncio.sleep(min(FIRST_POLL, config.poll_interval))
     while True:
-        report = await asyncio.to_thread(poll_feeds, store.path, tuple(config.feeds),
-                                         policy=config.fetch_policy())
+        report = await asyncio.to_thread(poll_feeds, config.with_overrides(db_path=store.path))
         ready()
         if report is not None and report.new:
             sender.wake()
         await asyncio.sleep(config.poll_interval)
 
 
-def poll_feeds(db_path: Path, feeds: tuple[str, ...], *,
-               policy: FetchPolicy | None = None) -> IngestReport | None:
+def poll_feeds(config: Config) -> IngestReport | None:
     """Poll the configured and stored feeds once (in a worker thread, own connection).
 
     One feed's failure is reported in the result; an error that concerns every feed
     (the database cannot be opened) is raised, and the supervisor retries with backoff.
     """
-    from bot.ingest.ingestor import Ingestor
-    from bot.services.registry import load_matcher
-    from storage.store import open_store
+    from bot.wiring import build
 
-    with open_store(db_path) as store:
-        urls = list(dict.fromkeys([*feeds, *(state.url for state in store.feeds.all())]))
+    with build(config) as core:
+        urls = list(dict.fromkeys([*config.feeds, *(s.url for s in core.store.feeds.all())]))
         if not urls:
             return None
-        with Ingestor(store=store, matcher=load_matcher(store), policy=policy) as ingestor:
-            report = ingestor.ingest_feeds(urls)
+        report = core.ingestor.ingest_feeds(urls)
         log.info("Feed poll: %s.", report.summary())
         return report

@@ -72,18 +72,15 @@ def run(args: argparse.Namespace) -> int:
         return _manage_feeds(args)
     if not args.paths and not args.feed:
         args._parser.error("give at least one PATH or --feed URL")
+    from bot.config import Config
     from bot.ingest.feeds import FeedLimits
-    from bot.ingest.guard import FetchPolicy
-    from bot.ingest.ingestor import Ingestor
-    from bot.services.registry import load_matcher
-    from storage import open_store
+    from bot.wiring import build
 
+    config = Config.load(db_path=args.db,
+                         allow_private_fetch="1" if args.allow_private_fetch else None)
     limits = FeedLimits() if args.max_entries is None else FeedLimits(max_entries=args.max_entries)
-    policy = FetchPolicy.from_env(allow_private=args.allow_private_fetch)
-    with open_store(args.db) as store, Ingestor(
-        store=store, matcher=load_matcher(store), limits=limits, policy=policy
-    ) as ingestor:
-        return ingest_and_report(ingestor, args)
+    with build(config, feed_limits=limits) as core:
+        return ingest_and_report(core.ingestor, args)
 
 
 def ingest_and_report(ingestor: Ingestor, args: argparse.Namespace) -> int:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from bot.config import Config
     from bot.sample import SampleLoad
+    from bot.wiring import Newsbot
     from storage.store import Store
 
 DESCRIPTION = """\
@@ -79,6 +80,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Load the config once, open the database, run the bot until stopped or input ends."""
     from bot.config import Config, setup_logging
+    from bot.wiring import build
     from storage import open_store
     from storage.store import ENV_VAR
 
@@ -97,34 +99,32 @@ def run(args: argparse.Namespace) -> int:
     embedded = config.terminal and args.db is None and not os.environ.get(ENV_VAR, "").strip()
     replay = config.replay if config.replay is not None else embedded
     store = open_store(config.db_path)
+    # Jobs open their own connections to the same file: give them its resolved path.
     config = config.with_overrides(db_path=store.path, replay=replay)
-    try:
-        loaded = _load_sample(config, store) if (embedded or args.seed or replay) else None
+    with build(config, store=store) as core:
+        core.owns_store = True
+        loaded = _load_sample(core) if (embedded or args.seed or replay) else None
         if config.terminal:
-            return run_terminal(config, store, color=_color(args.color), loaded=loaded)
-        return run_telegram(config, store, token_env=args.token_env)
-    finally:
-        store.close()
+            return run_terminal(core, color=_color(args.color), loaded=loaded)
+        return run_telegram(core, token_env=args.token_env)
 
 
-def _load_sample(config: Config, store: Store) -> SampleLoad:
+def _load_sample(core: Newsbot) -> SampleLoad:
     """Store the sample; with replay on, its newest few wait to be published."""
-    from bot.ingest.ingestor import Ingestor
     from bot.sample import load_sample
-    from bot.services.registry import load_matcher
 
-    with Ingestor(store=store, matcher=load_matcher(store)) as ingestor:
-        return load_sample(ingestor, hold_back=bool(config.replay))
+    return load_sample(core.ingestor, hold_back=bool(core.config.replay))
 
 
-def run_telegram(config: Config, store: Store, *, token_env: str = "TELEGRAM_BOT_TOKEN") -> int:
+def run_telegram(core: Newsbot, *, token_env: str = "TELEGRAM_BOT_TOKEN") -> int:
     """Long polling, or a webhook when ``webhook_url`` is set; returns on Ctrl-C/SIGTERM."""
     from telegram.error import InvalidToken, NetworkError
 
     from bot.telegram.application import build_application
     from summarizer.errors import NewsbotError
 
-    application = build_application(config, store=store)
+    config = core.config
+    application = build_application(config, core=core)
     try:
         _serve(application, config)
     except InvalidToken:
@@ -151,7 +151,7 @@ def _serve(application: Application, config: Config) -> None:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
 
 
-def run_terminal(config: Config, store: Store, *, color: bool,
+def run_terminal(core: Newsbot, *, color: bool,
                  loaded: SampleLoad | None = None) -> int:
     """The terminal chat on stdin/stdout until Ctrl-D, Ctrl-C or the end of piped input."""
     import asyncio
@@ -163,17 +163,18 @@ def run_terminal(config: Config, store: Store, *, color: bool,
     # The person at the terminal runs this bot, so operator commands are theirs.
     # No command rate limit either: it guards Telegram chats against floods, while here it
     # silently dropped every piped command after the 20th.
+    config = core.config
     config = config.with_overrides(admin_ids=config.admin_ids | {TERMINAL_USER_ID},
                                    command_limit=max(config.command_limit, 1_000_000))
     interactive = _interactive()
     chat = TerminalChat(stdout=sys.stdout, color=color, echo=not interactive)
-    application = build_application(config, store=store, request=chat.api)
+    application = build_application(config, core=core, request=chat.api)
     replaying = bool(config.replay and loaded is not None and loaded.held_back)
     if replaying:
         from bot.sample import install_replay
 
         install_replay(application, interval=config.replay_interval)
-    print(banner(store, loaded, replay_interval=config.replay_interval if replaying else None),
+    print(banner(core.store, loaded, replay_interval=config.replay_interval if replaying else None),
           flush=True)
     asyncio.run(serve(application, chat, interactive=interactive))
     if chat.output_closed:

@@ -30,8 +30,9 @@ from summarizer.article import Article
 from summarizer.errors import NewsbotError, StorageError
 
 if TYPE_CHECKING:
+    from bot.services.registry import CompanyRegistry
     from storage.store import Store
-    from summarizer.companies.matcher import CompanyMatcher, CompanyMention
+    from summarizer.companies.matcher import CompanyMention
 
 BATCH_ITEMS = 200
 STAGES = ("read", "fetch", "clean", "mentions", "insert", "enqueue")
@@ -95,7 +96,7 @@ class Ingestor:
         self,
         *,
         store: Store,
-        matcher: CompanyMatcher,
+        companies: CompanyRegistry,
         client: httpx.Client | None = None,
         limits: FeedLimits | None = None,
         batch_size: int = BATCH_ITEMS,
@@ -103,7 +104,7 @@ class Ingestor:
     ) -> None:
         """``policy`` (default: the operator's environment) governs the client made here."""
         self.store = store
-        self.matcher = matcher
+        self.companies = companies  # its matcher is read per article: new names count at once
         self.limits = limits or FeedLimits()
         self.batch_size = max(1, batch_size)
         self._client = client
@@ -154,7 +155,7 @@ class Ingestor:
         if known is not None:
             return known
         with self.timed("mentions"):
-            mentions = tuple(self.matcher.find(article))
+            mentions = tuple(self.companies.matcher.find(article))
         start, enqueued = time.perf_counter(), 0.0
         with self.store.transaction():
             article_id, is_new = self.store.articles.add(

@@ -1,11 +1,10 @@
 """Reading the news: latest articles about a company, one article's summary, search.
 
-Part of :class:`bot.services.subscriptions.NewsService`; plain data out, no Telegram, no HTML.
+Plain data out, no Telegram, no HTML; handlers run these calls in worker threads.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -14,12 +13,12 @@ from summarizer.errors import EmptyArticleError, FetchError, InputError
 
 if TYPE_CHECKING:
     from bot.ingest.ingestor import Ingestor
+    from bot.services.registry import CompanyRegistry
     from storage.articles import StoredArticle
     from storage.companies import Company
     from storage.store import Store
     from summarizer.article import Article
     from summarizer.brief import BriefItem
-    from summarizer.companies.matcher import CompanyMatcher
 
 MAX_NEWS = 10
 DEFAULT_NEWS = 3
@@ -124,38 +123,27 @@ def parse_news_args(text: str) -> tuple[str, int]:
     return " ".join(words), count
 
 
-class NewsReader:
-    """The reading half of the service (the other half manages subscriptions)."""
+class NewsService:
+    """What a chat can read: news about a company, one article's summary, search."""
 
     def __init__(
         self,
         *,
         store: Store,
-        matcher: CompanyMatcher,
+        companies: CompanyRegistry,
         ingestor: Ingestor | None = None,
         algorithm: str | None = None,
     ) -> None:
         self.store = store
-        self.matcher = matcher
+        self.companies = companies
         self.ingestor = ingestor
         self.algorithm = algorithm
 
-    def reload_matcher(self) -> None:
-        """Rebuild the matcher after a new company name was added."""
-        from bot.services.registry import load_matcher
-
-        self.matcher = load_matcher(self.store)
-        if self.ingestor is not None:
-            self.ingestor.matcher = self.matcher
-
     def find_company(self, name: str) -> Company | None:
         """The stored company named, aliased or tickered ``name`` (any case)."""
-        name = html.unescape(name)  # "AT&amp;T" pasted from a web page
-        company = self.store.companies.get_by_name(name)
-        if company is None:
-            entry = self.matcher.resolve(name)
-            company = self.store.companies.get_by_name(entry.name) if entry else None
-        return company
+        from bot.services.registry import find_company
+
+        return find_company(self.store, self.companies.matcher, name)
 
     def in_the_news(
         self, chat_id: int, *, articles: int = 30, limit: int = 6
@@ -164,11 +152,10 @@ class NewsReader:
         return self.store.articles.in_the_news(chat_id, articles=articles, limit=limit)
 
     def suggest(self, name: str, chat_id: int, *, limit: int = 3) -> list[Company]:
-        """Known names close to ``name`` that this chat may be offered: registry names and
-        its own custom names, never another chat's."""
-        # Ask the matcher for more: some of its names may be other chats' custom names.
-        names = self.matcher.suggest(name, limit=limit * 4)
-        return self.store.companies.offered_to(chat_id, names)[:limit]
+        """Known names close to ``name`` that this chat may be offered."""
+        from bot.services.registry import offered_names
+
+        return offered_names(self.store, self.companies.matcher, name, chat_id, limit=limit)
 
     def news(self, chat_id: int, name: str, count: int = DEFAULT_NEWS) -> NewsResult:
         """The latest ``count`` stored articles about a company, summarised for it."""

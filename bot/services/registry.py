@@ -1,7 +1,15 @@
-"""The company matcher every part of the bot shares: shipped registry plus users' custom names."""
+"""The company matcher every part of the bot shares: shipped registry plus users' custom names.
+
+:class:`CompanyRegistry` is built once by the composition root (:mod:`bot.wiring`) and
+handed to the ingestor and the services; when a chat follows a new name, the
+subscription service asks it to :meth:`~CompanyRegistry.reload`, and everyone sees
+the new matcher on their next call.
+"""
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import seeds
@@ -10,6 +18,7 @@ from summarizer.companies.names import name_problem
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
+    from storage.companies import Company
     from storage.store import Store
 
 
@@ -22,17 +31,50 @@ def registry_entries() -> list[CompanyEntry]:
     return load_registry(text)
 
 
-def load_matcher(store: Store) -> CompanyMatcher:
-    """Sync the shipped registry into ``store`` and match every stored company.
+class CompanyRegistry:
+    """The shipped registry synced into ``store``, plus every stored custom name, as
+    one :class:`CompanyMatcher`."""
 
-    Custom names users follow (``/subscribe Some Startup``) live in the same table,
-    so articles get linked to them too. Build a new matcher after adding a name.
-    """
-    entries = registry_entries()
-    store.companies.ensure_registry(entries)
-    # Registry entries carry matching hints (ambiguous words, exclusions) the table does
-    # not keep, so they come from the file; the table adds the users' custom names.
-    return CompanyMatcher(entries).with_entries(store.companies.all_entries())
+    def __init__(self, store: Store, *, entries: Sequence[CompanyEntry] | None = None) -> None:
+        self._store = store
+        # Parsing ~6,000 entries takes a while: once per process, not per call.
+        self._entries = list(entries) if entries is not None else registry_entries()
+        store.companies.ensure_registry(self._entries)
+        self._matcher = self._build()
+
+    @property
+    def matcher(self) -> CompanyMatcher:
+        """The current matcher (replaced, never mutated, by :meth:`reload`)."""
+        return self._matcher
+
+    def reload(self) -> None:
+        """Match the custom names added since the last build too."""
+        self._matcher = self._build()
+
+    def _build(self) -> CompanyMatcher:
+        # Registry entries carry matching hints (ambiguous words, exclusions) the table
+        # does not keep, so they come from the file; the table adds users' custom names.
+        return CompanyMatcher(self._entries).with_entries(self._store.companies.all_entries())
+
+
+def find_company(store: Store, matcher: CompanyMatcher, name: str) -> Company | None:
+    """The stored company named, aliased or tickered ``name`` (any case)."""
+    name = html.unescape(name)  # "AT&amp;T" pasted from a web page
+    company = store.companies.get_by_name(name)
+    if company is None:
+        entry = matcher.resolve(name)
+        company = store.companies.get_by_name(entry.name) if entry else None
+    return company
+
+
+def offered_names(
+    store: Store, matcher: CompanyMatcher, name: str, chat_id: int, *, limit: int = 3
+) -> list[Company]:
+    """Known names close to ``name`` that this chat may be offered: registry names and
+    its own custom names, never another chat's."""
+    # Ask the matcher for more: some of its names may be other chats' custom names.
+    names = matcher.suggest(name, limit=limit * 4)
+    return store.companies.offered_to(chat_id, names)[:limit]
 
 
 def new_name_problem(name: str) -> str | None:

@@ -1,7 +1,7 @@
 """What the bot can do for a chat, as plain data: no Telegram, no HTML.
 
-Handlers parse an update, call one :class:`NewsService` method and format its
-result. Every method is synchronous (SQLite and the summarizer are); handlers
+Handlers parse an update, call one :class:`SubscriptionService` method and format
+its result. Every method is synchronous (SQLite and the summarizer are); handlers
 run them in a worker thread so a busy database never freezes the bot.
 Errors are :class:`~summarizer.errors.NewsbotError` with a sentence for the user.
 """
@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 
 from bot.services.news import MAX_NAME_CHARS as MAX_NAME_CHARS  # re-exported
-from bot.services.news import NewsReader, name_problem
+from bot.services.news import name_problem
+from bot.services.registry import find_company, offered_names
 from summarizer.companies.matcher import SUGGEST_CUTOFF
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
-    from bot.ingest.ingestor import Ingestor
+    from bot.services.registry import CompanyRegistry
     from storage.chats import ChatSettings
     from storage.companies import Company
     from storage.store import Store
-    from summarizer.companies.matcher import CompanyMatcher
 
 MAX_NAMES_PER_COMMAND = 10
 CLOSE_MATCH = 80.0  # rapidfuzz ratio: "Xiaomy" ~ "Xiaomi" (83) is a typo, not a new name
@@ -85,20 +85,19 @@ def split_names(text: str) -> list[str]:
     return list(seen.values())
 
 
-class NewsService(NewsReader):
-    """Subscriptions, settings and news for chats, on one store and one matcher."""
+class SubscriptionService:
+    """Which companies a chat follows, and its settings."""
 
     def __init__(
-        self,
-        *,
-        store: Store,
-        matcher: CompanyMatcher,
-        ingestor: Ingestor | None = None,
-        max_subscriptions: int = 50,
-        algorithm: str | None = None,
+        self, *, store: Store, companies: CompanyRegistry, max_subscriptions: int = 50
     ) -> None:
-        super().__init__(store=store, matcher=matcher, ingestor=ingestor, algorithm=algorithm)
+        self.store = store
+        self.companies = companies
         self.max_subscriptions = max_subscriptions
+
+    def find_company(self, name: str) -> Company | None:
+        """The stored company named, aliased or tickered ``name`` (any case)."""
+        return find_company(self.store, self.companies.matcher, name)
 
     # --- subscriptions -------------------------------------------------------------
 
@@ -114,7 +113,7 @@ class NewsService(NewsReader):
             count += self._subscribe_one(chat_id, name, full=count >= self.max_subscriptions,
                                          out=out)
         if out["new"]:
-            self.reload_matcher()
+            self.companies.reload()
         return SubscribeResult(
             added=tuple(out["added"]), already=tuple(out["already"]), new_names=tuple(out["new"]),
             unknown=tuple(out["unk"]), over_limit=tuple(out["over"]), total=count,
@@ -168,7 +167,7 @@ class NewsService(NewsReader):
             return None
         return CompanyRef(company.id, company.name)
 
-    def subscriptions(self, chat_id: int) -> list[CompanyRef]:
+    def followed(self, chat_id: int) -> list[CompanyRef]:
         """The companies the chat follows, by name."""
         return [CompanyRef(cid, name) for cid, name in self.store.subscriptions.for_chat(chat_id)]
 
@@ -223,7 +222,7 @@ class NewsService(NewsReader):
 
     def _closeness(self, name: str, ref: CompanyRef) -> float:
         """0-100: how alike ``name`` is to the company's name or one of its aliases."""
-        entry = self.matcher.resolve(ref.name)
+        entry = self.companies.matcher.resolve(ref.name)
         names = (ref.name, *(entry.aliases if entry else ()))
         return max(fuzz.ratio(name.casefold(), other.casefold()) for other in names)
 
@@ -239,5 +238,6 @@ class NewsService(NewsReader):
             hits = process.extract(name, list(followed), scorer=fuzz.ratio, limit=3,
                                    score_cutoff=SUGGEST_CUTOFF, processor=str.casefold)
             return tuple(followed[hit[0]] for hit in hits)
-        offered = self.suggest(name, chat_id) if chat_id is not None else []
+        offered = (offered_names(self.store, self.companies.matcher, name, chat_id)
+                   if chat_id is not None else [])
         return tuple(CompanyRef(company.id, company.name) for company in offered)

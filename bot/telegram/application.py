@@ -15,22 +15,19 @@ from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import Application, ContextTypes, Defaults
 
-from bot.ingest.ingestor import Ingestor
-from bot.services.registry import load_matcher
-from bot.services.subscriptions import NewsService
 from bot.telegram.context import BotData, NewsApplication, NewsContext
 from bot.telegram.handlers import register
 from bot.telegram.ratelimit import CommandRateLimit
 from bot.telegram.replies.commands import COMMANDS
 from bot.telegram.updates import PerChatUpdateProcessor
 from bot.telegram.workers import Workers
-from storage.db import MEMORY, connect
-from storage.store import Store
+from bot.wiring import Newsbot, build, read_services
 
 if TYPE_CHECKING:
     from telegram.request import BaseRequest
 
     from bot.config import Config
+    from storage.store import Store
 
 log = logging.getLogger(__name__)
 # PTB needs a token-shaped string even when no request ever reaches Telegram.
@@ -40,23 +37,19 @@ OFFLINE_TOKEN = "0:offline"
 def build_application(
     config: Config,
     *,
-    store: Store,
+    store: Store | None = None,
+    core: Newsbot | None = None,
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
-    ingestor: Ingestor | None = None,
 ) -> NewsApplication:
-    """The bot, wired: services on ``store``, handlers, commands menu and jobs on start.
+    """The bot, wired: services on ``store`` (or the parts in ``core``, see
+    :mod:`bot.wiring`), handlers, commands menu, and jobs on start.
 
     ``request`` replaces PTB's HTTP layer (terminal, tests); it also serves
     getUpdates unless ``get_updates_request`` is given. ``config.base_url``
     points the bot at another Bot API server, e.g. an emulator.
     """
-    matcher = load_matcher(store)
-    ingestor = ingestor or Ingestor(store=store, matcher=matcher, policy=config.fetch_policy())
-    service = NewsService(
-        store=store, matcher=matcher, ingestor=ingestor,
-        max_subscriptions=config.max_subscriptions, algorithm=config.summary_algorithm,
-    )
+    core = core if core is not None else build(config, store=store)
     builder = (
         Application.builder()
         .token(config.token or OFFLINE_TOKEN)
@@ -76,14 +69,13 @@ def build_application(
     if get_updates_request is not None or request is not None:
         builder = builder.get_updates_request(get_updates_request or request)  # type: ignore[arg-type]
     application = builder.build()
-    application.bot_data.service = service
-    application.bot_data.reader = NewsService(
-        store=_read_store(store), matcher=matcher, max_subscriptions=config.max_subscriptions,
-        algorithm=config.summary_algorithm,
-    )
-    application.bot_data.workers = Workers()
-    application.bot_data.config = config
-    application.bot_data.store = store
+    data = application.bot_data
+    data.core = core
+    data.services = core.services
+    data.reader = read_services(core)
+    data.workers = Workers()
+    data.config = config
+    data.store = core.store
     register(application, rate_limit=CommandRateLimit(config.command_limit, config.command_window))
     return application
 
@@ -110,9 +102,7 @@ async def post_stop(application: NewsApplication) -> None:
 
 async def post_shutdown(application: NewsApplication) -> None:
     """Release the HTTP client used to fetch pages, the worker threads and the read connection."""
-    service = application.bot_data.service
-    if service.ingestor is not None:
-        service.ingestor.close()
+    application.bot_data.core.ingestor.close()
     release(application)
 
 
@@ -124,17 +114,8 @@ def release(application: NewsApplication) -> None:
     """
     data = application.bot_data
     data.workers.close()
-    if data.reader.store is not data.store:
-        data.reader.store.close()
-
-
-def _read_store(store: Store) -> Store:
-    """A second connection to the same file for reads; WAL lets it read while a
-    writer waits for (or holds) the lock. An in-memory database cannot be shared."""
-    db = store.db
-    if str(db.path) == MEMORY:
-        return store
-    return Store(connect(db.path, busy_timeout_ms=db.busy_timeout_ms, retries=db.retries))
+    if data.reader.news.store is not data.store:
+        data.reader.news.store.close()
 
 
 def _file_url(base_url: str) -> str:

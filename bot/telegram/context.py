@@ -2,7 +2,7 @@
 
 PTB creates ``BotData`` once per application (``ContextTypes(bot_data=BotData)``) and
 :func:`bot.telegram.application.build_application` fills it in; handlers read
-``context.service`` instead of looking up untyped keys in a dict.
+``context.news`` or ``context.subscriptions`` instead of looking up untyped keys in a dict.
 """
 
 from __future__ import annotations
@@ -15,18 +15,22 @@ from telegram.ext import Application, CallbackContext, ExtBot
 if TYPE_CHECKING:
     from bot.alerts.sender import AlertSender
     from bot.config import Config
-    from bot.services.subscriptions import NewsService
+    from bot.services import Services
+    from bot.services.news import NewsService
+    from bot.services.subscriptions import SubscriptionService
     from bot.telegram.ratelimit import CommandRateLimit
     from bot.telegram.workers import Workers
+    from bot.wiring import Newsbot
     from storage.store import Store
 
 
 class BotData:
     """What the whole application shares; set once by ``build_application``."""
 
-    service: NewsService
-    # The same service on a read-only connection of its own (see bot.telegram.workers).
-    reader: NewsService
+    core: Newsbot
+    services: Services
+    # The same services on a connection of their own, for reads (see bot.telegram.workers).
+    reader: Services
     workers: Workers
     config: Config
     store: Store
@@ -43,16 +47,19 @@ class NewsContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], 
     """``CallbackContext`` with typed shortcuts to the services and the config."""
 
     @property
-    def service(self) -> NewsService:
-        """The one NewsService of this application."""
-        return self.bot_data.service
+    def subscriptions(self) -> SubscriptionService:
+        """Following companies and chat settings (writes go through the write pool)."""
+        return self.bot_data.services.subscriptions
 
     @property
-    def reader(self) -> NewsService:
-        """The service on its read connection, for quick reads in the read pool."""
-        reader = self.bot_data.reader
-        reader.matcher = self.bot_data.service.matcher  # renewed when a name is added
-        return reader
+    def news(self) -> NewsService:
+        """News, summaries and search (run in the heavy pool)."""
+        return self.bot_data.services.news
+
+    @property
+    def reader(self) -> Services:
+        """The services on their read connection, for quick reads in the read pool."""
+        return self.bot_data.reader
 
     @property
     def workers(self) -> Workers:

@@ -11,7 +11,7 @@ import seeds
 from bot.ingest.files import article_from_record
 from bot.ingest.ingestor import Ingestor
 from bot.sample import load_sample, replay_records, sample_records
-from bot.services.registry import load_matcher, registry_entries
+from bot.services.registry import CompanyRegistry, registry_entries
 from storage import open_store
 from summarizer.companies.matcher import SUBJECT_THRESHOLD, CompanyMatcher
 
@@ -54,7 +54,7 @@ def test_every_replayed_article_alerts_the_followers_of_its_company(
 
 def test_load_sample_keeps_dates_and_holds_back_the_replay(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.db") as store, Ingestor(
-            store=store, matcher=load_matcher(store)) as ingestor:
+            store=store, companies=CompanyRegistry(store)) as ingestor:
         first = load_sample(ingestor, hold_back=True)
         again = load_sample(ingestor, hold_back=True)
         everything = load_sample(ingestor, hold_back=False)

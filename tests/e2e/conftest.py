@@ -165,8 +165,8 @@ def _ingest_seeds(store: Any) -> None:
     """Load the shipped companies and sample articles, as ``newsbot run`` does."""
     import seeds
     from bot.ingest.ingestor import Ingestor
-    from bot.services.registry import load_matcher
+    from bot.services.registry import CompanyRegistry
 
-    with Ingestor(store=store, matcher=load_matcher(store)) as ingestor:
+    with Ingestor(store=store, companies=CompanyRegistry(store)) as ingestor:
         report = ingestor.ingest_paths([Path(str(seeds.articles_dir()))], progress=False)
     assert report.new >= 1, report.summary()

@@ -84,7 +84,7 @@ def register(application: Application, *, rate_limit: CommandRateLimit) -> None:
 async def start(update: Update, context: Context) -> None:
     """``/start``: what the bot does and how to begin."""
     user, chat = update.effective_user, update.effective_chat
-    trending = await context.workers.read(context.reader.in_the_news, chat.id) if chat else []
+    trending = await context.workers.read(context.reader.news.in_the_news, chat.id) if chat else []
     rows = [[InlineKeyboardButton(f"Follow {name[:50]}", callback_data=encode(Action.FOLLOW, cid))]
             for cid, name in trending[:4]]
     text = start_text(user.first_name if user else None, buttons=bool(rows))
@@ -118,7 +118,7 @@ async def plain_text(update: Update, context: Context) -> None:
     text = clean(message.text if message else "", limit=101)
     company = None
     if len(text) <= 100:
-        company = await context.workers.read(context.reader.find_company, text)
+        company = await context.workers.read(context.reader.news.find_company, text)
     if company is None:
         await send(update, context, "I answer commands: try /subscribe NAME, /news NAME, "
                    "/search WORDS or /help.")
@@ -142,7 +142,7 @@ async def migrated(update: Update, context: Context) -> None:
     """A group became a supergroup: its subscriptions move to the new chat id."""
     message = update.effective_message
     if message and message.migrate_to_chat_id:
-        await context.workers.write(context.service.store.lifecycle.migrate, message.chat.id,
+        await context.workers.write(context.bot_data.store.lifecycle.migrate, message.chat.id,
                    message.migrate_to_chat_id)
 
 
@@ -152,7 +152,7 @@ async def membership(update: Update, context: Context) -> None:
     if change is None:
         return
     gone = change.new_chat_member.status in (ChatMember.LEFT, ChatMember.BANNED)
-    store = context.service.store
+    store = context.bot_data.store
     if gone:
         await context.workers.write(store.chats.set_active, change.chat.id, False)
     else:

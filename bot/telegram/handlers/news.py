@@ -31,13 +31,13 @@ async def news(update: Update, context: Context) -> None:
         return
     name, count = parse_news_args(text)
     result = await context.workers.heavy(
-        chat_id(update), context.service.news, chat_id(update), name, count)
+        chat_id(update), context.news.news, chat_id(update), name, count)
     reply, markup = news_reply(result)
     await send(update, context, reply, markup)
 
 
 async def _pick_company(update: Update, context: Context) -> None:
-    refs = await context.workers.read(context.reader.subscriptions, chat_id(update))
+    refs = await context.workers.read(context.reader.subscriptions.followed, chat_id(update))
     if not refs:
         await send(update, context, usage("news", "Xiaomi 5") +
                    "\nThe number (1 to 10) is how many articles; 3 when left out.")
@@ -53,7 +53,7 @@ async def more_button(update: Update, context: Context) -> None:
     query, press = button_press(update)
     company_id = press.number
     result = await context.workers.heavy(
-        chat_id(update), context.service.news_for_id, chat_id(update), company_id)
+        chat_id(update), context.news.news_for_id, chat_id(update), company_id)
     await query.answer()
     reply, markup = news_reply(result)
     await send(update, context, reply, markup)
@@ -69,7 +69,7 @@ async def summary(update: Update, context: Context) -> None:
     if ref.lower().startswith("http"):
         await context.bot.send_chat_action(chat_id(update), ChatAction.TYPING)
     result = await context.workers.heavy(
-        chat_id(update), context.service.summary, chat_id(update), ref)
+        chat_id(update), context.news.summary, chat_id(update), ref)
     await send(update, context, summary_reply(result))
 
 
@@ -78,7 +78,7 @@ async def article_button(update: Update, context: Context) -> None:
     query, press = button_press(update)
     article_id = press.number
     result = await context.workers.heavy(
-        chat_id(update), context.service.summary, chat_id(update), str(article_id))
+        chat_id(update), context.news.summary, chat_id(update), str(article_id))
     await query.answer()
     await send(update, context, summary_reply(result))
 
@@ -91,7 +91,7 @@ async def search(update: Update, context: Context) -> None:
                    "\nAll words must appear; use OR for alternatives.")
         return
     chat = chat_id(update)
-    search_here = partial(context.service.search, chat_id=chat)  # heavy() takes chat_id itself
+    search_here = partial(context.news.search, chat_id=chat)  # heavy() takes chat_id itself
     hits = await context.workers.heavy(chat, search_here, words)
     reply, markup = search_reply(words, hits)
     await send(update, context, reply, markup)
@@ -104,7 +104,7 @@ async def ingest(update: Update, context: Context) -> None:
         await send(update, context, "Sorry, /ingest is only for this bot's operators.")
         return
     ref = argument(update)
-    svc = context.service
+    svc = context.news
     if ref:
         result = await context.workers.heavy(chat_id(update), svc.summary, chat_id(update), ref,
                                              trusted=True)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 async def settings(update: Update, context: Context) -> None:
     """``/settings``: show the chat's settings; ``/settings KEY VALUE`` changes one."""
     text = argument(update)
-    svc = context.service
+    svc = context.subscriptions
     note = None
     if text:
         key, _, value = text.partition(" ")
@@ -33,7 +33,7 @@ async def settings(update: Update, context: Context) -> None:
         current = await context.workers.write(svc.update_settings, chat_id(update), **change)
         note = "Saved."
     else:
-        current = await context.workers.read(context.reader.settings, chat_id(update))
+        current = await context.workers.read(context.reader.subscriptions.settings, chat_id(update))
     await send(update, context, settings_text(current, note=note), settings_keyboard(current))
 
 
@@ -44,7 +44,7 @@ async def settings_button(update: Update, context: Context) -> None:
     if not await require_admin(update, context):
         return
     current = await context.workers.write(
-        context.service.update_settings, chat_id(update), **change)
+        context.subscriptions.update_settings, chat_id(update), **change)
     await query.answer("Saved.")
     try:
         await query.edit_message_text(

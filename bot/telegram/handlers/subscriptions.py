@@ -31,7 +31,7 @@ async def subscribe(update: Update, context: Context) -> None:
     """``/subscribe NAME[, NAME...]``: follow companies; confirms canonical names."""
     names = argument(update)
     if not names:
-        trending = await context.workers.read(context.reader.in_the_news, chat_id(update))
+        trending = await context.workers.read(context.reader.news.in_the_news, chat_id(update))
         text, markup = subscribe_usage(trending)
         await send(update, context, text, markup)
         return
@@ -39,7 +39,7 @@ async def subscribe(update: Update, context: Context) -> None:
         return
     chat = update.effective_chat
     assert chat is not None
-    result = await context.workers.write(context.service.subscribe, chat.id, names,
+    result = await context.workers.write(context.subscriptions.subscribe, chat.id, names,
                                          chat_type=chat.type, title=chat.title)
     text, markup = subscribe_reply(result)
     await send(update, context, text, markup)
@@ -53,13 +53,13 @@ async def unsubscribe(update: Update, context: Context) -> None:
         return
     if not await require_admin(update, context):
         return
-    result = await context.workers.write(context.service.unsubscribe, chat_id(update), names)
+    result = await context.workers.write(context.subscriptions.unsubscribe, chat_id(update), names)
     await send(update, context, unsubscribe_reply(result))
 
 
 async def show_list(update: Update, context: Context) -> None:
     """``/list``: the companies this chat follows, with buttons."""
-    refs = await context.workers.read(context.reader.subscriptions, chat_id(update))
+    refs = await context.workers.read(context.reader.subscriptions.followed, chat_id(update))
     text, markup = list_reply(refs, context.config.max_subscriptions)
     await send(update, context, text, markup)
 
@@ -68,7 +68,7 @@ async def stop(update: Update, context: Context) -> None:
     """``/stop``: unfollow everything and delete the chat's data."""
     if not await require_admin(update, context):
         return
-    count = await context.workers.write(context.service.stop, chat_id(update))
+    count = await context.workers.write(context.subscriptions.stop, chat_id(update))
     await send(update, context, stop_reply(count))
 
 
@@ -79,14 +79,14 @@ async def unsubscribe_button(update: Update, context: Context) -> None:
     if not await require_admin(update, context):
         return
     ref = await context.workers.write(
-        context.service.unsubscribe_id, chat_id(update), company_id)
+        context.subscriptions.unsubscribe_id, chat_id(update), company_id)
     if ref is None:
         await query.answer("This chat no longer follows that company.")
         return
     await query.answer(f"Unsubscribed from {ref.name[:150]}.")
     text = getattr(query.message, "text", None) or ""
     if text.startswith(LIST_HEADER):  # pressed in /list: show the list as it is now
-        refs = await context.workers.read(context.reader.subscriptions, chat_id(update))
+        refs = await context.workers.read(context.reader.subscriptions.followed, chat_id(update))
         reply, markup = list_reply(refs, context.config.max_subscriptions)
         await query.edit_message_text(reply, reply_markup=markup)
     else:  # pressed under an alert: keep the alert, confirm with a way back
@@ -100,7 +100,7 @@ async def follow_button(update: Update, context: Context) -> None:
     if not await require_admin(update, context):
         return
     result = await context.workers.write(
-        context.service.subscribe_id, chat_id(update), company_id)
+        context.subscriptions.subscribe_id, chat_id(update), company_id)
     done = result.added or result.already
     await query.answer(f"Following {done[0].name[:150]}." if done else None)
     text, markup = subscribe_reply(result)

@@ -16,7 +16,7 @@ import pytest
 from telegram import Bot
 from telegram.request import BaseRequest, RequestData
 
-from bot.alerts.jobs import build_sender
+from bot.wiring import build_sender
 from bot.alerts.supervisor import Backoff, supervise
 from bot.config import Config
 from storage import Store, open_store

@@ -20,7 +20,7 @@ from bot.ingest.feeds import FeedLimits
 from bot.ingest.fetch import make_client
 from bot.ingest.guard import FetchPolicy
 from bot.ingest.ingestor import Ingestor
-from bot.services.registry import load_matcher
+from bot.services.registry import CompanyRegistry
 from storage import Store
 
 SLOW_SECONDS = 3.0
@@ -274,4 +274,4 @@ def client() -> Iterator[httpx.Client]:
 @pytest.fixture
 def ingestor(store: Store, client: httpx.Client) -> Ingestor:
     """An ingestor on the fresh database with the shipped company registry."""
-    return Ingestor(store=store, matcher=load_matcher(store), client=client, limits=LIMITS)
+    return Ingestor(store=store, companies=CompanyRegistry(store), client=client, limits=LIMITS)

@@ -237,7 +237,7 @@ def test_feed_entry_links_to_private_addresses_are_not_fetched(
     start: Callable[..., _Counting], store: Any,
 ) -> None:
     from bot.ingest.ingestor import Ingestor
-    from bot.services.registry import load_matcher
+    from bot.services.registry import CompanyRegistry
 
     inner, feed_host = start("127.0.0.1"), start("127.0.0.2")
     secret = f"http://127.0.0.1:{inner.server_address[1]}/admin"
@@ -247,7 +247,7 @@ def test_feed_entry_links_to_private_addresses_are_not_fetched(
         "<description>Tesla said it opened a plant in Texas on Monday.</description></item>"
         "</channel></rss>")
     policy = FetchPolicy(allow_networks=(_net("127.0.0.2/32"),))
-    with Ingestor(store=store, matcher=load_matcher(store), policy=policy) as ingestor:
+    with Ingestor(store=store, companies=CompanyRegistry(store), policy=policy) as ingestor:
         report = ingestor.ingest_feed(f"http://127.0.0.2:{feed_host.server_address[1]}/feed.xml")
     assert report.new == 1 and inner.hits == 0  # stored from the feed's own summary
     stored = store.articles.get(report.article_ids[0])

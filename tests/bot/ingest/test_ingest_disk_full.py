@@ -11,7 +11,7 @@ import pytest
 
 from bot.cli.ingest import ingest_and_report
 from bot.ingest.ingestor import Ingestor
-from bot.services.registry import load_matcher
+from bot.services.registry import CompanyRegistry
 from storage import Store
 
 
@@ -29,13 +29,13 @@ def test_disk_full_mid_ingest_still_prints_the_summary(
     store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = _corpus(tmp_path / "in", 400)
-    matcher = load_matcher(store)  # the registry is stored before the disk "fills"
+    companies = CompanyRegistry(store)  # the registry is stored before the disk "fills"
     pages = store.db.conn.execute("PRAGMA page_count").fetchone()[0]
     # SQLite's own limit on the file's size: writes past it fail with SQLITE_FULL, as
     # they would on a full disk.
     store.db.conn.execute(f"PRAGMA max_page_count = {pages + 60}")
     args = argparse.Namespace(paths=[folder], feed=[], progress=False)
-    with Ingestor(store=store, matcher=matcher, batch_size=20) as ingestor:
+    with Ingestor(store=store, companies=companies, batch_size=20) as ingestor:
         code = ingest_and_report(ingestor, args)
     out, err = capsys.readouterr()
     assert code == 1

@@ -118,15 +118,15 @@ def test_conditional_get_answers_304_and_state_survives_a_restart(site, store, c
                                                                  limits) -> None:
     url = f"{site.base}/etag.xml"
     with open_store(db_path) as first:
-        from bot.services.registry import load_matcher
+        from bot.services.registry import CompanyRegistry
 
-        report = Ingestor(store=first, matcher=load_matcher(first), client=client,
+        report = Ingestor(store=first, companies=CompanyRegistry(first), client=client,
                           limits=limits).ingest_feed(url)
         assert report.new == 1
     with open_store(db_path) as reopened:
         state = reopened.feeds.get(url)
         assert state is not None and state.etag == '"v1"'
-        again = Ingestor(store=reopened, matcher=load_matcher(reopened), client=client,
+        again = Ingestor(store=reopened, companies=CompanyRegistry(reopened), client=client,
                          limits=limits).ingest_feed(url)
     assert again.total == 0
     assert site.hits("/etag.xml") == 2 and site.hits("/articles/tesla") == 1

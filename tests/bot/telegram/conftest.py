@@ -133,12 +133,12 @@ def build_offline(path: Path, *, store_kwargs: dict[str, Any] | None = None,
     from bot.config import Config
     from bot.ingest.ingestor import Ingestor
     from bot.sample import load_seed_article
-    from bot.services.registry import load_matcher
+    from bot.services.registry import CompanyRegistry
     from bot.telegram.application import build_application
     from storage import open_store
 
     store = open_store(path, **(store_kwargs or {}))
-    with Ingestor(store=store, matcher=load_matcher(store)) as ingestor:
+    with Ingestor(store=store, companies=CompanyRegistry(store)) as ingestor:
         load_seed_article(ingestor)
     request = FakeBotApi(bot_user=BOT)
     application = build_application(Config(**overrides), store=store, request=request)

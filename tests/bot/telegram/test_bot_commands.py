@@ -67,7 +67,7 @@ async def test_new_names_are_followed_as_custom_companies(bot: Bot) -> None:
     assert sorted(n for _, n in bot.store.subscriptions.for_chat(11)) == [
         "Qwpxz", "Zyxwv Quantum Labs"]
     # The new name is matched in articles from now on.
-    assert bot.app.bot_data.service.matcher.resolve("zyxwv quantum labs") is not None
+    assert bot.app.bot_data.core.companies.matcher.resolve("zyxwv quantum labs") is not None
     one = (await bot.send("/subscribe Plonkwright Analytics"))[0]
     assert "— a name new to me; I will look for it" in one
 
@@ -155,7 +155,7 @@ async def test_news_over_several_articles_has_a_brief_with_sources(bot: Bot) -> 
         article = Article(f"Xiaomi news {day}", (fact, "Analysts expect strong demand."),
                           url=f"https://news.example/{day}", source="Example News",
                           published=f"2026-01-0{day}T08:00:00+00:00")
-        bot.store.articles.add(article, companies=bot.app.bot_data.service.matcher.find(
+        bot.store.articles.add(article, companies=bot.app.bot_data.core.companies.matcher.find(
             article))
     reply = "\n".join(await bot.send("/news Xiaomi 3"))
     assert "In brief" in reply
@@ -237,7 +237,7 @@ async def test_long_news_replies_are_split_under_the_limit(bot: Bot, html_proble
                           tuple(f"{paragraph} Part {i} of day {day}." for i in range(12)),
                           url=f"https://long.example/{day}", source="Long & Co",
                           published=f"2026-02-{day:02d}T08:00:00+00:00")
-        bot.store.articles.add(article, companies=bot.app.bot_data.service.matcher.find(
+        bot.store.articles.add(article, companies=bot.app.bot_data.core.companies.matcher.find(
             article))
     await bot.send("/settings length 10")
     parts = await bot.send("/news Xiaomi 10")

@@ -94,7 +94,7 @@ async def test_a_huge_stored_article_is_summarised_from_its_beginning(bot: Any) 
     paragraphs = tuple(f"Xiaomi opened store number {n} in the city of Testville today."
                        for n in range(8000))
     article = Article("Xiaomi opens many stores", paragraphs, url="https://example.com/huge")
-    stored = bot.app.bot_data.service.ingestor.ingest_article(article)
+    stored = bot.app.bot_data.core.ingestor.ingest_article(article)
     reply = (await bot.send(f"/summary {stored.article_id}"))[0]
     assert f"summarised from its first {MAX_SUMMARY_CHARS:,} characters" in reply
     assert "store number" in reply

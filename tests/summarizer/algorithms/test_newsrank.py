@@ -8,7 +8,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer import Article, build_document, clean_text
-from summarizer.summarize import summarize
 from summarizer.algorithms import DEFAULT_ALGORITHM, get_algorithm
 from summarizer.algorithms.base import Document
 from summarizer.algorithms.newsrank import (
@@ -18,6 +17,7 @@ from summarizer.algorithms.newsrank import (
     is_wire_copy,
     load_stop_words,
 )
+from summarizer.summarize import summarize
 from summarizer.text.split import NewsTokenizer
 
 APPLE_SENTENCES = {
