@@ -48,6 +48,12 @@ def canonical_url(url: str | None) -> str | None:
     return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
 
 
+def site_name(url: str | None) -> str | None:
+    """The site an address belongs to, as a reader names it ("www.bbc.co.uk" -> "bbc.co.uk")."""
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") or None if host else None
+
+
 def _normal_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlparse
 
 from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import (
@@ -26,6 +25,7 @@ from bot.telegram.formatting import (
     utf16_len,
     visible_text,
 )
+from storage.normalize import site_name
 
 _TITLE_LIMIT = 300
 _SENTENCE_LIMIT = 600
@@ -70,22 +70,18 @@ class Rendered:
 
 def _source_name(story: Story) -> str:
     """The outlet's name, else its site; a copy with neither is named by its command."""
-    named = story.source or _host(story.url)
+    named = story.source or site_name(story.url)
     if named:
         return named
     return f"/summary {story.article_id}" if story.article_id is not None else "unnamed"
 
-
-def _host(url: str | None) -> str | None:
-    host = urlparse(url).hostname if url else None
-    return host.removeprefix("www.") if host else None
 
 
 def _read_line(story: Story) -> str:
     # Never a dead "Read at the source": without a link the source is named in the
     # heading (when known) and this line points to the command that shows the text.
     if is_safe_url(story.url):
-        return link(story.url, f"Read at {story.source or _host(story.url) or 'the source'}",
+        return link(story.url, f"Read at {story.source or site_name(story.url) or 'the source'}",
                     limit=80)
     return "" if story.article_id is None else f"Full text: /summary {story.article_id}"
 

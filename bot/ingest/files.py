@@ -15,9 +15,9 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from bot.ingest.fetch import decode
+from storage.normalize import site_name
 from summarizer.article import Article
 from summarizer.errors import InputError, NewsbotError
 from summarizer.text.clean import clean_html, clean_text, parse_article
@@ -205,10 +205,7 @@ def _string(value: Any) -> str:
 
 def source_from_url(url: str | None) -> str | None:
     """The site name of an article address ("www.bbc.co.uk" -> "bbc.co.uk")."""
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
+    return site_name(url)
 
 
 def iso_date(value: Any) -> str | None:

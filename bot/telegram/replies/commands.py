@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from urllib.parse import urlparse
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -22,6 +21,7 @@ from bot.services.news import (
 from bot.services.subscriptions import CompanyRef, SubscribeResult, Unknown, UnsubscribeResult
 from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import bold, clean, code, esc, italic, link
+from storage.normalize import site_name
 
 NAME_CHARS = 60  # company names shown in replies and on buttons
 TITLE_CHARS = 200
@@ -209,7 +209,7 @@ def _item_block(item: NewsItem, *, number: int | None = None, command: bool = Tr
     when = format_date(item.published) or (
         f"added {format_date(item.ingested)}" if item.ingested else None
     )
-    meta = " · ".join(part for part in (item.source or _host(item.url), when) if part)
+    meta = " · ".join(part for part in (item.source or site_name(item.url), when) if part)
     meta_line = f"{italic(meta, limit=120)} · " if meta else ""
     # In /summary's own reply, "/summary N" would only repeat the command just sent.
     meta_line += f"/summary {item.article_id}" if command else f"article #{item.article_id}"
@@ -238,7 +238,7 @@ def search_reply(query: str, hits: Sequence[SearchHit]) -> tuple[str, InlineKeyb
         return f"No stored article matches “{shown}”.", None
     lines = [f"<b>Articles matching “{shown}”</b>"]
     for hit in hits:
-        meta = " · ".join(p for p in (hit.source or _host(hit.url), format_date(hit.published))
+        meta = " · ".join(p for p in (hit.source or site_name(hit.url), format_date(hit.published))
                           if p)
         lines.append(
             f"\n<b>{link(hit.url, hit.title or 'Untitled', limit=TITLE_CHARS)}</b>\n"
@@ -266,10 +266,6 @@ def format_date(value: str | None) -> str | None:
     except ValueError:
         return value[:32]
 
-
-def _host(url: str | None) -> str | None:
-    host = urlparse(url).hostname if url else None
-    return host.removeprefix("www.") if host else None
 
 
 def _button(text: str, data: str) -> InlineKeyboardButton:
