@@ -216,38 +216,15 @@ class Replies:
 
 
 def memory_request(replies: Replies) -> Any:
-    """A Bot API layer answering in memory, like tests/bot/telegram/conftest.py."""
-    from telegram.request import BaseRequest, RequestData
+    """The in-process Bot API fake the tests and the terminal chat use, telling
+    ``replies`` when a message arrives in a chat."""
+    from bot.telegram.fake_api import FakeBotApi
 
-    ids = itertools.count(1000)
-    me = {"id": 4242, "is_bot": True, "first_name": "News", "username": "storm_bot"}
+    def observe(name: str, params: dict[str, Any], result: Any) -> None:
+        if name in ("sendMessage", "editMessageText"):
+            replies.arrived(int(params["chat_id"]))
 
-    class MemoryRequest(BaseRequest):
-        @property
-        def read_timeout(self) -> float | None:
-            return None
-
-        async def initialize(self) -> None:
-            return None
-
-        async def shutdown(self) -> None:
-            return None
-
-        async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                             *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-            name = url.rsplit("/", 1)[-1]
-            params = request_data.parameters if request_data else {}
-            result: Any = True
-            if name == "getMe":
-                result = me
-            elif name in ("sendMessage", "editMessageText"):
-                chat = int(params["chat_id"])
-                replies.arrived(chat)
-                result = {"message_id": next(ids), "date": int(time.time()), "from": me,
-                          "chat": {"id": chat, "type": "private"}, "text": "ok"}
-            return 200, json.dumps({"ok": True, "result": result}).encode()
-
-    return MemoryRequest()
+    return FakeBotApi(on_call=observe)
 
 
 async def in_process(db: Path, scenario: str, chats: int, seconds: float,

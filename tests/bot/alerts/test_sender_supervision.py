@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import json
 import logging
 import sqlite3
 import time
@@ -14,44 +13,12 @@ from typing import Any
 
 import pytest
 from telegram import Bot
-from telegram.request import BaseRequest, RequestData
 
-from bot.wiring import build_sender
 from bot.alerts.supervisor import Backoff, supervise
 from bot.config import Config
+from bot.telegram.fake_api import FakeBotApi
+from bot.wiring import build_sender
 from storage import Store, open_store
-
-BOT = {"id": 4242, "is_bot": True, "first_name": "News", "username": "newsbot_test_bot"}
-
-
-class _Telegram(BaseRequest):
-    """Answers getMe and sendMessage like Telegram and records what was sent."""
-
-    def __init__(self) -> None:
-        self.sent: list[dict[str, Any]] = []
-
-    @property
-    def read_timeout(self) -> float | None:
-        return None
-
-    async def initialize(self) -> None:
-        return None
-
-    async def shutdown(self) -> None:
-        return None
-
-    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        name = url.rsplit("/", 1)[-1]
-        params = request_data.parameters if request_data else {}
-        result: Any = True
-        if name == "getMe":
-            result = BOT
-        elif name == "sendMessage":
-            self.sent.append(params)
-            result = {"message_id": len(self.sent), "date": int(time.time()), "from": BOT,
-                      "chat": {"id": params["chat_id"], "type": "private"}, "text": "x"}
-        return 200, json.dumps({"ok": True, "result": result}).encode()
 
 
 async def _wait_for(condition: Any, seconds: float) -> bool:
@@ -70,7 +37,7 @@ async def test_sender_recovers_after_an_injected_lock(
     store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.8}))
     locker = sqlite3.connect(db_path, isolation_level=None)
     locker.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
-    telegram = _Telegram()
+    telegram = FakeBotApi()
     bot = Bot("123:abc", request=telegram, get_updates_request=telegram)
     await bot.initialize()
     # The sender's own connection gives up quickly, as a busy database would make it.
@@ -82,14 +49,14 @@ async def test_sender_recovers_after_an_injected_lock(
                                          backoff=Backoff(base=0.05, cap=0.2)))
     try:
         await asyncio.sleep(1.0)
-        assert telegram.sent == [] and not task.done()
+        assert telegram.of("sendMessage") == [] and not task.done()
         warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
         retries = [r for r in caplog.records if r.levelno == logging.DEBUG]
         assert len(warnings) == 1 and "The alert sender failed" in warnings[0].getMessage()
         assert len(retries) >= 2  # it kept trying, quietly
         locker.execute("ROLLBACK")
-        assert await _wait_for(lambda: telegram.sent, 10.0), "no alert after the lock went"
-        assert telegram.sent[0]["chat_id"] == 1
+        assert await _wait_for(lambda: telegram.of("sendMessage"), 10.0), "no alert after the lock went"
+        assert telegram.of("sendMessage")[0]["chat_id"] == 1
         assert await _wait_for(
             lambda: [r["status"] for r in store.outbox.rows()] == ["sent"], 5.0)
         assert any("running again" in r.getMessage() for r in caplog.records)
