@@ -157,8 +157,8 @@ def run_terminal(core: Newsbot, *, color: bool,
     import asyncio
 
     from bot.telegram.application import build_application
-    from bot.telegram.terminal import TERMINAL_USER_ID, TerminalChat
-    from bot.telegram.terminal_session import serve
+    from bot.telegram.terminal.chat import TERMINAL_USER_ID, TerminalChat
+    from bot.telegram.terminal.session import serve
 
     # The person at the terminal runs this bot, so operator commands are theirs.
     # No command rate limit either: it guards Telegram chats against floods, while here it

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from bot.telegram.terminal import EXPIRED, TERMINAL_CHAT_ID, TerminalChat
+from bot.telegram.terminal.chat import EXPIRED, TERMINAL_CHAT_ID, TerminalChat
 
 KEYS = {"inline_keyboard": [[{"text": "🔕 Unsubscribe Apple", "callback_data": "u:1"},
                              {"text": "📰 More on Apple", "callback_data": "n:1"}]]}

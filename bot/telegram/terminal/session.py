@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from telegram import Update
 
-from bot.telegram.terminal import PROMPT, TerminalChat
+from bot.telegram.terminal.chat import PROMPT, TerminalChat
 
 if TYPE_CHECKING:
     from bot.telegram.context import NewsApplication
