@@ -35,7 +35,7 @@ class Company:
     def entry(self) -> CompanyEntry:
         """The company as the mention matcher wants it (registry extras included)."""
         known = {item.name: item for item in fields(CompanyEntry)}
-        more = {
+        more: dict[str, Any] = {
             key: tuple(value) if isinstance(value, list) else value
             for key, value in self.extra.items() if key in known and key not in _BASE_FIELDS
         }

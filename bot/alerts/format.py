@@ -183,7 +183,8 @@ def _pack(
     heading: str, blocks: list[tuple[str, tuple[int, ...]]]
 ) -> list[tuple[Rendered, tuple[int, ...]]]:
     parts: list[tuple[Rendered, tuple[int, ...]]] = []
-    lines, ids = [heading], []
+    lines: list[str] = [heading]
+    ids: list[int] = []
     for text, block_ids in blocks:
         text = _fit(text, MAX_MESSAGE - utf16_len(heading) - 200)
         if utf16_len("\n".join([*lines, text])) > MAX_MESSAGE - 20:

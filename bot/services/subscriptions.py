@@ -149,7 +149,9 @@ class SubscriptionService:
 
     def unsubscribe(self, chat_id: int, text: str) -> UnsubscribeResult:
         """Stop following each comma-separated name."""
-        removed, missing, unknown = [], [], []
+        removed: list[CompanyRef] = []
+        missing: list[CompanyRef] = []
+        unknown: list[Unknown] = []
         for name in self._names(text):
             company = self.store.companies.get_by_name(name)
             if company is None:

@@ -64,7 +64,7 @@ def _seeded_random(base: type) -> type:
     """sumy's random baseline, seeded by the text so a run can be repeated
     (and without touching the global ``random`` state)."""
 
-    class SeededRandomSummarizer(base):  # type: ignore[misc]
+    class SeededRandomSummarizer(base):
         def _get_random_ratings(self, sentences: Sequence[Any]) -> dict[Any, int]:
             seed = hashlib.sha256("\n".join(map(str, sentences)).encode()).digest()
             ratings = list(range(len(sentences)))
