@@ -131,9 +131,30 @@ def matching_rule(paragraph: str, rules: Iterable[Rule] = _ALL_FURNITURE) -> Rul
     return None
 
 
+def _combined(rules: Iterable[Rule]) -> tuple[tuple[int, re.Pattern[str] | None], ...]:
+    """Per distinct word limit (highest first), one regex matching any rule that
+    applies to text of at most that many words: one search per sentence, not 30."""
+    limits = sorted({r.max_words for r in rules}, reverse=True)
+    out = []
+    for limit in limits:
+        parts = [f"(?:{r.pattern.pattern})" for r in rules if r.max_words >= limit]
+        out.append((limit, re.compile("|".join(parts), re.IGNORECASE) if parts else None))
+    return tuple(out)
+
+
+_FURNITURE_BY_LIMIT = _combined(_ALL_FURNITURE)
+
+
 def is_boilerplate(text: str) -> bool:
     """True for page furniture (share widgets, bylines, cookie lines, ...)."""
-    return matching_rule(text) is not None
+    text = text.strip()
+    words = len(text.split())
+    pattern = None
+    for limit, combined in _FURNITURE_BY_LIMIT:  # the tightest limit still >= words
+        if limit < words:
+            break
+        pattern = combined
+    return pattern is not None and pattern.search(text) is not None
 
 
 def clean_paragraphs(paragraphs: Iterable[str], *, title: str = "") -> tuple[str, ...]:
