@@ -131,30 +131,60 @@ def matching_rule(paragraph: str, rules: Iterable[Rule] = _ALL_FURNITURE) -> Rul
     return None
 
 
-def _combined(rules: Iterable[Rule]) -> tuple[tuple[int, re.Pattern[str] | None], ...]:
-    """Per distinct word limit (highest first), one regex matching any rule that
-    applies to text of at most that many words: one search per sentence, not 30."""
-    limits = sorted({r.max_words for r in rules}, reverse=True)
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level ``|`` alternatives of a regex (outside groups and classes)."""
+    parts, depth, in_class, current, escaped = [], 0, False, [], False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    return [*parts, "".join(current)]
+
+
+def _by_limit(rules: Iterable[Rule]) -> tuple[tuple[int, re.Pattern[str], tuple[Rule, ...]], ...]:
+    """Per distinct word limit (highest first): the rules anchored at the start as one
+    regex (tried at one position only) and the unanchored rules that apply to text of
+    at most that many words. Same answers as trying every rule, several times faster."""
+    rules = tuple(rules)
+    anchored = {r for r in rules
+                if all(a.startswith("^") for a in _alternatives(r.pattern.pattern))}
     out = []
-    for limit in limits:
-        parts = [f"(?:{r.pattern.pattern})" for r in rules if r.max_words >= limit]
-        out.append((limit, re.compile("|".join(parts), re.IGNORECASE) if parts else None))
+    for limit in sorted({r.max_words for r in rules}, reverse=True):
+        fits = [r for r in rules if r.max_words >= limit]
+        joined = "|".join(f"(?:{r.pattern.pattern})" for r in fits if r in anchored) or "(?!)"
+        out.append((limit, re.compile(joined, re.IGNORECASE),
+                    tuple(r for r in fits if r not in anchored)))
     return tuple(out)
 
 
-_FURNITURE_BY_LIMIT = _combined(_ALL_FURNITURE)
+_FURNITURE_BY_LIMIT = _by_limit(_ALL_FURNITURE)
 
 
 def is_boilerplate(text: str) -> bool:
     """True for page furniture (share widgets, bylines, cookie lines, ...)."""
     text = text.strip()
     words = len(text.split())
-    pattern = None
-    for limit, combined in _FURNITURE_BY_LIMIT:  # the tightest limit still >= words
-        if limit < words:
+    chosen = None
+    for entry in _FURNITURE_BY_LIMIT:  # the tightest limit that still admits the text
+        if entry[0] < words:
             break
-        pattern = combined
-    return pattern is not None and pattern.search(text) is not None
+        chosen = entry
+    if chosen is None:
+        return False
+    _, anchored, others = chosen
+    return anchored.match(text) is not None or any(r.pattern.search(text) for r in others)
 
 
 def clean_paragraphs(paragraphs: Iterable[str], *, title: str = "") -> tuple[str, ...]:
