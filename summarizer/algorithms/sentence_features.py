@@ -4,7 +4,8 @@ One row per sentence, one column per name in ``FEATURE_NAMES``; every value is
 something a reader can check by looking at the sentence:
 
 * where it stands: first / second / third sentence, log(1 + index), relative
-  position, paragraph index, opening its paragraph;
+  position (paragraphs are not used: the same text cut into paragraphs
+  differently must get the same summary, and outlets paragraph differently);
 * how long it is: log length, a fragment flag, words beyond 40 (runaway splits);
 * what it shares: centrality (TextRank on word overlap, linear time), headline
   words it covers, overlap with the first sentence;
@@ -25,7 +26,6 @@ from summarizer.algorithms.centrality import Features, features
 
 FEATURE_NAMES: tuple[str, ...] = (
     "first", "second", "third", "log_position", "relative_position",
-    "paragraph_index", "paragraph_start",
     "length", "short", "overlong",
     "centrality", "title_overlap", "lead_overlap",
     "numbers", "names", "quote_opening", "quoted", "question",
@@ -103,13 +103,9 @@ def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Fe
     n = len(doc.sentences)
     f = features(doc, stop)
     i = np.arange(n, dtype=float)
-    paragraphs = np.asarray(doc.paragraph_of, dtype=float)
-    starts = np.ones(n)
-    starts[1:] = paragraphs[1:] != paragraphs[:-1]
     words = np.array([len(w) for w in doc.words], dtype=float)
     columns = [
         (i == 0), (i == 1), (i == 2), np.log1p(i), i / max(n - 1, 1),
-        np.log1p(paragraphs - (paragraphs[0] if n else 0)), starts,
         np.log1p(words) / math.log1p(30), f.short, np.maximum(words - _LONG_WORDS, 0) / 20,
         f.centrality, f.title, _lead_overlap(f, n),
     ]
