@@ -133,7 +133,9 @@ def matching_rule(paragraph: str, rules: Iterable[Rule] = _ALL_FURNITURE) -> Rul
 
 def _alternatives(pattern: str) -> list[str]:
     """The top-level ``|`` alternatives of a regex (outside groups and classes)."""
-    parts, depth, in_class, current, escaped = [], 0, False, [], False
+    parts: list[str] = []
+    current: list[str] = []
+    depth, in_class, escaped = 0, False, False
     for char in pattern:
         if escaped:
             escaped = False
