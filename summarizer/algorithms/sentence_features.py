@@ -7,8 +7,9 @@ something a reader can check by looking at the sentence:
   position (paragraphs are not used: the same text cut into paragraphs
   differently must get the same summary, and outlets paragraph differently);
 * how long it is: log length, a fragment flag, words beyond 40 (runaway splits);
-* what it shares: centrality (TextRank on word overlap, linear time), headline
-  words it covers, overlap with the first sentence;
+* what it shares: centrality (TextRank on word overlap, linear time) -- the
+  headline is not used (many articles arrive without one; fitted, headline and
+  first-sentence overlap lowered the worst cross-validated margin);
 * what it holds: figures, proper names, a quotation, a question;
 * how it reads: opens on a word leaning on an earlier sentence ("However", "It",
   "They"), and whether the story is wire copy (then position counts more).
@@ -27,7 +28,7 @@ from summarizer.algorithms.centrality import Features, features
 FEATURE_NAMES: tuple[str, ...] = (
     "first", "second", "third", "log_position", "relative_position",
     "length", "short", "overlong",
-    "centrality", "title_overlap", "lead_overlap",
+    "centrality",
     "numbers", "names", "quote_opening", "quoted", "question",
     "dangling", "wire_lead",
 )
@@ -78,18 +79,6 @@ def _quoted_share(sentence: str) -> float:
     return inside / max(len(sentence), 1)
 
 
-def _lead_overlap(f: Features, n: int) -> np.ndarray:
-    """Set-cosine overlap of every sentence with the first one (0 for the first)."""
-    first = np.zeros(f.vocab_size, dtype=bool)
-    first[f.word_ids[f.sent_ids == 0]] = True
-    hits = np.bincount(f.sent_ids, weights=first[f.word_ids], minlength=n)
-    denom = np.sqrt(np.maximum(f.set_sizes, 1.0) * max(f.set_sizes[0] if n else 1.0, 1.0))
-    out = hits / denom
-    if n:
-        out[0] = 0.0
-    return out
-
-
 def _text_columns(doc: Document) -> np.ndarray:
     """numbers, names, quote_opening, quoted, question, dangling (per sentence)."""
     rows = [
@@ -110,7 +99,7 @@ def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Fe
     columns = [
         (i == 0), (i == 1), (i == 2), np.log1p(i), i / max(n - 1, 1),
         np.log1p(words) / math.log1p(30), f.short, np.maximum(words - _LONG_WORDS, 0) / 20,
-        f.centrality, f.title, _lead_overlap(f, n),
+        f.centrality,
     ]
     base = np.column_stack([np.asarray(c, dtype=float) for c in columns]) if n else np.zeros(
         (0, len(columns)))
