@@ -249,9 +249,12 @@ def _hard_wrapped(lines: list[str]) -> bool:
 
 
 def clean_text(
-    raw: str, *, url: str | None = None, source: str | None = None, published: str | None = None
+    raw: str, *, url: str | None = None, source: str | None = None, published: str | None = None,
+    untitled: bool = False,
 ) -> Article:
     """An article from plain text: title = first non-empty line, boilerplate stripped.
+    With ``untitled`` (the caller knows there is no headline), a first line that
+    ends a sentence is text, not a headline.
 
     Raises EmptyArticleError when nothing readable is left.
     """
@@ -261,7 +264,7 @@ def clean_text(
     if not paragraphs:
         raise EmptyArticleError("The article is empty.")
     title, body = paragraphs[0], paragraphs[1:]
-    if _looks_like_prose(title) or (not body and _untitled_text(title)):
+    if _looks_like_prose(title) or ((untitled or not body) and _untitled_text(title)):
         # No headline line: keep the text whole and title it with its opening words.
         title, body = _short_title(title), paragraphs
         extra = {DERIVED_TITLE: "1"}
@@ -280,8 +283,8 @@ def article_from_parts(
     """An article from a known headline and body text (a feed item, a stored row,
     a corpus line); the body gets the same boilerplate pass as any page."""
     title = normalize(title).replace("\n", " ").strip()
-    if not title:
-        return clean_text(body, url=url, source=source, published=published)
+    if not title:  # no headline given: the opening sentence is the story's lead, keep it
+        return clean_text(body, url=url, source=source, published=published, untitled=True)
     paragraphs = clean_paragraphs(split_paragraphs(normalize(body)), title=title)
     return _article(title, paragraphs, url=url, source=source, published=published)
 
