@@ -199,10 +199,10 @@ def fold_table(views: Views, pooled: dict[str, list[np.ndarray]], folds: int) ->
             print(f"  {label:<7} " + "  ".join(cells))
 
 
-def summary_line(label: str, m: dict[str, np.ndarray]) -> str:
+def summary_line(label: str, m: dict[str, np.ndarray], what: str = "worst") -> str:
     cells = "  ".join(f"{v} {x[0]:+.2f}/{x[1]:+.2f}/{x[2]:+.2f}" for v, x in m.items())
     worst = min(float(x.min()) for x in m.values())
-    return f"{label:<28} worst {worst:+.2f}  {cells}"
+    return f"{label:<28} {what} {worst:+.2f}  {cells}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -233,7 +233,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             keep = [j for j in everything if j != k]
             m = margins(views, cross_validate(views, weights, args.l2, keep, args.redundancy,
                                               args.folds))
-            print(summary_line(f"  -{name}", {v: m[v] - base[v] for v in m}), flush=True)
+            print(summary_line(f"  -{name}", {v: m[v] - base[v] for v in m}, "most lost")
+                  + f"  -> worst margin {min(float(x.min()) for x in m.values()):+.2f}",
+                  flush=True)
     mats, labs, wts = [], [], []
     for v in TRAIN_VIEWS:
         mats += [t.matrix for t in views.items[v]]
