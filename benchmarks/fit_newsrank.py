@@ -1,6 +1,6 @@
 """Fit NewsRank's one sentence scorer (logistic regression) and choose it by the worst margin.
 
-    python benchmarks/fit_newsrank.py [--weights 1,1,1.25] [--l2 3] [--folds 5]
+    python benchmarks/fit_newsrank.py [--weights 1,1,0] [--l2 3] [--folds 5]
         [--grid] [--ablation] [--write]
 
 Data: the views of ``benchmarks/newsrank_data.py`` — cnndm (human highlights, vs
@@ -207,7 +207,7 @@ def summary_line(label: str, m: dict[str, np.ndarray], what: str = "worst") -> s
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--weights", default="1,1,1.25")
+    parser.add_argument("--weights", default="1,1,0")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--l2", type=float, default=3.0)
     parser.add_argument("--redundancy", type=float, default=REDUNDANCY)
