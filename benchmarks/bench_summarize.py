@@ -1,11 +1,16 @@
 """Every summarizer side by side: speed and ROUGE on BBC, and a 20,000-word article.
 
     python benchmarks/bench_summarize.py [DATA.jsonl] [--limit 100] [--sentences 3]
+        [--only lead,newsrank,textrank]
 
 Runs the full ``summarize()`` path (sentence split, headline removal, selection)
 for each algorithm over the same articles in one process, so the figures are
 comparable on a noisy machine: median and mean ms per article, ROUGE-1/2 F1
-against the reference sentences, and the time for one 20,000-word article.
+against the reference sentences, the median over articles of the end-to-end
+time ratio against sumy's own TextRank pipeline (``PlaintextParser`` on the raw
+text + ``TextRankSummarizer``, as ``newsbot eval`` times it; goal for the
+default: <= 0.25), and the time for one 20,000-word article (with its ratio).
+Reads BBC (``summary_sentences``) and CNN/DM (``summary``) lines.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, Article
-from summarizer.evaluation.rouge import RougeEvaluator
+from summarizer.evaluation.rouge import RougeEvaluator, SumyPipeline
 from summarizer.summarize import summarize
 from summarizer.text.clean import article_from_parts
 
@@ -35,8 +40,9 @@ def load(path: Path, limit: int) -> list[tuple[Article, list[str]]]:
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             row = json.loads(line)
-            items.append((article_from_parts(row["title"], row["article"]),
-                          list(row["summary_sentences"])))
+            reference = row.get("summary_sentences") or str(row["summary"]).split("\n")
+            items.append((article_from_parts(row.get("title") or "", row["article"]),
+                          list(reference)))
             if len(items) >= limit:
                 break
     return items
@@ -56,8 +62,15 @@ def long_article(words: int = 20_000) -> Article:
     return Article(title="Acme's record year", paragraphs=tuple(paragraphs))
 
 
-def run(items: list[tuple[Article, list[str]]], name: str, count: int) -> dict[str, float]:
-    """Timing and mean ROUGE of one algorithm over ``items``."""
+def sumy_times(items: list[tuple[Article, list[str]]], count: int) -> list[float]:
+    """ms per article of sumy's own TextRank pipeline on the raw text."""
+    pipeline = SumyPipeline()
+    return [pipeline(article.body, count)[1] for article, _ in items]
+
+
+def run(items: list[tuple[Article, list[str]]], name: str, count: int,
+        sumy_ms: list[float]) -> dict[str, float]:
+    """Timing, ratio to sumy's pipeline and mean ROUGE of one algorithm over ``items``."""
     rouge = RougeEvaluator()
     times, r1, r2 = [], [], []
     for article, reference in items:
@@ -67,8 +80,9 @@ def run(items: list[tuple[Article, list[str]]], name: str, count: int) -> dict[s
         scores = rouge.score(summary.sentences, reference)
         r1.append(scores.rouge1)
         r2.append(scores.rouge2)
+    ratio = statistics.median(t / s for t, s in zip(times, sumy_ms, strict=True))
     return {"median": statistics.median(times), "mean": statistics.fmean(times),
-            "r1": 100 * statistics.fmean(r1), "r2": 100 * statistics.fmean(r2)}
+            "r1": 100 * statistics.fmean(r1), "r2": 100 * statistics.fmean(r2), "ratio": ratio}
 
 
 def main() -> None:
@@ -76,24 +90,33 @@ def main() -> None:
     parser.add_argument("data", nargs="?", type=Path, default=DATA)
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--sentences", type=int, default=3)
+    parser.add_argument("--only", default="", help="comma-separated algorithms (default: all)")
     args = parser.parse_args()
+    order = [n for n in ORDER if n in ALGORITHMS and (not args.only or n in args.only.split(","))]
     items = load(args.data, args.limit)
     big = long_article()
-    for name in ORDER:  # warm-up: imports and stop lists are loaded once, not timed
+    for name in order:  # warm-up: imports and stop lists are loaded once, not timed
         summarize(items[0][0], algorithm=name)
     print(f"{len(items)} articles from {args.data.name}, {args.sentences} sentences; "
           f"long article: {len(big.body.split())} words")
+    sumy_ms = sumy_times(items, args.sentences)
+    started = time.perf_counter()
+    SumyPipeline()(big.body, args.sentences)
+    sumy_long = (time.perf_counter() - started) * 1000
+    print(f"sumy TextRank pipeline (PlaintextParser + TextRankSummarizer): median "
+          f"{statistics.median(sumy_ms):.2f} ms, 20k words {sumy_long:.0f} ms")
     print(f"{'algorithm':<10} {'median ms':>9} {'mean ms':>8} {'R-1':>6} {'R-2':>6} "
-          f"{'x lead':>7} {'20k-word ms':>11}")
+          f"{'x lead':>7} {'x sumy TR':>9} {'20k-word ms':>11} {'x sumy':>6}")
     lead_median = None
-    for name in [n for n in ORDER if n in ALGORITHMS]:
-        row = run(items, name, args.sentences)
+    for name in order:
+        row = run(items, name, args.sentences, sumy_ms)
         lead_median = lead_median or row["median"]
         started = time.perf_counter()
         summarize(big, sentences=args.sentences, algorithm=name)
         long_ms = (time.perf_counter() - started) * 1000
         print(f"{name:<10} {row['median']:9.2f} {row['mean']:8.2f} {row['r1']:6.1f} "
-              f"{row['r2']:6.1f} {row['median'] / lead_median:7.1f} {long_ms:11.0f}")
+              f"{row['r2']:6.1f} {row['median'] / lead_median:7.1f} {row['ratio']:9.3f} "
+              f"{long_ms:11.0f} {long_ms / sumy_long:6.3f}")
 
 
 if __name__ == "__main__":

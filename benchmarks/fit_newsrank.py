@@ -1,25 +1,32 @@
-"""Fit NewsRank's sentence scorer (logistic regression) with k-fold cross-validation.
+"""Fit NewsRank's one sentence scorer (logistic regression) and choose it by the worst margin.
 
-    python benchmarks/fit_newsrank.py [--cnndm PATH] [--bbc PATH] [--folds 5]
-        [--bbc-weight 0.0] [--l2 1.0] [--ablation] [--write]
+    python benchmarks/fit_newsrank.py [--weights 1,1,0] [--l2 3] [--folds 5]
+        [--grid] [--ablation] [--write]
 
-Labels: a sentence is positive when the greedy extractive oracle (best ROUGE-1 +
-ROUGE-2 F1 against the human highlights, up to 3 sentences) picks it. Features:
-``summarizer/algorithms/sentence_features.py``. Training data: cnndm_dev (human
-highlights); bbc_dev (machine-picked references) only with ``--bbc-weight`` > 0,
-and always as a regression check. Prints, per fold, ROUGE-1/2/L F1 x100 of the
-model and of Lead-3 on the held-out articles with a paired bootstrap 95 %
-interval of the difference; then the BBC figures of the model fitted on all of
-cnndm_dev; with ``--ablation`` the pooled CV change when each feature is left
-out; the coefficients (per standard deviation of the feature). ``--write``
-stores the model fitted on all training data as
-``summarizer/algorithms/newsrank_model.json``.
+Data: the views of ``benchmarks/newsrank_data.py`` — cnndm (human highlights, vs
+Lead-3), bbc_head (bbc_dev untitled, headline as a one-line human reference),
+bbc (bbc_dev with headline, machine-picked references), cnndm_para (format
+check: cnndm cut into paragraphs, never trained on). Labels: a sentence is
+positive when the greedy extractive oracle (best ROUGE-1 + ROUGE-2 F1, up to 3
+sentences) picks it. The training loss weights each view's articles so that the
+view's total weight is the given ``--weights`` (cnndm, bbc_head, bbc).
+
+k-fold cross-validation by article (bbc and bbc_head share folds: same articles):
+per fold and view, R-1 / R-2 / R-L F1 x100 of the model's real picks against
+the strongest baseline of that view and metric (Lead-3 or any sumy algorithm),
+with a paired bootstrap 95 % interval of the difference. The figure to maximise
+is the worst pooled margin over views and metrics. ``--grid`` prints it for a
+few candidate settings; ``--ablation`` the pooled change when each feature is
+left out; ``--write`` stores the model fitted on all data as
+``summarizer/algorithms/newsrank_model.json``. Prepared data is cached (see
+newsrank_data.CACHE); delete the cache after changing features or splitting.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,20 +36,19 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.cli.eval import read_cases
+from newsrank_data import CACHE, COUNT, baselines, load  # type: ignore[import-not-found]
+
 from summarizer.algorithms.base import Document
-from summarizer.algorithms.centrality import load_stop_words
+from summarizer.algorithms.centrality import load_stop_words, mmr_select
 from summarizer.algorithms.model import MODEL_FILE, SentenceModel
-from summarizer.algorithms.newsrank import NewsRank, is_wire_copy
+from summarizer.algorithms.newsrank import REDUNDANCY, readable_opening
 from summarizer.algorithms.sentence_features import FEATURE_NAMES, sentence_matrix
 from summarizer.evaluation.rouge import RougeEvaluator, lcs_f1, ngram_f1
 from summarizer.summarize import build_document, candidates
 
-# The shared data sits beside the clone (../shared/eval), or beside its worktree folder.
-SHARED = next((p / "shared" / "eval" for p in Path(__file__).resolve().parents[1:4]
-               if (p / "shared" / "eval").is_dir()), Path("../shared/eval"))
 OUT = Path(__file__).resolve().parents[1] / "summarizer" / "algorithms" / MODEL_FILE
-COUNT = 3
+TRAIN_VIEWS = ("cnndm", "bbc_head", "bbc")
+CHECK_VIEWS = (*TRAIN_VIEWS, "cnndm_para")
 
 
 @dataclass
@@ -54,31 +60,35 @@ class Item:
     labels: np.ndarray
     tokens: list[list[str]]
     reference: list[str]
+    index: int  # row in the view (for folds and baselines)
 
 
-def prepare(path: Path, evaluator: RougeEvaluator) -> list[Item]:
+def prepare(view: str, evaluator: RougeEvaluator) -> list[Item]:
+    path = CACHE / f"items-{view}-{len(FEATURE_NAMES)}.pkl"
+    if path.exists():
+        return [Item(**fields) for fields in pickle.loads(path.read_bytes())]
     items = []
-    for case in read_cases(path):
-        sub, _ = candidates(build_document(case.article))
-        if len(sub.sentences) < 2:
+    for index, (article, reference) in enumerate(load(view)):
+        sub, _ = candidates(build_document(article))
+        if len(sub.sentences) <= COUNT:  # nothing to choose: every system shows the same
             continue
-        if is_wire_copy(sub) and not sub.wire:
-            sub = Document(sub.title, sub.sentences, sub.paragraph_of, sub.words,
-                           sub.language, wire=True)
         matrix, _ = sentence_matrix(sub, load_stop_words(sub.language))
         labels = np.zeros(len(sub.sentences))
-        labels[evaluator.oracle(sub.sentences, case.reference, COUNT)] = 1.0
+        labels[evaluator.oracle(sub.sentences, reference, COUNT)] = 1.0
         items.append(Item(sub, matrix, labels, [evaluator.tokens(s) for s in sub.sentences],
-                          evaluator.tokens(" ".join(case.reference))))
+                          evaluator.tokens(" ".join(reference)), index))
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps([vars(item) for item in items]))  # no class path inside
     return items
 
 
 def fit(matrices: Sequence[np.ndarray], labels: Sequence[np.ndarray], weights: Sequence[float],
         names: Sequence[str], l2: float) -> SentenceModel:
-    """L2-regularised logistic regression by Newton's method on standardised features."""
+    """L2-regularised weighted logistic regression by Newton's method (standardised)."""
     x = np.vstack(matrices)
     y = np.concatenate(labels)
     w = np.concatenate([np.full(len(m), wt) for m, wt in zip(matrices, weights, strict=True)])
+    w = w * len(w) / w.sum()
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale = np.where(scale > 1e-9, scale, 1.0)
     z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
@@ -102,30 +112,17 @@ def rouge(item: Item, picked: Sequence[int]) -> np.ndarray:
     return np.array([ngram_f1(cand, ref, 1), ngram_f1(cand, ref, 2), lcs_f1(cand, ref)])
 
 
-def run(items: Sequence[Item], model: SentenceModel, keep: Sequence[int]) -> np.ndarray:
-    """Per-article (R-1, R-2, R-L) of NewsRank's real picking with ``model``."""
-    ranker = NewsRank(model=model)
+def run(items: Sequence[Item], model: SentenceModel, keep: Sequence[int],
+        redundancy: float) -> np.ndarray:
+    """Per-article (R-1, R-2, R-L) of NewsRank's picking with ``model``."""
+    from summarizer.algorithms.centrality import features
+
     rows = []
     for item in items:
-        if len(keep) < len(FEATURE_NAMES):
-            scores = model.score(item.matrix[:, keep])
-            picked = _pick_with(ranker, item.doc, scores)
-        else:
-            picked = ranker.select(item.doc, COUNT)
-        rows.append(rouge(item, picked))
+        f = features(item.doc, load_stop_words(item.doc.language))
+        picked = mmr_select(f, model.score(item.matrix[:, keep]), COUNT, redundancy)
+        rows.append(rouge(item, readable_opening(picked, item.doc.sentences)))
     return np.array(rows)
-
-
-def _pick_with(ranker: NewsRank, doc: Document, scores: np.ndarray) -> list[int]:
-    from summarizer.algorithms.centrality import features, mmr_select
-    from summarizer.algorithms.newsrank import readable_opening
-
-    f = features(doc, load_stop_words(doc.language))
-    return readable_opening(mmr_select(f, scores, COUNT, ranker.redundancy), doc.sentences)
-
-
-def lead(items: Sequence[Item]) -> np.ndarray:
-    return np.array([rouge(item, range(min(COUNT, len(item.tokens)))) for item in items])
 
 
 def bootstrap(diff: np.ndarray, rounds: int = 1000, seed: int = 7) -> tuple[float, float]:
@@ -135,69 +132,123 @@ def bootstrap(diff: np.ndarray, rounds: int = 1000, seed: int = 7) -> tuple[floa
     return float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
 
 
-def line(label: str, ours: np.ndarray, base: np.ndarray) -> str:
-    cells = []
-    for k in range(3):
-        low, high = bootstrap(100 * (ours[:, k] - base[:, k]))
-        cells.append(f"{100 * ours[:, k].mean():5.1f} vs {100 * base[:, k].mean():5.1f} "
-                     f"[{low:+.2f},{high:+.2f}]")
-    return f"{label:<10} " + "  ".join(cells)
+class Views:
+    """Every view's items, folds and per-article baselines (only articles with a choice)."""
+
+    def __init__(self, folds: int) -> None:
+        evaluator = RougeEvaluator()
+        self.items = {v: prepare(v, evaluator) for v in CHECK_VIEWS}
+        self.base: dict[str, dict[str, np.ndarray]] = {}
+        for v, items in self.items.items():
+            full = baselines(v, load(v))
+            rows = [i.index for i in items]
+            self.base[v] = {name: s[rows] for name, s in full.items()}
+        self.folds = {v: np.array([i.index for i in items]) * 7919 % 1009 % folds
+                      for v, items in self.items.items()}
+
+    def best(self, view: str, scores: np.ndarray, rows: np.ndarray) -> tuple[str, ...]:
+        """Per metric, the baseline our picks have the smallest margin over."""
+        names = list(self.base[view])
+        means = np.array([self.base[view][n][rows].mean(axis=0) for n in names])
+        return tuple(names[int(k)] for k in means.argmax(axis=0))
 
 
-def cross_validate(items: list[Item], extra: list[Item], args: argparse.Namespace,
-                   keep: Sequence[int], verbose: bool) -> np.ndarray:
-    folds = np.random.default_rng(0).permutation(len(items)) % args.folds
-    pooled = np.zeros((len(items), 3))
+def cross_validate(views: Views, weights: dict[str, float], l2: float, keep: Sequence[int],
+                   redundancy: float, folds: int) -> dict[str, list[np.ndarray]]:
+    """Per view, the per-article scores of fold k's model on fold k (pooled list)."""
+    out: dict[str, np.ndarray] = {v: np.zeros((len(views.items[v]), 3)) for v in CHECK_VIEWS}
     names = [FEATURE_NAMES[k] for k in keep]
-    for k in range(args.folds):
-        train = [items[i] for i in np.flatnonzero(folds != k)] + extra
-        test = np.flatnonzero(folds == k)
-        weights = [1.0] * (len(train) - len(extra)) + [args.bbc_weight] * len(extra)
-        model = fit([t.matrix[:, keep] for t in train], [t.labels for t in train], weights,
-                    names, args.l2)
-        scores = run([items[i] for i in test], model, keep)
-        pooled[test] = scores
-        if verbose:
-            print(line(f"fold {k + 1}", scores, lead([items[i] for i in test])))
-    return pooled
+    for k in range(folds):
+        mats, labs, wts = [], [], []
+        for v in TRAIN_VIEWS:
+            train = [it for it, f in zip(views.items[v], views.folds[v], strict=True) if f != k]
+            mats += [t.matrix[:, keep] for t in train]
+            labs += [t.labels for t in train]
+            wts += [weights[v] / len(train)] * len(train)
+        model = fit(mats, labs, wts, names, l2)
+        for v in CHECK_VIEWS:
+            test = np.flatnonzero(views.folds[v] == k)
+            out[v][test] = run([views.items[v][i] for i in test], model, keep, redundancy)
+    return {v: [s] for v, s in out.items()}
+
+
+def margins(views: Views, pooled: dict[str, list[np.ndarray]]) -> dict[str, np.ndarray]:
+    """Per view, pooled (R-1, R-2, R-L) margin x100 over the strongest baseline per metric."""
+    out = {}
+    for v, (scores,) in pooled.items():
+        rows = np.arange(len(scores))
+        best = np.max([b.mean(axis=0) for b in views.base[v].values()], axis=0)
+        out[v] = 100 * (scores[rows].mean(axis=0) - best)
+    return out
+
+
+def fold_table(views: Views, pooled: dict[str, list[np.ndarray]], folds: int) -> None:
+    for v, (scores,) in pooled.items():
+        print(f"{v}: ours vs strongest baseline per metric [95 % bootstrap of the difference]")
+        for k in [*range(folds), None]:
+            rows = np.arange(len(scores)) if k is None else np.flatnonzero(views.folds[v] == k)
+            best = views.best(v, scores, rows)
+            cells = []
+            for m, name in enumerate(best):
+                diff = 100 * (scores[rows, m] - views.base[v][name][rows, m])
+                low, high = bootstrap(diff)
+                cells.append(f"{100 * scores[rows, m].mean():5.1f} vs {name[:4]} "
+                             f"{100 * views.base[v][name][rows, m].mean():5.1f} "
+                             f"[{low:+.2f},{high:+.2f}]")
+            label = "pooled" if k is None else f"fold {k + 1}"
+            print(f"  {label:<7} " + "  ".join(cells))
+
+
+def summary_line(label: str, m: dict[str, np.ndarray], what: str = "worst") -> str:
+    cells = "  ".join(f"{v} {x[0]:+.2f}/{x[1]:+.2f}/{x[2]:+.2f}" for v, x in m.items())
+    worst = min(float(x.min()) for x in m.values())
+    return f"{label:<28} {what} {worst:+.2f}  {cells}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cnndm", type=Path, default=SHARED / "cnndm_dev.jsonl")
-    parser.add_argument("--bbc", type=Path, default=SHARED / "bbc_dev.jsonl")
+    parser.add_argument("--weights", default="1,1,0")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--bbc-weight", type=float, default=0.0)
-    parser.add_argument("--l2", type=float, default=30.0)
+    parser.add_argument("--l2", type=float, default=3.0)
+    parser.add_argument("--redundancy", type=float, default=REDUNDANCY)
+    parser.add_argument("--grid", action="store_true")
     parser.add_argument("--ablation", action="store_true")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
-    evaluator = RougeEvaluator()
-    items, bbc = prepare(args.cnndm, evaluator), prepare(args.bbc, evaluator)
-    extra = bbc if args.bbc_weight > 0 else []
+    views = Views(args.folds)
+    weights = dict(zip(TRAIN_VIEWS, map(float, args.weights.split(",")), strict=True))
     everything = list(range(len(FEATURE_NAMES)))
-    print(f"{len(items)} cnndm articles, {args.folds}-fold CV; R-1 / R-2 / R-L F1 x100, "
-          "model vs Lead-3 [95 % bootstrap interval of the difference]")
-    pooled = cross_validate(items, extra, args, everything, verbose=True)
-    print(line("pooled", pooled, lead(items)))
-    model = fit([t.matrix for t in items + extra], [t.labels for t in items + extra],
-                [1.0] * len(items) + [args.bbc_weight] * len(extra), FEATURE_NAMES, args.l2)
-    print(line("bbc_dev", run(bbc, model, everything), lead(bbc)))
+    if args.grid:
+        for w in ("1,0,0", "1,1,0", "1,0,1", "1,1,1", "1,1,1.1", "1,1,1.25", "1,1,1.5", "1,1,2"):
+            wd = dict(zip(TRAIN_VIEWS, map(float, w.split(",")), strict=True))
+            pooled = cross_validate(views, wd, args.l2, everything, args.redundancy, args.folds)
+            print(summary_line(f"weights {w}", margins(views, pooled)), flush=True)
+    pooled = cross_validate(views, weights, args.l2, everything, args.redundancy, args.folds)
+    fold_table(views, pooled, args.folds)
+    base = margins(views, pooled)
+    print(summary_line("chosen", base))
     if args.ablation:
-        print("ablation: pooled CV change (R-1 / R-2 / R-L) when a feature is left out")
+        print("ablation: pooled CV margin change (R-1/R-2/R-L) when a feature is left out")
         for k, name in enumerate(FEATURE_NAMES):
             keep = [j for j in everything if j != k]
-            scores = cross_validate(items, extra, args, keep, verbose=False)
-            delta = 100 * (scores.mean(axis=0) - pooled.mean(axis=0))
-            print(f"  -{name:<18} {delta[0]:+.2f} {delta[1]:+.2f} {delta[2]:+.2f}")
+            m = margins(views, cross_validate(views, weights, args.l2, keep, args.redundancy,
+                                              args.folds))
+            print(summary_line(f"  -{name}", {v: m[v] - base[v] for v in m}, "most lost")
+                  + f"  -> worst margin {min(float(x.min()) for x in m.values()):+.2f}",
+                  flush=True)
+    mats, labs, wts = [], [], []
+    for v in TRAIN_VIEWS:
+        mats += [t.matrix for t in views.items[v]]
+        labs += [t.labels for t in views.items[v]]
+        wts += [weights[v] / len(views.items[v])] * len(views.items[v])
+    model = fit(mats, labs, wts, FEATURE_NAMES, args.l2)
     print("coefficients (log-odds per standard deviation), strongest first:")
     for name, coef in model.explain():
         print(f"  {name:<18} {coef:+.3f}")
     if args.write:
-        info = {"fitted_on": f"cnndm_dev ({len(items)} articles)"
-                + (f" + bbc_dev x{args.bbc_weight}" if extra else ""),
-                "labels": "greedy ROUGE-1+2 oracle, 3 sentences", "l2": args.l2,
-                "refit": "python benchmarks/fit_newsrank.py --write"}
+        info = {"fitted_on": "cnndm_dev, bbc_dev (headline reference), bbc_dev (sentences)",
+                "view_weights": weights, "labels": "greedy ROUGE-1+2 oracle, 3 sentences",
+                "l2": args.l2, "refit": "python benchmarks/fit_newsrank.py --write"}
         model = SentenceModel(model.names, model.mean, model.scale, model.coef,
                               model.intercept, info)
         OUT.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")

@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.cli.eval import read_cases
-from summarizer import build_document, summarize
 from summarizer.algorithms.sentence_features import opens_dangling
+from summarizer.summarize import build_document, summarize
 
 SHARED = next((p / "shared" / "eval" for p in Path(__file__).resolve().parents[1:4]
                if (p / "shared" / "eval").is_dir()), Path("../shared/eval"))

@@ -1,7 +1,7 @@
 """One short brief about a company from several articles (``/news NAME``).
 
-Every article is scored with NewsRank's features (centrality, position, length);
-sentences that name the company are the candidates. Picks are greedy: the best
+Every article is scored with NewsRank's learned sentence scorer (the one the
+summaries use); sentences that name the company are the candidates. Picks are greedy: the best
 remaining candidate wins unless it repeats a fact already in the brief (high
 word overlap with a picked sentence, or the same figure and some overlap,
 whichever source it came from), and each
@@ -19,13 +19,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from summarizer.algorithms.newsrank import (
-    base_scores,
-    features,
+    NewsRank,
     focus_mask,
     load_stop_words,
     word_key,
 )
-from summarizer.algorithms.weights import DEFAULT_WEIGHTS
 from summarizer.article import Article
 from summarizer.errors import InputError
 from summarizer.summarize import build_document
@@ -38,6 +36,11 @@ SAME_FIGURE_OVERLAP = 0.25
 SAME_ARTICLE_PENALTY = 0.35
 # Score lost per position in the input list (callers pass the newest first).
 RECENCY_DECAY = 0.05
+# Bonus for naming the company (on the scale below).
+FOCUS_BONUS = 0.6
+# NewsRank's log-odds span about 9 units; divided by this they span about 3, the
+# scale the penalties above were set on.
+SCORE_SCALE = 3.0
 # Candidates kept per article (its best sentences about the company).
 PER_ARTICLE = 4
 
@@ -99,7 +102,7 @@ def _candidates(article: Article, index: int, focus: Sequence[str]) -> list[_Can
     if not doc.sentences:
         return []
     stop = load_stop_words(doc.language)
-    scores = base_scores(features(doc, stop), DEFAULT_WEIGHTS)
+    scores = NewsRank().scores(doc)[0] / SCORE_SCALE
     mask = focus_mask(doc.sentences, focus)
     usable = np.array([len(w) >= 4 for w in doc.words], dtype=bool)
     eligible = mask & usable if (mask & usable).any() else usable
@@ -109,7 +112,7 @@ def _candidates(article: Article, index: int, focus: Sequence[str]) -> list[_Can
     order = [int(i) for i in np.argsort(-np.where(eligible, scores, -np.inf))[:limit]
              if eligible[i]]
     return [
-        _Candidate(float(scores[i]) + DEFAULT_WEIGHTS.focus * bool(mask[i])
+        _Candidate(float(scores[i]) + FOCUS_BONUS * bool(mask[i])
                    - RECENCY_DECAY * index, index, i, doc.sentences[i],
                    frozenset(word_key(w) for w in doc.words[i] if w.lower() not in stop))
         for i in order

@@ -85,7 +85,7 @@ def _token_arrays(
     for token in dict.fromkeys(flat):  # each distinct spelling once, in text order
         ids[token] = -1 if token.lower() in stop else vocab.setdefault(word_key(token),
                                                                        len(vocab))
-    word_ids = np.fromiter((ids[t] for t in flat), dtype=np.int64, count=len(flat))
+    word_ids = np.fromiter(map(ids.__getitem__, flat), dtype=np.int64, count=len(flat))
     sent_ids = np.repeat(np.arange(len(doc.words)), [len(w) for w in doc.words])
     keep = word_ids >= 0
     return sent_ids[keep], word_ids[keep], vocab

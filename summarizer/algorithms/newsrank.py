@@ -1,12 +1,15 @@
 """NewsRank: newsbot's default extractive summarizer.
 
-Every sentence is scored by a small learned model (logistic regression, weights
-in ``newsrank_model.json``) over explainable features: where the sentence
-stands, how long it is, how central it is (linear-time TextRank), what it
-shares with the headline and the first sentence, whether it holds figures,
-names, quotes, and whether it opens on a word that leans on the sentence before
-(see ``sentence_features.py``). Fitted on human-written highlights, it mostly
-keeps the lead and learns when a later sentence tells more than a lead one.
+Every sentence of every article is scored by one small learned model (logistic
+regression, weights in ``newsrank_model.json``) over explainable features: where
+the sentence stands, how long it is, how central it is (linear-time TextRank),
+what it shares with the headline and the first sentence, whether it holds
+figures, names, quotes, and whether it opens on a word that leans on the
+sentence before (see ``sentence_features.py``). It is fitted on human-written
+highlights (CNN/DM), human one-line summaries (BBC headlines) and BBC's
+machine-picked summaries at once, and chosen by its worst cross-validated margin
+over Lead-3 and sumy on those (``benchmarks/fit_newsrank.py``); the input's
+format (headline or not, paragraphs or not) does not switch scorers.
 
 Then the picks: the best sentences, never a near-repeat of a picked one, and a
 summary never opens on a dangling "However", "It" or "They": the sentence before
@@ -34,20 +37,12 @@ from summarizer.algorithms.centrality import (
 )
 from summarizer.algorithms.model import SentenceModel, default_model
 from summarizer.algorithms.sentence_features import opens_dangling, sentence_matrix
-from summarizer.algorithms.weights import DEFAULT_WEIGHTS, WIRE_WEIGHTS
 
 # Soft penalty (log-odds per unit of overlap with a picked sentence); near-repeats
 # (NEAR_DUPLICATE) are excluded outright anyway. Chosen by cross-validation.
 REDUNDANCY = 0.5
 # Log-odds bonus for naming the followed company.
 FOCUS_BONUS = 2.0
-# The centrality profile's scores span about 0..3; times this they are on the
-# model's log-odds scale, so FOCUS_BONUS means the same in both.
-_PROFILE_SCALE = 3.0
-# Headlined, paragraphed articles (how feeds and pages arrive) are scored with the
-# centrality profile (weights.py) when True; see NOTES: the learned lead model wins
-# on human highlights, the centrality profile on BBC's machine-picked references.
-CENTRALITY_FOR_HEADLINED = True
 # A dateline the splitter did not strip (a Document built by hand).
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][\w .,'’/-]{1,60}?\s*)?\((?:Reuters|AP|AFP|CNN|CNN Money|Bloomberg|Xinhua"
@@ -62,11 +57,6 @@ __all__ = ["NEAR_DUPLICATE", "NewsRank", "base_scores", "features", "focus_mask"
 def is_wire_copy(doc: Document) -> bool:
     """True when the article opens with a news-agency dateline."""
     return doc.wire or (bool(doc.sentences) and bool(_DATELINE.search(doc.sentences[0][:160])))
-
-
-def uses_centrality_profile(doc: Document) -> bool:
-    """True for an article with a real headline and several paragraphs."""
-    return bool(doc.title.strip()) and len(set(doc.paragraph_of)) >= 2
 
 
 def readable_opening(picked: list[int], sentences: Sequence[str]) -> list[int]:
@@ -94,12 +84,7 @@ class NewsRank:
         self.redundancy = redundancy
 
     def scores(self, doc: Document) -> tuple[np.ndarray, Features]:
-        """The score per sentence (the learned model's log-odds, or the centrality
-        profile's score for headlined multi-paragraph articles) and the raw features."""
-        if CENTRALITY_FOR_HEADLINED and uses_centrality_profile(doc):
-            f = features(doc, load_stop_words(doc.language))
-            weights = WIRE_WEIGHTS if is_wire_copy(doc) else DEFAULT_WEIGHTS
-            return base_scores(f, weights) * _PROFILE_SCALE, f
+        """The learned model's log-odds per sentence, and the raw features."""
         wire_doc = doc if doc.wire or not is_wire_copy(doc) else _as_wire(doc)
         matrix, f = sentence_matrix(wire_doc, load_stop_words(doc.language))
         return self.model.score(matrix), f
@@ -116,13 +101,8 @@ class NewsRank:
         mask = focus_mask(doc.sentences, focus)
         if mask.any():
             return self._focused(doc, f, scores + FOCUS_BONUS * mask, mask, count)
-        picked = mmr_select(f, scores, count, self._redundancy(doc))
+        picked = mmr_select(f, scores, count, self.redundancy)
         return readable_opening(picked, doc.sentences)
-
-    def _redundancy(self, doc: Document) -> float:
-        if CENTRALITY_FOR_HEADLINED and uses_centrality_profile(doc):
-            return DEFAULT_WEIGHTS.redundancy * _PROFILE_SCALE
-        return self.redundancy
 
     def _focused(self, doc: Document, f: Features, scores: np.ndarray, mask: np.ndarray,
                  count: int) -> list[int]:
@@ -140,7 +120,7 @@ class NewsRank:
         # Sentences before the opener only if nothing after it is left.
         order = np.where(np.arange(n) > lead, scores, scores - 1e6)
         order[lead] = np.inf
-        return mmr_select(f, order, count, self._redundancy(doc))
+        return mmr_select(f, order, count, self.redundancy)
 
 
 def _as_wire(doc: Document) -> Document:

@@ -17,8 +17,6 @@ import re
 import numpy as np
 
 BITS = 64
-#: Fingerprints at most this many bits apart are the same story.
-MAX_DISTANCE = 12
 #: Share of the shorter text's shingles found in the other text for "same story".
 MIN_OVERLAP = 0.5
 _SHINGLE = 3
@@ -54,11 +52,6 @@ def fingerprint(text: str) -> int:
 def distance(a: int, b: int) -> int:
     """How many of the 64 bits differ between two fingerprints."""
     return (a ^ b).bit_count()
-
-
-def same_story(a: int, b: int, *, max_distance: int = MAX_DISTANCE) -> bool:
-    """Whether two fingerprints belong to the same story (both must be non-empty)."""
-    return a != 0 and b != 0 and distance(a, b) <= max_distance
 
 
 def shingles(text: str) -> frozenset[int]:

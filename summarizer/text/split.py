@@ -97,12 +97,27 @@ def detect_language(text: str, *, sample_chars: int = 4000) -> str:
     if latin / letters < 0.3:
         return "unknown"  # a script we have no rules for: generic splitting, no stop words
     words = Counter(map(str.lower, _WORD_RE.findall(sample)))
+    index = _stop_word_index()
+    hits = [0] * len(_LATIN_CANDIDATES)
+    for word in index.keys() & words.keys():  # one pass, not one per language
+        count = words[word]
+        for k in index[word]:
+            hits[k] += count
     best, best_hits = "english", 0
-    for language in _LATIN_CANDIDATES:
-        hits = sum(map(words.__getitem__, stop_words(language).intersection(words)))
-        if hits > best_hits * 1.1:  # ties keep the earlier (more common) language
-            best, best_hits = language, hits
+    for language, language_hits in zip(_LATIN_CANDIDATES, hits, strict=True):
+        if language_hits > best_hits * 1.1:  # ties keep the earlier (more common) language
+            best, best_hits = language, language_hits
     return best
+
+
+@lru_cache(maxsize=1)
+def _stop_word_index() -> dict[str, tuple[int, ...]]:
+    """Stop word -> positions in _LATIN_CANDIDATES of the languages listing it."""
+    index: dict[str, list[int]] = {}
+    for k, language in enumerate(_LATIN_CANDIDATES):
+        for word in stop_words(language):
+            index.setdefault(word, []).append(k)
+    return {word: tuple(ks) for word, ks in index.items()}
 
 
 def punkt_language(language: str) -> str:

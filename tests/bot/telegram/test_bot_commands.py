@@ -321,6 +321,8 @@ async def test_news_shows_subjects_first_newest_published_first_with_their_dates
             Article(title, body, published=published, url=f"https://n.test/{n}"),
             companies=[CompanyMention("Zeta Quantum", 0.8 if subject else 0.1, subject, 2)])
     reply = (await bot.send("/news Zeta Quantum"))[0]
-    order = [reply.index(t) for t in ("Zeta newer story", "Zeta older story", "Zeta mention")]
+    # the article list's linked titles (the brief above it may quote any of the stories)
+    order = [reply.index(f">{t}</a>")
+             for t in ("Zeta newer story", "Zeta older story", "Zeta mention")]
     assert order == sorted(order)
     assert "1 Jun 2025" in reply and "1 May 2025" in reply and "added" not in reply

@@ -294,3 +294,17 @@ def test_an_undated_page_gets_no_date_from_its_copyright_line() -> None:
     dated = _UNDATED_PAGE.replace(
         "<head>", '<head><meta property="article:published_time" content="2025-03-14T09:00:00Z">')
     assert (clean_html(dated).published or "").startswith("2025-03-14")
+
+
+def test_an_empty_headline_keeps_an_opening_sentence_as_text() -> None:
+    # A batch row {title: "", article: "..."} whose first paragraph is a short lead
+    # sentence (BBC, XSum-style rows): the lead stays in the text, it is no headline.
+    from summarizer.summarize import build_document
+    from summarizer.text.clean import DERIVED_TITLE, article_from_parts
+
+    lead = "Quarterly profits at Acme Motors jumped 76% to $1.13bn in the last three months."
+    article = article_from_parts("", lead + "\n\n" + "\n\n".join(STORY))
+    assert article.extra.get(DERIVED_TITLE)
+    assert build_document(article).sentences[0] == lead
+    # ...while a first line that does not end a sentence is still the headline
+    assert article_from_parts("", "Acme profits jump\n\n" + STORY[0]).title == "Acme profits jump"
