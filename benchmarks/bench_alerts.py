@@ -39,9 +39,11 @@ from storage import Store, open_store  # noqa: E402
 from summarizer.article import Article  # noqa: E402
 from summarizer.companies.matcher import CompanyMention  # noqa: E402
 
-BODY = ("Xiaomi said on Thursday it would build a second car factory in Beijing. "
-        "The company expects deliveries to reach 300,000 cars next year.\n\n"
-        "Analysts said the move puts pressure on rivals in the crowded market.")
+BODY = (
+    "Xiaomi said on Thursday it would build a second car factory in Beijing. "
+    "The company expects deliveries to reach 300,000 cars next year.\n\n"
+    "Analysts said the move puts pressure on rivals in the crowded market."
+)
 
 
 def rss_mb() -> tuple[float, float]:
@@ -58,22 +60,37 @@ def populate(store: Store, subscribers: int, *, first_id: int = 1) -> int:
     """Chats following Xiaomi: 80 % instant, 10 % digest, 5 % strict, 5 % stopped."""
     company = store.companies.add_custom("Xiaomi")
     now = "2026-01-01T00:00:00+00:00"
-    settings = ['{}', '{"mode": "digest"}', '{"threshold": 0.99}']
-    chats = [{"id": i, "type": "private", "title": None, "active": int(i % 20 != 19),
-              "settings": settings[0 if i % 10 < 8 else 1 if i % 10 == 8 else 2 if i % 20 == 9
-                                   else 0], "created": now, "updated": now}
-             for i in range(first_id, first_id + subscribers)]
+    settings = ["{}", '{"mode": "digest"}', '{"threshold": 0.99}']
+    chats = [
+        {
+            "id": i,
+            "type": "private",
+            "title": None,
+            "active": int(i % 20 != 19),
+            "settings": settings[
+                0 if i % 10 < 8 else 1 if i % 10 == 8 else 2 if i % 20 == 9 else 0
+            ],
+            "created": now,
+            "updated": now,
+        }
+        for i in range(first_id, first_id + subscribers)
+    ]
     with store.transaction():
         store.db["chats"].insert_all(chats, batch_size=5000)
         store.db["subscriptions"].insert_all(
             ({"chat_id": c["id"], "company_id": company, "created": now} for c in chats),
-            batch_size=5000)
+            batch_size=5000,
+        )
     return company
 
 
 def add_article(store: Store, n: int) -> int:
-    article = Article(f"Xiaomi story {n}", tuple(f"{BODY} Version {n}.".split("\n\n")),
-                      url=f"https://news.example/{n}", source="Wire")
+    article = Article(
+        f"Xiaomi story {n}",
+        tuple(f"{BODY} Version {n}.".split("\n\n")),
+        url=f"https://news.example/{n}",
+        source="Wire",
+    )
     article_id, _ = store.articles.add(article, companies=[CompanyMention("Xiaomi", 0.8, True, 3)])
     return article_id
 
@@ -92,8 +109,10 @@ def bench_enqueue(folder: Path, subscribers: int, runs: int = 3) -> list[tuple[s
         again.append(time.perf_counter() - started)
     store.close()
     return [
-        (f"enqueue 1 article -> {subscribers:,} subscribers (fresh)",
-         f"{statistics.median(fresh) * 1000:,.0f} ms  ({added:,} alerts queued)"),
+        (
+            f"enqueue 1 article -> {subscribers:,} subscribers (fresh)",
+            f"{statistics.median(fresh) * 1000:,.0f} ms  ({added:,} alerts queued)",
+        ),
         ("same article again (idempotent, 0 added)", f"{statistics.median(again) * 1000:,.0f} ms"),
     ]
 
@@ -105,11 +124,15 @@ async def _sample_peak(box: list[float], stop: asyncio.Event) -> None:
             await asyncio.wait_for(stop.wait(), 0.05)
 
 
-async def raw_capacity(emulator: Emulator, messages: int, concurrency: int, *,
-                       aiohttp: bool) -> float:
+async def raw_capacity(
+    emulator: Emulator, messages: int, concurrency: int, *, aiohttp: bool
+) -> float:
     """Bare PTB send_message calls to the adapter: what the rig itself can take."""
-    request = (AiohttpRequest(connection_pool_size=concurrency) if aiohttp
-               else HTTPXRequest(connection_pool_size=concurrency))
+    request = (
+        AiohttpRequest(connection_pool_size=concurrency)
+        if aiohttp
+        else HTTPXRequest(connection_pool_size=concurrency)
+    )
     async with Bot(emulator.token, base_url=emulator.base_url, request=request) as bot:
         queue = iter(range(messages))
 
@@ -122,16 +145,23 @@ async def raw_capacity(emulator: Emulator, messages: int, concurrency: int, *,
         return messages / (time.perf_counter() - started)
 
 
-async def sender_throughput(emulator: Emulator, store: Store, messages: int,
-                            concurrency: int) -> tuple[float, float, float]:
+async def sender_throughput(
+    emulator: Emulator, store: Store, messages: int, concurrency: int
+) -> tuple[float, float, float]:
     request = AiohttpRequest(connection_pool_size=concurrency)
-    limits = Limits(per_second=float("inf"), chat_interval=0.0,
-                    group_per_minute=float("inf"), margin=0.0)
+    limits = Limits(
+        per_second=float("inf"), chat_interval=0.0, group_per_minute=float("inf"), margin=0.0
+    )
     options = SenderOptions(concurrency=concurrency, batch_size=1000, max_held=5000)
     async with Bot(emulator.token, base_url=emulator.base_url, request=request) as bot:
-        sender = AlertSender(bot=bot, outbox=store.outbox, lifecycle=store.lifecycle,
-                             gate=RateGate(limits),
-                             composer=Composer(articles=store.outbox), options=options)
+        sender = AlertSender(
+            bot=bot,
+            outbox=store.outbox,
+            lifecycle=store.lifecycle,
+            gate=RateGate(limits),
+            composer=Composer(articles=store.outbox),
+            options=options,
+        )
         before = rss_mb()[0]
         samples: list[float] = []
         stop = asyncio.Event()
@@ -161,9 +191,13 @@ async def limited_rate(emulator: Emulator, folder: Path, messages: int) -> tuple
     store.outbox.enqueue_for_article(add_article(store, 1))
     since = (await emulator.log())[-1]["seq"] if await emulator.log() else 0
     async with Bot(emulator.token, base_url=emulator.base_url, request=AiohttpRequest()) as bot:
-        sender = AlertSender(bot=bot, outbox=store.outbox, lifecycle=store.lifecycle,
-                             gate=RateGate(Limits()),
-                             composer=Composer(articles=store.outbox))
+        sender = AlertSender(
+            bot=bot,
+            outbox=store.outbox,
+            lifecycle=store.lifecycle,
+            gate=RateGate(Limits()),
+            composer=Composer(articles=store.outbox),
+        )
         task = asyncio.create_task(sender.run())
         while sender.stats["alerts"] < messages and not task.done():
             await asyncio.sleep(0.05)
@@ -190,23 +224,32 @@ async def bench_sender(folder: Path, messages: int, concurrency: int) -> list[tu
         store.db.execute("UPDATE chats SET active = 1, settings = '{}'")
         store.outbox.enqueue_for_article(add_article(store, 1))
         ours, before, peak = await sender_throughput(emulator, store, messages, concurrency)
-        delivered = len(await emulator.log(method="sendMessage", outcome="ok")) - messages \
-            - messages // 4
+        delivered = (
+            len(await emulator.log(method="sendMessage", outcome="ok")) - messages - messages // 4
+        )
         store.close()
         limited, refused = await limited_rate(emulator, folder, 250)
         await emulator.aclose()
     finally:
         processes.stop()
     return [
-        (f"adapter raw capacity, bare PTB send_message, httpx ({concurrency} concurrent)",
-         f"{raw_httpx:,.0f} msg/s"),
-        (f"adapter raw capacity, bare PTB send_message, aiohttp ({concurrency} concurrent)",
-         f"{raw:,.0f} msg/s"),
-        (f"our sender, limits lifted ({messages:,} alerts: claim+compose+send+record)",
-         f"{ours:,.0f} msg/s  ({ours / raw:.0%} of raw; {delivered:,} delivered)"),
+        (
+            f"adapter raw capacity, bare PTB send_message, httpx ({concurrency} concurrent)",
+            f"{raw_httpx:,.0f} msg/s",
+        ),
+        (
+            f"adapter raw capacity, bare PTB send_message, aiohttp ({concurrency} concurrent)",
+            f"{raw:,.0f} msg/s",
+        ),
+        (
+            f"our sender, limits lifted ({messages:,} alerts: claim+compose+send+record)",
+            f"{ours:,.0f} msg/s  ({ours / raw:.0%} of raw; {delivered:,} delivered)",
+        ),
         ("our process RSS before -> peak while sending", f"{before:,.0f} -> {peak:,.0f} MB"),
-        ("our sender under Telegram's limits (default 25/s; adapter enforcing 30/s, 1/s/chat)",
-         f"{limited:,.1f} msg/s, {refused} refused with 429"),
+        (
+            "our sender under Telegram's limits (default 25/s; adapter enforcing 30/s, 1/s/chat)",
+            f"{limited:,.1f} msg/s, {refused} refused with 429",
+        ),
     ]
 
 
@@ -225,8 +268,12 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-alerts-") as tmp:
         folder = Path(tmp)
-        print(table("Enqueue (one INSERT ... SELECT per article, SQLite WAL)",
-                    bench_enqueue(folder, args.subscribers)))
+        print(
+            table(
+                "Enqueue (one INSERT ... SELECT per article, SQLite WAL)",
+                bench_enqueue(folder, args.subscribers),
+            )
+        )
         print()
         rows = asyncio.run(bench_sender(folder, args.messages, args.concurrency))
         print(table("Sender throughput vs the emulator adapter (forward_sends=false)", rows))

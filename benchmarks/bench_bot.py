@@ -6,9 +6,9 @@ Prints two tables:
    the node emulator vs answered by the adapter (``forward_sends=false``), so the cost of
    the test rig itself is known;
 2. user send -> bot reply seen, for a minimal PTB echo bot (the rig's floor) and for
-   newsbot (``bot.telegram.application.build_application`` on a seeded SQLite file), with N chats each
-   sending a fixed command script; p50/p99 handling time, replies/s and the bot process's
-   RSS (current and peak).
+   newsbot (``bot.telegram.application.build_application`` on a seeded SQLite file), with
+   N chats each sending a fixed command script; p50/p99 handling time, replies/s and the
+   bot process's RSS (current and peak).
 
 Each bot runs in its own process (this script re-invoked with ``--serve-bot``), so the
 load generator's CPU and memory are not counted. Needs node and
@@ -59,8 +59,9 @@ def rss_mb(pid: int) -> tuple[float, float]:
     return fields.get("VmRSS", 0.0), fields.get("VmHWM", 0.0)
 
 
-async def raw_sends(url: str, *, forward: bool, total: int, concurrency: int,
-                    client: str) -> dict[str, Any]:
+async def raw_sends(
+    url: str, *, forward: bool, total: int, concurrency: int, client: str
+) -> dict[str, Any]:
     """Bot API sendMessage throughput of the rig itself (no bot involved)."""
     token = new_token()
     latencies: list[float] = []
@@ -73,8 +74,9 @@ async def raw_sends(url: str, *, forward: bool, total: int, concurrency: int,
             async def worker() -> None:
                 for n in counter:
                     started = time.perf_counter()
-                    await post(f"/bot{token}/sendMessage",
-                               {"chat_id": str(1 + n % 200), "text": f"m{n}"})
+                    await post(
+                        f"/bot{token}/sendMessage", {"chat_id": str(1 + n % 200), "text": f"m{n}"}
+                    )
                     latencies.append((time.perf_counter() - started) * 1000)
 
             started = time.perf_counter()
@@ -82,8 +84,13 @@ async def raw_sends(url: str, *, forward: bool, total: int, concurrency: int,
             elapsed = time.perf_counter() - started
         await control.post("/_config", json={"forward_sends": True})
     mode = "forwarded to node" if forward else "answered by adapter"
-    return {"mode": mode, "client": f"{client} x{concurrency}", "rate": total / elapsed,
-            "p50": pct(latencies, 0.5), "p99": pct(latencies, 0.99)}
+    return {
+        "mode": mode,
+        "client": f"{client} x{concurrency}",
+        "rate": total / elapsed,
+        "p50": pct(latencies, 0.5),
+        "p99": pct(latencies, 0.99),
+    }
 
 
 @contextlib.asynccontextmanager
@@ -159,9 +166,21 @@ async def drive_chats(
 
 def start_bot(kind: str, url: str, token: str, db: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, __file__, "--serve-bot", kind, "--url", url, "--token", token,
-         "--db", str(db)],
-        stdin=subprocess.PIPE, start_new_session=True, cwd=REPO,
+        [
+            sys.executable,
+            __file__,
+            "--serve-bot",
+            kind,
+            "--url",
+            url,
+            "--token",
+            token,
+            "--db",
+            str(db),
+        ],
+        stdin=subprocess.PIPE,
+        start_new_session=True,
+        cwd=REPO,
     )
 
 
@@ -200,17 +219,26 @@ async def bench_bot(kind: str, url: str, chats: int, workdir: Path) -> dict[str,
     by_command = {
         text: [ms for t, ms in timed if t == text] for text in dict.fromkeys(t for t, _ in timed)
     }
-    return {"bot": kind, "chats": chats, "commands": len(latencies),
-            "p50": statistics.median(latencies), "p99": pct(latencies, 0.99),
-            "rate": len(latencies) / elapsed, "idle": idle, "rss": current, "peak": peak,
-            "by_command": by_command}
+    return {
+        "bot": kind,
+        "chats": chats,
+        "commands": len(latencies),
+        "p50": statistics.median(latencies),
+        "p99": pct(latencies, 0.99),
+        "rate": len(latencies) / elapsed,
+        "idle": idle,
+        "rss": current,
+        "peak": peak,
+        "by_command": by_command,
+    }
 
 
 def serve_bot(kind: str, url: str, token: str, db: Path) -> None:
     """Child process: run one bot with long polling until stdin closes."""
     # Stop (SIGINT -> run_polling's clean shutdown) when the benchmark closes our stdin.
-    threading.Thread(target=lambda: (sys.stdin.buffer.read(),
-                                     os.kill(os.getpid(), signal.SIGINT)), daemon=True).start()
+    threading.Thread(
+        target=lambda: (sys.stdin.buffer.read(), os.kill(os.getpid(), signal.SIGINT)), daemon=True
+    ).start()
     application = build_echo(token, url) if kind == "echo" else build_newsbot(token, url, db)
     application.run_polling(poll_interval=0.0, timeout=10, drop_pending_updates=False)
 
@@ -239,8 +267,13 @@ def build_newsbot(token: str, url: str, db: Path) -> Any:
     store = open_store(db)
     with Ingestor(store=store, companies=CompanyRegistry(store)) as ingestor:
         ingestor.ingest_paths([Path(str(seeds.articles_dir()))], progress=False)
-    config = Config(token=token, base_url=f"{url}/bot", db_path=db,
-                    command_limit=1_000_000, send_per_second=1000.0)
+    config = Config(
+        token=token,
+        base_url=f"{url}/bot",
+        db_path=db,
+        command_limit=1_000_000,
+        send_per_second=1000.0,
+    )
     return build_application(config, store=store)
 
 
@@ -261,25 +294,48 @@ async def run(chat_counts: list[int], kinds: list[str], total: int) -> None:
             for client, conc in (("aiohttp", 32), ("httpx", 4), ("httpx", 32))
             for forward in (True, False)
         ]
-        print_table(f"Emulator alone: {total} sendMessage calls", raw, [
-            ("mode", "{mode}"), ("client x concurrency", "{client}"), ("msgs/s", "{rate:.0f}"),
-            ("p50 ms", "{p50:.2f}"), ("p99 ms", "{p99:.2f}")])
+        print_table(
+            f"Emulator alone: {total} sendMessage calls",
+            raw,
+            [
+                ("mode", "{mode}"),
+                ("client x concurrency", "{client}"),
+                ("msgs/s", "{rate:.0f}"),
+                ("p50 ms", "{p50:.2f}"),
+                ("p99 ms", "{p99:.2f}"),
+            ],
+        )
         rows = []
         with tempfile.TemporaryDirectory() as tmp:
             for chats in chat_counts:
                 for kind in kinds:
                     rows.append(await bench_bot(kind, url, chats, Path(tmp)))
         node_rss, adapter_rss = rss_mb(processes.node.pid)[1], rss_mb(processes.adapter.pid)[1]
-        print_table("User send -> bot reply seen (each chat: 4 commands in sequence)", rows, [
-            ("bot", "{bot}"), ("chats", "{chats}"), ("commands", "{commands}"),
-            ("p50 ms", "{p50:.1f}"), ("p99 ms", "{p99:.1f}"), ("replies/s", "{rate:.0f}"),
-            ("RSS idle MB", "{idle:.0f}"), ("RSS after MB", "{rss:.0f}"),
-            ("peak MB", "{peak:.0f}")])
+        print_table(
+            "User send -> bot reply seen (each chat: 4 commands in sequence)",
+            rows,
+            [
+                ("bot", "{bot}"),
+                ("chats", "{chats}"),
+                ("commands", "{commands}"),
+                ("p50 ms", "{p50:.1f}"),
+                ("p99 ms", "{p99:.1f}"),
+                ("replies/s", "{rate:.0f}"),
+                ("RSS idle MB", "{idle:.0f}"),
+                ("RSS after MB", "{rss:.0f}"),
+                ("peak MB", "{peak:.0f}"),
+            ],
+        )
         for row in rows[: len(kinds)]:
-            commands = [{"command": text, "p50": statistics.median(ms), "p99": pct(ms, 0.99)}
-                         for text, ms in row["by_command"].items()]
-            print_table(f"{row['bot']}, {row['chats']} chats, by command", commands, [
-                ("command", "{command}"), ("p50 ms", "{p50:.1f}"), ("p99 ms", "{p99:.1f}")])
+            commands = [
+                {"command": text, "p50": statistics.median(ms), "p99": pct(ms, 0.99)}
+                for text, ms in row["by_command"].items()
+            ]
+            print_table(
+                f"{row['bot']}, {row['chats']} chats, by command",
+                commands,
+                [("command", "{command}"), ("p50 ms", "{p50:.1f}"), ("p99 ms", "{p99:.1f}")],
+            )
         print(f"\nEmulator peak RSS: node {node_rss:.0f} MB, adapter {adapter_rss:.0f} MB")
     finally:
         processes.stop()

@@ -34,9 +34,11 @@ from bot.ingest.fetch import fetch, make_client  # noqa: E402
 from bot.ingest.guard import FetchPolicy  # noqa: E402
 from summarizer.errors import FetchError  # noqa: E402
 
-FEED = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Healthy</title><item>"
-        "<title>Tesla opens a plant</title><link>{base}/nowhere</link><description>Tesla opened "
-        "a plant in Texas on Monday, the company said.</description></item></channel></rss>")
+FEED = (
+    "<?xml version='1.0'?><rss version='2.0'><channel><title>Healthy</title><item>"
+    "<title>Tesla opens a plant</title><link>{base}/nowhere</link><description>Tesla opened "
+    "a plant in Texas on Monday, the company said.</description></item></channel></rss>"
+)
 
 
 class _Server(ThreadingHTTPServer):
@@ -89,8 +91,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 def _serve(host: str) -> _Server:
     server = (_Server6 if ":" in host else _Server)((host, 0), _Handler)
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                     daemon=True).start()
+    threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    ).start()
     return server
 
 
@@ -109,9 +112,20 @@ def _try(url: str, policy: FetchPolicy, timeout: float = 3.0) -> str:
 def probes() -> None:
     v4, v6 = _serve("127.0.0.1"), _serve("::1")
     p, p6 = v4.server_address[1], v6.server_address[1]
-    spellings = ["127.0.0.1", "localhost", f"[::1]:{p6}", "0.0.0.0", "2130706433",
-                 "0x7f000001", "0177.0.0.1", "127.1", "[::ffff:127.0.0.1]",
-                 "user:pw@127.0.0.1", "[0:0:0:0:0:ffff:7f00:1]", "[0:0::1]:" + str(p6)]
+    spellings = [
+        "127.0.0.1",
+        "localhost",
+        f"[::1]:{p6}",
+        "0.0.0.0",
+        "2130706433",
+        "0x7f000001",
+        "0177.0.0.1",
+        "127.1",
+        "[::ffff:127.0.0.1]",
+        "user:pw@127.0.0.1",
+        "[0:0:0:0:0:ffff:7f00:1]",
+        "[0:0::1]:" + str(p6),
+    ]
     print("\n1. Loopback spellings (real servers on 127.0.0.1 and ::1)\n")
     print(f"| {'URL':<44} | {'switch off (default)':<22} | {'switch on':<16} |")
     print(f"|{'-' * 46}|{'-' * 24}|{'-' * 18}|")
@@ -130,8 +144,13 @@ def probes() -> None:
     print(f"| {'Location':<36} | {'outcome':<11} |")
     print(f"|{'-' * 38}|{'-' * 13}|")
     before = v4.hits + v6.hits
-    for target in (f"http://127.0.0.1:{p}/", f"http://localhost:{p}/",
-                   f"http://2130706433:{p}/", f"http://[::1]:{p6}/", "http://xn--/"):
+    for target in (
+        f"http://127.0.0.1:{p}/",
+        f"http://localhost:{p}/",
+        f"http://2130706433:{p}/",
+        f"http://[::1]:{p6}/",
+        "http://xn--/",
+    ):
         outer.location = target
         outcome = _try(f"http://127.0.0.2:{outer.server_address[1]}/go", policy)
         print(f"| {target:<36} | {outcome[:11]:<11} |")
@@ -185,12 +204,16 @@ def _held_guarded(url: str, timeout: float) -> float:
 
 
 def trickle(seconds: float, deadline: float, interval: float) -> None:
-    print(f"\n3. Trickling server: 1 byte per {interval:g} s for {seconds:g} s; "
-          f"timeout/deadline {deadline:g} s\n")
+    print(
+        f"\n3. Trickling server: 1 byte per {interval:g} s for {seconds:g} s; "
+        f"timeout/deadline {deadline:g} s\n"
+    )
     print("| trickled part | plain httpx client.get held  | guarded fetch held |")
     print("|---------------|------------------------------|--------------------|")
-    cases = {"headers": (b"HTTP/1.1 200 OK\r\n", b"X-Slow: aaaaaaaa\r\n"),
-             "body": (b"HTTP/1.1 200 OK\r\nContent-Length: 99999\r\n\r\n", b"<p>x</p>")}
+    cases = {
+        "headers": (b"HTTP/1.1 200 OK\r\n", b"X-Slow: aaaaaaaa\r\n"),
+        "body": (b"HTTP/1.1 200 OK\r\nContent-Length: 99999\r\n\r\n", b"<p>x</p>"),
+    }
     for name, (head, tail) in cases.items():
         url = _trickler(head, tail, seconds=seconds, interval=interval)
         plain, guarded = _held_plain(url, deadline), _held_guarded(url, deadline)
@@ -203,8 +226,9 @@ def host_cap() -> None:
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     with make_client(timeout=10, policy=FetchPolicy(allow_private=True, max_per_host=4)) as c:
         start = time.monotonic()
-        threads = [threading.Thread(target=fetch, args=(url,), kwargs={"client": c})
-                   for _ in range(8)]
+        threads = [
+            threading.Thread(target=fetch, args=(url,), kwargs={"client": c}) for _ in range(8)
+        ]
         for t in threads:
             t.start()
         for t in threads:
@@ -222,15 +246,18 @@ def slow_and_healthy_feed(seconds: float, deadline: float, interval: float) -> N
     from storage import open_store
 
     healthy = _serve("127.0.0.1")
-    slow = _trickler(b"HTTP/1.1 200 OK\r\n", b"X-Slow: a\r\n", seconds=seconds,
-                     interval=interval)
+    slow = _trickler(b"HTTP/1.1 200 OK\r\n", b"X-Slow: a\r\n", seconds=seconds, interval=interval)
     good = f"http://127.0.0.1:{healthy.server_address[1]}/feed.xml"
     limits = FeedLimits(timeout=deadline, page_timeout=deadline)
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "b.db") as store:
         stored_at: list[float] = []
         start = time.monotonic()
-        with Ingestor(store=store, companies=CompanyRegistry(store), limits=limits,
-                      policy=FetchPolicy(allow_private=True)) as ingestor:
+        with Ingestor(
+            store=store,
+            companies=CompanyRegistry(store),
+            limits=limits,
+            policy=FetchPolicy(allow_private=True),
+        ) as ingestor:
             original = ingestor.ingest_items
 
             def timed(*args: object, **kwargs: object) -> object:

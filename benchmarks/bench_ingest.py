@@ -42,13 +42,18 @@ def build_jsonl(source: Path, target: Path, n: int) -> int:
             while (title, rec["article"]) in seen:  # the eval set repeats a few stories
                 title += " (again)"
             seen.add((title, rec["article"]))
-            out.write(json.dumps({
-                "title": title,
-                "body": rec["article"],
-                "url": f"https://news.example.com/{rec['id']}/{copy}",
-                "published": f"2024-05-{1 + i % 28:02d}T{i % 24:02d}:00:00Z",
-                "source": "BBC",
-            }) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "title": title,
+                        "body": rec["article"],
+                        "url": f"https://news.example.com/{rec['id']}/{copy}",
+                        "published": f"2024-05-{1 + i % 28:02d}T{i % 24:02d}:00:00Z",
+                        "source": "BBC",
+                    }
+                )
+                + "\n"
+            )
     return target.stat().st_size
 
 
@@ -101,8 +106,22 @@ def run(n: int, chats: int, eval_path: Path, compare: int) -> None:
         probe = _mention_probe(matcher, store, 300)
         store.close()  # the last connection checkpoints and removes the WAL
         db_bytes = sum(p.stat().st_size for p in Path(tmp).glob("bench.db*"))
-        print_table(Measured(n, size, len(matcher.entries), chats, report, alerts, timings,
-                             total, dup, dup_time, probe, db_bytes))
+        print_table(
+            Measured(
+                n,
+                size,
+                len(matcher.entries),
+                chats,
+                report,
+                alerts,
+                timings,
+                total,
+                dup,
+                dup_time,
+                probe,
+                db_bytes,
+            )
+        )
         if compare:
             compare_batching(data, Path(tmp), min(compare, n))
 
@@ -110,16 +129,23 @@ def run(n: int, chats: int, eval_path: Path, compare: int) -> None:
 def print_table(m: Measured) -> None:
     """The main table: where the time goes, throughput, database size."""
     n, total = m.n, m.seconds
-    print(f"ingest benchmark: {n} articles ({m.input_bytes / 1e6:.1f} MB JSONL), registry of "
-          f"{m.registry} companies, {m.chats} chats x 3 subscriptions")
+    print(
+        f"ingest benchmark: {n} articles ({m.input_bytes / 1e6:.1f} MB JSONL), registry of "
+        f"{m.registry} companies, {m.chats} chats x 3 subscriptions"
+    )
     print(f"result: {m.report.summary()}; alerts enqueued: {m.alerts}")
     print()
     print(f"{'stage':<28}{'seconds':>10}{'ms/article':>12}{'share':>8}")
     print("-" * 58)
     accounted = 0.0
-    labels = {"read": "read files + parse JSON", "clean": "clean text",
-              "mentions": "mention detection", "insert": "SQL insert incl. FTS5",
-              "enqueue": "enqueue alerts", "fetch": "fetch (feeds only)"}
+    labels = {
+        "read": "read files + parse JSON",
+        "clean": "clean text",
+        "mentions": "mention detection",
+        "insert": "SQL insert incl. FTS5",
+        "enqueue": "enqueue alerts",
+        "fetch": "fetch (feeds only)",
+    }
     for stage in STAGES:
         if stage == "fetch" and m.timings[stage] == 0:
             continue
@@ -130,13 +156,19 @@ def print_table(m: Measured) -> None:
     _row("end to end", total, n, total)
     print()
     print(f"{'throughput (new articles)':<34}{n / total:>12,.0f} articles/s")
-    print(f"{'re-ingest (all duplicates)':<34}{n / m.duplicate_seconds:>12,.0f} articles/s"
-          f"   ({m.duplicates.duplicate} duplicates, {m.duplicates.new} new)")
+    print(
+        f"{'re-ingest (all duplicates)':<34}{n / m.duplicate_seconds:>12,.0f} articles/s"
+        f"   ({m.duplicates.duplicate} duplicates, {m.duplicates.new} new)"
+    )
     median, p95 = m.mention_ms
-    print(f"{'mention detection, median':<34}{median:>12.2f} ms/article"
-          f"   (p95 {p95:.2f} ms, mean {m.timings['mentions'] / n * 1000:.2f} ms)")
-    print(f"{'database size':<34}{m.db_bytes / 1e6:>12.1f} MB"
-          f"   ({m.db_bytes / n / 1024:.1f} KB/article, JSONL input {m.input_bytes / 1e6:.1f} MB)")
+    print(
+        f"{'mention detection, median':<34}{median:>12.2f} ms/article"
+        f"   (p95 {p95:.2f} ms, mean {m.timings['mentions'] / n * 1000:.2f} ms)"
+    )
+    print(
+        f"{'database size':<34}{m.db_bytes / 1e6:>12.1f} MB"
+        f"   ({m.db_bytes / n / 1024:.1f} KB/article, JSONL input {m.input_bytes / 1e6:.1f} MB)"
+    )
 
 
 def compare_batching(data: Path, tmp: Path, k: int, rounds: int = 3) -> None:
@@ -189,8 +221,13 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--chats", type=int, default=1000)
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
-    parser.add_argument("--compare", type=int, default=2000, metavar="K",
-                        help="articles for the commit-strategy comparison (0 = skip)")
+    parser.add_argument(
+        "--compare",
+        type=int,
+        default=2000,
+        metavar="K",
+        help="articles for the commit-strategy comparison (0 = skip)",
+    )
     args = parser.parse_args()
     run(args.n, args.chats, args.eval, args.compare)
 

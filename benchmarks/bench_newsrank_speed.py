@@ -57,8 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8")]
     newsrank, textrank = get_algorithm("newsrank"), get_algorithm("textrank")
-    print(f"{'words':>7} {'sentences':>9} {'split ms':>9} {'newsrank ms':>12} "
-          f"{'textrank ms':>12} {'ratio':>6}")
+    print(
+        f"{'words':>7} {'sentences':>9} {'split ms':>9} {'newsrank ms':>12} "
+        f"{'textrank ms':>12} {'ratio':>6}"
+    )
     for words in (int(w) for w in args.words.split(",")):
         article = long_article(words, rows)
         doc = build_document(article)

@@ -21,9 +21,27 @@ from summarizer.companies.matcher import CompanyMention
 
 COMPANIES = [f"Company {n}" for n in range(50)]
 WORDS = [
-    "battery", "sales", "profit", "market", "china", "europe", "car", "phone", "chip", "bank",
-    "shares", "revenue", "growth", "factory", "recall", "launch", "deal", "merger", "lawsuit",
-    "quarter", "forecast",
+    "battery",
+    "sales",
+    "profit",
+    "market",
+    "china",
+    "europe",
+    "car",
+    "phone",
+    "chip",
+    "bank",
+    "shares",
+    "revenue",
+    "growth",
+    "factory",
+    "recall",
+    "launch",
+    "deal",
+    "merger",
+    "lawsuit",
+    "quarter",
+    "forecast",
 ]
 
 
@@ -32,10 +50,15 @@ def _articles(count: int, seed: int) -> list[tuple[Article, list[CompanyMention]
     items = []
     for n in range(count):
         body = tuple(" ".join(rng.choices(WORDS, k=40)) + "." for _ in range(8))
-        mentions = [CompanyMention(name, rng.random(), False, rng.randint(1, 5))
-                    for name in rng.sample(COMPANIES, 3)]
-        article = Article(f"Story {seed}-{n} " + " ".join(rng.choices(WORDS, k=6)), body,
-                          url=f"https://bench.test/{seed}/{n}?utm_source=x")
+        mentions = [
+            CompanyMention(name, rng.random(), False, rng.randint(1, 5))
+            for name in rng.sample(COMPANIES, 3)
+        ]
+        article = Article(
+            f"Story {seed}-{n} " + " ".join(rng.choices(WORDS, k=6)),
+            body,
+            url=f"https://bench.test/{seed}/{n}?utm_source=x",
+        )
         items.append((article, mentions))
     return items
 
@@ -71,12 +94,18 @@ def main() -> None:
         ]
         company = store.companies.id_for("Company 7") or 0
         rows += [
-            ("search 'battery sales' (median)",
-             f"{_median_ms(lambda: store.articles.search('battery sales')):.2f} ms"),
-            ("search 'merg*' (median)",
-             f"{_median_ms(lambda: store.articles.search('merg*')):.2f} ms"),
-            ("latest_for_company limit 5 (median)",
-             f"{_median_ms(lambda: store.articles.latest_for_company(company)):.2f} ms"),
+            (
+                "search 'battery sales' (median)",
+                f"{_median_ms(lambda: store.articles.search('battery sales')):.2f} ms",
+            ),
+            (
+                "search 'merg*' (median)",
+                f"{_median_ms(lambda: store.articles.search('merg*')):.2f} ms",
+            ),
+            (
+                "latest_for_company limit 5 (median)",
+                f"{_median_ms(lambda: store.articles.latest_for_company(company)):.2f} ms",
+            ),
             ("file size", f"{(Path(folder) / 'bench.db').stat().st_size / 1e6:.1f} MB"),
         ]
         store.close()

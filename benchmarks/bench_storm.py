@@ -97,8 +97,12 @@ def build_db(path: Path) -> list[int]:
         ingestor = Ingestor(store=store, companies=CompanyRegistry(store))
         ids = []
         for n in range(3):
-            article = Article(title=f"Xiaomi annual report part {n}", paragraphs=paragraphs,
-                              url=f"https://example.com/xiaomi-big-{n}", source="example.com")
+            article = Article(
+                title=f"Xiaomi annual report part {n}",
+                paragraphs=paragraphs,
+                url=f"https://example.com/xiaomi-big-{n}",
+                source="example.com",
+            )
             ids.append(ingestor.ingest_article(article).article_id)
         ingestor.close()
     return ids
@@ -159,8 +163,9 @@ async def quiet_chat(chat: int, send: Send, until: float, times: list[float]) ->
 def storm_commands(scenario: str, ids: list[int], port: int) -> Callable[[int, int], str]:
     """The command storm chat ``chat`` sends on its ``n``-th turn."""
     if scenario == "big /news":
-        return lambda chat, n: ("/news Xiaomi 3" if (chat + n) % 2 else
-                                f"/summary {ids[(chat + n) % len(ids)]}")
+        return lambda chat, n: (
+            "/news Xiaomi 3" if (chat + n) % 2 else f"/summary {ids[(chat + n) % len(ids)]}"
+        )
     if scenario == "trickle":
         return lambda chat, n: f"/summary http://127.0.0.1:{port}/slow/{chat}/{n}"
     if scenario == "locked db":
@@ -168,8 +173,9 @@ def storm_commands(scenario: str, ids: list[int], port: int) -> Callable[[int, i
     return lambda chat, n: "/help"
 
 
-async def storm_chat(chat: int, send: Send, until: float, command: Callable[[int, int], str],
-                     done: list[float]) -> None:
+async def storm_chat(
+    chat: int, send: Send, until: float, command: Callable[[int, int], str], done: list[float]
+) -> None:
     """Send the storm command again whenever the last one was answered."""
     for n in itertools.count():
         if time.monotonic() >= until:
@@ -179,8 +185,9 @@ async def storm_chat(chat: int, send: Send, until: float, command: Callable[[int
             done.append(took)
 
 
-async def run_load(send: Send, scenario: str, *, chats: int, seconds: float,
-                   ids: list[int], port: int) -> dict[str, Any]:
+async def run_load(
+    send: Send, scenario: str, *, chats: int, seconds: float, ids: list[int], port: int
+) -> dict[str, Any]:
     """Quiet chats 1..N measured, storm chats 1001.. running, for ``seconds``."""
     until = time.monotonic() + seconds
     quiet: list[float] = []
@@ -188,11 +195,15 @@ async def run_load(send: Send, scenario: str, *, chats: int, seconds: float,
     command = storm_commands(scenario, ids, port)
     tasks = [quiet_chat(c, send, until, quiet) for c in range(1, chats + 1)]
     if scenario != "alone":
-        tasks += [storm_chat(1000 + c, send, until, command, storm)
-                  for c in range(STORM_CHATS)]
+        tasks += [storm_chat(1000 + c, send, until, command, storm) for c in range(STORM_CHATS)]
     await asyncio.gather(*tasks)
-    return {"replies": len(quiet), "p50": pct(quiet, 0.5) * 1000, "p99": pct(quiet, 0.99) * 1000,
-            "max": max(quiet, default=0) * 1000, "storm": len(storm)}
+    return {
+        "replies": len(quiet),
+        "p50": pct(quiet, 0.5) * 1000,
+        "p99": pct(quiet, 0.99) * 1000,
+        "max": max(quiet, default=0) * 1000,
+        "storm": len(storm),
+    }
 
 
 # --- driver 1: in-process --------------------------------------------------------------
@@ -227,8 +238,9 @@ def memory_request(replies: Replies) -> Any:
     return FakeBotApi(on_call=observe)
 
 
-async def in_process(db: Path, scenario: str, chats: int, seconds: float,
-                     ids: list[int], port: int) -> dict[str, Any]:
+async def in_process(
+    db: Path, scenario: str, chats: int, seconds: float, ids: list[int], port: int
+) -> dict[str, Any]:
     """The real Application fed through its update queue (and update processor)."""
     from telegram import Update
 
@@ -238,21 +250,28 @@ async def in_process(db: Path, scenario: str, chats: int, seconds: float,
 
     store = open_store(db)
     replies = Replies()
-    app = build_application(Config(command_limit=10**6), store=store,
-                            request=memory_request(replies))
+    app = build_application(
+        Config(command_limit=10**6), store=store, request=memory_request(replies)
+    )
     await app.initialize()
     await app.start()
     update_ids = itertools.count(1)
 
     async def send(chat: int, text: str, until: float) -> float:
         entity = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
-        message = {"message_id": next(update_ids), "date": int(time.time()), "text": text,
-                   "chat": {"id": chat, "type": "private", "first_name": "A"},
-                   "from": {"id": chat, "is_bot": False, "first_name": "A"}, "entities": entity}
+        message = {
+            "message_id": next(update_ids),
+            "date": int(time.time()),
+            "text": text,
+            "chat": {"id": chat, "type": "private", "first_name": "A"},
+            "from": {"id": chat, "is_bot": False, "first_name": "A"},
+            "entities": entity,
+        }
         future = replies.expect(chat)
         start = time.perf_counter()
-        await app.update_queue.put(Update.de_json(
-            {"update_id": next(update_ids), "message": message}, app.bot))
+        await app.update_queue.put(
+            Update.de_json({"update_id": next(update_ids), "message": message}, app.bot)
+        )
         try:
             arrived = await asyncio.wait_for(future, max(0.01, until - time.monotonic() + 1))
         except TimeoutError:
@@ -266,8 +285,9 @@ async def in_process(db: Path, scenario: str, chats: int, seconds: float,
 # --- driver 2: the Bot API emulator ----------------------------------------------------
 
 
-async def through_emulator(db: Path, scenario: str, chats: int, seconds: float,
-                           ids: list[int], port: int) -> dict[str, Any]:
+async def through_emulator(
+    db: Path, scenario: str, chats: int, seconds: float, ids: list[int], port: int
+) -> dict[str, Any]:
     """The bot in its own process, long-polling the emulator; users post to the adapter."""
     import aiohttp
 
@@ -278,16 +298,26 @@ async def through_emulator(db: Path, scenario: str, chats: int, seconds: float,
     processes = EmulatorProcesses.start()
     url = processes.url
     env = {**os.environ, "NEWSBOT_ALLOW_PRIVATE_FETCH": "1"}
-    bot = subprocess.Popen([sys.executable, __file__, "--serve-bot", url, token, str(db)],
-                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    bot = subprocess.Popen(
+        [sys.executable, __file__, "--serve-bot", url, token, str(db)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     connector = aiohttp.TCPConnector(limit=chats + STORM_CHATS + 10)
     try:
         async with aiohttp.ClientSession(base_url=url, connector=connector) as http:
             await _wait_polling(http, bot)
             watcher = Watcher(http)
             task = asyncio.create_task(watcher.run())
-            row = await run_load(_emulator_send(http, token, watcher), scenario, chats=chats,
-                                 seconds=seconds, ids=ids, port=port)
+            row = await run_load(
+                _emulator_send(http, token, watcher),
+                scenario,
+                chats=chats,
+                seconds=seconds,
+                ids=ids,
+                port=port,
+            )
             task.cancel()
         row["rss"] = _peak_rss_of(bot.pid)
         return row
@@ -411,11 +441,15 @@ def main() -> None:
         base = Path(tmp) / "base.db"
         started = time.perf_counter()
         ids = build_db(base)
-        print(f"database: seeds + 3 × {BIG_BYTES / 1e6:.0f} MB articles "
-              f"({time.perf_counter() - started:.0f} s to build)", file=sys.stderr)
+        print(
+            f"database: seeds + 3 × {BIG_BYTES / 1e6:.0f} MB articles "
+            f"({time.perf_counter() - started:.0f} s to build)",
+            file=sys.stderr,
+        )
         rows = []
-        for driver, scenario in itertools.product(args.driver.split(","),
-                                                  args.scenarios.split(",")):
+        for driver, scenario in itertools.product(
+            args.driver.split(","), args.scenarios.split(",")
+        ):
             db = Path(tmp) / "run.db"
             for suffix in ("", "-wal", "-shm"):
                 with contextlib.suppress(FileNotFoundError):
@@ -425,14 +459,29 @@ def main() -> None:
     print_table(rows, args)
 
 
-def _child(args: argparse.Namespace, driver: str, scenario: str, db: Path,
-           ids: list[int]) -> dict[str, Any]:
-    command = [sys.executable, __file__, "--scenario", scenario, "--driver", driver,
-               "--db", str(db), "--ids", ",".join(map(str, ids)),
-               "--chats", str(args.chats), "--seconds", str(args.seconds)]
+def _child(
+    args: argparse.Namespace, driver: str, scenario: str, db: Path, ids: list[int]
+) -> dict[str, Any]:
+    command = [
+        sys.executable,
+        __file__,
+        "--scenario",
+        scenario,
+        "--driver",
+        driver,
+        "--db",
+        str(db),
+        "--ids",
+        ",".join(map(str, ids)),
+        "--chats",
+        str(args.chats),
+        "--seconds",
+        str(args.seconds),
+    ]
     try:
-        out = subprocess.run(command, capture_output=True, text=True,
-                             timeout=args.seconds + 180, check=False)
+        out = subprocess.run(
+            command, capture_output=True, text=True, timeout=args.seconds + 180, check=False
+        )
     except subprocess.TimeoutExpired:
         return {"error": "timed out"}
     lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
@@ -442,16 +491,22 @@ def _child(args: argparse.Namespace, driver: str, scenario: str, db: Path,
 
 
 def print_table(rows: list[tuple[str, str, dict[str, Any]]], args: argparse.Namespace) -> None:
-    print(f"\nLight commands (/help, /list) from {args.chats} quiet chats, {args.seconds:g} s "
-          f"per row; storms from {STORM_CHATS} other chats")
-    print("| driver | storm | light replies | p50 ms | p99 ms | max ms | storm replies "
-          "| peak RSS MB |\n|---|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        f"\nLight commands (/help, /list) from {args.chats} quiet chats, {args.seconds:g} s "
+        f"per row; storms from {STORM_CHATS} other chats"
+    )
+    print(
+        "| driver | storm | light replies | p50 ms | p99 ms | max ms | storm replies "
+        "| peak RSS MB |\n|---|---|---:|---:|---:|---:|---:|---:|"
+    )
     for driver, scenario, row in rows:
         if "error" in row:
             print(f"| {driver} | {scenario} | error: {row['error']} | | | | | |")
             continue
-        print(f"| {driver} | {scenario} | {row['replies']} | {row['p50']:.0f} | "
-              f"{row['p99']:.0f} | {row['max']:.0f} | {row['storm']} | {row['rss']:.0f} |")
+        print(
+            f"| {driver} | {scenario} | {row['replies']} | {row['p50']:.0f} | "
+            f"{row['p99']:.0f} | {row['max']:.0f} | {row['storm']} | {row['rss']:.0f} |"
+        )
 
 
 if __name__ == "__main__":

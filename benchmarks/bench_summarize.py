@@ -30,8 +30,19 @@ from summarizer.summarize import summarize
 from summarizer.text.clean import article_from_parts
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "bbc_dev.jsonl"
-ORDER = ("lead", DEFAULT_ALGORITHM, "textrank", "lexrank", "luhn", "lsa", "edmundson", "kl",
-         "sumbasic", "reduction", "random")
+ORDER = (
+    "lead",
+    DEFAULT_ALGORITHM,
+    "textrank",
+    "lexrank",
+    "luhn",
+    "lsa",
+    "edmundson",
+    "kl",
+    "sumbasic",
+    "reduction",
+    "random",
+)
 
 
 def load(path: Path, limit: int) -> list[tuple[Article, list[str]]]:
@@ -41,8 +52,9 @@ def load(path: Path, limit: int) -> list[tuple[Article, list[str]]]:
         for line in lines:
             row = json.loads(line)
             reference = row.get("summary_sentences") or str(row["summary"]).split("\n")
-            items.append((article_from_parts(row.get("title") or "", row["article"]),
-                          list(reference)))
+            items.append(
+                (article_from_parts(row.get("title") or "", row["article"]), list(reference))
+            )
             if len(items) >= limit:
                 break
     return items
@@ -53,9 +65,11 @@ def long_article(words: int = 20_000) -> Article:
     cities = ("Ohio", "Texas", "Berlin", "Lyon", "Osaka", "Pune")
     paragraphs, total, i = [], 0, 0
     while total < words:
-        text = (f"In week {i} Acme shipped {i * 37} trucks to dealers in {cities[i % 6]}, and "
-                f"its order book grew by {i % 9 + 1} per cent. Analysts in {cities[(i + 1) % 6]} "
-                f"expect demand for model {i % 13} to rise again next quarter.")
+        text = (
+            f"In week {i} Acme shipped {i * 37} trucks to dealers in {cities[i % 6]}, and "
+            f"its order book grew by {i % 9 + 1} per cent. Analysts in {cities[(i + 1) % 6]} "
+            f"expect demand for model {i % 13} to rise again next quarter."
+        )
         paragraphs.append(text)
         total += len(text.split())
         i += 1
@@ -68,8 +82,9 @@ def sumy_times(items: list[tuple[Article, list[str]]], count: int) -> list[float
     return [pipeline(article.body, count)[1] for article, _ in items]
 
 
-def run(items: list[tuple[Article, list[str]]], name: str, count: int,
-        sumy_ms: list[float]) -> dict[str, float]:
+def run(
+    items: list[tuple[Article, list[str]]], name: str, count: int, sumy_ms: list[float]
+) -> dict[str, float]:
     """Timing, ratio to sumy's pipeline and mean ROUGE of one algorithm over ``items``."""
     rouge = RougeEvaluator()
     times, r1, r2 = [], [], []
@@ -81,8 +96,13 @@ def run(items: list[tuple[Article, list[str]]], name: str, count: int,
         r1.append(scores.rouge1)
         r2.append(scores.rouge2)
     ratio = statistics.median(t / s for t, s in zip(times, sumy_ms, strict=True))
-    return {"median": statistics.median(times), "mean": statistics.fmean(times),
-            "r1": 100 * statistics.fmean(r1), "r2": 100 * statistics.fmean(r2), "ratio": ratio}
+    return {
+        "median": statistics.median(times),
+        "mean": statistics.fmean(times),
+        "r1": 100 * statistics.fmean(r1),
+        "r2": 100 * statistics.fmean(r2),
+        "ratio": ratio,
+    }
 
 
 def main() -> None:
@@ -97,16 +117,22 @@ def main() -> None:
     big = long_article()
     for name in order:  # warm-up: imports and stop lists are loaded once, not timed
         summarize(items[0][0], algorithm=name)
-    print(f"{len(items)} articles from {args.data.name}, {args.sentences} sentences; "
-          f"long article: {len(big.body.split())} words")
+    print(
+        f"{len(items)} articles from {args.data.name}, {args.sentences} sentences; "
+        f"long article: {len(big.body.split())} words"
+    )
     sumy_ms = sumy_times(items, args.sentences)
     started = time.perf_counter()
     SumyPipeline()(big.body, args.sentences)
     sumy_long = (time.perf_counter() - started) * 1000
-    print(f"sumy TextRank pipeline (PlaintextParser + TextRankSummarizer): median "
-          f"{statistics.median(sumy_ms):.2f} ms, 20k words {sumy_long:.0f} ms")
-    print(f"{'algorithm':<10} {'median ms':>9} {'mean ms':>8} {'R-1':>6} {'R-2':>6} "
-          f"{'x lead':>7} {'x sumy TR':>9} {'20k-word ms':>11} {'x sumy':>6}")
+    print(
+        f"sumy TextRank pipeline (PlaintextParser + TextRankSummarizer): median "
+        f"{statistics.median(sumy_ms):.2f} ms, 20k words {sumy_long:.0f} ms"
+    )
+    print(
+        f"{'algorithm':<10} {'median ms':>9} {'mean ms':>8} {'R-1':>6} {'R-2':>6} "
+        f"{'x lead':>7} {'x sumy TR':>9} {'20k-word ms':>11} {'x sumy':>6}"
+    )
     lead_median = None
     for name in order:
         row = run(items, name, args.sentences, sumy_ms)
@@ -114,9 +140,11 @@ def main() -> None:
         started = time.perf_counter()
         summarize(big, sentences=args.sentences, algorithm=name)
         long_ms = (time.perf_counter() - started) * 1000
-        print(f"{name:<10} {row['median']:9.2f} {row['mean']:8.2f} {row['r1']:6.1f} "
-              f"{row['r2']:6.1f} {row['median'] / lead_median:7.1f} {row['ratio']:9.3f} "
-              f"{long_ms:11.0f} {long_ms / sumy_long:6.3f}")
+        print(
+            f"{name:<10} {row['median']:9.2f} {row['mean']:8.2f} {row['r1']:6.1f} "
+            f"{row['r2']:6.1f} {row['median'] / lead_median:7.1f} {row['ratio']:9.3f} "
+            f"{long_ms:11.0f} {long_ms / sumy_long:6.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -75,15 +75,28 @@ def prepare(view: str, evaluator: RougeEvaluator) -> list[Item]:
         matrix, _ = sentence_matrix(sub, load_stop_words(sub.language))
         labels = np.zeros(len(sub.sentences))
         labels[evaluator.oracle(sub.sentences, reference, COUNT)] = 1.0
-        items.append(Item(sub, matrix, labels, [evaluator.tokens(s) for s in sub.sentences],
-                          evaluator.tokens(" ".join(reference)), index))
+        items.append(
+            Item(
+                sub,
+                matrix,
+                labels,
+                [evaluator.tokens(s) for s in sub.sentences],
+                evaluator.tokens(" ".join(reference)),
+                index,
+            )
+        )
     CACHE.mkdir(parents=True, exist_ok=True)
     path.write_bytes(pickle.dumps([vars(item) for item in items]))  # no class path inside
     return items
 
 
-def fit(matrices: Sequence[np.ndarray], labels: Sequence[np.ndarray], weights: Sequence[float],
-        names: Sequence[str], l2: float) -> SentenceModel:
+def fit(
+    matrices: Sequence[np.ndarray],
+    labels: Sequence[np.ndarray],
+    weights: Sequence[float],
+    names: Sequence[str],
+    l2: float,
+) -> SentenceModel:
     """L2-regularised weighted logistic regression by Newton's method (standardised)."""
     x = np.vstack(matrices)
     y = np.concatenate(labels)
@@ -112,8 +125,9 @@ def rouge(item: Item, picked: Sequence[int]) -> np.ndarray:
     return np.array([ngram_f1(cand, ref, 1), ngram_f1(cand, ref, 2), lcs_f1(cand, ref)])
 
 
-def run(items: Sequence[Item], model: SentenceModel, keep: Sequence[int],
-        redundancy: float) -> np.ndarray:
+def run(
+    items: Sequence[Item], model: SentenceModel, keep: Sequence[int], redundancy: float
+) -> np.ndarray:
     """Per-article (R-1, R-2, R-L) of NewsRank's picking with ``model``."""
     from summarizer.algorithms.centrality import features
 
@@ -143,8 +157,10 @@ class Views:
             full = baselines(v, load(v))
             rows = [i.index for i in items]
             self.base[v] = {name: s[rows] for name, s in full.items()}
-        self.folds = {v: np.array([i.index for i in items]) * 7919 % 1009 % folds
-                      for v, items in self.items.items()}
+        self.folds = {
+            v: np.array([i.index for i in items]) * 7919 % 1009 % folds
+            for v, items in self.items.items()
+        }
 
     def best(self, view: str, scores: np.ndarray, rows: np.ndarray) -> tuple[str, ...]:
         """Per metric, the baseline our picks have the smallest margin over."""
@@ -153,8 +169,14 @@ class Views:
         return tuple(names[int(k)] for k in means.argmax(axis=0))
 
 
-def cross_validate(views: Views, weights: dict[str, float], l2: float, keep: Sequence[int],
-                   redundancy: float, folds: int) -> dict[str, list[np.ndarray]]:
+def cross_validate(
+    views: Views,
+    weights: dict[str, float],
+    l2: float,
+    keep: Sequence[int],
+    redundancy: float,
+    folds: int,
+) -> dict[str, list[np.ndarray]]:
     """Per view, the per-article scores of fold k's model on fold k (pooled list)."""
     out: dict[str, np.ndarray] = {v: np.zeros((len(views.items[v]), 3)) for v in CHECK_VIEWS}
     names = [FEATURE_NAMES[k] for k in keep]
@@ -192,9 +214,11 @@ def fold_table(views: Views, pooled: dict[str, list[np.ndarray]], folds: int) ->
             for m, name in enumerate(best):
                 diff = 100 * (scores[rows, m] - views.base[v][name][rows, m])
                 low, high = bootstrap(diff)
-                cells.append(f"{100 * scores[rows, m].mean():5.1f} vs {name[:4]} "
-                             f"{100 * views.base[v][name][rows, m].mean():5.1f} "
-                             f"[{low:+.2f},{high:+.2f}]")
+                cells.append(
+                    f"{100 * scores[rows, m].mean():5.1f} vs {name[:4]} "
+                    f"{100 * views.base[v][name][rows, m].mean():5.1f} "
+                    f"[{low:+.2f},{high:+.2f}]"
+                )
             label = "pooled" if k is None else f"fold {k + 1}"
             print(f"  {label:<7} " + "  ".join(cells))
 
@@ -231,11 +255,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("ablation: pooled CV margin change (R-1/R-2/R-L) when a feature is left out")
         for k, name in enumerate(FEATURE_NAMES):
             keep = [j for j in everything if j != k]
-            m = margins(views, cross_validate(views, weights, args.l2, keep, args.redundancy,
-                                              args.folds))
-            print(summary_line(f"  -{name}", {v: m[v] - base[v] for v in m}, "most lost")
-                  + f"  -> worst margin {min(float(x.min()) for x in m.values()):+.2f}",
-                  flush=True)
+            m = margins(
+                views, cross_validate(views, weights, args.l2, keep, args.redundancy, args.folds)
+            )
+            print(
+                summary_line(f"  -{name}", {v: m[v] - base[v] for v in m}, "most lost")
+                + f"  -> worst margin {min(float(x.min()) for x in m.values()):+.2f}",
+                flush=True,
+            )
     mats, labs, wts = [], [], []
     for v in TRAIN_VIEWS:
         mats += [t.matrix for t in views.items[v]]
@@ -246,11 +273,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, coef in model.explain():
         print(f"  {name:<18} {coef:+.3f}")
     if args.write:
-        info = {"fitted_on": "cnndm_dev, bbc_dev (headline reference), bbc_dev (sentences)",
-                "view_weights": weights, "labels": "greedy ROUGE-1+2 oracle, 3 sentences",
-                "l2": args.l2, "refit": "python benchmarks/fit_newsrank.py --write"}
-        model = SentenceModel(model.names, model.mean, model.scale, model.coef,
-                              model.intercept, info)
+        info = {
+            "fitted_on": "cnndm_dev, bbc_dev (headline reference), bbc_dev (sentences)",
+            "view_weights": weights,
+            "labels": "greedy ROUGE-1+2 oracle, 3 sentences",
+            "l2": args.l2,
+            "refit": "python benchmarks/fit_newsrank.py --write",
+        }
+        model = SentenceModel(
+            model.names, model.mean, model.scale, model.coef, model.intercept, info
+        )
         OUT.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
         print(f"wrote {OUT}")
     return 0

@@ -34,8 +34,14 @@ from summarizer.summarize import summarize
 from summarizer.text.clean import article_from_parts
 from summarizer.text.split import NewsTokenizer
 
-SHARED = next((p / "shared" / "eval" for p in Path(__file__).resolve().parents[1:4]
-               if (p / "shared" / "eval").is_dir()), Path("../shared/eval"))
+SHARED = next(
+    (
+        p / "shared" / "eval"
+        for p in Path(__file__).resolve().parents[1:4]
+        if (p / "shared" / "eval").is_dir()
+    ),
+    Path("../shared/eval"),
+)
 CACHE = Path(os.environ.get("NEWSBOT_CACHE", "/tmp/newsbot-bench-cache"))
 VIEWS = ("cnndm", "bbc_head", "bbc", "cnndm_para")
 BASELINES = ("lead", *(n for n in SUMY_NAMES if n != "random"))
@@ -57,7 +63,7 @@ def _reference(row: dict) -> tuple[str, ...]:
 def _paragraphed(text: str, every: int = 3) -> str:
     """``text`` cut into paragraphs of ``every`` sentences (as the splitter sees them)."""
     sentences = NewsTokenizer().to_sentences(text)  # raw: a dateline stays in place
-    chunks = [sentences[i:i + every] for i in range(0, len(sentences), every)]
+    chunks = [sentences[i : i + every] for i in range(0, len(sentences), every)]
     return "\n\n".join(" ".join(chunk) for chunk in chunks)
 
 
@@ -68,15 +74,15 @@ def load(view: str, limit: int | None = None) -> list[Case]:
     if view == "cnndm":
         return [(article_from_parts("", r["article"]), _reference(r)) for r in rows]
     if view == "cnndm_para":
-        return [(article_from_parts("", _paragraphed(r["article"])), _reference(r))
-                for r in rows]
+        return [(article_from_parts("", _paragraphed(r["article"])), _reference(r)) for r in rows]
     if view == "bbc_head":
         return [(article_from_parts("", r["article"]), (r["title"],)) for r in rows]
     return [(article_from_parts(r["title"], r["article"]), _reference(r)) for r in rows]
 
 
-def score(evaluator: RougeEvaluator, summary: Sequence[str], reference: Sequence[str]
-          ) -> np.ndarray:
+def score(
+    evaluator: RougeEvaluator, summary: Sequence[str], reference: Sequence[str]
+) -> np.ndarray:
     """(R-1, R-2, R-L) F1 in [0, 1], as rouge-score computes them."""
     cand = evaluator.tokens(" ".join(summary))
     ref = evaluator.tokens(" ".join(reference))
@@ -91,9 +97,12 @@ def baselines(view: str, cases: Sequence[Case]) -> dict[str, np.ndarray]:
     evaluator = RougeEvaluator()
     out = {}
     for name in BASELINES:
-        out[name] = np.array([
-            score(evaluator, summarize(a, sentences=COUNT, algorithm=name).sentences, ref)
-            for a, ref in cases])
+        out[name] = np.array(
+            [
+                score(evaluator, summarize(a, sentences=COUNT, algorithm=name).sentences, ref)
+                for a, ref in cases
+            ]
+        )
         print(f"  {view}: {name} {100 * out[name].mean(axis=0).round(4)}", file=sys.stderr)
     CACHE.mkdir(parents=True, exist_ok=True)
     np.savez(path, **out)

@@ -20,28 +20,38 @@ from bot.cli.eval import read_cases
 from summarizer.algorithms.sentence_features import opens_dangling
 from summarizer.summarize import build_document, summarize
 
-SHARED = next((p / "shared" / "eval" for p in Path(__file__).resolve().parents[1:4]
-               if (p / "shared" / "eval").is_dir()), Path("../shared/eval"))
+SHARED = next(
+    (
+        p / "shared" / "eval"
+        for p in Path(__file__).resolve().parents[1:4]
+        if (p / "shared" / "eval").is_dir()
+    ),
+    Path("../shared/eval"),
+)
 LONG = 60
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="*", type=Path,
-                        default=[SHARED / "cnndm_dev.jsonl", SHARED / "bbc_dev.jsonl"])
+    parser.add_argument(
+        "data", nargs="*", type=Path, default=[SHARED / "cnndm_dev.jsonl", SHARED / "bbc_dev.jsonl"]
+    )
     parser.add_argument("--sentences", type=int, default=3)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--algorithm", default=None)
     args = parser.parse_args()
-    print(f"{'data':<18} {'articles':>8} {'dangling %':>10} {'any dangling %':>14} "
-          f"{'>60 words %':>11} {'words':>6}")
+    print(
+        f"{'data':<18} {'articles':>8} {'dangling %':>10} {'any dangling %':>14} "
+        f"{'>60 words %':>11} {'words':>6}"
+    )
     for path in args.data:
         cases = list(read_cases(path, limit=args.limit))
         dangling = loose = long = words = 0
         for case in cases:
             doc = build_document(case.article)
-            summary = summarize(case.article, sentences=args.sentences,
-                                algorithm=args.algorithm).sentences
+            summary = summarize(
+                case.article, sentences=args.sentences, algorithm=args.algorithm
+            ).sentences
             first = doc.sentences.index(summary[0])
             opens = opens_dangling(summary[0])
             loose += opens
@@ -49,8 +59,10 @@ def main() -> int:
             long += any(len(s.split()) > LONG for s in summary)
             words += sum(len(s.split()) for s in summary)
         n = max(len(cases), 1)
-        print(f"{path.name:<18} {len(cases):>8} {100 * dangling / n:>10.1f} "
-              f"{100 * loose / n:>14.1f} {100 * long / n:>11.1f} {words / n:>6.1f}")
+        print(
+            f"{path.name:<18} {len(cases):>8} {100 * dangling / n:>10.1f} "
+            f"{100 * loose / n:>14.1f} {100 * long / n:>11.1f} {words / n:>6.1f}"
+        )
     return 0
 
 

@@ -97,12 +97,19 @@ def load(path: Path, limit: int | None) -> list[Item]:
             doc = build_document(Article(row["title"], paragraphs))
             if not doc.sentences:
                 continue
-            items.append(Item(row["category"], features(doc, load_stop_words(doc.language)),
-                              [rouge.tokens(s) for s in doc.sentences],
-                              rouge.tokens(" ".join(row["summary_sentences"])),
-                              rouge.tokens(row["title"]), len(doc.sentences),
-                              tuple(sorted(textrank.select(doc, 3))),
-                              tuple(sorted(reduction.select(doc, 3))), len(items)))
+            items.append(
+                Item(
+                    row["category"],
+                    features(doc, load_stop_words(doc.language)),
+                    [rouge.tokens(s) for s in doc.sentences],
+                    rouge.tokens(" ".join(row["summary_sentences"])),
+                    rouge.tokens(row["title"]),
+                    len(doc.sentences),
+                    tuple(sorted(textrank.select(doc, 3))),
+                    tuple(sorted(reduction.select(doc, 3))),
+                    len(items),
+                )
+            )
             if limit and len(items) >= limit:
                 break
     return items
@@ -121,10 +128,15 @@ def measure(items: Sequence[Item], chooser, cache: dict) -> dict[str, float]:
         if key not in cache:
             cand = [t for j in chosen for t in item.sent_tokens[j]]
             lead = [t for j in range(min(3, item.n)) for t in item.sent_tokens[j]]
-            cache[key] = (ngram_f1(cand, item.ref_tokens, 1), ngram_f1(cand, item.ref_tokens, 2),
-                          lcs_f1(cand, item.ref_tokens),
-                          float(0 in chosen), _recall(cand, item.title_tokens),
-                          _recall(lead, item.title_tokens), ngram_f1(cand, lead, 1))
+            cache[key] = (
+                ngram_f1(cand, item.ref_tokens, 1),
+                ngram_f1(cand, item.ref_tokens, 2),
+                lcs_f1(cand, item.ref_tokens),
+                float(0 in chosen),
+                _recall(cand, item.title_tokens),
+                _recall(lead, item.title_tokens),
+                ngram_f1(cand, lead, 1),
+            )
         totals += cache[key]
     mean = totals / max(len(items), 1) * 100
     return dict(zip(COLUMNS, mean, strict=True))
@@ -135,9 +147,15 @@ def _recall(candidate: Sequence[str], reference: Sequence[str]) -> float:
     return len(ref & set(candidate)) / max(len(ref), 1)
 
 
-def fit(items: Sequence[Item], cache: dict, *, margin: float = MARGIN,
-        first_weight: float = FIRST_WEIGHT, draws: int = 40, passes: int = 2
-        ) -> NewsRankWeights:
+def fit(
+    items: Sequence[Item],
+    cache: dict,
+    *,
+    margin: float = MARGIN,
+    first_weight: float = FIRST_WEIGHT,
+    draws: int = 40,
+    passes: int = 2,
+) -> NewsRankWeights:
     """Best of ``draws`` random grid points (and the shipped weights), then
     coordinate ascent over GRID from there."""
     rng = random.Random(11)
@@ -147,8 +165,8 @@ def fit(items: Sequence[Item], cache: dict, *, margin: float = MARGIN,
     def value(w: NewsRankWeights) -> float:
         def chooser(it: Item) -> tuple[int, ...]:
             return picks(it, w)
-        shortfall = sum(_shortfall(measure(part, chooser, cache), floor)
-                        for part, floor in checks)
+
+        shortfall = sum(_shortfall(measure(part, chooser, cache), floor) for part, floor in checks)
         return _objective(measure(items, chooser, cache), shortfall, first_weight)
 
     starts = [DEFAULT_WEIGHTS] + [
@@ -173,8 +191,12 @@ def _objective(m: dict[str, float], shortfall: float, first_weight: float) -> fl
     ROUGE ``shortfall`` below the floors and for keeping the first sentence in fewer
     than MIN_FIRST % of summaries: a constraint is not traded for lead-likeness."""
     lead = m["lead3_r1"] + first_weight * m["first%"]
-    return (lead + 0.01 * (m["r1"] + m["r2"] + m["rl"]) - 100.0 * shortfall
-            - 10.0 * max(0.0, MIN_FIRST - m["first%"]))
+    return (
+        lead
+        + 0.01 * (m["r1"] + m["r2"] + m["rl"])
+        - 100.0 * shortfall
+        - 10.0 * max(0.0, MIN_FIRST - m["first%"])
+    )
 
 
 def _shortfall(m: dict[str, float], floor: dict[str, float]) -> float:
@@ -183,8 +205,9 @@ def _shortfall(m: dict[str, float], floor: dict[str, float]) -> float:
 
 def rouge_floor(items: Sequence[Item], cache: dict, margin: float) -> dict[str, float]:
     """Per ROUGE figure: the better of sumy TextRank and Reduction, plus ``margin``."""
-    base = [measure(items, lambda it, b=b: getattr(it, b), cache) for b in ("textrank",
-                                                                           "reduction")]
+    base = [
+        measure(items, lambda it, b=b: getattr(it, b), cache) for b in ("textrank", "reduction")
+    ]
     return {k: max(b[k] for b in base) + margin for k in ("r1", "r2", "rl")}
 
 
@@ -197,8 +220,10 @@ def folds(items: Sequence[Item], k: int, seed: int = 7) -> list[tuple[list[Item]
 
 def by_category(items: Sequence[Item]) -> list[tuple[str, list[Item], list[Item]]]:
     cats = sorted({it.category for it in items})
-    return [(c, [it for it in items if it.category != c], [it for it in items if it.category == c])
-            for c in cats]
+    return [
+        (c, [it for it in items if it.category != c], [it for it in items if it.category == c])
+        for c in cats
+    ]
 
 
 def row(label: str, m: dict[str, float]) -> str:
@@ -211,11 +236,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-cv", action="store_true", help="only score the shipped weights")
-    parser.add_argument("--margin", type=float, default=MARGIN,
-                        help="ROUGE points (x100) to stay above the best sumy method")
+    parser.add_argument(
+        "--margin",
+        type=float,
+        default=MARGIN,
+        help="ROUGE points (x100) to stay above the best sumy method",
+    )
     parser.add_argument("--draws", type=int, default=DRAWS, help="random starts per fit")
-    parser.add_argument("--first-weight", type=float, default=FIRST_WEIGHT,
-                        help="weight of first-sentence share (%%) next to ROUGE-1 vs Lead-3")
+    parser.add_argument(
+        "--first-weight",
+        type=float,
+        default=FIRST_WEIGHT,
+        help="weight of first-sentence share (%%) next to ROUGE-1 vs Lead-3",
+    )
     args = parser.parse_args(argv)
     items = load(args.data, args.limit)
     cache: dict = {}
@@ -224,17 +257,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(row("lead-3", measure(items, lambda it: tuple(range(min(3, it.n))), cache)))
     print(row("sumy textrank", measure(items, lambda it: it.textrank, cache)))
     print(row("sumy reduction", measure(items, lambda it: it.reduction, cache)))
-    print(row("newsrank (shipped weights)", measure(items, lambda it: picks(it, DEFAULT_WEIGHTS),
-                                                  cache)))
+    print(
+        row(
+            "newsrank (shipped weights)",
+            measure(items, lambda it: picks(it, DEFAULT_WEIGHTS), cache),
+        )
+    )
     if args.no_cv:
         return 0
-    for label, splits in (("fold", [(f"{i + 1}", tr, te) for i, (tr, te) in
-                                    enumerate(folds(items, args.folds))]),
-                          ("held-out category", by_category(items))):
+    for label, splits in (
+        ("fold", [(f"{i + 1}", tr, te) for i, (tr, te) in enumerate(folds(items, args.folds))]),
+        ("held-out category", by_category(items)),
+    ):
         held = []
         for name, train, test in splits:
-            w = fit(train, cache, margin=args.margin,
-                    first_weight=args.first_weight, draws=args.draws)
+            w = fit(
+                train, cache, margin=args.margin, first_weight=args.first_weight, draws=args.draws
+            )
             m = measure(test, lambda it, w=w: picks(it, w), cache)
             held.append((m, len(test)))
             print(row(f"{label} {name} (n={len(test)})", m), "  ", _short(w))
@@ -244,8 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         total = sum(n for _, n in held)
         pooled = {k: sum(m[k] * n for m, n in held) / total for k in held[0][0]}
         print(row(f"{label}: pooled held-out", pooled))
-    final = fit(items, cache, margin=args.margin, first_weight=args.first_weight,
-                draws=args.draws)
+    final = fit(items, cache, margin=args.margin, first_weight=args.first_weight, draws=args.draws)
     print(row("fit on all (in-sample)", measure(items, lambda it: picks(it, final), cache)))
     print("fitted:", _short(final))
     return 0

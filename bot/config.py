@@ -85,8 +85,10 @@ class Config:
         self.fetch_policy()  # an invalid network list fails at start-up, not at a fetch
         if self.max_subscriptions < 1 or self.command_limit < 1:
             raise InputError("Subscription and command limits must be at least 1.")
-        if min(self.command_window, self.poll_interval, self.send_per_second,
-               self.replay_interval) <= 0:
+        if (
+            min(self.command_window, self.poll_interval, self.send_per_second, self.replay_interval)
+            <= 0
+        ):
             raise InputError("Intervals and rates must be positive numbers.")
 
     def fetch_policy(self) -> FetchPolicy:

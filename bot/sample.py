@@ -83,9 +83,13 @@ def install_replay(
     if queue is None:
         log.warning("No job queue: the held-back sample articles will not be replayed.")
         return
-    queue.run_repeating(_replay_job, interval=interval, first=min(first, interval),
-                        name="sample-replay",
-                        data=replay_records(sample_records()))
+    queue.run_repeating(
+        _replay_job,
+        interval=interval,
+        first=min(first, interval),
+        name="sample-replay",
+        data=replay_records(sample_records()),
+    )
 
 
 def _replay_next(ingestor: Ingestor, records: list[dict[str, Any]]) -> bool:

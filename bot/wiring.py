@@ -66,13 +66,16 @@ def build(
     owns_store = store is None
     store = store if store is not None else open_store(config.db_path)
     companies = CompanyRegistry(store)
-    ingestor = Ingestor(store=store, companies=companies, limits=feed_limits,
-                        policy=config.fetch_policy())
+    ingestor = Ingestor(
+        store=store, companies=companies, limits=feed_limits, policy=config.fetch_policy()
+    )
     services = Services(
-        subscriptions=SubscriptionService(store=store, companies=companies,
-                                          max_subscriptions=config.max_subscriptions),
-        news=NewsService(store=store, companies=companies, ingestor=ingestor,
-                         algorithm=config.summary_algorithm),
+        subscriptions=SubscriptionService(
+            store=store, companies=companies, max_subscriptions=config.max_subscriptions
+        ),
+        news=NewsService(
+            store=store, companies=companies, ingestor=ingestor, algorithm=config.summary_algorithm
+        ),
     )
     return Newsbot(config, store, companies, ingestor, services, owns_store)
 
@@ -86,10 +89,12 @@ def read_services(core: Newsbot) -> Services:
         return core.services
     reader = Store(connect(db.path, busy_timeout_ms=db.busy_timeout_ms, retries=db.retries))
     return Services(
-        subscriptions=SubscriptionService(store=reader, companies=core.companies,
-                                          max_subscriptions=core.config.max_subscriptions),
-        news=NewsService(store=reader, companies=core.companies,
-                         algorithm=core.config.summary_algorithm),
+        subscriptions=SubscriptionService(
+            store=reader, companies=core.companies, max_subscriptions=core.config.max_subscriptions
+        ),
+        news=NewsService(
+            store=reader, companies=core.companies, algorithm=core.config.summary_algorithm
+        ),
     )
 
 
@@ -102,8 +107,17 @@ def build_sender(
     from bot.alerts.sender import AlertSender
 
     per_chat = config.chat_per_second if config.chat_per_second > 0 else 1.0
-    limits = Limits(per_second=config.send_per_second, chat_interval=1.0 / per_chat,
-                    group_per_minute=config.group_per_minute)
+    limits = Limits(
+        per_second=config.send_per_second,
+        chat_interval=1.0 / per_chat,
+        group_per_minute=config.group_per_minute,
+    )
     composer = Composer(articles=store.outbox, algorithm=config.summary_algorithm)
-    return AlertSender(bot=bot, outbox=store.outbox, lifecycle=store.lifecycle,
-                       composer=composer, gate=RateGate(limits), options=options)
+    return AlertSender(
+        bot=bot,
+        outbox=store.outbox,
+        lifecycle=store.lifecycle,
+        composer=composer,
+        gate=RateGate(limits),
+        options=options,
+    )

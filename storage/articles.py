@@ -49,17 +49,21 @@ class StoredArticle:
     @property
     def article(self) -> Article:
         """The stored text as a summarizer Article."""
-        return Article.from_body(self.title, self.body, url=self.url, source=self.source,
-                                 published=self.published)
+        return Article.from_body(
+            self.title, self.body, url=self.url, source=self.source, published=self.published
+        )
 
 
-_COLUMNS = ("a.id, a.url, a.canonical_url, a.title, a.body, a.source, a.published, a.ingested, "
-            "a.content_hash")
+_COLUMNS = (
+    "a.id, a.url, a.canonical_url, a.title, a.body, a.source, a.published, a.ingested, "
+    "a.content_hash"
+)
 # The date an article sorts by: its publication time, or the ingestion time when that is
 # missing, unreadable or in the future (ISO-8601 UTC strings compare in time order).
 # Kept identical to the expression index ``articles_newest`` (migration 7) so it is used.
-_RECENCY = ("CASE WHEN a.published BETWEEN '1970' AND a.ingested THEN a.published "
-            "ELSE a.ingested END")
+_RECENCY = (
+    "CASE WHEN a.published BETWEEN '1970' AND a.ingested THEN a.published ELSE a.ingested END"
+)
 _NEWEST = f"{_RECENCY} DESC, a.id DESC"
 _IN_THE_NEWS = f"""
 WITH recent AS (SELECT a.id FROM articles AS a WHERE {VISIBLE} ORDER BY {_NEWEST} LIMIT :articles)
@@ -92,8 +96,12 @@ class Articles:
 
     @guarded
     def add(
-        self, article: Article, *, companies: Sequence[CompanyMention] = (),
-        content_hash: str | None = None, submitted_by: int | None = None,
+        self,
+        article: Article,
+        *,
+        companies: Sequence[CompanyMention] = (),
+        content_hash: str | None = None,
+        submitted_by: int | None = None,
     ) -> tuple[int, bool]:
         """Store an article once; returns (id, is_new).
 
@@ -115,7 +123,10 @@ class Articles:
             return [self._add(article, mentions, None, None) for article, mentions in items]
 
     def _add(
-        self, article: Article, companies: Sequence[CompanyMention], digest: str | None,
+        self,
+        article: Article,
+        companies: Sequence[CompanyMention],
+        digest: str | None,
         submitted_by: int | None,
     ) -> tuple[int, bool]:
         canonical = canonical_url(article.url)
@@ -128,8 +139,17 @@ class Articles:
         cursor = self.db.conn.execute(
             "INSERT INTO articles (url, canonical_url, title, body, source, published, "
             "content_hash, ingested, submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [article.url, canonical, article.title or "", article.body, article.source,
-             normalise_published(article.published), digest, utc_now(), submitted_by],
+            [
+                article.url,
+                canonical,
+                article.title or "",
+                article.body,
+                article.source,
+                normalise_published(article.published),
+                digest,
+                utc_now(),
+                submitted_by,
+            ],
         )
         article_id = int(cursor.lastrowid or 0)
         if submitted_by is not None:
@@ -138,7 +158,9 @@ class Articles:
         return article_id, True
 
     def _again(
-        self, existing: tuple[int, int | None], companies: Sequence[CompanyMention],
+        self,
+        existing: tuple[int, int | None],
+        companies: Sequence[CompanyMention],
         submitted_by: int | None,
     ) -> tuple[int, bool]:
         """A page stored before: a chat may now read it; the operator may now trust it."""
@@ -154,7 +176,8 @@ class Articles:
 
     def _add_reader(self, article_id: int, chat_id: int) -> None:
         self.db.table("article_readers").insert(
-            {"article_id": article_id, "chat_id": chat_id}, ignore=True)
+            {"article_id": article_id, "chat_id": chat_id}, ignore=True
+        )
 
     def _find(self, canonical: str | None, digest: str) -> tuple[int, int | None] | None:
         row = self.db.conn.execute(
@@ -170,12 +193,21 @@ class Articles:
         # The matcher only knows stored names; a missing one is kept as custom, not lost.
         self.db.conn.executemany(
             "INSERT OR IGNORE INTO companies (name, aliases, custom) VALUES (?, '[]', 1)",
-            [(m.name,) for m in companies])
-        self.db.conn.executemany(_LINK, [
-            (min(1.0, max(0.0, float(m.salience))), int(m.subject), int(m.mentions),
-             article_id, m.name)
-            for m in companies
-        ])
+            [(m.name,) for m in companies],
+        )
+        self.db.conn.executemany(
+            _LINK,
+            [
+                (
+                    min(1.0, max(0.0, float(m.salience))),
+                    int(m.subject),
+                    int(m.mentions),
+                    article_id,
+                    m.name,
+                )
+                for m in companies
+            ],
+        )
 
     @guarded
     def id_for_url(self, url: str, *, chat_id: int | None = None) -> int | None:
@@ -202,15 +234,18 @@ class Articles:
     def latest(self, *, limit: int = 10, chat_id: int | None = None) -> list[StoredArticle]:
         """The most recent visible articles, newest first."""
         rows = self.db.conn.execute(
-            f"SELECT {_COLUMNS} FROM articles AS a WHERE {VISIBLE} ORDER BY {_NEWEST} "
-            "LIMIT :limit",
+            f"SELECT {_COLUMNS} FROM articles AS a WHERE {VISIBLE} ORDER BY {_NEWEST} LIMIT :limit",
             {"limit": max(0, limit), "chat": chat_id},
         ).fetchall()
         return [_stored(row) for row in rows]
 
     @guarded
     def latest_for_company(
-        self, company_id: int, *, limit: int = 5, min_salience: float = 0.0,
+        self,
+        company_id: int,
+        *,
+        limit: int = 5,
+        min_salience: float = 0.0,
         chat_id: int | None = None,
     ) -> list[StoredArticle]:
         """The most relevant recent articles about a company; salience filled.
@@ -225,8 +260,12 @@ class Articles:
             WHERE ac.company_id = :company AND ac.salience >= :salience AND {VISIBLE}
             ORDER BY ac.subject DESC, ac.recency DESC, ac.article_id DESC LIMIT :limit
             """,
-            {"company": company_id, "salience": min_salience, "limit": max(0, limit),
-             "chat": chat_id},
+            {
+                "company": company_id,
+                "salience": min_salience,
+                "limit": max(0, limit),
+                "chat": chat_id,
+            },
         ).fetchall()
         return [_stored(row, salience=row[9]) for row in rows]
 
@@ -263,7 +302,11 @@ class Articles:
 
     @guarded
     def search(
-        self, query: str, *, limit: int = 10, company_id: int | None = None,
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        company_id: int | None = None,
         chat_id: int | None = None,
     ) -> list[StoredArticle]:
         """Best matches for what a user typed; odd input never raises, it finds nothing.
@@ -276,8 +319,10 @@ class Articles:
             return []
         where = f"articles_fts MATCH :match AND {VISIBLE}"
         if company_id is not None:
-            where += (" AND a.id IN (SELECT article_id FROM article_companies"
-                      " WHERE company_id = :company)")
+            where += (
+                " AND a.id IN (SELECT article_id FROM article_companies"
+                " WHERE company_id = :company)"
+            )
         sql = f"""
             SELECT {_COLUMNS}
             FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid
@@ -297,15 +342,23 @@ class Articles:
 
     def move_reader(self, old_id: int, new_id: int) -> None:
         """Pages a chat submitted stay visible under its new id."""
-        self.db.execute("UPDATE OR IGNORE article_readers SET chat_id = ? WHERE chat_id = ?",
-                        [new_id, old_id])
-        self.db.execute("UPDATE articles SET submitted_by = ? WHERE submitted_by = ?",
-                        [new_id, old_id])
+        self.db.execute(
+            "UPDATE OR IGNORE article_readers SET chat_id = ? WHERE chat_id = ?", [new_id, old_id]
+        )
+        self.db.execute(
+            "UPDATE articles SET submitted_by = ? WHERE submitted_by = ?", [new_id, old_id]
+        )
 
     def forget_reader(self, chat_id: int) -> int:
         """The chat left: forget what it submitted that nobody else can see; returns how many."""
-        ids = json.dumps([row["article_id"] for row in self.db.table("article_readers")
-                          .rows_where("chat_id = ?", [chat_id], select="article_id")])
+        ids = json.dumps(
+            [
+                row["article_id"]
+                for row in self.db.table("article_readers").rows_where(
+                    "chat_id = ?", [chat_id], select="article_id"
+                )
+            ]
+        )
         self.db.execute("DELETE FROM article_readers WHERE chat_id = ?", [chat_id])
         return self.db.execute(
             """

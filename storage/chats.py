@@ -35,8 +35,10 @@ class ChatSettings:
         # Users type "utc" or "europe/berlin": store the zone's proper spelling.
         object.__setattr__(self, "timezone", _canonical_timezone(self.timezone))
         value = self.threshold
-        if isinstance(value, bool) or not isinstance(value, int | float) or not (
-            math.isfinite(value) and 0.0 <= value <= 1.0
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not (math.isfinite(value) and 0.0 <= value <= 1.0)
         ):
             raise InputError("The alert threshold must be a number between 0 and 1.")
 
@@ -85,8 +87,10 @@ def _offset_zone(offset: re.Match[str]) -> str:
     if hours > (12 if sign == "-" else 14):
         raise InputError(f"There is no time zone UTC{sign}{hours}; offsets run from -12 to +14.")
     if minutes:
-        raise InputError(f"For UTC{sign}{hours}:{minutes:02d} please name a place in that "
-                         "time zone, such as Asia/Kolkata.")
+        raise InputError(
+            f"For UTC{sign}{hours}:{minutes:02d} please name a place in that "
+            "time zone, such as Asia/Kolkata."
+        )
     if hours == 0:
         return "UTC"
     return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"
@@ -133,9 +137,13 @@ class Chat:
 
 def _chat(row: dict[str, Any]) -> Chat:
     return Chat(
-        id=row["id"], type=row["type"], title=row["title"],
-        settings=ChatSettings.from_json(row["settings"]), active=bool(row["active"]),
-        created=row["created"], updated=row["updated"],
+        id=row["id"],
+        type=row["type"],
+        title=row["title"],
+        settings=ChatSettings.from_json(row["settings"]),
+        active=bool(row["active"]),
+        created=row["created"],
+        updated=row["updated"],
     )
 
 
@@ -152,8 +160,9 @@ class Chats:
         known = {"type": type, "title": title}
         with self.db.transaction():
             table = self.db.table("chats")
-            table.insert({"id": chat_id, "settings": "{}", "created": now, "updated": now},
-                         ignore=True)
+            table.insert(
+                {"id": chat_id, "settings": "{}", "created": now, "updated": now}, ignore=True
+            )
             changes = {key: value for key, value in known.items() if value is not None}
             table.update(chat_id, {**changes, "active": 1, "updated": now})
             return self._get(chat_id)  # type: ignore[return-value]
@@ -188,10 +197,11 @@ class Chats:
             stored.update({key: getattr(new, key) for key in changes})
             now = utc_now()
             table = self.db.table("chats")
-            table.insert({"id": chat_id, "settings": "{}", "active": 1, "created": now,
-                          "updated": now}, ignore=True)
-            table.update(chat_id, {"settings": json.dumps(stored, sort_keys=True),
-                                   "updated": now})
+            table.insert(
+                {"id": chat_id, "settings": "{}", "active": 1, "created": now, "updated": now},
+                ignore=True,
+            )
+            table.update(chat_id, {"settings": json.dumps(stored, sort_keys=True), "updated": now})
             return new
 
     @guarded

@@ -37,7 +37,8 @@ class Company:
         known = {item.name: item for item in fields(CompanyEntry)}
         more: dict[str, Any] = {
             key: tuple(value) if isinstance(value, list) else value
-            for key, value in self.extra.items() if key in known and key not in _BASE_FIELDS
+            for key, value in self.extra.items()
+            if key in known and key not in _BASE_FIELDS
         }
         return CompanyEntry(self.name, self.aliases, self.ticker, self.country, **more)
 
@@ -71,8 +72,7 @@ _QUALIFIED = ", ".join(f"c.{column}" for column in _COLUMNS.split(", "))
 
 def _company(row: Sequence[Any]) -> Company:
     aliases = tuple(str(item) for item in _json(row[2], []))
-    return Company(row[0], row[1], aliases, row[3], row[4], bool(row[5]), _json(row[6], {}),
-                   row[7])
+    return Company(row[0], row[1], aliases, row[3], row[4], bool(row[5]), _json(row[6], {}), row[7])
 
 
 def _from_dict(row: dict[str, Any]) -> Company:
@@ -115,8 +115,13 @@ class Companies:
                     extra = excluded.extra
                 """,
                 [
-                    (e.name, json.dumps(list(e.aliases), ensure_ascii=False), e.ticker,
-                     e.country, _extra(e))
+                    (
+                        e.name,
+                        json.dumps(list(e.aliases), ensure_ascii=False),
+                        e.ticker,
+                        e.country,
+                        _extra(e),
+                    )
                     for e in entries
                 ],
             )
@@ -149,18 +154,21 @@ class Companies:
         text = " ".join((name or "").split())
         if not text:
             return None
-        row = self.db.execute(
-            f"SELECT {_COLUMNS} FROM companies WHERE name = ? COLLATE NOCASE", [text]
-        ).fetchone() or self.db.execute(
-            f"""
+        row = (
+            self.db.execute(
+                f"SELECT {_COLUMNS} FROM companies WHERE name = ? COLLATE NOCASE", [text]
+            ).fetchone()
+            or self.db.execute(
+                f"""
             SELECT {_COLUMNS} FROM companies
             WHERE ticker = ? COLLATE NOCASE
                OR EXISTS (SELECT 1 FROM json_each(companies.aliases)
                           WHERE json_each.value = ? COLLATE NOCASE)
             ORDER BY custom, id LIMIT 1
             """,
-            [text, text],
-        ).fetchone()
+                [text, text],
+            ).fetchone()
+        )
         return _company(row) if row else None
 
     def id_for(self, name: str) -> int | None:
@@ -181,8 +189,11 @@ class Companies:
             return existing.id
         with self.db.transaction():
             # name is UNIQUE COLLATE NOCASE: lookup finds "xiaomi" for "Xiaomi" too.
-            return int(self.db.table("companies").lookup(
-                {"name": text}, {"aliases": "[]", "custom": 1, "created_by": chat_id}))
+            return int(
+                self.db.table("companies").lookup(
+                    {"name": text}, {"aliases": "[]", "custom": 1, "created_by": chat_id}
+                )
+            )
 
     @guarded
     def offered_to(self, chat_id: int, names: Sequence[str]) -> list[Company]:
@@ -203,8 +214,9 @@ class Companies:
 
     def move_owner(self, old_id: int, new_id: int) -> None:
         """Custom names a chat created belong to its new id (part of a chat migration)."""
-        self.db.execute("UPDATE companies SET created_by = ? WHERE created_by = ?",
-                        [new_id, old_id])
+        self.db.execute(
+            "UPDATE companies SET created_by = ? WHERE created_by = ?", [new_id, old_id]
+        )
 
     def disown(self, chat_id: int) -> None:
         """The chat left: its custom names stay (others may follow them) but belong to nobody."""

@@ -42,7 +42,10 @@ class Database(sqlite_utils.Database):
     """A sqlite-utils database that knows how to write safely under concurrency."""
 
     def __init__(
-        self, path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+        self,
+        path: Path,
+        *,
+        busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
         retries: int = DEFAULT_RETRIES,
     ) -> None:
         self.path = path
@@ -52,7 +55,9 @@ class Database(sqlite_utils.Database):
         # the lock keeps their transactions from interleaving.
         self.lock = threading.RLock()
         conn = sqlite3.connect(
-            str(path), timeout=busy_timeout_ms / 1000, isolation_level=None,
+            str(path),
+            timeout=busy_timeout_ms / 1000,
+            isolation_level=None,
             check_same_thread=False,
         )
         super().__init__(conn, execute_plugins=False)
@@ -161,11 +166,15 @@ def translate(error: sqlite3.Error, db: Database) -> StorageError:
         return busy_error(db)
     text = str(error).lower()
     code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
-    if code == sqlite3.SQLITE_FULL or ("disk" in text and "full" in text) or (
-        code == sqlite3.SQLITE_IOERR and _disk_full(db.path)
+    if (
+        code == sqlite3.SQLITE_FULL
+        or ("disk" in text and "full" in text)
+        or (code == sqlite3.SQLITE_IOERR and _disk_full(db.path))
     ):
-        return StorageError(f"The disk is full: newsbot cannot save to its database {db.path}. "
-                            "Free some space and try again.")
+        return StorageError(
+            f"The disk is full: newsbot cannot save to its database {db.path}. "
+            "Free some space and try again."
+        )
     if "not a database" in text or "malformed" in text:
         return StorageError(f"The file {db.path} is damaged or is not a newsbot database.")
     if "readonly" in text or "read-only" in text:

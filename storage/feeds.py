@@ -50,7 +50,8 @@ class Feeds:
     def all(self) -> list[FeedState]:
         """Every feed read so far, oldest check first (the order a poller should follow)."""
         rows = self.db.table("feeds").rows_where(
-            select=_COLUMNS, order_by="COALESCE(checked, ''), url")
+            select=_COLUMNS, order_by="COALESCE(checked, ''), url"
+        )
         return [FeedState(**row) for row in rows]
 
     @guarded
@@ -87,5 +88,3 @@ class Feeds:
         with self.db.transaction():
             cursor = self.db.execute("DELETE FROM feeds WHERE url = ?", [url])
         return cursor.rowcount > 0
-
-

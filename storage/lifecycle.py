@@ -18,8 +18,14 @@ class ChatLifecycle:
     """Migrating, forgetting and deactivating a chat across its tables."""
 
     def __init__(
-        self, db: Database, *, chats: Chats, subscriptions: Subscriptions, outbox: Outbox,
-        articles: Articles, companies: Companies,
+        self,
+        db: Database,
+        *,
+        chats: Chats,
+        subscriptions: Subscriptions,
+        outbox: Outbox,
+        articles: Articles,
+        companies: Companies,
     ) -> None:
         self.db = db
         self.chats = chats

@@ -83,7 +83,8 @@ def _v1_core_tables(db: Database) -> None:
     )
     # Porter stemming lets "battery" find "batteries"; unicode61 folds accents.
     db.table("articles").enable_fts(
-        ["title", "body"], create_triggers=True,
+        ["title", "body"],
+        create_triggers=True,
         tokenize="porter unicode61 remove_diacritics 2",
     )
 
@@ -207,16 +208,17 @@ def _v7_news_order(db: Database) -> None:
 
 
 STEPS: list[Step] = [
-    Step(1, "chats, companies, subscriptions, articles (+FTS5), article_companies",
-         _v1_core_tables),
+    Step(
+        1, "chats, companies, subscriptions, articles (+FTS5), article_companies", _v1_core_tables
+    ),
     Step(2, "meta table and lookup indexes", _v2_meta_and_indexes),
     Step(3, "feeds: conditional-GET state per feed URL", _v3_feeds),
     Step(4, "alert outbox and digest log", _v4_outbox),
     Step(5, "companies.extra: further registry fields as JSON", _v5_company_extra),
-    Step(6, "articles.submitted_by + article_readers; companies.created_by",
-         _v6_trust_and_ownership),
-    Step(7, "article_companies.recency and the /news and latest-articles indexes",
-         _v7_news_order),
+    Step(
+        6, "articles.submitted_by + article_readers; companies.created_by", _v6_trust_and_ownership
+    ),
+    Step(7, "article_companies.recency and the /news and latest-articles indexes", _v7_news_order),
 ]
 
 

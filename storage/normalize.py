@@ -10,10 +10,27 @@ from datetime import UTC, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Click and campaign trackers that never change which page a URL points to.
-TRACKING_PARAMS = frozenset({
-    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid",
-    "mc_cid", "mc_eid", "_ga", "_gl", "ref_src", "cmpid", "ocid", "smid", "sr_share",
-})
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "ref_src",
+        "cmpid",
+        "ocid",
+        "smid",
+        "sr_share",
+    }
+)
 TRACKING_PREFIXES = ("utm_",)
 DEFAULT_PORTS = {"http": 80, "https": 443}
 MAX_SEARCH_TERMS = 16
@@ -42,7 +59,8 @@ def canonical_url(url: str | None) -> str | None:
         host = f"{host}:{port}"
     path = parts.path.rstrip("/")
     query = [
-        (key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
         if key.lower() not in TRACKING_PARAMS and not key.lower().startswith(TRACKING_PREFIXES)
     ]
     return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
@@ -140,7 +158,7 @@ def snippet(body: str, query: str, *, width: int = 160) -> str:
     if start:
         space = body.find(" ", start)
         start = space + 1 if 0 <= space < start + 20 else start
-    text = " ".join(body[start:start + width].split())
+    text = " ".join(body[start : start + width].split())
     prefix = "…" if start else ""
     suffix = "…" if start + width < len(body) else ""
     return prefix + text + suffix

@@ -112,8 +112,12 @@ class Outbox:
         sources arriving together can be grouped into one message.
         """
         now = time.time() if now is None else now
-        params = {"article_id": article_id, "now": now, "due": now + delay,
-                  "threshold": self.default_threshold}
+        params = {
+            "article_id": article_id,
+            "now": now,
+            "due": now + delay,
+            "threshold": self.default_threshold,
+        }
         with self.db.transaction():
             return self.db.conn.execute(_ENQUEUE, params).rowcount
 
@@ -151,8 +155,10 @@ class Outbox:
 
     @guarded
     def mark_sent(
-        self, results: Sequence[tuple[int, int | None] | tuple[int, int | None, str | None]],
-        *, now: float | None = None,
+        self,
+        results: Sequence[tuple[int, int | None] | tuple[int, int | None, str | None]],
+        *,
+        now: float | None = None,
     ) -> int:
         """Record delivered alerts in one transaction.
 
@@ -205,13 +211,19 @@ class Outbox:
         """Forget settled alerts (sent, failed, dropped) older than ``before``."""
         with self.db.transaction():
             return self.db.conn.execute(
-                "DELETE FROM outbox WHERE status IN ('sent', 'failed', 'dropped') "
-                "AND created < ?", [before],
+                "DELETE FROM outbox WHERE status IN ('sent', 'failed', 'dropped') AND created < ?",
+                [before],
             ).rowcount
 
     @guarded
-    def reschedule(self, ids: Iterable[int], *, due: float, error: str | None = None,
-                   count_attempt: bool = False) -> int:
+    def reschedule(
+        self,
+        ids: Iterable[int],
+        *,
+        due: float,
+        error: str | None = None,
+        count_attempt: bool = False,
+    ) -> int:
         """Put claimed alerts back to 'pending', due at ``due`` (429 waits, retries, stop)."""
         with self.db.transaction():
             return self.db.conn.execute(
@@ -244,8 +256,9 @@ class Outbox:
 
     def move_chat(self, old_id: int, new_id: int) -> None:
         """Hand the chat's alerts to its new id (part of a chat migration)."""
-        self.db.conn.execute("UPDATE OR IGNORE outbox SET chat_id = ? WHERE chat_id = ?",
-                             [new_id, old_id])
+        self.db.conn.execute(
+            "UPDATE OR IGNORE outbox SET chat_id = ? WHERE chat_id = ?", [new_id, old_id]
+        )
 
     # -- digests and reporting -------------------------------------------------------
 
@@ -260,8 +273,9 @@ class Outbox:
         return [(int(r[0]), str(r[1]), float(r[2])) for r in rows]
 
     @guarded
-    def release_digest(self, chat_id: int, local_date: str | None, *,
-                       now: float | None = None) -> int:
+    def release_digest(
+        self, chat_id: int, local_date: str | None, *, now: float | None = None
+    ) -> int:
         """Hand a chat's held alerts to the sender as today's digest, once per local date.
 
         ``local_date=None`` releases without recording a digest (the chat left digest

@@ -52,8 +52,12 @@ class Store:
         self.outbox = Outbox(db)  # alert outbox (alerts)
         # A chat moving, leaving or unreachable: the writes that span tables.
         self.lifecycle = ChatLifecycle(
-            db, chats=self.chats, subscriptions=self.subscriptions, outbox=self.outbox,
-            articles=self.articles, companies=self.companies,
+            db,
+            chats=self.chats,
+            subscriptions=self.subscriptions,
+            outbox=self.outbox,
+            articles=self.articles,
+            companies=self.companies,
         )
 
     @property
@@ -80,14 +84,18 @@ class Store:
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
         self.close()
 
 
 def open_store(
-    path: str | Path | None = None, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    path: str | Path | None = None,
+    *,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
     retries: int = DEFAULT_RETRIES,
 ) -> Store:
     """Open (creating and upgrading as needed) the database at ``path`` or the default."""

@@ -23,11 +23,13 @@ class Subscriptions:
             if not self.db.table("companies").count_where("id = ?", [company_id]):
                 raise InputError("That company is no longer known; please look it up again.")
             self.db.table("chats").insert(
-                {"id": chat_id, "active": 1, "created": now, "updated": now}, ignore=True)
+                {"id": chat_id, "active": 1, "created": now, "updated": now}, ignore=True
+            )
             if self._follows(chat_id, company_id):
                 return False
             self.db.table("subscriptions").insert(
-                {"chat_id": chat_id, "company_id": company_id, "created": now})
+                {"chat_id": chat_id, "company_id": company_id, "created": now}
+            )
             return True
 
     @guarded
@@ -58,8 +60,12 @@ class Subscriptions:
         return self._follows(chat_id, company_id)
 
     def _follows(self, chat_id: int, company_id: int) -> bool:
-        return self.db.table("subscriptions").count_where(
-            "chat_id = ? AND company_id = ?", [chat_id, company_id]) > 0
+        return (
+            self.db.table("subscriptions").count_where(
+                "chat_id = ? AND company_id = ?", [chat_id, company_id]
+            )
+            > 0
+        )
 
     @guarded
     def count(self, chat_id: int) -> int:

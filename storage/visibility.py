@@ -8,10 +8,14 @@ from __future__ import annotations
 
 # Articles (alias ``a``): the operator's (submitted_by NULL: CLI ingest, feeds, admin
 # /ingest) plus the pages the asking chat submitted itself with /summary URL.
-VISIBLE = ("(a.submitted_by IS NULL OR EXISTS (SELECT 1 FROM article_readers AS r "
-           "WHERE r.article_id = a.id AND r.chat_id = :chat))")
+VISIBLE = (
+    "(a.submitted_by IS NULL OR EXISTS (SELECT 1 FROM article_readers AS r "
+    "WHERE r.article_id = a.id AND r.chat_id = :chat))"
+)
 
 # Companies (alias ``c``): the registry, plus the custom names the asking chat created or
 # follows; another chat's custom names are never shown or suggested.
-OWN_COMPANY = ("(c.custom = 0 OR c.created_by = :chat OR EXISTS (SELECT 1 FROM subscriptions "
-               "AS s WHERE s.chat_id = :chat AND s.company_id = c.id))")
+OWN_COMPANY = (
+    "(c.custom = 0 OR c.created_by = :chat OR EXISTS (SELECT 1 FROM subscriptions "
+    "AS s WHERE s.chat_id = :chat AND s.company_id = c.id))"
+)

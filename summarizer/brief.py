@@ -69,7 +69,8 @@ class _Candidate:
         """True when ``other`` already told this sentence's fact."""
         overlap = _overlap(self.words, other.words)
         return overlap >= DUPLICATE_OVERLAP or (
-            overlap >= SAME_FIGURE_OVERLAP and bool(self.figures & other.figures))
+            overlap >= SAME_FIGURE_OVERLAP and bool(self.figures & other.figures)
+        )
 
 
 def brief(
@@ -86,8 +87,7 @@ def brief(
     if not company or not company.strip():
         raise InputError("Name a company for the brief.")
     focus = (company.strip(), *(a for a in aliases if a and a.strip()))
-    pool = [c for index, article in enumerate(articles)
-            for c in _candidates(article, index, focus)]
+    pool = [c for index, article in enumerate(articles) for c in _candidates(article, index, focus)]
     chosen = _pick(pool, sentences)
     chosen.sort(key=lambda c: (c.article, c.position))
     return tuple(BriefItem(c.text, c.article) for c in chosen)
@@ -109,12 +109,17 @@ def _candidates(article: Article, index: int, focus: Sequence[str]) -> list[_Can
     if not eligible.any():
         return []
     limit = PER_ARTICLE if (mask & usable).any() else 1
-    order = [int(i) for i in np.argsort(-np.where(eligible, scores, -np.inf))[:limit]
-             if eligible[i]]
+    order = [
+        int(i) for i in np.argsort(-np.where(eligible, scores, -np.inf))[:limit] if eligible[i]
+    ]
     return [
-        _Candidate(float(scores[i]) + FOCUS_BONUS * bool(mask[i])
-                   - RECENCY_DECAY * index, index, i, doc.sentences[i],
-                   frozenset(word_key(w) for w in doc.words[i] if w.lower() not in stop))
+        _Candidate(
+            float(scores[i]) + FOCUS_BONUS * bool(mask[i]) - RECENCY_DECAY * index,
+            index,
+            i,
+            doc.sentences[i],
+            frozenset(word_key(w) for w in doc.words[i] if w.lower() not in stop),
+        )
         for i in order
     ]
 
@@ -129,6 +134,7 @@ def _pick(pool: list[_Candidate], count: int) -> list[_Candidate]:
     chosen: list[_Candidate] = []
     remaining = list(pool)
     while remaining and len(chosen) < count:
+
         def adjusted(c: _Candidate) -> float:
             taken = sum(1 for p in chosen if p.article == c.article)
             return c.score - SAME_ARTICLE_PENALTY * taken

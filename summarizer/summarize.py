@@ -136,7 +136,7 @@ def _company_first(picked: list[int], doc: Document, focus: tuple[str, ...]) -> 
     if not mask.any() or mask[0]:
         return picked
     k = int(mask.argmax())
-    return [picked[k], *picked[:k], *picked[k + 1:]]
+    return [picked[k], *picked[:k], *picked[k + 1 :]]
 
 
 def candidates(doc: Document) -> tuple[Document, list[int]]:

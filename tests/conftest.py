@@ -55,11 +55,13 @@ def serve_http() -> Iterator[Callable[..., Any]]:
     port of 127.0.0.1, serving from a thread; every server started stops when the test ends."""
     started: list[tuple[ThreadingHTTPServer, threading.Thread]] = []
 
-    def serve(handler: type[BaseHTTPRequestHandler],
-              server_class: type[S] = ThreadingHTTPServer) -> S:  # type: ignore[assignment]
+    def serve(
+        handler: type[BaseHTTPRequestHandler], server_class: type[S] = ThreadingHTTPServer
+    ) -> S:  # type: ignore[assignment]
         server = server_class(("127.0.0.1", 0), handler)
-        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                                  daemon=True)
+        thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         thread.start()
         started.append((server, thread))
         return server
@@ -111,11 +113,17 @@ def run_newsbot() -> Callable[..., subprocess.CompletedProcess[Any]]:
     """``run_newsbot(*args, input=None, text=False)``: ``python -m bot.cli ARGS`` in a real
     process from the repository root, output captured, at most 60 s."""
 
-    def run(*args: str, input: bytes | str | None = None,
-            text: bool = False) -> subprocess.CompletedProcess[Any]:
+    def run(
+        *args: str, input: bytes | str | None = None, text: bool = False
+    ) -> subprocess.CompletedProcess[Any]:
         return subprocess.run(
-            [sys.executable, "-m", "bot.cli", *args], input=input, text=text,
-            capture_output=True, timeout=60, cwd=REPO, check=False,
+            [sys.executable, "-m", "bot.cli", *args],
+            input=input,
+            text=text,
+            capture_output=True,
+            timeout=60,
+            cwd=REPO,
+            check=False,
         )
 
     return run

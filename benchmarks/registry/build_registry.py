@@ -99,7 +99,11 @@ SEED_FIXES: dict[str, tuple[list[str], list[str], str | None]] = {
     "Trip.com Group": ([], ["Ctrip"], None),
     "Zomato": ([], ["Eternal Ltd"], None),
     "BT Group": ([], ["British Telecom", "British Telecommunications"], None),
-    "Shell": ([], ["Royal Dutch Shell", "Royal Dutch Petroleum", "Shell Transport and Trading"], None),
+    "Shell": (
+        [],
+        ["Royal Dutch Shell", "Royal Dutch Petroleum", "Shell Transport and Trading"],
+        None,
+    ),
     "Orange": ([], ["France Telecom", "France Télécom"], None),
     "Sanofi": ([], ["Sanofi-Aventis"], None),
     "Engie": ([], ["GDF Suez"], None),
@@ -109,7 +113,11 @@ SEED_FIXES: dict[str, tuple[list[str], list[str], str | None]] = {
     "Lloyds Banking Group": ([], ["Lloyds TSB"], None),
     "NatWest Group": ([], ["Royal Bank of Scotland", "Royal Bank of Scotland Group", "RBS"], None),
     "SK Hynix": ([], ["Hynix Semiconductor"], None),
-    "Panasonic": ([], ["Matsushita Electric", "Matsushita Electric Industrial", "Matsushita"], None),
+    "Panasonic": (
+        [],
+        ["Matsushita Electric", "Matsushita Electric Industrial", "Matsushita"],
+        None,
+    ),
     "Mitsubishi UFJ Financial Group": ([], ["Mitsubishi Tokyo Financial Group", "MTFG"], None),
     "CK Hutchison": ([], ["Hutchison Whampoa"], None),
     "AT&T": ([], ["SBC Communications", "SBC"], None),
@@ -153,50 +161,341 @@ JUNK = re.compile(
 )
 # one-word aliases that would flood the matcher; never an alias or name alone
 GENERIC = set(
-    ["general", "united", "national", "first", "american", "energy", "capital", "holdings", "holding", "group", "international", "global", "bank", "financial", "industries", "industry", "systems", "technologies", "technology", "pacific", "atlantic", "southern", "northern", "western", "eastern", "central", "standard", "royal", "new", "the", "company", "corporation", "partners", "resources", "services", "solutions", "products", "enterprises", "investment", "investments", "insurance", "healthcare", "health", "pharma", "pharmaceuticals", "medical", "therapeutics", "biosciences", "bio", "software", "digital", "data", "media", "communications", "networks", "power", "electric", "utilities", "gas", "oil", "petroleum", "mining", "metals", "gold", "silver", "steel", "chemical", "chemicals", "foods", "food", "brands", "retail", "motors", "motor", "auto", "automotive", "airlines", "air", "airways", "bancorp", "bancshares", "realty", "properties", "property", "land", "homes", "home", "trust", "trading", "universal", "continental", "premier", "prime", "select", "alliance", "union", "federal", "state", "city", "public", "commercial", "security", "securities", "mutual", "life", "one", "two", "three", "first", "second", "europe", "european", "asia", "asian", "africa", "african", "china", "chinese", "india", "indian", "japan", "japanese", "korea", "korean", "america", "canada", "canadian", "british", "german", "french", "swiss", "dutch", "italian", "spanish", "russian", "brazil", "mexican", "australia", "australian", "world"]
+    [
+        "general",
+        "united",
+        "national",
+        "first",
+        "american",
+        "energy",
+        "capital",
+        "holdings",
+        "holding",
+        "group",
+        "international",
+        "global",
+        "bank",
+        "financial",
+        "industries",
+        "industry",
+        "systems",
+        "technologies",
+        "technology",
+        "pacific",
+        "atlantic",
+        "southern",
+        "northern",
+        "western",
+        "eastern",
+        "central",
+        "standard",
+        "royal",
+        "new",
+        "the",
+        "company",
+        "corporation",
+        "partners",
+        "resources",
+        "services",
+        "solutions",
+        "products",
+        "enterprises",
+        "investment",
+        "investments",
+        "insurance",
+        "healthcare",
+        "health",
+        "pharma",
+        "pharmaceuticals",
+        "medical",
+        "therapeutics",
+        "biosciences",
+        "bio",
+        "software",
+        "digital",
+        "data",
+        "media",
+        "communications",
+        "networks",
+        "power",
+        "electric",
+        "utilities",
+        "gas",
+        "oil",
+        "petroleum",
+        "mining",
+        "metals",
+        "gold",
+        "silver",
+        "steel",
+        "chemical",
+        "chemicals",
+        "foods",
+        "food",
+        "brands",
+        "retail",
+        "motors",
+        "motor",
+        "auto",
+        "automotive",
+        "airlines",
+        "air",
+        "airways",
+        "bancorp",
+        "bancshares",
+        "realty",
+        "properties",
+        "property",
+        "land",
+        "homes",
+        "home",
+        "trust",
+        "trading",
+        "universal",
+        "continental",
+        "premier",
+        "prime",
+        "select",
+        "alliance",
+        "union",
+        "federal",
+        "state",
+        "city",
+        "public",
+        "commercial",
+        "security",
+        "securities",
+        "mutual",
+        "life",
+        "one",
+        "two",
+        "three",
+        "first",
+        "second",
+        "europe",
+        "european",
+        "asia",
+        "asian",
+        "africa",
+        "african",
+        "china",
+        "chinese",
+        "india",
+        "indian",
+        "japan",
+        "japanese",
+        "korea",
+        "korean",
+        "america",
+        "canada",
+        "canadian",
+        "british",
+        "german",
+        "french",
+        "swiss",
+        "dutch",
+        "italian",
+        "spanish",
+        "russian",
+        "brazil",
+        "mexican",
+        "australia",
+        "australian",
+        "world",
+    ]
 )
 # coined names that dictionaries list as verbs or nouns but news uses for the company
 NOT_AMBIGUOUS = {"Google", "Xerox", "Kodak", "Hoover", "Skype", "Nike"}
 # proper nouns the word lists miss (scale, mountain, counties, cities, brands of others)
-EXTRA_AMBIGUOUS = {"Celsius", "Everest", "Alfa", "Hartford", "Lancashire", "Continental",
-                   "Opera", "Discovery", "Toho", "Crown", "Kerry", "Jersey", "Guernsey"}
+EXTRA_AMBIGUOUS = {
+    "Celsius",
+    "Everest",
+    "Alfa",
+    "Hartford",
+    "Lancashire",
+    "Continental",
+    "Opera",
+    "Discovery",
+    "Toho",
+    "Crown",
+    "Kerry",
+    "Jersey",
+    "Guernsey",
+}
 NATION_WORDS = {w for w in GENERIC if w[0] in "abcdefghijklmnopqrstuvwxyz"}
 
 EXCHANGE_COUNTRY = {
-    "AMS": "NL", "ASX": "AU", "ATH": "GR", "BRU": "BE", "BSE": "IN", "NSE": "IN", "BUD": "HU",
-    "BUE": "AR", "CPH": "DK", "GER": "DE", "HEL": "FI", "HKG": "HK", "ICE": "IS", "ISE": "IE",
-    "IST": "TR", "JKT": "ID", "JNB": "ZA", "JPX": "JP", "KLS": "MY", "KOE": "KR", "KSC": "KR",
-    "LIS": "PT", "LSE": "GB", "MCE": "ES", "MCX": "RU", "MEX": "MX", "MIL": "IT", "NZE": "NZ",
-    "OSL": "NO", "PAR": "FR", "PRA": "CZ", "SAO": "BR", "SAU": "SA", "SES": "SG", "SET": "TH",
-    "SHH": "CN", "SHZ": "CN", "STO": "SE", "TAI": "TW", "TWO": "TW", "TLV": "IL", "TOR": "CA",
-    "VAN": "CA", "VIE": "AT", "WSE": "PL", "EBS": "CH", "SGO": "CL", "DOH": "QA", "ADX": "AE",
-    "DFM": "AE", "KUW": "KW", "CAI": "EG", "BVC": "CO", "ENX": "FR", "LIT": "LT", "TAL": "EE",
-    "RIS": "LV", "CSE": "DK",
+    "AMS": "NL",
+    "ASX": "AU",
+    "ATH": "GR",
+    "BRU": "BE",
+    "BSE": "IN",
+    "NSE": "IN",
+    "BUD": "HU",
+    "BUE": "AR",
+    "CPH": "DK",
+    "GER": "DE",
+    "HEL": "FI",
+    "HKG": "HK",
+    "ICE": "IS",
+    "ISE": "IE",
+    "IST": "TR",
+    "JKT": "ID",
+    "JNB": "ZA",
+    "JPX": "JP",
+    "KLS": "MY",
+    "KOE": "KR",
+    "KSC": "KR",
+    "LIS": "PT",
+    "LSE": "GB",
+    "MCE": "ES",
+    "MCX": "RU",
+    "MEX": "MX",
+    "MIL": "IT",
+    "NZE": "NZ",
+    "OSL": "NO",
+    "PAR": "FR",
+    "PRA": "CZ",
+    "SAO": "BR",
+    "SAU": "SA",
+    "SES": "SG",
+    "SET": "TH",
+    "SHH": "CN",
+    "SHZ": "CN",
+    "STO": "SE",
+    "TAI": "TW",
+    "TWO": "TW",
+    "TLV": "IL",
+    "TOR": "CA",
+    "VAN": "CA",
+    "VIE": "AT",
+    "WSE": "PL",
+    "EBS": "CH",
+    "SGO": "CL",
+    "DOH": "QA",
+    "ADX": "AE",
+    "DFM": "AE",
+    "KUW": "KW",
+    "CAI": "EG",
+    "BVC": "CO",
+    "ENX": "FR",
+    "LIT": "LT",
+    "TAL": "EE",
+    "RIS": "LV",
+    "CSE": "DK",
 }
 COUNTRY_CODE = {
-    "United States": "US", "China": "CN", "Japan": "JP", "United Kingdom": "GB", "India": "IN",
-    "Canada": "CA", "Germany": "DE", "France": "FR", "Australia": "AU", "Sweden": "SE",
-    "Switzerland": "CH", "Netherlands": "NL", "Hong Kong": "HK", "Brazil": "BR",
-    "South Korea": "KR", "Korea, Republic of": "KR", "Taiwan": "TW", "Spain": "ES",
-    "Thailand": "TH", "Italy": "IT", "Ireland": "IE", "Denmark": "DK", "Russia": "RU",
-    "Russian Federation": "RU", "South Africa": "ZA", "Indonesia": "ID", "Saudi Arabia": "SA",
-    "Norway": "NO", "Singapore": "SG", "Mexico": "MX", "Israel": "IL", "Finland": "FI",
-    "Belgium": "BE", "Bermuda": "BM", "Luxembourg": "LU", "Chile": "CL", "New Zealand": "NZ",
-    "Cyprus": "CY", "Austria": "AT", "Poland": "PL", "Portugal": "PT", "Colombia": "CO",
-    "Czech Republic": "CZ", "Greece": "GR", "Peru": "PE", "Malta": "MT", "Argentina": "AR",
-    "Cayman Islands": "KY", "Turkey": "TR", "Hungary": "HU", "Malaysia": "MY",
-    "Philippines": "PH", "United Arab Emirates": "AE", "Qatar": "QA", "Kuwait": "KW",
-    "Egypt": "EG", "Jersey": "JE", "Guernsey": "GG", "Isle of Man": "IM", "Macau": "MO",
-    "British Virgin Islands": "VG", "Iceland": "IS", "Lithuania": "LT", "Estonia": "EE",
-    "Latvia": "LV", "Kazakhstan": "KZ", "Monaco": "MC", "Panama": "PA", "Uruguay": "UY",
-    "Vietnam": "VN", "Nigeria": "NG", "Kenya": "KE", "Morocco": "MA", "Ukraine": "UA",
+    "United States": "US",
+    "China": "CN",
+    "Japan": "JP",
+    "United Kingdom": "GB",
+    "India": "IN",
+    "Canada": "CA",
+    "Germany": "DE",
+    "France": "FR",
+    "Australia": "AU",
+    "Sweden": "SE",
+    "Switzerland": "CH",
+    "Netherlands": "NL",
+    "Hong Kong": "HK",
+    "Brazil": "BR",
+    "South Korea": "KR",
+    "Korea, Republic of": "KR",
+    "Taiwan": "TW",
+    "Spain": "ES",
+    "Thailand": "TH",
+    "Italy": "IT",
+    "Ireland": "IE",
+    "Denmark": "DK",
+    "Russia": "RU",
+    "Russian Federation": "RU",
+    "South Africa": "ZA",
+    "Indonesia": "ID",
+    "Saudi Arabia": "SA",
+    "Norway": "NO",
+    "Singapore": "SG",
+    "Mexico": "MX",
+    "Israel": "IL",
+    "Finland": "FI",
+    "Belgium": "BE",
+    "Bermuda": "BM",
+    "Luxembourg": "LU",
+    "Chile": "CL",
+    "New Zealand": "NZ",
+    "Cyprus": "CY",
+    "Austria": "AT",
+    "Poland": "PL",
+    "Portugal": "PT",
+    "Colombia": "CO",
+    "Czech Republic": "CZ",
+    "Greece": "GR",
+    "Peru": "PE",
+    "Malta": "MT",
+    "Argentina": "AR",
+    "Cayman Islands": "KY",
+    "Turkey": "TR",
+    "Hungary": "HU",
+    "Malaysia": "MY",
+    "Philippines": "PH",
+    "United Arab Emirates": "AE",
+    "Qatar": "QA",
+    "Kuwait": "KW",
+    "Egypt": "EG",
+    "Jersey": "JE",
+    "Guernsey": "GG",
+    "Isle of Man": "IM",
+    "Macau": "MO",
+    "British Virgin Islands": "VG",
+    "Iceland": "IS",
+    "Lithuania": "LT",
+    "Estonia": "EE",
+    "Latvia": "LV",
+    "Kazakhstan": "KZ",
+    "Monaco": "MC",
+    "Panama": "PA",
+    "Uruguay": "UY",
+    "Vietnam": "VN",
+    "Nigeria": "NG",
+    "Kenya": "KE",
+    "Morocco": "MA",
+    "Ukraine": "UA",
 }
 OFFSHORE = {"BM", "KY", "LU", "JE", "GG", "IM", "VG", "CY", "MT", "NL", "IE", "PA", "MC"}
 YAHOO_SUFFIX = {
-    "AS": "NL", "BR": "BE", "PA": "FR", "DE": "DE", "L": "GB", "MC": "ES", "HE": "FI",
-    "ST": "SE", "SW": "CH", "T": "JP", "MI": "IT", "F": "DE", "VI": "AT", "CO": "DK", "OL": "NO",
+    "AS": "NL",
+    "BR": "BE",
+    "PA": "FR",
+    "DE": "DE",
+    "L": "GB",
+    "MC": "ES",
+    "HE": "FI",
+    "ST": "SE",
+    "SW": "CH",
+    "T": "JP",
+    "MI": "IT",
+    "F": "DE",
+    "VI": "AT",
+    "CO": "DK",
+    "OL": "NO",
 }
-SMALL = {"and", "of", "the", "de", "du", "la", "le", "des", "van", "von", "der", "y", "e", "et", "&", "for"}
+SMALL = {
+    "and",
+    "of",
+    "the",
+    "de",
+    "du",
+    "la",
+    "le",
+    "des",
+    "van",
+    "von",
+    "der",
+    "y",
+    "e",
+    "et",
+    "&",
+    "for",
+}
 
 
 def norm_key(text: str) -> str:
@@ -246,7 +545,12 @@ class Words:
                 out.append(tok)
             elif low in SMALL and i > 0:
                 out.append(tok.lower())
-            elif (len(core) <= 4 and low not in self.common and low not in self.first and low not in self.last) or re.search(r"[&.+]", tok.strip(".,")):
+            elif (
+                len(core) <= 4
+                and low not in self.common
+                and low not in self.first
+                and low not in self.last
+            ) or re.search(r"[&.+]", tok.strip(".,")):
                 out.append(tok)
             else:
                 out.append("-".join(p[:1].upper() + p[1:].lower() for p in tok.split("-")))
@@ -285,7 +589,10 @@ def clean_name(raw: str, words: Words) -> tuple[str, list[str]]:
     name = re.sub(r"^(.*?)\s+-\s+.*$", r"\1", name) if " - " in name and len(name) > 40 else name
     # "Seagate Technology Holdings" -> "Seagate Technology"; "Man Group" stays
     short = re.sub(r"\s+(?:holdings?|group|hldgs)$", "", name, flags=re.I)
-    if short != name and (len(short.split()) > 1 or (short.casefold() not in words.common and short.casefold() not in GENERIC)):
+    if short != name and (
+        len(short.split()) > 1
+        or (short.casefold() not in words.common and short.casefold() not in GENERIC)
+    ):
         name = short
     name = name.strip(" ,.-") or base
     if name.isupper() and len(name.replace(" ", "")) > 5:
@@ -325,8 +632,10 @@ class Registry:
     def add(self, entry: dict, *, merge_names: list[str]) -> int:
         """Add ``entry`` or, when a name or ticker is known already, fill the known entry's gaps."""
         i = self.find(*merge_names)
-        if i is not None and self.entries[i]["source"] == "manual" and (
-            norm_key(self.entries[i]["name"]) != norm_key(merge_names[0])
+        if (
+            i is not None
+            and self.entries[i]["source"] == "manual"
+            and (norm_key(self.entries[i]["name"]) != norm_key(merge_names[0]))
         ):
             i = None  # a listed "Rover Group" is not the historical MG Rover: no merge by alias
         by_tick = False
@@ -341,7 +650,11 @@ class Registry:
                         old["aliases"].append(a)
                         self.index[norm_key(a)] = i
             old = self.entries[i]
-            if not old.get("ticker") and entry.get("ticker") and entry["ticker"] not in self.tickers:
+            if (
+                not old.get("ticker")
+                and entry.get("ticker")
+                and entry["ticker"] not in self.tickers
+            ):
                 old["ticker"] = entry["ticker"]
                 self.tickers.add(entry["ticker"])
                 self.by_ticker[tick_key(entry["ticker"])] = i
@@ -370,9 +683,7 @@ def good_alias(alias: str) -> bool:
     a = alias.strip()
     if len(a) < 2 or a.isdigit():
         return False
-    if norm_key(a) in GENERIC or norm_key(a) in {"holdings", "group", "the group"}:
-        return False
-    return True
+    return not (norm_key(a) in GENERIC or norm_key(a) in {"holdings", "group", "the group"})
 
 
 def load_seeds(reg: Registry) -> None:
@@ -399,8 +710,13 @@ def load_manual(reg: Registry) -> None:
         name, aliases, former, country, parent = parts[:5]
         al = [a.strip() for a in aliases.split(";") if a.strip()]
         fo = [a.strip() for a in former.split(";") if a.strip()]
-        e = {"name": name, "aliases": al + [f for f in fo if f not in al], "ticker": None,
-             "country": country or None, "source": "manual"}
+        e = {
+            "name": name,
+            "aliases": al + [f for f in fo if f not in al],
+            "ticker": None,
+            "country": country or None,
+            "source": "manual",
+        }
         if fo:
             e["former"] = fo
         if parent:
@@ -435,13 +751,19 @@ def load_pytickersymbols(reg: Registry) -> None:
             name, aliases = clean_name(c["name"], reg.words)
             if JUNK.search(c["name"]):
                 continue
-            e = {"name": name, "aliases": aliases, "ticker": sym or None, "country": country,
-                 "source": "pytickersymbols"}
+            e = {
+                "name": name,
+                "aliases": aliases,
+                "ticker": sym or None,
+                "country": country,
+                "source": "pytickersymbols",
+            }
             reg.add(e, merge_names=[name, c["name"], *aliases])
 
 
 FORMER_RE = re.compile(
-    r"(?:was )?formerly known as ([A-Z][^.;()]{2,80}?)(?: and changed its name| until|\.|,| in \w+ \d{4})"
+    r"(?:was )?formerly known as ([A-Z][^.;()]{2,80}?)"
+    r"(?: and changed its name| until|\.|,| in \w+ \d{4})"
 )
 PARENT_RE = re.compile(r"\b(?:is|operates as) a subsidiary of ([A-Z][^.;()]{2,80}?)\.")
 
@@ -460,8 +782,11 @@ def load_financedatabase(reg: Registry) -> None:
             continue
         if r["market_cap"] == "Mid Cap" and country in MIDCAP_SKIP:
             continue  # thousands of mainland mid caps the English-language news rarely names
-        if home != country and not (country in OFFSHORE or (home == "HK" and country == "CN")
-                                    or (home == "GB" and not r["symbol"][:1].isdigit())):
+        if home != country and not (
+            country in OFFSHORE
+            or (home == "HK" and country == "CN")
+            or (home == "GB" and not r["symbol"][:1].isdigit())
+        ):
             continue
         if r["exchange"] == "LSE" and r["symbol"][:1].isdigit():
             continue  # LSE international order book lines of foreign shares
@@ -479,8 +804,13 @@ def load_financedatabase(reg: Registry) -> None:
                 continue
             if norm_key(fn) != norm_key(name) and good_alias(fn) and len(fn.split()) <= 6:
                 former.append(fn)
-        e = {"name": name, "aliases": aliases + [f for f in former if f not in aliases],
-             "ticker": r["symbol"], "country": country, "source": "financedatabase"}
+        e = {
+            "name": name,
+            "aliases": aliases + [f for f in former if f not in aliases],
+            "ticker": r["symbol"],
+            "country": country,
+            "source": "financedatabase",
+        }
         if former:
             e["former"] = former
         m = PARENT_RE.search(summary)
@@ -492,7 +822,9 @@ def load_financedatabase(reg: Registry) -> None:
 
 
 FOREIGN_FORM = re.compile(
-    r"\b(?:plc|n\.? ?v|s\.?a|ag|se|asa|a/s|oyj|s\.?p\.?a|ab|adr|ads|kk|k\.k)\.?\s*$|\bADR\b|depositary", re.I
+    r"\b(?:plc|n\.? ?v|s\.?a|ag|se|asa|a/s|oyj|s\.?p\.?a|ab|adr|ads|kk|k\.k)\.?\s*$"
+    r"|\bADR\b|depositary",
+    re.I,
 )
 
 
@@ -513,15 +845,21 @@ def load_sec(reg: Registry) -> None:
         name, aliases = clean_name(raw, reg.words)
         taken += 1
         foreign = FOREIGN_FORM.search(raw)
-        e = {"name": name, "aliases": aliases, "ticker": ticker,
-             "country": None if foreign else "US", "source": "sec"}
+        e = {
+            "name": name,
+            "aliases": aliases,
+            "ticker": ticker,
+            "country": None if foreign else "US",
+            "source": "sec",
+        }
         reg.add(e, merge_names=[name, raw, *aliases])
 
 
 # ------------------------------------------------------------------ finish
 SPORT = re.compile(
     r"\b(?:football|F\.?C\.?|Manchester United|Juventus|Borussia|Celtic|Ajax|Benfica|Sporting|"
-    r"Galatasaray|Fenerbah|Besiktas|Lazio|Roma|Olympique)\b", re.I
+    r"Galatasaray|Fenerbah|Besiktas|Lazio|Roma|Olympique)\b",
+    re.I,
 )
 
 
@@ -543,8 +881,14 @@ def bare_name_fix(e: dict, words: Words) -> dict | None:
     bad = len(n) <= 2 or words.ambiguous(n) or person_like(n, words)
     if not bad:
         return e
-    longer = [a for a in e["aliases"] if norm_key(a) != norm_key(n) and len(a) > len(n)
-              and not words.ambiguous(a) and not person_like(a, words)]
+    longer = [
+        a
+        for a in e["aliases"]
+        if norm_key(a) != norm_key(n)
+        and len(a) > len(n)
+        and not words.ambiguous(a)
+        and not person_like(a, words)
+    ]
     if not longer:
         return None
     longer.sort(key=lambda a: (not norm_key(a).startswith(norm_key(n)), len(a)))
@@ -584,8 +928,10 @@ def finish(reg: Registry) -> list[dict]:
                 continue
             if not good_alias(a) and e["source"] != "seed":
                 continue
-            if e["source"] not in ("seed", "manual") and len(a.split()) == 1 and (
-                reg.words.ambiguous(a) or person_like(a, reg.words)
+            if (
+                e["source"] not in ("seed", "manual")
+                and len(a.split()) == 1
+                and (reg.words.ambiguous(a) or person_like(a, reg.words))
             ):
                 continue  # listed companies: a bare common word/name alias is mostly something else
             seen.add(k)
@@ -593,14 +939,25 @@ def finish(reg: Registry) -> list[dict]:
         amb = list(e.get("ambiguous", []))
         for a in [e["name"], *aliases]:
             curated = e["source"] in ("seed", "manual")
-            if a in amb or a in NOT_AMBIGUOUS or (curated and (
-                a.casefold() in reg.words.last or a.casefold() in reg.words.first
-            ) and a.casefold() not in reg.words.common):
+            if (
+                a in amb
+                or a in NOT_AMBIGUOUS
+                or (
+                    curated
+                    and (a.casefold() in reg.words.last or a.casefold() in reg.words.first)
+                    and a.casefold() not in reg.words.common
+                )
+            ):
                 continue  # curated surnames (Ford, Dell, Lehman) stay plain on purpose
             if reg.words.ambiguous(a):
                 amb.append(a)
-        item = {"name": e["name"], "aliases": aliases, "ticker": e.get("ticker") or None,
-                "country": e.get("country") or None, "_src": e["source"]}
+        item = {
+            "name": e["name"],
+            "aliases": aliases,
+            "ticker": e.get("ticker") or None,
+            "country": e.get("country") or None,
+            "_src": e["source"],
+        }
         if amb:
             item["ambiguous"] = amb
         if e.get("exclude"):

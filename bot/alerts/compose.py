@@ -81,8 +81,12 @@ class Composer:
     """Builds deliveries; caches article text, summaries and shingles across chats."""
 
     def __init__(
-        self, *, articles: _ArticleSource, algorithm: str | None = None,
-        catch_up_after: int = 5, stale_after: float = 6 * 3600.0,
+        self,
+        *,
+        articles: _ArticleSource,
+        algorithm: str | None = None,
+        catch_up_after: int = 5,
+        stale_after: float = 6 * 3600.0,
         merge_window: float = 24 * 3600.0,
     ) -> None:
         self._articles = articles
@@ -103,12 +107,16 @@ class Composer:
         if digest:
             return self._digest(digest)
         groups = self._group(items)
-        backlog = (any(i.mode == "catchup" for i in items) or len(groups) > self.catch_up_after
-                   or min(i.created for i in items) < now - self.stale_after)
+        backlog = (
+            any(i.mode == "catchup" for i in items)
+            or len(groups) > self.catch_up_after
+            or min(i.created for i in items) < now - self.stale_after
+        )
         if backlog:
             entries = [self._entry(group, sentences=1) for group in groups]
-            return Delivery("catchup", catch_up_message(entries),
-                            tuple(i.id for i in items), preview=False)
+            return Delivery(
+                "catchup", catch_up_message(entries), tuple(i.id for i in items), preview=False
+            )
         return self._merge(groups[0], now=now) or self.standalone(groups[0])
 
     def standalone(self, group: Sequence[OutboxItem]) -> Delivery:
@@ -116,7 +124,8 @@ class Composer:
         sentences = _sentences(group[0].settings)
         key = (tuple(i.article_id for i in group), group[0].company_id, sentences)
         rendered = self._rendered.remember(  # the same message for every chat of a fan-out
-            key, lambda: alert_message(self._view(list(group), sentences=sentences)))
+            key, lambda: alert_message(self._view(list(group), sentences=sentences))
+        )
         return Delivery("alert", rendered, tuple(i.id for i in group))  # type: ignore[arg-type]
 
     def _merge(self, group: list[OutboxItem], *, now: float) -> Delivery | None:
@@ -130,8 +139,12 @@ class Composer:
         for message_id, earlier in reversed(by_message.items()):  # the newest first
             if overlap(self._shingles_of(earlier[0].article_id), mine) >= MIN_OVERLAP:
                 view = self._view([*earlier, *group], sentences=_sentences(lead.settings))
-                return Delivery("merge", alert_message(view), tuple(i.id for i in group),
-                                edit_message_id=message_id)
+                return Delivery(
+                    "merge",
+                    alert_message(view),
+                    tuple(i.id for i in group),
+                    edit_message_id=message_id,
+                )
         return None
 
     def _digest(self, items: list[OutboxItem]) -> Delivery:
@@ -161,12 +174,14 @@ class Composer:
         lead = group[0]
         others = tuple(Story(i.title, i.url, i.source, i.article_id) for i in group[1:])
         story = Story(lead.title, lead.url, lead.source, lead.article_id)
-        return AlertView(lead.company_id, lead.company, story,
-                         self._summary(lead, sentences), others)
+        return AlertView(
+            lead.company_id, lead.company, story, self._summary(lead, sentences), others
+        )
 
     def _article(self, article_id: int) -> tuple[str, str]:
         return self._text.remember(  # type: ignore[return-value]
-            article_id, lambda: self._articles.article_text(article_id) or ("", ""))
+            article_id, lambda: self._articles.article_text(article_id) or ("", "")
+        )
 
     def _shingles_of(self, article_id: int) -> frozenset[int]:
         def make() -> frozenset[int]:
@@ -178,16 +193,20 @@ class Composer:
     def _summary(self, item: OutboxItem, sentences: int) -> tuple[str, ...]:
         key = (item.article_id, item.company, sentences)
         return self._summaries.remember(  # type: ignore[return-value]
-            key, lambda: self._summarize(item, sentences))
+            key, lambda: self._summarize(item, sentences)
+        )
 
     def _summarize(self, item: OutboxItem, sentences: int) -> tuple[str, ...]:
         from summarizer.summarize import summarize
 
         title, body = self._article(item.article_id)
         try:
-            summary = summarize(Article.from_body(title, body, url=item.url, source=item.source),
-                                sentences=sentences, algorithm=self._algorithm,
-                                company=item.company)
+            summary = summarize(
+                Article.from_body(title, body, url=item.url, source=item.source),
+                sentences=sentences,
+                algorithm=self._algorithm,
+                company=item.company,
+            )
         except NewsbotError:
             return ()  # the headline and link still reach the subscriber
         return tuple(summary.sentences)

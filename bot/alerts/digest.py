@@ -23,8 +23,9 @@ def digest_moment(settings: ChatSettings, now: datetime) -> datetime:
     local = now.astimezone(zone)
     moment = datetime.combine(local.date(), time(settings.digest_hour), tzinfo=zone)
     if moment > local:
-        moment = datetime.combine(local.date() - timedelta(days=1), time(settings.digest_hour),
-                                  tzinfo=zone)
+        moment = datetime.combine(
+            local.date() - timedelta(days=1), time(settings.digest_hour), tzinfo=zone
+        )
     return moment.astimezone(UTC)
 
 

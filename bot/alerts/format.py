@@ -76,13 +76,13 @@ def _source_name(story: Story) -> str:
     return f"/summary {story.article_id}" if story.article_id is not None else "unnamed"
 
 
-
 def _read_line(story: Story) -> str:
     # Never a dead "Read at the source": without a link the source is named in the
     # heading (when known) and this line points to the command that shows the text.
     if is_safe_url(story.url):
-        return link(story.url, f"Read at {story.source or site_name(story.url) or 'the source'}",
-                    limit=80)
+        return link(
+            story.url, f"Read at {story.source or site_name(story.url) or 'the source'}", limit=80
+        )
     return "" if story.article_id is None else f"Full text: /summary {story.article_id}"
 
 
@@ -201,8 +201,12 @@ def catch_up_message(entries: Sequence[DigestEntry]) -> Rendered:
     """One short message instead of a flood: counts per company and the top headlines."""
     by_company = _by_company(entries)
     total = sum(len(v) for v in by_company.values())
-    lines = [bold(f"While you were away: {total} new stor{'y' if total == 1 else 'ies'} "
-                  "about the companies you follow")]
+    lines = [
+        bold(
+            f"While you were away: {total} new stor{'y' if total == 1 else 'ies'} "
+            "about the companies you follow"
+        )
+    ]
     ranked = sorted(by_company.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))
     for company, items in ranked[:_CATCH_UP_COMPANIES]:
         lines.append(f"\n🏢 {bold(company, limit=100)} ({len(items)})")
@@ -210,12 +214,16 @@ def catch_up_message(entries: Sequence[DigestEntry]) -> Rendered:
             story = entry.view.story
             lines.append(f"• {link(story.url, story.title, limit=150)}{_read_here(story)}")
         if len(items) > _CATCH_UP_PER_COMPANY:
-            lines.append(italic(f"…and {len(items) - _CATCH_UP_PER_COMPANY} more: "
-                                f"/news {company}", limit=150))
+            lines.append(
+                italic(
+                    f"…and {len(items) - _CATCH_UP_PER_COMPANY} more: /news {company}", limit=150
+                )
+            )
     if len(ranked) > _CATCH_UP_COMPANIES:
         rest = sum(len(v) for _, v in ranked[_CATCH_UP_COMPANIES:])
-        lines.append(italic(f"\n…and {rest} more about {len(ranked) - _CATCH_UP_COMPANIES} "
-                            "other companies."))
+        lines.append(
+            italic(f"\n…and {rest} more about {len(ranked) - _CATCH_UP_COMPANIES} other companies.")
+        )
     return Rendered(_join_within(lines, MAX_MESSAGE - 40))
 
 

@@ -46,8 +46,12 @@ def alert_bot(application: Application, config: Config) -> Bot:
 
     from bot.alerts.transport import AiohttpRequest
 
-    return Bot(config.token or "", base_url=config.base_url or "https://api.telegram.org/bot",
-               request=AiohttpRequest(), get_updates_request=AiohttpRequest(connection_pool_size=1))
+    return Bot(
+        config.token or "",
+        base_url=config.base_url or "https://api.telegram.org/bot",
+        request=AiohttpRequest(),
+        get_updates_request=AiohttpRequest(connection_pool_size=1),
+    )
 
 
 def install_jobs(application: Application, *, store: Store, config: Config) -> None:
@@ -57,21 +61,26 @@ def install_jobs(application: Application, *, store: Store, config: Config) -> N
     sender = build_sender(alert_bot(application, config), store=store, config=config)
     application.bot_data.sender = sender
     application.bot_data.sender_task = asyncio.create_task(
-        _run_sender(application, sender), name="newsbot-alert-sender")
+        _run_sender(application, sender), name="newsbot-alert-sender"
+    )
     # Always running: feeds added later (CLI, another process) are picked up too.
     application.bot_data.poller_task = asyncio.create_task(
-        supervise("The feed poller", lambda ready: _poll_loop(store, config, sender, ready),
-                  stopped=lambda: sender.stopped,
-                  backoff=Backoff(cap=min(60.0, config.poll_interval))),
-        name="newsbot-feed-poller")
+        supervise(
+            "The feed poller",
+            lambda ready: _poll_loop(store, config, sender, ready),
+            stopped=lambda: sender.stopped,
+            backoff=Backoff(cap=min(60.0, config.poll_interval)),
+        ),
+        name="newsbot-feed-poller",
+    )
     queue = application.job_queue
     if queue is None:
         log.warning("No job queue (install python-telegram-bot[job-queue]): no digests.")
         return
-    queue.run_repeating(_digest_job, interval=DIGEST_INTERVAL, first=1.0, name="alert-digests",
-                        data=(store, sender))
-    queue.run_repeating(_prune_job, interval=3600.0, first=60.0, name="alert-prune",
-                        data=store)
+    queue.run_repeating(
+        _digest_job, interval=DIGEST_INTERVAL, first=1.0, name="alert-digests", data=(store, sender)
+    )
+    queue.run_repeating(_prune_job, interval=3600.0, first=60.0, name="alert-prune", data=store)
 
 
 async def stop_jobs(application: Application) -> None:
@@ -97,10 +106,13 @@ async def _run_sender(application: Application, sender: AlertSender) -> None:
         try:
             await sender.bot.initialize()
         except Exception:  # the message may hold the token: say what failed, not why
-            log.warning("The alert connection could not check the bot (getMe); "
-                        "alerts will be sent anyway and retried on errors.")
+            log.warning(
+                "The alert connection could not check the bot (getMe); "
+                "alerts will be sent anyway and retried on errors."
+            )
     runner = asyncio.create_task(
-        supervise("The alert sender", sender.run, stopped=lambda: sender.stopped))
+        supervise("The alert sender", sender.run, stopped=lambda: sender.stopped)
+    )
     seen_running = False
     while not runner.done():
         seen_running = seen_running or application.running
@@ -131,8 +143,9 @@ async def _prune_job(context: CallbackContext) -> None:
     await asyncio.to_thread(store.outbox.prune, before=time.time() - KEEP_SETTLED)
 
 
-async def _poll_loop(store: Store, config: Config, sender: AlertSender,
-                     ready: Callable[[], None]) -> None:
+async def _poll_loop(
+    store: Store, config: Config, sender: AlertSender, ready: Callable[[], None]
+) -> None:
     """Poll every ``config.poll_interval`` seconds; a failure ends the loop (and is restarted)."""
     await asyncio.sleep(min(FIRST_POLL, config.poll_interval))
     while True:

@@ -63,8 +63,9 @@ class RateGate:
         """The gate's clock (monotonic seconds)."""
         return self._clock()
 
-    def seed(self, sends: list[tuple[int, bool, float]], *, age_of: Callable[[float], float]
-             ) -> None:
+    def seed(
+        self, sends: list[tuple[int, bool, float]], *, age_of: Callable[[float], float]
+    ) -> None:
         """Remember sends of a previous run, (chat, is group, wall time), so a restart
         keeps the per-chat and per-group windows; ``age_of`` turns a wall time into an age."""
         now = self._clock()

@@ -8,8 +8,15 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import RetryAfter
 
 #: Telegram's descriptions for a chat the bot can no longer write to.
-GONE = ("chat not found", "user is deactivated", "bot was kicked", "not enough rights",
-        "have no rights", "chat_write_forbidden", "peer_id_invalid")
+GONE = (
+    "chat not found",
+    "user is deactivated",
+    "bot was kicked",
+    "not enough rights",
+    "have no rights",
+    "chat_write_forbidden",
+    "peer_id_invalid",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,5 +44,6 @@ def keyboard(buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | Non
     """One row of inline buttons from (label, callback data) pairs."""
     if not buttons:
         return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)
-                                  for label, data in buttons]])
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in buttons]]
+    )

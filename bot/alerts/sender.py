@@ -63,8 +63,14 @@ class AlertSender:
     """Delivers every pending alert within Telegram's limits; one per bot process."""
 
     def __init__(
-        self, *, bot: Bot, outbox: Outbox, lifecycle: ChatLifecycle, composer: Composer,
-        gate: RateGate, options: SenderOptions | None = None,
+        self,
+        *,
+        bot: Bot,
+        outbox: Outbox,
+        lifecycle: ChatLifecycle,
+        composer: Composer,
+        gate: RateGate,
+        options: SenderOptions | None = None,
         wall: Callable[[], float] = time.time,
     ) -> None:
         self.bot = bot
@@ -143,13 +149,16 @@ class AlertSender:
         self._held = 0
         self._stopping.clear()
 
-    def _remember_previous_run(self, sends: list[tuple[int, str | None, float]],
-                               now: float) -> None:
+    def _remember_previous_run(
+        self, sends: list[tuple[int, str | None, float]], now: float
+    ) -> None:
         # A restarted process does not know what its predecessor sent a moment ago:
         # take the recorded sends of the last minute, and wait one global window for
         # any that were sent but not yet recorded.
-        self.gate.seed([(chat, kind in ("group", "supergroup") or chat < 0, at)
-                        for chat, kind, at in sends], age_of=lambda at: now - at)
+        self.gate.seed(
+            [(chat, kind in ("group", "supergroup") or chat < 0, at) for chat, kind, at in sends],
+            age_of=lambda at: now - at,
+        )
         self.gate.pause(1.0)
 
     async def _shutdown(self, workers: list[asyncio.Task], flusher: asyncio.Task) -> None:
@@ -226,12 +235,15 @@ class AlertSender:
             try:
                 await self._serve(chat_id, list(lane))
             except Exception:  # one bad row must not stop every other chat's alerts
-                log.exception("Could not deliver alerts to chat %s; they will be retried.",
-                              chat_id)
+                log.exception("Could not deliver alerts to chat %s; they will be retried.", chat_id)
                 retry = self._take(chat_id, tuple(i.id for i in lane))
                 with contextlib.suppress(NewsbotError):  # else recover() at the next start
-                    await self._db(self.outbox.reschedule, [i.id for i in retry],
-                                   due=self._wall() + 60, count_attempt=True)
+                    await self._db(
+                        self.outbox.reschedule,
+                        [i.id for i in retry],
+                        due=self._wall() + 60,
+                        count_attempt=True,
+                    )
             self._requeue(chat_id)
 
     def _requeue(self, chat_id: int) -> None:
@@ -252,8 +264,9 @@ class AlertSender:
         group = items[0].chat_type in ("group", "supergroup") or chat_id < 0
         await self._deliver(chat_id, items, delivery, group=group)
 
-    async def _deliver(self, chat_id: int, items: list[OutboxItem], delivery: Delivery,
-                       *, group: bool) -> None:
+    async def _deliver(
+        self, chat_id: int, items: list[OutboxItem], delivery: Delivery, *, group: bool
+    ) -> None:
         ids = [i.id for i in items]
         html = True
         while True:
@@ -289,8 +302,9 @@ class AlertSender:
                 await self._db(self.outbox.mark_failed, ids, error=str(result))
                 return None
 
-    async def _attempt(self, chat_id: int, delivery: Delivery, *, html: bool,
-                       group: bool) -> Message | bool | TelegramError:
+    async def _attempt(
+        self, chat_id: int, delivery: Delivery, *, html: bool, group: bool
+    ) -> Message | bool | TelegramError:
         await self.gate.acquire(chat_id, group=group)
         try:
             return await self._send(chat_id, delivery, html=html)
@@ -299,8 +313,7 @@ class AlertSender:
         finally:
             self.gate.done(chat_id, group=group)
 
-    async def _delivered(self, ids: list[int], message_id: int | None,
-                         note: str | None) -> None:
+    async def _delivered(self, ids: list[int], message_id: int | None, note: str | None) -> None:
         self._sent.extend((row_id, message_id, note) for row_id in ids)
         self.stats["messages"] += 1
         self.stats["alerts"] += len(ids)
@@ -311,14 +324,16 @@ class AlertSender:
         rendered = delivery.rendered
         if delivery.edit_message_id is not None:
             return await self.bot.edit_message_text(
-                rendered.text if html else rendered.plain, chat_id=chat_id,
+                rendered.text if html else rendered.plain,
+                chat_id=chat_id,
                 message_id=delivery.edit_message_id,
                 parse_mode=ParseMode.HTML if html else None,
                 reply_markup=self._markup(rendered.buttons),
                 link_preview_options=LinkPreviewOptions(is_disabled=not delivery.preview),
             )
         return await self.bot.send_message(
-            chat_id, rendered.text if html else rendered.plain,
+            chat_id,
+            rendered.text if html else rendered.plain,
             parse_mode=ParseMode.HTML if html else None,
             reply_markup=self._markup(rendered.buttons),
             link_preview_options=LinkPreviewOptions(is_disabled=not delivery.preview),
@@ -360,8 +375,9 @@ class AlertSender:
             await self._db(self.outbox.mark_failed, ids, error=error)
             return
         delay = min(self.options.backoff_cap, self.options.backoff_base * 2 ** (attempts - 1))
-        await self._db(self.outbox.reschedule, ids, due=self._wall() + delay, error=reason,
-                       count_attempt=True)
+        await self._db(
+            self.outbox.reschedule, ids, due=self._wall() + delay, error=reason, count_attempt=True
+        )
 
     # -- recording -------------------------------------------------------------------
 

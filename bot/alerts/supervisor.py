@@ -43,16 +43,16 @@ class Streak:
         """Record a failure; only the first of a streak is logged at warning level."""
         self.failures += 1
         if self.failures == 1:
-            log.warning("%s failed (%s); restarting it with backoff.", self.name,
-                        _brief(err), exc_info=err)
+            log.warning(
+                "%s failed (%s); restarting it with backoff.", self.name, _brief(err), exc_info=err
+            )
         else:
             log.debug("%s failed again (%d in a row): %s", self.name, self.failures, _brief(err))
 
     def recovered(self) -> None:
         """The work ran fine again: end the streak (and say so once)."""
         if self.failures:
-            log.warning("%s is running again after %d failed attempts.", self.name,
-                        self.failures)
+            log.warning("%s is running again after %d failed attempts.", self.name, self.failures)
         self.failures = 0
 
 
@@ -61,8 +61,11 @@ def _brief(err: BaseException) -> str:
 
 
 async def supervise(
-    name: str, run: Callable[[Callable[[], None]], Awaitable[None]], *,
-    stopped: Callable[[], bool], backoff: Backoff | None = None,
+    name: str,
+    run: Callable[[Callable[[], None]], Awaitable[None]],
+    *,
+    stopped: Callable[[], bool],
+    backoff: Backoff | None = None,
 ) -> None:
     """Run ``run(ready)`` until ``stopped()``; restart it after it fails or returns early.
 

@@ -25,8 +25,13 @@ def _seconds(value: object, default: float | None) -> float | None:
 class AiohttpRequest(BaseRequest):
     """A :class:`telegram.request.BaseRequest` backed by one ``aiohttp`` session."""
 
-    def __init__(self, *, connection_pool_size: int = 64, read_timeout: float | None = 10.0,
-                 connect_timeout: float | None = 5.0) -> None:
+    def __init__(
+        self,
+        *,
+        connection_pool_size: int = 64,
+        read_timeout: float | None = 10.0,
+        connect_timeout: float | None = 5.0,
+    ) -> None:
         self._pool = connection_pool_size
         self._read = read_timeout
         self._connect = connect_timeout
@@ -42,7 +47,8 @@ class AiohttpRequest(BaseRequest):
         if self._session is None or self._session.closed:
             connector = aiohttp.TCPConnector(limit=self._pool, limit_per_host=self._pool)
             self._session = aiohttp.ClientSession(
-                connector=connector, headers={"User-Agent": self.USER_AGENT})
+                connector=connector, headers={"User-Agent": self.USER_AGENT}
+            )
 
     async def shutdown(self) -> None:
         """Close the connection pool."""
@@ -51,7 +57,10 @@ class AiohttpRequest(BaseRequest):
         self._session = None
 
     async def do_request(
-        self, url: str, method: str, request_data: RequestData | None = None,
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
         read_timeout: object = BaseRequest.DEFAULT_NONE,
         write_timeout: object = BaseRequest.DEFAULT_NONE,
         connect_timeout: object = BaseRequest.DEFAULT_NONE,
@@ -62,8 +71,10 @@ class AiohttpRequest(BaseRequest):
             await self.initialize()
         assert self._session is not None
         timeout = aiohttp.ClientTimeout(
-            total=None, sock_read=_seconds(read_timeout, self._read),
-            sock_connect=_seconds(connect_timeout, self._connect))
+            total=None,
+            sock_read=_seconds(read_timeout, self._read),
+            sock_connect=_seconds(connect_timeout, self._connect),
+        )
         try:
             async with self._session.request(
                 method, url, data=self._body(request_data), timeout=timeout

@@ -50,11 +50,16 @@ def _version() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full ``newsbot`` parser with every subcommand."""
-    parser = _Parser(prog="newsbot", description=DESCRIPTION, epilog=EPILOG,
-                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = _Parser(
+        prog="newsbot",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"newsbot {_version()}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands",
-                                parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands", parser_class=_Parser
+    )
     for module in _SUBCOMMANDS:
         module.register(sub)
     return parser

@@ -19,7 +19,8 @@ def positive_int(text: str) -> int:
 def add_fetch_flag(parser: argparse.ArgumentParser) -> None:
     """``--allow-private-fetch``: the operator's switch for intranet (private) addresses."""
     parser.add_argument(
-        "--allow-private-fetch", action="store_true",
+        "--allow-private-fetch",
+        action="store_true",
         help="also fetch loopback and private (intranet) addresses; by default only public "
-             "web sites are fetched (same as NEWSBOT_ALLOW_PRIVATE_FETCH=1)")
-
+        "web sites are fetched (same as NEWSBOT_ALLOW_PRIVATE_FETCH=1)",
+    )

@@ -77,8 +77,10 @@ def run(args: argparse.Namespace) -> int:
     if args.score:
         return score(args.score, data=args.data)
     if args.source is None:
-        print("newsbot companies: error: give an article (PATH, URL or -) or --score "
-              "LABELS.jsonl", file=sys.stderr)
+        print(
+            "newsbot companies: error: give an article (PATH, URL or -) or --score LABELS.jsonl",
+            file=sys.stderr,
+        )
         return 2
     matcher = build_matcher(args.also)
     article = load_article(args.source, allow_private=args.allow_private_fetch)

@@ -34,17 +34,32 @@ if TYPE_CHECKING:
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``eval`` subcommand."""
     parser = subparsers.add_parser(
-        "eval", help="compare the summarizers with ROUGE on a JSONL data set",
+        "eval",
+        help="compare the summarizers with ROUGE on a JSONL data set",
         description=__doc__.splitlines()[0],
     )
-    parser.add_argument("data", type=Path, metavar="DATA.jsonl",
-                        help="one article per line: title, article, summary_sentences")
-    parser.add_argument("--sentences", type=positive_int, default=3, metavar="N",
-                        help="sentences per summary (default 3)")
-    parser.add_argument("--limit", type=positive_int, default=None, metavar="K",
-                        help="only the first K articles")
-    parser.add_argument("--algorithms", default=None, metavar="a,b,...",
-                        help="comma-separated algorithms (default: all, plus oracle)")
+    parser.add_argument(
+        "data",
+        type=Path,
+        metavar="DATA.jsonl",
+        help="one article per line: title, article, summary_sentences",
+    )
+    parser.add_argument(
+        "--sentences",
+        type=positive_int,
+        default=3,
+        metavar="N",
+        help="sentences per summary (default 3)",
+    )
+    parser.add_argument(
+        "--limit", type=positive_int, default=None, metavar="K", help="only the first K articles"
+    )
+    parser.add_argument(
+        "--algorithms",
+        default=None,
+        metavar="a,b,...",
+        help="comma-separated algorithms (default: all, plus oracle)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -64,8 +79,14 @@ def run(args: argparse.Namespace) -> int:
     cases = list(read_cases(args.data, limit=args.limit))
     if not cases:
         raise InputError(f"{args.data} has no articles.")
-    report = evaluate(cases, algorithms=names, sentences=args.sentences, oracle=oracle,
-                      default=DEFAULT_ALGORITHM, progress=_progress_bar)
+    report = evaluate(
+        cases,
+        algorithms=names,
+        sentences=args.sentences,
+        oracle=oracle,
+        default=DEFAULT_ALGORITHM,
+        progress=_progress_bar,
+    )
     print(f"newsbot eval {args.data.name}: default = {DEFAULT_ALGORITHM}")
     print(format_report(report, default=DEFAULT_ALGORITHM))
     differences = format_differences(report, default=DEFAULT_ALGORITHM)
@@ -78,8 +99,14 @@ def _progress_bar(cases: list[EvalCase]) -> Iterator[EvalCase]:
     """A tqdm bar on stderr when it is a terminal (silent in pipes and tests)."""
     from tqdm import tqdm
 
-    yield from tqdm(cases, desc="eval", unit="article", file=sys.stderr,
-                    disable=not sys.stderr.isatty(), leave=False)
+    yield from tqdm(
+        cases,
+        desc="eval",
+        unit="article",
+        file=sys.stderr,
+        disable=not sys.stderr.isatty(),
+        leave=False,
+    )
 
 
 def choose_algorithms(spec: str | None) -> tuple[list[str], bool]:

@@ -33,9 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Store articles and link them to the companies they mention; followers of "
             "those companies get alerts from the running bot.\n\n"
             "Files: .txt/.md (title on line one), .html/.htm, .json (one article, a list, "
-            "or {\"articles\": [...]}) and .jsonl (one article per line). An article in "
-            "JSON has \"title\", the text in \"body\" (or \"article\"), and optionally "
-            "\"url\", \"published\" (a date) and \"source\" (the outlet) - the same "
+            'or {"articles": [...]}) and .jsonl (one article per line). An article in '
+            'JSON has "title", the text in "body" (or "article"), and optionally '
+            '"url", "published" (a date) and "source" (the outlet) - the same '
             "fields `newsbot summarize --batch` and `newsbot eval` read. Folders are read "
             "recursively. The same article twice (same address, or the same text under any "
             "title) is stored once.\n\n"
@@ -44,24 +44,53 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", type=Path,
-                        help="article files or folders")
-    parser.add_argument("--feed", action="append", default=[], metavar="URL",
-                        help="an RSS or Atom feed to read now; the running bot keeps "
-                             "polling it (repeatable)")
-    parser.add_argument("--list-feeds", action="store_true",
-                        help="list the feeds read so far, with their last error")
-    parser.add_argument("--forget-feed", action="append", default=[], metavar="URL",
-                        help="stop polling a feed (its stored articles stay)")
-    parser.add_argument("--db", type=Path, default=None, metavar="PATH",
-                        help="database file (default: $NEWSBOT_DB or ~/.local/share/newsbot)")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", type=Path, help="article files or folders"
+    )
+    parser.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="an RSS or Atom feed to read now; the running bot keeps polling it (repeatable)",
+    )
+    parser.add_argument(
+        "--list-feeds",
+        action="store_true",
+        help="list the feeds read so far, with their last error",
+    )
+    parser.add_argument(
+        "--forget-feed",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="stop polling a feed (its stored articles stay)",
+    )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="database file (default: $NEWSBOT_DB or ~/.local/share/newsbot)",
+    )
     bar = parser.add_mutually_exclusive_group()
-    bar.add_argument("--progress", dest="progress", action="store_true", default=None,
-                     help="always show the progress bar")
-    bar.add_argument("--no-progress", dest="progress", action="store_false",
-                     help="never show the progress bar")
-    parser.add_argument("--max-entries", type=positive_int, default=None, metavar="N",
-                        help="read at most N entries per feed (default 50)")
+    bar.add_argument(
+        "--progress",
+        dest="progress",
+        action="store_true",
+        default=None,
+        help="always show the progress bar",
+    )
+    bar.add_argument(
+        "--no-progress", dest="progress", action="store_false", help="never show the progress bar"
+    )
+    parser.add_argument(
+        "--max-entries",
+        type=positive_int,
+        default=None,
+        metavar="N",
+        help="read at most N entries per feed (default 50)",
+    )
     add_fetch_flag(parser)
     parser.set_defaults(func=run, _parser=parser)
 
@@ -76,8 +105,9 @@ def run(args: argparse.Namespace) -> int:
     from bot.ingest.feeds import FeedLimits
     from bot.wiring import build
 
-    config = Config.load(db_path=args.db,
-                         allow_private_fetch="1" if args.allow_private_fetch else None)
+    config = Config.load(
+        db_path=args.db, allow_private_fetch="1" if args.allow_private_fetch else None
+    )
     limits = FeedLimits() if args.max_entries is None else FeedLimits(max_entries=args.max_entries)
     with build(config, feed_limits=limits) as core:
         return ingest_and_report(core.ingestor, args)
@@ -104,8 +134,10 @@ def ingest_and_report(ingestor: Ingestor, args: argparse.Namespace) -> int:
         return 1
     _finish(report)
     if args.paths and not args.feed and report.total == 0:
-        print("newsbot: no articles found (supported: .txt .md .html .htm .json .jsonl).",
-              file=sys.stderr)
+        print(
+            "newsbot: no articles found (supported: .txt .md .html .htm .json .jsonl).",
+            file=sys.stderr,
+        )
         return 1
     return 1 if report.failed else 0
 
@@ -132,8 +164,11 @@ def _manage_feeds(args: argparse.Namespace) -> int:
             print(f"newsbot: {terminal_line(url)} is not a known feed.", file=sys.stderr)
         if args.list_feeds:
             for state in store.feeds.all():
-                status = (f"failing ({state.failures}x): {state.last_error}" if state.failures
-                          else f"ok, last read {state.last_ok}")
+                status = (
+                    f"failing ({state.failures}x): {state.last_error}"
+                    if state.failures
+                    else f"ok, last read {state.last_ok}"
+                )
                 fields = (state.url, state.title or "-", status)  # all three come from afar
                 print("\t".join(terminal_line(field) for field in fields))
     return 1 if missing else 0

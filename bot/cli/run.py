@@ -41,38 +41,75 @@ that following a company (/subscribe Apple) soon brings alerts. Your own databas
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``run`` subcommand."""
     parser = subparsers.add_parser(
-        "run", help="chat with the bot here, or run it on Telegram",
-        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "run",
+        help="chat with the bot here, or run it on Telegram",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--db", type=Path, metavar="PATH",
-                        help="database file (default: $NEWSBOT_DB or "
-                        "~/.local/share/newsbot/newsbot.db)")
-    parser.add_argument("--seed", action="store_true",
-                        help="add the sample articles to this database (done by itself "
-                             "only on the default database of the terminal chat)")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="database file (default: $NEWSBOT_DB or ~/.local/share/newsbot/newsbot.db)",
+    )
+    parser.add_argument(
+        "--seed",
+        action="store_true",
+        help="add the sample articles to this database (done by itself "
+        "only on the default database of the terminal chat)",
+    )
     replay = parser.add_mutually_exclusive_group()
-    replay.add_argument("--replay-sample", dest="replay", action="store_true", default=None,
-                        help="publish the held-back sample articles one by one, as if "
-                             "they were news arriving ($NEWSBOT_REPLAY=1; default: on in "
-                             "the terminal chat on the default database)")
-    replay.add_argument("--no-replay", dest="replay", action="store_false",
-                        help="load the whole sample at once, no replayed alerts "
-                             "($NEWSBOT_REPLAY=0)")
-    parser.add_argument("--replay-interval", type=float, metavar="SECONDS",
-                        help="seconds between replayed articles (default 12; "
-                             "$NEWSBOT_REPLAY_INTERVAL)")
-    parser.add_argument("--token-env", default="TELEGRAM_BOT_TOKEN", metavar="NAME",
-                        help="environment variable holding the bot token")
+    replay.add_argument(
+        "--replay-sample",
+        dest="replay",
+        action="store_true",
+        default=None,
+        help="publish the held-back sample articles one by one, as if "
+        "they were news arriving ($NEWSBOT_REPLAY=1; default: on in "
+        "the terminal chat on the default database)",
+    )
+    replay.add_argument(
+        "--no-replay",
+        dest="replay",
+        action="store_false",
+        help="load the whole sample at once, no replayed alerts ($NEWSBOT_REPLAY=0)",
+    )
+    parser.add_argument(
+        "--replay-interval",
+        type=float,
+        metavar="SECONDS",
+        help="seconds between replayed articles (default 12; $NEWSBOT_REPLAY_INTERVAL)",
+    )
+    parser.add_argument(
+        "--token-env",
+        default="TELEGRAM_BOT_TOKEN",
+        metavar="NAME",
+        help="environment variable holding the bot token",
+    )
     parser.add_argument("--webhook-url", help="serve a webhook at this public https URL")
     parser.add_argument("--webhook-port", type=int, help="local port for the webhook server")
     parser.add_argument("--webhook-listen", help="local address for the webhook server")
     parser.add_argument("--base-url", help="Bot API base URL, e.g. http://127.0.0.1:9000/bot")
-    parser.add_argument("--feed", action="append", dest="feeds", metavar="URL",
-                        help="RSS/Atom feed to poll (repeatable; or NEWSBOT_FEEDS)")
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                        help="styles in the terminal chat (default: when stdout is a terminal)")
-    parser.add_argument("--log-level", default="WARNING", type=str.upper,
-                        choices=("DEBUG", "INFO", "WARNING", "ERROR"), help="logging on stderr")
+    parser.add_argument(
+        "--feed",
+        action="append",
+        dest="feeds",
+        metavar="URL",
+        help="RSS/Atom feed to poll (repeatable; or NEWSBOT_FEEDS)",
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="styles in the terminal chat (default: when stdout is a terminal)",
+    )
+    parser.add_argument(
+        "--log-level",
+        default="WARNING",
+        type=str.upper,
+        choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+        help="logging on stderr",
+    )
     add_fetch_flag(parser)
     parser.set_defaults(func=run)
 
@@ -85,11 +122,16 @@ def run(args: argparse.Namespace) -> int:
     from storage.store import ENV_VAR
 
     config = Config.load(
-        token_env=args.token_env, db_path=args.db, webhook_url=args.webhook_url,
-        webhook_port=args.webhook_port, webhook_listen=args.webhook_listen,
-        base_url=args.base_url, feeds=tuple(args.feeds) if args.feeds else None,
+        token_env=args.token_env,
+        db_path=args.db,
+        webhook_url=args.webhook_url,
+        webhook_port=args.webhook_port,
+        webhook_listen=args.webhook_listen,
+        base_url=args.base_url,
+        feeds=tuple(args.feeds) if args.feeds else None,
         allow_private_fetch="1" if args.allow_private_fetch else None,
-        replay=args.replay, replay_interval=args.replay_interval,
+        replay=args.replay,
+        replay_interval=args.replay_interval,
     )
     if config.terminal and (args.webhook_url or args.base_url):
         from summarizer.errors import InputError
@@ -142,17 +184,18 @@ def _serve(application: Application, config: Config) -> None:
 
     if config.webhook_url:
         application.run_webhook(
-            listen=config.webhook_listen, port=config.webhook_port,
+            listen=config.webhook_listen,
+            port=config.webhook_port,
             url_path=urlparse(config.webhook_url).path.lstrip("/"),
-            webhook_url=config.webhook_url, secret_token=config.webhook_secret,
+            webhook_url=config.webhook_url,
+            secret_token=config.webhook_secret,
             allowed_updates=Update.ALL_TYPES,
         )
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
 
 
-def run_terminal(core: Newsbot, *, color: bool,
-                 loaded: SampleLoad | None = None) -> int:
+def run_terminal(core: Newsbot, *, color: bool, loaded: SampleLoad | None = None) -> int:
     """The terminal chat on stdin/stdout until Ctrl-D, Ctrl-C or the end of piped input."""
     import asyncio
 
@@ -164,8 +207,10 @@ def run_terminal(core: Newsbot, *, color: bool,
     # No command rate limit either: it guards Telegram chats against floods, while here it
     # silently dropped every piped command after the 20th.
     config = core.config
-    config = config.with_overrides(admin_ids=config.admin_ids | {TERMINAL_USER_ID},
-                                   command_limit=max(config.command_limit, 1_000_000))
+    config = config.with_overrides(
+        admin_ids=config.admin_ids | {TERMINAL_USER_ID},
+        command_limit=max(config.command_limit, 1_000_000),
+    )
     interactive = _interactive()
     chat = TerminalChat(stdout=sys.stdout, color=color, echo=not interactive)
     application = build_application(config, core=core, request=chat.api)
@@ -174,8 +219,10 @@ def run_terminal(core: Newsbot, *, color: bool,
         from bot.sample import install_replay
 
         install_replay(application, interval=config.replay_interval)
-    print(banner(core.store, loaded, replay_interval=config.replay_interval if replaying else None),
-          flush=True)
+    print(
+        banner(core.store, loaded, replay_interval=config.replay_interval if replaying else None),
+        flush=True,
+    )
     asyncio.run(serve(application, chat, interactive=interactive))
     if chat.output_closed:
         # Python would complain about flushing a closed pipe at exit; the docs' remedy:
@@ -190,20 +237,27 @@ def plural(count: int, noun: str) -> str:
 
 def banner(store: Store, loaded: SampleLoad | None, *, replay_interval: float | None) -> str:
     """The first lines of the terminal chat: where the data is, what is in it, how to begin."""
-    lines = [f"newsbot terminal chat (no TELEGRAM_BOT_TOKEN set) · database {store.path}",
-             f"{plural(store.articles.count(), 'article')} stored"
-             + (f" ({loaded.new:,} new from the sample)" if loaded is not None else "")
-             + " · add your own with `newsbot ingest FILE-OR-FOLDER` or `--feed URL`."]
+    lines = [
+        f"newsbot terminal chat (no TELEGRAM_BOT_TOKEN set) · database {store.path}",
+        f"{plural(store.articles.count(), 'article')} stored"
+        + (f" ({loaded.new:,} new from the sample)" if loaded is not None else "")
+        + " · add your own with `newsbot ingest FILE-OR-FOLDER` or `--feed URL`.",
+    ]
     if loaded is not None:
-        lines.append("Sample: real news from Wikinews, 2004-2020 (CC BY 2.5, see "
-                     "seeds/sample/DATA_LICENSE).")
+        lines.append(
+            "Sample: real news from Wikinews, 2004-2020 (CC BY 2.5, see seeds/sample/DATA_LICENSE)."
+        )
     if replay_interval is not None and loaded is not None:
-        lines.append(f"Replaying {plural(loaded.held_back, 'held-back sample article')}, one "
-                     f"every {replay_interval:g} s, as if they were news arriving "
-                     "(about Apple, Google, Toyota, Microsoft, Boeing); --no-replay turns "
-                     "this off.")
-    lines.append("Try /subscribe Apple, then /news Google or /search takeover. "
-                 "/help lists everything; Ctrl-D or Ctrl-C ends.")
+        lines.append(
+            f"Replaying {plural(loaded.held_back, 'held-back sample article')}, one "
+            f"every {replay_interval:g} s, as if they were news arriving "
+            "(about Apple, Google, Toyota, Microsoft, Boeing); --no-replay turns "
+            "this off."
+        )
+    lines.append(
+        "Try /subscribe Apple, then /news Google or /search takeover. "
+        "/help lists everything; Ctrl-D or Ctrl-C ends."
+    )
     return "\n".join(lines)
 
 

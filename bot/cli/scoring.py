@@ -36,12 +36,16 @@ def default_data_dir() -> Path:
 
 
 def _source_path(data: Path, source: str) -> Path:
-    for path in (data / "eval" / f"{source}.jsonl", data / "corpus" / f"{source}.jsonl",
-                 data / f"{source}.jsonl"):
+    for path in (
+        data / "eval" / f"{source}.jsonl",
+        data / "corpus" / f"{source}.jsonl",
+        data / f"{source}.jsonl",
+    ):
         if path.is_file():
             return path
-    raise InputError(f"Cannot find the articles of {source!r} under {data} "
-                     "(give the folder with --data).")
+    raise InputError(
+        f"Cannot find the articles of {source!r} under {data} (give the folder with --data)."
+    )
 
 
 def load_texts(data: Path, labels: Sequence[Labelled]) -> dict[tuple[str, str], Article]:
@@ -54,13 +58,16 @@ def load_texts(data: Path, labels: Sequence[Labelled]) -> dict[tuple[str, str], 
                 row = json.loads(line)
                 key = (source, str(row.get("id")))
                 if key in wanted:
-                    paragraphs = tuple(p.strip() for p in str(row["article"]).split("\n\n")
-                                       if p.strip())
+                    paragraphs = tuple(
+                        p.strip() for p in str(row["article"]).split("\n\n") if p.strip()
+                    )
                     articles[key] = Article(str(row.get("title") or ""), paragraphs)
     missing = wanted - set(articles)
     if missing:
-        raise InputError(f"{len(missing)} labelled articles are missing from {data}, "
-                         f"for example {sorted(missing)[0]}.")
+        raise InputError(
+            f"{len(missing)} labelled articles are missing from {data}, "
+            f"for example {sorted(missing)[0]}."
+        )
     return articles
 
 
@@ -85,30 +92,39 @@ def tallies(
         followed = base.with_entries([CompanyEntry(name) for name in label.names])
         found = [(m.name, m.subject) for m in followed.find(article)]
         alone = [(m.name, m.subject) for m in base.find(article)]
-        yield (label, score_article(label, found, followed.keys_of),
-               score_article(label, alone, base.keys_of))
+        yield (
+            label,
+            score_article(label, found, followed.keys_of),
+            score_article(label, alone, base.keys_of),
+        )
 
 
 def _row(name: str, follow: Tally, alone: Tally) -> str:
-    return (f"{name:<18} {follow.articles:>4} {follow.tp + follow.fn:>4}  "
-            f"{follow.precision:>5.2f} {follow.recall:>5.2f}  "
-            f"{follow.passing_alerts:>3}/{follow.passing:<4} {follow.alert_share:>5.1%}  "
-            f"{alone.precision:>5.2f} {alone.recall:>5.2f}")
+    return (
+        f"{name:<18} {follow.articles:>4} {follow.tp + follow.fn:>4}  "
+        f"{follow.precision:>5.2f} {follow.recall:>5.2f}  "
+        f"{follow.passing_alerts:>3}/{follow.passing:<4} {follow.alert_share:>5.1%}  "
+        f"{alone.precision:>5.2f} {alone.recall:>5.2f}"
+    )
 
 
-def print_scores(
-    rows: Sequence[tuple[Labelled, Tally, Tally]], *, out: IO[str]
-) -> None:
+def print_scores(rows: Sequence[tuple[Labelled, Tally, Tally]], *, out: IO[str]) -> None:
     """One line per source and split (tune/check), then overall."""
     groups: dict[str, tuple[Tally, Tally]] = {}
     for label, follow, alone in rows:
-        for group in (f"{label.source} {split_of(label.id)}", label.source,
-                      f"all {split_of(label.id)}", "all"):
+        for group in (
+            f"{label.source} {split_of(label.id)}",
+            label.source,
+            f"all {split_of(label.id)}",
+            "all",
+        ):
             pair = groups.setdefault(group, (Tally(), Tally()))
             pair[0].add(follow)
             pair[1].add(alone)
     out.write(f"{'':<18} {'':>4} {'':>4}  {'followed by name':<26}  {'registry only':<11}\n")
-    out.write(f"{'set':<18} {'art':>4} {'subj':>4}  {'P':>5} {'R':>5}  "
-              f"{'passing alerts':<14}  {'P':>5} {'R':>5}\n")
+    out.write(
+        f"{'set':<18} {'art':>4} {'subj':>4}  {'P':>5} {'R':>5}  "
+        f"{'passing alerts':<14}  {'P':>5} {'R':>5}\n"
+    )
     for group in sorted(groups, key=lambda g: (g.startswith("all"), g.split()[0], g)):
         out.write(_row(group, *groups[group]) + "\n")

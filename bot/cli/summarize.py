@@ -30,8 +30,10 @@ if TYPE_CHECKING:
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Spelled out so --help stays fast (the registry imports numpy); a test keeps it in sync.
-ALGORITHM_HELP = ("summarizer: newsrank (default), lead, textrank, lexrank, luhn, lsa, "
-                  "edmundson, kl, sumbasic, reduction, random")
+ALGORITHM_HELP = (
+    "summarizer: newsrank (default), lead, textrank, lexrank, luhn, lsa, "
+    "edmundson, kl, sumbasic, reduction, random"
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,15 +44,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Print the extractive summary of one article, or of every article "
         "in a JSON-lines file (--batch).",
     )
-    parser.add_argument("source", nargs="?", metavar="PATH|URL|-",
-                        help="article file (text or HTML), http(s) URL, or - for stdin")
-    parser.add_argument("--batch", metavar="IN.jsonl", type=Path,
-                        help="summarize every {id, title, article} line of this file (- = stdin)")
-    parser.add_argument("-n", "--sentences", type=positive_int, default=3, metavar="N",
-                        help="sentences per summary (default: 3)")
+    parser.add_argument(
+        "source",
+        nargs="?",
+        metavar="PATH|URL|-",
+        help="article file (text or HTML), http(s) URL, or - for stdin",
+    )
+    parser.add_argument(
+        "--batch",
+        metavar="IN.jsonl",
+        type=Path,
+        help="summarize every {id, title, article} line of this file (- = stdin)",
+    )
+    parser.add_argument(
+        "-n",
+        "--sentences",
+        type=positive_int,
+        default=3,
+        metavar="N",
+        help="sentences per summary (default: 3)",
+    )
     parser.add_argument("-a", "--algorithm", metavar="NAME", help=ALGORITHM_HELP)
-    parser.add_argument("--company", metavar="NAME",
-                        help="focus the summary on this company")
+    parser.add_argument("--company", metavar="NAME", help="focus the summary on this company")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     add_fetch_flag(parser)
     parser.set_defaults(func=run)
@@ -111,8 +126,9 @@ def _json_record(text: str, name: str) -> dict[str, Any] | None:
             json.loads(first)
         except json.JSONDecodeError:
             return None
-        raise InputError(f"{name} looks like JSON Lines (one article per line); "
-                         f"use --batch {name}") from None
+        raise InputError(
+            f"{name} looks like JSON Lines (one article per line); use --batch {name}"
+        ) from None
     return record if isinstance(record, dict) else None
 
 
@@ -185,13 +201,19 @@ def print_summary(article: Article, args: argparse.Namespace, *, out: IO[str]) -
     matcher = CompanyMatcher(registry_entries())
     aliases = matcher.aliases_of(args.company) if args.company else ()
     started = time.perf_counter()  # summarize() is pure: the CLI does the timing
-    summary = summarize(article, sentences=args.sentences, algorithm=args.algorithm,
-                        company=args.company, aliases=aliases)
+    summary = summarize(
+        article,
+        sentences=args.sentences,
+        algorithm=args.algorithm,
+        company=args.company,
+        aliases=aliases,
+    )
     elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
     _note_language(summary.language)
     if args.json:
-        data = summary_json(summary, article, companies=matcher.find(article),
-                            elapsed_ms=elapsed_ms)
+        data = summary_json(
+            summary, article, companies=matcher.find(article), elapsed_ms=elapsed_ms
+        )
         out.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
     else:
         out.write(terminal_text("\n".join([summary.title, *summary.sentences])) + "\n")
@@ -199,7 +221,10 @@ def print_summary(article: Article, args: argparse.Namespace, *, out: IO[str]) -
 
 
 def summary_json(
-    summary: Summary, article: Article, *, companies: Sequence[CompanyMention] = (),
+    summary: Summary,
+    article: Article,
+    *,
+    companies: Sequence[CompanyMention] = (),
     elapsed_ms: float = 0.0,
 ) -> dict[str, Any]:
     """The ``--json`` object for one summary, with the companies the article names
@@ -224,8 +249,11 @@ def _note_language(language: str) -> None:
 
     if language in ("chinese", "japanese") or punkt_language(language) == language:
         return
-    what = "the article's language was not recognised" if language == "unknown" else (
-        f"no sentence model for {language} text")
+    what = (
+        "the article's language was not recognised"
+        if language == "unknown"
+        else (f"no sentence model for {language} text")
+    )
     print(f"newsbot: note: {what}; split with generic rules.", file=sys.stderr)
 
 
@@ -239,19 +267,24 @@ def run_batch(path: Path, args: argparse.Namespace, *, out: IO[str]) -> int:
     for line_no, item in _batch_items(path):
         total += 1
         record: dict[str, Any] = {
-            "id": item.get("id", line_no) if isinstance(item, dict) else line_no}
+            "id": item.get("id", line_no) if isinstance(item, dict) else line_no
+        }
         try:
             article = _batch_article(item, line_no)
-            summary = summarize(article, sentences=args.sentences, algorithm=args.algorithm,
-                                company=args.company)
+            summary = summarize(
+                article, sentences=args.sentences, algorithm=args.algorithm, company=args.company
+            )
             record["sentences"] = list(summary.sentences)
         except NewsbotError as err:
             record.update(sentences=[], error=str(err))
             failures.append(str(err))  # each message names its line
         out.write(json_text(json.dumps(record, ensure_ascii=False)) + "\n")
     if failures:
-        print(f"newsbot: {len(failures)} of {total} line{'s' if total != 1 else ''} could "
-              f"not be summarized (first: {failures[0]})", file=sys.stderr)
+        print(
+            f"newsbot: {len(failures)} of {total} line{'s' if total != 1 else ''} could "
+            f"not be summarized (first: {failures[0]})",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -53,8 +53,12 @@ def is_public(address: IPAddress) -> bool:
     if isinstance(address, ipaddress.IPv4Address) and address in _SHARED:
         return False
     return address.is_global and not (
-        address.is_multicast or address.is_reserved or address.is_unspecified
-        or address.is_loopback or address.is_link_local or address.is_private
+        address.is_multicast
+        or address.is_reserved
+        or address.is_unspecified
+        or address.is_loopback
+        or address.is_link_local
+        or address.is_private
     )
 
 
@@ -75,8 +79,9 @@ class FetchPolicy:
             raise ValueError("max_per_host must be at least 1")
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, *, allow_private: bool = False
-                 ) -> FetchPolicy:
+    def from_env(
+        cls, env: Mapping[str, str] | None = None, *, allow_private: bool = False
+    ) -> FetchPolicy:
         """The operator's choice: the flag, else ``NEWSBOT_ALLOW_PRIVATE_FETCH``.
 
         The variable is 1/true/yes/on (every private address) or a comma-separated list
@@ -91,15 +96,18 @@ class FetchPolicy:
         """Whether a connection to ``address`` is allowed under this policy."""
         if self.allow_private or is_public(address):
             return True
-        return any(address.version == net.version and address in net
-                   for net in self.allow_networks)
+        return any(address.version == net.version and address in net for net in self.allow_networks)
 
 
 def parse_networks(value: str) -> tuple[IPNetwork, ...]:
     """Networks from "10.0.0.0/8, fd00::/8"; InputError naming the variable when invalid."""
     try:
-        return tuple(ipaddress.ip_network(part.strip(), strict=False)
-                     for part in value.replace(" ", ",").split(",") if part.strip())
+        return tuple(
+            ipaddress.ip_network(part.strip(), strict=False)
+            for part in value.replace(" ", ",").split(",")
+            if part.strip()
+        )
     except ValueError:
-        raise InputError(f"{ALLOW_PRIVATE_ENV} must be 1 or a list of networks such as "
-                         "10.20.0.0/16.") from None
+        raise InputError(
+            f"{ALLOW_PRIVATE_ENV} must be 1 or a list of networks such as 10.20.0.0/16."
+        ) from None

@@ -63,12 +63,16 @@ class Batches:
     def _rolled_back(self) -> None:
         """The open batch was not saved: its new articles count as failed, not new."""
         lost = len(self.report.article_ids) - self.stored
-        del self.report.article_ids[self.stored:]
+        del self.report.article_ids[self.stored :]
         self.report.new -= lost
         self.report.failed += lost
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         if exc_type is None:
             self._commit()
         elif self.count:
@@ -86,8 +90,8 @@ class _NoBar:
 
 @contextmanager
 def progress_bar(total: int, *, progress: bool | None, desc: str) -> Iterator[_NoBar]:
-    show = progress if progress is not None else (
-        total > PROGRESS_MIN_ITEMS and sys.stderr.isatty()
+    show = (
+        progress if progress is not None else (total > PROGRESS_MIN_ITEMS and sys.stderr.isatty())
     )
     if not show:
         yield _NoBar()

@@ -72,8 +72,12 @@ def read_feed(
 ) -> ParsedFeed:
     """Fetch and parse a feed; FetchError when it cannot be fetched or is not RSS/Atom."""
     page = fetch(
-        url, client=client, max_bytes=limits.feed_max_bytes, timeout=limits.timeout,
-        etag=etag, last_modified=last_modified,
+        url,
+        client=client,
+        max_bytes=limits.feed_max_bytes,
+        timeout=limits.timeout,
+        etag=etag,
+        last_modified=last_modified,
     )
     if page.not_modified:
         return ParsedFeed(url, None, (), page.etag, page.last_modified, not_modified=True)

@@ -172,9 +172,7 @@ def _request_once(
             return _page(original, response, b"")
         if not 200 <= response.status_code < 300:
             reason = response.reason_phrase or "error"
-            raise FetchError(
-                f"The server answered {response.status_code} {reason} for {original}."
-            )
+            raise FetchError(f"The server answered {response.status_code} {reason} for {original}.")
         body = _read_limited(response, original, max_bytes=max_bytes, deadline=deadline)
         return _page(original, response, body)
     finally:

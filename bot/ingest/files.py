@@ -30,8 +30,16 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
-_BODY_KEYS = ("body", "text", "content", "article", "content_html", "content_text",
-              "summary", "description")
+_BODY_KEYS = (
+    "body",
+    "text",
+    "content",
+    "article",
+    "content_html",
+    "content_text",
+    "summary",
+    "description",
+)
 _HTML_HINT = re.compile(r"<(p|div|br|html|body|article|h[1-6]|span|a)\b", re.IGNORECASE)
 
 
@@ -233,4 +241,3 @@ def _parse_date_text(text: str) -> datetime | None:
         return parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         return None
-

@@ -38,8 +38,15 @@ from bot.ingest.addresses import (
     refusal,
 )
 
-__all__ = ["ALLOW_PRIVATE_ENV", "BlockedAddress", "FetchPolicy", "GuardedTransport",
-           "is_public", "refusal"]
+__all__ = [
+    "ALLOW_PRIVATE_ENV",
+    "BlockedAddress",
+    "FetchPolicy",
+    "GuardedTransport",
+    "is_public",
+    "refusal",
+]
+
 
 class _Guard:
     """The state one transport shares across threads: host slots and per-thread deadlines."""
@@ -127,11 +134,13 @@ class _GuardedStream(httpcore.NetworkStream):
     def close(self) -> None:
         self._inner.close()
 
-    def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
-                  timeout: float | None = None) -> httpcore.NetworkStream:
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
         budget = self._guard.clip(timeout, httpcore.ConnectTimeout)
-        return _GuardedStream(self._inner.start_tls(ssl_context, server_hostname, budget),
-                              self._guard)
+        return _GuardedStream(
+            self._inner.start_tls(ssl_context, server_hostname, budget), self._guard
+        )
 
     def get_extra_info(self, info: str) -> Any:
         return self._inner.get_extra_info(info)
@@ -144,15 +153,21 @@ class _GuardedBackend(httpcore.NetworkBackend):
         self._guard = guard
         self._inner = httpcore.SyncBackend()
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
-                    local_address: str | None = None,
-                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
         last: Exception = httpcore.ConnectError("no address to connect to")
         for address in self._guard.resolve(host, port):
             budget = self._guard.clip(timeout, httpcore.ConnectTimeout)
             try:
-                stream = self._inner.connect_tcp(address, port, budget, local_address,
-                                                 socket_options)
+                stream = self._inner.connect_tcp(
+                    address, port, budget, local_address, socket_options
+                )
             except httpcore.ConnectError as err:
                 last = err
                 continue
@@ -160,9 +175,9 @@ class _GuardedBackend(httpcore.NetworkBackend):
             return _GuardedStream(stream, self._guard)
         raise last
 
-    def connect_unix_socket(self, path: str, timeout: float | None = None,
-                            socket_options: Iterable[Any] | None = None
-                            ) -> httpcore.NetworkStream:
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
         raise BlockedAddress()
 
     def sleep(self, seconds: float) -> None:
@@ -199,7 +214,9 @@ class GuardedTransport(httpx.BaseTransport):
         # httpx has no parameter for the network backend; the pool is rebuilt with ours.
         self._inner._pool = httpcore.ConnectionPool(
             ssl_context=httpx.create_ssl_context(trust_env=False),
-            max_connections=100, max_keepalive_connections=20, keepalive_expiry=5.0,
+            max_connections=100,
+            max_keepalive_connections=20,
+            keepalive_expiry=5.0,
             network_backend=_GuardedBackend(self._guard),
         )
 

@@ -143,9 +143,7 @@ class Ingestor:
         finally:
             self.timings[stage] += time.perf_counter() - start
 
-    def ingest_article(
-        self, article: Article, *, submitted_by: int | None = None
-    ) -> IngestResult:
+    def ingest_article(self, article: Article, *, submitted_by: int | None = None) -> IngestResult:
         """Store one cleaned article with its company mentions; enqueue alerts if new.
 
         ``submitted_by``: the chat that sent the page (``/summary URL``); such a page is
@@ -159,7 +157,8 @@ class Ingestor:
         start, enqueued = time.perf_counter(), 0.0
         with self.store.transaction():
             article_id, is_new = self.store.articles.add(
-                article, companies=list(mentions), submitted_by=submitted_by)
+                article, companies=list(mentions), submitted_by=submitted_by
+            )
             if is_new and submitted_by is None:
                 begin = time.perf_counter()
                 self.store.outbox.enqueue_for_article(article_id)
@@ -182,7 +181,11 @@ class Ingestor:
         return IngestResult(article_id=article_id, new=False, companies=companies)
 
     def ingest_items(
-        self, items: Sequence[Item], *, progress: bool | None = None, desc: str = "ingest",
+        self,
+        items: Sequence[Item],
+        *,
+        progress: bool | None = None,
+        desc: str = "ingest",
         report: IngestReport | None = None,
     ) -> IngestReport:
         """Load, clean and store each item; a bad item is reported, never raised.
@@ -192,14 +195,17 @@ class Ingestor:
         batch was rolled back are counted as failed.
         """
         report = report if report is not None else IngestReport()
-        with progress_bar(len(items), progress=progress, desc=desc) as bar, \
-                Batches(self, report) as batches:
+        with (
+            progress_bar(len(items), progress=progress, desc=desc) as bar,
+            Batches(self, report) as batches,
+        ):
             for item in items:
                 batches.tick()
                 self._ingest_one(item, report)
                 bar.update(1)
-                bar.set_postfix(new=report.new, dup=report.duplicate, failed=report.failed,
-                                refresh=False)
+                bar.set_postfix(
+                    new=report.new, dup=report.duplicate, failed=report.failed, refresh=False
+                )
         return report
 
     def _ingest_one(self, item: Item, report: IngestReport) -> None:
@@ -222,7 +228,10 @@ class Ingestor:
             report.fail(item.label, NewsbotError(f"could not be read ({type(err).__name__})."))
 
     def ingest_paths(
-        self, paths: Sequence[str | Path], *, progress: bool | None = None,
+        self,
+        paths: Sequence[str | Path],
+        *,
+        progress: bool | None = None,
         report: IngestReport | None = None,
     ) -> IngestReport:
         """Ingest files and folders (recursively): .txt/.md, .html/.htm, .json, .jsonl.

@@ -71,8 +71,10 @@ def _store_isolated(ingestor: Ingestor, feed: _Gathered) -> IngestReport:
     except Exception as err:
         log.warning("Feed %s could not be stored.", feed.url, exc_info=True)
         report = IngestReport()
-        report.fail(feed.url, FetchError(
-            f"The feed at {feed.url} could not be stored ({type(err).__name__})."))
+        report.fail(
+            feed.url,
+            FetchError(f"The feed at {feed.url} could not be stored ({type(err).__name__})."),
+        )
         return report
 
 
@@ -97,7 +99,9 @@ def _gather_one(ingestor: Ingestor, url: str) -> _Gathered:
     state = ingestor.store.feeds.get(url)
     with ingestor.timed("fetch"):
         parsed = read_feed(
-            url, client=ingestor.client, limits=ingestor.limits,
+            url,
+            client=ingestor.client,
+            limits=ingestor.limits,
             etag=state.etag if state else None,
             last_modified=state.last_modified if state else None,
         )
@@ -121,7 +125,9 @@ def _store(ingestor: Ingestor, feed: _Gathered) -> IngestReport:
         report = ingestor.ingest_items(feed.items, desc="feed")
     report.duplicate += feed.known
     ingestor.store.feeds.record_success(
-        feed.url, title=feed.parsed.title, etag=feed.parsed.etag,
+        feed.url,
+        title=feed.parsed.title,
+        etag=feed.parsed.etag,
         last_modified=feed.parsed.last_modified,
     )
     return report

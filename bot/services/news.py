@@ -101,7 +101,7 @@ def bounded(article: Article, limit: int = MAX_SUMMARY_CHARS) -> tuple[Article, 
         if len(paragraph) > room:
             head = paragraph[:room]
             end = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
-            head = head[:end + 1] if end > 0 else head
+            head = head[: end + 1] if end > 0 else head
             if head.strip():
                 kept.append(head)
             return replace(article, paragraphs=tuple(kept)), True
@@ -178,16 +178,16 @@ class NewsService:
 
     def news_for(self, chat_id: int, company: Company, count: int) -> NewsResult:
         """Articles linked to the company; for a new name, a text search instead."""
-        articles = self.store.articles.latest_for_company(company.id, limit=count,
-                                                          chat_id=chat_id)
+        articles = self.store.articles.latest_for_company(company.id, limit=count, chat_id=chat_id)
         by_search = not articles
         if by_search:
             articles = self.store.articles.search(company.name, limit=count, chat_id=chat_id)
         sentences = self.store.chats.settings(chat_id).summary_sentences
         # Each StoredArticle.article re-splits the whole stored body: do it once.
         texts = [a.article for a in articles]
-        items = tuple(self._item(a, sentences, company, text)
-                      for a, text in zip(articles, texts, strict=True))
+        items = tuple(
+            self._item(a, sentences, company, text) for a, text in zip(articles, texts, strict=True)
+        )
         brief = self._brief(texts, company) if len(articles) > 1 else ()
         followed = self.store.subscriptions.is_subscribed(chat_id, company.id)
         return NewsResult(company.id, company.name, items, brief, by_search, followed)
@@ -252,26 +252,45 @@ class NewsService:
             raise FetchError("The article could not be stored; please try again.")
         return stored, result.new
 
-    def _item(self, stored: StoredArticle, sentences: int, company: Company | None,
-              text: Article | None = None) -> NewsItem:
+    def _item(
+        self,
+        stored: StoredArticle,
+        sentences: int,
+        company: Company | None,
+        text: Article | None = None,
+    ) -> NewsItem:
         from summarizer.summarize import summarize
 
         article, cut = bounded(text or stored.article)
         try:
             summary = summarize(
-                article, sentences=sentences, algorithm=self.algorithm,
+                article,
+                sentences=sentences,
+                algorithm=self.algorithm,
                 company=company.name if company else None,
                 aliases=company.aliases if company else (),
             )
             picked = summary.sentences
         except EmptyArticleError:
             picked = ()
-        return NewsItem(stored.id, stored.title, stored.url, stored.source, stored.published,
-                        picked, stored.ingested, cut)
+        return NewsItem(
+            stored.id,
+            stored.title,
+            stored.url,
+            stored.source,
+            stored.published,
+            picked,
+            stored.ingested,
+            cut,
+        )
 
     def _brief(self, articles: list[Article], company: Company) -> tuple[BriefItem, ...]:
         from summarizer.brief import brief
 
         texts = [bounded(article, MAX_BRIEF_CHARS)[0] for article in articles]
-        return brief(texts, company=company.name,
-                     aliases=company.aliases, sentences=min(5, len(articles) + 1))
+        return brief(
+            texts,
+            company=company.name,
+            aliases=company.aliases,
+            sentences=min(5, len(articles) + 1),
+        )

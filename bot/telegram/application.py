@@ -55,8 +55,11 @@ def build_application(
         .token(config.token or OFFLINE_TOKEN)
         .context_types(ContextTypes(context=NewsContext, bot_data=BotData))
         # Every reply is Telegram HTML (escaped by bot.telegram.formatting), without previews.
-        .defaults(Defaults(parse_mode=ParseMode.HTML,
-                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
+            )
+        )
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)

@@ -22,15 +22,27 @@ from typing import Any
 from telegram.request import BaseRequest, RequestData
 
 BOT_USER: dict[str, Any] = {
-    "id": 100, "is_bot": True, "first_name": "newsbot", "username": "newsbot_bot",
-    "can_join_groups": True, "can_read_all_group_messages": False,
+    "id": 100,
+    "is_bot": True,
+    "first_name": "newsbot",
+    "username": "newsbot_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
     "supports_inline_queries": False,
 }
 _ADMIN_RIGHTS = {
-    "can_be_edited": False, "can_manage_chat": True, "can_change_info": True,
-    "can_delete_messages": True, "can_invite_users": True, "can_restrict_members": True,
-    "can_pin_messages": True, "can_promote_members": False, "can_manage_video_chats": True,
-    "is_anonymous": False, "can_post_stories": True, "can_edit_stories": True,
+    "can_be_edited": False,
+    "can_manage_chat": True,
+    "can_change_info": True,
+    "can_delete_messages": True,
+    "can_invite_users": True,
+    "can_restrict_members": True,
+    "can_pin_messages": True,
+    "can_promote_members": False,
+    "can_manage_video_chats": True,
+    "is_anonymous": False,
+    "can_post_stories": True,
+    "can_edit_stories": True,
     "can_delete_stories": True,
 }
 Call = tuple[str, dict[str, Any]]
@@ -51,8 +63,9 @@ class FakeBotApi(BaseRequest):
     of ``method`` with a 502, as a flaky Telegram would.
     """
 
-    def __init__(self, *, bot_user: dict[str, Any] | None = None,
-                 on_call: Observer | None = None) -> None:
+    def __init__(
+        self, *, bot_user: dict[str, Any] | None = None, on_call: Observer | None = None
+    ) -> None:
         self.bot_user = bot_user or BOT_USER
         self.on_call = on_call
         self.calls: list[Call] = []
@@ -77,8 +90,14 @@ class FakeBotApi(BaseRequest):
         """A fresh message id (shared by the bot's and the user's messages)."""
         return next(self._message_ids)
 
-    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> tuple[int, bytes]:
         """Record the call and answer it (or fail it, when scripted to)."""
         name = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data else {}
@@ -88,8 +107,9 @@ class FakeBotApi(BaseRequest):
         self.calls.append((name, params))
         if self.fail_next.get(name):
             self.fail_next[name] -= 1
-            return 502, json.dumps({"ok": False, "error_code": 502,
-                                    "description": "Bad Gateway"}).encode()
+            return 502, json.dumps(
+                {"ok": False, "error_code": 502, "description": "Bad Gateway"}
+            ).encode()
         result = self.answer(name, params)
         if self.on_call is not None:
             self.on_call(name, params, result)
@@ -104,8 +124,13 @@ class FakeBotApi(BaseRequest):
         if name == "getChatMember":
             return self._member(int(params["chat_id"]), int(params["user_id"]))
         if name == "getChat":
-            return {"id": params["chat_id"], "type": "private", "first_name": "You",
-                    "accent_color_id": 0, "max_reaction_count": 0}
+            return {
+                "id": params["chat_id"],
+                "type": "private",
+                "first_name": "You",
+                "accent_color_id": 0,
+                "max_reaction_count": 0,
+            }
         if name == "setMyCommands":
             self.commands = list(params.get("commands") or [])
         if name == "getMyCommands":
@@ -114,9 +139,13 @@ class FakeBotApi(BaseRequest):
 
     def _message(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = {"id": params.get("chat_id"), "type": "private"}
-        return {"message_id": params.get("message_id") or self.next_message_id(),
-                "date": int(time.time()), "chat": chat, "from": self.bot_user,
-                "text": plain(str(params.get("text", "")))}
+        return {
+            "message_id": params.get("message_id") or self.next_message_id(),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": self.bot_user,
+            "text": plain(str(params.get("text", ""))),
+        }
 
     def _member(self, chat_id: int, user_id: int) -> dict[str, Any]:
         user = {"id": user_id, "is_bot": False, "first_name": "U"}

@@ -31,8 +31,13 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
     __slots__ = ("_locks", "_slots", "max_pending_per_chat")
 
-    def __init__(self, max_concurrent_updates: int = 64, *, max_pending: int = 4096,
-                 max_pending_per_chat: int = 10) -> None:
+    def __init__(
+        self,
+        max_concurrent_updates: int = 64,
+        *,
+        max_pending: int = 4096,
+        max_pending_per_chat: int = 10,
+    ) -> None:
         # PTB's own semaphore (taken before do_process_update) only bounds updates in
         # memory; the slots that matter are taken below, after the chat's turn came.
         super().__init__(max_pending)

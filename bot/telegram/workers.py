@@ -26,8 +26,10 @@ from typing import Any, TypeVar
 from summarizer.errors import NewsbotError
 
 R = TypeVar("R")
-STILL_WORKING = ("I'm still working on your previous request in this chat; "
-                 "please wait for its answer before sending another.")
+STILL_WORKING = (
+    "I'm still working on your previous request in this chat; "
+    "please wait for its answer before sending another."
+)
 TOO_BUSY = "I'm busy with many requests right now; please try again in a minute."
 
 
@@ -38,8 +40,9 @@ class BusyError(NewsbotError):
 class Workers:
     """The bot's thread pools; one per application, closed at shutdown."""
 
-    def __init__(self, *, read: int = 4, write: int = 4, heavy: int = 2,
-                 heavy_queue: int = 8) -> None:
+    def __init__(
+        self, *, read: int = 4, write: int = 4, heavy: int = 2, heavy_queue: int = 8
+    ) -> None:
         self.read_pool = ThreadPoolExecutor(read, thread_name_prefix="newsbot-read")
         self.write_pool = ThreadPoolExecutor(write, thread_name_prefix="newsbot-write")
         self.heavy_pool = ThreadPoolExecutor(heavy, thread_name_prefix="newsbot-heavy")
@@ -60,8 +63,7 @@ class Workers:
         """Run a SQLite write (which may wait for the database lock) in the write pool."""
         return await _run(self.write_pool, func, *args, **kwargs)
 
-    async def heavy(self, chat_id: int, func: Callable[..., R], *args: Any,
-                    **kwargs: Any) -> R:
+    async def heavy(self, chat_id: int, func: Callable[..., R], *args: Any, **kwargs: Any) -> R:
         """Run text work or a fetch for ``chat_id``; BusyError when the chat or pool is full."""
         if chat_id in self._heavy_chats:
             raise BusyError(STILL_WORKING)
@@ -84,8 +86,7 @@ class Workers:
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-async def _run(pool: ThreadPoolExecutor, func: Callable[..., R], *args: Any,
-               **kwargs: Any) -> R:
+async def _run(pool: ThreadPoolExecutor, func: Callable[..., R], *args: Any, **kwargs: Any) -> R:
     loop = asyncio.get_running_loop()
     context = contextvars.copy_context()
     call = functools.partial(context.run, func, *args, **kwargs)

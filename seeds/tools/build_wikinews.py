@@ -22,16 +22,25 @@ from pathlib import Path
 
 # Companies /help suggests following (registry name: words in a title), in the order the
 # replay cycles through them. The tool imports nothing of newsbot: seeds/ is data only.
-REPLAY_COMPANIES = {"Apple": ("Apple",), "Alphabet": ("Google",), "Toyota Motor": ("Toyota",),
-                    "Microsoft": ("Microsoft",), "Boeing": ("Boeing",)}
+REPLAY_COMPANIES = {
+    "Apple": ("Apple",),
+    "Alphabet": ("Google",),
+    "Toyota Motor": ("Toyota",),
+    "Microsoft": ("Microsoft",),
+    "Boeing": ("Boeing",),
+}
 REPLAY_PER_COMPANY = 3
 KEEP_EVERY_NTH_GENERAL = 3
 
 
 def main(corpus: Path) -> None:
     """Print the selected records as JSON Lines on stdout."""
-    provenance = {row["id"]: row for row in csv.DictReader(
-        (corpus / "provenance.tsv").open(encoding="utf-8"), delimiter="\t")}
+    provenance = {
+        row["id"]: row
+        for row in csv.DictReader(
+            (corpus / "provenance.tsv").open(encoding="utf-8"), delimiter="\t"
+        )
+    }
     records = [json.loads(line) for line in (corpus / "wikinews.jsonl").open(encoding="utf-8")]
     general = 0
     kept = []
@@ -45,8 +54,12 @@ def main(corpus: Path) -> None:
     replay = _replay_ids(kept)
     for record in kept:
         out = {
-            "id": record["id"], "title": record["title"], "published": record["published"],
-            "url": record["url"], "source": record["source"], "license": record["license"],
+            "id": record["id"],
+            "title": record["title"],
+            "published": record["published"],
+            "url": record["url"],
+            "source": record["source"],
+            "license": record["license"],
             "body": record["article"].strip(),
         }
         if record["id"] in replay:

@@ -37,9 +37,7 @@ class Algorithm(Protocol):
 
     name: str
 
-    def select(
-        self, doc: Document, count: int, *, focus: Sequence[str] = ()
-    ) -> list[int]:
+    def select(self, doc: Document, count: int, *, focus: Sequence[str] = ()) -> list[int]:
         """Indices into ``doc.sentences``, best first; ``focus`` = company names/aliases
         the reader follows (algorithms that cannot use it ignore it)."""
         ...

@@ -83,8 +83,7 @@ def _token_arrays(
     vocab: dict[str, int] = {}
     ids: dict[str, int] = {}  # raw token -> word id, -1 for a stop word
     for token in dict.fromkeys(flat):  # each distinct spelling once, in text order
-        ids[token] = -1 if token.lower() in stop else vocab.setdefault(word_key(token),
-                                                                       len(vocab))
+        ids[token] = -1 if token.lower() in stop else vocab.setdefault(word_key(token), len(vocab))
     word_ids = np.fromiter(map(ids.__getitem__, flat), dtype=np.int64, count=len(flat))
     sent_ids = np.repeat(np.arange(len(doc.words)), [len(w) for w in doc.words])
     keep = word_ids >= 0
@@ -103,8 +102,14 @@ def _length_bins(logs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return bins, sums / np.maximum(counts, 1)
 
 
-def _centrality(sents: np.ndarray, words: np.ndarray, n: int, vocab_size: int,
-                self_overlap: np.ndarray, steps: int = _POWER_STEPS) -> np.ndarray:
+def _centrality(
+    sents: np.ndarray,
+    words: np.ndarray,
+    n: int,
+    vocab_size: int,
+    self_overlap: np.ndarray,
+    steps: int = _POWER_STEPS,
+) -> np.ndarray:
     """TextRank over the word-overlap graph, edge weight overlap(i, j) / (log|i| + log|j|).
 
     The graph is never built: A @ x is regrouped by word and by (binned) sentence
@@ -127,8 +132,9 @@ def _centrality(sents: np.ndarray, words: np.ndarray, n: int, vocab_size: int,
     def times_a(x: np.ndarray) -> np.ndarray:
         per_word = np.bincount(word_bin, weights=x[sents], minlength=vocab_size * k)
         per_word = per_word.reshape(vocab_size, k)
-        per_sent = np.bincount(sent_rows.ravel(), weights=per_word[words].ravel(),
-                               minlength=n * k).reshape(n, k)
+        per_sent = np.bincount(
+            sent_rows.ravel(), weights=per_word[words].ravel(), minlength=n * k
+        ).reshape(n, k)
         return (per_sent * inv_norm).sum(axis=1) - x * self_weight
 
     degree = np.maximum(times_a(np.ones(n)), 0.0)
@@ -147,8 +153,9 @@ def features(doc: Document, stop: frozenset[str]) -> Features:
     size = max(len(vocab), 1)
     pairs, counts = np.unique(sents * size + words, return_counts=True)
     u_sent, u_word = np.divmod(pairs, size)
-    title_ids = {vocab[k] for k in (word_key(t) for t in re.findall(r"[^\W_]+", doc.title))
-                 if k in vocab}
+    title_ids = {
+        vocab[k] for k in (word_key(t) for t in re.findall(r"[^\W_]+", doc.title)) if k in vocab
+    }
     in_title = np.zeros(size, dtype=bool)
     in_title[list(title_ids)] = True
     title_hits = np.bincount(u_sent, weights=in_title[u_word], minlength=n)
@@ -172,9 +179,15 @@ def features(doc: Document, stop: frozenset[str]) -> Features:
 
 def base_scores(f: Features, w: NewsRankWeights) -> np.ndarray:
     """The linear sentence score before redundancy and focus."""
-    return (w.centrality * f.centrality + w.position * f.position + w.lead * f.lead
-            + w.first * f.first
-            + w.title * f.title - w.short * f.short + w.length * f.length)
+    return (
+        w.centrality * f.centrality
+        + w.position * f.position
+        + w.lead * f.lead
+        + w.first * f.first
+        + w.title * f.title
+        - w.short * f.short
+        + w.length * f.length
+    )
 
 
 def _overlap_with(f: Features, k: int) -> np.ndarray:
@@ -207,10 +220,10 @@ def mmr_select(f: Features, scores: np.ndarray, count: int, redundancy: float) -
 
 def focus_mask(sentences: Sequence[str], focus: Sequence[str]) -> np.ndarray:
     """True for sentences naming any of ``focus`` (whole words, any case)."""
-    names = sorted({name.strip() for name in focus if name and name.strip()}, key=len,
-                   reverse=True)
+    names = sorted({name.strip() for name in focus if name and name.strip()}, key=len, reverse=True)
     if not names:
         return np.zeros(len(sentences), dtype=bool)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)",
-                         re.IGNORECASE)
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.IGNORECASE
+    )
     return np.array([bool(pattern.search(s)) for s in sentences], dtype=bool)

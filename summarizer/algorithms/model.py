@@ -39,16 +39,26 @@ class SentenceModel:
         names = tuple(str(item["name"]) for item in feats)
         column = [[float(item[key]) for item in feats] for key in ("mean", "scale", "coef")]
         mean, scale, coef = (np.array(c, dtype=float) for c in column)
-        return cls(names, mean, np.where(scale > 0, scale, 1.0), coef,
-                   float(data["intercept"]), dict(data.get("info", {})))
+        return cls(
+            names,
+            mean,
+            np.where(scale > 0, scale, 1.0),
+            coef,
+            float(data["intercept"]),
+            dict(data.get("info", {})),
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object ``from_json`` reads (rounded: the file stays small)."""
         return {
             "intercept": round(self.intercept, 5),
             "features": [
-                {"name": n, "coef": round(float(c), 5), "mean": round(float(m), 5),
-                 "scale": round(float(s), 5)}
+                {
+                    "name": n,
+                    "coef": round(float(c), 5),
+                    "mean": round(float(m), 5),
+                    "scale": round(float(s), 5),
+                }
                 for n, c, m, s in zip(self.names, self.coef, self.mean, self.scale, strict=True)
             ],
             "info": dict(self.info),

@@ -50,8 +50,17 @@ _DATELINE = re.compile(
     r"\s*[-–—]{1,2}\s"
 )
 
-__all__ = ["NEAR_DUPLICATE", "NewsRank", "base_scores", "features", "focus_mask",
-           "is_wire_copy", "load_stop_words", "readable_opening", "word_key"]
+__all__ = [
+    "NEAR_DUPLICATE",
+    "NewsRank",
+    "base_scores",
+    "features",
+    "focus_mask",
+    "is_wire_copy",
+    "load_stop_words",
+    "readable_opening",
+    "word_key",
+]
 
 
 def is_wire_copy(doc: Document) -> bool:
@@ -78,8 +87,9 @@ class NewsRank:
 
     name = "newsrank"
 
-    def __init__(self, *, model: SentenceModel | None = None,
-                 redundancy: float = REDUNDANCY) -> None:
+    def __init__(
+        self, *, model: SentenceModel | None = None, redundancy: float = REDUNDANCY
+    ) -> None:
         self.model = model or default_model()
         self.redundancy = redundancy
 
@@ -104,8 +114,9 @@ class NewsRank:
         picked = mmr_select(f, scores, count, self.redundancy)
         return readable_opening(picked, doc.sentences)
 
-    def _focused(self, doc: Document, f: Features, scores: np.ndarray, mask: np.ndarray,
-                 count: int) -> list[int]:
+    def _focused(
+        self, doc: Document, f: Features, scores: np.ndarray, mask: np.ndarray, count: int
+    ) -> list[int]:
         """Open with the best sentence naming the company (a readable one when there
         is, and early enough that the rest can follow it), then the best after it."""
         n = len(scores)
@@ -124,5 +135,4 @@ class NewsRank:
 
 
 def _as_wire(doc: Document) -> Document:
-    return Document(doc.title, doc.sentences, doc.paragraph_of, doc.words, doc.language,
-                    wire=True)
+    return Document(doc.title, doc.sentences, doc.paragraph_of, doc.words, doc.language, wire=True)

@@ -26,28 +26,89 @@ from summarizer.algorithms.base import Document
 from summarizer.algorithms.centrality import Features, features
 
 FEATURE_NAMES: tuple[str, ...] = (
-    "first", "second", "third", "log_position", "relative_position",
-    "length", "short", "overlong",
+    "first",
+    "second",
+    "third",
+    "log_position",
+    "relative_position",
+    "length",
+    "short",
+    "overlong",
     "centrality",
-    "numbers", "names", "quote_opening", "quoted", "question",
-    "dangling", "wire_lead",
+    "numbers",
+    "names",
+    "quote_opening",
+    "quoted",
+    "question",
+    "dangling",
+    "wire_lead",
 )
 
 # Openers that lean on an earlier sentence (a connective or a pronoun without
 # its noun): such a sentence must not open a summary alone.
-DANGLING_WORDS = frozenset((
-    "however", "but", "and", "yet", "so", "also", "still", "meanwhile", "instead",
-    "moreover", "furthermore", "nevertheless", "nonetheless", "therefore", "thus", "then",
-    "besides", "otherwise", "indeed", "likewise", "similarly", "accordingly", "hence",
-    "consequently", "additionally", "further", "plus", "or", "nor",
-    "it", "its", "it's", "they", "their", "theirs", "them", "he", "his", "him", "she",
-    "her", "hers", "this", "these", "that", "those", "such", "both", "either", "neither",
-    "another", "others", "we", "our", "us",
-))
+DANGLING_WORDS = frozenset(
+    (
+        "however",
+        "but",
+        "and",
+        "yet",
+        "so",
+        "also",
+        "still",
+        "meanwhile",
+        "instead",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "nonetheless",
+        "therefore",
+        "thus",
+        "then",
+        "besides",
+        "otherwise",
+        "indeed",
+        "likewise",
+        "similarly",
+        "accordingly",
+        "hence",
+        "consequently",
+        "additionally",
+        "further",
+        "plus",
+        "or",
+        "nor",
+        "it",
+        "its",
+        "it's",
+        "they",
+        "their",
+        "theirs",
+        "them",
+        "he",
+        "his",
+        "him",
+        "she",
+        "her",
+        "hers",
+        "this",
+        "these",
+        "that",
+        "those",
+        "such",
+        "both",
+        "either",
+        "neither",
+        "another",
+        "others",
+        "we",
+        "our",
+        "us",
+    )
+)
 _OPENER_RE = re.compile(r"^[\"“‘'(\[]*([A-Za-z]+(?:['’][a-z]+)?)")
 _NUMBER_RE = re.compile(r"\d")
 _QUOTED_RE = re.compile(r"[\"“][^\"”]*[\"”]")
-_QUOTE_OPEN = ("\"", "“", "‘", "'")
+_QUOTE_OPEN = ('"', "“", "‘", "'")
 _LONG_WORDS = 40
 
 
@@ -73,7 +134,7 @@ def _names_share(words: tuple[str, ...]) -> float:
 
 def _quoted_share(sentence: str) -> float:
     """Share of the sentence inside quotation marks (rough: between paired marks)."""
-    if "\"" not in sentence and "“" not in sentence:  # most sentences quote nobody
+    if '"' not in sentence and "“" not in sentence:  # most sentences quote nobody
         return 0.0
     inside = sum(len(m) for m in _QUOTED_RE.findall(sentence))
     return inside / max(len(sentence), 1)
@@ -82,8 +143,14 @@ def _quoted_share(sentence: str) -> float:
 def _text_columns(doc: Document) -> np.ndarray:
     """numbers, names, quote_opening, quoted, question, dangling (per sentence)."""
     rows = [
-        (bool(_NUMBER_RE.search(s)), _names_share(w), s.lstrip().startswith(_QUOTE_OPEN),
-         _quoted_share(s), s.rstrip("\"”’' ").endswith("?"), opens_dangling(s))
+        (
+            bool(_NUMBER_RE.search(s)),
+            _names_share(w),
+            s.lstrip().startswith(_QUOTE_OPEN),
+            _quoted_share(s),
+            s.rstrip("\"”’' ").endswith("?"),
+            opens_dangling(s),
+        )
         for s, w in zip(doc.sentences, doc.words, strict=True)
     ]
     return np.array(rows, dtype=float).reshape(len(rows), 6)
@@ -97,12 +164,21 @@ def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Fe
     i = np.arange(n, dtype=float)
     words = np.array([len(w) for w in doc.words], dtype=float)
     columns = [
-        (i == 0), (i == 1), (i == 2), np.log1p(i), i / max(n - 1, 1),
-        np.log1p(words) / math.log1p(30), f.short, np.maximum(words - _LONG_WORDS, 0) / 20,
+        (i == 0),
+        (i == 1),
+        (i == 2),
+        np.log1p(i),
+        i / max(n - 1, 1),
+        np.log1p(words) / math.log1p(30),
+        f.short,
+        np.maximum(words - _LONG_WORDS, 0) / 20,
         f.centrality,
     ]
-    base = np.column_stack([np.asarray(c, dtype=float) for c in columns]) if n else np.zeros(
-        (0, len(columns)))
+    base = (
+        np.column_stack([np.asarray(c, dtype=float) for c in columns])
+        if n
+        else np.zeros((0, len(columns)))
+    )
     wire = np.exp(-i / 2.0) * float(doc.wire)
     matrix = np.hstack([base, _text_columns(doc), wire[:, None]])
     return matrix, f

@@ -29,13 +29,32 @@ from summarizer.text.split import NewsTokenizer, stop_words
 MAX_SENTENCES = 300
 MAX_KL_SENTENCES = 100
 SUMY_NAMES = (
-    "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction", "random",
+    "lexrank",
+    "textrank",
+    "lsa",
+    "luhn",
+    "edmundson",
+    "kl",
+    "sumbasic",
+    "reduction",
+    "random",
 )
 # Edmundson's cue method rewards "bonus" and punishes "stigma" words; these are
 # the hedges and page furniture that rarely carry a news story's facts.
 _STIGMA_WORDS = (
-    "advertisement", "subscribe", "newsletter", "cookie", "click", "sponsored",
-    "hardly", "impossible", "perhaps", "maybe", "reportedly", "rumour", "rumor",
+    "advertisement",
+    "subscribe",
+    "newsletter",
+    "cookie",
+    "click",
+    "sponsored",
+    "hardly",
+    "impossible",
+    "perhaps",
+    "maybe",
+    "reportedly",
+    "rumour",
+    "rumor",
 )
 
 
@@ -53,9 +72,14 @@ def _summarizer_classes() -> dict[str, Callable[..., Any]]:
     from sumy.summarizers.text_rank import TextRankSummarizer
 
     return {
-        "lexrank": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer,
-        "luhn": LuhnSummarizer, "edmundson": EdmundsonSummarizer, "kl": KLSummarizer,
-        "sumbasic": SumBasicSummarizer, "reduction": ReductionSummarizer,
+        "lexrank": LexRankSummarizer,
+        "textrank": TextRankSummarizer,
+        "lsa": LsaSummarizer,
+        "luhn": LuhnSummarizer,
+        "edmundson": EdmundsonSummarizer,
+        "kl": KLSummarizer,
+        "sumbasic": SumBasicSummarizer,
+        "reduction": ReductionSummarizer,
         "random": _seeded_random(RandomSummarizer),
     }
 

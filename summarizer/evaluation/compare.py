@@ -31,8 +31,9 @@ class Difference:
         return f"{self.mean:+.2f} [{self.low:+.2f}, {self.high:+.2f}]"
 
 
-def bootstrap_differences(ours: Sequence[RougeScores], theirs: Sequence[RougeScores], *,
-                          rounds: int = 1000, seed: int = 0) -> tuple[Difference, ...]:
+def bootstrap_differences(
+    ours: Sequence[RougeScores], theirs: Sequence[RougeScores], *, rounds: int = 1000, seed: int = 0
+) -> tuple[Difference, ...]:
     """One Difference per figure in FIGURES (x100), paired by article."""
     a = np.array([s.as_tuple() for s in ours], dtype=float).reshape(-1, 4)
     b = np.array([s.as_tuple() for s in theirs], dtype=float).reshape(-1, 4)
@@ -42,8 +43,10 @@ def bootstrap_differences(ours: Sequence[RougeScores], theirs: Sequence[RougeSco
     rng = np.random.default_rng(seed)
     means = diff[rng.integers(0, len(diff), (rounds, len(diff)))].mean(axis=1)
     low, high = np.percentile(means, [2.5, 97.5], axis=0)
-    return tuple(Difference(float(m), float(lo), float(hi))
-                 for m, lo, hi in zip(diff.mean(axis=0), low, high, strict=True))
+    return tuple(
+        Difference(float(m), float(lo), float(hi))
+        for m, lo, hi in zip(diff.mean(axis=0), low, high, strict=True)
+    )
 
 
 def format_differences(report: EvalReport, *, default: str, baseline: str = "lead") -> str:
@@ -56,10 +59,13 @@ def format_differences(report: EvalReport, *, default: str, baseline: str = "lea
     if (named and len(named) > 1) or (named and len(report.sources) == len(ours)):
         for source in named:
             groups[source] = [i for i, s in enumerate(report.sources) if s == source]
-    lines = [f"{default} minus {baseline}, ROUGE F1 x100, mean [95 % paired bootstrap interval]:",
-             f"{'articles':<24} " + " ".join(f"{f:>22}" for f in FIGURES)]
+    lines = [
+        f"{default} minus {baseline}, ROUGE F1 x100, mean [95 % paired bootstrap interval]:",
+        f"{'articles':<24} " + " ".join(f"{f:>22}" for f in FIGURES),
+    ]
     for name, rows in groups.items():
         diffs = bootstrap_differences([ours[i] for i in rows], [theirs[i] for i in rows])
-        lines.append(f"{name[:17] + f' ({len(rows)})':<24} "
-                     + " ".join(f"{d!s:>22}" for d in diffs))
+        lines.append(
+            f"{name[:17] + f' ({len(rows)})':<24} " + " ".join(f"{d!s:>22}" for d in diffs)
+        )
     return "\n".join(lines)

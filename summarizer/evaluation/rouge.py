@@ -99,8 +99,9 @@ class RougeEvaluator:
     """ROUGE-1/2/L F1 with stemming, and the greedy extractive oracle."""
 
     def __init__(self) -> None:
-        self._scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL", "rougeLsum"],
-                                              use_stemmer=True)
+        self._scorer = rouge_scorer.RougeScorer(
+            ["rouge1", "rouge2", "rougeL", "rougeLsum"], use_stemmer=True
+        )
         self._tokenizer = tokenizers.DefaultTokenizer(use_stemmer=True)
 
     def score(self, summary: Sequence[str], reference: Sequence[str]) -> RougeScores:
@@ -108,7 +109,9 @@ class RougeEvaluator:
         # Newlines are ignored by every figure but R-Lsum, which splits on them.
         result = self._scorer.score("\n".join(reference), "\n".join(summary))
         return RougeScores(
-            result["rouge1"].fmeasure, result["rouge2"].fmeasure, result["rougeL"].fmeasure,
+            result["rouge1"].fmeasure,
+            result["rouge2"].fmeasure,
+            result["rougeL"].fmeasure,
             result["rougeLsum"].fmeasure,
         )
 
@@ -176,16 +179,21 @@ class _Tally:
     total_ms: list[float] = field(default_factory=list)
     leads: int = 0
 
-    def add(self, evaluator: RougeEvaluator, summary: Sequence[str], case: EvalCase,
-            first: str) -> None:
+    def add(
+        self, evaluator: RougeEvaluator, summary: Sequence[str], case: EvalCase, first: str
+    ) -> None:
         self.scores.append(evaluator.score(summary, case.reference))
         self.words.append(sum(len(s.split()) for s in summary))
         self.leads += first in summary
 
     def result(self, name: str) -> SystemResult:
         return SystemResult(
-            name, mean_scores(self.scores), statistics.fmean(self.words or [0]),
-            _median(self.ms), len(self.scores), self.leads / max(len(self.scores), 1),
+            name,
+            mean_scores(self.scores),
+            statistics.fmean(self.words or [0]),
+            _median(self.ms),
+            len(self.scores),
+            self.leads / max(len(self.scores), 1),
             _median(self.total_ms),
         )
 
@@ -280,8 +288,9 @@ def evaluate(
             tallies[name].add(evaluator, summary.sentences, case, doc.sentences[0])
         if oracle:
             picked = sorted(evaluator.oracle(doc.sentences, case.reference, sentences))
-            tallies["oracle"].add(evaluator, [doc.sentences[i] for i in picked], case,
-                                  doc.sentences[0])
+            tallies["oracle"].add(
+                evaluator, [doc.sentences[i] for i in picked], case, doc.sentences[0]
+            )
         if pipeline is not None:
             picked, ms = pipeline(case.article.body, sentences)
             tallies[PIPELINE].ms.append(ms)
@@ -293,10 +302,17 @@ def evaluate(
     results = tuple(t.result(name) for name, t in tallies.items())
     ratio = statistics.median(ratios) if ratios else None
     pipe_ratio = statistics.median(pipe_ratios) if pipe_ratios else None
-    return EvalReport(results, sentences, skipped, ratio, _median(splits), pipe_ratio,
-                      per_article={name: tuple(t.scores) for name, t in tallies.items()},
-                      sources=tuple(sources),
-                      reference_words=statistics.fmean(ref_words) if ref_words else 0.0)
+    return EvalReport(
+        results,
+        sentences,
+        skipped,
+        ratio,
+        _median(splits),
+        pipe_ratio,
+        per_article={name: tuple(t.scores) for name, t in tallies.items()},
+        sources=tuple(sources),
+        reference_words=statistics.fmean(ref_words) if ref_words else 0.0,
+    )
 
 
 def format_report(report: EvalReport, *, default: str) -> str:
@@ -316,8 +332,9 @@ def format_report(report: EvalReport, *, default: str) -> str:
             f"{ms[0]:>10} {ms[1]:>9}"
         )
     count = report.results[0].articles if report.results else 0
-    lines.append(f"{'reference':<12} {'':>6} {'':>6} {'':>6} {'':>6} "
-                 f"{report.reference_words:>6.1f}")
+    lines.append(
+        f"{'reference':<12} {'':>6} {'':>6} {'':>6} {'':>6} {report.reference_words:>6.1f}"
+    )
     lines += [
         f"{count} articles, {report.sentences} sentences; ROUGE F1 x100 (rouge-score, Porter "
         "stemming); words = per summary; 1st% = summaries keeping the first sentence;",
@@ -326,14 +343,20 @@ def format_report(report: EvalReport, *, default: str) -> str:
         "oracle = greedy extractive ceiling (best R-1 + R-2 against the reference).",
     ]
     if any(r.name == PIPELINE for r in report.results):
-        lines.append(f"{PIPELINE} = sumy's own TextRank pipeline on the raw article text "
-                     "(PlaintextParser + NewsTokenizer, Stemmer, stop words), parsing included.")
+        lines.append(
+            f"{PIPELINE} = sumy's own TextRank pipeline on the raw article text "
+            "(PlaintextParser + NewsTokenizer, Stemmer, stop words), parsing included."
+        )
     if report.skipped:
         lines.append(f"{report.skipped} articles without sentences were skipped.")
     if report.speed_ratio is not None:
-        lines.append(f"{default} / textrank time: {report.speed_ratio:.3f} (algorithm on the "
-                     "split article; median of per-article ratios, same run).")
+        lines.append(
+            f"{default} / textrank time: {report.speed_ratio:.3f} (algorithm on the "
+            "split article; median of per-article ratios, same run)."
+        )
     if report.pipeline_ratio is not None:
-        lines.append(f"{default} summarize() / {PIPELINE} time: {report.pipeline_ratio:.3f} "
-                     "(end to end; median of per-article ratios, same run).")
+        lines.append(
+            f"{default} summarize() / {PIPELINE} time: {report.pipeline_ratio:.3f} "
+            "(end to end; median of per-article ratios, same run)."
+        )
     return "\n".join(lines)

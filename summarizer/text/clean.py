@@ -50,57 +50,113 @@ _SOCIAL = (
 
 # Headings after which the rest of the page is other stories (the tail cut).
 TAIL_MARKERS: tuple[Rule, ...] = (
-    _rule(r"^share (this |the )?(story|article|post|page|on|via)\b[\s\w:]*$|^share this\s*:?$",
-          "share widget", 8, min_story=2),
-    _rule(rf"^(share|tweet|{_SOCIAL})(\s*[,|/·•]?\s*{_SOCIAL})*\s*:?$", "share buttons", 10,
-          min_story=2),
-    _rule(r"^(most )?(recent|related|latest|popular|trending|top|more|other|recommended"
-          r"|similar|featured|editor'?s'? picks?)( news)? (stories|articles|news|posts|reads"
-          r"|content|links|coverage|topics|videos)\b.{0,30}$", "other-stories heading", 6),
-    _rule(r"^(related|more|read more|see also|read also|also read|more stories|trending)\s*:?$",
-          "other-stories heading", 3),
+    _rule(
+        r"^share (this |the )?(story|article|post|page|on|via)\b[\s\w:]*$|^share this\s*:?$",
+        "share widget",
+        8,
+        min_story=2,
+    ),
+    _rule(
+        rf"^(share|tweet|{_SOCIAL})(\s*[,|/·•]?\s*{_SOCIAL})*\s*:?$",
+        "share buttons",
+        10,
+        min_story=2,
+    ),
+    _rule(
+        r"^(most )?(recent|related|latest|popular|trending|top|more|other|recommended"
+        r"|similar|featured|editor'?s'? picks?)( news)? (stories|articles|news|posts|reads"
+        r"|content|links|coverage|topics|videos)\b.{0,30}$",
+        "other-stories heading",
+        6,
+    ),
+    _rule(
+        r"^(related|more|read more|see also|read also|also read|more stories|trending)\s*:?$",
+        "other-stories heading",
+        3,
+    ),
     _rule(r"^more (from|on|about|in) [\w .&'’-]{1,40}:?$", "other-stories heading", 6),
-    _rule(r"^(you|we think you) (may|might|could) (also )?(like|enjoy|be interested)\b",
-          "recommendations", 10),
-    _rule(r"^(comments?|\d+ comments?|leave a (comment|reply)|join the (conversation|discussion))"
-          r"\s*:?$", "comments", 5),
+    _rule(
+        r"^(you|we think you) (may|might|could) (also )?(like|enjoy|be interested)\b",
+        "recommendations",
+        10,
+    ),
+    _rule(
+        r"^(comments?|\d+ comments?|leave a (comment|reply)|join the (conversation|discussion))"
+        r"\s*:?$",
+        "comments",
+        5,
+    ),
 )
 
 # Page furniture dropped wherever it appears.
 LINE_RULES: tuple[Rule, ...] = (
-    _rule(r"\bcookies?\b.*\b(use|accept|consent|policy|settings|preferences|agree)\b"
-          r"|\b(use|accept|consent to) (of )?(all )?cookies\b", "cookie notice", 40),
-    _rule(r"^(sign up|subscribe|register|join)\b.*\b(newsletter|updates|alerts|briefing|daily"
-          r"|weekly|inbox|free)\b", "newsletter prompt", 30),
-    _rule(r"\bnewsletters?\b.*\b(sign up|subscribe|inbox|delivered|free|register)\b"
-          r"|\b(sign up|subscribe|register)\b.*\bnewsletters?\b|^(our|the) .{0,30}newsletters?:?$",
-          "newsletter prompt", 30),
+    _rule(
+        r"\bcookies?\b.*\b(use|accept|consent|policy|settings|preferences|agree)\b"
+        r"|\b(use|accept|consent to) (of )?(all )?cookies\b",
+        "cookie notice",
+        40,
+    ),
+    _rule(
+        r"^(sign up|subscribe|register|join)\b.*\b(newsletter|updates|alerts|briefing|daily"
+        r"|weekly|inbox|free)\b",
+        "newsletter prompt",
+        30,
+    ),
+    _rule(
+        r"\bnewsletters?\b.*\b(sign up|subscribe|inbox|delivered|free|register)\b"
+        r"|\b(sign up|subscribe|register)\b.*\bnewsletters?\b|^(our|the) .{0,30}newsletters?:?$",
+        "newsletter prompt",
+        30,
+    ),
     _rule(r"^subscribe( now| today| here| to\b.*)?[.!]?$", "subscribe prompt"),
-    _rule(r"^(photo|image|picture|illustration|video|graphic|caption)s?( credit)?\s*[:|/©]",
-          "photo credit", 20),
+    _rule(
+        r"^(photo|image|picture|illustration|video|graphic|caption)s?( credit)?\s*[:|/©]",
+        "photo credit",
+        20,
+    ),
     _rule(r"^(image|photo|picture) (credit|copyright|source|courtesy)\b", "photo credit", 20),
     _rule(r"^(image|media|video) (source|caption)\s*[,:]", "photo caption", 40),
     _rule(r"^(watch|listen|video|gallery|in pictures)\s*:", "media teaser", 20),
     _rule(r"^(additional )?(reporting|writing|editing|compiled) by\b", "wire credit line", 30),
     _rule(r"^our standards\s*:", "wire credit line", 12),
     _rule(r"^[\W_]+$", "separator", 10),
-    _rule(r"^(getty images|reuters|afp|ap photo|epa|shutterstock|pa media|bloomberg)"
-          r"(\s*[/|,]\s*[\w ]+)?$", "photo credit", 6),
+    _rule(
+        r"^(getty images|reuters|afp|ap photo|epa|shutterstock|pa media|bloomberg)"
+        r"(\s*[/|,]\s*[\w ]+)?$",
+        "photo credit",
+        6,
+    ),
     # Names must be capitalised (case-sensitive part): "By Jane Doe", not "By the end".
-    _rule(r"^by\s+(?-i:[A-Z])[\w.'’-]*(\s+(and\s+)?(?-i:[A-Z])[\w.'’-]*){0,4}\s*"
-          r"([|,·•–-].*)?$(?<![.!?\"”])", "byline", 14),
-    _rule(r"^(published|updated|last updated|posted|first published)(\s+(on|at))?\s*:?\s*"
-          r"(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|yesterday|today"
-          r"|(mon|tues|wednes|thurs|fri|satur|sun)day).*(?<![!?\"”])$", "timestamp", 10),
-    _rule(r"^(story continues below )?(advertisement|advert|sponsored( content)?|ad|skip"
-          r" advertisement|promoted)\s*:?$", "advertisement", 4),
+    _rule(
+        r"^by\s+(?-i:[A-Z])[\w.'’-]*(\s+(and\s+)?(?-i:[A-Z])[\w.'’-]*){0,4}\s*"
+        r"([|,·•–-].*)?$(?<![.!?\"”])",
+        "byline",
+        14,
+    ),
+    _rule(
+        r"^(published|updated|last updated|posted|first published)(\s+(on|at))?\s*:?\s*"
+        r"(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|yesterday|today"
+        r"|(mon|tues|wednes|thurs|fri|satur|sun)day).*(?<![!?\"”])$",
+        "timestamp",
+        10,
+    ),
+    _rule(
+        r"^(story continues below )?(advertisement|advert|sponsored( content)?|ad|skip"
+        r" advertisement|promoted)\s*:?$",
+        "advertisement",
+        4,
+    ),
     _rule(r"^(click|tap) here\b", "click prompt", 15),
     _rule(r"^follow (us|\w+) on\b|^follow @\w+", "follow prompt", 12),
     _rule(r"all rights reserved|^(©|copyright ©?\s*\d{4})", "copyright line", 20),
-    _rule(r"^(terms of (use|service)|privacy (policy|notice)|contact us|about us)\b",
-          "site link", 8),
-    _rule(r"^(listen to (this )?(article|story)|\d+\s*min(ute)?s? read|reading time)\b",
-          "reading aid", 8),
+    _rule(
+        r"^(terms of (use|service)|privacy (policy|notice)|contact us|about us)\b", "site link", 8
+    ),
+    _rule(
+        r"^(listen to (this )?(article|story)|\d+\s*min(ute)?s? read|reading time)\b",
+        "reading aid",
+        8,
+    ),
     _rule(r"(enable|turn on) javascript|browser does not support", "browser notice", 25),
     _rule(r"^(read more|see also|related|also read)\s*:", "link to another story", 25),
 )
@@ -160,14 +216,16 @@ def _by_limit(rules: Iterable[Rule]) -> tuple[tuple[int, re.Pattern[str], tuple[
     regex (tried at one position only) and the unanchored rules that apply to text of
     at most that many words. Same answers as trying every rule, several times faster."""
     rules = tuple(rules)
-    anchored = {r for r in rules
-                if all(a.startswith("^") for a in _alternatives(r.pattern.pattern))}
+    anchored = {
+        r for r in rules if all(a.startswith("^") for a in _alternatives(r.pattern.pattern))
+    }
     out = []
     for limit in sorted({r.max_words for r in rules}, reverse=True):
         fits = [r for r in rules if r.max_words >= limit]
         joined = "|".join(f"(?:{r.pattern.pattern})" for r in fits if r in anchored) or "(?!)"
-        out.append((limit, re.compile(joined, re.IGNORECASE),
-                    tuple(r for r in fits if r not in anchored)))
+        out.append(
+            (limit, re.compile(joined, re.IGNORECASE), tuple(r for r in fits if r not in anchored))
+        )
     return tuple(out)
 
 
@@ -198,8 +256,11 @@ def is_boilerplate(text: str) -> bool:
     if anchored.match(text) is not None:
         return True
     folded = text.casefold()
-    return any(r.pattern.search(text) for r in others
-               if any(word in folded for word in _NEEDS.get(r.reason, ("",))))
+    return any(
+        r.pattern.search(text)
+        for r in others
+        if any(word in folded for word in _NEEDS.get(r.reason, ("",)))
+    )
 
 
 def clean_paragraphs(paragraphs: Iterable[str], *, title: str = "") -> tuple[str, ...]:
@@ -245,11 +306,15 @@ def _hard_wrapped(lines: list[str]) -> bool:
     body = lines[:-1]
     if not all(_WRAP_MIN <= len(line) <= _WRAP_MAX for line in body):
         return False
-    return sum(line[-1] in ".!?:”\"" for line in body) <= len(body) // 2
+    return sum(line[-1] in '.!?:”"' for line in body) <= len(body) // 2
 
 
 def clean_text(
-    raw: str, *, url: str | None = None, source: str | None = None, published: str | None = None,
+    raw: str,
+    *,
+    url: str | None = None,
+    source: str | None = None,
+    published: str | None = None,
     untitled: bool = False,
 ) -> Article:
     """An article from plain text: title = first non-empty line, boilerplate stripped.
@@ -277,7 +342,11 @@ def clean_text(
 
 
 def article_from_parts(
-    title: str, body: str, *, url: str | None = None, source: str | None = None,
+    title: str,
+    body: str,
+    *,
+    url: str | None = None,
+    source: str | None = None,
     published: str | None = None,
 ) -> Article:
     """An article from a known headline and body text (a feed item, a stored row,
@@ -295,8 +364,13 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, deduplicate=False,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        deduplicate=False,
         # No extensive search: its last resort, the footer's "© 2026", made every
         # undated page "published 1 Jan 2026". Meta tags and visible dates still count.
         date_extraction_params={"extensive_search": False, "original_date": True},
@@ -324,8 +398,7 @@ def _page_title(title: str, site: str | None) -> str:
     """The headline without a trailing " | Site name"."""
     title = normalize(title).replace("\n", " ").strip()
     match = re.match(r"^(.{10,}?)\s+[|–—-]\s+([^|–—-]{2,40})$", title)
-    if match and (not site or match.group(2).strip().lower() == site.lower()
-                  or "|" in title):
+    if match and (not site or match.group(2).strip().lower() == site.lower() or "|" in title):
         return match.group(1).strip()
     return title
 
@@ -347,7 +420,10 @@ def parse_article(data: str, *, url: str | None = None) -> Article:
 
 
 def _article(
-    title: str, paragraphs: tuple[str, ...], *, extra: dict[str, str] | None = None,
+    title: str,
+    paragraphs: tuple[str, ...],
+    *,
+    extra: dict[str, str] | None = None,
     **meta: str | None,
 ) -> Article:
     if not paragraphs:

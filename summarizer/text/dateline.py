@@ -37,7 +37,7 @@ def split_dateline(sentence: str) -> tuple[str, bool]:
     for pattern in (_TAGGED, _GLUED, _UPPER):
         match = pattern.match(sentence)
         if match:
-            rest = sentence[match.end():].lstrip()
+            rest = sentence[match.end() :].lstrip()
             if len(rest) >= 10:
                 return rest, True
     return sentence, False

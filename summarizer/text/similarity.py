@@ -31,7 +31,7 @@ def _words(text: str) -> list[str]:
 def _shingles(words: list[str]) -> list[str]:
     if len(words) < _SHINGLE:
         return [" ".join(words)] if words else []
-    return [" ".join(words[i:i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)]
+    return [" ".join(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)]
 
 
 def fingerprint(text: str) -> int:

@@ -59,8 +59,16 @@ _GENERIC_END_RE = re.compile("(?<=[.!?…।॥؟])\\s+(?=[^\\sa-z])")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 _UKRAINIAN_RE = re.compile("[ієїґІЄЇҐ]")
 _LATIN_CANDIDATES = (
-    "english", "french", "german", "spanish", "italian", "portuguese",
-    "swedish", "czech", "polish", "slovak",
+    "english",
+    "french",
+    "german",
+    "spanish",
+    "italian",
+    "portuguese",
+    "swedish",
+    "czech",
+    "polish",
+    "slovak",
 )
 _PUNKT_FALLBACK = {"ukrainian": "russian", "slovak": "czech"}
 
@@ -187,8 +195,13 @@ def _join_lowercase_starts(pieces: list[str]) -> list[str]:
     out: list[str] = []
     for piece in pieces:
         word = _first_word(piece)
-        if (out and word and word.islower() and out[-1][-1:] == "."
-                and len(out[-1].split()) + len(piece.split()) <= MAX_REPAIR_WORDS):
+        if (
+            out
+            and word
+            and word.islower()
+            and out[-1][-1:] == "."
+            and len(out[-1].split()) + len(piece.split()) <= MAX_REPAIR_WORDS
+        ):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)

@@ -32,9 +32,14 @@ def test_the_sample_is_real_licensed_news_over_many_years(records: list[dict]) -
 
 def test_most_articles_are_about_a_company(records: list[dict]) -> None:
     matcher = CompanyMatcher(registry_entries())
-    about = [r for r in records if any(
-        m.salience >= SUBJECT_THRESHOLD / 2
-        for m in matcher.find(article_from_record(r, where="sample")))]
+    about = [
+        r
+        for r in records
+        if any(
+            m.salience >= SUBJECT_THRESHOLD / 2
+            for m in matcher.find(article_from_record(r, where="sample"))
+        )
+    ]
     assert len(about) > len(records) / 2
 
 
@@ -53,8 +58,10 @@ def test_every_replayed_article_alerts_the_followers_of_its_company(
 
 
 def test_load_sample_keeps_dates_and_holds_back_the_replay(tmp_path: Path) -> None:
-    with open_store(tmp_path / "s.db") as store, Ingestor(
-            store=store, companies=CompanyRegistry(store)) as ingestor:
+    with (
+        open_store(tmp_path / "s.db") as store,
+        Ingestor(store=store, companies=CompanyRegistry(store)) as ingestor,
+    ):
         first = load_sample(ingestor, hold_back=True)
         again = load_sample(ingestor, hold_back=True)
         everything = load_sample(ingestor, hold_back=False)

@@ -34,7 +34,8 @@ Fixtures
 ``bot_runner`` -> :class:`BotRunner` behind ``start_bot``: ``await bot_runner.stop(app)``
     stops one application early, in ``run_polling``'s order (e.g. to restart a bot).
 ``newsbot_app`` -> ``async (**config_overrides) -> (application, store)``: the real bot from
-    ``bot.telegram.application.build_application`` on a fresh SQLite file with the seeds ingested, polling
+    ``bot.telegram.application.build_application`` on a fresh SQLite file with the seeds
+    ingested, polling
     the emulator (uses ``start_bot``).
 ``emulator_processes`` (session) -> :class:`emulator_harness.EmulatorProcesses`.
 

@@ -55,12 +55,14 @@ async def test_send_message_has_seconds_date_and_real_chat(
 
 async def test_edits_return_the_message_and_refuse_no_op(bot: Bot) -> None:
     sent = await bot.send_message(7, "one", reply_markup=keyboard("u:1", "u:2"))
-    edited = await bot.edit_message_text("two", chat_id=7, message_id=sent.message_id,
-                                         reply_markup=keyboard("u:2"))
+    edited = await bot.edit_message_text(
+        "two", chat_id=7, message_id=sent.message_id, reply_markup=keyboard("u:2")
+    )
     assert edited.text == "two" and edited.reply_markup == keyboard("u:2")
     with pytest.raises(BadRequest, match="not modified"):
-        await bot.edit_message_text("two", chat_id=7, message_id=sent.message_id,
-                                    reply_markup=keyboard("u:2"))
+        await bot.edit_message_text(
+            "two", chat_id=7, message_id=sent.message_id, reply_markup=keyboard("u:2")
+        )
     bare = await bot.edit_message_reply_markup(chat_id=7, message_id=sent.message_id)
     assert bare.reply_markup is None and bare.text == "two"
     with pytest.raises(BadRequest, match=r"(?i)message to edit not found"):
@@ -144,8 +146,11 @@ async def test_callback_query_round_trip(bot: Bot, emulator: Any) -> None:
     await user.press(shown, "u:1")
     (update,) = await bot.get_updates(timeout=5)
     query = update.callback_query
-    assert query.data == "u:1" and query.chat_instance and query.message.message_id == shown[
-        "message_id"]
+    assert (
+        query.data == "u:1"
+        and query.chat_instance
+        and query.message.message_id == shown["message_id"]
+    )
     assert await query.answer("Unsubscribed")
     answer = await user.next("answer")
     assert answer["text"] == "Unsubscribed"
@@ -180,8 +185,11 @@ async def test_injected_status_faults(bot: Bot, emulator: Any) -> None:
     await emulator.inject(
         {"method": "sendMessage", "status": 429, "retry_after": 3},
         {"status": 403},
-        {"status": 400, "description": "Bad Request: group chat was upgraded to a supergroup chat",
-         "migrate_to_chat_id": -1001234},
+        {
+            "status": 400,
+            "description": "Bad Request: group chat was upgraded to a supergroup chat",
+            "migrate_to_chat_id": -1001234,
+        },
         {"status": 500},
         {"status": 502},
     )
@@ -229,8 +237,9 @@ async def test_fault_matching_by_chat_skip_and_times(bot: Bot, emulator: Any) ->
 
 
 async def test_rate_limits_answer_429(bot: Bot, emulator: Any) -> None:
-    await emulator.configure(rate_limits={"per_chat_per_s": 1, "global_per_s": 5,
-                                          "group_per_min": 2})
+    await emulator.configure(
+        rate_limits={"per_chat_per_s": 1, "global_per_s": 5, "group_per_min": 2}
+    )
     await bot.send_message(1, "first")
     with pytest.raises(RetryAfter):
         await bot.send_message(1, "too soon")

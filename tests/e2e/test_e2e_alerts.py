@@ -33,15 +33,38 @@ FAST = SenderOptions(backoff_base=0.2, backoff_cap=1.0, max_attempts=4, idle_pol
 
 # -- building the world ------------------------------------------------------------------
 
+
 def add_chat(store: Store, chat_id: int, *follows: str, type: str = "private") -> None:
     store.chats.upsert(chat_id, type=type, title=f"chat {chat_id}")
     for name in follows:
         store.subscriptions.add(chat_id, store.companies.add_custom(name))
 
 
-WORDS = ("battery", "factory", "chip", "price", "rival", "market", "phone", "launch", "quarter",
-         "profit", "loss", "plan", "deal", "board", "share", "supply", "order", "sales",
-         "growth", "deliveries", "partner", "model", "export")
+WORDS = (
+    "battery",
+    "factory",
+    "chip",
+    "price",
+    "rival",
+    "market",
+    "phone",
+    "launch",
+    "quarter",
+    "profit",
+    "loss",
+    "plan",
+    "deal",
+    "board",
+    "share",
+    "supply",
+    "order",
+    "sales",
+    "growth",
+    "deliveries",
+    "partner",
+    "model",
+    "export",
+)
 
 
 def distinct_body(n: int) -> str:
@@ -50,11 +73,21 @@ def distinct_body(n: int) -> str:
     return f"{' '.join(words[:12])}.\n\n{' '.join(words[12:])}."
 
 
-def add_article(store: Store, companies: Mapping[str, float], *, n: int, body: str | None = None,
-                source: str = "Wire") -> int:
+def add_article(
+    store: Store,
+    companies: Mapping[str, float],
+    *,
+    n: int,
+    body: str | None = None,
+    source: str = "Wire",
+) -> int:
     body = body or distinct_body(n)
-    article = Article(f"Headline {n} <for> & about it", tuple(body.split("\n\n")),
-                      url=f"https://news.example/{n}", source=source)
+    article = Article(
+        f"Headline {n} <for> & about it",
+        tuple(body.split("\n\n")),
+        url=f"https://news.example/{n}",
+        source=source,
+    )
     mentions = [CompanyMention(name, s, True, 3) for name, s in companies.items()]
     for name in companies:
         store.companies.add_custom(name)
@@ -63,14 +96,26 @@ def add_article(store: Store, companies: Mapping[str, float], *, n: int, body: s
     return article_id
 
 
-async def run_sender(emulator: Any, store: Store, *, until: int, limits: Limits | None = None,
-                     options: SenderOptions = FAST, timeout: float = 30.0) -> AlertSender:
+async def run_sender(
+    emulator: Any,
+    store: Store,
+    *,
+    until: int,
+    limits: Limits | None = None,
+    options: SenderOptions = FAST,
+    timeout: float = 30.0,
+) -> AlertSender:
     """Run a sender until ``until`` alerts are settled (sent/failed/dropped) or timeout."""
     request = AiohttpRequest(connection_pool_size=32, read_timeout=1.0)
     async with Bot(emulator.token, base_url=emulator.base_url, request=request) as bot:
-        sender = AlertSender(bot=bot, outbox=store.outbox, lifecycle=store.lifecycle,
-                             gate=RateGate(limits or Limits()),
-                             composer=Composer(articles=store.outbox), options=options)
+        sender = AlertSender(
+            bot=bot,
+            outbox=store.outbox,
+            lifecycle=store.lifecycle,
+            gate=RateGate(limits or Limits()),
+            composer=Composer(articles=store.outbox),
+            options=options,
+        )
         task = asyncio.create_task(sender.run())
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and not task.done():
@@ -84,6 +129,7 @@ async def run_sender(emulator: Any, store: Store, *, until: int, limits: Limits 
 
 
 # -- measuring from the emulator's log ---------------------------------------------------
+
 
 def max_in_window(times: list[float], window: float) -> int:
     """The most events inside any window of ``window`` seconds."""
@@ -109,11 +155,13 @@ def assert_rates(log: list[dict[str, Any]], limits: Limits) -> None:
 
 
 def delivered(log: list[dict[str, Any]]) -> Counter[int]:
-    return Counter(int(e["chat_id"]) for e in log
-                   if e["method"] == "sendMessage" and e["outcome"] in DELIVERED)
+    return Counter(
+        int(e["chat_id"]) for e in log if e["method"] == "sendMessage" and e["outcome"] in DELIVERED
+    )
 
 
 # -- tests -------------------------------------------------------------------------------
+
 
 async def test_fan_out_keeps_every_limit_and_sends_each_alert_once(emulator, store) -> None:
     await emulator.configure(rate_limits=True)  # the adapter answers 429 to any excess
@@ -154,9 +202,13 @@ async def test_telegram_errors_lose_nothing_and_stop_blocked_chats(emulator, sto
         {"method": "sendMessage", "chat_id": 3006, "drop": "before"},
         {"method": "sendMessage", "chat_id": 3007, "drop": "after"},
         {"method": "sendMessage", "chat_id": 3008, "delay_ms": 1500},
-        {"method": "sendMessage", "chat_id": -4001, "status": 400,
-         "description": "Bad Request: group chat was upgraded to a supergroup chat",
-         "migrate_to_chat_id": -1004001},
+        {
+            "method": "sendMessage",
+            "chat_id": -4001,
+            "status": 400,
+            "description": "Bad Request: group chat was upgraded to a supergroup chat",
+            "migrate_to_chat_id": -1004001,
+        },
     )
     add_article(store, {"Xiaomi": 0.8}, n=1)
     # Production-like backoff: an unanswered request may still be processed after we gave up.
@@ -198,15 +250,17 @@ async def test_a_chat_that_keeps_failing_is_recorded_after_the_retry_cap(emulato
 
 async def test_copies_of_one_story_become_one_message(emulator, store) -> None:
     add_chat(store, 5001, "Xiaomi")
-    story = ("Xiaomi said on Thursday it would build a second car factory in Beijing, doubling "
-             "its capacity. The company expects deliveries to reach 300,000 cars next year.\n\n"
-             "Analysts said the move puts pressure on rivals in the crowded Chinese market, "
-             "where dozens of brands compete on price.")
+    story = (
+        "Xiaomi said on Thursday it would build a second car factory in Beijing, doubling "
+        "its capacity. The company expects deliveries to reach 300,000 cars next year.\n\n"
+        "Analysts said the move puts pressure on rivals in the crowded Chinese market, "
+        "where dozens of brands compete on price."
+    )
     add_article(store, {"Xiaomi": 0.9}, n=1, body=story, source="Reuters")
-    add_article(store, {"Xiaomi": 0.9}, n=2, body=story + "\n\nFollow us for more.",
-                source="CNBC")
-    add_article(store, {"Xiaomi": 0.9}, n=3, body=story.replace("said", "told reporters"),
-                source="BBC")
+    add_article(store, {"Xiaomi": 0.9}, n=2, body=story + "\n\nFollow us for more.", source="CNBC")
+    add_article(
+        store, {"Xiaomi": 0.9}, n=3, body=story.replace("said", "told reporters"), source="BBC"
+    )
     await run_sender(emulator, store, until=3)
     log = await emulator.log(method="sendMessage")
     assert len(log) == 1
@@ -216,8 +270,10 @@ async def test_copies_of_one_story_become_one_message(emulator, store) -> None:
 
 async def test_a_late_copy_edits_the_earlier_alert(emulator, store) -> None:
     add_chat(store, 5501, "Xiaomi")
-    story = ("Xiaomi said on Thursday it would build a second car factory in Beijing, doubling "
-             "its capacity. The company expects deliveries to reach 300,000 cars next year.")
+    story = (
+        "Xiaomi said on Thursday it would build a second car factory in Beijing, doubling "
+        "its capacity. The company expects deliveries to reach 300,000 cars next year."
+    )
     add_article(store, {"Xiaomi": 0.9}, n=1, body=story, source="Reuters")
     await run_sender(emulator, store, until=1)
     add_article(store, {"Xiaomi": 0.9}, n=2, body=story + " Shares rose.", source="BBC")
@@ -243,12 +299,17 @@ async def test_a_backlog_becomes_one_catch_up(emulator, store) -> None:
 
 # -- kill -9 mid fan-out ---------------------------------------------------------------
 
+
 def start_bot_process(emulator: Any, db: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": emulator.token, "NEWSBOT_POLL_INTERVAL": "3600"}
     return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "run", "--db", str(db), "--base-url",
-         emulator.base_url], cwd=REPO, env=env, stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        [sys.executable, "-m", "bot.cli", "run", "--db", str(db), "--base-url", emulator.base_url],
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
 
 
@@ -297,9 +358,15 @@ async def test_kill_9_mid_fan_out_then_restart_delivers_everything(
     log = await emulator.log(method="sendMessage")
     counts = delivered(log)
     lost = [c for c in chats if counts[c] < 2]
-    assert not lost, ("an alert was lost", lost, Counter(counts.values()),
-                      [(c, n) for c, n in counts.items() if n > 2][:10], killed_at,
-                      len(log), Counter(e["outcome"] for e in log))
+    assert not lost, (
+        "an alert was lost",
+        lost,
+        Counter(counts.values()),
+        [(c, n) for c, n in counts.items() if n > 2][:10],
+        killed_at,
+        len(log),
+        Counter(e["outcome"] for e in log),
+    )
     duplicates = sum(counts.values()) - 2 * len(chats)
     in_flight = SenderOptions().concurrency + 2  # requests on the wire + one unflushed batch
     print(f"killed after {killed_at} sent; duplicates after restart: {duplicates}")

@@ -107,8 +107,18 @@ async def test_commands_addressed_to_other_bots(newsbot_app: NewsbotApp, emulato
 
 
 _COMMANDS = st.sampled_from(
-    ["/subscribe", "/unsubscribe", "/news", "/search", "/summary", "/settings", "/list",
-     "/start", "/nonsense", "/subscribe@TestNameBot"]
+    [
+        "/subscribe",
+        "/unsubscribe",
+        "/news",
+        "/search",
+        "/summary",
+        "/settings",
+        "/list",
+        "/start",
+        "/nonsense",
+        "/subscribe@TestNameBot",
+    ]
 )
 _ARGUMENTS = st.one_of(
     st.text(max_size=80),
@@ -118,8 +128,11 @@ _ARGUMENTS = st.one_of(
 )
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(command=_COMMANDS, argument=_ARGUMENTS)
 async def test_fuzzed_arguments_never_crash(
     newsbot_app: NewsbotApp, emulator: Any, command: str, argument: str
@@ -163,13 +176,18 @@ async def eventually(check: Callable[[], bool], timeout: float = 5.0) -> bool:
     return True
 
 
-@settings(max_examples=15, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(data=st.one_of(
-    st.from_regex(r"[umfas]:[0-9]{1,12}(:[0-9]{1,3})?", fullmatch=True),
-    st.from_regex(r"s:[a-z]{1,10}:[\w./+-]{1,30}", fullmatch=True),
-    st.text(min_size=1, max_size=40).filter(lambda d: len(d.encode()) <= 64),
-))
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    data=st.one_of(
+        st.from_regex(r"[umfas]:[0-9]{1,12}(:[0-9]{1,3})?", fullmatch=True),
+        st.from_regex(r"s:[a-z]{1,10}:[\w./+-]{1,30}", fullmatch=True),
+        st.text(min_size=1, max_size=40).filter(lambda d: len(d.encode()) <= 64),
+    )
+)
 async def test_forged_button_data_never_crashes(
     newsbot_app: NewsbotApp, emulator: Any, data: str
 ) -> None:
@@ -190,10 +208,14 @@ async def test_forged_button_data_never_crashes(
 async def test_edited_commands_are_not_run_again(newsbot_app: NewsbotApp, emulator: Any) -> None:
     await newsbot_app()
     user = emulator.user(507)
-    await user.push(edited_message={"chat": {"id": 507, "type": "private", "first_name": "Ann"},
-                                    "from": {"id": 507, "is_bot": False, "first_name": "Ann"},
-                                    "text": "/start", "edit_date": 1,
-                                    "entities": [{"type": "bot_command", "offset": 0,
-                                                  "length": 6}]})
+    await user.push(
+        edited_message={
+            "chat": {"id": 507, "type": "private", "first_name": "Ann"},
+            "from": {"id": 507, "is_bot": False, "first_name": "Ann"},
+            "text": "/start",
+            "edit_date": 1,
+            "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+        }
+    )
     assert "follows no companies" in seen_text(await user.ask("/list"))
     assert await user.quiet(0.1) == []

@@ -37,7 +37,10 @@ from aiohttp import web
 LOGGED_TEXT = frozenset({"sendMessage", "editMessageText"})
 # Refused once the user blocked the bot, the bot left the group or the group migrated.
 CHAT_METHODS = SEND_METHODS | {
-    "editMessageText", "editMessageReplyMarkup", "sendChatAction", "deleteMessage",
+    "editMessageText",
+    "editMessageReplyMarkup",
+    "sendChatAction",
+    "deleteMessage",
 }
 
 
@@ -136,8 +139,11 @@ class Adapter:
         token, chat_id, text = spec["token"], int(spec["chat_id"]), str(spec["text"])
         chat = self._user_chat(spec)
         message: dict[str, Any] = {
-            "from": self._user(spec), "chat": chat, "date": int(time.time()),
-            "text": text, "botToken": token,
+            "from": self._user(spec),
+            "chat": chat,
+            "date": int(time.time()),
+            "text": text,
+            "botToken": token,
         }
         route = "/sendMessage"
         if text.startswith("/"):
@@ -163,8 +169,12 @@ class Adapter:
         forged = spec.get("forge", False)  # a modified client can send any data
         if not forged and data not in {b.get("callback_data") for row in rows for b in row}:
             return web.json_response({"ok": False, "description": "no such button"}, status=400)
-        query = {"from": self._user(spec), "message": public(stored), "data": data,
-                 "botToken": token}
+        query = {
+            "from": self._user(spec),
+            "message": public(stored),
+            "data": data,
+            "botToken": token,
+        }
         await self._to_node("/sendCallback", query)
         self.state.arrival(token).set()
         return web.json_response({"ok": True, "result": {"t": time.monotonic()}})
@@ -175,8 +185,11 @@ class Adapter:
         update = dict(spec["update"])
         for kind in ("message", "edited_message", "channel_post"):
             if kind in update:
-                update[kind] = {"message_id": self.state.next_local_id(),
-                                "date": int(time.time()), **update[kind]}
+                update[kind] = {
+                    "message_id": self.state.next_local_id(),
+                    "date": int(time.time()),
+                    **update[kind],
+                }
         await self.api.pull(spec["token"])  # keep the emulator's earlier updates first
         self.api.add_update(spec["token"], update)
         self.state.note_update(update)
@@ -197,8 +210,12 @@ class Adapter:
     @staticmethod
     def _user(spec: dict[str, Any]) -> dict[str, Any]:
         user_id = int(spec.get("user_id") or spec["chat_id"])
-        return {"id": user_id, "is_bot": False, "first_name": spec.get("first_name", "Ann"),
-                "username": spec.get("username", f"user{user_id}")}
+        return {
+            "id": user_id,
+            "is_bot": False,
+            "first_name": spec.get("first_name", "Ann"),
+            "username": spec.get("username", f"user{user_id}"),
+        }
 
     async def seen(self, request: web.Request) -> web.Response:
         """GET /_client/seen?chat_id=&after=-1&timeout=0: what the bot did in a chat."""
@@ -294,8 +311,9 @@ def main() -> None:
     parser.add_argument("--upstream", required=True, help="telegram-test-api base URL")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--no-stdin-watch", action="store_true",
-                        help="keep running when stdin closes (manual use)")
+    parser.add_argument(
+        "--no-stdin-watch", action="store_true", help="keep running when stdin closes (manual use)"
+    )
     args = parser.parse_args()
     asyncio.run(serve(args.upstream, args.host, args.port, not args.no_stdin_watch))
 

@@ -25,9 +25,17 @@ NOT_MODIFIED = (
 )
 TRUE_METHODS = frozenset(
     {
-        "sendChatAction", "setMyDescription", "setMyShortDescription", "setMyName",
-        "setChatMenuButton", "setMyDefaultAdministratorRights", "logOut", "close",
-        "setWebhook", "leaveChat", "setMessageReaction",
+        "sendChatAction",
+        "setMyDescription",
+        "setMyShortDescription",
+        "setMyName",
+        "setChatMenuButton",
+        "setMyDefaultAdministratorRights",
+        "logOut",
+        "close",
+        "setWebhook",
+        "leaveChat",
+        "setMessageReaction",
     }
 )
 
@@ -92,8 +100,14 @@ class BotApi:
     async def getMe(self, token: str, params: dict[str, Any]) -> Any:
         me = await self.node(token, "getMe", {})
         # The emulator omits is_bot, which PTB's User requires.
-        return {**BOT_USER, **me, "is_bot": True, "can_join_groups": True,
-                "can_read_all_group_messages": False, "supports_inline_queries": False}
+        return {
+            **BOT_USER,
+            **me,
+            "is_bot": True,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
 
     async def sendMessage(self, token: str, params: dict[str, Any]) -> Any:
         chat_id = params.get("chat_id")
@@ -102,25 +116,41 @@ class BotApi:
         visible = self._checked_text(params)
         markup = _inline(params.get("reply_markup"))
         if self.settings.forward_sends:
-            sent = await self.node(token, "sendMessage", {
-                "chat_id": chat_id, "text": params.get("text"),
-                "parse_mode": params.get("parse_mode"), "reply_markup": markup,
-            })
+            sent = await self.node(
+                token,
+                "sendMessage",
+                {
+                    "chat_id": chat_id,
+                    "text": params.get("text"),
+                    "parse_mode": params.get("parse_mode"),
+                    "reply_markup": markup,
+                },
+            )
             message_id = int(sent["message_id"])
         else:
             message_id = self.state.next_local_id()
         # The emulator answers with the date in milliseconds and a fake private chat.
         message: dict[str, Any] = {
-            "message_id": message_id, "date": int(time.time()),
-            "chat": self.state.chat(chat_id), "from": BOT_USER, "text": visible,
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": self.state.chat(chat_id),
+            "from": BOT_USER,
+            "text": visible,
         }
         if markup:
             message["reply_markup"] = markup
-        self.state.remember(chat_id, {**message, "_raw": params.get("text"),
-                                      "_parse_mode": params.get("parse_mode")})
-        await self.state.seen.add(kind="message", chat_id=chat_id, message_id=message_id,
-                                  text=params.get("text"), parse_mode=params.get("parse_mode"),
-                                  reply_markup=markup)
+        self.state.remember(
+            chat_id,
+            {**message, "_raw": params.get("text"), "_parse_mode": params.get("parse_mode")},
+        )
+        await self.state.seen.add(
+            kind="message",
+            chat_id=chat_id,
+            message_id=message_id,
+            text=params.get("text"),
+            parse_mode=params.get("parse_mode"),
+            reply_markup=markup,
+        )
         return message
 
     async def _edit(self, token: str, params: dict[str, Any], *, text: bool) -> Any:
@@ -138,15 +168,24 @@ class BotApi:
             raise ApiError(400, NOT_MODIFIED)
         if self.settings.forward_sends:
             method = "editMessageText" if text else "editMessageReplyMarkup"
-            await self.node(token, method, {"chat_id": chat_id, "message_id": message_id,
-                                            "text": raw, "reply_markup": markup})
+            await self.node(
+                token,
+                method,
+                {"chat_id": chat_id, "message_id": message_id, "text": raw, "reply_markup": markup},
+            )
         updated = {**public(stored), "text": visible, "edit_date": int(time.time())}
         updated.pop("reply_markup", None)
         if markup:
             updated["reply_markup"] = markup
         self.state.remember(chat_id, {**updated, "_raw": raw, "_parse_mode": mode})
-        await self.state.seen.add(kind="edit", chat_id=chat_id, message_id=int(message_id),
-                                  text=raw, parse_mode=mode, reply_markup=markup)
+        await self.state.seen.add(
+            kind="edit",
+            chat_id=chat_id,
+            message_id=int(message_id),
+            text=raw,
+            parse_mode=mode,
+            reply_markup=markup,
+        )
         # The emulator answers null; Telegram answers the edited Message.
         return updated
 
@@ -160,10 +199,17 @@ class BotApi:
         query_id = str(params.get("callback_query_id"))
         chat_id = self.state.callbacks.pop(query_id, None)
         if chat_id is None:
-            raise ApiError(400, "Bad Request: query is too old and response timeout expired"
-                                " or query ID is invalid")
-        await self.state.seen.add(kind="answer", chat_id=chat_id, callback_query_id=query_id,
-                                  text=params.get("text"), show_alert=params.get("show_alert"))
+            raise ApiError(
+                400,
+                "Bad Request: query is too old and response timeout expired or query ID is invalid",
+            )
+        await self.state.seen.add(
+            kind="answer",
+            chat_id=chat_id,
+            callback_query_id=query_id,
+            text=params.get("text"),
+            show_alert=params.get("show_alert"),
+        )
         return True
 
     async def deleteMessage(self, token: str, params: dict[str, Any]) -> Any:
@@ -200,10 +246,18 @@ class BotApi:
 
     async def getChat(self, token: str, params: dict[str, Any]) -> Any:
         chat = self.state.chat(params.get("chat_id"))
-        return {**chat, "accent_color_id": 0, "max_reaction_count": 11,
-                "accepted_gift_types": {"unlimited_gifts": False, "limited_gifts": False,
-                                        "unique_gifts": False, "premium_subscription": False,
-                                        "gifts_from_channels": False}}
+        return {
+            **chat,
+            "accent_color_id": 0,
+            "max_reaction_count": 11,
+            "accepted_gift_types": {
+                "unlimited_gifts": False,
+                "limited_gifts": False,
+                "unique_gifts": False,
+                "premium_subscription": False,
+                "gifts_from_channels": False,
+            },
+        }
 
     async def getWebhookInfo(self, token: str, params: dict[str, Any]) -> Any:
         pending = len(self.state.buffers.get(token, []))
@@ -227,8 +281,11 @@ class BotApi:
         await asyncio.sleep(0)
         while True:
             if self.state.polls[token] != generation:
-                raise ApiError(409, "Conflict: terminated by other getUpdates request; make sure"
-                                    " that only one bot instance is running")
+                raise ApiError(
+                    409,
+                    "Conflict: terminated by other getUpdates request; make sure"
+                    " that only one bot instance is running",
+                )
             arrival.clear()
             buffer = await self._pending(token, offset)
             left = deadline - time.monotonic()

@@ -16,9 +16,19 @@ from typing import Any
 IMPLICITLY_SKIPPED = frozenset({"getUpdates", "getMe"})
 SEND_METHODS = frozenset(
     {
-        "sendMessage", "sendPhoto", "sendDocument", "sendAudio", "sendVideo", "sendAnimation",
-        "sendVoice", "sendSticker", "sendMediaGroup", "sendLocation", "sendPoll",
-        "copyMessage", "forwardMessage",
+        "sendMessage",
+        "sendPhoto",
+        "sendDocument",
+        "sendAudio",
+        "sendVideo",
+        "sendAnimation",
+        "sendVoice",
+        "sendSticker",
+        "sendMediaGroup",
+        "sendLocation",
+        "sendPoll",
+        "copyMessage",
+        "forwardMessage",
     }
 )
 DEFAULT_DESCRIPTIONS = {

@@ -18,8 +18,22 @@ from dataclasses import dataclass
 MAX_TEXT = 4096
 ALLOWED_TAGS = frozenset(
     {
-        "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span",
-        "tg-spoiler", "a", "tg-emoji", "code", "pre", "blockquote",
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "ins",
+        "s",
+        "strike",
+        "del",
+        "span",
+        "tg-spoiler",
+        "a",
+        "tg-emoji",
+        "code",
+        "pre",
+        "blockquote",
     }
 )
 NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
@@ -86,7 +100,7 @@ def _tag(text: str, i: int, stack: list[str]) -> int:
             raise _fail(f'Unexpected end tag "{name}" at byte offset {_offset(text, i)}')
         if stack[-1] != name:
             raise _fail(
-                f"Can't find end tag corresponding to start tag \"{stack[-1]}\""
+                f'Can\'t find end tag corresponding to start tag "{stack[-1]}"'
                 f" at byte offset {_offset(text, i)}"
             )
         stack.pop()

@@ -41,9 +41,7 @@ class Seen:
 
     def after(self, chat_id: str | None, seq: int) -> list[dict[str, Any]]:
         return [
-            e
-            for e in self.events[seq + 1 :]
-            if chat_id is None or str(e.get("chat_id")) == chat_id
+            e for e in self.events[seq + 1 :] if chat_id is None or str(e.get("chat_id")) == chat_id
         ]
 
     async def wait(self, chat_id: str | None, seq: int, timeout: float) -> list[dict[str, Any]]:
@@ -112,7 +110,8 @@ class BotState:
         message = update.get("message") or {}
         if message.get("migrate_to_chat_id"):
             self.gone[str(message["chat"]["id"])] = (
-                400, "Bad Request: group chat was upgraded to a supergroup chat",
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
                 {"migrate_to_chat_id": int(message["migrate_to_chat_id"])},
             )
 

@@ -10,9 +10,22 @@ from aiohttp import web
 
 STRING_PARAMS = frozenset(
     {
-        "text", "caption", "parse_mode", "callback_query_id", "inline_message_id", "url",
-        "action", "description", "short_description", "name", "language_code", "emoji",
-        "business_connection_id", "message_effect_id", "secret_token", "data",
+        "text",
+        "caption",
+        "parse_mode",
+        "callback_query_id",
+        "inline_message_id",
+        "url",
+        "action",
+        "description",
+        "short_description",
+        "name",
+        "language_code",
+        "emoji",
+        "business_connection_id",
+        "message_effect_id",
+        "secret_token",
+        "data",
     }
 )
 

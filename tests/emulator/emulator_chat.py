@@ -20,15 +20,21 @@ class ChatFeed:
     pending: collections.deque[dict[str, Any]] = field(default_factory=collections.deque)
 
 
-
 class ChatUser:
     """One user in one chat: send text, press buttons, read what the bot showed.
 
     Users of the same chat share its feed: a reply read by one is not seen again by another.
     """
 
-    def __init__(self, emulator: Emulator, chat_id: int, *, user_id: int,
-                 chat: dict[str, Any], feed: ChatFeed) -> None:
+    def __init__(
+        self,
+        emulator: Emulator,
+        chat_id: int,
+        *,
+        user_id: int,
+        chat: dict[str, Any],
+        feed: ChatFeed,
+    ) -> None:
         self.emulator = emulator
         self.chat_id = chat_id
         self.user_id = user_id
@@ -36,29 +42,41 @@ class ChatUser:
         self.feed = feed
 
     def _spec(self) -> dict[str, Any]:
-        return {"token": self.emulator.token, "chat_id": self.chat_id,
-                "user_id": self.user_id, **self.chat}
+        return {
+            "token": self.emulator.token,
+            "chat_id": self.chat_id,
+            "user_id": self.user_id,
+            **self.chat,
+        }
 
     async def send(self, text: str) -> float:
         """Write ``text`` (a command if it starts with "/"); returns the monotonic send time."""
-        result = await self.emulator._call("POST", "/_client/message",
-                                           json={**self._spec(), "text": text})
+        result = await self.emulator._call(
+            "POST", "/_client/message", json={**self._spec(), "text": text}
+        )
         return float(result["t"])
 
-    async def press(self, message: dict[str, Any], data_or_label: str, *,
-                    forge: bool = False) -> float:
+    async def press(
+        self, message: dict[str, Any], data_or_label: str, *, forge: bool = False
+    ) -> float:
         """Press the button of a bot message event, by callback_data or by label.
 
         ``forge=True`` sends the data even if no such button exists (a modified client).
         """
         rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
         buttons = [b for row in rows for b in row]
-        data = next((b["callback_data"] for b in buttons if b.get("text") == data_or_label),
-                    data_or_label)
+        data = next(
+            (b["callback_data"] for b in buttons if b.get("text") == data_or_label), data_or_label
+        )
         result = await self.emulator._call(
-            "POST", "/_client/callback",
-            json={**self._spec(), "message_id": message["message_id"], "data": data,
-                  "forge": forge},
+            "POST",
+            "/_client/callback",
+            json={
+                **self._spec(),
+                "message_id": message["message_id"],
+                "data": data,
+                "forge": forge,
+            },
         )
         return float(result["t"])
 
@@ -92,7 +110,8 @@ class ChatUser:
     async def push(self, **update: Any) -> float:
         """Deliver an update the emulator cannot make, e.g. ``push(my_chat_member={...})``."""
         result = await self.emulator._call(
-            "POST", "/_client/update", json={"token": self.emulator.token, "update": update})
+            "POST", "/_client/update", json={"token": self.emulator.token, "update": update}
+        )
         return float(result["t"])
 
     def _user_object(self) -> dict[str, Any]:
@@ -103,27 +122,40 @@ class ChatUser:
         if self.chat_id > 0:
             return {"id": self.chat_id, "type": "private", "first_name": "Ann"}
         kind = self.chat.get("chat_type") or (
-            "supergroup" if str(self.chat_id).startswith("-100") else "group")
+            "supergroup" if str(self.chat_id).startswith("-100") else "group"
+        )
         return {"id": self.chat_id, "type": kind, "title": self.chat.get("title", "Group")}
 
     async def block_bot(self, *, status: str = "kicked") -> float:
         """The user blocks the bot (private) or removes it from the group ("kicked"/"left")."""
-        bot = {"id": 666, "is_bot": True, "first_name": "Test First name",
-               "username": "TestNameBot"}
+        bot = {
+            "id": 666,
+            "is_bot": True,
+            "first_name": "Test First name",
+            "username": "TestNameBot",
+        }
         new = {"status": status, "user": bot}
         if status == "kicked":
             new["until_date"] = 0
-        return await self.push(my_chat_member={
-            "chat": self._chat_object(), "from": self._user_object(), "date": int(time.time()),
-            "old_chat_member": {"status": "member", "user": bot}, "new_chat_member": new,
-        })
+        return await self.push(
+            my_chat_member={
+                "chat": self._chat_object(),
+                "from": self._user_object(),
+                "date": int(time.time()),
+                "old_chat_member": {"status": "member", "user": bot},
+                "new_chat_member": new,
+            }
+        )
 
     async def migrate_to(self, new_chat_id: int) -> float:
         """The group becomes a supergroup: the service message Telegram sends in the old chat."""
-        return await self.push(message={
-            "chat": self._chat_object(), "from": self._user_object(),
-            "migrate_to_chat_id": new_chat_id,
-        })
+        return await self.push(
+            message={
+                "chat": self._chat_object(),
+                "from": self._user_object(),
+                "migrate_to_chat_id": new_chat_id,
+            }
+        )
 
     async def quiet(self, seconds: float = 0.3) -> list[dict[str, Any]]:
         """Events that arrive within ``seconds`` (and any not yet consumed)."""

@@ -71,8 +71,12 @@ def _spawn(args: list[str], cwd: Path) -> tuple[subprocess.Popen[bytes], IO[byte
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by EmulatorProcesses.stop()
     live = bool(os.environ.get("EMULATOR_STDERR"))
     proc = subprocess.Popen(
-        args, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        stderr=None if live else log, start_new_session=True,
+        args,
+        cwd=cwd,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=None if live else log,
+        start_new_session=True,
     )
     return proc, log
 
@@ -187,8 +191,9 @@ class Emulator:
     async def set_admins(self, chat_id: int, user_ids: list[int]) -> None:
         await self._call("POST", "/_admins", json={"chat_id": chat_id, "user_ids": user_ids})
 
-    async def seen(self, chat_id: int | None = None, *, after: int = -1,
-                   timeout: float = 0.0) -> list[dict[str, Any]]:
+    async def seen(
+        self, chat_id: int | None = None, *, after: int = -1, timeout: float = 0.0
+    ) -> list[dict[str, Any]]:
         params: dict[str, Any] = {"after": after, "timeout": timeout}
         if chat_id is not None:
             params["chat_id"] = chat_id

@@ -43,8 +43,11 @@ def test_same_article_by_url_variants_is_stored_once(store: Store) -> None:
     first = _article("Xiaomi unveils SU7", url="https://News.test/cars/su7/?utm_source=rss")
     article_id, is_new = store.articles.add(first, companies=mentions)
     assert is_new
-    for url in ("https://news.test/cars/su7", "HTTPS://NEWS.TEST/cars/su7#top",
-                "https://news.test/cars/su7?fbclid=abc"):
+    for url in (
+        "https://news.test/cars/su7",
+        "HTTPS://NEWS.TEST/cars/su7#top",
+        "https://news.test/cars/su7?fbclid=abc",
+    ):
         # Different body, same page: still the same article, nothing new is written.
         again = _article("Xiaomi unveils SU7 (updated)", "Changed text.", url=url)
         assert store.articles.add(again, companies=mentions) == (article_id, False)
@@ -54,14 +57,20 @@ def test_same_article_by_url_variants_is_stored_once(store: Store) -> None:
 
 
 def test_same_content_under_another_url_is_a_duplicate(store: Store) -> None:
-    original = _article("BYD sales rise", "BYD sold more cars.", "Exports doubled.",
-                        url="https://a.test/byd")
+    original = _article(
+        "BYD sales rise", "BYD sold more cars.", "Exports doubled.", url="https://a.test/byd"
+    )
     article_id, _ = store.articles.add(original)
-    copy = _article("  byd SALES rise ", "BYD  sold more cars.", "Exports doubled.",
-                    url="https://b.test/syndicated/byd")
+    copy = _article(
+        "  byd SALES rise ",
+        "BYD  sold more cars.",
+        "Exports doubled.",
+        url="https://b.test/syndicated/byd",
+    )
     assert store.articles.add(copy) == (article_id, False)
-    assert store.articles.add(_article("BYD sales rise", "BYD sold more cars.",
-                                       "Exports doubled.")) == (article_id, False)
+    assert store.articles.add(
+        _article("BYD sales rise", "BYD sold more cars.", "Exports doubled.")
+    ) == (article_id, False)
     assert store.articles.count() == 1
 
 
@@ -83,10 +92,17 @@ def test_content_hash_ignores_case_space_and_unicode_form() -> None:
 
 
 def test_unicode_round_trip_and_search(store: Store) -> None:
-    titles = ["小米 发布 新车", "Société Générale cuts jobs", "Tesla 🚗 recalls cars",
-              "Ölkonzern Shell: Gewinn", "Zero\u200bwidth and RTL \u05e9\u05dc\u05d5\u05dd"]
-    ids = [store.articles.add(_article(t, f"{t} — body text.", url=f"https://u.test/{i}"))[0]
-           for i, t in enumerate(titles)]
+    titles = [
+        "小米 发布 新车",
+        "Société Générale cuts jobs",
+        "Tesla 🚗 recalls cars",
+        "Ölkonzern Shell: Gewinn",
+        "Zero\u200bwidth and RTL \u05e9\u05dc\u05d5\u05dd",
+    ]
+    ids = [
+        store.articles.add(_article(t, f"{t} — body text.", url=f"https://u.test/{i}"))[0]
+        for i, t in enumerate(titles)
+    ]
     for article_id, title in zip(ids, titles, strict=True):
         stored = store.articles.get(article_id)
         assert stored is not None and stored.title == title
@@ -115,10 +131,42 @@ def test_search_semantics(store: Store) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ['"', '""', '"""', "*", "**", "NEAR(", "NEAR", "AND", "OR", "NOT", "OR OR tesla",
-     "tesla AND", "NOT tesla", "(", ")", "((tesla", ":", "title:tesla", "^tesla", "-tesla",
-     "tesla -bank", "🚗", "💥💥", "tesla'", "a\"b", "{title body}: x", "tesla NEAR/2 bank",
-     "\x00", "", "   ", "x" * 5000, " ".join(["word"] * 200), "%_[]", "';DROP TABLE x;--"],
+    [
+        '"',
+        '""',
+        '"""',
+        "*",
+        "**",
+        "NEAR(",
+        "NEAR",
+        "AND",
+        "OR",
+        "NOT",
+        "OR OR tesla",
+        "tesla AND",
+        "NOT tesla",
+        "(",
+        ")",
+        "((tesla",
+        ":",
+        "title:tesla",
+        "^tesla",
+        "-tesla",
+        "tesla -bank",
+        "🚗",
+        "💥💥",
+        "tesla'",
+        'a"b',
+        "{title body}: x",
+        "tesla NEAR/2 bank",
+        "\x00",
+        "",
+        "   ",
+        "x" * 5000,
+        " ".join(["word"] * 200),
+        "%_[]",
+        "';DROP TABLE x;--",
+    ],
 )
 def test_odd_search_input_never_raises(store: Store, query: str) -> None:
     store.articles.add(_article("Tesla and the bank", "A title: tesla story."))
@@ -138,10 +186,13 @@ def test_fts_query_quotes_every_term() -> None:
 def test_search_can_be_limited_to_a_company(store: Store) -> None:
     store.companies.add_custom("Tesla")
     store.companies.add_custom("BYD")
-    t = store.articles.add(_article("EV sales", "Cars sold."),
-                           companies=[CompanyMention("Tesla", 0.9, True, 3)])[0]
-    store.articles.add(_article("EV sales in China", "More cars sold."),
-                       companies=[CompanyMention("BYD", 0.9, True, 3)])
+    t = store.articles.add(
+        _article("EV sales", "Cars sold."), companies=[CompanyMention("Tesla", 0.9, True, 3)]
+    )[0]
+    store.articles.add(
+        _article("EV sales in China", "More cars sold."),
+        companies=[CompanyMention("BYD", 0.9, True, 3)],
+    )
     tesla_id = store.companies.id_for("tesla")
     assert tesla_id is not None
     assert [a.id for a in store.articles.search("sales", company_id=tesla_id)] == [t]
@@ -151,14 +202,20 @@ def test_latest_for_company_puts_subjects_first_then_newest_published(store: Sto
     dates = ["Mon, 01 Jan 2024 10:00:00 +0200", "2024-03-01T12:00:00Z", "2024-02-01", None]
     saliences = [0.9, 0.1, 0.5, 0.6]
     for n, (date, salience) in enumerate(zip(dates, saliences, strict=True)):
-        store.articles.add(_article(f"Xiaomi story {n}", published=date),
-                           companies=[CompanyMention("Xiaomi", salience, salience > 0.25, 2)])
+        store.articles.add(
+            _article(f"Xiaomi story {n}", published=date),
+            companies=[CompanyMention("Xiaomi", salience, salience > 0.25, 2)],
+        )
     company = store.companies.id_for("Xiaomi")
     assert company is not None
     latest = store.articles.latest_for_company(company, limit=10)
     # Story 3 has no published date: it sorts by when it was ingested (today), so first.
     assert [a.title for a in latest] == [
-        "Xiaomi story 3", "Xiaomi story 2", "Xiaomi story 0", "Xiaomi story 1"]
+        "Xiaomi story 3",
+        "Xiaomi story 2",
+        "Xiaomi story 0",
+        "Xiaomi story 1",
+    ]
     assert latest[3].published == "2024-03-01T12:00:00+00:00"  # a passing mention, last
     assert latest[2].published == "2024-01-01T08:00:00+00:00"  # RSS date made UTC
     assert [a.salience for a in latest] == [0.6, 0.5, 0.9, 0.1]
@@ -168,16 +225,24 @@ def test_latest_for_company_puts_subjects_first_then_newest_published(store: Sto
 
 
 def test_news_query_walks_one_index_without_sorting(store: Store) -> None:
-    plan = " | ".join(row[3] for row in store.db.conn.execute(
-        "EXPLAIN QUERY PLAN SELECT ac.article_id FROM article_companies AS ac "
-        "JOIN articles AS a ON a.id = ac.article_id WHERE ac.company_id = 1 "
-        "ORDER BY ac.subject DESC, ac.recency DESC, ac.article_id DESC LIMIT 5"))
+    plan = " | ".join(
+        row[3]
+        for row in store.db.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT ac.article_id FROM article_companies AS ac "
+            "JOIN articles AS a ON a.id = ac.article_id WHERE ac.company_id = 1 "
+            "ORDER BY ac.subject DESC, ac.recency DESC, ac.article_id DESC LIMIT 5"
+        )
+    )
     assert "INDEX article_companies_news" in plan
     assert "TEMP B-TREE" not in plan
-    newest = " | ".join(row[3] for row in store.db.conn.execute(
-        "EXPLAIN QUERY PLAN SELECT a.id FROM articles AS a ORDER BY CASE WHEN a.published "
-        "BETWEEN '1970' AND a.ingested THEN a.published ELSE a.ingested END DESC, a.id DESC "
-        "LIMIT 30"))
+    newest = " | ".join(
+        row[3]
+        for row in store.db.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT a.id FROM articles AS a ORDER BY CASE WHEN a.published "
+            "BETWEEN '1970' AND a.ingested THEN a.published ELSE a.ingested END DESC, a.id DESC "
+            "LIMIT 30"
+        )
+    )
     assert "USING INDEX articles_newest" in newest and "TEMP B-TREE" not in newest
 
 
@@ -211,8 +276,12 @@ def test_huge_and_empty_articles(store: Store) -> None:
 
 def test_unreadable_or_future_dates_sort_as_ingestion_time(store: Store) -> None:
     mention = [CompanyMention("Acme", 0.5, True, 1)]
-    for title, date in [("old", "2001-01-01"), ("garbage", "yesterday-ish"),
-                        ("future", "2999-01-01T00:00:00Z"), ("none", "")]:
+    for title, date in [
+        ("old", "2001-01-01"),
+        ("garbage", "yesterday-ish"),
+        ("future", "2999-01-01T00:00:00Z"),
+        ("none", ""),
+    ]:
         store.articles.add(_article(title, published=date), companies=mention)
     acme = store.companies.id_for("acme")
     assert acme is not None

@@ -11,8 +11,9 @@ from summarizer.companies.matcher import SUBJECT_THRESHOLD, CompanyEntry
 
 REGISTRY = [
     CompanyEntry("Xiaomi", ("Xiaomi Corp", "小米"), "1810.HK", "CN"),
-    CompanyEntry("Apple", ("Apple Inc.",), "AAPL", "US", ambiguous=("Apple",),
-                 exclude=("Apple pie",)),
+    CompanyEntry(
+        "Apple", ("Apple Inc.",), "AAPL", "US", ambiguous=("Apple",), exclude=("Apple pie",)
+    ),
     CompanyEntry("Tesla", ("Tesla Inc",), "TSLA", "US"),
 ]
 
@@ -26,8 +27,12 @@ def store(store: Store) -> Store:
 
 def test_chat_upsert_keeps_created_and_reactivates(store: Store) -> None:
     chat = store.chats.upsert(-100123, type="group", title="Investors <b>")
-    assert (chat.id, chat.type, chat.title, chat.active) == (-100123, "group", "Investors <b>",
-                                                              True)
+    assert (chat.id, chat.type, chat.title, chat.active) == (
+        -100123,
+        "group",
+        "Investors <b>",
+        True,
+    )
     assert chat.settings == ChatSettings()
     assert store.chats.set_active(-100123, False)
     assert store.chats.get(-100123).active is False  # type: ignore[union-attr]
@@ -67,11 +72,15 @@ def test_settings_defaults_validation_and_persistence(store: Store) -> None:
 
 def test_damaged_settings_fall_back_to_defaults(store: Store) -> None:
     store.chats.upsert(9)
-    store.db.execute("UPDATE chats SET settings = ? WHERE id = 9",
-                     ['{"summary_sentences": 99, "mode": "digest", "x": 1'])
+    store.db.execute(
+        "UPDATE chats SET settings = ? WHERE id = 9",
+        ['{"summary_sentences": 99, "mode": "digest", "x": 1'],
+    )
     assert store.chats.settings(9) == ChatSettings()
-    store.db.execute("UPDATE chats SET settings = ? WHERE id = 9",
-                     ['{"summary_sentences": 99, "mode": "digest"}'])
+    store.db.execute(
+        "UPDATE chats SET settings = ? WHERE id = 9",
+        ['{"summary_sentences": 99, "mode": "digest"}'],
+    )
     assert store.chats.settings(9) == ChatSettings(mode="digest")
 
 
@@ -107,8 +116,9 @@ def test_custom_names_are_followed_and_matched(store: Store) -> None:
             store.companies.add_custom(bad)
     # A later registry that knows the name adopts it: same id, subscriptions kept.
     store.subscriptions.add(1, custom)
-    store.companies.ensure_registry([*REGISTRY, CompanyEntry("Nothing Technology",
-                                                             ("Nothing",), None, "GB")])
+    store.companies.ensure_registry(
+        [*REGISTRY, CompanyEntry("Nothing Technology", ("Nothing",), None, "GB")]
+    )
     adopted = store.companies.get(custom)
     assert adopted is not None and not adopted.custom and adopted.aliases == ("Nothing",)
     assert store.subscriptions.for_chat(1) == [(custom, "Nothing Technology")]
@@ -141,9 +151,13 @@ def test_a_custom_name_is_matched_in_later_articles(store: Store) -> None:
     custom = store.companies.add_custom("Nothing Technology")
     store.subscriptions.add(3, custom)
     matcher = CompanyMatcher(store.companies.all_entries())
-    article = Article("Nothing Technology launches a phone",
-                      ("Nothing Technology showed its new phone in London.",
-                       "Nothing Technology said sales start next week."))
+    article = Article(
+        "Nothing Technology launches a phone",
+        (
+            "Nothing Technology showed its new phone in London.",
+            "Nothing Technology said sales start next week.",
+        ),
+    )
     mentions = matcher.find(article)
     assert [m.name for m in mentions] == ["Nothing Technology"]
     article_id, _ = store.articles.add(article, companies=mentions)
@@ -152,8 +166,12 @@ def test_a_custom_name_is_matched_in_later_articles(store: Store) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "stored", "label"),
-    [("utc+3", "Etc/GMT-3", "UTC+3"), ("UTC+03:00", "Etc/GMT-3", "UTC+3"),
-     ("gmt-5", "Etc/GMT+5", "UTC-5"), ("+0", "UTC", "UTC")],
+    [
+        ("utc+3", "Etc/GMT-3", "UTC+3"),
+        ("UTC+03:00", "Etc/GMT-3", "UTC+3"),
+        ("gmt-5", "Etc/GMT+5", "UTC-5"),
+        ("+0", "UTC", "UTC"),
+    ],
 )
 def test_fixed_utc_offsets_are_accepted_and_read_back_as_typed(
     store: Store, typed: str, stored: str, label: str
@@ -163,10 +181,12 @@ def test_fixed_utc_offsets_are_accepted_and_read_back_as_typed(
     assert saved.timezone == stored and timezone_label(saved.timezone) == label
 
 
-@pytest.mark.parametrize(("typed", "message"),
-                         [("utc+5:30", "Asia/Kolkata"), ("utc+15", r"no time zone UTC\+15")])
-def test_offsets_without_a_whole_hour_zone_are_explained(store: Store, typed: str,
-                                                         message: str) -> None:
+@pytest.mark.parametrize(
+    ("typed", "message"), [("utc+5:30", "Asia/Kolkata"), ("utc+15", r"no time zone UTC\+15")]
+)
+def test_offsets_without_a_whole_hour_zone_are_explained(
+    store: Store, typed: str, message: str
+) -> None:
     store.chats.upsert(7, type="private")
     with pytest.raises(InputError, match=message):
         store.chats.update_settings(7, timezone=typed)

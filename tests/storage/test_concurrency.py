@@ -50,7 +50,9 @@ WORKER = textwrap.dedent(
 def _spawn(path: Path, role: str, first: int, count: int) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", WORKER, str(path), role, str(first), str(count)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -70,8 +72,9 @@ def test_parallel_writers_and_readers_on_a_fresh_file(db_path: Path) -> None:
         # 2 x 80 own stories + 40 shared keys (i % 3 == 0 over two ranges, i % 60 -> 20 keys
         # each) stored once although both writers added them.
         own = sum(1 for first in (0, 1000) for i in range(first, first + 120) if i % 3)
-        shared = len({i % 60 for first in (0, 1000) for i in range(first, first + 120)
-                      if i % 3 == 0})
+        shared = len(
+            {i % 60 for first in (0, 1000) for i in range(first, first + 120) if i % 3 == 0}
+        )
         assert store.articles.count() == own + shared
         assert store.db.table("companies").count == 7
         assert store.subscriptions.count(1000) == 7
@@ -104,8 +107,11 @@ def test_held_write_lock_becomes_a_clear_storage_error(db_path: Path) -> None:
 def test_short_lock_is_waited_out(db_path: Path) -> None:
     open_store(db_path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(
-            """
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                """
             import sqlite3, sys, time
             conn = sqlite3.connect(sys.argv[1], isolation_level=None)
             conn.execute("BEGIN IMMEDIATE")
@@ -113,8 +119,11 @@ def test_short_lock_is_waited_out(db_path: Path) -> None:
             time.sleep(0.6)
             conn.execute("COMMIT")
             """
-        ), str(db_path)],
-        stdout=subprocess.PIPE, text=True,
+            ),
+            str(db_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"

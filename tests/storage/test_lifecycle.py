@@ -14,8 +14,9 @@ from summarizer.companies.matcher import CompanyEntry, CompanyMention
 
 @pytest.fixture
 def store(store: Store) -> Store:
-    store.companies.ensure_registry([CompanyEntry("Xiaomi", (), None, "CN"),
-                                     CompanyEntry("Apple", (), "AAPL", "US")])
+    store.companies.ensure_registry(
+        [CompanyEntry("Xiaomi", (), None, "CN"), CompanyEntry("Apple", (), "AAPL", "US")]
+    )
     return store
 
 
@@ -26,9 +27,11 @@ def _company(store: Store, name: str) -> int:
 
 
 def _xiaomi_story(store: Store, title: str, *, submitted_by: int | None = None) -> int:
-    article_id, _ = store.articles.add(Article(title, (f"{title}: Xiaomi did it.",)),
-                                       companies=[CompanyMention("Xiaomi", 0.9, True, 2)],
-                                       submitted_by=submitted_by)
+    article_id, _ = store.articles.add(
+        Article(title, (f"{title}: Xiaomi did it.",)),
+        companies=[CompanyMention("Xiaomi", 0.9, True, 2)],
+        submitted_by=submitted_by,
+    )
     return article_id
 
 

@@ -54,13 +54,17 @@ def test_v1_file_with_data_upgrades_in_place(db_path: Path) -> None:
     # Build the file an older release wrote: schema version 1 only, with data in it.
     db = connect(db_path)
     assert migrate(db, target=1) == 1
-    db.execute("INSERT INTO chats (id, type, settings, active, created, updated) "
-               "VALUES (42, 'private', '{\"summary_sentences\": 5}', 1, 't', 't')")
+    db.execute(
+        "INSERT INTO chats (id, type, settings, active, created, updated) "
+        "VALUES (42, 'private', '{\"summary_sentences\": 5}', 1, 't', 't')"
+    )
     db.execute("INSERT INTO companies (name, aliases, custom) VALUES ('Xiaomi', '[\"MI\"]', 0)")
     db.execute("INSERT INTO subscriptions VALUES (42, 1, 't')")
-    db.execute("INSERT INTO articles (url, canonical_url, title, body, content_hash, ingested) "
-               "VALUES ('https://x.test/a', 'https://x.test/a', 'Xiaomi builds cars', "
-               "'Xiaomi ships its first electric car.', 'h1', 't')")
+    db.execute(
+        "INSERT INTO articles (url, canonical_url, title, body, content_hash, ingested) "
+        "VALUES ('https://x.test/a', 'https://x.test/a', 'Xiaomi builds cars', "
+        "'Xiaomi ships its first electric car.', 'h1', 't')"
+    )
     assert "meta" not in db.table_names()
     db.close()
     assert _version(db_path) == 1
@@ -126,9 +130,7 @@ def test_failing_step_rolls_back_and_stays_pending(
     assert _version(db_path) == boom_version
 
 
-def test_default_path_prefers_env_then_xdg(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_default_path_prefers_env_then_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NEWSBOT_DB", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert default_db_path() == tmp_path / "xdg" / "newsbot" / "newsbot.db"
@@ -148,11 +150,17 @@ def test_v5_file_upgrades_to_trust_and_news_order(db_path: Path) -> None:
     db = connect(db_path)
     assert migrate(db, target=5) == 5
     db.execute("INSERT INTO companies (name, aliases, custom) VALUES ('Acme', '[]', 1)")
-    rows = [("Old", "2020-01-01T00:00:00+00:00", "2024-01-01"),
-            ("Undated", None, "2024-02-01"), ("Future", "2999-01-01", "2024-03-01")]
+    rows = [
+        ("Old", "2020-01-01T00:00:00+00:00", "2024-01-01"),
+        ("Undated", None, "2024-02-01"),
+        ("Future", "2999-01-01", "2024-03-01"),
+    ]
     for n, (title, published, ingested) in enumerate(rows, start=1):
-        db.execute("INSERT INTO articles (title, body, published, content_hash, ingested) "
-                   "VALUES (?, 'Acme body.', ?, ?, ?)", [title, published, f"h{n}", ingested])
+        db.execute(
+            "INSERT INTO articles (title, body, published, content_hash, ingested) "
+            "VALUES (?, 'Acme body.', ?, ?, ?)",
+            [title, published, f"h{n}", ingested],
+        )
         db.execute("INSERT INTO article_companies VALUES (?, 1, 0.5, 1, 2)", [n])
     db.close()
 
@@ -162,7 +170,10 @@ def test_v5_file_upgrades_to_trust_and_news_order(db_path: Path) -> None:
         # A future date is not believed: the article sorts by when it was ingested.
         assert recency == {1: "2020-01-01T00:00:00+00:00", 2: "2024-02-01", 3: "2024-03-01"}
         assert [a.title for a in store.articles.latest_for_company(1)] == [
-            "Future", "Undated", "Old"]
+            "Future",
+            "Undated",
+            "Old",
+        ]
         # Articles stored before the upgrade were the operator's: every chat sees them.
         assert store.articles.get(1, chat_id=77) is not None
         assert store.companies.get(1).created_by is None  # type: ignore[union-attr]

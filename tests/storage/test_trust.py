@@ -8,8 +8,11 @@ from storage import Store
 from summarizer import Article
 from summarizer.companies.matcher import CompanyEntry, CompanyMention
 
-PAGE = Article("Xiaomi giveaway", ("Send your card number to win a phone.",),
-               url="https://scam.test/xiaomi?utm_source=tg")
+PAGE = Article(
+    "Xiaomi giveaway",
+    ("Send your card number to win a phone.",),
+    url="https://scam.test/xiaomi?utm_source=tg",
+)
 
 
 @pytest.fixture
@@ -22,8 +25,9 @@ def store(store: Store) -> Store:
 
 
 def _submit(store: Store, chat: int | None) -> tuple[int, bool]:
-    return store.articles.add(PAGE, companies=[CompanyMention("Xiaomi", 0.9, True, 3)],
-                              submitted_by=chat)
+    return store.articles.add(
+        PAGE, companies=[CompanyMention("Xiaomi", 0.9, True, 3)], submitted_by=chat
+    )
 
 
 def test_a_submitted_page_is_visible_to_its_chat_only_and_alerts_nobody(store: Store) -> None:
@@ -59,8 +63,7 @@ def test_a_second_chat_submitting_the_page_may_read_it_too(store: Store) -> None
 
 def test_stop_forgets_pages_only_that_chat_could_see(store: Store) -> None:
     mine, _ = _submit(store, 1)
-    shared, _ = store.articles.add(Article("Shared page", ("Both chats sent it.",)),
-                                   submitted_by=1)
+    shared, _ = store.articles.add(Article("Shared page", ("Both chats sent it.",)), submitted_by=1)
     store.articles.add(Article("Shared page", ("Both chats sent it.",)), submitted_by=2)
     assert store.lifecycle.forget(1) == 1
     assert store.db.table("articles").count_where("id = ?", [mine]) == 0
@@ -81,10 +84,11 @@ def test_custom_names_are_offered_only_to_their_chat_and_followers(store: Store)
 
 def test_in_the_news_and_article_companies_hide_other_chats_custom_names(store: Store) -> None:
     store.companies.add_custom("Project Falcon", chat_id=1)
-    mentions = [CompanyMention("Project Falcon", 0.8, True, 3),
-                CompanyMention("Xiaomi", 0.7, True, 2)]
-    article_id, _ = store.articles.add(Article("Falcon and Xiaomi", ("Text.",)),
-                                       companies=mentions)
+    mentions = [
+        CompanyMention("Project Falcon", 0.8, True, 3),
+        CompanyMention("Xiaomi", 0.7, True, 2),
+    ]
+    article_id, _ = store.articles.add(Article("Falcon and Xiaomi", ("Text.",)), companies=mentions)
     store.subscriptions.remove(1, store.companies.id_for("Xiaomi") or 0)
     store.subscriptions.remove(2, store.companies.id_for("Xiaomi") or 0)
     assert [name for _, name in store.articles.in_the_news(1)] == ["Project Falcon", "Xiaomi"]
@@ -96,8 +100,10 @@ def test_in_the_news_and_article_companies_hide_other_chats_custom_names(store: 
 def test_in_the_news_is_one_query(store: Store) -> None:
     store.companies.ensure_registry([CompanyEntry(f"Firm {n}", (), None, None) for n in range(9)])
     for n in range(40):
-        store.articles.add(Article(f"Story {n}", (f"Body {n}.",)),
-                           companies=[CompanyMention(f"Firm {n % 9}", 0.8, True, 2)])
+        store.articles.add(
+            Article(f"Story {n}", (f"Body {n}.",)),
+            companies=[CompanyMention(f"Firm {n % 9}", 0.8, True, 2)],
+        )
     statements: list[str] = []
     store.db.conn.set_trace_callback(statements.append)
     found = store.articles.in_the_news(1)
@@ -105,5 +111,11 @@ def test_in_the_news_is_one_query(store: Store) -> None:
     assert len(statements) == 1
     # The latest 30 are stories 10-39: firms 1-3 are the subject of 4 of them, the others
     # of 3; by count, then by name.
-    assert [name for _, name in found] == ["Firm 1", "Firm 2", "Firm 3", "Firm 0", "Firm 4",
-                                           "Firm 5"]
+    assert [name for _, name in found] == [
+        "Firm 1",
+        "Firm 2",
+        "Firm 3",
+        "Firm 0",
+        "Firm 4",
+        "Firm 5",
+    ]

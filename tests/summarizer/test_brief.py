@@ -12,30 +12,39 @@ SHARES = "Xiaomi shares rose 9 per cent in Hong Kong after the report of its ele
 
 def wire_copy() -> Article:
     """A second outlet's take on the seed story, repeating its share-price fact."""
-    return Article("Xiaomi confirms car plans", (
-        "Xiaomi confirmed on Wednesday that it will invest $10 billion in an electric car "
-        "business over the next decade.",
-        SHARES.replace("rose 9 per cent", "rose 9 per cent on Tuesday"),
-        "Lei Jun will lead the new unit himself, the company said in a filing.",
-        "The weather in Beijing was sunny.",
-    ))
+    return Article(
+        "Xiaomi confirms car plans",
+        (
+            "Xiaomi confirmed on Wednesday that it will invest $10 billion in an electric car "
+            "business over the next decade.",
+            SHARES.replace("rose 9 per cent", "rose 9 per cent on Tuesday"),
+            "Lei Jun will lead the new unit himself, the company said in a filing.",
+            "The weather in Beijing was sunny.",
+        ),
+    )
 
 
 def other_story() -> Article:
-    return Article("Xiaomi phone sales", (
-        "Xiaomi shipped 49 million smartphones in the first quarter, up 62 per cent, "
-        "according to research firm Canalys.",
-        "Apple and Samsung remained the two largest vendors worldwide.",
-    ))
+    return Article(
+        "Xiaomi phone sales",
+        (
+            "Xiaomi shipped 49 million smartphones in the first quarter, up 62 per cent, "
+            "according to research firm Canalys.",
+            "Apple and Samsung remained the two largest vendors worldwide.",
+        ),
+    )
 
 
 def first_source() -> Article:
-    return Article("Xiaomi eyes EVs", (
-        "Chinese smartphone maker Xiaomi is to start producing electric vehicles, sources "
-        "told Reuters.",
-        SHARES,
-        "Great Wall Motor would build the cars at its factory in Baoding.",
-    ))
+    return Article(
+        "Xiaomi eyes EVs",
+        (
+            "Chinese smartphone maker Xiaomi is to start producing electric vehicles, sources "
+            "told Reuters.",
+            SHARES,
+            "Great Wall Motor would build the cars at its factory in Baoding.",
+        ),
+    )
 
 
 def test_brief_is_traceable_focused_and_without_repeats() -> None:
@@ -59,16 +68,20 @@ def test_brief_respects_the_sentence_budget() -> None:
 
 
 def test_brief_uses_aliases(seed_text: str) -> None:
-    items = brief([clean_text(seed_text)], company="Great Wall Motor Co",
-                  aliases=["Great Wall"], sentences=2)
+    items = brief(
+        [clean_text(seed_text)], company="Great Wall Motor Co", aliases=["Great Wall"], sentences=2
+    )
     assert items and all("Great Wall" in i.text for i in items)
 
 
 def test_article_not_naming_the_company_gives_its_best_sentence() -> None:
-    quiet = Article("The firm's new phone", (
-        "The firm unveiled its thinnest phone yet at an event in Beijing on Monday.",
-        "The phone goes on sale next month at a price of 2,999 yuan.",
-    ))
+    quiet = Article(
+        "The firm's new phone",
+        (
+            "The firm unveiled its thinnest phone yet at an event in Beijing on Monday.",
+            "The phone goes on sale next month at a price of 2,999 yuan.",
+        ),
+    )
     items = brief([quiet], company="Xiaomi", sentences=3)
     assert len(items) == 1 and items[0].article_index == 0
 
@@ -85,15 +98,21 @@ def test_bad_arguments_are_input_errors(company: str, sentences: int) -> None:
 
 
 def test_same_figure_in_other_words_is_one_fact() -> None:
-    first = Article("Xiaomi shares jump", (
-        "Shares in Xiaomi rose 9 per cent in Hong Kong on Tuesday after Reuters reported the "
-        "firm would build electric cars.",
-        "Xiaomi plans to sell its first car in 2024, the report said.",
-    ))
-    second = Article("Xiaomi stock rallies", (
-        "Xiaomi stocks rose 9 per cent in afternoon trading after the story was reported.",
-        "Xiaomi will spend $10bn on the car business over ten years.",
-    ))
+    first = Article(
+        "Xiaomi shares jump",
+        (
+            "Shares in Xiaomi rose 9 per cent in Hong Kong on Tuesday after Reuters reported the "
+            "firm would build electric cars.",
+            "Xiaomi plans to sell its first car in 2024, the report said.",
+        ),
+    )
+    second = Article(
+        "Xiaomi stock rallies",
+        (
+            "Xiaomi stocks rose 9 per cent in afternoon trading after the story was reported.",
+            "Xiaomi will spend $10bn on the car business over ten years.",
+        ),
+    )
     items = brief([first, second], company="Xiaomi", sentences=4)
     assert sum("9 per cent" in i.text for i in items) == 1
     assert any("$10bn" in i.text for i in items) and any("2024" in i.text for i in items)

@@ -25,8 +25,10 @@ FACTS = [
     "Ohio's governor welcomed the investment and promised tax breaks.",
     "Chief executive Maria Lopez said batteries were the heart of the business.",
 ]
-ARTICLE = Article(title="Acme Motors to build Ohio battery plant",
-                  paragraphs=(" ".join(FACTS[:3]), " ".join(FACTS[3:5]), " ".join(FACTS[5:])))
+ARTICLE = Article(
+    title="Acme Motors to build Ohio battery plant",
+    paragraphs=(" ".join(FACTS[:3]), " ".join(FACTS[3:5]), " ".join(FACTS[5:])),
+)
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +64,15 @@ def test_exact_count_in_article_order_for_every_algorithm(name: str, count: int)
 
 
 def test_fewer_sentences_than_asked_returns_them_all() -> None:
-    article = Article(title="Short", paragraphs=("Acme said profits rose by a fifth. "
-                                                 "Its shares gained 3% in early trading.",))
+    article = Article(
+        title="Short",
+        paragraphs=("Acme said profits rose by a fifth. Its shares gained 3% in early trading.",),
+    )
     summary = summarize(article, sentences=5)
-    assert summary.sentences == ("Acme said profits rose by a fifth.",
-                                 "Its shares gained 3% in early trading.")
+    assert summary.sentences == (
+        "Acme said profits rose by a fifth.",
+        "Its shares gained 3% in early trading.",
+    )
 
 
 def test_one_sentence_article() -> None:
@@ -76,30 +82,46 @@ def test_one_sentence_article() -> None:
 
 @pytest.mark.parametrize("name", sorted(ALGORITHMS))
 def test_the_headline_is_never_a_summary_sentence(name: str) -> None:
-    article = Article(title=ARTICLE.title,
-                      paragraphs=("Acme Motors to build Ohio battery plant.",
-                                  "ACME MOTORS TO BUILD OHIO BATTERY PLANT",
-                                  *ARTICLE.paragraphs))
+    article = Article(
+        title=ARTICLE.title,
+        paragraphs=(
+            "Acme Motors to build Ohio battery plant.",
+            "ACME MOTORS TO BUILD OHIO BATTERY PLANT",
+            *ARTICLE.paragraphs,
+        ),
+    )
     summary = summarize(article, sentences=3, algorithm=name)
     assert all("to build Ohio battery plant" not in s for s in summary.sentences)
     assert "Acme Motors to build Ohio battery plant." not in build_document(article).sentences
 
 
 def test_short_fragments_and_furniture_are_not_picked_when_there_is_better() -> None:
-    article = Article(title="Acme results",
-                      paragraphs=("Yes.", "Photo: Reuters", "He declined.",
-                                  *ARTICLE.paragraphs, "Subscribe now!"))
+    article = Article(
+        title="Acme results",
+        paragraphs=(
+            "Yes.",
+            "Photo: Reuters",
+            "He declined.",
+            *ARTICLE.paragraphs,
+            "Subscribe now!",
+        ),
+    )
     for name in ALGORITHMS:
         summary = summarize(article, sentences=4, algorithm=name)
         assert set(summary.sentences) <= set(FACTS), name
 
 
 def test_short_sentences_top_up_when_nothing_else_is_left() -> None:
-    article = Article(title="Acme", paragraphs=("Acme rose.", "Profits fell.",
-                                                "Acme Motors will build a plant in Ohio."))
+    article = Article(
+        title="Acme",
+        paragraphs=("Acme rose.", "Profits fell.", "Acme Motors will build a plant in Ohio."),
+    )
     summary = summarize(article, sentences=3)
-    assert summary.sentences == ("Acme rose.", "Profits fell.",
-                                 "Acme Motors will build a plant in Ohio.")
+    assert summary.sentences == (
+        "Acme rose.",
+        "Profits fell.",
+        "Acme Motors will build a plant in Ohio.",
+    )
 
 
 def test_repeated_sentences_appear_once() -> None:
@@ -112,8 +134,9 @@ def test_repeated_sentences_appear_once() -> None:
 def test_company_focus_brings_in_a_sentence_naming_it(name: str) -> None:
     summary = summarize(ARTICLE, sentences=2, algorithm=name, company="Bolt Trucks")
     assert any("Bolt Trucks" in s for s in summary.sentences)
-    aliased = summarize(ARTICLE, sentences=2, algorithm=name, company="Bolt Inc",
-                        aliases=("Bolt Trucks",))
+    aliased = summarize(
+        ARTICLE, sentences=2, algorithm=name, company="Bolt Inc", aliases=("Bolt Trucks",)
+    )
     assert any("Bolt Trucks" in s for s in aliased.sentences)
 
 
@@ -152,9 +175,10 @@ FRENCH = Article(
         "stratégie ambitieuse pour le groupe.",
     ),
 )
-THAI = Article(title="ข่าวเทคโนโลยี",
-               paragraphs=("เสียวหมี่ประกาศผลิตรถยนต์ไฟฟ้า หุ้นของบริษัทปรับตัวขึ้นเก้าเปอร์เซ็นต์",
-                           "นักวิเคราะห์มองว่าเป็นกลยุทธ์ที่ดี"))
+THAI = Article(
+    title="ข่าวเทคโนโลยี",
+    paragraphs=("เสียวหมี่ประกาศผลิตรถยนต์ไฟฟ้า หุ้นของบริษัทปรับตัวขึ้นเก้าเปอร์เซ็นต์", "นักวิเคราะห์มองว่าเป็นกลยุทธ์ที่ดี"),
+)
 
 
 @pytest.mark.parametrize(

@@ -72,9 +72,11 @@ def register(application: Application, *, rate_limit: CommandRateLimit) -> None:
         application.add_handler(CallbackQueryHandler(func, pattern=pattern(action)))
     application.add_handler(CallbackQueryHandler(stale_button))
     application.add_handler(MessageHandler(filters.COMMAND & _NEW_MESSAGES, unknown_command))
-    application.add_handler(MessageHandler(
-        filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & _NEW_MESSAGES, plain_text
-    ))
+    application.add_handler(
+        MessageHandler(
+            filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & _NEW_MESSAGES, plain_text
+        )
+    )
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))
     application.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(ChatMemberHandler(member_changed, ChatMemberHandler.CHAT_MEMBER))
@@ -85,8 +87,10 @@ async def start(update: Update, context: Context) -> None:
     """``/start``: what the bot does and how to begin."""
     user, chat = update.effective_user, update.effective_chat
     trending = await context.workers.read(context.reader.news.in_the_news, chat.id) if chat else []
-    rows = [[InlineKeyboardButton(f"Follow {name[:50]}", callback_data=encode(Action.FOLLOW, cid))]
-            for cid, name in trending[:4]]
+    rows = [
+        [InlineKeyboardButton(f"Follow {name[:50]}", callback_data=encode(Action.FOLLOW, cid))]
+        for cid, name in trending[:4]
+    ]
     text = start_text(user.first_name if user else None, buttons=bool(rows))
     await send(update, context, text, InlineKeyboardMarkup(rows) if rows else None)
 
@@ -108,8 +112,11 @@ async def unknown_command(update: Update, context: Context) -> None:
         return
     if chat.type != Chat.PRIVATE and not target:
         return  # in groups an unaddressed command may belong to another bot
-    await send(update, context, f"I don't know the command {esc(command, limit=40)}. "
-               "/help lists what I can do.")
+    await send(
+        update,
+        context,
+        f"I don't know the command {esc(command, limit=40)}. /help lists what I can do.",
+    )
 
 
 async def plain_text(update: Update, context: Context) -> None:
@@ -120,30 +127,42 @@ async def plain_text(update: Update, context: Context) -> None:
     if len(text) <= 100:
         company = await context.workers.read(context.reader.news.find_company, text)
     if company is None:
-        await send(update, context, "I answer commands: try /subscribe NAME, /news NAME, "
-                   "/search WORDS or /help.")
+        await send(
+            update,
+            context,
+            "I answer commands: try /subscribe NAME, /news NAME, /search WORDS or /help.",
+        )
         return
-    markup = InlineKeyboardMarkup([[
-        InlineKeyboardButton(f"Follow {company.name[:40]}", callback_data=encode(Action.FOLLOW, company.id)),
-        InlineKeyboardButton("Latest news", callback_data=encode(Action.MORE_NEWS, company.id)),
-    ]])
-    await send(update, context, f"<b>{esc(company.name)}</b>: follow it, or see its news?",
-               markup)
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    f"Follow {company.name[:40]}", callback_data=encode(Action.FOLLOW, company.id)
+                ),
+                InlineKeyboardButton(
+                    "Latest news", callback_data=encode(Action.MORE_NEWS, company.id)
+                ),
+            ]
+        ]
+    )
+    await send(update, context, f"<b>{esc(company.name)}</b>: follow it, or see its news?", markup)
 
 
 async def stale_button(update: Update, context: Context) -> None:
     """A button whose data we do not recognise (an old message or a forged press)."""
     if update.callback_query:
-        await update.callback_query.answer("This button no longer works; please send the "
-                                           "command again.", show_alert=True)
+        await update.callback_query.answer(
+            "This button no longer works; please send the command again.", show_alert=True
+        )
 
 
 async def migrated(update: Update, context: Context) -> None:
     """A group became a supergroup: its subscriptions move to the new chat id."""
     message = update.effective_message
     if message and message.migrate_to_chat_id:
-        await context.workers.write(context.bot_data.store.lifecycle.migrate, message.chat.id,
-                   message.migrate_to_chat_id)
+        await context.workers.write(
+            context.bot_data.store.lifecycle.migrate, message.chat.id, message.migrate_to_chat_id
+        )
 
 
 async def membership(update: Update, context: Context) -> None:
@@ -156,8 +175,9 @@ async def membership(update: Update, context: Context) -> None:
     if gone:
         await context.workers.write(store.chats.set_active, change.chat.id, False)
     else:
-        await context.workers.write(store.chats.upsert, change.chat.id, type=change.chat.type,
-                   title=change.chat.title)
+        await context.workers.write(
+            store.chats.upsert, change.chat.id, type=change.chat.type, title=change.chat.title
+        )
 
 
 async def member_changed(update: Update, context: Context) -> None:

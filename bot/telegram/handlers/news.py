@@ -31,7 +31,8 @@ async def news(update: Update, context: Context) -> None:
         return
     name, count = parse_news_args(text)
     result = await context.workers.heavy(
-        chat_id(update), context.news.news, chat_id(update), name, count)
+        chat_id(update), context.news.news, chat_id(update), name, count
+    )
     reply, markup = news_reply(result)
     await send(update, context, reply, markup)
 
@@ -39,13 +40,20 @@ async def news(update: Update, context: Context) -> None:
 async def _pick_company(update: Update, context: Context) -> None:
     refs = await context.workers.read(context.reader.subscriptions.followed, chat_id(update))
     if not refs:
-        await send(update, context, usage("news", "Xiaomi 5") +
-                   "\nThe number (1 to 10) is how many articles; 3 when left out.")
+        await send(
+            update,
+            context,
+            usage("news", "Xiaomi 5")
+            + "\nThe number (1 to 10) is how many articles; 3 when left out.",
+        )
         return
-    rows = [[InlineKeyboardButton(f"📰 {r.name[:50]}", callback_data=encode(Action.MORE_NEWS, r.id))]
-            for r in refs[:20]]
-    await send(update, context, "News about which company? (or /news NAME)",
-               InlineKeyboardMarkup(rows))
+    rows = [
+        [InlineKeyboardButton(f"📰 {r.name[:50]}", callback_data=encode(Action.MORE_NEWS, r.id))]
+        for r in refs[:20]
+    ]
+    await send(
+        update, context, "News about which company? (or /news NAME)", InlineKeyboardMarkup(rows)
+    )
 
 
 async def more_button(update: Update, context: Context) -> None:
@@ -53,7 +61,8 @@ async def more_button(update: Update, context: Context) -> None:
     query, press = button_press(update)
     company_id = press.number
     result = await context.workers.heavy(
-        chat_id(update), context.news.news_for_id, chat_id(update), company_id)
+        chat_id(update), context.news.news_for_id, chat_id(update), company_id
+    )
     await query.answer()
     reply, markup = news_reply(result)
     await send(update, context, reply, markup)
@@ -63,13 +72,18 @@ async def summary(update: Update, context: Context) -> None:
     """``/summary URL-or-number``: summarise one article; a URL is fetched and stored."""
     ref = argument(update)
     if not ref:
-        await send(update, context, usage("summary", "https://example.com/story") +
-                   "\nor an article number from /news or /search, e.g. /summary 12")
+        await send(
+            update,
+            context,
+            usage("summary", "https://example.com/story")
+            + "\nor an article number from /news or /search, e.g. /summary 12",
+        )
         return
     if ref.lower().startswith("http"):
         await context.bot.send_chat_action(chat_id(update), ChatAction.TYPING)
     result = await context.workers.heavy(
-        chat_id(update), context.news.summary, chat_id(update), ref)
+        chat_id(update), context.news.summary, chat_id(update), ref
+    )
     await send(update, context, summary_reply(result))
 
 
@@ -78,7 +92,8 @@ async def article_button(update: Update, context: Context) -> None:
     query, press = button_press(update)
     article_id = press.number
     result = await context.workers.heavy(
-        chat_id(update), context.news.summary, chat_id(update), str(article_id))
+        chat_id(update), context.news.summary, chat_id(update), str(article_id)
+    )
     await query.answer()
     await send(update, context, summary_reply(result))
 
@@ -87,8 +102,11 @@ async def search(update: Update, context: Context) -> None:
     """``/search WORDS``: stored articles containing all the words."""
     words = argument(update)
     if not words:
-        await send(update, context, usage("search", "electric cars") +
-                   "\nAll words must appear; use OR for alternatives.")
+        await send(
+            update,
+            context,
+            usage("search", "electric cars") + "\nAll words must appear; use OR for alternatives.",
+        )
         return
     chat = chat_id(update)
     search_here = partial(context.news.search, chat_id=chat)  # heavy() takes chat_id itself
@@ -106,11 +124,13 @@ async def ingest(update: Update, context: Context) -> None:
     ref = argument(update)
     svc = context.news
     if ref:
-        result = await context.workers.heavy(chat_id(update), svc.summary, chat_id(update), ref,
-                                             trusted=True)
+        result = await context.workers.heavy(
+            chat_id(update), svc.summary, chat_id(update), ref, trusted=True
+        )
         state = "Stored as new" if result.new else "Already stored"
-        await send(update, context, f"{state}: #{result.item.article_id}\n\n" +
-                   summary_reply(result))
+        await send(
+            update, context, f"{state}: #{result.item.article_id}\n\n" + summary_reply(result)
+        )
         return
     feeds = context.config.feeds
     if not feeds or svc.ingestor is None:

@@ -44,7 +44,8 @@ async def settings_button(update: Update, context: Context) -> None:
     if not await require_admin(update, context):
         return
     current = await context.workers.write(
-        context.subscriptions.update_settings, chat_id(update), **change)
+        context.subscriptions.update_settings, chat_id(update), **change
+    )
     await query.answer("Saved.")
     try:
         await query.edit_message_text(

@@ -39,8 +39,9 @@ async def subscribe(update: Update, context: Context) -> None:
         return
     chat = update.effective_chat
     assert chat is not None
-    result = await context.workers.write(context.subscriptions.subscribe, chat.id, names,
-                                         chat_type=chat.type, title=chat.title)
+    result = await context.workers.write(
+        context.subscriptions.subscribe, chat.id, names, chat_type=chat.type, title=chat.title
+    )
     text, markup = subscribe_reply(result)
     await send(update, context, text, markup)
 
@@ -79,7 +80,8 @@ async def unsubscribe_button(update: Update, context: Context) -> None:
     if not await require_admin(update, context):
         return
     ref = await context.workers.write(
-        context.subscriptions.unsubscribe_id, chat_id(update), company_id)
+        context.subscriptions.unsubscribe_id, chat_id(update), company_id
+    )
     if ref is None:
         await query.answer("This chat no longer follows that company.")
         return
@@ -100,7 +102,8 @@ async def follow_button(update: Update, context: Context) -> None:
     if not await require_admin(update, context):
         return
     result = await context.workers.write(
-        context.subscriptions.subscribe_id, chat_id(update), company_id)
+        context.subscriptions.subscribe_id, chat_id(update), company_id
+    )
     done = result.added or result.already
     await query.answer(f"Following {done[0].name[:150]}." if done else None)
     text, markup = subscribe_reply(result)

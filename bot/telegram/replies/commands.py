@@ -44,8 +44,11 @@ HELP_LINES: tuple[tuple[str, str], ...] = (
     ("/search takeover bid", "stored articles with all these words (OR for either)"),
     ("/summary 12", "summarise article 12, or a web page: /summary https://…"),
     ("/unsubscribe Toyota", "stop following"),
-    ("/settings", "summary length, instant alerts or a daily digest, how central a "
-                  "company must be to alert you"),
+    (
+        "/settings",
+        "summary length, instant alerts or a daily digest, how central a "
+        "company must be to alert you",
+    ),
     ("/stop", "unfollow everything and delete this chat's data"),
 )
 
@@ -60,8 +63,7 @@ def start_text(first_name: str | None, *, buttons: bool = False) -> str:
         "To begin: /subscribe Apple\n"
         "Several at once: /subscribe Toyota, Boeing, Microsoft\n"
         "Right now: /news Google\n\n"
-        "All commands: /help"
-        + (". Or tap a company in the news now:" if buttons else "")
+        "All commands: /help" + (". Or tap a company in the news now:" if buttons else "")
     )
 
 
@@ -71,7 +73,8 @@ def help_text(*, group: bool = False) -> str:
     lines = [f"{code(ex) if ' ' in ex else ex} — {esc(text)}" for ex, text in HELP_LINES]
     extra = (
         "\n\nIn groups the subscriptions belong to the whole group and only admins change them."
-        if group else ""
+        if group
+        else ""
     )
     return "<b>What I can do</b>\n\n" + "\n".join(lines) + extra
 
@@ -100,15 +103,19 @@ def _suggestion_buttons(unknown: Sequence[Unknown]) -> list[list[InlineKeyboardB
     for item in unknown:
         for ref in item.suggestions:
             seen.setdefault(ref.id, ref)
-    return [[_button(f"Follow {ref.name}", encode(Action.FOLLOW, ref.id))] for ref in list(seen.values())[:6]]
+    return [
+        [_button(f"Follow {ref.name}", encode(Action.FOLLOW, ref.id))]
+        for ref in list(seen.values())[:6]
+    ]
 
 
 def subscribe_usage(
     trending: Sequence[tuple[int, str]],
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """``/subscribe`` alone: how to use it, and buttons for companies in the news now."""
-    text = (usage("subscribe", "Xiaomi, Tesla") +
-            "\nName one or more companies, separated by commas.")
+    text = (
+        usage("subscribe", "Xiaomi, Tesla") + "\nName one or more companies, separated by commas."
+    )
     if not trending:
         return text, None
     rows = [[_button(f"Follow {name}", encode(Action.FOLLOW, cid))] for cid, name in trending]
@@ -122,19 +129,25 @@ def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup 
         lines.append(f"✓ Subscribed to {_names(result.added)}.")
     if result.new_names:
         many = len(result.new_names) > 1
-        lines.append(f"✓ Subscribed to {_names(result.new_names)} — "
-                     f"{'names' if many else 'a name'} new to me; I will look for "
-                     f"{'them' if many else 'it'} in every new article.")
+        lines.append(
+            f"✓ Subscribed to {_names(result.new_names)} — "
+            f"{'names' if many else 'a name'} new to me; I will look for "
+            f"{'them' if many else 'it'} in every new article."
+        )
     if result.already:
         lines.append(f"• Already following {_names(result.already)}.")
     lines += _unknown_lines(result.unknown)
     if result.over_limit:
         names = ", ".join(esc(n, limit=NAME_CHARS) for n in result.over_limit)
-        lines.append(f"✗ Not added: {names} — a chat can follow at most {result.limit} "
-                     "companies. /list shows them; unsubscribe some first.")
+        lines.append(
+            f"✗ Not added: {names} — a chat can follow at most {result.limit} "
+            "companies. /list shows them; unsubscribe some first."
+        )
     if result.added or result.new_names:
-        lines.append(f"\nThis chat follows {result.total} of at most {result.limit}. "
-                     "New articles arrive here; /news NAME shows the latest now.")
+        lines.append(
+            f"\nThis chat follows {result.total} of at most {result.limit}. "
+            "New articles arrive here; /news NAME shows the latest now."
+        )
     buttons = _suggestion_buttons(result.unknown)
     return "\n".join(lines), InlineKeyboardMarkup(buttons) if buttons else None
 
@@ -153,7 +166,9 @@ def unsubscribe_reply(result: UnsubscribeResult) -> str:
 def unsubscribed_reply(ref: CompanyRef) -> tuple[str, InlineKeyboardMarkup]:
     """Confirmation of an unsubscribe button under an alert, with an undo button."""
     text = f"✓ Unsubscribed from {bold(ref.name, limit=NAME_CHARS)}. No more alerts about it."
-    return text, InlineKeyboardMarkup([[_button(f"Undo: follow {ref.name}", encode(Action.FOLLOW, ref.id))]])
+    return text, InlineKeyboardMarkup(
+        [[_button(f"Undo: follow {ref.name}", encode(Action.FOLLOW, ref.id))]]
+    )
 
 
 def list_reply(refs: Sequence[CompanyRef], limit: int) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -164,8 +179,10 @@ def list_reply(refs: Sequence[CompanyRef], limit: int) -> tuple[str, InlineKeybo
     lines += [f"• {esc(r.name, limit=NAME_CHARS)}" for r in refs]
     lines.append("\nThe buttons show a company's latest news or unsubscribe from it.")
     rows = [
-        [_button(f"📰 News: {r.name}", encode(Action.MORE_NEWS, r.id)),
-         _button(f"✖ Unsubscribe {r.name}", encode(Action.UNSUBSCRIBE, r.id))]
+        [
+            _button(f"📰 News: {r.name}", encode(Action.MORE_NEWS, r.id)),
+            _button(f"✖ Unsubscribe {r.name}", encode(Action.UNSUBSCRIBE, r.id)),
+        ]
         for r in refs[:50]
     ]
     return "\n".join(lines), InlineKeyboardMarkup(rows)
@@ -176,21 +193,31 @@ def news_reply(result: NewsResult) -> tuple[str, InlineKeyboardMarkup | None]:
     name = esc(result.company, limit=NAME_CHARS)
     if not result.items:
         if result.followed:
-            return (f"No stored articles mention <b>{name}</b> yet. This chat follows it, "
-                    "so new ones arrive here as they are published.", None)
-        markup = InlineKeyboardMarkup([[_button(f"Follow {result.company}",
-                                                encode(Action.FOLLOW, result.company_id))]])
-        return (f"No stored articles mention <b>{name}</b> yet. Follow it to get new ones "
-                "as they are published.", markup)
+            return (
+                f"No stored articles mention <b>{name}</b> yet. This chat follows it, "
+                "so new ones arrive here as they are published.",
+                None,
+            )
+        markup = InlineKeyboardMarkup(
+            [[_button(f"Follow {result.company}", encode(Action.FOLLOW, result.company_id))]]
+        )
+        return (
+            f"No stored articles mention <b>{name}</b> yet. Follow it to get new ones "
+            "as they are published.",
+            markup,
+        )
     count = len(result.items)
-    head = f"📰 <b>{name}</b> — " + (f"the latest {count} articles" if count > 1 else
-                                      "the latest article")
+    head = f"📰 <b>{name}</b> — " + (
+        f"the latest {count} articles" if count > 1 else "the latest article"
+    )
     if result.by_search:
         head += " (found by searching for the name)"
     parts = [head]
     if result.brief:
-        bullets = [f"• {esc(line.text)} {_source_ref(result.items, line.article_index)}"
-                   for line in result.brief]
+        bullets = [
+            f"• {esc(line.text)} {_source_ref(result.items, line.article_index)}"
+            for line in result.brief
+        ]
         parts.append("<b>In brief</b>\n" + "\n".join(bullets))
     parts += [_item_block(item, number=i + 1) for i, item in enumerate(result.items)]
     return "\n\n".join(parts), None
@@ -215,8 +242,9 @@ def _item_block(item: NewsItem, *, number: int | None = None, command: bool = Tr
     meta_line += f"/summary {item.article_id}" if command else f"article #{item.article_id}"
     body = " ".join(esc(s) for s in item.sentences) or italic("(no text to summarise)")
     if item.cut:
-        body += "\n" + italic(f"(A very long text: summarised from its first "
-                              f"{MAX_SUMMARY_CHARS:,} characters.)")
+        body += "\n" + italic(
+            f"(A very long text: summarised from its first {MAX_SUMMARY_CHARS:,} characters.)"
+        )
     return f"<b>{prefix}{title}</b>\n{meta_line}\n{body}"
 
 
@@ -224,8 +252,9 @@ def summary_reply(result: ArticleSummary) -> str:
     """One article's summary with its source, date and the companies it names."""
     text = _item_block(result.item, command=False)
     if result.companies:
-        text += "\n\nCompanies: " + ", ".join(esc(n, limit=NAME_CHARS)
-                                             for n in result.companies[:8])
+        text += "\n\nCompanies: " + ", ".join(
+            esc(n, limit=NAME_CHARS) for n in result.companies[:8]
+        )
     if result.new:
         text += "\n" + italic("Saved; followers of these companies get it as an alert.")
     return text
@@ -238,23 +267,31 @@ def search_reply(query: str, hits: Sequence[SearchHit]) -> tuple[str, InlineKeyb
         return f"No stored article matches “{shown}”.", None
     lines = [f"<b>Articles matching “{shown}”</b>"]
     for hit in hits:
-        meta = " · ".join(p for p in (hit.source or site_name(hit.url), format_date(hit.published))
-                          if p)
+        meta = " · ".join(
+            p for p in (hit.source or site_name(hit.url), format_date(hit.published)) if p
+        )
         lines.append(
             f"\n<b>{link(hit.url, hit.title or 'Untitled', limit=TITLE_CHARS)}</b>\n"
             f"{italic(meta, limit=120) + ' · ' if meta else ''}/summary {hit.article_id}\n"
             f"{esc(hit.snippet, limit=300)}"
         )
-    rows = [[_button(f"Summarise #{h.article_id}", encode(Action.ARTICLE, h.article_id))] for h in hits]
+    rows = [
+        [_button(f"Summarise #{h.article_id}", encode(Action.ARTICLE, h.article_id))] for h in hits
+    ]
     return "\n".join(lines), InlineKeyboardMarkup(rows)
 
 
 def stop_reply(count: int) -> str:
     """Confirmation that everything about the chat is gone."""
-    what = f"Unsubscribed from {count} compan{'y' if count == 1 else 'ies'}" if count else \
-        "This chat followed no companies"
-    return (f"{what}, and deleted this chat's settings. I won't send anything more.\n"
-            "To start again: /subscribe NAME")
+    what = (
+        f"Unsubscribed from {count} compan{'y' if count == 1 else 'ies'}"
+        if count
+        else "This chat followed no companies"
+    )
+    return (
+        f"{what}, and deleted this chat's settings. I won't send anything more.\n"
+        "To start again: /subscribe NAME"
+    )
 
 
 def format_date(value: str | None) -> str | None:
@@ -265,7 +302,6 @@ def format_date(value: str | None) -> str | None:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).strftime("%-d %b %Y")
     except ValueError:
         return value[:32]
-
 
 
 def _button(text: str, data: str) -> InlineKeyboardButton:

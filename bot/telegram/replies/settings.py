@@ -22,13 +22,29 @@ SETTINGS_HELP = (
     "/settings tz Europe/Berlin · /settings relevance main"
 )
 _KEYS = {
-    "length": "summary_sentences", "len": "summary_sentences", "sentences": "summary_sentences",
-    "summary": "summary_sentences", "mode": "mode", "delivery": "mode", "hour": "digest_hour",
-    "digest": "digest_hour", "time": "digest_hour", "tz": "timezone", "timezone": "timezone",
-    "zone": "timezone", "relevance": "threshold", "threshold": "threshold", "thr": "threshold",
+    "length": "summary_sentences",
+    "len": "summary_sentences",
+    "sentences": "summary_sentences",
+    "summary": "summary_sentences",
+    "mode": "mode",
+    "delivery": "mode",
+    "hour": "digest_hour",
+    "digest": "digest_hour",
+    "time": "digest_hour",
+    "tz": "timezone",
+    "timezone": "timezone",
+    "zone": "timezone",
+    "relevance": "threshold",
+    "threshold": "threshold",
+    "thr": "threshold",
 }
-_MODES = {"instant": "instant", "alerts": "instant", "now": "instant", "digest": "digest",
-          "daily": "digest"}
+_MODES = {
+    "instant": "instant",
+    "alerts": "instant",
+    "now": "instant",
+    "digest": "digest",
+    "daily": "digest",
+}
 
 
 def threshold_presets() -> dict[str, float]:
@@ -91,8 +107,9 @@ def _zone(value: str) -> str:
         area = value.strip("/").casefold()
         examples = sorted(z for z in available_timezones() if z.casefold().startswith(area + "/"))
         hint = f", e.g. /settings tz {examples[0]}" if examples else ""
-        raise InputError(f"“{value[:30]}” is a region, not a time zone; "
-                         f"name a city in it{hint}.") from None
+        raise InputError(
+            f"“{value[:30]}” is a region, not a time zone; name a city in it{hint}."
+        ) from None
     return value
 
 
@@ -105,8 +122,10 @@ def _int(value: str, message: str) -> int:
 def settings_text(settings: ChatSettings, *, note: str | None = None) -> str:
     """The chat's settings in words."""
     if settings.mode == "digest":
-        delivery = (f"a daily digest at {settings.digest_hour:02d}:00 "
-                    f"({esc(timezone_label(settings.timezone))})")
+        delivery = (
+            f"a daily digest at {settings.digest_hour:02d}:00 "
+            f"({esc(timezone_label(settings.timezone))})"
+        )
     else:
         delivery = "instant alerts, as articles arrive"
     lines = [
@@ -130,19 +149,28 @@ def settings_keyboard(settings: ChatSettings) -> InlineKeyboardMarkup:
     """Buttons for the common changes; the current choice is marked with •."""
 
     def button(label: str, key: str, value: object, current: bool) -> InlineKeyboardButton:
-        return InlineKeyboardButton(f"• {label}" if current else label,
-                                    callback_data=encode_setting(key, str(value)))
+        return InlineKeyboardButton(
+            f"• {label}" if current else label, callback_data=encode_setting(key, str(value))
+        )
 
     hour = settings.digest_hour
     presets = threshold_presets()
     label = {"any": "Any mention", "notable": "Notable", "main": "Main subject"}
-    return InlineKeyboardMarkup([
-        [button(f"{n} sent.", "len", n, settings.summary_sentences == n) for n in LENGTHS],
-        [button("Instant alerts", "mode", "instant", settings.mode == "instant"),
-         button("Daily digest", "mode", "digest", settings.mode == "digest")],
-        [button("−1 h", "hour", (hour - 1) % 24, False),
-         button(f"Digest at {hour:02d}:00", "hour", hour, settings.mode == "digest"),
-         button("+1 h", "hour", (hour + 1) % 24, False)],
-        [button(label[k], "thr", k, abs(settings.threshold - v) < 1e-9)
-         for k, v in presets.items()],
-    ])
+    return InlineKeyboardMarkup(
+        [
+            [button(f"{n} sent.", "len", n, settings.summary_sentences == n) for n in LENGTHS],
+            [
+                button("Instant alerts", "mode", "instant", settings.mode == "instant"),
+                button("Daily digest", "mode", "digest", settings.mode == "digest"),
+            ],
+            [
+                button("−1 h", "hour", (hour - 1) % 24, False),
+                button(f"Digest at {hour:02d}:00", "hour", hour, settings.mode == "digest"),
+                button("+1 h", "hour", (hour + 1) % 24, False),
+            ],
+            [
+                button(label[k], "thr", k, abs(settings.threshold - v) < 1e-9)
+                for k, v in presets.items()
+            ],
+        ]
+    )

@@ -54,8 +54,14 @@ class _Keyboard:
 class TerminalChat:
     """One person at a terminal chatting with the bot through a :class:`FakeBotApi`."""
 
-    def __init__(self, *, stdout: TextIO, color: bool = False, echo: bool = False,
-                 now: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        *,
+        stdout: TextIO,
+        color: bool = False,
+        echo: bool = False,
+        now: Callable[[], float] = time.time,
+    ) -> None:
         self.api = FakeBotApi(on_call=self.render_call)
         self.api.owners.add((TERMINAL_CHAT_ID, TERMINAL_USER_ID))
         self.stdout = stdout
@@ -82,15 +88,25 @@ class TerminalChat:
         pressed = None if self._keyboard.expired else self._keyboard.find(text)
         if pressed is not None:
             shown, data = pressed
-            query = {"id": str(self._message_ids()), "from": _USER, "chat_instance": "terminal",
-                     "data": data, "message": shown}
+            query = {
+                "id": str(self._message_ids()),
+                "from": _USER,
+                "chat_instance": "terminal",
+                "data": data,
+                "message": shown,
+            }
             return {"update_id": next(self._update_ids), "callback_query": query}
         if _NUMBER.fullmatch(text):
             self.write(f"{EXPIRED if self._keyboard.buttons else NO_BUTTONS}\n")
             return None
         self._keyboard.expired = True  # a new command: old buttons no longer apply
-        message: dict[str, Any] = {"message_id": self._message_ids(), "date": int(self._now()),
-                                   "chat": _CHAT, "from": _USER, "text": text}
+        message: dict[str, Any] = {
+            "message_id": self._message_ids(),
+            "date": int(self._now()),
+            "chat": _CHAT,
+            "from": _USER,
+            "text": text,
+        }
         if text.startswith("/"):
             length = len(text.split(maxsplit=1)[0])
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]

@@ -69,8 +69,7 @@ async def prompted_lines() -> AsyncIterator[str]:
             return
 
 
-async def serve(application: NewsApplication, chat: TerminalChat, *,
-                interactive: bool) -> None:
+async def serve(application: NewsApplication, chat: TerminalChat, *, interactive: bool) -> None:
     """Run the bot on the terminal until the input ends, Ctrl-C or the output closes."""
     async with application:
         from bot.telegram.application import post_init, post_shutdown, post_stop
@@ -80,8 +79,10 @@ async def serve(application: NewsApplication, chat: TerminalChat, *,
         with _stop_on_sigint(chat), _patched_stdout(chat, enabled=interactive):
             lines = prompted_lines() if interactive else piped_lines(sys.stdin.fileno())
             feeder = asyncio.create_task(_feed(application, chat, lines))
-            await asyncio.wait({feeder, asyncio.create_task(chat.finished.wait())},
-                               return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait(
+                {feeder, asyncio.create_task(chat.finished.wait())},
+                return_when=asyncio.FIRST_COMPLETED,
+            )
             feeder.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await feeder
@@ -91,8 +92,9 @@ async def serve(application: NewsApplication, chat: TerminalChat, *,
     await post_shutdown(application)
 
 
-async def _feed(application: NewsApplication, chat: TerminalChat,
-                lines: AsyncIterator[str]) -> None:
+async def _feed(
+    application: NewsApplication, chat: TerminalChat, lines: AsyncIterator[str]
+) -> None:
     """Each line becomes one update; the next is read only once the bot has answered."""
     async for line in lines:
         payload = chat.update_for(line)

@@ -29,17 +29,26 @@ class World:
     def company(self, name: str) -> int:
         return self.store.companies.add_custom(name)
 
-    def article(self, companies: Mapping[str, float], *, title: str | None = None,
-                body: str | None = None, source: str = "Example News") -> int:
+    def article(
+        self,
+        companies: Mapping[str, float],
+        *,
+        title: str | None = None,
+        body: str | None = None,
+        source: str = "Example News",
+    ) -> int:
         self._n += 1
         title = title or f"Story number {self._n}"
         body = body or f"Paragraph one of story {self._n}.\n\nParagraph two, with detail {self._n}."
-        mentions = [CompanyMention(name, salience, salience >= 0.25, 2)
-                    for name, salience in companies.items()]
+        mentions = [
+            CompanyMention(name, salience, salience >= 0.25, 2)
+            for name, salience in companies.items()
+        ]
         for name in companies:
             self.company(name)
-        article = Article(title, tuple(body.split("\n\n")), url=f"https://news.example/{self._n}",
-                          source=source)
+        article = Article(
+            title, tuple(body.split("\n\n")), url=f"https://news.example/{self._n}", source=source
+        )
         article_id, _new = self.store.articles.add(article, companies=mentions)
         return article_id
 

@@ -42,7 +42,7 @@ def test_copies_from_other_sources_are_listed_once() -> None:
 def test_a_huge_summary_is_shortened_but_links_survive() -> None:
     message = alert_message(view(1, sentences=400))
     assert utf16_len(message.text) <= MAX_MESSAGE
-    assert message.text.endswith('Read at Reuters</a>')
+    assert message.text.endswith("Read at Reuters</a>")
 
 
 def test_digest_groups_by_company_and_splits_only_when_needed() -> None:
@@ -68,11 +68,21 @@ def test_catch_up_is_one_short_message_for_any_backlog() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["A&B", "<X>", "Ünïcode 😀", "Tesla"]),
-                          st.text(min_size=1, max_size=400)), min_size=1, max_size=60))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["A&B", "<X>", "Ünïcode 😀", "Tesla"]),
+            st.text(min_size=1, max_size=400),
+        ),
+        min_size=1,
+        max_size=60,
+    )
+)
 def test_digest_parts_cover_every_alert_once_within_the_limit(rows) -> None:
-    entries = [DigestEntry(company, AlertView(1, company, Story(title, None, "S"), (title,)), (n,))
-               for n, (company, title) in enumerate(rows)]
+    entries = [
+        DigestEntry(company, AlertView(1, company, Story(title, None, "S"), (title,)), (n,))
+        for n, (company, title) in enumerate(rows)
+    ]
     parts = digest_messages(entries, heading="Digest")
     assert sorted(i for _, ids in parts for i in ids) == list(range(len(rows)))
     assert all(0 < utf16_len(r.text) <= MAX_MESSAGE for r, _ in parts)
@@ -95,7 +105,7 @@ def test_an_article_without_url_never_gets_a_dead_read_label() -> None:
     assert text.endswith("+2 sources: bbc.co.uk, Reuters")
     linked = Story("Xiaomi shares jump", "https://www.example.com/a", None, 12)
     text = alert_message(AlertView(7, "Xiaomi", linked, ())).text
-    assert text.endswith('>Read at example.com</a>')
+    assert text.endswith(">Read at example.com</a>")
 
 
 def test_digest_and_catch_up_point_to_summary_when_a_story_has_no_link() -> None:

@@ -7,9 +7,11 @@ import time
 from bot.alerts.compose import Composer
 from storage import Store
 
-STORY = ("Xiaomi said on Thursday it would build a second car factory in Beijing, doubling its "
-         "capacity. The company expects deliveries to reach 300,000 cars next year.\n\n"
-         "Analysts said the move puts pressure on rivals in the crowded Chinese market.")
+STORY = (
+    "Xiaomi said on Thursday it would build a second car factory in Beijing, doubling its "
+    "capacity. The company expects deliveries to reach 300,000 cars next year.\n\n"
+    "Analysts said the move puts pressure on rivals in the crowded Chinese market."
+)
 
 
 def claim_all(store: Store):
@@ -31,8 +33,9 @@ def test_copies_group_and_other_stories_wait_their_turn(store: Store, world) -> 
     world.chat(1, "Xiaomi")
     store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.9}, body=STORY, source="A"))
     store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.9}, body="Unrelated news. " * 9))
-    store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.9}, body=STORY + "\n\nMore.",
-                                                   source="B"))
+    store.outbox.enqueue_for_article(
+        world.article({"Xiaomi": 0.9}, body=STORY + "\n\nMore.", source="B")
+    )
     items = claim_all(store)
     delivery = Composer(articles=store.outbox).next_delivery(items, now=time.time())
     assert delivery.kind == "alert" and len(delivery.ids) == 2
@@ -44,8 +47,9 @@ def test_copies_group_and_other_stories_wait_their_turn(store: Store, world) -> 
 def test_old_alerts_after_a_pause_collapse_into_a_catch_up(store: Store, world) -> None:
     world.chat(1, "Xiaomi")
     for n in range(2):
-        store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.9}, body=f"Fact {n}. " * 5),
-                                         now=time.time() - 86400)
+        store.outbox.enqueue_for_article(
+            world.article({"Xiaomi": 0.9}, body=f"Fact {n}. " * 5), now=time.time() - 86400
+        )
     items = claim_all(store)
     delivery = Composer(articles=store.outbox).next_delivery(items, now=time.time())
     assert delivery.kind == "catchup" and len(delivery.ids) == 2

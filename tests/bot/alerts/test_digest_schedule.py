@@ -10,15 +10,15 @@ from storage import ChatSettings, Store
 
 def test_digest_moment_follows_the_chat_time_zone() -> None:
     tokyo = ChatSettings(mode="digest", digest_hour=8, timezone="Asia/Tokyo")
-    now = datetime(2026, 3, 1, 0, 30, tzinfo=UTC)          # 09:30 in Tokyo
+    now = datetime(2026, 3, 1, 0, 30, tzinfo=UTC)  # 09:30 in Tokyo
     assert digest_moment(tokyo, now) == datetime(2026, 2, 28, 23, 0, tzinfo=UTC)
-    early = datetime(2026, 2, 28, 22, 0, tzinfo=UTC)       # 07:00 in Tokyo
+    early = datetime(2026, 2, 28, 22, 0, tzinfo=UTC)  # 07:00 in Tokyo
     assert digest_moment(tokyo, early) == datetime(2026, 2, 27, 23, 0, tzinfo=UTC)
 
 
 def test_due_only_for_alerts_waiting_since_before_the_hour() -> None:
     berlin = ChatSettings(mode="digest", digest_hour=8, timezone="Europe/Berlin")
-    now = datetime(2026, 7, 1, 7, 0, tzinfo=UTC)           # 09:00 in Berlin (summer)
+    now = datetime(2026, 7, 1, 7, 0, tzinfo=UTC)  # 09:00 in Berlin (summer)
     waited = datetime(2026, 7, 1, 5, 0, tzinfo=UTC).timestamp()
     fresh = datetime(2026, 7, 1, 6, 30, tzinfo=UTC).timestamp()  # after 08:00 local
     assert due_date(berlin, waited, now) == "2026-07-01"
@@ -28,9 +28,10 @@ def test_due_only_for_alerts_waiting_since_before_the_hour() -> None:
 def test_release_is_once_per_day_and_instant_chats_get_theirs_now(store: Store, world) -> None:
     world.chat(1, "Xiaomi", mode="digest", digest_hour=8, timezone="UTC")
     world.chat(2, "Xiaomi", mode="digest")
-    store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.8}),
-                                     now=datetime(2026, 5, 1, 6, tzinfo=UTC).timestamp())
-    store.chats.update_settings(2, mode="instant")          # changed their mind
+    store.outbox.enqueue_for_article(
+        world.article({"Xiaomi": 0.8}), now=datetime(2026, 5, 1, 6, tzinfo=UTC).timestamp()
+    )
+    store.chats.update_settings(2, mode="instant")  # changed their mind
     assert release_due(store.outbox, now=datetime(2026, 5, 1, 7, tzinfo=UTC)) == 1  # chat 2
     assert release_due(store.outbox, now=datetime(2026, 5, 1, 8, 1, tzinfo=UTC)) == 1  # chat 1
     assert release_due(store.outbox, now=datetime(2026, 5, 1, 8, 2, tzinfo=UTC)) == 0

@@ -11,11 +11,11 @@ def _chats(store: Store, status: str | None = None) -> list[int]:
 
 def test_enqueue_selects_subscribed_active_chats_over_threshold(store: Store, world) -> None:
     world.chat(1, "Xiaomi")
-    world.chat(2, "Xiaomi", threshold=0.9)          # too strict for this article
-    world.chat(3, "Apple")                          # follows another company
+    world.chat(2, "Xiaomi", threshold=0.9)  # too strict for this article
+    world.chat(3, "Apple")  # follows another company
     world.chat(4, "Xiaomi")
-    store.chats.set_active(4, False)                # stopped the bot
-    world.chat(5, "Xiaomi", mode="digest")          # waits for its digest
+    store.chats.set_active(4, False)  # stopped the bot
+    world.chat(5, "Xiaomi", mode="digest")  # waits for its digest
     article = world.article({"Xiaomi": 0.6, "Tesla": 0.3})
     assert store.outbox.enqueue_for_article(article, now=100.0) == 2
     rows = {r["chat_id"]: r for r in store.outbox.rows()}
@@ -62,7 +62,7 @@ def test_claim_takes_due_rows_oldest_first_and_only_once(store: Store, world) ->
     claimed = store.outbox.claim(limit=2, now=60.0)
     assert [item.article_id for item in claimed] == [first, first]
     assert claimed[0].company == "Xiaomi" and claimed[0].url.startswith("https://")
-    assert len(store.outbox.claim(limit=10, now=60.0)) == 1       # the third chat, not `later`
+    assert len(store.outbox.claim(limit=10, now=60.0)) == 1  # the third chat, not `later`
     assert store.outbox.claim(limit=10, now=60.0) == []
     assert {i.article_id for i in store.outbox.claim(limit=10, now=80.0)} == {later}
     assert store.outbox.counts() == {"sending": 6}
@@ -124,7 +124,7 @@ def test_digest_is_released_once_per_local_date(store: Store, world) -> None:
     assert store.outbox.release_digest(7, "2026-01-02", now=5.0) == 2
     assert store.db.table("digests").count_where("chat_id = 7 AND local_date = '2026-01-02'")
     store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.7}))
-    assert store.outbox.release_digest(7, "2026-01-02", now=6.0) == 0   # already sent today
+    assert store.outbox.release_digest(7, "2026-01-02", now=6.0) == 0  # already sent today
     assert store.outbox.counts() == {"held": 1, "pending": 2}
 
 

@@ -22,8 +22,9 @@ def window_max(times: list[float], width: float) -> int:
 async def test_global_and_per_chat_windows_hold() -> None:
     gate = RateGate(Limits(per_second=10, chat_interval=0.3, margin=0.01))
     log: list[tuple[int, float]] = []
-    await asyncio.gather(*(send(gate, chat, log) for chat in range(25)),
-                         *(send(gate, 99, log) for _ in range(3)))
+    await asyncio.gather(
+        *(send(gate, chat, log) for chat in range(25)), *(send(gate, 99, log) for _ in range(3))
+    )
     times = [t for _, t in log]
     assert window_max(times, 1.0) <= 10
     mine = [t for chat, t in log if chat == 99]

@@ -44,9 +44,14 @@ async def test_sender_recovers_after_an_injected_lock(
     sender_store = open_store(db_path, busy_timeout_ms=50, retries=0)
     sender = build_sender(bot, store=sender_store, config=Config())
     caplog.set_level(logging.DEBUG, logger="bot.alerts.supervisor")
-    task = asyncio.create_task(supervise("The alert sender", sender.run,
-                                         stopped=lambda: sender.stopped,
-                                         backoff=Backoff(base=0.05, cap=0.2)))
+    task = asyncio.create_task(
+        supervise(
+            "The alert sender",
+            sender.run,
+            stopped=lambda: sender.stopped,
+            backoff=Backoff(base=0.05, cap=0.2),
+        )
+    )
     try:
         await asyncio.sleep(1.0)
         assert telegram.of("sendMessage") == [] and not task.done()
@@ -55,10 +60,11 @@ async def test_sender_recovers_after_an_injected_lock(
         assert len(warnings) == 1 and "The alert sender failed" in warnings[0].getMessage()
         assert len(retries) >= 2  # it kept trying, quietly
         locker.execute("ROLLBACK")
-        assert await _wait_for(lambda: telegram.of("sendMessage"), 10.0), "no alert after the lock went"
+        assert await _wait_for(lambda: telegram.of("sendMessage"), 10.0), (
+            "no alert after the lock went"
+        )
         assert telegram.of("sendMessage")[0]["chat_id"] == 1
-        assert await _wait_for(
-            lambda: [r["status"] for r in store.outbox.rows()] == ["sent"], 5.0)
+        assert await _wait_for(lambda: [r["status"] for r in store.outbox.rows()] == ["sent"], 5.0)
         assert any("running again" in r.getMessage() for r in caplog.records)
     finally:
         sender.stop()
@@ -79,9 +85,14 @@ async def test_a_failing_job_is_logged_once_per_streak_and_stops_on_request(
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
     caplog.set_level(logging.WARNING, logger="bot.alerts.supervisor")
-    task = asyncio.create_task(supervise("The feed poller", always_fails,
-                                         stopped=lambda: stop,
-                                         backoff=Backoff(base=0.02, cap=0.08)))
+    task = asyncio.create_task(
+        supervise(
+            "The feed poller",
+            always_fails,
+            stopped=lambda: stop,
+            backoff=Backoff(base=0.02, cap=0.08),
+        )
+    )
     await asyncio.sleep(0.6)
     stop = True
     await asyncio.wait_for(task, 2.0)
@@ -89,5 +100,5 @@ async def test_a_failing_job_is_logged_once_per_streak_and_stops_on_request(
     gaps = [b - a for a, b in itertools.pairwise(attempts)]
     assert gaps[-1] >= gaps[0]  # backing off, not spinning
     assert [r.getMessage() for r in caplog.records] == [
-        "The feed poller failed (attempt to write a readonly database); restarting it "
-        "with backoff."]
+        "The feed poller failed (attempt to write a readonly database); restarting it with backoff."
+    ]

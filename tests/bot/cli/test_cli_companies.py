@@ -37,7 +37,12 @@ def test_seed_json(capsys: pytest.CaptureFixture[str]) -> None:
     companies = data["companies"]
     assert companies[0]["name"] == "Xiaomi"
     assert {c["name"] for c in companies[1:]} == {
-        "Great Wall Motor", "Apple", "Huawei", "Baidu", "Geely"}
+        "Great Wall Motor",
+        "Apple",
+        "Huawei",
+        "Baidu",
+        "Geely",
+    }
     assert set(companies[0]) == {"name", "salience", "subject", "mentions"}
     assert companies[0]["subject"] is True and companies[0]["mentions"] == 11
     assert all(c["subject"] is False for c in companies[1:])
@@ -116,8 +121,22 @@ def test_also_finds_short_forms_and_refuses_bad_names(
         "Zephyrine also cut costs, the confectioner said.\n",
         encoding="utf-8",
     )
-    assert main(["companies", "--json", "--also", "Zephyrine Schweppington", "--also", "x",
-                 "--also", "Orange", str(path)]) == 0
+    assert (
+        main(
+            [
+                "companies",
+                "--json",
+                "--also",
+                "Zephyrine Schweppington",
+                "--also",
+                "x",
+                "--also",
+                "Orange",
+                str(path),
+            ]
+        )
+        == 0
+    )
     captured = capsys.readouterr()
     companies = json.loads(captured.out)["companies"]
     assert companies[0]["name"] == "Zephyrine Schweppington" and companies[0]["mentions"] == 3
@@ -129,21 +148,44 @@ def test_score_against_labels(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     data = tmp_path / "eval"
     data.mkdir()
     rows = [
-        {"id": "a1", "title": "Kmart to buy Sears", "article": "Kmart Corp said on Wednesday "
-         "it will buy Sears, Roebuck & Co. Kmart shares rose.\n\nAnalysts at Goldman Sachs "
-         "said the deal made sense. Kmart and Sears will keep both brands."},
+        {
+            "id": "a1",
+            "title": "Kmart to buy Sears",
+            "article": "Kmart Corp said on Wednesday "
+            "it will buy Sears, Roebuck & Co. Kmart shares rose.\n\nAnalysts at Goldman Sachs "
+            "said the deal made sense. Kmart and Sears will keep both brands.",
+        },
         {"id": "a2", "title": "Rain expected", "article": "It will rain on Tuesday."},
     ]
     (data / "mini.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     labels = tmp_path / "labels.jsonl"
-    labels.write_text("\n".join(json.dumps(x) for x in [
-        {"source_file": "mini", "id": "a1", "subjects": ["Kmart", "Sears"],
-         "mentions": ["Goldman Sachs"], "aliases_seen": {"Sears": ["Sears, Roebuck & Co."]}},
-        {"source_file": "mini", "id": "a2", "subjects": [], "mentions": [], "aliases_seen": {}},
-    ]), encoding="utf-8")
+    labels.write_text(
+        "\n".join(
+            json.dumps(x)
+            for x in [
+                {
+                    "source_file": "mini",
+                    "id": "a1",
+                    "subjects": ["Kmart", "Sears"],
+                    "mentions": ["Goldman Sachs"],
+                    "aliases_seen": {"Sears": ["Sears, Roebuck & Co."]},
+                },
+                {
+                    "source_file": "mini",
+                    "id": "a2",
+                    "subjects": [],
+                    "mentions": [],
+                    "aliases_seen": {},
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
     assert main(["companies", "--score", str(labels), "--data", str(tmp_path)]) == 0
-    lines = {line.split()[0] + (" " + line.split()[1] if line.split()[1].isalpha() else ""):
-             line.split() for line in capsys.readouterr().out.splitlines()[2:]}
+    lines = {
+        line.split()[0] + (" " + line.split()[1] if line.split()[1].isalpha() else ""): line.split()
+        for line in capsys.readouterr().out.splitlines()[2:]
+    }
     overall = lines["all"]
     assert overall[1:3] == ["2", "2"]  # articles, labelled subjects
     assert overall[5] == "0/1"  # Goldman Sachs, quoted as a source, does not alert

@@ -15,22 +15,29 @@ BBC = Path(__file__).resolve().parents[4] / "shared" / "eval" / "bbc_dev.jsonl"
 
 ROWS = [
     {
-        "id": "t/1", "category": "tech", "title": "Xiaomi to build electric cars",
+        "id": "t/1",
+        "category": "tech",
+        "title": "Xiaomi to build electric cars",
         "article": "Xiaomi will build electric cars with Great Wall Motor, sources said.\n\n"
-                   "The cars will be made at a factory in Baoding. Production starts in 2024.\n\n"
-                   "Xiaomi shares rose 9 per cent in Hong Kong trading on Tuesday.\n\n"
-                   "Analysts expect a mass-market model for young buyers in China.",
-        "summary_sentences": ["Xiaomi shares rose 9 per cent in Hong Kong trading on Tuesday.",
-                              "Xiaomi will build electric cars with Great Wall Motor, sources "
-                              "said."],
+        "The cars will be made at a factory in Baoding. Production starts in 2024.\n\n"
+        "Xiaomi shares rose 9 per cent in Hong Kong trading on Tuesday.\n\n"
+        "Analysts expect a mass-market model for young buyers in China.",
+        "summary_sentences": [
+            "Xiaomi shares rose 9 per cent in Hong Kong trading on Tuesday.",
+            "Xiaomi will build electric cars with Great Wall Motor, sources said.",
+        ],
     },
     {
-        "id": "t/2", "category": "business", "title": "Acme profits jump",
+        "id": "t/2",
+        "category": "business",
+        "title": "Acme profits jump",
         "article": "Acme's profits jumped 40% to $2bn in the year to March.\n\n"
-                   "Sales of robots in Asia doubled, the firm said. Its shares rose 5%.\n\n"
-                   "Chief executive Jane Roe said 2025 would be even better for Acme.",
-        "summary_sentences": ["Acme's profits jumped 40% to $2bn in the year to March.",
-                              "Sales of robots in Asia doubled, the firm said."],
+        "Sales of robots in Asia doubled, the firm said. Its shares rose 5%.\n\n"
+        "Chief executive Jane Roe said 2025 would be even better for Acme.",
+        "summary_sentences": [
+            "Acme's profits jumped 40% to $2bn in the year to March.",
+            "Sales of robots in Asia doubled, the firm said.",
+        ],
     },
 ]
 
@@ -52,8 +59,16 @@ def table_rows(out: str) -> dict[str, list[str]]:
 
 def test_eval_prints_the_side_by_side_table(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     data = write_rows(tmp_path / "dev.jsonl", ROWS)
-    code = main(["eval", str(data), "--sentences", "2",
-                 "--algorithms", "newsrank,lead,textrank,luhn,oracle"])
+    code = main(
+        [
+            "eval",
+            str(data),
+            "--sentences",
+            "2",
+            "--algorithms",
+            "newsrank,lead,textrank,luhn,oracle",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0
     rows = table_rows(out)
@@ -76,18 +91,35 @@ def test_limit_and_default_algorithms(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["eval", str(data), "--limit", "1"]) == 0
     out = capsys.readouterr().out
     assert "1 articles, 3 sentences" in out
-    for name in ("newsrank*", "lead", "lexrank", "textrank", "textrank-raw", "lsa", "luhn",
-                 "edmundson", "kl", "sumbasic", "reduction", "random", "oracle"):
+    for name in (
+        "newsrank*",
+        "lead",
+        "lexrank",
+        "textrank",
+        "textrank-raw",
+        "lsa",
+        "luhn",
+        "edmundson",
+        "kl",
+        "sumbasic",
+        "reduction",
+        "random",
+        "oracle",
+    ):
         assert any(line.startswith(name + " ") for line in out.splitlines()), name
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ('{"title": "x"}\n', "line 1"),
-    ("not json\n", "line 1"),
-    ("", "has no articles"),
-])
-def test_bad_data_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture,
-                                    content: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"title": "x"}\n', "line 1"),
+        ("not json\n", "line 1"),
+        ("", "has no articles"),
+    ],
+)
+def test_bad_data_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture, content: str, message: str
+) -> None:
     data = tmp_path / "bad.jsonl"
     data.write_text(content, encoding="utf-8")
     assert main(["eval", str(data)]) == 1
@@ -115,9 +147,21 @@ def test_bad_numbers_are_usage_errors(tmp_path: Path, flag: list[str]) -> None:
 def test_real_process_on_bbc_sample() -> None:
     """The installed console command on 5 BBC articles: our default beats Lead-3."""
     proc = subprocess.run(
-        [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())",
-         "eval", str(BBC), "--limit", "5", "--algorithms", "newsrank,lead,oracle"],
-        capture_output=True, text=True, timeout=120, check=False,
+        [
+            sys.executable,
+            "-c",
+            "import sys; from bot.cli import main; sys.exit(main())",
+            "eval",
+            str(BBC),
+            "--limit",
+            "5",
+            "--algorithms",
+            "newsrank,lead,oracle",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     rows = table_rows(proc.stdout)
@@ -125,21 +169,28 @@ def test_real_process_on_bbc_sample() -> None:
 
 
 CNN_STYLE = [
-    {"id": f"c/{k}", "source": outlet, "title": "",
-     "body" if k % 2 else "article":
-         f"(CNN)Acme agreed to buy Globex for ${k + 2} billion on Tuesday, the firms said. "
-         "The deal creates the largest maker of factory robots in the world. "
-         "However, regulators in Europe must still approve the purchase. "
-         f"Globex shares jumped {10 + k} per cent while Acme fell 3 per cent. "
-         "Analysts said the price was fair given Globex's growth in Asia.",
-     "summary": f"Acme will buy Globex for ${k + 2} billion.\nGlobex shares jumped {10 + k} "
-                "per cent."}
+    {
+        "id": f"c/{k}",
+        "source": outlet,
+        "title": "",
+        "body"
+        if k % 2
+        else "article": f"(CNN)Acme agreed to buy Globex for ${k + 2} billion on Tuesday, "
+        "the firms said. "
+        "The deal creates the largest maker of factory robots in the world. "
+        "However, regulators in Europe must still approve the purchase. "
+        f"Globex shares jumped {10 + k} per cent while Acme fell 3 per cent. "
+        "Analysts said the price was fair given Globex's growth in Asia.",
+        "summary": f"Acme will buy Globex for ${k + 2} billion.\nGlobex shares jumped {10 + k} "
+        "per cent.",
+    }
     for k, outlet in enumerate(["cnn", "cnn", "dm", "dm"])
 ]
 
 
 def test_eval_reads_highlights_body_and_reports_intervals_per_outlet(
-        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     data = write_rows(tmp_path / "cnn.jsonl", CNN_STYLE)
     assert main(["eval", str(data), "--algorithms", "newsrank,lead"]) == 0
     out = capsys.readouterr().out
@@ -155,7 +206,8 @@ def test_eval_reads_highlights_body_and_reports_intervals_per_outlet(
 
 
 def test_eval_without_rouge_score_is_one_clear_line(
-        tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "rouge_score", None)  # as if the extra is not installed
     data = write_rows(tmp_path / "dev.jsonl", ROWS)
     assert main(["eval", str(data)]) == 1

@@ -18,8 +18,13 @@ def _run(tmp_path: Path, token: str, base_url: str) -> subprocess.CompletedProce
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": token, "NEWSBOT_DB": str(tmp_path / "r.db")}
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", "run", "--base-url", base_url],
-        env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
-        cwd=REPO, check=False,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+        check=False,
     )
 
 
@@ -35,24 +40,33 @@ def test_an_unreachable_bot_api_is_one_line(tmp_path: Path, token: str) -> None:
     assert "Traceback" not in done.stderr and "secret" not in done.stderr
 
 
-PAGE = ("<html><head><title>Tesla opens a plant</title></head><body><article>"
-        "<h1>Tesla opens a plant</h1><p>Tesla opened a battery plant in Texas on Monday.</p>"
-        "<p>The internal page says the plant will employ 5,000 people.</p></article>"
-        "</body></html>")
+PAGE = (
+    "<html><head><title>Tesla opens a plant</title></head><body><article>"
+    "<h1>Tesla opens a plant</h1><p>Tesla opened a battery plant in Texas on Monday.</p>"
+    "<p>The internal page says the plant will employ 5,000 people.</p></article>"
+    "</body></html>"
+)
 
 
-def test_the_terminal_chat_follows_the_fetch_switch(
-    tmp_path: Path, serve_routes: Any
-) -> None:
+def test_the_terminal_chat_follows_the_fetch_switch(tmp_path: Path, serve_routes: Any) -> None:
     base = serve_routes({"/story": (200, "text/html", PAGE.encode())})
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("TELEGRAM_BOT_TOKEN", "NEWSBOT_ALLOW_PRIVATE_FETCH")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("TELEGRAM_BOT_TOKEN", "NEWSBOT_ALLOW_PRIVATE_FETCH")
+    }
     outputs = []
     for flags in ([], ["--allow-private-fetch"]):
         done = subprocess.run(
             [sys.executable, "-m", "bot.cli", "run", "--db", str(tmp_path / "t.db"), *flags],
-            input=f"/summary {base}/story\n", env=env, capture_output=True, text=True,
-            timeout=60, cwd=REPO, check=False)
+            input=f"/summary {base}/story\n",
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=REPO,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout)
     refused, allowed = outputs

@@ -28,11 +28,13 @@ PAGE = """<!DOCTYPE html><html><head><title>Acme to build Ohio plant | Acme News
 </article></body></html>"""
 
 
-ROUTES = MappingProxyType({
-    "/moved": (302, "text/plain", b"/article"),
-    "/article": (200, "text/html; charset=utf-8", PAGE.encode()),
-    "/image": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
-})
+ROUTES = MappingProxyType(
+    {
+        "/moved": (302, "text/plain", b"/article"),
+        "/article": (200, "text/html; charset=utf-8", PAGE.encode()),
+        "/image": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
+    }
+)
 
 
 @pytest.fixture
@@ -90,9 +92,7 @@ def test_sentences_algorithm_and_company_flags(capsys: pytest.CaptureFixture[str
         assert any("Great Wall" in s for s in json.loads(out)["sentences"]), company
 
 
-def test_url_input_is_fetched_and_cleaned(
-    capsys: pytest.CaptureFixture[str], server: str
-) -> None:
+def test_url_input_is_fetched_and_cleaned(capsys: pytest.CaptureFixture[str], server: str) -> None:
     code, out, err = _run(capsys, "--allow-private-fetch", "--json", "-n", "2", f"{server}/moved")
     assert code == 0, err
     data = json.loads(out)
@@ -114,42 +114,47 @@ def test_url_errors_are_one_line(
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
 
 
-def test_html_file_and_legacy_encoding(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_html_file_and_legacy_encoding(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(PAGE, encoding="utf-8")
     code, out, _ = _run(capsys, "-n", "1", str(page))
     assert code == 0 and out.splitlines()[0] == "Acme to build Ohio plant"
     legacy = tmp_path / "legacy.txt"
-    legacy.write_bytes("Café chain grows\n\nThe café chain opened 40 new cafés in "
-                       "2023, its chief executive said.".encode("cp1252"))
+    legacy.write_bytes(
+        "Café chain grows\n\nThe café chain opened 40 new cafés in "
+        "2023, its chief executive said.".encode("cp1252")
+    )
     code, out, _ = _run(capsys, str(legacy))
     assert code == 0 and out.splitlines() == [
-        "Café chain grows", "The café chain opened 40 new cafés in 2023, its chief "
-        "executive said."]
+        "Café chain grows",
+        "The café chain opened 40 new cafés in 2023, its chief executive said.",
+    ]
 
 
 def test_non_english_articles_fall_back_clearly(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     french = tmp_path / "fr.txt"
-    french.write_text("Xiaomi se lance dans la voiture électrique\n\nLe fabricant chinois "
-                      "Xiaomi va produire des véhicules électriques. L'action a progressé "
-                      "de 9 % dans l'après-midi. Les analystes saluent la stratégie.",
-                      encoding="utf-8")
+    french.write_text(
+        "Xiaomi se lance dans la voiture électrique\n\nLe fabricant chinois "
+        "Xiaomi va produire des véhicules électriques. L'action a progressé "
+        "de 9 % dans l'après-midi. Les analystes saluent la stratégie.",
+        encoding="utf-8",
+    )
     code, out, err = _run(capsys, "--json", str(french))
     assert code == 0 and err == ""
     data = json.loads(out)
     assert data["language"] == "french" and len(data["sentences"]) == 3
     thai = tmp_path / "th.txt"
-    thai.write_text("ข่าวเทคโนโลยี\n\nเสียวหมี่ประกาศผลิตรถยนต์ไฟฟ้า\n\nนักวิเคราะห์มองว่าเป็นกลยุทธ์ที่ดี",
-                    encoding="utf-8")
+    thai.write_text(
+        "ข่าวเทคโนโลยี\n\nเสียวหมี่ประกาศผลิตรถยนต์ไฟฟ้า\n\nนักวิเคราะห์มองว่าเป็นกลยุทธ์ที่ดี", encoding="utf-8"
+    )
     code, out, err = _run(capsys, str(thai))
     assert code == 0
     assert out.splitlines()[0] == "ข่าวเทคโนโลยี" and len(out.splitlines()) == 3
-    assert err.strip() == ("newsbot: note: no sentence model for thai text; "
-                           "split with generic rules.")
+    assert err.strip() == (
+        "newsbot: note: no sentence model for thai text; split with generic rules."
+    )
 
 
 def _error_cases(tmp_path: Path) -> list[tuple[list[str], int, str]]:
@@ -190,8 +195,12 @@ def test_batch_writes_one_line_per_input(
     body = SEED.read_text(encoding="utf-8").split("\n", 1)[1]
     items = [
         {"id": "seed", "title": TITLE, "article": body},
-        {"id": 7, "title": "Acme", "article": "Acme said profits rose by a fifth on Monday. "
-                                              "Its shares gained 3% in early trading today."},
+        {
+            "id": 7,
+            "title": "Acme",
+            "article": "Acme said profits rose by a fifth on Monday. "
+            "Its shares gained 3% in early trading today.",
+        },
     ]
     batch = tmp_path / "in.jsonl"
     batch.write_text("\n".join(json.dumps(i) for i in items) + "\n\n", encoding="utf-8")
@@ -208,10 +217,12 @@ def test_batch_takes_untitled_one_paragraph_rows_and_body(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """CNN/DM-style rows: empty title, the article one paragraph (or given as body)."""
-    text = ("(CNN)Acme agreed to buy Globex for $5 billion on Tuesday, the firms said. "
-            "The deal creates the largest maker of factory robots in the world. "
-            "Regulators in Europe must still approve the purchase by the end of the year. "
-            "Globex shares jumped 20 per cent while Acme fell 3 per cent in New York.")
+    text = (
+        "(CNN)Acme agreed to buy Globex for $5 billion on Tuesday, the firms said. "
+        "The deal creates the largest maker of factory robots in the world. "
+        "Regulators in Europe must still approve the purchase by the end of the year. "
+        "Globex shares jumped 20 per cent while Acme fell 3 per cent in New York."
+    )
     items = [{"id": "a", "title": "", "article": text}, {"id": "b", "title": "", "body": text}]
     batch = tmp_path / "in.jsonl"
     batch.write_text("\n".join(json.dumps(i) for i in items) + "\n", encoding="utf-8")
@@ -227,9 +238,11 @@ def test_batch_reports_bad_lines_but_keeps_going(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     batch = tmp_path / "in.jsonl"
-    batch.write_text('{"id": 1, "title": "T", "article": ""}\n{"title": "broken\n'
-                     '{"id": 3, "title": "Acme", "article": "Acme grew fast this year."}\n'
-                     '[1, 2]\n')
+    batch.write_text(
+        '{"id": 1, "title": "T", "article": ""}\n{"title": "broken\n'
+        '{"id": 3, "title": "Acme", "article": "Acme grew fast this year."}\n'
+        "[1, 2]\n"
+    )
     code, out, err = _run(capsys, "--batch", str(batch))
     lines = [json.loads(line) for line in out.splitlines()]
     assert code == 1
@@ -239,8 +252,9 @@ def test_batch_reports_bad_lines_but_keeps_going(
     assert lines[2]["sentences"] == ["Acme grew fast this year."]
     assert "not a JSON object" in lines[3]["error"]
     assert err.count("\n") == 1
-    assert err == ("newsbot: 3 of 4 lines could not be summarized "
-                   "(first: Line 1 has no article text.)\n")
+    assert err == (
+        "newsbot: 3 of 4 lines could not be summarized (first: Line 1 has no article text.)\n"
+    )
 
 
 def test_real_process_reads_stdin_and_prints_json(run_newsbot: Callable[..., Any]) -> None:
@@ -260,8 +274,17 @@ def test_real_process_error_has_no_traceback(
 
 
 def test_real_process_batch_from_stdin(run_newsbot: Callable[..., Any]) -> None:
-    lines = [json.dumps({"id": i, "title": "Acme", "article": f"Acme sold {i} trucks in "
-                         f"Ohio this week. Its shares rose {i}% on the news."}) for i in (1, 2)]
+    lines = [
+        json.dumps(
+            {
+                "id": i,
+                "title": "Acme",
+                "article": f"Acme sold {i} trucks in "
+                f"Ohio this week. Its shares rose {i}% on the news.",
+            }
+        )
+        for i in (1, 2)
+    ]
     done = run_newsbot("summarize", "--batch", "-", "-n", "1", input="\n".join(lines).encode())
     assert done.returncode == 0, done.stderr
     out = [json.loads(line) for line in done.stdout.decode().splitlines()]

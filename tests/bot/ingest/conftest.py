@@ -168,9 +168,12 @@ def _rss(h: _Handler, site: Site, path: str) -> None:
         (ARTICLES["tesla"][0], "/articles/tesla", "Tesla opens a plant."),
         (ARTICLES["apple"][0], "/articles/apple", "Apple sells phones."),
         ("Xiaomi to enter electric vehicle race", "/articles/xiaomi", "Xiaomi EV."),
-        ("Nokia wins a network deal in Finland", "/articles/gone",
-         "<p>Nokia has won a contract to build a 5G network for a Finnish operator.</p>"
-         "<p>The deal is worth about 200 million euros, Nokia said on Tuesday.</p>"),
+        (
+            "Nokia wins a network deal in Finland",
+            "/articles/gone",
+            "<p>Nokia has won a contract to build a 5G network for a Finnish operator.</p>"
+            "<p>The deal is worth about 200 million euros, Nokia said on Tuesday.</p>",
+        ),
         ("A story with no text", "/articles/missing", ""),
     ]
     h._send(200, rss_feed(site.base, items).encode(), "application/rss+xml")
@@ -214,12 +217,14 @@ def _route(status: int, body: str, ctype: str) -> Callable[[_Handler, Site, str]
 
 _ROUTES: dict[str, Callable[[_Handler, Site, str], None]] = {
     "/rss.xml": _rss,
-    "/atom.xml": lambda h, site, path: h._send(200, atom_feed(site.base).encode(),
-                                               "application/atom+xml"),
+    "/atom.xml": lambda h, site, path: h._send(
+        200, atom_feed(site.base).encode(), "application/atom+xml"
+    ),
     "/etag.xml": _etag_feed,
     "/broken.xml": _route(200, "<?xml version='1.0'?><rss><channel><title>Bro", "text/xml"),
-    "/not-a-feed.xml": _route(200, "<html><body><p>Hello, this is a page.</p></body></html>",
-                              "text/html"),
+    "/not-a-feed.xml": _route(
+        200, "<html><body><p>Hello, this is a page.</p></body></html>", "text/html"
+    ),
     "/404.xml": _route(404, "gone", "text/plain"),
     "/500.xml": _route(500, "boom", "text/plain"),
     "/slow.xml": _slow,
@@ -253,8 +258,14 @@ def site(serve_http: Callable[..., _Server]) -> Site:
     return server.site
 
 
-LIMITS = FeedLimits(timeout=1.0, page_timeout=1.0, page_max_bytes=PAGE_LIMIT,
-                    feed_max_bytes=PAGE_LIMIT, max_entries=20, workers=2)
+LIMITS = FeedLimits(
+    timeout=1.0,
+    page_timeout=1.0,
+    page_max_bytes=PAGE_LIMIT,
+    feed_max_bytes=PAGE_LIMIT,
+    max_entries=20,
+    workers=2,
+)
 
 
 @pytest.fixture

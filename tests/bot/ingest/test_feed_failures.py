@@ -31,9 +31,13 @@ def test_a_feed_redirecting_to_an_invalid_name_fails_alone(
 def test_an_unexpected_error_in_one_feed_is_that_feeds_failure(
     site: Any, ingestor: Any, store: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
-    site.extra["/weird.xml"] = (200, "application/rss+xml", "<rss version='2.0'><channel>"
-                                "<item><title>x</title><link>http://[::1</link></item>"
-                                "</channel></rss>")
+    site.extra["/weird.xml"] = (
+        200,
+        "application/rss+xml",
+        "<rss version='2.0'><channel>"
+        "<item><title>x</title><link>http://[::1</link></item>"
+        "</channel></rss>",
+    )
     report = ingestor.ingest_feeds([f"{site.base}/weird.xml", f"{site.base}/atom.xml"])
     assert report.new >= 1  # the healthy feed is stored whatever the weird one does
     assert all("\n" not in line for line in report.errors)

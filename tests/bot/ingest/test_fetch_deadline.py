@@ -49,8 +49,7 @@ def trickler() -> Iterator[Callable[[bytes, bytes], str]]:
                     conn, _ = listener.accept()
                 except OSError:
                     return
-                threading.Thread(target=_trickle, args=(conn, head, tail, 0.2),
-                                 daemon=True).start()
+                threading.Thread(target=_trickle, args=(conn, head, tail, 0.2), daemon=True).start()
 
         threading.Thread(target=loop, daemon=True).start()
         return f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
@@ -62,8 +61,7 @@ def trickler() -> Iterator[Callable[[bytes, bytes], str]]:
 
 def _held(url: str, *, timeout: float) -> tuple[float, str]:
     start = time.monotonic()
-    with make_client(timeout=timeout, policy=LOCAL) as client, \
-            pytest.raises(FetchError) as caught:
+    with make_client(timeout=timeout, policy=LOCAL) as client, pytest.raises(FetchError) as caught:
         fetch(url, client=client, timeout=timeout)
     return time.monotonic() - start, str(caught.value)
 

@@ -90,8 +90,9 @@ def start() -> Iterator[Callable[..., _Counting]]:
             server = kind((host, 0), _Handler)
         except OSError:
             pytest.skip(f"cannot listen on {host}")
-        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                         daemon=True).start()
+        threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
         servers.append(server)
         return server
 
@@ -103,12 +104,19 @@ def start() -> Iterator[Callable[..., _Counting]]:
 
 def _spellings(port: int, port6: int) -> list[str]:
     return [
-        f"http://127.0.0.1:{port}/", f"http://localhost:{port}/", f"http://[::1]:{port6}/",
+        f"http://127.0.0.1:{port}/",
+        f"http://localhost:{port}/",
+        f"http://[::1]:{port6}/",
         f"http://[0:0::1]:{port6}/",
-        f"http://0.0.0.0:{port}/", f"http://2130706433:{port}/", f"http://0x7f000001:{port}/",
-        f"http://0177.0.0.1:{port}/", f"http://127.1:{port}/",
-        f"http://[::ffff:127.0.0.1]:{port}/", f"http://user:pw@127.0.0.1:{port}/",
-        f"http://LOCALHOST:{port}/", f"http://[0:0:0:0:0:ffff:7f00:1]:{port}/",
+        f"http://0.0.0.0:{port}/",
+        f"http://2130706433:{port}/",
+        f"http://0x7f000001:{port}/",
+        f"http://0177.0.0.1:{port}/",
+        f"http://127.1:{port}/",
+        f"http://[::ffff:127.0.0.1]:{port}/",
+        f"http://user:pw@127.0.0.1:{port}/",
+        f"http://LOCALHOST:{port}/",
+        f"http://[0:0:0:0:0:ffff:7f00:1]:{port}/",
     ]
 
 
@@ -146,9 +154,13 @@ def test_refusal_says_the_same_for_open_closed_and_unknown_targets(
         closed = probe.getsockname()[1]  # bound, never listening: a closed port
         texts = {
             _outcome(url, CLOSED).replace(url, "URL")
-            for url in (f"http://127.0.0.1:{port}/", f"http://127.0.0.1:{closed}/",
-                        "http://no-such-host.invalid/", "http://10.255.255.1/",
-                        "http://169.254.169.254/latest/meta-data/")
+            for url in (
+                f"http://127.0.0.1:{port}/",
+                f"http://127.0.0.1:{closed}/",
+                "http://no-such-host.invalid/",
+                "http://10.255.255.1/",
+                "http://169.254.169.254/latest/meta-data/",
+            )
         }
     assert texts == {"refused: URL is not a public web address, so newsbot will not fetch it."}
 
@@ -160,13 +172,19 @@ def test_a_redirect_to_loopback_is_refused_after_the_first_hop(
     # The outer server stands in for a public site: only its address is permitted.
     policy = FetchPolicy(allow_networks=(_net("127.0.0.2/32"),))
     port = inner.server_address[1]
-    for target in (f"http://127.0.0.1:{port}/", f"http://localhost:{port}/",
-                   f"http://2130706433:{port}/", f"http://[::ffff:127.0.0.1]:{port}/"):
+    for target in (
+        f"http://127.0.0.1:{port}/",
+        f"http://localhost:{port}/",
+        f"http://2130706433:{port}/",
+        f"http://[::ffff:127.0.0.1]:{port}/",
+    ):
         outer.location = target
         start_url = f"http://127.0.0.2:{outer.server_address[1]}/go"
         outcome = _outcome(start_url, policy)
-        assert outcome == f"refused: {start_url} is not a public web address, so newsbot " \
-                          "will not fetch it.", outcome  # the target's name is not echoed
+        assert (
+            outcome == f"refused: {start_url} is not a public web address, so newsbot "
+            "will not fetch it."
+        ), outcome  # the target's name is not echoed
     assert inner.hits == 0 and outer.hits == 4
 
 
@@ -190,10 +208,29 @@ def test_a_redirect_to_an_invalid_name_is_a_clean_fetch_error(
 def test_address_classes() -> None:
     import ipaddress
 
-    refused = ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.0.1", "100.64.0.1",
-               "169.254.169.254", "224.0.0.1", "240.0.0.1", "0.0.0.0", "255.255.255.255",
-               "::1", "::", "fe80::1", "fc00::1", "fd12::1", "ff02::1", "::ffff:10.0.0.1",
-               "::ffff:127.0.0.1", "64:ff9b::a00:1", "2002:7f00:1::1", "198.18.0.1"]
+    refused = [
+        "127.0.0.1",
+        "10.1.2.3",
+        "172.16.0.1",
+        "192.168.0.1",
+        "100.64.0.1",
+        "169.254.169.254",
+        "224.0.0.1",
+        "240.0.0.1",
+        "0.0.0.0",
+        "255.255.255.255",
+        "::1",
+        "::",
+        "fe80::1",
+        "fc00::1",
+        "fd12::1",
+        "ff02::1",
+        "::ffff:10.0.0.1",
+        "::ffff:127.0.0.1",
+        "64:ff9b::a00:1",
+        "2002:7f00:1::1",
+        "198.18.0.1",
+    ]
     public = ["93.184.216.34", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"]
     assert [a for a in refused if is_public(ipaddress.ip_address(a))] == []
     assert all(is_public(ipaddress.ip_address(a)) for a in public)
@@ -224,8 +261,9 @@ def test_at_most_max_per_host_fetches_run_at_once(start: Callable[..., _Counting
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     policy = FetchPolicy(allow_private=True, max_per_host=2)
     with make_client(timeout=10.0, policy=policy) as client:
-        threads = [threading.Thread(target=fetch, args=(url,), kwargs={"client": client})
-                   for _ in range(6)]
+        threads = [
+            threading.Thread(target=fetch, args=(url,), kwargs={"client": client}) for _ in range(6)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -234,7 +272,8 @@ def test_at_most_max_per_host_fetches_run_at_once(start: Callable[..., _Counting
 
 
 def test_feed_entry_links_to_private_addresses_are_not_fetched(
-    start: Callable[..., _Counting], store: Any,
+    start: Callable[..., _Counting],
+    store: Any,
 ) -> None:
     from bot.ingest.ingestor import Ingestor
     from bot.services.registry import CompanyRegistry
@@ -245,7 +284,8 @@ def test_feed_entry_links_to_private_addresses_are_not_fetched(
         "<?xml version='1.0'?><rss version='2.0'><channel><title>Trusted feed</title>"
         f"<item><title>Tesla news</title><link>{secret}</link>"
         "<description>Tesla said it opened a plant in Texas on Monday.</description></item>"
-        "</channel></rss>")
+        "</channel></rss>"
+    )
     policy = FetchPolicy(allow_networks=(_net("127.0.0.2/32"),))
     with Ingestor(store=store, companies=CompanyRegistry(store), policy=policy) as ingestor:
         report = ingestor.ingest_feed(f"http://127.0.0.2:{feed_host.server_address[1]}/feed.xml")

@@ -20,8 +20,13 @@ STORY = "Samsung profit jumps\n\nSamsung Electronics said profit more than doubl
 def _articles(folder: Path, n: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     lines = [
-        json.dumps({"title": f"Samsung chip story {i}", "url": f"https://example.com/s/{i}",
-                    "body": f"Samsung Electronics said chip sales rose {i}% this quarter."})
+        json.dumps(
+            {
+                "title": f"Samsung chip story {i}",
+                "url": f"https://example.com/s/{i}",
+                "body": f"Samsung Electronics said chip sales rose {i}% this quarter.",
+            }
+        )
         for i in range(n)
     ]
     (folder / "many.jsonl").write_text("\n".join(lines) + "\n")
@@ -64,8 +69,18 @@ def test_nothing_to_ingest_is_a_usage_error(tmp_path: Path, capsys) -> None:
 
 def test_feeds_from_the_command_line(site, tmp_path: Path, capsys) -> None:
     db = tmp_path / "feeds.db"
-    code = main(["ingest", "--db", str(db), *LOCAL, "--feed", f"{site.base}/atom.xml",
-                 "--feed", f"{site.base}/404.xml"])
+    code = main(
+        [
+            "ingest",
+            "--db",
+            str(db),
+            *LOCAL,
+            "--feed",
+            f"{site.base}/atom.xml",
+            "--feed",
+            f"{site.base}/404.xml",
+        ]
+    )
     out, err = capsys.readouterr()
     assert code == 1 and out.strip() == "ingested 1 new, 0 duplicate, 1 failed"
     assert f"newsbot: The server answered 404 Not Found for {site.base}/404.xml." in err
@@ -94,16 +109,30 @@ def test_progress_bar_only_when_asked_off_a_terminal(tmp_path: Path, capsys) -> 
 
 def test_the_installed_command_runs(tmp_path: Path, run_newsbot: Callable[..., Any]) -> None:
     (tmp_path / "story.txt").write_text(STORY)
-    done = run_newsbot("ingest", "--db", str(tmp_path / "p.db"), str(tmp_path / "story.txt"),
-                       text=True)
+    done = run_newsbot(
+        "ingest", "--db", str(tmp_path / "p.db"), str(tmp_path / "story.txt"), text=True
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ingested 1 new, 0 duplicate, 0 failed"
 
 
 def test_max_entries_bounds_a_feed_poll(site, tmp_path: Path, capsys) -> None:
     db = tmp_path / "bounded.db"
-    assert main(["ingest", "--db", str(db), *LOCAL, "--max-entries", "2",
-                 "--feed", f"{site.base}/rss.xml"]) == 0
+    assert (
+        main(
+            [
+                "ingest",
+                "--db",
+                str(db),
+                *LOCAL,
+                "--max-entries",
+                "2",
+                "--feed",
+                f"{site.base}/rss.xml",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out.strip() == "ingested 2 new, 0 duplicate, 0 failed"
     with pytest.raises(SystemExit) as caught:
         main(["ingest", "--db", str(db), "--max-entries", "0", "--feed", f"{site.base}/rss.xml"])
@@ -112,8 +141,18 @@ def test_max_entries_bounds_a_feed_poll(site, tmp_path: Path, capsys) -> None:
 
 def test_feeds_can_be_listed_and_forgotten(site, tmp_path: Path, capsys) -> None:
     db = tmp_path / "list.db"
-    main(["ingest", "--db", str(db), *LOCAL, "--feed", f"{site.base}/atom.xml",
-          "--feed", f"{site.base}/500.xml"])
+    main(
+        [
+            "ingest",
+            "--db",
+            str(db),
+            *LOCAL,
+            "--feed",
+            f"{site.base}/atom.xml",
+            "--feed",
+            f"{site.base}/500.xml",
+        ]
+    )
     capsys.readouterr()
     assert main(["ingest", "--db", str(db), "--list-feeds"]) == 0
     listing = capsys.readouterr().out.splitlines()

@@ -17,10 +17,17 @@ from storage import Store
 
 def _corpus(folder: Path, n: int) -> Path:
     folder.mkdir()
-    lines = [json.dumps({"title": f"Samsung story {i}", "url": f"https://example.com/{i}",
-                         "body": f"Samsung Electronics said chip sales rose {i}% this year. "
-                                 + f"Detail {i} " * 400})
-             for i in range(n)]
+    lines = [
+        json.dumps(
+            {
+                "title": f"Samsung story {i}",
+                "url": f"https://example.com/{i}",
+                "body": f"Samsung Electronics said chip sales rose {i}% this year. "
+                + f"Detail {i} " * 400,
+            }
+        )
+        for i in range(n)
+    ]
     (folder / "many.jsonl").write_text("\n".join(lines) + "\n")
     return folder
 

@@ -114,20 +114,23 @@ def test_entry_pages_that_break_fall_back_to_the_feed_text(site, ingestor, store
     assert _companies(store, f"{site.base}/slow.xml") == ["Samsung Electronics"]
 
 
-def test_conditional_get_answers_304_and_state_survives_a_restart(site, store, client, db_path,
-                                                                 limits) -> None:
+def test_conditional_get_answers_304_and_state_survives_a_restart(
+    site, store, client, db_path, limits
+) -> None:
     url = f"{site.base}/etag.xml"
     with open_store(db_path) as first:
         from bot.services.registry import CompanyRegistry
 
-        report = Ingestor(store=first, companies=CompanyRegistry(first), client=client,
-                          limits=limits).ingest_feed(url)
+        report = Ingestor(
+            store=first, companies=CompanyRegistry(first), client=client, limits=limits
+        ).ingest_feed(url)
         assert report.new == 1
     with open_store(db_path) as reopened:
         state = reopened.feeds.get(url)
         assert state is not None and state.etag == '"v1"'
-        again = Ingestor(store=reopened, companies=CompanyRegistry(reopened), client=client,
-                         limits=limits).ingest_feed(url)
+        again = Ingestor(
+            store=reopened, companies=CompanyRegistry(reopened), client=client, limits=limits
+        ).ingest_feed(url)
     assert again.total == 0
     assert site.hits("/etag.xml") == 2 and site.hits("/articles/tesla") == 1
 

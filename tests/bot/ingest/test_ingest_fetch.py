@@ -63,8 +63,9 @@ def test_conditional_get_returns_304_with_the_validators(site, client) -> None:
     first = fetch(f"{site.base}/etag.xml", client=client)
     assert first.status == 200 and first.etag == '"v1"'
     assert first.last_modified == "Mon, 06 May 2024 10:00:00 GMT"
-    again = fetch(f"{site.base}/etag.xml", client=client, etag=first.etag,
-                  last_modified=first.last_modified)
+    again = fetch(
+        f"{site.base}/etag.xml", client=client, etag=first.etag, last_modified=first.last_modified
+    )
     assert again.not_modified and again.text == ""
     assert again.etag == '"v1"' and again.last_modified == first.last_modified
 

@@ -28,7 +28,7 @@ def _record(n: int, company: str = "Samsung") -> dict[str, str]:
     return {
         "title": f"{company} story number {n}",
         "body": f"{company} said on Tuesday that sales rose {n}% in the quarter.\n\n"
-                f"Analysts had expected {company} to report a smaller rise of {n - 1}%.",
+        f"Analysts had expected {company} to report a smaller rise of {n - 1}%.",
         "url": f"https://news.example.com/{company.lower()}/{n}?utm_source=rss",
         "published": "Tue, 07 May 2024 08:00:00 GMT",
         "source": "Example Wire",
@@ -126,8 +126,9 @@ def test_html_in_a_json_body_is_cleaned(tmp_path: Path, ingestor, store) -> None
 
 def test_missing_paths_and_broken_json_are_reported(tmp_path: Path, ingestor) -> None:
     (tmp_path / "broken.json").write_text('{"title": "x", ')
-    report = ingestor.ingest_paths([tmp_path / "nope.txt", tmp_path / "broken.json"],
-                                   progress=False)
+    report = ingestor.ingest_paths(
+        [tmp_path / "nope.txt", tmp_path / "broken.json"], progress=False
+    )
     assert (report.new, report.failed) == (0, 2)
     assert "does not exist" in report.errors[0] and "not valid JSON" in report.errors[1]
 
@@ -156,12 +157,16 @@ def test_json_feed_files_are_read(tmp_path: Path, ingestor, store) -> None:
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": "Example",
-        "items": [{
-            "id": "1", "url": "https://example.com/nokia-deal", "title": "Nokia wins a deal",
-            "content_html": "<p>Nokia has won a 5G contract in Finland.</p>"
-                            "<p>The deal is worth 200 million euros, Nokia said.</p>",
-            "date_published": "2024-05-08T09:00:00+02:00",
-        }],
+        "items": [
+            {
+                "id": "1",
+                "url": "https://example.com/nokia-deal",
+                "title": "Nokia wins a deal",
+                "content_html": "<p>Nokia has won a 5G contract in Finland.</p>"
+                "<p>The deal is worth 200 million euros, Nokia said.</p>",
+                "date_published": "2024-05-08T09:00:00+02:00",
+            }
+        ],
     }
     (tmp_path / "feed.json").write_text(json.dumps(feed))
     report = ingestor.ingest_paths([tmp_path / "feed.json"], progress=False)

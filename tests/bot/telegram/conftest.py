@@ -21,8 +21,24 @@ from bot.telegram.fake_api import FakeBotApi
 
 BOT = {"id": 4242, "is_bot": True, "first_name": "News", "username": "newsbot_test_bot"}
 USER = 11
-ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
-                "blockquote", "tg-spoiler", "span", "tg-emoji"}
+ALLOWED_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "tg-spoiler",
+    "span",
+    "tg-emoji",
+}
 _TAG = re.compile(r'<(/?)([a-z-]+)((?:\s+[a-z-]+="[^"<>]*")*)\s*>')
 _ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
 
@@ -43,7 +59,7 @@ def telegram_html_problems(text: str) -> list[str]:
         if ch == "<":
             match = _TAG.match(text, i)
             if not match or match.group(2) not in ALLOWED_TAGS:
-                return [*problems, f"bad tag at {i}: {text[i:i + 30]!r}"]
+                return [*problems, f"bad tag at {i}: {text[i : i + 30]!r}"]
             closing, name = match.group(1), match.group(2)
             if closing:
                 if not stack or stack.pop() != name:
@@ -54,7 +70,7 @@ def telegram_html_problems(text: str) -> list[str]:
         elif ch == "&":
             match = _ENTITY.match(text, i)
             if not match:
-                return [*problems, f"unescaped & at {i}: {text[i:i + 20]!r}"]
+                return [*problems, f"unescaped & at {i}: {text[i : i + 20]!r}"]
             i = match.end()
         elif ch == ">":
             return [*problems, f"unescaped > at {i}"]
@@ -75,15 +91,25 @@ class Harness:
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
 
-    async def send(self, text: str, *, chat: int = USER, user: int = USER,
-                   chat_type: str = "private", edited: bool = False,
-                   **extra: Any) -> list[str]:
+    async def send(
+        self,
+        text: str,
+        *,
+        chat: int = USER,
+        user: int = USER,
+        chat_type: str = "private",
+        edited: bool = False,
+        **extra: Any,
+    ) -> list[str]:
         """Send a message (``extra``: more Message fields); returns the bot's reply texts."""
         chat_obj: dict[str, Any] = {"id": chat, "type": chat_type}
         chat_obj.update({"first_name": "Ann"} if chat_type == "private" else {"title": "Group"})
         message: dict[str, Any] = {
-            "message_id": next(self._message_ids), "date": int(time.time()), "chat": chat_obj,
-            "from": {"id": user, "is_bot": False, "first_name": "Ann"}, "text": text,
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": chat_obj,
+            "from": {"id": user, "is_bot": False, "first_name": "Ann"},
+            "text": text,
         }
         message.update(extra)
         if text.startswith("/"):
@@ -94,15 +120,29 @@ class Harness:
             message["edit_date"] = int(time.time())
         return await self._feed({key: message})
 
-    async def press(self, data: str, *, chat: int = USER, user: int = USER,
-                    chat_type: str = "private", message_id: int = 1) -> list[str]:
+    async def press(
+        self,
+        data: str,
+        *,
+        chat: int = USER,
+        user: int = USER,
+        chat_type: str = "private",
+        message_id: int = 1,
+    ) -> list[str]:
         """Press an inline button; returns the texts the bot sent or edited."""
         chat_obj = {"id": chat, "type": chat_type, "title": "Group"}
         query = {
-            "id": str(next(self._update_ids)), "chat_instance": "x", "data": data,
+            "id": str(next(self._update_ids)),
+            "chat_instance": "x",
+            "data": data,
             "from": {"id": user, "is_bot": False, "first_name": "Ann"},
-            "message": {"message_id": message_id, "date": int(time.time()), "chat": chat_obj,
-                        "from": BOT, "text": "old"},
+            "message": {
+                "message_id": message_id,
+                "date": int(time.time()),
+                "chat": chat_obj,
+                "from": BOT,
+                "text": "old",
+            },
         }
         return await self._feed({"callback_query": query})
 
@@ -110,8 +150,11 @@ class Harness:
         start = len(self.request.calls)
         update = Update.de_json({"update_id": next(self._update_ids), **payload}, self.app.bot)
         await self.app.process_update(update)
-        return [str(params["text"]) for name, params in self.request.calls[start:]
-                if name in ("sendMessage", "editMessageText")]
+        return [
+            str(params["text"])
+            for name, params in self.request.calls[start:]
+            if name in ("sendMessage", "editMessageText")
+        ]
 
     def last(self, name: str) -> dict[str, Any]:
         """The most recent payload of a Bot API method."""
@@ -120,15 +163,19 @@ class Harness:
     def buttons(self, params: dict[str, Any]) -> list[tuple[str, str]]:
         """(label, callback data) of every button in a sent message."""
         markup = params.get("reply_markup") or {}
-        return [(b["text"], b.get("callback_data", "")) for row in
-                markup.get("inline_keyboard", []) for b in row]
+        return [
+            (b["text"], b.get("callback_data", ""))
+            for row in markup.get("inline_keyboard", [])
+            for b in row
+        ]
 
 
 MakeHarness = Callable[..., Awaitable[Harness]]
 
 
-def build_offline(path: Path, *, store_kwargs: dict[str, Any] | None = None,
-                  **overrides: Any) -> tuple[Any, FakeBotApi, Any]:
+def build_offline(
+    path: Path, *, store_kwargs: dict[str, Any] | None = None, **overrides: Any
+) -> tuple[Any, FakeBotApi, Any]:
     """The bot on a new database holding the shipped sample page, talking to a FakeBotApi."""
     from bot.config import Config
     from bot.ingest.ingestor import Ingestor
@@ -152,8 +199,10 @@ async def make_harness(tmp_path: Path) -> AsyncIterator[MakeHarness]:
 
     async def make(*, store_kwargs: dict[str, Any] | None = None, **overrides: Any) -> Harness:
         application, request, store = build_offline(
-            tmp_path / f"bot{len(made)}.db", store_kwargs=store_kwargs,
-            **{"command_limit": 1000, **overrides})
+            tmp_path / f"bot{len(made)}.db",
+            store_kwargs=store_kwargs,
+            **{"command_limit": 1000, **overrides},
+        )
         await application.initialize()
         made.append((application, store))
         return Harness(application, request, store)

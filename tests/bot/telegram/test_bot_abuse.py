@@ -18,8 +18,7 @@ async def test_group_subscriptions_belong_to_the_chat_and_need_an_admin(bot: Bot
     refused = await bot.send("/subscribe Xiaomi", chat=GROUP, user=MEMBER, chat_type="supergroup")
     assert refused == ["Only admins of this group can change its subscriptions and settings."]
     assert bot.store.subscriptions.count(GROUP) == 0
-    done = (await bot.send("/subscribe Xiaomi", chat=GROUP, user=ADMIN,
-                           chat_type="supergroup"))[0]
+    done = (await bot.send("/subscribe Xiaomi", chat=GROUP, user=ADMIN, chat_type="supergroup"))[0]
     assert "Subscribed to <b>Xiaomi</b>" in done
     assert bot.store.subscriptions.count(GROUP) == 1
     assert bot.store.subscriptions.count(ADMIN) == 0
@@ -57,13 +56,23 @@ async def test_edited_commands_are_not_run_again(bot: Bot) -> None:
 
 
 BAD_ARGUMENTS = [
-    "<b>bold</b>", "<script>alert(1)</script>", "a & b < c > d", "&lt;&amp;", "*_`[x](y)`_*",
-    "Xia\x00omi\x1b[31m", "\u202eimoaiX", "x" * 10_000, "   ", "‮", "Tesla\n\nApple",
+    "<b>bold</b>",
+    "<script>alert(1)</script>",
+    "a & b < c > d",
+    "&lt;&amp;",
+    "*_`[x](y)`_*",
+    "Xia\x00omi\x1b[31m",
+    "\u202eimoaiX",
+    "x" * 10_000,
+    "   ",
+    "‮",
+    "Tesla\n\nApple",
 ]
 
 
-@pytest.mark.parametrize("command", ["subscribe", "unsubscribe", "news", "summary", "search",
-                                     "settings"])
+@pytest.mark.parametrize(
+    "command", ["subscribe", "unsubscribe", "news", "summary", "search", "settings"]
+)
 async def test_bad_arguments_get_short_escaped_answers(
     bot: Bot, html_problems: Any, command: str
 ) -> None:
@@ -146,19 +155,29 @@ async def test_removed_from_a_group_and_group_upgrades(bot: Bot) -> None:
     await bot.send("/subscribe Xiaomi", chat=GROUP, user=ADMIN, chat_type="group")
     member = {"user": {"id": 4242, "is_bot": True, "first_name": "News"}, "status": "member"}
     left = {**member, "status": "left"}
-    change = {"chat": {"id": GROUP, "type": "group", "title": "G"},
-              "from": {"id": ADMIN, "is_bot": False, "first_name": "A"}, "date": 0,
-              "old_chat_member": member, "new_chat_member": left}
-    await bot.app.process_update(Update.de_json({"update_id": 500, "my_chat_member": change},
-                                                bot.app.bot))
+    change = {
+        "chat": {"id": GROUP, "type": "group", "title": "G"},
+        "from": {"id": ADMIN, "is_bot": False, "first_name": "A"},
+        "date": 0,
+        "old_chat_member": member,
+        "new_chat_member": left,
+    }
+    await bot.app.process_update(
+        Update.de_json({"update_id": 500, "my_chat_member": change}, bot.app.bot)
+    )
     chat = bot.store.chats.get(GROUP)
     assert chat is not None and not chat.active
     new_id = -1009999
-    migrate = {"message_id": 3, "date": 0, "chat": {"id": GROUP, "type": "group", "title": "G"},
-               "from": {"id": ADMIN, "is_bot": False, "first_name": "A"},
-               "migrate_to_chat_id": new_id}
-    await bot.app.process_update(Update.de_json({"update_id": 501, "message": migrate},
-                                                bot.app.bot))
+    migrate = {
+        "message_id": 3,
+        "date": 0,
+        "chat": {"id": GROUP, "type": "group", "title": "G"},
+        "from": {"id": ADMIN, "is_bot": False, "first_name": "A"},
+        "migrate_to_chat_id": new_id,
+    }
+    await bot.app.process_update(
+        Update.de_json({"update_id": 501, "message": migrate}, bot.app.bot)
+    )
     assert [n for _, n in bot.store.subscriptions.for_chat(new_id)] == ["Xiaomi"]
     assert bot.store.subscriptions.count(GROUP) == 0
 
@@ -171,10 +190,14 @@ async def test_more_news_button_from_an_alert(bot: Bot) -> None:
 
 
 async def test_anonymous_admins_and_forum_topics(bot: Bot) -> None:
-    anonymous = {"sender_chat": {"id": GROUP, "type": "supergroup", "title": "G"},
-                 "message_thread_id": 77, "is_topic_message": True}
-    reply = await bot.send("/subscribe Xiaomi", chat=GROUP, user=1087968824,
-                           chat_type="supergroup", **anonymous)
+    anonymous = {
+        "sender_chat": {"id": GROUP, "type": "supergroup", "title": "G"},
+        "message_thread_id": 77,
+        "is_topic_message": True,
+    }
+    reply = await bot.send(
+        "/subscribe Xiaomi", chat=GROUP, user=1087968824, chat_type="supergroup", **anonymous
+    )
     assert "Subscribed to <b>Xiaomi</b>" in reply[0]
     assert bot.last("sendMessage")["message_thread_id"] == 77  # answered in the topic
     assert not bot.request.of("getChatMember")  # no lookup needed for the group itself

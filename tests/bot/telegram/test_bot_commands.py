@@ -14,8 +14,16 @@ async def test_start_and_help_explain_the_bot(bot: Bot) -> None:
     start = (await bot.send("/start"))[0]
     assert "/subscribe" in start and "companies" in start
     help_text = (await bot.send("/help"))[0]
-    for command in ("subscribe", "unsubscribe", "list", "news", "summary", "search",
-                    "settings", "stop"):
+    for command in (
+        "subscribe",
+        "unsubscribe",
+        "list",
+        "news",
+        "summary",
+        "search",
+        "settings",
+        "stop",
+    ):
         assert f"/{command}" in help_text
 
 
@@ -34,7 +42,10 @@ async def test_subscribe_confirms_canonical_names_and_stores_them(bot: Bot) -> N
     for name in ("Xiaomi", "Google", "Tesla"):  # Google is its own company (guide, rule 3)
         assert f"<b>{name}</b>" in reply
     assert sorted(n for _, n in bot.store.subscriptions.for_chat(11)) == [
-        "Google", "Tesla", "Xiaomi"]
+        "Google",
+        "Tesla",
+        "Xiaomi",
+    ]
     again = (await bot.send("/subscribe Xiaomi"))[0]
     assert "Already following" in again
 
@@ -65,7 +76,9 @@ async def test_new_names_are_followed_as_custom_companies(bot: Bot) -> None:
     assert "<b>Zyxwv Quantum Labs</b>, <b>Qwpxz</b> — names new to me" in reply
     assert "look for them in every new article" in reply
     assert sorted(n for _, n in bot.store.subscriptions.for_chat(11)) == [
-        "Qwpxz", "Zyxwv Quantum Labs"]
+        "Qwpxz",
+        "Zyxwv Quantum Labs",
+    ]
     # The new name is matched in articles from now on.
     assert bot.app.bot_data.core.companies.matcher.resolve("zyxwv quantum labs") is not None
     one = (await bot.send("/subscribe Plonkwright Analytics"))[0]
@@ -102,14 +115,26 @@ async def test_list_has_buttons_and_unsubscribe_button_edits_the_list(bot: Bot) 
 def _query_with_markup(bot: Bot, data: str, buttons: list[tuple[str, str]]) -> Any:
     from telegram import Update
 
-    rows = [[{"text": label, "callback_data": d} for label, d in buttons[i:i + 2]]
-            for i in range(0, len(buttons), 2)]
-    payload = {"update_id": 999, "callback_query": {
-        "id": "q1", "chat_instance": "x", "data": data,
-        "from": {"id": 11, "is_bot": False, "first_name": "Ann"},
-        "message": {"message_id": 5, "date": 0, "chat": {"id": 11, "type": "private"},
-                    "text": "This chat follows 2 of at most 50 companies",
-                    "reply_markup": {"inline_keyboard": rows}}}}
+    rows = [
+        [{"text": label, "callback_data": d} for label, d in buttons[i : i + 2]]
+        for i in range(0, len(buttons), 2)
+    ]
+    payload = {
+        "update_id": 999,
+        "callback_query": {
+            "id": "q1",
+            "chat_instance": "x",
+            "data": data,
+            "from": {"id": 11, "is_bot": False, "first_name": "Ann"},
+            "message": {
+                "message_id": 5,
+                "date": 0,
+                "chat": {"id": 11, "type": "private"},
+                "text": "This chat follows 2 of at most 50 companies",
+                "reply_markup": {"inline_keyboard": rows},
+            },
+        },
+    }
     return Update.de_json(payload, bot.app.bot)
 
 
@@ -150,13 +175,20 @@ async def test_news_shows_the_seed_summary_source_and_date(bot: Bot) -> None:
 async def test_news_over_several_articles_has_a_brief_with_sources(bot: Bot) -> None:
     from summarizer.article import Article
 
-    for day, fact in ((2, "Xiaomi opened a car factory in Beijing with 10,000 workers."),
-                      (3, "Xiaomi said its first car will cost less than 30,000 dollars.")):
-        article = Article(f"Xiaomi news {day}", (fact, "Analysts expect strong demand."),
-                          url=f"https://news.example/{day}", source="Example News",
-                          published=f"2026-01-0{day}T08:00:00+00:00")
-        bot.store.articles.add(article, companies=bot.app.bot_data.core.companies.matcher.find(
-            article))
+    for day, fact in (
+        (2, "Xiaomi opened a car factory in Beijing with 10,000 workers."),
+        (3, "Xiaomi said its first car will cost less than 30,000 dollars."),
+    ):
+        article = Article(
+            f"Xiaomi news {day}",
+            (fact, "Analysts expect strong demand."),
+            url=f"https://news.example/{day}",
+            source="Example News",
+            published=f"2026-01-0{day}T08:00:00+00:00",
+        )
+        bot.store.articles.add(
+            article, companies=bot.app.bot_data.core.companies.matcher.find(article)
+        )
     reply = "\n".join(await bot.send("/news Xiaomi 3"))
     assert "In brief" in reply
     brief = reply.split("In brief")[1].split("\n\n")[0]
@@ -198,7 +230,10 @@ async def test_settings_buttons_and_typed_changes(bot: Bot) -> None:
     await bot.send("/settings hour 7")
     settings = bot.store.chats.settings(11)
     assert (settings.timezone, settings.digest_hour, settings.mode) == (
-        "Europe/Berlin", 7, "digest")
+        "Europe/Berlin",
+        7,
+        "digest",
+    )
     assert "Unknown time zone" in (await bot.send("/settings tz Mars/Olympus"))[0]
     assert "0 to 23" in (await bot.send("/settings hour 25"))[0]
     assert "no setting called" in (await bot.send("/settings colour blue"))[0]
@@ -230,15 +265,21 @@ async def test_plain_text_naming_a_company_offers_buttons(bot: Bot) -> None:
 async def test_long_news_replies_are_split_under_the_limit(bot: Bot, html_problems: Any) -> None:
     from summarizer.article import Article
 
-    paragraph = ("Xiaomi reported record sales of phones and cars in every region, and "
-                 "its shares rose sharply as analysts raised their forecasts again. ") * 6
+    paragraph = (
+        "Xiaomi reported record sales of phones and cars in every region, and "
+        "its shares rose sharply as analysts raised their forecasts again. "
+    ) * 6
     for day in range(1, 11):
-        article = Article(f"Xiaomi & <partners> day {day}",
-                          tuple(f"{paragraph} Part {i} of day {day}." for i in range(12)),
-                          url=f"https://long.example/{day}", source="Long & Co",
-                          published=f"2026-02-{day:02d}T08:00:00+00:00")
-        bot.store.articles.add(article, companies=bot.app.bot_data.core.companies.matcher.find(
-            article))
+        article = Article(
+            f"Xiaomi & <partners> day {day}",
+            tuple(f"{paragraph} Part {i} of day {day}." for i in range(12)),
+            url=f"https://long.example/{day}",
+            source="Long & Co",
+            published=f"2026-02-{day:02d}T08:00:00+00:00",
+        )
+        bot.store.articles.add(
+            article, companies=bot.app.bot_data.core.companies.matcher.find(article)
+        )
     await bot.send("/settings length 10")
     parts = await bot.send("/news Xiaomi 10")
     assert len(parts) > 1
@@ -312,17 +353,21 @@ async def test_news_shows_subjects_first_newest_published_first_with_their_dates
     from summarizer import Article
     from summarizer.companies.matcher import CompanyMention
 
-    stories = [("Zeta mention", "2025-06-03T09:00:00+00:00", False),
-               ("Zeta older story", "2025-05-01T09:00:00+00:00", True),
-               ("Zeta newer story", "2025-06-01T09:00:00+00:00", True)]
+    stories = [
+        ("Zeta mention", "2025-06-03T09:00:00+00:00", False),
+        ("Zeta older story", "2025-05-01T09:00:00+00:00", True),
+        ("Zeta newer story", "2025-06-01T09:00:00+00:00", True),
+    ]
     for n, (title, published, subject) in enumerate(stories):
         body = (f"{title}: Zeta Quantum reported results.", "Shares moved on the news.")
         bot.store.articles.add(
             Article(title, body, published=published, url=f"https://n.test/{n}"),
-            companies=[CompanyMention("Zeta Quantum", 0.8 if subject else 0.1, subject, 2)])
+            companies=[CompanyMention("Zeta Quantum", 0.8 if subject else 0.1, subject, 2)],
+        )
     reply = (await bot.send("/news Zeta Quantum"))[0]
     # the article list's linked titles (the brief above it may quote any of the stories)
-    order = [reply.index(f">{t}</a>")
-             for t in ("Zeta newer story", "Zeta older story", "Zeta mention")]
+    order = [
+        reply.index(f">{t}</a>") for t in ("Zeta newer story", "Zeta older story", "Zeta mention")
+    ]
     assert order == sorted(order)
     assert "1 Jun 2025" in reply and "1 May 2025" in reply and "added" not in reply

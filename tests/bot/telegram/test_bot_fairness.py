@@ -31,8 +31,15 @@ async def test_region_names_get_a_clear_reply(bot: Any) -> None:
     assert "Saved." in (await bot.send("/settings tz Europe/Berlin"))[0]
 
 
-@pytest.mark.parametrize("data", ["u:9223372036854775808", "a:9999999999999999999",
-                                  "m:9223372036854775807999", "f:18446744073709551616"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "u:9223372036854775808",
+        "a:9999999999999999999",
+        "m:9223372036854775807999",
+        "f:18446744073709551616",
+    ],
+)
 async def test_forged_ids_over_int64_are_stale_buttons(bot: Any, data: str) -> None:
     await bot.press(data)
     answer = bot.last("answerCallbackQuery")
@@ -42,18 +49,33 @@ async def test_forged_ids_over_int64_are_stale_buttons(bot: Any, data: str) -> N
 
 async def _member_update(bot: Any, user: int, old: str, new: str) -> None:
     def member(status: str) -> dict[str, Any]:
-        extra = {"can_be_edited": False, "is_anonymous": False, "can_manage_chat": True,
-                 "can_delete_messages": True, "can_manage_video_chats": True,
-                 "can_restrict_members": True, "can_promote_members": False,
-                 "can_change_info": True, "can_invite_users": True, "can_post_stories": True,
-                 "can_edit_stories": True, "can_delete_stories": True}
-        return {"status": status, "user": {"id": user, "is_bot": False, "first_name": "U"},
-                **(extra if status == "administrator" else {})}
+        extra = {
+            "can_be_edited": False,
+            "is_anonymous": False,
+            "can_manage_chat": True,
+            "can_delete_messages": True,
+            "can_manage_video_chats": True,
+            "can_restrict_members": True,
+            "can_promote_members": False,
+            "can_change_info": True,
+            "can_invite_users": True,
+            "can_post_stories": True,
+            "can_edit_stories": True,
+            "can_delete_stories": True,
+        }
+        return {
+            "status": status,
+            "user": {"id": user, "is_bot": False, "first_name": "U"},
+            **(extra if status == "administrator" else {}),
+        }
 
-    payload = {"chat": {"id": GROUP, "type": "supergroup", "title": "G"},
-               "from": {"id": 1, "is_bot": False, "first_name": "Owner"},
-               "date": int(time.time()), "old_chat_member": member(old),
-               "new_chat_member": member(new)}
+    payload = {
+        "chat": {"id": GROUP, "type": "supergroup", "title": "G"},
+        "from": {"id": 1, "is_bot": False, "first_name": "Owner"},
+        "date": int(time.time()),
+        "old_chat_member": member(old),
+        "new_chat_member": member(new),
+    }
     await bot._feed({"chat_member": payload})
 
 
@@ -64,14 +86,15 @@ async def test_a_demoted_admin_loses_rights_when_the_update_arrives(bot: Any) ->
     bot.request.admins.clear()
     await _member_update(bot, ADMIN, "administrator", "member")
     lookups = len(bot.request.of("getChatMember"))
-    refused = await bot.send("/settings length 3", chat=GROUP, user=ADMIN,
-                             chat_type="supergroup")
+    refused = await bot.send("/settings length 3", chat=GROUP, user=ADMIN, chat_type="supergroup")
     assert refused == ["Only admins of this group can change its subscriptions and settings."]
     assert len(bot.request.of("getChatMember")) == lookups  # known from the update
     # Promoted again: allowed at once, too.
     await _member_update(bot, ADMIN, "member", "administrator")
-    assert "Saved." in (await bot.send("/settings length 3", chat=GROUP, user=ADMIN,
-                                       chat_type="supergroup"))[0]
+    assert (
+        "Saved."
+        in (await bot.send("/settings length 3", chat=GROUP, user=ADMIN, chat_type="supergroup"))[0]
+    )
     assert bot.store.chats.settings(GROUP).summary_sentences == 3
 
 
@@ -91,8 +114,9 @@ async def test_a_flooding_member_does_not_silence_the_admin(make_harness: Any) -
 
 
 async def test_a_huge_stored_article_is_summarised_from_its_beginning(bot: Any) -> None:
-    paragraphs = tuple(f"Xiaomi opened store number {n} in the city of Testville today."
-                       for n in range(8000))
+    paragraphs = tuple(
+        f"Xiaomi opened store number {n} in the city of Testville today." for n in range(8000)
+    )
     article = Article("Xiaomi opens many stores", paragraphs, url="https://example.com/huge")
     stored = bot.app.bot_data.core.ingestor.ingest_article(article)
     reply = (await bot.send(f"/summary {stored.article_id}"))[0]
@@ -152,9 +176,18 @@ async def test_reads_answer_while_a_write_waits_for_the_lock(make_harness: Any) 
 
 
 def _update(update_id: int, chat_id: int) -> Update:
-    return Update.de_json({"update_id": update_id, "message": {
-        "message_id": update_id, "date": 0, "chat": {"id": chat_id, "type": "private"},
-        "text": "/x"}}, None)
+    return Update.de_json(
+        {
+            "update_id": update_id,
+            "message": {
+                "message_id": update_id,
+                "date": 0,
+                "chat": {"id": chat_id, "type": "private"},
+                "text": "/x",
+            },
+        },
+        None,
+    )
 
 
 async def test_a_flooding_chat_takes_one_slot_not_all() -> None:
@@ -165,8 +198,10 @@ async def test_a_flooding_chat_takes_one_slot_not_all() -> None:
         await asyncio.sleep(seconds)
         done.append(name)
 
-    flood = [asyncio.create_task(processor.process_update(_update(n, 1), work(f"c1-{n}", 0.05)))
-             for n in range(8)]
+    flood = [
+        asyncio.create_task(processor.process_update(_update(n, 1), work(f"c1-{n}", 0.05)))
+        for n in range(8)
+    ]
     await asyncio.sleep(0)
     other = asyncio.create_task(processor.process_update(_update(99, 2), work("c2", 0.0)))
     await asyncio.gather(other, *flood)

@@ -27,12 +27,17 @@ async def bot(make_harness: Any) -> Any:
     return await make_harness(allow_private_fetch="1")
 
 
-async def test_summary_of_a_loopback_url_is_refused_by_default(make_harness: Any,
-                                                               site: str) -> None:
+async def test_summary_of_a_loopback_url_is_refused_by_default(
+    make_harness: Any, site: str
+) -> None:
     bot = await make_harness()  # the default policy: public addresses only
     port = site.rsplit(":", 1)[1]
-    for url in (f"{site}/story", f"http://localhost:{port}/story",
-                f"http://2130706433:{port}/story", f"http://user:pw@127.1:{port}/story"):
+    for url in (
+        f"{site}/story",
+        f"http://localhost:{port}/story",
+        f"http://2130706433:{port}/story",
+        f"http://user:pw@127.1:{port}/story",
+    ):
         reply = (await bot.send(f"/summary {url}"))[0]
         assert "not a public web address" in reply, reply
         assert "Tesla" not in reply

@@ -33,7 +33,8 @@ def test_escape_removes_controls_and_escapes_markup() -> None:
 
 def test_links_only_for_plain_http_urls() -> None:
     assert link("https://a.example/x?a=1&b=2", "T") == (
-        '<a href="https://a.example/x?a=1&amp;b=2">T</a>')
+        '<a href="https://a.example/x?a=1&amp;b=2">T</a>'
+    )
     assert link("javascript:alert(1)", "<T>") == "&lt;T&gt;"
     assert link('https://a.example/"onmouseover', "T") == "T"
 
@@ -61,8 +62,10 @@ def test_split_counts_utf16_units() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(words=st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=200),
-       limit=st.integers(min_value=50, max_value=600))
+@given(
+    words=st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=200),
+    limit=st.integers(min_value=50, max_value=600),
+)
 def test_split_property_keeps_all_text_within_limits(words: list[str], limit: int) -> None:
     text = "\n\n".join(f"<b>{esc(w)}</b> {esc(w)}" for w in words)
     parts = split_message(text, limit=limit)
@@ -80,8 +83,12 @@ def test_terminal_rendering_bold_links_and_plain() -> None:
 
 
 def test_config_from_env_hides_the_token_and_validates(tmp_path: Path) -> None:
-    env = {"TELEGRAM_BOT_TOKEN": "1:SECRET", "NEWSBOT_ADMIN_IDS": "5, 7",
-           "NEWSBOT_DB": str(tmp_path / "x.db"), "NEWSBOT_FEEDS": "http://a/1 http://a/2"}
+    env = {
+        "TELEGRAM_BOT_TOKEN": "1:SECRET",
+        "NEWSBOT_ADMIN_IDS": "5, 7",
+        "NEWSBOT_DB": str(tmp_path / "x.db"),
+        "NEWSBOT_FEEDS": "http://a/1 http://a/2",
+    }
     config = Config.load(env, webhook_url="https://bot.example/hook")
     assert config.token == "1:SECRET" and "SECRET" not in repr(config)
     assert config.admin_ids == frozenset({5, 7}) and config.is_admin(5)
@@ -95,8 +102,7 @@ def test_config_from_env_hides_the_token_and_validates(tmp_path: Path) -> None:
 def test_token_redaction_filter() -> None:
     import logging
 
-    record = logging.LogRecord("x", logging.ERROR, __file__, 1, "url %s", ("/bot1:SECRET/x",),
-                               None)
+    record = logging.LogRecord("x", logging.ERROR, __file__, 1, "url %s", ("/bot1:SECRET/x",), None)
     RedactToken("1:SECRET").filter(record)
     assert "SECRET" not in record.getMessage()
 

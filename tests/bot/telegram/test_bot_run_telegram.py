@@ -25,10 +25,17 @@ from urllib.parse import parse_qs
 import pytest
 
 TOKEN = "123456:SECRET-TOKEN-abcdef"
-START = {"update_id": 1, "message": {
-    "message_id": 1, "date": 0, "chat": {"id": 5, "type": "private", "first_name": "A"},
-    "from": {"id": 5, "is_bot": False, "first_name": "A"}, "text": "/start",
-    "entities": [{"type": "bot_command", "offset": 0, "length": 6}]}}
+START = {
+    "update_id": 1,
+    "message": {
+        "message_id": 1,
+        "date": 0,
+        "chat": {"id": 5, "type": "private", "first_name": "A"},
+        "from": {"id": 5, "is_bot": False, "first_name": "A"},
+        "text": "/start",
+        "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+    },
+}
 
 
 class FakeBotApi(ThreadingHTTPServer):
@@ -73,8 +80,12 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(0.2)
             return []
         if method == "sendMessage":
-            return {"message_id": 9, "date": 0, "text": "x",
-                    "chat": {"id": int(params["chat_id"]), "type": "private"}}
+            return {
+                "message_id": 9,
+                "date": 0,
+                "text": "x",
+                "chat": {"id": int(params["chat_id"]), "type": "private"},
+            }
         return True
 
     def _reply(self, payload: dict[str, Any], status: int = 200) -> None:
@@ -94,15 +105,22 @@ def api(serve_http: Callable[..., FakeBotApi]) -> FakeBotApi:
     return serve_http(_Handler, FakeBotApi)
 
 
-def _start(tmp_path: Path, api: FakeBotApi, *args: str, level: str = "DEBUG",
-           **env: str) -> subprocess.Popen[str]:
-    environ = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "NEWSBOT_DB": str(tmp_path / "t.db"),
-               **env}
+def _start(
+    tmp_path: Path, api: FakeBotApi, *args: str, level: str = "DEBUG", **env: str
+) -> subprocess.Popen[str]:
+    environ = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "NEWSBOT_DB": str(tmp_path / "t.db"),
+        **env,
+    }
     base = f"http://127.0.0.1:{api.server_address[1]}/bot"
     return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "run", "--base-url", base, "--log-level", level,
-         *args],
-        env=environ, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [sys.executable, "-m", "bot.cli", "run", "--base-url", base, "--log-level", level, *args],
+        env=environ,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
 
@@ -144,8 +162,17 @@ def test_webhook_mode_checks_the_secret_token(tmp_path: Path, api: FakeBotApi) -
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     url = f"http://127.0.0.1:{port}/hook"
-    process = _start(tmp_path, api, "--webhook-url", url, "--webhook-listen", "127.0.0.1",
-                     "--webhook-port", str(port), NEWSBOT_WEBHOOK_SECRET="s3cret-value")
+    process = _start(
+        tmp_path,
+        api,
+        "--webhook-url",
+        url,
+        "--webhook-listen",
+        "127.0.0.1",
+        "--webhook-port",
+        str(port),
+        NEWSBOT_WEBHOOK_SECRET="s3cret-value",
+    )
     try:
         hook = api.wait_for("setWebhook")
         assert hook["url"] == url and hook["secret_token"] == "s3cret-value"
@@ -163,8 +190,12 @@ def _post(url: str, update: dict[str, Any], *, secret: str) -> int:
     data = json.dumps(update).encode()
     deadline = time.monotonic() + 20
     while True:
-        request = urllib.request.Request(url, data=data, method="POST", headers={
-            "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret})
+        request = urllib.request.Request(
+            url,
+            data=data,
+            method="POST",
+            headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret},
+        )
         try:
             with urllib.request.urlopen(request, timeout=5) as response:
                 return int(response.status)

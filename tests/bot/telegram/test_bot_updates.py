@@ -10,9 +10,18 @@ from bot.telegram.updates import PerChatUpdateProcessor
 
 
 def _update(update_id: int, chat_id: int) -> Update:
-    return Update.de_json({"update_id": update_id, "message": {
-        "message_id": update_id, "date": 0, "chat": {"id": chat_id, "type": "private"},
-        "text": "/x"}}, None)
+    return Update.de_json(
+        {
+            "update_id": update_id,
+            "message": {
+                "message_id": update_id,
+                "date": 0,
+                "chat": {"id": chat_id, "type": "private"},
+                "text": "/x",
+            },
+        },
+        None,
+    )
 
 
 async def test_a_slow_chat_blocks_only_itself() -> None:

@@ -13,22 +13,31 @@ import pytest
 
 
 def _env(data_home: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("TELEGRAM_BOT_TOKEN", "NEWSBOT_DB", "NEWSBOT_REPLAY")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("TELEGRAM_BOT_TOKEN", "NEWSBOT_DB", "NEWSBOT_REPLAY")
+    }
     env.update(XDG_DATA_HOME=str(data_home), NO_COLOR="1", PYTHONIOENCODING="utf-8", **extra)
     return env
 
 
-def _chat(data_home: Path, lines: list[str] | bytes, *extra: str,
-          **env: str) -> subprocess.CompletedProcess[str]:
+def _chat(
+    data_home: Path, lines: list[str] | bytes, *extra: str, **env: str
+) -> subprocess.CompletedProcess[str]:
     """Pipe ``lines`` into ``newsbot run`` (the embedded default unless --db is given)."""
     data = lines if isinstance(lines, bytes) else "".join(f"{x}\n" for x in lines).encode()
     result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run", *extra], input=data, capture_output=True,
-        env=_env(data_home, **env), timeout=90, check=False,
+        [sys.executable, "-m", "bot.cli", "run", *extra],
+        input=data,
+        capture_output=True,
+        env=_env(data_home, **env),
+        timeout=90,
+        check=False,
     )
-    return subprocess.CompletedProcess(result.args, result.returncode,
-                                       result.stdout.decode(), result.stderr.decode())
+    return subprocess.CompletedProcess(
+        result.args, result.returncode, result.stdout.decode(), result.stderr.decode()
+    )
 
 
 def _turns(stdout: str) -> dict[str, str]:
@@ -42,13 +51,33 @@ def _turns(stdout: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def session(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
-    return _chat(tmp_path_factory.mktemp("terminal"), [
-        "/start", "/subscribe xiaomi", "/news Xiaomi", "/list", "2", "/list",
-        "/subscribe <b>Evil</b> & co", "/news", "/frobnicate", "/search " + "x" * 10_000,
-        "/summary 1", "/settings length 2", "daily digest", "/help", "3",
-        "/news Apple 2", "/news Google 2", "/news Toyota 2", "/search takeover",
-        "/subscribe Apple, Toyota", "/search takeover bid", "/unsubscribe Toyota",
-    ])
+    return _chat(
+        tmp_path_factory.mktemp("terminal"),
+        [
+            "/start",
+            "/subscribe xiaomi",
+            "/news Xiaomi",
+            "/list",
+            "2",
+            "/list",
+            "/subscribe <b>Evil</b> & co",
+            "/news",
+            "/frobnicate",
+            "/search " + "x" * 10_000,
+            "/summary 1",
+            "/settings length 2",
+            "daily digest",
+            "/help",
+            "3",
+            "/news Apple 2",
+            "/news Google 2",
+            "/news Toyota 2",
+            "/search takeover",
+            "/subscribe Apple, Toyota",
+            "/search takeover bid",
+            "/unsubscribe Toyota",
+        ],
+    )
 
 
 def test_terminal_chat_runs_to_the_end_of_input(session: subprocess.CompletedProcess[str]) -> None:
@@ -83,8 +112,10 @@ def test_terminal_bad_input_is_answered_readably(
     session: subprocess.CompletedProcess[str],
 ) -> None:
     turns = _turns(session.stdout)
-    assert "“<b>Evil</b> & co”: that does not look like a company name" in turns[
-        "/subscribe <b>Evil</b> & co"]
+    assert (
+        "“<b>Evil</b> & co”: that does not look like a company name"
+        in turns["/subscribe <b>Evil</b> & co"]
+    )
     assert "&lt;" not in session.stdout and "<b>" not in turns["/start"]  # rendered, not raw
     assert "I don't know the command /frobnicate" in turns["/frobnicate"]
     assert "too long (10,000 characters)" in turns["/search " + "x" * 10_000]
@@ -123,7 +154,8 @@ def test_own_database_gets_no_sample_unless_asked(tmp_path: Path) -> None:
 def test_invalid_utf8_and_many_piped_commands(tmp_path: Path) -> None:
     # The per-chat command limit (20 a minute) used to swallow piped commands silently.
     lines = b"/news Xiaomi \xff\xfe 1\n" + b"".join(
-        f"/news Xiaomi {1 + i % 3}\n".encode() for i in range(30))
+        f"/news Xiaomi {1 + i % 3}\n".encode() for i in range(30)
+    )
     result = _chat(tmp_path, lines, "--no-replay")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "Too many commands" not in result.stdout
@@ -144,9 +176,12 @@ def _until(process: subprocess.Popen[bytes], text: bytes, seconds: float) -> byt
 
 def test_replayed_sample_alerts_a_follower_and_ctrl_c_exits_cleanly(tmp_path: Path) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "run"], stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env=_env(tmp_path, NEWSBOT_REPLAY_INTERVAL="0.5"))
+        [sys.executable, "-m", "bot.cli", "run"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(tmp_path, NEWSBOT_REPLAY_INTERVAL="0.5"),
+    )
     assert process.stdin is not None and process.stderr is not None
     try:
         process.stdin.write(b"/subscribe Apple, Google, Toyota, Microsoft, Boeing\n")

@@ -7,8 +7,14 @@ from typing import Any
 
 from bot.telegram.terminal.chat import EXPIRED, TERMINAL_CHAT_ID, TerminalChat
 
-KEYS = {"inline_keyboard": [[{"text": "🔕 Unsubscribe Apple", "callback_data": "u:1"},
-                             {"text": "📰 More on Apple", "callback_data": "n:1"}]]}
+KEYS = {
+    "inline_keyboard": [
+        [
+            {"text": "🔕 Unsubscribe Apple", "callback_data": "u:1"},
+            {"text": "📰 More on Apple", "callback_data": "n:1"},
+        ]
+    ]
+}
 
 
 def _chat() -> tuple[TerminalChat, io.StringIO]:
@@ -24,8 +30,12 @@ def _send(chat: TerminalChat, text: str, **params: Any) -> int:
 
 
 def _edit(chat: TerminalChat, message_id: int, text: str) -> None:
-    params = {"chat_id": TERMINAL_CHAT_ID, "message_id": message_id, "text": text,
-              "parse_mode": "HTML"}
+    params = {
+        "chat_id": TERMINAL_CHAT_ID,
+        "message_id": message_id,
+        "text": text,
+        "parse_mode": "HTML",
+    }
     chat.render_call("editMessageText", params, chat.api.answer("editMessageText", params))
 
 

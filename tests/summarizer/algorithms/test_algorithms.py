@@ -21,13 +21,24 @@ ARTICLE = Article(
         "Rival Bolt Trucks announced a similar plant in Texas last month. Analysts said the "
         "two firms were racing to secure battery supplies before prices rise.",
         "Acme's share price rose 4% after the announcement. Shares in its suppliers rose too.",
-        "Chief executive Maria Lopez said: \"Batteries are the heart of the business. We want "
-        "to make them ourselves.\" She did not give a production target.",
+        'Chief executive Maria Lopez said: "Batteries are the heart of the business. We want '
+        'to make them ourselves." She did not give a production target.',
         "Ohio's governor welcomed the investment and promised tax breaks worth $200m.",
     ),
 )
-EXPECTED_NAMES = {"lead", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic",
-                  "reduction", "random", "newsrank"}
+EXPECTED_NAMES = {
+    "lead",
+    "lexrank",
+    "textrank",
+    "lsa",
+    "luhn",
+    "edmundson",
+    "kl",
+    "sumbasic",
+    "reduction",
+    "random",
+    "newsrank",
+}
 
 
 @pytest.fixture(scope="module")
@@ -63,11 +74,14 @@ def test_count_beyond_the_document_returns_every_sentence(doc: Document, name: s
 @pytest.mark.parametrize("name", sorted(EXPECTED_NAMES))
 def test_tiny_and_odd_documents_do_not_crash(name: str) -> None:
     algo = get_algorithm(name)
-    one = Document(title="T", sentences=("Only one sentence here.",), paragraph_of=(0,),
-                   words=(("Only", "one", "sentence", "here"),))
+    one = Document(
+        title="T",
+        sentences=("Only one sentence here.",),
+        paragraph_of=(0,),
+        words=(("Only", "one", "sentence", "here"),),
+    )
     assert algo.select(one, 3) == [0]
-    wordless = Document(title="", sentences=("!!!", "???"), paragraph_of=(0, 1),
-                        words=((), ()))
+    wordless = Document(title="", sentences=("!!!", "???"), paragraph_of=(0, 1), words=((), ()))
     assert sorted(algo.select(wordless, 2)) == [0, 1]
     empty = Document(title="T", sentences=(), paragraph_of=(), words=())
     assert algo.select(empty, 3) == []
@@ -141,8 +155,10 @@ GERMAN = Article(
 )
 CHINESE = Article(
     title="小米进军电动汽车",
-    paragraphs=("小米公司宣布将生产电动汽车。该公司股价上涨了百分之九。",
-                "分析师表示，小米在硬件制造方面的经验将有助于生产。长城汽车拒绝置评。"),
+    paragraphs=(
+        "小米公司宣布将生产电动汽车。该公司股价上涨了百分之九。",
+        "分析师表示，小米在硬件制造方面的经验将有助于生产。长城汽车拒绝置评。",
+    ),
 )
 
 
@@ -161,8 +177,12 @@ def test_sumy_ranks_only_the_opening_of_a_huge_document(name: str) -> None:
 
     n = MAX_SENTENCES + 50
     sentences = tuple(f"Sentence {i} reports that unit {i % 7} sold {i} trucks." for i in range(n))
-    doc = Document(title="Trucks", sentences=sentences, paragraph_of=tuple(range(n)),
-                   words=tuple(tuple(s.rstrip(".").split()) for s in sentences))
+    doc = Document(
+        title="Trucks",
+        sentences=sentences,
+        paragraph_of=tuple(range(n)),
+        words=tuple(tuple(s.rstrip(".").split()) for s in sentences),
+    )
     limit = MAX_KL_SENTENCES if name == "kl" else MAX_SENTENCES
     picked = get_algorithm(name).select(doc, 3)
     assert len(set(picked)) == 3 and all(i < limit for i in picked)

@@ -29,8 +29,13 @@ APPLE_SENTENCES = {
 
 def make_doc(sentences: list[str], title: str = "", language: str = "english") -> Document:
     tok = NewsTokenizer(language)
-    return Document(title, tuple(sentences), tuple(range(len(sentences))),
-                    tuple(tok.to_words(s) for s in sentences), language)
+    return Document(
+        title,
+        tuple(sentences),
+        tuple(range(len(sentences))),
+        tuple(tok.to_words(s) for s in sentences),
+        language,
+    )
 
 
 def test_newsrank_is_the_default() -> None:
@@ -67,28 +72,33 @@ def test_focus_uses_aliases_and_whole_words(seed_text: str) -> None:
 
 def test_focus_without_mentions_changes_nothing(seed_text: str) -> None:
     article = clean_text(seed_text)
-    assert (summarize(article, sentences=3, company="Nokia").sentences
-            == summarize(article, sentences=3).sentences)
+    assert (
+        summarize(article, sentences=3, company="Nokia").sentences
+        == summarize(article, sentences=3).sentences
+    )
 
 
 def test_near_duplicate_sentences_are_not_both_picked() -> None:
     fact = "Xiaomi shares rose 9 per cent in Hong Kong after the electric car report on Monday."
-    doc = make_doc([
-        "Xiaomi will build electric cars with Great Wall Motor, sources told Reuters.",
-        fact,
-        "Xiaomi shares rose 9 per cent in Hong Kong after the electric car report on Monday, "
-        "traders said.",
-        "The electric car plant in Baoding will make a mass-market model for Xiaomi buyers.",
-        "Analysts said the electric car market in China is crowded with new entrants.",
-    ])
+    doc = make_doc(
+        [
+            "Xiaomi will build electric cars with Great Wall Motor, sources told Reuters.",
+            fact,
+            "Xiaomi shares rose 9 per cent in Hong Kong after the electric car report on Monday, "
+            "traders said.",
+            "The electric car plant in Baoding will make a mass-market model for Xiaomi buyers.",
+            "Analysts said the electric car market in China is crowded with new entrants.",
+        ]
+    )
     picked = NewsRank().select(doc, 3)
     assert len(set(picked)) == 3
     assert not {1, 2} <= set(picked)
 
 
 def test_returns_best_first_distinct_and_in_range() -> None:
-    doc = make_doc([f"Sentence {i} talks about Xiaomi cars and phones number {i}." for i in
-                    range(12)])
+    doc = make_doc(
+        [f"Sentence {i} talks about Xiaomi cars and phones number {i}." for i in range(12)]
+    )
     picked = NewsRank().select(doc, 4)
     assert len(picked) == len(set(picked)) == 4
     assert all(0 <= i < 12 for i in picked)
@@ -104,12 +114,18 @@ def test_empty_and_tiny_documents() -> None:
     assert NewsRank().select(make_doc(["Xiaomi makes phones."]), 3) == [0]
     # no content words at all (only stop words / numbers): still a valid pick
     assert sorted(NewsRank().select(make_doc(["It is.", "And so it was.", "1 2 3"]), 2)) in (
-        [0, 1], [0, 2], [1, 2])
+        [0, 1],
+        [0, 2],
+        [1, 2],
+    )
 
 
 def test_very_long_article_is_handled() -> None:
-    sentences = [f"Company {i % 50} said revenue rose {i} per cent in quarter {i % 4} as "
-                 f"demand for phones and cars grew in market {i % 7}." for i in range(1500)]
+    sentences = [
+        f"Company {i % 50} said revenue rose {i} per cent in quarter {i % 4} as "
+        f"demand for phones and cars grew in market {i % 7}."
+        for i in range(1500)
+    ]
     doc = make_doc(sentences)
     picked = NewsRank().select(doc, 5)
     assert len(set(picked)) == 5
@@ -118,21 +134,29 @@ def test_very_long_article_is_handled() -> None:
 
 
 def test_summarize_very_long_and_very_short_articles() -> None:
-    long_article = Article("Long", tuple(
-        f"Paragraph {i}: Xiaomi sold {i} thousand phones in region {i % 9} this year." for i in
-        range(3000)))
+    long_article = Article(
+        "Long",
+        tuple(
+            f"Paragraph {i}: Xiaomi sold {i} thousand phones in region {i % 9} this year."
+            for i in range(3000)
+        ),
+    )
     assert len(summarize(long_article, sentences=3).sentences) == 3
     short = summarize(Article("Short", ("Xiaomi makes phones.",)), sentences=3)
     assert short.sentences == ("Xiaomi makes phones.",)
 
 
-@pytest.mark.parametrize("text", [
-    "小米公司今天宣布进入电动汽车市场。该公司将与长城汽车合作。分析人士表示前景乐观。",
-    "Xiaomi объявила о выходе на рынок электромобилей. Компания будет сотрудничать с Great "
-    "Wall. Аналитики настроены оптимистично. Акции выросли на девять процентов.",
-    "Xiaomi hat angekündigt, Elektroautos zu bauen. Die Firma arbeitet mit Great Wall zusammen. "
-    "Analysten sind optimistisch. Die Aktie stieg um neun Prozent.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小米公司今天宣布进入电动汽车市场。该公司将与长城汽车合作。分析人士表示前景乐观。",
+        "Xiaomi объявила о выходе на рынок электромобилей. Компания будет сотрудничать с Great "
+        "Wall. Аналитики настроены оптимистично. Акции выросли на девять процентов.",
+        "Xiaomi hat angekündigt, Elektroautos zu bauen. "
+        "Die Firma arbeitet mit Great Wall zusammen. "
+        "Analysten sind optimistisch. Die Aktie stieg um neun Prozent.",
+    ],
+)
 def test_non_english_text_never_crashes(text: str) -> None:
     summary = summarize(Article("Titel", (text,)), sentences=2, company="Xiaomi")
     assert 1 <= len(summary.sentences) <= 2
@@ -140,15 +164,18 @@ def test_non_english_text_never_crashes(text: str) -> None:
 
 
 def test_unknown_language_falls_back_cleanly() -> None:
-    doc = make_doc(["Qapla batlh je.", "Heghlu meH QaQ jajvam.", "Xiaomi makes phones."],
-                   language="klingon")
+    doc = make_doc(
+        ["Qapla batlh je.", "Heghlu meH QaQ jajvam.", "Xiaomi makes phones."], language="klingon"
+    )
     assert len(NewsRank().select(doc, 2)) == 2
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.text(min_size=0, max_size=80), min_size=0, max_size=25),
-       st.integers(min_value=0, max_value=8),
-       st.lists(st.text(max_size=12), max_size=3))
+@given(
+    st.lists(st.text(min_size=0, max_size=80), min_size=0, max_size=25),
+    st.integers(min_value=0, max_value=8),
+    st.lists(st.text(max_size=12), max_size=3),
+)
 def test_any_text_gives_valid_picks(sentences: list[str], count: int, focus: list[str]) -> None:
     doc = make_doc(sentences)
     picked = NewsRank().select(doc, count, focus=focus)
@@ -159,15 +186,21 @@ def test_any_text_gives_valid_picks(sentences: list[str], count: int, focus: lis
 
 def test_lead_is_kept_for_wire_style_story() -> None:
     """A wire story whose first sentence carries the news keeps that sentence."""
-    article = build_document(Article("Acme to buy Globex for $5bn", (
-        "Acme Corp agreed to buy rival Globex for $5 billion in cash, the companies said on "
-        "Tuesday, creating the largest maker of industrial robots.",
-        "The deal, approved by both boards, values Globex at $40 per share.",
-        "Acme chief executive Jane Roe said the robots business would double in size.",
-        "Globex shares jumped 20 per cent in early trading while Acme fell 3 per cent.",
-        "Regulators in the United States and Europe still have to approve the deal.",
-        "Analysts said the price was fair given Globex's growth in Asia.",
-    )))
+    article = build_document(
+        Article(
+            "Acme to buy Globex for $5bn",
+            (
+                "Acme Corp agreed to buy rival Globex for $5 billion in cash, the companies said "
+                "on "
+                "Tuesday, creating the largest maker of industrial robots.",
+                "The deal, approved by both boards, values Globex at $40 per share.",
+                "Acme chief executive Jane Roe said the robots business would double in size.",
+                "Globex shares jumped 20 per cent in early trading while Acme fell 3 per cent.",
+                "Regulators in the United States and Europe still have to approve the deal.",
+                "Analysts said the price was fair given Globex's growth in Asia.",
+            ),
+        )
+    )
     assert 0 in NewsRank().select(article, 3)
 
 
@@ -199,8 +232,7 @@ def test_linear_centrality_equals_the_dense_walk(seed_text: str) -> None:
 
 def test_many_sentence_lengths_stay_finite() -> None:
     """Over 32 distinct lengths: lengths are pooled into bins, ranks stay sane."""
-    sentences = [" ".join(f"word{(i * 7 + k) % 40}" for k in range(1 + i)) + "." for i in
-                 range(90)]
+    sentences = [" ".join(f"word{(i * 7 + k) % 40}" for k in range(1 + i)) + "." for i in range(90)]
     f = features(make_doc(sentences), load_stop_words("english"))
     assert np.isfinite(f.centrality).all() and (f.centrality >= 0).all()
     assert f.centrality.max() == pytest.approx(1.0)

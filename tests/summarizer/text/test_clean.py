@@ -28,8 +28,14 @@ STORY = [
 
 
 def _page(*extra_before: str, tail: tuple[str, ...] = (), middle: tuple[str, ...] = ()) -> str:
-    blocks = ["Acme Motors to build Ohio battery plant", *extra_before, *STORY[:2], *middle,
-              *STORY[2:], *tail]
+    blocks = [
+        "Acme Motors to build Ohio battery plant",
+        *extra_before,
+        *STORY[:2],
+        *middle,
+        *STORY[2:],
+        *tail,
+    ]
     return "\n\n".join(blocks)
 
 
@@ -39,37 +45,71 @@ def test_seed_keeps_story_and_drops_everything_from_share_story(seed_text: str) 
     assert article.paragraphs[0].startswith("Chinese smartphone maker Xiaomi is to become")
     assert article.paragraphs[-1].startswith("He added: “Xiaomi’s advantages")
     assert len(article.paragraphs) == 13
-    cut = seed_text[seed_text.index("Share Story:"):]
-    for forbidden in ("Share Story", "Recent Stories", "Microsoft Teams", "Virtual agents",
-                      "chatbot", "Automating CX"):
+    cut = seed_text[seed_text.index("Share Story:") :]
+    for forbidden in (
+        "Share Story",
+        "Recent Stories",
+        "Microsoft Teams",
+        "Virtual agents",
+        "chatbot",
+        "Automating CX",
+    ):
         assert forbidden in cut
         assert forbidden not in article.body
         assert forbidden not in article.title
 
 
 def test_title_is_never_a_paragraph(seed_text: str) -> None:
-    article = clean_text(seed_text.replace("\n\nChinese", "\n\nSmartphone maker Xiaomi to enter "
-                                                          "electric vehicle race\n\nChinese", 1))
+    article = clean_text(
+        seed_text.replace(
+            "\n\nChinese",
+            "\n\nSmartphone maker Xiaomi to enter electric vehicle race\n\nChinese",
+            1,
+        )
+    )
     assert article.title not in article.paragraphs
 
 
 @pytest.mark.parametrize(
     "heading",
-    ["Share Story:", "Share this:", "Share this article", "Facebook Twitter LinkedIn Email",
-     "Related articles", "Related", "Recent Stories", "More from Business", "Read more",
-     "You may also like", "Most popular stories", "Comments", "Related Topics",
-     "More on this story", "Top Stories"],
+    [
+        "Share Story:",
+        "Share this:",
+        "Share this article",
+        "Facebook Twitter LinkedIn Email",
+        "Related articles",
+        "Related",
+        "Recent Stories",
+        "More from Business",
+        "Read more",
+        "You may also like",
+        "Most popular stories",
+        "Comments",
+        "Related Topics",
+        "More on this story",
+        "Top Stories",
+    ],
 )
 def test_tail_cut_drops_other_stories_after_heading(heading: str) -> None:
-    teasers = (heading, "Rival unveils cheaper electric truck",
-               "Another company you have never heard of raised money on Monday for robots.")
+    teasers = (
+        heading,
+        "Rival unveils cheaper electric truck",
+        "Another company you have never heard of raised money on Monday for robots.",
+    )
     article = clean_text(_page(tail=teasers))
     assert article.paragraphs == tuple(STORY)
 
 
 def test_related_block_after_a_one_paragraph_brief_is_cut() -> None:
-    text = "\n\n".join(["Acme opens Ohio plant", STORY[0], "Related", "Rival unveils a truck.",
-                         "Another teaser about something else entirely."])
+    text = "\n\n".join(
+        [
+            "Acme opens Ohio plant",
+            STORY[0],
+            "Related",
+            "Rival unveils a truck.",
+            "Another teaser about something else entirely.",
+        ]
+    )
     assert clean_text(text).paragraphs == (STORY[0],)
 
 
@@ -151,9 +191,11 @@ def test_every_rule_has_a_reason() -> None:
 
 
 def test_hard_wrapped_prose_is_joined_but_line_paragraphs_are_not() -> None:
-    wrapped = ("Acme Motors said on Tuesday it would build a new\n"
-               "battery plant in Ohio, creating 2,000 jobs for the\n"
-               "region and its suppliers.")
+    wrapped = (
+        "Acme Motors said on Tuesday it would build a new\n"
+        "battery plant in Ohio, creating 2,000 jobs for the\n"
+        "region and its suppliers."
+    )
     assert split_paragraphs(wrapped) == [" ".join(wrapped.split("\n"))]
     lines = "First paragraph ends here.\nSecond paragraph is on its own line.\nThird."
     assert split_paragraphs(lines) == lines.split("\n")
@@ -211,7 +253,8 @@ def test_binary_input_raises() -> None:
         parse_article("abc\x00def")
 
 
-HTML_PAGE = """<!DOCTYPE html><html><head>
+HTML_PAGE = (
+    """<!DOCTYPE html><html><head>
 <title>Acme Motors to build Ohio battery plant | Acme News</title>
 <meta property="og:site_name" content="Acme News">
 <meta property="article:published_time" content="2024-03-03T10:00:00Z">
@@ -221,15 +264,20 @@ HTML_PAGE = """<!DOCTYPE html><html><head>
 <article>
 <h1>Acme Motors to build Ohio battery plant</h1>
 <p class="byline">By Jane Doe | 3 March 2024</p>
-""" + "\n".join(f"<p>{p}</p>" for p in STORY[:2]) + """
+"""
+    + "\n".join(f"<p>{p}</p>" for p in STORY[:2])
+    + """
 <figure><img src="plant.jpg" alt="plant"><figcaption>Photo: Getty Images</figcaption></figure>
-""" + "\n".join(f"<p>{p}</p>" for p in STORY[2:]) + """
+"""
+    + "\n".join(f"<p>{p}</p>" for p in STORY[2:])
+    + """
 <div class="share">Share this article</div>
 <h2>Related articles</h2>
 <p>Rival unveils a cheaper electric truck for farmers and small firms in Europe.</p>
 </article>
 <footer><p>Sign up for our newsletter</p><p>© 2024 Acme News. All rights reserved.</p></footer>
 </body></html>"""
+)
 
 
 def test_html_goes_through_trafilatura_and_the_same_pass() -> None:
@@ -264,9 +312,23 @@ def test_article_from_parts_uses_the_given_headline() -> None:
     assert article_from_parts("", "Headline here\n\n" + STORY[0]).title == "Headline here"
 
 
-@given(st.lists(st.sampled_from([*STORY, "Advertisement", "Related articles", "Share Story:",
-                                 "Photo: Reuters", "", "By Jane Doe | 1 May", "  \t "]),
-                max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *STORY,
+                "Advertisement",
+                "Related articles",
+                "Share Story:",
+                "Photo: Reuters",
+                "",
+                "By Jane Doe | 1 May",
+                "  \t ",
+            ]
+        ),
+        max_size=12,
+    )
+)
 @settings(max_examples=150, deadline=None)
 def test_cleaning_only_drops_never_invents(blocks: list[str]) -> None:
     text = "Headline of the day\n\n" + "\n\n".join(blocks)
@@ -292,7 +354,8 @@ _UNDATED_PAGE = (
 def test_an_undated_page_gets_no_date_from_its_copyright_line() -> None:
     assert clean_html(_UNDATED_PAGE).published is None
     dated = _UNDATED_PAGE.replace(
-        "<head>", '<head><meta property="article:published_time" content="2025-03-14T09:00:00Z">')
+        "<head>", '<head><meta property="article:published_time" content="2025-03-14T09:00:00Z">'
+    )
     assert (clean_html(dated).published or "").startswith("2025-03-14")
 
 

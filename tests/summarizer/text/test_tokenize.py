@@ -19,22 +19,38 @@ def tok() -> NewsTokenizer:
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
     [
-        ("The U.S. economy grew 2.5% in the third quarter. Analysts were surprised.",
-         ["The U.S. economy grew 2.5% in the third quarter.", "Analysts were surprised."]),
-        ("The firm is based in the U.S. It employs 500 people.",
-         ["The firm is based in the U.S.", "It employs 500 people."]),
-        ("The U.K. and the E.U. agreed. Talks continue.",
-         ["The U.K. and the E.U. agreed.", "Talks continue."]),
-        ("Revenue rose, e.g. in Asia, by 3.4 per cent. Costs fell.",
-         ["Revenue rose, e.g. in Asia, by 3.4 per cent.", "Costs fell."]),
-        ("Revenue was $1.2bn, i.e. up 5%. Costs fell.",
-         ["Revenue was $1.2bn, i.e. up 5%.", "Costs fell."]),
-        ("Mr. Smith met Dr. Jones at 3 p.m. on Jan. 5. They talked.",
-         ["Mr. Smith met Dr. Jones at 3 p.m. on Jan. 5.", "They talked."]),
-        ("Apple Inc. reported results. Microsoft Corp. did too.",
-         ["Apple Inc. reported results.", "Microsoft Corp. did too."]),
-        ("It costs 3.5 bn. vs. 2.1 bn. last year. Fine.",
-         ["It costs 3.5 bn. vs. 2.1 bn. last year.", "Fine."]),
+        (
+            "The U.S. economy grew 2.5% in the third quarter. Analysts were surprised.",
+            ["The U.S. economy grew 2.5% in the third quarter.", "Analysts were surprised."],
+        ),
+        (
+            "The firm is based in the U.S. It employs 500 people.",
+            ["The firm is based in the U.S.", "It employs 500 people."],
+        ),
+        (
+            "The U.K. and the E.U. agreed. Talks continue.",
+            ["The U.K. and the E.U. agreed.", "Talks continue."],
+        ),
+        (
+            "Revenue rose, e.g. in Asia, by 3.4 per cent. Costs fell.",
+            ["Revenue rose, e.g. in Asia, by 3.4 per cent.", "Costs fell."],
+        ),
+        (
+            "Revenue was $1.2bn, i.e. up 5%. Costs fell.",
+            ["Revenue was $1.2bn, i.e. up 5%.", "Costs fell."],
+        ),
+        (
+            "Mr. Smith met Dr. Jones at 3 p.m. on Jan. 5. They talked.",
+            ["Mr. Smith met Dr. Jones at 3 p.m. on Jan. 5.", "They talked."],
+        ),
+        (
+            "Apple Inc. reported results. Microsoft Corp. did too.",
+            ["Apple Inc. reported results.", "Microsoft Corp. did too."],
+        ),
+        (
+            "It costs 3.5 bn. vs. 2.1 bn. last year. Fine.",
+            ["It costs 3.5 bn. vs. 2.1 bn. last year.", "Fine."],
+        ),
         ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
     ],
 )
@@ -50,27 +66,43 @@ def test_a_multi_sentence_quotation_stays_one_sentence(
 ) -> None:
     text = f"He said: {open_q}Prices will rise. We are ready.{close_q} Then he left."
     assert tok.to_sentences(text) == (
-        f"He said: {open_q}Prices will rise. We are ready.{close_q}", "Then he left.",
+        f"He said: {open_q}Prices will rise. We are ready.{close_q}",
+        "Then he left.",
     )
 
 
 def test_balanced_quotes_still_split(tok: NewsTokenizer) -> None:
     text = '"We are ready," he said. "Prices will rise." She agreed.'
-    assert tok.to_sentences(text) == ('"We are ready," he said.', '"Prices will rise."',
-                                      "She agreed.")
+    assert tok.to_sentences(text) == (
+        '"We are ready," he said.',
+        '"Prices will rise."',
+        "She agreed.",
+    )
 
 
 def test_an_unclosed_quote_does_not_glue_a_long_paragraph(tok: NewsTokenizer) -> None:
-    sentences = [f"Sentence number {i} talks about the quarterly results of the company."
-                 for i in range(20)]
+    sentences = [
+        f"Sentence number {i} talks about the quarterly results of the company." for i in range(20)
+    ]
     text = 'He said "maybe. ' + " ".join(sentences)
     assert len(tok.to_sentences(text)) >= 15
 
 
 def test_words_drop_punctuation_and_keep_inner_marks(tok: NewsTokenizer) -> None:
     words = tok.to_words("Xiaomi’s low-cost U.S. EVs cost $1.2bn — 3.5% more, said Lei's firm.")
-    assert words == ("Xiaomi’s", "low-cost", "U.S", "EVs", "cost", "1.2bn", "3.5", "more",
-                     "said", "Lei's", "firm")
+    assert words == (
+        "Xiaomi’s",
+        "low-cost",
+        "U.S",
+        "EVs",
+        "cost",
+        "1.2bn",
+        "3.5",
+        "more",
+        "said",
+        "Lei's",
+        "firm",
+    )
 
 
 def test_whitespace_and_empty_input(tok: NewsTokenizer) -> None:
@@ -91,14 +123,26 @@ def test_splitting_never_loses_or_invents_text(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Chinese smartphone maker Xiaomi is to become the latest tech firm to start "
-         "producing electric vehicles, according to sources.", "english"),
-        ("Le constructeur chinois Xiaomi va se lancer dans la course aux véhicules "
-         "électriques, selon des sources citées par Reuters.", "french"),
-        ("Der chinesische Smartphone-Hersteller Xiaomi will in das Geschäft mit "
-         "Elektroautos einsteigen, wie die Nachrichtenagentur berichtet.", "german"),
-        ("El fabricante chino Xiaomi se convertirá en la última empresa tecnológica en "
-         "producir vehículos eléctricos.", "spanish"),
+        (
+            "Chinese smartphone maker Xiaomi is to become the latest tech firm to start "
+            "producing electric vehicles, according to sources.",
+            "english",
+        ),
+        (
+            "Le constructeur chinois Xiaomi va se lancer dans la course aux véhicules "
+            "électriques, selon des sources citées par Reuters.",
+            "french",
+        ),
+        (
+            "Der chinesische Smartphone-Hersteller Xiaomi will in das Geschäft mit "
+            "Elektroautos einsteigen, wie die Nachrichtenagentur berichtet.",
+            "german",
+        ),
+        (
+            "El fabricante chino Xiaomi se convertirá en la última empresa tecnológica en "
+            "producir vehículos eléctricos.",
+            "spanish",
+        ),
         ("Компания Xiaomi объявила о выходе на рынок электромобилей.", "russian"),
         ("小米公司今天宣布进入电动汽车市场。", "chinese"),
         ("シャオミは電気自動車市場に参入する。", "japanese"),
@@ -112,10 +156,14 @@ def test_detect_language(text: str, language: str) -> None:
 def test_other_languages_split_with_their_own_rules() -> None:
     german = NewsTokenizer("german")
     assert german.to_sentences("Das ist z.B. ein Satz. Und noch einer.") == (
-        "Das ist z.B. ein Satz.", "Und noch einer.")
+        "Das ist z.B. ein Satz.",
+        "Und noch einer.",
+    )
     chinese = NewsTokenizer("chinese")
     assert chinese.to_sentences("小米宣布进入电动汽车市场。该公司股价上涨了9%。") == (
-        "小米宣布进入电动汽车市场。", "该公司股价上涨了9%。")
+        "小米宣布进入电动汽车市场。",
+        "该公司股价上涨了9%。",
+    )
     assert chinese.to_words("小米Xiaomi股价9%") == ("小", "米", "Xiaomi", "股", "价", "9")
 
 
@@ -124,7 +172,9 @@ def test_unknown_language_falls_back_to_english_rules() -> None:
     assert thai.language == "thai"
     assert punkt_language("thai") == "english"
     assert thai.to_sentences("One sentence here. Another one.") == (
-        "One sentence here.", "Another one.")
+        "One sentence here.",
+        "Another one.",
+    )
     assert stop_words("klingon") == frozenset()
     assert "the" in stop_words("english")
 
@@ -143,12 +193,21 @@ def test_sumy_parser_accepts_the_tokenizer() -> None:
 @pytest.mark.parametrize(
     ("text", "language", "sentences"),
     [
-        ("श्याओमी कार बनाएगी। शेयर 9 प्रतिशत बढ़े।", "hindi",
-         ("श्याओमी कार बनाएगी।", "शेयर 9 प्रतिशत बढ़े।")),
-        ("샤오미는 전기차를 만든다. 주가는 9% 올랐다.", "korean",
-         ("샤오미는 전기차를 만든다.", "주가는 9% 올랐다.")),
-        ("أعلنت شاومي أنها ستنتج سيارات. ارتفعت الأسهم؟ قال المحللون ذلك.", "arabic",
-         ("أعلنت شاومي أنها ستنتج سيارات.", "ارتفعت الأسهم؟", "قال المحللون ذلك.")),
+        (
+            "श्याओमी कार बनाएगी। शेयर 9 प्रतिशत बढ़े।",
+            "hindi",
+            ("श्याओमी कार बनाएगी।", "शेयर 9 प्रतिशत बढ़े।"),
+        ),
+        (
+            "샤오미는 전기차를 만든다. 주가는 9% 올랐다.",
+            "korean",
+            ("샤오미는 전기차를 만든다.", "주가는 9% 올랐다."),
+        ),
+        (
+            "أعلنت شاومي أنها ستنتج سيارات. ارتفعت الأسهم؟ قال المحللون ذلك.",
+            "arabic",
+            ("أعلنت شاومي أنها ستنتج سيارات.", "ارتفعت الأسهم؟", "قال المحللون ذلك."),
+        ),
         ("ეს არის სათაური. კარგი ამბავი.", "unknown", ("ეს არის სათაური.", "კარგი ამბავი.")),
     ],
 )
@@ -160,8 +219,10 @@ def test_scripts_without_a_punkt_model_split_on_terminators(
 
 
 def test_all_lowercase_text_is_split(tok: NewsTokenizer) -> None:
-    text = ("the firm said profits rose. analysts had expected a fall. shares gained 3% "
-            "in early trading. the chief executive was pleased.")
+    text = (
+        "the firm said profits rose. analysts had expected a fall. shares gained 3% "
+        "in early trading. the chief executive was pleased."
+    )
     assert len(tok.to_sentences(text)) == 4
 
 
@@ -170,22 +231,27 @@ def test_repairs_never_build_runaway_sentences(tok: NewsTokenizer) -> None:
     from summarizer.text.split import MAX_REPAIR_WORDS
 
     quote = 'He said "maybe. ' + " ".join(
-        f"The company reported results for quarter {i} and said demand was strong." for i
-        in range(12))
-    lower = " ".join(f"Sales rose in the U.S. market {i} times. e.g. costs fell." for i in
-                     range(12))
+        f"The company reported results for quarter {i} and said demand was strong."
+        for i in range(12)
+    )
+    lower = " ".join(
+        f"Sales rose in the U.S. market {i} times. e.g. costs fell." for i in range(12)
+    )
     for text in (quote, lower):
         longest = max(len(s.split()) for s in tok.to_sentences(text))
         assert longest <= MAX_REPAIR_WORDS + 12  # the cap, plus at most one Punkt sentence
 
 
-@pytest.mark.parametrize(("sentence", "rest"), [
-    ("(CNN)The Palestinian Authority joined the court.", "The Palestinian Authority joined"),
-    ("Washington (CNN)Hillary Clinton announced her run.", "Hillary Clinton announced"),
-    ("LONDON (Reuters) - Shares fell sharply on Monday.", "Shares fell sharply"),
-    ("(The Hollywood Reporter)Chris Pratt signed on.", "Chris Pratt signed"),
-    ("NEW YORK — Stocks rose sharply today in New York.", "Stocks rose sharply"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "rest"),
+    [
+        ("(CNN)The Palestinian Authority joined the court.", "The Palestinian Authority joined"),
+        ("Washington (CNN)Hillary Clinton announced her run.", "Hillary Clinton announced"),
+        ("LONDON (Reuters) - Shares fell sharply on Monday.", "Shares fell sharply"),
+        ("(The Hollywood Reporter)Chris Pratt signed on.", "Chris Pratt signed"),
+        ("NEW YORK — Stocks rose sharply today in New York.", "Stocks rose sharply"),
+    ],
+)
 def test_wire_datelines_are_recognised_and_stripped(sentence: str, rest: str) -> None:
     from summarizer.text.dateline import split_dateline
 
@@ -193,10 +259,14 @@ def test_wire_datelines_are_recognised_and_stripped(sentence: str, rest: str) ->
     assert wire and text.startswith(rest)
 
 
-@pytest.mark.parametrize("sentence", [
-    "Apple (AAPL) said profits rose in the quarter.", "The BBC (News) said it would.",
-    "Sister Gertrud (not pictured) was found in her bedroom.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Apple (AAPL) said profits rose in the quarter.",
+        "The BBC (News) said it would.",
+        "Sister Gertrud (not pictured) was found in her bedroom.",
+    ],
+)
 def test_ordinary_openings_are_not_datelines(sentence: str) -> None:
     from summarizer.text.dateline import split_dateline
 
