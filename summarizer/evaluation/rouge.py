@@ -287,15 +287,15 @@ def evaluate(
             tallies[name].ms.append((time.perf_counter() - started) * 1000)
             tallies[name].add(evaluator, summary.sentences, case, doc.sentences[0])
         if oracle:
-            picked = sorted(evaluator.oracle(doc.sentences, case.reference, sentences))
+            best = sorted(evaluator.oracle(doc.sentences, case.reference, sentences))
             tallies["oracle"].add(
-                evaluator, [doc.sentences[i] for i in picked], case, doc.sentences[0]
+                evaluator, [doc.sentences[i] for i in best], case, doc.sentences[0]
             )
         if pipeline is not None:
-            picked, ms = pipeline(case.article.body, sentences)
+            chosen, ms = pipeline(case.article.body, sentences)
             tallies[PIPELINE].ms.append(ms)
             tallies[PIPELINE].total_ms.append(ms)
-            tallies[PIPELINE].add(evaluator, picked, case, doc.sentences[0])
+            tallies[PIPELINE].add(evaluator, chosen, case, doc.sentences[0])
         if default in algos and "textrank" in algos and tallies["textrank"].ms[-1] > 0:
             ratios.append(tallies[default].ms[-1] / tallies["textrank"].ms[-1])
             pipe_ratios.append(tallies[default].total_ms[-1] / tallies[PIPELINE].ms[-1])
