@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from bot.services.registry import new_name_problem
 from summarizer.errors import EmptyArticleError, FetchError, InputError
 
 if TYPE_CHECKING:
@@ -26,22 +27,10 @@ MAX_QUERY_CHARS = 200
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _ID = re.compile(r"^#?(\d{1,12})$")
 
-MAX_NAME_CHARS = 100
 # Text one summary reads: far more than any news story (~5,000 words), and small
 # enough that one command over a huge page costs a fraction of a second, not minutes.
 MAX_SUMMARY_CHARS = 30_000
 MAX_BRIEF_CHARS = 10_000  # per article, for the brief over several of them
-# Characters no company name uses; text with them is markup, a URL or noise.
-_NOT_A_NAME = re.compile(r"[<>{}\[\]|\\^`$]|://|^/")
-
-
-def name_problem(name: str) -> str | None:
-    """Why ``name`` cannot become a new company name, or None when it can."""
-    if len(name) > MAX_NAME_CHARS:
-        return f"a company name has at most {MAX_NAME_CHARS} characters"
-    if _NOT_A_NAME.search(name) or not any(ch.isalnum() for ch in name):
-        return "that does not look like a company name"
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +153,7 @@ class NewsService:
             hint = ", ".join(company.name for company in self.suggest(name, chat_id))
             shown = name[:100]
             tip = f" Did you mean: {hint}?" if hint else ""
-            if not hint and name_problem(name) is None:
+            if not hint and new_name_problem(name) is None:
                 tip = f" To follow it as a new name: /subscribe {shown}"
             raise InputError(f"I don't know a company called “{shown}”.{tip}")
         return self.news_for(chat_id, company, count)

@@ -9,6 +9,7 @@ the new matcher on their next call.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -59,7 +60,9 @@ class CompanyRegistry:
 
 def find_company(store: Store, matcher: CompanyMatcher, name: str) -> Company | None:
     """The stored company named, aliased or tickered ``name`` (any case)."""
-    name = html.unescape(name)  # "AT&amp;T" pasted from a web page
+    name = html.unescape(name).strip()  # "AT&amp;T" pasted from a web page
+    if len(name) < 2 and not name.isupper():
+        return None  # "x" is a typo, not US Steel's ticker X; "/subscribe X" still is
     company = store.companies.get_by_name(name)
     if company is None:
         entry = matcher.resolve(name)
@@ -77,6 +80,10 @@ def offered_names(
     return store.companies.offered_to(chat_id, names)[:limit]
 
 
+# Characters no company name uses; text with them is markup, a URL or noise.
+_NOT_A_NAME = re.compile(r"[<>{}\[\]|\\^`$]|://|^/")
+
+
 def new_name_problem(name: str) -> str | None:
     """Why ``name`` cannot be followed as a new (custom) company, as a reply text, or None.
 
@@ -85,4 +92,6 @@ def new_name_problem(name: str) -> str | None:
     every chat that follows them, so they are refused with a reason. Registry names
     are resolved before this is asked, so "Next" the retailer still works.
     """
+    if _NOT_A_NAME.search(name):
+        return "that does not look like a company name"
     return name_problem(name)

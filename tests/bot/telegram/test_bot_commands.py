@@ -371,3 +371,9 @@ async def test_news_shows_subjects_first_newest_published_first_with_their_dates
     ]
     assert order == sorted(order)
     assert "1 Jun 2025" in reply and "1 May 2025" in reply and "added" not in reply
+
+
+async def test_a_lower_case_letter_is_no_ticker(bot: Bot) -> None:
+    reply = (await bot.send("/subscribe x"))[0]
+    assert "Steel" not in reply and "one-letter name" in reply
+    assert bot.store.subscriptions.for_chat(11) == []
