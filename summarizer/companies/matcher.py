@@ -331,10 +331,16 @@ class CompanyMatcher:
         offset = len(self.entries)
         found = [
             replace(o, entry=o.entry + offset)
-            for o in local.occurrences(parts)
+            for o in local.occurrences(local._could_hold(parts))
             if not any(p == o.part and a < o.end and o.start < b for p, a, b in taken)
         ]
         return found, [e.name for e in local.entries]
+
+    def _could_hold(self, parts: Sequence[str]) -> list[str]:
+        """``parts`` with "" for those holding no first word of an alias (no tickers here):
+        a small matcher then skips them instead of scanning every word of the story."""
+        firsts = tuple(self._index.first)
+        return [text if any(w in fold(text) for w in firsts) else "" for text in parts]
 
     def mentions_in(self, text: str) -> dict[str, int]:
         """Mentions per company name in a piece of text (e.g. one sentence)."""

@@ -122,6 +122,7 @@ class AliasIndex:
         self.bare: set[str] = set()  # symbols that may also stand alone ("TSLA")
         # (regex of lower_first,), built on first use and dropped when lower_first grows
         self._lower_re: tuple[re.Pattern[str] | None] | None = None
+        self._starts_word: dict[str, bool] = {}  # written word -> an alias starts with it
 
     def add(self, alias: str, ref_entry: int, *, mode: str, weak: bool = False) -> None:
         """Index one alias, or an exclusion phrase (mode EXCLUDED) of that company."""
@@ -136,6 +137,8 @@ class AliasIndex:
         refs = self.grams.get(key, ())
         if ref not in refs:  # "NIO" (exact) and "Nio" (any case) may share a key
             self.grams[key] = [*refs, ref]  # a new list: copies share the old ones
+        if key[0] not in self.first:
+            self._starts_word = {}  # a new first word: forget what was learnt
         self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
         self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
         if surface[0][:1].islower() and key[0] not in self.lower_first:
@@ -161,12 +164,13 @@ class AliasIndex:
         Capitalised words etc. come from ``_START_RE``; the few lower-case first words
         of aliases ("ebay", "easyjet") from one trie-shaped regex over the lower-cased
         text (a plain alternation would be tried word by word at every position)."""
-        first = self.first
+        known = self._starts_word
+        if len(known) > 50_000:  # bounded: a stream of odd words must not grow it forever
+            known.clear()
         found = [
             m.start()
             for m in _START_WORD_RE.finditer(text)
-            if m.group(1)
-            and (m.group(1).replace("’", "'").casefold().removesuffix("'s") in first)
+            if (word := m.group(1)) and (known[word] if word in known else self._learn(word))
         ]
         if not self.lower_first:
             return found
@@ -179,6 +183,12 @@ class AliasIndex:
             if (not at or lower[at - 1] not in "'’") and text[at].islower():
                 found.append(at)
         return sorted(set(found))
+
+    def _learn(self, word: str) -> bool:
+        """Whether an alias can start with ``word`` as written (remembered per written form)."""
+        ok = fold(word).removesuffix("'s") in self.first
+        self._starts_word[word] = ok
+        return ok
 
     def _starts_slow(self, text: str, found: list[int]) -> list[int]:
         lower = text.lower()
