@@ -342,7 +342,7 @@ def alias_hits(
             continue
         word = fold(first.group()).removesuffix("'s")
         longest = index.first.get(word, 0)
-        if not longest or any(a <= at < b for a, b in blocked):
+        if not longest or (blocked and any(a <= at < b for a, b in blocked)):
             continue
         toks = _local_tokens(index, text, first, longest)
         used = _match_at(index, text, toks, 0, longest, headline_style)
@@ -353,17 +353,6 @@ def alias_hits(
         pos = toks[n - 1][1]
 
 
-def _grams_at(
-    index: AliasIndex, text: str, toks: Sequence[tuple[int, int, str, bool]], i: int, longest: int
-) -> list[tuple[tuple[str, ...], int]]:
-    """(word n-gram, index of its last word) for the n-grams starting at word i, shortest first.
-
-    ``toks`` come from :func:`_local_tokens`, which already stops at a wide gap, after a
-    possessive ("Xiaomi's Great Wall") and where no alias goes on."""
-    words = [t[2] for t in toks[i : i + longest]]
-    return [(tuple(words[: k + 1]), i + k) for k in range(len(words))]
-
-
 def _match_at(
     index: AliasIndex,
     text: str,
@@ -372,10 +361,18 @@ def _match_at(
     longest: int,
     headline_style: bool,
 ) -> tuple[int, Hit] | None:
-    """The longest alias starting at word i: (words used, hit), or None."""
-    for gram, j in reversed(_grams_at(index, text, toks, i, longest)):
+    """The longest alias starting at word i: (words used, hit), or None.
+
+    ``toks`` come from :func:`_local_tokens`, which already stops at a wide gap, after a
+    possessive ("Xiaomi's Great Wall") and where no alias goes on."""
+    words = tuple(t[2] for t in toks[i : i + longest])
+    for j in range(i + len(words) - 1, i - 1, -1):
+        gram = words[: j - i + 1]
+        refs = index.grams.get(gram)
+        if not refs:
+            continue
         start, end = toks[i][0], toks[j][1]
-        for ref in index.grams.get(gram, ()):
+        for ref in refs:
             if ref.mode == EXCLUDED:
                 return j - i + 1, Hit(ref.entry, start, end, True, shadow=gram[-1])
             written = [text[toks[k][0] : toks[k][1]].replace("’", "'") for k in range(i, j + 1)]
