@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from bot.services.news import MAX_NAME_CHARS as MAX_NAME_CHARS  # re-exported
 from bot.services.news import name_problem
-from bot.services.registry import find_company, offered_names
+from bot.services.registry import find_company, new_name_problem, offered_names
 from summarizer.companies.matcher import SUGGEST_CUTOFF
 from summarizer.errors import InputError
 
@@ -207,7 +207,7 @@ class SubscriptionService:
         company = self.find_company(name)
         if company is not None:
             return company, False
-        problem = name_problem(name)
+        problem = name_problem(name) or new_name_problem(name)  # URLs/markup, then ordinary words
         if problem:
             unknown.append(Unknown(name, (), problem))
             return None, False
