@@ -39,10 +39,11 @@ def candidates(data: Path) -> list[tuple[Labelled, list[float], int, int]]:
         article = articles[(label.source, label.id)]
         matcher = base.with_entries([CompanyEntry(n) for n in label.names])
         parts = [article.title, *article.paragraphs]
-        feats = company_features(matcher.occurrences(parts), parts)
+        occs, names = matcher.scored_occurrences(parts)  # as find() scores them
+        feats = company_features(occs, parts)
         keys = {n: label.keys(n) for n in label.names}
         for entry, f in feats.items():
-            name = matcher.entries[entry].name
+            name = names[entry]
             mine = matcher.keys_of(name) | {name_key(name)}
             hit = [n for n, k in keys.items() if k & mine]
             kind = 1 if any(n in label.subjects for n in hit) else (2 if hit else 0)

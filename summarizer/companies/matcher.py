@@ -188,6 +188,20 @@ def _key(text: str) -> str:
     return " ".join(fold(w) for w in split_words(text)).lstrip("$")
 
 
+class _Names:
+    """Entry number -> company name: registry entries, then discovered names."""
+
+    def __init__(self, entries: Sequence[CompanyEntry], more: Sequence[str]) -> None:
+        self._entries, self._more = entries, more
+
+    def __len__(self) -> int:
+        return len(self._entries) + len(self._more)
+
+    def __getitem__(self, i: int) -> str:
+        n = len(self._entries)
+        return self._entries[i].name if i < n else self._more[i - n]
+
+
 class CompanyMatcher:
     """Finds registry companies in articles; resolves and suggests names users type."""
 
@@ -302,22 +316,27 @@ class CompanyMatcher:
     def find(self, article: Article) -> list[CompanyMention]:
         """Companies the article names, most salient first."""
         parts = [article.title, *article.paragraphs]
-        occs = self.occurrences(parts)
-        more: list[str] = []  # names the registry lacks, numbered after its entries
-        if self.discover:
-            found, more = self._discovered(parts, occs)
-            occs = occs + found
+        occs, names = self.scored_occurrences(parts)
         scores = score_companies(occs, parts)
-        n = len(self.entries)
         return [
             CompanyMention(
-                name=self.entries[s.entry].name if s.entry < n else more[s.entry - n],
+                name=names[s.entry],
                 salience=s.salience,
                 subject=s.salience >= SUBJECT_THRESHOLD,
                 mentions=s.mentions,
             )
             for s in scores
         ]
+
+    def scored_occurrences(self, parts: Sequence[str]) -> tuple[list[Occurrence], _Names]:
+        """Every occurrence salience is computed from (registry and discovered companies),
+        and the company name for each entry number."""
+        occs = self.occurrences(parts)
+        more: list[str] = []  # names the registry lacks, numbered after its entries
+        if self.discover:
+            found, more = self._discovered(parts, occs)
+            occs = occs + found
+        return occs, _Names(self.entries, more)
 
     def _discovered(
         self, parts: Sequence[str], occs: Sequence[Occurrence]

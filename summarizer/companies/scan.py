@@ -225,16 +225,19 @@ class AliasIndex:
             self.bare.add(symbol)
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _trie(words: Iterable[str]) -> str:
     """A regex matching any of ``words``, shaped as a trie so each letter is tried once."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    root: _Trie = {}
     for word in words:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def pattern(node: dict) -> str:  # type: ignore[type-arg]
+    def pattern(node: _Trie) -> str:
         alts = [re.escape(ch) + pattern(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
