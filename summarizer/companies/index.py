@@ -20,7 +20,7 @@ EXCLUDED = "excluded"  # a phrase that contains an alias but is not the company
 # Chinese, Japanese and Korean are written without spaces between words (and Korean glues
 # particles on: "삼성전자는"), so each of their characters is a word of its own.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-_LETTERS = rf"(?:(?![{_CJK}])[^\W_])+"
+_LETTERS = rf"[^\W_{_CJK}]+"  # letters and digits, not CJK (a class: no lookahead per letter)
 # Words: letters/digits with inner apostrophes ("L'Oréal", "Xiaomi’s"), a CJK character,
 # or a lone "&".
 _TOKEN_RE = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*|[{_CJK}]|&")
