@@ -143,13 +143,17 @@ def main() -> None:
     aliases = sum(1 + len(e.aliases) for e in real)
     on = rate(CompanyMatcher(real).find, articles, args.budget)
     off = rate(CompanyMatcher(real, discover=False).find, articles, args.budget)
-    print(f"shipped registry ({len(real)} companies, {aliases} names and aliases): "
-          f"{on:,.0f} articles/s with discovery, {off:,.0f} without ({on / off:.2f}x)")
+    print(
+        f"shipped registry ({len(real)} companies, {aliases} names and aliases): "
+        f"{on:,.0f} articles/s with discovery, {off:,.0f} without ({on / off:.2f}x)"
+    )
     if args.baseline:
         old = load_registry(args.baseline.read_text(encoding="utf-8"))
         base = rate(CompanyMatcher(old).find, articles, args.budget)
-        print(f"baseline registry ({len(old)} companies): {base:,.0f} articles/s; "
-              f"shipped/baseline {on / base:.2f}x")
+        print(
+            f"baseline registry ({len(old)} companies): {base:,.0f} articles/s; "
+            f"shipped/baseline {on / base:.2f}x"
+        )
     print("matcher = CompanyMatcher.find (n-gram lookup + case rules + salience);")
     print("regex = one alternation of all aliases, longest first (scan only)\n")
     header = (

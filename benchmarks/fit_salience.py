@@ -39,10 +39,11 @@ def candidates(data: Path) -> list[tuple[Labelled, list[float], int, int]]:
         article = articles[(label.source, label.id)]
         matcher = base.with_entries([CompanyEntry(n) for n in label.names])
         parts = [article.title, *article.paragraphs]
-        feats = company_features(matcher.occurrences(parts), parts)
+        occs, names = matcher.scored_occurrences(parts)  # as find() scores them
+        feats = company_features(occs, parts)
         keys = {n: label.keys(n) for n in label.names}
         for entry, f in feats.items():
-            name = matcher.entries[entry].name
+            name = names[entry]
             mine = matcher.keys_of(name) | {name_key(name)}
             hit = [n for n, k in keys.items() if k & mine]
             kind = 1 if any(n in label.subjects for n in hit) else (2 if hit else 0)
@@ -81,8 +82,10 @@ def report(name: str, p: np.ndarray, rows: list, thresholds: list[float]) -> Non
         fp = int((pred & (y == 0)).sum())
         fn = int((~pred & (y == 1)).sum())
         alerts = int((pred & (kind == 2)).sum())
-        print(f"  t={t:.2f}  P {tp / max(1, tp + fp):.3f}  R {tp / max(1, tp + fn):.3f}  "
-              f"passing alerts {alerts}/{int((kind == 2).sum())}  (candidate level)")
+        print(
+            f"  t={t:.2f}  P {tp / max(1, tp + fp):.3f}  R {tp / max(1, tp + fn):.3f}  "
+            f"passing alerts {alerts}/{int((kind == 2).sum())}  (candidate level)"
+        )
 
 
 def main() -> None:
@@ -106,14 +109,19 @@ def main() -> None:
     check_rows = [r for r, t in zip(rows, tune, strict=True) if not t]
     report("fitted on tune, checked on check", predict(w, x[~tune]), check_rows, thresholds)
     # Shipped weights are fitted on the tune split only, so "check" stays held out.
-    print("weights (tune split):", {"bias": round(w[0], 3)},
-          {k: round(v, 3) for k, v in zip(FEATURES, w[1:], strict=True)})
+    print(
+        "weights (tune split):",
+        {"bias": round(w[0], 3)},
+        {k: round(v, 3) for k, v in zip(FEATURES, w[1:], strict=True)},
+    )
     if args.write:
-        data = {"bias": round(float(w[0]), 4),
-                "weights": {k: round(float(v), 4) for k, v in zip(FEATURES, w[1:], strict=True)},
-                "fitted_on": f"the tune split of tests/summarizer/companies/data: "
-                             f"{len({r[0].id for r in rows if split_of(r[0].id) == 'tune'})} "
-                             f"articles, {int(tune.sum())} candidates"}
+        data = {
+            "bias": round(float(w[0]), 4),
+            "weights": {k: round(float(v), 4) for k, v in zip(FEATURES, w[1:], strict=True)},
+            "fitted_on": f"the tune split of tests/summarizer/companies/data: "
+            f"{len({r[0].id for r in rows if split_of(r[0].id) == 'tune'})} "
+            f"articles, {int(tune.sum())} candidates",
+        }
         OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
         print("wrote", OUT)
 

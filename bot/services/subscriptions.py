@@ -108,18 +108,24 @@ class SubscriptionService:
         count = self.store.subscriptions.count(chat_id)
         out: dict[str, list[Any]] = {k: [] for k in ("added", "already", "new", "unk", "over")}
         for name in names:
-            count += self._subscribe_one(chat_id, name, full=count >= self.max_subscriptions,
-                                         out=out)
+            count += self._subscribe_one(
+                chat_id, name, full=count >= self.max_subscriptions, out=out
+            )
         if out["new"]:
             self.companies.reload()
         return SubscribeResult(
-            added=tuple(out["added"]), already=tuple(out["already"]), new_names=tuple(out["new"]),
-            unknown=tuple(out["unk"]), over_limit=tuple(out["over"]), total=count,
+            added=tuple(out["added"]),
+            already=tuple(out["already"]),
+            new_names=tuple(out["new"]),
+            unknown=tuple(out["unk"]),
+            over_limit=tuple(out["over"]),
+            total=count,
             limit=self.max_subscriptions,
         )
 
-    def _subscribe_one(self, chat_id: int, name: str, *, full: bool,
-                       out: dict[str, list[Any]]) -> int:
+    def _subscribe_one(
+        self, chat_id: int, name: str, *, full: bool, out: dict[str, list[Any]]
+    ) -> int:
         """Follow one name, noting the outcome in ``out``; 1 when a subscription was added."""
         if full:  # no new subscriptions, and no new custom names either
             company = self.find_company(name)
@@ -232,12 +238,22 @@ class SubscriptionService:
         """Close registry names and ``chat_id``'s own custom names (or, with ``within``,
         close names that chat follows)."""
         if within is not None:
-            followed = {n.casefold(): CompanyRef(i, n) for i, n in
-                        self.store.subscriptions.for_chat(within)}
+            followed = {
+                n.casefold(): CompanyRef(i, n) for i, n in self.store.subscriptions.for_chat(within)
+            }
             # Whole-name similarity: WRatio's partial matching offered Foxconn for "Foo".
-            hits = process.extract(name, list(followed), scorer=fuzz.ratio, limit=3,
-                                   score_cutoff=SUGGEST_CUTOFF, processor=str.casefold)
+            hits = process.extract(
+                name,
+                list(followed),
+                scorer=fuzz.ratio,
+                limit=3,
+                score_cutoff=SUGGEST_CUTOFF,
+                processor=str.casefold,
+            )
             return tuple(followed[hit[0]] for hit in hits)
-        offered = (offered_names(self.store, self.companies.matcher, name, chat_id)
-                   if chat_id is not None else [])
+        offered = (
+            offered_names(self.store, self.companies.matcher, name, chat_id)
+            if chat_id is not None
+            else []
+        )
         return tuple(CompanyRef(company.id, company.name) for company in offered)

@@ -93,14 +93,23 @@ def parse_labels(lines: Iterable[str], *, origin: str = "labels") -> list[Labell
             continue
         try:
             row = json.loads(line)
-            seen = {str(k): tuple(str(a) for a in v)
-                    for k, v in row.get("aliases_seen", {}).items()}
-            out.append(Labelled(str(row["source_file"]), str(row["id"]),
-                                tuple(map(str, row["subjects"])), tuple(map(str, row["mentions"])),
-                                seen))
+            seen = {
+                str(k): tuple(str(a) for a in v) for k, v in row.get("aliases_seen", {}).items()
+            }
+            out.append(
+                Labelled(
+                    str(row["source_file"]),
+                    str(row["id"]),
+                    tuple(map(str, row["subjects"])),
+                    tuple(map(str, row["mentions"])),
+                    seen,
+                )
+            )
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
-            raise InputError(f"{origin}, line {number}: expected JSON with source_file, id, "
-                             "subjects, mentions and aliases_seen.") from None
+            raise InputError(
+                f"{origin}, line {number}: expected JSON with source_file, id, "
+                "subjects, mentions and aliases_seen."
+            ) from None
     return out
 
 

@@ -68,15 +68,21 @@ Salience (``summarizer.companies.salience``) ranks the companies; ``subject`` is
 from __future__ import annotations
 
 import copy
-import json
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process, utils
 
 from summarizer.article import Article
 from summarizer.companies.discover import discover
+from summarizer.companies.entries import (  # re-exported: callers import them from here
+    CompanyEntry,
+    CompanyMention,
+    _bare_ticker_ok,
+)
+from summarizer.companies.entries import (
+    load_registry as load_registry,
+)
 from summarizer.companies.names import short_forms
 from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
@@ -92,100 +98,30 @@ from summarizer.companies.scan import (
     split_words,
 )
 from summarizer.companies.tickers import ticker_hits
-from summarizer.errors import InputError
 
 # Salience is the model's chance that the story is about the company (see salience.py):
 # a subject is a company the story is more likely than not about.
 SUBJECT_THRESHOLD = 0.5
 SUGGEST_CUTOFF = 78.0  # fuzz.ratio: "Tesal" -> "Tesla" is 80, "Xaomi" -> "xAI" 75
-# Tickers that are English words (or too common as abbreviations) never match bare.
-_WORD_TICKERS = frozenset(
-    re.findall(
-        r"\S+",
-        "ALL AND ANY ARE BIG BOX CAT CAR COST DAY DIS DOW EAT FAST FUN GAP GOLD GOOD HAS HOG "
-        "HUM KEY LOW MAIN NOW NEW ONE OUT PEN PLAY RUN SAVE SEE SHE SNOW TAP TEAM TECH TRUE "
-        "WELL WIN YOU SNAP COIN HOOD SHOP RACE RIO SAN BUD VALE TRI GRAB WIT HAL COP GIS YUM "
-        "HON LUV MAR PEP AIR XYZ SPOT PINS CEO CFO CRM GDP USA EUR USD GBP CNY JPY IPO ETF AGM "
-        "EPS ESG "
-        "NATO",
-    )
-)
-
-
-@dataclass(frozen=True, slots=True)
-class CompanyEntry:
-    """A company as the registry (or a user) names it."""
-
-    name: str
-    aliases: tuple[str, ...] = ()
-    ticker: str | None = None
-    country: str | None = None
-    ambiguous: tuple[str, ...] = ()  # aliases that are also common words (case mode "word")
-    exclude: tuple[str, ...] = ()  # phrases that contain an alias but are not the company
-    former: tuple[str, ...] = ()  # former names ("MCI" of WorldCom); matched like aliases
-    parent: str | None = None  # owner of a subsidiary with its own name (informational)
-
-
-@dataclass(frozen=True, slots=True)
-class CompanyMention:
-    """One company found in an article: how salient, whether it is the story's subject."""
-
-    name: str
-    salience: float
-    subject: bool
-    mentions: int
-
-
-def _strings(value: object, field: str, name: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InputError(f"The company registry entry {name!r} has a bad {field!r} list.")
-    return tuple(v.strip() for v in value if v.strip())
-
-
-def load_registry(json_text: str) -> list[CompanyEntry]:
-    """Parse the registry JSON (a list of {name, aliases, ticker, country, ...})."""
-    try:
-        data = json.loads(json_text)
-    except json.JSONDecodeError as err:
-        raise InputError(f"The company registry is not valid JSON (line {err.lineno}).") from err
-    if not isinstance(data, list):
-        raise InputError("The company registry must be a JSON list of companies.")
-    entries = []
-    for item in data:
-        name = item.get("name") if isinstance(item, dict) else None
-        if not isinstance(name, str) or not name.strip():
-            raise InputError("Every company in the registry needs a non-empty name.")
-        aliases = _strings(item.get("aliases"), "aliases", name)
-        former = _strings(item.get("former"), "former", name)
-        entries.append(
-            CompanyEntry(
-                name=name.strip(),
-                # Former names are found like aliases: "MCI" stories are WorldCom stories.
-                aliases=(*aliases, *(f for f in former if f not in aliases)),
-                ticker=(item.get("ticker") or None),
-                country=(item.get("country") or None),
-                ambiguous=_strings(item.get("ambiguous"), "ambiguous", name),
-                exclude=_strings(item.get("exclude"), "exclude", name),
-                former=former,
-                parent=(item.get("parent") or None),
-            )
-        )
-    return entries
-
-
-def _bare_ticker_ok(ticker: str) -> bool:
-    """US-style symbols only: "SIE.DE" or "2333.HK" never match bare ("SIE", "2333")."""
-    # Three capitals are too often an abbreviation ("BAC", "NEC"): those need a ticker form.
-    return (
-        len(ticker) >= 4 and ticker.isalpha() and ticker.isupper() and (ticker not in _WORD_TICKERS)
-    )
 
 
 def _key(text: str) -> str:
     """Lookup form of a name: words only, any case ("Apple, Inc." == "apple inc")."""
     return " ".join(fold(w) for w in split_words(text)).lstrip("$")
+
+
+class _Names:
+    """Entry number -> company name: registry entries, then discovered names."""
+
+    def __init__(self, entries: Sequence[CompanyEntry], more: Sequence[str]) -> None:
+        self._entries, self._more = entries, more
+
+    def __len__(self) -> int:
+        return len(self._entries) + len(self._more)
+
+    def __getitem__(self, i: int) -> str:
+        n = len(self._entries)
+        return self._entries[i].name if i < n else self._more[i - n]
 
 
 class CompanyMatcher:
@@ -263,16 +199,25 @@ class CompanyMatcher:
         query = utils.default_process(text)
         if not query:
             return []
-        found = process.extract(query, self._choices, scorer=fuzz.ratio,
-                                processor=utils.default_process, limit=limit * 4,
-                                score_cutoff=SUGGEST_CUTOFF)
+        found = process.extract(
+            query,
+            self._choices,
+            scorer=fuzz.ratio,
+            processor=utils.default_process,
+            limit=limit * 4,
+            score_cutoff=SUGGEST_CUTOFF,
+        )
         ranked = [(choice, score) for choice, score, _ in found]
         if len(query) >= 4:
-            ranked += [(c, 90.0) for c in self._choices
-                       if utils.default_process(c).startswith(query + " ")][: limit * 4]
+            ranked += [
+                (c, 90.0) for c in self._choices if utils.default_process(c).startswith(query + " ")
+            ][: limit * 4]
         # "Xiaomi abc" (a name and a stray word): the name it starts with.
-        ranked += [(c, 85.0) for c in self._choices
-                   if len(c) >= 4 and query.startswith(utils.default_process(c) + " ")]
+        ranked += [
+            (c, 85.0)
+            for c in self._choices
+            if len(c) >= 4 and query.startswith(utils.default_process(c) + " ")
+        ]
         names: list[str] = []
         for choice, _score in sorted(ranked, key=lambda cs: -cs[1]):
             name = self.entries[self._names[choice]].name
@@ -302,22 +247,27 @@ class CompanyMatcher:
     def find(self, article: Article) -> list[CompanyMention]:
         """Companies the article names, most salient first."""
         parts = [article.title, *article.paragraphs]
-        occs = self.occurrences(parts)
-        more: list[str] = []  # names the registry lacks, numbered after its entries
-        if self.discover:
-            found, more = self._discovered(parts, occs)
-            occs = occs + found
+        occs, names = self.scored_occurrences(parts)
         scores = score_companies(occs, parts)
-        n = len(self.entries)
         return [
             CompanyMention(
-                name=self.entries[s.entry].name if s.entry < n else more[s.entry - n],
+                name=names[s.entry],
                 salience=s.salience,
                 subject=s.salience >= SUBJECT_THRESHOLD,
                 mentions=s.mentions,
             )
             for s in scores
         ]
+
+    def scored_occurrences(self, parts: Sequence[str]) -> tuple[list[Occurrence], _Names]:
+        """Every occurrence salience is computed from (registry and discovered companies),
+        and the company name for each entry number."""
+        occs = self.occurrences(parts)
+        more: list[str] = []  # names the registry lacks, numbered after its entries
+        if self.discover:
+            found, more = self._discovered(parts, occs)
+            occs = occs + found
+        return occs, _Names(self.entries, more)
 
     def _discovered(
         self, parts: Sequence[str], occs: Sequence[Occurrence]
@@ -331,10 +281,16 @@ class CompanyMatcher:
         offset = len(self.entries)
         found = [
             replace(o, entry=o.entry + offset)
-            for o in local.occurrences(parts)
+            for o in local.occurrences(local._could_hold(parts))
             if not any(p == o.part and a < o.end and o.start < b for p, a, b in taken)
         ]
         return found, [e.name for e in local.entries]
+
+    def _could_hold(self, parts: Sequence[str]) -> list[str]:
+        """``parts`` with "" for those holding no first word of an alias (no tickers here):
+        a small matcher then skips them instead of scanning every word of the story."""
+        firsts = tuple(self._index.first)
+        return [text if any(w in fold(text) for w in firsts) else "" for text in parts]
 
     def mentions_in(self, text: str) -> dict[str, int]:
         """Mentions per company name in a piece of text (e.g. one sentence)."""

@@ -131,6 +131,8 @@ def name_problem(name: str) -> str | None:
         return "a one-letter name would match far too much; please write the company's full name"
     words = [w for w in _WORD.findall(text) if w.casefold() != "the"]
     if len(words) == 1 and is_common(words[0]):
-        return (f"{text!r} is an ordinary word, so it would match unrelated stories; "
-                "please add what makes it a company (for example \"Next plc\")")
+        return (
+            f"{text!r} is an ordinary word, so it would match unrelated stories; "
+            'please add what makes it a company (for example "Next plc")'
+        )
     return None

@@ -36,8 +36,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-FEATURES = ("title", "first", "lead", "count", "share", "cover", "span", "early", "acts",
-            "starts", "deal", "source", "report", "single")
+FEATURES = (
+    "title",
+    "first",
+    "lead",
+    "count",
+    "share",
+    "cover",
+    "span",
+    "early",
+    "acts",
+    "starts",
+    "deal",
+    "source",
+    "report",
+    "single",
+)
 
 # Starts with a literal class so the regex engine skips ahead to the next full stop.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -70,6 +84,35 @@ _SOURCE_BEFORE = re.compile(
     r"figures from|told|quoted by|reported by|says|said)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Last words the two "...$" patterns above can end with: a window ending in none of them
+# is rejected without running the regex (which would try every position of the window).
+_SOURCE_ENDS = (
+    "at",
+    "with",
+    "from",
+    "for",
+    "to",
+    "research",
+    "firm",
+    "group",
+    "company",
+    "house",
+    "consultancy",
+    "consultancies",
+    "analyst",
+    "analysts",
+    "broker",
+    "brokers",
+    "brokerage",
+    "magazine",
+    "newspaper",
+    "agency",
+    "by",
+    "told",
+    "says",
+    "said",
+)
+_ACTS_ENDS = ("for", "in", "of", "from", "at")
 _REPORT = re.compile(
     r"\b(?:survey\w*|index|figures|forecast\w*|report(?:ed|s)?|study|research|poll\w*|data|"
     r"according to|estimates?|predict\w*|analys[ie]s|house prices|consumer\w*)\b",
@@ -116,6 +159,7 @@ class Layout:
             self.starts.append(starts)
             total += len(starts)
         self.sentences = max(1, total)
+        self._flags: dict[tuple[int, int], tuple[bool, bool]] = {}  # (deal, report) per sentence
 
     def sentence(self, occ: Occurrence) -> int:
         """Index of the body sentence holding ``occ`` (-1 for the headline)."""
@@ -123,13 +167,33 @@ class Layout:
             return -1
         return self.first[occ.part] + bisect_right(self.starts[occ.part], occ.start) - 1
 
-    def sentence_text(self, occ: Occurrence) -> tuple[str, int]:
-        """The sentence holding ``occ`` and the offset of ``occ`` in it."""
+    def flags(self, occ: Occurrence) -> tuple[bool, bool, bool]:
+        """(starts, deal, report) for the sentence holding ``occ`` (body parts only).
+
+        ``starts``: ``occ`` is among its first two words; ``deal`` and ``report``: the
+        sentence is about a deal/case or a survey/report (cached: companies share sentences)."""
         text = self.parts[occ.part]
         starts = self.starts[occ.part]
         k = bisect_right(starts, occ.start) - 1
-        end = starts[k + 1] if k + 1 < len(starts) else len(text)
-        return text[starts[k] : end], occ.start - starts[k]
+        begin = starts[k]
+        first = len(text[begin : occ.start].split()) <= 2
+        cached = self._flags.get((occ.part, k))
+        if cached is None:
+            end = starts[k + 1] if k + 1 < len(starts) else len(text)
+            sentence = text[begin:end]
+            cached = (bool(_DEAL.search(sentence)), bool(_REPORT.search(sentence)))
+            self._flags[(occ.part, k)] = cached
+        return first, cached[0], cached[1]
+
+
+def _ends_with(before: str, ends: tuple[str, ...]) -> bool:
+    """Whether ``before`` ends in whitespace after one of ``ends`` (optionally + "the")."""
+    if not before[-1:].isspace():
+        return False
+    tail = before.rstrip().lower()
+    if tail.endswith("the"):
+        return tail.endswith(ends) or tail[:-3].rstrip().endswith(ends)
+    return tail.endswith(ends)
 
 
 def _window(occ: Occurrence, parts: Sequence[str]) -> tuple[str, str]:
@@ -139,22 +203,24 @@ def _window(occ: Occurrence, parts: Sequence[str]) -> tuple[str, str]:
 
 def _is_source(occ: Occurrence, parts: Sequence[str]) -> bool:
     before, after = _window(occ, parts)
-    return bool(_SOURCE_AFTER.match(after) or _SOURCE_BEFORE.search(before))
+    if _SOURCE_AFTER.match(after):
+        return True
+    return _ends_with(before, _SOURCE_ENDS) and bool(_SOURCE_BEFORE.search(before))
 
 
 def _acts(occ: Occurrence, parts: Sequence[str]) -> bool:
     before, after = _window(occ, parts)
-    return bool(_ACTS_AFTER.match(after) or _ACTS_BEFORE.search(before))
+    if _ACTS_AFTER.match(after):
+        return True
+    return _ends_with(before, _ACTS_ENDS) and bool(_ACTS_BEFORE.search(before))
 
 
-def features(
-    occs: Sequence[Occurrence], layout: Layout, total_mentions: int
-) -> dict[str, float]:
+def features(occs: Sequence[Occurrence], layout: Layout, total_mentions: int) -> dict[str, float]:
     """The features of one company (see the module docstring)."""
     parts = layout.parts
     sentences = sorted({layout.sentence(o) for o in occs if o.part > 0})
     n = len(occs)
-    in_sentence = [layout.sentence_text(o) for o in occs if o.part > 0]
+    flags = [layout.flags(o) for o in occs if o.part > 0]
     total = layout.sentences
     return {
         "title": float(any(o.part == 0 for o in occs)),
@@ -166,10 +232,10 @@ def features(
         "span": (sentences[-1] - sentences[0]) / max(1, total - 1) if sentences else 0.0,
         "early": 1 - sentences[0] / total if sentences else 1.0,
         "acts": float(any(_acts(o, parts) for o in occs)),
-        "starts": float(any(len(s[:at].split()) <= 2 for s, at in in_sentence)),
-        "deal": float(any(_DEAL.search(s) for s, _ in in_sentence)),
+        "starts": float(any(f[0] for f in flags)),
+        "deal": float(any(f[1] for f in flags)),
         "source": sum(_is_source(o, parts) for o in occs) / n,
-        "report": sum(bool(_REPORT.search(s)) for s, _ in in_sentence) / max(1, len(in_sentence)),
+        "report": sum(f[2] for f in flags) / max(1, len(flags)),
         "single": float(n == 1),
     }
 

@@ -12,29 +12,37 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from summarizer.companies.index import (  # re-exported: the rules and the index belong together
+    _NEXT_RE,
+    _TOKEN_RE,
+    EXACT,
+    EXCLUDED,
+    FOLD,
+    WORD,
+    AliasIndex,
+    AliasRef,
+    alias_mode,
+    fold,
+    split_words,
+)
 from summarizer.companies.names import LEGAL, is_common
 
-# Alias case modes.
-FOLD = "fold"  # any case, capitals kept ("Google", "GOOGLE", not "google" or "Indian oil")
-EXACT = "exact"  # exactly as written ("BYD", "VW", "NIO")
-WORD = "word"  # a common word ("Apple", "Shell"): exact case, and see AMBIGUOUS positions
-EXCLUDED = "excluded"  # a phrase that contains an alias but is not the company
+__all__ = [
+    "EXACT",
+    "EXCLUDED",
+    "FOLD",
+    "WORD",
+    "AliasIndex",
+    "AliasRef",
+    "Hit",
+    "alias_hits",
+    "alias_mode",
+    "fold",
+    "is_title_case",
+    "sentence_initial",
+    "split_words",
+]
 
-# Chinese, Japanese and Korean are written without spaces between words (and Korean glues
-# particles on: "삼성전자는"), so each of their characters is a word of its own.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-_LETTERS = rf"(?:(?![{_CJK}])[^\W_])+"
-# Words: letters/digits with inner apostrophes ("L'Oréal", "Xiaomi’s"), a CJK character,
-# or a lone "&".
-_TOKEN_RE = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*|[{_CJK}]|&")
-# The next word of an n-gram, after a gap an alias may have (see _GAP_RE).
-_NEXT_RE = re.compile(rf"(?:[ \t.\-/]{{0,3}}|,[ \t]?|\.?,[ \t]?)({_TOKEN_RE.pattern})")
-# Where a word can start an alias: a capital, a digit, "&", any letter outside ASCII
-# (checked again in Python) or a CJK character; the few lower-case first words of
-# aliases ("eBay") are found by AliasIndex.starts.
-_START_RE = re.compile(rf"(?<![\w'’])(?:[A-Z0-9&]|[^\x00-\x7f])|[{_CJK}]")
-# Tokens of an alias may be separated by spaces, dots, hyphens, slashes or one comma.
-_GAP_RE = re.compile(r"[ \t.\-/]{0,3}|,[ \t]?|\.?,[ \t]?")
 # Words after which a capitalised word is still not part of a person's name.
 _NOT_NAMES = frozenset(
     re.findall(
@@ -63,16 +71,6 @@ _OPENERS = "\"'“‘([«•*–—-"
 
 
 @dataclass(frozen=True, slots=True)
-class AliasRef:
-    """One alias in the index: which company and how it may be written."""
-
-    entry: int  # index of the company (for exclusions: whose alias the phrase contains)
-    surface: tuple[str, ...]  # the alias's words as written, for EXACT and WORD checks
-    mode: str
-    weak: bool = False  # counts only beside a sure mention of the company ("ISG", "Cadbury")
-
-
-@dataclass(frozen=True, slots=True)
 class Hit:
     """One accepted occurrence of a company in a piece of text."""
 
@@ -82,101 +80,6 @@ class Hit:
     weak: bool  # counts only if the company is also found in an unambiguous place
     word: str = ""  # the folded alias when it is one word ("ford"), else ""
     shadow: str = ""  # set on a name that is not the company ("Harrison Ford" -> "ford")
-
-
-def split_words(text: str) -> list[str]:
-    """The words of an alias, as written (possessive kept)."""
-    return [m.group() for m in _TOKEN_RE.finditer(text)]
-
-
-def fold(word: str) -> str:
-    """The lookup form of a word: case-folded, curly apostrophe straightened."""
-    return word.replace("’", "'").casefold()
-
-
-def alias_mode(alias: str, *, ambiguous: bool) -> str:
-    """Case mode of an alias (see summarizer.companies.matcher for the rules)."""
-    if ambiguous:
-        return WORD
-    letters = [c for c in alias if c.isalpha()]
-    if letters and not any(c.islower() for c in letters):
-        return EXACT
-    return FOLD
-
-
-class AliasIndex:
-    """Word n-gram -> aliases; built once per registry."""
-
-    def __init__(self) -> None:
-        self.grams: dict[tuple[str, ...], list[AliasRef]] = {}
-        self.first: dict[str, int] = {}  # first word -> longest alias length starting with it
-        self.lower_first: set[str] = set()  # first words of aliases written lower case ("ebay")
-        self.prefixes: set[tuple[str, ...]] = set()  # every leading part of an alias key
-        self.tickers: dict[str, int] = {}  # full symbols: "AAPL", "1810.HK"
-        self.bases: dict[str, int] = {}  # "1810" of "1810.HK", after an exchange name only
-        self.bare: set[str] = set()  # symbols that may also stand alone ("TSLA")
-
-    def add(self, alias: str, ref_entry: int, *, mode: str, weak: bool = False) -> None:
-        """Index one alias, or an exclusion phrase (mode EXCLUDED) of that company."""
-        words = split_words(alias)
-        if not words:
-            return
-        surface = [w.replace("’", "'") for w in words]
-        if len(surface[-1]) > 2 and surface[-1].endswith("'s"):
-            surface[-1] = surface[-1][:-2]  # "Macy's" is looked up as "Macy", like the text
-        key = tuple(fold(w) for w in surface)
-        ref = AliasRef(ref_entry, tuple(surface), mode, weak)
-        refs = self.grams.get(key, ())
-        if ref not in refs:  # "NIO" (exact) and "Nio" (any case) may share a key
-            self.grams[key] = [*refs, ref]  # a new list: copies share the old ones
-        self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
-        self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
-        if surface[0][:1].islower():
-            self.lower_first.add(key[0])
-
-    def start_regex(self) -> re.Pattern[str]:
-        """The regex finding capitalised words, digits, "&", non-ASCII and CJK starts."""
-        return _START_RE
-
-    def starts(self, text: str) -> list[int]:
-        """Offsets of the words in ``text`` that may start an alias, in order.
-
-        Lower-case first words of aliases ("ebay", "easyjet") are found by plain
-        substring search: a regex alternation of them would be tried at every word."""
-        found = [m.start() for m in _START_RE.finditer(text)]
-        if not self.lower_first:
-            return found
-        lower = text.lower()
-        if len(lower) != len(text):  # a letter whose lower case is longer: rare, be exact
-            lower = "".join(ch.lower()[:1] or ch for ch in text)
-        for word in self.lower_first:
-            at = lower.find(word)
-            while at >= 0:
-                end = at + len(word)
-                if (not at or not (lower[at - 1].isalnum() or lower[at - 1] in "'’")) and (
-                    end >= len(lower) or not lower[end].isalnum()
-                ) and text[at].islower():
-                    found.append(at)
-                at = lower.find(word, end)
-        return sorted(set(found))
-
-    def copy(self) -> AliasIndex:
-        """An index that can grow without changing this one (cheap: lists are shared)."""
-        other = AliasIndex()
-        other.grams, other.first = dict(self.grams), dict(self.first)
-        other.lower_first, other.prefixes = set(self.lower_first), set(self.prefixes)
-        other.tickers, other.bases = dict(self.tickers), dict(self.bases)
-        other.bare = set(self.bare)
-        return other
-
-    def add_ticker(self, ticker: str, entry: int, *, bare_ok: bool) -> None:
-        """Index a ticker for the ticker forms ("NYSE:F", "$AAPL", "(1810.HK)")."""
-        symbol = ticker.strip().upper()
-        self.tickers.setdefault(symbol, entry)
-        if "." in symbol:
-            self.bases.setdefault(symbol.split(".")[0], entry)
-        if bare_ok:
-            self.bare.add(symbol)
 
 
 def sentence_initial(text: str, start: int) -> bool:
@@ -277,7 +180,7 @@ def alias_hits(
             continue
         word = fold(first.group()).removesuffix("'s")
         longest = index.first.get(word, 0)
-        if not longest or any(a <= at < b for a, b in blocked):
+        if not longest or (blocked and any(a <= at < b for a, b in blocked)):
             continue
         toks = _local_tokens(index, text, first, longest)
         used = _match_at(index, text, toks, 0, longest, headline_style)
@@ -288,17 +191,6 @@ def alias_hits(
         pos = toks[n - 1][1]
 
 
-def _grams_at(
-    index: AliasIndex, text: str, toks: Sequence[tuple[int, int, str, bool]], i: int, longest: int
-) -> list[tuple[tuple[str, ...], int]]:
-    """(word n-gram, index of its last word) for the n-grams starting at word i, shortest first.
-
-    ``toks`` come from :func:`_local_tokens`, which already stops at a wide gap, after a
-    possessive ("Xiaomi's Great Wall") and where no alias goes on."""
-    words = [t[2] for t in toks[i : i + longest]]
-    return [(tuple(words[: k + 1]), i + k) for k in range(len(words))]
-
-
 def _match_at(
     index: AliasIndex,
     text: str,
@@ -307,10 +199,18 @@ def _match_at(
     longest: int,
     headline_style: bool,
 ) -> tuple[int, Hit] | None:
-    """The longest alias starting at word i: (words used, hit), or None."""
-    for gram, j in reversed(_grams_at(index, text, toks, i, longest)):
+    """The longest alias starting at word i: (words used, hit), or None.
+
+    ``toks`` come from :func:`_local_tokens`, which already stops at a wide gap, after a
+    possessive ("Xiaomi's Great Wall") and where no alias goes on."""
+    words = tuple(t[2] for t in toks[i : i + longest])
+    for j in range(i + len(words) - 1, i - 1, -1):
+        gram = words[: j - i + 1]
+        refs = index.grams.get(gram)
+        if not refs:
+            continue
         start, end = toks[i][0], toks[j][1]
-        for ref in index.grams.get(gram, ()):
+        for ref in refs:
             if ref.mode == EXCLUDED:
                 return j - i + 1, Hit(ref.entry, start, end, True, shadow=gram[-1])
             written = [text[toks[k][0] : toks[k][1]].replace("’", "'") for k in range(i, j + 1)]
@@ -335,8 +235,10 @@ def _shouted(ref: AliasRef, text: str, start: int, end: int) -> bool:
     word = ref.surface[0]
     if len(ref.surface) != 1 or not word.isupper() or not is_common(word):
         return False
-    around = re.findall(r"[^\W\d_]+", text[max(0, start - 12) : start])[-1:] + re.findall(
-        r"[^\W\d_]+", text[end : end + 12])[:1]
+    around = (
+        re.findall(r"[^\W\d_]+", text[max(0, start - 12) : start])[-1:]
+        + re.findall(r"[^\W\d_]+", text[end : end + 12])[:1]
+    )
     return any(len(w) > 1 and w.isupper() for w in around)
 
 
@@ -356,6 +258,9 @@ def _judge(
     initial = (
         sentence_initial(text, start) and not possessive and not _COMPANY_VERB.match(text, end)
     )
-    weak = (ref.weak or _shouted(ref, text, start, end)
-            or (ref.mode == WORD and (style or initial or _after_possessive(text, start))))
+    weak = (
+        ref.weak
+        or _shouted(ref, text, start, end)
+        or (ref.mode == WORD and (style or initial or _after_possessive(text, start)))
+    )
     return Hit(ref.entry, start, end, weak, word=surface)

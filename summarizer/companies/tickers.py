@@ -24,6 +24,10 @@ _TICKER_RE = re.compile(
     r"|\((?P<c>[A-Z]{2,6}(?:\.[A-Z]{1,3})?|\d{3,6}\.[A-Z]{1,3})\)"
 )
 
+# Every ticker form holds one of these (a symbol after ":", "$" or "("): most paragraphs,
+# even those with quotes or brackets, hold none, and the search above is skipped.
+_TICKER_HINT = re.compile(r":\s?[A-Z0-9]|\$[A-Z]|\([A-Z0-9]")
+
 
 def _ticker_entry(index: AliasIndex, m: re.Match[str]) -> int:
     if m.group("a"):  # after an exchange: any known symbol, with or without its suffix
@@ -45,6 +49,8 @@ def ticker_hits(index: AliasIndex, text: str) -> Iterator[Hit]:
     """Tickers written in an unmistakable form."""
     if ":" not in text and "$" not in text and "(" not in text:
         return  # every ticker form has one of these; most paragraphs have none
+    if not _TICKER_HINT.search(text):
+        return
     for m in _TICKER_RE.finditer(text):
         entry = _ticker_entry(index, m)
         if entry >= 0:

@@ -49,8 +49,13 @@ def test_followed_name_is_found_under_short_forms_only_beside_the_full_name(
 
 @pytest.mark.parametrize(
     ("name", "reason"),
-    [("x", "one-letter"), ("Orange", "ordinary word"), ("a" * 10_000, "at most 100"),
-     ("!!!", "letters or digits"), ("the gap", "ordinary word")],
+    [
+        ("x", "one-letter"),
+        ("Orange", "ordinary word"),
+        ("a" * 10_000, "at most 100"),
+        ("!!!", "letters or digits"),
+        ("the gap", "ordinary word"),
+    ],
 )
 def test_bad_names_get_a_reason(name: str, reason: str) -> None:
     started = time.perf_counter()
@@ -65,23 +70,30 @@ def test_good_names_pass() -> None:
 
 
 def test_discover_needs_evidence_and_skips_known_names(matcher: CompanyMatcher) -> None:
-    parts = ["Grandmax Group halts flights",
-             "Shares in Zentrolux fell 5%. Kmart Corp said sales rose.",
-             "The Working Group met in New York. Yesterday Orbitalia Airlines said it would "
-             "cut routes."]
+    parts = [
+        "Grandmax Group halts flights",
+        "Shares in Zentrolux fell 5%. Kmart Corp said sales rose.",
+        "The Working Group met in New York. Yesterday Orbitalia Airlines said it would cut routes.",
+    ]
     found = discover(parts, known=matcher._lookup)
     assert found == ["Grandmax Group", "Zentrolux", "Orbitalia Airlines"]
 
 
 def test_discovered_companies_get_salience(matcher: CompanyMatcher) -> None:
-    article = Article("Orbitalia Airlines cuts routes", (
-        "Orbitalia Airlines said on Monday it would cut ten routes.",
-        "Orbitalia blamed fuel costs. Rival Lufthansa did not comment.",
-    ))
+    article = Article(
+        "Orbitalia Airlines cuts routes",
+        (
+            "Orbitalia Airlines said on Monday it would cut ten routes.",
+            "Orbitalia blamed fuel costs. Rival Lufthansa did not comment.",
+        ),
+    )
     found = {m.name: m for m in matcher.find(article)}
     assert found["Orbitalia Airlines"].subject and found["Orbitalia Airlines"].mentions == 3
-    assert not CompanyMatcher(matcher.entries, discover=False).find(article)[0].name.startswith(
-        "Orbitalia")
+    assert (
+        not CompanyMatcher(matcher.entries, discover=False)
+        .find(article)[0]
+        .name.startswith("Orbitalia")
+    )
 
 
 def test_ambiguous_names_need_support(matcher: CompanyMatcher) -> None:
@@ -94,13 +106,16 @@ def test_ambiguous_names_need_support(matcher: CompanyMatcher) -> None:
 
 
 def test_several_subjects_and_a_quoted_source(matcher: CompanyMatcher) -> None:
-    article = Article("Lloyds and Barclays agree to merge", (
-        "Lloyds and Barclays said on Monday they had agreed to merge, creating Britain's "
-        "largest lender.",
-        "Lloyds shareholders will own 55% of the combined bank. Barclays shares rose 4%.",
-        "\"It makes sense,\" said Alex Smith, an analyst at Goldman Sachs.",
-        "Lloyds said the deal would close next year; Barclays will keep its brand.",
-    ))
+    article = Article(
+        "Lloyds and Barclays agree to merge",
+        (
+            "Lloyds and Barclays said on Monday they had agreed to merge, creating Britain's "
+            "largest lender.",
+            "Lloyds shareholders will own 55% of the combined bank. Barclays shares rose 4%.",
+            '"It makes sense," said Alex Smith, an analyst at Goldman Sachs.',
+            "Lloyds said the deal would close next year; Barclays will keep its brand.",
+        ),
+    )
     found = {m.name: m for m in matcher.find(article)}
     subjects = {name for name, m in found.items() if m.subject}
     assert {"Lloyds Banking Group", "Barclays"} <= subjects
@@ -108,22 +123,28 @@ def test_several_subjects_and_a_quoted_source(matcher: CompanyMatcher) -> None:
 
 
 def test_time_warner_story_is_not_about_alphabet(matcher: CompanyMatcher) -> None:
-    article = Article("Ad sales boost Time Warner profit", (
-        "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn.",
-        "The firm, which is now one of the biggest investors in Google, benefited from "
-        "sales of high-speed internet connections and higher advert sales.",
-        "Time Warner said fourth quarter sales rose 2% to $11.1bn.",
-    ))
+    article = Article(
+        "Ad sales boost Time Warner profit",
+        (
+            "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn.",
+            "The firm, which is now one of the biggest investors in Google, benefited from "
+            "sales of high-speed internet connections and higher advert sales.",
+            "Time Warner said fourth quarter sales rose 2% to $11.1bn.",
+        ),
+    )
     found = {m.name: m for m in matcher.find(article)}
     assert found["Time Warner"].subject
     assert "Alphabet" not in found and not found["Google"].subject
 
 
 def test_score_article_counts_subjects_and_passing_alerts() -> None:
-    label = Labelled("s", "1", ("Kmart", "Sears"), ("Goldman Sachs",),
-                     {"Sears": ("Sears, Roebuck & Co.",)})
-    tally = score_article(label, [("Kmart", True), ("Sears Roebuck & Co", True),
-                                  ("Goldman Sachs", True), ("Other", False)],
-                          lambda name: set())
+    label = Labelled(
+        "s", "1", ("Kmart", "Sears"), ("Goldman Sachs",), {"Sears": ("Sears, Roebuck & Co.",)}
+    )
+    tally = score_article(
+        label,
+        [("Kmart", True), ("Sears Roebuck & Co", True), ("Goldman Sachs", True), ("Other", False)],
+        lambda name: set(),
+    )
     assert (tally.tp, tally.fp, tally.fn, tally.passing_alerts) == (2, 1, 0, 1)
     assert tally.precision == pytest.approx(2 / 3) and tally.recall == 1.0

@@ -1,0 +1,209 @@
+"""The alias index: every registry alias by its words, and the words that can start one.
+
+Built once per registry (``AliasIndex``); the matching rules that use it are in
+:mod:`summarizer.companies.scan`, documented at the top of
+:mod:`summarizer.companies.matcher`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Alias case modes.
+FOLD = "fold"  # any case, capitals kept ("Google", "GOOGLE", not "google" or "Indian oil")
+EXACT = "exact"  # exactly as written ("BYD", "VW", "NIO")
+WORD = "word"  # a common word ("Apple", "Shell"): exact case, and see AMBIGUOUS positions
+EXCLUDED = "excluded"  # a phrase that contains an alias but is not the company
+
+# Chinese, Japanese and Korean are written without spaces between words (and Korean glues
+# particles on: "삼성전자는"), so each of their characters is a word of its own.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_LETTERS = rf"[^\W_{_CJK}]+"  # letters and digits, not CJK (a class: no lookahead per letter)
+# Words: letters/digits with inner apostrophes ("L'Oréal", "Xiaomi’s"), a CJK character,
+# or a lone "&".
+_TOKEN_RE = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*|[{_CJK}]|&")
+# The next word of an n-gram, after a gap an alias may have (see _GAP_RE).
+_NEXT_RE = re.compile(rf"(?:[ \t.\-/]{{0,3}}|,[ \t]?|\.?,[ \t]?)({_TOKEN_RE.pattern})")
+# Where a word can start an alias: a capital, a digit, "&", any letter outside ASCII
+# (checked again in Python) or a CJK character; the few lower-case first words of
+# aliases ("eBay") are found by AliasIndex.starts.
+_START_RE = re.compile(rf"(?<![\w'’])(?:[A-Z0-9&]|[^\x00-\x7f])|[{_CJK}]")
+# The same starts with the word there (if any), so words no alias starts with are dropped
+# in one list comprehension instead of one Python loop turn each.
+_START_WORD_RE = re.compile(
+    rf"(?:(?<![\w'’])(?=[A-Z0-9&]|[^\x00-\x7f])|(?=[{_CJK}]))({_TOKEN_RE.pattern})?"
+)
+# Tokens of an alias may be separated by spaces, dots, hyphens, slashes or one comma.
+_GAP_RE = re.compile(r"[ \t.\-/]{0,3}|,[ \t]?|\.?,[ \t]?")
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRef:
+    """One alias in the index: which company and how it may be written."""
+
+    entry: int  # index of the company (for exclusions: whose alias the phrase contains)
+    surface: tuple[str, ...]  # the alias's words as written, for EXACT and WORD checks
+    mode: str
+    weak: bool = False  # counts only beside a sure mention of the company ("ISG", "Cadbury")
+
+
+def split_words(text: str) -> list[str]:
+    """The words of an alias, as written (possessive kept)."""
+    return [m.group() for m in _TOKEN_RE.finditer(text)]
+
+
+def fold(word: str) -> str:
+    """The lookup form of a word: case-folded, curly apostrophe straightened."""
+    return word.replace("’", "'").casefold()
+
+
+def alias_mode(alias: str, *, ambiguous: bool) -> str:
+    """Case mode of an alias (see summarizer.companies.matcher for the rules)."""
+    if ambiguous:
+        return WORD
+    letters = [c for c in alias if c.isalpha()]
+    if letters and not any(c.islower() for c in letters):
+        return EXACT
+    return FOLD
+
+
+class AliasIndex:
+    """Word n-gram -> aliases; built once per registry."""
+
+    def __init__(self) -> None:
+        self.grams: dict[tuple[str, ...], list[AliasRef]] = {}
+        self.first: dict[str, int] = {}  # first word -> longest alias length starting with it
+        self.lower_first: set[str] = set()  # first words of aliases written lower case ("ebay")
+        self.prefixes: set[tuple[str, ...]] = set()  # every leading part of an alias key
+        self.tickers: dict[str, int] = {}  # full symbols: "AAPL", "1810.HK"
+        self.bases: dict[str, int] = {}  # "1810" of "1810.HK", after an exchange name only
+        self.bare: set[str] = set()  # symbols that may also stand alone ("TSLA")
+        # (regex of lower_first,), built on first use and dropped when lower_first grows
+        self._lower_re: tuple[re.Pattern[str] | None] | None = None
+        self._starts_word: dict[str, bool] = {}  # written word -> an alias starts with it
+
+    def add(self, alias: str, ref_entry: int, *, mode: str, weak: bool = False) -> None:
+        """Index one alias, or an exclusion phrase (mode EXCLUDED) of that company."""
+        words = split_words(alias)
+        if not words:
+            return
+        surface = [w.replace("’", "'") for w in words]
+        if len(surface[-1]) > 2 and surface[-1].endswith("'s"):
+            surface[-1] = surface[-1][:-2]  # "Macy's" is looked up as "Macy", like the text
+        key = tuple(fold(w) for w in surface)
+        ref = AliasRef(ref_entry, tuple(surface), mode, weak)
+        refs = self.grams.get(key, ())
+        if ref not in refs:  # "NIO" (exact) and "Nio" (any case) may share a key
+            self.grams[key] = [*refs, ref]  # a new list: copies share the old ones
+        if key[0] not in self.first:
+            self._starts_word = {}  # a new first word: forget what was learnt
+        self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
+        self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
+        if surface[0][:1].islower() and key[0] not in self.lower_first:
+            self.lower_first.add(key[0])
+            self._lower_re = None
+
+    def start_regex(self) -> re.Pattern[str]:
+        """The regex finding capitalised words, digits, "&", non-ASCII and CJK starts."""
+        return _START_RE
+
+    def _lower_regex(self) -> re.Pattern[str] | None:
+        """One trie-shaped regex of the lower-case first words ("ebay"), built on first use."""
+        if self._lower_re is None:
+            words = self.lower_first
+            ok = all(w.isalnum() for w in words)  # \b below equals isalnum() only then
+            pattern = re.compile(rf"\b{_trie(words)}(?!\w)") if ok and words else None
+            self._lower_re = (pattern,)
+        return self._lower_re[0]
+
+    def starts(self, text: str) -> list[int]:
+        """Offsets of the words in ``text`` that may start an alias, in order.
+
+        Capitalised words etc. come from ``_START_RE``; the few lower-case first words
+        of aliases ("ebay", "easyjet") from one trie-shaped regex over the lower-cased
+        text (a plain alternation would be tried word by word at every position)."""
+        known = self._starts_word
+        if len(known) > 50_000:  # bounded: a stream of odd words must not grow it forever
+            known.clear()
+        found = [
+            m.start()
+            for m in _START_WORD_RE.finditer(text)
+            if (word := m.group(1)) and (known[word] if word in known else self._learn(word))
+        ]
+        if not self.lower_first:
+            return found
+        lower = text.lower()
+        pattern = self._lower_regex()
+        if pattern is None or "_" in text or len(lower) != len(text):
+            return self._starts_slow(text, found)  # rare: exact character-by-character rules
+        for m in pattern.finditer(lower):
+            at = m.start()
+            if (not at or lower[at - 1] not in "'’") and text[at].islower():
+                found.append(at)
+        return sorted(set(found))
+
+    def _learn(self, word: str) -> bool:
+        """Whether an alias can start with ``word`` as written (remembered per written form)."""
+        ok = fold(word).removesuffix("'s") in self.first
+        self._starts_word[word] = ok
+        return ok
+
+    def _starts_slow(self, text: str, found: list[int]) -> list[int]:
+        lower = text.lower()
+        if len(lower) != len(text):  # a letter whose lower case is longer: rare, be exact
+            lower = "".join(ch.lower()[:1] or ch for ch in text)
+        for word in self.lower_first:
+            at = lower.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (
+                    (not at or not (lower[at - 1].isalnum() or lower[at - 1] in "'’"))
+                    and (end >= len(lower) or not lower[end].isalnum())
+                    and text[at].islower()
+                ):
+                    found.append(at)
+                at = lower.find(word, end)
+        return sorted(set(found))
+
+    def copy(self) -> AliasIndex:
+        """An index that can grow without changing this one (cheap: lists are shared)."""
+        other = AliasIndex()
+        other.grams, other.first = dict(self.grams), dict(self.first)
+        other.lower_first, other.prefixes = set(self.lower_first), set(self.prefixes)
+        other.tickers, other.bases = dict(self.tickers), dict(self.bases)
+        other.bare = set(self.bare)
+        other._lower_re = self._lower_re
+        return other
+
+    def add_ticker(self, ticker: str, entry: int, *, bare_ok: bool) -> None:
+        """Index a ticker for the ticker forms ("NYSE:F", "$AAPL", "(1810.HK)")."""
+        symbol = ticker.strip().upper()
+        self.tickers.setdefault(symbol, entry)
+        if "." in symbol:
+            self.bases.setdefault(symbol.split(".")[0], entry)
+        if bare_ok:
+            self.bare.add(symbol)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, shaped as a trie so each letter is tried once."""
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: _Trie) -> str:
+        alts = [re.escape(ch) + pattern(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{pattern(root)})"
