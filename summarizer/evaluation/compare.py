@@ -59,13 +59,13 @@ def format_differences(report: EvalReport, *, default: str, baseline: str = "lea
     if (named and len(named) > 1) or (named and len(report.sources) == len(ours)):
         for source in named:
             groups[source] = [i for i, s in enumerate(report.sources) if s == source]
+    labels = {name: f"{name[:40]} ({len(rows)})" for name, rows in groups.items()}
+    width = max(24, *(len(label) for label in labels.values()))
     lines = [
         f"{default} minus {baseline}, ROUGE F1 x100, mean [95 % paired bootstrap interval]:",
-        f"{'articles':<24} " + " ".join(f"{f:>22}" for f in FIGURES),
+        f"{'articles':<{width}} " + " ".join(f"{f:>22}" for f in FIGURES),
     ]
     for name, rows in groups.items():
         diffs = bootstrap_differences([ours[i] for i in rows], [theirs[i] for i in rows])
-        lines.append(
-            f"{name[:17] + f' ({len(rows)})':<24} " + " ".join(f"{d!s:>22}" for d in diffs)
-        )
+        lines.append(f"{labels[name]:<{width}} " + " ".join(f"{d!s:>22}" for d in diffs))
     return "\n".join(lines)
