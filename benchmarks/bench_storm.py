@@ -85,16 +85,15 @@ def big_paragraphs(size: int) -> tuple[str, ...]:
 
 def build_db(path: Path) -> list[int]:
     """A seeded database with three 5 MB Xiaomi articles; returns their ids."""
-    from bot.cli.run import load_seeds
-    from bot.ingest.ingestor import Ingestor
-    from bot.services.registry import CompanyRegistry
-    from storage import open_store
+    from bot.config import Config
+    from bot.sample import load_seed_article
+    from bot.wiring import build
     from summarizer.article import Article
 
     paragraphs = big_paragraphs(BIG_BYTES)
-    with open_store(path) as store:
-        load_seeds(store)
-        ingestor = Ingestor(store=store, companies=CompanyRegistry(store))
+    with build(Config(db_path=path)) as core:
+        load_seed_article(core.ingestor)
+        ingestor = core.ingestor
         ids = []
         for n in range(3):
             article = Article(
