@@ -5,8 +5,6 @@ redundancy-aware greedy picking, and company focus.
   over the sum of the two log-lengths, no self-loops, a few damped power steps),
   computed word by word instead of pair by pair, so the cost is linear in the
   article's length, not quadratic;
-* ``base_scores`` — the hand-weighted linear score (centrality, lead prior,
-  length, fragments) that ``brief`` still ranks sentences with;
 * ``mmr_select`` — greedy picks that never take a near-repeat of a picked
   sentence while anything else is left.
 """
@@ -21,13 +19,10 @@ from functools import lru_cache
 import numpy as np
 
 from summarizer.algorithms.base import Document
-from summarizer.algorithms.weights import (
-    LONG_WORDS,
-    SHORT_WORDS,
-    NewsRankWeights,
-)
 from summarizer.text.split import stop_words
 
+SHORT_WORDS = 8  # a sentence under this many words is (partly) a fragment
+LONG_WORDS = 30  # length feature = log(1 + words) / log(1 + LONG_WORDS)
 # More distinct log-lengths than this are pooled into quantile bins; keeps the
 # centrality pass O(tokens x bins) on pathological inputs.
 _MAX_LENGTH_BINS = 32
@@ -174,19 +169,6 @@ def features(doc: Document, stop: frozenset[str]) -> Features:
         word_ids=u_word,
         set_sizes=np.bincount(u_sent, minlength=n).astype(float),
         vocab_size=size,
-    )
-
-
-def base_scores(f: Features, w: NewsRankWeights) -> np.ndarray:
-    """The linear sentence score before redundancy and focus."""
-    return (
-        w.centrality * f.centrality
-        + w.position * f.position
-        + w.lead * f.lead
-        + w.first * f.first
-        + w.title * f.title
-        - w.short * f.short
-        + w.length * f.length
     )
 
 

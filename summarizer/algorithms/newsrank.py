@@ -28,7 +28,6 @@ from summarizer.algorithms.base import Document
 from summarizer.algorithms.centrality import (
     NEAR_DUPLICATE,
     Features,
-    base_scores,
     features,
     focus_mask,
     load_stop_words,
@@ -53,7 +52,6 @@ _DATELINE = re.compile(
 __all__ = [
     "NEAR_DUPLICATE",
     "NewsRank",
-    "base_scores",
     "features",
     "focus_mask",
     "is_wire_copy",
