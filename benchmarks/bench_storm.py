@@ -250,7 +250,9 @@ async def in_process(
     store = open_store(db)
     replies = Replies()
     app = build_application(
-        Config(command_limit=10**6), store=store, request=memory_request(replies)
+        Config(command_limit=10**6, allow_private_fetch="1"),
+        store=store,
+        request=memory_request(replies),
     )
     await app.initialize()
     await app.start()
@@ -389,7 +391,9 @@ def serve_bot(url: str, token: str, db: str) -> None:
     from bot.telegram.application import build_application
     from storage import open_store
 
-    config = Config(token=token, base_url=f"{url}/bot", command_limit=10**6)
+    config = Config(
+        token=token, base_url=f"{url}/bot", command_limit=10**6, allow_private_fetch="1"
+    )
     app = build_application(config, store=open_store(Path(db)))
     app.run_polling(poll_interval=0.0, timeout=10, close_loop=True)
 
