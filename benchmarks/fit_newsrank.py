@@ -29,7 +29,7 @@ import json
 import pickle
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -88,6 +88,23 @@ def prepare(view: str, evaluator: RougeEvaluator) -> list[Item]:
     CACHE.mkdir(parents=True, exist_ok=True)
     path.write_bytes(pickle.dumps([vars(item) for item in items]))  # no class path inside
     return items
+
+
+def with_all_features(model: SentenceModel) -> SentenceModel:
+    """The model over every column ``sentence_matrix`` makes: a left-out feature gets
+    coefficient 0, so the shipped file always lists all of them."""
+    index = {name: i for i, name in enumerate(model.names)}
+
+    def column(values: np.ndarray, default: float) -> np.ndarray:
+        return np.array([values[index[n]] if n in index else default for n in FEATURE_NAMES])
+
+    return replace(
+        model,
+        names=tuple(FEATURE_NAMES),
+        mean=column(model.mean, 0.0),
+        scale=column(model.scale, 1.0),
+        coef=column(model.coef, 0.0),
+    )
 
 
 def fit(
@@ -238,10 +255,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--grid", action="store_true")
     parser.add_argument("--ablation", action="store_true")
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--drop", default="", help="features to leave out, comma-separated")
     args = parser.parse_args(argv)
+    dropped = {name for name in args.drop.split(",") if name}
     views = Views(args.folds)
     weights = dict(zip(TRAIN_VIEWS, map(float, args.weights.split(",")), strict=True))
-    everything = list(range(len(FEATURE_NAMES)))
+    everything = [k for k, name in enumerate(FEATURE_NAMES) if name not in dropped]
     if args.grid:
         for w in ("1,0,0", "1,1,0", "1,0,1", "1,1,1", "1,1,1.1", "1,1,1.25", "1,1,1.5", "1,1,2"):
             wd = dict(zip(TRAIN_VIEWS, map(float, w.split(",")), strict=True))
@@ -253,7 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(summary_line("chosen", base))
     if args.ablation:
         print("ablation: pooled CV margin change (R-1/R-2/R-L) when a feature is left out")
-        for k, name in enumerate(FEATURE_NAMES):
+        for k in everything:
+            name = FEATURE_NAMES[k]
             keep = [j for j in everything if j != k]
             m = margins(
                 views, cross_validate(views, weights, args.l2, keep, args.redundancy, args.folds)
@@ -265,10 +285,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
     mats, labs, wts = [], [], []
     for v in TRAIN_VIEWS:
-        mats += [t.matrix for t in views.items[v]]
+        mats += [t.matrix[:, everything] for t in views.items[v]]
         labs += [t.labels for t in views.items[v]]
         wts += [weights[v] / len(views.items[v])] * len(views.items[v])
-    model = fit(mats, labs, wts, FEATURE_NAMES, args.l2)
+    model = with_all_features(fit(mats, labs, wts, [FEATURE_NAMES[k] for k in everything], args.l2))
     print("coefficients (log-odds per standard deviation), strongest first:")
     for name, coef in model.explain():
         print(f"  {name:<18} {coef:+.3f}")
