@@ -293,6 +293,7 @@ async def through_emulator(
     import aiohttp
 
     sys.path.insert(0, str(REPO / "tests" / "emulator"))
+    from bench_bot import Watcher  # the same long-poll over the emulator's seen-log
     from emulator_harness import EmulatorProcesses, new_token
 
     token = new_token()
@@ -328,26 +329,6 @@ async def through_emulator(
         processes.stop()
 
 
-class Watcher:
-    """One long-poll loop over /_client/seen that wakes the chat waiting for a reply."""
-
-    def __init__(self, http: Any) -> None:
-        self.http = http
-        self.waiting: dict[int, asyncio.Future[float]] = {}
-        self.cursor = -1
-
-    async def run(self) -> None:
-        while True:
-            params = {"after": self.cursor, "timeout": 2}
-            async with self.http.get("/_client/seen", params=params) as answer:
-                events = (await answer.json())["result"]
-            for event in events:
-                self.cursor = event["seq"]
-                future = self.waiting.pop(int(event["chat_id"]), None)
-                if future and not future.done() and event["kind"] == "message":
-                    future.set_result(event["t"])
-
-
 def _peak_rss_of(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -366,8 +347,9 @@ async def _wait_polling(http: Any, bot: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("the bot never started polling the emulator")
 
 
-def _emulator_send(http: Any, token: str, watcher: Watcher) -> Send:
-    """(chat, text) -> seconds until the bot's next message in that chat."""
+def _emulator_send(http: Any, token: str, watcher: Any) -> Send:
+    """(chat, text) -> seconds until the bot's next message in that chat (``watcher``:
+    a ``bench_bot.Watcher`` over the same emulator)."""
 
     async def send(chat: int, text: str, until: float) -> float:
         future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
