@@ -143,8 +143,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(config.db_path)
     # Jobs open their own connections to the same file: give them its resolved path.
     config = config.with_overrides(db_path=store.path, replay=replay)
-    with build(config, store=store) as core:
-        core.owns_store = True
+    with store, build(config, store=store) as core:
         loaded = _load_sample(core) if (embedded or args.seed or replay) else None
         if config.terminal:
             return run_terminal(core, color=_color(args.color), loaded=loaded)
