@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from bot.services.registry import new_name_problem
+from bot.services.registry import find_company, new_name_problem, offered_names
 from summarizer.errors import EmptyArticleError, FetchError, InputError
 
 if TYPE_CHECKING:
@@ -130,8 +130,6 @@ class NewsService:
 
     def find_company(self, name: str) -> Company | None:
         """The stored company named, aliased or tickered ``name`` (any case)."""
-        from bot.services.registry import find_company
-
         return find_company(self.store, self.companies.matcher, name)
 
     def in_the_news(
@@ -142,8 +140,6 @@ class NewsService:
 
     def suggest(self, name: str, chat_id: int, *, limit: int = 3) -> list[Company]:
         """Known names close to ``name`` that this chat may be offered."""
-        from bot.services.registry import offered_names
-
         return offered_names(self.store, self.companies.matcher, name, chat_id, limit=limit)
 
     def news(self, chat_id: int, name: str, count: int = DEFAULT_NEWS) -> NewsResult:
