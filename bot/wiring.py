@@ -60,12 +60,20 @@ class Newsbot:
 
 
 def build(
-    config: Config, *, store: Store | None = None, feed_limits: FeedLimits | None = None
+    config: Config,
+    *,
+    store: Store | None = None,
+    feed_limits: FeedLimits | None = None,
+    companies: CompanyRegistry | None = None,
 ) -> Newsbot:
-    """Open ``config.db_path`` (or use ``store``) and wire every service on it."""
+    """Open ``config.db_path`` (or use ``store``) and wire every service on it.
+
+    ``companies``: a registry another part of the process already built (another
+    connection to the same file); reading the registry file again costs ~0.3 s.
+    """
     owns_store = store is None
     store = store if store is not None else open_store(config.db_path)
-    companies = CompanyRegistry(store)
+    companies = companies if companies is not None else CompanyRegistry(store)
     ingestor = Ingestor(
         store=store, companies=companies, limits=feed_limits, policy=config.fetch_policy()
     )

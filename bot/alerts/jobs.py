@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from bot.alerts.sender import AlertSender
     from bot.config import Config
     from bot.ingest.ingestor import IngestReport
+    from bot.services.registry import CompanyRegistry
     from bot.telegram.context import NewsApplication as Application
+    from bot.wiring import Newsbot
     from storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -67,7 +69,7 @@ def install_jobs(application: Application, *, store: Store, config: Config) -> N
     application.bot_data.poller_task = asyncio.create_task(
         supervise(
             "The feed poller",
-            lambda ready: _poll_loop(store, config, sender, ready),
+            lambda ready: _poll_loop(store, config, sender, ready, application.bot_data.core),
             stopped=lambda: sender.stopped,
             backoff=Backoff(cap=min(60.0, config.poll_interval)),
         ),
@@ -144,27 +146,29 @@ async def _prune_job(context: CallbackContext) -> None:
 
 
 async def _poll_loop(
-    store: Store, config: Config, sender: AlertSender, ready: Callable[[], None]
+    store: Store, config: Config, sender: AlertSender, ready: Callable[[], None], core: Newsbot
 ) -> None:
     """Poll every ``config.poll_interval`` seconds; a failure ends the loop (and is restarted)."""
     await asyncio.sleep(min(FIRST_POLL, config.poll_interval))
+    polling = config.with_overrides(db_path=store.path)
     while True:
-        report = await asyncio.to_thread(poll_feeds, config.with_overrides(db_path=store.path))
+        report = await asyncio.to_thread(poll_feeds, polling, companies=core.companies)
         ready()
         if report is not None and report.new:
             sender.wake()
         await asyncio.sleep(config.poll_interval)
 
 
-def poll_feeds(config: Config) -> IngestReport | None:
-    """Poll the configured and stored feeds once (in a worker thread, own connection).
+def poll_feeds(config: Config, *, companies: CompanyRegistry | None = None) -> IngestReport | None:
+    """Poll the configured and stored feeds once (in a worker thread, own connection;
+    ``companies``: the bot's registry, shared so a poll does not read the file again).
 
     One feed's failure is reported in the result; an error that concerns every feed
     (the database cannot be opened) is raised, and the supervisor retries with backoff.
     """
     from bot.wiring import build
 
-    with build(config) as core:
+    with build(config, companies=companies) as core:
         urls = list(dict.fromkeys([*config.feeds, *(s.url for s in core.store.feeds.all())]))
         if not urls:
             return None
