@@ -14,10 +14,9 @@ one ready chat at a time, ask the :class:`Composer` for its next message, pass t
   then recorded as failed with the reason.
 - a copy of a story the chat already has: that message is edited ("+N sources").
 
-Under Telegram's limits every sent message is recorded at once (a 25/s commit rate is
-nothing for SQLite); with the limits lifted (paid broadcasts) records are batched every
-``flush_interval``. After a kill, only messages on the wire (at most ``concurrency``), or
-in the unflushed batch when batching, can be sent again (at-least-once).
+Sent messages are recorded by :class:`~bot.alerts.records.SentRecords`. After a kill,
+only messages on the wire (at most ``concurrency``), or in the unflushed batch when
+batching, can be sent again (at-least-once).
 """
 
 from __future__ import annotations
@@ -26,19 +25,12 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any, TypeVar
 
-from telegram import (
-    Bot,
-    InlineKeyboardMarkup,
-    LinkPreviewOptions,
-    Message,
-)
-from telegram.constants import ParseMode
+from telegram import Bot, Message
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -49,8 +41,11 @@ from telegram.error import (
 )
 
 from bot.alerts.compose import Composer, Delivery
+from bot.alerts.lanes import WAKE, Lanes, is_group
 from bot.alerts.limits import RateGate
-from bot.alerts.options import GONE, SenderOptions, keyboard, retry_seconds
+from bot.alerts.messenger import Messenger
+from bot.alerts.options import GONE, SenderOptions, retry_seconds
+from bot.alerts.records import SentRecords
 from storage.lifecycle import ChatLifecycle
 from storage.outbox import Outbox, OutboxItem
 from summarizer.errors import NewsbotError
@@ -73,27 +68,29 @@ class AlertSender:
         options: SenderOptions | None = None,
         wall: Callable[[], float] = time.time,
     ) -> None:
-        self.bot = bot
+        self.bot = bot  # may differ from the bot answering commands (own connection pool)
+        self.messenger = Messenger(bot)
         self.outbox = outbox
         self.lifecycle = lifecycle  # moves or deactivates a chat Telegram says changed
         self.composer = composer
         self.gate = gate
         self.options = options or SenderOptions()
         self._wall = wall
-        self._lanes: dict[int, deque[OutboxItem]] = {}
-        self._scheduled: set[int] = set()
-        self._ready: asyncio.Queue[int] = asyncio.Queue()
-        self._sent: list[tuple[int, int | None, str | None]] = []
-        self._held = 0
-        # One commit per message while rate limited keeps the in-flight window minimal.
-        self._record_each = gate.limits.global_window is not None
-        self._keyboards: dict[tuple[tuple[str, str], ...], InlineKeyboardMarkup | None] = {}
+        self._lanes = Lanes()
         self._stopping = asyncio.Event()
         self._stop_requested = False
         self._wake = asyncio.Event()
         # SQLite and summarising run on one worker thread, in order, never on the event
         # loop: a locked database or a long article must not stall the bot's replies.
         self._io = ThreadPoolExecutor(1, thread_name_prefix="newsbot-alerts")
+        # One commit per message while rate limited keeps the in-flight window minimal.
+        self._records = SentRecords(
+            outbox=outbox,
+            run=self._db,
+            wall=wall,
+            batch_size=self.options.batch_size,
+            each=gate.limits.global_window is not None,
+        )
         self.stats = {"messages": 0, "alerts": 0, "retry_after": 0, "failed": 0, "dropped": 0}
 
     async def _db(self, func: Callable[..., R], *args: Any, **kwargs: Any) -> R:
@@ -126,7 +123,8 @@ class AlertSender:
         """
         if self._stop_requested:
             return
-        self._reset()
+        self._lanes.reset()
+        self._stopping.clear()
         recovered = await self._db(self.outbox.recover)
         if recovered:
             log.info("Resending %d alerts that were in flight when the bot stopped.", recovered)
@@ -135,19 +133,11 @@ class AlertSender:
         if ready is not None:
             ready()
         workers = [asyncio.create_task(self._worker()) for _ in range(self.options.concurrency)]
-        flusher = asyncio.create_task(self._flush_loop())
+        flusher = asyncio.create_task(self._records.flush_every(self.options.flush_interval))
         try:
             await self._feed()
         finally:
             await self._shutdown(workers, flusher)
-
-    def _reset(self) -> None:
-        """Fresh per-run state: a failed run may have left lanes, sentinels, a stop flag."""
-        self._lanes.clear()
-        self._scheduled.clear()
-        self._ready = asyncio.Queue()
-        self._held = 0
-        self._stopping.clear()
 
     def _remember_previous_run(
         self, sends: list[tuple[int, str | None, float]], now: float
@@ -156,7 +146,7 @@ class AlertSender:
         # take the recorded sends of the last minute, and wait one global window for
         # any that were sent but not yet recorded.
         self.gate.seed(
-            [(chat, kind in ("group", "supergroup") or chat < 0, at) for chat, kind, at in sends],
+            [(chat, is_group(chat, kind), at) for chat, kind, at in sends],
             age_of=lambda at: now - at,
         )
         self.gate.pause(1.0)
@@ -164,15 +154,13 @@ class AlertSender:
     async def _shutdown(self, workers: list[asyncio.Task], flusher: asyncio.Task) -> None:
         self._stopping.set()
         for _ in workers:
-            self._ready.put_nowait(0)  # wake idle workers so they see the stop
+            self._lanes.ready.put_nowait(WAKE)  # wake idle workers so they see the stop
         _done, pending = await asyncio.wait(workers, timeout=self.options.stop_grace)
         for task in (*pending, flusher):
             task.cancel()
         await asyncio.gather(*workers, flusher, return_exceptions=True)
-        await self._flush()
-        waiting = [item.id for lane in self._lanes.values() for item in lane]
-        self._lanes.clear()
-        self._scheduled.clear()
+        await self._records.flush()
+        waiting = self._lanes.drain()
         if waiting:  # claimed but never sent: back to the queue (else recover() at the next run)
             with contextlib.suppress(NewsbotError):
                 await self._db(self.outbox.reschedule, waiting, due=self._wall())
@@ -187,7 +175,7 @@ class AlertSender:
                 log.warning("Could not read the alert queue (%s); retrying.", err)
                 items = []
             for item in items:
-                self._add(item)
+                self._lanes.add(item)
             if len(items) == self.options.batch_size:
                 await asyncio.sleep(0)
                 continue
@@ -197,46 +185,29 @@ class AlertSender:
                 await asyncio.wait_for(self._wake.wait(), self.options.idle_poll)
 
     async def _claim(self) -> list[OutboxItem]:
-        room = self.options.max_held - self._held
+        room = self.options.max_held - self._lanes.held
         if room <= 0:
             return []
-        await self._flush()  # the claim and the records share one connection: keep it short
+        await self._records.flush()  # the claim and the records share one connection: keep it short
         limit = min(room, self.options.batch_size)
         return await self._db(self.outbox.claim, limit=limit, now=self._wall())
-
-    def _add(self, item: OutboxItem, *, front: bool = False) -> None:
-        lane = self._lanes.setdefault(item.chat_id, deque())
-        lane.appendleft(item) if front else lane.append(item)
-        self._held += 1
-        if item.chat_id not in self._scheduled:
-            self._scheduled.add(item.chat_id)
-            self._ready.put_nowait(item.chat_id)
-
-    def _take(self, chat_id: int, ids: tuple[int, ...]) -> list[OutboxItem]:
-        lane = self._lanes.get(chat_id, deque())
-        wanted = set(ids)
-        taken = [i for i in lane if i.id in wanted]
-        self._lanes[chat_id] = deque(i for i in lane if i.id not in wanted)
-        self._held -= len(taken)
-        return taken
 
     # -- working ---------------------------------------------------------------------
 
     async def _worker(self) -> None:
         while not self._stopping.is_set():
-            chat_id = await self._ready.get()
+            chat_id = await self._lanes.ready.get()
             if self._stopping.is_set():
                 return
-            lane = self._lanes.get(chat_id)
+            lane = self._lanes.pending(chat_id)
             if not lane:
-                self._lanes.pop(chat_id, None)
-                self._scheduled.discard(chat_id)
+                self._lanes.settle(chat_id)
                 continue
             try:
-                await self._serve(chat_id, list(lane))
+                await self._serve(chat_id, lane)
             except Exception:  # one bad row must not stop every other chat's alerts
                 log.exception("Could not deliver alerts to chat %s; they will be retried.", chat_id)
-                retry = self._take(chat_id, tuple(i.id for i in lane))
+                retry = self._lanes.take(chat_id, tuple(i.id for i in lane))
                 with contextlib.suppress(NewsbotError):  # else recover() at the next start
                     await self._db(
                         self.outbox.reschedule,
@@ -247,21 +218,20 @@ class AlertSender:
             self._requeue(chat_id)
 
     def _requeue(self, chat_id: int) -> None:
-        if not self._lanes.get(chat_id):
-            self._lanes.pop(chat_id, None)
-            self._scheduled.discard(chat_id)
+        head = self._lanes.settle(chat_id)
+        if head is None:
             return
-        group = self._lanes[chat_id][0].chat_type in ("group", "supergroup") or chat_id < 0
+        group = is_group(chat_id, head.chat_type)
         delay = self.gate.chat_ready_at(chat_id, group=group) - self.gate.now()
         loop = asyncio.get_running_loop()
-        loop.call_later(max(0.0, delay), self._ready.put_nowait, chat_id)
+        loop.call_later(max(0.0, delay), self._lanes.ready.put_nowait, chat_id)
 
     async def _serve(self, chat_id: int, lane: list[OutboxItem]) -> None:
         delivery = await self._db(self.composer.next_delivery, lane, now=self._wall())
         if delivery is None:
             return
-        items = self._take(chat_id, delivery.ids)
-        group = items[0].chat_type in ("group", "supergroup") or chat_id < 0
+        items = self._lanes.take(chat_id, delivery.ids)
+        group = is_group(chat_id, items[0].chat_type)
         await self._deliver(chat_id, items, delivery, group=group)
 
     async def _deliver(
@@ -292,105 +262,50 @@ class AlertSender:
                     continue
                 if any(marker in text for marker in GONE):
                     return await self._gone(chat_id, str(result))
-                self.stats["failed"] += len(ids)
-                await self._db(self.outbox.mark_failed, ids, error=str(result))
-                return None
+                return await self._failed(ids, str(result))
             elif isinstance(result, NetworkError):  # timeouts, dropped connections, 5xx
                 return await self._retry_later(items, str(result))
             else:
-                self.stats["failed"] += len(ids)
-                await self._db(self.outbox.mark_failed, ids, error=str(result))
-                return None
+                return await self._failed(ids, str(result))
 
     async def _attempt(
         self, chat_id: int, delivery: Delivery, *, html: bool, group: bool
     ) -> Message | bool | TelegramError:
         await self.gate.acquire(chat_id, group=group)
         try:
-            return await self._send(chat_id, delivery, html=html)
+            return await self.messenger.send(chat_id, delivery, html=html)
         except TelegramError as err:
             return err
         finally:
             self.gate.done(chat_id, group=group)
 
     async def _delivered(self, ids: list[int], message_id: int | None, note: str | None) -> None:
-        self._sent.extend((row_id, message_id, note) for row_id in ids)
         self.stats["messages"] += 1
         self.stats["alerts"] += len(ids)
-        if self._record_each or len(self._sent) >= self.options.batch_size:
-            await self._flush()
-
-    async def _send(self, chat_id: int, delivery: Delivery, *, html: bool) -> Message | bool:
-        rendered = delivery.rendered
-        if delivery.edit_message_id is not None:
-            return await self.bot.edit_message_text(
-                rendered.text if html else rendered.plain,
-                chat_id=chat_id,
-                message_id=delivery.edit_message_id,
-                parse_mode=ParseMode.HTML if html else None,
-                reply_markup=self._markup(rendered.buttons),
-                link_preview_options=LinkPreviewOptions(is_disabled=not delivery.preview),
-            )
-        return await self.bot.send_message(
-            chat_id,
-            rendered.text if html else rendered.plain,
-            parse_mode=ParseMode.HTML if html else None,
-            reply_markup=self._markup(rendered.buttons),
-            link_preview_options=LinkPreviewOptions(is_disabled=not delivery.preview),
-        )
-
-    def _markup(self, buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:
-        # Keyboards are immutable; one per company is reused across a whole fan-out.
-        if buttons not in self._keyboards:
-            if len(self._keyboards) > 4096:
-                self._keyboards.clear()
-            self._keyboards[buttons] = keyboard(buttons)
-        return self._keyboards[buttons]
+        await self._records.add(ids, message_id, note)
 
     async def _migrate(self, old_id: int, new_id: int) -> int:
         await self._db(self.lifecycle.migrate, old_id, new_id)
-        lane = self._lanes.pop(old_id, deque())
-        if lane:
-            self._lanes.setdefault(new_id, deque()).extend(lane)
-            self._scheduled.discard(old_id)
-            if new_id not in self._scheduled:
-                self._scheduled.add(new_id)
-                self._ready.put_nowait(new_id)
+        self._lanes.move(old_id, new_id)
         log.info("A group became a supergroup; its alerts now go to the new chat id.")
         return new_id
 
     async def _gone(self, chat_id: int, reason: str) -> None:
         dropped = await self._db(self.lifecycle.deactivate, chat_id, reason=reason)
-        lane = self._lanes.pop(chat_id, deque())
-        self._held -= len(lane)
+        self._lanes.drop(chat_id)
         self.stats["dropped"] += dropped
         log.info("Chat %s is unreachable (%s); its alerts are stopped.", chat_id, reason)
+
+    async def _failed(self, ids: list[int], error: str) -> None:
+        self.stats["failed"] += len(ids)
+        await self._db(self.outbox.mark_failed, ids, error=error)
 
     async def _retry_later(self, items: list[OutboxItem], reason: str) -> None:
         attempts = max(i.attempts for i in items) + 1
         ids = [i.id for i in items]
         if attempts >= self.options.max_attempts:
-            self.stats["failed"] += len(ids)
-            error = f"Gave up after {attempts} attempts: {reason}"
-            await self._db(self.outbox.mark_failed, ids, error=error)
-            return
+            return await self._failed(ids, f"Gave up after {attempts} attempts: {reason}")
         delay = min(self.options.backoff_cap, self.options.backoff_base * 2 ** (attempts - 1))
         await self._db(
             self.outbox.reschedule, ids, due=self._wall() + delay, error=reason, count_attempt=True
         )
-
-    # -- recording -------------------------------------------------------------------
-
-    async def _flush_loop(self) -> None:
-        while True:
-            await asyncio.sleep(self.options.flush_interval)
-            await self._flush()
-
-    async def _flush(self) -> None:
-        if self._sent:
-            batch, self._sent = self._sent, []
-            try:
-                await self._db(self.outbox.mark_sent, batch, now=self._wall())
-            except NewsbotError as err:  # keep the records; a later flush writes them
-                self._sent = batch + self._sent
-                log.warning("Could not record sent alerts yet (%s); will retry.", err)
