@@ -4,7 +4,8 @@
 >>> store.subscriptions.add(chat_id, store.companies.add_custom("Xiaomi"))  # doctest: +SKIP
 """
 
-from storage.articles import Articles, StoredArticle
+from storage.article_queries import StoredArticle
+from storage.articles import Articles
 from storage.chats import Chat, Chats, ChatSettings
 from storage.companies import Companies, Company
 from storage.db import Database
