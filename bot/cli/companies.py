@@ -72,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read, clean and scan one article; print its companies."""
-    from bot.cli.summarize import load_article
+    from bot.cli.article_input import load_article
 
     if args.score:
         return score(args.score, data=args.data)

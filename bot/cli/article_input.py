@@ -1,0 +1,122 @@
+"""Reading one article for the CLI: a file, standard input, or a fetched http(s) page.
+
+Files and standard input may be text, HTML or one JSON article object; binary, empty or
+huge input (over 20 MB) is refused with one line saying why.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from summarizer.article import Article
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+def load_article(source: str, *, allow_private: bool = False) -> Article:
+    """The cleaned article at ``source`` (a path, an http(s) URL, or - for stdin).
+
+    A URL is fetched under the fetch policy: public addresses only, unless
+    ``allow_private`` or NEWSBOT_ALLOW_PRIVATE_FETCH says otherwise.
+    """
+    from summarizer.text.clean import parse_article
+
+    if source.startswith(("http://", "https://")):
+        text, final_url = _fetch_text(source, allow_private=allow_private)
+        return parse_article(text, url=final_url)
+    name = "standard input" if source == "-" else source
+    text = decode_input(read_stdin() if source == "-" else read_file(Path(source)), name)
+    record = _json_record(text, name)
+    if record is not None:
+        from bot.ingest.files import article_from_record
+
+        return article_from_record(record, where=name)
+    return parse_article(text)
+
+
+def _json_record(text: str, name: str) -> dict[str, Any] | None:
+    """A JSON article object ({"title", "body" or "article", ...}), or None for prose.
+
+    JSON Lines (one object per line) is refused: it is a corpus, for ``--batch``.
+    """
+    from summarizer.errors import InputError
+
+    stripped = text.strip()
+    if not stripped.startswith("{"):
+        return None
+    try:
+        record = json.loads(stripped)
+    except json.JSONDecodeError:
+        first = stripped.split("\n", 1)[0]
+        try:
+            json.loads(first)
+        except json.JSONDecodeError:
+            return None
+        raise InputError(
+            f"{name} looks like JSON Lines (one article per line); use --batch {name}"
+        ) from None
+    return record if isinstance(record, dict) else None
+
+
+def _fetch_text(url: str, *, allow_private: bool) -> tuple[str, str]:
+    """The page's text and its address after redirects; FetchError when it is no article."""
+    from bot.ingest.fetch import fetch, make_client
+    from bot.ingest.guard import FetchPolicy
+    from summarizer.errors import FetchError
+
+    policy = FetchPolicy.from_env(allow_private=allow_private)
+    with make_client(policy=policy) as client:
+        page = fetch(url, client=client)
+    kind = page.content_type
+    if kind and not (kind.startswith("text/") or "html" in kind or "xml" in kind):
+        raise FetchError(f"The page at {url} is not an article (it is {kind}).")
+    return page.text, page.final_url
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of ``path``; a missing, unreadable or huge file is an InputError."""
+    from summarizer.errors import InputError
+
+    try:
+        if path.is_dir():
+            raise InputError(f"{path} is a folder, not an article file.")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InputError(f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"No such file: {path}.") from None
+    except PermissionError:
+        raise InputError(f"Permission denied reading {path}.") from None
+    except OSError as err:
+        raise InputError(f"Could not read {path}: {err.strerror or err}.") from None
+
+
+def read_stdin() -> bytes:
+    """All of standard input, refusing more than the file size limit."""
+    from summarizer.errors import InputError
+
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"Standard input is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+    return data
+
+
+def decode_input(data: bytes, name: str) -> str:
+    """Text from bytes (UTF-8, else Windows-1252); binary or empty input is refused."""
+    from summarizer.errors import EmptyArticleError, InputError
+
+    head = data[:8192]
+    controls = sum(b < 9 or 13 < b < 32 for b in head)
+    if b"\x00" in head or (head and controls / len(head) > 0.05):
+        raise InputError(f"{name} is binary data, not a text or HTML article.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    if not text.strip():
+        raise EmptyArticleError(f"{name} is empty.")
+    return text
