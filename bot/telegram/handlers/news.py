@@ -17,7 +17,8 @@ from bot.telegram.handlers.common import (
     chat_id,
     send,
 )
-from bot.telegram.replies.commands import news_reply, search_reply, summary_reply, usage
+from bot.telegram.replies.common import usage
+from bot.telegram.replies.news import news_reply, search_reply, summary_reply
 
 if TYPE_CHECKING:
     from bot.telegram.context import NewsContext as Context

@@ -13,7 +13,7 @@ from bot.telegram.handlers.common import (
     require_admin,
     send,
 )
-from bot.telegram.replies.commands import (
+from bot.telegram.replies.subscriptions import (
     LIST_HEADER,
     list_reply,
     stop_reply,

@@ -1,0 +1,21 @@
+"""Pieces every reply uses: name lengths, inline buttons, usage lines."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton
+
+from bot.telegram.formatting import clean, code
+
+NAME_CHARS = 60  # company names shown in replies and on buttons
+
+
+def button(text: str, data: str) -> InlineKeyboardButton:
+    """An inline button; its label cleaned and cut, its callback data under 64 bytes."""
+    label = clean(text, limit=NAME_CHARS)
+    assert len(data.encode()) <= 64, data
+    return InlineKeyboardButton(label, callback_data=data)
+
+
+def usage(command: str, example: str) -> str:
+    """How to use a command that was sent without what it needs."""
+    return f"Usage: {code('/' + command + ' ' + example)}"

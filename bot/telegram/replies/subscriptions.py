@@ -1,0 +1,139 @@
+"""Replies about what a chat follows: /subscribe, /unsubscribe, /list, /stop (pure functions).
+
+Every user-supplied string is escaped here (see :mod:`bot.telegram.formatting`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.services.subscriptions import CompanyRef, SubscribeResult, Unknown, UnsubscribeResult
+from bot.telegram.callbacks import Action, encode
+from bot.telegram.formatting import bold, esc
+from bot.telegram.replies.common import NAME_CHARS, button, usage
+
+LIST_HEADER = "This chat follows"
+
+
+def _names(refs: Sequence[CompanyRef]) -> str:
+    return ", ".join(bold(r.name, limit=NAME_CHARS) for r in refs)
+
+
+def _unknown_lines(unknown: Sequence[Unknown]) -> list[str]:
+    lines = []
+    for item in unknown:
+        what = esc(item.text, limit=NAME_CHARS)
+        if item.reason:
+            lines.append(f"✗ “{what}”: {esc(item.reason)}.")
+        elif item.created:
+            lines.append(f"? If by “{what}” you meant {_names(item.suggestions)}, tap below.")
+        elif item.suggestions:
+            lines.append(f"? I don't know “{what}”. Did you mean {_names(item.suggestions)}?")
+        else:
+            lines.append(f"? I don't know “{what}”.")
+    return lines
+
+
+def _suggestion_buttons(unknown: Sequence[Unknown]) -> list[list[InlineKeyboardButton]]:
+    seen: dict[int, CompanyRef] = {}
+    for item in unknown:
+        for ref in item.suggestions:
+            seen.setdefault(ref.id, ref)
+    return [
+        [button(f"Follow {ref.name}", encode(Action.FOLLOW, ref.id))]
+        for ref in list(seen.values())[:6]
+    ]
+
+
+def subscribe_usage(
+    trending: Sequence[tuple[int, str]],
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """``/subscribe`` alone: how to use it, and buttons for companies in the news now."""
+    text = (
+        usage("subscribe", "Xiaomi, Tesla") + "\nName one or more companies, separated by commas."
+    )
+    if not trending:
+        return text, None
+    rows = [[button(f"Follow {name}", encode(Action.FOLLOW, cid))] for cid, name in trending]
+    return text + "\n\nOr pick one in the news now:", InlineKeyboardMarkup(rows)
+
+
+def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup | None]:
+    """What ``/subscribe`` did for each name, and buttons for suggested names."""
+    lines = []
+    if result.added:
+        lines.append(f"✓ Subscribed to {_names(result.added)}.")
+    if result.new_names:
+        many = len(result.new_names) > 1
+        lines.append(
+            f"✓ Subscribed to {_names(result.new_names)} — "
+            f"{'names' if many else 'a name'} new to me; I will look for "
+            f"{'them' if many else 'it'} in every new article."
+        )
+    if result.already:
+        lines.append(f"• Already following {_names(result.already)}.")
+    lines += _unknown_lines(result.unknown)
+    if result.over_limit:
+        names = ", ".join(esc(n, limit=NAME_CHARS) for n in result.over_limit)
+        lines.append(
+            f"✗ Not added: {names} — a chat can follow at most {result.limit} "
+            "companies. /list shows them; unsubscribe some first."
+        )
+    if result.added or result.new_names:
+        lines.append(
+            f"\nThis chat follows {result.total} of at most {result.limit}. "
+            "New articles arrive here; /news NAME shows the latest now."
+        )
+    buttons = _suggestion_buttons(result.unknown)
+    return "\n".join(lines), InlineKeyboardMarkup(buttons) if buttons else None
+
+
+def unsubscribe_reply(result: UnsubscribeResult) -> str:
+    """What ``/unsubscribe`` did for each name."""
+    lines = []
+    if result.removed:
+        lines.append(f"✓ Unsubscribed from {_names(result.removed)}.")
+    if result.not_followed:
+        lines.append(f"• This chat did not follow {_names(result.not_followed)}.")
+    lines += _unknown_lines(result.unknown)
+    return "\n".join(lines) + "\n\n/list shows what this chat follows."
+
+
+def unsubscribed_reply(ref: CompanyRef) -> tuple[str, InlineKeyboardMarkup]:
+    """Confirmation of an unsubscribe button under an alert, with an undo button."""
+    text = f"✓ Unsubscribed from {bold(ref.name, limit=NAME_CHARS)}. No more alerts about it."
+    return text, InlineKeyboardMarkup(
+        [[button(f"Undo: follow {ref.name}", encode(Action.FOLLOW, ref.id))]]
+    )
+
+
+def list_reply(refs: Sequence[CompanyRef], limit: int) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The followed companies, each with a news and an unsubscribe button."""
+    if not refs:
+        return ("This chat follows no companies yet.\nStart with /subscribe Apple", None)
+    lines = [f"<b>{LIST_HEADER} {len(refs)} of at most {limit} companies</b>", ""]
+    lines += [f"• {esc(r.name, limit=NAME_CHARS)}" for r in refs]
+    lines.append("\nThe buttons show a company's latest news or unsubscribe from it.")
+    rows = [
+        [
+            button(f"📰 News: {r.name}", encode(Action.MORE_NEWS, r.id)),
+            button(f"✖ Unsubscribe {r.name}", encode(Action.UNSUBSCRIBE, r.id)),
+        ]
+        for r in refs[:50]
+    ]
+    return "\n".join(lines), InlineKeyboardMarkup(rows)
+
+
+def stop_reply(count: int) -> str:
+    """Confirmation that everything about the chat is gone."""
+    what = (
+        f"Unsubscribed from {count} compan{'y' if count == 1 else 'ies'}"
+        if count
+        else "This chat followed no companies"
+    )
+    return (
+        f"{what}, and deleted this chat's settings. I won't send anything more.\n"
+        "To start again: /subscribe NAME"
+    )
