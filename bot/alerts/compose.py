@@ -28,7 +28,7 @@ from bot.alerts.format import (
     catch_up_message,
     digest_messages,
 )
-from storage.outbox import OutboxItem
+from storage.outbox_queries import OutboxItem
 from summarizer.article import Article
 from summarizer.errors import NewsbotError
 from summarizer.text.similarity import MIN_OVERLAP, overlap, shingles

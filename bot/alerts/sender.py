@@ -47,7 +47,8 @@ from bot.alerts.messenger import Messenger
 from bot.alerts.options import GONE, SenderOptions, retry_seconds
 from bot.alerts.records import SentRecords
 from storage.lifecycle import ChatLifecycle
-from storage.outbox import Outbox, OutboxItem
+from storage.outbox import Outbox
+from storage.outbox_queries import OutboxItem
 from summarizer.errors import NewsbotError
 
 log = logging.getLogger(__name__)
