@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from bot.cli.argtypes import positive_int
 
 if TYPE_CHECKING:
-    from summarizer.evaluation.rouge import EvalCase
+    from summarizer.evaluation.evaluate import EvalCase
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     except ImportError:
         raise InputError("newsbot eval needs rouge-score: pip install 'newsbot[eval]'.") from None
     from summarizer.evaluation.compare import format_differences
-    from summarizer.evaluation.rouge import evaluate, format_report
+    from summarizer.evaluation.evaluate import evaluate, format_report
 
     names, oracle = choose_algorithms(args.algorithms)
     cases = list(read_cases(args.data, limit=args.limit))
@@ -160,7 +160,7 @@ def read_cases(path: Path, *, limit: int | None = None) -> Iterator[EvalCase]:
 def parse_case(line: str, where: str) -> EvalCase:
     """One EvalCase from one JSON line (``where`` names it in errors)."""
     from summarizer.errors import EmptyArticleError, InputError
-    from summarizer.evaluation.rouge import EvalCase
+    from summarizer.evaluation.evaluate import EvalCase
     from summarizer.text.clean import article_from_parts
 
     try:

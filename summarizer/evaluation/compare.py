@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summarizer.evaluation.rouge import EvalReport, RougeScores
+from summarizer.evaluation.evaluate import EvalReport
+from summarizer.evaluation.rouge import RougeScores
 
 FIGURES = ("R-1", "R-2", "R-L", "R-Lsum")
 

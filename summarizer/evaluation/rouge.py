@@ -3,20 +3,23 @@
 ROUGE-1/2/L F1 come from Google's ``rouge-score`` package with Porter stemming,
 the figures papers quote. ``RougeEvaluator.oracle`` is the greedy extractive
 oracle: the sentences of the article that best match the reference, i.e. the
-ceiling of any extractive summarizer at that length.
+ceiling of any extractive summarizer at that length. The side-by-side evaluation
+that uses them is ``summarizer/evaluation/evaluate.py``.
 """
 
 from __future__ import annotations
 
-import statistics
-import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from rouge_score import rouge_scorer, tokenizers
 
-from summarizer.article import Article
+# Still imported from here by benchmarks/bench_summarize.py, which another branch is
+# changing; once merged, it imports from summarizer.evaluation.sumy_pipeline and this goes.
+from summarizer.evaluation.sumy_pipeline import SumyPipeline
+
+__all__ = ["RougeEvaluator", "RougeScores", "SumyPipeline", "lcs_f1", "mean_scores", "ngram_f1"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,19 +34,6 @@ class RougeScores:
     def as_tuple(self) -> tuple[float, float, float, float]:
         """(R-1, R-2, R-L, R-Lsum)."""
         return (self.rouge1, self.rouge2, self.rougeL, self.rougeLsum)
-
-
-@dataclass(frozen=True, slots=True)
-class SystemResult:
-    """One row of an evaluation table: a summarizer's mean figures over a data set."""
-
-    name: str
-    rouge: RougeScores
-    words: float  # mean words per summary
-    ms: float  # median milliseconds per article of the algorithm itself
-    articles: int
-    lead_share: float = 0.0  # share of summaries that keep the article's first sentence
-    total_ms: float = 0.0  # median summarize() time end to end (splitting included)
 
 
 def ngram_f1(candidate: Sequence[str], reference: Sequence[str], n: int) -> float:
@@ -143,220 +133,3 @@ class RougeEvaluator:
             picked.append(choice)
             best = choice_score
         return picked
-
-
-@dataclass(frozen=True, slots=True)
-class EvalCase:
-    """An article and its reference summary sentences."""
-
-    article: Article
-    reference: tuple[str, ...]
-    source: str = ""  # the outlet, when the data set says (figures are given per outlet)
-
-
-@dataclass(frozen=True, slots=True)
-class EvalReport:
-    """Everything ``newsbot eval`` prints: one row per system, oracle last."""
-
-    results: tuple[SystemResult, ...]
-    sentences: int
-    skipped: int  # cases without a sentence to pick
-    speed_ratio: float | None  # median over articles of default / textrank select time
-    split_ms: float  # median time to split an article (shared by every algorithm)
-    # median over articles of default's summarize() / sumy's own TextRank pipeline time
-    pipeline_ratio: float | None = None
-    # per system, per article (R-1, R-2, R-L, R-Lsum), in case order (for intervals)
-    per_article: dict[str, tuple[RougeScores, ...]] = field(default_factory=dict)
-    sources: tuple[str, ...] = ()  # outlet of each scored case ("" when unknown)
-    reference_words: float = 0.0  # mean words per reference summary
-
-
-@dataclass
-class _Tally:
-    scores: list[RougeScores] = field(default_factory=list)
-    words: list[int] = field(default_factory=list)
-    ms: list[float] = field(default_factory=list)
-    total_ms: list[float] = field(default_factory=list)
-    leads: int = 0
-
-    def add(
-        self, evaluator: RougeEvaluator, summary: Sequence[str], case: EvalCase, first: str
-    ) -> None:
-        self.scores.append(evaluator.score(summary, case.reference))
-        self.words.append(sum(len(s.split()) for s in summary))
-        self.leads += first in summary
-
-    def result(self, name: str) -> SystemResult:
-        return SystemResult(
-            name,
-            mean_scores(self.scores),
-            statistics.fmean(self.words or [0]),
-            _median(self.ms),
-            len(self.scores),
-            self.leads / max(len(self.scores), 1),
-            _median(self.total_ms),
-        )
-
-
-def _median(values: list[float]) -> float:
-    return statistics.median(values) if values else float("nan")
-
-
-PIPELINE = "textrank-raw"
-
-
-class SumyPipeline:
-    """sumy's TextRank as a sumy user runs it on the raw article text:
-    ``PlaintextParser.from_string(text, NewsTokenizer())`` and
-    ``TextRankSummarizer(Stemmer)`` with sumy's stop words (parsing included)."""
-
-    def __init__(self, language: str = "english") -> None:
-        from sumy.nlp.stemmers import Stemmer
-        from sumy.summarizers.text_rank import TextRankSummarizer
-        from sumy.utils import get_stop_words
-
-        self.language = language
-        self._summarizer = TextRankSummarizer(Stemmer(language))
-        self._summarizer.stop_words = get_stop_words(language)
-
-    def __call__(self, text: str, count: int) -> tuple[tuple[str, ...], float]:
-        """The picked sentences and the milliseconds it took, end to end."""
-        from sumy.parsers.plaintext import PlaintextParser
-
-        from summarizer.text.split import NewsTokenizer
-
-        started = time.perf_counter()
-        parser = PlaintextParser.from_string(text, NewsTokenizer(self.language))
-        picked = self._summarizer(parser.document, count)
-        elapsed = (time.perf_counter() - started) * 1000
-        return tuple(str(s) for s in picked), elapsed
-
-
-def evaluate(
-    cases: Iterable[EvalCase],
-    *,
-    algorithms: Sequence[str],
-    sentences: int = 3,
-    oracle: bool = True,
-    default: str | None = None,
-    evaluator: RougeEvaluator | None = None,
-    progress: Callable[[list[EvalCase]], Iterable[EvalCase]] | None = None,
-) -> EvalReport:
-    """Summarize every case with every algorithm, side by side (article by
-    article, so machine noise hits all alike), and score them.
-
-    The summaries are ``summarize()``'s, exactly what a reader gets. ``ms`` is the
-    algorithm's own ``select`` on the split article, timed separately (the split
-    is shared by all, ``split_ms``); ``total_ms`` is ``summarize()`` end to end.
-    ``speed_ratio`` compares ``default``'s select time with textrank's. With
-    textrank among ``algorithms``, row ``textrank-raw`` is sumy's own pipeline on
-    the raw text (``SumyPipeline``) and ``pipeline_ratio`` compares ``default``'s
-    ``summarize()`` time with it.
-    """
-    from summarizer.algorithms import DEFAULT_ALGORITHM, get_algorithm
-    from summarizer.summarize import build_document, summarize
-
-    default = default or DEFAULT_ALGORITHM
-    evaluator = evaluator or RougeEvaluator()
-    algos = {name: get_algorithm(name) for name in algorithms}
-    pipeline = SumyPipeline() if "textrank" in algos else None
-    rows = [n for name in algorithms for n in (name, *([PIPELINE] if name == "textrank" else []))]
-    tallies = {name: _Tally() for name in (*rows, *(["oracle"] if oracle else []))}
-    ratios: list[float] = []
-    pipe_ratios: list[float] = []
-    splits: list[float] = []
-    sources: list[str] = []
-    ref_words: list[int] = []
-    skipped = 0
-    items = list(cases)
-    for case in progress(items) if progress else items:
-        started = time.perf_counter()
-        doc = build_document(case.article)
-        splits.append((time.perf_counter() - started) * 1000)
-        if not doc.sentences:
-            skipped += 1
-            continue
-        sources.append(case.source)
-        ref_words.append(sum(len(s.split()) for s in case.reference))
-        for name, algo in algos.items():
-            started = time.perf_counter()
-            summary = summarize(case.article, sentences=sentences, algorithm=name)
-            tallies[name].total_ms.append((time.perf_counter() - started) * 1000)
-            started = time.perf_counter()
-            algo.select(doc, sentences)
-            tallies[name].ms.append((time.perf_counter() - started) * 1000)
-            tallies[name].add(evaluator, summary.sentences, case, doc.sentences[0])
-        if oracle:
-            best = sorted(evaluator.oracle(doc.sentences, case.reference, sentences))
-            tallies["oracle"].add(
-                evaluator, [doc.sentences[i] for i in best], case, doc.sentences[0]
-            )
-        if pipeline is not None:
-            chosen, ms = pipeline(case.article.body, sentences)
-            tallies[PIPELINE].ms.append(ms)
-            tallies[PIPELINE].total_ms.append(ms)
-            tallies[PIPELINE].add(evaluator, chosen, case, doc.sentences[0])
-        if default in algos and "textrank" in algos and tallies["textrank"].ms[-1] > 0:
-            ratios.append(tallies[default].ms[-1] / tallies["textrank"].ms[-1])
-            pipe_ratios.append(tallies[default].total_ms[-1] / tallies[PIPELINE].ms[-1])
-    results = tuple(t.result(name) for name, t in tallies.items())
-    ratio = statistics.median(ratios) if ratios else None
-    pipe_ratio = statistics.median(pipe_ratios) if pipe_ratios else None
-    return EvalReport(
-        results,
-        sentences,
-        skipped,
-        ratio,
-        _median(splits),
-        pipe_ratio,
-        per_article={name: tuple(t.scores) for name, t in tallies.items()},
-        sources=tuple(sources),
-        reference_words=statistics.fmean(ref_words) if ref_words else 0.0,
-    )
-
-
-def format_report(report: EvalReport, *, default: str) -> str:
-    """The report as a plain-text table (ROUGE x100; ``*`` marks the default)."""
-    lines = [
-        f"{'algorithm':<12} {'R-1':>6} {'R-2':>6} {'R-L':>6} {'R-Lsum':>6} {'words':>6} "
-        f"{'1st%':>5} "
-        f"{'ms/article':>10} {'total ms':>9}",
-    ]
-    for r in report.results:
-        label = f"{r.name}*" if r.name == default else r.name
-        ms = ("-", "-") if r.name == "oracle" else (f"{r.ms:.2f}", f"{r.total_ms:.2f}")
-        lines.append(
-            f"{label:<12} {100 * r.rouge.rouge1:>6.1f} {100 * r.rouge.rouge2:>6.1f} "
-            f"{100 * r.rouge.rougeL:>6.1f} {100 * r.rouge.rougeLsum:>6.1f} {r.words:>6.1f} "
-            f"{100 * r.lead_share:>5.0f} "
-            f"{ms[0]:>10} {ms[1]:>9}"
-        )
-    count = report.results[0].articles if report.results else 0
-    lines.append(
-        f"{'reference':<12} {'':>6} {'':>6} {'':>6} {'':>6} {report.reference_words:>6.1f}"
-    )
-    lines += [
-        f"{count} articles, {report.sentences} sentences; ROUGE F1 x100 (rouge-score, Porter "
-        "stemming); words = per summary; 1st% = summaries keeping the first sentence;",
-        f"ms/article = median time of the algorithm on the split article (splitting: "
-        f"{report.split_ms:.2f} ms, shared); total ms = median summarize() time end to end;",
-        "oracle = greedy extractive ceiling (best R-1 + R-2 against the reference).",
-    ]
-    if any(r.name == PIPELINE for r in report.results):
-        lines.append(
-            f"{PIPELINE} = sumy's own TextRank pipeline on the raw article text "
-            "(PlaintextParser + NewsTokenizer, Stemmer, stop words), parsing included."
-        )
-    if report.skipped:
-        lines.append(f"{report.skipped} articles without sentences were skipped.")
-    if report.speed_ratio is not None:
-        lines.append(
-            f"{default} / textrank time: {report.speed_ratio:.3f} (algorithm on the "
-            "split article; median of per-article ratios, same run)."
-        )
-    if report.pipeline_ratio is not None:
-        lines.append(
-            f"{default} summarize() / {PIPELINE} time: {report.pipeline_ratio:.3f} "
-            "(end to end; median of per-article ratios, same run)."
-        )
-    return "\n".join(lines)

@@ -8,16 +8,9 @@ from hypothesis import strategies as st
 from rouge_score import rouge_scorer
 
 from summarizer import Article
-from summarizer.evaluation.rouge import (
-    EvalCase,
-    RougeEvaluator,
-    SumyPipeline,
-    evaluate,
-    format_report,
-    lcs_f1,
-    mean_scores,
-    ngram_f1,
-)
+from summarizer.evaluation.evaluate import EvalCase, evaluate, format_report
+from summarizer.evaluation.rouge import RougeEvaluator, lcs_f1, mean_scores, ngram_f1
+from summarizer.evaluation.sumy_pipeline import SumyPipeline
 
 ARTICLE = (
     "Xiaomi will build electric cars with Great Wall Motor, sources told Reuters.",
