@@ -65,6 +65,20 @@ GROUP BY c.id ORDER BY COUNT(*) DESC, c.name COLLATE BINARY LIMIT :limit
 """
 
 
+def _search_sql(in_company: bool) -> str:
+    """Visible full-text matches, titles weighing 4x bodies; optionally about one company."""
+    where = f"articles_fts MATCH :match AND {VISIBLE}"
+    if in_company:
+        where += (
+            " AND a.id IN (SELECT article_id FROM article_companies WHERE company_id = :company)"
+        )
+    return f"""
+        SELECT {_COLUMNS}
+        FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid
+        WHERE {where} ORDER BY bm25(articles_fts, 4.0, 1.0), a.id DESC LIMIT :limit
+    """
+
+
 def _stored(row: Sequence[Any], **extra: Any) -> StoredArticle:
     return StoredArticle(*row[:9], **extra)
 
@@ -183,20 +197,9 @@ class ArticleQueries:
         match = fts_query(query)
         if match is None or limit <= 0:
             return []
-        where = f"articles_fts MATCH :match AND {VISIBLE}"
-        if company_id is not None:
-            where += (
-                " AND a.id IN (SELECT article_id FROM article_companies"
-                " WHERE company_id = :company)"
-            )
-        sql = f"""
-            SELECT {_COLUMNS}
-            FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid
-            WHERE {where} ORDER BY bm25(articles_fts, 4.0, 1.0), a.id DESC LIMIT :limit
-        """
         params = {"match": match, "chat": chat_id, "company": company_id, "limit": limit}
         try:
-            rows = self.db.conn.execute(sql, params).fetchall()
+            rows = self.db.conn.execute(_search_sql(company_id is not None), params).fetchall()
         except sqlite3.OperationalError as error:
             if "fts5" in str(error).lower() or "syntax" in str(error).lower():
                 return []  # our quoting should prevent this; never show FTS errors

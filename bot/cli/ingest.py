@@ -22,6 +22,19 @@ if TYPE_CHECKING:
     from bot.ingest.ingestor import Ingestor, IngestReport
 
 MAX_LISTED_ERRORS = 20
+DESCRIPTION = (
+    "Store articles and link them to the companies they mention; followers of "
+    "those companies get alerts from the running bot.\n\n"
+    "Files: .txt/.md (title on line one), .html/.htm, .json (one article, a list, "
+    'or {"articles": [...]}) and .jsonl (one article per line). An article in '
+    'JSON has "title", the text in "body" (or "article"), and optionally '
+    '"url", "published" (a date) and "source" (the outlet) - the same '
+    "fields `newsbot summarize --batch` and `newsbot eval` read. Folders are read "
+    "recursively. The same article twice (same address, or the same text under any "
+    "title) is stored once.\n\n"
+    "Exit status: 0 every input was read, 1 some input failed or nothing was usable, "
+    "2 usage error."
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,43 +42,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "ingest",
         help="store articles from files, folders or RSS/Atom feeds",
-        description=(
-            "Store articles and link them to the companies they mention; followers of "
-            "those companies get alerts from the running bot.\n\n"
-            "Files: .txt/.md (title on line one), .html/.htm, .json (one article, a list, "
-            'or {"articles": [...]}) and .jsonl (one article per line). An article in '
-            'JSON has "title", the text in "body" (or "article"), and optionally '
-            '"url", "published" (a date) and "source" (the outlet) - the same '
-            "fields `newsbot summarize --batch` and `newsbot eval` read. Folders are read "
-            "recursively. The same article twice (same address, or the same text under any "
-            "title) is stored once.\n\n"
-            "Exit status: 0 every input was read, 1 some input failed or nothing was usable, "
-            "2 usage error."
-        ),
+        description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", type=Path, help="article files or folders"
     )
-    parser.add_argument(
-        "--feed",
-        action="append",
-        default=[],
-        metavar="URL",
-        help="an RSS or Atom feed to read now; the running bot keeps polling it (repeatable)",
-    )
-    parser.add_argument(
-        "--list-feeds",
-        action="store_true",
-        help="list the feeds read so far, with their last error",
-    )
-    parser.add_argument(
-        "--forget-feed",
-        action="append",
-        default=[],
-        metavar="URL",
-        help="stop polling a feed (its stored articles stay)",
-    )
+    _add_feed_flags(parser)
     parser.add_argument(
         "--db",
         type=Path,
@@ -93,6 +76,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_fetch_flag(parser)
     parser.set_defaults(func=run, _parser=parser)
+
+
+def _add_feed_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="an RSS or Atom feed to read now; the running bot keeps polling it (repeatable)",
+    )
+    parser.add_argument(
+        "--list-feeds",
+        action="store_true",
+        help="list the feeds read so far, with their last error",
+    )
+    parser.add_argument(
+        "--forget-feed",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="stop polling a feed (its stored articles stay)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -58,38 +58,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="add the sample articles to this database (done by itself "
         "only on the default database of the terminal chat)",
     )
-    replay = parser.add_mutually_exclusive_group()
-    replay.add_argument(
-        "--replay-sample",
-        dest="replay",
-        action="store_true",
-        default=None,
-        help="publish the held-back sample articles one by one, as if "
-        "they were news arriving ($NEWSBOT_REPLAY=1; default: on in "
-        "the terminal chat on the default database)",
-    )
-    replay.add_argument(
-        "--no-replay",
-        dest="replay",
-        action="store_false",
-        help="load the whole sample at once, no replayed alerts ($NEWSBOT_REPLAY=0)",
-    )
-    parser.add_argument(
-        "--replay-interval",
-        type=float,
-        metavar="SECONDS",
-        help="seconds between replayed articles (default 12; $NEWSBOT_REPLAY_INTERVAL)",
-    )
-    parser.add_argument(
-        "--token-env",
-        default="TELEGRAM_BOT_TOKEN",
-        metavar="NAME",
-        help="environment variable holding the bot token",
-    )
-    parser.add_argument("--webhook-url", help="serve a webhook at this public https URL")
-    parser.add_argument("--webhook-port", type=int, help="local port for the webhook server")
-    parser.add_argument("--webhook-listen", help="local address for the webhook server")
-    parser.add_argument("--base-url", help="Bot API base URL, e.g. http://127.0.0.1:9000/bot")
+    _add_replay_flags(parser)
+    _add_telegram_flags(parser)
     parser.add_argument(
         "--feed",
         action="append",
@@ -112,6 +82,44 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_fetch_flag(parser)
     parser.set_defaults(func=run)
+
+
+def _add_replay_flags(parser: argparse.ArgumentParser) -> None:
+    replay = parser.add_mutually_exclusive_group()
+    replay.add_argument(
+        "--replay-sample",
+        dest="replay",
+        action="store_true",
+        default=None,
+        help="publish the held-back sample articles one by one, as if "
+        "they were news arriving ($NEWSBOT_REPLAY=1; default: on in "
+        "the terminal chat on the default database)",
+    )
+    replay.add_argument(
+        "--no-replay",
+        dest="replay",
+        action="store_false",
+        help="load the whole sample at once, no replayed alerts ($NEWSBOT_REPLAY=0)",
+    )
+    parser.add_argument(
+        "--replay-interval",
+        type=float,
+        metavar="SECONDS",
+        help="seconds between replayed articles (default 12; $NEWSBOT_REPLAY_INTERVAL)",
+    )
+
+
+def _add_telegram_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--token-env",
+        default="TELEGRAM_BOT_TOKEN",
+        metavar="NAME",
+        help="environment variable holding the bot token",
+    )
+    parser.add_argument("--webhook-url", help="serve a webhook at this public https URL")
+    parser.add_argument("--webhook-port", type=int, help="local port for the webhook server")
+    parser.add_argument("--webhook-listen", help="local address for the webhook server")
+    parser.add_argument("--base-url", help="Bot API base URL, e.g. http://127.0.0.1:9000/bot")
 
 
 def run(args: argparse.Namespace) -> int:

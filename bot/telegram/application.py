@@ -24,6 +24,7 @@ from bot.telegram.workers import Workers
 from bot.wiring import Newsbot, build, read_services
 
 if TYPE_CHECKING:
+    from telegram.ext import ApplicationBuilder
     from telegram.request import BaseRequest
 
     from bot.config import Config
@@ -50,6 +51,22 @@ def build_application(
     points the bot at another Bot API server, e.g. an emulator.
     """
     core = core if core is not None else build(config, store=store)
+    application: NewsApplication = _builder(config, request, get_updates_request).build()
+    data = application.bot_data
+    data.core = core
+    data.services = core.services
+    data.reader = read_services(core)
+    data.workers = Workers()
+    data.config = config
+    data.store = core.store
+    register(application, rate_limit=CommandRateLimit(config.command_limit, config.command_window))
+    return application
+
+
+def _builder(
+    config: Config, request: BaseRequest | None, get_updates_request: BaseRequest | None
+) -> ApplicationBuilder:
+    """PTB's builder: our context types, HTML defaults, per-chat order, hooks, transport."""
     builder = (
         Application.builder()
         .token(config.token or OFFLINE_TOKEN)
@@ -71,16 +88,7 @@ def build_application(
         builder = builder.request(request)
     if get_updates_request is not None or request is not None:
         builder = builder.get_updates_request(get_updates_request or request)  # type: ignore[arg-type]
-    application = builder.build()
-    data = application.bot_data
-    data.core = core
-    data.services = core.services
-    data.reader = read_services(core)
-    data.workers = Workers()
-    data.config = config
-    data.store = core.store
-    register(application, rate_limit=CommandRateLimit(config.command_limit, config.command_window))
-    return application
+    return builder
 
 
 async def post_init(application: NewsApplication) -> None:
