@@ -16,18 +16,18 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
-import socket
 import sys
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests" / "support"))  # the loopback servers the tests use
 
 import httpx  # noqa: E402
+from loopback_servers import start_counting, start_trickler  # noqa: E402
 
 from bot.ingest.feeds import FeedLimits  # noqa: E402
 from bot.ingest.fetch import fetch, make_client  # noqa: E402
@@ -39,62 +39,6 @@ FEED = (
     "<title>Tesla opens a plant</title><link>{base}/nowhere</link><description>Tesla opened "
     "a plant in Texas on Monday, the company said.</description></item></channel></rss>"
 )
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    hits = 0
-    active = 0
-    peak = 0
-    hold = 0.0
-    location = ""
-    lock = threading.Lock()
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Clients that gave up are expected."""
-
-
-class _Server6(_Server):
-    address_family = socket.AF_INET6
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-
-    def do_GET(self) -> None:
-        srv = self.server
-        with srv.lock:
-            srv.hits += 1
-            srv.active += 1
-            srv.peak = max(srv.peak, srv.active)
-        time.sleep(srv.hold)
-        with srv.lock:
-            srv.active -= 1
-        if self.path == "/go":
-            return self._answer(302, b"", Location=srv.location)
-        if self.path == "/feed.xml":
-            base = f"http://127.0.0.1:{srv.server_address[1]}"
-            return self._answer(200, FEED.format(base=base).encode())
-        self._answer(200, b"<p>internal secret page</p>")
-
-    def _answer(self, status: int, body: bytes, **headers: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Length", str(len(body)))
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        """Quiet."""
-
-
-def _serve(host: str) -> _Server:
-    server = (_Server6 if ":" in host else _Server)((host, 0), _Handler)
-    threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    ).start()
-    return server
 
 
 def _try(url: str, policy: FetchPolicy, timeout: float = 3.0) -> str:
@@ -110,7 +54,7 @@ def _try(url: str, policy: FetchPolicy, timeout: float = 3.0) -> str:
 
 
 def probes() -> None:
-    v4, v6 = _serve("127.0.0.1"), _serve("::1")
+    v4, v6 = start_counting("127.0.0.1"), start_counting("::1")
     p, p6 = v4.server_address[1], v6.server_address[1]
     spellings = [
         "127.0.0.1",
@@ -138,7 +82,7 @@ def probes() -> None:
         on = _try(url, FetchPolicy(allow_private=True))
         print(f"| {url:<44} | {off[:22]:<22} | {on[:16]:<16} |")
     print(f"\nServer hits with the switch off: {hits_off}")
-    outer = _serve("127.0.0.2")
+    outer = start_counting("127.0.0.2")
     policy = FetchPolicy(allow_networks=(ipaddress.ip_network("127.0.0.2/32"),))
     print("\n2. Redirects from a permitted site (127.0.0.2) to loopback\n")
     print(f"| {'Location':<36} | {'outcome':<11} |")
@@ -158,29 +102,8 @@ def probes() -> None:
 
 
 def _trickler(head: bytes, tail: bytes, *, seconds: float, interval: float) -> str:
-    listener = socket.create_server(("127.0.0.1", 0))
-
-    def one(conn: socket.socket) -> None:
-        with conn:
-            conn.recv(65536)
-            conn.sendall(head)
-            stop = time.monotonic() + seconds
-            for byte in tail * 1000:
-                if time.monotonic() > stop:
-                    return
-                try:
-                    conn.sendall(bytes([byte]))
-                except OSError:
-                    return
-                time.sleep(interval)
-
-    def loop() -> None:
-        while True:
-            conn, _ = listener.accept()
-            threading.Thread(target=one, args=(conn,), daemon=True).start()
-
-    threading.Thread(target=loop, daemon=True).start()
-    return f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
+    url, _listener = start_trickler(head, tail, seconds=seconds, interval=interval)
+    return url  # the listener lives as long as the benchmark
 
 
 def _held_plain(url: str, timeout: float) -> float:
@@ -221,7 +144,7 @@ def trickle(seconds: float, deadline: float, interval: float) -> None:
 
 
 def host_cap() -> None:
-    server = _serve("127.0.0.1")
+    server = start_counting("127.0.0.1")
     server.hold = 0.5
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     with make_client(timeout=10, policy=FetchPolicy(allow_private=True, max_per_host=4)) as c:
@@ -245,9 +168,10 @@ def slow_and_healthy_feed(seconds: float, deadline: float, interval: float) -> N
     from bot.services.registry import CompanyRegistry
     from storage import open_store
 
-    healthy = _serve("127.0.0.1")
+    healthy = start_counting("127.0.0.1")
     slow = _trickler(b"HTTP/1.1 200 OK\r\n", b"X-Slow: a\r\n", seconds=seconds, interval=interval)
     good = f"http://127.0.0.1:{healthy.server_address[1]}/feed.xml"
+    healthy.feed = FEED.format(base=f"http://127.0.0.1:{healthy.server_address[1]}")
     limits = FeedLimits(timeout=deadline, page_timeout=deadline)
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "b.db") as store:
         stored_at: list[float] = []

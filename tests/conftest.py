@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
+# Helpers shared with benchmarks/ (plain modules, imported by name, e.g. loopback_servers).
+sys.path.insert(0, str(REPO / "tests" / "support"))
 
 #: One answer of :func:`serve_routes`: (status, content type, body); for a 3xx the body
 #: is the Location.

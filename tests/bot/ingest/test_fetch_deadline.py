@@ -4,11 +4,11 @@ its answer one byte at a time (each read succeeds, so a per-read timeout never f
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Callable, Iterator
 
 import pytest
+from loopback_servers import start_trickler
 
 from bot.ingest.fetch import fetch, make_client
 from bot.ingest.guard import FetchPolicy
@@ -18,41 +18,15 @@ TRICKLE_FOR = 60.0  # the server would keep going this long; the fetch must not
 LOCAL = FetchPolicy(allow_private=True)
 
 
-def _trickle(conn: socket.socket, head: bytes, tail: bytes, interval: float) -> None:
-    """Send ``head`` at once, then ``tail`` one byte per ``interval`` until the client leaves."""
-    with conn:
-        conn.recv(65536)  # the request
-        conn.sendall(head)
-        stop = time.monotonic() + TRICKLE_FOR
-        for byte in tail * 10_000:
-            if time.monotonic() > stop:
-                return
-            try:
-                conn.sendall(bytes([byte]))
-            except OSError:  # the client hung up: what we want
-                return
-            time.sleep(interval)
-
-
 @pytest.fixture
 def trickler() -> Iterator[Callable[[bytes, bytes], str]]:
-    """``trickler(head, tail)`` -> the URL of a one-connection-at-a-time trickling server."""
+    """``trickler(head, tail)`` -> the URL of a server trickling ``tail`` after ``head``."""
     sockets: list[socket.socket] = []
 
     def serve(head: bytes, tail: bytes) -> str:
-        listener = socket.create_server(("127.0.0.1", 0))
+        url, listener = start_trickler(head, tail, seconds=TRICKLE_FOR, interval=0.2)
         sockets.append(listener)
-
-        def loop() -> None:
-            while True:
-                try:
-                    conn, _ = listener.accept()
-                except OSError:
-                    return
-                threading.Thread(target=_trickle, args=(conn, head, tail, 0.2), daemon=True).start()
-
-        threading.Thread(target=loop, daemon=True).start()
-        return f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
+        return url
 
     yield serve
     for listener in sockets:

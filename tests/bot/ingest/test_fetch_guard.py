@@ -6,100 +6,37 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from loopback_servers import CountingServer, start_counting, stop
 
 from bot.config import Config
 from bot.ingest.fetch import fetch, make_client
 from bot.ingest.guard import ALLOW_PRIVATE_ENV, FetchPolicy, is_public
 from summarizer.errors import FetchError, InputError
 
-SECRET = b"<html><body><p>internal admin page, secret</p></body></html>"
 OPEN = FetchPolicy(allow_private=True)
 CLOSED = FetchPolicy()
 
 
-class _Counting(ThreadingHTTPServer):
-    daemon_threads = True
-    hits = 0
-    location = ""
-    hold = 0.0
-    feed = ""
-    active = 0
-    peak = 0
-    lock = threading.Lock()
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Clients that gave up are expected."""
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _Counting
-
-    def do_GET(self) -> None:
-        srv = self.server
-        with srv.lock:
-            srv.hits += 1
-            srv.active += 1
-            srv.peak = max(srv.peak, srv.active)
-        try:
-            time.sleep(srv.hold)
-            if self.path == "/feed.xml":
-                body = srv.feed.encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/rss+xml")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-            if self.path.startswith("/go"):
-                self.send_response(302)
-                self.send_header("Location", srv.location)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(SECRET)))
-            self.end_headers()
-            self.wfile.write(SECRET)
-        finally:
-            with srv.lock:
-                srv.active -= 1
-
-    def log_message(self, *args: Any) -> None:
-        """Quiet."""
-
-
-class _Counting6(_Counting):
-    address_family = socket.AF_INET6
-
-
 @pytest.fixture
-def start() -> Iterator[Callable[..., _Counting]]:
+def start() -> Iterator[Callable[..., CountingServer]]:
     """``start(host)`` -> a counting server on ``host`` (127.0.0.1, 127.0.0.2 or ::1)."""
-    servers: list[_Counting] = []
+    servers: list[CountingServer] = []
 
-    def serve(host: str = "127.0.0.1") -> _Counting:
-        kind = _Counting6 if ":" in host else _Counting
+    def serve(host: str = "127.0.0.1") -> CountingServer:
         try:
-            server = kind((host, 0), _Handler)
+            server = start_counting(host)
         except OSError:
             pytest.skip(f"cannot listen on {host}")
-        threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        ).start()
         servers.append(server)
         return server
 
     yield serve
     for server in servers:
-        server.shutdown()
-        server.server_close()
+        stop(server)
 
 
 def _spellings(port: int, port6: int) -> list[str]:
@@ -129,7 +66,7 @@ def _outcome(url: str, policy: FetchPolicy) -> str:
 
 
 def test_every_spelling_of_loopback_is_refused_and_nothing_reaches_the_server(
-    start: Callable[..., _Counting],
+    start: Callable[..., CountingServer],
 ) -> None:
     v4, v6 = start("127.0.0.1"), start("::1")
     urls = _spellings(v4.server_address[1], v6.server_address[1])
@@ -146,7 +83,7 @@ def test_every_spelling_of_loopback_is_refused_and_nothing_reaches_the_server(
 
 
 def test_refusal_says_the_same_for_open_closed_and_unknown_targets(
-    start: Callable[..., _Counting],
+    start: Callable[..., CountingServer],
 ) -> None:
     port = start().server_address[1]
     with socket.socket() as probe:
@@ -166,7 +103,7 @@ def test_refusal_says_the_same_for_open_closed_and_unknown_targets(
 
 
 def test_a_redirect_to_loopback_is_refused_after_the_first_hop(
-    start: Callable[..., _Counting],
+    start: Callable[..., CountingServer],
 ) -> None:
     inner, outer = start("127.0.0.1"), start("127.0.0.2")
     # The outer server stands in for a public site: only its address is permitted.
@@ -195,7 +132,7 @@ def _net(text: str) -> Any:
 
 
 def test_a_redirect_to_an_invalid_name_is_a_clean_fetch_error(
-    start: Callable[..., _Counting],
+    start: Callable[..., CountingServer],
 ) -> None:
     server = start()
     for bad in ("http://xn--/", "http://xn--ls8h.xn--/", "http://[::1/"):
@@ -255,7 +192,7 @@ def test_fetch_refuses_a_client_without_the_policy() -> None:
         fetch("http://127.0.0.1:9/", client=plain)
 
 
-def test_at_most_max_per_host_fetches_run_at_once(start: Callable[..., _Counting]) -> None:
+def test_at_most_max_per_host_fetches_run_at_once(start: Callable[..., CountingServer]) -> None:
     server = start()
     server.hold = 0.3
     url = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -272,7 +209,7 @@ def test_at_most_max_per_host_fetches_run_at_once(start: Callable[..., _Counting
 
 
 def test_feed_entry_links_to_private_addresses_are_not_fetched(
-    start: Callable[..., _Counting],
+    start: Callable[..., CountingServer],
     store: Any,
 ) -> None:
     from bot.ingest.ingestor import Ingestor
