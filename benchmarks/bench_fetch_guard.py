@@ -8,6 +8,8 @@
    guarded fetch are held.
 4. Per-host cap: 8 parallel fetches of a slow page, cap 4: peak concurrency seen.
 5. One poll of a trickling feed and a healthy feed: when the healthy one is stored.
+6. A host name that takes ``--trickle`` seconds to resolve (an injected resolver, no DNS):
+   how long its fetch is held, and when a fetch of another name, started just after, ends.
 
     python benchmarks/bench_fetch_guard.py [--trickle 20] [--deadline 3] [--interval 1]
 """
@@ -15,6 +17,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ipaddress
 import sys
 import tempfile
@@ -199,6 +202,38 @@ def slow_and_healthy_feed(seconds: float, deadline: float, interval: float) -> N
     print(f"| {first:>25} | {total:>7.2f} s | {report.summary()} |")
 
 
+def slow_name(seconds: float, deadline: float) -> None:
+    server = start_counting("127.0.0.1")
+    port = server.server_address[1]
+    release = threading.Event()
+
+    def resolver(host: str, port: int) -> list[str]:
+        if host == "slow.test":
+            release.wait(seconds)
+        return ["127.0.0.1"]
+
+    held: dict[str, float] = {}
+    start = time.monotonic()
+    policy = FetchPolicy(allow_private=True)
+    with make_client(timeout=deadline, policy=policy, resolver=resolver) as client:
+
+        def timed(name: str) -> None:
+            with contextlib.suppress(FetchError):
+                fetch(f"http://{name}:{port}/", client=client, timeout=deadline)
+            held[name] = time.monotonic() - start
+
+        slow = threading.Thread(target=timed, args=("slow.test",))
+        slow.start()
+        time.sleep(0.05)
+        timed("fast.test")
+        slow.join()
+    release.set()
+    print(f"\n6. A name that takes {seconds:g} s to resolve; deadline {deadline:g} s\n")
+    print("| slow name's fetch held | other name's fetch done after |")
+    print("|------------------------|-------------------------------|")
+    print(f"| {held['slow.test']:>20.2f} s | {held['fast.test']:>27.2f} s |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trickle", type=float, default=20.0)
@@ -209,6 +244,7 @@ def main() -> None:
     trickle(args.trickle, args.deadline, args.interval)
     host_cap()
     slow_and_healthy_feed(args.trickle, args.deadline, args.interval)
+    slow_name(args.trickle, args.deadline)
 
 
 if __name__ == "__main__":

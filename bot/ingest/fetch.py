@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import httpx
 
 from bot.ingest.guard import BlockedAddress, FetchPolicy, GuardedTransport, refusal
+from bot.ingest.lookup import Resolver
 from summarizer.errors import FetchError
 
 DEFAULT_TIMEOUT = 15.0
@@ -57,26 +58,32 @@ class FetchedPage:
 class PolicyClient(httpx.Client):
     """An httpx client whose every request obeys ``policy`` (see :mod:`bot.ingest.guard`)."""
 
-    def __init__(self, *, policy: FetchPolicy, timeout: float) -> None:
+    def __init__(
+        self, *, policy: FetchPolicy, timeout: float, resolver: Resolver | None = None
+    ) -> None:
         super().__init__(
             timeout=httpx.Timeout(timeout),
             follow_redirects=False,
             headers={"User-Agent": USER_AGENT},
-            transport=GuardedTransport(policy, default_timeout=timeout),
+            transport=GuardedTransport(policy, default_timeout=timeout, resolver=resolver),
             trust_env=False,  # a proxy from the environment would bypass the address check
         )
         self.policy = policy
 
 
 def make_client(
-    *, timeout: float = DEFAULT_TIMEOUT, policy: FetchPolicy | None = None
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    policy: FetchPolicy | None = None,
+    resolver: Resolver | None = None,
 ) -> PolicyClient:
     """An httpx client with newsbot's defaults (redirects are followed by :func:`fetch`).
 
     Without ``policy`` the operator's switch ``NEWSBOT_ALLOW_PRIVATE_FETCH`` decides
-    whether private addresses may be fetched.
+    whether private addresses may be fetched. ``resolver`` replaces the system's name
+    lookup (see :mod:`bot.ingest.lookup`); every lookup ends by the fetch's deadline.
     """
-    return PolicyClient(policy=policy or FetchPolicy.from_env(), timeout=timeout)
+    return PolicyClient(policy=policy or FetchPolicy.from_env(), timeout=timeout, resolver=resolver)
 
 
 def fetch(

@@ -4,15 +4,17 @@ Every HTTP client newsbot fetches with (:func:`bot.ingest.fetch.make_client`) se
 requests through :class:`GuardedTransport`:
 
 - **Addresses.** The host name is resolved once, every address is checked, and the
-  connection goes to a checked address (TLS still verifies the name). Loopback,
+  connection goes to a checked address (TLS still verifies the name), never to a name
+  looked up again. Loopback,
   private, link-local, shared (CGNAT), multicast, reserved and unspecified addresses,
   and IPv6 forms that embed them, are refused in every spelling, after redirects too;
   the connected peer is checked again. The refusal never says whether a port is open
   or a name exists. ``NEWSBOT_ALLOW_PRIVATE_FETCH=1`` (or ``--allow-private-fetch``)
   lets an operator fetch intranet pages.
-- **Deadline.** Each request's timeout is a total deadline: connecting, sending,
-  headers and body together. Every socket read is cut at the time left, so a server
-  that trickles bytes cannot hold a worker past it.
+- **Deadline.** Each request's timeout is a total deadline: looking up the name
+  (:mod:`bot.ingest.lookup`), connecting, sending, headers and body together. Every
+  socket read is cut at the time left, so a server that trickles bytes, or a name that
+  resolves slowly, cannot hold a worker past it.
 - **Per-host cap.** At most ``max_per_host`` requests to one host at a time; the rest
   wait (within their deadline) for a free slot.
 """
@@ -20,10 +22,9 @@ requests through :class:`GuardedTransport`:
 from __future__ import annotations
 
 import ipaddress
-import socket
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import httpcore
@@ -37,6 +38,7 @@ from bot.ingest.addresses import (
     is_public,
     refusal,
 )
+from bot.ingest.lookup import Lookups, Resolver
 
 __all__ = [
     "ALLOW_PRIVATE_ENV",
@@ -51,8 +53,9 @@ __all__ = [
 class _Guard:
     """The state one transport shares across threads: host slots and per-thread deadlines."""
 
-    def __init__(self, policy: FetchPolicy) -> None:
+    def __init__(self, policy: FetchPolicy, lookups: Lookups) -> None:
         self.policy = policy
+        self.lookups = lookups
         self._lock = threading.Lock()
         self._slots: dict[str, threading.BoundedSemaphore] = {}
         self._local = threading.local()  # a sync request runs in its caller's thread
@@ -82,18 +85,22 @@ class _Guard:
                 found = self._slots[host] = threading.BoundedSemaphore(self.policy.max_per_host)
             return found
 
-    def resolve(self, host: str, port: int) -> list[str]:
-        """The permitted addresses of ``host``; BlockedAddress when there are none."""
+    def resolve(self, host: str, port: int, timeout: float | None) -> list[str]:
+        """The permitted addresses of ``host``, looked up before the deadline (ConnectTimeout
+        after it); BlockedAddress when there are none."""
         try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            found = [host] if _address(host) is not None else self._look_up(host, port, timeout)
         except (OSError, UnicodeError) as err:
             if self.policy.allow_private:
                 raise httpcore.ConnectError(f"could not resolve the name ({err})") from None
             raise BlockedAddress() from None  # same words as a private name: reveal nothing
-        permitted = [str(ip) for ip in _addresses(infos) if self.policy.permits(ip)]
+        permitted = [str(ip) for ip in _addresses(found) if self.policy.permits(ip)]
         if not permitted:
             raise BlockedAddress()
         return list(dict.fromkeys(permitted))
+
+    def _look_up(self, host: str, port: int, timeout: float | None) -> Sequence[str]:
+        return self.lookups.addresses(host, port, self.clip(timeout, httpcore.ConnectTimeout))
 
     def check_peer(self, stream: httpcore.NetworkStream) -> None:
         """Refuse a connection whose peer is not permitted (whatever the name said)."""
@@ -111,9 +118,9 @@ def _address(text: str) -> IPAddress | None:
         return None
 
 
-def _addresses(infos: Iterable[tuple[Any, ...]]) -> Iterator[IPAddress]:
-    for info in infos:
-        address = _address(str(info[4][0]))
+def _addresses(found: Iterable[str]) -> Iterator[IPAddress]:
+    for text in found:
+        address = _address(str(text))
         if address is not None:
             yield address
 
@@ -162,7 +169,7 @@ class _GuardedBackend(httpcore.NetworkBackend):
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
         last: Exception = httpcore.ConnectError("no address to connect to")
-        for address in self._guard.resolve(host, port):
+        for address in self._guard.resolve(host, port, timeout):
             budget = self._guard.clip(timeout, httpcore.ConnectTimeout)
             try:
                 stream = self._inner.connect_tcp(
@@ -206,9 +213,15 @@ class _Released(httpx.SyncByteStream):
 class GuardedTransport(httpx.BaseTransport):
     """httpx's transport under the fetch policy (addresses, total deadline, host slots)."""
 
-    def __init__(self, policy: FetchPolicy, *, default_timeout: float = 15.0) -> None:
+    def __init__(
+        self,
+        policy: FetchPolicy,
+        *,
+        default_timeout: float = 15.0,
+        resolver: Resolver | None = None,
+    ) -> None:
         self.policy = policy
-        self._guard = _Guard(policy)
+        self._guard = _Guard(policy, Lookups(resolver))
         self._default = default_timeout
         self._inner = httpx.HTTPTransport(trust_env=False, retries=0)
         # httpx has no parameter for the network backend; the pool is rebuilt with ours.
