@@ -67,7 +67,11 @@ class RateGate:
         self, sends: list[tuple[int, bool, float]], *, age_of: Callable[[float], float]
     ) -> None:
         """Remember sends of a previous run, (chat, is group, wall time), so a restart
-        keeps the per-chat and per-group windows; ``age_of`` turns a wall time into an age."""
+        keeps the per-chat and per-group windows; ``age_of`` turns a wall time into an age.
+
+        Then nobody sends for one global window: the previous run may have sent messages
+        it had not recorded yet.
+        """
         now = self._clock()
         for chat_id, group, wall in sorted(sends, key=lambda s: s[2]):
             at = now - age_of(wall)
@@ -75,6 +79,7 @@ class RateGate:
             state.last = max(state.last, at)
             if group:
                 state.recent.append(at)
+        self.pause(1.0)
 
     def pause(self, seconds: float) -> None:
         """Telegram said 429: nobody sends until ``seconds`` from now."""

@@ -130,7 +130,12 @@ class AlertSender:
         if recovered:
             log.info("Resending %d alerts that were in flight when the bot stopped.", recovered)
         now = self._wall()
-        self._remember_previous_run(await self._db(self.outbox.sent_since, now - 61.0), now)
+        # A restarted process does not know what its predecessor sent a moment ago.
+        sends = await self._db(self.outbox.sent_since, now - 61.0)
+        self.gate.seed(
+            [(chat, is_group(chat, kind), at) for chat, kind, at in sends],
+            age_of=lambda at: now - at,
+        )
         if ready is not None:
             ready()
         workers = [asyncio.create_task(self._worker()) for _ in range(self.options.concurrency)]
@@ -139,18 +144,6 @@ class AlertSender:
             await self._feed()
         finally:
             await self._shutdown(workers, flusher)
-
-    def _remember_previous_run(
-        self, sends: list[tuple[int, str | None, float]], now: float
-    ) -> None:
-        # A restarted process does not know what its predecessor sent a moment ago:
-        # take the recorded sends of the last minute, and wait one global window for
-        # any that were sent but not yet recorded.
-        self.gate.seed(
-            [(chat, is_group(chat, kind), at) for chat, kind, at in sends],
-            age_of=lambda at: now - at,
-        )
-        self.gate.pause(1.0)
 
     async def _shutdown(self, workers: list[asyncio.Task], flusher: asyncio.Task) -> None:
         self._stopping.set()
