@@ -40,7 +40,8 @@ SOURCES = {
     "cnndm_dev": SHARED / "eval" / "cnndm_dev.jsonl",
     "wikinews": SHARED / "corpus" / "wikinews.jsonl",
 }
-LABELS = Path(__file__).resolve().parent.parent / "tests/summarizer/companies/data"
+SCRIPT = Path(__file__).resolve()  # absolute: the other side runs in its own checkout
+LABELS = SCRIPT.parent.parent / "tests/summarizer/companies/data"
 # Custom names as users follow them: registry gaps, short forms, acronyms, ordinary words.
 CUSTOM = (
     "Cadbury Schweppes",
@@ -128,12 +129,12 @@ def main() -> int:
         return 0
     if args.before is None:
         parser.error("give --before CHECKOUT")
-    here = Path(__file__).resolve().parent.parent
+    here = SCRIPT.parent.parent
     with tempfile.TemporaryDirectory() as tmp:
         sides = {}
         for label, root in (("before", args.before.resolve()), ("after", here)):
             path = Path(tmp) / f"{label}.json"
-            script = [str(Path(__file__).resolve()), "--dump", str(path), "--limit", str(args.limit)]
+            script = [str(SCRIPT), "--dump", str(path), "--limit", str(args.limit)]
             # Run from the checkout itself so ``summarizer`` and ``seeds`` are imported from it.
             subprocess.run(
                 [str(root / ".venv/bin/python"), *script],

@@ -159,6 +159,22 @@ def _local_tokens(
     return out
 
 
+def _goes_on(index: AliasIndex, text: str, written: str, word: str, end: int) -> bool:
+    """Whether an alias starts with ``word`` and the word after it (``written`` is ``word``
+    as folded from the text, ending at ``end``): what :func:`_local_tokens` would find
+    second, checked without building its token list. Only asked for a word that is no
+    alias alone, so a possessive one ("The's") ends the walk with nothing found."""
+    if word != written:
+        return False  # possessive
+    m = _NEXT_RE.match(text, end)
+    if m is None:
+        return False
+    nxt = fold(m.group(1))
+    if len(nxt) > 2 and nxt.endswith("'s"):
+        nxt = nxt[:-2]
+    return (word, nxt) in index.prefixes
+
+
 def alias_hits(
     index: AliasIndex, text: str, *, headline_style: bool, skip: Iterable[tuple[int, int]] = ()
 ) -> Iterator[Hit]:
@@ -178,10 +194,13 @@ def alias_hits(
         first = _TOKEN_RE.match(text, at)
         if first is None:
             continue
-        word = fold(first.group()).removesuffix("'s")
+        written = fold(first.group())
+        word = written.removesuffix("'s")
         longest = index.first.get(word, 0)
         if not longest or (blocked and any(a <= at < b for a, b in blocked)):
             continue
+        if (word,) not in index.grams and not _goes_on(index, text, written, word, first.end()):
+            continue  # "The report", "Mr Smith": no alias is this word and the next
         toks = _local_tokens(index, text, first, longest)
         used = _match_at(index, text, toks, 0, longest, headline_style)
         if used is None:
