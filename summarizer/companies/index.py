@@ -45,6 +45,12 @@ _START_WORD_RE = re.compile(
 _GAP_RE = re.compile(r"[ \t.\-/]{0,3}|,[ \t]?|\.?,[ \t]?")
 
 
+# What a word of the text starts, as far as the index knows: (its length as written, its
+# folded form, its lookup form without "'s", the most words of an alias it starts, whether
+# it is an alias on its own).
+StartWord = tuple[int, str, str, int, bool]
+
+
 @dataclass(frozen=True, slots=True)
 class AliasRef:
     """One alias in the index: which company and how it may be written."""
@@ -88,7 +94,7 @@ class AliasIndex:
         self.bare: set[str] = set()  # symbols that may also stand alone ("TSLA")
         # (regex of lower_first,), built on first use and dropped when lower_first grows
         self._lower_re: tuple[re.Pattern[str] | None] | None = None
-        self._starts_word: dict[str, bool] = {}  # written word -> an alias starts with it
+        self._starts_word: dict[str, StartWord | None] = {}  # written word -> what it starts
 
     def add(self, alias: str, ref_entry: int, *, mode: str, weak: bool = False) -> None:
         """Index one alias, or an exclusion phrase (mode EXCLUDED) of that company."""
@@ -103,8 +109,7 @@ class AliasIndex:
         refs = self.grams.get(key, ())
         if ref not in refs:  # "NIO" (exact) and "Nio" (any case) may share a key
             self.grams[key] = [*refs, ref]  # a new list: copies share the old ones
-        if key[0] not in self.first:
-            self._starts_word = {}  # a new first word: forget what was learnt
+        self._starts_word = {}  # what a word starts may have changed: forget what was learnt
         self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
         self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
         if surface[0][:1].islower() and key[0] not in self.lower_first:
@@ -125,38 +130,57 @@ class AliasIndex:
         return self._lower_re[0]
 
     def starts(self, text: str) -> list[int]:
-        """Offsets of the words in ``text`` that may start an alias, in order.
+        """Offsets of the words in ``text`` that may start an alias, in order."""
+        return [at for at, _ in self.start_words(text)]
 
-        Capitalised words etc. come from ``_START_RE``; the few lower-case first words
-        of aliases ("ebay", "easyjet") from one trie-shaped regex over the lower-cased
-        text (a plain alternation would be tried word by word at every position)."""
+    def start_words(self, text: str) -> list[tuple[int, StartWord | None]]:
+        """The words in ``text`` that may start an alias, in order: (offset, what it starts).
+
+        Capitalised words etc. come from ``_START_WORD_RE``, with what they start looked
+        up once per written form; the few lower-case first words of aliases ("ebay",
+        "easyjet") from one trie-shaped regex over the lower-cased text (a plain
+        alternation would be tried word by word at every position), with None: the
+        caller looks those up."""
         known = self._starts_word
         if len(known) > 50_000:  # bounded: a stream of odd words must not grow it forever
             known.clear()
         found = [
-            m.start()
+            (m.start(), info)
             for m in _START_WORD_RE.finditer(text)
-            if (known[word] if (word := m.group()) in known else self._learn(word))
+            if (info := known[word] if (word := m.group()) in known else self._learn(word))
         ]
         if not self.lower_first:
             return found
+        more = self._lower_starts(text)
+        if not more:
+            return found
+        merged: dict[int, StartWord | None] = dict(found)
+        for at in more:
+            merged.setdefault(at, None)
+        return sorted(merged.items())
+
+    def _lower_starts(self, text: str) -> list[int]:
         lower = text.lower()
         pattern = self._lower_regex()
         if pattern is None or "_" in text or len(lower) != len(text):
-            return self._starts_slow(text, found)  # rare: exact character-by-character rules
-        for m in pattern.finditer(lower):
-            at = m.start()
-            if (not at or lower[at - 1] not in "'’") and text[at].islower():
-                found.append(at)
-        return sorted(set(found))
+            return self._starts_slow(text)  # rare: exact character-by-character rules
+        return [
+            at
+            for m in pattern.finditer(lower)
+            if ((at := m.start()) == 0 or lower[at - 1] not in "'’") and text[at].islower()
+        ]
 
-    def _learn(self, word: str) -> bool:
-        """Whether an alias can start with ``word`` as written (remembered per written form)."""
-        ok = fold(word).removesuffix("'s") in self.first
-        self._starts_word[word] = ok
-        return ok
+    def _learn(self, word: str) -> StartWord | None:
+        """What an alias starting with ``word`` as written needs (remembered per written form)."""
+        folded = fold(word)
+        key = folded.removesuffix("'s")
+        longest = self.first.get(key, 0)
+        info = (len(word), folded, key, longest, (key,) in self.grams) if longest else None
+        self._starts_word[word] = info
+        return info
 
-    def _starts_slow(self, text: str, found: list[int]) -> list[int]:
+    def _starts_slow(self, text: str) -> list[int]:
+        found: list[int] = []
         lower = text.lower()
         if len(lower) != len(text):  # a letter whose lower case is longer: rare, be exact
             lower = "".join(ch.lower()[:1] or ch for ch in text)
@@ -171,7 +195,7 @@ class AliasIndex:
                 ):
                     found.append(at)
                 at = lower.find(word, end)
-        return sorted(set(found))
+        return found
 
     def copy(self) -> AliasIndex:
         """An index that can grow without changing this one (cheap: lists are shared)."""

@@ -21,6 +21,7 @@ from summarizer.companies.index import (  # re-exported: the rules and the index
     WORD,
     AliasIndex,
     AliasRef,
+    StartWord,
     alias_mode,
     fold,
     split_words,
@@ -135,16 +136,14 @@ def _name_before(text: str, start: int, n_words: int, ref: AliasRef) -> str:
 
 
 def _local_tokens(
-    index: AliasIndex, text: str, first: re.Match[str], limit: int
+    index: AliasIndex, text: str, start: int, end: int, limit: int
 ) -> list[tuple[int, int, str, bool]]:
-    """Up to ``limit`` words from the word ``first`` on: (start, end-without-possessive,
+    """Up to ``limit`` words from the word at ``start:end`` on: (start, end-without-possessive,
     folded, possessive), stopping at a wide gap, after a possessive and where no alias
     goes on ("The" starts "The Boeing Company", but "The report" goes nowhere)."""
     out: list[tuple[int, int, str, bool]] = []
     key: tuple[str, ...] = ()
-    m: re.Match[str] | None = first
-    while m is not None and len(out) < limit:
-        start, end = m.span(m.lastindex or 0)
+    while len(out) < limit:
         word = fold(text[start:end])
         possessive = len(word) > 2 and word.endswith("'s")
         if possessive:
@@ -156,6 +155,9 @@ def _local_tokens(
         if possessive:
             break
         m = _NEXT_RE.match(text, end)
+        if m is None:
+            break
+        start, end = m.span(1)
     return out
 
 
@@ -175,6 +177,16 @@ def _goes_on(index: AliasIndex, text: str, written: str, word: str, end: int) ->
     return (word, nxt) in index.prefixes
 
 
+def _start_word(index: AliasIndex, text: str, at: int) -> StartWord | None:
+    """What the word at ``at`` starts (as ``AliasIndex.start_words`` gives it), or None."""
+    first = _TOKEN_RE.match(text, at)
+    if first is None:
+        return None
+    written = fold(first.group())
+    word = written.removesuffix("'s")
+    return len(first.group()), written, word, index.first.get(word, 0), (word,) in index.grams
+
+
 def alias_hits(
     index: AliasIndex, text: str, *, headline_style: bool, skip: Iterable[tuple[int, int]] = ()
 ) -> Iterator[Hit]:
@@ -186,22 +198,22 @@ def alias_hits(
     blocked = list(skip)
     pos = 0
     lower = index.lower_first
-    for at in index.starts(text):
+    for at, info in index.start_words(text):
         if at < pos:
             continue  # inside the last hit
         if text[at].islower() and not any(text.startswith(w, at) for w in lower):
             continue  # "é...": a lower-case letter outside ASCII
-        first = _TOKEN_RE.match(text, at)
-        if first is None:
-            continue
-        written = fold(first.group())
-        word = written.removesuffix("'s")
-        longest = index.first.get(word, 0)
+        if info is None:
+            info = _start_word(index, text, at)
+            if info is None:
+                continue
+        length, written, word, longest, alone = info
         if not longest or (blocked and any(a <= at < b for a, b in blocked)):
             continue
-        if (word,) not in index.grams and not _goes_on(index, text, written, word, first.end()):
+        end = at + length
+        if not alone and not _goes_on(index, text, written, word, end):
             continue  # "The report", "Mr Smith": no alias is this word and the next
-        toks = _local_tokens(index, text, first, longest)
+        toks = _local_tokens(index, text, at, end, longest)
         used = _match_at(index, text, toks, 0, longest, headline_style)
         if used is None:
             continue
