@@ -8,6 +8,7 @@ Built once per registry (``AliasIndex``); the matching rules that use it are in
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -85,7 +86,7 @@ class AliasIndex:
     """Word n-gram -> aliases; built once per registry."""
 
     def __init__(self) -> None:
-        self.grams: dict[tuple[str, ...], list[AliasRef]] = {}
+        self.grams: dict[tuple[str, ...], tuple[AliasRef, ...]] = {}
         self.first: dict[str, int] = {}  # first word -> longest alias length starting with it
         self.lower_first: set[str] = set()  # first words of aliases written lower case ("ebay")
         self.prefixes: set[tuple[str, ...]] = set()  # every leading part of an alias key
@@ -104,11 +105,14 @@ class AliasIndex:
         surface = [w.replace("’", "'") for w in words]
         if len(surface[-1]) > 2 and surface[-1].endswith("'s"):
             surface[-1] = surface[-1][:-2]  # "Macy's" is looked up as "Macy", like the text
-        key = tuple(fold(w) for w in surface)
-        ref = AliasRef(ref_entry, tuple(surface), mode, weak)
+        # Interned: thousands of aliases share words ("inc", "group", "bank"), and a word
+        # written in lower case is its own key, so one string serves them all.
+        written = tuple(map(sys.intern, surface))
+        key = tuple(sys.intern(fold(w)) for w in written)
+        ref = AliasRef(ref_entry, key if key == written else written, mode, weak)
         refs = self.grams.get(key, ())
         if ref not in refs:  # "NIO" (exact) and "Nio" (any case) may share a key
-            self.grams[key] = [*refs, ref]  # a new list: copies share the old ones
+            self.grams[key] = (*refs, ref)  # a new tuple: copies share the old ones
         self._starts_word = {}  # what a word starts may have changed: forget what was learnt
         self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
         self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
@@ -198,7 +202,7 @@ class AliasIndex:
         return found
 
     def copy(self) -> AliasIndex:
-        """An index that can grow without changing this one (cheap: lists are shared)."""
+        """An index that can grow without changing this one (cheap: alias tuples are shared)."""
         other = AliasIndex()
         other.grams, other.first = dict(self.grams), dict(self.first)
         other.lower_first, other.prefixes = set(self.lower_first), set(self.prefixes)
