@@ -69,6 +69,12 @@ _COMPANY_VERB = re.compile(
     r"unveiled|launched|agreed|shares|stock|chief|CEO|spokes\w+)\b"
 )
 _OPENERS = "\"'“‘([«•*–—-"
+# Compiled once: these run for every candidate alias (re.search(str) looks the pattern up
+# in re's cache each time).
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'.\-]*) $")
+_POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w&.'’-]*,? $")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +101,7 @@ def sentence_initial(text: str, start: int) -> bool:
 
 def is_title_case(text: str) -> bool:
     """Headline style ("Apple Pie Recipes For Fall") or all capitals: case says little."""
-    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    words = [w for w in _LETTER_RUNS.findall(text) if len(w) > 3]
     if len(words) < 3:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
@@ -122,7 +128,7 @@ def _name_before(text: str, start: int, n_words: int, ref: AliasRef) -> str:
     name, "title" after "Mr"/"Ms"/"Dr"... (the alias is that person's surname), else ""."""
     if n_words != 1 or ref.mode == EXACT:
         return ""
-    m = re.search(r"([^\W\d_][\w’'.\-]*) $", text[max(0, start - 40) : start])
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if not m:
         return ""
     word = m.group(1)
@@ -258,7 +264,7 @@ def _abbreviation(ref: AliasRef, text: str, start: int, end: int) -> bool:
 
 def _after_possessive(text: str, start: int) -> bool:
     """ "The Who's Next", "Ford's Focus": a common word owned by a name is not a company."""
-    return bool(re.search(r"\w['’]s\s$", text[max(0, start - 6) : start]))
+    return bool(_POSSESSIVE_BEFORE.search(text[max(0, start - 6) : start]))
 
 
 def _shouted(ref: AliasRef, text: str, start: int, end: int) -> bool:
@@ -267,8 +273,8 @@ def _shouted(ref: AliasRef, text: str, start: int, end: int) -> bool:
     if len(ref.surface) != 1 or not word.isupper() or not is_common(word):
         return False
     around = (
-        re.findall(r"[^\W\d_]+", text[max(0, start - 12) : start])[-1:]
-        + re.findall(r"[^\W\d_]+", text[end : end + 12])[:1]
+        _LETTER_RUNS.findall(text[max(0, start - 12) : start])[-1:]
+        + _LETTER_RUNS.findall(text[end : end + 12])[:1]
     )
     return any(len(w) > 1 and w.isupper() for w in around)
 
@@ -278,7 +284,7 @@ def _judge(
 ) -> Hit | None:
     """The hit for a case-matching alias: None inside a person's name, weak where ambiguous."""
     surface = ref.surface[0].casefold() if len(ref.surface) == 1 else ""
-    if surface in LEGAL and re.search(r"[A-Z][\w&.'’-]*,? $", text[max(0, start - 30) : start]):
+    if surface in LEGAL and _NAME_BEFORE.search(text[max(0, start - 30) : start]):
         return None  # "Euro Disney SCA": a legal form after a name, not the company SCA
     name = "" if style else _name_before(text, start, len(ref.surface), ref)
     if name == "title":  # "Mr Hilton": a bare "Hilton" in this article is him
