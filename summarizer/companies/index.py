@@ -148,7 +148,7 @@ class AliasIndex:
         known = self._starts_word
         if len(known) > 50_000:  # bounded: a stream of odd words must not grow it forever
             known.clear()
-        found = [
+        found: list[tuple[int, StartWord | None]] = [
             (m.start(), info)
             for m in _START_WORD_RE.finditer(text)
             if (info := known[word] if (word := m.group()) in known else self._learn(word))
