@@ -86,3 +86,11 @@ def test_what_a_word_starts_is_relearnt_when_aliases_are_added() -> None:
     index.add("Zorblax", 1, mode=FOLD)  # the same first word is now also an alias alone
     hits = [(h.entry, h.start) for h in alias_hits(index, text, headline_style=False)]
     assert hits == [(1, 0), (0, 13)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_lower_case_first_words_regex_finds_what_the_plain_search_finds(
+    index: AliasIndex, text: str
+) -> None:
+    assert sorted(index._lower_starts(text)) == sorted(set(index._starts_slow(text)))
