@@ -41,7 +41,7 @@ def main() -> None:
     print(f"{'registry+index':<14} {rows[-1][1] - rows[0][1]:7.1f} MB")
     index = matcher._index
     print(
-        f"index: {len(index.grams):,} grams, {len(index.prefixes):,} prefixes, "
+        f"index: {len(index.grams):,} grams, {len(index.inner):,} inner prefixes, "
         f"{len(index.first):,} first words, {len(matcher._lookup):,} lookup keys"
     )
 

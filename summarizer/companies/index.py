@@ -89,7 +89,9 @@ class AliasIndex:
         self.grams: dict[tuple[str, ...], tuple[AliasRef, ...]] = {}
         self.first: dict[str, int] = {}  # first word -> longest alias length starting with it
         self.lower_first: set[str] = set()  # first words of aliases written lower case ("ebay")
-        self.prefixes: set[tuple[str, ...]] = set()  # every leading part of an alias key
+        # Leading parts of 2+ words of longer alias keys ("the boeing" of "the boeing company"):
+        # with ``first`` and ``grams`` they tell where an alias may go on (see ``continues``).
+        self.inner: set[tuple[str, ...]] = set()
         self.tickers: dict[str, int] = {}  # full symbols: "AAPL", "1810.HK"
         self.bases: dict[str, int] = {}  # "1810" of "1810.HK", after an exchange name only
         self.bare: set[str] = set()  # symbols that may also stand alone ("TSLA")
@@ -115,10 +117,16 @@ class AliasIndex:
             self.grams[key] = (*refs, ref)  # a new tuple: copies share the old ones
         self._starts_word = {}  # what a word starts may have changed: forget what was learnt
         self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
-        self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
+        self.inner.update(key[:k] for k in range(2, len(key)))
         if surface[0][:1].islower() and key[0] not in self.lower_first:
             self.lower_first.add(key[0])
             self._lower_re = None
+
+    def continues(self, key: tuple[str, ...]) -> bool:
+        """Whether an alias key starts with (or is) the folded words ``key``."""
+        if len(key) == 1:
+            return key[0] in self.first
+        return key in self.grams or key in self.inner
 
     def start_regex(self) -> re.Pattern[str]:
         """The regex finding capitalised words, digits, "&", non-ASCII and CJK starts."""
@@ -210,7 +218,7 @@ class AliasIndex:
         """An index that can grow without changing this one (cheap: alias tuples are shared)."""
         other = AliasIndex()
         other.grams, other.first = dict(self.grams), dict(self.first)
-        other.lower_first, other.prefixes = set(self.lower_first), set(self.prefixes)
+        other.lower_first, other.inner = set(self.lower_first), set(self.inner)
         other.tickers, other.bases = dict(self.tickers), dict(self.bases)
         other.bare = set(self.bare)
         other._lower_re = self._lower_re

@@ -155,7 +155,7 @@ def _local_tokens(
         if possessive:
             word = word[:-2]
         key = (*key, word)
-        if key not in index.prefixes:
+        if not index.continues(key):
             break
         out.append((start, end - (2 if possessive else 0), word, possessive))
         if possessive:
@@ -180,7 +180,7 @@ def _goes_on(index: AliasIndex, text: str, written: str, word: str, end: int) ->
     nxt = fold(m.group(1))
     if len(nxt) > 2 and nxt.endswith("'s"):
         nxt = nxt[:-2]
-    return (word, nxt) in index.prefixes
+    return index.continues((word, nxt))
 
 
 def _start_word(index: AliasIndex, text: str, at: int) -> StartWord | None:
