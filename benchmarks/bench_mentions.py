@@ -1,6 +1,7 @@
 """Mention detection speed against registry size (articles per second).
 
     python benchmarks/bench_mentions.py [--articles N] [--budget SECONDS] [--baseline REGISTRY.json]
+    python benchmarks/bench_mentions.py --against CHECKOUT [--repeats N]
 
 First lines: the shipped registry with and without discovery of companies the
 registry lacks (``CompanyMatcher(discover=...)``) and, with ``--baseline``, another
@@ -16,6 +17,11 @@ Side by side in one run: ``CompanyMatcher.find`` (word n-gram dictionary
 lookup + salience) against the textbook alternative, one compiled regex
 alternation of every alias sorted longest first (scan only, no salience).
 The matcher's speed should stay flat; the regex slows down with every alias.
+
+``--against CHECKOUT`` times the shipped registry line only, in this checkout and in
+another one (e.g. the code before a change, with its own ``.venv``), alternating
+``--repeats`` times in fresh processes so both see the same machine load, and prints
+the median articles/s of each and their ratio.
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ import os
 import random
 import re
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -130,13 +138,70 @@ def bench_size(
     return ours
 
 
+def shipped_rates(articles: Sequence[Article], budget: float) -> dict[str, float]:
+    """Articles/s with the shipped registry, with and without discovery."""
+    real = load_registry(companies_file().read_text(encoding="utf-8"))
+    return {
+        "discovery": rate(CompanyMatcher(real).find, articles, budget),
+        "no discovery": rate(CompanyMatcher(real, discover=False).find, articles, budget),
+    }
+
+
+def _side(root: Path, args: argparse.Namespace) -> dict[str, float]:
+    """One timing run of the checkout ``root`` (its own .venv and code) in a fresh process."""
+    script = Path(__file__).resolve()
+    options = ["--articles", str(args.articles), "--budget", str(args.budget), "--rates-json"]
+    done = subprocess.run(
+        [str(root / ".venv/bin/python"), str(script), *options],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root), "PYTHONSAFEPATH": "1"},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    rates: dict[str, float] = json.loads(done.stdout)
+    return rates
+
+
+def against(args: argparse.Namespace) -> None:
+    """Print this checkout's speed against another's, measured alternately in one run."""
+    sides = {"before": args.against.resolve(), "after": Path(__file__).resolve().parent.parent}
+    runs: dict[str, list[dict[str, float]]] = {label: [] for label in sides}
+    for _ in range(args.repeats):
+        for label, root in sides.items():
+            runs[label].append(_side(root, args))
+    print(f"{args.articles} BBC articles, {args.repeats} alternating runs; articles/s")
+    print(f"before = {sides['before']}, after = {sides['after']}\n")
+    columns = " | ".join(f"{c:>7}" for c in ("median", "min", "max"))
+    print(f"{'shipped registry':<16} | {'side':<6} | {columns} | ratio")
+    for key in ("discovery", "no discovery"):
+        medians = {}
+        for label in sides:
+            values = [r[key] for r in runs[label]]
+            medians[label] = statistics.median(values)
+            ratio = f"{medians['after'] / medians['before']:.2f}x" if label == "after" else ""
+            print(
+                f"{key:<16} | {label:<6} | {medians[label]:>7,.0f} | {min(values):>7,.0f} | "
+                f"{max(values):>7,.0f} | {ratio}"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--budget", type=float, default=2.0, help="seconds per cell")
     parser.add_argument("--baseline", type=Path, help="another registry JSON to time alongside")
+    parser.add_argument("--against", type=Path, help="another checkout to time alongside")
+    parser.add_argument("--repeats", type=int, default=5, help="alternating runs (--against)")
+    parser.add_argument("--rates-json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.against:
+        against(args)
+        return
     articles = load_articles(args.articles)
+    if args.rates_json:
+        json.dump(shipped_rates(articles, args.budget), sys.stdout)
+        return
     real = load_registry(companies_file().read_text(encoding="utf-8"))
     words = statistics.mean(len(a.body.split()) for a in articles)
     print(f"{len(articles)} BBC articles (mean {words:.0f} words); {args.budget}s per cell")

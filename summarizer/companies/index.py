@@ -8,6 +8,7 @@ Built once per registry (``AliasIndex``); the matching rules that use it are in
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -30,13 +31,25 @@ _NEXT_RE = re.compile(rf"(?:[ \t.\-/]{{0,3}}|,[ \t]?|\.?,[ \t]?)({_TOKEN_RE.patt
 # (checked again in Python) or a CJK character; the few lower-case first words of
 # aliases ("eBay") are found by AliasIndex.starts.
 _START_RE = re.compile(rf"(?<![\w'’])(?:[A-Z0-9&]|[^\x00-\x7f])|[{_CJK}]")
-# The same starts with the word there (if any), so words no alias starts with are dropped
-# in one list comprehension instead of one Python loop turn each.
+# The same starts, as the word there: words no alias starts with are then dropped in one
+# list comprehension instead of one Python loop turn each. It opens with one character
+# class so the regex engine skips at C speed to the next capital, digit, "&" or non-ASCII
+# character (a leading lookbehind would be tried at every position: 3x slower). The
+# lookbehinds after that first character say what "(?<![\w'’])" before it would (CJK
+# characters need none), then the rest of the word is ``_TOKEN_RE``'s.
+_L = rf"[^\W_{_CJK}]"
 _START_WORD_RE = re.compile(
-    rf"(?:(?<![\w'’])(?=[A-Z0-9&]|[^\x00-\x7f])|(?=[{_CJK}]))({_TOKEN_RE.pattern})?"
+    rf"[A-Z0-9&\x80-\U0010ffff](?<![\w'’][^{_CJK}])"
+    rf"(?:(?<={_L}){_L}*(?:['’]{_L}+)*|(?<=[{_CJK}&]))"
 )
 # Tokens of an alias may be separated by spaces, dots, hyphens, slashes or one comma.
 _GAP_RE = re.compile(r"[ \t.\-/]{0,3}|,[ \t]?|\.?,[ \t]?")
+
+
+# What a word of the text starts, as far as the index knows: (its length as written, its
+# folded form, its lookup form without "'s", the most words of an alias it starts, whether
+# it is an alias on its own).
+StartWord = tuple[int, str, str, int, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,16 +86,18 @@ class AliasIndex:
     """Word n-gram -> aliases; built once per registry."""
 
     def __init__(self) -> None:
-        self.grams: dict[tuple[str, ...], list[AliasRef]] = {}
+        self.grams: dict[tuple[str, ...], tuple[AliasRef, ...]] = {}
         self.first: dict[str, int] = {}  # first word -> longest alias length starting with it
         self.lower_first: set[str] = set()  # first words of aliases written lower case ("ebay")
-        self.prefixes: set[tuple[str, ...]] = set()  # every leading part of an alias key
+        # Leading parts of 2+ words of longer alias keys ("the boeing" of "the boeing company"):
+        # with ``first`` and ``grams`` they tell where an alias may go on (see ``continues``).
+        self.inner: set[tuple[str, ...]] = set()
         self.tickers: dict[str, int] = {}  # full symbols: "AAPL", "1810.HK"
         self.bases: dict[str, int] = {}  # "1810" of "1810.HK", after an exchange name only
         self.bare: set[str] = set()  # symbols that may also stand alone ("TSLA")
         # (regex of lower_first,), built on first use and dropped when lower_first grows
         self._lower_re: tuple[re.Pattern[str] | None] | None = None
-        self._starts_word: dict[str, bool] = {}  # written word -> an alias starts with it
+        self._starts_word: dict[str, StartWord | None] = {}  # written word -> what it starts
 
     def add(self, alias: str, ref_entry: int, *, mode: str, weak: bool = False) -> None:
         """Index one alias, or an exclusion phrase (mode EXCLUDED) of that company."""
@@ -92,18 +107,26 @@ class AliasIndex:
         surface = [w.replace("’", "'") for w in words]
         if len(surface[-1]) > 2 and surface[-1].endswith("'s"):
             surface[-1] = surface[-1][:-2]  # "Macy's" is looked up as "Macy", like the text
-        key = tuple(fold(w) for w in surface)
-        ref = AliasRef(ref_entry, tuple(surface), mode, weak)
+        # Interned: thousands of aliases share words ("inc", "group", "bank"), and a word
+        # written in lower case is its own key, so one string serves them all.
+        written = tuple(map(sys.intern, surface))
+        key = tuple(sys.intern(fold(w)) for w in written)
+        ref = AliasRef(ref_entry, key if key == written else written, mode, weak)
         refs = self.grams.get(key, ())
         if ref not in refs:  # "NIO" (exact) and "Nio" (any case) may share a key
-            self.grams[key] = [*refs, ref]  # a new list: copies share the old ones
-        if key[0] not in self.first:
-            self._starts_word = {}  # a new first word: forget what was learnt
+            self.grams[key] = (*refs, ref)  # a new tuple: copies share the old ones
+        self._starts_word = {}  # what a word starts may have changed: forget what was learnt
         self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
-        self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
+        self.inner.update(key[:k] for k in range(2, len(key)))
         if surface[0][:1].islower() and key[0] not in self.lower_first:
             self.lower_first.add(key[0])
             self._lower_re = None
+
+    def continues(self, key: tuple[str, ...]) -> bool:
+        """Whether an alias key starts with (or is) the folded words ``key``."""
+        if len(key) == 1:
+            return key[0] in self.first
+        return key in self.grams or key in self.inner
 
     def start_regex(self) -> re.Pattern[str]:
         """The regex finding capitalised words, digits, "&", non-ASCII and CJK starts."""
@@ -114,43 +137,67 @@ class AliasIndex:
         if self._lower_re is None:
             words = self.lower_first
             ok = all(w.isalnum() for w in words)  # \b below equals isalnum() only then
-            pattern = re.compile(rf"\b{_trie(words)}(?!\w)") if ok and words else None
+            # Led by the non-word character before the word (searched in " " + text): the
+            # regex engine then skips at C speed between words instead of trying "\b"
+            # at every letter.
+            pattern = re.compile(rf"\W{_trie(words)}(?!\w)") if ok and words else None
             self._lower_re = (pattern,)
         return self._lower_re[0]
 
     def starts(self, text: str) -> list[int]:
-        """Offsets of the words in ``text`` that may start an alias, in order.
+        """Offsets of the words in ``text`` that may start an alias, in order."""
+        return [at for at, _ in self.start_words(text)]
 
-        Capitalised words etc. come from ``_START_RE``; the few lower-case first words
-        of aliases ("ebay", "easyjet") from one trie-shaped regex over the lower-cased
-        text (a plain alternation would be tried word by word at every position)."""
+    def start_words(self, text: str) -> list[tuple[int, StartWord | None]]:
+        """The words in ``text`` that may start an alias, in order: (offset, what it starts).
+
+        Capitalised words etc. come from ``_START_WORD_RE``, with what they start looked
+        up once per written form; the few lower-case first words of aliases ("ebay",
+        "easyjet") from one trie-shaped regex over the lower-cased text (a plain
+        alternation would be tried word by word at every position), with None: the
+        caller looks those up."""
         known = self._starts_word
         if len(known) > 50_000:  # bounded: a stream of odd words must not grow it forever
             known.clear()
-        found = [
-            m.start()
+        found: list[tuple[int, StartWord | None]] = [
+            (m.start(), info)
             for m in _START_WORD_RE.finditer(text)
-            if (word := m.group(1)) and (known[word] if word in known else self._learn(word))
+            if (info := known[word] if (word := m.group()) in known else self._learn(word))
         ]
         if not self.lower_first:
             return found
+        more = self._lower_starts(text)
+        if not more:
+            return found
+        merged: dict[int, StartWord | None] = dict(found)
+        for at in more:
+            merged.setdefault(at, None)
+        return sorted(merged.items())
+
+    def _lower_starts(self, text: str) -> list[int]:
         lower = text.lower()
         pattern = self._lower_regex()
         if pattern is None or "_" in text or len(lower) != len(text):
-            return self._starts_slow(text, found)  # rare: exact character-by-character rules
-        for m in pattern.finditer(lower):
-            at = m.start()
-            if (not at or lower[at - 1] not in "'’") and text[at].islower():
-                found.append(at)
-        return sorted(set(found))
+            return self._starts_slow(text)  # rare: exact character-by-character rules
+        # In " " + lower, a match's offset is its word's offset in ``text``, and its first
+        # character the one before the word (" " at the start).
+        return [
+            at
+            for m in pattern.finditer(" " + lower)
+            if m.group()[0] not in "'’" and text[at := m.start()].islower()
+        ]
 
-    def _learn(self, word: str) -> bool:
-        """Whether an alias can start with ``word`` as written (remembered per written form)."""
-        ok = fold(word).removesuffix("'s") in self.first
-        self._starts_word[word] = ok
-        return ok
+    def _learn(self, word: str) -> StartWord | None:
+        """What an alias starting with ``word`` as written needs (remembered per written form)."""
+        folded = fold(word)
+        key = folded.removesuffix("'s")
+        longest = self.first.get(key, 0)
+        info = (len(word), folded, key, longest, (key,) in self.grams) if longest else None
+        self._starts_word[word] = info
+        return info
 
-    def _starts_slow(self, text: str, found: list[int]) -> list[int]:
+    def _starts_slow(self, text: str) -> list[int]:
+        found: list[int] = []
         lower = text.lower()
         if len(lower) != len(text):  # a letter whose lower case is longer: rare, be exact
             lower = "".join(ch.lower()[:1] or ch for ch in text)
@@ -165,13 +212,13 @@ class AliasIndex:
                 ):
                     found.append(at)
                 at = lower.find(word, end)
-        return sorted(set(found))
+        return found
 
     def copy(self) -> AliasIndex:
-        """An index that can grow without changing this one (cheap: lists are shared)."""
+        """An index that can grow without changing this one (cheap: alias tuples are shared)."""
         other = AliasIndex()
         other.grams, other.first = dict(self.grams), dict(self.first)
-        other.lower_first, other.prefixes = set(self.lower_first), set(self.prefixes)
+        other.lower_first, other.inner = set(self.lower_first), set(self.inner)
         other.tickers, other.bases = dict(self.tickers), dict(self.bases)
         other.bare = set(self.bare)
         other._lower_re = self._lower_re

@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from summarizer.companies.caseless import caseless_search
+
 FEATURES = (
     "title",
     "first",
@@ -181,7 +183,7 @@ class Layout:
         if cached is None:
             end = starts[k + 1] if k + 1 < len(starts) else len(text)
             sentence = text[begin:end]
-            cached = (bool(_DEAL.search(sentence)), bool(_REPORT.search(sentence)))
+            cached = (caseless_search(_DEAL, sentence), caseless_search(_REPORT, sentence))
             self._flags[(occ.part, k)] = cached
         return first, cached[0], cached[1]
 

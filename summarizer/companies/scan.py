@@ -21,6 +21,7 @@ from summarizer.companies.index import (  # re-exported: the rules and the index
     WORD,
     AliasIndex,
     AliasRef,
+    StartWord,
     alias_mode,
     fold,
     split_words,
@@ -68,6 +69,12 @@ _COMPANY_VERB = re.compile(
     r"unveiled|launched|agreed|shares|stock|chief|CEO|spokes\w+)\b"
 )
 _OPENERS = "\"'“‘([«•*–—-"
+# Compiled once: these run for every candidate alias (re.search(str) looks the pattern up
+# in re's cache each time).
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'.\-]*) $")
+_POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w&.'’-]*,? $")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +101,7 @@ def sentence_initial(text: str, start: int) -> bool:
 
 def is_title_case(text: str) -> bool:
     """Headline style ("Apple Pie Recipes For Fall") or all capitals: case says little."""
-    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    words = [w for w in _LETTER_RUNS.findall(text) if len(w) > 3]
     if len(words) < 3:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
@@ -121,7 +128,7 @@ def _name_before(text: str, start: int, n_words: int, ref: AliasRef) -> str:
     name, "title" after "Mr"/"Ms"/"Dr"... (the alias is that person's surname), else ""."""
     if n_words != 1 or ref.mode == EXACT:
         return ""
-    m = re.search(r"([^\W\d_][\w’'.\-]*) $", text[max(0, start - 40) : start])
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if not m:
         return ""
     word = m.group(1)
@@ -135,28 +142,55 @@ def _name_before(text: str, start: int, n_words: int, ref: AliasRef) -> str:
 
 
 def _local_tokens(
-    index: AliasIndex, text: str, first: re.Match[str], limit: int
+    index: AliasIndex, text: str, start: int, end: int, limit: int
 ) -> list[tuple[int, int, str, bool]]:
-    """Up to ``limit`` words from the word ``first`` on: (start, end-without-possessive,
+    """Up to ``limit`` words from the word at ``start:end`` on: (start, end-without-possessive,
     folded, possessive), stopping at a wide gap, after a possessive and where no alias
     goes on ("The" starts "The Boeing Company", but "The report" goes nowhere)."""
     out: list[tuple[int, int, str, bool]] = []
     key: tuple[str, ...] = ()
-    m: re.Match[str] | None = first
-    while m is not None and len(out) < limit:
-        start, end = m.span(m.lastindex or 0)
+    while len(out) < limit:
         word = fold(text[start:end])
         possessive = len(word) > 2 and word.endswith("'s")
         if possessive:
             word = word[:-2]
         key = (*key, word)
-        if key not in index.prefixes:
+        if not index.continues(key):
             break
         out.append((start, end - (2 if possessive else 0), word, possessive))
         if possessive:
             break
         m = _NEXT_RE.match(text, end)
+        if m is None:
+            break
+        start, end = m.span(1)
     return out
+
+
+def _goes_on(index: AliasIndex, text: str, written: str, word: str, end: int) -> bool:
+    """Whether an alias starts with ``word`` and the word after it (``written`` is ``word``
+    as folded from the text, ending at ``end``): what :func:`_local_tokens` would find
+    second, checked without building its token list. Only asked for a word that is no
+    alias alone, so a possessive one ("The's") ends the walk with nothing found."""
+    if word != written:
+        return False  # possessive
+    m = _NEXT_RE.match(text, end)
+    if m is None:
+        return False
+    nxt = fold(m.group(1))
+    if len(nxt) > 2 and nxt.endswith("'s"):
+        nxt = nxt[:-2]
+    return index.continues((word, nxt))
+
+
+def _start_word(index: AliasIndex, text: str, at: int) -> StartWord | None:
+    """What the word at ``at`` starts (as ``AliasIndex.start_words`` gives it), or None."""
+    first = _TOKEN_RE.match(text, at)
+    if first is None:
+        return None
+    written = fold(first.group())
+    word = written.removesuffix("'s")
+    return len(first.group()), written, word, index.first.get(word, 0), (word,) in index.grams
 
 
 def alias_hits(
@@ -170,19 +204,22 @@ def alias_hits(
     blocked = list(skip)
     pos = 0
     lower = index.lower_first
-    for at in index.starts(text):
+    for at, info in index.start_words(text):
         if at < pos:
             continue  # inside the last hit
         if text[at].islower() and not any(text.startswith(w, at) for w in lower):
             continue  # "é...": a lower-case letter outside ASCII
-        first = _TOKEN_RE.match(text, at)
-        if first is None:
-            continue
-        word = fold(first.group()).removesuffix("'s")
-        longest = index.first.get(word, 0)
+        if info is None:
+            info = _start_word(index, text, at)
+            if info is None:
+                continue
+        length, written, word, longest, alone = info
         if not longest or (blocked and any(a <= at < b for a, b in blocked)):
             continue
-        toks = _local_tokens(index, text, first, longest)
+        end = at + length
+        if not alone and not _goes_on(index, text, written, word, end):
+            continue  # "The report", "Mr Smith": no alias is this word and the next
+        toks = _local_tokens(index, text, at, end, longest)
         used = _match_at(index, text, toks, 0, longest, headline_style)
         if used is None:
             continue
@@ -227,7 +264,7 @@ def _abbreviation(ref: AliasRef, text: str, start: int, end: int) -> bool:
 
 def _after_possessive(text: str, start: int) -> bool:
     """ "The Who's Next", "Ford's Focus": a common word owned by a name is not a company."""
-    return bool(re.search(r"\w['’]s\s$", text[max(0, start - 6) : start]))
+    return bool(_POSSESSIVE_BEFORE.search(text[max(0, start - 6) : start]))
 
 
 def _shouted(ref: AliasRef, text: str, start: int, end: int) -> bool:
@@ -236,8 +273,8 @@ def _shouted(ref: AliasRef, text: str, start: int, end: int) -> bool:
     if len(ref.surface) != 1 or not word.isupper() or not is_common(word):
         return False
     around = (
-        re.findall(r"[^\W\d_]+", text[max(0, start - 12) : start])[-1:]
-        + re.findall(r"[^\W\d_]+", text[end : end + 12])[:1]
+        _LETTER_RUNS.findall(text[max(0, start - 12) : start])[-1:]
+        + _LETTER_RUNS.findall(text[end : end + 12])[:1]
     )
     return any(len(w) > 1 and w.isupper() for w in around)
 
@@ -247,7 +284,7 @@ def _judge(
 ) -> Hit | None:
     """The hit for a case-matching alias: None inside a person's name, weak where ambiguous."""
     surface = ref.surface[0].casefold() if len(ref.surface) == 1 else ""
-    if surface in LEGAL and re.search(r"[A-Z][\w&.'’-]*,? $", text[max(0, start - 30) : start]):
+    if surface in LEGAL and _NAME_BEFORE.search(text[max(0, start - 30) : start]):
         return None  # "Euro Disney SCA": a legal form after a name, not the company SCA
     name = "" if style else _name_before(text, start, len(ref.surface), ref)
     if name == "title":  # "Mr Hilton": a bare "Hilton" in this article is him

@@ -1,0 +1,96 @@
+"""The faster scan finds exactly what the plain rules find.
+
+Each shortcut in ``index``/``scan`` is compared with the straightforward version of the
+same rule on generated text: the regex that finds capitalised words, the lookup of
+what each word starts, and the early drop of "The report" / "Mr Smith" candidates.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from seeds import companies_file
+from summarizer.companies.index import _CJK, _START_WORD_RE, _TOKEN_RE
+from summarizer.companies.matcher import CompanyMatcher, load_registry
+from summarizer.companies.scan import FOLD, AliasIndex, _local_tokens, _match_at, alias_hits, fold
+
+# The capitalised-word regex as first written: a lookbehind at every position (slow).
+_PLAIN_START = re.compile(
+    rf"(?:(?<![\w'’])(?=[A-Z0-9&]|[^\x00-\x7f])|(?=[{_CJK}]))({_TOKEN_RE.pattern})?"
+)
+_PIECES = (
+    "The", "the", "Boeing", "Company", "Mr", "Ford", "US", "Apple", "apple", "eBay", "ebay",
+    "told", "the BBC", "BBC", "Great", "Wall", "Motor", "Xiaomi’s", "Xiaomi's", "L'Oréal",
+    "3M", "&", "É", "é", "émigré", "小米", "삼성전자는", "_", "-", ".", ",", "'", "’", "(", ")",
+    " ", " ", "\n", "Harrison", "da Vinci", "Da", "ſ", "İ", "K", "AAPL", "(NASDAQ: AAPL)",
+)  # fmt: skip
+texts = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+@pytest.fixture(scope="module")
+def index() -> AliasIndex:
+    entries = load_registry(companies_file().read_text(encoding="utf-8"))
+    return CompanyMatcher(entries)._index
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_start_words_regex_finds_what_the_lookbehind_regex_finds(text: str) -> None:
+    plain = [(m.start(), m.group(1)) for m in _PLAIN_START.finditer(text) if m.group(1)]
+    assert [(m.start(), m.group()) for m in _START_WORD_RE.finditer(text)] == plain
+
+
+def _plain_hits(index: AliasIndex, text: str) -> list[tuple[int, int, int, bool]]:
+    """alias_hits without its shortcuts: every start word walked in full."""
+    found, pos = [], 0
+    for at in index.starts(text):
+        first = _TOKEN_RE.match(text, at)
+        word = fold(first.group()).removesuffix("'s") if first else ""
+        if at < pos or not first or not index.first.get(word):
+            continue
+        if text[at].islower() and not any(text.startswith(w, at) for w in index.lower_first):
+            continue
+        longest = index.first[word]
+        toks = _local_tokens(index, text, first.start(), first.end(), longest)
+        used = _match_at(index, text, toks, 0, longest, False)
+        if used is not None:
+            found.append((used[1].entry, used[1].start, used[1].end, used[1].weak))
+            pos = toks[used[0] - 1][1]
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_alias_hits_equal_the_full_walk(index: AliasIndex, text: str) -> None:
+    found = alias_hits(index, text, headline_style=False)
+    assert [(h.entry, h.start, h.end, h.weak) for h in found] == _plain_hits(index, text)
+
+
+def test_the_full_walk_finds_companies_and_drops_lone_first_words(index: AliasIndex) -> None:
+    text = "The report said The Boeing Company and Mr Smith met eBay, told the BBC."
+    hits = list(alias_hits(index, text, headline_style=False))
+    spans = [text[h.start : h.end] for h in hits]
+    assert "The Boeing Company" in spans and "eBay" in spans and "The report" not in spans
+    assert [(h.entry, h.start, h.end, h.weak) for h in hits] == _plain_hits(index, text)
+
+
+def test_what_a_word_starts_is_relearnt_when_aliases_are_added() -> None:
+    index = AliasIndex()
+    index.add("Zorblax Holdings", 0, mode=FOLD)
+    text = "Zorblax said Zorblax Holdings would grow."
+    assert [(h.entry, h.start) for h in alias_hits(index, text, headline_style=False)] == [(0, 13)]
+    index.add("Zorblax", 1, mode=FOLD)  # the same first word is now also an alias alone
+    hits = [(h.entry, h.start) for h in alias_hits(index, text, headline_style=False)]
+    assert hits == [(1, 0), (0, 13)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_lower_case_first_words_regex_finds_what_the_plain_search_finds(
+    index: AliasIndex, text: str
+) -> None:
+    assert sorted(index._lower_starts(text)) == sorted(set(index._starts_slow(text)))
