@@ -207,7 +207,7 @@ def alias_hits(
     for at, info in index.start_words(text):
         if at < pos:
             continue  # inside the last hit
-        if text[at].islower() and not any(text.startswith(w, at) for w in lower):
+        if text[at].islower() and not _starts_lower_alias(text, at, lower):
             continue  # "é...": a lower-case letter outside ASCII
         if info is None:
             info = _start_word(index, text, at)
@@ -226,6 +226,14 @@ def alias_hits(
         n, hit = used
         yield hit
         pos = toks[n - 1][1]
+
+
+def _starts_lower_alias(text: str, at: int, lower: Iterable[str]) -> bool:
+    """Whether a lower-case-first alias ("eBay", "iFlytek", "nVent") starts at ``at``.
+
+    The first words are stored folded, and the text keeps its inner capitals, so the
+    comparison is on the lower-cased text."""
+    return any(text[at : at + len(w)].lower() == w for w in lower)
 
 
 def _match_at(

@@ -425,3 +425,19 @@ def test_suggest_a_leading_word_of_a_longer_name(matcher: CompanyMatcher) -> Non
     assert matcher.suggest("Xaomi") == ["Xiaomi"]
     assert "Berkshire Hathaway" in matcher.suggest("Berkshire")
     assert matcher.suggest("Xiaomi abc") == ["Xiaomi"]  # a name and a stray word
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shares in iFlytek rose after iFlytek said profits doubled.", "iFlytek"),
+        ("uniQure said its gene therapy worked, and uniQure shares jumped.", "uniQure"),
+        ("nVent Electric raised its outlook for the year.", "nVent Electric"),
+        ("Shares of eBay fell after eBay cut its forecast.", "eBay"),
+    ],
+)
+def test_names_written_lower_case_first_with_inner_capitals(
+    matcher: CompanyMatcher, text: str, name: str
+) -> None:
+    # The registry stores such first words folded ("iflytek"); the text keeps "iFlytek".
+    assert name in names(matcher, "", text)
