@@ -22,7 +22,7 @@ from bot.cli.companies import build_matcher
 from bot.cli.scoring import default_data_dir, load_texts, read_labels
 from summarizer.companies.evaluate import Labelled, name_key, split_of
 from summarizer.companies.matcher import CompanyEntry
-from summarizer.companies.salience import FEATURES, company_features
+from summarizer.companies.salience import FEATURES, company_features, with_abbreviations
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = sorted((REPO / "tests/summarizer/companies/data").glob("labels_*.jsonl"))
@@ -40,7 +40,7 @@ def candidates(data: Path) -> list[tuple[Labelled, list[float], int, int]]:
         matcher = base.with_entries([CompanyEntry(n) for n in label.names])
         parts = [article.title, *article.paragraphs]
         occs, names = matcher.scored_occurrences(parts)  # as find() scores them
-        feats = company_features(occs, parts)
+        feats = company_features(with_abbreviations(occs, parts), parts)
         keys = {n: label.keys(n) for n in label.names}
         for entry, f in feats.items():
             name = names[entry]

@@ -10,8 +10,9 @@ have three subjects, and a broker quoted once stays a passing mention.
 
 Features (each explainable on its own):
 
-* ``title``: named in the headline; ``first``: in the first sentence of the body;
-  ``lead``: in the first three sentences;
+* ``title``: named in the headline (with no headline, as CNN copy has none: in the
+  first sentence, which then does the headline's job); ``first``: in the first
+  sentence of the body; ``lead``: in the first three sentences;
 * ``count``: log2(1 + mentions); ``share``: its mentions among all company mentions;
 * ``cover``: share of sentences naming it; ``span``: first to last mention, as a share
   of the story; ``early``: how early the first mention comes;
@@ -22,7 +23,18 @@ Features (each explainable on its own):
   "X analyst", "according to X", "research firm X");
 * ``report``: share of its sentences about a survey, index, forecast or report (a
   company whose figures are quoted, like a lender's house price index);
-* ``single``: named once only.
+* ``single``: named once only;
+* ``refs``: log2(1 + generic references to it: "the firm", "the bank" after it is
+  the company named last), so a firm named once and then called "the firm" counts;
+* ``sponsor``: share of mentions where it speaks ("X said", "says X", "a report by
+  X") in a sentence about prices, growth, the economy, a survey or a poll: the
+  sponsor of figures about something else (Halifax's house price index, Deloitte's
+  forecast), not the story's topic;
+* ``compare``: share of mentions naming it as a rival or an example ("European rival
+  Airbus", "companies like Microsoft and Sony").
+
+An abbreviation defined in brackets after a name ("Singapore Airlines (SIA)") counts
+as that company wherever it recurs (``with_abbreviations``).
 """
 
 from __future__ import annotations
@@ -30,11 +42,25 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+
+from summarizer.companies.cues import (
+    ABBREVIATION,
+    DEAL,
+    GENERIC,
+    MACRO,
+    REPORT,
+    SENTENCE_END,
+    acts,
+    compares,
+    is_source,
+    speaks,
+    window,
+)
 
 FEATURES = (
     "title",
@@ -51,80 +77,10 @@ FEATURES = (
     "source",
     "report",
     "single",
+    "refs",
+    "sponsor",
+    "compare",
 )
-
-# Starts with a literal class so the regex engine skips ahead to the next full stop.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-_AUX = r"(?:has|have|had|also|will|would|is|was|were|are|did|does|do|not|itself|on \w+day)"
-_ACTS_AFTER = re.compile(
-    r"^(?:['’]s?)?\s*(?:\([^)]{0,30}\)\s*)?(?:,[^,.]{0,60},\s*)?"
-    rf"(?:{_AUX}\s+){{0,3}}(?:immediately\s+)?"
-    r"(?:said|says|declined|confirmed|announced|reported|posted|expects|warned|denied|plans|"
-    r"told|unveiled|launched|agreed|respond\w*|comment\w*|shares?|stocks?|chief|CEO|"
-    r"spokes\w+|executives?|boss|profits?|sales|revenues?|earnings)\b",
-    re.IGNORECASE,
-)
-_ACTS_BEFORE = re.compile(
-    r"(?:spokes\w+ for|shares (?:in|of)|statement from|representative for|"
-    r"executives? (?:at|of)|profits? (?:at|of)|sales (?:at|of)|boss of|chief executive of)"
-    r"\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_SOURCE_AFTER = re.compile(
-    r"^(?:['’]s?)?\s*(?:chief\s+|senior\s+|equity\s+|market\s+|oil\s+|retail\s+)?"
-    r"(?:analysts?|economists?|strategists?|researchers?|research|consultants?|survey|study|"
-    r"index|poll|report(?:ed)?\b|newspaper|magazine|news agency)",
-    re.IGNORECASE,
-)
-_SOURCE_BEFORE = re.compile(
-    r"(?:(?:analysts?|economists?|strategists?|dealers?|traders?|researchers?|experts?|"
-    r"consultants?|director|head of research)\s+(?:at|with|from|for)|according to|"
-    r"research(?:\s+(?:firm|group|company|house))?|consultanc(?:y|ies)|analysts?|brokers?|"
-    r"brokerage|magazine|newspaper|news agency|survey by|study by|report by|data from|"
-    r"figures from|told|quoted by|reported by|says|said)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# Last words the two "...$" patterns above can end with: a window ending in none of them
-# is rejected without running the regex (which would try every position of the window).
-_SOURCE_ENDS = (
-    "at",
-    "with",
-    "from",
-    "for",
-    "to",
-    "research",
-    "firm",
-    "group",
-    "company",
-    "house",
-    "consultancy",
-    "consultancies",
-    "analyst",
-    "analysts",
-    "broker",
-    "brokers",
-    "brokerage",
-    "magazine",
-    "newspaper",
-    "agency",
-    "by",
-    "told",
-    "says",
-    "said",
-)
-_ACTS_ENDS = ("for", "in", "of", "from", "at")
-_REPORT = re.compile(
-    r"\b(?:survey\w*|index|figures|forecast\w*|report(?:ed|s)?|study|research|poll\w*|data|"
-    r"according to|estimates?|predict\w*|analys[ie]s|house prices|consumer\w*)\b",
-    re.IGNORECASE,
-)
-_DEAL = re.compile(
-    r"\b(?:buy\w*|bought|acqui\w+|takeover|take over|took over|merg\w+|bid|bids|bidder|"
-    r"sue|sued|suing|lawsuit|stake|sell\w*|sold|offer|tie-up|alliance|joint venture|"
-    r"fined|charged|accused|settle\w*)\b",
-    re.IGNORECASE,
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Occurrence:
@@ -155,11 +111,11 @@ class Layout:
         total = 0
         for text in parts[1:]:
             self.first.append(total)
-            starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+            starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]
             self.starts.append(starts)
             total += len(starts)
         self.sentences = max(1, total)
-        self._flags: dict[tuple[int, int], tuple[bool, bool]] = {}  # (deal, report) per sentence
+        self._flags: dict[tuple[int, int], tuple[bool, bool, bool]] = {}  # per sentence
 
     def sentence(self, occ: Occurrence) -> int:
         """Index of the body sentence holding ``occ`` (-1 for the headline)."""
@@ -167,77 +123,109 @@ class Layout:
             return -1
         return self.first[occ.part] + bisect_right(self.starts[occ.part], occ.start) - 1
 
-    def flags(self, occ: Occurrence) -> tuple[bool, bool, bool]:
-        """(starts, deal, report) for the sentence holding ``occ`` (body parts only).
+    def flags(self, occ: Occurrence) -> tuple[int, bool, bool, bool]:
+        """(words before ``occ`` in its sentence, deal, report, macro) for a body mention.
 
-        ``starts``: ``occ`` is among its first two words; ``deal`` and ``report``: the
-        sentence is about a deal/case or a survey/report (cached: companies share sentences)."""
+        ``deal``, ``report`` and ``macro``: the sentence is about a deal or case, a survey
+        or report, or prices/growth/the economy (cached: companies share sentences)."""
         text = self.parts[occ.part]
         starts = self.starts[occ.part]
         k = bisect_right(starts, occ.start) - 1
         begin = starts[k]
-        first = len(text[begin : occ.start].split()) <= 2
+        words = len(text[begin : occ.start].split())
         cached = self._flags.get((occ.part, k))
         if cached is None:
             end = starts[k + 1] if k + 1 < len(starts) else len(text)
             sentence = text[begin:end]
-            cached = (bool(_DEAL.search(sentence)), bool(_REPORT.search(sentence)))
+            cached = (
+                bool(DEAL.search(sentence)),
+                bool(REPORT.search(sentence)),
+                bool(MACRO.search(sentence)),
+            )
             self._flags[(occ.part, k)] = cached
-        return first, cached[0], cached[1]
+        return words, *cached
 
 
-def _ends_with(before: str, ends: tuple[str, ...]) -> bool:
-    """Whether ``before`` ends in whitespace after one of ``ends`` (optionally + "the")."""
-    if not before[-1:].isspace():
-        return False
-    tail = before.rstrip().lower()
-    if tail.endswith("the"):
-        return tail.endswith(ends) or tail[:-3].rstrip().endswith(ends)
-    return tail.endswith(ends)
+def _roles(occs: Sequence[Occurrence], layout: Layout) -> tuple[bool, int, int, int]:
+    """(acts anywhere, mentions quoted as a source, sponsoring figures, as a rival)."""
+    acting, sources, sponsors, rivals = False, 0, 0, 0
+    for o in occs:
+        before, after = window(layout.parts[o.part], o.start, o.end)
+        acting = acting or acts(before, after)
+        sources += is_source(before, after)
+        rivals += compares(before)
+        if o.part > 0 and layout.flags(o)[3] and speaks(before, after):
+            sponsors += 1
+    return acting, sources, sponsors, rivals
 
 
-def _window(occ: Occurrence, parts: Sequence[str]) -> tuple[str, str]:
-    text = parts[occ.part]
-    return text[max(0, occ.start - 60) : occ.start], text[occ.end : occ.end + 120]
-
-
-def _is_source(occ: Occurrence, parts: Sequence[str]) -> bool:
-    before, after = _window(occ, parts)
-    if _SOURCE_AFTER.match(after):
-        return True
-    return _ends_with(before, _SOURCE_ENDS) and bool(_SOURCE_BEFORE.search(before))
-
-
-def _acts(occ: Occurrence, parts: Sequence[str]) -> bool:
-    before, after = _window(occ, parts)
-    if _ACTS_AFTER.match(after):
-        return True
-    return _ends_with(before, _ACTS_ENDS) and bool(_ACTS_BEFORE.search(before))
-
-
-def features(occs: Sequence[Occurrence], layout: Layout, total_mentions: int) -> dict[str, float]:
-    """The features of one company (see the module docstring)."""
-    parts = layout.parts
+def features(
+    occs: Sequence[Occurrence], layout: Layout, total_mentions: int, refs: int = 0
+) -> dict[str, float]:
+    """The features of one company (see the module docstring); ``refs``: generic references."""
     sentences = sorted({layout.sentence(o) for o in occs if o.part > 0})
     n = len(occs)
     flags = [layout.flags(o) for o in occs if o.part > 0]
     total = layout.sentences
+    first = bool(sentences) and sentences[0] == 0
+    headline = not layout.parts[0].strip()
+    acting, sources, sponsors, rivals = _roles(occs, layout)
     return {
-        "title": float(any(o.part == 0 for o in occs)),
-        "first": float(bool(sentences) and sentences[0] == 0),
+        "title": float(any(o.part == 0 for o in occs) or (headline and first)),
+        "first": float(first),
         "lead": float(bool(sentences) and sentences[0] < 3),
         "count": math.log2(1 + n),
         "share": n / max(1, total_mentions),
         "cover": len(sentences) / total,
         "span": (sentences[-1] - sentences[0]) / max(1, total - 1) if sentences else 0.0,
         "early": 1 - sentences[0] / total if sentences else 1.0,
-        "acts": float(any(_acts(o, parts) for o in occs)),
-        "starts": float(any(f[0] for f in flags)),
+        "acts": float(acting),
+        "starts": float(any(f[0] <= 2 for f in flags)),
         "deal": float(any(f[1] for f in flags)),
-        "source": sum(_is_source(o, parts) for o in occs) / n,
+        "source": sources / n,
         "report": sum(f[2] for f in flags) / max(1, len(flags)),
         "single": float(n == 1),
+        "refs": math.log2(1 + refs),
+        "sponsor": sponsors / n,
+        "compare": rivals / n,
     }
+
+
+def generic_refs(occs: Sequence[Occurrence], parts: Sequence[str]) -> dict[int, int]:
+    """Generic references ("the firm") per company: each goes to the company named last
+    before it, in the same paragraph or the one before (further back it is a guess)."""
+    if not occs:
+        return {}
+    ordered = sorted(occs, key=lambda o: (o.part, o.start))
+    keys = [(o.part, o.start) for o in ordered]
+    counts: dict[int, int] = {}
+    for p in range(1, len(parts)):
+        for m in GENERIC.finditer(parts[p]):
+            i = bisect_left(keys, (p, m.start())) - 1
+            if i >= 0 and ordered[i].part >= p - 1:
+                counts[ordered[i].entry] = counts.get(ordered[i].entry, 0) + 1
+    return counts
+
+
+def with_abbreviations(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Occurrence]:
+    """``occs`` plus later uses of abbreviations defined in brackets after a company's name
+    ("Singapore Airlines (SIA) ... SIA said"), where no other mention already is."""
+    defined: dict[str, Occurrence] = {}
+    for o in occs:
+        m = ABBREVIATION.match(parts[o.part], o.end)
+        if m and m.group(1) not in defined:
+            defined[m.group(1)] = o
+    if not defined:
+        return list(occs)
+    taken = {(o.part, o.start) for o in occs}
+    extra = []
+    for abbr, o in defined.items():
+        pattern = re.compile(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])")
+        for p in range(o.part, len(parts)):
+            for m in pattern.finditer(parts[p]):
+                if (p, m.start()) not in taken and (p > o.part or m.start() > o.end + 1):
+                    extra.append(Occurrence(o.entry, p, m.start(), m.end()))
+    return [*occs, *extra]
 
 
 @lru_cache(maxsize=1)
@@ -257,18 +245,23 @@ def probability(feats: Mapping[str, float]) -> float:
 def company_features(
     occs: Sequence[Occurrence], parts: Sequence[str]
 ) -> dict[int, dict[str, float]]:
-    """Features per company entry (for fitting the weights and for explaining a score)."""
+    """Features per company entry (for fitting the weights and for explaining a score);
+    ``occs`` as ``with_abbreviations`` returns them."""
     by_entry: dict[int, list[Occurrence]] = {}
     for occ in occs:
         by_entry.setdefault(occ.entry, []).append(occ)
     layout = Layout(parts)
-    return {e: features(found, layout, len(occs)) for e, found in by_entry.items()}
+    refs = generic_refs(occs, parts)
+    return {
+        e: features(found, layout, len(occs), refs.get(e, 0)) for e, found in by_entry.items()
+    }
 
 
 def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Score]:
     """Salience per company, most salient first (ties: more mentions, then earlier)."""
     if not occs:
         return []
+    occs = with_abbreviations(occs, parts)
     counts: dict[int, int] = {}
     first: dict[int, tuple[int, int]] = {}
     for occ in occs:
