@@ -101,11 +101,21 @@ class Score:
     mentions: int
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case with every offset kept ("İ".lower() is two characters)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
 class Layout:
     """Sentence boundaries of an article's body, built once per article."""
 
     def __init__(self, parts: Sequence[str]) -> None:
         self.parts = parts
+        self.lower = [_lower(text) for text in parts]  # the sentence regexes need lower case
         self.starts: list[list[int]] = [[0]]  # per part: sentence start offsets
         self.first: list[int] = [0]  # per part: index of its first sentence in the body
         total = 0
@@ -115,35 +125,38 @@ class Layout:
             self.starts.append(starts)
             total += len(starts)
         self.sentences = max(1, total)
-        self._flags: dict[tuple[int, int], tuple[bool, bool, bool]] = {}  # per sentence
+        self._flags: dict[tuple[int, int], tuple[bool, bool]] = {}  # (deal, report) per sentence
+        self._macro: dict[tuple[int, int], bool] = {}
 
-    def sentence(self, occ: Occurrence) -> int:
-        """Index of the body sentence holding ``occ`` (-1 for the headline)."""
-        if occ.part == 0:
-            return -1
-        return self.first[occ.part] + bisect_right(self.starts[occ.part], occ.start) - 1
-
-    def flags(self, occ: Occurrence) -> tuple[int, bool, bool, bool]:
-        """(words before ``occ`` in its sentence, deal, report, macro) for a body mention.
-
-        ``deal``, ``report`` and ``macro``: the sentence is about a deal or case, a survey
-        or report, or prices/growth/the economy (cached: companies share sentences)."""
-        text = self.parts[occ.part]
+    def _sentence(self, occ: Occurrence) -> tuple[int, int, int]:
+        """(begin, end, number within its part) of the sentence holding a body mention."""
         starts = self.starts[occ.part]
         k = bisect_right(starts, occ.start) - 1
-        begin = starts[k]
-        words = len(text[begin : occ.start].split())
+        end = starts[k + 1] if k + 1 < len(starts) else len(self.parts[occ.part])
+        return starts[k], end, k
+
+    def mention(self, occ: Occurrence) -> tuple[int, int, bool, bool]:
+        """(body sentence index, words before ``occ`` in it, deal, report) for a body mention.
+
+        ``deal`` and ``report``: the sentence is about a deal or case, or a survey or
+        report (cached: companies share sentences)."""
+        begin, end, k = self._sentence(occ)
+        words = len(self.parts[occ.part][begin : occ.start].split())
         cached = self._flags.get((occ.part, k))
         if cached is None:
-            end = starts[k + 1] if k + 1 < len(starts) else len(text)
-            sentence = text[begin:end]
-            cached = (
-                bool(DEAL.search(sentence)),
-                bool(REPORT.search(sentence)),
-                bool(MACRO.search(sentence)),
-            )
+            sentence = self.lower[occ.part][begin:end]
+            cached = (bool(DEAL.search(sentence)), bool(REPORT.search(sentence)))
             self._flags[(occ.part, k)] = cached
-        return words, *cached
+        return self.first[occ.part] + k, words, cached[0], cached[1]
+
+    def macro(self, occ: Occurrence) -> bool:
+        """Whether a body mention's sentence is about prices, growth, the economy, a poll."""
+        begin, end, k = self._sentence(occ)
+        found = self._macro.get((occ.part, k))
+        if found is None:
+            found = bool(MACRO.search(self.lower[occ.part], begin, end))
+            self._macro[(occ.part, k)] = found
+        return found
 
 
 def _roles(occs: Sequence[Occurrence], layout: Layout) -> tuple[bool, int, int, int]:
@@ -154,7 +167,7 @@ def _roles(occs: Sequence[Occurrence], layout: Layout) -> tuple[bool, int, int, 
         acting = acting or acts(before, after)
         sources += is_source(before, after)
         rivals += compares(before)
-        if o.part > 0 and layout.flags(o)[3] and speaks(before, after):
+        if o.part > 0 and speaks(before, after) and layout.macro(o):
             sponsors += 1
     return acting, sources, sponsors, rivals
 
@@ -163,9 +176,9 @@ def features(
     occs: Sequence[Occurrence], layout: Layout, total_mentions: int, refs: int = 0
 ) -> dict[str, float]:
     """The features of one company (see the module docstring); ``refs``: generic references."""
-    sentences = sorted({layout.sentence(o) for o in occs if o.part > 0})
+    flags = [layout.mention(o) for o in occs if o.part > 0]
+    sentences = sorted({f[0] for f in flags})
     n = len(occs)
-    flags = [layout.flags(o) for o in occs if o.part > 0]
     total = layout.sentences
     first = bool(sentences) and sentences[0] == 0
     headline = not layout.parts[0].strip()
@@ -180,10 +193,10 @@ def features(
         "span": (sentences[-1] - sentences[0]) / max(1, total - 1) if sentences else 0.0,
         "early": 1 - sentences[0] / total if sentences else 1.0,
         "acts": float(acting),
-        "starts": float(any(f[0] <= 2 for f in flags)),
-        "deal": float(any(f[1] for f in flags)),
+        "starts": float(any(f[1] <= 2 for f in flags)),
+        "deal": float(any(f[2] for f in flags)),
         "source": sources / n,
-        "report": sum(f[2] for f in flags) / max(1, len(flags)),
+        "report": sum(f[3] for f in flags) / max(1, len(flags)),
         "single": float(n == 1),
         "refs": math.log2(1 + refs),
         "sponsor": sponsors / n,
@@ -191,7 +204,7 @@ def features(
     }
 
 
-def generic_refs(occs: Sequence[Occurrence], parts: Sequence[str]) -> dict[int, int]:
+def generic_refs(occs: Sequence[Occurrence], layout: Layout) -> dict[int, int]:
     """Generic references ("the firm") per company: each goes to the company named last
     before it, in the same paragraph or the one before (further back it is a guess)."""
     if not occs:
@@ -199,8 +212,11 @@ def generic_refs(occs: Sequence[Occurrence], parts: Sequence[str]) -> dict[int, 
     ordered = sorted(occs, key=lambda o: (o.part, o.start))
     keys = [(o.part, o.start) for o in ordered]
     counts: dict[int, int] = {}
-    for p in range(1, len(parts)):
-        for m in GENERIC.finditer(parts[p]):
+    for p in range(1, len(layout.parts)):
+        text = layout.parts[p]
+        for m in GENERIC.finditer(layout.lower[p]):  # a literal start: "the firm", "The firm"
+            if m.start() and text[m.start() - 1].isalnum():
+                continue  # "breathe firm..."
             i = bisect_left(keys, (p, m.start())) - 1
             if i >= 0 and ordered[i].part >= p - 1:
                 counts[ordered[i].entry] = counts.get(ordered[i].entry, 0) + 1
@@ -251,7 +267,7 @@ def company_features(
     for occ in occs:
         by_entry.setdefault(occ.entry, []).append(occ)
     layout = Layout(parts)
-    refs = generic_refs(occs, parts)
+    refs = generic_refs(occs, layout)
     return {
         e: features(found, layout, len(occs), refs.get(e, 0)) for e, found in by_entry.items()
     }
