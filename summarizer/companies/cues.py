@@ -76,16 +76,28 @@ _SOURCE_ENDS = (
     "said",
 )
 _ACTS_ENDS = ("for", "in", "of", "from", "at")
-# REPORT, DEAL and MACRO are searched in lower-cased text (3x faster than IGNORECASE).
-REPORT = re.compile(
-    r"\b(?:survey\w*|index|figures|forecast\w*|report(?:ed|s)?|study|research|poll\w*|data|"
-    r"according to|estimates?|predict\w*|analys[ie]s|house prices|consumer\w*)\b"
-)
-DEAL = re.compile(
-    r"\b(?:buy\w*|bought|acqui\w+|takeover|take over|took over|merg\w+|bid|bids|bidder|"
+# Searched in lower-cased text (3x faster than IGNORECASE), both in one pass: a sentence
+# about a survey, index, forecast or report; one about a deal or a case.
+SENTENCE_CUES = re.compile(
+    r"\b(?:(?P<report>survey\w*|index|figures|forecast\w*|report(?:ed|s)?|study|research|"
+    r"poll\w*|data|according to|estimates?|predict\w*|analys[ie]s|house prices|consumer\w*)|"
+    r"(?P<deal>buy\w*|bought|acqui\w+|takeover|take over|took over|merg\w+|bid|bids|bidder|"
     r"sue|sued|suing|lawsuit|stake|sell\w*|sold|offer|tie-up|alliance|joint venture|"
-    r"fined|charged|accused|settle\w*)\b"
+    r"fined|charged|accused|settle\w*))\b"
 )
+
+
+def sentence_cues(sentence: str) -> tuple[bool, bool]:
+    """(about a deal or case, about a survey or report) for a lower-cased sentence."""
+    deal = report = False
+    for m in SENTENCE_CUES.finditer(sentence):
+        if m.lastgroup == "deal":
+            deal = True
+        else:
+            report = True
+        if deal and report:
+            break
+    return deal, report
 
 
 

@@ -52,7 +52,7 @@ NATIONS = frozenset(
         "polish turkish hungarian greek portuguese african arab thai vietnamese indonesian "
         "malaysian philippine pakistani egyptian nigerian argentine chilean scottish welsh "
         "english national international global united royal general first new "
-        "korea britain america scotland wales hong",  # places the word list lacks
+        "korea britain america england scotland wales hong",  # places the word list lacks
     )
 )
 _WORD = re.compile(r"[^\W_][\w'’.&-]*|&")

@@ -50,14 +50,13 @@ from importlib.resources import files
 
 from summarizer.companies.cues import (
     ABBREVIATION,
-    DEAL,
     GENERIC,
     MACRO,
-    REPORT,
     SENTENCE_END,
     acts,
     compares,
     is_source,
+    sentence_cues,
     speaks,
     window,
 )
@@ -145,7 +144,7 @@ class Layout:
         cached = self._flags.get((occ.part, k))
         if cached is None:
             sentence = self.lower[occ.part][begin:end]
-            cached = (bool(DEAL.search(sentence)), bool(REPORT.search(sentence)))
+            cached = sentence_cues(sentence)
             self._flags[(occ.part, k)] = cached
         return self.first[occ.part] + k, words, cached[0], cached[1]
 
@@ -228,7 +227,8 @@ def with_abbreviations(occs: Sequence[Occurrence], parts: Sequence[str]) -> list
     ("Singapore Airlines (SIA) ... SIA said"), where no other mention already is."""
     defined: dict[str, Occurrence] = {}
     for o in occs:
-        m = ABBREVIATION.match(parts[o.part], o.end)
+        text = parts[o.part]
+        m = ABBREVIATION.match(text, o.end) if "(" in text[o.end : o.end + 3] else None
         if m and m.group(1) not in defined:
             defined[m.group(1)] = o
     if not defined:
