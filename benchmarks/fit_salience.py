@@ -5,8 +5,10 @@
 Candidates are the companies the matcher finds when every labelled name is
 followed (as ``newsbot companies --score`` does); a candidate is positive when it
 is a labelled subject. The model is a plain L2 logistic regression (Newton steps,
-numpy). Prints 5-fold cross-validated figures and the fixed tune/check split at
-a few thresholds (and on the later-labelled "new" articles), then (with ``--write``) refits on every article and writes the weights.
+numpy). Prints 5-fold cross-validated figures (folds by article, over every labelled
+article) and, at a few thresholds, the model fitted on the "tune" split checked on the
+held-back "check" split and on the later-labelled "new" articles; ``--write`` ships
+that tune-split model, so both held-back portions stay unseen.
 """
 
 from __future__ import annotations

@@ -5,10 +5,7 @@ the mention's sentence (see ``salience.py`` for how they become features):
 
 * acting: "X said", "X shares fell", "boss of X";
 * quoted as a source: "analysts at X", "according to X", "X, the research firm";
-* a speaker of figures about something else: "prices rose, Halifax said",
-  "growth will slow, consultancy Deloitte has warned", "a report by telecoms giant BT";
-* named as a rival or an example: "European rival Airbus", "companies like X";
-* generic references back to the last company named: "the firm", "the bank";
+* the sentence is about a deal or case, or about a survey or report;
 * an abbreviation defined in brackets after the name: "Singapore Airlines (SIA)".
 """
 
@@ -133,67 +130,5 @@ def acts(before: str, after: str) -> bool:
     return ends_with(before, _ACTS_ENDS) and bool(_ACTS_BEFORE.search(before))
 
 
-# The company speaks (says, warns, predicts) or its report does. Together with a sentence
-# about prices, growth, the economy or a market this is a sponsor of figures, not the topic.
-_SPEAKS_AFTER = re.compile(
-    rf"^(?:['’]s?)?\s*(?:,[^,.]{{0,60}},\s*)?(?:{_AUX}\s+){{0,3}}"
-    r"(?:said|says|warned|warns|predicts?|predicted|forecasts?|forecasting|believes?|claims?|"
-    r"expects?|estimates?|found|finds|survey|study|report|index|research|poll|data|figures|"
-    r"analysts?|economists?)\b",
-    re.IGNORECASE,
-)
-_SAYS = frozenset(("says", "said"))
-_PAPERS = frozenset(("report", "survey", "study", "poll", "research", "data", "figures", "index"))
-_BY = frozenset(("by", "from", "of", "for"))
-MACRO = re.compile(
-    r"\b(?:prices?|growth|econom\w+|inflation|interest rates?|unemployment|consumers?|spending|"
-    r"survey\w*|forecast\w*|index|study|poll\w*|per cent|%|population|households?|"
-    r"the (?:housing|property|jobs|labour) market|britons|americans)\b"
-)
-
-
-def speaks(before: str, after: str) -> bool:
-    """The company (or its report) speaks: "X said", "says X", "a study by analysts X"."""
-    if _SPEAKS_AFTER.match(after):
-        return True
-    if not before[-1:].isspace():
-        return False
-    words = before[-40:].lower().split()[-5:]
-    for i, word in enumerate(words):  # the cue, then at most three words up to the name
-        if len(words) - i > 4:
-            continue
-        if word in _SAYS or (i and words[i - 1] == "according" and word == "to"):
-            return True
-        if i and word in _BY and words[i - 1] in _PAPERS:
-            return True
-    return False
-
-
-# Named as a rival or an example beside the story's own company: "European rival Airbus",
-# "companies like Microsoft and Sony", "in contrast to X".
-_RIVAL = frozenset(("rival", "rivals", "competitor", "competitors", "unlike", "like", "than"))
-_RIVAL_PAIRS = frozenset(("contrast to", "compared with", "compared to", "likes of", "such as"))
-
-
-def compares(before: str) -> bool:
-    """Named as a rival or an example: "rival Fujitsu", "companies like Microsoft"."""
-    if not before[-1:].isspace():
-        return False
-    words = before[-40:].split()[-4:]
-    for i in range(len(words) - 1, max(-1, len(words) - 4), -1):  # cue + <= 2 capitalised
-        word = words[i].lower()
-        if word in _RIVAL or (i and f"{words[i - 1].lower()} {word}" in _RIVAL_PAIRS):
-            return True
-        if not words[i][:1].isupper():
-            return False
-    return False
-
-
-# "the firm", "the bank's": read as the company named last (see salience.refs).
-GENERIC = re.compile(  # searched in lower-cased text
-    r"the (?:company|firm|group|bank|airline|carrier|retailer|lender|insurer|broker|"
-    r"carmaker|chain|supermarket|operator|maker|manufacturer|business|publisher|studio|"
-    r"start-?up|conglomerate|club|brand|giant|store|network|website|site)\b"
-)
 # "Singapore Airlines (SIA)": the capitals in brackets name the same company from then on.
 ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,6})\)")

@@ -10,9 +10,8 @@ have three subjects, and a broker quoted once stays a passing mention.
 
 Features (each explainable on its own):
 
-* ``title``: named in the headline (with no headline, as CNN copy has none: in the
-  first sentence, which then does the headline's job); ``first``: in the first
-  sentence of the body; ``lead``: in the first three sentences;
+* ``title``: named in the headline; ``first``: in the first sentence of the body;
+  ``lead``: in the first three sentences;
 * ``count``: log2(1 + mentions); ``share``: its mentions among all company mentions;
 * ``cover``: share of sentences naming it; ``span``: first to last mention, as a share
   of the story; ``early``: how early the first mention comes;
@@ -23,15 +22,11 @@ Features (each explainable on its own):
   "X analyst", "according to X", "research firm X");
 * ``report``: share of its sentences about a survey, index, forecast or report (a
   company whose figures are quoted, like a lender's house price index);
-* ``single``: named once only;
-* ``refs``: log2(1 + generic references to it: "the firm", "the bank" after it is
-  the company named last), so a firm named once and then called "the firm" counts;
-* ``sponsor``: share of mentions where it speaks ("X said", "says X", "a report by
-  X") in a sentence about prices, growth, the economy, a survey or a poll: the
-  sponsor of figures about something else (Halifax's house price index, Deloitte's
-  forecast), not the story's topic;
-* ``compare``: share of mentions naming it as a rival or an example ("European rival
-  Airbus", "companies like Microsoft and Sony").
+* ``single``: named once only.
+
+(Also tried, measured and dropped, see NOTES-about.md: generic references "the firm",
+a sponsor-of-figures cue, a rival/example cue, the lead sentence as headline when there
+is none, the grammatical subject of the opening, the share of economy sentences.)
 
 An abbreviation defined in brackets after a name ("Singapore Airlines (SIA)") counts
 as that company wherever it recurs (``with_abbreviations``).
@@ -42,7 +37,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,14 +45,10 @@ from importlib.resources import files
 
 from summarizer.companies.cues import (
     ABBREVIATION,
-    GENERIC,
-    MACRO,
     SENTENCE_END,
     acts,
-    compares,
     is_source,
     sentence_cues,
-    speaks,
     window,
 )
 
@@ -76,9 +67,6 @@ FEATURES = (
     "source",
     "report",
     "single",
-    "refs",
-    "sponsor",
-    "compare",
 )
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +113,6 @@ class Layout:
             total += len(starts)
         self.sentences = max(1, total)
         self._flags: dict[tuple[int, int], tuple[bool, bool]] = {}  # (deal, report) per sentence
-        self._macro: dict[tuple[int, int], bool] = {}
 
     def _sentence(self, occ: Occurrence) -> tuple[int, int, int]:
         """(begin, end, number within its part) of the sentence holding a body mention."""
@@ -148,42 +135,27 @@ class Layout:
             self._flags[(occ.part, k)] = cached
         return self.first[occ.part] + k, words, cached[0], cached[1]
 
-    def macro(self, occ: Occurrence) -> bool:
-        """Whether a body mention's sentence is about prices, growth, the economy, a poll."""
-        begin, end, k = self._sentence(occ)
-        found = self._macro.get((occ.part, k))
-        if found is None:
-            found = bool(MACRO.search(self.lower[occ.part], begin, end))
-            self._macro[(occ.part, k)] = found
-        return found
 
-
-def _roles(occs: Sequence[Occurrence], layout: Layout) -> tuple[bool, int, int, int]:
-    """(acts anywhere, mentions quoted as a source, sponsoring figures, as a rival)."""
-    acting, sources, sponsors, rivals = False, 0, 0, 0
+def _roles(occs: Sequence[Occurrence], layout: Layout) -> tuple[bool, int]:
+    """(acts anywhere, mentions quoted as a source)."""
+    acting, sources = False, 0
     for o in occs:
         before, after = window(layout.parts[o.part], o.start, o.end)
         acting = acting or acts(before, after)
         sources += is_source(before, after)
-        rivals += compares(before)
-        if o.part > 0 and speaks(before, after) and layout.macro(o):
-            sponsors += 1
-    return acting, sources, sponsors, rivals
+    return acting, sources
 
 
-def features(
-    occs: Sequence[Occurrence], layout: Layout, total_mentions: int, refs: int = 0
-) -> dict[str, float]:
-    """The features of one company (see the module docstring); ``refs``: generic references."""
+def features(occs: Sequence[Occurrence], layout: Layout, total_mentions: int) -> dict[str, float]:
+    """The features of one company (see the module docstring)."""
     flags = [layout.mention(o) for o in occs if o.part > 0]
     sentences = sorted({f[0] for f in flags})
     n = len(occs)
     total = layout.sentences
     first = bool(sentences) and sentences[0] == 0
-    headline = not layout.parts[0].strip()
-    acting, sources, sponsors, rivals = _roles(occs, layout)
+    acting, sources = _roles(occs, layout)
     return {
-        "title": float(any(o.part == 0 for o in occs) or (headline and first)),
+        "title": float(any(o.part == 0 for o in occs)),
         "first": float(first),
         "lead": float(bool(sentences) and sentences[0] < 3),
         "count": math.log2(1 + n),
@@ -197,29 +169,7 @@ def features(
         "source": sources / n,
         "report": sum(f[3] for f in flags) / max(1, len(flags)),
         "single": float(n == 1),
-        "refs": math.log2(1 + refs),
-        "sponsor": sponsors / n,
-        "compare": rivals / n,
     }
-
-
-def generic_refs(occs: Sequence[Occurrence], layout: Layout) -> dict[int, int]:
-    """Generic references ("the firm") per company: each goes to the company named last
-    before it, in the same paragraph or the one before (further back it is a guess)."""
-    if not occs:
-        return {}
-    ordered = sorted(occs, key=lambda o: (o.part, o.start))
-    keys = [(o.part, o.start) for o in ordered]
-    counts: dict[int, int] = {}
-    for p in range(1, len(layout.parts)):
-        text = layout.parts[p]
-        for m in GENERIC.finditer(layout.lower[p]):  # a literal start: "the firm", "The firm"
-            if m.start() and text[m.start() - 1].isalnum():
-                continue  # "breathe firm..."
-            i = bisect_left(keys, (p, m.start())) - 1
-            if i >= 0 and ordered[i].part >= p - 1:
-                counts[ordered[i].entry] = counts.get(ordered[i].entry, 0) + 1
-    return counts
 
 
 def with_abbreviations(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Occurrence]:
@@ -267,10 +217,7 @@ def company_features(
     for occ in occs:
         by_entry.setdefault(occ.entry, []).append(occ)
     layout = Layout(parts)
-    refs = generic_refs(occs, layout)
-    return {
-        e: features(found, layout, len(occs), refs.get(e, 0)) for e, found in by_entry.items()
-    }
+    return {e: features(found, layout, len(occs)) for e, found in by_entry.items()}
 
 
 def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Score]:
