@@ -106,6 +106,10 @@ def main() -> None:
         w = fit(x[folds != k], y[folds != k], args.c)
         cv[folds == k] = predict(w, x[folds == k])
     report("5-fold cross-validation", cv, rows, thresholds)
+    for source in sorted({r[0].source for r in rows}):  # the same folds, one source at a time
+        mine = np.array([r[0].source == source for r in rows])
+        kept = [r for r, m in zip(rows, mine, strict=True) if m]
+        report(f"  cross-validation, {source} only", cv[mine], kept, [0.5])
     tune = np.array([r[0].split == "tune" for r in rows])
     w = fit(x[tune], y[tune], args.c)
     for split in ("check", "new"):  # held back from fitting: the fixed check split, later labels
