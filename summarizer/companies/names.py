@@ -116,6 +116,8 @@ def short_forms(name: str) -> list[tuple[str, bool]]:
     first = bare[0] if len(bare) >= 2 else ""
     if first.isupper() or (first[:1].isupper() and len(first) >= 4 and not is_common(first)):
         add(first, True)  # "Cadbury" of Cadbury Schweppes, "HDT": only beside the full name
+    elif len(bare) == 3 and bare[1] == "&" and first[:1].isupper():
+        add(first, True)  # "Marsh" of Marsh & McLennan, even if a word: only beside the full name
     add(_acronym([w for w in no_legal if w.casefold() not in ("of", "and", "&")]), True)
     return list(forms.items())
 
