@@ -175,21 +175,21 @@ def features(occs: Sequence[Occurrence], layout: Layout, total_mentions: int) ->
 def with_abbreviations(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Occurrence]:
     """``occs`` plus later uses of abbreviations defined in brackets after a company's name
     ("Singapore Airlines (SIA) ... SIA said"), where no other mention already is."""
-    defined: dict[str, Occurrence] = {}
+    defined: dict[str, tuple[Occurrence, int]] = {}  # abbreviation -> (name, end of brackets)
     for o in occs:
         text = parts[o.part]
         m = ABBREVIATION.match(text, o.end) if "(" in text[o.end : o.end + 3] else None
         if m and m.group(1) not in defined:
-            defined[m.group(1)] = o
+            defined[m.group(1)] = (o, m.end())
     if not defined:
         return list(occs)
     taken = {(o.part, o.start) for o in occs}
     extra = []
-    for abbr, o in defined.items():
+    for abbr, (o, after) in defined.items():
         pattern = re.compile(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])")
         for p in range(o.part, len(parts)):
-            for m in pattern.finditer(parts[p]):
-                if (p, m.start()) not in taken and (p > o.part or m.start() > o.end + 1):
+            for m in pattern.finditer(parts[p], after if p == o.part else 0):
+                if (p, m.start()) not in taken:
                     extra.append(Occurrence(o.entry, p, m.start(), m.end()))
     return [*occs, *extra]
 
