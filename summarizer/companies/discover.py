@@ -140,7 +140,12 @@ def _distinctive(name: str) -> bool:
     first = words[0]
     if first.casefold() in ("the", "a", "an", "this", "that", "its", "their"):
         return False
-    return any(not is_common(w.rstrip(".")) and len(w) > 1 for w in words)
+    return any(not _ordinary(w.rstrip(".")) and len(w) > 1 for w in words)
+
+
+def _ordinary(word: str) -> bool:
+    """An ordinary word, place or name — also when hyphenated from such words ("Inter-American")."""
+    return is_common(word) or ("-" in word and all(is_common(p) for p in word.split("-") if p))
 
 
 def _known(name: str, known: Container[str]) -> bool:

@@ -33,12 +33,13 @@ def test_names_joined_by_ampersand_and_bank_names_are_discovered() -> None:
     text = (
         "Insurance broker Marsh & McLennan's shares fell. Parex Bank was taken over. "
         "Among the accused were Lorillard Tobacco and Brown & Williamson. "
-        "Nick Bubb of Evolution Securities said so in 1994 Energy terms; the World Bank agreed."
+        "Nick Bubb of Evolution Securities said so in 1994 Energy terms; the World Bank and "
+        "the Inter-American Development Bank agreed."
     )
     found = discover(["", text], known=set())
     wanted = {"Marsh & McLennan", "Parex Bank", "Lorillard Tobacco", "Brown & Williamson"}
     assert wanted <= set(found)
-    assert not [n for n in found if "World" in n or "Nick" in n or "1994" in n]
+    assert not [n for n in found if n.startswith(("World", "Inter", "Nick", "1994"))]
 
 
 def test_a_place_is_never_a_short_form_that_counts_alone() -> None:
