@@ -69,6 +69,7 @@ FEATURES = (
     "single",
 )
 
+
 @dataclass(frozen=True, slots=True)
 class Occurrence:
     """One mention: which company, where (part 0 = headline, 1.. = body paragraphs)."""
