@@ -9,7 +9,8 @@ Each labels line names an article by ``source_file`` (``bbc_dev``, ``cnndm_dev``
 shipped: BBC and CNN/Daily Mail copy may not be redistributed.
 
 Prints, per source and overall, and for the articles the weights were fitted on
-("tune") and the others ("check", a fixed fifth-based split by id):
+("tune") and the others ("check", a fixed fifth-based split by id; "new": articles
+labelled after the fit, marked ``"split": "new"`` in the labels file):
 
 * subject precision and recall when every labelled name is followed (``--also NAME``),
 * the same with the shipped registry alone,
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import IO
 
 from summarizer.article import Article
-from summarizer.companies.evaluate import Labelled, Tally, parse_labels, score_article, split_of
+from summarizer.companies.evaluate import Labelled, Tally, parse_labels, score_article
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
 from summarizer.errors import InputError
 
@@ -113,9 +114,9 @@ def print_scores(rows: Sequence[tuple[Labelled, Tally, Tally]], *, out: IO[str])
     groups: dict[str, tuple[Tally, Tally]] = {}
     for label, follow, alone in rows:
         for group in (
-            f"{label.source} {split_of(label.id)}",
+            f"{label.source} {label.split}",
             label.source,
-            f"all {split_of(label.id)}",
+            f"all {label.split}",
             "all",
         ):
             pair = groups.setdefault(group, (Tally(), Tally()))

@@ -6,7 +6,8 @@ only with evidence in the text itself:
 
 * a legal form or a company word ends it: "Eos Airlines", "Baugur Group",
   "ParkingEye Ltd", "Parmalat SpA", "Menzies Aviation";
-* a cue phrase puts it in a company's place: "shares in X", "shares of X".
+* a cue phrase puts it in a company's place: "shares in X", "shares of X";
+* two capitalised names joined by "&": "Marsh & McLennan", "Brown & Williamson".
 
 (Richer cues such as "X, the Italian dairy firm" or "the retailer X" were tried as
 regexes over the whole story and cost 3 ms per article; they are left out.)
@@ -28,9 +29,10 @@ from summarizer.companies.scan import fold, sentence_initial, split_words
 # Words that end a company's name ("Eos Airlines", "ParkingEye Ltd") or lead into one
 # ("shares in Cairn"). One literal alternation: cheap to search in every story.
 _ANCHOR = re.compile(
-    r"(?<![\w'’])(?=[A-Zs])(?:(?P<suffix>Inc|Corp|Corporation|Ltd|Limited|plc|PLC|AG|SpA|"
+    r"(?<![\w'’])(?=[A-Zs&])(?:(?P<suffix>Inc|Corp|Corporation|Ltd|Limited|plc|PLC|AG|SpA|"
     r"GmbH|LLC|Kft|Oyj|Airlines|Airways|Aviation|Group|Holdings|Promotions|Motors|Bancorp|Breweries|"
-    r"Pharmaceuticals|Laboratories)\b|(?P<cue>[Ss]hares (?:in|of) ))"
+    r"Pharmaceuticals|Laboratories|Bank|Tobacco|Enterprises?|Energy)\b|"
+    r"(?P<cue>[Ss]hares (?:in|of) )|(?P<amp>& (?=[A-Z])))"
 )
 # Substrings every anchor holds: a paragraph without any of them is skipped at C speed.
 _ANCHOR_WORDS = (
@@ -57,6 +59,11 @@ _ANCHOR_WORDS = (
     "Breweries",
     "Pharmaceuticals",
     "Laboratories",
+    "Bank",
+    "Tobacco",
+    "Enterprise",
+    "Energy",
+    "& ",
     "hares in ",
     "hares of ",
 )
@@ -86,6 +93,9 @@ def _before(text: str, at: int, suffix: str) -> str:
         if name[k].endswith(("'s", "’s")) or (name[k] in _JOINERS and k and name[k - 1].isupper()):
             name = name[k + 1 :]
             break
+        if name[k] == "of" or name[k].isdigit():  # "Nick Bubb of Evolution", "1994 Energy"
+            name = name[k + 1 :]
+            break
     while name and name[0] in _JOINERS:
         name.pop(0)
     if name:  # "Yesterday Grandmax Group": an ordinary word that only starts the sentence
@@ -110,6 +120,17 @@ def _after(text: str, at: int) -> str:
     return " ".join(name)
 
 
+def _joined(text: str, amp: int, after: int) -> str:
+    """"Marsh & McLennan": a word or two before "&" (no "and"/"of") and one word after."""
+    left = _before(text, amp, "&").split()[:-1]
+    while any(w in _JOINERS for w in left):
+        left = left[[w in _JOINERS for w in left].index(True) + 1 :]
+    right = _after(text, after)
+    if not left or not right or " " in right:
+        return ""
+    return " ".join([*left[-2:], "&", right])
+
+
 def _distinctive(name: str) -> bool:
     words = [
         w for w in re.findall(r"[^\W_][\w'’.&-]*", name) if w.casefold().rstrip(".") not in LEGAL
@@ -119,7 +140,12 @@ def _distinctive(name: str) -> bool:
     first = words[0]
     if first.casefold() in ("the", "a", "an", "this", "that", "its", "their"):
         return False
-    return any(not is_common(w.rstrip(".")) and len(w) > 1 for w in words)
+    return any(not _ordinary(w.rstrip(".")) and len(w) > 1 for w in words)
+
+
+def _ordinary(word: str) -> bool:
+    """An ordinary word, place or name — also when hyphenated from such words ("Inter-American")."""
+    return is_common(word) or ("-" in word and all(is_common(p) for p in word.split("-") if p))
 
 
 def _known(name: str, known: Container[str]) -> bool:
@@ -155,6 +181,8 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
     for m in _anchors(text):
         if m.group("cue"):
             name = _after(text, m.end())
+        elif m.group("amp"):  # "Marsh & McLennan", "Brown & Williamson": two names joined
+            name = _joined(text, m.start(), m.end())
         else:
             name = _before(text, m.start(), m.group("suffix"))
         key = name.casefold()

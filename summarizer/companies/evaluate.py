@@ -32,6 +32,7 @@ class Labelled:
     subjects: tuple[str, ...]
     mentions: tuple[str, ...]
     aliases_seen: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    split: str = ""  # "tune", "check" or "new" (labelled later, never fitted); see split_of
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -81,12 +82,16 @@ def name_key(text: str) -> str:
 
 
 def split_of(article_id: str) -> str:
-    """A fixed split by id: "tune" (3 in 5 articles, used to fit weights) or "check"."""
+    """A fixed split by id: "tune" (3 in 5 articles, used to fit weights) or "check".
+
+    A labels line may name its split instead (``"split": "new"``): articles labelled
+    after the weights were fitted, kept out of fitting as a fresh held-back portion."""
     return "tune" if zlib.crc32(article_id.encode()) % 5 < 3 else "check"
 
 
 def parse_labels(lines: Iterable[str], *, origin: str = "labels") -> list[Labelled]:
-    """Labelled articles from JSONL lines ({source_file, id, subjects, mentions, aliases_seen})."""
+    """Labelled articles from JSONL lines ({source_file, id, subjects, mentions, aliases_seen},
+    optionally split)."""
     out = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -103,6 +108,7 @@ def parse_labels(lines: Iterable[str], *, origin: str = "labels") -> list[Labell
                     tuple(map(str, row["subjects"])),
                     tuple(map(str, row["mentions"])),
                     seen,
+                    str(row.get("split") or split_of(str(row["id"]))),
                 )
             )
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError):

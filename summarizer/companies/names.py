@@ -51,7 +51,8 @@ NATIONS = frozenset(
         "belgian irish russian brazilian mexican israeli saudi emirati singaporean austrian "
         "polish turkish hungarian greek portuguese african arab thai vietnamese indonesian "
         "malaysian philippine pakistani egyptian nigerian argentine chilean scottish welsh "
-        "english national international global united royal general first new",
+        "english national international global united royal general first new "
+        "korea britain america england scotland wales hong",  # places the word list lacks
     )
 )
 _WORD = re.compile(r"[^\W_][\w'’.&-]*|&")
@@ -115,6 +116,8 @@ def short_forms(name: str) -> list[tuple[str, bool]]:
     first = bare[0] if len(bare) >= 2 else ""
     if first.isupper() or (first[:1].isupper() and len(first) >= 4 and not is_common(first)):
         add(first, True)  # "Cadbury" of Cadbury Schweppes, "HDT": only beside the full name
+    elif len(bare) == 3 and bare[1] == "&" and first[:1].isupper():
+        add(first, True)  # "Marsh" of Marsh & McLennan, even if a word: only beside the full name
     add(_acronym([w for w in no_legal if w.casefold() not in ("of", "and", "&")]), True)
     return list(forms.items())
 

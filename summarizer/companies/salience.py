@@ -23,6 +23,13 @@ Features (each explainable on its own):
 * ``report``: share of its sentences about a survey, index, forecast or report (a
   company whose figures are quoted, like a lender's house price index);
 * ``single``: named once only.
+
+(Also tried, measured and dropped, see NOTES-about.md: generic references "the firm",
+a sponsor-of-figures cue, a rival/example cue, the lead sentence as headline when there
+is none, the grammatical subject of the opening, the share of economy sentences.)
+
+An abbreviation defined in brackets after a name ("Singapore Airlines (SIA)") counts
+as that company wherever it recurs (``with_abbreviations``).
 """
 
 from __future__ import annotations
@@ -36,7 +43,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from summarizer.companies.caseless import caseless_search
+from summarizer.companies.cues import (
+    ABBREVIATION,
+    SENTENCE_END,
+    acts,
+    is_source,
+    sentence_cues,
+    window,
+)
 
 FEATURES = (
     "title",
@@ -53,78 +67,6 @@ FEATURES = (
     "source",
     "report",
     "single",
-)
-
-# Starts with a literal class so the regex engine skips ahead to the next full stop.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-_AUX = r"(?:has|have|had|also|will|would|is|was|were|are|did|does|do|not|itself|on \w+day)"
-_ACTS_AFTER = re.compile(
-    r"^(?:['’]s?)?\s*(?:\([^)]{0,30}\)\s*)?(?:,[^,.]{0,60},\s*)?"
-    rf"(?:{_AUX}\s+){{0,3}}(?:immediately\s+)?"
-    r"(?:said|says|declined|confirmed|announced|reported|posted|expects|warned|denied|plans|"
-    r"told|unveiled|launched|agreed|respond\w*|comment\w*|shares?|stocks?|chief|CEO|"
-    r"spokes\w+|executives?|boss|profits?|sales|revenues?|earnings)\b",
-    re.IGNORECASE,
-)
-_ACTS_BEFORE = re.compile(
-    r"(?:spokes\w+ for|shares (?:in|of)|statement from|representative for|"
-    r"executives? (?:at|of)|profits? (?:at|of)|sales (?:at|of)|boss of|chief executive of)"
-    r"\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_SOURCE_AFTER = re.compile(
-    r"^(?:['’]s?)?\s*(?:chief\s+|senior\s+|equity\s+|market\s+|oil\s+|retail\s+)?"
-    r"(?:analysts?|economists?|strategists?|researchers?|research|consultants?|survey|study|"
-    r"index|poll|report(?:ed)?\b|newspaper|magazine|news agency)",
-    re.IGNORECASE,
-)
-_SOURCE_BEFORE = re.compile(
-    r"(?:(?:analysts?|economists?|strategists?|dealers?|traders?|researchers?|experts?|"
-    r"consultants?|director|head of research)\s+(?:at|with|from|for)|according to|"
-    r"research(?:\s+(?:firm|group|company|house))?|consultanc(?:y|ies)|analysts?|brokers?|"
-    r"brokerage|magazine|newspaper|news agency|survey by|study by|report by|data from|"
-    r"figures from|told|quoted by|reported by|says|said)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# Last words the two "...$" patterns above can end with: a window ending in none of them
-# is rejected without running the regex (which would try every position of the window).
-_SOURCE_ENDS = (
-    "at",
-    "with",
-    "from",
-    "for",
-    "to",
-    "research",
-    "firm",
-    "group",
-    "company",
-    "house",
-    "consultancy",
-    "consultancies",
-    "analyst",
-    "analysts",
-    "broker",
-    "brokers",
-    "brokerage",
-    "magazine",
-    "newspaper",
-    "agency",
-    "by",
-    "told",
-    "says",
-    "said",
-)
-_ACTS_ENDS = ("for", "in", "of", "from", "at")
-_REPORT = re.compile(
-    r"\b(?:survey\w*|index|figures|forecast\w*|report(?:ed|s)?|study|research|poll\w*|data|"
-    r"according to|estimates?|predict\w*|analys[ie]s|house prices|consumer\w*)\b",
-    re.IGNORECASE,
-)
-_DEAL = re.compile(
-    r"\b(?:buy\w*|bought|acqui\w+|takeover|take over|took over|merg\w+|bid|bids|bidder|"
-    r"sue|sued|suing|lawsuit|stake|sell\w*|sold|offer|tie-up|alliance|joint venture|"
-    r"fined|charged|accused|settle\w*)\b",
-    re.IGNORECASE,
 )
 
 
@@ -147,99 +89,110 @@ class Score:
     mentions: int
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case with every offset kept ("İ".lower() is two characters)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
 class Layout:
     """Sentence boundaries of an article's body, built once per article."""
 
     def __init__(self, parts: Sequence[str]) -> None:
         self.parts = parts
+        self.lower = [_lower(text) for text in parts]  # the sentence regexes need lower case
         self.starts: list[list[int]] = [[0]]  # per part: sentence start offsets
         self.first: list[int] = [0]  # per part: index of its first sentence in the body
         total = 0
         for text in parts[1:]:
             self.first.append(total)
-            starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+            starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]
             self.starts.append(starts)
             total += len(starts)
         self.sentences = max(1, total)
         self._flags: dict[tuple[int, int], tuple[bool, bool]] = {}  # (deal, report) per sentence
 
-    def sentence(self, occ: Occurrence) -> int:
-        """Index of the body sentence holding ``occ`` (-1 for the headline)."""
-        if occ.part == 0:
-            return -1
-        return self.first[occ.part] + bisect_right(self.starts[occ.part], occ.start) - 1
-
-    def flags(self, occ: Occurrence) -> tuple[bool, bool, bool]:
-        """(starts, deal, report) for the sentence holding ``occ`` (body parts only).
-
-        ``starts``: ``occ`` is among its first two words; ``deal`` and ``report``: the
-        sentence is about a deal/case or a survey/report (cached: companies share sentences)."""
-        text = self.parts[occ.part]
+    def _sentence(self, occ: Occurrence) -> tuple[int, int, int]:
+        """(begin, end, number within its part) of the sentence holding a body mention."""
         starts = self.starts[occ.part]
         k = bisect_right(starts, occ.start) - 1
-        begin = starts[k]
-        first = len(text[begin : occ.start].split()) <= 2
+        end = starts[k + 1] if k + 1 < len(starts) else len(self.parts[occ.part])
+        return starts[k], end, k
+
+    def mention(self, occ: Occurrence) -> tuple[int, int, bool, bool]:
+        """(body sentence index, words before ``occ`` in it, deal, report) for a body mention.
+
+        ``deal`` and ``report``: the sentence is about a deal or case, or a survey or
+        report (cached: companies share sentences)."""
+        begin, end, k = self._sentence(occ)
+        words = len(self.parts[occ.part][begin : occ.start].split())
         cached = self._flags.get((occ.part, k))
         if cached is None:
-            end = starts[k + 1] if k + 1 < len(starts) else len(text)
-            sentence = text[begin:end]
-            cached = (caseless_search(_DEAL, sentence), caseless_search(_REPORT, sentence))
+            sentence = self.lower[occ.part][begin:end]
+            cached = sentence_cues(sentence)
             self._flags[(occ.part, k)] = cached
-        return first, cached[0], cached[1]
+        return self.first[occ.part] + k, words, cached[0], cached[1]
 
 
-def _ends_with(before: str, ends: tuple[str, ...]) -> bool:
-    """Whether ``before`` ends in whitespace after one of ``ends`` (optionally + "the")."""
-    if not before[-1:].isspace():
-        return False
-    tail = before.rstrip().lower()
-    if tail.endswith("the"):
-        return tail.endswith(ends) or tail[:-3].rstrip().endswith(ends)
-    return tail.endswith(ends)
-
-
-def _window(occ: Occurrence, parts: Sequence[str]) -> tuple[str, str]:
-    text = parts[occ.part]
-    return text[max(0, occ.start - 60) : occ.start], text[occ.end : occ.end + 120]
-
-
-def _is_source(occ: Occurrence, parts: Sequence[str]) -> bool:
-    before, after = _window(occ, parts)
-    if _SOURCE_AFTER.match(after):
-        return True
-    return _ends_with(before, _SOURCE_ENDS) and bool(_SOURCE_BEFORE.search(before))
-
-
-def _acts(occ: Occurrence, parts: Sequence[str]) -> bool:
-    before, after = _window(occ, parts)
-    if _ACTS_AFTER.match(after):
-        return True
-    return _ends_with(before, _ACTS_ENDS) and bool(_ACTS_BEFORE.search(before))
+def _roles(occs: Sequence[Occurrence], layout: Layout) -> tuple[bool, int]:
+    """(acts anywhere, mentions quoted as a source)."""
+    acting, sources = False, 0
+    for o in occs:
+        before, after = window(layout.parts[o.part], o.start, o.end)
+        acting = acting or acts(before, after)
+        sources += is_source(before, after)
+    return acting, sources
 
 
 def features(occs: Sequence[Occurrence], layout: Layout, total_mentions: int) -> dict[str, float]:
     """The features of one company (see the module docstring)."""
-    parts = layout.parts
-    sentences = sorted({layout.sentence(o) for o in occs if o.part > 0})
+    flags = [layout.mention(o) for o in occs if o.part > 0]
+    sentences = sorted({f[0] for f in flags})
     n = len(occs)
-    flags = [layout.flags(o) for o in occs if o.part > 0]
     total = layout.sentences
+    first = bool(sentences) and sentences[0] == 0
+    acting, sources = _roles(occs, layout)
     return {
         "title": float(any(o.part == 0 for o in occs)),
-        "first": float(bool(sentences) and sentences[0] == 0),
+        "first": float(first),
         "lead": float(bool(sentences) and sentences[0] < 3),
         "count": math.log2(1 + n),
         "share": n / max(1, total_mentions),
         "cover": len(sentences) / total,
         "span": (sentences[-1] - sentences[0]) / max(1, total - 1) if sentences else 0.0,
         "early": 1 - sentences[0] / total if sentences else 1.0,
-        "acts": float(any(_acts(o, parts) for o in occs)),
-        "starts": float(any(f[0] for f in flags)),
-        "deal": float(any(f[1] for f in flags)),
-        "source": sum(_is_source(o, parts) for o in occs) / n,
-        "report": sum(f[2] for f in flags) / max(1, len(flags)),
+        "acts": float(acting),
+        "starts": float(any(f[1] <= 2 for f in flags)),
+        "deal": float(any(f[2] for f in flags)),
+        "source": sources / n,
+        "report": sum(f[3] for f in flags) / max(1, len(flags)),
         "single": float(n == 1),
     }
+
+
+def with_abbreviations(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Occurrence]:
+    """``occs`` plus later uses of abbreviations defined in brackets after a company's name
+    ("Singapore Airlines (SIA) ... SIA said"), where no other mention already is."""
+    defined: dict[str, tuple[Occurrence, int]] = {}  # abbreviation -> (name, end of brackets)
+    for o in occs:
+        text = parts[o.part]
+        m = ABBREVIATION.match(text, o.end) if "(" in text[o.end : o.end + 3] else None
+        if m and m.group(1) not in defined:
+            defined[m.group(1)] = (o, m.end())
+    if not defined:
+        return list(occs)
+    taken = {(o.part, o.start) for o in occs}
+    extra = []
+    for abbr, (o, after) in defined.items():
+        pattern = re.compile(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])")
+        for p in range(o.part, len(parts)):
+            for m in pattern.finditer(parts[p], after if p == o.part else 0):
+                if (p, m.start()) not in taken:
+                    extra.append(Occurrence(o.entry, p, m.start(), m.end()))
+    return [*occs, *extra]
 
 
 @lru_cache(maxsize=1)
@@ -259,7 +212,8 @@ def probability(feats: Mapping[str, float]) -> float:
 def company_features(
     occs: Sequence[Occurrence], parts: Sequence[str]
 ) -> dict[int, dict[str, float]]:
-    """Features per company entry (for fitting the weights and for explaining a score)."""
+    """Features per company entry (for fitting the weights and for explaining a score);
+    ``occs`` as ``with_abbreviations`` returns them."""
     by_entry: dict[int, list[Occurrence]] = {}
     for occ in occs:
         by_entry.setdefault(occ.entry, []).append(occ)
@@ -271,6 +225,7 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
     """Salience per company, most salient first (ties: more mentions, then earlier)."""
     if not occs:
         return []
+    occs = with_abbreviations(occs, parts)
     counts: dict[int, int] = {}
     first: dict[int, tuple[int, int]] = {}
     for occ in occs:

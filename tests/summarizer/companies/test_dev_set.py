@@ -14,7 +14,7 @@ import pytest
 
 from bot.cli import scoring
 from bot.cli.companies import build_matcher
-from summarizer.companies.evaluate import Tally, split_of
+from summarizer.companies.evaluate import Tally
 
 DATA = Path(__file__).parent / "data"
 LABELS = sorted(DATA.glob("labels_*.jsonl"))
@@ -29,7 +29,7 @@ def test_labels_are_well_formed_and_large_enough() -> None:
     for lab in labels:
         assert not set(lab.subjects) & set(lab.mentions)
         assert set(lab.aliases_seen) <= set(lab.names)
-    assert {split_of(lab.id) for lab in labels} == {"tune", "check"}
+    assert {lab.split for lab in labels} == {"tune", "check", "new"}
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "bbc_dev.jsonl").exists(), reason="no ../shared texts")

@@ -1,0 +1,91 @@
+"""Matching facts behind salience: bracketed abbreviations, "&" names, place words, label splits."""
+
+from __future__ import annotations
+
+import pytest
+
+from seeds import companies_file
+from summarizer.article import Article
+from summarizer.companies.discover import discover
+from summarizer.companies.evaluate import parse_labels, split_of
+from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
+from summarizer.companies.names import short_forms
+from summarizer.companies.salience import Occurrence, with_abbreviations
+
+
+@pytest.fixture(scope="module")
+def matcher() -> CompanyMatcher:
+    return CompanyMatcher(load_registry(companies_file().read_text(encoding="utf-8")))
+
+
+def test_an_abbreviation_in_brackets_names_the_company_from_then_on() -> None:
+    parts = ["", "The jet went to Singapore Airlines (SIA) today.", "SIA said so. SIAM did not."]
+    first = Occurrence(entry=7, part=1, start=parts[1].index("Singapore"), end=parts[1].index(" ("))
+    found = with_abbreviations([first], parts)
+    later = [o for o in found if o is not first]
+    assert [(o.entry, o.part, parts[o.part][o.start : o.end]) for o in later] == [(7, 2, "SIA")]
+    # No bracket after the name: nothing is added.
+    plain = Occurrence(entry=3, part=2, start=0, end=3)
+    assert with_abbreviations([plain], parts) == [plain]
+
+
+def test_names_joined_by_ampersand_and_bank_names_are_discovered() -> None:
+    text = (
+        "Insurance broker Marsh & McLennan's shares fell. Parex Bank was taken over. "
+        "Among the accused were Lorillard Tobacco and Brown & Williamson. "
+        "Nick Bubb of Evolution Securities said so in 1994 Energy terms; the World Bank and "
+        "the Inter-American Development Bank agreed."
+    )
+    found = discover(["", text], known=set())
+    wanted = {"Marsh & McLennan", "Parex Bank", "Lorillard Tobacco", "Brown & Williamson"}
+    assert wanted <= set(found)
+    assert not [n for n in found if n.startswith(("World", "Inter", "Nick", "1994"))]
+
+
+def test_a_place_is_never_a_short_form_that_counts_alone() -> None:
+    forms = dict(short_forms("Korea Development Bank"))
+    assert forms.get("Korea", True) is True  # weak at most
+    matcher = CompanyMatcher(()).with_entries([CompanyEntry("Korea Development Bank")])
+    article = Article(
+        "Card firm rescued",
+        ("South Korea's largest card firm was rescued.", "Korea Development Bank put up money."),
+    )
+    found = {m.name: m.mentions for m in matcher.find(article)}
+    assert found == {"Korea Development Bank": 1}
+
+
+def test_the_name_before_an_ampersand_counts_beside_the_full_name() -> None:
+    matcher = CompanyMatcher(()).with_entries([CompanyEntry("Marsh & McLennan")])
+    story = Article(
+        "Troubled Marsh under scrutiny",
+        ("Regulators are looking at broker Marsh & McLennan.", "Marsh said it would co-operate."),
+    )
+    assert {m.name: m.mentions for m in matcher.find(story)} == {"Marsh & McLennan": 3}
+    alone = Article("Marsh birds return", ("The salt marsh and Marsh Lane flooded.",))
+    assert matcher.find(alone) == []
+
+
+def test_labels_may_name_their_split_else_the_id_decides() -> None:
+    lines = [
+        '{"source_file": "wikinews", "id": "wn-1", "subjects": [], "mentions": [], '
+        '"aliases_seen": {}, "split": "new"}',
+        '{"source_file": "wikinews", "id": "wn-2", "subjects": [], "mentions": [], '
+        '"aliases_seen": {}}',
+    ]
+    first, second = parse_labels(lines)
+    assert first.split == "new"
+    assert second.split == split_of("wn-2") in ("tune", "check")
+
+
+def test_sentence_cues_ignore_case_and_keep_offsets() -> None:
+    from summarizer.companies.salience import company_features
+
+    parts = ["", "İstanbul: Acme agreed a TAKEOVER of Bolt.", "Acme said a Survey showed demand."]
+    acme = [
+        Occurrence(entry=0, part=1, start=parts[1].index("Acme"), end=parts[1].index("Acme") + 4),
+        Occurrence(entry=0, part=2, start=0, end=4),
+    ]
+    feats = company_features(acme, parts)[0]
+    assert feats["deal"] == 1.0  # "TAKEOVER" in capitals still marks a deal sentence
+    assert feats["report"] == 0.5  # one of its two sentences is about a survey
+    assert feats["starts"] == 1.0
