@@ -7,8 +7,10 @@ followed (as ``newsbot companies --score`` does); a candidate is positive when i
 is a labelled subject. The model is a plain L2 logistic regression (Newton steps,
 numpy). Prints 5-fold cross-validated figures (folds by article, over every labelled
 article) and, at a few thresholds, the model fitted on the "tune" split checked on the
-held-back "check" split and on the later-labelled "new" articles; ``--write`` ships
-that tune-split model, so both held-back portions stay unseen.
+held-back "check" split and on the later-labelled "new" articles, and each source
+predicted by a model fitted without it. ``--write`` ships the tune-split model, so
+both held-back portions (and the 25 seeded articles) stay unseen; ``--ship all`` fits
+on every label instead (measured: the seeded 25 went from P 0.97 R 0.90 to 1.00 / 0.84).
 """
 
 from __future__ import annotations
@@ -95,6 +97,12 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     parser.add_argument("--write", action="store_true")
+    parser.add_argument(
+        "--ship",
+        choices=("all", "tune"),
+        default="tune",
+        help="fit the written weights on the tune split (default) or on every label",
+    )
     args = parser.parse_args()
     rows = candidates(args.data)
     x = np.array([r[1] for r in rows])
@@ -110,6 +118,11 @@ def main() -> None:
         mine = np.array([r[0].source == source for r in rows])
         kept = [r for r, m in zip(rows, mine, strict=True) if m]
         report(f"  cross-validation, {source} only", cv[mine], kept, [0.5])
+    for source in sorted({r[0].source for r in rows}):  # other outlets: fit without one
+        out = np.array([r[0].source == source for r in rows])
+        w = fit(x[~out], y[~out], args.c)
+        kept = [r for r, o in zip(rows, out, strict=True) if o]
+        report(f"fitted without {source}, checked on {source}", predict(w, x[out]), kept, [0.5])
     tune = np.array([r[0].split == "tune" for r in rows])
     w = fit(x[tune], y[tune], args.c)
     for split in ("check", "new"):  # held back from fitting: the fixed check split, later labels
@@ -117,9 +130,11 @@ def main() -> None:
         if held.any():
             kept = [r for r, h in zip(rows, held, strict=True) if h]
             report(f"fitted on tune, checked on {split}", predict(w, x[held]), kept, thresholds)
-    # Shipped weights are fitted on the tune split only, so "check" stays held out.
+    # Shipped weights default to the tune split so the held-back figures above stay honest.
+    shipped = tune if args.ship == "tune" else np.ones(len(rows), dtype=bool)
+    w = fit(x[shipped], y[shipped], args.c)
     print(
-        "weights (tune split):",
+        f"weights ({args.ship}):",
         {"bias": round(w[0], 3)},
         {k: round(v, 3) for k, v in zip(FEATURES, w[1:], strict=True)},
     )
@@ -127,9 +142,10 @@ def main() -> None:
         data = {
             "bias": round(float(w[0]), 4),
             "weights": {k: round(float(v), 4) for k, v in zip(FEATURES, w[1:], strict=True)},
-            "fitted_on": f"the tune split of tests/summarizer/companies/data: "
-            f"{len({r[0].id for r in rows if r[0].split == 'tune'})} "
-            f"articles, {int(tune.sum())} candidates",
+            "fitted_on": f"{'every label' if args.ship == 'all' else 'the tune split'} of "
+            "tests/summarizer/companies/data: "
+            f"{len({r[0].id for r, s in zip(rows, shipped, strict=True) if s})} "
+            f"articles, {int(shipped.sum())} candidates",
         }
         OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
         print("wrote", OUT)
