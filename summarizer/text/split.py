@@ -22,6 +22,8 @@ from importlib.resources import files
 
 import punkt
 
+from summarizer.text.punkt_fast import FastPunkt, fast_punkt
+
 # Words for sumy's stemmers and stop lists: letters/digits, inner apostrophes,
 # hyphens and periods kept ("Xiaomi's", "low-cost", "U.S", "3.5"); punctuation dropped.
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
@@ -144,6 +146,11 @@ def _punkt_tokenizer(language: str) -> punkt.PunktSentenceTokenizer:
     return punkt.tokenizer_for(language, prefixes=True)
 
 
+def _sentence_splitter(language: str) -> FastPunkt:
+    """Punkt's decisions for ``language``, taken only at candidate boundaries."""
+    return fast_punkt(_punkt_tokenizer(language))
+
+
 class NewsTokenizer:
     """Splits text into sentences and words, fully offline.
 
@@ -153,7 +160,7 @@ class NewsTokenizer:
 
     def __init__(self, language: str = "english") -> None:
         self.language = language.lower() if language else "english"
-        self._punkt = _punkt_tokenizer(punkt_language(self.language))
+        self._punkt = _sentence_splitter(punkt_language(self.language))
         self._cjk = self.language in ("chinese", "japanese")
         self._generic = self.language != "english" and punkt_language(self.language) == "english"
 
