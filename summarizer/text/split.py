@@ -72,6 +72,11 @@ _LATIN_CANDIDATES = (
     "polish",
     "slovak",
 )
+# The English shortcut of detect_language: in the first _QUICK_CHARS characters, at
+# least _QUICK_MIN_HITS English stop words and _QUICK_LEAD times as many as any other
+# candidate's (on the dev sets and the Wikinews corpus English leads by >= 2.7x).
+_QUICK_CHARS, _QUICK_MIN_HITS, _QUICK_LEAD = 1000, 20, 2
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 _PUNKT_FALLBACK = {"ukrainian": "russian", "slovak": "czech"}
 
 
@@ -91,21 +96,36 @@ def stop_words(language: str) -> frozenset[str]:
 def detect_language(text: str, *, sample_chars: int = 4000) -> str:
     """The most likely language of ``text`` ("english" when unsure)."""
     sample = text[:sample_chars]
-    letters = sum(map(str.isalpha, sample))
-    if not letters:
-        return "english"
     # Every script tested below lies outside ASCII: scan only the (usually few)
     # non-ASCII characters instead of the whole sample once per script.
     rest = _ASCII_RUN_RE.sub("", sample)
+    rest_letters = sum(map(str.isalpha, rest))
+    # ASCII letters are exactly A-Z and a-z, all of them Latin.
+    ascii_letters = len(sample.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+    letters = ascii_letters + rest_letters
+    if not letters:
+        return "english"
     for pattern, language in _SCRIPT_LANGUAGES:
         if len(pattern.findall(rest)) / letters > 0.2:
             return language
     if len(_CYRILLIC_RE.findall(rest)) / letters > 0.3:
         return "ukrainian" if _UKRAINIAN_RE.search(rest) else "russian"
-    # ASCII letters are exactly A-Z and a-z, all of them Latin.
-    latin = letters - sum(map(str.isalpha, rest)) + len(_LATIN_RE.findall(rest))
-    if latin / letters < 0.3:
+    if (ascii_letters + len(_LATIN_RE.findall(rest))) / letters < 0.3:
         return "unknown"  # a script we have no rules for: generic splitting, no stop words
+    # An opening that is plainly English decides (most news here): counting stop
+    # words over the whole sample would cost more than splitting the article.
+    hits = _stop_word_hits(sample[:_QUICK_CHARS])
+    if hits[0] >= _QUICK_MIN_HITS and hits[0] >= _QUICK_LEAD * max(hits[1:]):
+        return "english"
+    best, best_hits = "english", 0
+    for language, language_hits in zip(_LATIN_CANDIDATES, _stop_word_hits(sample), strict=True):
+        if language_hits > best_hits * 1.1:  # ties keep the earlier (more common) language
+            best, best_hits = language, language_hits
+    return best
+
+
+def _stop_word_hits(sample: str) -> list[int]:
+    """How many words of ``sample`` each of _LATIN_CANDIDATES lists as stop words."""
     words = Counter(map(str.lower, _WORD_RE.findall(sample)))
     index = _stop_word_index()
     hits = [0] * len(_LATIN_CANDIDATES)
@@ -113,11 +133,7 @@ def detect_language(text: str, *, sample_chars: int = 4000) -> str:
         count = words[word]
         for k in index[word]:
             hits[k] += count
-    best, best_hits = "english", 0
-    for language, language_hits in zip(_LATIN_CANDIDATES, hits, strict=True):
-        if language_hits > best_hits * 1.1:  # ties keep the earlier (more common) language
-            best, best_hits = language, language_hits
-    return best
+    return hits
 
 
 @lru_cache(maxsize=1)
