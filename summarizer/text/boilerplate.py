@@ -194,25 +194,6 @@ def _alternatives(pattern: str) -> list[str]:
     return [*parts, "".join(current)]
 
 
-def _by_limit(rules: Iterable[Rule]) -> tuple[tuple[int, re.Pattern[str], tuple[Rule, ...]], ...]:
-    """Per distinct word limit (highest first): the rules anchored at the start as one
-    regex (tried at one position only) and the unanchored rules that apply to text of
-    at most that many words. Same answers as trying every rule, several times faster."""
-    rules = tuple(rules)
-    anchored = {
-        r for r in rules if all(a.startswith("^") for a in _alternatives(r.pattern.pattern))
-    }
-    out = []
-    for limit in sorted({r.max_words for r in rules}, reverse=True):
-        fits = [r for r in rules if r.max_words >= limit]
-        joined = "|".join(f"(?:{r.pattern.pattern})" for r in fits if r in anchored) or "(?!)"
-        out.append(
-            (limit, re.compile(joined, re.IGNORECASE), tuple(r for r in fits if r not in anchored))
-        )
-    return tuple(out)
-
-
-_FURNITURE_BY_LIMIT = _by_limit(_ALL_FURNITURE)
 # Words without which an unanchored rule cannot match (each of its alternatives
 # holds one): a case-insensitive search scans the whole sentence, ``in`` is ~10x
 # cheaper. A rule not listed here is always searched.
@@ -222,6 +203,40 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "copyright line": ("reserved", "©", "copyright"),
     "browser notice": ("javascript", "browser"),
 }
+# Any of those words, found in one pass: most sentences hold none of them.
+_ANY_NEED_RE = re.compile("|".join(re.escape(w) for ws in _NEEDS.values() for w in ws))
+
+
+@dataclass(frozen=True, slots=True)
+class _Limit:
+    """The rules that apply to text of at most ``words`` words: those anchored at the
+    start joined into one regex (tried at one position only), and the others; when
+    ``gated``, every other rule needs one of the _NEEDS words."""
+
+    words: int
+    anchored: re.Pattern[str]
+    others: tuple[Rule, ...]
+    gated: bool
+
+
+def _by_limit(rules: Iterable[Rule]) -> tuple[_Limit, ...]:
+    """Per distinct word limit, highest first: same answers as trying every rule,
+    several times faster."""
+    rules = tuple(rules)
+    anchored = {
+        r for r in rules if all(a.startswith("^") for a in _alternatives(r.pattern.pattern))
+    }
+    out = []
+    for limit in sorted({r.max_words for r in rules}, reverse=True):
+        fits = [r for r in rules if r.max_words >= limit]
+        joined = "|".join(f"(?:{r.pattern.pattern})" for r in fits if r in anchored) or "(?!)"
+        others = tuple(r for r in fits if r not in anchored)
+        gated = all(r.reason in _NEEDS for r in others)
+        out.append(_Limit(limit, re.compile(joined, re.IGNORECASE), others, gated))
+    return tuple(out)
+
+
+_FURNITURE_BY_LIMIT = _by_limit(_ALL_FURNITURE)
 
 
 def is_boilerplate(text: str) -> bool:
@@ -230,18 +245,19 @@ def is_boilerplate(text: str) -> bool:
     words = len(text.split())
     chosen = None
     for entry in _FURNITURE_BY_LIMIT:  # the tightest limit that still admits the text
-        if entry[0] < words:
+        if entry.words < words:
             break
         chosen = entry
     if chosen is None:
         return False
-    _, anchored, others = chosen
-    if anchored.match(text) is not None:
+    if chosen.anchored.match(text) is not None:
         return True
     folded = text.casefold()
+    if chosen.gated and _ANY_NEED_RE.search(folded) is None:
+        return False
     return any(
         r.pattern.search(text)
-        for r in others
+        for r in chosen.others
         if any(word in folded for word in _NEEDS.get(r.reason, ("",)))
     )
 
