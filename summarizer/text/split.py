@@ -55,6 +55,9 @@ _LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
 _ASCII_RUN_RE = re.compile("[\x00-\x7f]+")
 # Terminators Punkt's English rules do not know: Devanagari danda, Arabic question mark.
 _EXTRA_END_RE = re.compile("(?<=[।॥؟])\\s+")
+_EXTRA_END_CHARS_RE = re.compile("[।॥؟]")
+# Either quotation mark _open_quote counts: without one, no quotation is left open.
+_QUOTE_RE = re.compile('["“]')
 # Languages without a Punkt model (often caseless scripts, where Punkt's English rules
 # never see a capital to split before): a terminator plus a space ends a sentence.
 _GENERIC_END_RE = re.compile("(?<=[.!?…।॥؟])\\s+(?=[^\\sa-z])")
@@ -182,21 +185,27 @@ class NewsTokenizer:
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         """Sentences of one paragraph, single-spaced, empty ones dropped."""
-        pieces = [
-            " ".join(part.split())
-            for s in self._punkt.tokenize(paragraph)
-            for part in (_GENERIC_END_RE if self._generic else _EXTRA_END_RE).split(s)
-            if part.strip()
-        ]
+        sentences = self._punkt.tokenize(paragraph)
+        if self._generic:
+            sentences = [p for s in sentences for p in _GENERIC_END_RE.split(s)]
+        elif _EXTRA_END_CHARS_RE.search(paragraph):
+            sentences = [p for s in sentences for p in _EXTRA_END_RE.split(s)]
+        pieces = [piece for piece in map(_single_spaced, sentences) if piece]
         if not self._generic:  # generic splits are deliberate, even before lower case
             pieces = _join_lowercase_starts(pieces)
-        return tuple(_join_open_quotes(pieces))
+        if _QUOTE_RE.search(paragraph):
+            pieces = _join_open_quotes(pieces)
+        return tuple(pieces)
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         """Word tokens of one sentence (no punctuation); CJK characters one by one."""
-        if self._cjk or _CJK_RE.search(sentence):
+        if self._cjk or (not sentence.isascii() and _CJK_RE.search(sentence)):
             return tuple(_CJK_WORD_RE.findall(sentence))
         return tuple(_WORD_RE.findall(sentence))
+
+
+def _single_spaced(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _first_word(piece: str) -> str:
@@ -212,16 +221,14 @@ def _join_lowercase_starts(pieces: list[str]) -> list[str]:
     """
     if len(pieces) < 2:
         return pieces
-    lower = sum(_first_word(p).islower() for p in pieces)
-    if lower * 2 > len(pieces):
+    lower = [_first_word(p).islower() for p in pieces]
+    if sum(lower) * 2 > len(pieces) or not any(lower[1:]):
         return pieces
     out: list[str] = []
-    for piece in pieces:
-        word = _first_word(piece)
+    for piece, starts_lower in zip(pieces, lower, strict=True):
         if (
             out
-            and word
-            and word.islower()
+            and starts_lower
             and out[-1][-1:] == "."
             and len(out[-1].split()) + len(piece.split()) <= MAX_REPAIR_WORDS
         ):
