@@ -164,10 +164,11 @@ _FRENCH = (
 
 
 def test_a_plainly_english_opening_decides_the_language() -> None:
-    # The shortcut reads the first 1,000 characters; with a French body after them
-    # the whole 4,000-character sample would have said French.
+    # The shortcut reads the first 1,000 characters: three English sentences there
+    # decide, where the whole 4,000-character sample (mostly French) would not.
     assert detect_language(_FRENCH * 30) == "french"
-    assert detect_language(_ENGLISH * 7 + _FRENCH * 30) == "english"
+    assert detect_language(_ENGLISH * 3 + _FRENCH * 30) == "english"
+    assert detect_language(_ENGLISH * 2 + _FRENCH * 30) == "french"
 
 
 def test_an_opening_without_a_clear_english_lead_counts_the_whole_sample() -> None:
