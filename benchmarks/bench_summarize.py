@@ -31,7 +31,15 @@ from summarizer.evaluation.rouge import RougeEvaluator, SumyPipeline
 from summarizer.summarize import summarize
 from summarizer.text.clean import article_from_parts
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "bbc_dev.jsonl"
+# ../shared beside the checkout (worktrees sit one level deeper than the main one).
+DATA = next(
+    (
+        up / "shared" / "eval" / "bbc_dev.jsonl"
+        for up in Path(__file__).resolve().parents
+        if (up / "shared" / "eval").is_dir()
+    ),
+    Path("../shared/eval/bbc_dev.jsonl"),
+)
 ORDER = (
     "lead",
     DEFAULT_ALGORITHM,
