@@ -42,8 +42,9 @@ _PERIOD_RUN_RE = re.compile(r"\.(?:\.+|\s\.\s\.(?:\s\.)*)")
 # A word of letters and digits only, as a whole: Punkt's word tokenizer keeps it whole.
 _PLAIN_RE = re.compile(r"[^\W_]+\Z")
 # One word token: (token, type: lower case with numbers collapsed to one type,
-# type without a final period, first-pass sentence break, abbreviation or ellipsis).
-_Token = tuple[str, str, str, bool, bool]
+# type without a final period, first-pass sentence break, abbreviation or ellipsis,
+# an initial like "J.").
+_Token = tuple[str, str, str, bool, bool, bool]
 
 
 class FastPunkt:
@@ -183,14 +184,15 @@ class FastPunkt:
         abbreviation/ellipsis, or neither."""
         type_ = _NUMERIC_RE.sub(_NUMBER_TYPE, tok.lower())
         bare = type_[:-1] if len(type_) > 1 and type_.endswith(".") else type_
+        initial = _INITIAL_RE.match(tok) is not None
         if tok in self._enders:
-            return tok, type_, bare, True, False
+            return tok, type_, bare, True, False, initial
         if _ELLIPSIS_RE.match(tok):
-            return tok, type_, bare, False, True
+            return tok, type_, bare, False, True, initial
         if tok.endswith(".") and not tok.endswith(".."):
             abbrev = self._is_abbrev(tok[:-1])
-            return tok, type_, bare, not abbrev, abbrev
-        return tok, type_, bare, False, False
+            return tok, type_, bare, not abbrev, abbrev, initial
+        return tok, type_, bare, False, False, initial
 
     def _is_abbrev(self, word: str) -> bool:
         stem = (word[:-1] if word.endswith(".") else word).lower()
@@ -198,16 +200,15 @@ class FastPunkt:
 
     def _breaks(self, token: _Token, following: _Token) -> bool:
         """The second pass: does ``token`` end a sentence, ``following`` in view?"""
-        tok, _, bare, sentbreak, abbr = token
+        tok, _, bare, sentbreak, abbr, initial = token
         if not tok.endswith("."):
             return sentbreak
-        next_tok, next_type, next_bare, next_break, _ = following
+        next_tok, next_type, next_bare, next_break, _, _ = following
         next_type = next_bare if next_break else next_type
         if (bare, next_type) in self._collocations:
             return False
         if next_type.startswith(_NUMBER_TYPE) and _stem(bare) in self._numeric_abbrevs:
             return False
-        initial = _INITIAL_RE.match(tok) is not None
         if abbr and not initial:
             if self._ortho_verdict(next_tok, next_type) == _YES:
                 return True
