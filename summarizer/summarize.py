@@ -62,7 +62,7 @@ def build_document(article: Article, *, language: str | None = None) -> Document
                 sentence, wire = split_dateline(sentence)
             key_words = _KEY_WORD_RE.findall(sentence.lower())
             key = " ".join(key_words)
-            if not key or key in seen or _repeats_title(frozenset(key_words), title_key):
+            if not key or key in seen or _repeats_title(key_words, title_key):
                 continue
             seen.add(key)
             sentences.append(sentence)
@@ -165,11 +165,12 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(_KEY_WORD_RE.findall(text.lower()))
 
 
-def _repeats_title(words: frozenset[str], title_words: frozenset[str]) -> bool:
+def _repeats_title(sentence_words: Sequence[str], title_words: frozenset[str]) -> bool:
     """True when a sentence with these (lower-case) words is the headline again,
     give or take a word or two."""
-    if not title_words or not words:
-        return False
+    if not title_words or not sentence_words:
+        return False  # untitled: no set built per sentence
+    words = frozenset(sentence_words)
     shared = len(words & title_words)
     return shared / len(words | title_words) >= _TITLE_OVERLAP or (
         len(title_words) >= 3 and shared == len(title_words) and len(words) - shared <= 2
