@@ -238,19 +238,20 @@ def _by_limit(rules: Iterable[Rule]) -> tuple[_Limit, ...]:
 
 
 _FURNITURE_BY_LIMIT = _by_limit(_ALL_FURNITURE)
+# Word count -> the tightest limit that still admits that many words.
+_LIMIT_FOR_WORDS = tuple(
+    min((e for e in _FURNITURE_BY_LIMIT if e.words >= n), key=lambda e: e.words)
+    for n in range(_FURNITURE_BY_LIMIT[0].words + 1)
+)
 
 
 def is_boilerplate(text: str) -> bool:
     """True for page furniture (share widgets, bylines, cookie lines, ...)."""
     text = text.strip()
     words = len(text.split())
-    chosen = None
-    for entry in _FURNITURE_BY_LIMIT:  # the tightest limit that still admits the text
-        if entry.words < words:
-            break
-        chosen = entry
-    if chosen is None:
-        return False
+    if words >= len(_LIMIT_FOR_WORDS):
+        return False  # longer than any rule admits
+    chosen = _LIMIT_FOR_WORDS[words]
     if chosen.anchored.match(text) is not None:
         return True
     folded = text.casefold()
