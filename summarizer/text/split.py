@@ -53,6 +53,7 @@ _SCRIPT_LANGUAGES = (
 )
 _LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
 _ASCII_RUN_RE = re.compile("[\x00-\x7f]+")
+_ASCII_LETTER_RE = re.compile("[A-Za-z]")
 # Terminators Punkt's English rules do not know: Devanagari danda, Arabic question mark.
 _EXTRA_END_RE = re.compile("(?<=[।॥؟])\\s+")
 _EXTRA_END_CHARS_RE = re.compile("[।॥؟]")
@@ -99,22 +100,9 @@ def stop_words(language: str) -> frozenset[str]:
 def detect_language(text: str, *, sample_chars: int = 4000) -> str:
     """The most likely language of ``text`` ("english" when unsure)."""
     sample = text[:sample_chars]
-    # Every script tested below lies outside ASCII: scan only the (usually few)
-    # non-ASCII characters instead of the whole sample once per script.
-    rest = _ASCII_RUN_RE.sub("", sample)
-    rest_letters = sum(map(str.isalpha, rest))
-    # ASCII letters are exactly A-Z and a-z, all of them Latin.
-    ascii_letters = len(sample.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
-    letters = ascii_letters + rest_letters
-    if not letters:
-        return "english"
-    for pattern, language in _SCRIPT_LANGUAGES:
-        if len(pattern.findall(rest)) / letters > 0.2:
-            return language
-    if len(_CYRILLIC_RE.findall(rest)) / letters > 0.3:
-        return "ukrainian" if _UKRAINIAN_RE.search(rest) else "russian"
-    if (ascii_letters + len(_LATIN_RE.findall(rest))) / letters < 0.3:
-        return "unknown"  # a script we have no rules for: generic splitting, no stop words
+    by_script = _script_language(sample)
+    if by_script is not None:
+        return by_script
     # An opening that is plainly English decides (most news here): counting stop
     # words over the whole sample would cost more than splitting the article.
     hits = _stop_word_hits(sample[:_QUICK_CHARS])
@@ -125,6 +113,29 @@ def detect_language(text: str, *, sample_chars: int = 4000) -> str:
         if language_hits > best_hits * 1.1:  # ties keep the earlier (more common) language
             best, best_hits = language, language_hits
     return best
+
+
+def _script_language(sample: str) -> str | None:
+    """The language the script of ``sample`` decides ("unknown" for a script we have
+    no rules for, "english" without letters), or None for Latin-script text."""
+    # Every script tested below lies outside ASCII: scan only the (usually few)
+    # non-ASCII characters instead of the whole sample once per script.
+    rest = _ASCII_RUN_RE.sub("", sample)
+    if not rest:  # plain ASCII: Latin letters, or no letters at all
+        return None if _ASCII_LETTER_RE.search(sample) else "english"
+    # ASCII letters are exactly A-Z and a-z, all of them Latin.
+    ascii_letters = len(sample.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+    letters = ascii_letters + sum(map(str.isalpha, rest))
+    if not letters:
+        return "english"
+    for pattern, language in _SCRIPT_LANGUAGES:
+        if len(pattern.findall(rest)) / letters > 0.2:
+            return language
+    if len(_CYRILLIC_RE.findall(rest)) / letters > 0.3:
+        return "ukrainian" if _UKRAINIAN_RE.search(rest) else "russian"
+    if (ascii_letters + len(_LATIN_RE.findall(rest))) / letters < 0.3:
+        return "unknown"  # generic splitting, no stop words
+    return None
 
 
 def _stop_word_hits(sample: str) -> list[int]:
