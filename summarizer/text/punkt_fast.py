@@ -39,8 +39,6 @@ _RUN_HINT_RE = re.compile(r"\.\s?\.")
 # with one literal first character so the regex engine can skip to it.
 _PERIOD_RUN_RE = re.compile(r"\.(?:\.+|\s\.\s\.(?:\s\.)*)")
 
-# A word of letters and digits only, as a whole: Punkt's word tokenizer keeps it whole.
-_PLAIN_RE = re.compile(r"[^\W_]+\Z")
 # One word token: (token, type: lower case with numbers collapsed to one type,
 # type without a final period, first-pass sentence break, abbreviation or ellipsis,
 # an initial like "J.").
@@ -85,7 +83,7 @@ class FastPunkt:
         for match, word_start in self._candidate_matches(text):
             word, punct = text[word_start : match.start()], match.group()
             following = match["next_tok"]
-            if punct == "." and following and _PLAIN_RE.match(word) and _PLAIN_RE.match(following):
+            if punct == "." and following and word.isalnum() and following.isalnum():
                 # "said. The": Punkt's word tokens are plainly "said." and "The".
                 found = breaks(first_pass(word + "."), first_pass(following))
             else:
@@ -131,11 +129,13 @@ class FastPunkt:
         self, text: str, spans: list[tuple[int, int]]
     ) -> list[tuple[int, int]]:
         """Drop empty spans; a span of nothing but ". ! ?" joins the one before."""
+        enders = self._enders
         out: list[tuple[int, int]] = []
         for start, end in spans:
             if start >= end:
                 continue
-            if out and all(c in self._enders for c in text[start:end]):
+            # The first character settles almost every span without copying it.
+            if out and text[start] in enders and all(c in enders for c in text[start:end]):
                 out[-1] = (out[-1][0], end)
             else:
                 out.append((start, end))
