@@ -56,9 +56,8 @@ _ASCII_RUN_RE = re.compile("[\x00-\x7f]+")
 _ASCII_LETTER_RE = re.compile("[A-Za-z]")
 # Terminators Punkt's English rules do not know: Devanagari danda, Arabic question mark.
 _EXTRA_END_RE = re.compile("(?<=[।॥؟])\\s+")
-_EXTRA_END_CHARS_RE = re.compile("[।॥؟]")
-# Either quotation mark _open_quote counts: without one, no quotation is left open.
-_QUOTE_RE = re.compile('["“]')
+# Looked for with substring tests (a character-class search scans ~30x slower).
+_EXTRA_END_MARKS = ("।", "॥", "؟")
 # Languages without a Punkt model (often caseless scripts, where Punkt's English rules
 # never see a capital to split before): a terminator plus a space ends a sentence.
 _GENERIC_END_RE = re.compile("(?<=[.!?…।॥؟])\\s+(?=[^\\sa-z])")
@@ -120,7 +119,7 @@ def _script_language(sample: str) -> str | None:
     no rules for, "english" without letters), or None for Latin-script text."""
     # Every script tested below lies outside ASCII: scan only the (usually few)
     # non-ASCII characters instead of the whole sample once per script.
-    rest = _ASCII_RUN_RE.sub("", sample)
+    rest = "" if sample.isascii() else _ASCII_RUN_RE.sub("", sample)
     if not rest:  # plain ASCII: Latin letters, or no letters at all
         return None if _ASCII_LETTER_RE.search(sample) else "english"
     # ASCII letters are exactly A-Z and a-z, all of them Latin.
@@ -199,12 +198,12 @@ class NewsTokenizer:
         sentences = self._punkt.tokenize(paragraph)
         if self._generic:
             sentences = [p for s in sentences for p in _GENERIC_END_RE.split(s)]
-        elif _EXTRA_END_CHARS_RE.search(paragraph):
+        elif any([mark in paragraph for mark in _EXTRA_END_MARKS]):
             sentences = [p for s in sentences for p in _EXTRA_END_RE.split(s)]
         pieces = [piece for piece in map(_single_spaced, sentences) if piece]
         if not self._generic:  # generic splits are deliberate, even before lower case
             pieces = _join_lowercase_starts(pieces)
-        if _QUOTE_RE.search(paragraph):
+        if '"' in paragraph or "“" in paragraph:  # else no quotation can be left open
             pieces = _join_open_quotes(pieces)
         return tuple(pieces)
 
