@@ -20,7 +20,12 @@ import re
 from functools import lru_cache
 
 import punkt
-from punkt import LanguageVars, PunktBoundaryDetector, PunktWordTokenizer
+from punkt import (
+    DEFAULT_LANGUAGE_VARS,
+    LanguageVars,
+    PunktBoundaryDetector,
+    PunktWordTokenizer,
+)
 
 _NUMBER_TYPE = "##number##"  # punkt.rules.tokens.NUMBER_TYPE: numbers share one type
 _NUMERIC_RE = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
@@ -52,8 +57,13 @@ class FastPunkt:
         rules: LanguageVars = tokenizer.rules
         params = tokenizer.params
         self._reference = tokenizer
-        # Unspaced scripts and line-break modes take the reference's other branches.
-        self._spaced = rules.next_sentence_requires_space and tokenizer.line_breaks == "ignore"
+        # Unspaced scripts and line-break modes take the reference's other branches;
+        # _PERIOD_RUN_RE is the default rules' pattern for runs of punctuation.
+        self._spaced = (
+            rules.next_sentence_requires_space
+            and tokenizer.line_breaks == "ignore"
+            and rules.multi_char_punct_pattern == DEFAULT_LANGUAGE_VARS.multi_char_punct_pattern
+        )
         self._candidates = PunktBoundaryDetector(rules)
         self._words = PunktWordTokenizer(rules)
         self._realign = re.compile(rules.boundary_realignment_pattern, re.MULTILINE)

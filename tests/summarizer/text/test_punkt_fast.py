@@ -3,6 +3,7 @@ exactly like the reference ``punkt.PunktSentenceTokenizer`` with the same model.
 
 from __future__ import annotations
 
+import punkt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -102,3 +103,13 @@ def test_unspaced_scripts_use_the_reference() -> None:
         "这是一支笔。",
         "那是一本书。",
     ]
+
+
+def test_line_break_modes_split_like_the_reference() -> None:
+    text = "Acme's record year\nThe firm grew 5%. Mr. Smith said so.\n\nNew paragraph here"
+    for mode in ("always", "paragraph"):
+        reference = punkt.tokenizer_for("english", line_breaks=mode)
+        assert FastPunkt(reference).tokenize(text) == reference.tokenize(text)
+    assert FastPunkt(punkt.tokenizer_for("english", line_breaks="always")).tokenize(text)[0] == (
+        "Acme's record year"
+    )
