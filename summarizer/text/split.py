@@ -80,7 +80,7 @@ _LATIN_CANDIDATES = (
 )
 # The English shortcut of detect_language: in the first _QUICK_CHARS characters, at
 # least _QUICK_MIN_HITS English stop words and _QUICK_LEAD times as many as any other
-# candidate's (on the dev sets and the Wikinews corpus English leads by >= 2.7x).
+# candidate's (on the dev sets and the Wikinews corpus English leads by >= 2.6x).
 _QUICK_CHARS, _QUICK_MIN_HITS, _QUICK_LEAD = 1000, 20, 2
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 _PUNKT_FALLBACK = {"ukrainian": "russian", "slovak": "czech"}
@@ -107,11 +107,14 @@ def detect_language(text: str, *, sample_chars: int = 4000) -> str:
         return by_script
     # An opening that is plainly English decides (most news here): counting stop
     # words over the whole sample would cost more than splitting the article.
-    hits = _stop_word_hits(sample[:_QUICK_CHARS])
+    # Its words are taken between spaces, without a regex pass (a word glued to
+    # punctuation is not counted; the margins above are measured this way).
+    hits = _stop_word_hits(Counter(sample[:_QUICK_CHARS].lower().split()))
     if hits[0] >= _QUICK_MIN_HITS and hits[0] >= _QUICK_LEAD * max(hits[1:]):
         return "english"
     best, best_hits = "english", 0
-    for language, language_hits in zip(_LATIN_CANDIDATES, _stop_word_hits(sample), strict=True):
+    words = Counter(map(str.lower, _WORD_RE.findall(sample)))
+    for language, language_hits in zip(_LATIN_CANDIDATES, _stop_word_hits(words), strict=True):
         if language_hits > best_hits * 1.1:  # ties keep the earlier (more common) language
             best, best_hits = language, language_hits
     return best
@@ -140,9 +143,8 @@ def _script_language(sample: str) -> str | None:
     return None
 
 
-def _stop_word_hits(sample: str) -> list[int]:
-    """How many words of ``sample`` each of _LATIN_CANDIDATES lists as stop words."""
-    words = Counter(map(str.lower, _WORD_RE.findall(sample)))
+def _stop_word_hits(words: Counter[str]) -> list[int]:
+    """How many of ``words`` (lower case) each of _LATIN_CANDIDATES lists as stop words."""
     index = _stop_word_index()
     hits = [0] * len(_LATIN_CANDIDATES)
     for word in index.keys() & words.keys():  # one pass, not one per language
