@@ -4,8 +4,9 @@
 
 Long articles are made by joining distinct BBC dev articles (so no sentence is a
 duplicate the splitter would drop). Prints the median of 5 runs of the
-algorithm's ``select`` on the split article, the split itself, and sumy
-TextRank up to 5,000 words (it is quadratic; beyond that it takes seconds).
+algorithm's ``select`` on the split article, the split itself, ``summarize()`` end
+to end (and per 1,000 words: flat when linear), and sumy's TextRank ``select`` up to
+5,000 words (it is quadratic; beyond that it takes seconds).
 """
 
 from __future__ import annotations
@@ -21,8 +22,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer import Article, build_document, get_algorithm
+from summarizer.summarize import summarize
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "bbc_dev.jsonl"
+# ../shared beside the checkout (worktrees sit one level deeper than the main one).
+DATA = next(
+    (
+        up / "shared" / "eval" / "bbc_dev.jsonl"
+        for up in Path(__file__).resolve().parents
+        if (up / "shared" / "eval").is_dir()
+    ),
+    Path("../shared/eval/bbc_dev.jsonl"),
+)
 TEXTRANK_MAX_WORDS = 5000
 
 
@@ -59,19 +69,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     newsrank, textrank = get_algorithm("newsrank"), get_algorithm("textrank")
     print(
         f"{'words':>7} {'sentences':>9} {'split ms':>9} {'newsrank ms':>12} "
-        f"{'textrank ms':>12} {'ratio':>6}"
+        f"{'summarize ms':>12} {'per 1k words':>12} {'textrank ms':>12} {'ratio':>6}"
     )
     for words in (int(w) for w in args.words.split(",")):
         article = long_article(words, rows)
         doc = build_document(article)
         split = median_ms(lambda a=article: build_document(a), runs=3)
         ours = median_ms(lambda d=doc: newsrank.select(d, 3))
+        total = median_ms(lambda a=article: summarize(a), runs=3)
+        words_k = sum(len(p.split()) for p in article.paragraphs) / 1000
         if words <= TEXTRANK_MAX_WORDS:
             theirs = median_ms(lambda d=doc: textrank.select(d, 3), runs=3)
             rest = f"{theirs:>12.1f} {ours / theirs:>6.3f}"
         else:
             rest = f"{'(skipped)':>12} {'-':>6}"
-        print(f"{words:>7} {len(doc.sentences):>9} {split:>9.1f} {ours:>12.2f} {rest}")
+        print(
+            f"{words:>7} {len(doc.sentences):>9} {split:>9.1f} {ours:>12.2f} "
+            f"{total:>12.1f} {total / words_k:>12.2f} {rest}"
+        )
     return 0
 
 

@@ -60,14 +60,15 @@ def build_document(article: Article, *, language: str | None = None) -> Document
         for sentence in tokenizer.to_sentences(paragraph):
             if not sentences and not wire:
                 sentence, wire = split_dateline(sentence)
-            key_words = _KEY_WORD_RE.findall(sentence.lower())
+            sentence_words = tokenizer.to_words(sentence)
+            key_words = _key_words(sentence, sentence_words)
             key = " ".join(key_words)
-            if not key or key in seen or _repeats_title(frozenset(key_words), title_key):
+            if not key or key in seen or _repeats_title(key_words, title_key):
                 continue
             seen.add(key)
             sentences.append(sentence)
             paragraph_of.append(p)
-            words.append(tokenizer.to_words(sentence))
+            words.append(sentence_words)
     return Document(
         title="" if derived else article.title,  # opening words are no headline
         sentences=tuple(sentences),
@@ -161,15 +162,26 @@ def _subdocument(doc: Document, keep: list[int]) -> Document:
     )
 
 
+def _key_words(sentence: str, words: tuple[str, ...]) -> list[str]:
+    """The lower-case ``\\w+`` runs of ``sentence`` (what repeats are compared on).
+    For ASCII text without "_" they are its word tokens split at the ' - . the
+    tokenizer keeps inside words: no second regex pass over the sentence."""
+    if sentence.isascii() and "_" not in sentence:
+        key = " ".join(words).lower()
+        return key.replace("'", " ").replace("-", " ").replace(".", " ").split()
+    return _KEY_WORD_RE.findall(sentence.lower())
+
+
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(_KEY_WORD_RE.findall(text.lower()))
 
 
-def _repeats_title(words: frozenset[str], title_words: frozenset[str]) -> bool:
+def _repeats_title(sentence_words: Sequence[str], title_words: frozenset[str]) -> bool:
     """True when a sentence with these (lower-case) words is the headline again,
     give or take a word or two."""
-    if not title_words or not words:
-        return False
+    if not title_words or not sentence_words:
+        return False  # untitled: no set built per sentence
+    words = frozenset(sentence_words)
     shared = len(words & title_words)
     return shared / len(words | title_words) >= _TITLE_OVERLAP or (
         len(title_words) >= 3 and shared == len(title_words) and len(words) - shared <= 2

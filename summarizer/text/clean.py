@@ -1,312 +1,50 @@
 """Turn a scraped page (plain text or HTML) into a clean :class:`Article`.
 
-Two passes over paragraphs, both plain data you can read:
-
-* the *tail cut*: a share widget or a "Recent Stories" / "Related articles" /
-  "More from" / "Read more" heading ends the article — what follows is teasers of
-  other stories, so it is dropped (only once the story has started, so a share bar
-  above the text does not empty the page);
-* line rules: cookie, newsletter and subscribe lines, bylines, photo credits,
-  "Advertisement" and similar page furniture are dropped wherever they are.
-
-Rules match whole short paragraphs, never words inside prose: "Xiaomi's share
-price rose" and "shares rose 9 per cent" are news, not widgets.
+Plain text is normalised and cut into paragraphs (:mod:`summarizer.text.normalize`),
+HTML first gives up its main text (:mod:`summarizer.text.html_page`), and both go
+through the same boilerplate pass (:mod:`summarizer.text.boilerplate`): page
+furniture dropped, the other-stories tail cut, repeats and the headline removed.
+The first line is the headline unless it reads like the story itself.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
-
 from summarizer.article import Article
 from summarizer.errors import EmptyArticleError
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A paragraph-level boilerplate rule: drop a paragraph of at most
-    ``max_words`` words that matches ``pattern``, for ``reason``.
-
-    For a tail marker, ``min_story`` is how many story paragraphs must come first
-    for it to end the article (share bars also sit above the text; "Related" does not).
-    """
-
-    pattern: re.Pattern[str]
-    reason: str
-    max_words: int = 12
-    min_story: int = 1
-
-
-def _rule(pattern: str, reason: str, max_words: int = 12, min_story: int = 1) -> Rule:
-    return Rule(re.compile(pattern, re.IGNORECASE), reason, max_words, min_story)
-
-
-_SOCIAL = (
-    r"(facebook|twitter|x|linkedin|whatsapp|email|e-mail|reddit|pinterest|telegram|print"
-    r"|copy link|messenger|flipboard)"
+from summarizer.text.boilerplate import (
+    LINE_RULES,
+    TAIL_MARKERS,
+    Rule,
+    clean_paragraphs,
+    is_boilerplate,
+    matching_rule,
 )
+from summarizer.text.html_page import extract_page, looks_like_html
+from summarizer.text.normalize import normalize, split_paragraphs
 
-# Headings after which the rest of the page is other stories (the tail cut).
-TAIL_MARKERS: tuple[Rule, ...] = (
-    _rule(
-        r"^share (this |the )?(story|article|post|page|on|via)\b[\s\w:]*$|^share this\s*:?$",
-        "share widget",
-        8,
-        min_story=2,
-    ),
-    _rule(
-        rf"^(share|tweet|{_SOCIAL})(\s*[,|/·•]?\s*{_SOCIAL})*\s*:?$",
-        "share buttons",
-        10,
-        min_story=2,
-    ),
-    _rule(
-        r"^(most )?(recent|related|latest|popular|trending|top|more|other|recommended"
-        r"|similar|featured|editor'?s'? picks?)( news)? (stories|articles|news|posts|reads"
-        r"|content|links|coverage|topics|videos)\b.{0,30}$",
-        "other-stories heading",
-        6,
-    ),
-    _rule(
-        r"^(related|more|read more|see also|read also|also read|more stories|trending)\s*:?$",
-        "other-stories heading",
-        3,
-    ),
-    _rule(r"^more (from|on|about|in) [\w .&'’-]{1,40}:?$", "other-stories heading", 6),
-    _rule(
-        r"^(you|we think you) (may|might|could) (also )?(like|enjoy|be interested)\b",
-        "recommendations",
-        10,
-    ),
-    _rule(
-        r"^(comments?|\d+ comments?|leave a (comment|reply)|join the (conversation|discussion))"
-        r"\s*:?$",
-        "comments",
-        5,
-    ),
-)
+__all__ = [
+    "DERIVED_TITLE",
+    "LINE_RULES",
+    "TAIL_MARKERS",
+    "Rule",
+    "article_from_parts",
+    "clean_html",
+    "clean_paragraphs",
+    "clean_text",
+    "is_boilerplate",
+    "looks_like_html",
+    "matching_rule",
+    "normalize",
+    "parse_article",
+    "split_paragraphs",
+]
 
-# Page furniture dropped wherever it appears.
-LINE_RULES: tuple[Rule, ...] = (
-    _rule(
-        r"\bcookies?\b.*\b(use|accept|consent|policy|settings|preferences|agree)\b"
-        r"|\b(use|accept|consent to) (of )?(all )?cookies\b",
-        "cookie notice",
-        40,
-    ),
-    _rule(
-        r"^(sign up|subscribe|register|join)\b.*\b(newsletter|updates|alerts|briefing|daily"
-        r"|weekly|inbox|free)\b",
-        "newsletter prompt",
-        30,
-    ),
-    _rule(
-        r"\bnewsletters?\b.*\b(sign up|subscribe|inbox|delivered|free|register)\b"
-        r"|\b(sign up|subscribe|register)\b.*\bnewsletters?\b|^(our|the) .{0,30}newsletters?:?$",
-        "newsletter prompt",
-        30,
-    ),
-    _rule(r"^subscribe( now| today| here| to\b.*)?[.!]?$", "subscribe prompt"),
-    _rule(
-        r"^(photo|image|picture|illustration|video|graphic|caption)s?( credit)?\s*[:|/©]",
-        "photo credit",
-        20,
-    ),
-    _rule(r"^(image|photo|picture) (credit|copyright|source|courtesy)\b", "photo credit", 20),
-    _rule(r"^(image|media|video) (source|caption)\s*[,:]", "photo caption", 40),
-    _rule(r"^(watch|listen|video|gallery|in pictures)\s*:", "media teaser", 20),
-    _rule(r"^(additional )?(reporting|writing|editing|compiled) by\b", "wire credit line", 30),
-    _rule(r"^our standards\s*:", "wire credit line", 12),
-    _rule(r"^[\W_]+$", "separator", 10),
-    _rule(
-        r"^(getty images|reuters|afp|ap photo|epa|shutterstock|pa media|bloomberg)"
-        r"(\s*[/|,]\s*[\w ]+)?$",
-        "photo credit",
-        6,
-    ),
-    # Names must be capitalised (case-sensitive part): "By Jane Doe", not "By the end".
-    _rule(
-        r"^by\s+(?-i:[A-Z])[\w.'’-]*(\s+(and\s+)?(?-i:[A-Z])[\w.'’-]*){0,4}\s*"
-        r"([|,·•–-].*)?$(?<![.!?\"”])",
-        "byline",
-        14,
-    ),
-    _rule(
-        r"^(published|updated|last updated|posted|first published)(\s+(on|at))?\s*:?\s*"
-        r"(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|yesterday|today"
-        r"|(mon|tues|wednes|thurs|fri|satur|sun)day).*(?<![!?\"”])$",
-        "timestamp",
-        10,
-    ),
-    _rule(
-        r"^(story continues below )?(advertisement|advert|sponsored( content)?|ad|skip"
-        r" advertisement|promoted)\s*:?$",
-        "advertisement",
-        4,
-    ),
-    _rule(r"^(click|tap) here\b", "click prompt", 15),
-    _rule(r"^follow (us|\w+) on\b|^follow @\w+", "follow prompt", 12),
-    _rule(r"all rights reserved|^(©|copyright ©?\s*\d{4})", "copyright line", 20),
-    _rule(
-        r"^(terms of (use|service)|privacy (policy|notice)|contact us|about us)\b", "site link", 8
-    ),
-    _rule(
-        r"^(listen to (this )?(article|story)|\d+\s*min(ute)?s? read|reading time)\b",
-        "reading aid",
-        8,
-    ),
-    _rule(r"(enable|turn on) javascript|browser does not support", "browser notice", 25),
-    _rule(r"^(read more|see also|related|also read)\s*:", "link to another story", 25),
-)
-
-_ALL_FURNITURE = TAIL_MARKERS + LINE_RULES
-_HTML_RE = re.compile(
-    r"<\s*(!doctype\s+html|html|head|body|article|p|div|meta|title|br)\b", re.IGNORECASE
-)
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-# A block whose lines are this long and do not end sentences is hard-wrapped prose.
-_WRAP_MIN, _WRAP_MAX = 30, 100
 _ENDS = ".!?\"”'’…)"
 # A line longer than this is never a headline.
 _HEADLINE_MAX_WORDS = 25
 # Article.extra key set when the title was made from the text's opening words
 # (the text had no headline line), so that sentence is not dropped as a repeat.
 DERIVED_TITLE = "derived_title"
-
-
-def matching_rule(paragraph: str, rules: Iterable[Rule] = _ALL_FURNITURE) -> Rule | None:
-    """The first rule that marks ``paragraph`` as boilerplate, or None for real text."""
-    text = paragraph.strip()
-    words = len(text.split())
-    for rule in rules:
-        if words <= rule.max_words and rule.pattern.search(text):
-            return rule
-    return None
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level ``|`` alternatives of a regex (outside groups and classes)."""
-    parts: list[str] = []
-    current: list[str] = []
-    depth, in_class, escaped = 0, False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            parts.append("".join(current))
-            current = []
-            continue
-        current.append(char)
-    return [*parts, "".join(current)]
-
-
-def _by_limit(rules: Iterable[Rule]) -> tuple[tuple[int, re.Pattern[str], tuple[Rule, ...]], ...]:
-    """Per distinct word limit (highest first): the rules anchored at the start as one
-    regex (tried at one position only) and the unanchored rules that apply to text of
-    at most that many words. Same answers as trying every rule, several times faster."""
-    rules = tuple(rules)
-    anchored = {
-        r for r in rules if all(a.startswith("^") for a in _alternatives(r.pattern.pattern))
-    }
-    out = []
-    for limit in sorted({r.max_words for r in rules}, reverse=True):
-        fits = [r for r in rules if r.max_words >= limit]
-        joined = "|".join(f"(?:{r.pattern.pattern})" for r in fits if r in anchored) or "(?!)"
-        out.append(
-            (limit, re.compile(joined, re.IGNORECASE), tuple(r for r in fits if r not in anchored))
-        )
-    return tuple(out)
-
-
-_FURNITURE_BY_LIMIT = _by_limit(_ALL_FURNITURE)
-# Words without which an unanchored rule cannot match (each of its alternatives
-# holds one): a case-insensitive search scans the whole sentence, ``in`` is ~10x
-# cheaper. A rule not listed here is always searched.
-_NEEDS: dict[str, tuple[str, ...]] = {
-    "cookie notice": ("cookie",),
-    "newsletter prompt": ("newsletter",),
-    "copyright line": ("reserved", "©", "copyright"),
-    "browser notice": ("javascript", "browser"),
-}
-
-
-def is_boilerplate(text: str) -> bool:
-    """True for page furniture (share widgets, bylines, cookie lines, ...)."""
-    text = text.strip()
-    words = len(text.split())
-    chosen = None
-    for entry in _FURNITURE_BY_LIMIT:  # the tightest limit that still admits the text
-        if entry[0] < words:
-            break
-        chosen = entry
-    if chosen is None:
-        return False
-    _, anchored, others = chosen
-    if anchored.match(text) is not None:
-        return True
-    folded = text.casefold()
-    return any(
-        r.pattern.search(text)
-        for r in others
-        if any(word in folded for word in _NEEDS.get(r.reason, ("",)))
-    )
-
-
-def clean_paragraphs(paragraphs: Iterable[str], *, title: str = "") -> tuple[str, ...]:
-    """Drop boilerplate, cut the other-stories tail, drop repeats and the title."""
-    kept: list[str] = []
-    seen = {_key(title)} if title else set()
-    for paragraph in paragraphs:
-        marker = matching_rule(paragraph, TAIL_MARKERS)
-        if marker is not None:
-            if len(kept) >= marker.min_story:
-                break
-            continue
-        if matching_rule(paragraph, LINE_RULES) or _key(paragraph) in seen:
-            continue
-        seen.add(_key(paragraph))
-        kept.append(paragraph)
-    return tuple(kept)
-
-
-def normalize(text: str) -> str:
-    """NFC, no invisible characters, one space between words, Unix newlines."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(_SPACES_RE.sub(" ", line).strip() for line in text.split("\n"))
-
-
-def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs of plain text: blank-line blocks; lines of a block are paragraphs
-    of their own unless the block is hard-wrapped prose."""
-    paragraphs: list[str] = []
-    for block in re.split(r"\n\s*\n", text):
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
-        if _hard_wrapped(lines):
-            paragraphs.append(" ".join(lines))
-        else:
-            paragraphs.extend(lines)
-    return paragraphs
-
-
-def _hard_wrapped(lines: list[str]) -> bool:
-    if len(lines) < 2:
-        return False
-    body = lines[:-1]
-    if not all(_WRAP_MIN <= len(line) <= _WRAP_MAX for line in body):
-        return False
-    return sum(line[-1] in '.!?:”"' for line in body) <= len(body) // 2
 
 
 def clean_text(
@@ -361,26 +99,8 @@ def article_from_parts(
 def clean_html(html: str, *, url: str | None = None) -> Article:
     """An article from an HTML page: trafilatura finds the main text and metadata,
     then the same boilerplate pass as for plain text runs."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        deduplicate=False,
-        # No extensive search: its last resort, the footer's "© 2026", made every
-        # undated page "published 1 Jan 2026". Meta tags and visible dates still count.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    text = (getattr(doc, "text", None) or "") if doc is not None else ""
-    if not text.strip():
-        text = trafilatura.html2txt(html) or ""  # tiny pages: plain tag stripping
-    lines = [line for line in normalize(text).split("\n") if line]
-    site = getattr(doc, "sitename", None) or getattr(doc, "hostname", None)
-    title = _page_title(getattr(doc, "title", None) or "", site)
+    page = extract_page(html, url=url)
+    title, lines = page.title, page.lines
     if not title and lines:
         title, lines = lines[0], lines[1:]
     if not lines:
@@ -388,24 +108,10 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     return _article(
         title or _short_title(lines[0]),
         clean_paragraphs(lines, title=title),
-        url=url or getattr(doc, "url", None),
-        source=site,
-        published=getattr(doc, "date", None),
+        url=page.url,
+        source=page.site,
+        published=page.published,
     )
-
-
-def _page_title(title: str, site: str | None) -> str:
-    """The headline without a trailing " | Site name"."""
-    title = normalize(title).replace("\n", " ").strip()
-    match = re.match(r"^(.{10,}?)\s+[|–—-]\s+([^|–—-]{2,40})$", title)
-    if match and (not site or match.group(2).strip().lower() == site.lower() or "|" in title):
-        return match.group(1).strip()
-    return title
-
-
-def looks_like_html(data: str) -> bool:
-    """True when ``data`` is an HTML document or fragment rather than plain text."""
-    return bool(_HTML_RE.search(data[:5000]))
 
 
 def parse_article(data: str, *, url: str | None = None) -> Article:
@@ -444,7 +150,3 @@ def _untitled_text(line: str) -> bool:
 def _short_title(line: str, words: int = 10) -> str:
     parts = line.split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
-
-
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarizer import (
     ALGORITHMS,
@@ -240,3 +244,14 @@ def test_company_focus_opens_the_summary() -> None:
     text = UNTITLED + " Rival Initech said it would not bid for Globex."
     summary = summarize(article_from_parts("", text), sentences=3, company="Initech")
     assert "Initech" in summary.sentences[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcXYZ019_ '-.,;:!?\"()$%’é\n", max_size=40))
+def test_repeat_keys_from_word_tokens_match_the_regex(text: str) -> None:
+    # build_document compares repeats on the lower-case \w+ runs; for ASCII it takes
+    # them from the word tokens instead of a second regex pass: same runs.
+    from summarizer.summarize import _key_words
+    from summarizer.text.split import NewsTokenizer
+
+    assert _key_words(text, NewsTokenizer().to_words(text)) == re.findall(r"\w+", text.lower())

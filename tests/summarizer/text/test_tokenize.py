@@ -153,6 +153,31 @@ def test_detect_language(text: str, language: str) -> None:
     assert detect_language(text) == language
 
 
+_ENGLISH = (
+    "The company said on Tuesday that it would build a new plant in Ohio, and that "
+    "the work on it was to start in the spring of next year. "
+)
+_FRENCH = (
+    "La société a annoncé mardi qu'elle allait construire une nouvelle usine dans "
+    "le pays, et que les travaux devraient commencer au printemps de l'année prochaine. "
+)
+
+
+def test_a_plainly_english_opening_decides_the_language() -> None:
+    # The shortcut reads the first 1,000 characters: three English sentences there
+    # decide, where the whole 4,000-character sample (mostly French) would not.
+    assert detect_language(_FRENCH * 30) == "french"
+    assert detect_language(_ENGLISH * 3 + _FRENCH * 30) == "english"
+    assert detect_language(_ENGLISH * 2 + _FRENCH * 30) == "french"
+
+
+def test_an_opening_without_a_clear_english_lead_counts_the_whole_sample() -> None:
+    # Few English stop words in the opening (a list of names): the whole sample counts.
+    names = "Acme, Globex, Initech, Umbrella, Hooli, Vandelay, Soylent, Tyrell. " * 14
+    assert detect_language(names + _FRENCH * 30) == "french"
+    assert detect_language(names + _ENGLISH * 30) == "english"
+
+
 def test_other_languages_split_with_their_own_rules() -> None:
     german = NewsTokenizer("german")
     assert german.to_sentences("Das ist z.B. ein Satz. Und noch einer.") == (

@@ -1,0 +1,68 @@
+"""The main text of an HTML page and its metadata (trafilatura), before any cleaning."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.text.normalize import normalize
+
+_HTML_RE = re.compile(
+    r"<\s*(!doctype\s+html|html|head|body|article|p|div|meta|title|br)\b", re.IGNORECASE
+)
+_SITE_SUFFIX_RE = re.compile(r"^(.{10,}?)\s+[|–—-]\s+([^|–—-]{2,40})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What a page says about itself: its headline (without " | Site"), its
+    normalised non-empty text lines, site name, canonical address and date."""
+
+    title: str
+    lines: tuple[str, ...]
+    site: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+def looks_like_html(data: str) -> bool:
+    """True when ``data`` is an HTML document or fragment rather than plain text."""
+    return bool(_HTML_RE.search(data[:5000]))
+
+
+def extract_page(html: str, *, url: str | None = None) -> Page:
+    """The page's main text and metadata; tiny pages fall back to plain tag stripping."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        deduplicate=False,
+        # No extensive search: its last resort, the footer's "© 2026", made every
+        # undated page "published 1 Jan 2026". Meta tags and visible dates still count.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not text.strip():
+        text = trafilatura.html2txt(html) or ""  # tiny pages: plain tag stripping
+    site = getattr(doc, "sitename", None) or getattr(doc, "hostname", None)
+    return Page(
+        title=_page_title(getattr(doc, "title", None) or "", site),
+        lines=tuple(line for line in normalize(text).split("\n") if line),
+        site=site,
+        url=url or getattr(doc, "url", None),
+        published=getattr(doc, "date", None),
+    )
+
+
+def _page_title(title: str, site: str | None) -> str:
+    """The headline without a trailing " | Site name"."""
+    title = normalize(title).replace("\n", " ").strip()
+    match = _SITE_SUFFIX_RE.match(title)
+    if match and (not site or match.group(2).strip().lower() == site.lower() or "|" in title):
+        return match.group(1).strip()
+    return title
