@@ -28,7 +28,7 @@ import argparse
 import json
 import pickle
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -40,7 +40,7 @@ from newsrank_data import CACHE, COUNT, baselines, load  # type: ignore[import-n
 
 from summarizer.algorithms.base import Document
 from summarizer.algorithms.centrality import load_stop_words, mmr_select
-from summarizer.algorithms.model import MODEL_FILE, SentenceModel
+from summarizer.algorithms.model import MODEL_FILE, Scorer, SentenceModel
 from summarizer.algorithms.newsrank import REDUNDANCY, readable_opening
 from summarizer.algorithms.sentence_features import FEATURE_NAMES, sentence_matrix
 from summarizer.evaluation.rouge import RougeEvaluator, lcs_f1, ngram_f1
@@ -64,9 +64,16 @@ class Item:
 
 
 def prepare(view: str, evaluator: RougeEvaluator) -> list[Item]:
-    path = CACHE / f"items-{view}-{len(FEATURE_NAMES)}.pkl"
-    if path.exists():
-        return [Item(**fields) for fields in pickle.loads(path.read_bytes())]
+    """The view's articles with a choice, their oracle labels (cached) and features
+    (recomputed each run: cheap, and always the current ``sentence_matrix``)."""
+    path = CACHE / f"items-{view}.pkl"
+    legacy = CACHE / f"items-{view}-16.pkl"  # same documents and labels, older features
+    for cached in (path, legacy):
+        if cached.exists():
+            items = [Item(**fields) for fields in pickle.loads(cached.read_bytes())]
+            for item in items:
+                item.matrix, _ = sentence_matrix(item.doc, load_stop_words(item.doc.language))
+            return items
     items = []
     for index, (article, reference) in enumerate(load(view)):
         sub, _ = candidates(build_document(article))
@@ -136,6 +143,41 @@ def fit(
     return SentenceModel(tuple(names), mean, scale, beta[:-1], float(beta[-1]), {})
 
 
+# (matrices, labels, article weights, feature names, source view of each article)
+Fitter = Callable[
+    [Sequence[np.ndarray], Sequence[np.ndarray], Sequence[float], Sequence[str], Sequence[str]],
+    Scorer,
+]
+
+
+def logistic(l2: float, *, source_intercepts: bool = False) -> Fitter:
+    """The logistic fitter with L2 penalty ``l2``; with ``source_intercepts``, one
+    fit-only intercept per source view (dropped from the shipped model)."""
+
+    def fit_logistic(
+        mats: Sequence[np.ndarray],
+        labs: Sequence[np.ndarray],
+        wts: Sequence[float],
+        names: Sequence[str],
+        groups: Sequence[str],
+    ) -> Scorer:
+        if not source_intercepts:
+            return fit(mats, labs, wts, names, l2)
+        marked = [with_source(m, g) for m, g in zip(mats, groups, strict=True)]
+        return without_source(fit(marked, labs, wts, [*names, *SOURCE_NAMES], l2))
+
+    return fit_logistic
+
+
+def boosted(trees: int, depth: int, learning_rate: float) -> Fitter:
+    """The gradient-boosted-trees fitter (scikit-learn, the ``fit`` extra)."""
+    from newsrank_trees import fit_trees  # type: ignore[import-not-found]
+
+    return lambda mats, labs, wts, names, _groups: fit_trees(
+        mats, labs, wts, names, trees=trees, depth=depth, learning_rate=learning_rate
+    )
+
+
 def rouge(item: Item, picked: Sequence[int]) -> np.ndarray:
     cand = [t for i in sorted(picked) for t in item.tokens[i]]
     ref = item.reference
@@ -143,7 +185,7 @@ def rouge(item: Item, picked: Sequence[int]) -> np.ndarray:
 
 
 def run(
-    items: Sequence[Item], model: SentenceModel, keep: Sequence[int], redundancy: float
+    items: Sequence[Item], model: Scorer, keep: Sequence[int], redundancy: float
 ) -> np.ndarray:
     """Per-article (R-1, R-2, R-L) of NewsRank's picking with ``model``."""
     from summarizer.algorithms.centrality import features
@@ -186,10 +228,30 @@ class Views:
         return tuple(names[int(k)] for k in means.argmax(axis=0))
 
 
+SOURCE_NAMES = tuple(f"source:{v}" for v in TRAIN_VIEWS)
+
+
+def with_source(matrix: np.ndarray, view: str) -> np.ndarray:
+    """``matrix`` plus one indicator column per training ``view`` (a fit-only intercept:
+    each source's own base rate, so that it does not bend the sentence weights)."""
+    onehot = np.array([float(v == view) for v in TRAIN_VIEWS])
+    return np.hstack([matrix, np.tile(onehot, (len(matrix), 1))])
+
+
+def without_source(model: Scorer) -> Scorer:
+    """``model`` without the per-source intercepts (a constant per article: it would
+    not change any pick). Only linear models take them."""
+    if not isinstance(model, SentenceModel):
+        raise ValueError("per-source intercepts are for the logistic model only")
+    n = len(model.names) - len(SOURCE_NAMES)
+    names, mean, scale, coef = model.names[:n], model.mean[:n], model.scale[:n], model.coef[:n]
+    return replace(model, names=names, mean=mean, scale=scale, coef=coef)
+
+
 def cross_validate(
     views: Views,
     weights: dict[str, float],
-    l2: float,
+    fitter: Fitter,
     keep: Sequence[int],
     redundancy: float,
     folds: int,
@@ -198,13 +260,14 @@ def cross_validate(
     out: dict[str, np.ndarray] = {v: np.zeros((len(views.items[v]), 3)) for v in CHECK_VIEWS}
     names = [FEATURE_NAMES[k] for k in keep]
     for k in range(folds):
-        mats, labs, wts = [], [], []
+        mats, labs, wts, groups = [], [], [], []
         for v in TRAIN_VIEWS:
             train = [it for it, f in zip(views.items[v], views.folds[v], strict=True) if f != k]
             mats += [t.matrix[:, keep] for t in train]
             labs += [t.labels for t in train]
             wts += [weights[v] / len(train)] * len(train)
-        model = fit(mats, labs, wts, names, l2)
+            groups += [v] * len(train)
+        model = fitter(mats, labs, wts, names, groups)
         for v in CHECK_VIEWS:
             test = np.flatnonzero(views.folds[v] == k)
             out[v][test] = run([views.items[v][i] for i in test], model, keep, redundancy)
@@ -251,7 +314,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--weights", default="1,1,0")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--l2", type=float, default=3.0)
+    parser.add_argument("--trees", type=int, default=0, help="boosted trees instead of logistic")
+    parser.add_argument("--depth", type=int, default=2)
+    parser.add_argument("--learning-rate", type=float, default=0.1)
     parser.add_argument("--redundancy", type=float, default=REDUNDANCY)
+    parser.add_argument(
+        "--source-intercepts",
+        action="store_true",
+        help="logistic: a fit-only intercept per source view (each its own base rate)",
+    )
     parser.add_argument("--grid", action="store_true")
     parser.add_argument("--ablation", action="store_true")
     parser.add_argument("--write", action="store_true")
@@ -261,51 +332,111 @@ def main(argv: Sequence[str] | None = None) -> int:
     views = Views(args.folds)
     weights = dict(zip(TRAIN_VIEWS, map(float, args.weights.split(",")), strict=True))
     everything = [k for k, name in enumerate(FEATURE_NAMES) if name not in dropped]
+    fitter = (
+        boosted(args.trees, args.depth, args.learning_rate)
+        if args.trees
+        else logistic(args.l2, source_intercepts=args.source_intercepts)
+    )
     if args.grid:
         for w in ("1,0,0", "1,1,0", "1,0,1", "1,1,1", "1,1,1.1", "1,1,1.25", "1,1,1.5", "1,1,2"):
             wd = dict(zip(TRAIN_VIEWS, map(float, w.split(",")), strict=True))
-            pooled = cross_validate(views, wd, args.l2, everything, args.redundancy, args.folds)
+            pooled = cross_validate(views, wd, fitter, everything, args.redundancy, args.folds)
             print(summary_line(f"weights {w}", margins(views, pooled)), flush=True)
-    pooled = cross_validate(views, weights, args.l2, everything, args.redundancy, args.folds)
+    pooled = cross_validate(views, weights, fitter, everything, args.redundancy, args.folds)
     fold_table(views, pooled, args.folds)
     base = margins(views, pooled)
     print(summary_line("chosen", base))
+    if args.trees:
+        reference = cross_validate(
+            views, weights, logistic(args.l2), everything, args.redundancy, args.folds
+        )
+        versus(views, pooled, reference, args.folds)
     if args.ablation:
-        print("ablation: pooled CV margin change (R-1/R-2/R-L) when a feature is left out")
-        for k in everything:
-            name = FEATURE_NAMES[k]
-            keep = [j for j in everything if j != k]
-            m = margins(
-                views, cross_validate(views, weights, args.l2, keep, args.redundancy, args.folds)
-            )
-            print(
-                summary_line(f"  -{name}", {v: m[v] - base[v] for v in m}, "most lost")
-                + f"  -> worst margin {min(float(x.min()) for x in m.values()):+.2f}",
-                flush=True,
-            )
-    mats, labs, wts = [], [], []
+        ablation(views, weights, fitter, everything, args.redundancy, args.folds, base)
+    model = final_model(views, weights, fitter, everything)
+    print("explained (logistic: log-odds per standard deviation; trees: share of questions):")
+    for name, value in model.explain():
+        print(f"  {name:<18} {value:+.3f}")
+    if args.write and args.trees:
+        parser.error("only the logistic model ships (trees: see newsrank_trees.py)")
+    if args.write:
+        write(model, args, weights)
+    return 0
+
+
+def ablation(
+    views: Views,
+    weights: dict[str, float],
+    fitter: Fitter,
+    everything: Sequence[int],
+    redundancy: float,
+    folds: int,
+    base: dict[str, np.ndarray],
+) -> None:
+    """Print the pooled CV margin change when each feature is left out."""
+    print("ablation: pooled CV margin change (R-1/R-2/R-L) when a feature is left out")
+    for k in everything:
+        keep = [j for j in everything if j != k]
+        m = margins(views, cross_validate(views, weights, fitter, keep, redundancy, folds))
+        print(
+            summary_line(f"  -{FEATURE_NAMES[k]}", {v: m[v] - base[v] for v in m}, "most lost")
+            + f"  -> worst margin {min(float(x.min()) for x in m.values()):+.2f}",
+            flush=True,
+        )
+
+
+def versus(
+    views: Views,
+    ours: dict[str, list[np.ndarray]],
+    other: dict[str, list[np.ndarray]],
+    folds: int,
+) -> None:
+    """Per view and fold, ours minus the logistic model (x100, paired bootstrap 95 %)."""
+    print("trees minus logistic, same folds [95 % bootstrap of the difference]")
+    for v in ours:
+        diff_all = 100 * (ours[v][0] - other[v][0])
+        for k in [*range(folds), None]:
+            rows = np.arange(len(diff_all)) if k is None else np.flatnonzero(views.folds[v] == k)
+            cells = []
+            for m in range(3):
+                low, high = bootstrap(diff_all[rows, m])
+                cells.append(f"{diff_all[rows, m].mean():+5.2f} [{low:+.2f},{high:+.2f}]")
+            label = "pooled" if k is None else f"fold {k + 1}"
+            print(f"  {v:<10} {label:<7} " + "  ".join(cells))
+
+
+def final_model(
+    views: Views, weights: dict[str, float], fitter: Fitter, everything: Sequence[int]
+) -> Scorer:
+    """The model fitted on all training data, over every ``sentence_matrix`` column."""
+    mats, labs, wts, groups = [], [], [], []
     for v in TRAIN_VIEWS:
         mats += [t.matrix[:, everything] for t in views.items[v]]
         labs += [t.labels for t in views.items[v]]
         wts += [weights[v] / len(views.items[v])] * len(views.items[v])
-    model = with_all_features(fit(mats, labs, wts, [FEATURE_NAMES[k] for k in everything], args.l2))
-    print("coefficients (log-odds per standard deviation), strongest first:")
-    for name, coef in model.explain():
-        print(f"  {name:<18} {coef:+.3f}")
-    if args.write:
-        info = {
-            "fitted_on": "cnndm_dev, bbc_dev (headline reference), bbc_dev (sentences)",
-            "view_weights": weights,
-            "labels": "greedy ROUGE-1+2 oracle, 3 sentences",
-            "l2": args.l2,
-            "refit": "python benchmarks/fit_newsrank.py --write",
-        }
-        model = SentenceModel(
-            model.names, model.mean, model.scale, model.coef, model.intercept, info
-        )
-        OUT.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {OUT}")
-    return 0
+        groups += [v] * len(views.items[v])
+    model = fitter(mats, labs, wts, [FEATURE_NAMES[k] for k in everything], groups)
+    if isinstance(model, SentenceModel):
+        return with_all_features(model)
+    return model
+
+
+def write(model: Scorer, args: argparse.Namespace, weights: dict[str, float]) -> None:
+    """Store ``model`` as the package's newsrank_model.json."""
+    how = f"logistic, l2 {args.l2}"
+    if args.source_intercepts:
+        how += ", a fit-only intercept per source (not stored: constant per article)"
+    info = {
+        "fitted_on": "cnndm_dev, bbc_dev (headline reference), bbc_dev (sentences)",
+        "view_weights": weights,
+        "labels": "greedy ROUGE-1+2 oracle, 3 sentences",
+        "fit": how,
+        "refit": "python benchmarks/fit_newsrank.py "
+        + " ".join(a for a in sys.argv[1:] if a != "--ablation"),
+    }
+    model = replace(model, info=info)  # type: ignore[type-var]
+    OUT.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}")
 
 
 if __name__ == "__main__":

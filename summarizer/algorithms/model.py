@@ -14,11 +14,28 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 MODEL_FILE = "newsrank_model.json"
+
+
+class Scorer(Protocol):
+    """What NewsRank needs of a model: log-odds per sentence from the feature matrix
+    (the shipped ``SentenceModel``; benchmarks/ tries others, e.g. boosted trees)."""
+
+    @property
+    def names(self) -> tuple[str, ...]: ...
+
+    @property
+    def info(self) -> Mapping[str, Any]: ...
+
+    def score(self, matrix: np.ndarray) -> np.ndarray: ...
+
+    def explain(self, names: Sequence[str] | None = None) -> list[tuple[str, float]]: ...
+
+    def to_json(self) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -79,7 +96,7 @@ class SentenceModel:
 
 
 @lru_cache(maxsize=1)
-def default_model() -> SentenceModel:
+def default_model() -> Scorer:
     """The shipped model (read once from the package data)."""
     text = (files("summarizer.algorithms") / MODEL_FILE).read_text("utf-8")
     return SentenceModel.from_json(json.loads(text))

@@ -34,7 +34,7 @@ from summarizer.algorithms.centrality import (
     mmr_select,
     word_key,
 )
-from summarizer.algorithms.model import SentenceModel, default_model
+from summarizer.algorithms.model import Scorer, default_model
 from summarizer.algorithms.sentence_features import opens_dangling, sentence_matrix
 
 # Soft penalty (log-odds per unit of overlap with a picked sentence); near-repeats
@@ -86,7 +86,7 @@ class NewsRank:
     name = "newsrank"
 
     def __init__(
-        self, *, model: SentenceModel | None = None, redundancy: float = REDUNDANCY
+        self, *, model: Scorer | None = None, redundancy: float = REDUNDANCY
     ) -> None:
         self.model = model or default_model()
         self.redundancy = redundancy
