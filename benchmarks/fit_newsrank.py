@@ -39,9 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from newsrank_data import CACHE, COUNT, baselines, load  # type: ignore[import-not-found]
 
 from summarizer.algorithms.base import Document
-from summarizer.algorithms.centrality import load_stop_words, mmr_select
+from summarizer.algorithms.centrality import load_stop_words
 from summarizer.algorithms.model import MODEL_FILE, Scorer, SentenceModel
-from summarizer.algorithms.newsrank import REDUNDANCY, readable_opening
+from summarizer.algorithms.newsrank import REDUNDANCY, pick
 from summarizer.algorithms.sentence_features import FEATURE_NAMES, sentence_matrix
 from summarizer.evaluation.rouge import RougeEvaluator, lcs_f1, ngram_f1
 from summarizer.summarize import build_document, candidates
@@ -193,8 +193,8 @@ def run(
     rows = []
     for item in items:
         f = features(item.doc, load_stop_words(item.doc.language))
-        picked = mmr_select(f, model.score(item.matrix[:, keep]), COUNT, redundancy)
-        rows.append(rouge(item, readable_opening(picked, item.doc.sentences)))
+        scores = model.score(item.matrix[:, keep])
+        rows.append(rouge(item, pick(f, scores, item.doc.sentences, COUNT, redundancy)))
     return np.array(rows)
 
 

@@ -65,9 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "--bonus" in args:
         bonuses = [float(b) for b in args[args.index("--bonus") + 1].split(",")]
     views = Views(5)
-    keep = [k for k, n in enumerate(FEATURE_NAMES) if n != "first"]
+    keep = [k for k, n in enumerate(FEATURE_NAMES) if n not in ("first", "wire_lead")]
     weights = dict.fromkeys(TRAIN_VIEWS, 1.0) | {"bbc": 0.0}
-    base = logistic(3.0, source_intercepts=True)
+    base = logistic(3.0)
     for bonus in bonuses:
 
         def fitter(*parts: Any, bonus: float = bonus) -> Scorer:

@@ -42,6 +42,8 @@ from summarizer.algorithms.sentence_features import opens_dangling, sentence_mat
 REDUNDANCY = 0.5
 # Log-odds bonus for naming the followed company.
 FOCUS_BONUS = 2.0
+# Log-odds taken from a sentence no summary may open on (ranks it after all others).
+_UNREADABLE_COST = 1e3
 # A dateline the splitter did not strip (a Document built by hand).
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][\w .,'’/-]{1,60}?\s*)?\((?:Reuters|AP|AFP|CNN|CNN Money|Bloomberg|Xinhua"
@@ -55,7 +57,9 @@ __all__ = [
     "features",
     "focus_mask",
     "is_wire_copy",
+    "leaning_lead",
     "load_stop_words",
+    "pick",
     "readable_opening",
     "word_key",
 ]
@@ -64,6 +68,32 @@ __all__ = [
 def is_wire_copy(doc: Document) -> bool:
     """True when the article opens with a news-agency dateline."""
     return doc.wire or (bool(doc.sentences) and bool(_DATELINE.search(doc.sentences[0][:160])))
+
+
+def leaning_lead(sentences: Sequence[str]) -> int:
+    """How many sentences at the article's start lean on one before them that
+    isn't there ("It was a busy week...", "This is the end."): no summary can
+    open readably on any of them, since nothing comes before."""
+    k = 0
+    while k < len(sentences) and opens_dangling(sentences[k]):
+        k += 1
+    return k
+
+
+def pick(
+    f: Features, scores: np.ndarray, sentences: Sequence[str], count: int, redundancy: float
+) -> list[int]:
+    """NewsRank's picks from its ``scores``: repeat-free, readable opening, best first.
+
+    Sentences of a leaning lead (see ``leaning_lead``) come last: a summary of
+    them would open on a word whose antecedent no reader can find (kept only
+    when the article has too few other sentences).
+    """
+    lead = leaning_lead(sentences)
+    if lead > 0 and len(sentences) - lead >= count:
+        scores = scores.copy()
+        scores[:lead] -= _UNREADABLE_COST
+    return readable_opening(mmr_select(f, scores, count, redundancy), sentences)
 
 
 def readable_opening(picked: list[int], sentences: Sequence[str]) -> list[int]:
@@ -109,8 +139,7 @@ class NewsRank:
         mask = focus_mask(doc.sentences, focus)
         if mask.any():
             return self._focused(doc, f, scores + FOCUS_BONUS * mask, mask, count)
-        picked = mmr_select(f, scores, count, self.redundancy)
-        return readable_opening(picked, doc.sentences)
+        return pick(f, scores, doc.sentences, count, self.redundancy)
 
     def _focused(
         self, doc: Document, f: Features, scores: np.ndarray, mask: np.ndarray, count: int
