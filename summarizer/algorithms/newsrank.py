@@ -1,20 +1,21 @@
 """NewsRank: newsbot's default extractive summarizer.
 
-Every sentence of every article is scored by one small learned model (logistic
-regression, weights in ``newsrank_model.json``) over explainable features: where
-the sentence stands, how long it is, how central it is (linear-time TextRank),
-what it shares with the headline and the first sentence, whether it holds
-figures, names, quotes, and whether it opens on a word that leans on the
-sentence before (see ``sentence_features.py``). It is fitted on human-written
-highlights (CNN/DM), human one-line summaries (BBC headlines) and BBC's
-machine-picked summaries at once, and chosen by its worst cross-validated margin
-over Lead-3 and sumy on those (``benchmarks/fit_newsrank.py``); the input's
-format (headline or not, paragraphs or not) does not switch scorers.
+Every sentence of every article is scored by one small learned linear model
+(weights in ``newsrank_model.json``) over explainable features: where the
+sentence stands, how long it is, how central it is (linear-time TextRank),
+whether it holds figures, names, quotes, and whether it opens on a word that
+leans on the sentence before (see ``sentence_features.py``). It is fitted on
+human-written summaries only (CNN/DM highlights, BBC headlines as one-line
+summaries), listwise: within each article, how a sentence compares with the
+article's other sentences (``benchmarks/fit_newsrank.py --listwise``); the
+input's format (headline or not, paragraphs or not) does not switch scorers.
 
 Then the picks: the best sentences, never a near-repeat of a picked one, and a
 summary never opens on a dangling "However", "It" or "They": the sentence before
-is taken instead. With ``focus`` (a followed company), the summary opens with
-the best sentence naming the company whenever the article has one.
+is taken instead, and when the article itself opens that way ("It was a busy
+week..."), the summary starts at the best readable sentence after it. With
+``focus`` (a followed company), the summary opens with the best sentence naming
+the company whenever the article has one.
 """
 
 from __future__ import annotations
