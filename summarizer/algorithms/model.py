@@ -4,7 +4,8 @@ The weights live in ``newsrank_model.json`` beside this module (a few hundred
 bytes, read once, no network). Each feature is standardised with the mean and
 scale stored in the file, so a coefficient says how much one standard deviation
 of that feature moves the sentence's score (log-odds; fitted listwise, so only
-differences between sentences of one article mean anything). Refit with ``python benchmarks/fit_newsrank.py`` (see its docstring).
+differences between sentences of one article mean anything). Refit with
+``python benchmarks/fit_newsrank.py`` (see its docstring).
 """
 
 from __future__ import annotations
