@@ -1,7 +1,11 @@
-"""Fit NewsRank's one sentence scorer (logistic regression) and choose it by the worst margin.
+"""Fit NewsRank's one sentence scorer and cross-validate it against Lead-3 and sumy.
 
-    python benchmarks/fit_newsrank.py [--weights 1,1,0] [--l2 3] [--folds 5]
+    python benchmarks/fit_newsrank.py [--drop first,wire_lead] [--listwise]
+        [--weights 1,1,0] [--l2 3] [--redundancy R] [--folds 5]
+        [--trees N --depth D --learning-rate LR] [--source-intercepts]
         [--grid] [--ablation] [--write]
+
+The shipped model: ``--drop first,wire_lead --listwise --write``.
 
 Data: the views of ``benchmarks/newsrank_data.py`` — cnndm (human highlights, vs
 Lead-3), bbc_head (bbc_dev untitled, headline as a one-line human reference),
@@ -11,15 +15,24 @@ positive when the greedy extractive oracle (best ROUGE-1 + ROUGE-2 F1, up to 3
 sentences) picks it. The training loss weights each view's articles so that the
 view's total weight is the given ``--weights`` (cnndm, bbc_head, bbc).
 
+Fitters: per-sentence logistic regression (default); ``--listwise``, a softmax
+over each article's sentences (``newsrank_listwise.py``, shipped);
+``--trees``, small gradient-boosted trees (``newsrank_trees.py``, needs the
+``fit`` extra; compared only, never written); ``--source-intercepts``, logistic
+with a fit-only intercept per view (tried, not shipped). ``--listwise`` and
+``--trees`` also print, per fold, their difference from the per-sentence
+logistic model on the same folds.
+
 k-fold cross-validation by article (bbc and bbc_head share folds: same articles):
-per fold and view, R-1 / R-2 / R-L F1 x100 of the model's real picks against
-the strongest baseline of that view and metric (Lead-3 or any sumy algorithm),
-with a paired bootstrap 95 % interval of the difference. The figure to maximise
-is the worst pooled margin over views and metrics. ``--grid`` prints it for a
-few candidate settings; ``--ablation`` the pooled change when each feature is
-left out; ``--write`` stores the model fitted on all data as
-``summarizer/algorithms/newsrank_model.json``. Prepared data is cached (see
-newsrank_data.CACHE); delete the cache after changing features or splitting.
+per fold and view, R-1 / R-2 / R-L F1 x100 of the model's real picks
+(``newsrank.pick``) against the strongest baseline of that view and metric
+(Lead-3 or any sumy algorithm), with a paired bootstrap 95 % interval of the
+difference. ``--grid`` prints the pooled margins for a few training mixes;
+``--ablation`` the pooled change when each feature is left out; ``--write``
+stores the model fitted on all data as
+``summarizer/algorithms/newsrank_model.json``. Documents and oracle labels are
+cached (see newsrank_data.CACHE; delete it after changing the splitter);
+features are recomputed on every run.
 """
 
 from __future__ import annotations
