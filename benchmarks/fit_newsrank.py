@@ -41,7 +41,7 @@ import argparse
 import json
 import pickle
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -50,6 +50,13 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newsrank_data import CACHE, COUNT, baselines, load  # type: ignore[import-not-found]
+from newsrank_fitters import (  # type: ignore[import-not-found]
+    TRAIN_VIEWS,
+    Fitter,
+    boosted,
+    logistic,
+    with_all_features,
+)
 
 from summarizer.algorithms.base import Document
 from summarizer.algorithms.centrality import load_stop_words
@@ -60,7 +67,6 @@ from summarizer.evaluation.rouge import RougeEvaluator, lcs_f1, ngram_f1
 from summarizer.summarize import build_document, candidates
 
 OUT = Path(__file__).resolve().parents[1] / "summarizer" / "algorithms" / MODEL_FILE
-TRAIN_VIEWS = ("cnndm", "bbc_head", "bbc")
 CHECK_VIEWS = (*TRAIN_VIEWS, "cnndm_para")
 
 
@@ -108,91 +114,6 @@ def prepare(view: str, evaluator: RougeEvaluator) -> list[Item]:
     CACHE.mkdir(parents=True, exist_ok=True)
     path.write_bytes(pickle.dumps([vars(item) for item in items]))  # no class path inside
     return items
-
-
-def with_all_features(model: SentenceModel) -> SentenceModel:
-    """The model over every column ``sentence_matrix`` makes: a left-out feature gets
-    coefficient 0, so the shipped file always lists all of them."""
-    index = {name: i for i, name in enumerate(model.names)}
-
-    def column(values: np.ndarray, default: float) -> np.ndarray:
-        return np.array([values[index[n]] if n in index else default for n in FEATURE_NAMES])
-
-    return replace(
-        model,
-        names=tuple(FEATURE_NAMES),
-        mean=column(model.mean, 0.0),
-        scale=column(model.scale, 1.0),
-        coef=column(model.coef, 0.0),
-    )
-
-
-def fit(
-    matrices: Sequence[np.ndarray],
-    labels: Sequence[np.ndarray],
-    weights: Sequence[float],
-    names: Sequence[str],
-    l2: float,
-) -> SentenceModel:
-    """L2-regularised weighted logistic regression by Newton's method (standardised)."""
-    x = np.vstack(matrices)
-    y = np.concatenate(labels)
-    w = np.concatenate([np.full(len(m), wt) for m, wt in zip(matrices, weights, strict=True)])
-    w = w * len(w) / w.sum()
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale = np.where(scale > 1e-9, scale, 1.0)
-    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
-    beta = np.zeros(z.shape[1])
-    penalty = np.full(z.shape[1], l2)
-    penalty[-1] = 0.0
-    for _ in range(30):
-        p = 1.0 / (1.0 + np.exp(-(z @ beta)))
-        grad = z.T @ (w * (p - y)) + penalty * beta
-        hess = (z * (w * p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
-        step = np.linalg.solve(hess, grad)
-        beta -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return SentenceModel(tuple(names), mean, scale, beta[:-1], float(beta[-1]), {})
-
-
-# (matrices, labels, article weights, feature names, source view of each article)
-Fitter = Callable[
-    [Sequence[np.ndarray], Sequence[np.ndarray], Sequence[float], Sequence[str], Sequence[str]],
-    Scorer,
-]
-
-
-def logistic(l2: float, *, source_intercepts: bool = False, listwise: bool = False) -> Fitter:
-    """The logistic fitter with L2 penalty ``l2``; with ``source_intercepts``, one
-    fit-only intercept per source view (dropped from the shipped model)."""
-
-    def fit_logistic(
-        mats: Sequence[np.ndarray],
-        labs: Sequence[np.ndarray],
-        wts: Sequence[float],
-        names: Sequence[str],
-        groups: Sequence[str],
-    ) -> Scorer:
-        if listwise:
-            from newsrank_listwise import fit_listwise  # type: ignore[import-not-found]
-
-            return fit_listwise(mats, labs, wts, names, l2)
-        if not source_intercepts:
-            return fit(mats, labs, wts, names, l2)
-        marked = [with_source(m, g) for m, g in zip(mats, groups, strict=True)]
-        return without_source(fit(marked, labs, wts, [*names, *SOURCE_NAMES], l2))
-
-    return fit_logistic
-
-
-def boosted(trees: int, depth: int, learning_rate: float) -> Fitter:
-    """The gradient-boosted-trees fitter (scikit-learn, the ``fit`` extra)."""
-    from newsrank_trees import fit_trees  # type: ignore[import-not-found]
-
-    return lambda mats, labs, wts, names, _groups: fit_trees(
-        mats, labs, wts, names, trees=trees, depth=depth, learning_rate=learning_rate
-    )
 
 
 def rouge(item: Item, picked: Sequence[int]) -> np.ndarray:
@@ -243,26 +164,6 @@ class Views:
         names = list(self.base[view])
         means = np.array([self.base[view][n][rows].mean(axis=0) for n in names])
         return tuple(names[int(k)] for k in means.argmax(axis=0))
-
-
-SOURCE_NAMES = tuple(f"source:{v}" for v in TRAIN_VIEWS)
-
-
-def with_source(matrix: np.ndarray, view: str) -> np.ndarray:
-    """``matrix`` plus one indicator column per training ``view`` (a fit-only intercept:
-    each source's own base rate, so that it does not bend the sentence weights)."""
-    onehot = np.array([float(v == view) for v in TRAIN_VIEWS])
-    return np.hstack([matrix, np.tile(onehot, (len(matrix), 1))])
-
-
-def without_source(model: Scorer) -> Scorer:
-    """``model`` without the per-source intercepts (a constant per article: it would
-    not change any pick). Only linear models take them."""
-    if not isinstance(model, SentenceModel):
-        raise ValueError("per-source intercepts are for the logistic model only")
-    n = len(model.names) - len(SOURCE_NAMES)
-    names, mean, scale, coef = model.names[:n], model.mean[:n], model.scale[:n], model.coef[:n]
-    return replace(model, names=names, mean=mean, scale=scale, coef=coef)
 
 
 def cross_validate(
