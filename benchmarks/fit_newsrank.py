@@ -1,7 +1,11 @@
-"""Fit NewsRank's one sentence scorer (logistic regression) and choose it by the worst margin.
+"""Fit NewsRank's one sentence scorer and cross-validate it against Lead-3 and sumy.
 
-    python benchmarks/fit_newsrank.py [--weights 1,1,0] [--l2 3] [--folds 5]
+    python benchmarks/fit_newsrank.py [--drop first,wire_lead] [--listwise]
+        [--weights 1,1,0] [--l2 3] [--redundancy R] [--folds 5]
+        [--trees N --depth D --learning-rate LR] [--source-intercepts]
         [--grid] [--ablation] [--write]
+
+The shipped model: ``--drop first,wire_lead --listwise --write``.
 
 Data: the views of ``benchmarks/newsrank_data.py`` — cnndm (human highlights, vs
 Lead-3), bbc_head (bbc_dev untitled, headline as a one-line human reference),
@@ -11,15 +15,24 @@ positive when the greedy extractive oracle (best ROUGE-1 + ROUGE-2 F1, up to 3
 sentences) picks it. The training loss weights each view's articles so that the
 view's total weight is the given ``--weights`` (cnndm, bbc_head, bbc).
 
+Fitters: per-sentence logistic regression (default); ``--listwise``, a softmax
+over each article's sentences (``newsrank_listwise.py``, shipped);
+``--trees``, small gradient-boosted trees (``newsrank_trees.py``, needs the
+``fit`` extra; compared only, never written); ``--source-intercepts``, logistic
+with a fit-only intercept per view (tried, not shipped). ``--listwise`` and
+``--trees`` also print, per fold, their difference from the per-sentence
+logistic model on the same folds.
+
 k-fold cross-validation by article (bbc and bbc_head share folds: same articles):
-per fold and view, R-1 / R-2 / R-L F1 x100 of the model's real picks against
-the strongest baseline of that view and metric (Lead-3 or any sumy algorithm),
-with a paired bootstrap 95 % interval of the difference. The figure to maximise
-is the worst pooled margin over views and metrics. ``--grid`` prints it for a
-few candidate settings; ``--ablation`` the pooled change when each feature is
-left out; ``--write`` stores the model fitted on all data as
-``summarizer/algorithms/newsrank_model.json``. Prepared data is cached (see
-newsrank_data.CACHE); delete the cache after changing features or splitting.
+per fold and view, R-1 / R-2 / R-L F1 x100 of the model's real picks
+(``newsrank.pick``) against the strongest baseline of that view and metric
+(Lead-3 or any sumy algorithm), with a paired bootstrap 95 % interval of the
+difference. ``--grid`` prints the pooled margins for a few training mixes;
+``--ablation`` the pooled change when each feature is left out; ``--write``
+stores the model fitted on all data as
+``summarizer/algorithms/newsrank_model.json``. Documents and oracle labels are
+cached (see newsrank_data.CACHE; delete it after changing the splitter);
+features are recomputed on every run.
 """
 
 from __future__ import annotations
@@ -37,17 +50,23 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newsrank_data import CACHE, COUNT, baselines, load  # type: ignore[import-not-found]
+from newsrank_fitters import (  # type: ignore[import-not-found]
+    TRAIN_VIEWS,
+    Fitter,
+    boosted,
+    logistic,
+    with_all_features,
+)
 
 from summarizer.algorithms.base import Document
-from summarizer.algorithms.centrality import load_stop_words, mmr_select
-from summarizer.algorithms.model import MODEL_FILE, SentenceModel
-from summarizer.algorithms.newsrank import REDUNDANCY, readable_opening
+from summarizer.algorithms.centrality import load_stop_words
+from summarizer.algorithms.model import MODEL_FILE, Scorer, SentenceModel
+from summarizer.algorithms.newsrank import REDUNDANCY, pick
 from summarizer.algorithms.sentence_features import FEATURE_NAMES, sentence_matrix
 from summarizer.evaluation.rouge import RougeEvaluator, lcs_f1, ngram_f1
 from summarizer.summarize import build_document, candidates
 
 OUT = Path(__file__).resolve().parents[1] / "summarizer" / "algorithms" / MODEL_FILE
-TRAIN_VIEWS = ("cnndm", "bbc_head", "bbc")
 CHECK_VIEWS = (*TRAIN_VIEWS, "cnndm_para")
 
 
@@ -64,9 +83,16 @@ class Item:
 
 
 def prepare(view: str, evaluator: RougeEvaluator) -> list[Item]:
-    path = CACHE / f"items-{view}-{len(FEATURE_NAMES)}.pkl"
-    if path.exists():
-        return [Item(**fields) for fields in pickle.loads(path.read_bytes())]
+    """The view's articles with a choice, their oracle labels (cached) and features
+    (recomputed each run: cheap, and always the current ``sentence_matrix``)."""
+    path = CACHE / f"items-{view}.pkl"
+    legacy = CACHE / f"items-{view}-16.pkl"  # same documents and labels, older features
+    for cached in (path, legacy):
+        if cached.exists():
+            items = [Item(**fields) for fields in pickle.loads(cached.read_bytes())]
+            for item in items:
+                item.matrix, _ = sentence_matrix(item.doc, load_stop_words(item.doc.language))
+            return items
     items = []
     for index, (article, reference) in enumerate(load(view)):
         sub, _ = candidates(build_document(article))
@@ -90,52 +116,6 @@ def prepare(view: str, evaluator: RougeEvaluator) -> list[Item]:
     return items
 
 
-def with_all_features(model: SentenceModel) -> SentenceModel:
-    """The model over every column ``sentence_matrix`` makes: a left-out feature gets
-    coefficient 0, so the shipped file always lists all of them."""
-    index = {name: i for i, name in enumerate(model.names)}
-
-    def column(values: np.ndarray, default: float) -> np.ndarray:
-        return np.array([values[index[n]] if n in index else default for n in FEATURE_NAMES])
-
-    return replace(
-        model,
-        names=tuple(FEATURE_NAMES),
-        mean=column(model.mean, 0.0),
-        scale=column(model.scale, 1.0),
-        coef=column(model.coef, 0.0),
-    )
-
-
-def fit(
-    matrices: Sequence[np.ndarray],
-    labels: Sequence[np.ndarray],
-    weights: Sequence[float],
-    names: Sequence[str],
-    l2: float,
-) -> SentenceModel:
-    """L2-regularised weighted logistic regression by Newton's method (standardised)."""
-    x = np.vstack(matrices)
-    y = np.concatenate(labels)
-    w = np.concatenate([np.full(len(m), wt) for m, wt in zip(matrices, weights, strict=True)])
-    w = w * len(w) / w.sum()
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale = np.where(scale > 1e-9, scale, 1.0)
-    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
-    beta = np.zeros(z.shape[1])
-    penalty = np.full(z.shape[1], l2)
-    penalty[-1] = 0.0
-    for _ in range(30):
-        p = 1.0 / (1.0 + np.exp(-(z @ beta)))
-        grad = z.T @ (w * (p - y)) + penalty * beta
-        hess = (z * (w * p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
-        step = np.linalg.solve(hess, grad)
-        beta -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return SentenceModel(tuple(names), mean, scale, beta[:-1], float(beta[-1]), {})
-
-
 def rouge(item: Item, picked: Sequence[int]) -> np.ndarray:
     cand = [t for i in sorted(picked) for t in item.tokens[i]]
     ref = item.reference
@@ -143,7 +123,7 @@ def rouge(item: Item, picked: Sequence[int]) -> np.ndarray:
 
 
 def run(
-    items: Sequence[Item], model: SentenceModel, keep: Sequence[int], redundancy: float
+    items: Sequence[Item], model: Scorer, keep: Sequence[int], redundancy: float
 ) -> np.ndarray:
     """Per-article (R-1, R-2, R-L) of NewsRank's picking with ``model``."""
     from summarizer.algorithms.centrality import features
@@ -151,8 +131,8 @@ def run(
     rows = []
     for item in items:
         f = features(item.doc, load_stop_words(item.doc.language))
-        picked = mmr_select(f, model.score(item.matrix[:, keep]), COUNT, redundancy)
-        rows.append(rouge(item, readable_opening(picked, item.doc.sentences)))
+        scores = model.score(item.matrix[:, keep])
+        rows.append(rouge(item, pick(f, scores, item.doc.sentences, COUNT, redundancy)))
     return np.array(rows)
 
 
@@ -189,7 +169,7 @@ class Views:
 def cross_validate(
     views: Views,
     weights: dict[str, float],
-    l2: float,
+    fitter: Fitter,
     keep: Sequence[int],
     redundancy: float,
     folds: int,
@@ -198,13 +178,14 @@ def cross_validate(
     out: dict[str, np.ndarray] = {v: np.zeros((len(views.items[v]), 3)) for v in CHECK_VIEWS}
     names = [FEATURE_NAMES[k] for k in keep]
     for k in range(folds):
-        mats, labs, wts = [], [], []
+        mats, labs, wts, groups = [], [], [], []
         for v in TRAIN_VIEWS:
             train = [it for it, f in zip(views.items[v], views.folds[v], strict=True) if f != k]
             mats += [t.matrix[:, keep] for t in train]
             labs += [t.labels for t in train]
             wts += [weights[v] / len(train)] * len(train)
-        model = fit(mats, labs, wts, names, l2)
+            groups += [v] * len(train)
+        model = fitter(mats, labs, wts, names, groups)
         for v in CHECK_VIEWS:
             test = np.flatnonzero(views.folds[v] == k)
             out[v][test] = run([views.items[v][i] for i in test], model, keep, redundancy)
@@ -251,7 +232,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--weights", default="1,1,0")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--l2", type=float, default=3.0)
+    parser.add_argument("--trees", type=int, default=0, help="boosted trees instead of logistic")
+    parser.add_argument("--depth", type=int, default=2)
+    parser.add_argument("--learning-rate", type=float, default=0.1)
     parser.add_argument("--redundancy", type=float, default=REDUNDANCY)
+    parser.add_argument(
+        "--listwise", action="store_true", help="fit a softmax over each article's sentences"
+    )
+    parser.add_argument(
+        "--source-intercepts",
+        action="store_true",
+        help="logistic: a fit-only intercept per source view (each its own base rate)",
+    )
     parser.add_argument("--grid", action="store_true")
     parser.add_argument("--ablation", action="store_true")
     parser.add_argument("--write", action="store_true")
@@ -261,51 +253,112 @@ def main(argv: Sequence[str] | None = None) -> int:
     views = Views(args.folds)
     weights = dict(zip(TRAIN_VIEWS, map(float, args.weights.split(",")), strict=True))
     everything = [k for k, name in enumerate(FEATURE_NAMES) if name not in dropped]
+    fitter = (
+        boosted(args.trees, args.depth, args.learning_rate)
+        if args.trees
+        else logistic(args.l2, source_intercepts=args.source_intercepts, listwise=args.listwise)
+    )
     if args.grid:
         for w in ("1,0,0", "1,1,0", "1,0,1", "1,1,1", "1,1,1.1", "1,1,1.25", "1,1,1.5", "1,1,2"):
             wd = dict(zip(TRAIN_VIEWS, map(float, w.split(",")), strict=True))
-            pooled = cross_validate(views, wd, args.l2, everything, args.redundancy, args.folds)
+            pooled = cross_validate(views, wd, fitter, everything, args.redundancy, args.folds)
             print(summary_line(f"weights {w}", margins(views, pooled)), flush=True)
-    pooled = cross_validate(views, weights, args.l2, everything, args.redundancy, args.folds)
+    pooled = cross_validate(views, weights, fitter, everything, args.redundancy, args.folds)
     fold_table(views, pooled, args.folds)
     base = margins(views, pooled)
     print(summary_line("chosen", base))
+    if args.trees or args.listwise:
+        # the per-sentence logistic model as shipped before the listwise fit
+        reference = cross_validate(views, weights, logistic(3.0), everything, 0.5, args.folds)
+        versus(views, pooled, reference, args.folds)
     if args.ablation:
-        print("ablation: pooled CV margin change (R-1/R-2/R-L) when a feature is left out")
-        for k in everything:
-            name = FEATURE_NAMES[k]
-            keep = [j for j in everything if j != k]
-            m = margins(
-                views, cross_validate(views, weights, args.l2, keep, args.redundancy, args.folds)
-            )
-            print(
-                summary_line(f"  -{name}", {v: m[v] - base[v] for v in m}, "most lost")
-                + f"  -> worst margin {min(float(x.min()) for x in m.values()):+.2f}",
-                flush=True,
-            )
-    mats, labs, wts = [], [], []
+        ablation(views, weights, fitter, everything, args.redundancy, args.folds, base)
+    model = final_model(views, weights, fitter, everything)
+    print("explained (logistic: log-odds per standard deviation; trees: share of questions):")
+    for name, value in model.explain():
+        print(f"  {name:<18} {value:+.3f}")
+    if args.write and args.trees:
+        parser.error("only the logistic model ships (trees: see newsrank_trees.py)")
+    if args.write:
+        write(model, args, weights)
+    return 0
+
+
+def ablation(
+    views: Views,
+    weights: dict[str, float],
+    fitter: Fitter,
+    everything: Sequence[int],
+    redundancy: float,
+    folds: int,
+    base: dict[str, np.ndarray],
+) -> None:
+    """Print the pooled CV margin change when each feature is left out."""
+    print("ablation: pooled CV margin change (R-1/R-2/R-L) when a feature is left out")
+    for k in everything:
+        keep = [j for j in everything if j != k]
+        m = margins(views, cross_validate(views, weights, fitter, keep, redundancy, folds))
+        print(
+            summary_line(f"  -{FEATURE_NAMES[k]}", {v: m[v] - base[v] for v in m}, "most lost")
+            + f"  -> worst margin {min(float(x.min()) for x in m.values()):+.2f}",
+            flush=True,
+        )
+
+
+def versus(
+    views: Views,
+    ours: dict[str, list[np.ndarray]],
+    other: dict[str, list[np.ndarray]],
+    folds: int,
+) -> None:
+    """Per view and fold, ours minus the per-sentence logistic model (l2 3, redundancy
+    0.5), x100 with a paired bootstrap 95 % interval."""
+    print("this model minus per-sentence logistic, same folds [95 % bootstrap]")
+    for v in ours:
+        diff_all = 100 * (ours[v][0] - other[v][0])
+        for k in [*range(folds), None]:
+            rows = np.arange(len(diff_all)) if k is None else np.flatnonzero(views.folds[v] == k)
+            cells = []
+            for m in range(3):
+                low, high = bootstrap(diff_all[rows, m])
+                cells.append(f"{diff_all[rows, m].mean():+5.2f} [{low:+.2f},{high:+.2f}]")
+            label = "pooled" if k is None else f"fold {k + 1}"
+            print(f"  {v:<10} {label:<7} " + "  ".join(cells))
+
+
+def final_model(
+    views: Views, weights: dict[str, float], fitter: Fitter, everything: Sequence[int]
+) -> Scorer:
+    """The model fitted on all training data, over every ``sentence_matrix`` column."""
+    mats, labs, wts, groups = [], [], [], []
     for v in TRAIN_VIEWS:
         mats += [t.matrix[:, everything] for t in views.items[v]]
         labs += [t.labels for t in views.items[v]]
         wts += [weights[v] / len(views.items[v])] * len(views.items[v])
-    model = with_all_features(fit(mats, labs, wts, [FEATURE_NAMES[k] for k in everything], args.l2))
-    print("coefficients (log-odds per standard deviation), strongest first:")
-    for name, coef in model.explain():
-        print(f"  {name:<18} {coef:+.3f}")
-    if args.write:
-        info = {
-            "fitted_on": "cnndm_dev, bbc_dev (headline reference), bbc_dev (sentences)",
-            "view_weights": weights,
-            "labels": "greedy ROUGE-1+2 oracle, 3 sentences",
-            "l2": args.l2,
-            "refit": "python benchmarks/fit_newsrank.py --write",
-        }
-        model = SentenceModel(
-            model.names, model.mean, model.scale, model.coef, model.intercept, info
-        )
-        OUT.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {OUT}")
-    return 0
+        groups += [v] * len(views.items[v])
+    model = fitter(mats, labs, wts, [FEATURE_NAMES[k] for k in everything], groups)
+    if isinstance(model, SentenceModel):
+        return with_all_features(model)
+    return model
+
+
+def write(model: Scorer, args: argparse.Namespace, weights: dict[str, float]) -> None:
+    """Store ``model`` as the package's newsrank_model.json."""
+    how = f"{'listwise (softmax per article)' if args.listwise else 'logistic'}, l2 {args.l2}"
+    how += f", redundancy {args.redundancy}"
+    if args.source_intercepts:
+        how += ", a fit-only intercept per source (not stored: constant per article)"
+    info = {
+        "fitted_on": "cnndm_dev, bbc_dev (headline reference), bbc_dev (sentences)",
+        "view_weights": weights,
+        "labels": "greedy ROUGE-1+2 oracle, 3 sentences",
+        "fit": how,
+        "refit": "python benchmarks/fit_newsrank.py "
+        + " ".join(a for a in sys.argv[1:] if a != "--ablation"),
+    }
+    model = replace(model, info=info)  # type: ignore[type-var]
+    OUT.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}")
 
 
 if __name__ == "__main__":

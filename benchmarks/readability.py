@@ -5,19 +5,23 @@
 Per data set (any ``newsbot eval`` format): the share of summaries whose first
 sentence opens on a dangling word ("However", "It", "They", ...) while the
 sentence before it in the article is not in the summary, the same counting every
-dangling opener, and the share of summaries holding a sentence over 60 words.
+dangling opener (also the article's own first sentence: nothing comes before
+it), the share of summaries holding a sentence over 60 words, and the mean
+summary length in words beside the reference's. ``--examples N`` prints the
+first N summaries opening on a dangling word and the commonest such words.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.cli.eval import read_cases
-from summarizer.algorithms.sentence_features import opens_dangling
+from summarizer.algorithms.sentence_features import opening_word, opens_dangling
 from summarizer.summarize import build_document, summarize
 
 SHARED = next(
@@ -39,14 +43,16 @@ def main() -> int:
     parser.add_argument("--sentences", type=int, default=3)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--algorithm", default=None)
+    parser.add_argument("--examples", type=int, default=0)
     args = parser.parse_args()
     print(
         f"{'data':<18} {'articles':>8} {'dangling %':>10} {'any dangling %':>14} "
-        f"{'>60 words %':>11} {'words':>6}"
+        f"{'>60 words %':>11} {'words':>6} {'ref words':>9}"
     )
     for path in args.data:
         cases = list(read_cases(path, limit=args.limit))
-        dangling = loose = long = words = 0
+        dangling = loose = long = words = ref_words = 0
+        openers: Counter[tuple[str, int]] = Counter()
         for case in cases:
             doc = build_document(case.article)
             summary = summarize(
@@ -58,11 +64,19 @@ def main() -> int:
             dangling += opens and first > 0 and doc.sentences[first - 1] not in summary
             long += any(len(s.split()) > LONG for s in summary)
             words += sum(len(s.split()) for s in summary)
+            ref_words += sum(len(s.split()) for s in case.reference)
+            if opens and sum(openers.values()) < args.examples:
+                print(f"  [{first}] {summary[0][:110]}")
+            openers[(opening_word(summary[0]), first)] += opens
         n = max(len(cases), 1)
         print(
             f"{path.name:<18} {len(cases):>8} {100 * dangling / n:>10.1f} "
-            f"{100 * loose / n:>14.1f} {100 * long / n:>11.1f} {words / n:>6.1f}"
+            f"{100 * loose / n:>14.1f} {100 * long / n:>11.1f} {words / n:>6.1f} "
+            f"{ref_words / n:>9.1f}"
         )
+        if args.examples:
+            common = ", ".join(f"{w}@{i}: {c}" for (w, i), c in openers.most_common(12) if c)
+            print(f"  dangling openers (word@sentence index): {common}")
     return 0
 
 

@@ -3,8 +3,9 @@
 The weights live in ``newsrank_model.json`` beside this module (a few hundred
 bytes, read once, no network). Each feature is standardised with the mean and
 scale stored in the file, so a coefficient says how much one standard deviation
-of that feature moves the log-odds that the sentence belongs in a summary.
-Refit with ``python benchmarks/fit_newsrank.py`` (see its docstring).
+of that feature moves the sentence's score (log-odds; fitted listwise, so only
+differences between sentences of one article mean anything). Refit with
+``python benchmarks/fit_newsrank.py`` (see its docstring).
 """
 
 from __future__ import annotations
@@ -14,11 +15,28 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 MODEL_FILE = "newsrank_model.json"
+
+
+class Scorer(Protocol):
+    """What NewsRank needs of a model: log-odds per sentence from the feature matrix
+    (the shipped ``SentenceModel``; benchmarks/ tries others, e.g. boosted trees)."""
+
+    @property
+    def names(self) -> tuple[str, ...]: ...
+
+    @property
+    def info(self) -> Mapping[str, Any]: ...
+
+    def score(self, matrix: np.ndarray) -> np.ndarray: ...
+
+    def explain(self, names: Sequence[str] | None = None) -> list[tuple[str, float]]: ...
+
+    def to_json(self) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -79,7 +97,7 @@ class SentenceModel:
 
 
 @lru_cache(maxsize=1)
-def default_model() -> SentenceModel:
+def default_model() -> Scorer:
     """The shipped model (read once from the package data)."""
     text = (files("summarizer.algorithms") / MODEL_FILE).read_text("utf-8")
     return SentenceModel.from_json(json.loads(text))

@@ -1,20 +1,21 @@
 """NewsRank: newsbot's default extractive summarizer.
 
-Every sentence of every article is scored by one small learned model (logistic
-regression, weights in ``newsrank_model.json``) over explainable features: where
-the sentence stands, how long it is, how central it is (linear-time TextRank),
-what it shares with the headline and the first sentence, whether it holds
-figures, names, quotes, and whether it opens on a word that leans on the
-sentence before (see ``sentence_features.py``). It is fitted on human-written
-highlights (CNN/DM), human one-line summaries (BBC headlines) and BBC's
-machine-picked summaries at once, and chosen by its worst cross-validated margin
-over Lead-3 and sumy on those (``benchmarks/fit_newsrank.py``); the input's
-format (headline or not, paragraphs or not) does not switch scorers.
+Every sentence of every article is scored by one small learned linear model
+(weights in ``newsrank_model.json``) over explainable features: where the
+sentence stands, how long it is, how central it is (linear-time TextRank),
+whether it holds figures, names, quotes, and whether it opens on a word that
+leans on the sentence before (see ``sentence_features.py``). It is fitted on
+human-written summaries only (CNN/DM highlights, BBC headlines as one-line
+summaries), listwise: within each article, how a sentence compares with the
+article's other sentences (``benchmarks/fit_newsrank.py --listwise``); the
+input's format (headline or not, paragraphs or not) does not switch scorers.
 
 Then the picks: the best sentences, never a near-repeat of a picked one, and a
 summary never opens on a dangling "However", "It" or "They": the sentence before
-is taken instead. With ``focus`` (a followed company), the summary opens with
-the best sentence naming the company whenever the article has one.
+is taken instead, and when the article itself opens that way ("It was a busy
+week..."), the summary starts at the best readable sentence after it. With
+``focus`` (a followed company), the summary opens with the best sentence naming
+the company whenever the article has one.
 """
 
 from __future__ import annotations
@@ -34,14 +35,19 @@ from summarizer.algorithms.centrality import (
     mmr_select,
     word_key,
 )
-from summarizer.algorithms.model import SentenceModel, default_model
+from summarizer.algorithms.model import Scorer, default_model
 from summarizer.algorithms.sentence_features import opens_dangling, sentence_matrix
+from summarizer.text.dateline import split_dateline
+from summarizer.text.split import NewsTokenizer
 
 # Soft penalty (log-odds per unit of overlap with a picked sentence); near-repeats
-# (NEAR_DUPLICATE) are excluded outright anyway. Chosen by cross-validation.
-REDUNDANCY = 0.5
+# (NEAR_DUPLICATE) are excluded outright anyway. Chosen with the model by
+# cross-validation (benchmarks/fit_newsrank.py --redundancy; 0.3 / 0.5 / 1.0 / 1.5 tried).
+REDUNDANCY = 1.0
 # Log-odds bonus for naming the followed company.
 FOCUS_BONUS = 2.0
+# Log-odds taken from a sentence no summary may open on (ranks it after all others).
+_UNREADABLE_COST = 1e3
 # A dateline the splitter did not strip (a Document built by hand).
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][\w .,'’/-]{1,60}?\s*)?\((?:Reuters|AP|AFP|CNN|CNN Money|Bloomberg|Xinhua"
@@ -55,7 +61,9 @@ __all__ = [
     "features",
     "focus_mask",
     "is_wire_copy",
+    "leaning_lead",
     "load_stop_words",
+    "pick",
     "readable_opening",
     "word_key",
 ]
@@ -64,6 +72,32 @@ __all__ = [
 def is_wire_copy(doc: Document) -> bool:
     """True when the article opens with a news-agency dateline."""
     return doc.wire or (bool(doc.sentences) and bool(_DATELINE.search(doc.sentences[0][:160])))
+
+
+def leaning_lead(sentences: Sequence[str]) -> int:
+    """How many sentences at the article's start lean on one before them that
+    isn't there ("It was a busy week...", "This is the end."): no summary can
+    open readably on any of them, since nothing comes before."""
+    k = 0
+    while k < len(sentences) and opens_dangling(sentences[k]):
+        k += 1
+    return k
+
+
+def pick(
+    f: Features, scores: np.ndarray, sentences: Sequence[str], count: int, redundancy: float
+) -> list[int]:
+    """NewsRank's picks from its ``scores``: repeat-free, readable opening, best first.
+
+    Sentences of a leaning lead (see ``leaning_lead``) come last: a summary of
+    them would open on a word whose antecedent no reader can find (kept only
+    when the article has too few other sentences).
+    """
+    lead = leaning_lead(sentences)
+    if lead > 0 and len(sentences) - lead >= count:
+        scores = scores.copy()
+        scores[:lead] -= _UNREADABLE_COST
+    return readable_opening(mmr_select(f, scores, count, redundancy), sentences)
 
 
 def readable_opening(picked: list[int], sentences: Sequence[str]) -> list[int]:
@@ -86,7 +120,7 @@ class NewsRank:
     name = "newsrank"
 
     def __init__(
-        self, *, model: SentenceModel | None = None, redundancy: float = REDUNDANCY
+        self, *, model: Scorer | None = None, redundancy: float = REDUNDANCY
     ) -> None:
         self.model = model or default_model()
         self.redundancy = redundancy
@@ -109,8 +143,7 @@ class NewsRank:
         mask = focus_mask(doc.sentences, focus)
         if mask.any():
             return self._focused(doc, f, scores + FOCUS_BONUS * mask, mask, count)
-        picked = mmr_select(f, scores, count, self.redundancy)
-        return readable_opening(picked, doc.sentences)
+        return pick(f, scores, doc.sentences, count, self.redundancy)
 
     def _focused(
         self, doc: Document, f: Features, scores: np.ndarray, mask: np.ndarray, count: int
@@ -133,4 +166,10 @@ class NewsRank:
 
 
 def _as_wire(doc: Document) -> Document:
-    return Document(doc.title, doc.sentences, doc.paragraph_of, doc.words, doc.language, wire=True)
+    """``doc`` (built by hand, its first sentence still opening on a dateline) as the
+    splitter would have made it: the dateline off the first sentence, ``wire`` set.
+    Scores are computed on this; the picks index the same sentences."""
+    first, _ = split_dateline(doc.sentences[0])
+    words = (NewsTokenizer(doc.language).to_words(first), *doc.words[1:])
+    sentences = (first, *doc.sentences[1:])
+    return Document(doc.title, sentences, doc.paragraph_of, words, doc.language, wire=True)

@@ -120,8 +120,12 @@ def opening_word(sentence: str) -> str:
 
 def opens_dangling(sentence: str) -> bool:
     """True when ``sentence`` opens on a connective or pronoun that needs the
-    sentence before it ("However, ...", "It said ...", "They ...")."""
-    return opening_word(sentence) in DANGLING_WORDS
+    sentence before it ("However, ...", "It said ...", "They ..."); an
+    abbreviation in capitals is a name, not a pronoun ("US exports...", "IT staff")."""
+    match = _OPENER_RE.match(sentence.lstrip())
+    if match is None or (len(match.group(1)) > 1 and match.group(1).isupper()):
+        return False
+    return match.group(1).lower().replace("’", "'") in DANGLING_WORDS
 
 
 def _names_share(words: tuple[str, ...]) -> float:

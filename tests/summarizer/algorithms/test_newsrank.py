@@ -15,8 +15,10 @@ from summarizer.algorithms.newsrank import (
     features,
     focus_mask,
     is_wire_copy,
+    leaning_lead,
     load_stop_words,
 )
+from summarizer.algorithms.sentence_features import opens_dangling
 from summarizer.summarize import summarize
 from summarizer.text.split import NewsTokenizer
 
@@ -256,3 +258,41 @@ def test_wire_copy_raises_the_lead() -> None:
     plain_scores, _ = NewsRank().scores(plain)
     wire_scores, _ = NewsRank().scores(wire)
     assert list(np.argsort(-plain_scores)[:3]) == list(np.argsort(-wire_scores)[:3])
+
+
+LEANING_LEAD = (
+    "It was a busy week for the robot makers.",
+    "This is why.",
+    "Acme Corp agreed to buy rival Globex for $5 billion in cash on Tuesday.",
+    "The deal values Globex at $40 per share, a premium of 30 per cent.",
+    "Regulators in the United States and Europe still have to approve it.",
+    "Globex shares jumped 20 per cent in early trading while Acme fell 3 per cent.",
+)
+
+
+def test_leaning_lead_counts_the_opening_sentences_with_nothing_before() -> None:
+    assert leaning_lead(LEANING_LEAD) == 2
+    assert leaning_lead(LEANING_LEAD[2:]) == 0
+    assert leaning_lead(("It rained.", "They left.")) == 2
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_summary_never_opens_on_a_leaning_lead(count: int) -> None:
+    """"It was a busy week..." has no antecedent anywhere: the summary starts later."""
+    picked = NewsRank().select(make_doc(list(LEANING_LEAD)), count)
+    assert len(picked) == count
+    assert min(picked) >= 2
+    assert not opens_dangling(LEANING_LEAD[min(picked)])
+
+
+def test_a_leaning_lead_is_kept_when_nothing_else_is_left() -> None:
+    sentences = ["It rained all day in the city.", "They stayed home.", "Shops closed early."]
+    assert sorted(NewsRank().select(make_doc(sentences), 3)) == [0, 1, 2]
+
+
+def test_capitalised_abbreviation_is_not_a_dangling_pronoun() -> None:
+    assert not opens_dangling("US exports rose 4% in March, the Commerce Department said.")
+    assert not opens_dangling("IT staff at the bank walked out.")
+    assert opens_dangling("Us? We never saw the letter.")
+    assert opens_dangling("It said profits fell.")
+    assert opens_dangling('"They lied," she said.')

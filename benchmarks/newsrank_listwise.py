@@ -1,0 +1,52 @@
+"""A listwise alternative to NewsRank's per-sentence logistic fit (conditional logit).
+
+Within each article, the oracle's picks are treated as a distribution over its
+sentences and the model's scores as a softmax over the same sentences: only
+how a sentence compares with the others *of its article* is fitted, never how
+summary-worthy articles or sources are on the whole. The result is the same
+linear ``SentenceModel`` (intercept 0: a constant would not change any pick).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from summarizer.algorithms.model import SentenceModel
+
+
+def fit_listwise(
+    matrices: Sequence[np.ndarray],
+    labels: Sequence[np.ndarray],
+    weights: Sequence[float],
+    names: Sequence[str],
+    l2: float,
+    steps: int = 30,
+) -> SentenceModel:
+    """L2-regularised conditional logit by Newton's method (standardised features)."""
+    x = np.vstack(matrices)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale = np.where(scale > 1e-9, scale, 1.0)
+    total = sum(weights)
+    parts = [
+        ((m - mean) / scale, y / y.sum(), w * len(matrices) / total)
+        for m, y, w in zip(matrices, labels, weights, strict=True)
+        if y.sum() > 0
+    ]
+    beta = np.zeros(x.shape[1])
+    for _ in range(steps):
+        grad = l2 * beta
+        hess = np.diag(np.full(len(beta), l2 + 1e-9))
+        for z, target, w in parts:
+            s = z @ beta
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            zp = z.T @ p
+            grad += w * (z.T @ (p - target))
+            hess += w * ((z * p[:, None]).T @ z - np.outer(zp, zp))
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return SentenceModel(tuple(names), mean, scale, beta, 0.0, {})
