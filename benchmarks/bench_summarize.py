@@ -31,7 +31,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, Article, get_algorithm
-from summarizer.evaluation.rouge import RougeEvaluator, SumyPipeline
+from summarizer.evaluation.rouge import RougeEvaluator
+from summarizer.evaluation.sumy_pipeline import SumyPipeline
 from summarizer.summarize import build_document, candidates, summarize
 from summarizer.text.clean import article_from_parts
 from summarizer.text.split import NewsTokenizer, detect_language

@@ -122,9 +122,7 @@ def rouge(item: Item, picked: Sequence[int]) -> np.ndarray:
     return np.array([ngram_f1(cand, ref, 1), ngram_f1(cand, ref, 2), lcs_f1(cand, ref)])
 
 
-def run(
-    items: Sequence[Item], model: Scorer, keep: Sequence[int], redundancy: float
-) -> np.ndarray:
+def run(items: Sequence[Item], model: Scorer, keep: Sequence[int], redundancy: float) -> np.ndarray:
     """Per-article (R-1, R-2, R-L) of NewsRank's picking with ``model``."""
     from summarizer.algorithms.centrality import features
 

@@ -49,9 +49,7 @@ _COLUMNS = (
 # The date an article sorts by: its publication time, or the ingestion time when that is
 # missing, unreadable or in the future (ISO-8601 UTC strings compare in time order).
 # Kept identical to the expression index ``articles_newest`` (migration 7) so it is used.
-RECENCY = (
-    "CASE WHEN a.published BETWEEN '1970' AND a.ingested THEN a.published ELSE a.ingested END"
-)
+RECENCY = "CASE WHEN a.published BETWEEN '1970' AND a.ingested THEN a.published ELSE a.ingested END"
 _NEWEST = f"{RECENCY} DESC, a.id DESC"
 _IN_THE_NEWS = f"""
 WITH recent AS (SELECT a.id FROM articles AS a WHERE {VISIBLE} ORDER BY {_NEWEST} LIMIT :articles)

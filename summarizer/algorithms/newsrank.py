@@ -119,9 +119,7 @@ class NewsRank:
 
     name = "newsrank"
 
-    def __init__(
-        self, *, model: Scorer | None = None, redundancy: float = REDUNDANCY
-    ) -> None:
+    def __init__(self, *, model: Scorer | None = None, redundancy: float = REDUNDANCY) -> None:
         self.model = model or default_model()
         self.redundancy = redundancy
 

@@ -15,11 +15,7 @@ from dataclasses import dataclass
 
 from rouge_score import rouge_scorer, tokenizers
 
-# Still imported from here by benchmarks/bench_summarize.py, which another branch is
-# changing; once merged, it imports from summarizer.evaluation.sumy_pipeline and this goes.
-from summarizer.evaluation.sumy_pipeline import SumyPipeline
-
-__all__ = ["RougeEvaluator", "RougeScores", "SumyPipeline", "lcs_f1", "mean_scores", "ngram_f1"]
+__all__ = ["RougeEvaluator", "RougeScores", "lcs_f1", "mean_scores", "ngram_f1"]
 
 
 @dataclass(frozen=True, slots=True)

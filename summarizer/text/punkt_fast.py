@@ -135,9 +135,7 @@ class FastPunkt:
             i for m in _PERIOD_RUN_RE.finditer(text) for i in range(m.start(), m.end() - 1)
         )
 
-    def _absorb_punctuation(
-        self, text: str, spans: list[tuple[int, int]]
-    ) -> list[tuple[int, int]]:
+    def _absorb_punctuation(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Drop empty spans; a span of nothing but ". ! ?" joins the one before."""
         enders = self._enders
         out: list[tuple[int, int]] = []

@@ -278,7 +278,7 @@ def test_leaning_lead_counts_the_opening_sentences_with_nothing_before() -> None
 
 @pytest.mark.parametrize("count", [1, 2, 3])
 def test_summary_never_opens_on_a_leaning_lead(count: int) -> None:
-    """"It was a busy week..." has no antecedent anywhere: the summary starts later."""
+    """ "It was a busy week..." has no antecedent anywhere: the summary starts later."""
     picked = NewsRank().select(make_doc(list(LEANING_LEAD)), count)
     assert len(picked) == count
     assert min(picked) >= 2

@@ -99,10 +99,14 @@ def test_random_news_like_text_splits_like_the_reference(
 def test_unspaced_scripts_use_the_reference() -> None:
     reference = _punkt_tokenizer("chinese")
     text = "这是一支笔。那是一本书。"
-    assert FastPunkt(reference).tokenize(text) == reference.tokenize(text) == [
-        "这是一支笔。",
-        "那是一本书。",
-    ]
+    assert (
+        FastPunkt(reference).tokenize(text)
+        == reference.tokenize(text)
+        == [
+            "这是一支笔。",
+            "那是一本书。",
+        ]
+    )
 
 
 def test_line_break_modes_split_like_the_reference() -> None:
