@@ -122,6 +122,15 @@ def short_forms(name: str) -> list[tuple[str, bool]]:
     return list(forms.items())
 
 
+def and_variant(alias: str) -> str:
+    """The alias with "&" and "and" swapped ("Scottish and Newcastle" for "Scottish &
+    Newcastle"), or "" when it has neither: papers write such names both ways."""
+    words = alias.split(" ")
+    if "&" not in words and "and" not in words:
+        return ""
+    return " ".join({"&": "and", "and": "&"}.get(w, w) for w in words)
+
+
 def name_problem(name: str) -> str | None:
     """Why ``name`` cannot be followed as a new company (a reply for the user), or None."""
     text = " ".join(name.split())
