@@ -38,7 +38,9 @@ def spelled_elsewhere(
     abbrs = {
         parts[o.part][o.start : o.end]
         for o in occs
-        if o.entry < registry and _abbreviation(parts[o.part][o.start : o.end])
+        if 3 <= o.end - o.start <= 5
+        and o.entry < registry
+        and _abbreviation(parts[o.part][o.start : o.end])
     }
     if not abbrs:
         return list(occs)
@@ -48,7 +50,9 @@ def spelled_elsewhere(
     dropped: set[tuple[int, str]] = set()
     for abbr in abbrs:
         pattern = _spelled(abbr)
-        phrases = [(p, m.start(), m.end()) for p, t in enumerate(parts) for m in pattern.finditer(t)]
+        phrases = [
+            (p, m.start(), m.end()) for p, t in enumerate(parts) for m in pattern.finditer(t)
+        ]
         if not phrases:
             continue
         for entry in {o.entry for o in occs if parts[o.part][o.start : o.end] == abbr}:

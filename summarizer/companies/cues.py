@@ -97,8 +97,6 @@ def sentence_cues(sentence: str) -> tuple[bool, bool]:
     return deal, report
 
 
-
-
 def ends_with(before: str, ends: tuple[str, ...]) -> bool:
     """Whether ``before`` ends in whitespace after one of ``ends`` (optionally + "the")."""
     if not before[-1:].isspace():
@@ -107,8 +105,6 @@ def ends_with(before: str, ends: tuple[str, ...]) -> bool:
     if tail.endswith("the"):
         return tail.endswith(ends) or tail[:-3].rstrip().endswith(ends)
     return tail.endswith(ends)
-
-
 
 
 def window(text: str, start: int, end: int) -> tuple[str, str]:

@@ -121,7 +121,7 @@ def _after(text: str, at: int) -> str:
 
 
 def _joined(text: str, amp: int, after: int) -> str:
-    """"Marsh & McLennan": a word or two before "&" (no "and"/"of") and one word after."""
+    """ "Marsh & McLennan": a word or two before "&" (no "and"/"of") and one word after."""
     left = _before(text, amp, "&").split()[:-1]
     while any(w in _JOINERS for w in left):
         left = left[[w in _JOINERS for w in left].index(True) + 1 :]

@@ -171,7 +171,9 @@ class CompanyMatcher:
         """A matcher that also knows ``extra`` (names users follow that the registry lacks)."""
         known = {e.name.casefold() for e in self.entries}
         # A name that is only another company's ticker ("ATR") is still a company of its own.
-        new = [e for e in extra if e.name.casefold() not in known and _key(e.name) not in self._names]
+        new = [
+            e for e in extra if e.name.casefold() not in known and _key(e.name) not in self._names
+        ]
         if not new:
             return self
         # Extending a copy keeps this cheap with a large registry (one per article when scoring).
