@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 from summarizer.companies.salience import Occurrence
 
+# A spelled-out phrase ending in (or followed by) a legal form is a company's own full name.
+_LEGAL = re.compile(r"\s*(?:Corp|Corporation|Inc|Ltd|Limited|plc|PLC|Company|Co|Group)\b")
 # Small words a spelled-out name may hold without their initial ("Bank of America").
 _SKIP = r"(?:(?:of|and|for|the|de|du|des|di|la|le|&)\s+)*"
 
@@ -22,6 +24,12 @@ def _spelled(abbr: str) -> re.Pattern[str]:
     """Capitalised words whose initials are ``abbr``, separated by spaces or hyphens."""
     words = [rf"{re.escape(ch)}[^\W\d_]*" for ch in abbr]
     return re.compile(r"(?<![\w'’])" + (r"[\s-]+" + _SKIP).join(words) + r"(?![\w'’])")
+
+
+def _legal(text: str, end: int) -> bool:
+    """Whether the phrase ending at ``end`` ends in a legal form or is followed by one."""
+    last = text.rfind(" ", 0, end) + 1
+    return bool(_LEGAL.match(text, last) or _LEGAL.match(text, end))
 
 
 def _abbreviation(text: str) -> bool:
@@ -55,6 +63,8 @@ def spelled_elsewhere(
         ]
         if not phrases:
             continue
+        if all(_legal(parts[p], e) for p, _, e in phrases):
+            continue  # "Oil & Natural Gas Corp": a company's full name, the registry's or not
         for entry in {o.entry for o in occs if parts[o.part][o.start : o.end] == abbr}:
             own = spans[entry]  # "General Motors ... GM": the phrase is the company itself
             if not any(p == q and a < e and s < b for p, s, e in phrases for q, a, b in own):

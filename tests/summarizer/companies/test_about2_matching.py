@@ -85,3 +85,11 @@ def test_registry_short_forms_need_their_company(matcher: CompanyMatcher) -> Non
     lager = found(matcher, "", "United makes the Kingfisher lager brand. Kingfisher has 29%.")
     assert "Kingfisher" not in lager
     assert found(matcher, "", "DIY group Kingfisher said sales fell.").get("Kingfisher") == 1
+
+
+def test_a_spelled_out_name_ending_in_a_legal_form_keeps_the_abbreviation() -> None:
+    registry = CompanyMatcher([CompanyEntry("XYZ", aliases=("XYZ Holdings",))], discover=False)
+    kept = found(registry, "", "Xeno Yak Zinc Corp grew. XYZ shares rose, XYZ said.")
+    assert kept == {"XYZ": 2}
+    dropped = found(registry, "", "The Xeno Yak Zone grew. XYZ members met, XYZ said.")
+    assert dropped == {}
