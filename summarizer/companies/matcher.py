@@ -280,7 +280,7 @@ class CompanyMatcher:
         self, parts: Sequence[str], occs: Sequence[Occurrence]
     ) -> tuple[list[Occurrence], list[str]]:
         """Occurrences of companies the registry lacks, numbered after the registry's."""
-        names = discover(parts, known=self._lookup)
+        names = discover(parts, known=self._names)  # not tickers: "Safe" of "Safe Deposit"
         if not names:
             return [], []
         local = CompanyMatcher((), discover=False).with_entries(CompanyEntry(n) for n in names)

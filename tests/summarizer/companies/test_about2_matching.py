@@ -93,3 +93,21 @@ def test_a_spelled_out_name_ending_in_a_legal_form_keeps_the_abbreviation() -> N
     assert kept == {"XYZ": 2}
     dropped = found(registry, "", "The Xeno Yak Zone grew. XYZ members met, XYZ said.")
     assert dropped == {}
+
+
+def test_a_suffix_only_companies_have_needs_no_unusual_word() -> None:
+    text = (
+        "The vault of Hatton Garden Safe Deposit Ltd. was robbed, and Orient Thai Airlines flew. "
+        "Some 800,000 Britannia Building Society members gained. Taiwan-based China Airlines "
+        "Corp flew. The Association of European Airlines and Research In Motion Ltd spoke."
+    )
+    names = discover(["", text], known=set())
+    assert {"Hatton Garden Safe Deposit Ltd", "Orient Thai Airlines"} <= set(names)
+    assert {"Britannia Building Society", "China Airlines Corp"} <= set(names)
+    assert not [n for n in names if n.startswith(("European", "In ", "800", "Taiwan"))]
+
+
+def test_a_registry_ticker_does_not_hide_a_discovered_name(matcher: CompanyMatcher) -> None:
+    assert matcher.resolve("Safe") is not None  # a ticker, never matched as a bare word
+    story = found(matcher, "", "Thieves broke into Hatton Garden Safe Deposit Ltd. on Friday.")
+    assert "Hatton Garden Safe Deposit Ltd" in story
