@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from summarizer.companies.salience import Occurrence
 
@@ -20,10 +21,15 @@ _LEGAL = re.compile(r"\s*(?:Corp|Corporation|Inc|Ltd|Limited|plc|PLC|Company|Co|
 _SKIP = r"(?:(?:of|and|for|the|de|du|des|di|la|le|&)\s+)*"
 
 
+@lru_cache(maxsize=512)
 def _spelled(abbr: str) -> re.Pattern[str]:
     """Capitalised words whose initials are ``abbr``, separated by spaces or hyphens."""
     words = [rf"{re.escape(ch)}[^\W\d_]*" for ch in abbr]
-    return re.compile(r"(?<![\w'’])" + (r"[\s-]+" + _SKIP).join(words) + r"(?![\w'’])")
+    # The first letter comes before the lookbehind, so the regex engine skips at C speed to
+    # the next such capital instead of trying the lookbehind at every position.
+    first = rf"{re.escape(abbr[0])}(?<![\w'’]{re.escape(abbr[0])})"
+    pattern = (r"[\s-]+" + _SKIP).join([first + words[0][len(re.escape(abbr[0])) :], *words[1:]])
+    return re.compile(pattern + r"(?![\w'’])")
 
 
 def _legal(text: str, end: int) -> bool:
