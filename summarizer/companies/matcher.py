@@ -44,7 +44,11 @@ Matching rules (the registry is ``seeds/companies.json``):
   "Harrison Ford") are matched like aliases (longest wins again) and dropped; an
   excluded person's surname then counts like the "Mr Hilton" case.
 * An all-capitals alias alone in brackets after a phrase defines an
-  abbreviation, not a company: "genetically modified (GM) crops".
+  abbreviation, not a company: "genetically modified (GM) crops"; and a registry
+  abbreviation the story spells out as another name ("British Retail Consortium ...
+  the BRC") is that name, not the company (``acronyms.py``).
+* "&" and "and" are interchangeable in aliases ("Scottish and Newcastle"); a name
+  glued on after "!", "*" or "+" is another one ("Yahoo!7" is not Yahoo).
 * Tickers match only where they cannot be ordinary words: after an exchange
   ("(NASDAQ: AAPL)", "NYSE:F", "HKG: 1810"), as a cashtag ("$AAPL"), in brackets
   with an exchange suffix ("(AAPL.O)", "(1810.HK)"), or bare - also in brackets -
