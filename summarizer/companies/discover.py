@@ -75,7 +75,7 @@ _ANCHOR_HINT = re.compile("|".join(map(re.escape, _ANCHOR_WORDS)))
 # Airlines"). Not "Corporation" ("City of London Corporation"), "Group" or "Bank".
 _STRONG = frozenset(
     re.findall(r"[^,]+", "Inc,Corp,Ltd,Limited,plc,PLC,AG,SpA,GmbH,LLC,Kft,Oyj,Airlines,Airways")
-) | {"Building Society"}
+) | {"Building Society", "Holdings"}
 _JOINERS = frozenset(("&", "and", "of", "de", "du", "del"))
 _MAX_WORDS = 4
 _MAX_NAMES = 12  # per article: a list of fifty firms is not a story about them
@@ -144,13 +144,16 @@ def _joined(text: str, amp: int, after: int) -> str:
 
 def _strong(name: str, suffix: str | None) -> bool:
     """A suffix only companies have, after two capitalised words ("Orient Thai Airlines"; not
-    "European Airlines" of "Association of European Airlines"), or "Building Society"."""
+    "European Airlines" of "Association of European Airlines"), or after one word for
+    "Building Society" and "Holdings" ("Petty Holdings")."""
     if suffix is None or suffix not in _STRONG:
         return False
     words = name.split()[: -len(suffix.split())]
     if not words or words[0].casefold() in ("in", "on", "at", "by", "for", "to", "with"):
         return False  # "Research In Motion Ltd" after a sentence-initial "Research" was cut
-    return (len(words) >= 2 or suffix == "Building Society") and words[0][:1].isupper()
+    return (len(words) >= 2 or suffix in ("Building Society", "Holdings")) and words[0][
+        :1
+    ].isupper()
 
 
 def _distinctive(name: str, strong: bool = False) -> bool:

@@ -99,11 +99,12 @@ def test_a_suffix_only_companies_have_needs_no_unusual_word() -> None:
     text = (
         "The vault of Hatton Garden Safe Deposit Ltd. was robbed, and Orient Thai Airlines flew. "
         "Some 800,000 Britannia Building Society members gained. Taiwan-based China Airlines "
-        "Corp flew. The Association of European Airlines and Research In Motion Ltd spoke."
+        "Corp flew. The Association of European Airlines and Research In Motion Ltd spoke. "
+        "Petty Holdings runs the track."
     )
     names = discover(["", text], known=set())
     assert {"Hatton Garden Safe Deposit Ltd", "Orient Thai Airlines"} <= set(names)
-    assert {"Britannia Building Society", "China Airlines Corp"} <= set(names)
+    assert {"Britannia Building Society", "China Airlines Corp", "Petty Holdings"} <= set(names)
     assert not [n for n in names if n.startswith(("European", "In ", "800", "Taiwan"))]
 
 
