@@ -31,7 +31,7 @@ from summarizer.companies.scan import fold, sentence_initial, split_words
 _ANCHOR = re.compile(
     r"(?<![\w'’])(?=[A-Zs&])(?:(?P<suffix>Inc|Corp|Corporation|Ltd|Limited|plc|PLC|AG|SpA|"
     r"GmbH|LLC|Kft|Oyj|Airlines|Airways|Aviation|Group|Holdings|Promotions|Motors|Bancorp|Breweries|"
-    r"Pharmaceuticals|Laboratories|Bank|Tobacco|Enterprises?|Energy)\b|"
+    r"Pharmaceuticals|Laboratories|Bank|Tobacco|Enterprises?|Energy|Building Society)\b|"
     r"(?P<cue>[Ss]hares (?:in|of) )|(?P<amp>& (?=[A-Z])))"
 )
 # Substrings every anchor holds: a paragraph without any of them is skipped at C speed.
@@ -63,6 +63,7 @@ _ANCHOR_WORDS = (
     "Tobacco",
     "Enterprise",
     "Energy",
+    "Building Society",
     "& ",
     "hares in ",
     "hares of ",
@@ -70,6 +71,11 @@ _ANCHOR_WORDS = (
 # The same words as one literal alternation: found at C speed, and _ANCHOR is then only
 # tried where one of them starts (a cue's "shares" one letter before its "hares in ").
 _ANCHOR_HINT = re.compile("|".join(map(re.escape, _ANCHOR_WORDS)))
+# Suffixes only companies have: the name before them may be ordinary words ("Orient Thai
+# Airlines"). Not "Corporation" ("City of London Corporation"), "Group" or "Bank".
+_STRONG = frozenset(
+    re.findall(r"[^,]+", "Inc,Corp,Ltd,Limited,plc,PLC,AG,SpA,GmbH,LLC,Kft,Oyj,Airlines,Airways")
+) | {"Building Society", "Holdings"}
 _JOINERS = frozenset(("&", "and", "of", "de", "du", "del"))
 _MAX_WORDS = 4
 _MAX_NAMES = 12  # per article: a list of fifty firms is not a story about them
@@ -93,7 +99,12 @@ def _before(text: str, at: int, suffix: str) -> str:
         if name[k].endswith(("'s", "’s")) or (name[k] in _JOINERS and k and name[k - 1].isupper()):
             name = name[k + 1 :]
             break
-        if name[k] == "of" or name[k].isdigit():  # "Nick Bubb of Evolution", "1994 Energy"
+        rest = name[k + 1 :]
+        if name[k] == "and" and any(not _ordinary(w) for w in rest):
+            name = rest  # "Airlines Group and Augsburg Airways"; "Research and Development" stays
+            break
+        if name[k] == "of" or name[k][:1].isdigit() or name[k].endswith("-based"):
+            # "Nick Bubb of Evolution", "1994 Energy", "800,000 Britannia", "Taiwan-based X"
             name = name[k + 1 :]
             break
     while name and name[0] in _JOINERS:
@@ -131,7 +142,24 @@ def _joined(text: str, amp: int, after: int) -> str:
     return " ".join([*left[-2:], "&", right])
 
 
-def _distinctive(name: str) -> bool:
+def _strong(name: str, suffix: str | None) -> bool:
+    """A suffix only companies have, after two capitalised words ("Orient Thai Airlines"; not
+    "European Airlines" of "Association of European Airlines"), or after one word for
+    "Building Society" and "Holdings" ("Petty Holdings")."""
+    if suffix is None or suffix not in _STRONG:
+        return False
+    words = name.split()[: -len(suffix.split())]
+    if not words or words[0].casefold() in ("in", "on", "at", "by", "for", "to", "with"):
+        return False  # "Research In Motion Ltd" after a sentence-initial "Research" was cut
+    return (len(words) >= 2 or suffix in ("Building Society", "Holdings")) and words[0][
+        :1
+    ].isupper()
+
+
+def _distinctive(name: str, strong: bool = False) -> bool:
+    """Whether ``name`` can be a company: a word that is not an ordinary word, place or first
+    name, or (``strong``) a suffix only companies have ("Orient Thai Airlines", "Hatton
+    Garden Safe Deposit Ltd")."""
     words = [
         w for w in re.findall(r"[^\W_][\w'’.&-]*", name) if w.casefold().rstrip(".") not in LEGAL
     ]
@@ -140,7 +168,7 @@ def _distinctive(name: str) -> bool:
     first = words[0]
     if first.casefold() in ("the", "a", "an", "this", "that", "its", "their"):
         return False
-    return any(not _ordinary(w.rstrip(".")) and len(w) > 1 for w in words)
+    return strong or any(not _ordinary(w.rstrip(".")) and len(w) > 1 for w in words)
 
 
 def _ordinary(word: str) -> bool:
@@ -186,6 +214,7 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
         else:
             name = _before(text, m.start(), m.group("suffix"))
         key = name.casefold()
-        if name and key not in found and _distinctive(name) and not _known(name, known):
+        strong = _strong(name, m.group("suffix"))
+        if name and key not in found and _distinctive(name, strong) and not _known(name, known):
             found[key] = name
     return list(found.values())[:_MAX_NAMES]

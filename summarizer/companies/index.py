@@ -26,7 +26,7 @@ _LETTERS = rf"[^\W_{_CJK}]+"  # letters and digits, not CJK (a class: no lookahe
 # or a lone "&".
 _TOKEN_RE = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*|[{_CJK}]|&")
 # The next word of an n-gram, after a gap an alias may have (see _GAP_RE).
-_NEXT_RE = re.compile(rf"(?:[ \t.\-/]{{0,3}}|,[ \t]?|\.?,[ \t]?)({_TOKEN_RE.pattern})")
+_NEXT_RE = re.compile(rf"(?:[ \t.\-/!]{{0,3}}|,[ \t]?|\.?,[ \t]?)({_TOKEN_RE.pattern})")
 # Where a word can start an alias: a capital, a digit, "&", any letter outside ASCII
 # (checked again in Python) or a CJK character; the few lower-case first words of
 # aliases ("eBay") are found by AliasIndex.starts.
@@ -42,8 +42,9 @@ _START_WORD_RE = re.compile(
     rf"[A-Z0-9&\x80-\U0010ffff](?<![\w'’][^{_CJK}])"
     rf"(?:(?<={_L}){_L}*(?:['’]{_L}+)*|(?<=[{_CJK}&]))"
 )
-# Tokens of an alias may be separated by spaces, dots, hyphens, slashes or one comma.
-_GAP_RE = re.compile(r"[ \t.\-/]{0,3}|,[ \t]?|\.?,[ \t]?")
+# Tokens of an alias may be separated by spaces, dots, hyphens, slashes, "!" ("Yahoo!7")
+# or one comma.
+_GAP_RE = re.compile(r"[ \t.\-/!]{0,3}|,[ \t]?|\.?,[ \t]?")
 
 
 # What a word of the text starts, as far as the index knows: (its length as written, its

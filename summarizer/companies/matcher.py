@@ -44,7 +44,11 @@ Matching rules (the registry is ``seeds/companies.json``):
   "Harrison Ford") are matched like aliases (longest wins again) and dropped; an
   excluded person's surname then counts like the "Mr Hilton" case.
 * An all-capitals alias alone in brackets after a phrase defines an
-  abbreviation, not a company: "genetically modified (GM) crops".
+  abbreviation, not a company: "genetically modified (GM) crops"; and a registry
+  abbreviation the story spells out as another name ("British Retail Consortium ...
+  the BRC") is that name, not the company (``acronyms.py``).
+* "&" and "and" are interchangeable in aliases ("Scottish and Newcastle"); a name
+  glued on after "!", "*" or "+" is another one ("Yahoo!7" is not Yahoo).
 * Tickers match only where they cannot be ordinary words: after an exchange
   ("(NASDAQ: AAPL)", "NYSE:F", "HKG: 1810"), as a cashtag ("$AAPL"), in brackets
   with an exchange suffix ("(AAPL.O)", "(1810.HK)"), or bare - also in brackets -
@@ -74,6 +78,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process, utils
 
 from summarizer.article import Article
+from summarizer.companies.acronyms import spelled_elsewhere
 from summarizer.companies.discover import discover
 from summarizer.companies.entries import (  # re-exported: callers import them from here
     CompanyEntry,
@@ -83,7 +88,7 @@ from summarizer.companies.entries import (  # re-exported: callers import them f
 from summarizer.companies.entries import (
     load_registry as load_registry,
 )
-from summarizer.companies.names import short_forms
+from summarizer.companies.names import and_variant, short_forms
 from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
     EXACT,
@@ -129,6 +134,7 @@ class CompanyMatcher:
 
     def __init__(self, entries: Iterable[CompanyEntry], *, discover: bool = True) -> None:
         self.entries: tuple[CompanyEntry, ...] = tuple(entries)
+        self._registry = len(self.entries)  # entries added later are names users follow
         self.discover = discover  # also report companies the registry lacks (discover.py)
         self._index = AliasIndex()
         self._lookup: dict[str, int] = {}  # names, aliases and tickers
@@ -142,7 +148,8 @@ class CompanyMatcher:
 
     def _add_entry(self, i: int, entry: CompanyEntry) -> None:
         ambiguous = {a.casefold() for a in entry.ambiguous}
-        for alias in (entry.name, *entry.aliases):
+        aliases = (entry.name, *entry.aliases)
+        for alias in (*aliases, *filter(None, map(and_variant, aliases))):
             mode = alias_mode(alias, ambiguous=alias.casefold() in ambiguous)
             # An ambiguous abbreviation ("JAL", also a PC shop) counts only beside the full name.
             weak = mode == WORD and alias.isupper() and len(alias) <= 4
@@ -167,7 +174,10 @@ class CompanyMatcher:
     def with_entries(self, extra: Iterable[CompanyEntry]) -> CompanyMatcher:
         """A matcher that also knows ``extra`` (names users follow that the registry lacks)."""
         known = {e.name.casefold() for e in self.entries}
-        new = [e for e in extra if e.name.casefold() not in known and self.resolve(e.name) is None]
+        # A name that is only another company's ticker ("ATR") is still a company of its own.
+        new = [
+            e for e in extra if e.name.casefold() not in known and _key(e.name) not in self._names
+        ]
         if not new:
             return self
         # Extending a copy keeps this cheap with a large registry (one per article when scoring).
@@ -242,7 +252,8 @@ class CompanyMatcher:
             if not h.shadow
         ]
         sure = {h.entry for _, h in found if not h.weak}
-        return [Occurrence(h.entry, p, h.start, h.end) for p, h in found if h.entry in sure]
+        occs = [Occurrence(h.entry, p, h.start, h.end) for p, h in found if h.entry in sure]
+        return spelled_elsewhere(occs, parts, self._registry)
 
     def find(self, article: Article) -> list[CompanyMention]:
         """Companies the article names, most salient first."""
@@ -273,7 +284,7 @@ class CompanyMatcher:
         self, parts: Sequence[str], occs: Sequence[Occurrence]
     ) -> tuple[list[Occurrence], list[str]]:
         """Occurrences of companies the registry lacks, numbered after the registry's."""
-        names = discover(parts, known=self._lookup)
+        names = discover(parts, known=self._names)  # not tickers: "Safe" of "Safe Deposit"
         if not names:
             return [], []
         local = CompanyMatcher((), discover=False).with_entries(CompanyEntry(n) for n in names)

@@ -38,7 +38,7 @@ DESCRIPTORS = frozenset(
         "motors motor industries international communications telecom networks media "
         "entertainment studios foods brewery breweries resources mining oil gas petroleum "
         "chemicals financial securities insurance bank bancorp partners enterprises services "
-        "solutions research store stores retail auctions",
+        "solutions research store stores retail auctions airport airports",
     )
 )
 MAX_NAME_CHARS = 100
@@ -52,7 +52,8 @@ NATIONS = frozenset(
         "polish turkish hungarian greek portuguese african arab thai vietnamese indonesian "
         "malaysian philippine pakistani egyptian nigerian argentine chilean scottish welsh "
         "english national international global united royal general first new "
-        "korea britain america england scotland wales hong",  # places the word list lacks
+        "korea britain america england scotland wales hong "  # places the word list lacks
+        "anglo franco sino indo",  # "Anglo-Swedish drugmaker": prefixes of nationalities
     )
 )
 _WORD = re.compile(r"[^\W_][\w'’.&-]*|&")
@@ -120,6 +121,15 @@ def short_forms(name: str) -> list[tuple[str, bool]]:
         add(first, True)  # "Marsh" of Marsh & McLennan, even if a word: only beside the full name
     add(_acronym([w for w in no_legal if w.casefold() not in ("of", "and", "&")]), True)
     return list(forms.items())
+
+
+def and_variant(alias: str) -> str:
+    """The alias with "&" and "and" swapped ("Scottish and Newcastle" for "Scottish &
+    Newcastle"), or "" when it has neither: papers write such names both ways."""
+    words = alias.split(" ")
+    if "&" not in words and "and" not in words:
+        return ""
+    return " ".join({"&": "and", "and": "&"}.get(w, w) for w in words)
 
 
 def name_problem(name: str) -> str | None:

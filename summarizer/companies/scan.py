@@ -260,9 +260,16 @@ def _match_at(
                 return j - i + 1, Hit(ref.entry, start, end, True, shadow=gram[-1])
             written = [text[toks[k][0] : toks[k][1]].replace("’", "'") for k in range(i, j + 1)]
             if _case_ok(ref, written) and not _abbreviation(ref, text, start, end):
+                if _glued(text, end):
+                    break  # "Yahoo!7" is not Yahoo: try a shorter alias
                 hit = _judge(ref, text, start, end, possessive=toks[j][3], style=headline_style)
                 return None if hit is None else (1 if hit.shadow else j - i + 1, hit)
     return None
+
+
+def _glued(text: str, end: int) -> bool:
+    """ "Yahoo!7", "E*Trade": the name goes on after a "!", "*" or "+" with no space."""
+    return text[end : end + 1] in ("!", "*", "+") and text[end + 1 : end + 2].isalnum()
 
 
 def _abbreviation(ref: AliasRef, text: str, start: int, end: int) -> bool:
