@@ -1,69 +1,8 @@
 """Which companies an article names, and which ones it is about.
 
-Matching rules (the registry is ``seeds/companies.json``):
-
-* Only the cleaned article is searched (title and body paragraphs), never page
-  boilerplate, so a "Microsoft Teams" teaser under the article links nothing.
-* Whole words only: "Xiaomi" never matches inside "Xiaomis" or "NIOBIUM".
-  Possessives count as the company: "Xiaomi's", "Xiaomi’s" (straight or curly).
-  Words of a multi-word alias may be joined by spaces, dots, hyphens or one comma
-  ("Mercedes-Benz", "Apple, Inc.", "J.P. Morgan"). Chinese, Japanese and Korean
-  have no spaces between words, so there a name matches inside any run of
-  characters; their registry names are kept specific ("苹果公司", not "苹果",
-  the fruit; "小米" with the exclusion "小米粥", millet porridge).
-* The longest alias wins: "Great Wall Motor" is one mention of Great Wall Motor,
-  never "Great Wall" plus leftovers; "Apple Inc." is one mention.
-* Case modes, one per alias:
-  - ``fold`` (default): case-insensitive, but every capitalised word of the
-    alias must stay capitalised (or the text be in capitals): "Google",
-    "GOOGLE", "Blackrock", "Tata group" (generic words like group/company may
-    go lower case) match; the verb "google" and "Indian oil" do not.
-  - ``exact``: aliases written without lower-case letters ("BYD", "VW", "3M")
-    match only as written, so "gm" or "Byd" do not.
-  - ``word``: aliases the registry lists under ``"ambiguous"`` because they are
-    also common words (Apple, Shell, Amazon, Oracle, Visa, Target, Next, Gap,
-    Alphabet, Meta, ...). They match only exactly as written ("Apple", not
-    "apple"), and where capitals say nothing (the start of a sentence or line,
-    a Title Case or ALL CAPS headline) they count only if the same company is
-    also found somewhere unambiguous: mid-sentence, possessive ("Alphabet's
-    Waymo"), followed by what only a company does ("Apple said", "Shell
-    shares"), another alias, a ticker.
-    "Apple pie is delicious." alone names no company; "Shell plc" always does.
-* A one-word alias right after a capitalised name is part of that name
-  ("Harrison Ford", "Nikola Tesla", "director Tom Ford"), unless that word
-  starts the sentence, is possessive, hyphenated ("Beijing-based"), a
-  nationality, a day or month. After a title ("Mr Hilton", "Dr Porsche") it is
-  that person's surname, and so is every bare "Hilton" in the same article
-  unless the company is also named unambiguously ("Hilton Worldwide").
-  Company names that are surnames (Ford, Dell, Porsche, Ferrari, Disney, Hilton)
-  are deliberately not ``ambiguous``: capitalised they are usually the company,
-  and these person rules catch the rest. Names that are mostly something else
-  in the news are left out as bare aliases ("Dow", "Novo", "Abbott", "BNP",
-  "NEC", "Berkshire", "Reuters"): only their full forms match.
-* Registry ``"exclude"`` phrases ("Great Wall of China", "Amazon rainforest",
-  "Harrison Ford") are matched like aliases (longest wins again) and dropped; an
-  excluded person's surname then counts like the "Mr Hilton" case.
-* An all-capitals alias alone in brackets after a phrase defines an
-  abbreviation, not a company: "genetically modified (GM) crops"; and a registry
-  abbreviation the story spells out as another name ("British Retail Consortium ...
-  the BRC") is that name, not the company (``acronyms.py``).
-* "&" and "and" are interchangeable in aliases ("Scottish and Newcastle"); a name
-  glued on after "!", "*" or "+" is another one ("Yahoo!7" is not Yahoo).
-* Tickers match only where they cannot be ordinary words: after an exchange
-  ("(NASDAQ: AAPL)", "NYSE:F", "HKG: 1810"), as a cashtag ("$AAPL"), in brackets
-  with an exchange suffix ("(AAPL.O)", "(1810.HK)"), or bare - also in brackets -
-  when it is a plain US-style symbol of at least four capitals that is not a
-  common word ("TSLA", "(NVDA)" yes; "F", "T", "ON", "ALL", "KEY", "CAT", "BAC",
-  "(GM)", "(BNP)", "SNOW", "GOLD" never; "$BAC" and "NYSE: BAC" do match).
-* Names a user follows that the registry lacks are matched the same way from
-  then on (``CompanyMatcher.with_entries``).
-
-Registry entries (``seeds/companies.json``, one JSON object per company)::
-
-    {"name": "Apple", "aliases": ["Apple Inc.", "Apple Computer"], "ticker": "AAPL",
-     "country": "US", "ambiguous": ["Apple"], "exclude": ["Apple pie", "Big Apple"]}
-
-``name`` is matched too; ``ambiguous`` and ``exclude`` are optional.
+The matching rules (whole words, longest alias wins, case modes, ambiguous names,
+person names, exclusions, abbreviations, tickers, followed names) are written out
+in ``summarizer/companies/README.md``.
 
 Salience (``summarizer.companies.salience``) ranks the companies; ``subject`` is
 ``salience >= SUBJECT_THRESHOLD``: the story is about that company.
