@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 
@@ -110,6 +112,9 @@ _NUMBER_RE = re.compile(r"\d")
 _QUOTED_RE = re.compile(r"[\"“][^\"”]*[\"”]")
 _QUOTE_OPEN = ('"', "“", "‘", "'")
 _LONG_WORDS = 40
+_CLOSING = "\"”’' "  # stripped before looking for a question mark
+_FIRST_LETTER = itemgetter(slice(None, 1))  # "" for an empty token
+_FIRST_THREE = np.arange(3.0)
 
 
 def opening_word(sentence: str) -> str:
@@ -133,7 +138,14 @@ def _names_share(words: tuple[str, ...]) -> float:
     rest = words[1:]
     if not rest:
         return 0.0
-    return sum(w[:1].isupper() for w in rest) / len(rest)
+    return sum(map(str.isupper, map(_FIRST_LETTER, rest))) / len(rest)
+
+
+def _has_number(sentence: str) -> bool:
+    """True when ``sentence`` holds a digit (``\\d``: any script's digits)."""
+    if sentence.isascii():  # the same test without stepping a regex through every character
+        return any(map(sentence.__contains__, "0123456789"))
+    return _NUMBER_RE.search(sentence) is not None
 
 
 def _quoted_share(sentence: str) -> float:
@@ -144,20 +156,18 @@ def _quoted_share(sentence: str) -> float:
     return inside / max(len(sentence), 1)
 
 
-def _text_columns(doc: Document) -> np.ndarray:
-    """numbers, names, quote_opening, quoted, question, dangling (per sentence)."""
-    rows = [
-        (
-            bool(_NUMBER_RE.search(s)),
-            _names_share(w),
-            s.lstrip().startswith(_QUOTE_OPEN),
-            _quoted_share(s),
-            s.rstrip("\"”’' ").endswith("?"),
-            opens_dangling(s),
-        )
-        for s, w in zip(doc.sentences, doc.words, strict=True)
-    ]
-    return np.array(rows, dtype=float).reshape(len(rows), 6)
+def _text_columns(doc: Document, out: np.ndarray) -> None:
+    """numbers, names, quote_opening, quoted, question, dangling (per sentence), into
+    the columns of ``out``; each a ``map`` run in C, not a Python loop over sentences."""
+    sentences, n = doc.sentences, len(doc.sentences)
+    out[:, 0] = np.fromiter(map(_has_number, sentences), bool, n)
+    out[:, 1] = np.fromiter(map(_names_share, doc.words), float, n)
+    starts = map(str.startswith, map(str.lstrip, sentences), repeat(_QUOTE_OPEN))
+    out[:, 2] = np.fromiter(starts, bool, n)
+    out[:, 3] = np.fromiter(map(_quoted_share, sentences), float, n)
+    ends = map(str.endswith, map(str.rstrip, sentences, repeat(_CLOSING)), repeat("?"))
+    out[:, 4] = np.fromiter(ends, bool, n)
+    out[:, 5] = np.fromiter(map(opens_dangling, sentences), bool, n)
 
 
 def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Features]:
@@ -167,22 +177,15 @@ def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Fe
     f = features(doc, stop)
     i = np.arange(n, dtype=float)
     words = np.array([len(w) for w in doc.words], dtype=float)
-    columns = [
-        (i == 0),
-        (i == 1),
-        (i == 2),
-        np.log1p(i),
-        i / max(n - 1, 1),
-        np.log1p(words) / math.log1p(30),
-        f.short,
-        np.maximum(words - _LONG_WORDS, 0) / 20,
-        f.centrality,
-    ]
-    base = (
-        np.column_stack([np.asarray(c, dtype=float) for c in columns])
-        if n
-        else np.zeros((0, len(columns)))
-    )
-    wire = np.exp(-i / 2.0) * float(doc.wire)
-    matrix = np.hstack([base, _text_columns(doc), wire[:, None]])
+    # Filled column by column (FEATURE_NAMES order): no per-column arrays stacked.
+    matrix = np.empty((n, len(FEATURE_NAMES)))
+    matrix[:, 0:3] = i[:, None] == _FIRST_THREE  # first, second, third
+    matrix[:, 3] = np.log1p(i)
+    matrix[:, 4] = i / max(n - 1, 1)
+    matrix[:, 5] = np.log1p(words) / math.log1p(30)
+    matrix[:, 6] = f.short
+    matrix[:, 7] = np.maximum(words - _LONG_WORDS, 0) / 20
+    matrix[:, 8] = f.centrality
+    _text_columns(doc, matrix[:, 9:15])
+    matrix[:, 15] = np.exp(-i / 2.0) * float(doc.wire)  # wire_lead
     return matrix, f
