@@ -143,9 +143,11 @@ def _names_share(words: tuple[str, ...]) -> float:
 
 def _has_number(sentence: str) -> bool:
     """True when ``sentence`` holds a digit (``\\d``: any script's digits)."""
-    if sentence.isascii():  # the same test without stepping a regex through every character
-        return any(map(sentence.__contains__, "0123456789"))
-    return _NUMBER_RE.search(sentence) is not None
+    # Substring search for ASCII digits is faster than stepping a regex through
+    # every character; only a non-ASCII sentence can hold another script's digits.
+    if any(map(sentence.__contains__, "0123456789")):
+        return True
+    return not sentence.isascii() and _NUMBER_RE.search(sentence) is not None
 
 
 def _quoted_share(sentence: str) -> float:
