@@ -12,10 +12,11 @@ redundancy-aware greedy picking, and company focus.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import count, repeat
+from itertools import chain, count
 
 import numpy as np
 
@@ -81,15 +82,15 @@ def _content_key(stop: frozenset[str]) -> Callable[[str], str | None]:
 def _token_arrays(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, np.ndarray, int]:
     """Content tokens as (sentence index, word id) arrays, and the number of word ids
     (numbered in order of first appearance); stop words dropped."""
-    flat = [token for tokens in doc.words for token in tokens]
-    keys = list(map(_content_key(stop), flat))  # in C: no Python loop per token
-    vocab = dict.fromkeys(keys)
-    vocab.pop(None, None)
-    ids = dict(zip(vocab, count()))
-    word_ids = np.fromiter(map(ids.get, keys, repeat(-1)), dtype=np.int64, count=len(keys))
-    sent_ids = np.repeat(np.arange(len(doc.words)), [len(w) for w in doc.words])
+    lengths = [len(tokens) for tokens in doc.words]
+    # Token -> key -> id in one pass run by C (map): a new key takes the next number.
+    ids: defaultdict[str | None, int] = defaultdict(count().__next__)
+    ids[None] = -1  # every stop word
+    keys = map(_content_key(stop), chain.from_iterable(doc.words))
+    word_ids = np.fromiter(map(ids.__getitem__, keys), dtype=np.int64, count=sum(lengths))
+    sent_ids = np.repeat(np.arange(len(lengths)), lengths)
     keep = word_ids >= 0
-    return sent_ids[keep], word_ids[keep], len(ids)
+    return sent_ids[keep], word_ids[keep], len(ids) - 1
 
 
 def _length_bins(logs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
 
@@ -172,22 +173,34 @@ def _text_columns(doc: Document, out: np.ndarray) -> None:
     out[:, 5] = np.fromiter(map(opens_dangling, sentences), bool, n)
 
 
+@lru_cache(maxsize=256)  # a pure function of the sentence count; articles repeat counts
+def _position_columns(n: int) -> np.ndarray:
+    """first, second, third, log_position, relative_position and the wire lead's
+    exp(-i / 2) (before the wire flag) for ``n`` sentences; read-only."""
+    i = np.arange(n, dtype=float)
+    columns = np.empty((n, 6))
+    columns[:, 0:3] = i[:, None] == _FIRST_THREE
+    columns[:, 3] = np.log1p(i)
+    columns[:, 4] = i / max(n - 1, 1)
+    columns[:, 5] = np.exp(-i / 2.0)
+    columns.flags.writeable = False
+    return columns
+
+
 def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Features]:
     """The (sentences x FEATURE_NAMES) matrix of ``doc``, and NewsRank's raw features
     (reused for redundancy checks)."""
     n = len(doc.sentences)
     f = features(doc, stop)
-    i = np.arange(n, dtype=float)
+    positions = _position_columns(n)
     words = np.array([len(w) for w in doc.words], dtype=float)
     # Filled column by column (FEATURE_NAMES order): no per-column arrays stacked.
     matrix = np.empty((n, len(FEATURE_NAMES)))
-    matrix[:, 0:3] = i[:, None] == _FIRST_THREE  # first, second, third
-    matrix[:, 3] = np.log1p(i)
-    matrix[:, 4] = i / max(n - 1, 1)
+    matrix[:, 0:5] = positions[:, 0:5]
     matrix[:, 5] = np.log1p(words) / math.log1p(30)
     matrix[:, 6] = f.short
     matrix[:, 7] = np.maximum(words - _LONG_WORDS, 0) / 20
     matrix[:, 8] = f.centrality
     _text_columns(doc, matrix[:, 9:15])
-    matrix[:, 15] = np.exp(-i / 2.0) * float(doc.wire)  # wire_lead
+    matrix[:, 15] = positions[:, 5] * float(doc.wire)  # wire_lead
     return matrix, f
