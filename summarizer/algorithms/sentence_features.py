@@ -129,9 +129,12 @@ def opens_dangling(sentence: str) -> bool:
     sentence before it ("However, ...", "It said ...", "They ..."); an
     abbreviation in capitals is a name, not a pronoun ("US exports...", "IT staff")."""
     match = _OPENER_RE.match(sentence.lstrip())
-    if match is None or (len(match.group(1)) > 1 and match.group(1).isupper()):
+    if match is None:
         return False
-    return match.group(1).lower().replace("’", "'") in DANGLING_WORDS
+    word = match.group(1)
+    return not (len(word) > 1 and word.isupper()) and (
+        word.lower().replace("’", "'") in DANGLING_WORDS
+    )
 
 
 def _names_share(words: tuple[str, ...]) -> float:
