@@ -150,22 +150,12 @@ def _centrality(
     return rank / top if top > 0 else rank
 
 
-def _unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``np.unique(keys, return_counts=True)`` without its general-purpose overhead."""
-    ordered = np.sort(keys)
-    first = np.empty(len(ordered), dtype=bool)
-    first[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-    starts = np.flatnonzero(first)
-    return ordered[first], np.diff(starts, append=len(ordered))
-
-
 def features(doc: Document, stop: frozenset[str]) -> Features:
     """Every per-sentence feature NewsRank scores with, beyond the text-only ones."""
     n = len(doc.sentences)
     sents, words, vocab_size = _token_arrays(doc, stop)
     size = max(vocab_size, 1)
-    pairs, counts = _unique_counts(sents * size + words)
+    pairs, counts = np.unique(sents * size + words, return_counts=True)
     u_sent, u_word = np.divmod(pairs, size)
     word_counts = np.fromiter(map(len, doc.words), dtype=float, count=n)
     self_overlap = np.bincount(u_sent, weights=counts.astype(float) ** 2, minlength=n)
