@@ -127,9 +127,7 @@ def _centrality(
     norm = logs[:, None] + centers[None, :]
     inv_norm = 1.0 / np.where(norm < 1e-9, 1.0, norm)
     word_bin = words * k + bins[sents]
-    # Each token's k cells in the (word, bin) and (sentence, bin) tables, flattened
-    # once here rather than reshaped in every step.
-    word_cells = (words[:, None] * k + np.arange(k)).ravel()
+    # Each token's k cells in the (sentence, bin) table, flattened once for every step.
     sent_cells = (sents[:, None] * k + np.arange(k)).ravel()
     # Self-loops dropped, as in the TextRank paper (sumy keeps them, which
     # over-rewards long sentences and ranks clearly worse against news summaries);
@@ -138,7 +136,8 @@ def _centrality(
 
     def times_a(x: np.ndarray) -> np.ndarray:
         per_word = np.bincount(word_bin, weights=x[sents], minlength=vocab_size * k)
-        per_sent = np.bincount(sent_cells, weights=per_word.take(word_cells), minlength=n * k)
+        per_token = per_word.reshape(vocab_size, k)[words].ravel()  # whole rows: fast copies
+        per_sent = np.bincount(sent_cells, weights=per_token, minlength=n * k)
         return (per_sent.reshape(n, k) * inv_norm).sum(axis=1) - x * self_weight
 
     degree = np.maximum(times_a(np.ones(n)), 0.0)
