@@ -24,7 +24,6 @@ from summarizer.algorithms.base import Document
 from summarizer.text.split import stop_words
 
 SHORT_WORDS = 8  # a sentence under this many words is (partly) a fragment
-LONG_WORDS = 30  # length feature = log(1 + words) / log(1 + LONG_WORDS)
 # More distinct log-lengths than this are pooled into quantile bins; keeps the
 # centrality pass O(tokens x bins) on pathological inputs.
 _MAX_LENGTH_BINS = 32

@@ -115,7 +115,6 @@ _QUOTE_OPEN = ('"', "“", "‘", "'")
 _LONG_WORDS = 40
 _CLOSING = "\"”’' "  # stripped before looking for a question mark
 _FIRST_LETTER = itemgetter(slice(None, 1))  # "" for an empty token
-_FIRST_THREE = np.arange(3.0)
 
 
 def opening_word(sentence: str) -> str:
@@ -182,7 +181,7 @@ def _position_columns(n: int) -> np.ndarray:
     exp(-i / 2) (before the wire flag) for ``n`` sentences; read-only."""
     i = np.arange(n, dtype=float)
     columns = np.empty((n, 6))
-    columns[:, 0:3] = i[:, None] == _FIRST_THREE
+    columns[:, 0:3] = i[:, None] == np.arange(3.0)
     columns[:, 3] = np.log1p(i)
     columns[:, 4] = i / max(n - 1, 1)
     columns[:, 5] = np.exp(-i / 2.0)
