@@ -125,7 +125,7 @@ def _centrality(
     k = len(centers)
     norm = logs[:, None] + centers[None, :]
     inv_norm = 1.0 / np.where(norm < 1e-9, 1.0, norm)
-    word_bin = words * k + bins[sents]
+    word_bin = words * k + bins.take(sents)
     # Each token's k cells in the (sentence, bin) table, flattened once for every step.
     sent_cells = (sents[:, None] * k + np.arange(k)).ravel()
     # Self-loops dropped, as in the TextRank paper (sumy keeps them, which
@@ -134,8 +134,8 @@ def _centrality(
     self_weight = self_overlap * inv_norm[np.arange(n), bins]
 
     def times_a(x: np.ndarray) -> np.ndarray:
-        per_word = np.bincount(word_bin, weights=x[sents], minlength=vocab_size * k)
-        per_token = per_word.reshape(vocab_size, k)[words].ravel()  # whole rows: fast copies
+        per_word = np.bincount(word_bin, weights=x.take(sents), minlength=vocab_size * k)
+        per_token = per_word.reshape(vocab_size, k).take(words, axis=0).ravel()  # whole rows
         per_sent = np.bincount(sent_cells, weights=per_token, minlength=n * k)
         return (per_sent.reshape(n, k) * inv_norm).sum(axis=1) - x * self_weight
 
@@ -171,7 +171,7 @@ def _overlap_with(f: Features, k: int) -> np.ndarray:
     """Set-cosine overlap of every sentence with sentence ``k``."""
     mark = np.zeros(f.vocab_size, dtype=bool)
     mark[f.word_ids[f.sent_ids == k]] = True
-    hits = np.bincount(f.sent_ids, weights=mark[f.word_ids], minlength=len(f.set_sizes))
+    hits = np.bincount(f.sent_ids, weights=mark.take(f.word_ids), minlength=len(f.set_sizes))
     denom = np.sqrt(np.maximum(f.set_sizes, 1.0) * max(f.set_sizes[k], 1.0))
     return hits / denom
 
