@@ -170,7 +170,8 @@ def features(doc: Document, stop: frozenset[str]) -> Features:
 def _overlap_with(f: Features, k: int) -> np.ndarray:
     """Set-cosine overlap of every sentence with sentence ``k``."""
     mark = np.zeros(f.vocab_size, dtype=bool)
-    mark[f.word_ids[f.sent_ids == k]] = True
+    start, end = np.searchsorted(f.sent_ids, (k, k + 1))  # pairs are sorted by sentence
+    mark[f.word_ids[start:end]] = True
     hits = np.bincount(f.sent_ids, weights=mark.take(f.word_ids), minlength=len(f.set_sizes))
     denom = np.sqrt(np.maximum(f.set_sizes, 1.0) * max(f.set_sizes[k], 1.0))
     return hits / denom
@@ -187,8 +188,12 @@ def mmr_select(f: Features, scores: np.ndarray, count: int, redundancy: float) -
     picked: list[int] = []
     max_sim = np.zeros(n)
     for _ in range(min(count, n)):
-        adjusted = scores - redundancy * max_sim - _DUPLICATE_COST * (max_sim >= NEAR_DUPLICATE)
-        adjusted[picked] = -np.inf
+        if picked:  # before the first pick nothing is penalised: the scores as they are
+            adjusted = scores - redundancy * max_sim
+            adjusted -= _DUPLICATE_COST * (max_sim >= NEAR_DUPLICATE)
+            adjusted[picked] = -np.inf
+        else:
+            adjusted = scores
         k = int(adjusted.argmax())
         picked.append(k)
         if len(picked) < count:  # the last pick's overlaps would go unused

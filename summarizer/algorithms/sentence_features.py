@@ -195,7 +195,7 @@ def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Fe
     n = len(doc.sentences)
     f = features(doc, stop)
     positions = _position_columns(n)
-    words = np.array([len(w) for w in doc.words], dtype=float)
+    words = np.fromiter(map(len, doc.words), dtype=float, count=n)
     # Filled column by column (FEATURE_NAMES order): no per-column arrays stacked.
     matrix = np.empty((n, len(FEATURE_NAMES)))
     matrix[:, 0:5] = positions[:, 0:5]
