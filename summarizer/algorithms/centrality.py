@@ -12,9 +12,11 @@ redundancy-aware greedy picking, and company focus.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, count
 
 import numpy as np
 
@@ -22,7 +24,6 @@ from summarizer.algorithms.base import Document
 from summarizer.text.split import stop_words
 
 SHORT_WORDS = 8  # a sentence under this many words is (partly) a fragment
-LONG_WORDS = 30  # length feature = log(1 + words) / log(1 + LONG_WORDS)
 # More distinct log-lengths than this are pooled into quantile bins; keeps the
 # centrality pass O(tokens x bins) on pathological inputs.
 _MAX_LENGTH_BINS = 32
@@ -58,38 +59,45 @@ class Features:
     """Per-sentence features of one document (arrays of length ``n``)."""
 
     centrality: np.ndarray  # scaled to max 1
-    position: np.ndarray  # 1/sqrt(1 + i)
-    lead: np.ndarray  # exp(-i / 2): graded lead prior (steeply weighted for wire copy)
-    first: np.ndarray  # 1 for the first sentence
-    title: np.ndarray  # share of headline words the sentence covers
     short: np.ndarray  # 0 .. 1, how far below SHORT_WORDS words
-    length: np.ndarray  # log(1 + words) / log(1 + LONG_WORDS)
     sent_ids: np.ndarray  # unique (sentence, word) pairs: sentence part
     word_ids: np.ndarray  # unique (sentence, word) pairs: word part
     set_sizes: np.ndarray  # distinct content words per sentence
     vocab_size: int
 
 
-def _token_arrays(
-    doc: Document, stop: frozenset[str]
-) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
-    """Content tokens as (sentence index, word id) arrays; stop words dropped."""
-    flat = [token for tokens in doc.words for token in tokens]
-    vocab: dict[str, int] = {}
-    ids: dict[str, int] = {}  # raw token -> word id, -1 for a stop word
-    for token in dict.fromkeys(flat):  # each distinct spelling once, in text order
-        ids[token] = -1 if token.lower() in stop else vocab.setdefault(word_key(token), len(vocab))
-    word_ids = np.fromiter(map(ids.__getitem__, flat), dtype=np.int64, count=len(flat))
-    sent_ids = np.repeat(np.arange(len(doc.words)), [len(w) for w in doc.words])
+@lru_cache(maxsize=8)  # one per stop list (language)
+def _content_key(stop: frozenset[str]) -> Callable[[str], str | None]:
+    """A token's ``word_key``, or None for a stop word: cached per spelling, since a
+    document's tokens are mapped one by one and news reuses its vocabulary."""
+
+    @lru_cache(maxsize=1 << 16)
+    def content_key(token: str) -> str | None:
+        return None if token.lower() in stop else word_key(token)
+
+    return content_key
+
+
+def _token_arrays(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, np.ndarray, int]:
+    """Content tokens as (sentence index, word id) arrays, and the number of word ids
+    (numbered in order of first appearance); stop words dropped."""
+    lengths = [len(tokens) for tokens in doc.words]
+    # Token -> key -> id in one pass run by C (map): a new key takes the next number.
+    ids: defaultdict[str | None, int] = defaultdict(count().__next__)
+    ids[None] = -1  # every stop word
+    keys = map(_content_key(stop), chain.from_iterable(doc.words))
+    word_ids = np.fromiter(map(ids.__getitem__, keys), dtype=np.int64, count=sum(lengths))
+    sent_ids = np.repeat(np.arange(len(lengths)), lengths)
     keep = word_ids >= 0
-    return sent_ids[keep], word_ids[keep], vocab
+    return sent_ids[keep], word_ids[keep], len(ids) - 1
 
 
 def _length_bins(logs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Bin index per sentence and the mean log-length of each bin."""
-    uniq, bins = np.unique(logs, return_inverse=True)
-    if len(uniq) <= _MAX_LENGTH_BINS:
-        return bins, uniq
+    ordered = np.sort(logs)
+    uniq = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(logs) else logs
+    if len(uniq) <= _MAX_LENGTH_BINS:  # each value's index among the distinct ones
+        return np.searchsorted(uniq, logs), uniq
     edges = np.quantile(logs, np.linspace(0, 1, _MAX_LENGTH_BINS + 1)[1:-1])
     bins = np.searchsorted(edges, logs)
     sums = np.bincount(bins, weights=logs, minlength=_MAX_LENGTH_BINS)
@@ -117,20 +125,19 @@ def _centrality(
     k = len(centers)
     norm = logs[:, None] + centers[None, :]
     inv_norm = 1.0 / np.where(norm < 1e-9, 1.0, norm)
-    word_bin = words * k + bins[sents]
-    sent_rows = sents[:, None] * k + np.arange(k)[None, :]
+    word_bin = words * k + bins.take(sents)
+    # Each token's k cells in the (sentence, bin) table, flattened once for every step.
+    sent_cells = (sents[:, None] * k + np.arange(k)).ravel()
     # Self-loops dropped, as in the TextRank paper (sumy keeps them, which
     # over-rewards long sentences and ranks clearly worse against news summaries);
     # subtracted with the same (binned) norm the sum used, so nothing goes negative.
     self_weight = self_overlap * inv_norm[np.arange(n), bins]
 
     def times_a(x: np.ndarray) -> np.ndarray:
-        per_word = np.bincount(word_bin, weights=x[sents], minlength=vocab_size * k)
-        per_word = per_word.reshape(vocab_size, k)
-        per_sent = np.bincount(
-            sent_rows.ravel(), weights=per_word[words].ravel(), minlength=n * k
-        ).reshape(n, k)
-        return (per_sent * inv_norm).sum(axis=1) - x * self_weight
+        per_word = np.bincount(word_bin, weights=x.take(sents), minlength=vocab_size * k)
+        per_token = per_word.reshape(vocab_size, k).take(words, axis=0).ravel()  # whole rows
+        per_sent = np.bincount(sent_cells, weights=per_token, minlength=n * k)
+        return (per_sent.reshape(n, k) * inv_norm).sum(axis=1) - x * self_weight
 
     degree = np.maximum(times_a(np.ones(n)), 0.0)
     rank = degree / max(degree.sum(), 1e-12)
@@ -142,29 +149,17 @@ def _centrality(
 
 
 def features(doc: Document, stop: frozenset[str]) -> Features:
-    """Every per-sentence feature NewsRank scores with."""
+    """Every per-sentence feature NewsRank scores with, beyond the text-only ones."""
     n = len(doc.sentences)
-    sents, words, vocab = _token_arrays(doc, stop)
-    size = max(len(vocab), 1)
+    sents, words, vocab_size = _token_arrays(doc, stop)
+    size = max(vocab_size, 1)
     pairs, counts = np.unique(sents * size + words, return_counts=True)
     u_sent, u_word = np.divmod(pairs, size)
-    title_ids = {
-        vocab[k] for k in (word_key(t) for t in re.findall(r"[^\W_]+", doc.title)) if k in vocab
-    }
-    in_title = np.zeros(size, dtype=bool)
-    in_title[list(title_ids)] = True
-    title_hits = np.bincount(u_sent, weights=in_title[u_word], minlength=n)
-    word_counts = np.array([len(w) for w in doc.words], dtype=float)
-    positions = np.arange(n, dtype=float)
+    word_counts = np.fromiter(map(len, doc.words), dtype=float, count=n)
     self_overlap = np.bincount(u_sent, weights=counts.astype(float) ** 2, minlength=n)
     return Features(
         centrality=_centrality(sents, words, n, size, self_overlap),
-        position=1.0 / np.sqrt(1.0 + positions),
-        lead=np.exp(-positions / 2.0),
-        first=(positions == 0).astype(float),
-        title=title_hits / max(len(title_ids), 1),
         short=np.clip(1.0 - word_counts / SHORT_WORDS, 0.0, 1.0),
-        length=np.log1p(word_counts) / np.log1p(LONG_WORDS),
         sent_ids=u_sent,
         word_ids=u_word,
         set_sizes=np.bincount(u_sent, minlength=n).astype(float),
@@ -175,8 +170,9 @@ def features(doc: Document, stop: frozenset[str]) -> Features:
 def _overlap_with(f: Features, k: int) -> np.ndarray:
     """Set-cosine overlap of every sentence with sentence ``k``."""
     mark = np.zeros(f.vocab_size, dtype=bool)
-    mark[f.word_ids[f.sent_ids == k]] = True
-    hits = np.bincount(f.sent_ids, weights=mark[f.word_ids], minlength=len(f.set_sizes))
+    start, end = np.searchsorted(f.sent_ids, (k, k + 1))  # pairs are sorted by sentence
+    mark[f.word_ids[start:end]] = True
+    hits = np.bincount(f.sent_ids, weights=mark.take(f.word_ids), minlength=len(f.set_sizes))
     denom = np.sqrt(np.maximum(f.set_sizes, 1.0) * max(f.set_sizes[k], 1.0))
     return hits / denom
 
@@ -192,11 +188,16 @@ def mmr_select(f: Features, scores: np.ndarray, count: int, redundancy: float) -
     picked: list[int] = []
     max_sim = np.zeros(n)
     for _ in range(min(count, n)):
-        adjusted = scores - redundancy * max_sim - _DUPLICATE_COST * (max_sim >= NEAR_DUPLICATE)
-        adjusted[picked] = -np.inf
-        k = int(np.argmax(adjusted))
+        if picked:  # before the first pick nothing is penalised: the scores as they are
+            adjusted = scores - redundancy * max_sim
+            adjusted -= _DUPLICATE_COST * (max_sim >= NEAR_DUPLICATE)
+            adjusted[picked] = -np.inf
+        else:
+            adjusted = scores
+        k = int(adjusted.argmax())
         picked.append(k)
-        max_sim = np.maximum(max_sim, _overlap_with(f, k))
+        if len(picked) < count:  # the last pick's overlaps would go unused
+            max_sim = np.maximum(max_sim, _overlap_with(f, k))
     return picked
 
 

@@ -138,9 +138,10 @@ class NewsRank:
         if count <= 0 or not doc.sentences:
             return []
         scores, f = self.scores(doc)
-        mask = focus_mask(doc.sentences, focus)
-        if mask.any():
-            return self._focused(doc, f, scores + FOCUS_BONUS * mask, mask, count)
+        if focus:  # no mask to build (and test) for a summary without a company
+            mask = focus_mask(doc.sentences, focus)
+            if mask.any():
+                return self._focused(doc, f, scores + FOCUS_BONUS * mask, mask, count)
         return pick(f, scores, doc.sentences, count, self.redundancy)
 
     def _focused(

@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 
@@ -110,6 +113,8 @@ _NUMBER_RE = re.compile(r"\d")
 _QUOTED_RE = re.compile(r"[\"“][^\"”]*[\"”]")
 _QUOTE_OPEN = ('"', "“", "‘", "'")
 _LONG_WORDS = 40
+_CLOSING = "\"”’' "  # stripped before looking for a question mark
+_FIRST_LETTER = itemgetter(slice(None, 1))  # "" for an empty token
 
 
 def opening_word(sentence: str) -> str:
@@ -123,9 +128,12 @@ def opens_dangling(sentence: str) -> bool:
     sentence before it ("However, ...", "It said ...", "They ..."); an
     abbreviation in capitals is a name, not a pronoun ("US exports...", "IT staff")."""
     match = _OPENER_RE.match(sentence.lstrip())
-    if match is None or (len(match.group(1)) > 1 and match.group(1).isupper()):
+    if match is None:
         return False
-    return match.group(1).lower().replace("’", "'") in DANGLING_WORDS
+    word = match.group(1)
+    return not (len(word) > 1 and word.isupper()) and (
+        word.lower().replace("’", "'") in DANGLING_WORDS
+    )
 
 
 def _names_share(words: tuple[str, ...]) -> float:
@@ -133,7 +141,16 @@ def _names_share(words: tuple[str, ...]) -> float:
     rest = words[1:]
     if not rest:
         return 0.0
-    return sum(w[:1].isupper() for w in rest) / len(rest)
+    return sum(map(str.isupper, map(_FIRST_LETTER, rest))) / len(rest)
+
+
+def _has_number(sentence: str) -> bool:
+    """True when ``sentence`` holds a digit (``\\d``: any script's digits)."""
+    # Substring search for ASCII digits is faster than stepping a regex through
+    # every character; only a non-ASCII sentence can hold another script's digits.
+    if any(map(sentence.__contains__, "0123456789")):
+        return True
+    return not sentence.isascii() and _NUMBER_RE.search(sentence) is not None
 
 
 def _quoted_share(sentence: str) -> float:
@@ -144,20 +161,32 @@ def _quoted_share(sentence: str) -> float:
     return inside / max(len(sentence), 1)
 
 
-def _text_columns(doc: Document) -> np.ndarray:
-    """numbers, names, quote_opening, quoted, question, dangling (per sentence)."""
-    rows = [
-        (
-            bool(_NUMBER_RE.search(s)),
-            _names_share(w),
-            s.lstrip().startswith(_QUOTE_OPEN),
-            _quoted_share(s),
-            s.rstrip("\"”’' ").endswith("?"),
-            opens_dangling(s),
-        )
-        for s, w in zip(doc.sentences, doc.words, strict=True)
-    ]
-    return np.array(rows, dtype=float).reshape(len(rows), 6)
+def _text_columns(doc: Document, out: np.ndarray) -> None:
+    """numbers, names, quote_opening, quoted, question, dangling (per sentence), into
+    the columns of ``out``; each a ``map`` run in C, not a Python loop over sentences."""
+    sentences, n = doc.sentences, len(doc.sentences)
+    out[:, 0] = np.fromiter(map(_has_number, sentences), bool, n)
+    out[:, 1] = np.fromiter(map(_names_share, doc.words), float, n)
+    starts = map(str.startswith, map(str.lstrip, sentences), repeat(_QUOTE_OPEN))
+    out[:, 2] = np.fromiter(starts, bool, n)
+    out[:, 3] = np.fromiter(map(_quoted_share, sentences), float, n)
+    ends = map(str.endswith, map(str.rstrip, sentences, repeat(_CLOSING)), repeat("?"))
+    out[:, 4] = np.fromiter(ends, bool, n)
+    out[:, 5] = np.fromiter(map(opens_dangling, sentences), bool, n)
+
+
+@lru_cache(maxsize=256)  # a pure function of the sentence count; articles repeat counts
+def _position_columns(n: int) -> np.ndarray:
+    """first, second, third, log_position, relative_position and the wire lead's
+    exp(-i / 2) (before the wire flag) for ``n`` sentences; read-only."""
+    i = np.arange(n, dtype=float)
+    columns = np.empty((n, 6))
+    columns[:, 0:3] = i[:, None] == np.arange(3.0)
+    columns[:, 3] = np.log1p(i)
+    columns[:, 4] = i / max(n - 1, 1)
+    columns[:, 5] = np.exp(-i / 2.0)
+    columns.flags.writeable = False
+    return columns
 
 
 def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Features]:
@@ -165,24 +194,15 @@ def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Fe
     (reused for redundancy checks)."""
     n = len(doc.sentences)
     f = features(doc, stop)
-    i = np.arange(n, dtype=float)
-    words = np.array([len(w) for w in doc.words], dtype=float)
-    columns = [
-        (i == 0),
-        (i == 1),
-        (i == 2),
-        np.log1p(i),
-        i / max(n - 1, 1),
-        np.log1p(words) / math.log1p(30),
-        f.short,
-        np.maximum(words - _LONG_WORDS, 0) / 20,
-        f.centrality,
-    ]
-    base = (
-        np.column_stack([np.asarray(c, dtype=float) for c in columns])
-        if n
-        else np.zeros((0, len(columns)))
-    )
-    wire = np.exp(-i / 2.0) * float(doc.wire)
-    matrix = np.hstack([base, _text_columns(doc), wire[:, None]])
+    positions = _position_columns(n)
+    words = np.fromiter(map(len, doc.words), dtype=float, count=n)
+    # Filled column by column (FEATURE_NAMES order): no per-column arrays stacked.
+    matrix = np.empty((n, len(FEATURE_NAMES)))
+    matrix[:, 0:5] = positions[:, 0:5]
+    matrix[:, 5] = np.log1p(words) / math.log1p(30)
+    matrix[:, 6] = f.short
+    matrix[:, 7] = np.maximum(words - _LONG_WORDS, 0) / 20
+    matrix[:, 8] = f.centrality
+    _text_columns(doc, matrix[:, 9:15])
+    matrix[:, 15] = positions[:, 5] * float(doc.wire)  # wire_lead
     return matrix, f
