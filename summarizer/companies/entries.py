@@ -1,6 +1,6 @@
 """Registry entries: the companies ``seeds/companies.json`` lists, and how they are read.
 
-Entry format and matching rules: see :mod:`summarizer.companies.matcher`.
+Entry format and matching rules: see ``summarizer/companies/README.md``.
 """
 
 from __future__ import annotations

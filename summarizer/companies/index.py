@@ -74,7 +74,7 @@ def fold(word: str) -> str:
 
 
 def alias_mode(alias: str, *, ambiguous: bool) -> str:
-    """Case mode of an alias (see summarizer.companies.matcher for the rules)."""
+    """Case mode of an alias (see summarizer/companies/README.md for the rules)."""
     if ambiguous:
         return WORD
     letters = [c for c in alias if c.isalpha()]

@@ -1,6 +1,6 @@
 """Finding alias and ticker occurrences in one piece of text (the matching rules).
 
-The rules themselves are documented at the top of :mod:`summarizer.companies.matcher`.
+The rules themselves are written out in ``summarizer/companies/README.md``.
 Matching is a dictionary lookup over word n-grams (at most as long as the
 longest alias), so its cost grows with the length of the text, not with the
 number of aliases in the registry.

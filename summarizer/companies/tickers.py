@@ -1,4 +1,4 @@
-"""Stock tickers in the forms that cannot be ordinary words (rules: summarizer.companies.matcher).
+"""Stock tickers in the forms that cannot be ordinary words (rules: summarizer/companies/README.md).
 
 "(NASDAQ: AAPL)", "NYSE:F", "HKG: 1810", "$AAPL", "(AAPL.O)", "(1810.HK)", "(NVDA)".
 Bare tickers ("TSLA") are indexed as aliases instead (see ``CompanyMatcher``).
