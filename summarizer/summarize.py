@@ -154,9 +154,9 @@ def _eligible(sentence: str, words: tuple[str, ...]) -> bool:
 def _subdocument(doc: Document, keep: list[int]) -> Document:
     return Document(
         title=doc.title,
-        sentences=tuple(doc.sentences[i] for i in keep),
-        paragraph_of=tuple(doc.paragraph_of[i] for i in keep),
-        words=tuple(doc.words[i] for i in keep),
+        sentences=tuple(map(doc.sentences.__getitem__, keep)),
+        paragraph_of=tuple(map(doc.paragraph_of.__getitem__, keep)),
+        words=tuple(map(doc.words.__getitem__, keep)),
         language=doc.language,
         wire=doc.wire,
     )
@@ -181,6 +181,11 @@ def _repeats_title(sentence_words: Sequence[str], title_words: frozenset[str]) -
     give or take a word or two."""
     if not title_words or not sentence_words:
         return False  # untitled: no set built per sentence
+    shared = len(title_words.intersection(sentence_words))
+    if shared != len(title_words) and shared / len(title_words) < _TITLE_OVERLAP:
+        # The union is no smaller than the headline, so the overlap is lower still:
+        # most sentences are settled here, without a set of their own words.
+        return False
     words = frozenset(sentence_words)
     shared = len(words & title_words)
     return shared / len(words | title_words) >= _TITLE_OVERLAP or (

@@ -30,6 +30,8 @@ from summarizer.text.punkt_fast import FastPunkt, fast_punkt
 # Words for sumy's stemmers and stop lists: letters/digits, inner apostrophes,
 # hyphens and periods kept ("Xiaomi's", "low-cost", "U.S", "3.5"); punctuation dropped.
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
+# The same tokens in ASCII text (plain ranges: the engine skips Unicode category lookups).
+_ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['\-.][A-Za-z0-9]+)*")
 # Scripts without spaces between words: every character is a word for sumy.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
@@ -214,12 +216,19 @@ class NewsTokenizer:
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         """Word tokens of one sentence (no punctuation); CJK characters one by one."""
-        if self._cjk or (not sentence.isascii() and _CJK_RE.search(sentence)):
+        if sentence.isascii() and not self._cjk:
+            return tuple(_ASCII_WORD_RE.findall(sentence))
+        if self._cjk or _CJK_RE.search(sentence):
             return tuple(_CJK_WORD_RE.findall(sentence))
         return tuple(_WORD_RE.findall(sentence))
 
 
 def _single_spaced(text: str) -> str:
+    # Most sentences already are: printable ASCII holds no whitespace but " ", so
+    # without a double or an outer space there is nothing to collapse or strip.
+    plain = text.isascii() and text.isprintable() and "  " not in text
+    if plain and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
