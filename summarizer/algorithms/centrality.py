@@ -130,8 +130,11 @@ def _centrality(
     norm = logs[:, None] + centers[None, :]
     inv_norm = 1.0 / np.where(norm < 1e-9, 1.0, norm)
     word_bin = words * k + bins.take(sents)
-    # Each token's k cells in the (sentence, bin) table, flattened once for every step.
-    sent_cells = (sents[:, None] * k + np.arange(k)).ravel()
+    # Each token's k cells in the (sentence, bin) and (word, bin) tables, flattened
+    # once for every step.
+    cells = np.arange(k)
+    sent_cells = (sents[:, None] * k + cells).ravel()
+    word_cells = (words[:, None] * k + cells).ravel()
     # Self-loops dropped, as in the TextRank paper (sumy keeps them, which
     # over-rewards long sentences and ranks clearly worse against news summaries);
     # subtracted with the same (binned) norm the sum used, so nothing goes negative.
@@ -139,7 +142,7 @@ def _centrality(
 
     def times_a(x: np.ndarray) -> np.ndarray:
         per_word = np.bincount(word_bin, weights=x.take(sents), minlength=vocab_size * k)
-        per_token = per_word.reshape(vocab_size, k).take(words, axis=0).ravel()  # whole rows
+        per_token = per_word.take(word_cells)  # each token's whole row
         per_sent = np.bincount(sent_cells, weights=per_token, minlength=n * k)
         return _add(per_sent.reshape(n, k) * inv_norm, axis=1) - x * self_weight
 

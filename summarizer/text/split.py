@@ -57,7 +57,6 @@ _SCRIPT_LANGUAGES = (
     (re.compile("[\u0370-\u03ff]"), "greek"),
 )
 _LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
-_ASCII_RUN_RE = re.compile("[\x00-\x7f]+")
 _ASCII_LETTER_RE = re.compile("[A-Za-z]")
 # Terminators Punkt's English rules do not know: Devanagari danda, Arabic question mark.
 _EXTRA_END_RE = re.compile("(?<=[।॥؟])\\s+")
@@ -84,7 +83,9 @@ _LATIN_CANDIDATES = (
 # least _QUICK_MIN_HITS English stop words and _QUICK_LEAD times as many as any other
 # candidate's (on the dev sets and the Wikinews corpus English leads by >= 2.6x).
 _QUICK_CHARS, _QUICK_MIN_HITS, _QUICK_LEAD = 1000, 20, 2
-_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_ASCII_BYTES = bytes(range(128))
+# Every byte but the ASCII letters (UTF-8 bytes of other characters are >= 0x80).
+_NOT_ASCII_LETTER_BYTES = bytes(c for c in range(256) if not chr(c).isalpha() or c >= 128)
 _PUNKT_FALLBACK = {"ukrainian": "russian", "slovak": "czech"}
 
 
@@ -127,14 +128,21 @@ def _script_language(sample: str) -> str | None:
     no rules for, "english" without letters), or None for Latin-script text."""
     # Every script tested below lies outside ASCII: scan only the (usually few)
     # non-ASCII characters instead of the whole sample once per script.
-    rest = "" if sample.isascii() else _ASCII_RUN_RE.sub("", sample)
-    if not rest:  # plain ASCII: Latin letters, or no letters at all
+    if sample.isascii():  # plain ASCII: Latin letters, or no letters at all
         return None if _ASCII_LETTER_RE.search(sample) else "english"
+    # In UTF-8 every ASCII character is one byte below 0x80 and no other character
+    # holds one: deleting those bytes leaves exactly the non-ASCII characters.
+    utf8 = sample.encode("utf-8", "surrogatepass")
+    rest = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     # ASCII letters are exactly A-Z and a-z, all of them Latin.
-    ascii_letters = len(sample.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+    ascii_letters = len(utf8.translate(None, _NOT_ASCII_LETTER_BYTES))
     letters = ascii_letters + sum(map(str.isalpha, rest))
     if not letters:
         return "english"
+    if len(rest) * 5 <= letters:
+        # At most a fifth of the letters lie outside ASCII: no script test below can
+        # pass (each needs more than that), and the text is mostly Latin.
+        return None
     for pattern, language in _SCRIPT_LANGUAGES:
         if len(pattern.findall(rest)) / letters > 0.2:
             return language
@@ -245,7 +253,8 @@ def _join_lowercase_starts(pieces: list[str]) -> list[str]:
     """
     if len(pieces) < 2:
         return pieces
-    lower = [_first_word(p).islower() for p in pieces]
+    # A piece opening on a capital opens on no lower-case word: no regex needed.
+    lower = [not p[:1].isupper() and _first_word(p).islower() for p in pieces]
     if sum(lower) * 2 > len(pieces) or not any(lower[1:]):
         return pieces
     out: list[str] = []
