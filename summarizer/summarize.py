@@ -19,7 +19,8 @@ from summarizer.algorithms.base import Algorithm, Document
 from summarizer.algorithms.centrality import focus_mask
 from summarizer.article import Article
 from summarizer.errors import EmptyArticleError, InputError
-from summarizer.text.clean import DERIVED_TITLE, is_boilerplate
+from summarizer.text.boilerplate import boilerplate_flags
+from summarizer.text.clean import DERIVED_TITLE
 from summarizer.text.dateline import split_dateline
 from summarizer.text.split import NewsTokenizer, detect_language
 
@@ -143,12 +144,10 @@ def _company_first(picked: list[int], doc: Document, focus: tuple[str, ...]) -> 
 def candidates(doc: Document) -> tuple[Document, list[int]]:
     """The sentences an algorithm chooses from (no fragments, no page furniture) as a
     document of their own, and their indices in ``doc``."""
-    eligible = [i for i, words in enumerate(doc.words) if _eligible(doc.sentences[i], words)]
+    sized = [i for i, words in enumerate(doc.words) if MIN_WORDS <= len(words) <= MAX_WORDS]
+    furniture = boilerplate_flags([doc.sentences[i] for i in sized])
+    eligible = [i for i, drop in zip(sized, furniture, strict=True) if not drop]
     return _subdocument(doc, eligible), eligible
-
-
-def _eligible(sentence: str, words: tuple[str, ...]) -> bool:
-    return MIN_WORDS <= len(words) <= MAX_WORDS and not is_boilerplate(sentence)
 
 
 def _subdocument(doc: Document, keep: list[int]) -> Document:
