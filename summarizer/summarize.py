@@ -19,7 +19,8 @@ from summarizer.algorithms.base import Algorithm, Document
 from summarizer.algorithms.centrality import focus_mask
 from summarizer.article import Article
 from summarizer.errors import EmptyArticleError, InputError
-from summarizer.text.clean import DERIVED_TITLE, is_boilerplate
+from summarizer.text.boilerplate import boilerplate_flags
+from summarizer.text.clean import DERIVED_TITLE
 from summarizer.text.dateline import split_dateline
 from summarizer.text.split import NewsTokenizer, detect_language
 
@@ -143,20 +144,18 @@ def _company_first(picked: list[int], doc: Document, focus: tuple[str, ...]) -> 
 def candidates(doc: Document) -> tuple[Document, list[int]]:
     """The sentences an algorithm chooses from (no fragments, no page furniture) as a
     document of their own, and their indices in ``doc``."""
-    eligible = [i for i, words in enumerate(doc.words) if _eligible(doc.sentences[i], words)]
+    sized = [i for i, words in enumerate(doc.words) if MIN_WORDS <= len(words) <= MAX_WORDS]
+    furniture = boilerplate_flags([doc.sentences[i] for i in sized])
+    eligible = [i for i, drop in zip(sized, furniture, strict=True) if not drop]
     return _subdocument(doc, eligible), eligible
-
-
-def _eligible(sentence: str, words: tuple[str, ...]) -> bool:
-    return MIN_WORDS <= len(words) <= MAX_WORDS and not is_boilerplate(sentence)
 
 
 def _subdocument(doc: Document, keep: list[int]) -> Document:
     return Document(
         title=doc.title,
-        sentences=tuple(doc.sentences[i] for i in keep),
-        paragraph_of=tuple(doc.paragraph_of[i] for i in keep),
-        words=tuple(doc.words[i] for i in keep),
+        sentences=tuple(map(doc.sentences.__getitem__, keep)),
+        paragraph_of=tuple(map(doc.paragraph_of.__getitem__, keep)),
+        words=tuple(map(doc.words.__getitem__, keep)),
         language=doc.language,
         wire=doc.wire,
     )
@@ -181,6 +180,11 @@ def _repeats_title(sentence_words: Sequence[str], title_words: frozenset[str]) -
     give or take a word or two."""
     if not title_words or not sentence_words:
         return False  # untitled: no set built per sentence
+    shared = len(title_words.intersection(sentence_words))
+    if shared != len(title_words) and shared / len(title_words) < _TITLE_OVERLAP:
+        # The union is no smaller than the headline, so the overlap is lower still:
+        # most sentences are settled here, without a set of their own words.
+        return False
     words = frozenset(sentence_words)
     shared = len(words & title_words)
     return shared / len(words | title_words) >= _TITLE_OVERLAP or (

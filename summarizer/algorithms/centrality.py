@@ -32,6 +32,9 @@ _POWER_STEPS = 3  # damped steps after the degree start (ranks settle by then)
 # Two sentences sharing this much of their content words say the same thing.
 NEAR_DUPLICATE = 0.7
 _DUPLICATE_COST = 100.0
+# ndarray.sum without its Python-level wrapper (the same C reduction, same result):
+# the arrays here are tiny, so the wrapper's cost is most of the call.
+_add = np.add.reduce
 
 
 def load_stop_words(language: str) -> frozenset[str]:
@@ -87,17 +90,18 @@ def _token_arrays(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, np.n
     ids[None] = -1  # every stop word
     keys = map(_content_key(stop), chain.from_iterable(doc.words))
     word_ids = np.fromiter(map(ids.__getitem__, keys), dtype=np.int64, count=sum(lengths))
-    sent_ids = np.repeat(np.arange(len(lengths)), lengths)
+    sent_ids = np.arange(len(lengths)).repeat(lengths)
     keep = word_ids >= 0
     return sent_ids[keep], word_ids[keep], len(ids) - 1
 
 
 def _length_bins(logs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Bin index per sentence and the mean log-length of each bin."""
-    ordered = np.sort(logs)
+    ordered = logs.copy()
+    ordered.sort()
     uniq = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(logs) else logs
     if len(uniq) <= _MAX_LENGTH_BINS:  # each value's index among the distinct ones
-        return np.searchsorted(uniq, logs), uniq
+        return uniq.searchsorted(logs), uniq
     edges = np.quantile(logs, np.linspace(0, 1, _MAX_LENGTH_BINS + 1)[1:-1])
     bins = np.searchsorted(edges, logs)
     sums = np.bincount(bins, weights=logs, minlength=_MAX_LENGTH_BINS)
@@ -126,8 +130,11 @@ def _centrality(
     norm = logs[:, None] + centers[None, :]
     inv_norm = 1.0 / np.where(norm < 1e-9, 1.0, norm)
     word_bin = words * k + bins.take(sents)
-    # Each token's k cells in the (sentence, bin) table, flattened once for every step.
-    sent_cells = (sents[:, None] * k + np.arange(k)).ravel()
+    # Each token's k cells in the (sentence, bin) and (word, bin) tables, flattened
+    # once for every step.
+    cells = np.arange(k)
+    sent_cells = (sents[:, None] * k + cells).ravel()
+    word_cells = (words[:, None] * k + cells).ravel()
     # Self-loops dropped, as in the TextRank paper (sumy keeps them, which
     # over-rewards long sentences and ranks clearly worse against news summaries);
     # subtracted with the same (binned) norm the sum used, so nothing goes negative.
@@ -135,16 +142,16 @@ def _centrality(
 
     def times_a(x: np.ndarray) -> np.ndarray:
         per_word = np.bincount(word_bin, weights=x.take(sents), minlength=vocab_size * k)
-        per_token = per_word.reshape(vocab_size, k).take(words, axis=0).ravel()  # whole rows
+        per_token = per_word.take(word_cells)  # each token's whole row
         per_sent = np.bincount(sent_cells, weights=per_token, minlength=n * k)
-        return (per_sent.reshape(n, k) * inv_norm).sum(axis=1) - x * self_weight
+        return _add(per_sent.reshape(n, k) * inv_norm, axis=1) - x * self_weight
 
     degree = np.maximum(times_a(np.ones(n)), 0.0)
-    rank = degree / max(degree.sum(), 1e-12)
+    rank = degree / max(_add(degree), 1e-12)
     safe = np.maximum(degree, 1e-12)
     for _ in range(steps):
         rank = (1 - _DAMPING) / n + _DAMPING * times_a(rank / safe)
-    top = rank.max(initial=0.0)
+    top = np.maximum.reduce(rank, initial=0.0)
     return rank / top if top > 0 else rank
 
 
@@ -153,13 +160,13 @@ def features(doc: Document, stop: frozenset[str]) -> Features:
     n = len(doc.sentences)
     sents, words, vocab_size = _token_arrays(doc, stop)
     size = max(vocab_size, 1)
-    pairs, counts = np.unique(sents * size + words, return_counts=True)
+    pairs, counts = _unique_counts(sents * size + words)
     u_sent, u_word = np.divmod(pairs, size)
     word_counts = np.fromiter(map(len, doc.words), dtype=float, count=n)
     self_overlap = np.bincount(u_sent, weights=counts.astype(float) ** 2, minlength=n)
     return Features(
         centrality=_centrality(sents, words, n, size, self_overlap),
-        short=np.clip(1.0 - word_counts / SHORT_WORDS, 0.0, 1.0),
+        short=np.minimum(np.maximum(1.0 - word_counts / SHORT_WORDS, 0.0), 1.0),
         sent_ids=u_sent,
         word_ids=u_word,
         set_sizes=np.bincount(u_sent, minlength=n).astype(float),
@@ -167,10 +174,23 @@ def features(doc: Document, stop: frozenset[str]) -> Features:
     )
 
 
+def _unique_counts(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(codes, return_counts=True)`` (sorted distinct values, how often each
+    occurs) without its generic checks: a few small arrays per article, where numpy's
+    per-call overhead outweighs the work. ``codes`` is sorted in place."""
+    codes.sort()
+    first = np.empty(len(codes), dtype=bool)
+    first[:1] = True
+    np.not_equal(codes[1:], codes[:-1], out=first[1:])
+    starts = first.nonzero()[0]
+    bounds = np.concatenate((starts, (len(codes),)))
+    return codes[starts], bounds[1:] - bounds[:-1]
+
+
 def _overlap_with(f: Features, k: int) -> np.ndarray:
     """Set-cosine overlap of every sentence with sentence ``k``."""
     mark = np.zeros(f.vocab_size, dtype=bool)
-    start, end = np.searchsorted(f.sent_ids, (k, k + 1))  # pairs are sorted by sentence
+    start, end = f.sent_ids.searchsorted((k, k + 1))  # pairs are sorted by sentence
     mark[f.word_ids[start:end]] = True
     hits = np.bincount(f.sent_ids, weights=mark.take(f.word_ids), minlength=len(f.set_sizes))
     denom = np.sqrt(np.maximum(f.set_sizes, 1.0) * max(f.set_sizes[k], 1.0))

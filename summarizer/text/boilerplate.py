@@ -16,7 +16,7 @@ price rose" and "shares rose 9 per cent" are news, not widgets.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -247,6 +247,18 @@ _LIMIT_FOR_WORDS = tuple(
 
 def is_boilerplate(text: str) -> bool:
     """True for page furniture (share widgets, bylines, cookie lines, ...)."""
+    return _is_boilerplate(text, True)
+
+
+def boilerplate_flags(texts: Sequence[str]) -> list[bool]:
+    """``is_boilerplate`` of each of ``texts``; the words some rules need are looked
+    for once in all of them (case folding is per character), not in each."""
+    folded = "\n".join(texts).casefold()
+    possible = any([word in folded for word in _ALL_NEEDS])
+    return [_is_boilerplate(text, possible) for text in texts]
+
+
+def _is_boilerplate(text: str, needs_possible: bool) -> bool:
     text = text.strip()
     words = len(text.split())
     if words >= len(_LIMIT_FOR_WORDS):
@@ -254,7 +266,9 @@ def is_boilerplate(text: str) -> bool:
     chosen = _LIMIT_FOR_WORDS[words]
     if chosen.anchored.match(text) is not None:
         return True
-    folded = text.casefold()
+    if not needs_possible and chosen.gated:
+        return False  # every rule left needs a word the text lacks
+    folded = text.casefold() if needs_possible else ""  # "": only rules needing none
     if chosen.gated and not any([word in folded for word in _ALL_NEEDS]):
         return False
     return any(

@@ -30,6 +30,8 @@ from summarizer.text.punkt_fast import FastPunkt, fast_punkt
 # Words for sumy's stemmers and stop lists: letters/digits, inner apostrophes,
 # hyphens and periods kept ("Xiaomi's", "low-cost", "U.S", "3.5"); punctuation dropped.
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
+# The same tokens in ASCII text (plain ranges: the engine skips Unicode category lookups).
+_ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['\-.][A-Za-z0-9]+)*")
 # Scripts without spaces between words: every character is a word for sumy.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
@@ -55,7 +57,6 @@ _SCRIPT_LANGUAGES = (
     (re.compile("[\u0370-\u03ff]"), "greek"),
 )
 _LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
-_ASCII_RUN_RE = re.compile("[\x00-\x7f]+")
 _ASCII_LETTER_RE = re.compile("[A-Za-z]")
 # Terminators Punkt's English rules do not know: Devanagari danda, Arabic question mark.
 _EXTRA_END_RE = re.compile("(?<=[।॥؟])\\s+")
@@ -82,7 +83,9 @@ _LATIN_CANDIDATES = (
 # least _QUICK_MIN_HITS English stop words and _QUICK_LEAD times as many as any other
 # candidate's (on the dev sets and the Wikinews corpus English leads by >= 2.6x).
 _QUICK_CHARS, _QUICK_MIN_HITS, _QUICK_LEAD = 1000, 20, 2
-_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_ASCII_BYTES = bytes(range(128))
+# Every byte but the ASCII letters (UTF-8 bytes of other characters are >= 0x80).
+_NOT_ASCII_LETTER_BYTES = bytes(c for c in range(256) if not chr(c).isalpha() or c >= 128)
 _PUNKT_FALLBACK = {"ukrainian": "russian", "slovak": "czech"}
 
 
@@ -125,14 +128,21 @@ def _script_language(sample: str) -> str | None:
     no rules for, "english" without letters), or None for Latin-script text."""
     # Every script tested below lies outside ASCII: scan only the (usually few)
     # non-ASCII characters instead of the whole sample once per script.
-    rest = "" if sample.isascii() else _ASCII_RUN_RE.sub("", sample)
-    if not rest:  # plain ASCII: Latin letters, or no letters at all
+    if sample.isascii():  # plain ASCII: Latin letters, or no letters at all
         return None if _ASCII_LETTER_RE.search(sample) else "english"
+    # In UTF-8 every ASCII character is one byte below 0x80 and no other character
+    # holds one: deleting those bytes leaves exactly the non-ASCII characters.
+    utf8 = sample.encode("utf-8", "surrogatepass")
+    rest = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     # ASCII letters are exactly A-Z and a-z, all of them Latin.
-    ascii_letters = len(sample.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+    ascii_letters = len(utf8.translate(None, _NOT_ASCII_LETTER_BYTES))
     letters = ascii_letters + sum(map(str.isalpha, rest))
     if not letters:
         return "english"
+    if len(rest) * 5 <= letters:
+        # At most a fifth of the letters lie outside ASCII: no script test below can
+        # pass (each needs more than that), and the text is mostly Latin.
+        return None
     for pattern, language in _SCRIPT_LANGUAGES:
         if len(pattern.findall(rest)) / letters > 0.2:
             return language
@@ -214,12 +224,19 @@ class NewsTokenizer:
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         """Word tokens of one sentence (no punctuation); CJK characters one by one."""
-        if self._cjk or (not sentence.isascii() and _CJK_RE.search(sentence)):
+        if sentence.isascii() and not self._cjk:
+            return tuple(_ASCII_WORD_RE.findall(sentence))
+        if self._cjk or _CJK_RE.search(sentence):
             return tuple(_CJK_WORD_RE.findall(sentence))
         return tuple(_WORD_RE.findall(sentence))
 
 
 def _single_spaced(text: str) -> str:
+    # Most sentences already are: printable ASCII holds no whitespace but " ", so
+    # without a double or an outer space there is nothing to collapse or strip.
+    plain = text.isascii() and text.isprintable() and "  " not in text
+    if plain and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
@@ -236,7 +253,8 @@ def _join_lowercase_starts(pieces: list[str]) -> list[str]:
     """
     if len(pieces) < 2:
         return pieces
-    lower = [_first_word(p).islower() for p in pieces]
+    # A piece opening on a capital opens on no lower-case word: no regex needed.
+    lower = [not p[:1].isupper() and _first_word(p).islower() for p in pieces]
     if sum(lower) * 2 > len(pieces) or not any(lower[1:]):
         return pieces
     out: list[str] = []

@@ -1,0 +1,113 @@
+"""The summarizer's shortcuts give exactly the answers of the plain computations they
+replace (summaries must not change when code gets faster): each shortcut is checked
+against its plain form on generated input, including the cases that leave the
+shortcut (non-ASCII text, spaces or line breaks inside words, empty words)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer.algorithms.centrality import _unique_counts
+from summarizer.algorithms.sentence_features import (
+    _has_number,
+    _has_numbers,
+    _names_share,
+    _names_shares,
+)
+from summarizer.summarize import _repeats_title
+from summarizer.text import split
+from summarizer.text.boilerplate import boilerplate_flags, is_boilerplate
+
+_CHARS = list("aZ q9 .-'’\n\tÉé٣あ中ж")
+_WORDS = st.text(alphabet=_CHARS, max_size=6)
+_FURNITURE = [
+    "Share this:",
+    "By Jane Doe",
+    "We use cookies. Accept cookies to continue",
+    "Sign up for our newsletter",
+    "All rights reserved",
+    "© 2024 Acme",
+    "Advertisement",
+    "Image source, Reuters",
+    "Enable JavaScript to watch",
+    "Shares rose 9 per cent after the results.",
+    "Xiaomi's share price rose on Tuesday.",
+    "",
+    "  Photo: Getty  ",
+]
+
+
+def _script_language_plain(sample: str) -> str | None:
+    """The script test written plainly (regex removal, every script counted)."""
+    rest = re.sub("[\x00-\x7f]+", "", sample)
+    if not rest:
+        return None if re.search("[A-Za-z]", sample) else "english"
+    ascii_letters = len(re.findall("[A-Za-z]", sample))
+    letters = ascii_letters + sum(map(str.isalpha, rest))
+    if not letters:
+        return "english"
+    for pattern, language in split._SCRIPT_LANGUAGES:
+        if len(pattern.findall(rest)) / letters > 0.2:
+            return language
+    if len(split._CYRILLIC_RE.findall(rest)) / letters > 0.3:
+        return "ukrainian" if split._UKRAINIAN_RE.search(rest) else "russian"
+    if (ascii_letters + len(split._LATIN_RE.findall(rest))) / letters < 0.3:
+        return "unknown"
+    return None
+
+
+@given(st.lists(st.lists(_WORDS, max_size=6).map(tuple), max_size=5))
+@settings(max_examples=300, deadline=None)
+def test_document_text_features_match_the_per_sentence_ones(words: list[tuple[str, ...]]) -> None:
+    sentences = tuple(" ".join(w) for w in words)
+    names = np.fromiter(map(_names_share, words), float, len(words))
+    assert _names_shares(tuple(words)).tobytes() == names.tobytes()
+    numbers = np.fromiter(map(_has_number, sentences), bool, len(words))
+    assert _has_numbers(sentences).tolist() == numbers.tolist()
+
+
+@given(st.lists(st.sampled_from(_FURNITURE) | st.text(alphabet=_CHARS, max_size=30), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_furniture_flags_match_one_by_one(texts: list[str]) -> None:
+    assert boilerplate_flags(texts) == [is_boilerplate(t) for t in texts]
+
+
+@given(st.lists(st.integers(min_value=0, max_value=12), max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_unique_counts_match_numpy(values: list[int]) -> None:
+    codes = np.array(values, dtype=np.int64)
+    expected = np.unique(codes, return_counts=True)
+    got = _unique_counts(codes.copy())
+    assert [a.tolist() for a in got] == [a.tolist() for a in expected]
+    assert [a.dtype for a in got] == [a.dtype for a in expected]
+
+
+@given(st.text(alphabet=list("aZ .1£éжієあ한中ไعשहα\u0301"), max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_script_language_matches_the_plain_count(sample: str) -> None:
+    assert split._script_language(sample) == _script_language_plain(sample)
+
+
+@given(st.text(alphabet=list("aZ09 '-._’é\t\n"), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_ascii_words_and_single_spacing_match_the_general_rules(text: str) -> None:
+    assert split.NewsTokenizer().to_words(text) == tuple(split._WORD_RE.findall(text))
+    assert split._single_spaced(text) == " ".join(text.split())
+
+
+@given(st.lists(st.sampled_from("abcdefg"), max_size=8), st.sets(st.sampled_from("abcdefg")))
+@settings(max_examples=300, deadline=None)
+def test_headline_repeats_match_the_plain_overlap(words: list[str], title: set[str]) -> None:
+    title_words = frozenset(title)
+    plain = False
+    if title_words and words:
+        mine = frozenset(words)
+        shared = len(mine & title_words)
+        plain = shared / len(mine | title_words) >= 0.8 or (
+            len(title_words) >= 3 and shared == len(title_words) and len(mine) - shared <= 2
+        )
+    assert _repeats_title(words, title_words) == plain
