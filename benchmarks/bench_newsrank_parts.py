@@ -23,19 +23,14 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from shared_data import eval_file
+
 from summarizer import get_algorithm
 from summarizer.algorithms import centrality, newsrank, sentence_features
 from summarizer.summarize import build_document, candidates
 from summarizer.text.clean import article_from_parts
 
-DATA = next(
-    (
-        up / "shared" / "eval" / "bbc_dev.jsonl"
-        for up in Path(__file__).resolve().parents
-        if (up / "shared" / "eval").is_dir()
-    ),
-    Path("../shared/eval/bbc_dev.jsonl"),
-)
+DATA = eval_file("bbc_dev.jsonl")
 
 
 def best_us(step: Callable[[Any], object], items: Sequence[Any], repeat: int) -> float:

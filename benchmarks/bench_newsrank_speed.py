@@ -21,18 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from shared_data import eval_file
+
 from summarizer import Article, build_document, get_algorithm
 from summarizer.summarize import summarize
 
-# ../shared beside the checkout (worktrees sit one level deeper than the main one).
-DATA = next(
-    (
-        up / "shared" / "eval" / "bbc_dev.jsonl"
-        for up in Path(__file__).resolve().parents
-        if (up / "shared" / "eval").is_dir()
-    ),
-    Path("../shared/eval/bbc_dev.jsonl"),
-)
+DATA = eval_file("bbc_dev.jsonl")
 TEXTRANK_MAX_WORDS = 5000
 
 

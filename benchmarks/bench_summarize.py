@@ -30,6 +30,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from shared_data import eval_file
+
 from summarizer import ALGORITHMS, DEFAULT_ALGORITHM, Article, get_algorithm
 from summarizer.evaluation.rouge import RougeEvaluator
 from summarizer.evaluation.sumy_pipeline import SumyPipeline
@@ -37,15 +39,7 @@ from summarizer.summarize import build_document, candidates, summarize
 from summarizer.text.clean import article_from_parts
 from summarizer.text.split import NewsTokenizer, detect_language
 
-# ../shared beside the checkout (worktrees sit one level deeper than the main one).
-DATA = next(
-    (
-        up / "shared" / "eval" / "bbc_dev.jsonl"
-        for up in Path(__file__).resolve().parents
-        if (up / "shared" / "eval").is_dir()
-    ),
-    Path("../shared/eval/bbc_dev.jsonl"),
-)
+DATA = eval_file("bbc_dev.jsonl")
 ORDER = (
     "lead",
     DEFAULT_ALGORITHM,
