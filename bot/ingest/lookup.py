@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -38,10 +39,12 @@ class Lookups:
         self._free = threading.BoundedSemaphore(limit)
 
     def addresses(self, host: str, port: int, timeout: float | None) -> Sequence[str]:
-        """The resolver's answer; ``httpcore.ConnectTimeout`` once ``timeout`` passes.
+        """The resolver's answer; ``httpcore.ConnectTimeout`` once ``timeout`` passes
+        (waiting for a free lookup and for the answer together).
 
         The resolver's own errors (OSError, UnicodeError...) are raised as they are.
         """
+        deadline = None if timeout is None else time.monotonic() + timeout
         if not self._free.acquire(timeout=timeout):
             raise httpcore.ConnectTimeout("no free lookup before the fetch deadline")
         answer: Future[Sequence[str]] = Future()
@@ -53,8 +56,8 @@ class Lookups:
         except BaseException:
             self._free.release()
             raise
-        try:
-            return answer.result(timeout)
+        try:  # waiting for a free lookup used part of the time: only the rest is left
+            return answer.result(None if deadline is None else max(deadline - time.monotonic(), 0))
         except FutureTimeout:
             raise httpcore.ConnectTimeout("looking up the name took too long") from None
 

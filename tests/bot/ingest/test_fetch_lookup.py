@@ -178,6 +178,34 @@ def test_hung_lookups_cannot_pile_up_threads() -> None:
     assert _eventually(lambda: list(lookups.addresses("again.test", 80, 1.0)) == ["127.0.0.1"])
 
 
+def test_waiting_for_a_free_lookup_counts_against_the_same_deadline() -> None:
+    first_done = threading.Event()
+    gate = threading.Event()
+
+    def resolver(host: str, port: int) -> Sequence[str]:
+        if host == "first.test":
+            time.sleep(0.6)  # holds the only lookup for most of the second one's time
+            first_done.set()
+            return ["127.0.0.1"]
+        gate.wait(SLOW_NAME)  # the second name never answers in time
+        return ["127.0.0.1"]
+
+    lookups = Lookups(resolver, limit=1)
+    first = threading.Thread(target=lookups.addresses, args=("first.test", 80, 5.0))
+    first.start()
+    try:
+        time.sleep(0.05)
+        started = time.monotonic()
+        with pytest.raises(httpcore.ConnectTimeout):
+            lookups.addresses("second.test", 80, 1.0)
+        waited = time.monotonic() - started
+        assert first_done.is_set()  # it did get the lookup, after waiting for it
+        assert waited < 1.4  # 1 s in all, not 0.55 s for the slot plus 1 s for the answer
+    finally:
+        gate.set()
+        first.join()
+
+
 def _eventually(check: Callable[[], bool], seconds: float = 5.0) -> bool:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
