@@ -186,7 +186,6 @@ def _repeats_title(sentence_words: Sequence[str], title_words: frozenset[str]) -
         # most sentences are settled here, without a set of their own words.
         return False
     words = frozenset(sentence_words)
-    shared = len(words & title_words)
     return shared / len(words | title_words) >= _TITLE_OVERLAP or (
         len(title_words) >= 3 and shared == len(title_words) and len(words) - shared <= 2
     )

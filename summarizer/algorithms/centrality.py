@@ -97,9 +97,7 @@ def _token_arrays(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, np.n
 
 def _length_bins(logs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Bin index per sentence and the mean log-length of each bin."""
-    ordered = logs.copy()
-    ordered.sort()
-    uniq = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(logs) else logs
+    uniq, _ = _unique_counts(logs.copy())
     if len(uniq) <= _MAX_LENGTH_BINS:  # each value's index among the distinct ones
         return uniq.searchsorted(logs), uniq
     edges = np.quantile(logs, np.linspace(0, 1, _MAX_LENGTH_BINS + 1)[1:-1])

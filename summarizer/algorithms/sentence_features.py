@@ -127,21 +127,25 @@ _NOT_DIGIT_OR_NEWLINE = bytes(c for c in range(256) if c != 10 and not 48 <= c <
 
 def opening_word(sentence: str) -> str:
     """The first word of ``sentence``, lower case, quotes and brackets skipped."""
+    return _folded(_first_word(sentence))
+
+
+def _first_word(sentence: str) -> str:
+    """The first word of ``sentence`` as written ("" when it opens on none)."""
     match = _OPENER_RE.match(sentence.lstrip())
-    return match.group(1).lower().replace("’", "'") if match else ""
+    return match.group(1) if match else ""
+
+
+def _folded(word: str) -> str:
+    return word.lower().replace("’", "'")
 
 
 def opens_dangling(sentence: str) -> bool:
     """True when ``sentence`` opens on a connective or pronoun that needs the
     sentence before it ("However, ...", "It said ...", "They ..."); an
     abbreviation in capitals is a name, not a pronoun ("US exports...", "IT staff")."""
-    match = _OPENER_RE.match(sentence.lstrip())
-    if match is None:
-        return False
-    word = match.group(1)
-    return not (len(word) > 1 and word.isupper()) and (
-        word.lower().replace("’", "'") in DANGLING_WORDS
-    )
+    word = _first_word(sentence)
+    return not (len(word) > 1 and word.isupper()) and _folded(word) in DANGLING_WORDS
 
 
 def _names_share(words: tuple[str, ...]) -> float:

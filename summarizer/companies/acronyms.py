@@ -52,9 +52,7 @@ def spelled_elsewhere(
     abbrs = {
         parts[o.part][o.start : o.end]
         for o in occs
-        if 3 <= o.end - o.start <= 5
-        and o.entry < registry
-        and _abbreviation(parts[o.part][o.start : o.end])
+        if o.entry < registry and _abbreviation(parts[o.part][o.start : o.end])
     }
     if not abbrs:
         return list(occs)
