@@ -53,17 +53,17 @@ class _CountingHandler(BaseHTTPRequestHandler):
             srv.hits += 1
             srv.active += 1
             srv.peak = max(srv.peak, srv.active)
-        try:
-            time.sleep(srv.hold)
-            if self.path == "/feed.xml":
-                self._answer(200, srv.feed.encode(), **{"Content-Type": "application/rss+xml"})
-            elif self.path.startswith("/go"):
-                self._answer(302, b"", Location=srv.location)
-            else:
-                self._answer(200, SECRET, **{"Content-Type": "text/html"})
-        finally:
-            with srv.lock:
-                srv.active -= 1
+        time.sleep(srv.hold)
+        # Counted off before answering: once the client has the body it may free its host
+        # slot and send the next request, which must not overlap this one in the count.
+        with srv.lock:
+            srv.active -= 1
+        if self.path == "/feed.xml":
+            self._answer(200, srv.feed.encode(), **{"Content-Type": "application/rss+xml"})
+        elif self.path.startswith("/go"):
+            self._answer(302, b"", Location=srv.location)
+        else:
+            self._answer(200, SECRET, **{"Content-Type": "text/html"})
 
     def _answer(self, status: int, body: bytes, **headers: str) -> None:
         self.send_response(status)
