@@ -104,8 +104,11 @@ def parse_news_args(text: str) -> tuple[str, int]:
     words = text.split()
     count = DEFAULT_NEWS
     for index in (-1, 0):
-        if len(words) > 1 and re.fullmatch(r"[+-]?\d{1,6}", words[index]):
-            count = int(words.pop(index))
+        if len(words) > 1 and re.fullmatch(r"[+-]?\d+", words[index]):
+            digits = words.pop(index)
+            # A huge number is out of range, not part of the name (and never
+            # handed to int(): Python refuses over 4,300 digits).
+            count = int(digits) if len(digits) <= 6 else MAX_NEWS + 1
             if not 1 <= count <= MAX_NEWS:
                 raise InputError(f"I can show 1 to {MAX_NEWS} articles at a time.")
             break

@@ -126,5 +126,6 @@ def test_news_arguments_take_the_count_at_either_end() -> None:
     assert parse_news_args("5 Xiaomi") == ("Xiaomi", 5)
     assert parse_news_args("3M") == ("3M", 3)
     assert parse_news_args("Boeing 737 2") == ("Boeing 737", 2)
-    with pytest.raises(InputError, match="1 to 10"):
-        parse_news_args("Xiaomi 50")
+    for text in ("Xiaomi 50", "Apple 999999999", "Apple " + "9" * 5000, "Apple -2"):
+        with pytest.raises(InputError, match="1 to 10"):
+            parse_news_args(text)
