@@ -14,7 +14,8 @@ one ready chat at a time, ask the :class:`Composer` for its next message, pass t
   then recorded as failed with the reason.
 - a copy of a story the chat already has: that message is edited ("+N sources").
 
-Sent messages are recorded by :class:`~bot.alerts.records.SentRecords`. After a kill,
+Each answer's consequence is written by :class:`~bot.alerts.outcomes.Outcomes`; sent
+messages are recorded by :class:`~bot.alerts.records.SentRecords`. After a kill,
 only messages on the wire (at most ``concurrency``), or in the unflushed batch when
 batching, can be sent again (at-least-once).
 """
@@ -45,6 +46,7 @@ from bot.alerts.lanes import WAKE, Lanes, is_group
 from bot.alerts.limits import RateGate
 from bot.alerts.messenger import Messenger
 from bot.alerts.options import GONE, SenderOptions, retry_seconds
+from bot.alerts.outcomes import Outcomes
 from bot.alerts.records import SentRecords
 from storage.lifecycle import ChatLifecycle
 from storage.outbox import Outbox
@@ -92,7 +94,16 @@ class AlertSender:
             batch_size=self.options.batch_size,
             each=gate.limits.global_window is not None,
         )
-        self.stats = {"messages": 0, "alerts": 0, "retry_after": 0, "failed": 0, "dropped": 0}
+        self._outcomes = Outcomes(
+            outbox=outbox,
+            lifecycle=lifecycle,
+            lanes=self._lanes,
+            records=self._records,
+            options=self.options,
+            run=self._db,
+            wall=wall,
+        )
+        self.stats = self._outcomes.stats  # one dict: the outcomes count, callers read it here
 
     async def _db(self, func: Callable[..., R], *args: Any, **kwargs: Any) -> R:
         """Run a database (or composing) call on the sender's worker thread."""
@@ -237,14 +248,14 @@ class AlertSender:
             result = await self._attempt(chat_id, delivery, html=html, group=group)
             if isinstance(result, Message | bool):
                 message_id = delivery.edit_message_id or getattr(result, "message_id", None)
-                return await self._delivered(ids, message_id, delivery.note)
+                return await self._outcomes.delivered(ids, message_id, delivery.note)
             if isinstance(result, RetryAfter):
                 self.stats["retry_after"] += 1
                 self.gate.pause(retry_seconds(result))
             elif isinstance(result, ChatMigrated):
-                chat_id = await self._migrate(chat_id, int(result.new_chat_id))
+                chat_id = await self._outcomes.migrate(chat_id, int(result.new_chat_id))
             elif isinstance(result, Forbidden):
-                return await self._gone(chat_id, str(result))
+                return await self._outcomes.gone(chat_id, str(result))
             elif isinstance(result, BadRequest):
                 text = str(result).lower()
                 if html and "parse" in text and "entit" in text:
@@ -255,12 +266,12 @@ class AlertSender:
                     delivery = await self._db(self.composer.standalone, items)
                     continue
                 if any(marker in text for marker in GONE):
-                    return await self._gone(chat_id, str(result))
-                return await self._failed(ids, str(result))
+                    return await self._outcomes.gone(chat_id, str(result))
+                return await self._outcomes.failed(ids, str(result))
             elif isinstance(result, NetworkError):  # timeouts, dropped connections, 5xx
-                return await self._retry_later(items, str(result))
+                return await self._outcomes.retry_later(items, str(result))
             else:
-                return await self._failed(ids, str(result))
+                return await self._outcomes.failed(ids, str(result))
 
     async def _attempt(
         self, chat_id: int, delivery: Delivery, *, html: bool, group: bool
@@ -272,34 +283,3 @@ class AlertSender:
             return err
         finally:
             self.gate.done(chat_id, group=group)
-
-    async def _delivered(self, ids: list[int], message_id: int | None, note: str | None) -> None:
-        self.stats["messages"] += 1
-        self.stats["alerts"] += len(ids)
-        await self._records.add(ids, message_id, note)
-
-    async def _migrate(self, old_id: int, new_id: int) -> int:
-        await self._db(self.lifecycle.migrate, old_id, new_id)
-        self._lanes.move(old_id, new_id)
-        log.info("A group became a supergroup; its alerts now go to the new chat id.")
-        return new_id
-
-    async def _gone(self, chat_id: int, reason: str) -> None:
-        dropped = await self._db(self.lifecycle.deactivate, chat_id, reason=reason)
-        self._lanes.drop(chat_id)
-        self.stats["dropped"] += dropped
-        log.info("Chat %s is unreachable (%s); its alerts are stopped.", chat_id, reason)
-
-    async def _failed(self, ids: list[int], error: str) -> None:
-        self.stats["failed"] += len(ids)
-        await self._db(self.outbox.mark_failed, ids, error=error)
-
-    async def _retry_later(self, items: list[OutboxItem], reason: str) -> None:
-        attempts = max(i.attempts for i in items) + 1
-        ids = [i.id for i in items]
-        if attempts >= self.options.max_attempts:
-            return await self._failed(ids, f"Gave up after {attempts} attempts: {reason}")
-        delay = min(self.options.backoff_cap, self.options.backoff_base * 2 ** (attempts - 1))
-        await self._db(
-            self.outbox.reschedule, ids, due=self._wall() + delay, error=reason, count_attempt=True
-        )

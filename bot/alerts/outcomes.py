@@ -1,0 +1,81 @@
+"""What happens to alerts once Telegram has answered for them.
+
+Sent: recorded (with the message id an edit can use later). Chat migrated: the chat, its
+subscriptions and alerts move to the new id. Chat gone (blocked, kicked, deactivated):
+the chat is marked inactive and its open alerts dropped. A network error: retried with
+exponential backoff up to ``max_attempts``, then failed with the reason.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from bot.alerts.lanes import Lanes
+from bot.alerts.options import SenderOptions
+from bot.alerts.records import Runner, SentRecords
+from storage.lifecycle import ChatLifecycle
+from storage.outbox import Outbox
+from storage.outbox_queries import OutboxItem
+
+log = logging.getLogger(__name__)
+
+
+class Outcomes:
+    """Writes each answer's consequence to the outbox and counts it in ``stats``."""
+
+    def __init__(
+        self,
+        *,
+        outbox: Outbox,
+        lifecycle: ChatLifecycle,
+        lanes: Lanes,
+        records: SentRecords,
+        options: SenderOptions,
+        run: Runner,
+        wall: Callable[[], float],
+    ) -> None:
+        self.outbox = outbox
+        self.lifecycle = lifecycle
+        self._lanes = lanes
+        self._records = records
+        self.options = options
+        self._db = run
+        self._wall = wall
+        self.stats = {"messages": 0, "alerts": 0, "retry_after": 0, "failed": 0, "dropped": 0}
+
+    async def delivered(self, ids: list[int], message_id: int | None, note: str | None) -> None:
+        """The message arrived: its alerts are recorded as sent (now or at the next flush)."""
+        self.stats["messages"] += 1
+        self.stats["alerts"] += len(ids)
+        await self._records.add(ids, message_id, note)
+
+    async def migrate(self, old_id: int, new_id: int) -> int:
+        """The group became a supergroup: its chat, subscriptions and alerts move to ``new_id``."""
+        await self._db(self.lifecycle.migrate, old_id, new_id)
+        self._lanes.move(old_id, new_id)
+        log.info("A group became a supergroup; its alerts now go to the new chat id.")
+        return new_id
+
+    async def gone(self, chat_id: int, reason: str) -> None:
+        """The chat blocked or removed the bot: it is marked inactive, its alerts dropped."""
+        dropped = await self._db(self.lifecycle.deactivate, chat_id, reason=reason)
+        self._lanes.drop(chat_id)
+        self.stats["dropped"] += dropped
+        log.info("Chat %s is unreachable (%s); its alerts are stopped.", chat_id, reason)
+
+    async def failed(self, ids: list[int], error: str) -> None:
+        """The alerts are marked failed with ``error``; they are not sent again."""
+        self.stats["failed"] += len(ids)
+        await self._db(self.outbox.mark_failed, ids, error=error)
+
+    async def retry_later(self, items: list[OutboxItem], reason: str) -> None:
+        """A network error: try again after a growing delay, or give up after the last attempt."""
+        attempts = max(i.attempts for i in items) + 1
+        ids = [i.id for i in items]
+        if attempts >= self.options.max_attempts:
+            return await self.failed(ids, f"Gave up after {attempts} attempts: {reason}")
+        delay = min(self.options.backoff_cap, self.options.backoff_base * 2 ** (attempts - 1))
+        await self._db(
+            self.outbox.reschedule, ids, due=self._wall() + delay, error=reason, count_attempt=True
+        )

@@ -1,0 +1,153 @@
+"""Whether a case-matching alias found in text is the company there (the context rules).
+
+Written case must fit the alias ("google it" is not Google), a capitalised name or a title
+before a one-word alias makes it a person ("Harrison Ford", "Mr Hilton"), and a common-word
+alias is weak at a sentence start, after a possessive, in a headline or among shouted
+capitals. The rules are written out in ``summarizer/companies/README.md``; the search for
+candidate aliases is in :mod:`summarizer.companies.scan`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef
+from summarizer.companies.names import LEGAL, is_common
+
+# Words after which a capitalised word is still not part of a person's name.
+_NOT_NAMES = frozenset(
+    re.findall(
+        r"\S+",
+        "american british chinese japanese korean german french dutch swiss swedish italian "
+        "spanish indian taiwanese european asian canadian australian danish finnish norwegian "
+        "belgian irish russian brazilian mexican israeli saudi emirati singaporean austrian "
+        "polish turkish monday tuesday wednesday thursday friday saturday sunday january "
+        "february march april may june july august september october november december rival "
+        "rivals both and or but while after before against including like unlike versus giant",
+    )
+)
+_GENERIC = frozenset(
+    ("group", "company", "co", "corp", "corporation", "holdings", "inc", "ltd", "plc", "bank")
+)
+_NAME_TITLES = frozenset(
+    ("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor")
+)
+# "Apple said", "Shell shares fell": only a company does that, even at a sentence start.
+_COMPANY_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|also|will|would|is|was|on \w+day)\s+){0,2}"
+    r"(?:said|says|reported|announced|posted|confirmed|declined|warned|expects|plans|"
+    r"unveiled|launched|agreed|shares|stock|chief|CEO|spokes\w+)\b"
+)
+_OPENERS = "\"'“‘([«•*–—-"
+# Compiled once: these run for every candidate alias (re.search(str) looks the pattern up
+# in re's cache each time).
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'.\-]*) $")
+_POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w&.'’-]*,? $")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One accepted occurrence of a company in a piece of text."""
+
+    entry: int
+    start: int
+    end: int
+    weak: bool  # counts only if the company is also found in an unambiguous place
+    word: str = ""  # the folded alias when it is one word ("ford"), else ""
+    shadow: str = ""  # set on a name that is not the company ("Harrison Ford" -> "ford")
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """Whether a word starts a sentence (or a line) and so is capitalised anyway."""
+    # A short window keeps this constant-time on long paragraphs.
+    window = text[max(0, start - 24) : start]
+    before = window.rstrip().rstrip(_OPENERS).rstrip()
+    if not before:
+        return start <= 24 or not text[max(0, start - 200) : start].strip(" \t" + _OPENERS)
+    return before[-1] in ".!?:;\n|。！？"
+
+
+def is_title_case(text: str) -> bool:
+    """Headline style ("Apple Pie Recipes For Fall") or all capitals: case says little."""
+    words = [w for w in _LETTER_RUNS.findall(text) if len(w) > 3]
+    if len(words) < 3:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.75 * len(words)
+
+
+def case_ok(ref: AliasRef, written: list[str]) -> bool:
+    if ref.mode != FOLD:
+        return tuple(written) == ref.surface
+    if all(w.isupper() or not w.isalpha() for w in written):
+        return True  # "XIAOMI SHARES JUMP"
+    if all(w.islower() for w in written) and not all(w.islower() for w in ref.surface):
+        return False  # "google it"
+    # Each capitalised word of the alias stays capitalised ("Indian oil" is not Indian Oil),
+    # except generic words people write either way ("Tata group").
+    return all(
+        w[:1].isupper() or not a[:1].isupper() or a.casefold() in _GENERIC
+        for w, a in zip(written, ref.surface, strict=True)
+    )
+
+
+def _name_before(text: str, start: int, n_words: int, ref: AliasRef) -> str:
+    """'Harrison Ford', 'Nikola Tesla': "name" when a one-word alias follows a capitalised
+    name, "title" after "Mr"/"Ms"/"Dr"... (the alias is that person's surname), else ""."""
+    if n_words != 1 or ref.mode == EXACT:
+        return ""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not m:
+        return ""
+    word = m.group(1)
+    if word.casefold().rstrip(".") in _NAME_TITLES:
+        return "title"
+    if not (word[0].isupper() and word[1:2].islower()) or word.endswith(("'s", "’s")):
+        return ""
+    if word.endswith(".") or "-" in word or word.casefold() in _NOT_NAMES:
+        return ""  # "... in Hungary. Stellantis": a sentence ended; "Beijing-based BYD"
+    return "" if sentence_initial(text, start - len(word) - 1) else "name"
+
+
+def _after_possessive(text: str, start: int) -> bool:
+    """ "The Who's Next", "Ford's Focus": a common word owned by a name is not a company."""
+    return bool(_POSSESSIVE_BEFORE.search(text[max(0, start - 6) : start]))
+
+
+def _shouted(ref: AliasRef, text: str, start: int, end: int) -> bool:
+    """ "LOW NOW GOLD": a capitalised common word among capitalised words is just shouting."""
+    word = ref.surface[0]
+    if len(ref.surface) != 1 or not word.isupper() or not is_common(word):
+        return False
+    around = (
+        _LETTER_RUNS.findall(text[max(0, start - 12) : start])[-1:]
+        + _LETTER_RUNS.findall(text[end : end + 12])[:1]
+    )
+    return any(len(w) > 1 and w.isupper() for w in around)
+
+
+def judge(
+    ref: AliasRef, text: str, start: int, end: int, *, possessive: bool, style: bool
+) -> Hit | None:
+    """The hit for a case-matching alias: None inside a person's name, weak where ambiguous."""
+    surface = ref.surface[0].casefold() if len(ref.surface) == 1 else ""
+    if surface in LEGAL and _NAME_BEFORE.search(text[max(0, start - 30) : start]):
+        return None  # "Euro Disney SCA": a legal form after a name, not the company SCA
+    name = "" if style else _name_before(text, start, len(ref.surface), ref)
+    if name == "title":  # "Mr Hilton": a bare "Hilton" in this article is him
+        return Hit(ref.entry, start, end, True, shadow=surface)
+    if name:
+        return None
+    # "Alphabet's Waymo" and "Apple said" start sentences, but no fruit owns or says things.
+    initial = (
+        sentence_initial(text, start) and not possessive and not _COMPANY_VERB.match(text, end)
+    )
+    weak = (
+        ref.weak
+        or _shouted(ref, text, start, end)
+        or (ref.mode == WORD and (style or initial or _after_possessive(text, start)))
+    )
+    return Hit(ref.entry, start, end, weak, word=surface)
