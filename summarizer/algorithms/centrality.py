@@ -4,7 +4,8 @@ redundancy-aware greedy picking, and company focus.
 * centrality — TextRank on the word-overlap graph (edge = shared content words
   over the sum of the two log-lengths, no self-loops, a few damped power steps),
   computed word by word instead of pair by pair, so the cost is linear in the
-  article's length, not quadratic;
+  article's length, not quadratic (a short article's few dozen sentences take the
+  n x n matrices instead: fewer numpy calls);
 * ``mmr_select`` — greedy picks that never take a near-repeat of a picked
   sentence while anything else is left.
 """
@@ -27,7 +28,7 @@ SHORT_WORDS = 8  # a sentence under this many words is (partly) a fragment
 # More distinct log-lengths than this are pooled into quantile bins; keeps the
 # centrality pass O(tokens x bins) on pathological inputs.
 _MAX_LENGTH_BINS = 32
-# Up to this many sentences the graph is built (``_edge_matrix``): lengths are never
+# Up to this many sentences the graph is built (``_dense_graph``): lengths are never
 # pooled there (fewer distinct lengths than bins), so both ways walk the same graph;
 # the ranks agree up to float rounding (the sums are grouped differently).
 _DENSE_MAX = _MAX_LENGTH_BINS
