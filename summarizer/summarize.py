@@ -51,7 +51,7 @@ def build_document(article: Article, *, language: str | None = None) -> Document
     language = language or detect_language(f"{article.title}\n{article.body}")
     tokenizer = NewsTokenizer(language)
     derived = bool(article.extra.get(DERIVED_TITLE))
-    title_key = frozenset() if derived else _word_set(article.title)
+    title = () if derived else _title_marks(article.title)
     sentences: list[str] = []
     paragraph_of: list[int] = []
     words: list[tuple[str, ...]] = []
@@ -62,9 +62,8 @@ def build_document(article: Article, *, language: str | None = None) -> Document
             if not sentences and not wire:
                 sentence, wire = split_dateline(sentence)
             sentence_words = tokenizer.to_words(sentence)
-            key_words = _key_words(sentence, sentence_words)
-            key = " ".join(key_words)
-            if not key or key in seen or _repeats_title(key_words, title_key):
+            key = _key(sentence, sentence_words)
+            if not key or key in seen or _repeats_title(key, title):
                 continue
             seen.add(key)
             sentences.append(sentence)
@@ -161,31 +160,38 @@ def _subdocument(doc: Document, keep: list[int]) -> Document:
     )
 
 
-def _key_words(sentence: str, words: tuple[str, ...]) -> list[str]:
-    """The lower-case ``\\w+`` runs of ``sentence`` (what repeats are compared on).
-    For ASCII text without "_" they are its word tokens split at the ' - . the
-    tokenizer keeps inside words: no second regex pass over the sentence."""
+def _key(sentence: str, words: tuple[str, ...]) -> str:
+    """The lower-case ``\\w+`` runs of ``sentence``, space-separated (what repeats
+    are compared on). For ASCII text without "_" they are its word tokens with the
+    ' - . the tokenizer keeps inside words made spaces: no second regex pass, and no
+    split and join (a token never starts, ends or doubles those marks)."""
     if sentence.isascii() and "_" not in sentence:
-        key = " ".join(words).lower()
-        return key.replace("'", " ").replace("-", " ").replace(".", " ").split()
-    return _KEY_WORD_RE.findall(sentence.lower())
+        return " ".join(words).lower().replace("'", " ").replace("-", " ").replace(".", " ")
+    return " ".join(_KEY_WORD_RE.findall(sentence.lower()))
 
 
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(_KEY_WORD_RE.findall(text.lower()))
+def _title_marks(title: str) -> tuple[str, ...]:
+    """The headline's distinct lower-case ``\\w+`` runs, each between spaces: found
+    in a sentence's padded key by substring search (no word set per sentence)."""
+    return tuple(f" {word} " for word in dict.fromkeys(_KEY_WORD_RE.findall(title.lower())))
 
 
-def _repeats_title(sentence_words: Sequence[str], title_words: frozenset[str]) -> bool:
-    """True when a sentence with these (lower-case) words is the headline again,
-    give or take a word or two."""
-    if not title_words or not sentence_words:
-        return False  # untitled: no set built per sentence
-    shared = len(title_words.intersection(sentence_words))
-    if shared != len(title_words) and shared / len(title_words) < _TITLE_OVERLAP:
-        # The union is no smaller than the headline, so the overlap is lower still:
-        # most sentences are settled here, without a set of their own words.
-        return False
-    words = frozenset(sentence_words)
-    return shared / len(words | title_words) >= _TITLE_OVERLAP or (
-        len(title_words) >= 3 and shared == len(title_words) and len(words) - shared <= 2
+def _repeats_title(key: str, title: tuple[str, ...]) -> bool:
+    """True when a sentence with this ``_key`` is the headline (``_title_marks``)
+    again, give or take a word or two."""
+    if not title or not key:
+        return False  # untitled
+    padded = f" {key} "
+    shared = len(title)
+    for mark in title:
+        if mark not in padded:
+            shared -= 1
+            if shared / len(title) < _TITLE_OVERLAP:
+                # Too few headline words are left to find, and the union is no smaller
+                # than the headline: most sentences are settled after two or three.
+                return False
+    size = len(frozenset(key.split()))
+    union = size + len(title) - shared
+    return shared / union >= _TITLE_OVERLAP or (
+        len(title) >= 3 and shared == len(title) and size - shared <= 2
     )

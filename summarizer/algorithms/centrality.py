@@ -4,18 +4,19 @@ redundancy-aware greedy picking, and company focus.
 * centrality — TextRank on the word-overlap graph (edge = shared content words
   over the sum of the two log-lengths, no self-loops, a few damped power steps),
   computed word by word instead of pair by pair, so the cost is linear in the
-  article's length, not quadratic;
+  article's length, not quadratic (a short article's few dozen sentences take the
+  n x n matrices instead: fewer numpy calls);
 * ``mmr_select`` — greedy picks that never take a near-repeat of a picked
   sentence while anything else is left.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain, count
 
 import numpy as np
@@ -27,6 +28,10 @@ SHORT_WORDS = 8  # a sentence under this many words is (partly) a fragment
 # More distinct log-lengths than this are pooled into quantile bins; keeps the
 # centrality pass O(tokens x bins) on pathological inputs.
 _MAX_LENGTH_BINS = 32
+# Up to this many sentences the graph is built (``_dense_graph``): lengths are never
+# pooled there (fewer distinct lengths than bins), so both ways walk the same graph;
+# the ranks agree up to float rounding (the sums are grouped differently).
+_DENSE_MAX = _MAX_LENGTH_BINS
 _DAMPING = 0.85  # TextRank's
 _POWER_STEPS = 3  # damped steps after the degree start (ranks settle by then)
 # Two sentences sharing this much of their content words say the same thing.
@@ -63,10 +68,7 @@ class Features:
 
     centrality: np.ndarray  # scaled to max 1
     short: np.ndarray  # 0 .. 1, how far below SHORT_WORDS words
-    sent_ids: np.ndarray  # unique (sentence, word) pairs: sentence part
-    word_ids: np.ndarray  # unique (sentence, word) pairs: word part
-    set_sizes: np.ndarray  # distinct content words per sentence
-    vocab_size: int
+    overlap_with: Callable[[int], np.ndarray]  # k -> each sentence's overlap with k
 
 
 @lru_cache(maxsize=8)  # one per stop list (language)
@@ -85,14 +87,19 @@ def _token_arrays(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, np.n
     """Content tokens as (sentence index, word id) arrays, and the number of word ids
     (numbered in order of first appearance); stop words dropped."""
     lengths = [len(tokens) for tokens in doc.words]
-    # Token -> key -> id in one pass run by C (map): a new key takes the next number.
-    ids: defaultdict[str | None, int] = defaultdict(count().__next__)
-    ids[None] = -1  # every stop word
+    total = sum(lengths)
+    # Each token's key is labelled where it first occurs among the tokens: one
+    # dict.setdefault per token, run by C (map); numpy then numbers the labels.
+    first: dict[str | None, int] = {}
     keys = map(_content_key(stop), chain.from_iterable(doc.words))
-    word_ids = np.fromiter(map(ids.__getitem__, keys), dtype=np.int64, count=sum(lengths))
+    labels = np.fromiter(map(first.setdefault, keys, count()), dtype=np.int64, count=total)
     sent_ids = np.arange(len(lengths)).repeat(lengths)
-    keep = word_ids >= 0
-    return sent_ids[keep], word_ids[keep], len(ids) - 1
+    keep = labels != first.get(None, -1)  # None: every stop word
+    labels = labels[keep]
+    is_first = np.zeros(total + 1, dtype=np.int64)
+    is_first[labels] = 1
+    ids = is_first.cumsum()  # a label's id: how many distinct labels lie below it
+    return sent_ids[keep], ids.take(labels) - 1, int(ids[-1])
 
 
 def _length_bins(logs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -107,22 +114,17 @@ def _length_bins(logs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return bins, sums / np.maximum(counts, 1)
 
 
-def _centrality(
+def _linear_times(
     sents: np.ndarray,
     words: np.ndarray,
-    n: int,
+    logs: np.ndarray,
     vocab_size: int,
     self_overlap: np.ndarray,
-    steps: int = _POWER_STEPS,
-) -> np.ndarray:
-    """TextRank over the word-overlap graph, edge weight overlap(i, j) / (log|i| + log|j|).
-
-    The graph is never built: A @ x is regrouped by word and by (binned) sentence
-    length, so each power step costs O(tokens x bins). The walk starts from the
-    weighted degree (PageRank's exact answer without damping) and takes a few
-    damped steps, which is all the ranking needs.
-    """
-    logs = np.log(np.maximum(np.bincount(sents, minlength=n), 1.0))
+) -> Callable[[np.ndarray], np.ndarray]:
+    """x -> A @ x for the word-overlap graph, edge weight overlap(i, j) / (log|i| + log|j|),
+    without building A: regrouped by word and by (binned) sentence length, so each
+    product costs O(tokens x bins)."""
+    n = len(logs)
     bins, centers = _length_bins(logs)
     k = len(centers)
     norm = logs[:, None] + centers[None, :]
@@ -144,11 +146,82 @@ def _centrality(
         per_sent = np.bincount(sent_cells, weights=per_token, minlength=n * k)
         return _add(per_sent.reshape(n, k) * inv_norm, axis=1) - x * self_weight
 
+    return times_a
+
+
+_Graph = tuple[Callable[[np.ndarray], np.ndarray], Callable[[int], np.ndarray]]
+
+
+def _sparse_graph(
+    sents: np.ndarray, words: np.ndarray, logs: np.ndarray, vocab_size: int
+) -> _Graph:
+    """x -> A @ x, and k -> every sentence's set-cosine overlap with sentence k, from
+    the unique (sentence, word) pairs: linear in the article's length."""
+    n = len(logs)
+    pairs, counts = _unique_counts(sents * vocab_size + words)
+    u_sent, u_word = np.divmod(pairs, vocab_size)
+    self_overlap = np.bincount(u_sent, weights=counts.astype(float) ** 2, minlength=n)
+    times_a = _linear_times(sents, words, logs, vocab_size, self_overlap)
+    sizes = np.maximum(np.bincount(u_sent, minlength=n).astype(float), 1.0)
+    return times_a, partial(_sparse_overlap, u_sent, u_word, vocab_size, sizes)
+
+
+def _sparse_overlap(
+    u_sent: np.ndarray, u_word: np.ndarray, vocab: int, sizes: np.ndarray, k: int
+) -> np.ndarray:
+    """Distinct words shared with sentence ``k`` over sqrt(|i| |k|) (sizes at least 1)."""
+    mark = np.zeros(vocab, dtype=bool)
+    start, end = u_sent.searchsorted((k, k + 1))  # pairs are sorted by sentence
+    mark[u_word[start:end]] = True
+    hits = np.bincount(u_sent, weights=mark.take(u_word), minlength=len(sizes))
+    return hits / np.sqrt(sizes * sizes[k])
+
+
+def _dense_graph(
+    codes: np.ndarray, logs: np.ndarray, vocab_size: int
+) -> tuple[np.ndarray, Callable[[int], np.ndarray]]:
+    """A itself, and the same overlaps, from the graph built as n x n matrices
+    (``codes``: sentence x vocab_size + word per content token): for a news article's
+    few dozen sentences, a handful of numpy calls instead of ~10 per product and per
+    picked sentence. Counts are whole numbers, so the shared-word counts and overlaps
+    are exact."""
+    n = len(logs)
+    bags = np.bincount(codes, minlength=n * vocab_size).reshape(n, vocab_size).astype(float)
+    norm = logs[:, None] + logs
+    edges = (bags @ bags.T) * (1.0 / np.where(norm < 1e-9, 1.0, norm))
+    edges.flat[:: n + 1] = 0.0  # no self-loops (see _linear_times)
+    present = np.minimum(bags, 1.0)  # 1 where a sentence has the word
+    shared = present @ present.T
+    sizes = np.maximum(shared.diagonal(), 1.0)
+    overlaps = shared / np.sqrt(np.multiply.outer(sizes, sizes))
+    return edges, overlaps.__getitem__
+
+
+def _walk(times_a: Callable[[np.ndarray], np.ndarray], n: int) -> np.ndarray:
+    """TextRank's ranks scaled to max 1: the walk starts from the weighted degree
+    (PageRank's exact answer without damping) and takes a few damped steps, which
+    is all the ranking needs."""
     degree = np.maximum(times_a(np.ones(n)), 0.0)
     rank = degree / max(_add(degree), 1e-12)
     safe = np.maximum(degree, 1e-12)
-    for _ in range(steps):
+    for _ in range(_POWER_STEPS):
         rank = (1 - _DAMPING) / n + _DAMPING * times_a(rank / safe)
+    return _scaled(rank)
+
+
+def _dense_walk(edges: np.ndarray) -> np.ndarray:
+    """``_walk`` on the built matrix: the damping and the division by the degree are
+    folded into it once, so each step is one product and one sum."""
+    n = len(edges)
+    degree = np.maximum(_add(edges, axis=1), 0.0)
+    rank = degree / max(_add(degree), 1e-12)
+    step = _DAMPING * (edges / np.maximum(degree, 1e-12))
+    for _ in range(_POWER_STEPS):
+        rank = (1 - _DAMPING) / n + step @ rank
+    return _scaled(rank)
+
+
+def _scaled(rank: np.ndarray) -> np.ndarray:
     top = np.maximum.reduce(rank, initial=0.0)
     return rank / top if top > 0 else rank
 
@@ -158,17 +231,18 @@ def features(doc: Document, stop: frozenset[str]) -> Features:
     n = len(doc.sentences)
     sents, words, vocab_size = _token_arrays(doc, stop)
     size = max(vocab_size, 1)
-    pairs, counts = _unique_counts(sents * size + words)
-    u_sent, u_word = np.divmod(pairs, size)
+    logs = np.log(np.maximum(np.bincount(sents, minlength=n), 1.0))
+    if n <= _DENSE_MAX:
+        edges, overlap_with = _dense_graph(sents * size + words, logs, size)
+        centrality = _dense_walk(edges)
+    else:
+        times_a, overlap_with = _sparse_graph(sents, words, logs, size)
+        centrality = _walk(times_a, n)
     word_counts = np.fromiter(map(len, doc.words), dtype=float, count=n)
-    self_overlap = np.bincount(u_sent, weights=counts.astype(float) ** 2, minlength=n)
     return Features(
-        centrality=_centrality(sents, words, n, size, self_overlap),
+        centrality=centrality,
         short=np.minimum(np.maximum(1.0 - word_counts / SHORT_WORDS, 0.0), 1.0),
-        sent_ids=u_sent,
-        word_ids=u_word,
-        set_sizes=np.bincount(u_sent, minlength=n).astype(float),
-        vocab_size=size,
+        overlap_with=overlap_with,
     )
 
 
@@ -185,16 +259,6 @@ def _unique_counts(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return codes[starts], bounds[1:] - bounds[:-1]
 
 
-def _overlap_with(f: Features, k: int) -> np.ndarray:
-    """Set-cosine overlap of every sentence with sentence ``k``."""
-    mark = np.zeros(f.vocab_size, dtype=bool)
-    start, end = f.sent_ids.searchsorted((k, k + 1))  # pairs are sorted by sentence
-    mark[f.word_ids[start:end]] = True
-    hits = np.bincount(f.sent_ids, weights=mark.take(f.word_ids), minlength=len(f.set_sizes))
-    denom = np.sqrt(np.maximum(f.set_sizes, 1.0) * max(f.set_sizes[k], 1.0))
-    return hits / denom
-
-
 def mmr_select(f: Features, scores: np.ndarray, count: int, redundancy: float) -> list[int]:
     """Greedy maximal-marginal-relevance pick of ``count`` sentences, best first.
 
@@ -202,20 +266,25 @@ def mmr_select(f: Features, scores: np.ndarray, count: int, redundancy: float) -
     (NEAR_DUPLICATE overlap) comes last: the same fact is never told twice while
     anything else is left.
     """
+    # Plain Python on lists: three picks from a few dozen sentences cost less than
+    # the numpy calls would (the same float operations, so the same picks).
     n = len(scores)
+    base = scores.tolist()
     picked: list[int] = []
-    max_sim = np.zeros(n)
+    max_sim = [0.0] * n
     for _ in range(min(count, n)):
-        if picked:  # before the first pick nothing is penalised: the scores as they are
-            adjusted = scores - redundancy * max_sim
-            adjusted -= _DUPLICATE_COST * (max_sim >= NEAR_DUPLICATE)
-            adjusted[picked] = -np.inf
-        else:
-            adjusted = scores
-        k = int(adjusted.argmax())
+        adjusted = base  # before the first pick nothing is penalised
+        if picked:
+            adjusted = [
+                s - redundancy * m - (_DUPLICATE_COST if m >= NEAR_DUPLICATE else 0.0)
+                for s, m in zip(base, max_sim, strict=True)
+            ]
+            for k in picked:
+                adjusted[k] = -math.inf
+        k = max(range(n), key=adjusted.__getitem__)  # the first best, as argmax
         picked.append(k)
         if len(picked) < count:  # the last pick's overlaps would go unused
-            max_sim = np.maximum(max_sim, _overlap_with(f, k))
+            max_sim = list(map(max, max_sim, f.overlap_with(k).tolist()))
     return picked
 
 

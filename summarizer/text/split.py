@@ -19,19 +19,18 @@ it without counting the whole sample.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
 
 import punkt
 
 from summarizer.text.punkt_fast import FastPunkt, fast_punkt
+from summarizer.text.words import ascii_words
 
 # Words for sumy's stemmers and stop lists: letters/digits, inner apostrophes,
 # hyphens and periods kept ("Xiaomi's", "low-cost", "U.S", "3.5"); punctuation dropped.
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
-# The same tokens in ASCII text (plain ranges: the engine skips Unicode category lookups).
-_ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['\-.][A-Za-z0-9]+)*")
 # Scripts without spaces between words: every character is a word for sumy.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
@@ -112,11 +111,11 @@ def detect_language(text: str, *, sample_chars: int = 4000) -> str:
     # words over the whole sample would cost more than splitting the article.
     # Its words are taken between spaces, without a regex pass (a word glued to
     # punctuation is not counted; the margins above are measured this way).
-    hits = _stop_word_hits(Counter(sample[:_QUICK_CHARS].lower().split()))
+    hits = _stop_word_hits(sample[:_QUICK_CHARS].lower().split())
     if hits[0] >= _QUICK_MIN_HITS and hits[0] >= _QUICK_LEAD * max(hits[1:]):
         return "english"
     best, best_hits = "english", 0
-    words = Counter(map(str.lower, _WORD_RE.findall(sample)))
+    words = map(str.lower, _WORD_RE.findall(sample))
     for language, language_hits in zip(_LATIN_CANDIDATES, _stop_word_hits(words), strict=True):
         if language_hits > best_hits * 1.1:  # ties keep the earlier (more common) language
             best, best_hits = language, language_hits
@@ -153,25 +152,24 @@ def _script_language(sample: str) -> str | None:
     return None
 
 
-def _stop_word_hits(words: Counter[str]) -> list[int]:
-    """How many of ``words`` (lower case) each of _LATIN_CANDIDATES lists as stop words."""
-    index = _stop_word_index()
-    hits = [0] * len(_LATIN_CANDIDATES)
-    for word in index.keys() & words.keys():  # one pass, not one per language
-        count = words[word]
-        for k in index[word]:
-            hits[k] += count
-    return hits
+def _stop_word_hits(words: Iterable[str]) -> list[int]:
+    """How many of ``words`` (lower case, repeats counted) each of _LATIN_CANDIDATES
+    lists as stop words."""
+    # Each stop word stands for the bytes of the positions of the languages listing
+    # it: joined over the sample, one byte count per language counts its hits in C
+    # (a Counter's Python-level set-up cost more than the counting).
+    listed = b"".join(filter(None, map(_stop_word_index().get, words)))
+    return list(map(listed.count, range(len(_LATIN_CANDIDATES))))
 
 
 @lru_cache(maxsize=1)
-def _stop_word_index() -> dict[str, tuple[int, ...]]:
+def _stop_word_index() -> dict[str, bytes]:
     """Stop word -> positions in _LATIN_CANDIDATES of the languages listing it."""
-    index: dict[str, list[int]] = {}
+    index: dict[str, bytearray] = {}
     for k, language in enumerate(_LATIN_CANDIDATES):
         for word in stop_words(language):
-            index.setdefault(word, []).append(k)
-    return {word: tuple(ks) for word, ks in index.items()}
+            index.setdefault(word, bytearray()).append(k)
+    return {word: bytes(ks) for word, ks in index.items()}
 
 
 def punkt_language(language: str) -> str:
@@ -215,7 +213,12 @@ class NewsTokenizer:
             sentences = [p for s in sentences for p in _GENERIC_END_RE.split(s)]
         elif any([mark in paragraph for mark in _EXTRA_END_MARKS]):
             sentences = [p for s in sentences for p in _EXTRA_END_RE.split(s)]
-        pieces = [piece for piece in map(_single_spaced, sentences) if piece]
+        if paragraph.isprintable() and "  " not in paragraph:
+            # Its only whitespace is single spaces (no other whitespace is printable),
+            # so single-spacing a sentence of it is stripping its ends: no per-sentence test.
+            pieces = list(filter(None, map(str.strip, sentences)))
+        else:
+            pieces = [piece for piece in map(_single_spaced, sentences) if piece]
         if not self._generic:  # generic splits are deliberate, even before lower case
             pieces = _join_lowercase_starts(pieces)
         if '"' in paragraph or "“" in paragraph:  # else no quotation can be left open
@@ -225,7 +228,7 @@ class NewsTokenizer:
     def to_words(self, sentence: str) -> tuple[str, ...]:
         """Word tokens of one sentence (no punctuation); CJK characters one by one."""
         if sentence.isascii() and not self._cjk:
-            return tuple(_ASCII_WORD_RE.findall(sentence))
+            return ascii_words(sentence)
         if self._cjk or _CJK_RE.search(sentence):
             return tuple(_CJK_WORD_RE.findall(sentence))
         return tuple(_WORD_RE.findall(sentence))

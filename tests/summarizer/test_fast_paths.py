@@ -11,15 +11,21 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.algorithms.centrality import _unique_counts
+from summarizer.algorithms.centrality import (
+    _dense_graph,
+    _dense_walk,
+    _sparse_graph,
+    _unique_counts,
+    _walk,
+)
 from summarizer.algorithms.sentence_features import (
     _has_number,
     _has_numbers,
     _names_share,
     _names_shares,
 )
-from summarizer.summarize import _repeats_title
-from summarizer.text import split
+from summarizer.summarize import _repeats_title, _title_marks
+from summarizer.text import split, words
 from summarizer.text.boilerplate import boilerplate_flags, is_boilerplate
 
 _CHARS = list("aZ q9 .-'’\n\tÉé٣あ中ж")
@@ -99,6 +105,12 @@ def test_ascii_words_and_single_spacing_match_the_general_rules(text: str) -> No
     assert split._single_spaced(text) == " ".join(text.split())
 
 
+@given(st.text(alphabet=list("aZ09 '-.,_\"()$\t\n"), max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_ascii_words_by_byte_table_match_the_regex(text: str) -> None:
+    assert words.ascii_words(text) == tuple(words._ASCII_WORD_RE.findall(text))
+
+
 @given(st.lists(st.sampled_from("abcdefg"), max_size=8), st.sets(st.sampled_from("abcdefg")))
 @settings(max_examples=300, deadline=None)
 def test_headline_repeats_match_the_plain_overlap(words: list[str], title: set[str]) -> None:
@@ -110,4 +122,25 @@ def test_headline_repeats_match_the_plain_overlap(words: list[str], title: set[s
         plain = shared / len(mine | title_words) >= 0.8 or (
             len(title_words) >= 3 and shared == len(title_words) and len(mine) - shared <= 2
         )
-    assert _repeats_title(words, title_words) == plain
+    assert _repeats_title(" ".join(words), _title_marks(" ".join(title))) == plain
+
+
+@given(
+    st.lists(st.lists(st.integers(min_value=0, max_value=9), max_size=12), min_size=1, max_size=12)
+)
+@settings(max_examples=300, deadline=None)
+def test_dense_graph_matches_the_linear_one(bags: list[list[int]]) -> None:
+    # Short articles use the built n x n graph, long ones the linear-time regrouping:
+    # the same overlaps exactly, the same products up to float rounding (the walk
+    # itself is checked against the plain n x n loops in test_newsrank).
+    sents = np.repeat(np.arange(len(bags)), [len(b) for b in bags])
+    words = np.array([w for b in bags for w in b], dtype=np.int64)
+    logs = np.log(np.maximum(np.bincount(sents, minlength=len(bags)), 1.0))
+    dense = _dense_graph(sents * 10 + words, logs, 10)
+    sparse = _sparse_graph(sents, words, logs, 10)
+    for k in range(len(bags)):
+        assert dense[1](k).tolist() == sparse[1](k).tolist()
+    for x in (np.ones(len(bags)), np.linspace(0.1, 2.0, len(bags))):
+        assert np.allclose(dense[0] @ x, sparse[0](x), rtol=1e-12, atol=1e-12)
+    # The folded walk is the generic one on the same matrix, up to rounding.
+    assert np.allclose(_dense_walk(dense[0]), _walk(dense[0].dot, len(bags)), rtol=1e-12)
