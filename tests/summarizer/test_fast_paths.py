@@ -27,6 +27,7 @@ from summarizer.algorithms.sentence_features import (
 from summarizer.summarize import _repeats_title, _title_marks
 from summarizer.text import split, words
 from summarizer.text.boilerplate import boilerplate_flags, is_boilerplate
+from summarizer.text.punkt_fast import FastPunkt
 
 _CHARS = list("aZ q9 .-'’\n\tÉé٣あ中ж")
 _WORDS = st.text(alphabet=_CHARS, max_size=6)
@@ -144,3 +145,40 @@ def test_dense_graph_matches_the_linear_one(bags: list[list[int]]) -> None:
         assert np.allclose(dense[0] @ x, sparse[0](x), rtol=1e-12, atol=1e-12)
     # The folded walk is the generic one on the same matrix, up to rounding.
     assert np.allclose(_dense_walk(dense[0]), _walk(dense[0].dot, len(bags)), rtol=1e-12)
+
+
+# Words around a period: what follows "said." in news, and shapes that must leave
+# the fast path (a later token that could end a sentence, a comma inside a word).
+_NEXT_WORDS = st.lists(
+    st.sampled_from(
+        [
+            "The", "the", '"We', '"It\'s', "(ONS)", "[1]", "{a}", "However,", "BMW's",
+            "firm’s", "US-German", "--", "-5", "U.S.", '"Yes!', "1,000", "a,b", ",",
+            '"', "'", "’", "“", "”", "?", "!", ")", "#1", "&", "*", "@", ":", ";", "...",
+            "é", "x’y’", "'s", "A.", "a,", ",,", '"(', "Inc.,",
+        ]
+    ),
+    min_size=1,
+    max_size=3,
+).map("".join)  # fmt: skip
+
+
+@given(st.sampled_from(["said", "5", "Acme", "é"]), _NEXT_WORDS, st.sampled_from([" ", "\n", ""]))
+@settings(max_examples=500, deadline=None)
+def test_punkt_next_word_shortcut_takes_the_tokenizer_decision(
+    word: str, following: str, gap: str
+) -> None:
+    # A candidate "word." settled from the next word's first token gives the answer
+    # of word-tokenizing its whole context; both tokenizers split the text alike.
+    fast = FastPunkt(split._punkt_tokenizer("english"))
+    text = f"{word}.{gap}{following}"
+    for match, _ in fast._candidate_matches(text):
+        if match.start() != len(word):
+            continue
+        after, next_tok = match["after_tok"], match["next_tok"]
+        next_word = fast._next_word(after, next_tok)
+        if next_word is not None:
+            assert fast._words.tokenize(f"{word}.{after}")[:2] == [f"{word}.", next_word]
+            shortcut = fast._breaks(fast._first_pass(f"{word}."), fast._first_pass(next_word))
+            assert shortcut == fast._has_break(f"{word}.{after}")
+    assert fast.tokenize(text) == split._punkt_tokenizer("english").tokenize(text)
