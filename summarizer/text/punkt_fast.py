@@ -71,6 +71,7 @@ class FastPunkt:
         # Characters no word token starts with: Punkt's word regex takes each alone
         # ("-" excepted: "--" is one token).
         self._lone = frozenset(rules.word_start_exclusions) - {"-"}
+        self._apostrophes = tuple(mark for mark in "'’" if mark in rules.non_word_chars)
         self._multi_period = "." in rules.sent_end_chars
         self._abbrevs = params.abbrev_types
         self._numeric_abbrevs = params.numeric_abbrev_types
@@ -124,7 +125,7 @@ class FastPunkt:
             return following[0]  # 'said. "We': the word regex takes the quote alone
         if following[-1] == "," and following[:-1].isalnum():
             return following[:-1]  # "quarters. However,": a comma ending a word
-        for mark in "'’":  # "plans. BMW's": the apostrophe is punctuation to Punkt
+        for mark in self._apostrophes:  # "plans. BMW's": punctuation to Punkt's words
             head, found, _ = following.partition(mark)
             if found and head.isalnum():
                 return head

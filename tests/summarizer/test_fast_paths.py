@@ -155,7 +155,7 @@ _NEXT_WORDS = st.lists(
             "The", "the", '"We', '"It\'s', "(ONS)", "[1]", "{a}", "However,", "BMW's",
             "firm’s", "US-German", "--", "-5", "U.S.", '"Yes!', "1,000", "a,b", ",",
             '"', "'", "’", "“", "”", "?", "!", ")", "#1", "&", "*", "@", ":", ";", "...",
-            "é", "x’y’", "'s", "A.", "a,", ",,", '"(', "Inc.,",
+            "é", "x’y’", "'s", "A.", "a,", ",,", '"(', "Inc.,", "·", "a;b",
         ]
     ),
     min_size=1,
@@ -163,14 +163,20 @@ _NEXT_WORDS = st.lists(
 ).map("".join)  # fmt: skip
 
 
-@given(st.sampled_from(["said", "5", "Acme", "é"]), _NEXT_WORDS, st.sampled_from([" ", "\n", ""]))
+@given(
+    st.sampled_from(["said", "5", "Acme", "é"]),
+    _NEXT_WORDS,
+    st.sampled_from([" ", "\n", ""]),
+    st.sampled_from(["english", "greek"]),  # Greek: ";" ends a sentence
+)
 @settings(max_examples=500, deadline=None)
 def test_punkt_next_word_shortcut_takes_the_tokenizer_decision(
-    word: str, following: str, gap: str
+    word: str, following: str, gap: str, language: str
 ) -> None:
     # A candidate "word." settled from the next word's first token gives the answer
     # of word-tokenizing its whole context; both tokenizers split the text alike.
-    fast = FastPunkt(split._punkt_tokenizer("english"))
+    reference = split._punkt_tokenizer(language)
+    fast = FastPunkt(reference)
     text = f"{word}.{gap}{following}"
     for match, _ in fast._candidate_matches(text):
         if match.start() != len(word):
@@ -181,4 +187,4 @@ def test_punkt_next_word_shortcut_takes_the_tokenizer_decision(
             assert fast._words.tokenize(f"{word}.{after}")[:2] == [f"{word}.", next_word]
             shortcut = fast._breaks(fast._first_pass(f"{word}."), fast._first_pass(next_word))
             assert shortcut == fast._has_break(f"{word}.{after}")
-    assert fast.tokenize(text) == split._punkt_tokenizer("english").tokenize(text)
+    assert fast.tokenize(text) == reference.tokenize(text)
