@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarizer.algorithms import keys
 from summarizer.algorithms.centrality import (
     _dense_graph,
     _dense_walk,
@@ -18,6 +20,7 @@ from summarizer.algorithms.centrality import (
     _unique_counts,
     _walk,
 )
+from summarizer.algorithms.keys import content_keys, word_key
 from summarizer.algorithms.sentence_features import (
     _has_number,
     _has_numbers,
@@ -188,3 +191,18 @@ def test_punkt_next_word_shortcut_takes_the_tokenizer_decision(
             shortcut = fast._breaks(fast._first_pass(f"{word}."), fast._first_pass(next_word))
             assert shortcut == fast._has_break(f"{word}.{after}")
     assert fast.tokenize(text) == reference.tokenize(text)
+
+
+def test_content_keys_are_word_keys_and_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The shared key cache keeps no recency order; it is emptied when full instead.
+    stop = frozenset({"the", "it"})
+    tokens = ["The", "firms", "Firm's", "it", "companies", "Bus", "US", "firms"]
+    assert list(map(content_keys(stop), tokens)) == [
+        None if t.lower() in stop else word_key(t) for t in tokens
+    ]
+    monkeypatch.setattr(keys, "_KEY_CACHE_SPELLINGS", 3)
+    key = content_keys(stop)
+    list(map(key, tokens))
+    assert key.cache_info().currsize > 3  # type: ignore[attr-defined]
+    assert content_keys(stop)("Firms") == "firm"  # emptied first, then filled again
+    assert key.cache_info().currsize == 1  # type: ignore[attr-defined]
