@@ -16,12 +16,13 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from itertools import chain, count
 
 import numpy as np
 
 from summarizer.algorithms.base import Document
+from summarizer.algorithms.keys import content_keys
 from summarizer.text.split import stop_words
 
 SHORT_WORDS = 8  # a sentence under this many words is (partly) a fragment
@@ -49,19 +50,6 @@ def load_stop_words(language: str) -> frozenset[str]:
     return stop_words(language)
 
 
-@lru_cache(maxsize=1 << 16)  # pure, called per distinct token; news reuses its vocabulary
-def word_key(word: str) -> str:
-    """A cheap, language-light normal form: lower case, no possessive, no plural s."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
 @dataclass(frozen=True, slots=True)
 class Features:
     """Per-sentence features of one document (arrays of length ``n``)."""
@@ -69,18 +57,6 @@ class Features:
     centrality: np.ndarray  # scaled to max 1
     short: np.ndarray  # 0 .. 1, how far below SHORT_WORDS words
     overlap_with: Callable[[int], np.ndarray]  # k -> each sentence's overlap with k
-
-
-@lru_cache(maxsize=8)  # one per stop list (language)
-def _content_key(stop: frozenset[str]) -> Callable[[str], str | None]:
-    """A token's ``word_key``, or None for a stop word: cached per spelling, since a
-    document's tokens are mapped one by one and news reuses its vocabulary."""
-
-    @lru_cache(maxsize=1 << 16)
-    def content_key(token: str) -> str | None:
-        return None if token.lower() in stop else word_key(token)
-
-    return content_key
 
 
 def _token_arrays(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, np.ndarray, int]:
@@ -91,7 +67,7 @@ def _token_arrays(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, np.n
     # Each token's key is labelled where it first occurs among the tokens: one
     # dict.setdefault per token, run by C (map); numpy then numbers the labels.
     first: dict[str | None, int] = {}
-    keys = map(_content_key(stop), chain.from_iterable(doc.words))
+    keys = map(content_keys(stop), chain.from_iterable(doc.words))
     labels = np.fromiter(map(first.setdefault, keys, count()), dtype=np.int64, count=total)
     sent_ids = np.arange(len(lengths)).repeat(lengths)
     keep = labels != first.get(None, -1)  # None: every stop word

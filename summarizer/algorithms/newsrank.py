@@ -33,8 +33,8 @@ from summarizer.algorithms.centrality import (
     focus_mask,
     load_stop_words,
     mmr_select,
-    word_key,
 )
+from summarizer.algorithms.keys import word_key
 from summarizer.algorithms.model import Scorer, default_model
 from summarizer.algorithms.sentence_features import opens_dangling, sentence_matrix
 from summarizer.text.dateline import split_dateline

@@ -68,6 +68,10 @@ class FastPunkt:
         self._words = PunktWordTokenizer(rules)
         self._realign = re.compile(rules.boundary_realignment_pattern, re.MULTILINE)
         self._enders = frozenset(rules.sent_end_chars)
+        # Characters no word token starts with: Punkt's word regex takes each alone
+        # ("-" excepted: "--" is one token).
+        self._lone = frozenset(rules.word_start_exclusions) - {"-"}
+        self._apostrophes = tuple(mark for mark in "'’" if mark in rules.non_word_chars)
         self._multi_period = "." in rules.sent_end_chars
         self._abbrevs = params.abbrev_types
         self._numeric_abbrevs = params.numeric_abbrev_types
@@ -92,17 +96,40 @@ class FastPunkt:
         first_pass, breaks = self._first_pass, self._breaks
         for match, word_start in self._candidate_matches(text):
             word, punct = text[word_start : match.start()], match.group()
-            following = match["next_tok"]
-            if punct == "." and following and word.isalnum() and following.isalnum():
-                # "said. The": Punkt's word tokens are plainly "said." and "The".
-                found = breaks(first_pass(word + "."), first_pass(following))
+            following, after = match["next_tok"], match["after_tok"]
+            # "said. The", 'said. "We': Punkt's word tokens are plainly "said." and the
+            # next word's first token; no tokenizer pass is needed to find them.
+            plain = punct == "." and word.isalnum()
+            next_word = self._next_word(after, following) if plain else None
+            if next_word is not None:
+                found = breaks(first_pass(word + "."), first_pass(next_word))
             else:
-                found = self._has_break(word + punct + match.group("after_tok"))
+                found = self._has_break(word + punct + after)
             if found:
                 spans.append((last_break, match.end()))
                 last_break = match.start("next_tok") if following else match.end()
         spans.append((last_break, len(text.rstrip())))
         return self._absorb_punctuation(text, spans)
+
+    def _next_word(self, after: str, following: str | None) -> str | None:
+        """Punkt's first word token after a candidate "word." (``after`` and
+        ``following``: the boundary regex's groups), when no later token of the
+        context can end a sentence; None leaves the candidate to ``_has_break``."""
+        if following is None:
+            return after  # a single mark of punctuation: a token of its own
+        if following.isalnum():
+            return following
+        if not self._enders.isdisjoint(following):
+            return None  # a later token could end a sentence ("U.S.", '"Yes!')
+        if following[0] in self._lone:
+            return following[0]  # 'said. "We': the word regex takes the quote alone
+        if following[-1] == "," and following[:-1].isalnum():
+            return following[:-1]  # "quarters. However,": a comma ending a word
+        for mark in self._apostrophes:  # "plans. BMW's": punctuation to Punkt's words
+            head, found, _ = following.partition(mark)
+            if found and head.isalnum():
+                return head
+        return None
 
     def _candidate_matches(self, text: str) -> list[tuple[re.Match[str], int]]:
         """Candidate matches and where the word before each starts; in a run of

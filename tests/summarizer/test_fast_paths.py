@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarizer.algorithms import keys
 from summarizer.algorithms.centrality import (
     _dense_graph,
     _dense_walk,
@@ -18,6 +20,7 @@ from summarizer.algorithms.centrality import (
     _unique_counts,
     _walk,
 )
+from summarizer.algorithms.keys import content_keys, word_key
 from summarizer.algorithms.sentence_features import (
     _has_number,
     _has_numbers,
@@ -27,6 +30,7 @@ from summarizer.algorithms.sentence_features import (
 from summarizer.summarize import _repeats_title, _title_marks
 from summarizer.text import split, words
 from summarizer.text.boilerplate import boilerplate_flags, is_boilerplate
+from summarizer.text.punkt_fast import FastPunkt
 
 _CHARS = list("aZ q9 .-'’\n\tÉé٣あ中ж")
 _WORDS = st.text(alphabet=_CHARS, max_size=6)
@@ -144,3 +148,61 @@ def test_dense_graph_matches_the_linear_one(bags: list[list[int]]) -> None:
         assert np.allclose(dense[0] @ x, sparse[0](x), rtol=1e-12, atol=1e-12)
     # The folded walk is the generic one on the same matrix, up to rounding.
     assert np.allclose(_dense_walk(dense[0]), _walk(dense[0].dot, len(bags)), rtol=1e-12)
+
+
+# Words around a period: what follows "said." in news, and shapes that must leave
+# the fast path (a later token that could end a sentence, a comma inside a word).
+_NEXT_WORDS = st.lists(
+    st.sampled_from(
+        [
+            "The", "the", '"We', '"It\'s', "(ONS)", "[1]", "{a}", "However,", "BMW's",
+            "firm’s", "US-German", "--", "-5", "U.S.", '"Yes!', "1,000", "a,b", ",",
+            '"', "'", "’", "“", "”", "?", "!", ")", "#1", "&", "*", "@", ":", ";", "...",
+            "é", "x’y’", "'s", "A.", "a,", ",,", '"(', "Inc.,", "·", "a;b",
+        ]
+    ),
+    min_size=1,
+    max_size=3,
+).map("".join)  # fmt: skip
+
+
+@given(
+    st.sampled_from(["said", "5", "Acme", "é"]),
+    _NEXT_WORDS,
+    st.sampled_from([" ", "\n", ""]),
+    st.sampled_from(["english", "greek"]),  # Greek: ";" ends a sentence
+)
+@settings(max_examples=500, deadline=None)
+def test_punkt_next_word_shortcut_takes_the_tokenizer_decision(
+    word: str, following: str, gap: str, language: str
+) -> None:
+    # A candidate "word." settled from the next word's first token gives the answer
+    # of word-tokenizing its whole context; both tokenizers split the text alike.
+    reference = split._punkt_tokenizer(language)
+    fast = FastPunkt(reference)
+    text = f"{word}.{gap}{following}"
+    for match, _ in fast._candidate_matches(text):
+        if match.start() != len(word):
+            continue
+        after, next_tok = match["after_tok"], match["next_tok"]
+        next_word = fast._next_word(after, next_tok)
+        if next_word is not None:
+            assert fast._words.tokenize(f"{word}.{after}")[:2] == [f"{word}.", next_word]
+            shortcut = fast._breaks(fast._first_pass(f"{word}."), fast._first_pass(next_word))
+            assert shortcut == fast._has_break(f"{word}.{after}")
+    assert fast.tokenize(text) == reference.tokenize(text)
+
+
+def test_content_keys_are_word_keys_and_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The shared key cache keeps no recency order; it is emptied when full instead.
+    stop = frozenset({"the", "it"})
+    tokens = ["The", "firms", "Firm's", "it", "companies", "Bus", "US", "firms"]
+    assert list(map(content_keys(stop), tokens)) == [
+        None if t.lower() in stop else word_key(t) for t in tokens
+    ]
+    monkeypatch.setattr(keys, "_KEY_CACHE_SPELLINGS", 3)
+    key = content_keys(stop)
+    list(map(key, tokens))
+    assert key.cache_info().currsize > 3  # type: ignore[attr-defined]
+    assert content_keys(stop)("Firms") == "firm"  # emptied first, then filled again
+    assert key.cache_info().currsize == 1  # type: ignore[attr-defined]
