@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from summarizer.algorithms.keys import content_keys
 from summarizer.algorithms.newsrank import (
     NewsRank,
     focus_mask,
     load_stop_words,
-    word_key,
 )
 from summarizer.article import Article
 from summarizer.errors import InputError
@@ -101,7 +101,7 @@ def _candidates(article: Article, index: int, focus: Sequence[str]) -> list[_Can
     doc = build_document(article)
     if not doc.sentences:
         return []
-    stop = load_stop_words(doc.language)
+    key = content_keys(load_stop_words(doc.language))  # None for a stop word
     scores = NewsRank().scores(doc)[0] / SCORE_SCALE
     mask = focus_mask(doc.sentences, focus)
     usable = np.array([len(w) >= 4 for w in doc.words], dtype=bool)
@@ -118,7 +118,7 @@ def _candidates(article: Article, index: int, focus: Sequence[str]) -> list[_Can
             index,
             i,
             doc.sentences[i],
-            frozenset(word_key(w) for w in doc.words[i] if w.lower() not in stop),
+            frozenset(k for k in map(key, doc.words[i]) if k is not None),
         )
         for i in order
     ]
