@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from summarizer.text.normalize import paragraph_key
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -260,9 +262,10 @@ def boilerplate_flags(texts: Sequence[str]) -> list[bool]:
 
 def _is_boilerplate(text: str, needs_possible: bool) -> bool:
     text = text.strip()
-    words = len(text.split())
+    # Counting stops at the first count no rule admits: long paragraphs are not split.
+    words = len(text.split(None, len(_LIMIT_FOR_WORDS) - 1))
     if words >= len(_LIMIT_FOR_WORDS):
-        return False  # longer than any rule admits
+        return False
     chosen = _LIMIT_FOR_WORDS[words]
     if chosen.anchored.match(text) is not None:
         return True
@@ -281,19 +284,15 @@ def _is_boilerplate(text: str, needs_possible: bool) -> bool:
 def clean_paragraphs(paragraphs: Iterable[str], *, title: str = "") -> tuple[str, ...]:
     """Drop boilerplate, cut the other-stories tail, drop repeats and the title."""
     kept: list[str] = []
-    seen = {_key(title)} if title else set()
+    seen = {paragraph_key(title)} if title else set()
     for paragraph in paragraphs:
-        marker = matching_rule(paragraph, TAIL_MARKERS)
-        if marker is not None:
-            if len(kept) >= marker.min_story:
+        if _is_boilerplate(paragraph, True):  # the joined rules: one test for most text
+            marker = matching_rule(paragraph, TAIL_MARKERS)
+            if marker is not None and len(kept) >= marker.min_story:
                 break
-            continue
-        if matching_rule(paragraph, LINE_RULES) or _key(paragraph) in seen:
-            continue
-        seen.add(_key(paragraph))
-        kept.append(paragraph)
+            continue  # a line rule, or a tail marker above the story
+        key = paragraph_key(paragraph)
+        if key not in seen:
+            seen.add(key)
+            kept.append(paragraph)
     return tuple(kept)
-
-
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))

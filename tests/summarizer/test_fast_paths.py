@@ -6,6 +6,7 @@ shortcut (non-ASCII text, spaces or line breaks inside words, empty words)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 import pytest
@@ -29,9 +30,20 @@ from summarizer.algorithms.sentence_features import (
 )
 from summarizer.summarize import _repeats_title, _title_marks
 from summarizer.text import split, words
-from summarizer.text.boilerplate import boilerplate_flags, is_boilerplate
+from summarizer.text.boilerplate import (
+    LINE_RULES,
+    TAIL_MARKERS,
+    boilerplate_flags,
+    clean_paragraphs,
+    is_boilerplate,
+    matching_rule,
+)
+from summarizer.text.normalize import normalize, paragraph_key
 from summarizer.text.punkt_fast import FastPunkt
 
+_SPACING = list("aZ .\t\n\r\u00a0\u2003\u202f\u3000\u00adé\u0301K\u212a")
+_KEY_CHARS = list("aZ09 _'.-!é\u212aİ中\t")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _CHARS = list("aZ q9 .-'’\n\tÉé٣あ中ж")
 _WORDS = st.text(alphabet=_CHARS, max_size=6)
 _FURNITURE = [
@@ -49,6 +61,40 @@ _FURNITURE = [
     "",
     "  Photo: Getty  ",
 ]
+
+
+# Pieces of paragraphs: furniture, its words inside prose, and enough plain words to
+# pass every rule's word limit (40).
+_PIECES = [*_FURNITURE, "cookies", "newsletter", "Related", "By", "Jane", "the", "word" * 3]
+_PARAGRAPHS = st.lists(st.sampled_from(_PIECES), max_size=50).map(" ".join) | st.sampled_from(
+    _FURNITURE
+)
+
+
+def _normalize_plain(text: str) -> str:
+    """normalize() as first written: every step on every line."""
+    text = unicodedata.normalize("NFC", text).translate(dict.fromkeys(map(ord, _INVISIBLE), None))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    spaces = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+    return "\n".join(spaces.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def _clean_paragraphs_plain(paragraphs: list[str], title: str) -> tuple[str, ...]:
+    """clean_paragraphs() as first written: the tail markers, then each line rule."""
+    kept: list[str] = []
+    seen = {" ".join(re.findall(r"\w+", title.lower()))} if title else set()
+    for paragraph in paragraphs:
+        key = " ".join(re.findall(r"\w+", paragraph.lower()))
+        marker = matching_rule(paragraph, TAIL_MARKERS)
+        if marker is not None:
+            if len(kept) >= marker.min_story:
+                break
+            continue
+        if matching_rule(paragraph, LINE_RULES) or key in seen:
+            continue
+        seen.add(key)
+        kept.append(paragraph)
+    return tuple(kept)
 
 
 def _script_language_plain(sample: str) -> str | None:
@@ -206,3 +252,27 @@ def test_content_keys_are_word_keys_and_stay_bounded(monkeypatch: pytest.MonkeyP
     assert key.cache_info().currsize > 3  # type: ignore[attr-defined]
     assert content_keys(stop)("Firms") == "firm"  # emptied first, then filled again
     assert key.cache_info().currsize == 1  # type: ignore[attr-defined]
+
+
+@given(st.text(alphabet=_SPACING[:7], max_size=40) | st.text(alphabet=_SPACING, max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_normalize_matches_the_plain_rules(text: str) -> None:
+    assert normalize(text) == _normalize_plain(text)
+    assert normalize(text + _INVISIBLE) == _normalize_plain(text + _INVISIBLE)
+
+
+@given(
+    st.text(alphabet=list("aZ09 _'.-!\t"), max_size=40) | st.text(alphabet=_KEY_CHARS, max_size=40)
+)
+@settings(max_examples=500, deadline=None)
+def test_paragraph_key_matches_the_word_regex(text: str) -> None:
+    assert paragraph_key(text) == " ".join(re.findall(r"\w+", text.lower()))
+
+
+@given(st.lists(_PARAGRAPHS, max_size=8), st.sampled_from(["", "Share this:", "the word"]))
+@settings(max_examples=400, deadline=None)
+def test_clean_paragraphs_match_rule_by_rule(paragraphs: list[str], title: str) -> None:
+    assert [is_boilerplate(p) for p in paragraphs] == [
+        matching_rule(p) is not None for p in paragraphs
+    ]
+    assert clean_paragraphs(paragraphs, title=title) == _clean_paragraphs_plain(paragraphs, title)
