@@ -65,7 +65,17 @@ _FURNITURE = [
 
 # Pieces of paragraphs: furniture, its words inside prose, and enough plain words to
 # pass every rule's word limit (40).
-_PIECES = [*_FURNITURE, "cookies", "newsletter", "Related", "By", "Jane", "the", "word" * 3]
+_PIECES = [
+    *_FURNITURE,
+    "More from the BBC desk",
+    "cookies",
+    "newsletter",
+    "Related",
+    "By",
+    "Jane",
+    "the",
+    "word" * 3,
+]
 _PARAGRAPHS = st.lists(st.sampled_from(_PIECES), max_size=50).map(" ".join) | st.sampled_from(
     _FURNITURE
 )
@@ -276,3 +286,11 @@ def test_clean_paragraphs_match_rule_by_rule(paragraphs: list[str], title: str) 
         matching_rule(p) is not None for p in paragraphs
     ]
     assert clean_paragraphs(paragraphs, title=title) == _clean_paragraphs_plain(paragraphs, title)
+
+
+def test_a_furniture_screen_hit_is_checked_against_the_rules_that_admit_its_length() -> None:
+    # Starts like "More from X" (a heading of at most 6 words) but runs to 8.
+    text = "More from the BBC business news desk today"
+    assert matching_rule(text) is None
+    assert not is_boilerplate(text)
+    assert is_boilerplate("More from the BBC")
