@@ -33,8 +33,10 @@ from summarizer.text.words import ascii_words
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
 # Scripts without spaces between words: every character is a word for sumy.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RE = re.compile(f"[{_CJK}]")
-_CJK_WORD_RE = re.compile(f"[{_CJK}]|(?:(?![{_CJK}])[^\\W_])+(?:[’'\\-.][^\\W_]+)*")
+# Patterns, not compiled regexes: these wide classes took ~5 ms to compile at every
+# start, and most runs never meet a CJK character (``re`` compiles them on first use).
+_CJK_CHAR = f"[{_CJK}]"
+_CJK_WORD = f"[{_CJK}]|(?:(?![{_CJK}])[^\\W_])+(?:[’'\\-.][^\\W_]+)*"
 
 # A quotation left open at the end of a sentence is merged with the next sentences,
 # and a split before a lower-case word is undone, but neither repair may build a
@@ -229,8 +231,9 @@ class NewsTokenizer:
         """Word tokens of one sentence (no punctuation); CJK characters one by one."""
         if sentence.isascii() and not self._cjk:
             return ascii_words(sentence)
-        if self._cjk or _CJK_RE.search(sentence):
-            return tuple(_CJK_WORD_RE.findall(sentence))
+        # No CJK character lies below U+3040: most non-ASCII text is settled by max().
+        if self._cjk or (max(sentence) >= "\u3040" and re.search(_CJK_CHAR, sentence)):
+            return tuple(re.findall(_CJK_WORD, sentence))
         return tuple(_WORD_RE.findall(sentence))
 
 

@@ -294,3 +294,15 @@ def test_a_furniture_screen_hit_is_checked_against_the_rules_that_admit_its_leng
     assert matching_rule(text) is None
     assert not is_boilerplate(text)
     assert is_boilerplate("More from the BBC")
+
+
+@given(
+    st.text(alphabet=list("aZ9 .'’é£\u303f\u3040\u30ff\u3400\u4e00\u9fff\uf900\uffe5"), max_size=20)
+)
+@settings(max_examples=400, deadline=None)
+def test_words_of_non_ascii_text_match_the_cjk_rule(sentence: str) -> None:
+    cjk = re.compile(split._CJK_CHAR)
+    plain = re.compile(split._CJK_WORD) if cjk.search(sentence) else split._WORD_RE
+    expected = tuple(plain.findall(sentence))
+    if not sentence.isascii():
+        assert split.NewsTokenizer().to_words(sentence) == expected
