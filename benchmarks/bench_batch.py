@@ -67,6 +67,7 @@ def time_batch(batch: Path, checkout: Path = REPO) -> float:
         stdout=subprocess.DEVNULL,
         check=False,
         env=env,
+        cwd=checkout,  # -m puts the working directory first on sys.path
     )
     elapsed = time.perf_counter() - started
     if done.returncode != 0:

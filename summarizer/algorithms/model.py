@@ -14,7 +14,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -99,5 +99,7 @@ class SentenceModel:
 @lru_cache(maxsize=1)
 def default_model() -> Scorer:
     """The shipped model (read once from the package data)."""
-    text = (files("summarizer.algorithms") / MODEL_FILE).read_text("utf-8")
+    # Beside this module (the package installs as files; importlib.resources would
+    # cost ~12 ms at every start).
+    text = Path(__file__).with_name(MODEL_FILE).read_text("utf-8")
     return SentenceModel.from_json(json.loads(text))
