@@ -45,7 +45,8 @@ async def _pick_company(update: Update, context: Context) -> None:
             update,
             context,
             usage("news", "Xiaomi 5")
-            + "\nThe number (1 to 10) is how many articles; 3 when left out.",
+            + "\nThe number (1 to 10) is how many articles; 3 when left out. A name with "
+            'a number in it goes in quotes: /news "Boeing 737" 2.',
         )
         return
     rows = [

@@ -129,3 +129,19 @@ def test_news_arguments_take_the_count_at_either_end() -> None:
     for text in ("Xiaomi 50", "Apple 999999999", "Apple " + "9" * 5000, "Apple -2"):
         with pytest.raises(InputError, match="1 to 10"):
             parse_news_args(text)
+
+
+def test_a_quoted_news_name_keeps_its_numbers() -> None:
+    from bot.services.news import parse_news_args
+
+    with pytest.raises(InputError, match='put the name in quotes: /news "Boeing 737"'):
+        parse_news_args("Boeing 737")
+    assert parse_news_args('"Boeing 737"') == ("Boeing 737", 3)
+    assert parse_news_args("“Boeing 737” 2") == ("Boeing 737", 2)
+    assert parse_news_args('5 "7-Eleven"') == ("7-Eleven", 5)
+    assert parse_news_args('"Boeing 737" 9') == ("Boeing 737", 9)
+    with pytest.raises(InputError, match=r"at a time\.$"):
+        parse_news_args('"Boeing 737" 11')
+    # Not a whole quoted name: read as usual, quotes and all.
+    assert parse_news_args('"" 2') == ('""', 2)
+    assert parse_news_args('Say "hi" 2') == ('Say "hi"', 2)
