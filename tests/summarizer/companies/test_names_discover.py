@@ -79,6 +79,19 @@ def test_discover_needs_evidence_and_skips_known_names(matcher: CompanyMatcher) 
     assert found == ["Grandmax Group", "Zentrolux", "Orbitalia Airlines"]
 
 
+def test_a_company_word_leads_into_a_name_but_not_into_a_person(
+    matcher: CompanyMatcher,
+) -> None:
+    parts = [
+        "Skiwear deal",
+        "Shares jumped on talk of a bid by US surfwear firm Quorvex. The oil giant Petrolux "
+        "and Zendia said the company Chief Executive John Smith would stay; the record "
+        "company Rick Rubin runs sold. Car maker Toyota and Nissan gained. The retailer "
+        "CEO Marla Stone spoke. The firm said no more. The company Kmart was not in it.",
+    ]
+    assert discover(parts, known=matcher._lookup) == ["Quorvex", "Petrolux"]
+
+
 def test_discovered_companies_get_salience(matcher: CompanyMatcher) -> None:
     article = Article(
         "Orbitalia Airlines cuts routes",
