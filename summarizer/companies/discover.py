@@ -79,9 +79,7 @@ _LEADS = (
     "giant ",
     "carrier ",
     "manufacturer ",
-    "insurer ",
     "airline ",
-    "chain ",
 )
 # The same words as one literal alternation: found at C speed, and _ANCHOR is then only
 # tried where one of them starts (a cue's "shares" one letter before its "hares in ").
