@@ -37,7 +37,8 @@ from summarizer.evaluation.rouge import RougeEvaluator
 from summarizer.evaluation.sumy_pipeline import SumyPipeline
 from summarizer.summarize import build_document, candidates, summarize
 from summarizer.text.clean import article_from_parts
-from summarizer.text.split import NewsTokenizer, detect_language
+from summarizer.text.language import detect_language
+from summarizer.text.split import NewsTokenizer
 
 DATA = eval_file("bbc_dev.jsonl")
 ORDER = (

@@ -22,7 +22,8 @@ from summarizer.errors import EmptyArticleError, InputError
 from summarizer.text.boilerplate import boilerplate_flags
 from summarizer.text.clean import DERIVED_TITLE
 from summarizer.text.dateline import split_dateline
-from summarizer.text.split import NewsTokenizer, detect_language
+from summarizer.text.language import detect_language
+from summarizer.text.split import NewsTokenizer
 
 # Sentences of this many words or fewer ("He declined.") are picked only when
 # the article has nothing better.

@@ -99,44 +99,6 @@ def bounded(article: Article, limit: int = MAX_SUMMARY_CHARS) -> tuple[Article, 
     return article, False
 
 
-def parse_news_args(text: str) -> tuple[str, int]:
-    """``NAME [N]`` (or ``N NAME``) -> (name, N); N from 1 to 10, default 3. A name in
-    quotes is taken whole, numbers and all (``"Boeing 737" 2``)."""
-    quoted = _QUOTED_NAME_RE.fullmatch(text.strip())
-    if quoted:
-        name = quoted.group("name").strip()
-        digits = quoted.group("before") or quoted.group("after")
-        return name, _news_count(digits, quoted=True) if digits else DEFAULT_NEWS
-    words = text.split()
-    count = DEFAULT_NEWS
-    for index in (-1, 0):
-        if len(words) > 1 and re.fullmatch(r"[+-]?\d+", words[index]):
-            count = _news_count(words.pop(index))
-            break
-    return " ".join(words), count
-
-
-# A quoted name, with the count before or after it: "Boeing 737" 2, 2 "Boeing 737".
-_QUOTED_NAME_RE = re.compile(
-    r"(?:(?P<before>[+-]?\d+)\s+)?[\"“”](?P<name>[^\"“”]*\S[^\"“”]*)[\"“”]"
-    r"(?:\s+(?P<after>[+-]?\d+))?"
-)
-
-
-def _news_count(digits: str, *, quoted: bool = False) -> int:
-    # A huge number is out of range, not part of the name (and never handed to
-    # int(): Python refuses over 4,300 digits).
-    count = int(digits) if len(digits) <= 6 else MAX_NEWS + 1
-    if not 1 <= count <= MAX_NEWS:
-        hint = (
-            ""
-            if quoted
-            else ' If the number is part of the name, put the name in quotes: /news "Boeing 737".'
-        )
-        raise InputError(f"I can show 1 to {MAX_NEWS} articles at a time.{hint}")
-    return count
-
-
 class NewsService:
     """What a chat can read: news about a company, one article's summary, search."""
 

@@ -23,7 +23,7 @@ import numpy as np
 
 from summarizer.algorithms.base import Document
 from summarizer.algorithms.keys import content_keys
-from summarizer.text.split import stop_words
+from summarizer.text.language import stop_words
 
 SHORT_WORDS = 8  # a sentence under this many words is (partly) a fragment
 # More distinct log-lengths than this are pooled into quantile bins; keeps the

@@ -24,7 +24,8 @@ from typing import Any
 import numpy as np
 
 from summarizer.algorithms.base import Document
-from summarizer.text.split import NewsTokenizer, stop_words
+from summarizer.text.language import stop_words
+from summarizer.text.split import NewsTokenizer
 
 MAX_SENTENCES = 300
 MAX_KL_SENTENCES = 100

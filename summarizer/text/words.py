@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+# Words of any script for sumy's stemmers and stop lists: letters/digits, inner
+# apostrophes, hyphens and periods kept ("Xiaomi's", "low-cost", "U.S", "3.5");
+# punctuation dropped. ascii_words gives the same tokens for ASCII text, faster.
+WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
 # The tokens (plain ranges: the engine skips Unicode category lookups).
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['\-.][A-Za-z0-9]+)*")
 # Byte tables for ascii_words: letters and digits -> "a", ' - . -> ".", any other

@@ -29,6 +29,7 @@ from summarizer.algorithms.sentence_features import (
     _names_shares,
 )
 from summarizer.summarize import _repeats_title, _title_marks
+from summarizer.text import language as lang
 from summarizer.text import split, words
 from summarizer.text.boilerplate import (
     LINE_RULES,
@@ -116,12 +117,12 @@ def _script_language_plain(sample: str) -> str | None:
     letters = ascii_letters + sum(map(str.isalpha, rest))
     if not letters:
         return "english"
-    for pattern, language in split._SCRIPT_LANGUAGES:
+    for pattern, language in lang._SCRIPT_LANGUAGES:
         if len(pattern.findall(rest)) / letters > 0.2:
             return language
-    if len(split._CYRILLIC_RE.findall(rest)) / letters > 0.3:
-        return "ukrainian" if split._UKRAINIAN_RE.search(rest) else "russian"
-    if (ascii_letters + len(split._LATIN_RE.findall(rest))) / letters < 0.3:
+    if len(lang._CYRILLIC_RE.findall(rest)) / letters > 0.3:
+        return "ukrainian" if lang._UKRAINIAN_RE.search(rest) else "russian"
+    if (ascii_letters + len(lang._LATIN_RE.findall(rest))) / letters < 0.3:
         return "unknown"
     return None
 
@@ -155,13 +156,13 @@ def test_unique_counts_match_numpy(values: list[int]) -> None:
 @given(st.text(alphabet=list("aZ .1£éжієあ한中ไعשहα\u0301"), max_size=40))
 @settings(max_examples=400, deadline=None)
 def test_script_language_matches_the_plain_count(sample: str) -> None:
-    assert split._script_language(sample) == _script_language_plain(sample)
+    assert lang._script_language(sample) == _script_language_plain(sample)
 
 
 @given(st.text(alphabet=list("aZ09 '-._’é\t\n"), max_size=40))
 @settings(max_examples=300, deadline=None)
 def test_ascii_words_and_single_spacing_match_the_general_rules(text: str) -> None:
-    assert split.NewsTokenizer().to_words(text) == tuple(split._WORD_RE.findall(text))
+    assert split.NewsTokenizer().to_words(text) == tuple(words.WORD_RE.findall(text))
     assert split._single_spaced(text) == " ".join(text.split())
 
 
@@ -302,7 +303,7 @@ def test_a_furniture_screen_hit_is_checked_against_the_rules_that_admit_its_leng
 @settings(max_examples=400, deadline=None)
 def test_words_of_non_ascii_text_match_the_cjk_rule(sentence: str) -> None:
     cjk = re.compile(split._CJK_CHAR)
-    plain = re.compile(split._CJK_WORD) if cjk.search(sentence) else split._WORD_RE
+    plain = re.compile(split._CJK_WORD) if cjk.search(sentence) else words.WORD_RE
     expected = tuple(plain.findall(sentence))
     if not sentence.isascii():
         assert split.NewsTokenizer().to_words(sentence) == expected

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 
-from bot.services.news import parse_news_args
+from bot.services.news import DEFAULT_NEWS, MAX_NEWS
 from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import esc
 from bot.telegram.handlers.common import (
@@ -19,6 +20,7 @@ from bot.telegram.handlers.common import (
 )
 from bot.telegram.replies.common import usage
 from bot.telegram.replies.news import news_reply, search_reply, summary_reply
+from summarizer.errors import InputError
 
 if TYPE_CHECKING:
     from bot.telegram.context import NewsContext as Context
@@ -141,3 +143,41 @@ async def ingest(update: Update, context: Context) -> None:
     report = await context.workers.heavy(chat_id(update), svc.ingestor.ingest_feeds, feeds)
     errors = "\n".join(f"• {esc(line, limit=300)}" for line in report.errors[:10])
     await send(update, context, esc(report.summary()) + (f"\n\n{errors}" if errors else ""))
+
+
+def parse_news_args(text: str) -> tuple[str, int]:
+    """``NAME [N]`` (or ``N NAME``) -> (name, N); N from 1 to 10, default 3. A name in
+    quotes is taken whole, numbers and all (``"Boeing 737" 2``)."""
+    quoted = _QUOTED_NAME_RE.fullmatch(text.strip())
+    if quoted and quoted.group("name").strip():
+        name = quoted.group("name").strip()
+        digits = quoted.group("before") or quoted.group("after")
+        return name, _news_count(digits, quoted=True) if digits else DEFAULT_NEWS
+    words = text.split()
+    count = DEFAULT_NEWS
+    for index in (-1, 0):
+        if len(words) > 1 and re.fullmatch(r"[+-]?\d+", words[index]):
+            count = _news_count(words.pop(index))
+            break
+    return " ".join(words), count
+
+
+# A quoted name, with the count before or after it: "Boeing 737" 2, 2 "Boeing 737".
+_QUOTED_NAME_RE = re.compile(
+    r"(?:(?P<before>[+-]?\d+)\s+)?[\"“”](?P<name>[^\"“”]+)[\"“”]"
+    r"(?:\s+(?P<after>[+-]?\d+))?"
+)
+
+
+def _news_count(digits: str, *, quoted: bool = False) -> int:
+    # A huge number is out of range, not part of the name (and never handed to
+    # int(): Python refuses over 4,300 digits).
+    count = int(digits) if len(digits) <= 6 else MAX_NEWS + 1
+    if not 1 <= count <= MAX_NEWS:
+        hint = (
+            ""
+            if quoted
+            else ' If the number is part of the name, put the name in quotes: /news "Boeing 737".'
+        )
+        raise InputError(f"I can show 1 to {MAX_NEWS} articles at a time.{hint}")
+    return count

@@ -120,7 +120,7 @@ def test_rate_limit_bucket_refills_over_time() -> None:
 
 
 def test_news_arguments_take_the_count_at_either_end() -> None:
-    from bot.services.news import parse_news_args
+    from bot.telegram.handlers.news import parse_news_args
 
     assert parse_news_args("Xiaomi 5") == ("Xiaomi", 5)
     assert parse_news_args("5 Xiaomi") == ("Xiaomi", 5)
@@ -132,7 +132,7 @@ def test_news_arguments_take_the_count_at_either_end() -> None:
 
 
 def test_a_quoted_news_name_keeps_its_numbers() -> None:
-    from bot.services.news import parse_news_args
+    from bot.telegram.handlers.news import parse_news_args
 
     with pytest.raises(InputError, match='put the name in quotes: /news "Boeing 737"'):
         parse_news_args("Boeing 737")
