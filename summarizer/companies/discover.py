@@ -248,7 +248,9 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
     for at in _lead_ends(text):
         name = _led(text, at)
         key = name.casefold()
-        if name and key not in found and _distinctive(name) and not _known(name, known):
+        # "fast-food company McDonald's": the possessive was cut, the registry has it.
+        mine = name and not _known(name, known) and not _known(f"{name}'s", known)
+        if mine and key not in found and _distinctive(name):
             found[key] = name
     return list(found.values())[:_MAX_NAMES]
 

@@ -87,7 +87,8 @@ def test_a_company_word_leads_into_a_name_but_not_into_a_person(
         "Shares jumped on talk of a bid by US surfwear firm Quorvex. The oil giant Petrolux "
         "and Zendia said the company Chief Executive John Smith would stay; the record "
         "company Rick Rubin runs sold. Car maker Toyota and Nissan gained. The retailer "
-        "CEO Marla Stone spoke. The firm said no more. The company Kmart was not in it.",
+        "CEO Marla Stone spoke. The firm said no more. The company Kmart was not in it, "
+        "nor the fast-food company McDonald's.",
     ]
     assert discover(parts, known=matcher._lookup) == ["Quorvex", "Petrolux"]
 
