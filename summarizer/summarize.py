@@ -33,6 +33,9 @@ MIN_WORDS = 4
 MAX_WORDS = 60
 # A sentence sharing this much of its vocabulary with the headline repeats it.
 _TITLE_OVERLAP = 0.8
+# Prose has words of a few letters; a "sentence" with more characters per word than
+# this is not text to summarize.
+_MAX_CHARS_PER_WORD = 50
 _KEY_WORD_RE = re.compile(r"\w+")
 
 
@@ -63,6 +66,8 @@ def build_document(article: Article, *, language: str | None = None) -> Document
             if not sentences and not wire:
                 sentence, wire = split_dateline(sentence)
             sentence_words = tokenizer.to_words(sentence)
+            if len(sentence) > _MAX_CHARS_PER_WORD * max(1, len(sentence_words)):
+                continue  # no prose: a base64 blob, a 5 MB run of one letter
             key = _key(sentence, sentence_words)
             if not key or key in seen or _repeats_title(key, title):
                 continue

@@ -27,9 +27,17 @@ __all__ = [
 ]
 
 
+# Furniture is a short line: text longer than this is never furniture, whatever its
+# word count ("xxxx…" of 5 MB is one "word", and the share-button rule's repeated
+# group would take seconds to reject it; X is a share button).
+MAX_FURNITURE_CHARS = 1_000
+
+
 def matching_rule(paragraph: str, rules: Iterable[Rule] = ALL_FURNITURE) -> Rule | None:
     """The first rule that marks ``paragraph`` as boilerplate, or None for real text."""
     text = paragraph.strip()
+    if len(text) > MAX_FURNITURE_CHARS:
+        return None
     words = len(text.split())
     for rule in rules:
         if words <= rule.max_words and rule.pattern.search(text):
@@ -140,6 +148,8 @@ def boilerplate_flags(texts: Sequence[str]) -> list[bool]:
 
 def _is_boilerplate(text: str, needs_possible: bool) -> bool:
     text = text.strip()
+    if len(text) > MAX_FURNITURE_CHARS:
+        return False
     # Counting stops at the first count no rule admits: long paragraphs are not split.
     words = len(text.split(None, len(_LIMIT_FOR_WORDS) - 1))
     if words >= len(_LIMIT_FOR_WORDS):

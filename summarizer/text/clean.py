@@ -41,7 +41,7 @@ __all__ = [
 
 _ENDS = ".!?\"”'’…)"
 # A line longer than this is never a headline.
-_HEADLINE_MAX_WORDS = 25
+_HEADLINE_MAX_WORDS, _HEADLINE_MAX_CHARS = 25, 300
 # Article.extra key set when the title was made from the text's opening words
 # (the text had no headline line), so that sentence is not dropped as a repeat.
 DERIVED_TITLE = "derived_title"
@@ -144,9 +144,16 @@ def _looks_like_prose(line: str) -> bool:
 def _untitled_text(line: str) -> bool:
     """A lone paragraph is the article itself (CNN/DM rows, scraped pages), not a
     headline without text, when it ends a sentence or is longer than any headline."""
-    return line[-1:] in _ENDS or len(line.split()) > _HEADLINE_MAX_WORDS
+    return (
+        line[-1:] in _ENDS
+        or len(line) > _HEADLINE_MAX_CHARS
+        or len(line.split()) > _HEADLINE_MAX_WORDS
+    )
 
 
 def _short_title(line: str, words: int = 10) -> str:
-    parts = line.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+    parts = line.split(None, words)
+    title = " ".join(parts[:words])
+    if len(title) > _HEADLINE_MAX_CHARS:  # a run-on "word" (a pasted URL, a binary dump)
+        return title[:_HEADLINE_MAX_CHARS].rstrip() + "…"
+    return title + ("…" if len(parts) > words else "")

@@ -157,6 +157,13 @@ def test_an_article_that_only_repeats_its_headline_is_empty() -> None:
         summarize(article)
 
 
+def test_a_text_of_one_endless_word_is_not_summarized() -> None:
+    # No prose at all (a pasted blob): a clear error, not the blob back as "the summary".
+    article = Article(title="Upload", paragraphs=("x" * 200_000, "QUJD" * 5_000 + "."))
+    with pytest.raises(EmptyArticleError, match="no sentences"):
+        summarize(article)
+
+
 def test_a_very_long_article_still_gives_three_sentences() -> None:
     paragraphs = tuple(
         f"In week {i} the company shipped {i * 37} trucks to dealers in {city}, "

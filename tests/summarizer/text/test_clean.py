@@ -213,6 +213,16 @@ def test_text_without_headline_keeps_its_first_paragraph() -> None:
     assert article.title.startswith("Acme Motors said on Tuesday") and article.title.endswith("…")
 
 
+def test_a_run_on_line_is_text_and_its_derived_title_stays_short() -> None:
+    line = "x" * 5_000  # one "word", longer than any headline
+    article = clean_text(line)
+    assert article.paragraphs == (line,)
+    assert len(article.title) <= 301 and article.title.endswith("…")
+    # And it is no page furniture, though "x" alone is a share button (X).
+    assert not is_boilerplate(line) and matching_rule(line) is None
+    assert is_boilerplate("x")
+
+
 def test_leading_byline_is_not_the_title() -> None:
     article = clean_text("By Jane Doe | 3 March 2024\n\n" + _page())
     assert article.title == "Acme Motors to build Ohio battery plant"
