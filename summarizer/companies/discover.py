@@ -10,8 +10,9 @@ only with evidence in the text itself:
   company word leads into it: "US surfwear firm Quiksilver", "oil giant Yukos";
 * two capitalised names joined by "&": "Marsh & McLennan", "Brown & Williamson".
 
-(Richer cues such as "X, the Italian dairy firm" or "the retailer X" were tried as
-regexes over the whole story and cost 3 ms per article; they are left out.)
+(Appositive cues such as "X, the Italian dairy firm" were tried as regexes over the
+whole story and cost 3 ms per article; they are left out. The lead-in words are found
+with ``str.find``, which costs about a tenth of matching's time.)
 
 Every name must hold a word that is not an ordinary word, a place or a first name
 ("Working Group", "Labour Party" and "New York" never qualify), and none may be or
