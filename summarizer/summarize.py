@@ -10,7 +10,6 @@ that report timing measure it themselves).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +22,7 @@ from summarizer.text.boilerplate import boilerplate_flags
 from summarizer.text.clean import DERIVED_TITLE
 from summarizer.text.dateline import split_dateline
 from summarizer.text.language import detect_language
+from summarizer.text.normalize import paragraph_key
 from summarizer.text.split import NewsTokenizer
 
 # Sentences of this many words or fewer ("He declined.") are picked only when
@@ -36,7 +36,6 @@ _TITLE_OVERLAP = 0.8
 # Prose has words of a few letters; a "sentence" with more characters per word than
 # this is not text to summarize.
 _MAX_CHARS_PER_WORD = 50
-_KEY_WORD_RE = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,19 +166,19 @@ def _subdocument(doc: Document, keep: list[int]) -> Document:
 
 
 def _key(sentence: str, words: tuple[str, ...]) -> str:
-    """The lower-case ``\\w+`` runs of ``sentence``, space-separated (what repeats
-    are compared on). For ASCII text without "_" they are its word tokens with the
+    """``paragraph_key(sentence)``: the lower-case ``\\w+`` runs, space-separated (what
+    repeats are compared on). For ASCII text without "_" they are its word tokens with the
     ' - . the tokenizer keeps inside words made spaces: no second regex pass, and no
     split and join (a token never starts, ends or doubles those marks)."""
     if sentence.isascii() and "_" not in sentence:
         return " ".join(words).lower().replace("'", " ").replace("-", " ").replace(".", " ")
-    return " ".join(_KEY_WORD_RE.findall(sentence.lower()))
+    return paragraph_key(sentence)
 
 
 def _title_marks(title: str) -> tuple[str, ...]:
     """The headline's distinct lower-case ``\\w+`` runs, each between spaces: found
     in a sentence's padded key by substring search (no word set per sentence)."""
-    return tuple(f" {word} " for word in dict.fromkeys(_KEY_WORD_RE.findall(title.lower())))
+    return tuple(f" {word} " for word in dict.fromkeys(paragraph_key(title).split()))
 
 
 def _repeats_title(key: str, title: tuple[str, ...]) -> bool:
