@@ -19,11 +19,8 @@ from functools import lru_cache
 
 import punkt
 
-from summarizer.text.language import detect_language, stop_words
 from summarizer.text.punkt_fast import FastPunkt, fast_punkt
 from summarizer.text.words import WORD_RE, ascii_words
-
-__all__ = ["MAX_REPAIR_WORDS", "NewsTokenizer", "detect_language", "punkt_language", "stop_words"]
 
 # Scripts without spaces between words: every character is a word for sumy.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.text.split import NewsTokenizer, detect_language, punkt_language, stop_words
+from summarizer.text.language import detect_language, stop_words
+from summarizer.text.split import NewsTokenizer, punkt_language
 
 
 @pytest.fixture(scope="module")
