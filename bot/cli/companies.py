@@ -101,19 +101,22 @@ def score(paths: Sequence[Path], *, data: Path | None) -> int:
 
 def build_matcher(extra_names: Sequence[str] = ()) -> CompanyMatcher:
     """The shipped registry, plus ``extra_names`` as custom companies."""
-    from bot.services.registry import registry_entries
+    from bot.services.registry import registry_entries, registry_entry
     from storage.companies import clean_name
     from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
     from summarizer.companies.names import name_problem
 
+    registry = CompanyMatcher(registry_entries())
     extra = []
     for name in extra_names:
         problem = name_problem(name)
+        if problem and registry_entry(registry, name) is not None:
+            continue  # a registry name ("Google", "Next"): /subscribe resolves it first too
         if problem:  # the same rule as /subscribe: say why, and go on without it
             print(f"newsbot: --also {name[:60]!r} ignored: {problem}.", file=sys.stderr)
             continue
         extra.append(CompanyEntry(clean_name(name)))
-    return CompanyMatcher(registry_entries()).with_entries(extra)
+    return registry.with_entries(extra)
 
 
 def company_dicts(mentions: Sequence[CompanyMention]) -> list[dict[str, Any]]:

@@ -61,13 +61,24 @@ class CompanyRegistry:
 def find_company(store: Store, matcher: CompanyMatcher, name: str) -> Company | None:
     """The stored company named, aliased or tickered ``name`` (any case)."""
     name = html.unescape(name).strip()  # "AT&amp;T" pasted from a web page
-    if len(name) < 2 and not name.isupper():
-        return None  # "x" is a typo, not US Steel's ticker X; "/subscribe X" still is
+    if _is_typo(name):
+        return None
     company = store.companies.get_by_name(name)
     if company is None:
         entry = matcher.resolve(name)
         company = store.companies.get_by_name(entry.name) if entry else None
     return company
+
+
+def registry_entry(matcher: CompanyMatcher, name: str) -> CompanyEntry | None:
+    """The registry company ``name`` names, as ``find_company`` resolves it."""
+    name = html.unescape(name).strip()
+    return None if _is_typo(name) else matcher.resolve(name)
+
+
+def _is_typo(name: str) -> bool:
+    # "x" is a typo, not US Steel's ticker X; "/subscribe X" still is.
+    return len(name) < 2 and not name.isupper()
 
 
 def offered_names(

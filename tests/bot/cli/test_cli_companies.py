@@ -190,3 +190,22 @@ def test_score_against_labels(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert overall[1:3] == ["2", "2"]  # articles, labelled subjects
     assert overall[5] == "0/1"  # Goldman Sachs, quoted as a source, does not alert
     assert main(["companies", "--score", str(labels), "--data", str(tmp_path / "nope")]) == 1
+
+
+def test_also_with_a_registry_name_that_is_a_word_is_not_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Google" is an ordinary word and a registry company: /subscribe takes it, so
+    --also must too (no "ignored" warning), while a plain word stays refused."""
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Google unveils maps game\n\nGoogle said on Tuesday that Google Maps now plays "
+        "Pac-Man. Google has a history of April pranks.\n",
+        encoding="utf-8",
+    )
+    args = ["companies", "--json", "--also", "Google", "--also", "house", str(path)]
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    assert [c["name"] for c in json.loads(captured.out)["companies"]] == ["Google"]
+    assert "'Google' ignored" not in captured.err
+    assert "'house' ignored: 'house' is an ordinary word" in captured.err
