@@ -24,7 +24,7 @@ Features (each explainable on its own):
   company whose figures are quoted, like a lender's house price index);
 * ``single``: named once only.
 
-(Also tried, measured and dropped, see NOTES-about.md: generic references "the firm",
+(Also tried with ``fit_salience.py``, measured and dropped: generic references "the firm",
 a sponsor-of-figures cue, a rival/example cue, the lead sentence as headline when there
 is none, the grammatical subject of the opening, the share of economy sentences.)
 

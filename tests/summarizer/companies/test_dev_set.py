@@ -2,7 +2,7 @@
 
 Labels only are kept here; the article texts are read from ../shared (BBC and
 CNN/Daily Mail copy may not be shipped), so the scoring test skips without them.
-Floors sit a little under the measured figures (see NOTES-match.md).
+Floors sit a little under the measured figures (``newsbot companies --score``).
 """
 
 from __future__ import annotations
