@@ -13,8 +13,6 @@ sumy's methods are quadratic (KL cubic) in the number of sentences: on a
 
 from __future__ import annotations
 
-import hashlib
-import random
 import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -88,6 +86,9 @@ def _summarizer_classes() -> dict[str, Callable[..., Any]]:
 def _seeded_random(base: type) -> type:
     """sumy's random baseline, seeded by the text so a run can be repeated
     (and without touching the global ``random`` state)."""
+    # Imported here, with sumy: a NewsRank-only run (every summary by default) skips them.
+    import hashlib
+    import random
 
     class SeededRandomSummarizer(base):
         def _get_random_ratings(self, sentences: Sequence[Any]) -> dict[Any, int]:
