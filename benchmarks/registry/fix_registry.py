@@ -33,6 +33,9 @@ ADD_ALIASES = {
     "Motorola Solutions": ["Motorola", "Motorola Inc."],
     "Coles Myer": ["Coles"],
     "AXA": ["Axa"],
+    # The exchange's company before the 2007 holding (a former name, guide rule 2); a
+    # market venue ("listed on the London Stock Exchange") stays a low-salience mention.
+    "London Stock Exchange Group": ["London Stock Exchange", "London Stock Exchange plc"],
 }
 ADD_ENTRIES = [
     {
