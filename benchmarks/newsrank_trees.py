@@ -3,10 +3,11 @@
 ``fit_newsrank.py --trees N`` cross-validates a few small trees (scikit-learn,
 the ``fit`` extra: ``pip install -e '.[fit]'``) over the same features and
 compares them with the logistic model on the same folds. They did not win
-(-0.24 [-0.62, +0.12] R-1 on cnndm_dev against the logistic model), so the package keeps the logistic model and this module only
-holds the fitter and a numpy evaluator: each tree is stored complete (a leaf
-above the last level padded with questions that always answer "no"), so all
-trees score all sentences in ``depth`` array steps.
+(-0.24 [-0.62, +0.12] R-1 on cnndm_dev against the logistic model), so the
+package keeps the logistic model and this module only holds the fitter and a
+numpy evaluator: each tree is stored complete (a leaf above the last level
+padded with questions that always answer "no"), so all trees score all
+sentences in ``depth`` array steps.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ only with evidence in the text itself:
 * a legal form or a company word ends it: "Eos Airlines", "Baugur Group",
   "ParkingEye Ltd", "Parmalat SpA", "Menzies Aviation";
 * a cue phrase puts it in a company's place: "shares in X", "shares of X", or a
-  company word leads into it: "US surfwear firm Quiksilver", "oil giant Yukos";
+  company word leads into it: "US surfwear firm Quiksilver", "oil giant Yukos",
+  "television network TV5Monde", "internet provider Pipex", "gaming consortium BLB";
 * two capitalised names joined by "&": "Marsh & McLennan", "Brown & Williamson".
 
 (Appositive cues such as "X, the Italian dairy firm" were tried as regexes over the
@@ -81,6 +82,11 @@ _LEADS = (
     "carrier ",
     "manufacturer ",
     "airline ",
+    "network ",
+    "provider ",
+    "bank ",
+    "consortium ",
+    "start-up ",
 )
 # The same words as one literal alternation: found at C speed, and _ANCHOR is then only
 # tried where one of them starts (a cue's "shares" one letter before its "hares in ").

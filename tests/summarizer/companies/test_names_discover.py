@@ -93,6 +93,19 @@ def test_a_company_word_leads_into_a_name_but_not_into_a_person(
     assert discover(parts, known=matcher._lookup) == ["Quorvex", "Petrolux"]
 
 
+def test_networks_providers_banks_consortia_and_start_ups_lead_into_names(
+    matcher: CompanyMatcher,
+) -> None:
+    parts = [
+        "Hack hits channels",
+        "Television network Telvionde lost its channels. Internet provider Pipexor cut "
+        "prices. The state bank Vneshtorg lent more. US gaming consortium Blavix will pay "
+        "$339m. The search start-up Blinkora raised money. The network said no more.",
+    ]
+    found = discover(parts, known=matcher._lookup)
+    assert sorted(found) == ["Blavix", "Blinkora", "Pipexor", "Telvionde", "Vneshtorg"]
+
+
 def test_discovered_companies_get_salience(matcher: CompanyMatcher) -> None:
     article = Article(
         "Orbitalia Airlines cuts routes",
