@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -60,7 +61,7 @@ class CompanyRegistry:
 
 def find_company(store: Store, matcher: CompanyMatcher, name: str) -> Company | None:
     """The stored company named, aliased or tickered ``name`` (any case)."""
-    name = html.unescape(name).strip()  # "AT&amp;T" pasted from a web page
+    name = _typed(name)
     if _is_typo(name):
         return None
     company = store.companies.get_by_name(name)
@@ -72,8 +73,14 @@ def find_company(store: Store, matcher: CompanyMatcher, name: str) -> Company | 
 
 def registry_entry(matcher: CompanyMatcher, name: str) -> CompanyEntry | None:
     """The registry company ``name`` names, as ``find_company`` resolves it."""
-    name = html.unescape(name).strip()
+    name = _typed(name)
     return None if _is_typo(name) else matcher.resolve(name)
+
+
+def _typed(name: str) -> str:
+    # "AT&amp;T" pasted from a web page; "Ａｐｐｌｅ" typed in full-width letters (stored
+    # names are NFKC, see storage.companies.clean_name).
+    return unicodedata.normalize("NFKC", html.unescape(name)).strip()
 
 
 def _is_typo(name: str) -> bool:

@@ -157,7 +157,7 @@ class SubscriptionService:
         missing: list[CompanyRef] = []
         unknown: list[Unknown] = []
         for name in self._names(text):
-            company = self.store.companies.get_by_name(name)
+            company = self.find_company(name)  # as /subscribe: any alias, case or width
             if company is None:
                 unknown.append(Unknown(name, self._suggest(name, within=chat_id)))
                 continue

@@ -317,6 +317,13 @@ async def test_names_with_html_entities_are_decoded(bot: Bot) -> None:
     assert "know a company" not in (await bot.send("/news AT&amp;T"))[0]
 
 
+async def test_full_width_letters_name_the_registry_company(bot: Bot) -> None:
+    reply = (await bot.send("/subscribe Ａｐｐｌｅ"))[0]  # typed with a CJK keyboard
+    assert "Subscribed to <b>Apple</b>" in reply and "new to me" not in reply
+    assert "Unsubscribed from <b>Apple</b>" in (await bot.send("/unsubscribe ＡＰＰＬＥ"))[0]
+    assert bot.store.subscriptions.for_chat(11) == []
+
+
 async def test_unsubscribe_suggests_only_close_followed_names(bot: Bot) -> None:
     await bot.send("/subscribe Xiaomi, Foxconn")
     reply = (await bot.send("/unsubscribe Foo, Xiaomy"))[0]
