@@ -89,3 +89,35 @@ def test_sentence_cues_ignore_case_and_keep_offsets() -> None:
     assert feats["deal"] == 1.0  # "TAKEOVER" in capitals still marks a deal sentence
     assert feats["report"] == 0.5  # one of its two sentences is about a survey
     assert feats["starts"] == 1.0
+
+
+def test_deals_agreements_contracts_and_orders_mark_a_deal_sentence() -> None:
+    from summarizer.companies.cues import sentence_cues
+
+    assert sentence_cues("air deccan has ordered 30 airbus planes in a $1.8bn deal.")[0]
+    assert sentence_cues("it flies under a codesharing agreement with tarom.")[0]
+    assert sentence_cues("the contracts have still not been finalised.")[0]
+    assert not sentence_cues("it cut costs in order to grow.")[0]
+
+
+def test_other_head_marks_companies_left_out_of_the_headline() -> None:
+    from summarizer.companies.salience import company_features
+
+    def occ(entry: int, part: int, text: str, name: str) -> Occurrence:
+        return Occurrence(entry, part, text.index(name), text.index(name) + len(name))
+
+    titled = ["Acme buys Bolt", "Acme said so. Crux shares fell."]
+    feats = company_features(
+        [occ(0, 0, titled[0], "Acme"), occ(1, 0, titled[0], "Bolt"), occ(2, 1, titled[1], "Crux")],
+        titled,
+    )
+    assert [feats[e]["other_head"] for e in (0, 1, 2)] == [0.0, 0.0, 1.0]
+    # No headline: the first sentence stands in for it.
+    untitled = ["", "Acme said so. Crux shares fell."]
+    feats = company_features(
+        [occ(0, 1, untitled[1], "Acme"), occ(2, 1, untitled[1], "Crux")], untitled
+    )
+    assert [feats[e]["other_head"] for e in (0, 2)] == [0.0, 1.0]
+    # Nobody in the headline or the first sentence: nobody is left out of it.
+    alone = company_features([occ(2, 1, untitled[1], "Crux")], untitled)
+    assert alone[2]["other_head"] == 0.0
