@@ -16,6 +16,8 @@ import re
 import sys
 from pathlib import Path
 
+from era_names import ERA_ALIASES, ERA_AMBIGUOUS, ERA_ENTRIES
+
 HERE = Path(__file__).resolve().parent
 EXTRA_AMBIGUOUS = {
     "Delphi": ["Delphi"],
@@ -122,17 +124,20 @@ def main(src: str, dst: str) -> None:
             if alias not in entry["aliases"] and owner in (None, entry["name"]):
                 entry["aliases"].append(alias)
                 restored += 1
-    for name, words in EXTRA_AMBIGUOUS.items():
+    for name, words in {**EXTRA_AMBIGUOUS, **ERA_AMBIGUOUS}.items():
         if name in by_name:
             by_name[name]["ambiguous"] = sorted({*by_name[name].get("ambiguous", []), *words})
-    for name, extra in ADD_ALIASES.items():
+    for name, extra in {**ADD_ALIASES, **ERA_ALIASES}.items():
         if name in by_name:
             entry = by_name[name]
             entry["aliases"] += [a for a in extra if key(a) not in claimed]
-    for new in ADD_ENTRIES:
+    for new in [*ADD_ENTRIES, *ERA_ENTRIES]:
         if key(new["name"]) not in claimed:
             data.append(new)
             by_name[new["name"]] = new
+            ambiguous = ERA_AMBIGUOUS.get(new["name"])
+            if ambiguous:
+                new["ambiguous"] = ambiguous
     for name, drop in DROP_ALIASES.items():
         if name in by_name:
             for field in ("aliases", "former"):

@@ -175,3 +175,25 @@ def test_score_article_counts_subjects_and_passing_alerts() -> None:
     )
     assert (tally.tp, tally.fp, tally.fn, tally.passing_alerts) == (2, 1, 0, 1)
     assert tally.precision == pytest.approx(2 / 3) and tally.recall == 1.0
+
+
+def test_the_registry_knows_the_names_2004_era_news_used(matcher: CompanyMatcher) -> None:
+    """Former names and short forms (benchmarks/registry/era_names.py) resolve to the
+    company, and bare words that are mostly something else stay out."""
+    expected = {
+        "Symantec": "Gen Digital",
+        "ChevronTexaco": "Chevron",
+        "Ahold": "Ahold Delhaize",
+        "Banca Intesa": "Intesa Sanpaolo",
+        "Kodak": "Eastman Kodak",
+        "NTT DoCoMo": "NTT Docomo",
+        "Network Rail": "Network Rail",
+    }
+    for name, company in expected.items():
+        entry = matcher.resolve(name)
+        assert entry is not None and entry.name == company, name
+    for word in ("Virgin", "Wolfson", "Jarvis", "Granada"):
+        assert matcher.resolve(word) is None, word
+    headline = Article("A New Look For Classic British Sports Cars", ("Dealers are busy.",))
+    assert matcher.find(headline) == []  # Title Case: the capitals say nothing
+    assert matcher.mentions_in("Sales at New Look rose 5%.") == {"New Look": 1}
