@@ -66,7 +66,7 @@ def find_company(store: Store, matcher: CompanyMatcher, name: str) -> Company | 
         return None
     company = store.companies.get_by_name(name)
     if company is None:
-        entry = matcher.resolve(name)
+        entry = _resolve(matcher, name)
         company = store.companies.get_by_name(entry.name) if entry else None
     return company
 
@@ -74,7 +74,14 @@ def find_company(store: Store, matcher: CompanyMatcher, name: str) -> Company | 
 def registry_entry(matcher: CompanyMatcher, name: str) -> CompanyEntry | None:
     """The registry company ``name`` names, as ``find_company`` resolves it."""
     name = _typed(name)
-    return None if _is_typo(name) else matcher.resolve(name)
+    return None if _is_typo(name) else _resolve(matcher, name)
+
+
+def _resolve(matcher: CompanyMatcher, name: str) -> CompanyEntry | None:
+    entry = matcher.resolve(name)
+    if entry is None and name[:4].casefold() == "the ":
+        entry = matcher.resolve(name[4:])  # "The Gap", "The Body Shop": people add "the"
+    return entry
 
 
 def _typed(name: str) -> str:

@@ -143,7 +143,7 @@ def name_problem(name: str) -> str | None:
     if len(letters) < 2:
         return "a one-letter name would match far too much; please write the company's full name"
     words = [w for w in _WORD.findall(text) if w.casefold() != "the"]
-    if len(words) == 1 and is_common(words[0]):
+    if not words or (len(words) == 1 and is_common(words[0])):  # "the", "The House"
         return (
             f"{text!r} is an ordinary word, so it would match unrelated stories; "
             'please add what makes it a company (for example "Next plc")'

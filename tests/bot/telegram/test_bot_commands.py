@@ -324,6 +324,13 @@ async def test_full_width_letters_name_the_registry_company(bot: Bot) -> None:
     assert bot.store.subscriptions.for_chat(11) == []
 
 
+async def test_a_leading_the_is_not_part_of_the_name(bot: Bot) -> None:
+    reply = (await bot.send("/subscribe The Gap"))[0]  # the registry's Gap, not a plain word
+    assert "Subscribed to <b>Gap</b>" in reply and "ordinary word" not in reply
+    assert "Subscribed to <b>Body Shop</b>" in (await bot.send("/subscribe the Body Shop"))[0]
+    assert "ordinary word" in (await bot.send("/subscribe the"))[0]
+
+
 async def test_unsubscribe_suggests_only_close_followed_names(bot: Bot) -> None:
     await bot.send("/subscribe Xiaomi, Foxconn")
     reply = (await bot.send("/unsubscribe Foo, Xiaomy"))[0]

@@ -55,6 +55,8 @@ def test_followed_name_is_found_under_short_forms_only_beside_the_full_name(
         ("a" * 10_000, "at most 100"),
         ("!!!", "letters or digits"),
         ("the gap", "ordinary word"),
+        ("the", "ordinary word"),
+        ("The", "ordinary word"),
     ],
 )
 def test_bad_names_get_a_reason(name: str, reason: str) -> None:
