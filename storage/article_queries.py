@@ -190,7 +190,8 @@ class ArticleQueries:
         """Best matches for what a user typed; odd input never raises, it finds nothing.
 
         Words must all appear (``OR`` between words offers alternatives, ``word*`` is a
-        prefix); everything else is taken literally. Titles weigh more than bodies.
+        prefix, ``-word`` must not appear); everything else is taken literally. Titles
+        weigh more than bodies.
         """
         match = fts_query(query)
         if match is None or limit <= 0:

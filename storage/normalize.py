@@ -115,12 +115,17 @@ def fts_query(text: str) -> str | None:
     """A safe FTS5 MATCH expression for what a user typed, or None when nothing is left.
 
     Every word is quoted, so FTS syntax (quotes, ``*``, ``NEAR``, ``:``, brackets) is
-    literal; a bare upper-case ``OR`` between words is kept as the only operator.
+    literal; a bare upper-case ``OR`` between words is kept as an operator, and a word
+    written ``-word`` is left out (as in web search engines). Exclusions alone match
+    nothing, so they give None.
 
     >>> fts_query('Tesla OR "BYD" AND sales*')
     '"Tesla" OR ("BYD" "sales"*)'
+    >>> fts_query('apple -pie')
+    '("apple") NOT "pie"'
     """
     groups: list[list[str]] = [[]]
+    excluded: list[str] = []
     for chunk in (text or "").split()[: MAX_SEARCH_TERMS * 2]:
         if chunk == "OR":
             if groups[-1]:
@@ -128,17 +133,22 @@ def fts_query(text: str) -> str | None:
             continue
         if chunk in _FTS_OPERATORS:
             continue
-        phrase = _phrase(chunk)
-        if phrase is not None and sum(map(len, groups)) < MAX_SEARCH_TERMS:
-            groups[-1].append(phrase)
+        phrase = _phrase(chunk[1:] if chunk.startswith("-") else chunk)
+        if phrase is None or sum(map(len, groups)) + len(excluded) >= MAX_SEARCH_TERMS:
+            continue
+        (excluded if chunk.startswith("-") else groups[-1]).append(phrase)
     groups = [group for group in groups if group]
     if not groups:
         return None
     if len(groups) == 1:
-        return " ".join(groups[0])
-    return " OR ".join(
-        "(" + " ".join(group) + ")" if len(group) > 1 else group[0] for group in groups
-    )
+        query = " ".join(groups[0])
+    else:
+        query = " OR ".join(
+            "(" + " ".join(group) + ")" if len(group) > 1 else group[0] for group in groups
+        )
+    if not excluded:
+        return query
+    return f"({query})" + "".join(f" NOT {phrase}" for phrase in excluded)
 
 
 def snippet(body: str, query: str, *, width: int = 160) -> str:
@@ -150,7 +160,7 @@ def snippet(body: str, query: str, *, width: int = 160) -> str:
     starts = []
     for chunk in (query or "").split():
         word = "".join(ch for ch in chunk.casefold() if ch.isalnum())
-        if word and chunk not in _FTS_OPERATORS and chunk != "OR":
+        if word and chunk not in _FTS_OPERATORS and chunk != "OR" and chunk[0] != "-":
             found = lowered.find(word[: max(4, len(word) - 2)])
             if found >= 0:
                 starts.append(found)

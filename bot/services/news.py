@@ -190,12 +190,17 @@ class NewsService:
         return ArticleSummary(self._item(stored, sentences, None), names, new)
 
     def search(self, words: str, limit: int = 5, *, chat_id: int | None = None) -> list[SearchHit]:
-        """Stored articles matching all the words, best first."""
+        """Stored articles matching all the words (none of the -words), best first."""
         query = " ".join(words.split())
         if not query:
             raise InputError("Please give some words to search for, for example: /search EV")
         if len(query) > MAX_QUERY_CHARS:
             raise InputError(f"Please search with at most {MAX_QUERY_CHARS} characters.")
+        if all(word.startswith("-") or word == "OR" for word in query.split()):
+            raise InputError(
+                "Please add a word to look for: -word only leaves a word out, "
+                "for example /search apple -pie"
+            )
         return [
             SearchHit(a.id, a.title, a.url, a.source, a.published, a.snippet or "")
             for a in self.store.articles.search(query, limit=limit, chat_id=chat_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storage import Store, canonical_url, content_hash, fts_query
+from storage.normalize import snippet
 from summarizer import Article
 from summarizer.companies.matcher import CompanyMention
 
@@ -181,6 +182,19 @@ def test_fts_query_quotes_every_term() -> None:
     assert fts_query("🚗 *") is None
     assert fts_query("apple OR") == '"apple"'
     assert fts_query("a b OR c") == '("a" "b") OR "c"'
+
+
+def test_a_word_written_minus_word_is_left_out(store: Store) -> None:
+    pie = store.articles.add(_article("Apple pie sales", "Bakers sold apple pie."))[0]
+    phone = store.articles.add(_article("Apple phone sales", "Apple sold phones."))[0]
+    assert [a.id for a in store.articles.search("apple -pie")] == [phone]
+    assert [a.id for a in store.articles.search("sales -phone -phones")] == [pie]
+    assert {a.id for a in store.articles.search("pie OR phones -bakers")} == {phone}
+    body = "Pies are baked. " + "Filler words go here. " * 15 + "Later the apple crop came in."
+    around = snippet(body, "apple -pies")  # the word looked for, not the word left out
+    assert "apple" in around and "Pies" not in around
+    assert fts_query("-apple") is None  # nothing to look for
+    assert fts_query("apple -") == '"apple"'  # a lone dash is no word
 
 
 def test_search_can_be_limited_to_a_company(store: Store) -> None:

@@ -103,13 +103,14 @@ async def article_button(update: Update, context: Context) -> None:
 
 
 async def search(update: Update, context: Context) -> None:
-    """``/search WORDS``: stored articles containing all the words."""
+    """``/search WORDS``: stored articles containing all the words (none of the -words)."""
     words = argument(update)
     if not words:
         await send(
             update,
             context,
-            usage("search", "electric cars") + "\nAll words must appear; use OR for alternatives.",
+            usage("search", "electric cars")
+            + "\nAll words must appear; use OR for alternatives and -word to leave one out.",
         )
         return
     chat = chat_id(update)

@@ -25,7 +25,10 @@ HELP_LINES: tuple[tuple[str, str], ...] = (
     ("/subscribe Apple, Toyota", "follow companies: names, aliases (Google) or tickers (MSFT)"),
     ("/list", "what this chat follows, with buttons for news and unsubscribing"),
     ("/news Google 5", "a short brief and the latest 5 articles, summarised for Google"),
-    ("/search takeover bid", "stored articles with all these words (OR for either)"),
+    (
+        "/search takeover bid",
+        "stored articles with all these words (OR for either, -word to leave out)",
+    ),
     ("/summary 12", "summarise article 12, or a web page: /summary https://…"),
     ("/unsubscribe Toyota", "stop following"),
     (
