@@ -196,7 +196,10 @@ class NewsService:
             raise InputError("Please give some words to search for, for example: /search EV")
         if len(query) > MAX_QUERY_CHARS:
             raise InputError(f"Please search with at most {MAX_QUERY_CHARS} characters.")
-        if all(word.startswith("-") or word == "OR" for word in query.split()):
+        words_given = query.split()
+        if any(w.startswith("-") for w in words_given) and all(
+            w.startswith("-") or w == "OR" for w in words_given
+        ):
             raise InputError(
                 "Please add a word to look for: -word only leaves a word out, "
                 "for example /search apple -pie"

@@ -216,6 +216,9 @@ async def test_search_finds_the_seed_and_odd_queries_do_not_crash(bot: Bot) -> N
     assert "No stored article" in odd or "matching" in odd
     summary = (await bot.press("a:1"))[0]
     assert "Xiaomi" in summary
+    assert "No stored article" in (await bot.send("/search electric -Xiaomi"))[0]
+    assert "add a word to look for" in (await bot.send("/search -Xiaomi"))[0]
+    assert "add a word" not in (await bot.send("/search OR"))[0]
 
 
 async def test_settings_buttons_and_typed_changes(bot: Bot) -> None:
