@@ -1,8 +1,9 @@
 """Names 2004-2020 business news used that the built registry lacks (fix_registry.py adds them).
 
-Written from general knowledge, not from the labelled dev set: a list of about 530
-household company names of that period's UK, US, European and Asian business and tech
-news was checked against the registry, and these are the ones it could not find.
+Written from general knowledge, not from the labelled dev set: lists of about 530
+household company names of 2004-05 UK, US, European and Asian business and tech news and
+about 300 of the 2010s were checked against the registry, and these are the ones it
+could not find.
 
 * ``ERA_ALIASES``: a company the registry holds under its current or full name, with the
   former names and short forms the news used then (labelling guide rule 2: a renamed
@@ -37,6 +38,12 @@ ERA_ALIASES: dict[str, list[str]] = {
     "Paramount Global": ["ViacomCBS"],
     "Safeway plc": ["Safeway"],  # the UK grocer Morrisons bought in 2004
     "GUS plc": ["GUS"],
+    "BlackBerry Limited": ["BlackBerry"],
+    "Korean Air Lines": ["Korean Air"],
+    "Booking Holdings": ["Priceline", "Priceline Group", "Priceline.com"],
+    "B&M European Value Retail": ["B&M", "B&M Bargains"],
+    "Jet2 plc": ["Jet2", "Jet2.com"],
+    "Kellogg CO": ["Kellogg's", "Kellogg Company", "Kellanova"],
 }
 
 
@@ -72,7 +79,7 @@ ERA_ENTRIES: list[dict[str, Any]] = [
     _entry("Freeserve", "GB"),
     _entry("SFR", "FR", "Société Française du Radiotéléphone"),
     _entry("Bouygues Telecom", "FR", parent="Bouygues"),
-    _entry("NTT Docomo", "JP", "NTT DoCoMo", "DoCoMo", "Docomo", parent="NTT"),
+    _entry("NTT Docomo", "JP", "DoCoMo", parent="NTT"),
     _entry("Fuji Television", "JP", "Fuji TV", "Fuji Media Holdings"),
     _entry("Liffe", "GB", "Euronext.liffe", parent="Euronext"),
     _entry("Network Rail", "GB"),
@@ -98,7 +105,96 @@ ERA_ENTRIES: list[dict[str, Any]] = [
     _entry("Sina", "CN", "Sina Corp", "Sina.com"),
     _entry("Sohu", "CN", "Sohu.com"),
     _entry("Shanda", "CN", "Shanda Interactive", "Shanda Interactive Entertainment"),
+    # ... and the 2010s: platforms, start-ups, chains, airlines and studios (a second list
+    # of about 300 names, of which these were missing).
+    _entry("Tidal", "US", "Tidal Music"),
+    _entry("Hulu", "US", parent="Walt Disney"),
+    _entry("LinkedIn", "US", parent="Microsoft"),
+    _entry("Tumblr", "US"),
+    _entry("Slack Technologies", "US", "Slack", parent="Salesforce"),
+    _entry("Ola Cabs", "IN", "ANI Technologies"),
+    _entry("Frasers Group", "GB", "Sports Direct", "Sports Direct International"),
+    _entry("Pret A Manger", "GB", "Pret"),
+    _entry("Costa Coffee", "GB", parent="Coca-Cola"),
+    _entry("Nando's", "ZA"),
+    _entry("Wagamama", "GB"),
+    _entry("Poundland", "GB"),
+    _entry("Three UK", "GB", "Hutchison 3G", parent="CK Hutchison"),
+    _entry("TalkTalk", "GB", "TalkTalk Telecom Group", "TalkTalk Group"),
+    _entry("Thomas Cook Group", "GB", "Thomas Cook"),
+    _entry("Monarch Airlines", "GB"),
+    _entry("Norwegian Air Shuttle", "NO", "Norwegian Air"),
+    _entry("Malaysia Airlines", "MY", "Malaysia Airlines System"),
+    _entry("AirAsia", "MY", "AirAsia Group", "AirAsia X"),
+    _entry("Germanwings", "DE", parent="Lufthansa"),
+    _entry("Theranos", "US"),
+    _entry("WeWork", "US", "The We Company"),
+    _entry("Juul Labs", "US", "Juul"),
+    _entry("Fitbit", "US", "Fitbit Inc", parent="Google"),
+    _entry("HTC", "TW", "HTC Corporation", "HTC Corp"),
+    _entry("Rovio Entertainment", "FI", "Rovio"),
+    _entry("King Digital Entertainment", "GB", "King.com", parent="Activision Blizzard"),
+    _entry("Supercell", "FI", parent="Tencent Holdings"),
+    _entry("Mojang", "SE", "Mojang Studios", parent="Microsoft"),
+    _entry("Valve Corporation", "US", "Valve"),
+    _entry("Epic Games", "US"),
+    _entry("Rockstar Games", "US", parent="Take-Two Interactive"),
+    _entry("Lucasfilm", "US", parent="Walt Disney"),
+    _entry("21st Century Fox", "US", "Twenty-First Century Fox"),
+    _entry("Fox News", "US", "Fox News Channel", parent="Fox Corp."),
+    _entry("Universal Pictures", "US", "Universal Studios", parent="NBCUniversal"),
+    _entry("Legendary Entertainment", "US", "Legendary Pictures"),
+    _entry("The Weinstein Company", "US", "Weinstein Company"),
+    _entry("Vanguard Group", "US", "Vanguard"),
+    _entry("Takata", "JP", "Takata Corporation", "Takata Corp"),
+    _entry("Monsanto", "US", parent="Bayer"),
+    _entry("Syngenta", "CH", "Syngenta AG"),
+    _entry("Valeant Pharmaceuticals", "CA", "Valeant", "Bausch Health"),
+    _entry("Mylan", "US", "Mylan NV", parent="Viatris"),
+    _entry("Purdue Pharma", "US"),
+    _entry("Turing Pharmaceuticals", "US"),
+    _entry("J. C. Penney", "US", "JCPenney", "JC Penney"),
+    _entry("Forever 21", "US"),
+    _entry("Versace", "IT", "Gianni Versace SpA"),
+    _entry("Dolce & Gabbana", "IT"),
+    _entry("Pizza Hut", "US", parent="Yum! Brands"),
+    _entry("Taco Bell", "US", parent="Yum! Brands"),
+    _entry("Dunkin' Donuts", "US", "Dunkin' Brands", "Dunkin'"),
+    _entry("Red Bull", "AT", "Red Bull GmbH"),
+    _entry("Tinder", "US", parent="Match Group"),
+    _entry("Ashley Madison", "CA", "Avid Life Media"),
+    _entry("Groupon", "US", "Groupon Inc"),
+    _entry("Stripe", "US", "Stripe Inc"),
+    _entry("Venmo", "US", parent="PayPal"),
+    _entry("Mt. Gox", "JP", "MtGox"),
+    _entry("Kickstarter", "US"),
+    _entry("Indiegogo", "US"),
+    _entry("GoFundMe", "US"),
+    _entry("Oculus VR", "US", "Oculus", parent="Meta Platforms"),
+    _entry("Magic Leap", "US"),
+    _entry("Boston Dynamics", "US"),
+    _entry("Channel 4", "GB", "Channel Four Television Corporation"),
+    _entry("StubHub", "US"),
+    _entry("Premier Inn", "GB", parent="Whitbread"),
+    _entry("Travelodge", "GB"),
+    _entry("Virgin Trains", "GB"),
+    _entry("Eurostar", "GB", "Eurostar International"),
+    _entry("Arriva", "GB", "Arriva plc"),
+    _entry("Go-Ahead Group", "GB", "Go-Ahead"),
+    _entry("WestJet", "CA", "WestJet Airlines"),
+    _entry("Asiana Airlines", "KR", "Asiana"),
+    _entry("China Airlines", "TW"),
+    _entry("EgyptAir", "EG"),
+    _entry("Transaero", "RU", "Transaero Airlines"),
+    _entry("Miele", "DE"),
+    _entry("Snapdeal", "IN"),
+    _entry("Patanjali Ayurved", "IN", "Patanjali"),
 ]
+# Media outlets quoting themselves are not news about them (labelling guide, rule 6).
+ERA_EXCLUDE: dict[str, list[str]] = {
+    "Fox News": ["told Fox News", "Fox News Sunday"],
+    "Channel 4": ["Channel 4 News", "told Channel 4"],
+}
 # Entries whose name or alias is also an ordinary word or place: they count only with
 # support, as the registry's other ambiguous names do (see summarizer/companies/README.md).
 ERA_AMBIGUOUS: dict[str, list[str]] = {
@@ -106,4 +202,12 @@ ERA_AMBIGUOUS: dict[str, list[str]] = {
     "Stagecoach Group": ["Stagecoach"],
     "Capita": ["Capita"],
     "New Look": ["New Look"],
+    "Tidal": ["Tidal"],
+    "Slack Technologies": ["Slack"],
+    "Valve Corporation": ["Valve"],
+    "Vanguard Group": ["Vanguard"],
+    "Stripe": ["Stripe"],
+    "Go-Ahead Group": ["Go-Ahead"],
+    "Red Bull": ["Red Bull"],
+    "BlackBerry Limited": ["BlackBerry"],
 }

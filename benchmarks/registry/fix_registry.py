@@ -16,7 +16,7 @@ import re
 import sys
 from pathlib import Path
 
-from era_names import ERA_ALIASES, ERA_AMBIGUOUS, ERA_ENTRIES
+from era_names import ERA_ALIASES, ERA_AMBIGUOUS, ERA_ENTRIES, ERA_EXCLUDE
 
 HERE = Path(__file__).resolve().parent
 EXTRA_AMBIGUOUS = {
@@ -142,7 +142,7 @@ def main(src: str, dst: str) -> None:
         if name in by_name:
             for field in ("aliases", "former"):
                 by_name[name][field] = [a for a in by_name[name].get(field, []) if a not in drop]
-    for name, phrases in EXTRA_EXCLUDE.items():
+    for name, phrases in {**EXTRA_EXCLUDE, **ERA_EXCLUDE}.items():
         if name in by_name:
             by_name[name]["exclude"] = sorted({*by_name[name].get("exclude", []), *phrases})
     lines = ",\n".join(json.dumps(e, ensure_ascii=False) for e in data)

@@ -240,7 +240,8 @@ class CompanyMatcher:
         """``parts`` with "" for those holding no first word of an alias (no tickers here):
         a small matcher then skips them instead of scanning every word of the story."""
         firsts = tuple(self._index.first)
-        return [text if any(w in fold(text) for w in firsts) else "" for text in parts]
+        # Each part folded once, not once per first word tried.
+        return [text if any(map(fold(text).__contains__, firsts)) else "" for text in parts]
 
     def mentions_in(self, text: str) -> dict[str, int]:
         """Mentions per company name in a piece of text (e.g. one sentence)."""

@@ -25,7 +25,7 @@ Features (each explainable on its own):
   company whose figures are quoted, like a lender's house price index);
 * ``single``: named once only;
 * ``other_head``: another company is named in the headline (in the first sentence when
-  there is no headline) and this one is not.
+  the headline names none) and this one is not.
 
 (Also tried with ``fit_salience.py``, measured and dropped: generic references "the firm",
 a sponsor-of-figures cue, a rival/example cue, the lead sentence as headline when there
@@ -232,8 +232,9 @@ def company_features(
 
 def _mark_other_head(feats: Mapping[int, dict[str, float]]) -> None:
     """Set ``other_head``: another company heads the story (headline, else first sentence)."""
-    # The headline, or the first sentence of an untitled story, says whom the story is about:
-    # a company left out there while another one is named is less likely a subject.
+    # The headline, or the first sentence when the headline names no company, says whom the
+    # story is about: a company left out there while another one is named is less likely a
+    # subject. (Falling back only for untitled stories was measured: more passing alerts.)
     heads = {e for e, f in feats.items() if f["title"]}
     heads = heads or {e for e, f in feats.items() if f["first"]}
     for e, f in feats.items():

@@ -190,6 +190,9 @@ def test_the_registry_knows_the_names_2004_era_news_used(matcher: CompanyMatcher
         "Kodak": "Eastman Kodak",
         "NTT DoCoMo": "NTT Docomo",
         "Network Rail": "Network Rail",
+        "LinkedIn": "LinkedIn",
+        "Priceline": "Booking Holdings",
+        "Germanwings": "Germanwings",
     }
     for name, company in expected.items():
         entry = matcher.resolve(name)
