@@ -4,7 +4,8 @@ Each cue is a small regex over the words just before or after a mention, or over
 the mention's sentence (see ``salience.py`` for how they become features):
 
 * acting: "X said", "X shares fell", "boss of X";
-* quoted as a source: "analysts at X", "according to X", "X, the research firm";
+* quoted as a source: "analysts at X", "according to X", "X, the research firm", and
+  outlets through their staff or kind: "editor of X", "the daily X";
 * the sentence is about a deal or case ("bid", "sued", "a $1.8bn deal", "an agreement
   with X", "ordered 30 planes"), or about a survey or report;
 * an abbreviation defined in brackets after the name: "Singapore Airlines (SIA)".
@@ -39,7 +40,9 @@ _SOURCE_AFTER = re.compile(
 )
 _SOURCE_BEFORE = re.compile(
     r"(?:(?:analysts?|economists?|strategists?|dealers?|traders?|researchers?|experts?|"
-    r"consultants?|director|head of research)\s+(?:at|with|from|for)|according to|"
+    r"consultants?|director|head of research)\s+(?:at|with|from|for)|"
+    r"(?:editor|columnist|reporter|writer)\s+(?:at|with|for|of)|according to|daily|weekly|"
+    r"tabloid|"
     r"research(?:\s+(?:firm|group|company|house))?|consultanc(?:y|ies)|analysts?|brokers?|"
     r"brokerage|magazine|newspaper|news agency|survey by|study by|report by|data from|"
     r"figures from|told|quoted by|reported by|says|said)\s+(?:the\s+)?$",
@@ -48,6 +51,10 @@ _SOURCE_BEFORE = re.compile(
 # Last words the two "...$" patterns above can end with: a window ending in none of them
 # is rejected without running the regex (which would try every position of the window).
 _SOURCE_ENDS = (
+    "of",
+    "daily",
+    "weekly",
+    "tabloid",
     "at",
     "with",
     "from",

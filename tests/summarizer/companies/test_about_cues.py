@@ -6,6 +6,7 @@ import pytest
 
 from seeds import companies_file
 from summarizer.article import Article
+from summarizer.companies.cues import is_source
 from summarizer.companies.discover import discover
 from summarizer.companies.evaluate import parse_labels, split_of
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
@@ -121,3 +122,12 @@ def test_other_head_marks_companies_left_out_of_the_headline() -> None:
     # Nobody in the headline or the first sentence: nobody is left out of it.
     alone = company_features([occ(2, 1, untitled[1], "Crux")], untitled)
     assert alone[2]["other_head"] == 0.0
+
+
+def test_an_outlet_quoted_through_its_staff_or_its_kind_is_a_source() -> None:
+    """Labelling guide rule 5: an outlet quoted ("editor of PC Pro", "daily Népszava")
+    is a source, like "analysts at UBS"; a company's own director is not."""
+    for before in ("news and features editor of ", "said the daily ", "a columnist at "):
+        assert is_source(before, " said the award was deserved.")
+    assert not is_source("the finance director of ", " said sales rose.")
+    assert not is_source("shares in ", " rose 5%.")
