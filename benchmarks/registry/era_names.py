@@ -48,8 +48,12 @@ ERA_ALIASES: dict[str, list[str]] = {
 
 
 def _entry(name: str, country: str, *aliases: str, parent: str | None = None) -> dict[str, Any]:
-    entry: dict[str, Any] = {"name": name, "aliases": list(aliases), "ticker": None}
-    entry["country"] = country
+    entry: dict[str, Any] = {
+        "name": name,
+        "aliases": list(aliases),
+        "ticker": None,
+        "country": country,
+    }
     if parent:
         entry["parent"] = parent
     return entry

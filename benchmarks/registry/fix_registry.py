@@ -124,9 +124,6 @@ def main(src: str, dst: str) -> None:
             if alias not in entry["aliases"] and owner in (None, entry["name"]):
                 entry["aliases"].append(alias)
                 restored += 1
-    for name, words in {**EXTRA_AMBIGUOUS, **ERA_AMBIGUOUS}.items():
-        if name in by_name:
-            by_name[name]["ambiguous"] = sorted({*by_name[name].get("ambiguous", []), *words})
     for name, extra in {**ADD_ALIASES, **ERA_ALIASES}.items():
         if name in by_name:
             entry = by_name[name]
@@ -135,9 +132,10 @@ def main(src: str, dst: str) -> None:
         if key(new["name"]) not in claimed:
             data.append(new)
             by_name[new["name"]] = new
-            ambiguous = ERA_AMBIGUOUS.get(new["name"])
-            if ambiguous:
-                new["ambiguous"] = ambiguous
+    # After the new entries, so their ambiguous words are set by the same loop.
+    for name, words in {**EXTRA_AMBIGUOUS, **ERA_AMBIGUOUS}.items():
+        if name in by_name:
+            by_name[name]["ambiguous"] = sorted({*by_name[name].get("ambiguous", []), *words})
     for name, drop in DROP_ALIASES.items():
         if name in by_name:
             for field in ("aliases", "former"):
