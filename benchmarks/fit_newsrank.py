@@ -9,11 +9,15 @@ The shipped model: ``--drop first,wire_lead --listwise --write``.
 
 Data: the views of ``benchmarks/newsrank_data.py`` — cnndm (human highlights, vs
 Lead-3), bbc_head (bbc_dev untitled, headline as a one-line human reference),
-bbc (bbc_dev with headline, machine-picked references), cnndm_para (format
-check: cnndm cut into paragraphs, never trained on). Labels: a sentence is
-positive when the greedy extractive oracle (best ROUGE-1 + ROUGE-2 F1, up to 3
-sentences) picks it. The training loss weights each view's articles so that the
-view's total weight is the given ``--weights`` (cnndm, bbc_head, bbc).
+bbc (bbc_dev with headline, machine-picked references), bbc_lede (bbc_dev with
+its first sentence cut off and used as the reference, as XSum was built),
+wn_head and wn_lede (the same for the Wikinews corpus, an outlet the shipped
+model never saw), cnndm_para (format check: cnndm cut into paragraphs, never
+trained on). Labels: a sentence is positive when the greedy extractive oracle
+(best ROUGE-1 + ROUGE-2 F1, up to 3 sentences) picks it. The training loss
+weights each view's articles so that the view's total weight is the given
+``--weights`` (cnndm, bbc_head, bbc, bbc_lede, wn_head, wn_lede; views left
+out weigh 0 and are only checked).
 
 Fitters: per-sentence logistic regression (default); ``--listwise``, a softmax
 over each article's sentences (``newsrank_listwise.py``, shipped);
@@ -178,6 +182,8 @@ def cross_validate(
     for k in range(folds):
         mats, labs, wts, groups = [], [], [], []
         for v in TRAIN_VIEWS:
+            if not weights[v]:
+                continue
             train = [it for it, f in zip(views.items[v], views.folds[v], strict=True) if f != k]
             mats += [t.matrix[:, keep] for t in train]
             labs += [t.labels for t in train]
@@ -225,6 +231,14 @@ def summary_line(label: str, m: dict[str, np.ndarray], what: str = "worst") -> s
     return f"{label:<28} {what} {worst:+.2f}  {cells}"
 
 
+def view_weights(text: str) -> dict[str, float]:
+    """``--weights`` as {view: weight}, in TRAIN_VIEWS order; views not given weigh 0."""
+    given = [float(w) for w in text.split(",")]
+    if len(given) > len(TRAIN_VIEWS):
+        raise SystemExit(f"--weights: at most {len(TRAIN_VIEWS)} values ({', '.join(TRAIN_VIEWS)})")
+    return dict(zip(TRAIN_VIEWS, given + [0.0] * (len(TRAIN_VIEWS) - len(given)), strict=True))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weights", default="1,1,0")
@@ -249,7 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     dropped = {name for name in args.drop.split(",") if name}
     views = Views(args.folds)
-    weights = dict(zip(TRAIN_VIEWS, map(float, args.weights.split(",")), strict=True))
+    weights = view_weights(args.weights)
     everything = [k for k, name in enumerate(FEATURE_NAMES) if name not in dropped]
     fitter = (
         boosted(args.trees, args.depth, args.learning_rate)
@@ -258,7 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.grid:
         for w in ("1,0,0", "1,1,0", "1,0,1", "1,1,1", "1,1,1.1", "1,1,1.25", "1,1,1.5", "1,1,2"):
-            wd = dict(zip(TRAIN_VIEWS, map(float, w.split(",")), strict=True))
+            wd = view_weights(w)
             pooled = cross_validate(views, wd, fitter, everything, args.redundancy, args.folds)
             print(summary_line(f"weights {w}", margins(views, pooled)), flush=True)
     pooled = cross_validate(views, weights, fitter, everything, args.redundancy, args.folds)
@@ -329,7 +343,7 @@ def final_model(
 ) -> Scorer:
     """The model fitted on all training data, over every ``sentence_matrix`` column."""
     mats, labs, wts, groups = [], [], [], []
-    for v in TRAIN_VIEWS:
+    for v in (v for v in TRAIN_VIEWS if weights[v]):
         mats += [t.matrix[:, everything] for t in views.items[v]]
         labs += [t.labels for t in views.items[v]]
         wts += [weights[v] / len(views.items[v])] * len(views.items[v])
@@ -347,7 +361,7 @@ def write(model: Scorer, args: argparse.Namespace, weights: dict[str, float]) ->
     if args.source_intercepts:
         how += ", a fit-only intercept per source (not stored: constant per article)"
     info = {
-        "fitted_on": "cnndm_dev, bbc_dev (headline reference), bbc_dev (sentences)",
+        "fitted_on": ", ".join(v for v, w in weights.items() if w),
         "view_weights": weights,
         "labels": "greedy ROUGE-1+2 oracle, 3 sentences",
         "fit": how,

@@ -7,7 +7,11 @@ Four views of the shared dev data (``../shared/eval``), each a list of
 * ``cnndm_para`` — the same articles cut into paragraphs of 3 sentences (format check);
 * ``bbc_head``   — bbc_dev without its headline, the headline as the one-line
   reference (a human-written one-sentence summary, XSum-like);
-* ``bbc``        — bbc_dev with its headline, machine-picked reference sentences.
+* ``bbc``        — bbc_dev with its headline, machine-picked reference sentences;
+* ``bbc_lede``   — bbc_dev untitled, its first sentence cut off and used as the one-line
+  reference (how XSum was built: the writer's own lede summarises the rest);
+* ``wn_head`` and ``wn_lede`` — the same two views of the Wikinews sample corpus
+  (``../shared/corpus``), a third outlet.
 
 ``baselines(name)`` scores Lead-3 and every sumy algorithm per article (R-1, R-2,
 R-L F1 with rouge-score's stemmed tokens) through the real ``summarize()`` path
@@ -43,7 +47,7 @@ SHARED = next(
     Path("../shared/eval"),
 )
 CACHE = Path(os.environ.get("NEWSBOT_CACHE", "/tmp/newsbot-bench-cache"))
-VIEWS = ("cnndm", "bbc_head", "bbc", "cnndm_para")
+VIEWS = ("cnndm", "bbc_head", "bbc", "bbc_lede", "wn_head", "wn_lede", "cnndm_para")
 BASELINES = ("lead", *(n for n in SUMY_NAMES if n != "random"))
 COUNT = 3
 Case = tuple[Article, tuple[str, ...]]
@@ -67,10 +71,38 @@ def _paragraphed(text: str, every: int = 3) -> str:
     return "\n\n".join(" ".join(chunk) for chunk in chunks)
 
 
+def _without_lede(text: str) -> tuple[str, str]:
+    """(the first sentence, the text after it, paragraphs kept)."""
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if not paragraphs:
+        return "", ""
+    first = NewsTokenizer().to_sentences(paragraphs[0])[:1]
+    lede = first[0] if first else paragraphs[0]
+    head, _, tail = paragraphs[0].partition(lede)
+    rest = [tail.strip()] if tail.strip() and not head.strip() else []
+    return lede, "\n\n".join(rest + paragraphs[1:])
+
+
+def _lede_cases(rows: list[dict]) -> list[Case]:
+    cases = []
+    for r in rows:
+        lede, rest = _without_lede(r["article"])
+        if lede and rest:
+            cases.append((article_from_parts("", rest), (lede,)))
+    return cases
+
+
 def load(view: str, limit: int | None = None) -> list[Case]:
     """The (article, reference) pairs of one view."""
+    if view.startswith("wn"):
+        rows = _rows(SHARED.parent / "corpus" / "wikinews.jsonl")[:limit]
+        if view == "wn_lede":
+            return _lede_cases(rows)
+        return [(article_from_parts("", r["article"]), (r["title"],)) for r in rows]
     name = "bbc_dev.jsonl" if view.startswith("bbc") else "cnndm_dev.jsonl"
     rows = _rows(SHARED / name)[:limit]
+    if view == "bbc_lede":
+        return _lede_cases(rows)
     if view == "cnndm":
         return [(article_from_parts("", r["article"]), _reference(r)) for r in rows]
     if view == "cnndm_para":

@@ -16,7 +16,7 @@ import numpy as np
 from summarizer.algorithms.model import Scorer, SentenceModel
 from summarizer.algorithms.sentence_features import FEATURE_NAMES
 
-TRAIN_VIEWS = ("cnndm", "bbc_head", "bbc")
+TRAIN_VIEWS = ("cnndm", "bbc_head", "bbc", "bbc_lede", "wn_head", "wn_lede")
 
 
 def with_all_features(model: SentenceModel) -> SentenceModel:
