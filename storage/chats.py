@@ -26,6 +26,9 @@ class ChatSettings:
     digest_hour: int = 8
     timezone: str = "UTC"
     threshold: float = SUBJECT_THRESHOLD
+    # The forum topic (message_thread_id) a group's alerts go to; None: the chat itself
+    # (a forum's General topic).
+    topic: int | None = None
 
     def __post_init__(self) -> None:
         _check_int("Summary length", self.summary_sentences, 1, 10, "sentences")
@@ -41,6 +44,11 @@ class ChatSettings:
             or not (math.isfinite(value) and 0.0 <= value <= 1.0)
         ):
             raise InputError("The alert threshold must be a number between 0 and 1.")
+        topic = self.topic
+        if topic is not None and (
+            isinstance(topic, bool) or not isinstance(topic, int) or topic < 1
+        ):
+            raise InputError("A forum topic is named by its thread number (1 or more).")
 
     @classmethod
     def from_json(cls, text: str | None) -> ChatSettings:

@@ -19,8 +19,11 @@ class Messenger:
         self.bot = bot
         self._keyboards: dict[tuple[tuple[str, str], ...], InlineKeyboardMarkup | None] = {}
 
-    async def send(self, chat_id: int, delivery: Delivery, *, html: bool) -> Message | bool:
-        """Send or edit; ``html=False`` sends the same words as plain text."""
+    async def send(
+        self, chat_id: int, delivery: Delivery, *, html: bool, topic: int | None = None
+    ) -> Message | bool:
+        """Send or edit; ``html=False`` sends the same words as plain text; ``topic``: the
+        forum topic a new message goes to (an edit stays where its message is)."""
         rendered = delivery.rendered
         text = rendered.text if html else rendered.plain
         parse_mode = ParseMode.HTML if html else None
@@ -36,7 +39,12 @@ class Messenger:
                 link_preview_options=preview,
             )
         return await self.bot.send_message(
-            chat_id, text, parse_mode=parse_mode, reply_markup=markup, link_preview_options=preview
+            chat_id,
+            text,
+            parse_mode=parse_mode,
+            reply_markup=markup,
+            link_preview_options=preview,
+            message_thread_id=topic,
         )
 
     def _markup(self, buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -17,6 +18,19 @@ GONE = (
     "chat_write_forbidden",
     "peer_id_invalid",
 )
+
+#: Telegram's descriptions for a forum topic that was deleted or closed: the alert goes to
+#: the chat's General topic instead (and a deleted topic is forgotten).
+TOPIC_GONE = ("thread not found", "topic_deleted", "topic_closed", "topic not found")
+
+
+def alert_topic(settings: str) -> int | None:
+    """The forum topic (message thread) a chat's alerts go to, from its stored settings."""
+    try:
+        value = json.loads(settings or "{}").get("topic")
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
 
 @dataclass(frozen=True, slots=True)

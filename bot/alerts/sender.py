@@ -45,7 +45,7 @@ from bot.alerts.compose import Composer, Delivery
 from bot.alerts.lanes import WAKE, Lanes, is_group
 from bot.alerts.limits import RateGate
 from bot.alerts.messenger import Messenger
-from bot.alerts.options import GONE, SenderOptions, retry_seconds
+from bot.alerts.options import GONE, TOPIC_GONE, SenderOptions, alert_topic, retry_seconds
 from bot.alerts.outcomes import Outcomes
 from bot.alerts.records import SentRecords
 from storage.lifecycle import ChatLifecycle
@@ -243,9 +243,9 @@ class AlertSender:
         self, chat_id: int, items: list[OutboxItem], delivery: Delivery, *, group: bool
     ) -> None:
         ids = [i.id for i in items]
-        html = True
+        html, topic = True, alert_topic(items[0].settings)
         while True:
-            result = await self._attempt(chat_id, delivery, html=html, group=group)
+            result = await self._attempt(chat_id, delivery, html=html, topic=topic, group=group)
             if isinstance(result, Message | bool):
                 message_id = delivery.edit_message_id or getattr(result, "message_id", None)
                 return await self._outcomes.delivered(ids, message_id, delivery.note)
@@ -261,6 +261,10 @@ class AlertSender:
                 if html and "parse" in text and "entit" in text:
                     html = False  # Telegram rejected our HTML: the words still get through
                     continue
+                if topic is not None and any(marker in text for marker in TOPIC_GONE):
+                    await self._outcomes.topic_gone(chat_id, text)
+                    topic = None  # this message goes to the General topic instead
+                    continue
                 if delivery.edit_message_id is not None:
                     # The earlier alert is gone or too old to edit: send this copy on its own.
                     delivery = await self._db(self.composer.standalone, items)
@@ -274,11 +278,11 @@ class AlertSender:
                 return await self._outcomes.failed(ids, str(result))
 
     async def _attempt(
-        self, chat_id: int, delivery: Delivery, *, html: bool, group: bool
+        self, chat_id: int, delivery: Delivery, *, html: bool, topic: int | None, group: bool
     ) -> Message | bool | TelegramError:
         await self.gate.acquire(chat_id, group=group)
         try:
-            return await self.messenger.send(chat_id, delivery, html=html)
+            return await self.messenger.send(chat_id, delivery, html=html, topic=topic)
         except TelegramError as err:
             return err
         finally:

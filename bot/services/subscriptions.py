@@ -58,6 +58,9 @@ class SubscribeResult:
     over_limit: tuple[str, ...] = ()
     total: int = 0
     limit: int = 0
+    # In a forum topic: "set" (this topic now gets the alerts), "here" (it already did)
+    # or "elsewhere" (another topic does); None outside topics.
+    topic: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +103,18 @@ class SubscriptionService:
     # --- subscriptions -------------------------------------------------------------
 
     def subscribe(
-        self, chat_id: int, text: str, *, chat_type: str | None = None, title: str | None = None
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        chat_type: str | None = None,
+        title: str | None = None,
+        topic: int | None = None,
     ) -> SubscribeResult:
-        """Follow each comma-separated name: registry names, aliases, tickers or new names."""
+        """Follow each comma-separated name: registry names, aliases, tickers or new names.
+
+        Sent in a forum topic (``topic``), the chat's alerts go to that topic unless another
+        topic already has them."""
         names = self._names(text)
         self.store.chats.upsert(chat_id, type=chat_type, title=title)
         count = self.store.subscriptions.count(chat_id)
@@ -113,6 +125,7 @@ class SubscriptionService:
             )
         if out["new"]:
             self.companies.reload()
+        where = self._alert_topic(chat_id, topic, added=bool(out["added"] or out["new"]))
         return SubscribeResult(
             added=tuple(out["added"]),
             already=tuple(out["already"]),
@@ -121,7 +134,19 @@ class SubscriptionService:
             over_limit=tuple(out["over"]),
             total=count,
             limit=self.max_subscriptions,
+            topic=where,
         )
+
+    def _alert_topic(self, chat_id: int, topic: int | None, *, added: bool) -> str | None:
+        """Where the chat's alerts go, seen from ``topic``; the first subscription made in a
+        topic sends them there."""
+        if topic is None:
+            return None
+        current = self.store.chats.settings(chat_id).topic
+        if current is None and added:
+            self.store.chats.update_settings(chat_id, topic=topic)
+            return "set"
+        return "here" if current == topic else "elsewhere"
 
     def _subscribe_one(
         self, chat_id: int, name: str, *, full: bool, out: dict[str, list[Any]]
@@ -144,12 +169,14 @@ class SubscriptionService:
         out["new" if created else "added"].append(ref)
         return 1
 
-    def subscribe_id(self, chat_id: int, company_id: int) -> SubscribeResult:
+    def subscribe_id(
+        self, chat_id: int, company_id: int, *, topic: int | None = None
+    ) -> SubscribeResult:
         """Follow a company picked from a button."""
         company = self.store.companies.get(company_id)
         if company is None:
             raise InputError("That company is no longer known; please look it up again.")
-        return self.subscribe(chat_id, company.name)
+        return self.subscribe(chat_id, company.name, topic=topic)
 
     def unsubscribe(self, chat_id: int, text: str) -> UnsubscribeResult:
         """Stop following each comma-separated name."""

@@ -373,3 +373,36 @@ async def test_kill_9_mid_fan_out_then_restart_delivers_everything(
     assert duplicates <= in_flight
     assert_rates(log, Limits())
     assert store.outbox.counts() == {"sent": 2 * len(chats)}
+
+
+async def test_alerts_go_to_the_groups_forum_topic_and_to_general_when_it_is_gone(
+    emulator, store
+) -> None:
+    for chat, topic in ((-1005001, 11), (-1005002, 12), (-1005003, 13)):
+        add_chat(store, chat, "Xiaomi", type="supergroup")
+        store.chats.update_settings(chat, topic=topic)
+    add_chat(store, -1005004, "Xiaomi", type="supergroup")  # no topic: the chat itself
+    await emulator.inject(
+        {
+            "method": "sendMessage",
+            "chat_id": -1005002,
+            "status": 400,
+            "description": "Bad Request: message thread not found",
+        },
+        {
+            "method": "sendMessage",
+            "chat_id": -1005003,
+            "status": 400,
+            "description": "Bad Request: TOPIC_CLOSED",
+        },
+    )
+    add_article(store, {"Xiaomi": 0.8}, n=1)
+    await run_sender(emulator, store, until=4)
+    log = await emulator.log(method="sendMessage")
+    sent = {e["chat_id"]: e.get("thread") for e in log if e["outcome"] == "ok"}
+    assert sent == {-1005001: 11, -1005002: None, -1005003: None, -1005004: None}
+    assert store.outbox.counts() == {"sent": 4}
+    # A deleted topic is forgotten; a closed one is kept (it may reopen).
+    assert store.chats.settings(-1005002).topic is None
+    assert store.chats.settings(-1005003).topic == 13
+    assert store.chats.settings(-1005001).topic == 11

@@ -76,6 +76,8 @@ class Adapter:
         entry: dict[str, Any] = {"t": now, "method": method, "chat_id": chat_id}
         if method in LOGGED_TEXT:
             entry["text"] = params.get("text")
+        if params.get("message_thread_id") is not None:
+            entry["thread"] = int(params["message_thread_id"])  # a forum topic
         status, body = await self._answer(token, method, params, fault, now)
         entry["outcome"] = self._outcome(status, fault)
         entry.update(status=status, ms=round((time.monotonic() - started) * 1000, 3))

@@ -191,3 +191,18 @@ def test_offsets_without_a_whole_hour_zone_are_explained(
     with pytest.raises(InputError, match=message):
         store.chats.update_settings(7, timezone=typed)
     assert store.chats.settings(7).timezone == "UTC"
+
+
+def test_a_forum_topic_is_stored_cleared_and_validated(store: Store) -> None:
+    store.chats.upsert(-1007, type="supergroup")
+    assert store.chats.settings(-1007).topic is None
+    store.chats.update_settings(-1007, topic=42)
+    assert store.chats.settings(-1007).topic == 42
+    for bad in (0, -3, True, "42", 1.5):
+        with pytest.raises(InputError):
+            store.chats.update_settings(-1007, topic=bad)
+    assert store.chats.settings(-1007).topic == 42  # a refused change keeps the old one
+    store.chats.update_settings(-1007, topic=None)
+    assert store.chats.settings(-1007).topic is None
+    # A damaged stored value reads as "no topic", never as an error.
+    assert ChatSettings.from_json('{"topic": "abc"}').topic is None

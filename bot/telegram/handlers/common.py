@@ -40,6 +40,12 @@ def argument(update: Update) -> str:
     return clean(rest)
 
 
+def topic(update: Update) -> int | None:
+    """The forum topic (message thread) the update was sent in; None outside topics."""
+    message = update.effective_message
+    return message.message_thread_id if message and message.is_topic_message else None
+
+
 async def send(
     update: Update,
     context: Context,
@@ -53,8 +59,7 @@ async def send(
     chat = update.effective_chat
     if chat is None:
         return None
-    message = update.effective_message
-    thread = message.message_thread_id if message and message.is_topic_message else None
+    thread = topic(update)
     parts = split_message(text) or ["…"]
     sent = None
     for index, part in enumerate(parts):

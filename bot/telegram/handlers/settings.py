@@ -13,6 +13,7 @@ from bot.telegram.handlers.common import (
     chat_id,
     require_admin,
     send,
+    topic,
 )
 from bot.telegram.replies.settings import parse_change, settings_keyboard, settings_text
 
@@ -27,20 +28,21 @@ async def settings(update: Update, context: Context) -> None:
     note = None
     if text:
         key, _, value = text.partition(" ")
-        change = parse_change(key, value)
+        change = parse_change(key, value, topic=topic(update))
         if not await require_admin(update, context):
             return
         current = await context.workers.write(svc.update_settings, chat_id(update), **change)
         note = "Saved."
     else:
         current = await context.workers.read(context.reader.subscriptions.settings, chat_id(update))
-    await send(update, context, settings_text(current, note=note), settings_keyboard(current))
+    text = settings_text(current, note=note, here=topic(update))
+    await send(update, context, text, settings_keyboard(current))
 
 
 async def settings_button(update: Update, context: Context) -> None:
     """Button ``s:<key>:<value>``: change one setting and update the message in place."""
     query, press = button_press(update)
-    change = parse_change(press.key, press.value)
+    change = parse_change(press.key, press.value, topic=topic(update))
     if not await require_admin(update, context):
         return
     current = await context.workers.write(
@@ -49,7 +51,7 @@ async def settings_button(update: Update, context: Context) -> None:
     await query.answer("Saved.")
     try:
         await query.edit_message_text(
-            settings_text(current), reply_markup=settings_keyboard(current)
+            settings_text(current, here=topic(update)), reply_markup=settings_keyboard(current)
         )
     except BadRequest as err:
         # Pressing the already-selected button changes nothing; Telegram says so.

@@ -12,6 +12,7 @@ from bot.telegram.handlers.common import (
     chat_id,
     require_admin,
     send,
+    topic,
 )
 from bot.telegram.replies.subscriptions import (
     LIST_HEADER,
@@ -40,7 +41,12 @@ async def subscribe(update: Update, context: Context) -> None:
     chat = update.effective_chat
     assert chat is not None
     result = await context.workers.write(
-        context.subscriptions.subscribe, chat.id, names, chat_type=chat.type, title=chat.title
+        context.subscriptions.subscribe,
+        chat.id,
+        names,
+        chat_type=chat.type,
+        title=chat.title,
+        topic=topic(update),
     )
     text, markup = subscribe_reply(result)
     await send(update, context, text, markup)
@@ -102,7 +108,7 @@ async def follow_button(update: Update, context: Context) -> None:
     if not await require_admin(update, context):
         return
     result = await context.workers.write(
-        context.subscriptions.subscribe_id, chat_id(update), company_id
+        context.subscriptions.subscribe_id, chat_id(update), company_id, topic=topic(update)
     )
     done = result.added or result.already
     await query.answer(f"Following {done[0].name[:150]}." if done else None)

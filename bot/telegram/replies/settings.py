@@ -37,7 +37,10 @@ _KEYS = {
     "relevance": "threshold",
     "threshold": "threshold",
     "thr": "threshold",
+    "topic": "topic",
+    "thread": "topic",
 }
+_GENERAL = frozenset(("off", "none", "no", "general", "chat"))
 _MODES = {
     "instant": "instant",
     "alerts": "instant",
@@ -65,12 +68,15 @@ def threshold_label(value: float) -> str:
     return "the main subject of the story"
 
 
-def parse_change(key: str, value: str) -> dict[str, Any]:
-    """``/settings KEY VALUE`` (or a button's ``s:KEY:VALUE``) -> a ChatSettings change."""
+def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str, Any]:
+    """``/settings KEY VALUE`` (or a button's ``s:KEY:VALUE``) -> a ChatSettings change;
+    ``topic``: the forum topic the command was sent in (``/settings topic`` picks it)."""
     field = _KEYS.get(key.casefold())
     value = value.strip()
     if field is None:
         raise InputError(f"There is no setting called “{key[:30]}”. {SETTINGS_HELP}")
+    if field == "topic":
+        return {field: _topic(value, topic)}
     if field == "summary_sentences":
         return {field: _int(value, "The summary length must be a number of sentences, 1 to 10.")}
     if field == "mode":
@@ -92,6 +98,20 @@ def parse_change(key: str, value: str) -> dict[str, Any]:
         return {field: float(value)}
     except ValueError:
         raise InputError("Relevance must be any, notable, main or a number from 0 to 1.") from None
+
+
+def _topic(value: str, here: int | None) -> int | None:
+    """``/settings topic`` (this topic) or ``/settings topic off`` (the General topic)."""
+    if value.casefold() in _GENERAL:
+        return None
+    if value.casefold() not in ("", "here", "this", "on"):
+        raise InputError("Use /settings topic inside a topic, or /settings topic off.")
+    if here is None:
+        raise InputError(
+            "Send /settings topic inside the forum topic where alerts should arrive; "
+            "/settings topic off sends them to the General topic."
+        )
+    return here
 
 
 def _zone(value: str) -> str:
@@ -119,8 +139,23 @@ def _int(value: str, message: str) -> int:
     return int(value)
 
 
-def settings_text(settings: ChatSettings, *, note: str | None = None) -> str:
-    """The chat's settings in words."""
+def _topic_line(settings: ChatSettings, here: int | None) -> list[str]:
+    """Where alerts arrive, for a forum group (nothing elsewhere)."""
+    if settings.topic is None and here is None:
+        return []
+    if settings.topic is None:
+        where = "<b>the General topic</b> · /settings topic moves them to this topic"
+    elif settings.topic == here:
+        where = "<b>this topic</b> · /settings topic off moves them to General"
+    else:
+        where = "<b>another topic</b> · /settings topic moves them to this one"
+    return [f"Alerts arrive in: {where}"]
+
+
+def settings_text(
+    settings: ChatSettings, *, note: str | None = None, here: int | None = None
+) -> str:
+    """The chat's settings in words; ``here``: the forum topic the reply goes to."""
     if settings.mode == "digest":
         delivery = (
             f"a daily digest at {settings.digest_hour:02d}:00 "
@@ -137,6 +172,7 @@ def settings_text(settings: ChatSettings, *, note: str | None = None) -> str:
         f"Time zone: <b>{esc(timezone_label(settings.timezone))}</b>",
         f"Alert me when a company is: <b>{threshold_label(settings.threshold)}</b> "
         "(choices: main subject · notable · any mention)",
+        *_topic_line(settings, here),
         "",
         esc(SETTINGS_HELP),
     ]

@@ -60,6 +60,15 @@ def subscribe_usage(
     return text + "\n\nOr pick one in the news now:", InlineKeyboardMarkup(rows)
 
 
+_ARRIVE = {
+    None: "New articles arrive here;",
+    "here": "New articles arrive in this topic;",
+    "set": "New articles will arrive in this topic (/settings topic off: General);",
+    "elsewhere": "New articles arrive in another topic of this group "
+    "(/settings topic, sent here, moves them to this one);",
+}
+
+
 def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup | None]:
     """What ``/subscribe`` did for each name, and buttons for suggested names."""
     lines = []
@@ -84,7 +93,7 @@ def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup 
     if result.added or result.new_names:
         lines.append(
             f"\nThis chat follows {result.total} of at most {result.limit}. "
-            "New articles arrive here; /news NAME shows the latest now."
+            f"{_ARRIVE.get(result.topic, _ARRIVE[None])} /news NAME shows the latest now."
         )
     buttons = _suggestion_buttons(result.unknown)
     return "\n".join(lines), InlineKeyboardMarkup(buttons) if buttons else None
