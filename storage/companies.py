@@ -100,12 +100,14 @@ class Companies:
         """Load the registry into the table; returns False when it was already current.
 
         A registry name a user had followed as a custom name becomes a registry entry,
-        keeping its id and subscriptions. Names dropped from the registry stay stored.
+        keeping its id and subscriptions; so does a renamed entry's row (``renamed_from``).
+        Names dropped from the registry stay stored.
         """
         digest = _registry_hash(entries)
         if self._meta(_REGISTRY_KEY) == digest:
             return False
         with self.db.transaction():
+            self._rename(entries)
             self.db.conn.executemany(
                 """
                 INSERT INTO companies (name, aliases, ticker, country, custom, extra)
@@ -127,6 +129,18 @@ class Companies:
             )
             self.db.table("meta").upsert({"key": _REGISTRY_KEY, "value": digest}, pk="key")
         return True
+
+    def _rename(self, entries: Sequence[CompanyEntry]) -> None:
+        """Give a stored row under an entry's former display name the new name, unless a
+        row with the new name exists (then both stay, as for any dropped name)."""
+        self.db.conn.executemany(
+            """
+            UPDATE companies SET name = :new
+            WHERE name = :old COLLATE NOCASE
+              AND NOT EXISTS (SELECT 1 FROM companies WHERE name = :new COLLATE NOCASE)
+            """,
+            [{"new": e.name, "old": old} for e in entries for old in e.renamed_from],
+        )
 
     def _meta(self, key: str) -> str | None:
         rows = self.db.table("meta").rows_where("key = ?", [key], select="value")

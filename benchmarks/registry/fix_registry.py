@@ -7,6 +7,8 @@
   "NVIDIA", "Procter and Gamble", "McDonalds"), unless another company has that name.
 * Names that are places or ordinary words and were not flagged get ``ambiguous``
   (Delphi: "the oracle of Delphi").
+* Raw or truncated listing names get the name people use (``display_names.py``); the
+  old one is kept as ``renamed_from`` so stored rows are renamed in place.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 import sys
 from pathlib import Path
 
+from display_names import DISPLAY_NAMES
 from era_names import ERA_ALIASES, ERA_AMBIGUOUS, ERA_ENTRIES, ERA_EXCLUDE
 
 HERE = Path(__file__).resolve().parent
@@ -108,6 +111,11 @@ def key(text: str) -> str:
 
 def main(src: str, dst: str) -> None:
     data = json.loads(Path(src).read_text(encoding="utf-8"))
+    for e in data:
+        if e["name"] in DISPLAY_NAMES:
+            e["renamed_from"] = sorted({*e.get("renamed_from", []), e["name"]})
+            e["name"] = DISPLAY_NAMES[e["name"]]
+            e["aliases"] = [a for a in e.get("aliases", []) if key(a) != key(e["name"])]
     seeds = json.loads((HERE / "source" / "seeds_companies.json").read_text(encoding="utf-8"))
     claimed: dict[str, str] = {}
     for e in data:

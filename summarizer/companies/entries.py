@@ -37,6 +37,8 @@ class CompanyEntry:
     exclude: tuple[str, ...] = ()  # phrases that contain an alias but are not the company
     former: tuple[str, ...] = ()  # former names ("MCI" of WorldCom); matched like aliases
     parent: str | None = None  # owner of a subsidiary with its own name (informational)
+    # Names this entry was shown under before (a stored row keeps its id when renamed).
+    renamed_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,7 @@ def load_registry(json_text: str) -> list[CompanyEntry]:
                 exclude=_strings(item.get("exclude"), "exclude", name),
                 former=former,
                 parent=(item.get("parent") or None),
+                renamed_from=_strings(item.get("renamed_from"), "renamed_from", name),
             )
         )
     return entries

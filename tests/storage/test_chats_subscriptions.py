@@ -206,3 +206,36 @@ def test_a_forum_topic_is_stored_cleared_and_validated(store: Store) -> None:
     assert store.chats.settings(-1007).topic is None
     # A damaged stored value reads as "no topic", never as an error.
     assert ChatSettings.from_json('{"topic": "abc"}').topic is None
+
+
+def test_a_renamed_registry_entry_keeps_its_row_and_followers(store: Store) -> None:
+    from summarizer.companies.entries import load_registry
+
+    store.companies.ensure_registry([CompanyEntry("Kellogg CO", ("Kellogg Company",))])
+    old_id = store.companies.id_for("Kellogg CO")
+    assert old_id is not None
+    store.subscriptions.add(5, old_id)
+    renamed = load_registry(
+        '[{"name": "Kellogg", "aliases": ["Kellogg Company"], "renamed_from": ["Kellogg CO"]}]'
+    )
+    assert renamed[0].renamed_from == ("Kellogg CO",)
+    assert store.companies.ensure_registry(renamed)
+    assert store.companies.id_for("Kellogg") == old_id
+    assert store.companies.get_by_name("Kellogg CO") is None
+    assert store.subscriptions.for_chat(5) == [(old_id, "Kellogg")]
+
+
+def test_a_rename_onto_an_existing_name_leaves_both_rows(store: Store) -> None:
+    store.companies.ensure_registry([CompanyEntry("Nova LTD.")])
+    custom = store.companies.add_custom("Nova Ltd. Israel")
+    taken = store.companies.add_custom("Flex Ltd.")
+    store.companies.ensure_registry(
+        [
+            CompanyEntry("Nova Ltd. Israel", renamed_from=("Nova LTD.",)),
+            CompanyEntry("Flex Ltd."),
+        ]
+    )
+    # The new name was already a row: it becomes the registry entry; the old row stays.
+    assert store.companies.id_for("Nova Ltd. Israel") == custom
+    assert store.companies.get_by_name("Nova LTD.") is not None
+    assert store.companies.id_for("Flex Ltd.") == taken
