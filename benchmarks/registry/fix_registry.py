@@ -9,6 +9,8 @@
   (Delphi: "the oracle of Delphi").
 * Raw or truncated listing names get the name people use (``display_names.py``); the
   old one is kept as ``renamed_from`` so stored rows are renamed in place.
+* Accented names also get the spellings English-language news uses ("Citroen",
+  "Suedzucker"; ``unaccented.py``), unless another company claims them.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 
 from display_names import DISPLAY_NAMES
 from era_names import ERA_ALIASES, ERA_AMBIGUOUS, ERA_ENTRIES, ERA_EXCLUDE
+from unaccented import plain_spellings
 
 HERE = Path(__file__).resolve().parent
 EXTRA_AMBIGUOUS = {
@@ -140,6 +143,7 @@ def main(src: str, dst: str) -> None:
         if key(new["name"]) not in claimed:
             data.append(new)
             by_name[new["name"]] = new
+    plain = _add_plain_spellings(data)
     # After the new entries, so their ambiguous words are set by the same loop.
     for name, words in {**EXTRA_AMBIGUOUS, **ERA_AMBIGUOUS}.items():
         if name in by_name:
@@ -153,7 +157,27 @@ def main(src: str, dst: str) -> None:
             by_name[name]["exclude"] = sorted({*by_name[name].get("exclude", []), *phrases})
     lines = ",\n".join(json.dumps(e, ensure_ascii=False) for e in data)
     Path(dst).write_text(f"[\n{lines}\n]\n", encoding="utf-8")
-    print(f"{len(data)} companies; {restored} curated aliases restored")
+    print(f"{len(data)} companies; {restored} curated aliases restored; {plain} plain spellings")
+
+
+def _add_plain_spellings(data: list[dict]) -> int:
+    """Add the accent-free spellings of each entry's names as aliases where no company
+    has that name yet (an ambiguous spelling stays ambiguous); returns how many."""
+    claimed = {
+        key(a) for e in data for a in [e["name"], *e.get("aliases", []), *e.get("former", [])]
+    }
+    added = 0
+    for e in data:
+        for alias in [e["name"], *e.get("aliases", [])]:
+            for form in plain_spellings(alias):
+                if key(form) in claimed:
+                    continue
+                claimed.add(key(form))
+                e.setdefault("aliases", []).append(form)
+                added += 1
+                if alias in e.get("ambiguous", []):
+                    e["ambiguous"] = sorted({*e["ambiguous"], form})
+    return added
 
 
 if __name__ == "__main__":

@@ -202,3 +202,23 @@ def test_the_registry_knows_the_names_2004_era_news_used(matcher: CompanyMatcher
     headline = Article("A New Look For Classic British Sports Cars", ("Dealers are busy.",))
     assert matcher.find(headline) == []  # Title Case: the capitals say nothing
     assert matcher.mentions_in("Sales at New Look rose 5%.") == {"New Look": 1}
+
+
+def test_names_are_found_as_english_copy_writes_them(matcher: CompanyMatcher) -> None:
+    """Accents dropped and umlauts written out (benchmarks/registry/unaccented.py), and
+    listing names shown as people write them (display_names.py)."""
+    expected = {
+        "Citroen": "PSA Peugeot Citroën",
+        "Societe Generale": "Société Générale",
+        "Estee Lauder": "Estée Lauder",
+        "Deutsche Boerse": "Deutsche Börse",
+        "Munchener Ruck": "Munich Re",
+        "Becton Dickinson": "Becton Dickinson",
+        "Kellogg": "Kellogg",
+    }
+    for name, company in expected.items():
+        entry = matcher.resolve(name)
+        assert entry is not None and entry.name == company, name
+    assert matcher.resolve("Schrodinger") is None  # the physicist's name stays out
+    found = matcher.mentions_in("Citroen said sales fell; Societe Generale cut its forecast.")
+    assert found == {"PSA Peugeot Citroën": 1, "Société Générale": 1}
