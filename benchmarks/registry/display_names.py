@@ -43,3 +43,16 @@ DISPLAY_NAMES = {
     "True Corporation Public Company Limited": "True Corporation",
     "Greenland Holdings Corporation Limited": "Greenland Holdings",
 }
+
+# The short names news and users write for some of them (added as aliases where no
+# company has that name; the ones that are also surnames need support, as "ambiguous").
+SHORT_NAMES = {
+    "Galp Energia": ["Galp"],
+    "Moelis & Company": ["Moelis"],
+    "Soho House & Co": ["Soho House"],
+    "Sturm, Ruger & Co.": ["Sturm Ruger", "Ruger"],
+    "John Wood Group": ["Wood Group"],
+    "Klöckner & Co": ["Klöckner", "Kloeckner", "Klockner"],
+    "Rothschild & Co": ["Rothschild"],
+}
+SHORT_AMBIGUOUS = {"Rothschild & Co": ["Rothschild"], "Sturm, Ruger & Co.": ["Ruger"]}

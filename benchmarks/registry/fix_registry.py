@@ -20,7 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from display_names import DISPLAY_NAMES
+from display_names import DISPLAY_NAMES, SHORT_AMBIGUOUS, SHORT_NAMES
 from era_names import ERA_ALIASES, ERA_AMBIGUOUS, ERA_ENTRIES, ERA_EXCLUDE
 from unaccented import plain_spellings
 
@@ -135,7 +135,7 @@ def main(src: str, dst: str) -> None:
             if alias not in entry["aliases"] and owner in (None, entry["name"]):
                 entry["aliases"].append(alias)
                 restored += 1
-    for name, extra in {**ADD_ALIASES, **ERA_ALIASES}.items():
+    for name, extra in {**ADD_ALIASES, **ERA_ALIASES, **SHORT_NAMES}.items():
         if name in by_name:
             entry = by_name[name]
             entry["aliases"] += [a for a in extra if key(a) not in claimed]
@@ -145,7 +145,7 @@ def main(src: str, dst: str) -> None:
             by_name[new["name"]] = new
     plain = _add_plain_spellings(data)
     # After the new entries, so their ambiguous words are set by the same loop.
-    for name, words in {**EXTRA_AMBIGUOUS, **ERA_AMBIGUOUS}.items():
+    for name, words in {**EXTRA_AMBIGUOUS, **ERA_AMBIGUOUS, **SHORT_AMBIGUOUS}.items():
         if name in by_name:
             by_name[name]["ambiguous"] = sorted({*by_name[name].get("ambiguous", []), *words})
     for name, drop in DROP_ALIASES.items():
