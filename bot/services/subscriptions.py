@@ -242,7 +242,9 @@ class SubscriptionService:
             return company, False
         problem = new_name_problem(name)
         if problem:
-            unknown.append(Unknown(name, (), problem))
+            # "Total" is refused as an ordinary word, but TotalEnergies is what was meant.
+            offer = self._suggest(name, chat_id=chat_id) if 3 <= len(name) <= 100 else ()
+            unknown.append(Unknown(name, offer, problem))
             return None, False
         suggestions = self._suggest(name, chat_id=chat_id)
         if any(self._closeness(name, ref) >= CLOSE_MATCH for ref in suggestions):

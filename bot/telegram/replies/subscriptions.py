@@ -26,7 +26,8 @@ def _unknown_lines(unknown: Sequence[Unknown]) -> list[str]:
     for item in unknown:
         what = esc(item.text, limit=NAME_CHARS)
         if item.reason:
-            lines.append(f"✗ “{what}”: {esc(item.reason)}.")
+            offer = f" Did you mean {_names(item.suggestions)}?" if item.suggestions else ""
+            lines.append(f"✗ “{what}”: {esc(item.reason)}.{offer}")
         elif item.created:
             lines.append(f"? If by “{what}” you meant {_names(item.suggestions)}, tap below.")
         elif item.suggestions:

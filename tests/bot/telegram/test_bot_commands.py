@@ -334,6 +334,15 @@ async def test_a_leading_the_is_not_part_of_the_name(bot: Bot) -> None:
     assert "ordinary word" in (await bot.send("/subscribe the"))[0]
 
 
+async def test_an_ordinary_word_refused_still_offers_the_companies_it_starts(bot: Bot) -> None:
+    reply = (await bot.send("/subscribe Total"))[0]
+    assert "ordinary word" in reply and "Did you mean <b>TotalEnergies</b>" in reply
+    assert ("Follow TotalEnergies", f"f:{bot.store.companies.id_for('TotalEnergies')}") in (
+        bot.buttons(bot.last("sendMessage"))
+    )
+    assert bot.store.subscriptions.count(11) == 0  # nothing followed until pressed
+
+
 async def test_unsubscribe_suggests_only_close_followed_names(bot: Bot) -> None:
     await bot.send("/subscribe Xiaomi, Foxconn")
     reply = (await bot.send("/unsubscribe Foo, Xiaomy"))[0]
