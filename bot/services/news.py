@@ -180,6 +180,8 @@ class NewsService:
                 raise InputError(f"There is no article number {match.group(1)}.")
         elif _URL.match(ref) and len(ref) <= 2048:
             stored, new = self._stored_url(ref, None if trusted else chat_id)
+        elif ref.lstrip("#-").isdigit():  # "-1", or more digits than any article number
+            raise InputError(f"There is no article number {ref[:30]}.")
         else:
             raise InputError(
                 "Send an article number from /news or /search, or a web address "

@@ -204,6 +204,9 @@ async def test_summary_by_number_and_bad_references(bot: Bot) -> None:
     assert "Xiaomi" in reply and "Companies:" in reply
     assert "article #1" in reply and "/summary 1" not in reply  # no echo of the command
     assert "no article number 999" in (await bot.send("/summary 999"))[0]
+    assert "no article number -1." in (await bot.send("/summary -1"))[0]
+    huge = (await bot.send("/summary " + "9" * 40))[0]
+    assert "no article number " + "9" * 30 + "." in huge
     assert "web address" in (await bot.send("/summary not-a-thing"))[0]
     assert "Usage" in (await bot.send("/summary"))[0]
 
