@@ -179,6 +179,13 @@ def test_score_article_counts_subjects_and_passing_alerts() -> None:
     assert tally.precision == pytest.approx(2 / 3) and tally.recall == 1.0
 
 
+def assert_resolves(matcher: CompanyMatcher, expected: dict[str, str]) -> None:
+    """Each typed name resolves to the registry company named beside it."""
+    for name, company in expected.items():
+        entry = matcher.resolve(name)
+        assert entry is not None and entry.name == company, name
+
+
 def test_the_registry_knows_the_names_2004_era_news_used(matcher: CompanyMatcher) -> None:
     """Former names and short forms (benchmarks/registry/era_names.py) resolve to the
     company, and bare words that are mostly something else stay out."""
@@ -194,9 +201,7 @@ def test_the_registry_knows_the_names_2004_era_news_used(matcher: CompanyMatcher
         "Priceline": "Booking Holdings",
         "Germanwings": "Germanwings",
     }
-    for name, company in expected.items():
-        entry = matcher.resolve(name)
-        assert entry is not None and entry.name == company, name
+    assert_resolves(matcher, expected)
     for word in ("Virgin", "Wolfson", "Jarvis", "Granada"):
         assert matcher.resolve(word) is None, word
     headline = Article("A New Look For Classic British Sports Cars", ("Dealers are busy.",))
@@ -216,9 +221,7 @@ def test_names_are_found_as_english_copy_writes_them(matcher: CompanyMatcher) ->
         "Becton Dickinson": "Becton Dickinson",
         "Kellogg": "Kellogg",
     }
-    for name, company in expected.items():
-        entry = matcher.resolve(name)
-        assert entry is not None and entry.name == company, name
+    assert_resolves(matcher, expected)
     assert matcher.resolve("Schrodinger") is None  # the physicist's name stays out
     found = matcher.mentions_in("Citroen said sales fell; Societe Generale cut its forecast.")
     assert found == {"PSA Peugeot Citroën": 1, "Société Générale": 1}
