@@ -6,6 +6,7 @@ redundancy-aware greedy picking, and company focus.
   computed word by word instead of pair by pair, so the cost is linear in the
   article's length, not quadratic (a short article's few dozen sentences take the
   n x n matrices instead: fewer numpy calls);
+* key-word shares (``keywords.py``), from the same token arrays;
 * ``mmr_select`` — greedy picks that never take a near-repeat of a picked
   sentence while anything else is left.
 """
@@ -23,6 +24,7 @@ import numpy as np
 
 from summarizer.algorithms.base import Document
 from summarizer.algorithms.keys import content_keys
+from summarizer.algorithms.keywords import WordSets, keyword_columns
 from summarizer.text.language import stop_words
 
 SHORT_WORDS = 8  # a sentence under this many words is (partly) a fragment
@@ -57,6 +59,8 @@ class Features:
     centrality: np.ndarray  # scaled to max 1
     short: np.ndarray  # 0 .. 1, how far below SHORT_WORDS words
     overlap_with: Callable[[int], np.ndarray]  # k -> each sentence's overlap with k
+    top_words: np.ndarray  # share of the article's key words held (keywords.py)
+    recurring: np.ndarray  # share of its words found in two other sentences or more
 
 
 def _token_arrays(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, np.ndarray, int]:
@@ -125,21 +129,32 @@ def _linear_times(
     return times_a
 
 
-_Graph = tuple[Callable[[np.ndarray], np.ndarray], Callable[[int], np.ndarray]]
+_Graph = tuple[Callable[[np.ndarray], np.ndarray], Callable[[int], np.ndarray], WordSets]
 
 
 def _sparse_graph(
     sents: np.ndarray, words: np.ndarray, logs: np.ndarray, vocab_size: int
 ) -> _Graph:
-    """x -> A @ x, and k -> every sentence's set-cosine overlap with sentence k, from
-    the unique (sentence, word) pairs: linear in the article's length."""
+    """x -> A @ x, k -> every sentence's set-cosine overlap with sentence k, and each
+    sentence's distinct words, from the unique (sentence, word) pairs: linear in the
+    article's length."""
     n = len(logs)
     pairs, counts = _unique_counts(sents * vocab_size + words)
     u_sent, u_word = np.divmod(pairs, vocab_size)
     self_overlap = np.bincount(u_sent, weights=counts.astype(float) ** 2, minlength=n)
     times_a = _linear_times(sents, words, logs, vocab_size, self_overlap)
     sizes = np.maximum(np.bincount(u_sent, minlength=n).astype(float), 1.0)
-    return times_a, partial(_sparse_overlap, u_sent, u_word, vocab_size, sizes)
+    sets = WordSets(
+        partial(_per_sentence, u_sent, u_word, n),
+        np.bincount(u_word, minlength=vocab_size),
+        sizes,
+    )
+    return times_a, partial(_sparse_overlap, u_sent, u_word, vocab_size, sizes), sets
+
+
+def _per_sentence(u_sent: np.ndarray, u_word: np.ndarray, n: int, values: np.ndarray) -> np.ndarray:
+    """Per sentence, the sum of ``values`` (one per word) over its distinct words."""
+    return np.bincount(u_sent, weights=values.take(u_word), minlength=n)
 
 
 def _sparse_overlap(
@@ -155,8 +170,8 @@ def _sparse_overlap(
 
 def _dense_graph(
     codes: np.ndarray, logs: np.ndarray, vocab_size: int
-) -> tuple[np.ndarray, Callable[[int], np.ndarray]]:
-    """A itself, and the same overlaps, from the graph built as n x n matrices
+) -> tuple[np.ndarray, Callable[[int], np.ndarray], WordSets]:
+    """A itself, the same overlaps and word sets, from the graph built as n x n matrices
     (``codes``: sentence x vocab_size + word per content token): for a news article's
     few dozen sentences, a handful of numpy calls instead of ~10 per product and per
     picked sentence. Counts are whole numbers, so the shared-word counts and overlaps
@@ -170,7 +185,8 @@ def _dense_graph(
     shared = present @ present.T
     sizes = np.maximum(shared.diagonal(), 1.0)
     overlaps = shared / np.sqrt(np.multiply.outer(sizes, sizes))
-    return edges, overlaps.__getitem__
+    sets = WordSets(present.dot, _add(present, axis=0), sizes)
+    return edges, overlaps.__getitem__, sets
 
 
 def _walk(times_a: Callable[[np.ndarray], np.ndarray], n: int) -> np.ndarray:
@@ -209,16 +225,19 @@ def features(doc: Document, stop: frozenset[str]) -> Features:
     size = max(vocab_size, 1)
     logs = np.log(np.maximum(np.bincount(sents, minlength=n), 1.0))
     if n <= _DENSE_MAX:
-        edges, overlap_with = _dense_graph(sents * size + words, logs, size)
+        edges, overlap_with, sets = _dense_graph(sents * size + words, logs, size)
         centrality = _dense_walk(edges)
     else:
-        times_a, overlap_with = _sparse_graph(sents, words, logs, size)
+        times_a, overlap_with, sets = _sparse_graph(sents, words, logs, size)
         centrality = _walk(times_a, n)
+    top_words, recurring = keyword_columns(words, size, sets)
     word_counts = np.fromiter(map(len, doc.words), dtype=float, count=n)
     return Features(
         centrality=centrality,
         short=np.minimum(np.maximum(1.0 - word_counts / SHORT_WORDS, 0.0), 1.0),
         overlap_with=overlap_with,
+        top_words=top_words,
+        recurring=recurring,
     )
 
 

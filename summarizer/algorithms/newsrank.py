@@ -3,12 +3,13 @@
 Every sentence of every article is scored by one small learned linear model
 (weights in ``newsrank_model.json``) over explainable features: where the
 sentence stands, how long it is, how central it is (linear-time TextRank),
-whether it holds figures, names, quotes, and whether it opens on a word that
-leans on the sentence before (see ``sentence_features.py``). It is fitted on
-human-written summaries only (CNN/DM highlights, BBC headlines as one-line
-summaries), listwise: within each article, how a sentence compares with the
-article's other sentences (``benchmarks/fit_newsrank.py --listwise``); the
-input's format (headline or not, paragraphs or not) does not switch scorers.
+whether it holds figures, names, quotes, how many of the article's key words it
+holds, and whether it opens on a word that leans on the sentence before (see
+``sentence_features.py``). It is fitted on human-written summaries only (CNN/DM
+highlights, BBC headlines as one-line summaries), listwise: within each article,
+how a sentence compares with the article's other sentences
+(``benchmarks/fit_newsrank.py --listwise``); the input's format (headline or not,
+paragraphs or not) does not switch scorers.
 
 Then the picks: the best sentences, never a near-repeat of a picked one, and a
 summary never opens on a dangling "However", "It" or "They": the sentence before
@@ -42,8 +43,11 @@ from summarizer.text.split import NewsTokenizer
 
 # Soft penalty (log-odds per unit of overlap with a picked sentence); near-repeats
 # (NEAR_DUPLICATE) are excluded outright anyway. Chosen with the model by
-# cross-validation (benchmarks/fit_newsrank.py --redundancy; 0.3 / 0.5 / 1.0 / 1.5 tried).
-REDUNDANCY = 1.0
+# cross-validation (benchmarks/fit_newsrank.py --redundancy; 0.3 / 0.5 / 1.0 / 1.5 /
+# 2.0 / 2.5 / 3.0 tried): 2.5 since the key-word features (top_words, recurring);
+# picks that cover more of the article gain most against one-line references (a
+# lede cut off the article, a headline), and no less against CNN/DM's highlights.
+REDUNDANCY = 2.5
 # Log-odds bonus for naming the followed company.
 FOCUS_BONUS = 2.0
 # Log-odds taken from a sentence no summary may open on (ranks it after all others).

@@ -7,9 +7,15 @@ something a reader can check by looking at the sentence:
   position (paragraphs are not used: the same text cut into paragraphs
   differently must get the same summary, and outlets paragraph differently);
 * how long it is: log length, a fragment flag, words beyond 40 (runaway splits);
-* what it shares: centrality (TextRank on word overlap, linear time) -- the
-  headline is not used (many articles arrive without one; fitted, headline and
-  first-sentence overlap lowered the worst cross-validated margin);
+* what it shares: centrality (TextRank on word overlap, linear time); the share
+  of the article's ten most used content words it holds (``top_words``), and the
+  share of its own content words that come back in two other sentences or more
+  (``recurring``; see ``keywords.py``). A summary sentence is made of what the
+  whole article is about, wherever the sentence stands: these two lift such a
+  sentence further down the article, which is where an XSum-like article (its
+  lede cut off) keeps its best one. The headline is not used (many articles
+  arrive without one; fitted, headline and first-sentence overlap lowered the
+  worst cross-validated margin);
 * what it holds: figures, proper names, a quotation, a question;
 * how it reads: opens on a word leaning on an earlier sentence ("However", "It",
   "They"), and whether the story is wire copy (then position counts more).
@@ -45,6 +51,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "question",
     "dangling",
     "wire_lead",
+    "top_words",
+    "recurring",
 )
 
 # Openers that lean on an earlier sentence (a connective or a pronoun without
@@ -243,4 +251,6 @@ def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Fe
     matrix[:, 8] = f.centrality
     _text_columns(doc, matrix[:, 9:15])
     matrix[:, 15] = positions[:, 5] * float(doc.wire)  # wire_lead
+    matrix[:, 16] = f.top_words
+    matrix[:, 17] = f.recurring
     return matrix, f

@@ -201,6 +201,10 @@ def test_dense_graph_matches_the_linear_one(bags: list[list[int]]) -> None:
     sparse = _sparse_graph(sents, words, logs, 10)
     for k in range(len(bags)):
         assert dense[1](k).tolist() == sparse[1](k).tolist()
+    assert dense[2].sentences_with.tolist() == sparse[2].sentences_with.tolist()
+    assert dense[2].sizes.tolist() == sparse[2].sizes.tolist()
+    values = np.linspace(0.0, 1.0, 10)  # sums of whole numbers times these: exact enough
+    assert np.allclose(dense[2].total(values), sparse[2].total(values), rtol=1e-12)
     for x in (np.ones(len(bags)), np.linspace(0.1, 2.0, len(bags))):
         assert np.allclose(dense[0] @ x, sparse[0](x), rtol=1e-12, atol=1e-12)
     # The folded walk is the generic one on the same matrix, up to rounding.

@@ -65,3 +65,17 @@ def test_quotes_questions_openers_and_position_columns() -> None:
     assert columns["relative_position"].tolist() == [0.0, 1 / 3, 2 / 3, 1.0]
     assert columns["wire_lead"].tolist() == np.exp(-np.arange(4.0) / 2.0).tolist()
     assert not matrix_of(["One sentence here today."])["wire_lead"].any()
+
+
+def test_top_words_and_recurring_words() -> None:
+    # Four words come back in three sentences; the weather sentence shares none.
+    columns = matrix_of(
+        [
+            "Apple phones sold in China.",
+            "Apple phones sold well in China.",
+            "Apple phones sold out in China.",
+            "Weather turned sunny.",
+        ]
+    )
+    assert columns["top_words"].tolist() == [1.0, 1.0, 1.0, 0.0]
+    assert columns["recurring"][0] == 1.0 and columns["recurring"][3] == 0.0
