@@ -1,0 +1,69 @@
+"""Companies the story describes (``described.py``): appositives, copulas, roles, lead-ins."""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+import pytest
+
+from seeds import companies_file
+from summarizer.companies.discover import discover
+from summarizer.companies.matcher import CompanyMatcher, load_registry
+
+
+@pytest.fixture(scope="module")
+def known() -> Container[str]:
+    return CompanyMatcher(load_registry(companies_file().read_text(encoding="utf-8")))._lookup
+
+
+def test_an_appositive_names_a_company_but_not_a_person_or_place(known: Container[str]) -> None:
+    parts = [
+        "Flights cut",
+        "Under a deal with Zorvalia, Romania's largest airline, fares fell. Quintrelle, the "
+        "Italian dairy firm. Plavetti, a small software company that few know, grew. "
+        "Jo Brankovic, a bank manager, said no. Kerrimont Vale, the firm's founder, smiled. "
+        "Sales rose in Valdorovka, the company said.",
+    ]
+    assert sorted(discover(parts, known=known)) == ["Plavetti", "Quintrelle", "Zorvalia"]
+
+
+def test_a_copula_names_a_company_but_not_a_job(known: Container[str]) -> None:
+    parts = [
+        "Touch in the air",
+        "Tessarion is a young company with a big dream. Mirelda Vostrikova is a company "
+        "director. On Tuesday Halvexa, the only car firm in the red, said so.",
+    ]
+    assert discover(parts, known=known) == ["Tessarion", "Halvexa"]
+
+
+def test_a_role_only_companies_have_names_one(known: Container[str]) -> None:
+    parts = [
+        "Haptics",
+        "Tom Carter, Hapticora' CTO, sees potential. Brixolent's chief executive left. "
+        "Mr Dravenko's spokesman said nothing.",
+    ]
+    assert discover(parts, known=known) == ["Hapticora", "Brixolent"]
+
+
+def test_a_short_form_of_a_registry_company_in_the_story_is_not_another(
+    known: Container[str],
+) -> None:
+    parts = [
+        "Budget Aston takes on Porsche",
+        "British car maker Aston Martin has a new car. Aston's chief executive spoke. "
+        "Scottish & Newcastle grew; S&N's chief executive was pleased.",
+    ]
+    assert discover(parts, known=known) == []
+
+
+def test_chains_carmakers_distributors_and_auction_houses_lead_into_names(
+    known: Container[str],
+) -> None:
+    parts = [
+        "Deals",
+        "The salad chain Sumovia dropped him. US-German carmaker Drevantis holds 30%. "
+        "The film's distributor Tohoraku expects more. The auction house Rabelot sold it. "
+        "The chain Tom Brady liked closed.",
+    ]
+    found = discover(parts, known=known)
+    assert sorted(found) == ["Drevantis", "Rabelot", "Sumovia", "Tohoraku"]
