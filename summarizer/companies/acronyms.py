@@ -22,7 +22,7 @@ _SKIP = r"(?:(?:of|and|for|the|de|du|des|di|la|le|&)\s+)*"
 
 
 @lru_cache(maxsize=512)
-def _spelled(abbr: str) -> re.Pattern[str]:
+def spelled_out(abbr: str) -> re.Pattern[str]:
     """Capitalised words whose initials are ``abbr``, separated by spaces or hyphens."""
     words = [rf"{re.escape(ch)}[^\W\d_]*" for ch in abbr]
     # The first letter comes before the lookbehind, so the regex engine skips at C speed to
@@ -61,7 +61,7 @@ def spelled_elsewhere(
         spans.setdefault(o.entry, []).append((o.part, o.start, o.end))
     dropped: set[tuple[int, str]] = set()
     for abbr in abbrs:
-        pattern = _spelled(abbr)
+        pattern = spelled_out(abbr)
         phrases = [
             (p, m.start(), m.end()) for p, t in enumerate(parts) for m in pattern.finditer(t)
         ]

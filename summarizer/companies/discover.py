@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterator, Sequence
 
-from summarizer.companies.acronyms import _spelled
+from summarizer.companies.acronyms import spelled_out
 from summarizer.companies.described import NOUNS, described_at, roles, trim
 from summarizer.companies.names import LEGAL, is_common
 from summarizer.companies.scan import fold, sentence_initial, split_words
@@ -275,7 +275,7 @@ def _shortened(text: str, name: str, known: Container[str]) -> bool:
     chief executive" beside "Aston Martin", "S&N" beside "Scottish & Newcastle"."""
     letters = name.replace("&", "")
     short = 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
-    if short and any(_known(m.group(), known) for m in _spelled(letters).finditer(text)):
+    if short and any(_known(m.group(), known) for m in spelled_out(letters).finditer(text)):
         return True
     size = len(split_words(name))
     at = text.find(name + " ")
