@@ -44,10 +44,7 @@ class ChatSettings:
             or not (math.isfinite(value) and 0.0 <= value <= 1.0)
         ):
             raise InputError("The alert threshold must be a number between 0 and 1.")
-        topic = self.topic
-        if topic is not None and (
-            isinstance(topic, bool) or not isinstance(topic, int) or topic < 1
-        ):
+        if self.topic is not None and not is_topic(self.topic):
             raise InputError("A forum topic is named by its thread number (1 or more).")
 
     @classmethod
@@ -70,6 +67,11 @@ class ChatSettings:
         if unknown:
             raise InputError(f"Unknown setting: {unknown[0]}. Known: {', '.join(sorted(known))}.")
         return replace(self, **changes)
+
+
+def is_topic(value: object) -> bool:
+    """Whether ``value`` is a forum topic as stored: a thread number, 1 or more."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
 def _settings_dict(text: str | None) -> dict[str, Any]:

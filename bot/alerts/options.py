@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import RetryAfter
 
+from storage.chats import is_topic
+
 #: Telegram's descriptions for a chat the bot can no longer write to.
 GONE = (
     "chat not found",
@@ -30,7 +32,7 @@ def alert_topic(settings: str) -> int | None:
         value = json.loads(settings or "{}").get("topic")
     except (ValueError, AttributeError):
         return None
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+    return value if is_topic(value) else None
 
 
 @dataclass(frozen=True, slots=True)
