@@ -251,21 +251,18 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
         strong = _strong(name, m.group("suffix"))
         if name and key not in found and _distinctive(name, strong) and not _known(name, known):
             found[key] = name
-    ends: list[int] = []
-    for at in _lead_ends(text, ends):
+    starts, ends = _company_words(text)
+    for at in starts:
         name = _led(text, at)
         key = name.casefold()
-        # "fast-food company McDonald's": the possessive was cut, the registry has it.
-        mine = name and not _known(name, known) and not _known(f"{name}'s", known)
-        if mine and key not in found and _distinctive(name):
+        if _new(name, known) and key not in found and _distinctive(name):
             found[key] = name
     for at in [*ends, *roles(text)]:  # "TAROM, Romania's largest airline", "Acme's CEO"
         name = trim(_before(text, at, ""))
         key = name.casefold()
         # Not part of a name found already: "Ethanol" of "Pacific Ethanol is an ethanol firm".
         part = any(f" {key} " in f" {k} " for k in found) or _shortened(text, name, known)
-        mine = name and not part and not _known(name, known) and not _known(f"{name}'s", known)
-        if mine and _distinctive(name):
+        if _new(name, known) and not part and _distinctive(name):
             found[key] = name
     return list(found.values())[:_MAX_NAMES]
 
@@ -287,9 +284,17 @@ def _shortened(text: str, name: str, known: Container[str]) -> bool:
     return False
 
 
-def _lead_ends(text: str, described: list[int]) -> Iterator[int]:
-    """Where a name may start after one of _LEADS (a capital letter next); where a name ends
-    that an appositive or copula describes is added to ``described``."""
+def _new(name: str, known: Container[str]) -> bool:
+    """A name the registry lacks, also with the possessive the name's end cut ("fast-food
+    company McDonald's")."""
+    return bool(name) and not _known(name, known) and not _known(f"{name}'s", known)
+
+
+def _company_words(text: str) -> tuple[list[int], list[int]]:
+    """One pass over the company words: where a name may start after one of _LEADS (a
+    capital letter next), and where a name ends that an appositive or copula describes."""
+    starts: list[int] = []
+    described: list[int] = []
     for word in _WORDS:
         lead, noun = word in _LEADS, word in NOUNS
         at = text.find(word)
@@ -297,7 +302,8 @@ def _lead_ends(text: str, described: list[int]) -> Iterator[int]:
             end = at + len(word)
             if at == 0 or not text[at - 1].isalnum():
                 if lead and text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
-                    yield end + 1
+                    starts.append(end + 1)
                 elif noun and (name_end := described_at(text, at, end)) >= 0:
                     described.append(name_end)
             at = text.find(word, end)
+    return starts, described
