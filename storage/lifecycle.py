@@ -63,6 +63,15 @@ class ChatLifecycle:
             return followed
 
     @guarded
+    def forget_topic(self, chat_id: int, topic: int) -> None:
+        """A forum topic was deleted: the chat's alerts and the companies it held go to
+        the chat's General topic (or the chat's own choice, if that was another topic)."""
+        with self.db.transaction():
+            if self.chats.settings(chat_id).topic == topic:
+                self.chats.update_settings(chat_id, topic=None)
+            self.subscriptions.clear_topics(chat_id, topic=topic)
+
+    @guarded
     def deactivate(self, chat_id: int, *, reason: str) -> int:
         """The chat blocked or removed the bot: mark it inactive and drop its open alerts
         (returns how many); enqueueing skips it until it talks to the bot again."""

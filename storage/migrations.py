@@ -207,6 +207,11 @@ def _v7_news_order(db: Database) -> None:
     )
 
 
+def _v8_subscription_topic(db: Database) -> None:
+    # NULL: the chat's own choice (its /settings topic, else the chat itself).
+    db.execute("ALTER TABLE subscriptions ADD COLUMN topic INTEGER")
+
+
 STEPS: list[Step] = [
     Step(
         1, "chats, companies, subscriptions, articles (+FTS5), article_companies", _v1_core_tables
@@ -219,6 +224,9 @@ STEPS: list[Step] = [
         6, "articles.submitted_by + article_readers; companies.created_by", _v6_trust_and_ownership
     ),
     Step(7, "article_companies.recency and the /news and latest-articles indexes", _v7_news_order),
+    Step(
+        8, "subscriptions.topic: the forum topic one company's alerts go to", _v8_subscription_topic
+    ),
 ]
 
 

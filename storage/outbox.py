@@ -48,11 +48,12 @@ ON CONFLICT (chat_id, article_id) DO NOTHING
 
 _CLAIM_SELECT = """
 SELECT o.id, o.chat_id, c.type, c.settings, o.article_id, o.company_id, co.name, o.mode,
-       o.created, o.attempts, a.title, a.url, a.source
+       o.created, o.attempts, a.title, a.url, a.source, s.topic
 FROM outbox AS o
 JOIN chats AS c ON c.id = o.chat_id
 JOIN companies AS co ON co.id = o.company_id
 JOIN articles AS a ON a.id = o.article_id
+LEFT JOIN subscriptions AS s ON s.chat_id = o.chat_id AND s.company_id = o.company_id
 WHERE o.id IN (
     SELECT id FROM outbox WHERE status = 'pending' AND due <= :now ORDER BY due, id LIMIT :limit
 )

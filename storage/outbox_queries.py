@@ -29,6 +29,9 @@ class OutboxItem:
     title: str
     url: str | None
     source: str | None
+    # The forum topic the chat gave this company's alerts (/subscribe in a topic); None:
+    # the chat's own choice (``bot.alerts.options.item_topic`` resolves it).
+    topic: int | None = None
 
 
 class OutboxQueries:
@@ -52,11 +55,12 @@ class OutboxQueries:
         rows = self.db.conn.execute(
             """
             SELECT o.id, o.chat_id, c.type, c.settings, o.article_id, o.company_id, co.name,
-                   o.mode, o.created, 0, a.title, a.url, a.source, o.message_id
+                   o.mode, o.created, 0, a.title, a.url, a.source, s.topic, o.message_id
             FROM outbox AS o
             JOIN chats AS c ON c.id = o.chat_id
             JOIN companies AS co ON co.id = o.company_id
             JOIN articles AS a ON a.id = o.article_id
+            LEFT JOIN subscriptions AS s ON s.chat_id = o.chat_id AND s.company_id = o.company_id
             WHERE o.chat_id = ? AND o.status = 'sent' AND o.mode = 'instant'
               AND o.message_id IS NOT NULL AND o.sent >= ?
               AND (o.error IS NULL OR o.error = 'merged')
@@ -64,7 +68,7 @@ class OutboxQueries:
             """,
             [chat_id, since],
         ).fetchall()
-        return [(OutboxItem(*row[:13]), int(row[13])) for row in rows]
+        return [(OutboxItem(*row[:14]), int(row[14])) for row in rows]
 
     @guarded
     def sent_since(self, since: float) -> list[tuple[int, str | None, float]]:

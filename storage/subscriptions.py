@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from storage.db import Database, guarded, utc_now
 from summarizer.errors import InputError
 
@@ -55,6 +57,37 @@ class Subscriptions:
         return [(int(row[0]), str(row[1])) for row in rows]
 
     @guarded
+    def topics(self, chat_id: int) -> dict[int, int]:
+        """{company id: forum topic} for the companies whose alerts have their own topic."""
+        rows = self.db.execute(
+            "SELECT company_id, topic FROM subscriptions WHERE chat_id = ? AND topic IS NOT NULL",
+            [chat_id],
+        ).fetchall()
+        return {int(company): int(topic) for company, topic in rows}
+
+    @guarded
+    def set_topic(self, chat_id: int, company_ids: list[int], topic: int | None) -> int:
+        """Send these companies' alerts to forum ``topic`` (None: the chat's choice);
+        returns how many subscriptions changed topic."""
+        with self.db.transaction():
+            return self.db.execute(
+                "UPDATE subscriptions SET topic = ? WHERE chat_id = ? AND topic IS NOT ? "
+                "AND company_id IN (SELECT value FROM json_each(?))",
+                [topic, chat_id, topic, json.dumps([int(c) for c in company_ids])],
+            ).rowcount
+
+    @guarded
+    def clear_topics(self, chat_id: int, *, topic: int | None = None) -> int:
+        """Forget the companies' own topics (only ``topic`` when given): their alerts
+        follow the chat's choice again. Returns how many subscriptions changed."""
+        where = "chat_id = ? AND topic IS NOT NULL" + (" AND topic = ?" if topic else "")
+        args = [chat_id, topic] if topic else [chat_id]
+        with self.db.transaction():
+            return self.db.execute(
+                f"UPDATE subscriptions SET topic = NULL WHERE {where}", args
+            ).rowcount
+
+    @guarded
     def is_subscribed(self, chat_id: int, company_id: int) -> bool:
         """True when the chat follows the company."""
         return self._follows(chat_id, company_id)
@@ -76,8 +109,8 @@ class Subscriptions:
         """Copy the chat's subscriptions to its new id (part of a chat migration)."""
         self.db.execute(
             """
-            INSERT OR IGNORE INTO subscriptions (chat_id, company_id, created)
-            SELECT ?, company_id, created FROM subscriptions WHERE chat_id = ?
+            INSERT OR IGNORE INTO subscriptions (chat_id, company_id, created, topic)
+            SELECT ?, company_id, created, topic FROM subscriptions WHERE chat_id = ?
             """,
             [new_id, old_id],
         )

@@ -28,6 +28,7 @@ from bot.alerts.format import (
     catch_up_message,
     digest_messages,
 )
+from bot.alerts.options import item_topic
 from storage.outbox_queries import OutboxItem
 from summarizer.article import Article
 from summarizer.errors import NewsbotError
@@ -100,9 +101,12 @@ class Composer:
         self._rendered = _Lru()
 
     def next_delivery(self, items: Sequence[OutboxItem], *, now: float) -> Delivery | None:
-        """The next message for a chat whose waiting alerts are ``items`` (oldest first)."""
+        """The next message for a chat whose waiting alerts are ``items`` (oldest first);
+        one message holds only alerts bound for the same forum topic."""
         if not items:
             return None
+        topic = item_topic(items[0])
+        items = [i for i in items if item_topic(i) == topic]
         digest = [i for i in items if i.mode == "digest"]
         if digest:
             return self._digest(digest)
@@ -133,7 +137,10 @@ class Composer:
         lead = group[0]
         recent = self._articles.recent_alerts(lead.chat_id, since=now - self.merge_window)
         by_message: dict[int, list[OutboxItem]] = {}
+        topic = item_topic(lead)
         for item, message_id in recent:
+            if item_topic(item) != topic:
+                continue  # a message in another topic: this copy is news here
             by_message.setdefault(message_id, []).append(item)
         mine = self._shingles_of(lead.article_id)
         for message_id, earlier in reversed(by_message.items()):  # the newest first

@@ -9,6 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import RetryAfter
 
 from storage.chats import is_topic
+from storage.outbox_queries import OutboxItem
 
 #: Telegram's descriptions for a chat the bot can no longer write to.
 GONE = (
@@ -33,6 +34,11 @@ def alert_topic(settings: str) -> int | None:
     except (ValueError, AttributeError):
         return None
     return value if is_topic(value) else None
+
+
+def item_topic(item: OutboxItem) -> int | None:
+    """Where one alert goes: the topic its company was followed in, else the chat's."""
+    return item.topic if is_topic(item.topic) else alert_topic(item.settings)
 
 
 @dataclass(frozen=True, slots=True)

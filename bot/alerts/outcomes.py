@@ -64,11 +64,11 @@ class Outcomes:
         self.stats["dropped"] += dropped
         log.info("Chat %s is unreachable (%s); its alerts are stopped.", chat_id, reason)
 
-    async def topic_gone(self, chat_id: int, reason: str) -> None:
-        """The chat's alert topic was deleted (forgotten: alerts go to General from now on)
+    async def topic_gone(self, chat_id: int, topic: int, reason: str) -> None:
+        """An alert topic was deleted (forgotten: its alerts go to General from now on)
         or closed (kept: it may reopen); this message goes to General either way."""
         if "closed" not in reason:
-            await self._db(self.lifecycle.chats.update_settings, chat_id, topic=None)
+            await self._db(self.lifecycle.forget_topic, chat_id, topic)
         log.info("Chat %s: its alert topic is unavailable (%s); sent to General.", chat_id, reason)
 
     async def failed(self, ids: list[int], error: str) -> None:

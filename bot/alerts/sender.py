@@ -45,7 +45,7 @@ from bot.alerts.compose import Composer, Delivery
 from bot.alerts.lanes import WAKE, Lanes, is_group
 from bot.alerts.limits import RateGate
 from bot.alerts.messenger import Messenger
-from bot.alerts.options import GONE, TOPIC_GONE, SenderOptions, alert_topic, retry_seconds
+from bot.alerts.options import GONE, TOPIC_GONE, SenderOptions, item_topic, retry_seconds
 from bot.alerts.outcomes import Outcomes
 from bot.alerts.records import SentRecords
 from storage.lifecycle import ChatLifecycle
@@ -243,7 +243,7 @@ class AlertSender:
         self, chat_id: int, items: list[OutboxItem], delivery: Delivery, *, group: bool
     ) -> None:
         ids = [i.id for i in items]
-        html, topic = True, alert_topic(items[0].settings)
+        html, topic = True, item_topic(items[0])
         while True:
             result = await self._attempt(chat_id, delivery, html=html, topic=topic, group=group)
             if isinstance(result, Message | bool):
@@ -262,7 +262,7 @@ class AlertSender:
                     html = False  # Telegram rejected our HTML: the words still get through
                     continue
                 if topic is not None and any(marker in text for marker in TOPIC_GONE):
-                    await self._outcomes.topic_gone(chat_id, text)
+                    await self._outcomes.topic_gone(chat_id, topic, text)
                     topic = None  # this message goes to the General topic instead
                     continue
                 if delivery.edit_message_id is not None:

@@ -58,9 +58,10 @@ class SubscribeResult:
     over_limit: tuple[str, ...] = ()
     total: int = 0
     limit: int = 0
-    # In a forum topic: "set" (this topic now gets the alerts), "here" (it already did)
-    # or "elsewhere" (another topic does); None outside topics.
+    # Sent in a forum topic: "here" when the names' alerts now arrive in this topic;
+    # None outside topics. ``moved``: names already followed whose alerts came elsewhere.
     topic: str | None = None
+    moved: tuple[CompanyRef, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +114,8 @@ class SubscriptionService:
     ) -> SubscribeResult:
         """Follow each comma-separated name: registry names, aliases, tickers or new names.
 
-        Sent in a forum topic (``topic``), the chat's alerts go to that topic unless another
-        topic already has them."""
+        Sent in a forum topic (``topic``), these companies' alerts go to that topic (also
+        those already followed: they move here)."""
         names = self._names(text)
         self.store.chats.upsert(chat_id, type=chat_type, title=title)
         count = self.store.subscriptions.count(chat_id)
@@ -125,7 +126,7 @@ class SubscriptionService:
             )
         if out["new"]:
             self.companies.reload()
-        where = self._alert_topic(chat_id, topic, added=bool(out["added"] or out["new"]))
+        moved = self._to_topic(chat_id, topic, out)
         return SubscribeResult(
             added=tuple(out["added"]),
             already=tuple(out["already"]),
@@ -134,19 +135,22 @@ class SubscriptionService:
             over_limit=tuple(out["over"]),
             total=count,
             limit=self.max_subscriptions,
-            topic=where,
+            topic=None if topic is None else "here",
+            moved=moved,
         )
 
-    def _alert_topic(self, chat_id: int, topic: int | None, *, added: bool) -> str | None:
-        """Where the chat's alerts go, seen from ``topic``; the first subscription made in a
-        topic sends them there."""
+    def _to_topic(
+        self, chat_id: int, topic: int | None, out: dict[str, list[Any]]
+    ) -> tuple[CompanyRef, ...]:
+        """Bind the named companies' alerts to forum ``topic``; the ones already followed
+        whose alerts went elsewhere (moved here)."""
         if topic is None:
-            return None
-        current = self.store.chats.settings(chat_id).topic
-        if current is None and added:
-            self.store.chats.update_settings(chat_id, topic=topic)
-            return "set"
-        return "here" if current == topic else "elsewhere"
+            return ()
+        before = self.store.subscriptions.topics(chat_id)
+        default = self.store.chats.settings(chat_id).topic
+        refs = [*out["added"], *out["new"], *out["already"]]
+        self.store.subscriptions.set_topic(chat_id, [r.id for r in refs], topic)
+        return tuple(r for r in out["already"] if before.get(r.id, default) != topic)
 
     def _subscribe_one(
         self, chat_id: int, name: str, *, full: bool, out: dict[str, list[Any]]
@@ -215,8 +219,16 @@ class SubscriptionService:
         return self.store.chats.settings(chat_id)
 
     def update_settings(self, chat_id: int, **changes: Any) -> ChatSettings:
-        """Validate and save changed settings."""
-        return self.store.chats.update_settings(chat_id, **changes)
+        """Validate and save changed settings; a new alert topic takes every company's
+        alerts, also those a /subscribe in another topic had sent there."""
+        settings = self.store.chats.update_settings(chat_id, **changes)
+        if "topic" in changes:
+            self.store.subscriptions.clear_topics(chat_id)
+        return settings
+
+    def own_topics(self, chat_id: int) -> int:
+        """How many followed companies send their alerts to a forum topic of their own."""
+        return len(self.store.subscriptions.topics(chat_id))
 
     # --- helpers -------------------------------------------------------------------
 

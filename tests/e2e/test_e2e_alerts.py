@@ -406,3 +406,31 @@ async def test_alerts_go_to_the_groups_forum_topic_and_to_general_when_it_is_gon
     assert store.chats.settings(-1005002).topic is None
     assert store.chats.settings(-1005003).topic == 13
     assert store.chats.settings(-1005001).topic == 11
+
+
+async def test_each_company_alerts_in_the_topic_it_was_followed_in(emulator, store) -> None:
+    group = -1005010
+    add_chat(store, group, "Xiaomi", "Tesla", "Sony", type="supergroup")
+    store.chats.update_settings(group, topic=30)  # the group's choice for Sony
+    ids = {name: cid for cid, name in store.subscriptions.for_chat(group)}
+    store.subscriptions.set_topic(group, [ids["Xiaomi"]], 10)
+    store.subscriptions.set_topic(group, [ids["Tesla"]], 20)
+    await emulator.inject(
+        {
+            "method": "sendMessage",
+            "chat_id": group,
+            "status": 400,
+            "description": "Bad Request: message thread not found",
+            "times": 1,
+        }
+    )
+    add_article(store, {"Xiaomi": 0.8}, n=1)  # the injected error: topic 10 was deleted
+    add_article(store, {"Tesla": 0.8}, n=2)
+    add_article(store, {"Sony": 0.8}, n=3)
+    await run_sender(emulator, store, until=3)
+    log = await emulator.log(method="sendMessage")
+    sent = sorted((e.get("thread") or 0) for e in log if e["outcome"] == "ok")
+    assert sent == [0, 20, 30]  # Xiaomi's went to General once its topic was gone
+    assert store.subscriptions.topics(group) == {ids["Tesla"]: 20}
+    assert store.chats.settings(group).topic == 30
+    assert store.outbox.counts() == {"sent": 3}

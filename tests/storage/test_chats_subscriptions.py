@@ -208,6 +208,23 @@ def test_a_forum_topic_is_stored_cleared_and_validated(store: Store) -> None:
     assert ChatSettings.from_json('{"topic": "abc"}').topic is None
 
 
+def test_a_company_can_have_its_own_forum_topic(store: Store) -> None:
+    xiaomi, tesla = store.companies.id_for("Xiaomi"), store.companies.id_for("Tesla")
+    assert xiaomi is not None and tesla is not None
+    for company in (xiaomi, tesla):
+        store.subscriptions.add(-1008, company)
+    assert store.subscriptions.topics(-1008) == {}
+    assert store.subscriptions.set_topic(-1008, [xiaomi, tesla], 3) == 2
+    assert store.subscriptions.set_topic(-1008, [xiaomi], 3) == 0  # already there
+    assert store.subscriptions.set_topic(-1008, [tesla], 4) == 1
+    assert store.subscriptions.topics(-1008) == {xiaomi: 3, tesla: 4}
+    assert store.subscriptions.topics(-1009) == {}  # another chat's topics are its own
+    assert store.subscriptions.clear_topics(-1008, topic=4) == 1
+    assert store.subscriptions.topics(-1008) == {xiaomi: 3}
+    assert store.subscriptions.clear_topics(-1008) == 1
+    assert store.subscriptions.topics(-1008) == {}
+
+
 def test_a_renamed_registry_entry_keeps_its_row_and_followers(store: Store) -> None:
     from summarizer.companies.entries import load_registry
 

@@ -41,6 +41,7 @@ def test_migrate_moves_everything_to_the_new_chat_id(store: Store) -> None:
     store.chats.update_settings(-1, mode="digest", digest_hour=18)
     store.subscriptions.add(-1, xiaomi)
     store.subscriptions.add(-1, apple)
+    store.subscriptions.set_topic(-1, [apple], 9)
     custom = store.companies.add_custom("Project Falcon", chat_id=-1)
     page = _xiaomi_story(store, "Submitted page", submitted_by=-1)
     assert store.outbox.enqueue_for_article(_xiaomi_story(store, "Alert")) == 1
@@ -52,6 +53,7 @@ def test_migrate_moves_everything_to_the_new_chat_id(store: Store) -> None:
     assert (moved.settings.mode, moved.settings.digest_hour) == ("digest", 18)
     assert store.subscriptions.for_chat(-1001) == [(apple, "Apple"), (xiaomi, "Xiaomi")]
     assert store.subscriptions.count(-1) == 0
+    assert store.subscriptions.topics(-1001) == {apple: 9}
     assert [row["chat_id"] for row in store.outbox.rows()] == [-1001]
     assert store.articles.get(page, chat_id=-1001) is not None
     assert store.companies.get(custom).created_by == -1001  # type: ignore[union-attr]
@@ -97,3 +99,17 @@ def test_a_full_disk_says_so(db_path: Path) -> None:
         assert str(db_path) in str(caught.value)
         # Nothing half-written: the failed article rolled back, the store still reads.
         assert store.articles.count() == len(store.articles.latest(limit=100))
+
+
+def test_a_deleted_topic_is_forgotten_by_the_chat_and_its_companies(store: Store) -> None:
+    xiaomi, apple = _company(store, "Xiaomi"), _company(store, "Apple")
+    for company in (xiaomi, apple):
+        store.subscriptions.add(-7, company)
+    store.chats.update_settings(-7, topic=4)
+    store.subscriptions.set_topic(-7, [xiaomi], 4)
+    store.subscriptions.set_topic(-7, [apple], 5)
+    store.lifecycle.forget_topic(-7, 4)
+    assert store.chats.settings(-7).topic is None
+    assert store.subscriptions.topics(-7) == {apple: 5}
+    store.lifecycle.forget_topic(-7, 5)
+    assert store.subscriptions.topics(-7) == {}

@@ -35,7 +35,11 @@ async def settings(update: Update, context: Context) -> None:
         note = "Saved."
     else:
         current = await context.workers.read(context.reader.subscriptions.settings, chat_id(update))
-    text = settings_text(current, note=note, here=topic(update))
+    here = topic(update)
+    own = 0
+    if here is not None or current.topic is not None:  # a forum group
+        own = await context.workers.read(context.reader.subscriptions.own_topics, chat_id(update))
+    text = settings_text(current, note=note, here=here, own=own)
     await send(update, context, text, settings_keyboard(current))
 
 

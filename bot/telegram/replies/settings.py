@@ -139,7 +139,7 @@ def _int(value: str, message: str) -> int:
     return int(value)
 
 
-def _topic_line(settings: ChatSettings, here: int | None) -> list[str]:
+def _topic_line(settings: ChatSettings, here: int | None, own: int) -> list[str]:
     """Where alerts arrive, for a forum group (nothing elsewhere)."""
     if settings.topic is None and here is None:
         return []
@@ -149,13 +149,20 @@ def _topic_line(settings: ChatSettings, here: int | None) -> list[str]:
         where = "<b>this topic</b> · /settings topic off moves them to General"
     else:
         where = "<b>another topic</b> · /settings topic moves them to this one"
-    return [f"Alerts arrive in: {where}"]
+    lines = [f"Alerts arrive in: {where}"]
+    if own:
+        lines.append(
+            f"… except {own} compan{'y' if own == 1 else 'ies'} followed in a topic of "
+            f"{'its' if own == 1 else 'their'} own (/subscribe NAME in a topic does that)"
+        )
+    return lines
 
 
 def settings_text(
-    settings: ChatSettings, *, note: str | None = None, here: int | None = None
+    settings: ChatSettings, *, note: str | None = None, here: int | None = None, own: int = 0
 ) -> str:
-    """The chat's settings in words; ``here``: the forum topic the reply goes to."""
+    """The chat's settings in words; ``here``: the forum topic the reply goes to; ``own``:
+    how many followed companies have alert topics of their own."""
     if settings.mode == "digest":
         delivery = (
             f"a daily digest at {settings.digest_hour:02d}:00 "
@@ -172,7 +179,7 @@ def settings_text(
         f"Time zone: <b>{esc(timezone_label(settings.timezone))}</b>",
         f"Alert me when a company is: <b>{threshold_label(settings.threshold)}</b> "
         "(choices: main subject · notable · any mention)",
-        *_topic_line(settings, here),
+        *_topic_line(settings, here, own),
         "",
         esc(SETTINGS_HELP),
     ]

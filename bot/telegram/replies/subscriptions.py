@@ -61,13 +61,11 @@ def subscribe_usage(
     return text + "\n\nOr pick one in the news now:", InlineKeyboardMarkup(rows)
 
 
-_ARRIVE = {
-    None: "New articles arrive here;",
-    "here": "New articles arrive in this topic;",
-    "set": "New articles will arrive in this topic (/settings topic off: General);",
-    "elsewhere": "New articles arrive in another topic of this group "
-    "(/settings topic, sent here, moves them to this one);",
-}
+def _arrive(result: SubscribeResult) -> str:
+    if result.topic is None:
+        return "New articles arrive here;"
+    one = len(result.added) + len(result.new_names) == 1
+    return f"New articles about {'it' if one else 'them'} arrive in this topic;"
 
 
 def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -84,6 +82,8 @@ def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup 
         )
     if result.already:
         lines.append(f"• Already following {_names(result.already)}.")
+    if result.moved:
+        lines.append(f"→ Articles about {_names(result.moved)} now arrive in this topic.")
     lines += _unknown_lines(result.unknown)
     if result.over_limit:
         names = ", ".join(esc(n, limit=NAME_CHARS) for n in result.over_limit)
@@ -94,7 +94,7 @@ def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup 
     if result.added or result.new_names:
         lines.append(
             f"\nThis chat follows {result.total} of at most {result.limit}. "
-            f"{_ARRIVE.get(result.topic, _ARRIVE[None])} /news NAME shows the latest now."
+            f"{_arrive(result)} /news NAME shows the latest now."
         )
     buttons = _suggestion_buttons(result.unknown)
     return "\n".join(lines), InlineKeyboardMarkup(buttons) if buttons else None

@@ -1,4 +1,5 @@
-"""Forum groups: alerts go to the topic where the group subscribed, /settings topic moves them."""
+"""Forum groups: a company's alerts go to the topic it was followed in; /settings topic moves
+every alert to one topic."""
 
 from __future__ import annotations
 
@@ -21,19 +22,44 @@ async def in_topic(bot: Bot, text: str, thread: int | None) -> str:
     return "\n".join(replies)
 
 
-async def test_the_first_subscription_in_a_topic_sends_alerts_there(bot: Bot) -> None:
+def own_topics(bot: Bot) -> dict[str, int]:
+    """{company name: topic} of the group's companies whose alerts have their own topic."""
+    names = dict(bot.store.subscriptions.for_chat(GROUP))
+    return {names[c]: t for c, t in bot.store.subscriptions.topics(GROUP).items()}
+
+
+async def test_a_subscription_made_in_a_topic_sends_that_companys_alerts_there(bot: Bot) -> None:
     reply = await in_topic(bot, "/subscribe Xiaomi", 77)
-    assert "will arrive in this topic" in reply
-    assert bot.store.chats.settings(GROUP).topic == 77
-    # Another topic does not take the alerts over; it is told how to.
-    reply = await in_topic(bot, "/subscribe Tesla", 88)
-    assert "arrive in another topic" in reply and "/settings topic" in reply
-    assert bot.store.chats.settings(GROUP).topic == 77
-    assert "arrive in this topic" in await in_topic(bot, "/subscribe Google", 77)
+    assert "New articles about it arrive in this topic" in reply
+    reply = await in_topic(bot, "/subscribe Tesla, Google", 88)
+    assert "New articles about them arrive in this topic" in reply
+    assert own_topics(bot) == {"Xiaomi": 77, "Tesla": 88, "Google": 88}
+    assert bot.store.chats.settings(GROUP).topic is None  # the group's own choice is untouched
+    # Following again from another topic moves the company's alerts, and says so.
+    reply = await in_topic(bot, "/subscribe Xiaomi, Tesla", 88)
+    assert "Already following" in reply
+    assert "Articles about <b>Xiaomi</b> now arrive in this topic" in reply
+    assert own_topics(bot) == {"Xiaomi": 88, "Tesla": 88, "Google": 88}
+    # From General nothing moves: General is where a forum's untopiced alerts go anyway.
+    reply = await in_topic(bot, "/subscribe Xiaomi, Sony", None)
+    assert "now arrive" not in reply and "New articles arrive here" in reply
+    assert own_topics(bot) == {"Xiaomi": 88, "Tesla": 88, "Google": 88}
+
+
+async def test_settings_shows_companies_with_topics_of_their_own(bot: Bot) -> None:
+    await in_topic(bot, "/subscribe Xiaomi, Tesla", 77)
+    shown = await in_topic(bot, "/settings", 88)
+    assert "Alerts arrive in: <b>the General topic</b>" in shown
+    assert "except 2 companies followed in a topic of their own" in shown
+    # /settings topic takes every company's alerts, also those sent to their own topic.
+    assert "Saved." in await in_topic(bot, "/settings topic", 88)
+    assert own_topics(bot) == {}
+    shown = await in_topic(bot, "/settings", 88)
+    assert "<b>this topic</b>" in shown and "except" not in shown
 
 
 async def test_settings_topic_moves_alerts_and_off_sends_them_to_general(bot: Bot) -> None:
-    await in_topic(bot, "/subscribe Xiaomi", 77)
+    await in_topic(bot, "/settings topic", 77)
     shown = await in_topic(bot, "/settings", 88)
     assert "Alerts arrive in: <b>another topic</b>" in shown
     assert "Saved." in await in_topic(bot, "/settings topic", 88)
