@@ -125,7 +125,7 @@ def main() -> None:
         report(f"fitted without {source}, checked on {source}", predict(w, x[out]), kept, [0.5])
     tune = np.array([r[0].split == "tune" for r in rows])
     w = fit(x[tune], y[tune], args.c)
-    for split in ("check", "new"):  # held back from fitting: the fixed check split, later labels
+    for split in ("check", "new", "fresh"):  # never fitted: the fixed check split, later labels
         held = np.array([r[0].split == split for r in rows])
         if held.any():
             kept = [r for r, h in zip(rows, held, strict=True) if h]

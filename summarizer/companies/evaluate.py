@@ -32,7 +32,7 @@ class Labelled:
     subjects: tuple[str, ...]
     mentions: tuple[str, ...]
     aliases_seen: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    split: str = ""  # "tune", "check" or "new" (labelled later, never fitted); see split_of
+    split: str = ""  # "tune", "check", "new" or "fresh" (labelled later, never fitted)
 
     @property
     def names(self) -> tuple[str, ...]:
