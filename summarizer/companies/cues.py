@@ -93,6 +93,27 @@ SENTENCE_CUES = re.compile(
 )
 
 
+# Words of business news: the share of a story's opening sentences using one tells a
+# business story from one where a company is only named (a venue, a platform in a story
+# about its users, a company behind a news event). A set, checked against each sentence's
+# words: several times faster than a regex alternation.
+_BUSINESS = (
+    "company companies firm firms share shares stock stocks profit profits revenue revenues sales "
+    "deal takeover acquisition acquisitions merger ceo investor investors shareholder shareholders "
+    "earnings customers billion bid contract subsidiary brand retailer bank"
+)
+BUSINESS_WORDS = frozenset(_BUSINESS.encode().split())
+# Bytes that are not ASCII letters or digits become spaces: bytes.split then gives bare words.
+_NOT_WORD = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
+
+
+def business_sentence(sentence: str) -> bool:
+    """Whether a lower-cased sentence uses a word of business news (any language's
+    letters around it are word breaks, which only costs a rare miss)."""
+    words = sentence.encode("utf-8", "replace").translate(_NOT_WORD).split()
+    return not BUSINESS_WORDS.isdisjoint(words) or "chief executive" in sentence
+
+
 def sentence_cues(sentence: str) -> tuple[bool, bool]:
     """(about a deal or case, about a survey or report) for a lower-cased sentence."""
     deal = report = False

@@ -25,7 +25,13 @@ Features (each explainable on its own):
   company whose figures are quoted, like a lender's house price index);
 * ``single``: named once only;
 * ``other_head``: another company is named in the headline (in the first sentence when
-  the headline names none) and this one is not.
+  the headline names none) and this one is not;
+* ``business``: the share of the headline and first five sentences that use a word of
+  business news (company, shares, profit, deal, chief executive, ...; the same for every
+  company in the story): a company named often in a story about something else (a venue,
+  a platform in a story about its users) is less likely its subject. Measured on the 90
+  "fresh" labelled articles, never fitted on, with the same training labels: passing
+  mentions alerting 16 -> 11 of 250, subject precision 0.53 -> 0.63, recall 0.64 -> 0.68.
 
 (Also tried with ``fit_salience.py``, measured and dropped: generic references "the firm",
 a sponsor-of-figures cue, a rival/example cue, the lead sentence as headline when there
@@ -53,6 +59,7 @@ from summarizer.companies.cues import (
     ABBREVIATION,
     SENTENCE_END,
     acts,
+    business_sentence,
     is_source,
     sentence_cues,
     window,
@@ -74,6 +81,7 @@ FEATURES = (
     "report",
     "single",
     "other_head",
+    "business",
 )
 
 
@@ -95,6 +103,8 @@ class Score:
     salience: float
     mentions: int
 
+
+_OPENING = 5  # body sentences read for ``business``
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -121,6 +131,26 @@ class Layout:
             total += len(starts)
         self.sentences = max(1, total)
         self._flags: dict[tuple[int, int], tuple[bool, bool]] = {}  # (deal, report) per sentence
+        self._business: float | None = None
+
+    @property
+    def business(self) -> float:
+        """Share of the headline and the first ``_OPENING`` body sentences that use a
+        business word (the opening sets what a story is about; reading only it keeps
+        matching fast)."""
+        if self._business is None:
+            hits = int(business_sentence(self.lower[0]))
+            seen = 0
+            for part in range(1, len(self.parts)):
+                if seen >= _OPENING:
+                    break
+                starts, text = self.starts[part], self.lower[part]
+                for k in range(min(len(starts), _OPENING - seen)):
+                    end = starts[k + 1] if k + 1 < len(starts) else len(text)
+                    hits += business_sentence(text[starts[k] : end])
+                    seen += 1
+            self._business = hits / (1 + seen)
+        return self._business
 
     def _sentence(self, occ: Occurrence) -> tuple[int, int, int]:
         """(begin, end, number within its part) of the sentence holding a body mention."""
@@ -177,6 +207,7 @@ def features(occs: Sequence[Occurrence], layout: Layout, total_mentions: int) ->
         "source": sources / n,
         "report": sum(f[3] for f in flags) / max(1, len(flags)),
         "single": float(n == 1),
+        "business": layout.business,
     }
 
 

@@ -131,3 +131,26 @@ def test_an_outlet_quoted_through_its_staff_or_its_kind_is_a_source() -> None:
         assert is_source(before, " said the award was deserved.")
     assert not is_source("the finance director of ", " said sales rose.")
     assert not is_source("shares in ", " rose 5%.")
+
+
+def test_business_words_are_whole_words_of_a_sentence() -> None:
+    from summarizer.companies.cues import business_sentence
+
+    assert business_sentence("the company's shares rose.")
+    assert business_sentence("its chief executive quit")
+    assert business_sentence('"takeover-bid" talk')
+    assert not business_sentence("an ideal day to forbid banking on luck")  # no whole word
+    assert not business_sentence("crowds gathered at the track for the derby.")
+    assert not business_sentence("la société a gagné")  # accents are word breaks, no crash
+
+
+def test_business_reads_the_headline_and_the_opening_sentences() -> None:
+    from summarizer.companies.salience import Layout
+
+    plain = "Crowds gathered at the track. " * 3
+    assert Layout(["Derby day", plain]).business == 0.0
+    layout = Layout(["Acme profit jumps", "Acme said so. The sun shone. " + plain])
+    assert layout.business == 1 / 6  # the headline; five body sentences read, none business
+    # Business words after the fifth body sentence are not read.
+    late = Layout(["Derby day", plain * 2 + "Shares fell. Sales rose."])
+    assert late.business == 0.0
