@@ -17,6 +17,7 @@ import json
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from bot.alerts.format import (
@@ -70,6 +71,7 @@ class _Lru(OrderedDict):
         return value
 
 
+@lru_cache(maxsize=1024)  # a pure function of the stored settings string
 def _sentences(settings: str) -> int:
     try:
         value = json.loads(settings or "{}").get("summary_sentences", 3)

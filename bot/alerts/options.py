@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import RetryAfter
@@ -27,6 +28,7 @@ GONE = (
 TOPIC_GONE = ("thread not found", "topic_deleted", "topic_closed", "topic not found")
 
 
+@lru_cache(maxsize=1024)  # read for every waiting alert of a chat, and chats share settings
 def alert_topic(settings: str) -> int | None:
     """The forum topic (message thread) a chat's alerts go to, from its stored settings."""
     try:
