@@ -35,10 +35,10 @@ async def settings(update: Update, context: Context) -> None:
         note = "Saved."
     else:
         current = await context.workers.read(context.reader.subscriptions.settings, chat_id(update))
-    here = topic(update)
+    here, chat = topic(update), chat_id(update)
     own = 0
-    if here is not None or current.topic is not None:  # a forum group
-        own = await context.workers.read(context.reader.subscriptions.own_topics, chat_id(update))
+    if chat < 0:  # a group: some of its companies may alert in topics of their own
+        own = await context.workers.read(context.reader.subscriptions.own_topics, chat)
     text = settings_text(current, note=note, here=here, own=own)
     await send(update, context, text, settings_keyboard(current))
 

@@ -141,7 +141,7 @@ def _int(value: str, message: str) -> int:
 
 def _topic_line(settings: ChatSettings, here: int | None, own: int) -> list[str]:
     """Where alerts arrive, for a forum group (nothing elsewhere)."""
-    if settings.topic is None and here is None:
+    if settings.topic is None and here is None and not own:
         return []
     if settings.topic is None:
         where = "<b>the General topic</b> · /settings topic moves them to this topic"

@@ -51,6 +51,7 @@ async def test_settings_shows_companies_with_topics_of_their_own(bot: Bot) -> No
     shown = await in_topic(bot, "/settings", 88)
     assert "Alerts arrive in: <b>the General topic</b>" in shown
     assert "except 2 companies followed in a topic of their own" in shown
+    assert "except 2 companies" in await in_topic(bot, "/settings", None)  # also from General
     # /settings topic takes every company's alerts, also those sent to their own topic.
     assert "Saved." in await in_topic(bot, "/settings topic", 88)
     assert own_topics(bot) == {}
