@@ -42,33 +42,12 @@ _ANCHOR = re.compile(
 )
 # Substrings every anchor holds: a paragraph without any of them is skipped at C speed.
 _ANCHOR_WORDS = (
-    "Inc",
-    "Corp",
-    "Ltd",
-    "Limited",
-    "plc",
-    "PLC",
-    "AG",
-    "SpA",
-    "GmbH",
-    "LLC",
-    "Kft",
-    "Oyj",
-    "Airlines",
-    "Airways",
-    "Aviation",
-    "Group",
-    "Holdings",
-    "Promotions",
-    "Motors",
-    "Bancorp",
-    "Breweries",
-    "Pharmaceuticals",
-    "Laboratories",
-    "Bank",
-    "Tobacco",
-    "Enterprise",
-    "Energy",
+    *re.findall(
+        r"\S+",
+        "Inc Corp Ltd Limited plc PLC AG SpA GmbH LLC Kft Oyj Airlines Airways Aviation Group "
+        "Holdings Promotions Motors Bancorp Breweries Pharmaceuticals Laboratories Bank Tobacco "
+        "Enterprise Energy",
+    ),
     "Building Society",
     "& ",
     "hares in ",
@@ -99,6 +78,7 @@ _JOINERS = frozenset(("&", "and", "of", "de", "du", "del"))
 _MAX_WORDS = 4
 _TITLES = frozenset(("ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "president", "boss"))
 _MAX_NAMES = 12  # per article: a list of fifty firms is not a story about them
+_PLACE_CODES = frozenset(("UK", "US", "USA", "UAE", "EU", "UN"))
 
 
 def _capitalised(word: str) -> bool:
@@ -202,6 +182,8 @@ def _distinctive(name: str, strong: bool = False) -> bool:
     first = words[0]
     if first.casefold() in ("the", "a", "an", "this", "that", "its", "their"):
         return False
+    if is_common(" ".join(words)) or all(w in _PLACE_CODES for w in words):
+        return False  # a place: "shares in Hong Kong", "shares in UK drinks firm X"
     return strong or any(not _ordinary(w.rstrip(".")) and len(w) > 1 for w in words)
 
 

@@ -81,6 +81,15 @@ def test_discover_needs_evidence_and_skips_known_names(matcher: CompanyMatcher) 
     assert found == ["Grandmax Group", "Zentrolux", "Orbitalia Airlines"]
 
 
+def test_a_place_after_shares_in_is_not_a_company(matcher: CompanyMatcher) -> None:
+    parts = [
+        "Listing plan",
+        "Shares in UK drinks firm Zentrolux rose. Buyers may trade Orbitalia shares in Hong "
+        "Kong, and shares in South Korea and the US fell.",
+    ]
+    assert discover(parts, known=matcher._lookup) == ["Zentrolux"]
+
+
 def test_a_company_word_leads_into_a_name_but_not_into_a_person(
     matcher: CompanyMatcher,
 ) -> None:
