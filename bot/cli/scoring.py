@@ -12,7 +12,8 @@ Prints, per source and overall, and for the articles the weights were fitted on
 ("tune") and the others ("check", a fixed fifth-based split by id; "new": articles
 labelled after the fit, marked ``"split": "new"`` in the labels file; "fresh": 90
 articles labelled in stop 20, after every rule and fit, by readers who never saw the
-program's output):
+program's output; "fresh2": 90 more, labelled after the weights were fitted without
+"fresh"):
 
 * subject precision and recall when every labelled name is followed (``--also NAME``),
 * the same with the shipped registry alone,

@@ -32,7 +32,7 @@ class Labelled:
     subjects: tuple[str, ...]
     mentions: tuple[str, ...]
     aliases_seen: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    split: str = ""  # "tune", "check", "new" or "fresh" (labelled later, never fitted)
+    split: str = ""  # "tune", "check"; "new", "fresh", "fresh2": labelled later, never fitted
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ def test_labels_are_well_formed_and_large_enough() -> None:
     for lab in labels:
         assert not set(lab.subjects) & set(lab.mentions)
         assert set(lab.aliases_seen) <= set(lab.names)
-    assert {lab.split for lab in labels} == {"tune", "check", "new", "fresh"}
+    assert {lab.split for lab in labels} == {"tune", "check", "new", "fresh", "fresh2"}
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "bbc_dev.jsonl").exists(), reason="no ../shared texts")
@@ -40,7 +40,7 @@ def test_dev_set_scores() -> None:
     for _label, f, a in scoring.tallies(build_matcher(), labels, articles):
         follow.add(f)
         alone.add(a)
-    # Measured with the 90 "fresh" articles (stop 20): P 0.85, R 0.88, 4.3 % alerting.
+    # Measured on all 495 (stop 20, fresh and fresh2 included): P 0.88, R 0.84, 3.0 % alerting.
     assert follow.precision >= 0.82 and follow.recall >= 0.78
     assert follow.alert_share <= 0.05
     assert alone.precision >= 0.8 and alone.recall >= 0.65
