@@ -146,6 +146,8 @@ def test_share_bar_above_the_story_does_not_empty_it() -> None:
         "Our Standards: The Thomson Reuters Trust Principles.",
         "* * *",
         "___",
+        "Do you think Acme should build the plant in Ohio?",
+        "Have your say",
     ],
 )
 def test_furniture_is_dropped_anywhere(furniture: str) -> None:
@@ -175,6 +177,7 @@ def test_furniture_is_dropped_anywhere(furniture: str) -> None:
         "Watching the launch, investors cheered the new model.",
         "Reporting season starts next week for most carmakers.",
         "The image of the brand has improved, the survey found.",
+        "Do you think the plant will open on time, Lopez was asked; she said it would.",
     ],
 )
 def test_real_prose_survives(prose: str) -> None:
