@@ -31,7 +31,7 @@ from bot.telegram.handlers import settings as handlers_settings
 from bot.telegram.handlers import subscriptions as handlers_subs
 from bot.telegram.handlers.common import remember_status, send
 from bot.telegram.ratelimit import CommandRateLimit
-from bot.telegram.replies.commands import help_text, start_text
+from bot.telegram.replies.commands import help_text, start_text, unknown_command_text
 from summarizer.errors import NewsbotError
 
 if TYPE_CHECKING:
@@ -112,11 +112,7 @@ async def unknown_command(update: Update, context: Context) -> None:
         return
     if chat.type != Chat.PRIVATE and not target:
         return  # in groups an unaddressed command may belong to another bot
-    await send(
-        update,
-        context,
-        f"I don't know the command {esc(command, limit=40)}. /help lists what I can do.",
-    )
+    await send(update, context, unknown_command_text(command))
 
 
 async def plain_text(update: Update, context: Context) -> None:

@@ -7,6 +7,8 @@ The replies of the other commands live beside this module: ``subscriptions.py``
 
 from __future__ import annotations
 
+from difflib import get_close_matches
+
 from bot.telegram.formatting import code, esc
 from bot.telegram.replies.common import NAME_CHARS
 
@@ -64,3 +66,11 @@ def help_text(*, group: bool = False) -> str:
         else ""
     )
     return "<b>What I can do</b>\n\n" + "\n".join(lines) + extra
+
+
+def unknown_command_text(command: str) -> str:
+    """The reply to a command the bot lacks, naming the closest one ("/subscrbe")."""
+    names = [name for name, _ in COMMANDS]
+    close = get_close_matches(command.lstrip("/").casefold()[:40], names, n=1, cutoff=0.75)
+    guess = f" Did you mean /{close[0]}?" if close else ""
+    return f"I don't know the command {esc(command, limit=40)}.{guess} /help lists what I can do."

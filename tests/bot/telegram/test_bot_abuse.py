@@ -48,6 +48,13 @@ async def test_commands_addressed_to_this_bot_work_and_others_are_ignored(bot: B
 async def test_unknown_command_in_private_gets_a_short_answer(bot: Bot) -> None:
     reply = await bot.send("/frobnicate now")
     assert reply == ["I don't know the command /frobnicate. /help lists what I can do."]
+    # A typo of a real command is named; HTML in it stays text.
+    reply = await bot.send("/Subscrbe Xiaomi")
+    assert reply == [
+        "I don't know the command /Subscrbe. Did you mean /subscribe? /help lists what I can do."
+    ]
+    assert "Did you mean /settings?" in (await bot.send("/setings"))[0]
+    assert "&lt;b&gt;" in (await bot.send("/<b>news</b>"))[0]
 
 
 async def test_edited_commands_are_not_run_again(bot: Bot) -> None:
