@@ -230,6 +230,10 @@ class SubscriptionService:
         """How many followed companies send their alerts to a forum topic of their own."""
         return len(self.store.subscriptions.topics(chat_id))
 
+    def alert_topics(self, chat_id: int) -> tuple[dict[int, int], int | None]:
+        """({company id: its own forum topic}, the chat's topic for the others)."""
+        return self.store.subscriptions.topics(chat_id), self.store.chats.settings(chat_id).topic
+
     # --- helpers -------------------------------------------------------------------
 
     def _names(self, text: str) -> list[str]:

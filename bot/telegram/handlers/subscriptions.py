@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.telegram.handlers.common import (
     argument,
@@ -20,6 +20,7 @@ from bot.telegram.replies.subscriptions import (
     stop_reply,
     subscribe_reply,
     subscribe_usage,
+    topic_labels,
     unsubscribe_reply,
     unsubscribed_reply,
 )
@@ -66,9 +67,18 @@ async def unsubscribe(update: Update, context: Context) -> None:
 
 async def show_list(update: Update, context: Context) -> None:
     """``/list``: the companies this chat follows, with buttons."""
-    refs = await context.workers.read(context.reader.subscriptions.followed, chat_id(update))
-    text, markup = list_reply(refs, context.config.max_subscriptions)
+    text, markup = await _list(update, context)
     await send(update, context, text, markup)
+
+
+async def _list(update: Update, context: Context) -> tuple[str, InlineKeyboardMarkup | None]:
+    chat = chat_id(update)
+    refs = await context.workers.read(context.reader.subscriptions.followed, chat)
+    where = None
+    if chat < 0:  # a group: say which topic each company alerts in, if they differ
+        own, default = await context.workers.read(context.reader.subscriptions.alert_topics, chat)
+        where = topic_labels(refs, own, default, here=topic(update))
+    return list_reply(refs, context.config.max_subscriptions, where=where)
 
 
 async def stop(update: Update, context: Context) -> None:
@@ -94,8 +104,7 @@ async def unsubscribe_button(update: Update, context: Context) -> None:
     await query.answer(f"Unsubscribed from {ref.name[:150]}.")
     text = getattr(query.message, "text", None) or ""
     if text.startswith(LIST_HEADER):  # pressed in /list: show the list as it is now
-        refs = await context.workers.read(context.reader.subscriptions.followed, chat_id(update))
-        reply, markup = list_reply(refs, context.config.max_subscriptions)
+        reply, markup = await _list(update, context)
         await query.edit_message_text(reply, reply_markup=markup)
     else:  # pressed under an alert: keep the alert, confirm with a way back
         await send(update, context, *unsubscribed_reply(ref))

@@ -5,7 +5,7 @@ Every user-supplied string is escaped here (see :mod:`bot.telegram.formatting`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -119,12 +119,34 @@ def unsubscribed_reply(ref: CompanyRef) -> tuple[str, InlineKeyboardMarkup]:
     )
 
 
-def list_reply(refs: Sequence[CompanyRef], limit: int) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The followed companies, each with a news and an unsubscribe button."""
+def topic_labels(
+    refs: Sequence[CompanyRef], own: Mapping[int, int], default: int | None, *, here: int | None
+) -> dict[int, str] | None:
+    """Where each company's alerts arrive, seen from forum topic ``here``; None when they
+    all arrive in one place (nothing worth saying)."""
+    if not own:
+        return None
+
+    def label(topic: int | None) -> str:
+        if topic is None:
+            return "the General topic"
+        return "this topic" if topic == here else "another topic"
+
+    return {r.id: label(own.get(r.id, default)) for r in refs}
+
+
+def list_reply(
+    refs: Sequence[CompanyRef], limit: int, *, where: Mapping[int, str] | None = None
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The followed companies, each with a news and an unsubscribe button; ``where``: the
+    forum topic each one alerts in (``topic_labels``)."""
     if not refs:
         return ("This chat follows no companies yet.\nStart with /subscribe Apple", None)
     lines = [f"<b>{LIST_HEADER} {len(refs)} of at most {limit} companies</b>", ""]
-    lines += [f"• {esc(r.name, limit=NAME_CHARS)}" for r in refs]
+    lines += [
+        f"• {esc(r.name, limit=NAME_CHARS)}" + (f" — alerts in {where[r.id]}" if where else "")
+        for r in refs
+    ]
     lines.append("\nThe buttons show a company's latest news or unsubscribe from it.")
     rows = [
         [

@@ -78,3 +78,14 @@ async def test_settings_topic_outside_a_topic_is_explained(bot: Bot) -> None:
     assert "Use /settings topic inside a topic" in await in_topic(bot, "/settings topic 5", 77)
     # A private chat never sees a topic line.
     assert "Alerts arrive in" not in (await bot.send("/settings"))[0]
+
+
+async def test_list_says_which_topic_each_company_alerts_in(bot: Bot) -> None:
+    await in_topic(bot, "/subscribe Sony", None)
+    assert "alerts in" not in await in_topic(bot, "/list", 77)  # one place for all: no labels
+    await in_topic(bot, "/subscribe Xiaomi", 77)
+    await in_topic(bot, "/subscribe Tesla", 88)
+    shown = await in_topic(bot, "/list", 77)
+    assert "• Xiaomi — alerts in this topic" in shown
+    assert "• Tesla — alerts in another topic" in shown
+    assert "• Sony Group — alerts in the General topic" in shown
