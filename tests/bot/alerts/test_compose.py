@@ -65,3 +65,20 @@ def test_released_digest_alerts_become_the_digest(store: Store, world) -> None:
     assert delivery.kind == "digest" and len(delivery.ids) == 2
     assert "Your daily digest: 2 stories" in delivery.rendered.text
     assert "Tesla" in delivery.rendered.text and "Xiaomi" in delivery.rendered.text
+
+
+def test_a_digest_and_a_copy_stay_in_their_companys_forum_topic(store: Store, world) -> None:
+    world.chat(-1001, "Xiaomi", "Tesla", mode="digest")
+    store.subscriptions.set_topic(-1001, [world.company("Tesla")], 7)
+    store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.9}))
+    store.outbox.enqueue_for_article(world.article({"Tesla": 0.9}, body="Tesla news. " * 5))
+    store.outbox.release_digest(-1001, "2026-01-01")
+    items = claim_all(store)
+    composer = Composer(articles=store.outbox)
+    first = composer.next_delivery(items, now=time.time())
+    assert first.kind == "digest" and len(first.ids) == 1  # General's digest: Xiaomi only
+    assert "Xiaomi" in first.rendered.text and "Tesla" not in first.rendered.text
+    rest = [i for i in items if i.id not in first.ids]
+    second = composer.next_delivery(rest, now=time.time())
+    assert second.kind == "digest" and "Tesla" in second.rendered.text
+    assert [i.topic for i in rest] == [7]
