@@ -224,7 +224,34 @@ class Chats:
             )
             return cursor.rowcount > 0
 
+    @guarded
+    def name_topic(self, chat_id: int, thread_id: int, name: str) -> bool:
+        """Remember a forum topic's name (cut to Telegram's 128 characters); False when
+        the chat is unknown (nothing is stored for chats that never used a command)."""
+        with self.db.transaction():
+            return (
+                self.db.execute(
+                    "INSERT INTO forum_topics (chat_id, thread_id, name) "
+                    "SELECT id, ?, ? FROM chats WHERE id = ? "
+                    "ON CONFLICT (chat_id, thread_id) DO UPDATE SET name = excluded.name",
+                    [thread_id, name[:128], chat_id],
+                ).rowcount
+                > 0
+            )
+
+    @guarded
+    def topic_names(self, chat_id: int) -> dict[int, str]:
+        """{thread id: name} of the chat's forum topics seen so far."""
+        rows = self.db.table("forum_topics").rows_where("chat_id = ?", [chat_id])
+        return {int(row["thread_id"]): str(row["name"]) for row in rows}
+
     # Parts of the cross-table operations in storage/lifecycle.py (inside its transaction).
+
+    def forget_topic_name(self, chat_id: int, thread_id: int) -> None:
+        """Drop a deleted forum topic's name."""
+        self.db.table("forum_topics").delete_where(
+            "chat_id = ? AND thread_id = ?", [chat_id, thread_id]
+        )
 
     def copy_to(self, old_id: int, new_id: int) -> None:
         """Give the chat's row (settings, state) to its new id, unless that id exists."""

@@ -70,6 +70,7 @@ class ChatLifecycle:
             if self.chats.settings(chat_id).topic == topic:
                 self.chats.update_settings(chat_id, topic=None)
             self.subscriptions.clear_topics(chat_id, topic=topic)
+            self.chats.forget_topic_name(chat_id, topic)
 
     @guarded
     def deactivate(self, chat_id: int, *, reason: str) -> int:

@@ -212,6 +212,21 @@ def _v8_subscription_topic(db: Database) -> None:
     db.execute("ALTER TABLE subscriptions ADD COLUMN topic INTEGER")
 
 
+def _v9_forum_topics(db: Database) -> None:
+    # Names are learnt from messages sent in a topic (Telegram sends the topic's creation
+    # message with them); they label topics in replies, nothing depends on them.
+    db.executescript(
+        """
+        CREATE TABLE forum_topics (
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+            thread_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (chat_id, thread_id)
+        );
+        """
+    )
+
+
 STEPS: list[Step] = [
     Step(
         1, "chats, companies, subscriptions, articles (+FTS5), article_companies", _v1_core_tables
@@ -227,6 +242,7 @@ STEPS: list[Step] = [
     Step(
         8, "subscriptions.topic: the forum topic one company's alerts go to", _v8_subscription_topic
     ),
+    Step(9, "forum_topics: the names of a group's forum topics", _v9_forum_topics),
 ]
 
 

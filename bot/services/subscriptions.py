@@ -65,6 +65,15 @@ class SubscribeResult:
 
 
 @dataclass(frozen=True, slots=True)
+class TopicMap:
+    """A forum group's alert topics: each company's own, the group's default, the names."""
+
+    own: dict[int, int]
+    default: int | None
+    names: dict[int, str]
+
+
+@dataclass(frozen=True, slots=True)
 class UnsubscribeResult:
     """Outcome of ``/unsubscribe``."""
 
@@ -226,13 +235,17 @@ class SubscriptionService:
             self.store.subscriptions.clear_topics(chat_id)
         return settings
 
-    def own_topics(self, chat_id: int) -> int:
-        """How many followed companies send their alerts to a forum topic of their own."""
-        return len(self.store.subscriptions.topics(chat_id))
+    def alert_topics(self, chat_id: int) -> TopicMap:
+        """Where the chat's alerts go: per company, by default, and the topics' names."""
+        return TopicMap(
+            own=self.store.subscriptions.topics(chat_id),
+            default=self.store.chats.settings(chat_id).topic,
+            names=self.store.chats.topic_names(chat_id),
+        )
 
-    def alert_topics(self, chat_id: int) -> tuple[dict[int, int], int | None]:
-        """({company id: its own forum topic}, the chat's topic for the others)."""
-        return self.store.subscriptions.topics(chat_id), self.store.chats.settings(chat_id).topic
+    def name_topic(self, chat_id: int, thread_id: int, name: str) -> bool:
+        """Remember a forum topic's name; False for a chat the bot does not know yet."""
+        return self.store.chats.name_topic(chat_id, thread_id, name)
 
     # --- helpers -------------------------------------------------------------------
 

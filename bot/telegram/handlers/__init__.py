@@ -29,7 +29,7 @@ from bot.telegram.formatting import clean, esc
 from bot.telegram.handlers import news as handlers_news
 from bot.telegram.handlers import settings as handlers_settings
 from bot.telegram.handlers import subscriptions as handlers_subs
-from bot.telegram.handlers.common import remember_status, send
+from bot.telegram.handlers.common import remember_status, send, topic, topic_name
 from bot.telegram.ratelimit import CommandRateLimit
 from bot.telegram.replies.commands import help_text, start_text, unknown_command_text
 from summarizer.errors import NewsbotError
@@ -78,6 +78,8 @@ def register(application: Application, *, rate_limit: CommandRateLimit) -> None:
         )
     )
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))
+    # After the command's own handler (group 0), which may have created the chat's row.
+    application.add_handler(MessageHandler(filters.IS_TOPIC_MESSAGE, remember_topic), group=1)
     application.add_handler(ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(ChatMemberHandler(member_changed, ChatMemberHandler.CHAT_MEMBER))
     application.add_error_handler(on_error)
@@ -186,6 +188,18 @@ async def member_changed(update: Update, context: Context) -> None:
     if change is not None:
         member = change.new_chat_member
         remember_status(context, member.user.id, member.status)
+
+
+async def remember_topic(update: Update, context: Context) -> None:
+    """Learn a forum topic's name from a message sent in it, so replies can name it."""
+    chat, thread, name = update.effective_chat, topic(update), topic_name(update)
+    if chat is None or thread is None or not name or context.chat_data is None:
+        return
+    known = context.chat_data.setdefault("topic_names", {})
+    if known.get(thread) == name:
+        return  # one write per topic and name, not per message
+    if await context.workers.write(context.subscriptions.name_topic, chat.id, thread, name):
+        known[thread] = name
 
 
 async def rate_guard(update: Update, context: Context) -> None:

@@ -46,6 +46,17 @@ def topic(update: Update) -> int | None:
     return message.message_thread_id if message and message.is_topic_message else None
 
 
+def topic_name(update: Update) -> str | None:
+    """The name of the forum topic the update was sent in, when Telegram says it: a
+    message in a topic comes with the topic's creation message (unless it is a reply)."""
+    message = update.effective_message
+    if message is None or not message.is_topic_message:
+        return None
+    origin = message.reply_to_message
+    created = origin.forum_topic_created if origin else None
+    return created.name if created and created.name else None
+
+
 async def send(
     update: Update,
     context: Context,

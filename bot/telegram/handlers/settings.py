@@ -36,10 +36,11 @@ async def settings(update: Update, context: Context) -> None:
     else:
         current = await context.workers.read(context.reader.subscriptions.settings, chat_id(update))
     here, chat = topic(update), chat_id(update)
-    own = 0
     if chat < 0:  # a group: some of its companies may alert in topics of their own
-        own = await context.workers.read(context.reader.subscriptions.own_topics, chat)
-    text = settings_text(current, note=note, here=here, own=own)
+        topics = await context.workers.read(context.reader.subscriptions.alert_topics, chat)
+        text = settings_text(current, note=note, here=here, own=len(topics.own), names=topics.names)
+    else:
+        text = settings_text(current, note=note, here=here)
     await send(update, context, text, settings_keyboard(current))
 
 

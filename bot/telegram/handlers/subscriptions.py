@@ -76,8 +76,8 @@ async def _list(update: Update, context: Context) -> tuple[str, InlineKeyboardMa
     refs = await context.workers.read(context.reader.subscriptions.followed, chat)
     where = None
     if chat < 0:  # a group: say which topic each company alerts in, if they differ
-        own, default = await context.workers.read(context.reader.subscriptions.alert_topics, chat)
-        where = topic_labels(refs, own, default, here=topic(update))
+        topics = await context.workers.read(context.reader.subscriptions.alert_topics, chat)
+        where = topic_labels(refs, topics, here=topic(update))
     return list_reply(refs, context.config.max_subscriptions, where=where)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from telegram import InlineKeyboardButton
 
 from bot.telegram.formatting import clean, code
@@ -19,3 +21,13 @@ def button(text: str, data: str) -> InlineKeyboardButton:
 def usage(command: str, example: str) -> str:
     """How to use a command that was sent without what it needs."""
     return f"Usage: {code('/' + command + ' ' + example)}"
+
+
+def topic_label(topic: int | None, here: int | None, names: Mapping[int, str]) -> str:
+    """A forum topic as a reply names it, seen from topic ``here`` (plain text)."""
+    if topic is None:
+        return "the General topic"
+    if topic == here:
+        return "this topic"
+    name = names.get(topic)
+    return f"“{name[:60]}”" if name else "another topic"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -10,11 +12,14 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.telegram.callbacks import encode_setting
 from bot.telegram.formatting import esc
+from bot.telegram.replies.common import topic_label
 from storage.chats import timezone_label
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
     from storage.chats import ChatSettings
+
+Names = Mapping[int, str]
 
 LENGTHS = (1, 2, 3, 5, 7)
 SETTINGS_HELP = (
@@ -139,16 +144,17 @@ def _int(value: str, message: str) -> int:
     return int(value)
 
 
-def _topic_line(settings: ChatSettings, here: int | None, own: int) -> list[str]:
+def _topic_line(settings: ChatSettings, here: int | None, own: int, names: Names) -> list[str]:
     """Where alerts arrive, for a forum group (nothing elsewhere)."""
     if settings.topic is None and here is None and not own:
         return []
+    where = f"<b>{esc(topic_label(settings.topic, here, names))}</b>"
     if settings.topic is None:
-        where = "<b>the General topic</b> · /settings topic moves them to this topic"
+        where += " · /settings topic moves them to this topic"
     elif settings.topic == here:
-        where = "<b>this topic</b> · /settings topic off moves them to General"
+        where += " · /settings topic off moves them to General"
     else:
-        where = "<b>another topic</b> · /settings topic moves them to this one"
+        where += " · /settings topic moves them to this one"
     lines = [f"Alerts arrive in: {where}"]
     if own:
         lines.append(
@@ -159,10 +165,16 @@ def _topic_line(settings: ChatSettings, here: int | None, own: int) -> list[str]
 
 
 def settings_text(
-    settings: ChatSettings, *, note: str | None = None, here: int | None = None, own: int = 0
+    settings: ChatSettings,
+    *,
+    note: str | None = None,
+    here: int | None = None,
+    own: int = 0,
+    names: Names = MappingProxyType({}),
 ) -> str:
     """The chat's settings in words; ``here``: the forum topic the reply goes to; ``own``:
-    how many followed companies have alert topics of their own."""
+    how many followed companies have alert topics of their own; ``names``: the forum
+    topics' names known."""
     if settings.mode == "digest":
         delivery = (
             f"a daily digest at {settings.digest_hour:02d}:00 "
@@ -179,7 +191,7 @@ def settings_text(
         f"Time zone: <b>{esc(timezone_label(settings.timezone))}</b>",
         f"Alert me when a company is: <b>{threshold_label(settings.threshold)}</b> "
         "(choices: main subject · notable · any mention)",
-        *_topic_line(settings, here, own),
+        *_topic_line(settings, here, own, names),
         "",
         esc(SETTINGS_HELP),
     ]

@@ -9,10 +9,16 @@ from collections.abc import Mapping, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.services.subscriptions import CompanyRef, SubscribeResult, Unknown, UnsubscribeResult
+from bot.services.subscriptions import (
+    CompanyRef,
+    SubscribeResult,
+    TopicMap,
+    Unknown,
+    UnsubscribeResult,
+)
 from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import bold, esc
-from bot.telegram.replies.common import NAME_CHARS, button, usage
+from bot.telegram.replies.common import NAME_CHARS, button, topic_label, usage
 
 LIST_HEADER = "This chat follows"
 
@@ -120,19 +126,15 @@ def unsubscribed_reply(ref: CompanyRef) -> tuple[str, InlineKeyboardMarkup]:
 
 
 def topic_labels(
-    refs: Sequence[CompanyRef], own: Mapping[int, int], default: int | None, *, here: int | None
+    refs: Sequence[CompanyRef], topics: TopicMap, *, here: int | None
 ) -> dict[int, str] | None:
     """Where each company's alerts arrive, seen from forum topic ``here``; None when they
     all arrive in one place (nothing worth saying)."""
-    if not own:
+    if not topics.own:
         return None
-
-    def label(topic: int | None) -> str:
-        if topic is None:
-            return "the General topic"
-        return "this topic" if topic == here else "another topic"
-
-    return {r.id: label(own.get(r.id, default)) for r in refs}
+    return {
+        r.id: topic_label(topics.own.get(r.id, topics.default), here, topics.names) for r in refs
+    }
 
 
 def list_reply(
@@ -144,7 +146,7 @@ def list_reply(
         return ("This chat follows no companies yet.\nStart with /subscribe Apple", None)
     lines = [f"<b>{LIST_HEADER} {len(refs)} of at most {limit} companies</b>", ""]
     lines += [
-        f"• {esc(r.name, limit=NAME_CHARS)}" + (f" — alerts in {where[r.id]}" if where else "")
+        f"• {esc(r.name, limit=NAME_CHARS)}" + (f" — alerts in {esc(where[r.id])}" if where else "")
         for r in refs
     ]
     lines.append("\nThe buttons show a company's latest news or unsubscribe from it.")

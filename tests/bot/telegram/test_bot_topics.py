@@ -11,11 +11,20 @@ GROUP = -100555
 ANONYMOUS_ADMIN = 1087968824  # Telegram's "Group" user: an admin posting as the group
 
 
-async def in_topic(bot: Bot, text: str, thread: int | None) -> str:
-    """``text`` sent by an (anonymous) admin in forum topic ``thread`` (None: General)."""
+async def in_topic(bot: Bot, text: str, thread: int | None, name: str | None = None) -> str:
+    """``text`` sent by an (anonymous) admin in forum topic ``thread`` (None: General);
+    ``name``: the topic's name, sent as Telegram does (its creation message)."""
     extra: dict[str, Any] = {"sender_chat": {"id": GROUP, "type": "supergroup", "title": "G"}}
     if thread is not None:
         extra.update(message_thread_id=thread, is_topic_message=True)
+    if thread is not None and name is not None:
+        extra["reply_to_message"] = {
+            "message_id": thread,
+            "date": 0,
+            "chat": {"id": GROUP, "type": "supergroup", "title": "G"},
+            "message_thread_id": thread,
+            "forum_topic_created": {"name": name, "icon_color": 7322096},
+        }
     replies = await bot.send(
         text, chat=GROUP, user=ANONYMOUS_ADMIN, chat_type="supergroup", **extra
     )
@@ -89,3 +98,26 @@ async def test_list_says_which_topic_each_company_alerts_in(bot: Bot) -> None:
     assert "• Xiaomi — alerts in this topic" in shown
     assert "• Tesla — alerts in another topic" in shown
     assert "• Sony Group — alerts in the General topic" in shown
+
+
+async def test_topics_are_named_once_telegram_has_said_their_names(bot: Bot) -> None:
+    await in_topic(bot, "/subscribe Xiaomi", 77, name="Phones <b>")
+    await in_topic(bot, "/subscribe Tesla", 88, name="EV news")
+    shown = await in_topic(bot, "/list", 88)
+    assert "• Xiaomi — alerts in “Phones &lt;b&gt;”" in shown  # HTML in a name stays text
+    assert "• Tesla — alerts in this topic" in shown
+    assert bot.store.chats.topic_names(GROUP) == {77: "Phones <b>", 88: "EV news"}
+    await in_topic(bot, "/settings topic", 77)
+    assert "Alerts arrive in: <b>“Phones &lt;b&gt;”</b>" in await in_topic(bot, "/settings", 88)
+    # A chat that never used a command gets nothing stored.
+    created = {"name": "Chat", "icon_color": 7322096}
+    origin = {"message_id": 5, "date": 0, "chat": {"id": -100999, "type": "supergroup"}}
+    await bot.send(
+        "hello",
+        chat=-100999,
+        chat_type="supergroup",
+        message_thread_id=5,
+        is_topic_message=True,
+        reply_to_message={**origin, "forum_topic_created": created},
+    )
+    assert bot.store.chats.topic_names(-100999) == {}
