@@ -225,19 +225,18 @@ class Chats:
             return cursor.rowcount > 0
 
     @guarded
-    def name_topic(self, chat_id: int, thread_id: int, name: str) -> bool:
-        """Remember a forum topic's name (cut to Telegram's 128 characters); False when
-        the chat is unknown (nothing is stored for chats that never used a command)."""
+    def name_topic(self, chat_id: int, thread_id: int, name: str, *, rename: bool = False) -> bool:
+        """Remember a forum topic's name (cut to Telegram's 128 characters): its first name
+        unless ``rename``. False when the chat is unknown (nothing is stored for chats that
+        never used a command)."""
+        keep = "DO UPDATE SET name = excluded.name" if rename else "DO NOTHING"
         with self.db.transaction():
-            return (
-                self.db.execute(
-                    "INSERT INTO forum_topics (chat_id, thread_id, name) "
-                    "SELECT id, ?, ? FROM chats WHERE id = ? "
-                    "ON CONFLICT (chat_id, thread_id) DO UPDATE SET name = excluded.name",
-                    [thread_id, name[:128], chat_id],
-                ).rowcount
-                > 0
+            self.db.execute(
+                "INSERT INTO forum_topics (chat_id, thread_id, name) "
+                f"SELECT id, ?, ? FROM chats WHERE id = ? ON CONFLICT (chat_id, thread_id) {keep}",
+                [thread_id, name[:128], chat_id],
             )
+            return bool(self.db.table("chats").count_where("id = ?", [chat_id]))
 
     @guarded
     def topic_names(self, chat_id: int) -> dict[int, str]:

@@ -243,9 +243,10 @@ class SubscriptionService:
             names=self.store.chats.topic_names(chat_id),
         )
 
-    def name_topic(self, chat_id: int, thread_id: int, name: str) -> bool:
-        """Remember a forum topic's name; False for a chat the bot does not know yet."""
-        return self.store.chats.name_topic(chat_id, thread_id, name)
+    def name_topic(self, chat_id: int, thread_id: int, name: str, *, rename: bool) -> bool:
+        """Remember a forum topic's name (its first, or a new one when ``rename``); False
+        for a chat the bot does not know yet."""
+        return self.store.chats.name_topic(chat_id, thread_id, name, rename=rename)
 
     # --- helpers -------------------------------------------------------------------
 

@@ -108,8 +108,9 @@ def test_a_deleted_topic_is_forgotten_by_the_chat_and_its_companies(store: Store
     store.chats.update_settings(-7, topic=4)
     store.subscriptions.set_topic(-7, [xiaomi], 4)
     store.subscriptions.set_topic(-7, [apple], 5)
-    assert store.chats.name_topic(-7, 4, "Phones") and store.chats.name_topic(-7, 5, "Apple")
-    assert store.chats.name_topic(-7, 5, "Apple news")  # renamed
+    assert store.chats.name_topic(-7, 4, "Phones") and store.chats.name_topic(-7, 5, "Apples")
+    assert store.chats.name_topic(-7, 5, "Old name")  # not a rename: the first name stays
+    assert store.chats.name_topic(-7, 5, "Apple news", rename=True)
     assert not store.chats.name_topic(-8, 4, "x")  # an unknown chat: nothing stored
     store.lifecycle.forget_topic(-7, 4)
     assert store.chats.settings(-7).topic is None

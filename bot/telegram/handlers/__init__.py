@@ -192,14 +192,16 @@ async def member_changed(update: Update, context: Context) -> None:
 
 async def remember_topic(update: Update, context: Context) -> None:
     """Learn a forum topic's name from a message sent in it, so replies can name it."""
-    chat, thread, name = update.effective_chat, topic(update), topic_name(update)
-    if chat is None or thread is None or not name or context.chat_data is None:
+    chat, thread, said = update.effective_chat, topic(update), topic_name(update)
+    if chat is None or thread is None or said is None or context.chat_data is None:
         return
-    known = context.chat_data.setdefault("topic_names", {})
-    if known.get(thread) == name:
-        return  # one write per topic and name, not per message
-    if await context.workers.write(context.subscriptions.name_topic, chat.id, thread, name):
-        known[thread] = name
+    name, renamed = said
+    known = context.chat_data.setdefault("named_topics", set())
+    if thread in known and not renamed:
+        return  # one write per topic, not per message
+    write = context.subscriptions.name_topic
+    if await context.workers.write(write, chat.id, thread, name, rename=renamed):
+        known.add(thread)
 
 
 async def rate_guard(update: Update, context: Context) -> None:

@@ -46,15 +46,19 @@ def topic(update: Update) -> int | None:
     return message.message_thread_id if message and message.is_topic_message else None
 
 
-def topic_name(update: Update) -> str | None:
-    """The name of the forum topic the update was sent in, when Telegram says it: a
-    message in a topic comes with the topic's creation message (unless it is a reply)."""
+def topic_name(update: Update) -> tuple[str, bool] | None:
+    """(name, renamed) of the forum topic the update was sent in, when Telegram says it:
+    a topic's creation or rename message, or any message in the topic, which comes with
+    the creation message (unless it is a reply) and so with the topic's first name."""
     message = update.effective_message
     if message is None or not message.is_topic_message:
         return None
-    origin = message.reply_to_message
-    created = origin.forum_topic_created if origin else None
-    return created.name if created and created.name else None
+    if message.forum_topic_edited and message.forum_topic_edited.name:
+        return message.forum_topic_edited.name, True
+    created = message.forum_topic_created
+    if created is None and message.reply_to_message is not None:
+        created = message.reply_to_message.forum_topic_created
+    return (created.name, False) if created and created.name else None
 
 
 async def send(

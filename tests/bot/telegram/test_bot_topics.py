@@ -109,6 +109,21 @@ async def test_topics_are_named_once_telegram_has_said_their_names(bot: Bot) -> 
     assert bot.store.chats.topic_names(GROUP) == {77: "Phones <b>", 88: "EV news"}
     await in_topic(bot, "/settings topic", 77)
     assert "Alerts arrive in: <b>“Phones &lt;b&gt;”</b>" in await in_topic(bot, "/settings", 88)
+    # A rename arrives as a service message in the topic; later messages still carry the
+    # creation message (the first name), which must not undo it.
+    sender = {"id": GROUP, "type": "supergroup", "title": "G"}
+    await bot.send(
+        "",
+        chat=GROUP,
+        chat_type="supergroup",
+        sender_chat=sender,
+        message_thread_id=77,
+        is_topic_message=True,
+        forum_topic_edited={"name": "Handsets"},
+    )
+    await in_topic(bot, "/list", 77, name="Phones <b>")
+    assert bot.store.chats.topic_names(GROUP)[77] == "Handsets"
+    assert "<b>“Handsets”</b>" in await in_topic(bot, "/settings", 88)
     # A chat that never used a command gets nothing stored.
     created = {"name": "Chat", "icon_color": 7322096}
     origin = {"message_id": 5, "date": 0, "chat": {"id": -100999, "type": "supergroup"}}
