@@ -19,6 +19,7 @@ from bot.telegram.replies.settings import parse_change, settings_keyboard, setti
 
 if TYPE_CHECKING:
     from bot.telegram.context import NewsContext as Context
+    from storage.chats import ChatSettings
 
 
 async def settings(update: Update, context: Context) -> None:
@@ -35,13 +36,18 @@ async def settings(update: Update, context: Context) -> None:
         note = "Saved."
     else:
         current = await context.workers.read(context.reader.subscriptions.settings, chat_id(update))
-    here, chat = topic(update), chat_id(update)
+    text = await _text(update, context, current, note=note)
+    await send(update, context, text, settings_keyboard(current))
+
+
+async def _text(
+    update: Update, context: Context, current: ChatSettings, *, note: str | None = None
+) -> str:
+    """``settings_text`` as seen from the update's forum topic, with a group's topics."""
+    chat, topics = chat_id(update), None
     if chat < 0:  # a group: some of its companies may alert in topics of their own
         topics = await context.workers.read(context.reader.subscriptions.alert_topics, chat)
-        text = settings_text(current, note=note, here=here, own=len(topics.own), names=topics.names)
-    else:
-        text = settings_text(current, note=note, here=here)
-    await send(update, context, text, settings_keyboard(current))
+    return settings_text(current, note=note, here=topic(update), topics=topics)
 
 
 async def settings_button(update: Update, context: Context) -> None:
@@ -56,7 +62,7 @@ async def settings_button(update: Update, context: Context) -> None:
     await query.answer("Saved.")
     try:
         await query.edit_message_text(
-            settings_text(current, here=topic(update)), reply_markup=settings_keyboard(current)
+            await _text(update, context, current), reply_markup=settings_keyboard(current)
         )
     except BadRequest as err:
         # Pressing the already-selected button changes nothing; Telegram says so.

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -17,9 +15,8 @@ from storage.chats import timezone_label
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
+    from bot.services.subscriptions import TopicMap
     from storage.chats import ChatSettings
-
-Names = Mapping[int, str]
 
 LENGTHS = (1, 2, 3, 5, 7)
 SETTINGS_HELP = (
@@ -144,10 +141,12 @@ def _int(value: str, message: str) -> int:
     return int(value)
 
 
-def _topic_line(settings: ChatSettings, here: int | None, own: int, names: Names) -> list[str]:
+def _topic_line(settings: ChatSettings, here: int | None, topics: TopicMap | None) -> list[str]:
     """Where alerts arrive, for a forum group (nothing elsewhere)."""
+    own = len(topics.own) if topics else 0
     if settings.topic is None and here is None and not own:
         return []
+    names = topics.names if topics else {}
     where = f"<b>{esc(topic_label(settings.topic, here, names))}</b>"
     if settings.topic is None:
         where += " · /settings topic moves them to this topic"
@@ -169,12 +168,10 @@ def settings_text(
     *,
     note: str | None = None,
     here: int | None = None,
-    own: int = 0,
-    names: Names = MappingProxyType({}),
+    topics: TopicMap | None = None,
 ) -> str:
-    """The chat's settings in words; ``here``: the forum topic the reply goes to; ``own``:
-    how many followed companies have alert topics of their own; ``names``: the forum
-    topics' names known."""
+    """The chat's settings in words; ``here``: the forum topic the reply goes to;
+    ``topics``: a group's alert topics (companies with topics of their own, names)."""
     if settings.mode == "digest":
         delivery = (
             f"a daily digest at {settings.digest_hour:02d}:00 "
@@ -191,7 +188,7 @@ def settings_text(
         f"Time zone: <b>{esc(timezone_label(settings.timezone))}</b>",
         f"Alert me when a company is: <b>{threshold_label(settings.threshold)}</b> "
         "(choices: main subject · notable · any mention)",
-        *_topic_line(settings, here, own, names),
+        *_topic_line(settings, here, topics),
         "",
         esc(SETTINGS_HELP),
     ]

@@ -61,6 +61,10 @@ async def test_settings_shows_companies_with_topics_of_their_own(bot: Bot) -> No
     assert "Alerts arrive in: <b>the General topic</b>" in shown
     assert "except 2 companies followed in a topic of their own" in shown
     assert "except 2 companies" in await in_topic(bot, "/settings", None)  # also from General
+    # A settings button redraws the same text.
+    bot.request.admins.add((GROUP, 21))
+    redrawn = await bot.press("s:len:5", chat=GROUP, user=21, chat_type="supergroup")
+    assert "except 2 companies" in redrawn[-1]
     # /settings topic takes every company's alerts, also those sent to their own topic.
     assert "Saved." in await in_topic(bot, "/settings topic", 88)
     assert own_topics(bot) == {}
