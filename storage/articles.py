@@ -9,11 +9,10 @@ until the operator ingests the same page: then it is trusted like any other. The
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 
 from storage.article_queries import RECENCY, ArticleQueries
-from storage.db import guarded, utc_now
+from storage.db import guarded, json_ids, utc_now
 from storage.normalize import canonical_url, content_hash, normalise_published
 from summarizer.article import Article
 from summarizer.companies.matcher import CompanyMention
@@ -157,13 +156,11 @@ class Articles(ArticleQueries):
 
     def forget_reader(self, chat_id: int) -> int:
         """The chat left: forget what it submitted that nobody else can see; returns how many."""
-        ids = json.dumps(
-            [
-                row["article_id"]
-                for row in self.db.table("article_readers").rows_where(
-                    "chat_id = ?", [chat_id], select="article_id"
-                )
-            ]
+        ids = json_ids(
+            row["article_id"]
+            for row in self.db.table("article_readers").rows_where(
+                "chat_id = ?", [chat_id], select="article_id"
+            )
         )
         self.db.execute("DELETE FROM article_readers WHERE chat_id = ?", [chat_id])
         return self.db.execute(

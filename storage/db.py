@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import secrets
 import shutil
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,6 +32,12 @@ DISK_SLACK = 1 << 20  # bytes: less free space than this counts as a full disk
 MEMORY = ":memory:"  # a private in-memory database (demos, quick checks); no WAL there
 
 R = TypeVar("R")
+
+
+def json_ids(ids: Iterable[int]) -> str:
+    """Row ids as one JSON array parameter, for ``IN (SELECT value FROM json_each(?))``:
+    one statement for any number of rows."""
+    return json.dumps([int(i) for i in ids])
 
 
 def utc_now() -> str:

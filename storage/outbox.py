@@ -16,11 +16,10 @@ a lost alert is worse for a subscriber than a rare repeat.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterable, Sequence
 
-from storage.db import Database, guarded
+from storage.db import Database, guarded, json_ids
 from storage.outbox_queries import OutboxItem, OutboxQueries
 
 
@@ -59,10 +58,6 @@ WHERE o.id IN (
 )
 ORDER BY o.due, o.id
 """
-
-
-def _ids(ids: Iterable[int]) -> str:
-    return json.dumps([int(i) for i in ids])
 
 
 class Outbox(OutboxQueries):
@@ -122,7 +117,7 @@ class Outbox(OutboxQueries):
                 self.db.conn.execute(
                     "UPDATE outbox SET status = 'sending', claimed = ? "
                     "WHERE id IN (SELECT value FROM json_each(?))",
-                    [now, _ids(row[0] for row in rows)],
+                    [now, json_ids(row[0] for row in rows)],
                 )
         return [OutboxItem(*row) for row in rows]
 
@@ -171,7 +166,7 @@ class Outbox(OutboxQueries):
                 "UPDATE outbox SET status = 'pending', due = ?, error = COALESCE(?, error), "
                 "attempts = attempts + ? WHERE id IN (SELECT value FROM json_each(?)) "
                 "AND status IN ('sending', 'pending')",
-                [due, error, int(count_attempt), _ids(ids)],
+                [due, error, int(count_attempt), json_ids(ids)],
             ).rowcount
 
     @guarded
@@ -181,7 +176,7 @@ class Outbox(OutboxQueries):
             return self.db.conn.execute(
                 "UPDATE outbox SET status = 'failed', error = ?, attempts = attempts + 1 "
                 "WHERE id IN (SELECT value FROM json_each(?))",
-                [error, _ids(ids)],
+                [error, json_ids(ids)],
             ).rowcount
 
     def drop_open(self, chat_id: int, *, reason: str) -> int:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-from storage.db import Database, guarded, utc_now
+from storage.db import Database, guarded, json_ids, utc_now
 from summarizer.errors import InputError
 
 
@@ -73,7 +71,7 @@ class Subscriptions:
             return self.db.execute(
                 "UPDATE subscriptions SET topic = ? WHERE chat_id = ? AND topic IS NOT ? "
                 "AND company_id IN (SELECT value FROM json_each(?))",
-                [topic, chat_id, topic, json.dumps([int(c) for c in company_ids])],
+                [topic, chat_id, topic, json_ids(company_ids)],
             ).rowcount
 
     @guarded
