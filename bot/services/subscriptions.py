@@ -235,11 +235,14 @@ class SubscriptionService:
             self.store.subscriptions.clear_topics(chat_id)
         return settings
 
-    def alert_topics(self, chat_id: int) -> TopicMap:
-        """Where the chat's alerts go: per company, by default, and the topics' names."""
+    def alert_topics(self, chat_id: int, *, settings: ChatSettings | None = None) -> TopicMap:
+        """Where the chat's alerts go: per company, by default, and the topics' names;
+        ``settings`` when the caller has just read or saved them."""
+        if settings is None:
+            settings = self.store.chats.settings(chat_id)
         return TopicMap(
             own=self.store.subscriptions.topics(chat_id),
-            default=self.store.chats.settings(chat_id).topic,
+            default=settings.topic,
             names=self.store.chats.topic_names(chat_id),
         )
 

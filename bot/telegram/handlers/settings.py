@@ -46,7 +46,9 @@ async def _text(
     """``settings_text`` as seen from the update's forum topic, with a group's topics."""
     chat, topics = chat_id(update), None
     if chat < 0:  # a group: some of its companies may alert in topics of their own
-        topics = await context.workers.read(context.reader.subscriptions.alert_topics, chat)
+        topics = await context.workers.read(
+            context.reader.subscriptions.alert_topics, chat, settings=current
+        )
     return settings_text(current, note=note, here=topic(update), topics=topics)
 
 
