@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterable, Sequence
 
 from storage.db import Database, guarded, json_ids
-from storage.outbox_queries import OutboxItem, OutboxQueries
+from storage.outbox_queries import ITEM_JOINS, ITEM_SELECT, OutboxItem, OutboxQueries
 
 
 def _default_threshold() -> float:
@@ -45,14 +45,7 @@ GROUP BY s.chat_id
 ON CONFLICT (chat_id, article_id) DO NOTHING
 """
 
-_CLAIM_SELECT = """
-SELECT o.id, o.chat_id, c.type, c.settings, o.article_id, o.company_id, co.name, o.mode,
-       o.created, o.attempts, a.title, a.url, a.source, s.topic
-FROM outbox AS o
-JOIN chats AS c ON c.id = o.chat_id
-JOIN companies AS co ON co.id = o.company_id
-JOIN articles AS a ON a.id = o.article_id
-LEFT JOIN subscriptions AS s ON s.chat_id = o.chat_id AND s.company_id = o.company_id
+_CLAIM_SELECT = f"""{ITEM_SELECT} {ITEM_JOINS}
 WHERE o.id IN (
     SELECT id FROM outbox WHERE status = 'pending' AND due <= :now ORDER BY due, id LIMIT :limit
 )

@@ -34,6 +34,20 @@ class OutboxItem:
     topic: int | None = None
 
 
+# What an ``OutboxItem`` is read from, in its fields' order: claims and recent alerts
+# add their own WHERE (constants only; values stay parameters).
+ITEM_SELECT = """
+SELECT o.id, o.chat_id, c.type, c.settings, o.article_id, o.company_id, co.name, o.mode,
+       o.created, o.attempts, a.title, a.url, a.source, s.topic"""
+ITEM_JOINS = """
+FROM outbox AS o
+JOIN chats AS c ON c.id = o.chat_id
+JOIN companies AS co ON co.id = o.company_id
+JOIN articles AS a ON a.id = o.article_id
+LEFT JOIN subscriptions AS s ON s.chat_id = o.chat_id AND s.company_id = o.company_id
+"""
+
+
 class OutboxQueries:
     """The read side of the ``outbox`` table."""
 
@@ -53,14 +67,7 @@ class OutboxQueries:
         """(alert, Telegram message id) of alerts sent to the chat as an alert message
         since ``since`` (copies merged into one too), oldest first."""
         rows = self.db.conn.execute(
-            """
-            SELECT o.id, o.chat_id, c.type, c.settings, o.article_id, o.company_id, co.name,
-                   o.mode, o.created, 0, a.title, a.url, a.source, s.topic, o.message_id
-            FROM outbox AS o
-            JOIN chats AS c ON c.id = o.chat_id
-            JOIN companies AS co ON co.id = o.company_id
-            JOIN articles AS a ON a.id = o.article_id
-            LEFT JOIN subscriptions AS s ON s.chat_id = o.chat_id AND s.company_id = o.company_id
+            f"""{ITEM_SELECT}, o.message_id {ITEM_JOINS}
             WHERE o.chat_id = ? AND o.status = 'sent' AND o.mode = 'instant'
               AND o.message_id IS NOT NULL AND o.sent >= ?
               AND (o.error IS NULL OR o.error = 'merged')
