@@ -29,7 +29,7 @@ def test_labels_are_well_formed_and_large_enough() -> None:
     for lab in labels:
         assert not set(lab.subjects) & set(lab.mentions)
         assert set(lab.aliases_seen) <= set(lab.names)
-    assert {lab.split for lab in labels} == {"tune", "check", "new", "fresh", "fresh2"}
+    assert {lab.split for lab in labels} == {"tune", "check", "new", "fresh", "fresh2", "fresh3"}
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "bbc_dev.jsonl").exists(), reason="no ../shared texts")
