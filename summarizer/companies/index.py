@@ -193,6 +193,8 @@ class AliasIndex:
         folded = fold(word)
         key = folded.removesuffix("'s")
         longest = self.first.get(key, 0)
+        if key != folded:  # "Sam's Club" starts with its "'s", "Macy's" is looked up as "macy"
+            longest = max(longest, self.first.get(folded, 0))
         info = (len(word), folded, key, longest, (key,) in self.grams) if longest else None
         self._starts_word[word] = info
         return info

@@ -57,6 +57,8 @@ NATIONS = frozenset(
     )
 )
 _WORD = re.compile(r"[^\W_][\w'’.&-]*|&")
+# A name of two capitalised words written as one ("AppleInsider"); not "McDonald", "eBay".
+_CAMEL = re.compile(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})")
 
 
 @lru_cache(maxsize=1)
@@ -88,11 +90,13 @@ def short_forms(name: str) -> list[tuple[str, bool]]:
     """Other ways to write a company ``name``: (form, weak) pairs, strongest first.
 
     >>> short_forms("Cadbury Schweppes")
-    [('Cadbury', True)]
+    [('CadburySchweppes', False), ('Cadbury', True)]
     >>> short_forms("Siebel Systems Inc.")
     [('Siebel Systems', False), ('Siebel', False)]
     >>> short_forms("International Steel Group")
-    [('ISG', True)]
+    [('International Steel', False), ('InternationalSteel', False), ('ISG', True)]
+    >>> short_forms("AppleInsider")
+    [('Apple Insider', False)]
     """
     words = _WORD.findall(name)
     forms: dict[str, bool] = {}
@@ -114,6 +118,8 @@ def short_forms(name: str) -> list[tuple[str, bool]]:
         add(" ".join(swap.get(w, w) for w in no_legal), False)
     elif len(bare) == 2 and all(w[:1].isupper() for w in bare):
         add("".join(bare), False)  # "TimeWarner"
+    elif len(bare) == 1 and (camel := _CAMEL.fullmatch(bare[0])):
+        add(" ".join(camel.groups()), False)  # "Apple Insider" of AppleInsider, "Jet Blue"
     first = bare[0] if len(bare) >= 2 else ""
     if first.isupper() or (first[:1].isupper() and len(first) >= 4 and not is_common(first)):
         add(first, True)  # "Cadbury" of Cadbury Schweppes, "HDT": only beside the full name

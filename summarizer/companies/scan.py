@@ -56,7 +56,9 @@ def _local_tokens(
     while len(out) < limit:
         word = fold(text[start:end])
         possessive = len(word) > 2 and word.endswith("'s")
-        if possessive:
+        if possessive and _inner_possessive(index, text, key, word, end):
+            possessive = False  # "Sam's Club": the name itself has the "'s"
+        elif possessive:
             word = word[:-2]
         key = (*key, word)
         if not index.continues(key):
@@ -71,13 +73,30 @@ def _local_tokens(
     return out
 
 
+def _inner_possessive(
+    index: AliasIndex, text: str, key: tuple[str, ...], word: str, end: int
+) -> bool:
+    """Whether ``word`` ("sam's", folded, ending at ``end``) is an inner word of an alias
+    written with its "'s" ("Sam's Club", "Moody's Investors Service"), so the walk goes on."""
+    if not index.continues((*key, word)):
+        return False
+    m = _NEXT_RE.match(text, end)
+    if m is None:
+        return False
+    nxt = fold(m.group(1))
+    return index.continues((*key, word, nxt.removesuffix("'s"))) or index.continues(
+        (*key, word, nxt)
+    )
+
+
 def _goes_on(index: AliasIndex, text: str, written: str, word: str, end: int) -> bool:
     """Whether an alias starts with ``word`` and the word after it (``written`` is ``word``
     as folded from the text, ending at ``end``): what :func:`_local_tokens` would find
     second, checked without building its token list. Only asked for a word that is no
-    alias alone, so a possessive one ("The's") ends the walk with nothing found."""
+    alias alone; a possessive one ("The's") goes on only where an alias is written with
+    it ("Sam's Club")."""
     if word != written:
-        return False  # possessive
+        return _inner_possessive(index, text, (), written, end)
     m = _NEXT_RE.match(text, end)
     if m is None:
         return False
@@ -94,7 +113,8 @@ def _start_word(index: AliasIndex, text: str, at: int) -> StartWord | None:
         return None
     written = fold(first.group())
     word = written.removesuffix("'s")
-    return len(first.group()), written, word, index.first.get(word, 0), (word,) in index.grams
+    longest = max(index.first.get(word, 0), index.first.get(written, 0))  # "Sam's Club"
+    return len(first.group()), written, word, longest, (word,) in index.grams
 
 
 def alias_hits(

@@ -173,6 +173,24 @@ def test_possessives_with_curly_and_straight_apostrophes(
     }
 
 
+@pytest.mark.parametrize("apostrophe", ["’", "'"])
+def test_a_name_written_with_an_inner_possessive(matcher: CompanyMatcher, apostrophe: str) -> None:
+    # "Victoria's Secret" was in the registry but never found: the text's "Victoria's"
+    # was read as Victoria plus a possessive, which ended the name there.
+    text = f"Victoria{apostrophe}s Secret and Lane Bryant, and Victoria{apostrophe}s own shop"
+    assert counts(matcher, text) == {"Victoria's Secret": 1, "Lane Bryant": 1}
+    followed = matcher.with_entries([CompanyEntry("Sam's Club")])
+    story = f"Sam{apostrophe}s Club will cut jobs. Sam{apostrophe}s Club shares fell."
+    assert counts(followed, story) == {"Sam's Club": 2}
+    assert counts(followed, "Sam's Club's profits rose.") == {"Sam's Club": 1}
+
+
+def test_a_followed_camel_case_name_is_also_found_spaced(matcher: CompanyMatcher) -> None:
+    followed = matcher.with_entries([CompanyEntry("AppleInsider"), CompanyEntry("McWidget")])
+    text = "A suit against Apple Insider; AppleInsider said so. Mc Widget is no McWidget."
+    assert counts(followed, text) == {"AppleInsider": 2, "McWidget": 1}
+
+
 def test_longest_alias_wins(matcher: CompanyMatcher) -> None:
     assert counts(matcher, "Great Wall Motor said so.") == {"Great Wall Motor": 1}
     assert counts(matcher, "Apple Inc. and Samsung SDI and Kotak Mahindra Bank") == {
