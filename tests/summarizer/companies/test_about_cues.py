@@ -154,3 +154,12 @@ def test_business_reads_the_headline_and_the_opening_sentences() -> None:
     # Business words after the fifth body sentence are not read.
     late = Layout(["Derby day", plain * 2 + "Shares fell. Sales rose."])
     assert late.business == 0.0
+
+
+def test_the_short_form_examples_in_the_docs_hold() -> None:
+    import doctest
+
+    from summarizer.companies import names
+
+    result = doctest.testmod(names)
+    assert result.attempted >= 4 and result.failed == 0
