@@ -146,3 +146,10 @@ def score_article(
         tally.passing_alerts += bool(labelled)
     tally.fn = len(set(label.subjects) - hit)
     return tally
+
+
+def agreement(first: Labelled, second: Labelled) -> Tally:
+    """A second reader's labels of an article scored against the first's, as a prediction
+    is: how far two careful readers agree (``benchmarks/label_agreement.py``)."""
+    predicted = [(name, name in second.subjects) for name in second.names]
+    return score_article(first, predicted, second.keys)
