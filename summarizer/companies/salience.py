@@ -38,7 +38,10 @@ a sponsor-of-figures cue, a rival/example cue, the lead sentence as headline whe
 is none, the grammatical subject of the opening, the share of economy sentences; then
 the only company named (twice or more), rank 1 by mentions, cover of the first three or
 five sentences, mentions per 100 words, being one of a list of companies, a deal word
-right next to the name: none held up out of sample.)
+right next to the name: none held up out of sample. In stop 21: "partner", "team up",
+"join forces" as deal words, and small gradient-boosted trees (scikit-learn, 50-200 trees of
+depth 2-3) over the same features: the same precision/recall curve in 5-fold CV over 615
+articles, and on "fresh3" from the earlier splits P 0.86 / R 0.70 either way.)
 
 An abbreviation defined in brackets after a name ("Singapore Airlines (SIA)") counts
 as that company wherever it recurs (``with_abbreviations``).
