@@ -29,6 +29,8 @@ class ChatSettings:
     # The forum topic (message_thread_id) a group's alerts go to; None: the chat itself
     # (a forum's General topic).
     topic: int | None = None
+    # Words or phrases whose articles never alert this chat (summarizer/text/phrases.py).
+    mute: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check_int("Summary length", self.summary_sentences, 1, 10, "sentences")
@@ -46,6 +48,7 @@ class ChatSettings:
             raise InputError("The alert threshold must be a number between 0 and 1.")
         if self.topic is not None and not is_topic(self.topic):
             raise InputError("A forum topic is named by its thread number (1 or more).")
+        object.__setattr__(self, "mute", _mute_list(self.mute))
 
     @classmethod
     def from_json(cls, text: str | None) -> ChatSettings:
@@ -72,6 +75,32 @@ class ChatSettings:
 def is_topic(value: object) -> bool:
     """Whether ``value`` is a forum topic as stored: a thread number, 1 or more."""
     return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+MAX_MUTED = 20
+MAX_MUTE_CHARS = 40
+
+
+def _mute_list(value: object) -> tuple[str, ...]:
+    """Muted words as stored: spacing tidied, repeats (any case) dropped, limits checked."""
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise InputError("Muted words must be a list of words or phrases.")
+    kept: dict[str, str] = {}
+    for item in value:
+        text = " ".join(str(item).split())
+        if not text:
+            continue
+        if len(text) > MAX_MUTE_CHARS:
+            raise InputError(
+                f"“{text[:30]}…” is too long to mute; keep each word or phrase under "
+                f"{MAX_MUTE_CHARS} characters."
+            )
+        if sum(ch.isalnum() for ch in text) < 2:
+            raise InputError(f"“{text}” is too short to mute: it would hide almost everything.")
+        kept.setdefault(text.casefold(), text)
+    if len(kept) > MAX_MUTED:
+        raise InputError(f"Please mute at most {MAX_MUTED} words or phrases.")
+    return tuple(kept.values())
 
 
 def _settings_dict(text: str | None) -> dict[str, Any]:

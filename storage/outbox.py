@@ -16,11 +16,17 @@ a lost alert is worse for a subscriber than a rare repeat.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterable, Sequence
 
 from storage.db import Database, guarded, json_ids
 from storage.outbox_queries import ITEM_JOINS, ITEM_SELECT, OutboxItem, OutboxQueries
+from summarizer.text.phrases import first_phrase
+
+
+def _strings(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def _default_threshold() -> float:
@@ -41,6 +47,7 @@ JOIN subscriptions AS s ON s.company_id = ac.company_id
 JOIN chats AS c ON c.id = s.chat_id
 WHERE ac.article_id = :article_id AND c.active = 1
   AND ac.salience >= COALESCE(json_extract(c.settings, '$.threshold'), :threshold)
+  AND s.chat_id NOT IN (SELECT value FROM json_each(:muted))
 GROUP BY s.chat_id
 ON CONFLICT (chat_id, article_id) DO NOTHING
 """
@@ -50,6 +57,15 @@ WHERE o.id IN (
     SELECT id FROM outbox WHERE status = 'pending' AND due <= :now ORDER BY due, id LIMIT :limit
 )
 ORDER BY o.due, o.id
+"""
+# Chats that would get this article and mute some words: few, so their words are checked
+# in Python (whole words, any case) rather than in SQL.
+_MUTING = """
+SELECT DISTINCT c.id, json_extract(c.settings, '$.mute')
+FROM article_companies AS ac
+JOIN subscriptions AS s ON s.company_id = ac.company_id
+JOIN chats AS c ON c.id = s.chat_id
+WHERE ac.article_id = ? AND c.active = 1 AND json_array_length(c.settings, '$.mute') > 0
 """
 
 
@@ -81,14 +97,24 @@ class Outbox(OutboxQueries):
         sources arriving together can be grouped into one message.
         """
         now = time.time() if now is None else now
-        params = {
+        params: dict[str, object] = {
             "article_id": article_id,
             "now": now,
             "due": now + delay,
             "threshold": self.default_threshold,
         }
         with self.db.transaction():
+            params["muted"] = json_ids(self._muting(article_id))
             return self.db.conn.execute(_ENQUEUE, params).rowcount
+
+    def _muting(self, article_id: int) -> list[int]:
+        """Chats that follow a company in the article and mute a word its text uses."""
+        rows = self.db.conn.execute(_MUTING, [article_id]).fetchall()
+        text = self.article_text(article_id) if rows else None
+        if text is None:
+            return []
+        words = "\n".join(text)
+        return [chat for chat, muted in rows if first_phrase(words, _strings(json.loads(muted)))]
 
     # -- sender side -----------------------------------------------------------------
 

@@ -19,7 +19,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (  # the menu Telegram shows (setMyComma
     ("search", "Search stored articles"),
     ("summary", "Summarise an article (link or number)"),
     ("unsubscribe", "Stop following a company"),
-    ("settings", "Summary length, alerts or digest, relevance"),
+    ("settings", "Summary length, alerts or digest, relevance, muted words"),
     ("help", "How to use this bot"),
     ("stop", "Unfollow everything and delete this chat's data"),
 )
@@ -36,7 +36,7 @@ HELP_LINES: tuple[tuple[str, str], ...] = (
     (
         "/settings",
         "summary length, instant alerts or a daily digest, how central a "
-        "company must be to alert you",
+        "company must be to alert you, words to mute",
     ),
     ("/stop", "unfollow everything and delete this chat's data"),
 )

@@ -21,7 +21,12 @@ if TYPE_CHECKING:
 LENGTHS = (1, 2, 3, 5, 7)
 SETTINGS_HELP = (
     "Type to change: /settings length 5 · /settings mode digest · /settings hour 7 · "
-    "/settings tz Europe/Berlin · /settings relevance main"
+    "/settings tz Europe/Berlin · /settings relevance main · /settings mute football, rumour*"
+)
+MUTE_HELP = (
+    "Name the words or phrases whose articles should never alert this chat, separated by "
+    "commas: /settings mute football, transfer rumour (whole words, any case; rumour* also "
+    "mutes rumours). /settings mute off clears the list."
 )
 _KEYS = {
     "length": "summary_sentences",
@@ -41,6 +46,10 @@ _KEYS = {
     "thr": "threshold",
     "topic": "topic",
     "thread": "topic",
+    "mute": "mute",
+    "muted": "mute",
+    "ignore": "mute",
+    "block": "mute",
 }
 _GENERAL = frozenset(("off", "none", "no", "general", "chat"))
 _MODES = {
@@ -79,6 +88,8 @@ def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str,
         raise InputError(f"There is no setting called “{key[:30]}”. {SETTINGS_HELP}")
     if field == "topic":
         return {field: _topic(value, topic)}
+    if field == "mute":
+        return {field: _mute(value)}
     if field == "summary_sentences":
         return {field: _int(value, "The summary length must be a number of sentences, 1 to 10.")}
     if field == "mode":
@@ -116,6 +127,16 @@ def _topic(value: str, here: int | None) -> int | None:
     return here
 
 
+def _mute(value: str) -> tuple[str, ...]:
+    """``/settings mute a, b c`` -> ("a", "b c"); ``off`` -> (); nothing named: how to."""
+    if value.casefold() in ("off", "none", "clear"):
+        return ()
+    words = tuple(w for w in (part.strip() for part in value.split(",")) if w)
+    if not words:
+        raise InputError(MUTE_HELP)
+    return words
+
+
 def _zone(value: str) -> str:
     """The zone as typed; InputError for a region such as "Europe" (a folder of zones).
 
@@ -139,6 +160,14 @@ def _int(value: str, message: str) -> int:
     if not re.fullmatch(r"\d{1,3}", value):
         raise InputError(message)
     return int(value)
+
+
+def _mute_line(settings: ChatSettings) -> str:
+    """The muted words, or how to mute some."""
+    if not settings.mute:
+        return "Muted words: none · /settings mute WORDS stops articles that use them alerting you"
+    listed = " · ".join(esc(word) for word in settings.mute)
+    return f"Muted words: <b>{listed}</b> (never alert you) · /settings mute off clears them"
 
 
 def _topic_line(settings: ChatSettings, here: int | None, topics: TopicMap | None) -> list[str]:
@@ -188,6 +217,7 @@ def settings_text(
         f"Time zone: <b>{esc(timezone_label(settings.timezone))}</b>",
         f"Alert me when a company is: <b>{threshold_label(settings.threshold)}</b> "
         "(choices: main subject · notable · any mention)",
+        _mute_line(settings),
         *_topic_line(settings, here, topics),
         "",
         esc(SETTINGS_HELP),

@@ -252,6 +252,18 @@ async def test_settings_buttons_and_typed_changes(bot: Bot) -> None:
     assert "Alert me when a company is: <b>merely mentioned</b>" in anything
 
 
+async def test_settings_mute_lists_replaces_and_clears_words(bot: Bot) -> None:
+    how = (await bot.send("/settings mute"))[0]
+    assert "/settings mute football, transfer rumour" in how
+    saved = (await bot.send("/settings mute Football, <b>rumour*</b>,football"))[0]
+    assert "Muted words: <b>Football · &lt;b&gt;rumour*&lt;/b&gt;</b>" in saved
+    assert bot.store.chats.settings(11).mute == ("Football", "<b>rumour*</b>")
+    assert "too short" in (await bot.send("/settings mute ok, x"))[0]
+    assert bot.store.chats.settings(11).mute == ("Football", "<b>rumour*</b>")  # kept
+    cleared = (await bot.send("/settings mute off"))[0]
+    assert "Muted words: none" in cleared and bot.store.chats.settings(11).mute == ()
+
+
 async def test_stop_deletes_the_chat(bot: Bot) -> None:
     await bot.send("/subscribe Xiaomi, Tesla")
     await bot.send("/settings length 5")

@@ -1,0 +1,62 @@
+"""Muted words (``/settings mute``): stored tidily, and muted articles never queue an alert."""
+
+from __future__ import annotations
+
+import pytest
+
+from storage import Store
+from storage.chats import MAX_MUTED, ChatSettings
+from summarizer import Article
+from summarizer.companies.matcher import CompanyEntry, CompanyMention
+from summarizer.errors import InputError
+
+
+@pytest.fixture
+def store(store: Store) -> Store:
+    store.companies.ensure_registry([CompanyEntry("Xiaomi", (), None, "CN")])
+    return store
+
+
+def _story(store: Store, title: str, text: str) -> int:
+    article_id, _ = store.articles.add(
+        Article(title, (text,)), companies=[CompanyMention("Xiaomi", 0.9, True, 2)]
+    )
+    return article_id
+
+
+def test_muted_words_are_tidied_and_checked(store: Store) -> None:
+    saved = store.chats.update_settings(4, mute=(" Football ", "football", "transfer   rumour"))
+    assert saved.mute == ("Football", "transfer rumour")  # repeats in any case dropped
+    assert store.chats.settings(4).mute == ("Football", "transfer rumour")  # round trip
+    for bad, message in [
+        (("x",), "too short"),
+        (("**",), "too short"),
+        (("w" * 41,), "too long"),
+        (tuple(f"word{i}" for i in range(MAX_MUTED + 1)), "at most"),
+        ("football", "list"),
+    ]:
+        with pytest.raises(InputError, match=message):
+            store.chats.update_settings(4, mute=bad)
+    assert store.chats.settings(4).mute == ("Football", "transfer rumour")  # nothing lost
+    assert store.chats.update_settings(4, mute=()).mute == ()
+    store.db.execute("UPDATE chats SET settings = ? WHERE id = 4", ['{"mute": "football"}'])
+    assert store.chats.settings(4) == ChatSettings()  # damaged: the default, not an error
+
+
+def test_a_muted_word_keeps_the_article_from_that_chat_only(store: Store) -> None:
+    xiaomi = store.companies.id_for("Xiaomi")
+    assert xiaomi is not None
+    for chat in (1, 2, 3):
+        store.subscriptions.add(chat, xiaomi)
+    store.chats.update_settings(1, mute=("football",))
+    store.chats.update_settings(2, mute=("rumour*",))
+    football = _story(store, "Xiaomi sponsors a club", "Xiaomi's FOOTBALL deal was signed.")
+    assert store.outbox.enqueue_for_article(football) == 2
+    rumours = _story(store, "Rumours about Xiaomi", "Xiaomi denied the rumours on Monday.")
+    assert store.outbox.enqueue_for_article(rumours) == 2
+    footballer = _story(store, "Xiaomi hires a footballer", "A footballer joins Xiaomi.")
+    assert store.outbox.enqueue_for_article(footballer) == 3  # whole words only
+    queued = {(r["chat_id"], r["article_id"]) for r in store.outbox.rows()}
+    assert (1, football) not in queued and (2, football) in queued
+    assert (2, rumours) not in queued and (1, rumours) in queued
+    assert {chat for chat, article in queued if article == footballer} == {1, 2, 3}
