@@ -188,6 +188,11 @@ class AliasIndex:
             if m.group()[0] not in "'’" and text[at := m.start()].islower()
         ]
 
+    def start_word(self, word: str) -> StartWord | None:
+        """What an alias starting with ``word`` as written needs; None when none starts so."""
+        known = self._starts_word
+        return known[word] if word in known else self._learn(word)
+
     def _learn(self, word: str) -> StartWord | None:
         """What an alias starting with ``word`` as written needs (remembered per written form)."""
         folded = fold(word)

@@ -109,12 +109,7 @@ def _goes_on(index: AliasIndex, text: str, written: str, word: str, end: int) ->
 def _start_word(index: AliasIndex, text: str, at: int) -> StartWord | None:
     """What the word at ``at`` starts (as ``AliasIndex.start_words`` gives it), or None."""
     first = _TOKEN_RE.match(text, at)
-    if first is None:
-        return None
-    written = fold(first.group())
-    word = written.removesuffix("'s")
-    longest = max(index.first.get(word, 0), index.first.get(written, 0))  # "Sam's Club"
-    return len(first.group()), written, word, longest, (word,) in index.grams
+    return None if first is None else index.start_word(first.group())
 
 
 def alias_hits(
