@@ -16,17 +16,13 @@ a lost alert is worse for a subscriber than a rare repeat.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterable, Sequence
 
+from storage.chats import ChatSettings
 from storage.db import Database, guarded, json_ids
 from storage.outbox_queries import ITEM_JOINS, ITEM_SELECT, OutboxItem, OutboxQueries
 from summarizer.text.phrases import first_phrase
-
-
-def _strings(value: object) -> list[str]:
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def _default_threshold() -> float:
@@ -61,7 +57,7 @@ ORDER BY o.due, o.id
 # Chats that would get this article and mute some words: few, so their words are checked
 # in Python (whole words, any case) rather than in SQL.
 _MUTING = """
-SELECT DISTINCT c.id, json_extract(c.settings, '$.mute')
+SELECT DISTINCT c.id, c.settings
 FROM article_companies AS ac
 JOIN subscriptions AS s ON s.company_id = ac.company_id
 JOIN chats AS c ON c.id = s.chat_id
@@ -114,7 +110,12 @@ class Outbox(OutboxQueries):
         if text is None:
             return []
         words = "\n".join(text)
-        return [chat for chat, muted in rows if first_phrase(words, _strings(json.loads(muted)))]
+        # Read like any stored settings: a damaged list mutes nothing rather than failing.
+        return [
+            chat
+            for chat, settings in rows
+            if first_phrase(words, ChatSettings.from_json(settings).mute)
+        ]
 
     # -- sender side -----------------------------------------------------------------
 

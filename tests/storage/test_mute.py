@@ -50,6 +50,8 @@ def test_a_muted_word_keeps_the_article_from_that_chat_only(store: Store) -> Non
         store.subscriptions.add(chat, xiaomi)
     store.chats.update_settings(1, mute=("football",))
     store.chats.update_settings(2, mute=("rumour*",))
+    store.chats.upsert(3)  # a damaged list (too short to save) mutes nothing
+    store.db.execute("UPDATE chats SET settings = ? WHERE id = 3", ['{"mute": ["x", 5]}'])
     football = _story(store, "Xiaomi sponsors a club", "Xiaomi's FOOTBALL deal was signed.")
     assert store.outbox.enqueue_for_article(football) == 2
     rumours = _story(store, "Rumours about Xiaomi", "Xiaomi denied the rumours on Monday.")
