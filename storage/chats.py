@@ -6,6 +6,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -70,6 +71,13 @@ class ChatSettings:
         if unknown:
             raise InputError(f"Unknown setting: {unknown[0]}. Known: {', '.join(sorted(known))}.")
         return replace(self, **changes)
+
+
+@lru_cache(maxsize=1024)
+def stored_settings(text: str | None) -> ChatSettings:
+    """``ChatSettings.from_json``, cached: the sender reads a chat's stored settings for
+    every waiting alert, and chats share a few settings strings (settings are immutable)."""
+    return ChatSettings.from_json(text)
 
 
 def is_topic(value: object) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 
-from storage.chats import ChatSettings
+from storage.chats import stored_settings
 from storage.db import Database, guarded, json_ids
 from storage.outbox_queries import ITEM_JOINS, ITEM_SELECT, OutboxItem, OutboxQueries
 from summarizer.text.phrases import first_phrase
@@ -112,9 +112,7 @@ class Outbox(OutboxQueries):
         words = "\n".join(text)
         # Read like any stored settings: a damaged list mutes nothing rather than failing.
         return [
-            chat
-            for chat, settings in rows
-            if first_phrase(words, ChatSettings.from_json(settings).mute)
+            chat for chat, settings in rows if first_phrase(words, stored_settings(settings).mute)
         ]
 
     # -- sender side -----------------------------------------------------------------

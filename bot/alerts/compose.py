@@ -13,11 +13,9 @@ Rules, in order (each call returns one message and the alert rows it covers):
 
 from __future__ import annotations
 
-import json
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Protocol
 
 from bot.alerts.format import (
@@ -30,6 +28,7 @@ from bot.alerts.format import (
     digest_messages,
 )
 from bot.alerts.options import item_topic
+from storage.chats import stored_settings
 from storage.outbox_queries import OutboxItem
 from summarizer.article import Article
 from summarizer.errors import NewsbotError
@@ -69,15 +68,6 @@ class _Lru(OrderedDict):
         if len(self) > _CACHE_SIZE:
             self.popitem(last=False)
         return value
-
-
-@lru_cache(maxsize=1024)  # a pure function of the stored settings string
-def _sentences(settings: str) -> int:
-    try:
-        value = json.loads(settings or "{}").get("summary_sentences", 3)
-    except (ValueError, AttributeError):
-        return 3
-    return value if isinstance(value, int) and 1 <= value <= 10 else 3
 
 
 class Composer:
@@ -127,7 +117,7 @@ class Composer:
 
     def standalone(self, group: Sequence[OutboxItem]) -> Delivery:
         """``group`` (copies of one story) as a new alert message."""
-        sentences = _sentences(group[0].settings)
+        sentences = stored_settings(group[0].settings).summary_sentences
         key = (tuple(i.article_id for i in group), group[0].company_id, sentences)
         rendered = self._rendered.remember(  # the same message for every chat of a fan-out
             key, lambda: alert_message(self._view(list(group), sentences=sentences))
@@ -147,7 +137,8 @@ class Composer:
         mine = self._shingles_of(lead.article_id)
         for message_id, earlier in reversed(by_message.items()):  # the newest first
             if overlap(self._shingles_of(earlier[0].article_id), mine) >= MIN_OVERLAP:
-                view = self._view([*earlier, *group], sentences=_sentences(lead.settings))
+                sentences = stored_settings(lead.settings).summary_sentences
+                view = self._view([*earlier, *group], sentences=sentences)
                 return Delivery(
                     "merge",
                     alert_message(view),

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import lru_cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import RetryAfter
 
-from storage.chats import is_topic
+from storage.chats import is_topic, stored_settings
 from storage.outbox_queries import OutboxItem
 
 #: Telegram's descriptions for a chat the bot can no longer write to.
@@ -28,19 +26,9 @@ GONE = (
 TOPIC_GONE = ("thread not found", "topic_deleted", "topic_closed", "topic not found")
 
 
-@lru_cache(maxsize=1024)  # read for every waiting alert of a chat, and chats share settings
-def alert_topic(settings: str) -> int | None:
-    """The forum topic (message thread) a chat's alerts go to, from its stored settings."""
-    try:
-        value = json.loads(settings or "{}").get("topic")
-    except (ValueError, AttributeError):
-        return None
-    return value if is_topic(value) else None
-
-
 def item_topic(item: OutboxItem) -> int | None:
     """Where one alert goes: the topic its company was followed in, else the chat's."""
-    return item.topic if is_topic(item.topic) else alert_topic(item.settings)
+    return item.topic if is_topic(item.topic) else stored_settings(item.settings).topic
 
 
 @dataclass(frozen=True, slots=True)

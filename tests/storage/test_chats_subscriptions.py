@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storage import ChatSettings, Store
-from storage.chats import timezone_label
+from storage.chats import stored_settings, timezone_label
 from summarizer import InputError
 from summarizer.companies.matcher import SUBJECT_THRESHOLD, CompanyEntry
 
@@ -206,6 +206,18 @@ def test_a_forum_topic_is_stored_cleared_and_validated(store: Store) -> None:
     assert store.chats.settings(-1007).topic is None
     # A damaged stored value reads as "no topic", never as an error.
     assert ChatSettings.from_json('{"topic": "abc"}').topic is None
+
+
+def test_the_sender_reads_stored_settings_like_everyone_else(store: Store) -> None:
+    # The alert sender's cached reader: the same answers as ChatSettings.from_json, a
+    # damaged value falling back to its default, and one object per settings string.
+    store.chats.upsert(-1009, type="supergroup")
+    saved = store.chats.update_settings(-1009, topic=7, summary_sentences=5, mute=["rumour*"])
+    (raw,) = store.db.conn.execute("SELECT settings FROM chats WHERE id = -1009").fetchone()
+    assert stored_settings(raw) == saved and stored_settings(raw) is stored_settings(raw)
+    damaged = '{"summary_sentences": true, "topic": "7", "mute": "football", "mode": 3}'
+    assert stored_settings(damaged) == ChatSettings()
+    assert stored_settings("not json") == stored_settings(None) == ChatSettings()
 
 
 def test_a_company_can_have_its_own_forum_topic(store: Store) -> None:
