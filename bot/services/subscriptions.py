@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from bot.services.registry import find_company, new_name_problem, offered_names
 from summarizer.companies.matcher import SUGGEST_CUTOFF
+from summarizer.companies.names import LEGAL
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
@@ -80,20 +81,53 @@ class UnsubscribeResult:
     removed: tuple[CompanyRef, ...] = ()
     not_followed: tuple[CompanyRef, ...] = ()
     unknown: tuple[Unknown, ...] = ()
+    everything: bool = False  # "/unsubscribe all": ``removed`` is all the chat followed
+
+
+# What people type to stop following everything (and keep their settings, unlike /stop).
+EVERYTHING = frozenset(("all", "everything", "*", "all companies"))
 
 
 def split_names(text: str) -> list[str]:
     """Comma-, semicolon- or newline-separated names, trimmed, without repeats.
 
     HTML entities are decoded first ("AT&amp;T" pasted from a web page is AT&T, not
-    "AT&amp" and "T").
+    "AT&amp" and "T"). A name in quotes is kept whole ("Sturm, Ruger & Co."), and a
+    legal form after a comma stays with its name ("F5, Inc.").
     """
+    pieces: list[str] = []
+    for line in html.unescape(text).split("\n"):
+        glue = False  # the piece before, on this line, may take a legal form
+        for m in _PIECE.finditer(line):
+            plain = m.group("plain")
+            name = " ".join(
+                (plain if plain is not None else m.group("q1") or m.group("q2") or "").split()
+            )
+            if plain is not None and glue and _legal_tail(name):
+                pieces[-1] += f", {name}"
+            elif name:
+                pieces.append(name)
+            glue = plain is not None and bool(name)
     seen: dict[str, str] = {}
-    for part in re.split(r"[,;\n]", html.unescape(text)):
-        name = " ".join(part.split())
-        if name and name.casefold() not in seen:
-            seen[name.casefold()] = name
+    for name in pieces:
+        seen.setdefault(name.casefold(), name)
     return list(seen.values())
+
+
+# A name wholly in quotes (straight or curly), or a run up to the next separator (so
+# quotes inside a name stay: Toys "R" Us).
+_PIECE = re.compile(r'\s*(?:"(?P<q1>[^"]*)"|“(?P<q2>[^”]*)”)\s*(?=[,;]|$)|(?P<plain>[^,;]+)')
+
+
+def _legal_tail(piece: str) -> bool:
+    """Whether a comma-separated piece only ends the name before it: "Inc.", "Co., Ltd.",
+    "N.A", "a. s" (legal forms), never a name of its own ("AB InBev" is one)."""
+    words = re.findall(r"[^\W\d_]+", piece.casefold())
+    return bool(words) and (all(w in LEGAL for w in words) or "".join(words) in _LEGAL_JOINED)
+
+
+# Legal forms written with dots between letters: "N.A." (a US national bank), "a. s." (Czech).
+_LEGAL_JOINED = LEGAL | {"na"}
 
 
 class SubscriptionService:
@@ -192,7 +226,12 @@ class SubscriptionService:
         return self.subscribe(chat_id, company.name, topic=topic)
 
     def unsubscribe(self, chat_id: int, text: str) -> UnsubscribeResult:
-        """Stop following each comma-separated name."""
+        """Stop following each comma-separated name, or every company for "all"."""
+        if " ".join(text.split()).casefold() in EVERYTHING:
+            refs = [
+                CompanyRef(cid, name) for cid, name in self.store.subscriptions.remove_all(chat_id)
+            ]
+            return UnsubscribeResult(removed=tuple(refs), everything=True)
         removed: list[CompanyRef] = []
         missing: list[CompanyRef] = []
         unknown: list[Unknown] = []

@@ -24,7 +24,10 @@ COMMANDS: tuple[tuple[str, str], ...] = (  # the menu Telegram shows (setMyComma
     ("stop", "Unfollow everything and delete this chat's data"),
 )
 HELP_LINES: tuple[tuple[str, str], ...] = (
-    ("/subscribe Apple, Toyota", "follow companies: names, aliases (Google) or tickers (MSFT)"),
+    (
+        "/subscribe Apple, Toyota",
+        'follow companies: names, aliases (Google) or tickers (MSFT); "quote" a name with a comma',
+    ),
     ("/list", "what this chat follows, with buttons for news and unsubscribing"),
     ("/news Google 5", "a short brief and the latest 5 articles, summarised for Google"),
     (
@@ -32,7 +35,7 @@ HELP_LINES: tuple[tuple[str, str], ...] = (
         "stored articles with all these words (OR for either, -word to leave out)",
     ),
     ("/summary 12", "summarise article 12, or a web page: /summary https://…"),
-    ("/unsubscribe Toyota", "stop following"),
+    ("/unsubscribe Toyota", "stop following (/unsubscribe all: everything, keeping your settings)"),
     (
         "/settings",
         "summary length, instant alerts or a daily digest, how central a "

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.services.subscriptions import (
+    MAX_NAMES_PER_COMMAND,
     CompanyRef,
     SubscribeResult,
     TopicMap,
@@ -17,7 +18,7 @@ from bot.services.subscriptions import (
     UnsubscribeResult,
 )
 from bot.telegram.callbacks import Action, encode
-from bot.telegram.formatting import bold, esc
+from bot.telegram.formatting import bold, code, esc
 from bot.telegram.replies.common import NAME_CHARS, button, topic_label, usage
 
 LIST_HEADER = "This chat follows"
@@ -108,6 +109,8 @@ def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup 
 
 def unsubscribe_reply(result: UnsubscribeResult) -> str:
     """What ``/unsubscribe`` did for each name."""
+    if result.everything:
+        return _unsubscribed_all(result.removed)
     lines = []
     if result.removed:
         lines.append(f"✓ Unsubscribed from {_names(result.removed)}.")
@@ -115,6 +118,26 @@ def unsubscribe_reply(result: UnsubscribeResult) -> str:
         lines.append(f"• This chat did not follow {_names(result.not_followed)}.")
     lines += _unknown_lines(result.unknown)
     return "\n".join(lines) + "\n\n/list shows what this chat follows."
+
+
+def _unsubscribed_all(refs: Sequence[CompanyRef]) -> str:
+    """``/unsubscribe all``: what was dropped, and the commands that follow it all again."""
+    if not refs:
+        return "This chat follows no companies.\nStart with /subscribe Apple"
+    count = f"{len(refs)} compan{'y' if len(refs) == 1 else 'ies'}"
+    commands = "\n".join(code(command) for command in follow_commands(refs))
+    return (
+        f"✓ Unsubscribed from all {count}: {_names(refs)}. Your /settings stay.\n\n"
+        f"To follow {'it' if len(refs) == 1 else 'them'} again, send:\n{commands}"
+    )
+
+
+def follow_commands(refs: Sequence[CompanyRef]) -> list[str]:
+    """``/subscribe`` commands that follow ``refs`` again, as many names each as one
+    command takes; a name holding a separator goes in quotes ("Sturm, Ruger & Co.")."""
+    names = [f'"{r.name}"' if any(c in r.name for c in ",;") else r.name for r in refs]
+    step = MAX_NAMES_PER_COMMAND
+    return ["/subscribe " + ", ".join(names[i : i + step]) for i in range(0, len(names), step)]
 
 
 def unsubscribed_reply(ref: CompanyRef) -> tuple[str, InlineKeyboardMarkup]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -159,6 +160,25 @@ async def test_unsubscribe_by_name_and_unknown_names(bot: Bot) -> None:
     assert "did not follow <b>Tesla</b>" in reply
     assert "Qqqqzzz" in reply
     assert bot.store.subscriptions.count(11) == 0
+
+
+async def test_unsubscribe_all_keeps_settings_and_says_how_to_follow_again(bot: Bot) -> None:
+    assert "follows no companies" in (await bot.send("/unsubscribe all"))[0]
+    await bot.send('/subscribe Xiaomi, Tesla, "Sturm, Ruger & Co.", F5, Inc.')
+    await bot.send("/settings length 5")
+    reply = (await bot.send("/unsubscribe  ALL "))[0]  # not Allstate, the closest name
+    assert "Unsubscribed from all 4 companies" in reply and "Allstate" not in reply
+    assert bot.store.subscriptions.count(11) == 0
+    assert bot.store.chats.settings(11).summary_sentences == 5  # unlike /stop
+    again = re.search(r"<code>(.*?)</code>", reply)
+    assert again is not None
+    await bot.send(html.unescape(again.group(1)))  # the command given follows them all again
+    assert sorted(n for _, n in bot.store.subscriptions.for_chat(11)) == [
+        "F5, Inc.",
+        "Sturm, Ruger & Co.",
+        "Tesla",
+        "Xiaomi",
+    ]
 
 
 async def test_news_shows_the_seed_summary_source_and_date(bot: Bot) -> None:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.config import Config, RedactToken
+from bot.services.subscriptions import MAX_NAMES_PER_COMMAND, CompanyRef, split_names
 from bot.telegram.formatting import (
     bold,
     clean,
@@ -21,6 +22,7 @@ from bot.telegram.formatting import (
     visible_text,
 )
 from bot.telegram.ratelimit import CommandRateLimit
+from bot.telegram.replies.subscriptions import follow_commands
 from summarizer.errors import InputError
 
 
@@ -145,3 +147,28 @@ def test_a_quoted_news_name_keeps_its_numbers() -> None:
     # Not a whole quoted name: read as usual, quotes and all.
     assert parse_news_args('"" 2') == ('""', 2)
     assert parse_news_args('Say "hi" 2') == ('Say "hi"', 2)
+
+
+def test_names_split_on_separators_but_keep_quoted_names_and_legal_forms() -> None:
+    assert split_names("Xiaomi, Tesla;Sony\nApple,, ,Apple") == ["Xiaomi", "Tesla", "Sony", "Apple"]
+    assert split_names('"Sturm, Ruger & Co.", “Alfa, S.A.B. de C.V.”; Toys "R" Us') == [
+        "Sturm, Ruger & Co.",
+        "Alfa, S.A.B. de C.V.",
+        'Toys "R" Us',
+    ]
+    # A legal form after a comma ends the name before it; a name starting with one does not.
+    assert split_names("F5, Inc., Community Bank, N.A, CEZ, a. s") == [
+        "F5, Inc.",
+        "Community Bank, N.A",
+        "CEZ, a. s",
+    ]
+    assert split_names("Intel, AB InBev") == ["Intel", "AB InBev"]
+
+
+def test_follow_again_commands_round_trip_and_fit_one_command_each() -> None:
+    names = ["Sturm, Ruger & Co.", "F5, Inc.", *(f"Zorblax {i}" for i in range(12))]
+    commands = follow_commands([CompanyRef(i, n) for i, n in enumerate(names)])
+    assert len(commands) == 2 and all(c.startswith("/subscribe ") for c in commands)
+    parsed = [split_names(c.removeprefix("/subscribe ")) for c in commands]
+    assert [len(p) for p in parsed] == [MAX_NAMES_PER_COMMAND, 4]
+    assert [n for p in parsed for n in p] == names
