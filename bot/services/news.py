@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.services.registry import find_company, new_name_problem, offered_names
+from summarizer.companies.matcher import SUBJECT_THRESHOLD
 from summarizer.errors import EmptyArticleError, FetchError, InputError
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class NewsItem:
     sentences: tuple[str, ...]
     ingested: str | None = None
     cut: bool = False  # summarised from the beginning of a longer text
+    passing: bool = False  # /news: the company is only mentioned in passing, not a subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,12 @@ def bounded(article: Article, limit: int = MAX_SUMMARY_CHARS) -> tuple[Article, 
         kept.append(paragraph)
         room -= len(paragraph) + 2
     return article, False
+
+
+def _passing(stored: StoredArticle) -> bool:
+    """Whether a /news article only mentions the company (salience known, under the
+    subject threshold every alert and ``/news`` ordering uses)."""
+    return stored.salience is not None and stored.salience < SUBJECT_THRESHOLD
 
 
 class NewsService:
@@ -158,7 +166,8 @@ class NewsService:
         # Each StoredArticle.article re-splits the whole stored body: do it once.
         texts = [a.article for a in articles]
         items = tuple(
-            self._item(a, sentences, company, text) for a, text in zip(articles, texts, strict=True)
+            replace(self._item(a, sentences, company, text), passing=_passing(a))
+            for a, text in zip(articles, texts, strict=True)
         )
         brief = self._brief(texts, company) if len(articles) > 1 else ()
         followed = self.store.subscriptions.is_subscribed(chat_id, company.id)

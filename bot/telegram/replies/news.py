@@ -45,9 +45,10 @@ def news_reply(result: NewsResult) -> tuple[str, InlineKeyboardMarkup | None]:
             markup,
         )
     count = len(result.items)
-    head = f"📰 <b>{name}</b> — " + (
-        f"the latest {count} articles" if count > 1 else "the latest article"
-    )
+    latest = f"the latest {count} articles" if count > 1 else "the latest article"
+    if all(item.passing for item in result.items):  # nothing stored is about it
+        latest = f"no stored article is about it yet; {latest} naming it in passing"
+    head = f"📰 <b>{name}</b> — {latest}"
     if result.by_search:
         head += " (found by searching for the name)"
     parts = [head]
@@ -78,6 +79,8 @@ def _item_block(item: NewsItem, *, number: int | None = None, command: bool = Tr
     meta_line = f"{italic(meta, limit=120)} · " if meta else ""
     # In /summary's own reply, "/summary N" would only repeat the command just sent.
     meta_line += f"/summary {item.article_id}" if command else f"article #{item.article_id}"
+    if item.passing:
+        meta_line += " · " + italic("named in passing")
     body = " ".join(esc(s) for s in item.sentences) or italic("(no text to summarise)")
     if item.cut:
         body += "\n" + italic(

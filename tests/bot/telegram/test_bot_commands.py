@@ -327,6 +327,37 @@ async def test_long_news_replies_are_split_under_the_limit(bot: Bot, html_proble
     assert "&lt;partners&gt;" in "".join(parts) and "Long &amp; Co" in "".join(parts)
 
 
+async def test_news_says_when_a_company_is_only_named_in_passing(bot: Bot) -> None:
+    from summarizer.article import Article
+
+    def add(title: str, *paragraphs: str, day: int) -> None:
+        article = Article(title, paragraphs, published=f"2026-03-0{day}T08:00:00+00:00")
+        bot.store.articles.add(
+            article, companies=bot.app.bot_data.core.companies.matcher.find(article)
+        )
+
+    add(
+        "Rain returns to the Alps",
+        "Forecasters expect heavy rain across the Alps this weekend, ending a long dry spell.",
+        "Hikers were told to stay off high trails. One guide said he had sold his Boeing "
+        "shares to buy a better tent, and another said the weather changes quickly.",
+        day=1,
+    )
+    reply = (await bot.send("/news Boeing"))[0]
+    assert "no stored article is about it yet" in reply and "<i>named in passing</i>" in reply
+    add(
+        "Boeing wins a big order",
+        "Boeing said on Monday that an airline had ordered 50 of its 737 jets.",
+        "Boeing shares rose 3% after the order, which Boeing called its largest this year.",
+        day=2,
+    )
+    reply = (await bot.send("/news Boeing"))[0]
+    assert "no stored article is about it" not in reply  # a story about it comes first
+    about, passing = reply.split("2. ", 1)
+    assert "Boeing wins" in about and "named in passing" not in about
+    assert "Rain returns" in passing and "named in passing" in passing
+
+
 async def test_news_without_articles_offers_to_follow(bot: Bot) -> None:
     reply = (await bot.send("/news Boeing"))[0]
     assert "No stored articles mention <b>Boeing</b>" in reply
