@@ -104,9 +104,11 @@ def summary_reply(result: ArticleSummary) -> str:
 def search_reply(query: str, hits: Sequence[SearchHit]) -> tuple[str, InlineKeyboardMarkup | None]:
     """Matching articles, each with a summary button."""
     shown = esc(query, limit=NAME_CHARS)
+    if not any(mark in query for mark in '"“”'):  # a quoted phrase keeps its own quotes
+        shown = f"“{shown}”"
     if not hits:
-        return f"No stored article matches “{shown}”.", None
-    lines = [f"<b>Articles matching “{shown}”</b>"]
+        return f"No stored article matches {shown}.", None
+    lines = [f"<b>Articles matching {shown}</b>"]
     for hit in hits:
         meta = " · ".join(
             p for p in (hit.source or site_name(hit.url), format_date(hit.published)) if p

@@ -233,7 +233,9 @@ async def test_summary_by_number_and_bad_references(bot: Bot) -> None:
 
 async def test_search_finds_the_seed_and_odd_queries_do_not_crash(bot: Bot) -> None:
     reply = (await bot.send("/search electric vehicle"))[0]
-    assert "Smartphone maker Xiaomi" in reply
+    assert "Smartphone maker Xiaomi" in reply and "matching “electric vehicle”" in reply
+    phrase = (await bot.send('/search "electric vehicle"'))[0]
+    assert "matching &quot;electric vehicle&quot;</b>" in phrase  # its own quotes, not twice
     assert ("Summarise #1", "a:1") in bot.buttons(bot.last("sendMessage"))
     odd = (await bot.send('/search "( OR * NEAR -'))[0]
     assert "No stored article" in odd or "matching" in odd
