@@ -99,15 +99,13 @@ def split_names(text: str) -> list[str]:
     for line in html.unescape(text).split("\n"):
         glue = False  # the piece before, on this line, may take a legal form
         for m in _PIECE.finditer(line):
-            plain = m.group("plain")
-            name = " ".join(
-                (plain if plain is not None else m.group("q1") or m.group("q2") or "").split()
-            )
-            if plain is not None and glue and _legal_tail(name):
+            plain = m.lastgroup == "plain"
+            name = " ".join(m.group(m.lastgroup or "plain").split())
+            if plain and glue and _legal_tail(name):
                 pieces[-1] += f", {name}"
             elif name:
                 pieces.append(name)
-            glue = plain is not None and bool(name)
+            glue = plain and bool(name)
     seen: dict[str, str] = {}
     for name in pieces:
         seen.setdefault(name.casefold(), name)
@@ -119,15 +117,15 @@ def split_names(text: str) -> list[str]:
 _PIECE = re.compile(r'\s*(?:"(?P<q1>[^"]*)"|“(?P<q2>[^”]*)”)\s*(?=[,;]|$)|(?P<plain>[^,;]+)')
 
 
+# Legal forms written with dots between letters: "N.A." (a US national bank), "a. s." (Czech).
+_LEGAL_JOINED = LEGAL | {"na"}
+
+
 def _legal_tail(piece: str) -> bool:
     """Whether a comma-separated piece only ends the name before it: "Inc.", "Co., Ltd.",
     "N.A", "a. s" (legal forms), never a name of its own ("AB InBev" is one)."""
     words = re.findall(r"[^\W\d_]+", piece.casefold())
     return bool(words) and (all(w in LEGAL for w in words) or "".join(words) in _LEGAL_JOINED)
-
-
-# Legal forms written with dots between letters: "N.A." (a US national bank), "a. s." (Czech).
-_LEGAL_JOINED = LEGAL | {"na"}
 
 
 class SubscriptionService:
