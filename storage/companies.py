@@ -163,27 +163,37 @@ class Companies:
         return next((_from_dict(row) for row in rows), None)
 
     @guarded
-    def get_by_name(self, name: str) -> Company | None:
-        """Exact name, alias or ticker, case-insensitive; None when nothing matches."""
+    def get_by_name(self, name: str, *, tickers: bool = True) -> Company | None:
+        """Exact name, else alias, else (with ``tickers``) ticker, case-insensitive; None
+        when nothing matches."""
         text = " ".join((name or "").split())
         if not text:
             return None
-        row = (
-            self.db.execute(
-                f"SELECT {_COLUMNS} FROM companies WHERE name = ? COLLATE NOCASE", [text]
-            ).fetchone()
-            or self.db.execute(
+        queries = [
+            (f"SELECT {_COLUMNS} FROM companies WHERE name = ? COLLATE NOCASE", text),
+            (
                 f"""
             SELECT {_COLUMNS} FROM companies
-            WHERE ticker = ? COLLATE NOCASE
-               OR EXISTS (SELECT 1 FROM json_each(companies.aliases)
+            WHERE EXISTS (SELECT 1 FROM json_each(companies.aliases)
                           WHERE json_each.value = ? COLLATE NOCASE)
             ORDER BY custom, id LIMIT 1
             """,
-                [text, text],
-            ).fetchone()
-        )
-        return _company(row) if row else None
+                text,
+            ),
+        ]
+        if tickers:
+            queries.append(
+                (
+                    f"SELECT {_COLUMNS} FROM companies WHERE ticker = ? COLLATE NOCASE "
+                    "ORDER BY custom, id LIMIT 1",
+                    text.lstrip("$"),
+                )
+            )
+        for sql, value in queries:
+            row = self.db.execute(sql, [value]).fetchone()
+            if row:
+                return _company(row)
+        return None
 
     def id_for(self, name: str) -> int | None:
         """The id for a name, alias or ticker, or None."""

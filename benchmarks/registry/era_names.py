@@ -44,6 +44,8 @@ ERA_ALIASES: dict[str, list[str]] = {
     "B&M European Value Retail": ["B&M", "B&M Bargains"],
     "Jet2 plc": ["Jet2", "Jet2.com"],
     "Kellogg CO": ["Kellogg's", "Kellogg Company", "Kellanova"],
+    # Sky's own name since 2014 ("/subscribe Sky" followed Champion Homes, ticker SKY).
+    "BSkyB": ["Sky", "Sky Group", "Sky UK"],
 }
 
 
@@ -198,6 +200,8 @@ ERA_ENTRIES: list[dict[str, Any]] = [
 ERA_EXCLUDE: dict[str, list[str]] = {
     "Fox News": ["told Fox News", "Fox News Sunday"],
     "Channel 4": ["Channel 4 News", "told Channel 4"],
+    # Other companies called Sky: New Zealand's pay-TV operator, Japan's satellite operator.
+    "BSkyB": ["Sky Network Television", "Sky Perfect JSAT"],
 }
 # Entries whose name or alias is also an ordinary word or place: they count only with
 # support, as the registry's other ambiguous names do (see summarizer/companies/README.md).
@@ -214,4 +218,5 @@ ERA_AMBIGUOUS: dict[str, list[str]] = {
     "Go-Ahead Group": ["Go-Ahead"],
     "Red Bull": ["Red Bull"],
     "BlackBerry Limited": ["BlackBerry"],
+    "BSkyB": ["Sky"],
 }

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import seeds
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
-from summarizer.companies.names import name_problem
+from summarizer.companies.names import name_problem, reads_as_ticker
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
@@ -64,7 +64,8 @@ def find_company(store: Store, matcher: CompanyMatcher, name: str) -> Company | 
     name = _typed(name)
     if _is_typo(name):
         return None
-    company = store.companies.get_by_name(name)
+    # A ticker that is an ordinary word counts only typed as one: "Sky" is not ticker SKY.
+    company = store.companies.get_by_name(name, tickers=reads_as_ticker(name))
     if company is None:
         entry = _resolve(matcher, name)
         company = store.companies.get_by_name(entry.name) if entry else None
@@ -102,6 +103,10 @@ def offered_names(
     its own custom names, never another chat's."""
     # Ask the matcher for more: some of its names may be other chats' custom names.
     names = matcher.suggest(name, limit=limit * 4)
+    # An ordinary word that is a ticker ("Cat": Caterpillar's CAT) is offered, not followed.
+    ticker = store.companies.get_by_name(_typed(name)) if not reads_as_ticker(name) else None
+    if ticker is not None:
+        names = [ticker.name, *(n for n in names if n != ticker.name)]
     return store.companies.offered_to(chat_id, names)[:limit]
 
 

@@ -50,6 +50,8 @@ _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'.\-]*) $")
 _POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s$")
 _NAME_BEFORE = re.compile(r"[A-Z][\w&.'’-]*,? $")
+# "(CNN)" or "(Reuters)" right before a word, no space: a dateline opening the story.
+_GLUED_DATELINE = re.compile(r"\([A-Z][A-Za-z .]{1,20}\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +67,13 @@ class Hit:
 
 
 def sentence_initial(text: str, start: int) -> bool:
-    """Whether a word starts a sentence (or a line) and so is capitalised anyway."""
+    """Whether a word starts a sentence (or a line) and so is capitalised anyway; also
+    right after a wire dateline glued to it ("(CNN)Sky watchers ...")."""
     # A short window keeps this constant-time on long paragraphs.
     window = text[max(0, start - 24) : start]
+    dateline = _GLUED_DATELINE.search(window) if window.endswith(")") else None
+    if dateline and sentence_initial(text, start - len(window) + dateline.start()):
+        return True
     before = window.rstrip().rstrip(_OPENERS).rstrip()
     if not before:
         return start <= 24 or not text[max(0, start - 200) : start].strip(" \t" + _OPENERS)

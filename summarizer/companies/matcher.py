@@ -28,7 +28,7 @@ from summarizer.companies.entries import (
     load_registry as load_registry,
 )
 from summarizer.companies.judge import without_surnames
-from summarizer.companies.names import and_variant, short_forms
+from summarizer.companies.names import and_variant, reads_as_ticker, short_forms
 from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
     EXACT,
@@ -142,8 +142,13 @@ class CompanyMatcher:
         return other
 
     def resolve(self, text: str) -> CompanyEntry | None:
-        """The company whose name, alias or ticker is exactly ``text`` (any case)."""
-        i = self._lookup.get(_key(text))
+        """The company whose name, alias or ticker is exactly ``text`` (any case); a ticker
+        that is also an ordinary word counts only written as one: "SKY" or "$SKY" is
+        Champion Homes, "Sky" is not (a user means the broadcaster)."""
+        key = _key(text)
+        i = self._names.get(key)
+        if i is None and reads_as_ticker(text):
+            i = self._lookup.get(key)
         return None if i is None else self.entries[i]
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:

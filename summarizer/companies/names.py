@@ -80,6 +80,13 @@ def is_first_name(word: str) -> bool:
     return word.casefold() in _first_names()
 
 
+def reads_as_ticker(text: str) -> bool:
+    """Whether a typed name may be read as a ticker symbol: written in capitals or as a
+    cashtag ("SKY", "$SKY", "tsla"), not an ordinary word in ordinary case ("Sky", "Cat")."""
+    written = text.strip()
+    return written.isupper() or written.startswith("$") or not is_common(written)
+
+
 def is_common(text: str) -> bool:
     """Whether ``text`` is an ordinary English word, a place or a first name ("orange", "Paris")."""
     word = text.casefold().strip()

@@ -51,6 +51,19 @@ async def test_subscribe_confirms_canonical_names_and_stores_them(bot: Bot) -> N
     assert "Already following" in again
 
 
+async def test_an_ordinary_word_is_a_ticker_only_when_typed_as_one(bot: Bot) -> None:
+    # "Sky" is the broadcaster, not Champion Homes (ticker SKY); "Cat" is offered, not
+    # followed (Caterpillar's ticker CAT), and "CAT" or "$SKY" still read as tickers.
+    assert "Subscribed to <b>BSkyB</b>" in (await bot.send("/subscribe Sky"))[0]
+    cat = (await bot.send("/subscribe Cat"))[0]
+    assert "ordinary word" in cat and "Caterpillar" in cat
+    assert ("Follow Caterpillar", "f:") in [
+        (label, data[:2]) for label, data in bot.buttons(bot.last("sendMessage"))
+    ]
+    assert "Subscribed to <b>Caterpillar</b>" in (await bot.send("/subscribe CAT"))[0]
+    assert "Subscribed to <b>Champion Homes</b>" in (await bot.send("/subscribe $SKY"))[0]
+
+
 async def test_subscribe_suggests_close_matches_with_a_button(bot: Bot) -> None:
     reply = (await bot.send("/subscribe Xiaomy"))[0]
     assert "Did you mean" in reply and "Xiaomi" in reply

@@ -109,6 +109,6 @@ def test_a_suffix_only_companies_have_needs_no_unusual_word() -> None:
 
 
 def test_a_registry_ticker_does_not_hide_a_discovered_name(matcher: CompanyMatcher) -> None:
-    assert matcher.resolve("Safe") is not None  # a ticker, never matched as a bare word
+    assert matcher.resolve("SAFE") is not None  # a ticker, never matched as a bare word
     story = found(matcher, "", "Thieves broke into Hatton Garden Safe Deposit Ltd. on Friday.")
     assert "Hatton Garden Safe Deposit Ltd" in story

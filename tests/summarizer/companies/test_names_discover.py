@@ -169,6 +169,16 @@ def test_a_short_form_a_person_bears_first_is_that_person(matcher: CompanyMatche
     assert [at for *_, at, _ in person_surnames([text], {"zorblax"})] == [21, 38]
 
 
+def test_sky_needs_support_and_a_glued_dateline_starts_the_sentence(
+    matcher: CompanyMatcher,
+) -> None:
+    assert matcher.mentions_in("Viewers switched to Sky after the deal.") == {"BSkyB": 1}
+    # "(CNN)" glued to the first word: that word starts the story, capitalised anyway.
+    watchers = "(CNN)Sky watchers in western North America are in for a treat."
+    assert matcher.mentions_in(watchers) == {}
+    assert matcher.mentions_in("Games aired on Sky Network Television in Auckland.") == {}
+
+
 def test_ambiguous_names_need_support(matcher: CompanyMatcher) -> None:
     assert matcher.mentions_in("Some of the upgrades offered by JAL are pricey.") == {}
     assert matcher.mentions_in("Japan Airlines said JAL would cut fares.") == {"Japan Airlines": 2}
