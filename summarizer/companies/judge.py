@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef, fold
 from summarizer.companies.names import LEGAL, is_common, is_first_name
 from summarizer.companies.salience import Occurrence
+from summarizer.text.dateline import dateline_end
 
 # Words after which a capitalised word is still not part of a person's name.
 _NOT_NAMES = frozenset(
@@ -212,3 +213,13 @@ def without_surnames(
         if word in people and people[word] < full.get(entry, (len(parts), 0))
     }
     return [o for o, word in zip(occs, written, strict=True) if (o.entry, word) not in dropped]
+
+
+def without_publisher(occs: list[Occurrence], parts: Sequence[str]) -> list[Occurrence]:
+    """``occs`` without the outlet whose tag opens the story ("(Rolling Stone)One summer
+    ..."): a syndicated story names its publisher in the tag, its links and its copyright
+    line, and none of that is news about the publisher (labelling guide, rule 6)."""
+    # The first paragraph, or a headline made from its opening words, opens with the tag.
+    ends = [dateline_end(text) for text in parts[:2]]
+    tagged = {o.entry for o in occs if o.part < len(ends) and o.end <= ends[o.part]}
+    return [o for o in occs if o.entry not in tagged] if tagged else occs

@@ -27,7 +27,7 @@ from summarizer.companies.entries import (  # re-exported: callers import them f
 from summarizer.companies.entries import (
     load_registry as load_registry,
 )
-from summarizer.companies.judge import without_surnames
+from summarizer.companies.judge import without_publisher, without_surnames
 from summarizer.companies.names import and_variant, reads_as_ticker, short_forms
 from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
@@ -208,7 +208,7 @@ class CompanyMatcher:
         occs = [Occurrence(h.entry, p, h.start, h.end) for p, h in found if h.entry in sure]
         if self._short_words:
             occs = without_surnames(occs, parts, self._short_words)
-        return spelled_elsewhere(occs, parts, self._registry)
+        return spelled_elsewhere(without_publisher(occs, parts), parts, self._registry)
 
     def find(self, article: Article) -> list[CompanyMention]:
         """Companies the article names, most salient first."""

@@ -29,15 +29,17 @@ _UPPER = re.compile(
 )
 
 
-def split_dateline(sentence: str) -> tuple[str, bool]:
-    """``sentence`` without a leading wire dateline, and whether it had one.
-
-    A dateline that would leave nothing, or only a few characters, is kept.
-    """
+def dateline_end(text: str) -> int:
+    """Where a leading wire dateline ends in ``text``; 0 when there is none (or when it
+    would leave nothing, or only a few characters)."""
     for pattern in (_TAGGED, _GLUED, _UPPER):
-        match = pattern.match(sentence)
-        if match:
-            rest = sentence[match.end() :].lstrip()
-            if len(rest) >= 10:
-                return rest, True
-    return sentence, False
+        match = pattern.match(text)
+        if match and len(text[match.end() :].lstrip()) >= 10:
+            return match.end()
+    return 0
+
+
+def split_dateline(sentence: str) -> tuple[str, bool]:
+    """``sentence`` without a leading wire dateline, and whether it had one."""
+    end = dateline_end(sentence)
+    return (sentence[end:].lstrip(), True) if end else (sentence, False)

@@ -179,6 +179,23 @@ def test_sky_needs_support_and_a_glued_dateline_starts_the_sentence(
     assert matcher.mentions_in("Games aired on Sky Network Television in Auckland.") == {}
 
 
+def test_the_outlet_whose_tag_opens_a_syndicated_story_is_not_news(
+    matcher: CompanyMatcher,
+) -> None:
+    story = Article(
+        "",
+        (
+            "(Rolling Stone)One summer a few years ago, the singer worked as an intern in "
+            "the New York offices of Rolling Stone.",
+            "Rolling Stone: Listen to a previously unheard song . She paints every day.",
+            "Copyright © 2015 Rolling Stone.",
+        ),
+    )
+    assert "Rolling Stone" not in {c.name for c in matcher.find(story)}
+    review = Article("", ("Rolling Stone named the album the best of the year on Monday.",))
+    assert [c.name for c in matcher.find(review)] == ["Rolling Stone"]
+
+
 def test_ambiguous_names_need_support(matcher: CompanyMatcher) -> None:
     assert matcher.mentions_in("Some of the upgrades offered by JAL are pricey.") == {}
     assert matcher.mentions_in("Japan Airlines said JAL would cut fares.") == {"Japan Airlines": 2}
@@ -254,9 +271,15 @@ def test_the_registry_knows_the_names_2004_era_news_used(matcher: CompanyMatcher
         "LinkedIn": "LinkedIn",
         "Priceline": "Booking Holdings",
         "Germanwings": "Germanwings",
+        # 2010s media (a third list): publishers, news sites, labels, games makers.
+        "Pan Macmillan": "Macmillan Publishers",
+        "Huffington Post": "HuffPost",
+        "Def Jam": "Def Jam Recordings",
+        "Zynga": "Zynga",
+        "Sky": "BSkyB",
     }
     assert_resolves(matcher, expected)
-    for word in ("Virgin", "Wolfson", "Jarvis", "Granada"):
+    for word in ("Virgin", "Wolfson", "Jarvis", "Granada", "Penguin", "Vice", "Island"):
         assert matcher.resolve(word) is None, word
     headline = Article("A New Look For Classic British Sports Cars", ("Dealers are busy.",))
     assert matcher.find(headline) == []  # Title Case: the capitals say nothing
