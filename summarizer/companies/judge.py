@@ -220,6 +220,9 @@ def without_publisher(occs: list[Occurrence], parts: Sequence[str]) -> list[Occu
     ..."): a syndicated story names its publisher in the tag, its links and its copyright
     line, and none of that is news about the publisher (labelling guide, rule 6)."""
     # The first paragraph, or a headline made from its opening words, opens with the tag.
-    ends = [dateline_end(text) for text in parts[:2]]
+    # Only a tag in brackets names an outlet: most stories are settled by a substring test.
+    ends = [dateline_end(text) if "(" in text[:60] else 0 for text in parts[:2]]
+    if not any(ends):
+        return occs
     tagged = {o.entry for o in occs if o.part < len(ends) and o.end <= ends[o.part]}
     return [o for o in occs if o.entry not in tagged] if tagged else occs
