@@ -51,6 +51,8 @@ _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'.\-]*) $")
 _POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s$")
 _NAME_BEFORE = re.compile(r"[A-Z][\w&.'’-]*,? $")
+# A capitalised word (a first name or a title such as "Mr" or "Dr.") right before a name.
+_FIRST_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]+\.?) $")
 # "(CNN)" or "(Reuters)" right before a word, no space: a dateline opening the story.
 _GLUED_DATELINE = re.compile(r"\([A-Z][A-Za-z .]{1,20}\)$")
 
@@ -164,19 +166,24 @@ def judge(
     return Hit(ref.entry, start, end, weak, word=surface)
 
 
-def person_surnames(
-    parts: Sequence[str], words: Collection[str]
-) -> Iterator[tuple[str, int, int, int]]:
-    """Where the story uses one of ``words`` (one-word names, folded) as a person's
+def person_surnames(parts: Sequence[str], forms: Collection[str]) -> Iterator[tuple[str, int, int]]:
+    """Where the story uses one of ``forms`` (one-word names as written) as a person's
     surname, right after a common first name or a title ("Stan Freberg", "Mr Freberg"):
-    (word, part, start, end) of each such surname, in story order."""
-    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w'’])([A-Z][a-z]+\.?) ((?i:{alternation}))(?![\w&])")
+    (folded form, part, start) of each such surname."""
+    # str.find per form: no regex to compile for each story's few names.
     for p, text in enumerate(parts):
-        for m in pattern.finditer(text):
-            first = m.group(1)
-            if is_first_name(first) or first.casefold().rstrip(".") in _NAME_TITLES:
-                yield fold(m.group(2)), p, m.start(2), m.end(2)
+        for form in forms:
+            at = text.find(form)
+            while at >= 0:
+                end = at + len(form)
+                closed = end == len(text) or not (text[end].isalnum() or text[end] == "&")
+                first = _FIRST_BEFORE.search(text, max(0, at - 40), at) if closed else None
+                if first and (
+                    is_first_name(first.group(1))
+                    or first.group(1).casefold().rstrip(".") in _NAME_TITLES
+                ):
+                    yield fold(form), p, at
+                at = text.find(form, end)
 
 
 def without_surnames(
@@ -189,30 +196,35 @@ def without_surnames(
     keeps them ("Rago Arts and Auction Center agreed ... said partner David Rago ... Rago
     said"), and a person's name inside a company's ("John Fairfax Holdings") is no
     person. Registry aliases such as "Dell" are listed, not guessed: ``judge`` rules them."""
-    written = [fold(parts[o.part][o.start : o.end]) for o in occs]
+    folded = [fold(parts[o.part][o.start : o.end]) for o in occs]
     bare = {
         (o.entry, word)
-        for o, word in zip(occs, written, strict=True)
+        for o, word in zip(occs, folded, strict=True)
         if word in short_words.get(o.entry, ())
     }
     if not bare:
         return occs
     full: dict[int, tuple[int, int]] = {}  # entry -> first mention not a one-word short form
     spans = []  # every mention not a one-word short form
-    for o, word in zip(occs, written, strict=True):
+    for o, word in zip(occs, folded, strict=True):
         if (o.entry, word) not in bare:
             full[o.entry] = min(full.get(o.entry, (o.part, o.start)), (o.part, o.start))
             spans.append((o.part, o.start, o.end))
     people: dict[str, tuple[int, int]] = {}  # surname -> where a person first bears it
-    for word, p, start, end in person_surnames(parts, {word for _, word in bare}):
-        if not any(q == p and a < end and start < b for q, a, b in spans):
-            people.setdefault(word, (p, start))
+    forms = {
+        parts[o.part][o.start : o.end]
+        for o, w in zip(occs, folded, strict=True)
+        if (o.entry, w) in bare
+    }
+    for word, p, start in person_surnames(parts, forms):
+        if not any(q == p and a <= start < b for q, a, b in spans):
+            people[word] = min(people.get(word, (p, start)), (p, start))
     dropped = {
         (entry, word)
         for entry, word in bare
         if word in people and people[word] < full.get(entry, (len(parts), 0))
     }
-    return [o for o, word in zip(occs, written, strict=True) if (o.entry, word) not in dropped]
+    return [o for o, word in zip(occs, folded, strict=True) if (o.entry, word) not in dropped]
 
 
 def without_publisher(occs: list[Occurrence], parts: Sequence[str]) -> list[Occurrence]:
