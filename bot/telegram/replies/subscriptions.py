@@ -28,6 +28,11 @@ def _names(refs: Sequence[CompanyRef]) -> str:
     return ", ".join(bold(r.name, limit=NAME_CHARS) for r in refs)
 
 
+def _ended(refs: Sequence[CompanyRef]) -> str:
+    """``_names(refs)`` closing a sentence: no second full stop after "Sturm, Ruger & Co."."""
+    return _names(refs) + ("" if refs and refs[-1].name.endswith(".") else ".")
+
+
 def _unknown_lines(unknown: Sequence[Unknown]) -> list[str]:
     lines = []
     for item in unknown:
@@ -79,7 +84,7 @@ def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup 
     """What ``/subscribe`` did for each name, and buttons for suggested names."""
     lines = []
     if result.added:
-        lines.append(f"✓ Subscribed to {_names(result.added)}.")
+        lines.append(f"✓ Subscribed to {_ended(result.added)}")
     if result.new_names:
         many = len(result.new_names) > 1
         lines.append(
@@ -88,7 +93,7 @@ def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup 
             f"{'them' if many else 'it'} in every new article."
         )
     if result.already:
-        lines.append(f"• Already following {_names(result.already)}.")
+        lines.append(f"• Already following {_ended(result.already)}")
     if result.moved:
         lines.append(f"→ Articles about {_names(result.moved)} now arrive in this topic.")
     lines += _unknown_lines(result.unknown)
@@ -113,9 +118,9 @@ def unsubscribe_reply(result: UnsubscribeResult) -> str:
         return _unsubscribed_all(result.removed)
     lines = []
     if result.removed:
-        lines.append(f"✓ Unsubscribed from {_names(result.removed)}.")
+        lines.append(f"✓ Unsubscribed from {_ended(result.removed)}")
     if result.not_followed:
-        lines.append(f"• This chat did not follow {_names(result.not_followed)}.")
+        lines.append(f"• This chat did not follow {_ended(result.not_followed)}")
     lines += _unknown_lines(result.unknown)
     return "\n".join(lines) + "\n\n/list shows what this chat follows."
 
@@ -127,7 +132,7 @@ def _unsubscribed_all(refs: Sequence[CompanyRef]) -> str:
     count = f"{len(refs)} compan{'y' if len(refs) == 1 else 'ies'}"
     commands = "\n".join(code(command) for command in follow_commands(refs))
     return (
-        f"✓ Unsubscribed from all {count}: {_names(refs)}. Your /settings stay.\n\n"
+        f"✓ Unsubscribed from all {count}: {_ended(refs)} Your /settings stay.\n\n"
         f"To follow {'it' if len(refs) == 1 else 'them'} again, send:\n{commands}"
     )
 
@@ -142,7 +147,7 @@ def follow_commands(refs: Sequence[CompanyRef]) -> list[str]:
 
 def unsubscribed_reply(ref: CompanyRef) -> tuple[str, InlineKeyboardMarkup]:
     """Confirmation of an unsubscribe button under an alert, with an undo button."""
-    text = f"✓ Unsubscribed from {bold(ref.name, limit=NAME_CHARS)}. No more alerts about it."
+    text = f"✓ Unsubscribed from {_ended([ref])} No more alerts about it."
     return text, InlineKeyboardMarkup(
         [[button(f"Undo: follow {ref.name}", encode(Action.FOLLOW, ref.id))]]
     )

@@ -181,6 +181,7 @@ async def test_unsubscribe_all_keeps_settings_and_says_how_to_follow_again(bot: 
     await bot.send("/settings length 5")
     reply = (await bot.send("/unsubscribe  ALL "))[0]  # not Allstate, the closest name
     assert "Unsubscribed from all 4 companies" in reply and "Allstate" not in reply
+    assert "Co.</b>," in reply and "Co.." not in reply  # a name's own full stop ends it
     assert bot.store.subscriptions.count(11) == 0
     assert bot.store.chats.settings(11).summary_sentences == 5  # unlike /stop
     again = re.search(r"<code>(.*?)</code>", reply)
