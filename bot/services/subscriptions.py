@@ -234,7 +234,7 @@ class SubscriptionService:
         missing: list[CompanyRef] = []
         unknown: list[Unknown] = []
         for name in self._names(text):
-            company = self.find_company(name)  # as /subscribe: any alias, case or width
+            company = self.find_company(name) or self._followed_ticker(chat_id, name)
             if company is None:
                 unknown.append(Unknown(name, self._suggest(name, within=chat_id)))
                 continue
@@ -242,6 +242,15 @@ class SubscriptionService:
             done = self.store.subscriptions.remove(chat_id, company.id)
             (removed if done else missing).append(ref)
         return UnsubscribeResult(tuple(removed), tuple(missing), tuple(unknown))
+
+    def _followed_ticker(self, chat_id: int, name: str) -> Company | None:
+        """A followed company whose ticker ``name`` is, also when it is an ordinary word:
+        "/unsubscribe Cat" after "/subscribe CAT" means Caterpillar (following is what
+        needs the ticker typed as one; leaving never hurts)."""
+        company = self.store.companies.get_by_name(name.strip())
+        if company is None or not self.store.subscriptions.is_subscribed(chat_id, company.id):
+            return None
+        return company
 
     def unsubscribe_id(self, chat_id: int, company_id: int) -> CompanyRef | None:
         """Stop following one company (from a button); None when it was not followed."""

@@ -61,6 +61,9 @@ async def test_an_ordinary_word_is_a_ticker_only_when_typed_as_one(bot: Bot) -> 
         (label, data[:2]) for label, data in bot.buttons(bot.last("sendMessage"))
     ]
     assert "Subscribed to <b>Caterpillar</b>" in (await bot.send("/subscribe CAT"))[0]
+    # Leaving takes the ticker however it is typed, but only for a company the chat follows.
+    assert "I don't know “Key”" in (await bot.send("/unsubscribe Key"))[0]
+    assert "Unsubscribed from <b>Caterpillar</b>" in (await bot.send("/unsubscribe Cat"))[0]
     assert "Subscribed to <b>Champion Homes</b>" in (await bot.send("/subscribe $SKY"))[0]
 
 
