@@ -42,6 +42,7 @@ class Subscriptions:
             )
             return cursor.rowcount > 0
 
+    @guarded
     def remove_all(self, chat_id: int) -> list[tuple[int, str]]:
         """Stop following every company (the chat's settings stay); returns the
         (company id, name) pairs it followed, by name."""
