@@ -104,9 +104,10 @@ def offered_names(
     # Ask the matcher for more: some of its names may be other chats' custom names.
     names = matcher.suggest(name, limit=limit * 4)
     # An ordinary word that is a ticker ("Cat": Caterpillar's CAT) is offered, not followed.
-    ticker = store.companies.get_by_name(_typed(name)) if not reads_as_ticker(name) else None
-    if ticker is not None:
-        names = [ticker.name, *(n for n in names if n != ticker.name)]
+    typed = _typed(name)
+    tickered = None if reads_as_ticker(typed) else store.companies.get_by_name(typed)
+    if tickered is not None:
+        names = [tickered.name, *(n for n in names if n != tickered.name)]
     return store.companies.offered_to(chat_id, names)[:limit]
 
 

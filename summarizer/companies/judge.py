@@ -197,11 +197,12 @@ def without_surnames(
     said"), and a person's name inside a company's ("John Fairfax Holdings") is no
     person. Registry aliases such as "Dell" are listed, not guessed: ``judge`` rules them."""
     folded = [fold(parts[o.part][o.start : o.end]) for o in occs]
-    bare = {
-        (o.entry, word)
-        for o, word in zip(occs, folded, strict=True)
-        if word in short_words.get(o.entry, ())
-    }
+    bare: set[tuple[int, str]] = set()  # (entry, short form) of each bare mention
+    forms: set[str] = set()  # those short forms as the story writes them
+    for o, word in zip(occs, folded, strict=True):
+        if word in short_words.get(o.entry, ()):
+            bare.add((o.entry, word))
+            forms.add(parts[o.part][o.start : o.end])
     if not bare:
         return occs
     full: dict[int, tuple[int, int]] = {}  # entry -> first mention not a one-word short form
@@ -211,11 +212,6 @@ def without_surnames(
             full[o.entry] = min(full.get(o.entry, (o.part, o.start)), (o.part, o.start))
             spans.append((o.part, o.start, o.end))
     people: dict[str, tuple[int, int]] = {}  # surname -> where a person first bears it
-    forms = {
-        parts[o.part][o.start : o.end]
-        for o, w in zip(occs, folded, strict=True)
-        if (o.entry, w) in bare
-    }
     for word, p, start in person_surnames(parts, forms):
         if not any(q == p and a <= start < b for q, a, b in spans):
             people[word] = min(people.get(word, (p, start)), (p, start))

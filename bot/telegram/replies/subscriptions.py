@@ -22,6 +22,7 @@ from bot.telegram.formatting import bold, code, esc
 from bot.telegram.replies.common import NAME_CHARS, button, topic_label, usage
 
 LIST_HEADER = "This chat follows"
+_NONE_FOLLOWED = "This chat follows no companies yet.\nStart with /subscribe Apple"
 
 
 def _names(refs: Sequence[CompanyRef]) -> str:
@@ -128,7 +129,7 @@ def unsubscribe_reply(result: UnsubscribeResult) -> str:
 def _unsubscribed_all(refs: Sequence[CompanyRef]) -> str:
     """``/unsubscribe all``: what was dropped, and the commands that follow it all again."""
     if not refs:
-        return "This chat follows no companies.\nStart with /subscribe Apple"
+        return _NONE_FOLLOWED
     count = f"{len(refs)} compan{'y' if len(refs) == 1 else 'ies'}"
     commands = "\n".join(code(command) for command in follow_commands(refs))
     return (
@@ -171,7 +172,7 @@ def list_reply(
     """The followed companies, each with a news and an unsubscribe button; ``where``: the
     forum topic each one alerts in (``topic_labels``)."""
     if not refs:
-        return ("This chat follows no companies yet.\nStart with /subscribe Apple", None)
+        return _NONE_FOLLOWED, None
     lines = [f"<b>{LIST_HEADER} {len(refs)} of at most {limit} companies</b>", ""]
     lines += [
         f"• {esc(r.name, limit=NAME_CHARS)}" + (f" — alerts in {esc(where[r.id])}" if where else "")
