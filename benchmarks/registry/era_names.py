@@ -44,6 +44,8 @@ ERA_ALIASES: dict[str, list[str]] = {
     "B&M European Value Retail": ["B&M", "B&M Bargains"],
     "Jet2 plc": ["Jet2", "Jet2.com"],
     "Kellogg CO": ["Kellogg's", "Kellogg Company", "Kellanova"],
+    "BCE Inc.": ["BCE"],  # mine_names.py: Canada's Bell, in 2004-05 takeover news
+    "Yuganskneftegaz": ["Yuganskneftegas"],  # mine_names.py: BBC's other spelling
     # Sky's own name since 2014 ("/subscribe Sky" followed Champion Homes, ticker SKY).
     "BSkyB": ["Sky", "Sky Group", "Sky UK"],
 }
@@ -235,11 +237,22 @@ ERA_ENTRIES: list[dict[str, Any]] = [
     _entry("Top Rank", "US", "Top Rank Inc"),
     _entry("Nielsen Holdings", "US", "Nielsen"),
     _entry("Elsevier", "NL", parent="RELX"),
+    # Read in the reading list of mine_names.py (spans that unlabelled dev articles name
+    # beside business words and the matcher missed), each checked from general knowledge.
+    _entry("Southcorp", "AU", "Southcorp Wines"),
+    _entry("Cubic Expression", "IE"),
+    _entry("Official Charts Company", "GB", "Official UK Charts Company"),
+    _entry("Roc-A-Fella Records", "US", "Roc-A-Fella", parent="Universal Music Group"),
+    _entry("Channel 5", "GB", "Channel Five", "Channel 5 Broadcasting"),
+    _entry("Whole Foods Market", "US", "Whole Foods", parent="Amazon"),
+    _entry("BridgeHead Software", "GB"),
+    _entry("NOP World", "GB", "NOP"),
 ]
 # Media outlets quoting themselves are not news about them (labelling guide, rule 6).
 ERA_EXCLUDE: dict[str, list[str]] = {
     "Fox News": ["told Fox News", "Fox News Sunday"],
     "Channel 4": ["Channel 4 News", "told Channel 4"],
+    "Channel 5": ["Channel 5 News", "told Channel 5"],
     # Other companies called Sky: New Zealand's pay-TV operator, Japan's satellite operator.
     "BSkyB": ["Sky Network Television", "Sky Perfect JSAT"],
 }
