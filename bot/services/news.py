@@ -137,9 +137,18 @@ class NewsService:
         """Known names close to ``name`` that this chat may be offered."""
         return offered_names(self.store, self.companies.matcher, name, chat_id, limit=limit)
 
-    def news(self, chat_id: int, name: str, count: int = DEFAULT_NEWS) -> NewsResult:
-        """The latest ``count`` stored articles about a company, summarised for it."""
+    def news(
+        self, chat_id: int, name: str, count: int = DEFAULT_NEWS, *, typed: str | None = None
+    ) -> NewsResult:
+        """The latest ``count`` stored articles about a company, summarised for it.
+
+        ``typed``: the whole argument when a number in it was read as the count; it is
+        the name (with the default count) when ``name`` alone is unknown and it is known:
+        "/news Channel 5" is the broadcaster, not 5 articles about "Channel"."""
         company = self.find_company(name)
+        whole = self.find_company(typed) if company is None and typed else None
+        if whole is not None:
+            company, count = whole, DEFAULT_NEWS
         if company is None:
             hint = ", ".join(company.name for company in self.suggest(name, chat_id))
             shown = name[:100]

@@ -33,8 +33,14 @@ async def news(update: Update, context: Context) -> None:
         await _pick_company(update, context)
         return
     name, count = parse_news_args(text)
+    typed = " ".join(text.split())  # "Channel 5": a name, if "Channel" is none
     result = await context.workers.heavy(
-        chat_id(update), context.news.news, chat_id(update), name, count
+        chat_id(update),
+        context.news.news,
+        chat_id(update),
+        name,
+        count,
+        typed=typed if typed != name else None,
     )
     reply, markup = news_reply(result)
     await send(update, context, reply, markup)

@@ -442,6 +442,18 @@ async def test_news_offers_subscribe_only_for_names_subscribe_accepts(bot: Bot) 
         assert "know a company called" in reply and "/subscribe" not in reply
 
 
+async def test_a_number_that_ends_a_known_name_is_part_of_it(bot: Bot) -> None:
+    # "Channel 5" is the broadcaster, not five articles about "Channel"; a name that is
+    # known without the number still takes it as the count.
+    channel = (await bot.send("/news Channel 5"))[0]
+    assert "know a company called" not in channel and "<b>Channel 5</b>" in channel
+    assert "<b>Channel 4</b>" in (await bot.send("/news Channel 4 2"))[0]
+    one = (await bot.send("/news Xiaomi 1"))[0]
+    assert one.split("\n")[0].endswith("— the latest article")
+    unknown = (await bot.send("/news Channel 7"))[0]
+    assert "know a company called “Channel”" in unknown
+
+
 async def test_news_with_only_punctuation_or_a_negative_count_is_explained(bot: Bot) -> None:
     assert "Usage: <code>/news Xiaomi 5</code>" in (await bot.send("/news ,"))[0]
     assert "1 to 10 articles" in (await bot.send("/news Xiaomi -3"))[0]
