@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer.algorithms.sumy_algorithms import SUMY_NAMES
 from summarizer.article import Article
+from summarizer.evaluation.lede import without_lede
 from summarizer.evaluation.rouge import RougeEvaluator, lcs_f1, ngram_f1
 from summarizer.summarize import summarize
 from summarizer.text.clean import article_from_parts
@@ -71,22 +72,10 @@ def _paragraphed(text: str, every: int = 3) -> str:
     return "\n\n".join(" ".join(chunk) for chunk in chunks)
 
 
-def _without_lede(text: str) -> tuple[str, str]:
-    """(the first sentence, the text after it, paragraphs kept)."""
-    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    if not paragraphs:
-        return "", ""
-    first = NewsTokenizer().to_sentences(paragraphs[0])[:1]
-    lede = first[0] if first else paragraphs[0]
-    head, _, tail = paragraphs[0].partition(lede)
-    rest = [tail.strip()] if tail.strip() and not head.strip() else []
-    return lede, "\n\n".join(rest + paragraphs[1:])
-
-
 def _lede_cases(rows: list[dict]) -> list[Case]:
     cases = []
     for r in rows:
-        lede, rest = _without_lede(r["article"])
+        lede, rest = without_lede(r["article"])
         if lede and rest:
             cases.append((article_from_parts("", rest), (lede,)))
     return cases

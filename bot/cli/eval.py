@@ -1,6 +1,7 @@
 """``newsbot eval``: score the summarizers on a data set with reference summaries.
 
     newsbot eval DATA.jsonl [--sentences N] [--limit K] [--algorithms a,b,...]
+    newsbot eval --sample [...]
 
 DATA.jsonl has one JSON object per line with ``article`` (or ``body``;
 paragraphs separated by blank lines), an optional ``title`` and ``source``, and
@@ -13,7 +14,9 @@ ceiling. With textrank comes ``textrank-raw``: sumy's own TextRank pipeline on
 the raw article text, as a sumy user runs it, and the ratio of our default's
 end-to-end ``summarize()`` time to it. Then the default minus Lead-3 per figure
 with a 95 % paired bootstrap interval, per ``source`` when the data names one.
-Needs the eval extra (``pip install 'newsbot[eval]'``).
+``--sample`` needs no data file: the shipped Wikinews sample, each article's first
+sentence cut off as the one-line reference for the rest (how XSum was built; see
+``summarizer/evaluation/lede.py``). Needs the eval extra (``pip install 'newsbot[eval]'``).
 """
 
 from __future__ import annotations
@@ -43,9 +46,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "data",
         type=Path,
+        nargs="?",
         metavar="DATA.jsonl",
         help="one article per line: title, article (or body), and summary (one line per "
         "highlight) or summary_sentences (a list); source is optional",
+    )
+    parser.add_argument(
+        "--sample",
+        action="store_true",
+        help="instead of DATA.jsonl: the shipped Wikinews sample, each article's first "
+        "sentence (written by its reporter) as the reference for the rest",
     )
     parser.add_argument(
         "--sentences",
@@ -78,10 +88,15 @@ def run(args: argparse.Namespace) -> int:
     from summarizer.evaluation.compare import format_differences
     from summarizer.evaluation.evaluate import evaluate, format_report
 
+    if (args.data is None) == (not args.sample):
+        raise InputError("Give a DATA.jsonl file or --sample (not both).")
     names, oracle = choose_algorithms(args.algorithms)
-    cases = list(read_cases(args.data, limit=args.limit))
+    if args.sample:
+        cases, label = sample_cases(limit=args.limit), "the Wikinews sample (lede as reference)"
+    else:
+        cases, label = list(read_cases(args.data, limit=args.limit)), args.data.name
     if not cases:
-        raise InputError(f"{args.data} has no articles.")
+        raise InputError(f"{label} has no articles.")
     report = evaluate(
         cases,
         algorithms=names,
@@ -90,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         default=DEFAULT_ALGORITHM,
         progress=_progress_bar,
     )
-    print(f"newsbot eval {args.data.name}: default = {DEFAULT_ALGORITHM}")
+    print(f"newsbot eval {label}: default = {DEFAULT_ALGORITHM}")
     print(format_report(report, default=DEFAULT_ALGORITHM))
     differences = format_differences(report, default=DEFAULT_ALGORITHM)
     if differences:
@@ -155,6 +170,22 @@ def read_cases(path: Path, *, limit: int | None = None) -> Iterator[EvalCase]:
                 return
             count += 1
             yield parse_case(line, f"{path}, line {number}")
+
+
+def sample_cases(*, limit: int | None = None) -> list[EvalCase]:
+    """The shipped Wikinews sample as untitled cases: each article's first sentence is
+    the reference for the rest (articles of one sentence are left out)."""
+    from bot.sample import sample_records
+    from summarizer.evaluation.evaluate import EvalCase
+    from summarizer.evaluation.lede import without_lede
+    from summarizer.text.clean import article_from_parts
+
+    cases = []
+    for record in sample_records():
+        lede, rest = without_lede(str(record.get("body") or ""))
+        if lede and rest:
+            cases.append(EvalCase(article_from_parts("", rest), (lede,)))
+    return cases[:limit]
 
 
 def parse_case(line: str, where: str) -> EvalCase:

@@ -213,3 +213,24 @@ def test_eval_without_rouge_score_is_one_clear_line(
     assert main(["eval", str(data)]) == 1
     err = capsys.readouterr().err.strip()
     assert "newsbot[eval]" in err and len(err.splitlines()) == 1
+
+
+def test_eval_runs_from_a_fresh_clone_on_the_shipped_sample(
+    capsys: pytest.CaptureFixture,
+) -> None:
+    # No data file: the Wikinews sample, each lede the reference for the rest of its story.
+    code = main(["eval", "--sample", "--limit", "12", "--algorithms", "newsrank,lead"])
+    out = capsys.readouterr().out
+    assert code == 0 and "the Wikinews sample (lede as reference)" in out
+    rows = table_rows(out)
+    assert set(rows) == {"newsrank", "lead"}
+    assert all(0 < float(cells[0]) < 100 for cells in rows.values())  # R-1 of real overlap
+    assert "12 articles, 3 sentences" in out
+    assert "reference" in out and "all (12)" in out
+
+
+def test_eval_wants_a_file_or_the_sample(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["eval"]) == 1
+    data = write_rows(tmp_path / "d.jsonl", ROWS)
+    assert main(["eval", "--sample", str(data)]) == 1
+    assert capsys.readouterr().err.count("Give a DATA.jsonl file or --sample") == 2
