@@ -8,7 +8,9 @@ only with evidence in the text itself:
   "ParkingEye Ltd", "Parmalat SpA", "Menzies Aviation";
 * a cue phrase puts it in a company's place: "shares in X", "shares of X", or a
   company word leads into it: "US surfwear firm Quiksilver", "oil giant Yukos",
-  "television network TV5Monde", "internet provider Pipex", "gaming consortium BLB";
+  "television network TV5Monde", "internet provider Pipex", "gaming consortium BLB", also
+  when the word calls, quotes or sets off the name ("a tour company called Rwanda Eco
+  Tours", "salad chain 'Sumo Salad'", "The firm, Paion, said");
 * two capitalised names joined by "&": "Marsh & McLennan", "Brown & Williamson";
 * the story says what it is (``described.py``): "TAROM, Romania's largest airline",
   "Pointsec, a mobile-data backup firm", "Beck-Crespel is a specialist steel firm",
@@ -272,6 +274,26 @@ def _new(name: str, known: Container[str]) -> bool:
     return bool(name) and not _known(name, known) and not _known(f"{name}'s", known)
 
 
+# After a company word, what may come before the name it leads into: "tour company called
+# Rwanda Eco Tours", "salad chain 'Sumo Salad'", "the chain, Sumo Salad." (an appositive:
+# the name must end the clause, so "the firm, Smith said" names no firm).
+_INTO = (" called ", " named ", " known as ", " '", " ‘", ' "', " “")
+
+
+def _lead_into(text: str, end: int) -> int:
+    """Where a name starts that the company word ending at ``end`` leads into, or -1."""
+    if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
+        return end + 1
+    for into in _INTO:
+        if text.startswith(into, end) and text[end + len(into) : end + len(into) + 1].isupper():
+            return end + len(into)
+    if text.startswith(", ", end) and text[end + 2 : end + 3].isupper():
+        name = _after(text, end + 2)
+        if name and text[end + 2 + len(name) : end + 3 + len(name)] in (".", ",", ";", ""):
+            return end + 2
+    return -1
+
+
 def _company_words(text: str) -> tuple[list[int], list[int]]:
     """One pass over the company words: where a name may start after one of _LEADS (a
     capital letter next), and where a name ends that an appositive or copula describes."""
@@ -283,8 +305,8 @@ def _company_words(text: str) -> tuple[list[int], list[int]]:
         while at >= 0:
             end = at + len(word)
             if at == 0 or not text[at - 1].isalnum():
-                if lead and text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
-                    starts.append(end + 1)
+                if lead and (start := _lead_into(text, end)) >= 0:
+                    starts.append(start)
                 elif noun and (name_end := described_at(text, at, end)) >= 0:
                     described.append(name_end)
             at = text.find(word, end)

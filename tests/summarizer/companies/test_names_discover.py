@@ -118,6 +118,19 @@ def test_networks_providers_banks_consortia_and_start_ups_lead_into_names(
     assert sorted(found) == ["Blavix", "Blinkora", "Pipexor", "Telvionde", "Vneshtorg"]
 
 
+def test_a_company_word_leads_into_a_name_it_calls_quotes_or_sets_off(
+    matcher: CompanyMatcher,
+) -> None:
+    parts = [
+        "",
+        "He started a tour company called Zelvaro Eco Tours. The salad chain 'Quimbly Salad' "
+        "dropped him, and the firm, Paxion, will list. At the firm, Smith said no.",
+    ]
+    found = discover(parts, known=matcher._lookup)
+    # Not "Smith": an appositive must end its clause, and here a person speaks.
+    assert sorted(found) == ["Paxion", "Quimbly Salad", "Zelvaro Eco Tours"]
+
+
 def test_discovered_companies_get_salience(matcher: CompanyMatcher) -> None:
     article = Article(
         "Orbitalia Airlines cuts routes",
