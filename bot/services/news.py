@@ -212,7 +212,8 @@ class NewsService:
     def search(self, words: str, limit: int = 5, *, chat_id: int | None = None) -> list[SearchHit]:
         """Stored articles matching all the words (none of the -words), best first."""
         query = " ".join(words.split())
-        if not query:
+        # Only punctuation ("/search \"") or only the OR operator matches nothing: say so.
+        if not any(ch.isalnum() for w in query.split() if w != "OR" for ch in w):
             raise InputError("Please give some words to search for, for example: /search EV")
         if len(query) > MAX_QUERY_CHARS:
             raise InputError(f"Please search with at most {MAX_QUERY_CHARS} characters.")

@@ -261,6 +261,8 @@ async def test_search_finds_the_seed_and_odd_queries_do_not_crash(bot: Bot) -> N
     assert "No stored article" in (await bot.send("/search electric -Xiaomi"))[0]
     assert "add a word to look for" in (await bot.send("/search -Xiaomi"))[0]
     assert "add a word" not in (await bot.send("/search OR"))[0]
+    for nothing in ("/search OR", '/search "', "/search ?!"):  # no word to look for
+        assert "Please give some words to search for" in (await bot.send(nothing))[0]
 
 
 async def test_settings_buttons_and_typed_changes(bot: Bot) -> None:
