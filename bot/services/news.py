@@ -6,6 +6,7 @@ Plain data out, no Telegram, no HTML; handlers run these calls in worker threads
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -138,17 +139,23 @@ class NewsService:
         return offered_names(self.store, self.companies.matcher, name, chat_id, limit=limit)
 
     def news(
-        self, chat_id: int, name: str, count: int = DEFAULT_NEWS, *, typed: str | None = None
+        self,
+        chat_id: int,
+        name: str,
+        count: int = DEFAULT_NEWS,
+        *,
+        alternatives: Sequence[tuple[str, int]] = (),
     ) -> NewsResult:
         """The latest ``count`` stored articles about a company, summarised for it.
 
-        ``typed``: the whole argument when a number in it was read as the count; it is
-        the name (with the default count) when ``name`` alone is unknown and it is known:
-        "/news Channel 5" is the broadcaster, not 5 articles about "Channel"."""
+        ``alternatives``: other (name, count) readings of what was typed, tried in turn
+        when ``name`` is unknown: "/news Channel 5" is the broadcaster, not 5 articles
+        about "Channel"."""
         company = self.find_company(name)
-        whole = self.find_company(typed) if company is None and typed else None
-        if whole is not None:
-            company, count = whole, DEFAULT_NEWS
+        for other, other_count in alternatives if company is None else ():
+            if (found := self.find_company(other)) is not None:
+                company, count = found, other_count
+                break
         if company is None:
             hint = ", ".join(company.name for company in self.suggest(name, chat_id))
             shown = name[:100]

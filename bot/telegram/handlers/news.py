@@ -33,14 +33,13 @@ async def news(update: Update, context: Context) -> None:
         await _pick_company(update, context)
         return
     name, count = parse_news_args(text)
-    typed = " ".join(text.split())  # "Channel 5": a name, if "Channel" is none
     result = await context.workers.heavy(
         chat_id(update),
         context.news.news,
         chat_id(update),
         name,
         count,
-        typed=typed if typed != name else None,
+        alternatives=other_readings(text, name),
     )
     reply, markup = news_reply(result)
     await send(update, context, reply, markup)
@@ -167,6 +166,18 @@ def parse_news_args(text: str) -> tuple[str, int]:
             count = _news_count(words.pop(index))
             break
     return " ".join(words), count
+
+
+def other_readings(text: str, name: str) -> tuple[tuple[str, int], ...]:
+    """Other (name, count) readings of ``/news`` arguments whose number may belong to the
+    name, tried when ``name`` is unknown: "Channel 5" whole, and "2 Channel 5" as two
+    articles about Channel 5."""
+    words = text.split()
+    readings = [(" ".join(words), DEFAULT_NEWS)]
+    lead = words[0] if len(words) > 2 and words[-1].isdigit() else ""
+    if re.fullmatch(r"\d{1,2}", lead) and 1 <= int(lead) <= MAX_NEWS:
+        readings.append((" ".join(words[1:]), int(lead)))
+    return tuple(r for r in readings if r[0] != name)
 
 
 # A quoted name, with the count before or after it: "Boeing 737" 2, 2 "Boeing 737".

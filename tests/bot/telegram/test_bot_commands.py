@@ -454,6 +454,8 @@ async def test_a_number_that_ends_a_known_name_is_part_of_it(bot: Bot) -> None:
     assert one.split("\n")[0].endswith("— the latest article")
     unknown = (await bot.send("/news Channel 7"))[0]
     assert "know a company called “Channel”" in unknown
+    both = (await bot.send("/news 2 Channel 5"))[0]  # the count first, the name's number last
+    assert "know a company" not in both and "<b>Channel 5</b>" in both
 
 
 async def test_news_with_only_punctuation_or_a_negative_count_is_explained(bot: Bot) -> None:

@@ -133,6 +133,15 @@ def test_news_arguments_take_the_count_at_either_end() -> None:
             parse_news_args(text)
 
 
+def test_other_readings_give_a_number_back_to_the_name() -> None:
+    from bot.telegram.handlers.news import other_readings
+
+    assert other_readings("Channel 5", "Channel") == (("Channel 5", 3),)
+    assert other_readings("2 Channel 5", "2 Channel") == (("2 Channel 5", 3), ("Channel 5", 2))
+    assert other_readings("Xiaomi", "Xiaomi") == ()
+    assert other_readings("99 Channel 5", "99 Channel") == (("99 Channel 5", 3),)  # no count
+
+
 def test_a_quoted_news_name_keeps_its_numbers() -> None:
     from bot.telegram.handlers.news import parse_news_args
 
