@@ -9,9 +9,9 @@ this finds), drops what the shipped matcher already finds (registry names and
 discovered ones), and prints the capitalised spans left, with how many articles use
 them (and in how many a business word such as "firm", "shares" or "bought" is
 near) and two contexts each, for the spans that half of their articles name beside
-such a word. The list is only a reading list: a person decided, by
-reading the contexts and from general knowledge, which spans are companies
-(``era_names.py``, "mined" entries); nothing here is added automatically.
+such a word. The list is only a reading list: a person decided, by reading the
+contexts and from general knowledge, which spans are companies (the entries that
+``era_names.py`` credits to this script); nothing here is added automatically.
 """
 
 from __future__ import annotations
