@@ -28,11 +28,13 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
+from names import Words  # noqa: E402  (the build's word lists, beside this script)
+
 from bot.cli.companies import build_matcher  # noqa: E402
+from bot.cli.scoring import read_labels  # noqa: E402
 from summarizer.text.clean import article_from_parts  # noqa: E402
 
 LABELS = REPO / "tests/summarizer/companies/data"
-WORDLISTS = Path(__file__).resolve().parent / "source/wordlists"
 SOURCES = ("eval/bbc_dev.jsonl", "eval/cnndm_dev.jsonl", "corpus/wikinews.jsonl")
 # A capitalised word (or an all-capitals acronym), then more of them, joined by "&",
 # "-", "of", "de", "and" inside the name.
@@ -51,17 +53,8 @@ SENTENCE_START = re.compile(r"(?:^|[.!?]['\"’”]?\s+|\n\s*|[\"“‘]\s*)$")
 
 
 def _labelled() -> set[str]:
-    ids = set()
-    for path in LABELS.glob("labels_*.jsonl"):
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                ids.add(json.loads(line)["id"])
-    return ids
-
-
-def _words(name: str) -> set[str]:
-    path = WORDLISTS / name
-    return {w.strip().lower() for w in path.read_text("utf-8").splitlines() if w.strip()}
+    """Ids of every article with company labels."""
+    return {label.id for label in read_labels(sorted(LABELS.glob("labels_*.jsonl")))}
 
 
 def _rows(data: Path, skip: set[str]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -100,7 +93,8 @@ def main() -> None:
     parser.add_argument("--min-docs", type=int, default=2)
     args = parser.parse_args()
     matcher = build_matcher()
-    common = _words("common_words.txt") | _words("places.txt") | _words("first_names.txt")
+    words = Words()
+    common = words.common | words.places | words.first
     docs: Counter[str] = Counter()
     cued: Counter[str] = Counter()
     contexts: dict[str, list[str]] = defaultdict(list)
