@@ -36,6 +36,10 @@ _CJK_WORD = f"[{_CJK}]|(?:(?![{_CJK}])[^\\W_])+(?:[’'\\-.][^\\W_]+)*"
 # repairs made 9-29 % of summaries hold one).
 MAX_REPAIR_WORDS = 55
 _FIRST_WORD_RE = re.compile(r"^[(\[]?([^\W\d_][\w’'\-]*)")
+# A split after these (a closing quote may follow) before a lower-case word is undone:
+# "the U.S. | economy", "notified Yahoo! | chief executive", '"Why?" | he asked'.
+_TERMINATORS = (".", "!", "?")
+_CLOSING_QUOTES = '"”'
 
 # Terminators Punkt's English rules do not know: Devanagari danda, Arabic question mark.
 _EXTRA_END_RE = re.compile("(?<=[।॥؟])\\s+")
@@ -125,7 +129,8 @@ def _first_word(piece: str) -> str:
 
 
 def _join_lowercase_starts(pieces: list[str]) -> list[str]:
-    """Undo splits before an all-lower-case word: "the U.S. | economy" is one sentence.
+    """Undo splits before an all-lower-case word: "the U.S. | economy", "Yahoo! | has"
+    and '"Why?" | he asked' are one sentence each.
 
     Not in caseless text (most pieces start in lower case: every split would be
     undone) and never beyond MAX_REPAIR_WORDS words.
@@ -141,7 +146,7 @@ def _join_lowercase_starts(pieces: list[str]) -> list[str]:
         if (
             out
             and starts_lower
-            and out[-1][-1:] == "."
+            and out[-1].rstrip(_CLOSING_QUOTES).endswith(_TERMINATORS)
             and len(out[-1].split()) + len(piece.split()) <= MAX_REPAIR_WORDS
         ):
             out[-1] = f"{out[-1]} {piece}"

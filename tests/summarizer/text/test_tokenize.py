@@ -53,6 +53,19 @@ def tok() -> NewsTokenizer:
             ["It costs 3.5 bn. vs. 2.1 bn. last year.", "Fine."],
         ),
         ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
+        # A name or title ending in ! or ? does not end the sentence before a lower-case word.
+        (
+            "Ballmer notified Yahoo! chief executive Jerry Yang by letter. Yahoo! declined.",
+            ["Ballmer notified Yahoo! chief executive Jerry Yang by letter.", "Yahoo! declined."],
+        ),
+        (
+            "Do They Know It's Christmas? is expected to top the chart. It sold well.",
+            [
+                "Do They Know It's Christmas? is expected to top the chart.",
+                "It sold well.",
+            ],
+        ),
+        ('"Why?" he asked. Nobody answered.', ['"Why?" he asked.', "Nobody answered."]),
     ],
 )
 def test_sentences_keep_abbreviations_and_decimals(
