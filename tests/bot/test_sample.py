@@ -53,6 +53,8 @@ def test_no_article_opens_on_template_residue_the_extract_glued_on(records: list
         r"|December) \d{1,2}, \d{4}\s)"
     )
     assert [r["id"] for r in records if residue.match(r["body"])] == []
+    # A ticker link the extract garbled ("Yahoo! 'sYHOO Briefcase"), written back by hand.
+    assert [r["id"] for r in records if re.search(r"'s[A-Z]{2,}\b", r["body"])] == []
 
 
 def test_every_replayed_article_alerts_the_followers_of_its_company(
