@@ -19,6 +19,7 @@ from summarizer.text.boilerplate import (
     is_boilerplate,
     matching_rule,
 )
+from summarizer.text.dateline import dateline_end
 from summarizer.text.html_page import extract_page, looks_like_html
 from summarizer.text.normalize import normalize, split_paragraphs
 
@@ -42,6 +43,12 @@ __all__ = [
 _ENDS = ".!?\"”'’…)"
 # A line longer than this is never a headline.
 _HEADLINE_MAX_WORDS, _HEADLINE_MAX_CHARS = 25, 300
+# Abbreviations whose full stop does not end a sentence ("U.S." and "J." are told apart
+# by their inner stop or single letter).
+_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr St Jr Sr Prof Gov Sen Rep Gen Col Lt Capt Sgt Rev Mt Ave Co Corp Inc Ltd No "
+    "vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
 # Article.extra key set when the title was made from the text's opening words
 # (the text had no headline line), so that sentence is not dropped as a repeat.
 DERIVED_TITLE = "derived_title"
@@ -90,10 +97,14 @@ def article_from_parts(
     """An article from a known headline and body text (a feed item, a stored row,
     a corpus line); the body gets the same boilerplate pass as any page."""
     title = normalize(title).replace("\n", " ").strip()
-    if not title:  # no headline given: the opening sentence is the story's lead, keep it
+    paragraphs = split_paragraphs(normalize(body))
+    if not title or (paragraphs and title == _short_title(paragraphs[0])):
+        # No headline given, or the one ``clean_text`` made from the opening words when
+        # the text was stored: the opening sentence is the story's lead, keep it (as a
+        # headline it would be dropped as a repeat of itself).
         return clean_text(body, url=url, source=source, published=published, untitled=True)
-    paragraphs = clean_paragraphs(split_paragraphs(normalize(body)), title=title)
-    return _article(title, paragraphs, url=url, source=source, published=published)
+    kept = clean_paragraphs(paragraphs, title=title)
+    return _article(title, kept, url=url, source=source, published=published)
 
 
 def clean_html(html: str, *, url: str | None = None) -> Article:
@@ -152,8 +163,24 @@ def _untitled_text(line: str) -> bool:
 
 
 def _short_title(line: str, words: int = 10) -> str:
+    """A headline for untitled text: its opening sentence when that is short, else its
+    first ``words`` words and "…"; never a wire tag ("(CNN)He's a..." -> "He's a...")."""
+    line = line[dateline_end(line) :].lstrip()
     parts = line.split(None, words)
+    for k, word in enumerate(parts[2:words], start=3):
+        if _ends_sentence(word):
+            return " ".join(parts[:k])
     title = " ".join(parts[:words])
     if len(title) > _HEADLINE_MAX_CHARS:  # a run-on "word" (a pasted URL, a binary dump)
         return title[:_HEADLINE_MAX_CHARS].rstrip() + "…"
     return title + ("…" if len(parts) > words else "")
+
+
+def _ends_sentence(word: str) -> bool:
+    """True for a word that closes a sentence ("nation?", "so.", 'said."'), not for an
+    abbreviation ("U.S.", "Mr.", "Inc.") or an initial ("J.")."""
+    bare = word.rstrip("\"”’')")
+    if bare[-1:] not in ("!", "?", "."):
+        return False
+    stem = bare[:-1]
+    return bare[-1] != "." or (len(stem) > 1 and "." not in stem and stem not in _ABBREVIATIONS)

@@ -384,3 +384,29 @@ def test_an_empty_headline_keeps_an_opening_sentence_as_text() -> None:
     assert build_document(article).sentences[0] == lead
     # ...while a first line that does not end a sentence is still the headline
     assert article_from_parts("", "Acme profits jump\n\n" + STORY[0]).title == "Acme profits jump"
+
+
+def test_an_untitled_story_is_titled_with_its_opening_sentence_without_the_wire_tag() -> None:
+    from summarizer.text.clean import article_from_parts
+
+    wire = "(CNN)He's a star college recruit. She's a high school freshman. They went to prom."
+    assert article_from_parts("", wire).title == "He's a star college recruit."
+    question = "(CNN)As goes Walmart, so goes the nation? Everyone from Apple to the NCAA agreed."
+    assert article_from_parts("", question).title == "As goes Walmart, so goes the nation?"
+    # An abbreviation or an initial ends no sentence; a long opening is cut at 10 words.
+    long = "Gov. J. Smith of the U.S. state of Ohio met Acme Motors on Tuesday. It went well."
+    assert article_from_parts("", long).title == "Gov. J. Smith of the U.S. state of Ohio met…"
+
+
+def test_a_stored_untitled_story_keeps_its_opening_sentence() -> None:
+    # The bot stores the title clean_text made; read back, it must not become a headline
+    # that the opening sentence "repeats" (which would drop the story's lead).
+    from summarizer.summarize import summarize
+    from summarizer.text.clean import DERIVED_TITLE, article_from_parts
+
+    lead = "Acme Motors will build a battery plant in Ohio."
+    fresh = article_from_parts("", " ".join([lead, *STORY]))
+    stored = article_from_parts(fresh.title, "\n\n".join(fresh.paragraphs))
+    assert fresh.title == stored.title == lead
+    assert stored.extra.get(DERIVED_TITLE)
+    assert summarize(stored).sentences[0] == lead == summarize(fresh).sentences[0]
