@@ -53,6 +53,14 @@ _POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s$")
 _NAME_BEFORE = re.compile(r"[A-Z][\w&.'’-]*,? $")
 # A capitalised word (a first name or a title such as "Mr" or "Dr.") right before a name.
 _FIRST_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]+\.?) $")
+# A place or a sponsored event or venue named after the word: "Apple Valley", "Orange
+# County", "the Amazon River", "the Heineken Cup", "Etihad Stadium", "the Barclays Premier
+# League" (rule 4 of the labelling guide: not the company unless the text treats it as one).
+_PLACE_AFTER = re.compile(
+    r" (?:Valley|County|River|Islands?|Lake|Mountains?|Hills|Beach|Bay|Falls|Creek|Canyon"
+    r"|Forest|Township|Parish|Peninsula|Desert|Coast|Heights|Cup|Stadium|Arena"
+    r"|Premier League)\b"
+)
 # "(CNN)" or "(Reuters)" right before a word, no space: a dateline opening the story.
 _GLUED_DATELINE = re.compile(r"\([A-Z][A-Za-z .]{1,20}\)$")
 
@@ -149,6 +157,8 @@ def judge(
     surface = ref.surface[0].casefold() if len(ref.surface) == 1 else ""
     if surface in LEGAL and _NAME_BEFORE.search(text[max(0, start - 30) : start]):
         return None  # "Euro Disney SCA": a legal form after a name, not the company SCA
+    if _PLACE_AFTER.match(text, end):
+        return None
     name = "" if style else _name_before(text, start, len(ref.surface), ref)
     if name == "title":  # "Mr Hilton": a bare "Hilton" in this article is him
         return Hit(ref.entry, start, end, True, shadow=surface)

@@ -112,3 +112,23 @@ def test_a_registry_ticker_does_not_hide_a_discovered_name(matcher: CompanyMatch
     assert matcher.resolve("SAFE") is not None  # a ticker, never matched as a bare word
     story = found(matcher, "", "Thieves broke into Hatton Garden Safe Deposit Ltd. on Friday.")
     assert "Hatton Garden Safe Deposit Ltd" in story
+
+
+def test_a_place_or_sponsored_event_named_after_a_company_is_not_the_company(
+    matcher: CompanyMatcher,
+) -> None:
+    # Seen in /news Apple and /news Barclays on CNN/DM: a town, a league, a cup, a stadium.
+    story = found(
+        matcher,
+        "",
+        "Deputies chased him through Apple Valley and Orange County. Chelsea lead the "
+        "Barclays Premier League and won the Capital One Cup at MetLife Stadium.",
+    )
+    assert not {"Apple", "Orange", "Barclays", "Capital One", "MetLife"} & set(story)
+    # ...while the companies themselves still count, beside the place or the event.
+    story = found(
+        matcher,
+        "",
+        "Barclays said it would sponsor the Barclays Premier League. Apple shares rose.",
+    )
+    assert story.get("Barclays") == 1 and story.get("Apple") == 1
