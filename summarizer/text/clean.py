@@ -9,6 +9,8 @@ The first line is the headline unless it reads like the story itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from summarizer.article import Article
 from summarizer.errors import EmptyArticleError
 from summarizer.text.boilerplate import (
@@ -33,6 +35,7 @@ __all__ = [
     "clean_paragraphs",
     "clean_text",
     "is_boilerplate",
+    "is_derived_title",
     "looks_like_html",
     "matching_rule",
     "normalize",
@@ -45,10 +48,11 @@ _ENDS = ".!?\"”'’…)"
 _HEADLINE_MAX_WORDS, _HEADLINE_MAX_CHARS = 25, 300
 # Abbreviations whose full stop does not end a sentence ("U.S." and "J." are told apart
 # by their inner stop or single letter).
-_ABBREVIATIONS = frozenset(
+_ABBREVIATION_WORDS = (
     "Mr Mrs Ms Dr St Jr Sr Prof Gov Sen Rep Gen Col Lt Capt Sgt Rev Mt Ave Co Corp Inc Ltd No "
-    "vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+    "vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 # Article.extra key set when the title was made from the text's opening words
 # (the text had no headline line), so that sentence is not dropped as a repeat.
 DERIVED_TITLE = "derived_title"
@@ -98,7 +102,7 @@ def article_from_parts(
     a corpus line); the body gets the same boilerplate pass as any page."""
     title = normalize(title).replace("\n", " ").strip()
     paragraphs = split_paragraphs(normalize(body))
-    if not title or (paragraphs and title == _short_title(paragraphs[0])):
+    if not title or is_derived_title(title, paragraphs):
         # No headline given, or the one ``clean_text`` made from the opening words when
         # the text was stored: the opening sentence is the story's lead, keep it (as a
         # headline it would be dropped as a repeat of itself).
@@ -160,6 +164,12 @@ def _untitled_text(line: str) -> bool:
         or len(line) > _HEADLINE_MAX_CHARS
         or len(line.split()) > _HEADLINE_MAX_WORDS
     )
+
+
+def is_derived_title(title: str, paragraphs: Sequence[str]) -> bool:
+    """True when ``title`` is the one ``clean_text`` makes from the opening words of text
+    without a headline (as a stored article keeps it): no headline of its own."""
+    return bool(paragraphs) and title == _short_title(paragraphs[0])
 
 
 def _short_title(line: str, words: int = 10) -> str:

@@ -309,3 +309,21 @@ def test_the_same_text_under_another_title_is_a_duplicate(store: Store) -> None:
     first = store.articles.add(_article("Xiaomi enters the EV race", "Same wire text."))
     retitled = store.articles.add(_article("Xiaomi to make cars", "Same  wire text."))
     assert first == (1, True) and retitled == (1, False) and store.articles.count() == 1
+
+
+def test_an_untitled_story_read_back_keeps_its_opening_sentence(store: Store) -> None:
+    # A CNN/DM-style row: no headline, one paragraph. The title made from its opening
+    # sentence is stored; read back, that sentence must stay in the summary (as a
+    # headline it would be dropped as a repeat of itself).
+    from summarizer.summarize import summarize
+    from summarizer.text.clean import article_from_parts
+
+    text = (
+        "(CNN)Acme Motors will build a battery plant in Ohio. The plant will employ 2,000 "
+        "people by 2027, the company said on Tuesday. Shares in Acme rose 4% on the news. "
+        "Rivals have announced similar plants in Michigan and Georgia this year."
+    )
+    article_id, _ = store.articles.add(article_from_parts("", text))
+    stored = store.articles.get(article_id)
+    assert stored is not None and stored.title == "Acme Motors will build a battery plant in Ohio."
+    assert summarize(stored.article).sentences[0] == stored.title
