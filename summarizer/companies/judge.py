@@ -54,11 +54,12 @@ _NAME_BEFORE = re.compile(r"[A-Z][\w&.'’-]*,? $")
 # A capitalised word (a first name or a title such as "Mr" or "Dr.") right before a name.
 _FIRST_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]+\.?) $")
 # A place or a sponsored event or venue named after the word: "Apple Valley", "Orange
-# County", "the Amazon River", "the Heineken Cup", "Etihad Stadium", "the Barclays Premier
-# League" (rule 4 of the labelling guide: not the company unless the text treats it as one).
+# County", "the Amazon River", "the Heineken Cup", "Etihad Stadium", "the Staples Center",
+# "the Barclays Premier League" (labelling guide rule 4: a brand counts as the company only
+# where the text treats it as one).
 _PLACE_AFTER = re.compile(
     r" (?:Valley|County|River|Islands?|Lake|Mountains?|Hills|Beach|Bay|Falls|Creek|Canyon"
-    r"|Forest|Township|Parish|Peninsula|Desert|Coast|Heights|Cup|Stadium|Arena"
+    r"|Forest|Township|Parish|Peninsula|Desert|Coast|Heights|Cup|Stadium|Arena|Cent(?:er|re)"
     r"|Premier League)\b"
 )
 # "(CNN)" or "(Reuters)" right before a word, no space: a dateline opening the story.

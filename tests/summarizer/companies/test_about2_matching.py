@@ -122,7 +122,8 @@ def test_a_place_or_sponsored_event_named_after_a_company_is_not_the_company(
         matcher,
         "",
         "Deputies chased him through Apple Valley and Orange County. Chelsea lead the "
-        "Barclays Premier League and won the Capital One Cup at MetLife Stadium.",
+        "Barclays Premier League and won the Capital One Cup at MetLife Stadium. The Nets "
+        "play at the Barclays Center.",
     )
     assert not {"Apple", "Orange", "Barclays", "Capital One", "MetLife"} & set(story)
     # ...while the companies themselves still count, beside the place or the event.
