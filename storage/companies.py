@@ -201,21 +201,25 @@ class Companies:
         return company.id if company else None
 
     @guarded
-    def add_custom(self, name: str, *, chat_id: int | None = None) -> int:
+    def add_custom(self, name: str, *, chat_id: int | None = None, as_word: bool = False) -> int:
         """Store a name the registry lacks (or return the existing id); matched from now on.
 
         ``chat_id`` is the chat that asked for it: a new custom name is offered in
-        suggestions to that chat (and to chats that follow it) only.
+        suggestions to that chat (and to chats that follow it) only. ``as_word``: the
+        name is also an ordinary word ("Ring"), matched in the registry's "word" mode
+        (stored as ``ambiguous``, as registry entries keep it).
         """
         text = clean_name(name)
         existing = self.get_by_name(text)
         if existing is not None:
             return existing.id
+        extra = json.dumps({"ambiguous": [text]} if as_word else {}, ensure_ascii=False)
         with self.db.transaction():
             # name is UNIQUE COLLATE NOCASE: lookup finds "xiaomi" for "Xiaomi" too.
             return int(
                 self.db.table("companies").lookup(
-                    {"name": text}, {"aliases": "[]", "custom": 1, "created_by": chat_id}
+                    {"name": text},
+                    {"aliases": "[]", "custom": 1, "created_by": chat_id, "extra": extra},
                 )
             )
 

@@ -101,21 +101,13 @@ def score(paths: Sequence[Path], *, data: Path | None) -> int:
 
 def build_matcher(extra_names: Sequence[str] = ()) -> CompanyMatcher:
     """The shipped registry, plus ``extra_names`` as custom companies."""
-    from bot.services.registry import registry_entries, registry_entry
-    from storage.companies import clean_name
-    from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
-    from summarizer.companies.names import name_problem
+    from bot.services.registry import followed_entries, registry_entries
+    from summarizer.companies.matcher import CompanyMatcher
 
     registry = CompanyMatcher(registry_entries())
-    extra = []
-    for name in extra_names:
-        problem = name_problem(name)
-        if problem and registry_entry(registry, name) is not None:
-            continue  # a registry name ("Google", "Next"): /subscribe resolves it first too
-        if problem:  # the same rule as /subscribe: say why, and go on without it
-            print(f"newsbot: --also {name[:60]!r} ignored: {problem}.", file=sys.stderr)
-            continue
-        extra.append(CompanyEntry(clean_name(name)))
+    extra, refused = followed_entries(registry, extra_names)
+    for name, problem in refused:  # the same rule as /subscribe: say why, go on without it
+        print(f"newsbot: --also {name[:60]!r} ignored: {problem}.", file=sys.stderr)
     return registry.with_entries(extra)
 
 

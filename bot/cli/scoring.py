@@ -28,9 +28,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from bot.services.registry import followed_entries
 from summarizer.article import Article
 from summarizer.companies.evaluate import Labelled, Tally, parse_labels, score_article
-from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
+from summarizer.companies.matcher import CompanyMatcher
 from summarizer.errors import InputError
 
 
@@ -93,7 +94,8 @@ def tallies(
     """Per article: (label, followed-by-name tally, registry-only tally)."""
     for label in labels:
         article = articles[(label.source, label.id)]
-        followed = base.with_entries([CompanyEntry(name) for name in label.names])
+        # Each labelled name as ``--also NAME`` (and ``/subscribe NAME``) follows it.
+        followed = base.with_entries(followed_entries(base, label.names)[0])
         found = [(m.name, m.subject) for m in followed.find(article)]
         alone = [(m.name, m.subject) for m in base.find(article)]
         yield (

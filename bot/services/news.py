@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 MAX_NEWS = 10
 DEFAULT_NEWS = 3
 MAX_QUERY_CHARS = 200
+# A name that is also an ordinary word: this many times the articles asked for are
+# searched, then kept only where the matcher finds the company.
+_WORD_SEARCH_FACTOR = 5
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _ID = re.compile(r"^#?(\d{1,12})$")
 
@@ -177,7 +180,7 @@ class NewsService:
         articles = self.store.articles.latest_for_company(company.id, limit=count, chat_id=chat_id)
         by_search = not articles
         if by_search:
-            articles = self.store.articles.search(company.name, limit=count, chat_id=chat_id)
+            articles = self._searched(company, count, chat_id)
         sentences = self.store.chats.settings(chat_id).summary_sentences
         # Each StoredArticle.article re-splits the whole stored body: do it once.
         texts = [a.article for a in articles]
@@ -188,6 +191,20 @@ class NewsService:
         brief = self._brief(texts, company) if len(articles) > 1 else ()
         followed = self.store.subscriptions.is_subscribed(chat_id, company.id)
         return NewsResult(company.id, company.name, items, brief, by_search, followed)
+
+    def _searched(self, company: Company, count: int, chat_id: int) -> list[StoredArticle]:
+        """Stored articles a text search finds for a name not yet linked to any. A name
+        that is also an ordinary word ("Ring") must be found as the matcher finds it:
+        the search ignores case, so "the ring name" and "red ring of death" come back."""
+        if not company.extra.get("ambiguous"):
+            return self.store.articles.search(company.name, limit=count, chat_id=chat_id)
+        found = self.store.articles.search(
+            company.name, limit=count * _WORD_SEARCH_FACTOR, chat_id=chat_id
+        )
+        matcher = self.companies.matcher
+        return [a for a in found if any(m.name == company.name for m in matcher.find(a.article))][
+            :count
+        ]
 
     def summary(self, chat_id: int, ref: str, *, trusted: bool = False) -> ArticleSummary:
         """Summarise a stored article (its number) or a web page (fetched and stored).

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import seeds
+from storage.companies import clean_name
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
-from summarizer.companies.names import name_problem, reads_as_ticker
+from summarizer.companies.names import name_problem, reads_as_ticker, word_name
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
@@ -126,3 +127,29 @@ def new_name_problem(name: str) -> str | None:
     if _NOT_A_NAME.search(name):
         return "that does not look like a company name"
     return name_problem(name)
+
+
+def followed_entries(
+    registry: CompanyMatcher, names: Sequence[str]
+) -> tuple[list[CompanyEntry], list[tuple[str, str]]]:
+    """Custom entries for ``names`` as ``/subscribe`` would follow them where no button
+    can be pressed (``newsbot companies --also``, and ``--score`` for the labelled names),
+    and (name, why) for each name left out.
+
+    A registry name is left to the registry; a capitalised ordinary word no company goes
+    by alone ("Ring") is followed in word mode; other ordinary words are left out.
+    """
+    extra: list[CompanyEntry] = []
+    refused: list[tuple[str, str]] = []
+    for name in names:
+        problem = name_problem(name)
+        if problem and registry_entry(registry, name) is not None:
+            continue  # a registry name ("Google", "Next"): /subscribe resolves it first too
+        word = word_name(name) if problem else None
+        if word:
+            extra.append(CompanyEntry(word, ambiguous=(word,)))
+        elif problem:
+            refused.append((name, problem))
+        else:
+            extra.append(CompanyEntry(clean_name(name)))
+    return extra, refused

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from bot.services.registry import find_company, new_name_problem, offered_names
 from summarizer.companies.matcher import SUGGEST_CUTOFF
-from summarizer.companies.names import LEGAL
+from summarizer.companies.names import LEGAL, word_name
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
@@ -63,6 +63,8 @@ class SubscribeResult:
     # None outside topics. ``moved``: names already followed whose alerts came elsewhere.
     topic: str | None = None
     moved: tuple[CompanyRef, ...] = ()
+    # New names that are also ordinary words ("Ring"): matched only as written.
+    as_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +162,9 @@ class SubscriptionService:
         names = self._names(text)
         self.store.chats.upsert(chat_id, type=chat_type, title=title)
         count = self.store.subscriptions.count(chat_id)
-        out: dict[str, list[Any]] = {k: [] for k in ("added", "already", "new", "unk", "over")}
+        out: dict[str, list[Any]] = {
+            k: [] for k in ("added", "already", "new", "unk", "over", "words")
+        }
         for name in names:
             count += self._subscribe_one(
                 chat_id, name, full=count >= self.max_subscriptions, out=out
@@ -178,6 +182,7 @@ class SubscriptionService:
             limit=self.max_subscriptions,
             topic=None if topic is None else "here",
             moved=moved,
+            as_words=tuple(out["words"]),
         )
 
     def _to_topic(
@@ -212,6 +217,8 @@ class SubscriptionService:
             out["already"].append(ref)
             return 0
         out["new" if created else "added"].append(ref)
+        if created and company.extra.get("ambiguous"):
+            out["words"].append(company.name)
         return 1
 
     def subscribe_id(
@@ -323,8 +330,14 @@ class SubscriptionService:
         if problem:
             # "Total" is refused as an ordinary word, but TotalEnergies is what was meant.
             offer = self._suggest(name, chat_id=chat_id) if 3 <= len(name) <= 100 else ()
-            unknown.append(Unknown(name, offer, problem))
-            return None, False
+            word = word_name(name)
+            if word is None or any(self._goes_by(word, ref) for ref in offer):
+                unknown.append(Unknown(name, offer, problem))
+                return None, False
+            # "Ring", "Arsenal": no known company goes by the word, so it is followed
+            # as written, in the registry's word mode (the reply says so).
+            company_id = self.store.companies.add_custom(word, chat_id=chat_id, as_word=True)
+            return self.store.companies.get(company_id), True
         suggestions = self._suggest(name, chat_id=chat_id)
         if any(self._closeness(name, ref) >= CLOSE_MATCH for ref in suggestions):
             unknown.append(Unknown(name, suggestions))
@@ -333,6 +346,15 @@ class SubscriptionService:
             unknown.append(Unknown(name, suggestions, created=True))
         company_id = self.store.companies.add_custom(name, chat_id=chat_id)
         return self.store.companies.get(company_id), True
+
+    def _goes_by(self, word: str, ref: CompanyRef) -> bool:
+        """Whether a suggested company's name, an alias or its ticker starts with ``word``
+        ("Rank Group", "TotalEnergies", Caterpillar's CAT for "Cat"): then the word is
+        that company's short name, offered, not a new one."""
+        entry = self.companies.matcher.resolve(ref.name)
+        names = (ref.name, *(entry.aliases if entry else ()), (entry and entry.ticker) or "")
+        folded = word.casefold()
+        return any(n.casefold().startswith(folded) for n in names if n)
 
     def _closeness(self, name: str, ref: CompanyRef) -> float:
         """0-100: how alike ``name`` is to the company's name or one of its aliases."""

@@ -58,6 +58,16 @@ NATIONS = frozenset(
         "anglo franco sino indo",  # "Anglo-Swedish drugmaker": prefixes of nationalities
     )
 )
+# One-word names no company goes by alone (beside LEGAL, DESCRIPTORS and NATIONS).
+_GENERIC_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "the american capital industry products investment investments healthcare health "
+        "medical digital data utilities metals gold silver chemical brands trust fund funds "
+        "business firm corp worldwide standard pacific atlantic central northern "
+        "southern eastern western",
+    )
+)
 _WORD = re.compile(r"[^\W_][\w'’.&-]*|&")
 # A name of two capitalised words written as one ("AppleInsider"); not "McDonald", "eBay".
 _CAMEL = re.compile(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})")
@@ -91,6 +101,25 @@ def is_common(text: str) -> bool:
     """Whether ``text`` is an ordinary English word, a place or a first name ("orange", "Paris")."""
     word = text.casefold().strip()
     return word in _common() or word in NATIONS
+
+
+def word_name(name: str) -> str | None:
+    """The name itself when it is one capitalised ordinary word that a company may go by
+    ("Ring", "Arsenal", "Tidal"), else None.
+
+    Such a name can still be followed, in the registry's "word" mode (Apple, Shell):
+    matched only as written, with its capital, and at the start of a sentence or in a
+    headline only where the story also names it elsewhere. Not a word written in lower
+    case ("house": no sign that a name is meant), a first name, a nationality, or a word
+    that only describes a company ("Energy", "Group", "Bank").
+    """
+    text = " ".join(name.split())
+    if not (_WORD.fullmatch(text) and text[:1].isupper() and text[1:].islower()):
+        return None
+    word = text.casefold()
+    if not is_common(word) or len(word) < 3 or word in NATIONS or is_first_name(word):
+        return None
+    return None if word in LEGAL | DESCRIPTORS | _GENERIC_WORDS else text
 
 
 def _strip(words: list[str], vocabulary: frozenset[str]) -> list[str]:

@@ -93,6 +93,13 @@ def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup 
             f"{'names' if many else 'a name'} new to me; I will look for "
             f"{'them' if many else 'it'} in every new article."
         )
+    for word in result.as_words:
+        name = esc(word, limit=NAME_CHARS)
+        lines.append(
+            f"• “{name}” is also an ordinary word, so I count it only where it is written "
+            f"“{name}”, and in a headline or at the start of a sentence only when the story "
+            "also names it elsewhere."
+        )
     if result.already:
         lines.append(f"• Already following {_ended(result.already)}")
     if result.moved:

@@ -209,3 +209,21 @@ def test_also_with_a_registry_name_that_is_a_word_is_not_refused(
     assert [c["name"] for c in json.loads(captured.out)["companies"]] == ["Google"]
     assert "'Google' ignored" not in captured.err
     assert "'house' ignored: 'house' is an ordinary word" in captured.err
+
+
+def test_also_with_a_capitalised_ordinary_word_follows_it_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Ring", as /subscribe Ring follows it: matched where written "Ring", never in
+    "the ring name"; "--score" follows labelled names the same way."""
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Amazon to buy doorbell maker Ring\n\nAmazon said it would buy Ring for $1bn. "
+        "Ring makes video doorbells. A wrestler's ring name is not a company.\n",
+        encoding="utf-8",
+    )
+    assert main(["companies", "--json", "--also", "Ring", str(path)]) == 0
+    captured = capsys.readouterr()
+    ring = next(c for c in json.loads(captured.out)["companies"] if c["name"] == "Ring")
+    assert ring["mentions"] == 3 and ring["subject"]  # headline, "buy Ring", "Ring makes"
+    assert "ignored" not in captured.err

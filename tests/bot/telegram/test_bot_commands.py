@@ -504,3 +504,32 @@ async def test_a_lower_case_letter_is_no_ticker(bot: Bot) -> None:
     reply = (await bot.send("/subscribe x"))[0]
     assert "Steel" not in reply and "one-letter name" in reply
     assert bot.store.subscriptions.for_chat(11) == []
+
+
+async def test_a_capitalised_ordinary_word_no_company_goes_by_is_followed_as_written(
+    bot: Bot,
+) -> None:
+    from summarizer.article import Article
+
+    # Amazon's doorbell maker: no registry company goes by "Ring", so it is followed in
+    # the registry's word mode, and the reply says how it is matched.
+    reply = (await bot.send("/subscribe Ring"))[0]
+    assert "Subscribed to <b>Ring</b>" in reply and "also an ordinary word" in reply
+    ring = bot.store.companies.get_by_name("Ring")
+    assert ring is not None and ring.entry().ambiguous == ("Ring",)
+    # Written in lower case, or a word some company goes by, it is still refused.
+    assert "ordinary word" in (await bot.send("/subscribe house"))[0]
+    rank = (await bot.send("/subscribe Rank"))[0]
+    assert "ordinary word" in rank and "Did you mean <b>Rank Group</b>" in rank
+    # /news finds stored stories by searching; only those naming the company count.
+    for day, (title, text) in enumerate(
+        [
+            ("Wrestler dies", "He fought under the ring name Luke Harper for years."),
+            ("Amazon buys Ring", "Amazon will buy Ring, the doorbell maker. Ring said so."),
+        ],
+        start=1,
+    ):
+        article = Article(title, (text,), published=f"2026-03-0{day}T08:00:00+00:00")
+        bot.store.articles.add(article)  # stored before anyone followed Ring: no link
+    news = (await bot.send("/news Ring 3"))[0]
+    assert "Amazon buys Ring" in news and "Wrestler dies" not in news

@@ -17,7 +17,7 @@ from summarizer.companies.matcher import (
     CompanyMatcher,
     load_registry,
 )
-from summarizer.companies.names import name_problem, short_forms
+from summarizer.companies.names import name_problem, short_forms, word_name
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +70,26 @@ def test_bad_names_get_a_reason(name: str, reason: str) -> None:
 def test_good_names_pass() -> None:
     assert name_problem("Acme Widgets") is None
     assert name_problem("Next plc") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "word"),
+    [
+        ("Ring", "Ring"),  # Amazon's doorbell maker
+        ("Arsenal", "Arsenal"),
+        (" Tidal ", "Tidal"),
+        ("ring", None),  # lower case: no sign that a name is meant
+        ("RING", None),
+        ("Energy", None),  # only describes a company
+        ("Group", None),
+        ("British", None),
+        ("John", None),  # a first name
+        ("Ring Inc", None),  # not one word (and no ordinary word: followed as it is)
+        ("Zorblax", None),  # no ordinary word
+    ],
+)
+def test_a_capitalised_ordinary_word_may_be_followed_as_a_word(name: str, word: str | None) -> None:
+    assert word_name(name) == word
 
 
 def test_discover_needs_evidence_and_skips_known_names(matcher: CompanyMatcher) -> None:
