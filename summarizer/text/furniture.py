@@ -144,6 +144,7 @@ LINE_RULES: tuple[Rule, ...] = (
         4,
     ),
     _rule(r"^(click|tap) here\b", "click prompt", 15),
+    _rule(r"^scroll (down|up)\b[^.!?]*[.!?]?$", "scroll prompt", 10),  # "Scroll down for video ."
     # "Have your say" boxes ask the reader, they report nothing: "Do you think X should…?"
     _rule(r"^((do|what do|how do) you think\b[^.!]*\?|have your say\b.*)$", "reader prompt", 25),
     _rule(r"^follow (us|\w+) on\b|^follow @\w+", "follow prompt", 12),

@@ -135,6 +135,7 @@ def test_share_bar_above_the_story_does_not_empty_it() -> None:
         "Published: 3 March 2024",
         "Updated 5 minutes ago",
         "Click here to read the full report",
+        "Scroll down for video .",  # Daily Mail copy, a line of its own
         "Follow us on Twitter",
         "© 2024 Acme News. All rights reserved.",
         "Read more: Acme recalls 10,000 trucks",
@@ -178,6 +179,7 @@ def test_furniture_is_dropped_anywhere(furniture: str) -> None:
         "Reporting season starts next week for most carmakers.",
         "The image of the brand has improved, the survey found.",
         "Do you think the plant will open on time, Lopez was asked; she said it would.",
+        "Scroll down the list and the firm's name comes up; the app now has 2 million users.",
     ],
 )
 def test_real_prose_survives(prose: str) -> None:
