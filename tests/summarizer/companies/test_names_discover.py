@@ -84,6 +84,7 @@ def test_good_names_pass() -> None:
         ("Group", None),
         ("British", None),
         ("John", None),  # a first name
+        ("Paris", None),  # a place: capitalised anyway, word mode would not help
         ("Ring Inc", None),  # not one word (and no ordinary word: followed as it is)
         ("Zorblax", None),  # no ordinary word
     ],
