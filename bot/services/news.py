@@ -202,9 +202,8 @@ class NewsService:
             company.name, limit=count * _WORD_SEARCH_FACTOR, chat_id=chat_id
         )
         matcher = self.companies.matcher
-        return [a for a in found if any(m.name == company.name for m in matcher.find(a.article))][
-            :count
-        ]
+        named = [a for a in found if any(m.name == company.name for m in matcher.find(a.article))]
+        return named[:count]
 
     def summary(self, chat_id: int, ref: str, *, trusted: bool = False) -> ArticleSummary:
         """Summarise a stored article (its number) or a web page (fetched and stored).
