@@ -517,6 +517,8 @@ async def test_a_capitalised_ordinary_word_no_company_goes_by_is_followed_as_wri
     assert "Subscribed to <b>Ring</b>" in reply and "also an ordinary word" in reply
     ring = bot.store.companies.get_by_name("Ring")
     assert ring is not None and ring.entry().ambiguous == ("Ring",)
+    # The legal form people add is the same name, not a new one (nor a "did you mean").
+    assert "Already following <b>Ring</b>" in (await bot.send("/subscribe Ring Inc."))[0]
     # Written in lower case, or a word some company goes by, it is still refused.
     assert "ordinary word" in (await bot.send("/subscribe house"))[0]
     rank = (await bot.send("/subscribe Rank"))[0]
