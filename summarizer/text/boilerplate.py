@@ -169,11 +169,18 @@ def _is_boilerplate(text: str, needs_possible: bool) -> bool:
     )
 
 
+# Daily Mail copy glues its video prompt to the caption or sentence after it, with no stop
+# between ("Scroll down for video Grim discovery: Street cleaners ..."): cut out inline.
+_GLUED_SCROLL = re.compile(r"(?:^|(?<=[.!?\"”’'] ))Scroll down for (?:the )?videos?\b\s*(?:\.\s*)?")
+
+
 def clean_paragraphs(paragraphs: Iterable[str], *, title: str = "") -> tuple[str, ...]:
     """Drop boilerplate, cut the other-stories tail, drop repeats and the title."""
     kept: list[str] = []
     seen = {paragraph_key(title)} if title else set()
     for paragraph in paragraphs:
+        if "Scroll down for" in paragraph:  # a substring test first: most text has none
+            paragraph = _GLUED_SCROLL.sub("", paragraph).strip()
         if _is_boilerplate(paragraph, True):  # the joined rules: one test for most text
             marker = matching_rule(paragraph, TAIL_MARKERS)
             if marker is not None and len(kept) >= marker.min_story:

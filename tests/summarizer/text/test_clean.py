@@ -412,3 +412,17 @@ def test_a_stored_untitled_story_keeps_its_opening_sentence() -> None:
     assert fresh.title == stored.title == lead
     assert stored.extra.get(DERIVED_TITLE)
     assert summarize(stored).sentences[0] == lead == summarize(fresh).sentences[0]
+
+
+def test_a_glued_scroll_prompt_is_cut_out_of_the_text() -> None:
+    # Daily Mail copy: the prompt runs into the next sentence with no stop between them.
+    from summarizer.text.clean import article_from_parts
+
+    text = (
+        "The zoo said the boy was safe. Scroll down for video A mother was holding the boy "
+        "when he fell. Readers can scroll down for video of the rescue, the zoo said."
+    )
+    assert article_from_parts("", text).paragraphs == (
+        "The zoo said the boy was safe. A mother was holding the boy when he fell. Readers "
+        "can scroll down for video of the rescue, the zoo said.",
+    )
