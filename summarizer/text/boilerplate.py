@@ -181,6 +181,8 @@ def clean_paragraphs(paragraphs: Iterable[str], *, title: str = "") -> tuple[str
     for paragraph in paragraphs:
         if "Scroll down for" in paragraph:  # a substring test first: most text has none
             paragraph = _GLUED_SCROLL.sub("", paragraph).strip()
+            if not paragraph:
+                continue
         if _is_boilerplate(paragraph, True):  # the joined rules: one test for most text
             marker = matching_rule(paragraph, TAIL_MARKERS)
             if marker is not None and len(kept) >= marker.min_story:
