@@ -31,6 +31,7 @@ MIN_WORDS = 4
 # ...and so are "sentences" longer than this: almost always a failed split
 # (an unclosed quote, a list), unreadable in a chat message.
 MAX_WORDS = 60
+_NEAR_MAX = 45
 # A sentence sharing this much of its vocabulary with the headline repeats it.
 _TITLE_OVERLAP = 0.8
 # Prose has words of a few letters; a "sentence" with more characters per word than
@@ -152,7 +153,14 @@ def _company_first(picked: list[int], doc: Document, focus: tuple[str, ...]) -> 
 def candidates(doc: Document) -> tuple[Document, list[int]]:
     """The sentences an algorithm chooses from (no fragments, no page furniture) as a
     document of their own, and their indices in ``doc``."""
-    sized = [i for i, words in enumerate(doc.words) if MIN_WORDS <= len(words) <= MAX_WORDS]
+    sized = [
+        i
+        for i, words in enumerate(doc.words)
+        if MIN_WORDS <= len(words) <= MAX_WORDS
+        # Counted by spaces too ("--" is no token): a reader sees every one. Only near
+        # the limit, where a few dashes can make the difference.
+        and (len(words) < _NEAR_MAX or len(doc.sentences[i].split()) <= MAX_WORDS)
+    ]
     furniture = boilerplate_flags([doc.sentences[i] for i in sized])
     eligible = [i for i, drop in zip(sized, furniture, strict=True) if not drop]
     return _subdocument(doc, eligible), eligible

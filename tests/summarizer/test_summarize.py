@@ -263,3 +263,28 @@ def test_repeat_keys_from_word_tokens_match_the_regex(text: str) -> None:
 
     expected = " ".join(re.findall(r"\w+", text.lower()))
     assert _key(text, NewsTokenizer().to_words(text)) == expected
+
+
+def test_no_sentence_over_sixty_words_by_spaces_is_picked_while_others_are_left() -> None:
+    # 56 word tokens, but the dashes make it 63 words as a reader counts them.
+    runon = (
+        "Acme said on Tuesday it would build a plant in Ohio -- "
+        + " -- ".join(["it will employ many people by 2027"] * 6)
+        + " -- and make cells."
+    )
+    from summarizer.summarize import MAX_WORDS, build_document, candidates
+
+    others = [
+        "Acme Motors will build a battery plant in Ohio, the company said on Tuesday.",
+        "The plant will employ 2,000 people by 2027 and make cells for three carmakers.",
+        "Shares in Acme rose 4% on the news, and shares in its suppliers rose too.",
+        "Rivals have announced similar plants in Michigan and Georgia this year.",
+    ]
+    article = Article("Acme to build Ohio plant", (runon, *others))
+    doc = build_document(article)
+    tokens = len(doc.words[doc.sentences.index(runon)])
+    assert tokens <= MAX_WORDS < len(runon.split())
+    _, eligible = candidates(doc)
+    assert doc.sentences.index(runon) not in eligible
+    summary = summarize(article).sentences
+    assert runon not in summary and len(summary) == 3
