@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer.algorithms.sumy_algorithms import SUMY_NAMES
 from summarizer.article import Article
-from summarizer.evaluation.lede import without_lede
+from summarizer.evaluation.lede import lede_cases
 from summarizer.evaluation.rouge import RougeEvaluator, lcs_f1, ngram_f1
 from summarizer.summarize import summarize
 from summarizer.text.clean import article_from_parts
@@ -73,12 +73,7 @@ def _paragraphed(text: str, every: int = 3) -> str:
 
 
 def _lede_cases(rows: list[dict]) -> list[Case]:
-    cases = []
-    for r in rows:
-        lede, rest = without_lede(r["article"])
-        if lede and rest:
-            cases.append((article_from_parts("", rest), (lede,)))
-    return cases
+    return [(article, (lede,)) for article, lede in lede_cases(r["article"] for r in rows)]
 
 
 def load(view: str, limit: int | None = None) -> list[Case]:

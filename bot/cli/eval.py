@@ -177,15 +177,10 @@ def sample_cases(*, limit: int | None = None) -> list[EvalCase]:
     the reference for the rest (articles of one sentence are left out)."""
     from bot.sample import sample_records
     from summarizer.evaluation.evaluate import EvalCase
-    from summarizer.evaluation.lede import without_lede
-    from summarizer.text.clean import article_from_parts
+    from summarizer.evaluation.lede import lede_cases
 
-    cases = []
-    for record in sample_records():
-        lede, rest = without_lede(str(record.get("body") or ""))
-        if lede and rest:
-            cases.append(EvalCase(article_from_parts("", rest), (lede,)))
-    return cases[:limit]
+    texts = (str(record.get("body") or "") for record in sample_records())
+    return [EvalCase(article, (lede,)) for article, lede in lede_cases(texts)][:limit]
 
 
 def parse_case(line: str, where: str) -> EvalCase:

@@ -8,6 +8,10 @@ clone can run an evaluation without downloading data.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
+from summarizer.article import Article
+from summarizer.text.clean import article_from_parts
 from summarizer.text.split import NewsTokenizer
 
 
@@ -22,3 +26,12 @@ def without_lede(text: str) -> tuple[str, str]:
     head, _, tail = paragraphs[0].partition(lede)
     rest = [tail.strip()] if tail.strip() and not head.strip() else []
     return lede, "\n\n".join(rest + paragraphs[1:])
+
+
+def lede_cases(texts: Iterable[str]) -> Iterator[tuple[Article, str]]:
+    """(the untitled article after its lede, the lede) for each of ``texts`` that has
+    both; a text of one sentence gives none."""
+    for text in texts:
+        lede, rest = without_lede(text)
+        if lede and rest:
+            yield article_from_parts("", rest), lede

@@ -25,3 +25,13 @@ def test_a_one_sentence_paragraph_leaves_the_next_ones() -> None:
     )
     assert without_lede("Only one sentence here.") == ("Only one sentence here.", "")
     assert without_lede(" \n\n ") == ("", "")
+
+
+def test_lede_cases_leave_out_texts_of_one_sentence() -> None:
+    from summarizer.evaluation.lede import lede_cases
+
+    texts = ["Acme fell 3%.\n\nIts rivals rose. Markets were calm.", "Only one sentence here."]
+    cases = list(lede_cases(texts))
+    assert [lede for _, lede in cases] == ["Acme fell 3%."]
+    article = cases[0][0]
+    assert article.paragraphs == ("Its rivals rose. Markets were calm.",)
