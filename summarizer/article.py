@@ -35,6 +35,14 @@ class Article:
         source: str | None = None,
         published: str | None = None,
     ) -> Article:
-        """The article back from a stored ``title`` and ``body`` (the inverse of ``body``)."""
+        """The article back from a stored ``title`` and ``body`` (the inverse of ``body``).
+
+        A title that ``clean_text`` made from the opening words of untitled text is
+        marked as such again (storage keeps no mark): its opening sentence is no repeat
+        of a headline."""
+        # Imported here: summarizer.text.clean builds Articles, so it imports this module.
+        from summarizer.text.clean import DERIVED_TITLE, is_derived_title
+
         paragraphs = tuple(p for p in body.split("\n\n") if p.strip())
-        return cls(title, paragraphs, url=url, source=source, published=published)
+        extra = {DERIVED_TITLE: "1"} if is_derived_title(title, paragraphs) else {}
+        return cls(title, paragraphs, url=url, source=source, published=published, extra=extra)

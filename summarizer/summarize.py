@@ -19,7 +19,7 @@ from summarizer.algorithms.centrality import focus_mask
 from summarizer.article import Article
 from summarizer.errors import EmptyArticleError, InputError
 from summarizer.text.boilerplate import boilerplate_flags
-from summarizer.text.clean import DERIVED_TITLE, is_derived_title
+from summarizer.text.clean import DERIVED_TITLE
 from summarizer.text.dateline import split_dateline
 from summarizer.text.language import detect_language
 from summarizer.text.normalize import paragraph_key
@@ -54,11 +54,7 @@ def build_document(article: Article, *, language: str | None = None) -> Document
     the headline or each other. ``language`` is detected when not given."""
     language = language or detect_language(f"{article.title}\n{article.body}")
     tokenizer = NewsTokenizer(language)
-    # A stored untitled story keeps the title made from its opening words but not the
-    # mark: told by the title itself, so its opening sentence is no repeat of a headline.
-    derived = bool(article.extra.get(DERIVED_TITLE)) or is_derived_title(
-        article.title, article.paragraphs
-    )
+    derived = bool(article.extra.get(DERIVED_TITLE))
     title = () if derived else _title_marks(article.title)
     sentences: list[str] = []
     paragraph_of: list[int] = []
