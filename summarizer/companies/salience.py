@@ -183,7 +183,7 @@ def _roles(occs: Sequence[Occurrence], layout: Layout) -> tuple[bool, int]:
     """(acts anywhere, mentions quoted as a source)."""
     acting, sources = False, 0
     for o in occs:
-        before, after = window(layout.parts[o.part], o.start, o.end)
+        before, after = window(layout.lower[o.part], o.start, o.end)
         acting = acting or acts(before, after)
         sources += is_source(before, after)
     return acting, sources
