@@ -1,0 +1,198 @@
+"""What the company names a chat types mean: the list a command holds, and for each
+name the stored company, a new name to follow, or the close names to offer instead.
+
+Plain data, no Telegram; :class:`~bot.services.subscriptions.SubscriptionService` uses
+it for /subscribe and /unsubscribe.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from bot.services.registry import find_company, new_name_problem, offered_names
+from summarizer.companies.matcher import SUGGEST_CUTOFF
+from summarizer.companies.names import LEGAL, word_name
+from summarizer.errors import InputError
+
+if TYPE_CHECKING:
+    from bot.services.registry import CompanyRegistry
+    from storage.companies import Company
+    from storage.store import Store
+
+MAX_NAMES_PER_COMMAND = 10
+CLOSE_MATCH = 80.0  # rapidfuzz ratio: "Xiaomy" ~ "Xiaomi" (83) is a typo, not a new name
+# What people type to stop following everything (and keep their settings, unlike /stop).
+EVERYTHING = frozenset(("all", "everything", "*", "all companies"))
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyRef:
+    """A company as the chat sees it."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """A name that matched nothing, with close registry names to offer."""
+
+    text: str
+    suggestions: tuple[CompanyRef, ...] = ()
+    reason: str | None = None
+    created: bool = False  # followed as a new name all the same; suggestions are loose
+
+
+def split_names(text: str) -> list[str]:
+    """Comma-, semicolon- or newline-separated names, trimmed, without repeats.
+
+    HTML entities are decoded first ("AT&amp;T" pasted from a web page is AT&T, not
+    "AT&amp" and "T"). A name in quotes is kept whole ("Sturm, Ruger & Co."), and a
+    legal form after a comma stays with its name ("F5, Inc.").
+    """
+    pieces: list[str] = []
+    for line in html.unescape(text).split("\n"):
+        glue = False  # the piece before, on this line, may take a legal form
+        for m in _PIECE.finditer(line):
+            plain = m.lastgroup == "plain"
+            name = " ".join(m.group(m.lastgroup or "plain").split())
+            if plain and glue and _legal_tail(name):
+                pieces[-1] += f", {name}"
+            elif name:
+                pieces.append(name)
+            glue = plain and bool(name)
+    seen: dict[str, str] = {}
+    for name in pieces:
+        seen.setdefault(name.casefold(), name)
+    return list(seen.values())
+
+
+def names_in(text: str) -> list[str]:
+    """The names of one command, or an :class:`InputError` saying what to type."""
+    names = split_names(text)
+    if not names:
+        raise InputError("Please name a company, for example: /subscribe Xiaomi")
+    if len(names) > MAX_NAMES_PER_COMMAND:
+        raise InputError(f"Please name at most {MAX_NAMES_PER_COMMAND} companies at once.")
+    return names
+
+
+# A name wholly in quotes (straight or curly), or a run up to the next separator (so
+# quotes inside a name stay: Toys "R" Us).
+_PIECE = re.compile(r'\s*(?:"(?P<q1>[^"]*)"|“(?P<q2>[^”]*)”)\s*(?=[,;]|$)|(?P<plain>[^,;]+)')
+
+
+# Legal forms written with dots between letters: "N.A." (a US national bank), "a. s." (Czech).
+_LEGAL_JOINED = LEGAL | {"na"}
+
+
+def _legal_tail(piece: str) -> bool:
+    """Whether a comma-separated piece only ends the name before it: "Inc.", "Co., Ltd.",
+    "N.A", "a. s" (legal forms), never a name of its own ("AB InBev" is one)."""
+    words = re.findall(r"[^\W\d_]+", piece.casefold())
+    return bool(words) and (all(w in LEGAL for w in words) or "".join(words) in _LEGAL_JOINED)
+
+
+class NameChooser:
+    """Which company a typed name means, for one database and registry."""
+
+    def __init__(self, *, store: Store, companies: CompanyRegistry) -> None:
+        self.store = store
+        self.companies = companies
+
+    def find(self, name: str) -> Company | None:
+        """The stored company named, aliased or tickered ``name`` (any case)."""
+        return find_company(self.store, self.companies.matcher, name)
+
+    def company_for(
+        self, name: str, unknown: list[Unknown], *, chat_id: int
+    ) -> tuple[Company | None, bool]:
+        """The stored company for ``name``, a new custom name, or None (noted in ``unknown``);
+        True when the name was created.
+
+        A near-miss of a known name ("Xiaomy") is not followed but answered with
+        suggestions; a name unlike any known one becomes a custom name, and loose
+        look-alikes are still offered (noted in ``unknown`` with the name created).
+        """
+        company = self.find(name)
+        if company is not None:
+            return company, False
+        problem = new_name_problem(name)
+        if problem:
+            return self._word_for(name, problem, unknown, chat_id=chat_id)
+        suggestions = self.suggest(name, chat_id=chat_id)
+        if any(self._closeness(name, ref) >= CLOSE_MATCH for ref in suggestions):
+            unknown.append(Unknown(name, suggestions))
+            return None, False
+        if suggestions:
+            unknown.append(Unknown(name, suggestions, created=True))
+        company_id = self.store.companies.add_custom(name, chat_id=chat_id)
+        return self.store.companies.get(company_id), True
+
+    def _word_for(
+        self, name: str, problem: str, unknown: list[Unknown], *, chat_id: int
+    ) -> tuple[Company | None, bool]:
+        """A refused new name ("Total", "house", "Ring"): followed as a word when it can be."""
+        # "Total" is refused as an ordinary word, but TotalEnergies is what was meant.
+        offer = self.suggest(name, chat_id=chat_id) if 3 <= len(name) <= 100 else ()
+        word = word_name(name)
+        if word is None or any(self._goes_by(word, ref) for ref in offer):
+            unknown.append(Unknown(name, offer, problem))
+            return None, False
+        # "Ring", "Arsenal": no known company goes by the word, so it is followed
+        # as written, in the registry's word mode (the reply says so).
+        company_id = self.store.companies.add_custom(word, chat_id=chat_id, as_word=True)
+        return self.store.companies.get(company_id), True
+
+    def _known_names(self, ref: CompanyRef, *, ticker: bool) -> tuple[str, ...]:
+        """The company's name and aliases (and, with ``ticker``, its ticker) as the
+        registry has them."""
+        entry = self.companies.matcher.resolve(ref.name)
+        if entry is None:
+            return (ref.name,)
+        symbol = (entry.ticker,) if ticker and entry.ticker else ()
+        return (ref.name, *entry.aliases, *symbol)
+
+    def _goes_by(self, word: str, ref: CompanyRef) -> bool:
+        """Whether a suggested company's name, an alias or its ticker starts with ``word``
+        ("Rank Group", "TotalEnergies", Caterpillar's CAT for "Cat"): then the word is
+        that company's short name, offered, not a new one."""
+        folded = word.casefold()
+        return any(n.casefold().startswith(folded) for n in self._known_names(ref, ticker=True))
+
+    def _closeness(self, name: str, ref: CompanyRef) -> float:
+        """0-100: how alike ``name`` is to the company's name or one of its aliases (not
+        its ticker: a new name "Cato" is no misspelt CAT)."""
+        known = self._known_names(ref, ticker=False)
+        return max(fuzz.ratio(name.casefold(), n.casefold()) for n in known)
+
+    def suggest(
+        self, name: str, *, within: int | None = None, chat_id: int | None = None
+    ) -> tuple[CompanyRef, ...]:
+        """Close registry names and ``chat_id``'s own custom names (or, with ``within``,
+        close names that chat follows)."""
+        if within is not None:
+            followed = {
+                n.casefold(): CompanyRef(i, n) for i, n in self.store.subscriptions.for_chat(within)
+            }
+            # Whole-name similarity: WRatio's partial matching offered Foxconn for "Foo".
+            hits = process.extract(
+                name,
+                list(followed),
+                scorer=fuzz.ratio,
+                limit=3,
+                score_cutoff=SUGGEST_CUTOFF,
+                processor=str.casefold,
+            )
+            return tuple(followed[hit[0]] for hit in hits)
+        offered = (
+            offered_names(self.store, self.companies.matcher, name, chat_id)
+            if chat_id is not None
+            else []
+        )
+        return tuple(CompanyRef(company.id, company.name) for company in offered)
