@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import seeds
 from storage.companies import clean_name
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
-from summarizer.companies.names import LEGAL, name_problem, reads_as_ticker, word_name
+from summarizer.companies.names import bare_name, name_problem, reads_as_ticker, word_name
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
@@ -81,12 +81,10 @@ def registry_entry(matcher: CompanyMatcher, name: str) -> CompanyEntry | None:
 
 def _resolve(matcher: CompanyMatcher, name: str) -> CompanyEntry | None:
     entry = matcher.resolve(name)
-    if entry is None and name[:4].casefold() == "the ":
-        entry = matcher.resolve(name[4:])  # "The Gap", "The Body Shop": people add "the"
-    words = name.split()
-    if entry is None and len(words) > 1 and words[-1].casefold().rstrip(".") in LEGAL:
-        # "Ring Inc" for a followed "Ring": people add the legal form the name lacks.
-        entry = matcher.resolve(" ".join(words[:-1]).rstrip(","))
+    if entry is None and (bare := bare_name(name)) != name:
+        # "The Gap", "The Body Shop", "Ring Inc" for a followed "Ring": people add a "the"
+        # or a legal form the name lacks.
+        entry = matcher.resolve(bare)
     return entry
 
 

@@ -132,6 +132,12 @@ def word_name(name: str) -> str | None:
     return None if word in LEGAL | DESCRIPTORS | _GENERIC_WORDS else text
 
 
+def bare_name(name: str) -> str:
+    """``name`` as people shorten it when they type it: without a leading "The" or trailing
+    legal forms ("The Gap" -> "Gap", "Tesla, Inc." -> "Tesla", "Ring Co Ltd" -> "Ring")."""
+    return " ".join(_strip(name.split(), LEGAL)).rstrip(",")
+
+
 def _strip(words: list[str], vocabulary: frozenset[str]) -> list[str]:
     """Drop "The" and trailing legal forms / descriptors while something distinctive is left."""
     out = words[1:] if len(words) > 1 and words[0].casefold() == "the" else list(words)

@@ -17,7 +17,7 @@ from summarizer.companies.matcher import (
     CompanyMatcher,
     load_registry,
 )
-from summarizer.companies.names import name_problem, short_forms, word_name
+from summarizer.companies.names import bare_name, name_problem, short_forms, word_name
 
 
 @pytest.fixture(scope="module")
@@ -336,3 +336,13 @@ def test_names_are_found_as_english_copy_writes_them(matcher: CompanyMatcher) ->
     assert matcher.resolve("Schrodinger") is None  # the physicist's name stays out
     found = matcher.mentions_in("Citroen said sales fell; Societe Generale cut its forecast.")
     assert found == {"PSA Peugeot Citroën": 1, "Société Générale": 1}
+
+
+def test_bare_name_drops_what_people_add_to_a_name() -> None:
+    """A leading "The" and trailing legal forms go ("Ring Co Ltd" finds a followed "Ring");
+    a name made only of such words stays as typed."""
+    assert bare_name("The Gap") == "Gap"
+    assert bare_name("Tesla, Inc.") == "Tesla"
+    assert bare_name("The Ring Co Ltd") == "Ring"
+    assert bare_name("AB InBev") == "AB InBev"
+    assert bare_name("Inc") == "Inc"
