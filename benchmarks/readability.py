@@ -6,9 +6,11 @@ Per data set (any ``newsbot eval`` format): the share of summaries whose first
 sentence opens on a dangling word ("However", "It", "They", ...) while the
 sentence before it in the article is not in the summary, the same counting every
 dangling opener (also the article's own first sentence: nothing comes before
-it), the share of summaries holding a sentence over 60 words, and the mean
-summary length in words beside the reference's. ``--examples N`` prints the
-first N summaries opening on a dangling word and the commonest such words.
+it), the share of summaries holding a sentence over 60 words, the share holding a
+lead-in that ends on a colon ("Here are five things to know:", whose list the summary
+leaves out), and the mean summary length in words beside the reference's.
+``--examples N`` prints the first N summaries opening on a dangling word and the
+commonest such words.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.cli.eval import read_cases
 from summarizer.algorithms.sentence_features import opening_word, opens_dangling
-from summarizer.summarize import build_document, summarize
+from summarizer.summarize import LEAD_IN, build_document, summarize
 
 SHARED = next(
     (
@@ -47,11 +49,11 @@ def main() -> int:
     args = parser.parse_args()
     print(
         f"{'data':<18} {'articles':>8} {'dangling %':>10} {'any dangling %':>14} "
-        f"{'>60 words %':>11} {'words':>6} {'ref words':>9}"
+        f"{'>60 words %':>11} {'lead-in %':>9} {'words':>6} {'ref words':>9}"
     )
     for path in args.data:
         cases = list(read_cases(path, limit=args.limit))
-        dangling = loose = long = words = ref_words = 0
+        dangling = loose = long = lead_in = words = ref_words = 0
         openers: Counter[tuple[str, int]] = Counter()
         for case in cases:
             doc = build_document(case.article)
@@ -63,6 +65,7 @@ def main() -> int:
             loose += opens
             dangling += opens and first > 0 and doc.sentences[first - 1] not in summary
             long += any(len(s.split()) > LONG for s in summary)
+            lead_in += any(LEAD_IN.search(s) for s in summary)
             words += sum(len(s.split()) for s in summary)
             ref_words += sum(len(s.split()) for s in case.reference)
             if opens and sum(openers.values()) < args.examples:
@@ -71,7 +74,8 @@ def main() -> int:
         n = max(len(cases), 1)
         print(
             f"{path.name:<18} {len(cases):>8} {100 * dangling / n:>10.1f} "
-            f"{100 * loose / n:>14.1f} {100 * long / n:>11.1f} {words / n:>6.1f} "
+            f"{100 * loose / n:>14.1f} {100 * long / n:>11.1f} {100 * lead_in / n:>9.1f} "
+            f"{words / n:>6.1f} "
             f"{ref_words / n:>9.1f}"
         )
         if args.examples:

@@ -10,6 +10,7 @@ that report timing measure it themselves).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,10 @@ MIN_WORDS = 4
 # (an unclosed quote, a list), unreadable in a chat message.
 MAX_WORDS = 60
 _NEAR_MAX = 45
+# A sentence ending on a colon leads into what follows it ("Here are five things to
+# know: ", "The case raises three legal issues:"): a list or a quote a summary leaves
+# out. CNN/DM rows end such a line with " ." (each line of the page gets a stop).
+LEAD_IN = re.compile(r":[\s.]*$")
 # A sentence sharing this much of its vocabulary with the headline repeats it.
 _TITLE_OVERLAP = 0.8
 # Prose has words of a few letters; a "sentence" with more characters per word than
@@ -147,8 +152,9 @@ def _company_first(picked: list[int], doc: Document, focus: tuple[str, ...]) -> 
 
 
 def candidates(doc: Document) -> tuple[Document, list[int]]:
-    """The sentences an algorithm chooses from (no fragments, no page furniture) as a
-    document of their own, and their indices in ``doc``."""
+    """The sentences an algorithm chooses from (no fragments, no page furniture, no
+    lead-in to a list or quote left out) as a document of their own, and their indices
+    in ``doc``."""
     sized = [
         i
         for i, words in enumerate(doc.words)
@@ -158,7 +164,11 @@ def candidates(doc: Document) -> tuple[Document, list[int]]:
         and (len(words) < _NEAR_MAX or len(doc.sentences[i].split()) <= MAX_WORDS)
     ]
     furniture = boilerplate_flags([doc.sentences[i] for i in sized])
-    eligible = [i for i, drop in zip(sized, furniture, strict=True) if not drop]
+    eligible = [
+        i
+        for i, drop in zip(sized, furniture, strict=True)
+        if not drop and LEAD_IN.search(doc.sentences[i]) is None
+    ]
     return _subdocument(doc, eligible), eligible
 
 

@@ -288,3 +288,23 @@ def test_no_sentence_over_sixty_words_by_spaces_is_picked_while_others_are_left(
     assert doc.sentences.index(runon) not in eligible
     summary = summarize(article).sentences
     assert runon not in summary and len(summary) == 3
+
+
+@pytest.mark.parametrize("ending", [":", ": ."])
+def test_a_lead_in_to_a_list_is_not_picked(ending: str) -> None:
+    """ "Here are the big questions surrounding the case:" introduces what the summary
+    leaves out; CNN/DM rows end such a line with " ."."""
+    lead_in = f"Here are the big questions surrounding the Acme case{ending}"
+    article = Article(
+        "Acme sued over Ohio plant",
+        (
+            "Acme Motors was sued on Tuesday over its battery plant in Ohio.",
+            lead_in,
+            "Who owns the land the plant stands on, and who sold it to Acme?",
+            "Did Acme tell the county about the waste the plant would make?",
+            "Acme said it would fight the lawsuit and that the plant is safe.",
+        ),
+    )
+    for name in ALGORITHMS:
+        summary = summarize(article, sentences=4, algorithm=name).sentences
+        assert lead_in not in summary and len(summary) == 4, name
