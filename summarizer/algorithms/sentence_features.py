@@ -150,10 +150,14 @@ def _folded(word: str) -> str:
 
 def opens_dangling(sentence: str) -> bool:
     """True when ``sentence`` opens on a connective or pronoun that needs the
-    sentence before it ("However, ...", "It said ...", "They ..."); an
-    abbreviation in capitals is a name, not a pronoun ("US exports...", "IT staff")."""
+    sentence before it ("However, ...", "It said ...", "They ...", also contracted:
+    "That's partly because ...", "They're ..."); an abbreviation in capitals is a name,
+    not a pronoun ("US exports...", "IT staff")."""
     word = _first_word(sentence)
-    return not (len(word) > 1 and word.isupper()) and _folded(word) in DANGLING_WORDS
+    if len(word) > 1 and word.isupper():
+        return False
+    folded = _folded(word)
+    return folded in DANGLING_WORDS or folded.split("'", 1)[0] in DANGLING_WORDS
 
 
 def _names_share(words: tuple[str, ...]) -> float:

@@ -296,3 +296,12 @@ def test_capitalised_abbreviation_is_not_a_dangling_pronoun() -> None:
     assert opens_dangling("Us? We never saw the letter.")
     assert opens_dangling("It said profits fell.")
     assert opens_dangling('"They lied," she said.')
+
+
+def test_a_contracted_pronoun_dangles_like_the_pronoun() -> None:
+    """ "That's partly because ..." leans on the sentence before as "That is" would."""
+    for sentence in ("That's partly because nothing changed.", "They're not going to stop."):
+        assert opens_dangling(sentence), sentence
+    assert opens_dangling("He’d said so before.")  # curly apostrophe
+    for sentence in ("Here's how it works.", "There's a catch.", "O'Leary said fares rise."):
+        assert not opens_dangling(sentence), sentence
