@@ -216,7 +216,18 @@ def name_problem(name: str) -> str | None:
     words = [w for w in _WORD.findall(text) if w.casefold() != "the"]
     if not words or (len(words) == 1 and is_common(words[0])):  # "the", "The House"
         return (
-            f"{text!r} is an ordinary word, so it would match unrelated stories; "
-            'please add what makes it a company (for example "Next plc")'
+            f"{text!r} is {_kind_of_word(words[0] if words else text)}, so it would match "
+            'unrelated stories; please add what makes it a company (for example "Next plc")'
         )
     return None
+
+
+def _kind_of_word(word: str) -> str:
+    """What an ordinary ``word`` is, for a reply: "a first name" ("Mary"), "a place"
+    ("Paris"), "a nationality" ("French") or "an ordinary word" ("house")."""
+    folded = word.casefold()
+    if is_first_name(folded):  # before places: "Mary" is also a city in Turkmenistan
+        return "a first name"
+    if folded in _places():
+        return "a place"
+    return "a nationality" if folded in NATIONS else "an ordinary word"

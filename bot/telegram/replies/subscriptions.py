@@ -131,10 +131,11 @@ def _unsubscribed_all(refs: Sequence[CompanyRef]) -> str:
     """``/unsubscribe all``: what was dropped, and the commands that follow it all again."""
     if not refs:
         return _NONE_FOLLOWED
-    count = f"{len(refs)} compan{'y' if len(refs) == 1 else 'ies'}"
+    # "all 1 company" reads oddly: one company is simply named.
+    dropped = f"all {len(refs)} companies: " if len(refs) > 1 else ""
     commands = "\n".join(code(command) for command in follow_commands(refs))
     return (
-        f"✓ Unsubscribed from all {count}: {_ended(refs)} Your /settings stay.\n\n"
+        f"✓ Unsubscribed from {dropped}{_ended(refs)} Your /settings stay.\n\n"
         f"To follow {'it' if len(refs) == 1 else 'them'} again, send:\n{commands}"
     )
 

@@ -196,6 +196,9 @@ async def test_unsubscribe_all_keeps_settings_and_says_how_to_follow_again(bot: 
         "Tesla",
         "Xiaomi",
     ]
+    await bot.send('/unsubscribe Tesla, F5, Inc., "Sturm, Ruger & Co."')
+    reply = (await bot.send("/unsubscribe all"))[0]
+    assert "Unsubscribed from <b>Xiaomi</b>. Your /settings stay." in reply  # not "all 1"
 
 
 async def test_news_shows_the_seed_summary_source_and_date(bot: Bot) -> None:

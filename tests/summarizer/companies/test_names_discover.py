@@ -58,6 +58,9 @@ def test_followed_name_is_found_under_short_forms_only_beside_the_full_name(
         ("the gap", "ordinary word"),
         ("the", "ordinary word"),
         ("The", "ordinary word"),
+        ("Paris", "'Paris' is a place"),
+        ("Mary", "'Mary' is a first name"),  # before the city in Turkmenistan
+        ("French", "'French' is a nationality"),
     ],
 )
 def test_bad_names_get_a_reason(name: str, reason: str) -> None:
