@@ -157,7 +157,9 @@ def opens_dangling(sentence: str) -> bool:
     if len(word) > 1 and word.isupper():
         return False
     folded = _folded(word)
-    return folded in DANGLING_WORDS or folded.split("'", 1)[0] in DANGLING_WORDS
+    if folded in DANGLING_WORDS:
+        return True
+    return "'" in folded and folded.split("'", 1)[0] in DANGLING_WORDS
 
 
 def _names_share(words: tuple[str, ...]) -> float:
