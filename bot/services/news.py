@@ -105,6 +105,20 @@ def bounded(article: Article, limit: int = MAX_SUMMARY_CHARS) -> tuple[Article, 
     return article, False
 
 
+def _without_brief(items: tuple[NewsItem, ...], brief: Sequence[BriefItem]) -> tuple[NewsItem, ...]:
+    """Each article's summary without the sentences the brief above it already shows
+    (one message never says the same sentence twice); a summary the brief shows whole
+    stays as it is, so no article is left without one."""
+    shown: dict[int, set[str]] = {}
+    for line in brief:
+        shown.setdefault(line.article_index, set()).add(line.text)
+    out = []
+    for index, item in enumerate(items):
+        rest = tuple(s for s in item.sentences if s not in shown.get(index, ()))
+        out.append(replace(item, sentences=rest) if rest else item)
+    return tuple(out)
+
+
 def _passing(stored: StoredArticle) -> bool:
     """Whether a /news article only mentions the company (salience known, under the
     subject threshold every alert and ``/news`` ordering uses)."""
@@ -190,6 +204,7 @@ class NewsService:
         )
         brief = self._brief(texts, company) if len(articles) > 1 else ()
         followed = self.store.subscriptions.is_subscribed(chat_id, company.id)
+        items = _without_brief(items, brief)
         return NewsResult(company.id, company.name, items, brief, by_search, followed)
 
     def _searched(self, company: Company, count: int, chat_id: int) -> list[StoredArticle]:

@@ -237,6 +237,9 @@ async def test_news_over_several_articles_has_a_brief_with_sources(bot: Bot) -> 
     for url, number in refs:
         assert f'{number}. <a href="{url}">' in reply
     assert "Example News" in reply and "3 Jan 2026" in reply
+    # A sentence the brief shows is not repeated under its article.
+    for fact in ("10,000 workers", "30,000 dollars"):
+        assert reply.count(fact) == 1, reply
 
 
 async def test_summary_by_number_and_bad_references(bot: Bot) -> None:
