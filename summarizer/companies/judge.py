@@ -119,9 +119,12 @@ def case_ok(ref: AliasRef, written: list[str]) -> bool:
 def _name_before(text: str, start: int, n_words: int, ref: AliasRef) -> str:
     """'Harrison Ford', 'Nikola Tesla': "name" when a one-word alias follows a capitalised
     name, "title" after "Mr"/"Ms"/"Dr"... (the alias is that person's surname), else ""."""
-    if n_words != 1 or ref.mode == EXACT:
+    if n_words != 1 or ref.mode == EXACT or text[start - 1 : start] != " ":
         return ""
-    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    # The word before lies after the last space before that one: searched from there, not
+    # tried at each of the 40 characters before the name.
+    lo = max(0, start - 40)
+    m = _WORD_BEFORE.search(text, max(lo, text.rfind(" ", lo, start - 1) + 1), start)
     if not m:
         return ""
     word = m.group(1)
