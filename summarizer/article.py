@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +46,20 @@ class Article:
         paragraphs = tuple(p for p in body.split("\n\n") if p.strip())
         extra = {DERIVED_TITLE: "1"} if is_derived_title(title, paragraphs) else {}
         return cls(title, paragraphs, url=url, source=source, published=published, extra=extra)
+
+    def head(self, limit: int) -> tuple[Article, bool]:
+        """The article's first ``limit`` characters (whole paragraphs, then a sentence
+        end), and whether anything was cut: a huge text is summarised from its start."""
+        kept: list[str] = []
+        room = limit
+        for paragraph in self.paragraphs:
+            if len(paragraph) > room:
+                head = paragraph[:room]
+                end = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
+                head = head[: end + 1] if end > 0 else head
+                if head.strip():
+                    kept.append(head)
+                return replace(self, paragraphs=tuple(kept)), True
+            kept.append(paragraph)
+            room -= len(paragraph) + 2
+        return self, False

@@ -87,24 +87,6 @@ class SearchHit:
     snippet: str
 
 
-def bounded(article: Article, limit: int = MAX_SUMMARY_CHARS) -> tuple[Article, bool]:
-    """The article's first ``limit`` characters (whole paragraphs, then a sentence end),
-    and whether anything was cut."""
-    kept: list[str] = []
-    room = limit
-    for paragraph in article.paragraphs:
-        if len(paragraph) > room:
-            head = paragraph[:room]
-            end = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
-            head = head[: end + 1] if end > 0 else head
-            if head.strip():
-                kept.append(head)
-            return replace(article, paragraphs=tuple(kept)), True
-        kept.append(paragraph)
-        room -= len(paragraph) + 2
-    return article, False
-
-
 def _without_brief(items: tuple[NewsItem, ...], brief: Sequence[BriefItem]) -> tuple[NewsItem, ...]:
     """Each article's summary without the sentences the brief above it already shows
     (one message never says the same sentence twice); a summary the brief shows whole
@@ -300,7 +282,7 @@ class NewsService:
     ) -> NewsItem:
         from summarizer.summarize import summarize
 
-        article, cut = bounded(text or stored.article)
+        article, cut = (text or stored.article).head(MAX_SUMMARY_CHARS)
         try:
             summary = summarize(
                 article,
@@ -326,7 +308,7 @@ class NewsService:
     def _brief(self, articles: list[Article], company: Company) -> tuple[BriefItem, ...]:
         from summarizer.brief import brief
 
-        texts = [bounded(article, MAX_BRIEF_CHARS)[0] for article in articles]
+        texts = [article.head(MAX_BRIEF_CHARS)[0] for article in articles]
         return brief(
             texts,
             company=company.name,

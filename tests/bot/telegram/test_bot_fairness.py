@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from telegram import Update
 
-from bot.services.news import MAX_SUMMARY_CHARS, bounded
+from bot.services.news import MAX_SUMMARY_CHARS
 from bot.telegram.handlers import SORRY
 from bot.telegram.updates import PerChatUpdateProcessor
 from bot.telegram.workers import STILL_WORKING, TOO_BUSY, BusyError, Workers
@@ -126,11 +126,11 @@ async def test_a_huge_stored_article_is_summarised_from_its_beginning(bot: Any) 
     assert "summarised from its first" not in small
 
 
-def test_bounded_cuts_at_a_sentence_end() -> None:
+def test_article_head_cuts_at_a_sentence_end() -> None:
     article = Article("T", ("One. Two. " * 10, "Three " * 50))
-    cut, was_cut = bounded(article, limit=45)
+    cut, was_cut = article.head(45)
     assert was_cut and cut.paragraphs == ("One. Two. One. Two. One. Two. One. Two. One.",)
-    same, was_cut = bounded(article, limit=10_000)
+    same, was_cut = article.head(10_000)
     assert not was_cut and same is article
 
 
