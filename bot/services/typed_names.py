@@ -138,10 +138,12 @@ class NameChooser:
         self, name: str, problem: str, unknown: list[Unknown], *, chat_id: int
     ) -> tuple[Company | None, bool]:
         """A refused new name ("Total", "house", "Ring"): followed as a word when it can be."""
-        # "Total" is refused as an ordinary word, but TotalEnergies is what was meant.
+        # "Total" is refused as an ordinary word, but TotalEnergies is what was meant. Only
+        # companies that go by the word are offered: "Paris" is no misspelt Polaris.
         offer = self.suggest(name, chat_id=chat_id) if 3 <= len(name) <= 100 else ()
+        offer = tuple(ref for ref in offer if self._goes_by(name.strip(), ref))
         word = word_name(name)
-        if word is None or any(self._goes_by(word, ref) for ref in offer):
+        if word is None or offer:
             unknown.append(Unknown(name, offer, problem))
             return None, False
         # "Ring", "Arsenal": no known company goes by the word, so it is followed

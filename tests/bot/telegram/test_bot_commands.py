@@ -529,6 +529,9 @@ async def test_a_capitalised_ordinary_word_no_company_goes_by_is_followed_as_wri
     assert "ordinary word" in (await bot.send("/subscribe house"))[0]
     rank = (await bot.send("/subscribe Rank"))[0]
     assert "ordinary word" in rank and "Did you mean <b>Rank Group</b>" in rank
+    # A place is refused as one, and only companies going by the word are offered.
+    paris = (await bot.send("/subscribe Paris"))[0]
+    assert "is a place" in paris and "Did you mean" not in paris  # not Polaris
     # /news finds stored stories by searching; only those naming the company count.
     for day, (title, text) in enumerate(
         [
