@@ -112,9 +112,7 @@ def rate(work: Callable[[Article], object], articles: Sequence[Article], budget:
     times: list[float] = []
     start = time.perf_counter()
     for article in articles:
-        t0 = time.perf_counter()
-        work(article)
-        times.append(time.perf_counter() - t0)
+        times.append(_timed(work, article))
         if time.perf_counter() - start > budget:
             break
     return 1.0 / statistics.median(times)

@@ -125,9 +125,9 @@ def word_name(name: str) -> str | None:
     if not (_WORD.fullmatch(text) and text[:1].isupper() and text[1:].islower()):
         return None
     word = text.casefold()
-    if not is_common(word) or len(word) < 3 or word in NATIONS or is_first_name(word):
-        return None
-    if word in _places():  # "Paris", "Sydney": capitalised anyway, so no word mode helps
+    # Not a first name, place ("Paris": capitalised anyway, so no word mode helps) or
+    # nationality: only what a refusal would call an ordinary word.
+    if not is_common(word) or len(word) < 3 or _kind_of_word(word) != _ORDINARY:
         return None
     return None if word in LEGAL | DESCRIPTORS | _GENERIC_WORDS else text
 
@@ -222,12 +222,16 @@ def name_problem(name: str) -> str | None:
     return None
 
 
+_ORDINARY = "an ordinary word"
+
+
 def _kind_of_word(word: str) -> str:
-    """What an ordinary ``word`` is, for a reply: "a first name" ("Mary"), "a place"
-    ("Paris"), "a nationality" ("French") or "an ordinary word" ("house")."""
+    """What an ordinary ``word`` is, for a reply and for :func:`word_name`: "a first name"
+    ("Mary"), "a place" ("Paris"), "a nationality" ("French") or "an ordinary word"
+    ("house")."""
     folded = word.casefold()
     if is_first_name(folded):  # before places: "Mary" is also a city in Turkmenistan
         return "a first name"
     if folded in _places():
         return "a place"
-    return "a nationality" if folded in NATIONS else "an ordinary word"
+    return "a nationality" if folded in NATIONS else _ORDINARY
