@@ -77,6 +77,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "newsletter prompt": ("newsletter",),
     "copyright line": ("reserved", "©", "copyright"),
     "browser notice": ("javascript", "browser"),
+    "contributor line": ("contributed",),
 }
 # Every one of those words: most sentences hold none of them (substring tests are
 # ~5x faster than one regex alternation).

@@ -6,8 +6,10 @@ Two kinds of rule, both plain data you can read:
   "More from" / "Read more" heading ends the article — what follows is teasers of
   other stories, so it is dropped (only once the story has started, so a share bar
   above the text does not empty the page);
-* line rules: cookie, newsletter and subscribe lines, bylines, photo credits,
-  "Advertisement" and similar page furniture are dropped wherever they are.
+* line rules: cookie, newsletter and subscribe lines, bylines, photo credits and
+  captions, "Advertisement", video-player notices, wire and contributor credits,
+  correction notes, follow and reader prompts ("Have you been affected? Share your
+  experiences …") and similar page furniture are dropped wherever they are.
 
 Rules match whole short paragraphs, never words inside prose: "Xiaomi's share
 price rose" and "shares rose 9 per cent" are news, not widgets.
@@ -112,9 +114,22 @@ LINE_RULES: tuple[Rule, ...] = (
         20,
     ),
     _rule(r"^(image|photo|picture) (credit|copyright|source|courtesy)\b", "photo credit", 20),
-    _rule(r"^(image|media|video) (source|caption)\s*[,:]", "photo caption", 40),
+    # BBC pages from 2016 on label a caption with no stop: "Image caption Protesters gathered…".
+    _rule(r"^(image|media|video) (source\s*[,:]|caption\b)", "photo caption", 40),
+    _rule(
+        r"^media playback is (not supported|unsupported) on (this|your) device\b",
+        "player notice",
+        10,
+    ),
     _rule(r"^(watch|listen|video|gallery|in pictures)\s*:", "media teaser", 20),
-    _rule(r"^(additional )?(reporting|writing|editing|compiled) by\b", "wire credit line", 30),
+    _rule(r"^\(?(additional )?(reporting|writing|editing|compiled) by\b", "wire credit line", 30),
+    # "CNN's Jane Doe and John Smith contributed to this report." ends many US stories.
+    _rule(r"\bcontributed( reporting)? to this (report|story|article)\W*$", "contributor line", 30),
+    _rule(
+        r"^this (article|story|report|piece) (was|has been) (amended|corrected|updated)\b",
+        "correction note",
+        30,
+    ),
     _rule(r"^our standards\s*:", "wire credit line", 12),
     _rule(r"^[\W_]+$", "separator", 10),
     _rule(
@@ -147,7 +162,26 @@ LINE_RULES: tuple[Rule, ...] = (
     _rule(r"^scroll (down|up)\b[^.!?]*[.!?]?$", "scroll prompt", 10),  # "Scroll down for video ."
     # "Have your say" boxes ask the reader, they report nothing: "Do you think X should…?"
     _rule(r"^((do|what do|how do) you think\b[^.!]*\?|have your say\b.*)$", "reader prompt", 25),
-    _rule(r"^follow (us|\w+) on\b|^follow @\w+", "follow prompt", 12),
+    _rule(
+        r"^follow (us|\w+) on\b|^follow @\w+|^follow (\w+ ){1,4}on (twitter|facebook|"
+        r"instagram|x|youtube|linkedin)\b|^(like|join) us on\b|^join the (conversation|"
+        r"discussion) on\b",
+        "follow prompt",
+        15,
+    ),
+    # Asking readers for their stories: "Have you been affected? Share your experiences by
+    # emailing …", "Please include a contact number …", "Send your pictures to …".
+    # Each part is also a sentence of its own once a paragraph is split.
+    _rule(
+        r"^((have|are|were|do|did) you\b[^.?!]{0,80}\?\s*(share|e-?mail|contact|get in touch|"
+        r"send|tell us|let us know|call)\b|(have you been|are you|were you) affected\b[^.!]*\?|"
+        r"(do you have|got) a (news )?(story|tip)\b[^.!]*\?|(share|send|e-?mail)( us)? your "
+        r"(experiences?|stories|story|views|pictures|photos|videos)\b|please include a contact "
+        r"number\b)",
+        "reader prompt",
+        30,
+    ),
+    _rule(r"^find all the latest\b.*\bon our dedicated page\b", "site link", 15),
     _rule(r"all rights reserved|^(©|copyright ©?\s*\d{4})", "copyright line", 20),
     _rule(
         r"^(terms of (use|service)|privacy (policy|notice)|contact us|about us)\b", "site link", 8

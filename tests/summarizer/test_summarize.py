@@ -115,6 +115,20 @@ def test_short_fragments_and_furniture_are_not_picked_when_there_is_better() -> 
         assert set(summary.sentences) <= set(FACTS), name
 
 
+def test_credit_and_reader_prompt_sentences_are_not_picked() -> None:
+    """Furniture inside a paragraph (as CNN/DM and XSum rows hold it) is checked sentence
+    by sentence, not only as whole lines."""
+    furniture = (
+        "CNN's Jane Doe contributed to this report.",
+        "Have you been affected? Share your experiences by emailing us.",
+        "Media playback is not supported on this device.",
+    )
+    article = Article(title="Acme results", paragraphs=(" ".join((*FACTS, *furniture)),))
+    for name in ALGORITHMS:
+        summary = summarize(article, sentences=4, algorithm=name)
+        assert set(summary.sentences) <= set(FACTS), name
+
+
 def test_short_sentences_top_up_when_nothing_else_is_left() -> None:
     article = Article(
         title="Acme",

@@ -149,6 +149,18 @@ def test_share_bar_above_the_story_does_not_empty_it() -> None:
         "___",
         "Do you think Acme should build the plant in Ohio?",
         "Have your say",
+        # Other outlets' furniture (BBC, Reuters, CNN, the Guardian):
+        "Media playback is not supported on this device",
+        "Image caption Lei Jun at the launch in Beijing",
+        "(Reporting by Jane Doe; Editing by John Smith)",
+        "CNN's Jane Doe and John Smith contributed to this report.",
+        "This article was amended on 3 May 2024 to correct the spelling of a name.",
+        "Follow BBC Sport on Facebook and Twitter.",
+        "Like us on Facebook",
+        "Have you been affected by the recall? Share your experiences by emailing us.",
+        "Please include a contact number if you are willing to speak to a journalist.",
+        "Send your pictures and videos to pics@example.com.",
+        "Find all the latest football transfers on our dedicated page.",
     ],
 )
 def test_furniture_is_dropped_anywhere(furniture: str) -> None:
@@ -180,6 +192,10 @@ def test_furniture_is_dropped_anywhere(furniture: str) -> None:
         "The image of the brand has improved, the survey found.",
         "Do you think the plant will open on time, Lopez was asked; she said it would.",
         "Scroll down the list and the firm's name comes up; the app now has 2 million users.",
+        "Reporters who contributed to this report were not named by the agency.",
+        "Have you seen the new model? Analysts say sales will double.",
+        "This article of the treaty was amended in 2004.",
+        "Follow-up talks on the sale are planned for May.",
     ],
 )
 def test_real_prose_survives(prose: str) -> None:
