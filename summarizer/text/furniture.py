@@ -80,8 +80,8 @@ TAIL_MARKERS: tuple[Rule, ...] = (
         10,
     ),
     _rule(
-        r"^(comments?|\d+ comments?|leave a (comment|reply)|join the (conversation|discussion))"
-        r"\s*:?$",
+        r"^(comments?|\d+ comments?|comments? \(\d+\)|leave a (comment|reply)|join the "
+        r"(conversation|discussion))\s*:?$",
         "comments",
         5,
     ),
@@ -109,7 +109,8 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     _rule(r"^subscribe( now| today| here| to\b.*)?[.!]?$", "subscribe prompt"),
     _rule(
-        r"^(photo|image|picture|illustration|video|graphic|caption)s?( credit)?\s*[:|/©]",
+        r"^(photo(graph)?|image|picture|illustration|video|graphic|caption|composite)s?"
+        r"( credit)?\s*[:|/©]",
         "photo credit",
         20,
     ),
@@ -121,7 +122,7 @@ LINE_RULES: tuple[Rule, ...] = (
         "player notice",
         10,
     ),
-    _rule(r"^(watch|listen|video|gallery|in pictures)\s*:", "media teaser", 20),
+    _rule(r"^(watch( the video)?|listen|video|gallery|in pictures)\s*:", "media teaser", 20),
     _rule(r"^\(?(additional )?(reporting|writing|editing|compiled) by\b", "wire credit line", 30),
     # "CNN's Jane Doe and John Smith contributed to this report." ends many US stories.
     _rule(r"\bcontributed( reporting)? to this (report|story|article)\W*$", "contributor line", 30),
@@ -140,15 +141,15 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     # Names must be capitalised (case-sensitive part): "By Jane Doe", not "By the end".
     _rule(
-        r"^by\s+(?-i:[A-Z])[\w.'’-]*(\s+(and\s+)?(?-i:[A-Z])[\w.'’-]*){0,4}\s*"
-        r"([|,·•–-].*)?$(?<![.!?\"”])",
+        r"^((posted|written|produced|edited) )?by\s+(?-i:[A-Z])[\w.'’-]*"
+        r"(\s+(and\s+)?(?-i:[A-Z])[\w.'’-]*){0,4}\s*([|,·•–-].*)?$(?<![.!?\"”])",
         "byline",
         14,
     ),
     _rule(
-        r"^(published|updated|last updated|posted|first published)(\s+(on|at))?\s*:?\s*"
+        r"^(published|updated|last (updated|modified)|posted|first published)(\s+(on|at))?\s*:?\s*"
         r"(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|yesterday|today"
-        r"|(mon|tues|wednes|thurs|fri|satur|sun)day).*(?<![!?\"”])$",
+        r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b).*(?<![!?\"”])(?<!(?-i:[a-z])\.)$",
         "timestamp",
         10,
     ),
@@ -192,7 +193,18 @@ LINE_RULES: tuple[Rule, ...] = (
         8,
     ),
     _rule(r"(enable|turn on) javascript|browser does not support", "browser notice", 25),
-    _rule(r"^(read more|see also|related|also read)\s*:", "link to another story", 25),
+    _rule(r"^(read more|see also|related|also read|read this)\s*:", "link to another story", 25),
+    # A note about the piece, not the story: "Editor's note: An earlier version of this
+    # article said …", "The opinions expressed in this commentary are solely those of …".
+    _rule(r"^editor'?s'? note\s*:", "editor's note", 60),
+    _rule(r"^the (views|opinions) expressed (in this \w+ )?are\b", "editor's note", 30),
+    _rule(r"^this (article|story|page) is more than \w+ (years?|months?) old\b", "age notice", 10),
+    _rule(r"^(e-?mail|print|share) this (story|article|page|post)\W*$", "share buttons", 6),
+    _rule(
+        r"^(reuse this content|the \w+ is not responsible for the content of external\b)",
+        "site link",
+        20,
+    ),
 )
 
 # Every rule, tail markers first.
