@@ -11,16 +11,22 @@ _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
 _ODD_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _SPACES_RE = re.compile(f"[ {_ODD_SPACES}]+")
 _BLANK_LINE_RE = re.compile(r"\n\s*\n")
+# A run of pipes separates documents, it is no prose: corpora that join several articles
+# into one row (Multi-News: "… plant. ||||| Acme said …") and page dividers.
+_SEPARATOR_RE = re.compile(r"[ \t]*\|{3,}[ \t]*")
 # A block whose lines are this long and do not end sentences is hard-wrapped prose.
 _WRAP_MIN, _WRAP_MAX = 30, 100
 
 
 def normalize(text: str) -> str:
-    """NFC, no invisible characters, one space between words, Unix newlines."""
+    """NFC, no invisible characters, one space between words, Unix newlines; a run of
+    "|||" between documents is a paragraph break."""
     text = unicodedata.normalize("NFC", text)
     if not text.isascii() and any(char in text for char in _INVISIBLE_CHARS):
         text = text.translate(_INVISIBLE)  # slow on non-ASCII text, and rarely needed
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "|||" in text:
+        text = _SEPARATOR_RE.sub("\n\n", text)
     if not _has_odd_spacing(text):  # then _SPACES_RE would only swap " " for " "
         return "\n".join([line.strip() for line in text.split("\n")])
     return "\n".join([_SPACES_RE.sub(" ", line).strip() for line in text.split("\n")])

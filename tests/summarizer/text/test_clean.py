@@ -10,6 +10,7 @@ from summarizer.errors import EmptyArticleError
 from summarizer.text.clean import (
     LINE_RULES,
     TAIL_MARKERS,
+    article_from_parts,
     clean_html,
     clean_text,
     is_boilerplate,
@@ -273,6 +274,18 @@ def test_whitespace_and_invisible_characters_are_normalized() -> None:
     assert article.paragraphs == ("One sentence of text.",)
 
 
+def test_a_run_of_pipes_between_documents_is_a_paragraph_break() -> None:
+    """Multi-News rows join their source articles with "|||||"."""
+    article = article_from_parts(
+        "Acme to build Ohio plant",
+        "Acme will build a plant in Ohio. ||||| Acme said on Tuesday it would hire 2,000. |||||",
+    )
+    assert article.paragraphs == (
+        "Acme will build a plant in Ohio.",
+        "Acme said on Tuesday it would hire 2,000.",
+    )
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [("", "empty"), ("   \n\n  ", "empty"), ("Only a headline", "headline but no text")],
@@ -351,7 +364,6 @@ def test_plain_text_with_angle_brackets_is_not_html() -> None:
 
 
 def test_article_from_parts_uses_the_given_headline() -> None:
-    from summarizer.text.clean import article_from_parts
 
     body = "\n\n".join([STORY[0], "Advertisement", *STORY[1:], "Related articles", "Teaser."])
     article = article_from_parts("Acme Motors to build Ohio battery plant", body, url="u")
@@ -423,7 +435,6 @@ def test_an_empty_headline_keeps_an_opening_sentence_as_text() -> None:
 
 
 def test_an_untitled_story_is_titled_with_its_opening_sentence_without_the_wire_tag() -> None:
-    from summarizer.text.clean import article_from_parts
 
     wire = "(CNN)He's a star college recruit. She's a high school freshman. They went to prom."
     assert article_from_parts("", wire).title == "He's a star college recruit."
@@ -450,7 +461,6 @@ def test_a_stored_untitled_story_keeps_its_opening_sentence() -> None:
 
 def test_a_glued_scroll_prompt_is_cut_out_of_the_text() -> None:
     # Daily Mail copy: the prompt runs into the next sentence with no stop between them.
-    from summarizer.text.clean import article_from_parts
 
     text = (
         "The zoo said the boy was safe. Scroll down for video A mother was holding the boy "
