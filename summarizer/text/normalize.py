@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -14,13 +15,19 @@ _BLANK_LINE_RE = re.compile(r"\n\s*\n")
 # A run of pipes separates documents, it is no prose: corpora that join several articles
 # into one row (Multi-News: "… plant. ||||| Acme said …") and page dividers.
 _SEPARATOR_RE = re.compile(r"[ \t]*\|{3,}[ \t]*")
+# Text that holds an HTML character reference was escaped for a page and never unescaped
+# ("AT&amp;T", "&#163;1.8m", "&quot;"): the reader should see "AT&T", "£1.8m", '"'.
+_ENTITY_RE = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A block whose lines are this long and do not end sentences is hard-wrapped prose.
 _WRAP_MIN, _WRAP_MAX = 30, 100
 
 
 def normalize(text: str) -> str:
-    """NFC, no invisible characters, one space between words, Unix newlines; a run of
-    "|||" between documents is a paragraph break."""
+    """NFC, no invisible characters, one space between words, Unix newlines; HTML
+    character references unescaped, and a run of "|||" between documents is a paragraph
+    break."""
+    if "&" in text and _ENTITY_RE.search(text):
+        text = html.unescape(text)
     text = unicodedata.normalize("NFC", text)
     if not text.isascii() and any(char in text for char in _INVISIBLE_CHARS):
         text = text.translate(_INVISIBLE)  # slow on non-ASCII text, and rarely needed

@@ -274,6 +274,17 @@ def test_whitespace_and_invisible_characters_are_normalized() -> None:
     assert article.paragraphs == ("One sentence of text.",)
 
 
+def test_escaped_html_in_plain_text_is_unescaped() -> None:
+    article = article_from_parts(
+        "AT&amp;T fined &#163;1.8m",
+        "AT&amp;T said &quot;we will appeal&quot;. Procter & Gamble and AT&T; were not fined.",
+    )
+    assert article.title == "AT&T fined £1.8m"
+    assert article.paragraphs == (
+        'AT&T said "we will appeal". Procter & Gamble and AT&T; were not fined.',
+    )
+
+
 def test_a_run_of_pipes_between_documents_is_a_paragraph_break() -> None:
     """Multi-News rows join their source articles with "|||||"."""
     article = article_from_parts(
