@@ -3,15 +3,17 @@
 The rules themselves are plain data in :mod:`summarizer.text.furniture` (the tail
 cut and the line rules); this module applies them: ``matching_rule`` says which rule
 a paragraph meets, ``is_boilerplate`` / ``boilerplate_flags`` answer the same
-question fast (rules grouped by how many words they admit), and
+question fast (rules grouped by how many words they admit and by the first character
+they can start with, which ``_starts`` reads from each regex), and
 ``clean_paragraphs`` is the boilerplate pass every article goes through.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from summarizer.text.furniture import ALL_FURNITURE, LINE_RULES, TAIL_MARKERS, Rule
 from summarizer.text.normalize import paragraph_key
@@ -45,12 +47,11 @@ def matching_rule(paragraph: str, rules: Iterable[Rule] = ALL_FURNITURE) -> Rule
     return None
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level ``|`` alternatives of a regex (outside groups and classes)."""
-    parts: list[str] = []
-    current: list[str] = []
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth) of the characters of regex ``pattern`` that are
+    syntax: neither escaped nor inside a character class."""
     depth, in_class, escaped = 0, False, False
-    for char in pattern:
+    for k, char in enumerate(pattern):
         if escaped:
             escaped = False
         elif char == "\\":
@@ -59,14 +60,16 @@ def _alternatives(pattern: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            parts.append("".join(current))
-            current = []
-            continue
-        current.append(char)
-    return [*parts, "".join(current)]
+        else:
+            depth -= char == ")"
+            yield k, char, depth
+            depth += char == "("
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level ``|`` alternatives of a regex (outside groups and classes)."""
+    bars = [k for k, char, depth in _syntax(pattern) if char == "|" and depth == 0]
+    return [pattern[start + 1 : end] for start, end in pairwise([-1, *bars, len(pattern)])]
 
 
 # Words without which an unanchored rule cannot match (each of its alternatives
@@ -84,46 +87,128 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 _ALL_NEEDS = tuple(word for words in _NEEDS.values() for word in words)
 
 
+_Match = Callable[[str], "re.Match[str] | None"]
+
+
 @dataclass(frozen=True, slots=True)
 class _Limit:
-    """The rules that apply to text of at most ``words`` words: those anchored at the
-    start (``anchored``), screened by one regex of them all joined (tried at one
-    position only; for short text it also holds rules admitting fewer words, so a
-    screen hit is checked rule by rule), and the others; when ``gated``, every other
-    rule needs one of the _NEEDS words."""
+    """The rules that apply to text of at most ``words`` words: the ``match`` of those
+    anchored at the start, by the lower-cased first character they can start with
+    (``by_first``; ``every`` for a text opening on a character outside printable ASCII),
+    and the others; when ``gated``, every other rule needs one of the _NEEDS words."""
 
     words: int
-    screen: re.Pattern[str]
-    anchored: tuple[Rule, ...]
+    by_first: dict[str, tuple[_Match, ...]]
+    every: tuple[_Match, ...]
     others: tuple[Rule, ...]
     gated: bool
 
 
-# Below this many words one screen serves every limit: joined regexes for the low
-# limits hold nearly every rule, and compiling one per limit took ~20 ms at start-up.
-_SHARED_SCREEN_BELOW = 10
+# Characters regex syntax gives a meaning of their own (an escaped one is itself).
+_SPECIAL = frozenset("\\()[]{}?*+|.^$")
+_PRINTABLE = frozenset(map(chr, range(32, 127)))
+_DIGITS = frozenset("0123456789")
+
+
+def _starts(pattern: str) -> frozenset[str] | None:
+    """The lower-case characters a match of ``pattern`` (case-insensitive) can start
+    with, or None when this small reader cannot tell: it reads literals, escaped
+    literals, ``\\d``, groups of alternatives, simple classes and optional items."""
+    if not pattern:
+        return None  # the rest can match nothing: any character may follow
+    first, rest = _first_item(pattern)
+    if first is None or rest[:1] == "{":
+        return None
+    if rest[:1] in ("?", "*"):  # optional: what follows may come first
+        after = _starts(rest[1:].removeprefix("?"))
+        return None if after is None else first | after
+    return first
+
+
+def _first_item(pattern: str) -> tuple[frozenset[str] | None, str]:
+    """What the first item of ``pattern`` starts with, and the pattern after that item."""
+    char = pattern[0]
+    if char == "(":
+        end = _closing(pattern)
+        body = pattern[1:end]
+        if body.startswith("?"):
+            if not body.startswith("?:"):
+                return None, ""  # a lookaround or inline flags
+            body = body[2:]
+        return _union(_starts(part) for part in _alternatives(body)), pattern[end + 1 :]
+    if char == "[":
+        end = pattern.find("]", 2)
+        body = pattern[1:end]
+        if end < 0 or body.startswith("^") or "\\" in body:
+            return None, ""
+        chars = set(body)  # with "-" itself where it marks a range: a harmless extra
+        for low, high in re.findall(r"(.)-(.)", body):
+            chars.update(map(chr, range(ord(low), ord(high) + 1)))
+        return frozenset(c.lower() for c in chars), pattern[end + 1 :]
+    if char == "\\":
+        escaped = pattern[1:2]
+        if escaped == "d":
+            return _DIGITS, pattern[2:]
+        if escaped.isalnum() or not escaped:
+            return None, ""  # \w, \s, \b, \W ...: a class or an assertion
+        return frozenset(escaped), pattern[2:]
+    if char in _SPECIAL:
+        return None, ""
+    return frozenset(char.lower()), pattern[1:]
+
+
+def _closing(pattern: str) -> int:
+    """The index of the ")" closing the group that opens ``pattern``."""
+    return next((k for k, char, depth in _syntax(pattern) if char == ")" and not depth), -1)
+
+
+def _union(options: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
+    """Every character of ``options``; None when one of them is None (unknown)."""
+    out: set[str] = set()
+    for option in options:
+        if option is None:
+            return None
+        out |= option
+    return frozenset(out)
+
+
+def _rule_starts(rule: Rule) -> frozenset[str]:
+    """The printable ASCII characters an anchored rule (every top-level alternative
+    "^...") can start with; all of them when ``_starts`` cannot tell."""
+    options = _union(_starts(part[1:]) for part in _alternatives(rule.pattern.pattern))
+    return _PRINTABLE if options is None else options
 
 
 def _by_limit(rules: Iterable[Rule]) -> tuple[_Limit, ...]:
     """Per distinct word limit, highest first: same answers as trying every rule,
     several times faster."""
     rules = tuple(rules)
-    anchored = tuple(
-        r for r in rules if all(a.startswith("^") for a in _alternatives(r.pattern.pattern))
-    )
-    shared = _joined(anchored)
+    # (rule, first characters) of the anchored rules; None for the others. Kept in
+    # lists: a Rule hashes and compares its compiled pattern, slow at start-up.
+    starts = [
+        (
+            r,
+            _rule_starts(r)
+            if all(a[:1] == "^" for a in _alternatives(r.pattern.pattern))
+            else None,
+        )
+        for r in rules
+    ]
     out = []
     for limit in sorted({r.max_words for r in rules}, reverse=True):
-        fits = [r for r in anchored if r.max_words >= limit]
-        screen = shared if limit < _SHARED_SCREEN_BELOW else _joined(fits)
-        others = tuple(r for r in rules if r.max_words >= limit and r not in anchored)
+        fits = [
+            (r.pattern.match, chars)
+            for r, chars in starts
+            if chars is not None and r.max_words >= limit
+        ]
+        by_first: dict[str, tuple[_Match, ...]] = {
+            char: tuple(match for match, chars in fits if char in chars) for char in _PRINTABLE
+        }
+        others = tuple(r for r, chars in starts if chars is None and r.max_words >= limit)
         gated = all(r.reason in _NEEDS for r in others)
-        out.append(_Limit(limit, screen, tuple(fits), others, gated))
+        every = tuple(match for match, _ in fits)
+        out.append(_Limit(limit, by_first, every, others, gated))
     return tuple(out)
-
-
-def _joined(rules: Iterable[Rule]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules) or "(?!)", re.I)
 
 
 _FURNITURE_BY_LIMIT = _by_limit(ALL_FURNITURE)
@@ -156,7 +241,10 @@ def _is_boilerplate(text: str, needs_possible: bool) -> bool:
     if words >= len(_LIMIT_FOR_WORDS):
         return False
     chosen = _LIMIT_FOR_WORDS[words]
-    if chosen.screen.match(text) and any(r.pattern.match(text) for r in chosen.anchored):
+    # Only the rules its first character can start: none, one or two for most text (one
+    # regex of them all tried every rule in turn: slower once there were 40 rules).
+    first = chosen.by_first.get(text[:1].lower(), chosen.every)
+    if first and any([match(text) for match in first]):
         return True
     if not needs_possible and chosen.gated:
         return False  # every rule left needs a word the text lacks

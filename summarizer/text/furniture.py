@@ -127,15 +127,16 @@ LINE_RULES: tuple[Rule, ...] = (
     # "CNN's Jane Doe and John Smith contributed to this report." ends many US stories.
     _rule(r"\bcontributed( reporting)? to this (report|story|article)\W*$", "contributor line", 30),
     _rule(
-        r"^this (article|story|report|piece) (was|has been) (amended|corrected|updated)\b",
+        r"^(this (article|story|report|piece) (was|has been) (amended|corrected|updated)\b|"
+        r"(correction|clarification)s?\s*:)",
         "correction note",
-        30,
+        25,
     ),
     _rule(r"^our standards\s*:", "wire credit line", 12),
     _rule(r"^[\W_]+$", "separator", 10),
     _rule(
-        r"^(getty images|reuters|afp|ap photo|epa|shutterstock|pa media|bloomberg)"
-        r"(\s*[/|,]\s*[\w ]+)?$",
+        r"^\(?(getty images|reuters|afp|ap photo|epa|shutterstock|pa media|bloomberg)"
+        r"(\s*[/|,]\s*[\w ]+)?\)?$",
         "photo credit",
         6,
     ),
@@ -154,12 +155,28 @@ LINE_RULES: tuple[Rule, ...] = (
         10,
     ),
     _rule(
-        r"^(story continues below )?(advertisement|advert|sponsored( content)?|ad|skip"
-        r" advertisement|promoted)\s*:?$",
+        r"^(story continues below )?(advertisement|advert|sponsored( content| stories| links)?"
+        r"|ad|skip advertisement|promoted)\s*:?$",
         "advertisement",
         4,
     ),
-    _rule(r"^(click|tap) here\b", "click prompt", 15),
+    _rule(r"^(click|tap) (here|to (share|e-?mail|print|tweet))\b", "click prompt", 15),
+    # The New York Times' page: "Continue reading the main story", "Supported by", photo
+    # credits with no colon ("Credit Jane Doe for The New York Times"), the print line.
+    _rule(
+        r"^(continue reading( the main story)?|supported by|story highlights)\W*$", "site link", 5
+    ),
+    _rule(
+        r"^(credit|photo(graph)?s? by)\s+[^.!?]{0,80}\b(for the new york times|getty images|"
+        r"reuters|associated press|agence france-presse|afp|epa|bloomberg|shutterstock)\)?$",
+        "photo credit",
+        15,
+    ),
+    _rule(r"^a version of this (article|story) appears in print\b", "print note", 40),
+    _rule(r"^order reprints\b", "site link", 10),
+    _rule(r"^(tags|filed under|categories)\s*:|^posted in\b[^.!?]*$", "topic tags", 15),
+    _rule(r"^sources?\s*:[^.!?]*$", "source line", 8),
+    _rule(r"^contact (\w+ ){1,4}at \S+@\S+$", "contact line", 10),
     _rule(r"^scroll (down|up)\b[^.!?]*[.!?]?$", "scroll prompt", 10),  # "Scroll down for video ."
     # "Have your say" boxes ask the reader, they report nothing: "Do you think X should…?"
     _rule(r"^((do|what do|how do) you think\b[^.!]*\?|have your say\b.*)$", "reader prompt", 25),
@@ -180,7 +197,7 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(experiences?|stories|story|views|pictures|photos|videos)\b|please include a contact "
         r"number\b)",
         "reader prompt",
-        30,
+        25,
     ),
     _rule(r"^find all the latest\b.*\bon our dedicated page\b", "site link", 15),
     _rule(r"all rights reserved|^(©|copyright ©?\s*\d{4})", "copyright line", 20),
@@ -193,11 +210,15 @@ LINE_RULES: tuple[Rule, ...] = (
         8,
     ),
     _rule(r"(enable|turn on) javascript|browser does not support", "browser notice", 25),
-    _rule(r"^(read more|see also|related|also read|read this)\s*:", "link to another story", 25),
+    _rule(
+        r"^(read more|see also|related|also read|read this|M(?-i:ORE))\s*:",
+        "link to another story",
+        25,
+    ),
     # A note about the piece, not the story: "Editor's note: An earlier version of this
     # article said …", "The opinions expressed in this commentary are solely those of …".
-    _rule(r"^editor'?s'? note\s*:", "editor's note", 60),
-    _rule(r"^the (views|opinions) expressed (in this \w+ )?are\b", "editor's note", 30),
+    _rule(r"^editor'?s'? note\s*:", "editor's note", 30),
+    _rule(r"^the (views|opinions) expressed (in this \w+ )?are\b", "editor's note", 25),
     _rule(r"^this (article|story|page) is more than \w+ (years?|months?) old\b", "age notice", 10),
     _rule(r"^(e-?mail|print|share) this (story|article|page|post)\W*$", "share buttons", 6),
     _rule(

@@ -32,8 +32,11 @@ from summarizer.summarize import _repeats_title, _title_marks
 from summarizer.text import language as lang
 from summarizer.text import split, words
 from summarizer.text.boilerplate import (
+    _PRINTABLE,
     LINE_RULES,
     TAIL_MARKERS,
+    Rule,
+    _rule_starts,
     boilerplate_flags,
     clean_paragraphs,
     is_boilerplate,
@@ -61,6 +64,14 @@ _FURNITURE = [
     "Xiaomi's share price rose on Tuesday.",
     "",
     "  Photo: Getty  ",
+    "(Reporting by Jane Doe; Editing by John Smith)",
+    "Media playback is not supported on this device",
+    "CNN's Jane Doe contributed to this report.",
+    "Have you been affected? Share your experiences by emailing us.",
+    "Editor's note: An earlier version of this article gave the wrong date.",
+    "12 comments",
+    "MORE: Acme's plant",
+    "More: the firm said",
 ]
 
 
@@ -291,6 +302,28 @@ def test_clean_paragraphs_match_rule_by_rule(paragraphs: list[str], title: str) 
         matching_rule(p) is not None for p in paragraphs
     ]
     assert clean_paragraphs(paragraphs, title=title) == _clean_paragraphs_plain(paragraphs, title)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"^share (this|the)", "s"),
+        (r"^\(?(additional )?(reporting|editing) by", "(aer"),
+        (r"^(image|media) (source|caption)\s*:", "im"),
+        (r"^\d+ comments?|^comments", "0123456789c"),
+        (r"^[a-c]x|^M(?-i:ORE)", "-abcm"),  # "-" of the range: a harmless extra
+        (r"^(?-i:[A-Z])\w+", None),  # inline flags: not read
+        (r"^\w+ said", None),
+        (r"^(x)?", None),  # may match nothing
+    ],
+)
+def test_the_first_characters_a_furniture_rule_can_start_with(
+    pattern: str, starts: str | None
+) -> None:
+    """What the first-character dispatch of ``is_boilerplate`` reads from a rule; None:
+    it cannot tell, so the rule is tried on every text."""
+    found = _rule_starts(Rule(re.compile(pattern, re.IGNORECASE), "test"))
+    assert (None if found == _PRINTABLE else "".join(sorted(found))) == starts
 
 
 def test_a_furniture_screen_hit_is_checked_against_the_rules_that_admit_its_length() -> None:

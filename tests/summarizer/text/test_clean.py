@@ -176,6 +176,18 @@ def test_share_bar_above_the_story_does_not_empty_it() -> None:
         "The opinions expressed in this commentary are solely those of Jane Doe.",
         "Read this: Acme's new battery plant .",
         "Watch the video: inside the plant .",
+        "Continue reading the main story",
+        "Credit Jane Doe for The New York Times",
+        "Photo by Jane Doe/Getty Images",
+        "(AP Photo/Jane Doe)",
+        "A version of this article appears in print on May 3, 2016, on Page A1.",
+        "Correction: An earlier version of this article misspelled a name.",
+        "Tags: Acme, Ohio",
+        "Source: Reuters",
+        "Contact Jane Doe at jane@example.com",
+        "Click to email this to a friend (Opens in new window)",
+        "MORE: Acme's new battery plant",
+        "Sponsored Stories",
     ],
 )
 def test_furniture_is_dropped_anywhere(furniture: str) -> None:
@@ -215,6 +227,11 @@ def test_furniture_is_dropped_anywhere(furniture: str) -> None:
         "Produced by Pixar, the film made $1bn.",
         "The views expressed by analysts are mixed.",
         "Photographs of the plant were leaked.",
+        "Credit Suisse shares fell 3% on Monday.",
+        "Sources said the deal was close.",
+        "Posted in March, the video was viewed two million times.",
+        "Supported by its parent, Acme grew fast.",
+        "Contact with the firm was lost on Monday.",
     ],
 )
 def test_real_prose_survives(prose: str) -> None:
