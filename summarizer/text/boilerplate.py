@@ -108,6 +108,8 @@ class _Limit:
 _SPECIAL = frozenset("\\()[]{}?*+|.^$")
 _PRINTABLE = frozenset(map(chr, range(32, 127)))
 _DIGITS = frozenset("0123456789")
+# A quantifier after an item ("least": the minimum of a braced one), lazy or not.
+_REPEAT = re.compile(r"(?:[?*+]|\{(?P<least>\d*)(?:,\d*)?\})\??")
 
 
 def _starts(pattern: str) -> frozenset[str] | None:
@@ -117,12 +119,13 @@ def _starts(pattern: str) -> frozenset[str] | None:
     if not pattern:
         return None  # the rest can match nothing: any character may follow
     first, rest = _first_item(pattern)
-    if first is None or rest[:1] == "{":
+    if first is None:
         return None
-    if rest[:1] in ("?", "*"):  # optional: what follows may come first
-        after = _starts(rest[1:].removeprefix("?"))
-        return None if after is None else first | after
-    return first
+    repeat = _REPEAT.match(rest)
+    if repeat is None or (repeat[0][0] not in "?*" and repeat["least"] not in ("", "0")):
+        return first  # a single item, or one repeated at least once ("+", "{1,2}")
+    after = _starts(rest[repeat.end() :])  # optional: what follows may come first
+    return None if after is None else first | after
 
 
 def _first_item(pattern: str) -> tuple[frozenset[str] | None, str]:

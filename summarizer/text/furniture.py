@@ -154,6 +154,15 @@ LINE_RULES: tuple[Rule, ...] = (
         "timestamp",
         10,
     ),
+    # A line that is only a time and a date: Daily Mail rows open "By . Jane Doe . PUBLISHED: .
+    # 14:11 EST, 25 October 2013 . | . UPDATED: . …", split at each " . ".
+    _rule(
+        r"^(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(?-i:[A-Z]{2,4})?,?\s*)?(\d{1,2}(st|nd|rd|th)?\s+)?"
+        r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}(st|nd|rd|th)?,?\s+)?"
+        r"\d{4}[\s.|]*$",
+        "timestamp",
+        8,
+    ),
     _rule(
         r"^(story continues below )?(advertisement|advert|sponsored( content| stories| links)?"
         r"|ad|skip advertisement|promoted)\s*:?$",

@@ -129,6 +129,15 @@ def test_credit_and_reader_prompt_sentences_are_not_picked() -> None:
         assert set(summary.sentences) <= set(FACTS), name
 
 
+def test_a_daily_mail_header_is_not_summarized() -> None:
+    """CNN/DM rows of Daily Mail stories open on the page's byline and timestamps."""
+    header = "By . Jane Doe . PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . "
+    header += "15:36 EST, 25 October 2013 . "
+    article = Article(title="", paragraphs=(header + " ".join(FACTS),))
+    summary = summarize(article, sentences=4)
+    assert set(summary.sentences) <= set(FACTS)
+
+
 def test_short_sentences_top_up_when_nothing_else_is_left() -> None:
     article = Article(
         title="Acme",

@@ -188,6 +188,8 @@ def test_share_bar_above_the_story_does_not_empty_it() -> None:
         "Click to email this to a friend (Opens in new window)",
         "MORE: Acme's new battery plant",
         "Sponsored Stories",
+        "14:11 EST, 25 October 2013 .",
+        "October 25, 2013",
     ],
 )
 def test_furniture_is_dropped_anywhere(furniture: str) -> None:
@@ -232,6 +234,7 @@ def test_furniture_is_dropped_anywhere(furniture: str) -> None:
         "Posted in March, the video was viewed two million times.",
         "Supported by its parent, Acme grew fast.",
         "Contact with the firm was lost on Monday.",
+        "May 2016 was the warmest month on record.",
     ],
 )
 def test_real_prose_survives(prose: str) -> None:
