@@ -39,7 +39,7 @@ _FIRST_WORD_RE = re.compile(r"^[(\[]?([^\W\d_][\w’'\-]*)")
 # A split after these (a closing quote may follow) before a lower-case word is undone:
 # "the U.S. | economy", "notified Yahoo! | chief executive", '"Why?" | he asked'.
 _TERMINATORS = (".", "!", "?")
-_CLOSING_QUOTES = '"”'
+_CLOSING_MARKS = '"”)'  # also "Sen. Jane Doe (D-Mass.) | said"
 
 # Terminators Punkt's English rules do not know: Devanagari danda, Arabic question mark.
 _EXTRA_END_RE = re.compile("(?<=[।॥؟])\\s+")
@@ -132,27 +132,35 @@ def _join_lowercase_starts(pieces: list[str]) -> list[str]:
     """Undo splits before an all-lower-case word: "the U.S. | economy", "Yahoo! | has"
     and '"Why?" | he asked' are one sentence each.
 
-    Not in caseless text (most pieces start in lower case: every split would be
-    undone) and never beyond MAX_REPAIR_WORDS words.
+    Not in caseless text (most pieces start in lower case, the first one too: every
+    split would be undone) and never beyond MAX_REPAIR_WORDS words. A paragraph that
+    opens on a capital is cased however many of its splits are wrong ("The U.S. economy
+    grew 2.5 pct. | in Q3, the Commerce Dept. | said.").
     """
     if len(pieces) < 2:
         return pieces
     # A piece opening on a capital opens on no lower-case word: no regex needed.
     lower = [not p[:1].isupper() and _first_word(p).islower() for p in pieces]
-    if sum(lower) * 2 > len(pieces) or not any(lower[1:]):
+    caseless = sum(lower) * 2 > len(pieces) and not _opens_on_capital(pieces[0])
+    if caseless or not any(lower[1:]):
         return pieces
     out: list[str] = []
     for piece, starts_lower in zip(pieces, lower, strict=True):
         if (
             out
             and starts_lower
-            and out[-1].rstrip(_CLOSING_QUOTES).endswith(_TERMINATORS)
+            and out[-1].rstrip(_CLOSING_MARKS).endswith(_TERMINATORS)
             and len(out[-1].split()) + len(piece.split()) <= MAX_REPAIR_WORDS
         ):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
     return out
+
+
+def _opens_on_capital(piece: str) -> bool:
+    """Whether the first letter of ``piece`` is a capital (quotes and brackets skipped)."""
+    return next((char for char in piece if char.isalpha()), "").isupper()
 
 
 def _open_quote(text: str) -> bool:

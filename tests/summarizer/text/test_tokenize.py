@@ -66,6 +66,16 @@ def tok() -> NewsTokenizer:
             ],
         ),
         ('"Why?" he asked. Nobody answered.', ['"Why?" he asked.', "Nobody answered."]),
+        # Most of a short cased paragraph's splits may be wrong: it is still cased.
+        (
+            "The U.S. economy grew 2.5 pct. in Q3, the Commerce Dept. said.",
+            ["The U.S. economy grew 2.5 pct. in Q3, the Commerce Dept. said."],
+        ),
+        # A bracket may close the abbreviation.
+        (
+            "Sen. Jane Doe (D-Mass.) said no. Rep. John Roe (R-Wis.) agreed.",
+            ["Sen. Jane Doe (D-Mass.) said no.", "Rep. John Roe (R-Wis.) agreed."],
+        ),
     ],
 )
 def test_sentences_keep_abbreviations_and_decimals(
@@ -263,6 +273,7 @@ def test_all_lowercase_text_is_split(tok: NewsTokenizer) -> None:
         "in early trading. the chief executive was pleased."
     )
     assert len(tok.to_sentences(text)) == 4
+    assert len(tok.to_sentences('"we won," he said. then he left. it was late.')) == 3
 
 
 def test_repairs_never_build_runaway_sentences(tok: NewsTokenizer) -> None:
