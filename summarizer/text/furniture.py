@@ -118,11 +118,13 @@ LINE_RULES: tuple[Rule, ...] = (
     # BBC pages from 2016 on label a caption with no stop: "Image caption Protesters gathered…".
     _rule(r"^(image|media|video) (source\s*[,:]|caption\b)", "photo caption", 40),
     _rule(
-        r"^media playback is (not supported|unsupported) on (this|your) device\b",
+        r"^(media playback is (not supported|unsupported) on (this|your) device|(this|the) "
+        r"video is (currently )?(unavailable|not available))\b",
         "player notice",
         10,
     ),
     _rule(r"^(watch( the video)?|listen|video|gallery|in pictures)\s*:", "media teaser", 20),
+    _rule(r"^listen (to [\w' ]{1,40} )?(live|again|back)\b", "media teaser", 20),
     _rule(r"^\(?(additional )?(reporting|writing|editing|compiled) by\b", "wire credit line", 30),
     # "CNN's Jane Doe and John Smith contributed to this report." ends many US stories.
     _rule(r"\bcontributed( reporting)? to this (report|story|article)\W*$", "contributor line", 30),
@@ -185,14 +187,21 @@ LINE_RULES: tuple[Rule, ...] = (
     _rule(r"^order reprints\b", "site link", 10),
     _rule(r"^(tags|filed under|categories)\s*:|^posted in\b[^.!?]*$", "topic tags", 15),
     _rule(r"^sources?\s*:[^.!?]*$", "source line", 8),
-    _rule(r"^contact (\w+ ){1,4}at \S+@\S+$", "contact line", 10),
+    # How to reach the newsroom: "Contact Jane Doe at jane@…", "WhatsApp: +44 …".
+    _rule(
+        r"^(contact (\w+ ){1,4}at \S+@\S+$|(whatsapp|tweet|sms|text|telephone|phone)\s*:\s*[@+\d]|"
+        r"send an? (sms|text|mms)\b|upload your (pictures|photos|videos?)\b|read the terms and "
+        r"conditions\b)",
+        "contact line",
+        15,
+    ),
     _rule(r"^scroll (down|up)\b[^.!?]*[.!?]?$", "scroll prompt", 10),  # "Scroll down for video ."
     # "Have your say" boxes ask the reader, they report nothing: "Do you think X should…?"
     _rule(r"^((do|what do|how do) you think\b[^.!]*\?|have your say\b.*)$", "reader prompt", 25),
     _rule(
         r"^follow (us|\w+) on\b|^follow @\w+|^follow (\w+ ){1,4}on (twitter|facebook|"
         r"instagram|x|youtube|linkedin)\b|^(like|join) us on\b|^join the (conversation|"
-        r"discussion) on\b",
+        r"discussion)\b.*\b(facebook|twitter|instagram)\b",
         "follow prompt",
         15,
     ),
@@ -204,7 +213,8 @@ LINE_RULES: tuple[Rule, ...] = (
         r"send|tell us|let us know|call)\b|(have you been|are you|were you) affected\b[^.!]*\?|"
         r"(do you have|got) a (news )?(story|tip)\b[^.!]*\?|(share|send|e-?mail)( us)? your "
         r"(experiences?|stories|story|views|pictures|photos|videos)\b|please include a contact "
-        r"number\b)",
+        r"number\b|(if you (want|would like) to )?get in touch with (us|\w+),|you can (also )?"
+        r"(contact|e-?mail|reach|follow) (us|\w+) (in|on|at|by)\b)",
         "reader prompt",
         25,
     ),

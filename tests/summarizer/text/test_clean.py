@@ -190,6 +190,13 @@ def test_share_bar_above_the_story_does_not_empty_it() -> None:
         "Sponsored Stories",
         "14:11 EST, 25 October 2013 .",
         "October 25, 2013",
+        "Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.",
+        "If you want to get in touch with Newsbeat, you can email us at news@example.com.",
+        "You can also contact us in the following ways:",
+        "WhatsApp: +44 7555 173285",
+        "Send an SMS or MMS to 61124",
+        "Join the conversation - find us on Facebook, Instagram and Twitter.",
+        "The video is currently unavailable",
     ],
 )
 def test_furniture_is_dropped_anywhere(furniture: str) -> None:
@@ -235,6 +242,10 @@ def test_furniture_is_dropped_anywhere(furniture: str) -> None:
         "Supported by its parent, Acme grew fast.",
         "Contact with the firm was lost on Monday.",
         "May 2016 was the warmest month on record.",
+        "Listen to the markets and you hear fear.",
+        "Get in touch with your MP, campaigners urged.",
+        "Join the conversation about pay, the union said.",
+        "Phone sales rose 5% in the quarter.",
     ],
 )
 def test_real_prose_survives(prose: str) -> None:
