@@ -175,10 +175,14 @@ def _union(options: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
     return frozenset(out)
 
 
-def _rule_starts(rule: Rule) -> frozenset[str]:
-    """The printable ASCII characters an anchored rule (every top-level alternative
-    "^...") can start with; all of them when ``_starts`` cannot tell."""
-    options = _union(_starts(part[1:]) for part in _alternatives(rule.pattern.pattern))
+def _rule_starts(rule: Rule) -> frozenset[str] | None:
+    """The printable ASCII characters a rule anchored at the start (every top-level
+    alternative "^...") can start with, all of them when ``_starts`` cannot tell; None
+    for a rule that is not anchored."""
+    alternatives = _alternatives(rule.pattern.pattern)
+    if not all(a[:1] == "^" for a in alternatives):
+        return None
+    options = _union(_starts(a[1:]) for a in alternatives)
     return _PRINTABLE if options is None else options
 
 
@@ -186,17 +190,9 @@ def _by_limit(rules: Iterable[Rule]) -> tuple[_Limit, ...]:
     """Per distinct word limit, highest first: same answers as trying every rule,
     several times faster."""
     rules = tuple(rules)
-    # (rule, first characters) of the anchored rules; None for the others. Kept in
-    # lists: a Rule hashes and compares its compiled pattern, slow at start-up.
-    starts = [
-        (
-            r,
-            _rule_starts(r)
-            if all(a[:1] == "^" for a in _alternatives(r.pattern.pattern))
-            else None,
-        )
-        for r in rules
-    ]
+    # (rule, first characters; None when not anchored), kept in a list: a Rule hashes
+    # and compares its compiled pattern, slow at start-up.
+    starts = [(r, _rule_starts(r)) for r in rules]
     out = []
     for limit in sorted({r.max_words for r in rules}, reverse=True):
         fits = [

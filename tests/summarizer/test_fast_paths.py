@@ -323,7 +323,14 @@ def test_the_first_characters_a_furniture_rule_can_start_with(
     """What the first-character dispatch of ``is_boilerplate`` reads from a rule; None:
     it cannot tell, so the rule is tried on every text."""
     found = _rule_starts(Rule(re.compile(pattern, re.IGNORECASE), "test"))
+    assert found is not None  # every alternative is anchored
     assert (None if found == _PRINTABLE else "".join(sorted(found))) == starts
+
+
+def test_a_furniture_rule_not_anchored_at_the_start_has_no_first_characters() -> None:
+    """It is searched, not dispatched: "… contributed to this report." ends a line."""
+    rule = Rule(re.compile(r"^by\b|contributed to this report$", re.IGNORECASE), "test")
+    assert _rule_starts(rule) is None
 
 
 def test_a_furniture_screen_hit_is_checked_against_the_rules_that_admit_its_length() -> None:
