@@ -2,12 +2,14 @@
 
     newsbot summarize [--sentences N] [--algorithm NAME] [--company NAME] [--json] PATH|URL|-
     newsbot summarize --batch IN.jsonl [--sentences N] [--algorithm NAME] [--company NAME]
+                      [--jobs N]
 
 One article: plain text prints the headline, then one sentence per line;
 ``--json`` prints ``{"title", "sentences", "algorithm", "elapsed_ms", ...}``.
 A batch reads JSON lines with ``id``, ``title`` (may be empty) and ``article``
 (or ``body``) and writes one ``{"id", "sentences"}`` line per input, in input
-order, with the default algorithm unless ``--algorithm`` says otherwise.
+order, with the default algorithm unless ``--algorithm`` says otherwise; a long
+batch is shared out over ``--jobs`` worker processes (see ``batch.py``).
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from bot.cli.argtypes import add_fetch_flag, positive_int
 from bot.cli.article_input import load_article
+from bot.cli.batch import MAX_JOBS, run_batch
 from bot.cli.output import json_text, terminal_text
-from bot.cli.summarize_batch import run_batch
 
 if TYPE_CHECKING:
     from summarizer.article import Article
@@ -56,6 +58,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="IN.jsonl",
         type=Path,
         help="summarize every {id, title, article} line of this file (- = stdin)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=positive_int,
+        metavar="N",
+        help=f"worker processes for a long --batch (default: one per core; at most {MAX_JOBS})",
     )
     parser.add_argument(
         "-n",

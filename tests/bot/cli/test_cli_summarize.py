@@ -299,3 +299,66 @@ def test_help_names_every_algorithm() -> None:
     named = {w.strip(" ,") for w in ALGORITHM_HELP.split(":", 1)[1].split()} - {"(default)"}
     assert named == set(ALGORITHMS)
     assert f"{DEFAULT_ALGORITHM} (default)" in ALGORITHM_HELP
+
+
+def _rows(count: int) -> list[str]:
+    """``count`` batch lines of varied stories, with a broken line and an empty one inside."""
+    rows = []
+    for i in range(count):
+        rows.append(
+            json.dumps(
+                {
+                    "id": f"r{i}",
+                    "title": f"Acme {i} results",
+                    "article": f"Acme sold {i} trucks in Ohio this week, its chief said. "
+                    f"Its shares rose {i % 7}% on the news in early trading. "
+                    f"Rival Globex cut {i * 3} jobs at {i % 5 + 1} plants last month. "
+                    "Analysts expect demand to stay strong until the end of the year.",
+                }
+            )
+        )
+    rows[5] = '{"id": "broken", "article": '
+    rows[9] = json.dumps({"id": "empty", "title": "T", "article": " "})
+    return rows
+
+
+def test_long_batch_over_workers_matches_one_process(
+    tmp_path: Path, run_newsbot: Callable[..., Any]
+) -> None:
+    """A batch long enough to be shared out gives the same lines, in the same order, as
+    one process, bad lines included."""
+    from bot.cli.batch import PARALLEL_FROM
+
+    batch = tmp_path / "in.jsonl"
+    rows = _rows(PARALLEL_FROM + 37)
+    batch.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    one = run_newsbot("summarize", "--batch", str(batch), "--jobs", "1")
+    two = run_newsbot("summarize", "--batch", str(batch), "--jobs", "2")
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+    out = [json.loads(line) for line in two.stdout.decode().splitlines()]
+    assert len(out) == len(rows)
+    assert [o["id"] for o in out[:5]] == ["r0", "r1", "r2", "r3", "r4"]
+    assert out[5] == {"id": 6, "sentences": [], "error": "Line 6 is not valid JSON."}
+    assert out[9]["id"] == "empty" and "no article text" in out[9]["error"]
+    assert out[-1]["id"] == f"r{len(rows) - 1}" and len(out[-1]["sentences"]) == 3
+    assert "2 of 101 lines could not be summarized" in two.stderr.decode()
+
+
+def test_batch_company_focus_knows_the_registry_names(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``--company Meta`` in a batch opens on the sentence naming Facebook, as for one
+    article: the registry's other names of the company count."""
+    article = (
+        "Shares in Europe fell on Monday as investors waited for interest rate news. "
+        "Oil prices rose for a third day after a pipeline closed in the North Sea. "
+        "Facebook said it would hire 500 engineers in Dublin next year. "
+        "The pound held steady against the dollar in quiet trading."
+    )
+    batch = tmp_path / "in.jsonl"
+    batch.write_text(json.dumps({"id": 1, "title": "", "article": article}) + "\n")
+    code, out, err = _run(capsys, "--batch", str(batch), "--company", "Meta")
+    assert code == 0, err
+    sentences = json.loads(out)["sentences"]
+    assert sentences[0].startswith("Facebook said"), sentences
