@@ -133,16 +133,17 @@ def _after(text: str, at: int) -> str:
     return " ".join(name)
 
 
-def _led(text: str, at: int) -> str:
+def _led(text: str, at: int, *, called: bool = False) -> str:
     """The name a company word leads into ("surfwear firm Quiksilver", "oil giant Yukos"):
     one name (not "Toyota and Nissan"), not a person ("record company Rick Rubin") or a
-    job ("company CEO Michael Eisner")."""
+    job ("company CEO Michael Eisner"); a name ``called`` outright ("a firm called Next
+    Generation") may start with an ordinary word."""
     words = _after(text, at).split()
     if "and" in words:
         words = words[: words.index("and")]
     if not words or any("," in w for w in words) or words[0].casefold() in _TITLES:
         return ""
-    if len(words) > 1 and is_common(words[0]):
+    if len(words) > 1 and is_common(words[0]) and not called:
         return ""  # "Rick Rubin", "Chief Executive John Smith"
     return " ".join(words)
 
@@ -237,9 +238,13 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
             found[key] = name
     starts, ends = _company_words(text)
     for at in starts:
-        name = _led(text, at)
+        called = _called(text, at)
+        name = _led(text, at, called=called)
         key = name.casefold()
-        if _new(name, known) and key not in found and _distinctive(name):
+        # A name given outright may be ordinary words ("Rwanda Eco Tours"), not one word
+        # ("a firm called Monday" is more likely a joke than a company).
+        outright = called and " " in name
+        if _new(name, known) and key not in found and _distinctive(name, outright):
             found[key] = name
     for at in [*ends, *roles(text)]:  # "TAROM, Romania's largest airline", "Acme's CEO"
         name = trim(_before(text, at, ""))
@@ -278,6 +283,13 @@ def _new(name: str, known: Container[str]) -> bool:
 # Rwanda Eco Tours", "salad chain 'Sumo Salad'", "the chain, Sumo Salad." (an appositive:
 # the name must end the clause, so "the firm, Smith said" names no firm).
 _INTO = (" called ", " named ", " known as ", " '", " ‘", ' "', " “")
+
+
+def _called(text: str, at: int) -> bool:
+    """Whether the story names the company outright before ``at``: "a tour company called
+    Rwanda Eco Tours", "salad chain 'Sumo Salad'". Then its name may be made of ordinary
+    words and places, as many small firms' names are."""
+    return text.endswith(_INTO[:3], 0, at) or text[at - 1 : at] in "'‘\"“"
 
 
 def _lead_into(text: str, end: int) -> int:

@@ -46,7 +46,8 @@ DESCRIPTORS = frozenset(
     )
 )
 MAX_NAME_CHARS = 100
-# Capitalised words the (lower-case) word list lacks that are never a company on their own.
+# Capitalised words the (lower-case) word list lacks that are never a company on their own:
+# nationalities, some places, days and months ("a firm called Tuesday").
 NATIONS = frozenset(
     re.findall(
         r"\S+",
@@ -57,7 +58,9 @@ NATIONS = frozenset(
         "malaysian philippine pakistani egyptian nigerian argentine chilean scottish welsh "
         "english national international global united royal general first new "
         "korea britain america england scotland wales hong "  # places the word list lacks
-        "anglo franco sino indo",  # "Anglo-Swedish drugmaker": prefixes of nationalities
+        "anglo franco sino indo "  # "Anglo-Swedish drugmaker": prefixes of nationalities
+        "monday tuesday wednesday thursday friday saturday sunday january february "
+        "july august september october november december",  # the rest are in the word list
     )
 )
 # One-word names no company goes by alone (beside LEGAL, DESCRIPTORS and NATIONS).

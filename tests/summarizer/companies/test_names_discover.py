@@ -155,6 +155,21 @@ def test_a_company_word_leads_into_a_name_it_calls_quotes_or_sets_off(
     assert sorted(found) == ["Paxion", "Quimbly Salad", "Zelvaro Eco Tours"]
 
 
+def test_a_name_given_outright_may_be_ordinary_words(matcher: CompanyMatcher) -> None:
+    """Small firms' names are often places and words; "called" or quotes vouch for them,
+    but not for one word, and a company word alone still does not ("tour company Rwanda
+    Eco Tours" could be a person's description)."""
+    parts = [
+        "",
+        "He started a tour company called Rwanda Eco Tours. The salad chain 'Sumo Salad' "
+        "dropped him. A firm called Monday Morning Group said no. A firm called Tuesday "
+        "went bust. The record company Rick Rubin ran was sold.",
+    ]
+    found = discover(parts, known=matcher._lookup)
+    assert "Rwanda Eco Tours" in found and "Sumo Salad" in found
+    assert "Tuesday" not in found and not any("Rick" in name for name in found)
+
+
 def test_discovered_companies_get_salience(matcher: CompanyMatcher) -> None:
     article = Article(
         "Orbitalia Airlines cuts routes",
