@@ -18,8 +18,8 @@ counts as taking the whole window. Only 127.0.0.1 is contacted; the bot's fetche
 of the local trickle server need ``NEWSBOT_ALLOW_PRIVATE_FETCH=1`` (set here).
 
 Run: ``python benchmarks/bench_storm.py [--chats 20] [--seconds 8] [--driver in-process]``.
-The parts, beside this script: ``storm_data.py`` (the database, the trickle server, the
-write lock), ``storm_load.py`` (quiet and storm chats) and ``storm_drivers.py``.
+The parts, beside this script: ``storm/data.py`` (the database, the trickle server, the
+write lock), ``storm/load.py`` (quiet and storm chats) and ``storm/drivers.py``.
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from storm_data import BIG_BYTES, build_db, hold_write_lock, start_trickle_server
-from storm_drivers import in_process, through_emulator
-from storm_load import STORM_CHATS
+from storm.data import BIG_BYTES, build_db, hold_write_lock, start_trickle_server
+from storm.drivers import in_process, through_emulator
+from storm.load import STORM_CHATS
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))

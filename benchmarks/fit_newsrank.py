@@ -7,7 +7,7 @@
 
 The shipped model: ``--drop first,wire_lead --listwise --write``.
 
-Data: the views of ``benchmarks/newsrank_data.py`` — cnndm (human highlights, vs
+Data: the views of ``benchmarks/fitting/data.py`` — cnndm (human highlights, vs
 Lead-3), bbc_head (bbc_dev untitled, headline as a one-line human reference),
 bbc (bbc_dev with headline, machine-picked references), bbc_lede (bbc_dev with
 its first sentence cut off and used as the reference, as XSum was built),
@@ -20,8 +20,8 @@ weights each view's articles so that the view's total weight is the given
 out weigh 0 and are only checked).
 
 Fitters: per-sentence logistic regression (default); ``--listwise``, a softmax
-over each article's sentences (``newsrank_listwise.py``, shipped);
-``--trees``, small gradient-boosted trees (``newsrank_trees.py``, needs the
+over each article's sentences (``fitting/listwise.py``, shipped);
+``--trees``, small gradient-boosted trees (``fitting/trees.py``, needs the
 ``fit`` extra; compared only, never written); ``--source-intercepts``, logistic
 with a fit-only intercept per view (tried, not shipped). ``--listwise`` and
 ``--trees`` also print, per fold, their difference from the per-sentence
@@ -35,7 +35,7 @@ difference. ``--grid`` prints the pooled margins for a few training mixes;
 ``--ablation`` the pooled change when each feature is left out; ``--write``
 stores the model fitted on all data as
 ``summarizer/algorithms/newsrank_model.json``. Documents and oracle labels are
-cached (see newsrank_data.CACHE; delete it after changing the splitter);
+cached (see fitting.data.CACHE; delete it after changing the splitter);
 features are recomputed on every run.
 """
 
@@ -53,8 +53,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsrank_data import CACHE, COUNT, baselines, load  # type: ignore[import-not-found]
-from newsrank_fitters import (  # type: ignore[import-not-found]
+from fitting.data import CACHE, COUNT, baselines, load  # type: ignore[import-not-found]
+from fitting.fitters import (  # type: ignore[import-not-found]
     TRAIN_VIEWS,
     Fitter,
     boosted,
@@ -290,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, value in model.explain():
         print(f"  {name:<18} {value:+.3f}")
     if args.write and args.trees:
-        parser.error("only the logistic model ships (trees: see newsrank_trees.py)")
+        parser.error("only the logistic model ships (trees: see fitting/trees.py)")
     if args.write:
         write(model, args, weights)
     return 0

@@ -4,8 +4,8 @@
 >>> store.subscriptions.add(chat_id, store.companies.add_custom("Xiaomi"))  # doctest: +SKIP
 """
 
-from storage.article_queries import StoredArticle
 from storage.articles import Articles
+from storage.articles.queries import StoredArticle
 from storage.chats import Chat, Chats, ChatSettings
 from storage.companies import Companies, Company
 from storage.db import Database

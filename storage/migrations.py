@@ -121,7 +121,7 @@ def _v3_feeds(db: Database) -> None:
 
 
 def _v4_outbox(db: Database) -> None:
-    # Alert outbox (storage/outbox.py): one row per (chat, article), times in unix seconds.
+    # Alert outbox (storage/outbox/table.py): one row per (chat, article), times in unix seconds.
     # status: held (digest, waiting for its hour) -> pending -> sending -> sent | failed |
     # dropped (chat blocked/stopped); UNIQUE(chat_id, article_id) makes re-enqueue a no-op.
     db.executescript(

@@ -29,7 +29,7 @@ from bot.alerts.format import (
 )
 from bot.alerts.options import item_topic
 from storage.chats import stored_settings
-from storage.outbox_queries import OutboxItem
+from storage.outbox.queries import OutboxItem
 from summarizer.article import Article
 from summarizer.errors import NewsbotError
 from summarizer.text.similarity import MIN_OVERLAP, overlap, shingles

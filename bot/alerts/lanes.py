@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 
-from storage.outbox_queries import OutboxItem
+from storage.outbox.queries import OutboxItem
 
 # Put on the ready queue to wake idle workers at shutdown; no real chat has id 0.
 WAKE = 0

@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import RetryAfter
 
 from storage.chats import is_topic, stored_settings
-from storage.outbox_queries import OutboxItem
+from storage.outbox.queries import OutboxItem
 
 #: Telegram's descriptions for a chat the bot can no longer write to.
 GONE = (

@@ -16,7 +16,7 @@ from bot.alerts.options import SenderOptions
 from bot.alerts.records import Runner, SentRecords
 from storage.lifecycle import ChatLifecycle
 from storage.outbox import Outbox
-from storage.outbox_queries import OutboxItem
+from storage.outbox.queries import OutboxItem
 
 log = logging.getLogger(__name__)
 

@@ -50,7 +50,7 @@ from bot.alerts.outcomes import Outcomes
 from bot.alerts.records import SentRecords
 from storage.lifecycle import ChatLifecycle
 from storage.outbox import Outbox
-from storage.outbox_queries import OutboxItem
+from storage.outbox.queries import OutboxItem
 from summarizer.errors import NewsbotError
 
 log = logging.getLogger(__name__)

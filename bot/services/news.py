@@ -17,7 +17,7 @@ from summarizer.errors import EmptyArticleError, FetchError, InputError
 if TYPE_CHECKING:
     from bot.ingest.ingestor import Ingestor
     from bot.services.registry import CompanyRegistry
-    from storage.article_queries import StoredArticle
+    from storage.articles.queries import StoredArticle
     from storage.companies import Company
     from storage.store import Store
     from summarizer.article import Article

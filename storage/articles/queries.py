@@ -1,7 +1,7 @@
 """Reading stored articles: by id or URL, newest, per company, full-text search.
 
 Every read takes ``chat_id``: None means "what every chat sees"; otherwise the chat also
-sees the pages it submitted itself (see ``storage/articles.py`` for who sees what).
+sees the pages it submitted itself (see ``storage/articles/table.py`` for who sees what).
 """
 
 from __future__ import annotations

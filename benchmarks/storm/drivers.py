@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from storm_load import STORM_CHATS, Send, run_load
+from storm.load import STORM_CHATS, Send, run_load
 
-BENCH = Path(__file__).resolve().with_name("bench_storm.py")  # re-invoked with --serve-bot
+BENCH = Path(__file__).resolve().parents[1] / "bench_storm.py"  # re-invoked with --serve-bot
 REPO = BENCH.parent.parent
 
 

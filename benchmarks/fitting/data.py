@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from summarizer.algorithms.sumy_algorithms import SUMY_NAMES
 from summarizer.article import Article
@@ -42,7 +42,7 @@ from summarizer.text.split import NewsTokenizer
 SHARED = next(
     (
         p / "shared" / "eval"
-        for p in Path(__file__).resolve().parents[1:4]
+        for p in Path(__file__).resolve().parents[2:5]
         if (p / "shared" / "eval").is_dir()
     ),
     Path("../shared/eval"),

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 
 from storage.chats import stored_settings
 from storage.db import Database, guarded, json_ids
-from storage.outbox_queries import ITEM_JOINS, ITEM_SELECT, OutboxItem, OutboxQueries
+from storage.outbox.queries import ITEM_JOINS, ITEM_SELECT, OutboxItem, OutboxQueries
 from summarizer.text.phrases import first_phrase
 
 

@@ -1,6 +1,6 @@
 """The fitters ``fit_newsrank.py`` cross-validates: per-sentence logistic regression
 (Newton's method), its fit-only per-source intercepts, the listwise fit
-(``newsrank_listwise.py``) and boosted trees (``newsrank_trees.py``).
+(``listwise.py``) and boosted trees (``trees.py``).
 
 A fitter takes (matrices, labels, article weights, feature names, source view of
 each article) and returns a model NewsRank can score with.
@@ -84,7 +84,7 @@ def logistic(l2: float, *, source_intercepts: bool = False, listwise: bool = Fal
         groups: Sequence[str],
     ) -> Scorer:
         if listwise:
-            from newsrank_listwise import fit_listwise  # type: ignore[import-not-found]
+            from fitting.listwise import fit_listwise  # type: ignore[import-not-found]
 
             return fit_listwise(mats, labs, wts, names, l2)
         if not source_intercepts:
@@ -97,7 +97,7 @@ def logistic(l2: float, *, source_intercepts: bool = False, listwise: bool = Fal
 
 def boosted(trees: int, depth: int, learning_rate: float) -> Fitter:
     """The gradient-boosted-trees fitter (scikit-learn, the ``fit`` extra)."""
-    from newsrank_trees import fit_trees  # type: ignore[import-not-found]
+    from fitting.trees import fit_trees  # type: ignore[import-not-found]
 
     return lambda mats, labs, wts, names, _groups: fit_trees(
         mats, labs, wts, names, trees=trees, depth=depth, learning_rate=learning_rate

@@ -4,14 +4,14 @@ Who sees an article: every chat sees the operator's articles (CLI ingest, feeds,
 ``/ingest``: ``submitted_by`` NULL). An article a chat stored through ``/summary URL``
 is seen only by the chats that submitted it (``article_readers``) and raises no alerts,
 until the operator ingests the same page: then it is trusted like any other. The reads
-(``storage/article_queries.py``) take ``chat_id``: None means "what every chat sees".
+(``storage/articles/queries.py``) take ``chat_id``: None means "what every chat sees".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from storage.article_queries import RECENCY, ArticleQueries
+from storage.articles.queries import RECENCY, ArticleQueries
 from storage.db import guarded, json_ids, utc_now
 from storage.normalize import canonical_url, content_hash, normalise_published
 from summarizer.article import Article

@@ -1,6 +1,6 @@
 """Reading the alert outbox: claimed rows' details, what was sent lately, what waits.
 
-``OutboxItem`` is one alert as the sender sees it. ``Outbox`` (``storage/outbox.py``)
+``OutboxItem`` is one alert as the sender sees it. ``Outbox`` (``storage/outbox/table.py``)
 adds the writes that move a row through its life.
 """
 
