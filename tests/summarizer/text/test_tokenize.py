@@ -145,6 +145,69 @@ def test_splitting_never_loses_or_invents_text(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The boy must use a special suncream as he suffers from a rare sunlight allergy "
+            "He suffers from a condition which means he burns in minutes.",
+            (
+                "The boy must use a special suncream as he suffers from a rare sunlight allergy",
+                "He suffers from a condition which means he burns in minutes.",
+            ),
+        ),
+        (
+            "Hazard was pictured at the training ground with his manager (right) The "
+            "winger has scored nine goals in his last ten games.",
+            (
+                "Hazard was pictured at the training ground with his manager (right)",
+                "The winger has scored nine goals in his last ten games.",
+            ),
+        ),
+        (
+            "Crowds gathered to watch the first lady at her garden challenge The first lady "
+            "also encouraged the students to eat well. Then she left.",
+            (
+                "Crowds gathered to watch the first lady at her garden challenge",
+                "The first lady also encouraged the students to eat well.",
+                "Then she left.",
+            ),
+        ),
+    ],
+)
+def test_a_line_that_lost_its_full_stop_is_split_off(
+    tok: NewsTokenizer, text: str, expected: tuple[str, ...]
+) -> None:
+    assert tok.to_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She joined The band in 2010 and played with them for many years since then.",
+        "He was the star of The show for most of its run on national television.",
+        "Fans who read The novel in school will find the new film very faithful to it.",
+        "They said the trip to The Hague would take about three hours by train.",
+        "Short label He says so.",  # too short a run to be a line
+    ],
+)
+def test_titles_and_short_runs_are_not_split(tok: NewsTokenizer, text: str) -> None:
+    assert tok.to_sentences(text) == (text,)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["the", "deal", "rose", "He", "The", "It", "(left)", "said", "a", "X."]),
+        max_size=40,
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_splitting_glued_lines_never_loses_text(words: list[str]) -> None:
+    text = " ".join(words)
+    sentences = NewsTokenizer().to_sentences(text)
+    assert " ".join(sentences) == " ".join(text.split())
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         (
