@@ -96,8 +96,16 @@ def summarize_lines(
     import multiprocessing  # only here: a short batch or one article need not load it
 
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(jobs, len(items) - 1)) as pool:
+    with context.Pool(min(jobs, len(items) - 1), initializer=_leave_interrupts) as pool:
         yield from pool.imap(work, items[1:], chunksize=_CHUNK)
+
+
+def _leave_interrupts() -> None:
+    """In a worker: Ctrl-C is the parent's to handle (it stops the pool); a worker that
+    took it too would print its own traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def summarize_line(item: tuple[int, Any], *, options: BatchOptions) -> dict[str, Any]:

@@ -362,3 +362,65 @@ def test_batch_company_focus_knows_the_registry_names(
     assert code == 0, err
     sentences = json.loads(out)["sentences"]
     assert sentences[0].startswith("Facebook said"), sentences
+
+
+def test_ctrl_c_stops_a_long_batch_and_its_workers_quietly(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group, workers included: the batch ends with 130,
+    no traceback from any worker, and no worker is left running."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    batch = tmp_path / "in.jsonl"
+    batch.write_text("\n".join(_rows(4000)) + "\n", encoding="utf-8")
+    repo = Path(__file__).resolve().parents[3]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "summarize", "--batch", str(batch), "--jobs", "2"],
+        cwd=repo,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    assert proc.stdout is not None
+    assert json.loads(proc.stdout.readline())["id"] == "r0"  # before the pool starts
+    assert json.loads(proc.stdout.readline())["id"] == "r1"  # from a worker
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert b"Traceback" not in err and b"ForkPoolWorker" not in err, err
+    leftover = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, check=False)
+    assert leftover.stdout == b""
+
+
+def test_workers_leave_ctrl_c_to_the_batch(tmp_path: Path) -> None:
+    """An interrupt that reaches only the workers changes nothing: the parent decides
+    (a worker that died of it would lose its lines and stall the batch)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    batch = tmp_path / "in.jsonl"
+    rows = _rows(3000)
+    batch.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    repo = Path(__file__).resolve().parents[3]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "summarize", "--batch", str(batch), "--jobs", "2"],
+        cwd=repo,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        bufsize=0,  # unbuffered: the lines read here are not also held back from communicate()
+    )
+    assert proc.stdout is not None
+    proc.stdout.readline()  # done before the pool starts (see summarize_lines)
+    proc.stdout.readline()  # done by a worker
+    workers = subprocess.run(
+        ["pgrep", "-P", str(proc.pid)], capture_output=True, text=True, check=False
+    ).stdout.split()
+    assert workers
+    for pid in workers:
+        os.kill(int(pid), signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1, err  # the two bad rows of _rows
+    assert len(out.splitlines()) == len(rows) - 2  # all but the two lines read above
