@@ -30,7 +30,16 @@ import re
 from collections.abc import Container, Iterator, Sequence
 
 from summarizer.companies.acronyms import spelled_out
-from summarizer.companies.described import NOUNS, described_at, roles, trim
+from summarizer.companies.described import (
+    JOINERS,
+    MAX_WORDS,
+    called,
+    capitalised,
+    company_words,
+    name_after,
+    roles,
+    trim,
+)
 from summarizer.companies.names import LEGAL, is_common
 from summarizer.companies.scan import fold, sentence_initial, split_words
 
@@ -55,19 +64,6 @@ _ANCHOR_WORDS = (
     "hares in ",
     "hares of ",
 )
-# Company words that lead into a name ("US surfwear firm Quiksilver", "oil giant
-# Yukos"): looked for with str.find, since a regex alternation starting with common
-# lower-case letters is tried at far more places (matching was ~18 % slower).
-_LEADS = frozenset(
-    re.findall(
-        r"[^,]+",
-        "firm,company,retailer,giant,carrier,manufacturer,airline,network,provider,bank,"
-        "consortium,start-up,chain,carmaker,auction house,distributor",
-    )
-)
-# Every word looked for: those that lead into a name and those an appositive or copula ends in
-# ("TAROM, Romania's largest airline"); each found once with ``str.find``.
-_WORDS = tuple(sorted(_LEADS | NOUNS))
 # The same words as one literal alternation: found at C speed, and _ANCHOR is then only
 # tried where one of them starts (a cue's "shares" one letter before its "hares in ").
 _ANCHOR_HINT = re.compile("|".join(map(re.escape, _ANCHOR_WORDS)))
@@ -76,15 +72,9 @@ _ANCHOR_HINT = re.compile("|".join(map(re.escape, _ANCHOR_WORDS)))
 _STRONG = frozenset(
     re.findall(r"[^,]+", "Inc,Corp,Ltd,Limited,plc,PLC,AG,SpA,GmbH,LLC,Kft,Oyj,Airlines,Airways")
 ) | {"Building Society", "Holdings"}
-_JOINERS = frozenset(("&", "and", "of", "de", "du", "del"))
-_MAX_WORDS = 4
 _TITLES = frozenset(("ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "president", "boss"))
 _MAX_NAMES = 12  # per article: a list of fifty firms is not a story about them
 _PLACE_CODES = frozenset(("UK", "US", "USA", "UAE", "EU", "UN"))
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or word[:1].isdigit()
 
 
 def _before(text: str, at: int, suffix: str) -> str:
@@ -92,13 +82,13 @@ def _before(text: str, at: int, suffix: str) -> str:
     words = text[max(0, at - 80) : at].split()
     name: list[str] = []
     for word in reversed(words):
-        if len(name) >= _MAX_WORDS or word.endswith((".", ",", ":", ";", ")", '"')):
+        if len(name) >= MAX_WORDS or word.endswith((".", ",", ":", ";", ")", '"')):
             break
-        if not (_capitalised(word) or (word in _JOINERS and name)):
+        if not (capitalised(word) or (word in JOINERS and name)):
             break
         name.insert(0, word)
     for k in range(len(name) - 1, -1, -1):  # "Panasonic's Hollywood Laboratories", "CEO of X"
-        if name[k].endswith(("'s", "’s")) or (name[k] in _JOINERS and k and name[k - 1].isupper()):
+        if name[k].endswith(("'s", "’s")) or (name[k] in JOINERS and k and name[k - 1].isupper()):
             name = name[k + 1 :]
             break
         rest = name[k + 1 :]
@@ -109,7 +99,7 @@ def _before(text: str, at: int, suffix: str) -> str:
             # "Nick Bubb of Evolution", "1994 Energy", "800,000 Britannia", "Taiwan-based X"
             name = name[k + 1 :]
             break
-    while name and name[0] in _JOINERS:
+    while name and name[0] in JOINERS:
         name.pop(0)
     if name:  # "Yesterday Grandmax Group": an ordinary word that only starts the sentence
         first_at = text.rfind(name[0], 0, at)
@@ -118,27 +108,12 @@ def _before(text: str, at: int, suffix: str) -> str:
     return " ".join([*name, suffix] if suffix else name) if name else ""
 
 
-def _after(text: str, at: int) -> str:
-    """The capitalised name starting at ``at`` ("shares in Cairn Energy fell" -> "Cairn Energy")."""
-    name: list[str] = []
-    for word in text[at : at + 80].split():
-        bare = word.rstrip(".,;:)'’\"")
-        if len(name) >= _MAX_WORDS or not (_capitalised(bare) or (bare in _JOINERS and name)):
-            break
-        name.append(bare.removesuffix("'s").removesuffix("’s"))
-        if bare != word:
-            break
-    while name and name[-1] in _JOINERS:
-        name.pop()
-    return " ".join(name)
-
-
 def _led(text: str, at: int, *, called: bool = False) -> str:
     """The name a company word leads into ("surfwear firm Quiksilver", "oil giant Yukos"):
     one name (not "Toyota and Nissan"), not a person ("record company Rick Rubin") or a
     job ("company CEO Michael Eisner"); a name ``called`` outright ("a firm called Next
     Generation") may start with an ordinary word."""
-    words = _after(text, at).split()
+    words = name_after(text, at).split()
     if "and" in words:
         words = words[: words.index("and")]
     if not words or any("," in w for w in words) or words[0].casefold() in _TITLES:
@@ -151,9 +126,9 @@ def _led(text: str, at: int, *, called: bool = False) -> str:
 def _joined(text: str, amp: int, after: int) -> str:
     """ "Marsh & McLennan": a word or two before "&" (no "and"/"of") and one word after."""
     left = _before(text, amp, "&").split()[:-1]
-    while any(w in _JOINERS for w in left):
-        left = left[[w in _JOINERS for w in left].index(True) + 1 :]
-    right = _after(text, after)
+    while any(w in JOINERS for w in left):
+        left = left[[w in JOINERS for w in left].index(True) + 1 :]
+    right = name_after(text, after)
     if not left or not right or " " in right:
         return ""
     return " ".join([*left[-2:], "&", right])
@@ -227,7 +202,7 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
     text = " .\n".join(parts)
     for m in _anchors(text):
         if m.group("cue"):
-            name = _after(text, m.end())
+            name = name_after(text, m.end())
         elif m.group("amp"):  # "Marsh & McLennan", "Brown & Williamson": two names joined
             name = _joined(text, m.start(), m.end())
         else:
@@ -236,15 +211,14 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
         strong = _strong(name, m.group("suffix"))
         if name and key not in found and _distinctive(name, strong) and not _known(name, known):
             found[key] = name
-    starts, ends = _company_words(text)
+    starts, ends = company_words(text)
     for at in starts:
-        called = _called(text, at)
-        name = _led(text, at, called=called)
+        outright = called(text, at)
+        name = _led(text, at, called=outright)
         key = name.casefold()
         # A name given outright may be ordinary words ("Rwanda Eco Tours"), not one word
         # ("a firm called Monday" is more likely a joke than a company).
-        outright = called and " " in name
-        if _new(name, known) and key not in found and _distinctive(name, outright):
+        if _new(name, known) and key not in found and _distinctive(name, outright and " " in name):
             found[key] = name
     for at in [*ends, *roles(text)]:  # "TAROM, Romania's largest airline", "Acme's CEO"
         name = trim(_before(text, at, ""))
@@ -266,7 +240,7 @@ def _shortened(text: str, name: str, known: Container[str]) -> bool:
     size = len(split_words(name))
     at = text.find(name + " ")
     while at >= 0:
-        words = [fold(w) for w in split_words(_after(text, at))]
+        words = [fold(w) for w in split_words(name_after(text, at))]
         if any(" ".join(words[:j]) in known for j in range(size + 1, len(words) + 1)):
             return True  # "Aston Martin"; not "ATR and Bombardier"
         at = text.find(name + " ", at + 1)
@@ -277,49 +251,3 @@ def _new(name: str, known: Container[str]) -> bool:
     """A name the registry lacks, also with the possessive the name's end cut ("fast-food
     company McDonald's")."""
     return bool(name) and not _known(name, known) and not _known(f"{name}'s", known)
-
-
-# After a company word, what may come before the name it leads into: "tour company called
-# Rwanda Eco Tours", "salad chain 'Sumo Salad'", "the chain, Sumo Salad." (an appositive:
-# the name must end the clause, so "the firm, Smith said" names no firm).
-_INTO = (" called ", " named ", " known as ", " '", " ‘", ' "', " “")
-
-
-def _called(text: str, at: int) -> bool:
-    """Whether the story names the company outright before ``at``: "a tour company called
-    Rwanda Eco Tours", "salad chain 'Sumo Salad'". Then its name may be made of ordinary
-    words and places, as many small firms' names are."""
-    return text.endswith(_INTO[:3], 0, at) or text[at - 1 : at] in "'‘\"“"
-
-
-def _lead_into(text: str, end: int) -> int:
-    """Where a name starts that the company word ending at ``end`` leads into, or -1."""
-    if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
-        return end + 1
-    for into in _INTO:
-        if text.startswith(into, end) and text[end + len(into) : end + len(into) + 1].isupper():
-            return end + len(into)
-    if text.startswith(", ", end) and text[end + 2 : end + 3].isupper():
-        name = _after(text, end + 2)
-        if name and text[end + 2 + len(name) : end + 3 + len(name)] in (".", ",", ";", ""):
-            return end + 2
-    return -1
-
-
-def _company_words(text: str) -> tuple[list[int], list[int]]:
-    """One pass over the company words: where a name may start after one of _LEADS (a
-    capital letter next), and where a name ends that an appositive or copula describes."""
-    starts: list[int] = []
-    described: list[int] = []
-    for word in _WORDS:
-        lead, noun = word in _LEADS, word in NOUNS
-        at = text.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if at == 0 or not text[at - 1].isalnum():
-                if lead and (start := _lead_into(text, end)) >= 0:
-                    starts.append(start)
-                elif noun and (name_end := described_at(text, at, end)) >= 0:
-                    described.append(name_end)
-            at = text.find(word, end)
-    return starts, described
