@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
@@ -364,27 +368,30 @@ def test_batch_company_focus_knows_the_registry_names(
     assert sentences[0].startswith("Facebook said"), sentences
 
 
-def test_ctrl_c_stops_a_long_batch_and_its_workers_quietly(tmp_path: Path) -> None:
-    """Ctrl-C reaches the whole process group, workers included: the batch ends with 130,
-    no traceback from any worker, and no worker is left running."""
-    import os
-    import signal
-    import subprocess
-    import sys
-
+def _running_batch(tmp_path: Path, rows: list[str]) -> subprocess.Popen[bytes]:
+    """A ``--jobs 2`` batch of ``rows`` in a real process (its own process group), read up
+    to its second line: the first is summarized before the pool starts, the second by a
+    worker. Unbuffered, so what is read here is not also held back from communicate()."""
     batch = tmp_path / "in.jsonl"
-    batch.write_text("\n".join(_rows(4000)) + "\n", encoding="utf-8")
-    repo = Path(__file__).resolve().parents[3]
+    batch.write_text("\n".join(rows) + "\n", encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "summarize", "--batch", str(batch), "--jobs", "2"],
-        cwd=repo,
+        cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        bufsize=0,
     )
     assert proc.stdout is not None
-    assert json.loads(proc.stdout.readline())["id"] == "r0"  # before the pool starts
-    assert json.loads(proc.stdout.readline())["id"] == "r1"  # from a worker
+    assert json.loads(proc.stdout.readline())["id"] == "r0"
+    assert json.loads(proc.stdout.readline())["id"] == "r1"
+    return proc
+
+
+def test_ctrl_c_stops_a_long_batch_and_its_workers_quietly(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group, workers included: the batch ends with 130,
+    no traceback from any worker, and no worker is left running."""
+    proc = _running_batch(tmp_path, _rows(4000))
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
@@ -396,25 +403,8 @@ def test_ctrl_c_stops_a_long_batch_and_its_workers_quietly(tmp_path: Path) -> No
 def test_workers_leave_ctrl_c_to_the_batch(tmp_path: Path) -> None:
     """An interrupt that reaches only the workers changes nothing: the parent decides
     (a worker that died of it would lose its lines and stall the batch)."""
-    import os
-    import signal
-    import subprocess
-    import sys
-
-    batch = tmp_path / "in.jsonl"
     rows = _rows(3000)
-    batch.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    repo = Path(__file__).resolve().parents[3]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "summarize", "--batch", str(batch), "--jobs", "2"],
-        cwd=repo,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        bufsize=0,  # unbuffered: the lines read here are not also held back from communicate()
-    )
-    assert proc.stdout is not None
-    proc.stdout.readline()  # done before the pool starts (see summarize_lines)
-    proc.stdout.readline()  # done by a worker
+    proc = _running_batch(tmp_path, rows)
     workers = subprocess.run(
         ["pgrep", "-P", str(proc.pid)], capture_output=True, text=True, check=False
     ).stdout.split()
