@@ -140,10 +140,23 @@ def window(text: str, start: int, end: int) -> tuple[str, str]:
     return text[max(0, start - 60) : start], text[end : end + 120]
 
 
+# The sponsor of a survey or report, also named with its kind or after a few words: "a
+# survey carried out by PC Pro", "the report by telecoms giant BT", "research by security
+# firm X" (guide rule 7: a mention). Only looked for when the window holds " by ".
+_SPONSOR_BEFORE = re.compile(
+    r"\b(?:survey\w*|stud(?:y|ies)|reports?|polls?|research|index|figures|data|forecasts?|"
+    r"analysis)(?: (?:carried|conducted|commissioned|released|published|compiled|funded|"
+    r"issued|produced|prepared|sponsored|done)(?: [\w-]+){0,2})? by (?:the )?(?:[\w-]+ ){0,2}$"
+)
+
+
 def is_source(before: str, after: str) -> bool:
-    """Quoted as a source: "analysts at X", "X analyst", "according to X" (``before`` and
-    ``after`` in lower case, as ``window`` cuts them from lower-cased text)."""
+    """Quoted as a source: "analysts at X", "X analyst", "according to X", "a survey by
+    telecoms firm X" (``before`` and ``after`` in lower case, as ``window`` cuts them from
+    lower-cased text)."""
     if _SOURCE_AFTER.match(after):
+        return True
+    if " by " in before and _SPONSOR_BEFORE.search(before):
         return True
     return ends_with(before, _SOURCE_ENDS) and bool(_SOURCE_BEFORE.search(before))
 

@@ -163,3 +163,18 @@ def test_the_short_form_examples_in_the_docs_hold() -> None:
 
     result = doctest.testmod(names)
     assert result.attempted >= 4 and result.failed == 0
+
+
+def test_a_survey_or_report_sponsor_named_with_its_kind_is_a_source() -> None:
+    """Labelling guide rule 7: whoever a survey or report is by is a mention, also when
+    words come between ("a survey carried out by PC Pro", "the report by telecoms giant
+    BT"); a bid or a deal by a company is not a survey."""
+    for before in (
+        "a survey carried out by ",
+        "predicts the report by telecoms giant ",
+        "according to research carried out by security firm ",
+        "according to figures released april 3 by ",
+    ):
+        assert is_source(before, " found that most users agreed.")
+    for before in ("the takeover bid by ", "a deal signed by rival ", "the study was welcomed by "):
+        assert not is_source(before, " said it would go ahead.")
