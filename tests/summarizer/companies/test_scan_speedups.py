@@ -94,3 +94,15 @@ def test_lower_case_first_words_regex_finds_what_the_plain_search_finds(
     index: AliasIndex, text: str
 ) -> None:
     assert sorted(index._lower_starts(text)) == sorted(set(index._starts_slow(text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_lower_case_first_words_by_runs_equal_the_trie_regex(index: AliasIndex, text: str) -> None:
+    """The letter-and-digit runs of a text name the lower-case first words to look for;
+    where each stands alone is then what the trie regex finds."""
+    lower = text.lower()
+    if "_" in text or len(lower) != len(text):
+        return  # both leave these to the exact character-by-character rules
+    assert index._lower_words() is not None  # the shipped registry's words are all simple
+    assert index._lower_starts(text) == index._regex_starts(text, lower)
