@@ -42,11 +42,11 @@ _START_WORD_RE = re.compile(
     rf"[A-Z0-9&\x80-\U0010ffff](?<![\w'’][^{_CJK}])"
     rf"(?:(?<={_L}){_L}*(?:['’]{_L}+)*|(?<=[{_CJK}&]))"
 )
-# Tokens of an alias may be separated by spaces, dots, hyphens, slashes, "!" ("Yahoo!7")
-# or one comma.
 # Bytes that are not ASCII letters or digits become spaces (capitals kept: the text is
 # lower-cased first): bytes.split then gives the text's letter-and-digit runs.
 _RUNS = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
+# Tokens of an alias may be separated by spaces, dots, hyphens, slashes, "!" ("Yahoo!7")
+# or one comma.
 _GAP_RE = re.compile(r"[ \t.\-/!]{0,3}|,[ \t]?|\.?,[ \t]?")
 
 
