@@ -151,19 +151,56 @@ def fts_query(text: str) -> str | None:
     return f"({query})" + "".join(f" NOT {phrase}" for phrase in excluded)
 
 
+# A query word typed as an acronym ("EV", "BYD", "IPO", "EVs"): capitals, maybe digits.
+_ACRONYM = re.compile(r"([A-Z][A-Z0-9]{1,4})s?")
+
+
+def acronyms(query: str) -> tuple[str, ...]:
+    """The words of ``query`` typed as acronyms, which an article must hold as words.
+
+    The index stems words (so "battery" finds "batteries"), and a stemmed acronym also
+    finds ordinary words: "EV" found "Christmas Eve". Not for a query with ``OR`` (whose
+    words need not all appear).
+    """
+    words = query.split()
+    if "OR" in words:
+        return ()
+    return tuple(m.group(1) for w in words if (m := _ACRONYM.fullmatch(w)))
+
+
+def _word_re(word: str) -> re.Pattern[str]:
+    # Two capitals as written ("IT" is not "it", "US" not "us"); longer ones in any case,
+    # as some outlets write them ("Nasa", "Aids").
+    flags = re.IGNORECASE if len(word) > 2 else 0
+    return re.compile(rf"(?<![^\W_]){re.escape(word)}(?:s|['’]s)?(?![^\W_])", flags)
+
+
+def holds_words(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds each of ``words`` as a word of its own, maybe plural ("EVs",
+    "IPO's"): "EV" is not in "Eve" or "every", "IT" not in "it"; three capitals or more
+    in any case ("NASA" finds "Nasa")."""
+    return all(_word_re(word).search(text) for word in words)
+
+
 def snippet(body: str, query: str, *, width: int = 160) -> str:
     """About ``width`` characters of ``body`` around the first word of ``query`` found.
 
-    Words are matched by their first letters, so "battery" finds "batteries".
+    Words are matched by their first letters, so "battery" finds "batteries"; a word
+    typed as an acronym ("EV") only as a word of its own.
     """
     lowered = body.casefold()
     starts = []
     for chunk in (query or "").split():
         word = "".join(ch for ch in chunk.casefold() if ch.isalnum())
-        if word and chunk not in _FTS_OPERATORS and chunk != "OR" and chunk[0] != "-":
+        if acronym := _ACRONYM.fullmatch(chunk):  # as a word: "EV" is not the "ev" of "every"
+            m = _word_re(acronym.group(1)).search(body)
+            found = m.start() if m else -1
+        elif word and chunk not in _FTS_OPERATORS and chunk != "OR" and chunk[0] != "-":
             found = lowered.find(word[: max(4, len(word) - 2)])
-            if found >= 0:
-                starts.append(found)
+        else:
+            continue
+        if found >= 0:
+            starts.append(found)
     start = max(0, min(starts, default=0) - width // 3)
     if start:
         space = body.find(" ", start)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storage.db import Database, guarded
-from storage.normalize import canonical_url, fts_query, snippet
+from storage.normalize import acronyms, canonical_url, fts_query, holds_words, snippet
 from storage.visibility import OWN_COMPANY, VISIBLE
 from summarizer.article import Article
 from summarizer.companies.matcher import CompanyMention
@@ -51,6 +51,8 @@ _COLUMNS = (
 # Kept identical to the expression index ``articles_newest`` (migration 7) so it is used.
 RECENCY = "CASE WHEN a.published BETWEEN '1970' AND a.ingested THEN a.published ELSE a.ingested END"
 _NEWEST = f"{RECENCY} DESC, a.id DESC"
+_ACRONYM_SPARE = 5  # rows fetched per row wanted when acronyms must be checked
+_MAX_SPARE_ROWS = 200
 _IN_THE_NEWS = f"""
 WITH recent AS (SELECT a.id FROM articles AS a WHERE {VISIBLE} ORDER BY {_NEWEST} LIMIT :articles)
 SELECT c.id, c.name FROM recent
@@ -196,13 +198,18 @@ class ArticleQueries:
         match = fts_query(query)
         if match is None or limit <= 0:
             return []
-        params = {"match": match, "chat": chat_id, "company": company_id, "limit": limit}
+        must = acronyms(query)
+        # Acronyms are checked here, after the stemmed match: ask for more rows to keep.
+        wanted = min(limit * _ACRONYM_SPARE, _MAX_SPARE_ROWS) if must else limit
+        params = {"match": match, "chat": chat_id, "company": company_id, "limit": wanted}
         try:
             rows = self.db.conn.execute(_search_sql(company_id is not None), params).fetchall()
         except sqlite3.OperationalError as error:
             if "fts5" in str(error).lower() or "syntax" in str(error).lower():
                 return []  # our quoting should prevent this; never show FTS errors
             raise
+        if must:
+            rows = [row for row in rows if holds_words(f"{row[3]}\n{row[4]}", must)][:limit]
         # Python snippets: FTS5's snippet() is quadratic on bodies with thousands of hits.
         return [_stored(row, snippet=snippet(row[4], query)) for row in rows]
 

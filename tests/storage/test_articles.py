@@ -197,6 +197,29 @@ def test_a_word_written_minus_word_is_left_out(store: Store) -> None:
     assert fts_query("apple -") == '"apple"'  # a lone dash is no word
 
 
+def test_a_word_typed_as_an_acronym_is_found_only_as_a_word(store: Store) -> None:
+    """The index stems words, and stemmed "EV" is also "Eve": a query word typed in
+    capitals must be in the article as a word of its own (plural allowed)."""
+    # Stemming matches that rank above the real one: the rows kept are still found.
+    eves = [
+        store.articles.add(_article(f"Christmas Eve sale {i}", "Shops opened on Christmas Eve."))[0]
+        for i in range(6)
+    ]
+    ev = store.articles.add(_article("Xiaomi car", "The firm will sell EVs from 2024."))[0]
+    it = store.articles.add(_article("Bank hires", "The bank's IT staff grew by a third."))[0]
+    plain = store.articles.add(_article("Weather", "It rained in Paris on Monday."))[0]
+    nasa = store.articles.add(_article("Launch", "Nasa launched a probe to Mars."))[0]
+    assert [a.id for a in store.articles.search("EV", limit=3)] == [ev]
+    assert [a.id for a in store.articles.search("EVs")] == [ev]
+    assert set(eves) < {a.id for a in store.articles.search("ev", limit=10)}  # as typed: stemmed
+    assert [a.id for a in store.articles.search("IT")] == [it]  # two capitals: as written
+    assert plain in {a.id for a in store.articles.search("it")}
+    assert [a.id for a in store.articles.search("NASA")] == [nasa]  # longer: any case
+    assert {a.id for a in store.articles.search("EV OR Eve")} >= {ev, *eves}  # OR: untouched
+    found = store.articles.search("EV")[0]
+    assert found.snippet is not None and "EVs" in found.snippet  # not the "ev" of "every"
+
+
 def test_search_can_be_limited_to_a_company(store: Store) -> None:
     store.companies.add_custom("Tesla")
     store.companies.add_custom("BYD")
