@@ -4,8 +4,9 @@ Each line has ``id``, ``title`` (may be empty) and ``article`` (or ``body``); ea
 line is ``{"id", "sentences"}``, plus ``error`` for a line that could not be summarized.
 
 A long batch is shared out over worker processes (``--jobs``, by default one per core
-this process may use): summarizing is pure CPU work, one article at a time, so two
-cores take about half the wall-clock time. The workers are forked after the summarizer
+this process may use): summarizing is pure CPU work, one article at a time (on two
+cores, bbc_dev's 1,114 articles took 0.79 s instead of 1.24 s; start-up is not shared
+out). The workers are forked after the summarizer
 and its model are loaded, so none of them pays the start-up again; output stays in input
 order and is the same as with ``--jobs 1``.
 """

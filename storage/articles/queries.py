@@ -193,7 +193,8 @@ class ArticleQueries:
 
         Words must all appear (``OR`` between words offers alternatives, ``word*`` is a
         prefix, ``-word`` must not appear); everything else is taken literally. Titles
-        weigh more than bodies.
+        weigh more than bodies. Words match by their stem, except a word typed as an
+        acronym ("EV"), which must stand as a word (``normalize.acronyms``).
         """
         match = fts_query(query)
         if match is None or limit <= 0:
