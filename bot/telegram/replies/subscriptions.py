@@ -199,6 +199,6 @@ def stop_reply(count: int) -> str:
         else "This chat followed no companies"
     )
     return (
-        f"{what}, and deleted this chat's settings. I won't send anything more.\n"
+        f"{what}; this chat's settings are deleted. I won't send anything more.\n"
         "To start again: /subscribe NAME"
     )

@@ -181,3 +181,14 @@ def test_follow_again_commands_round_trip_and_fit_one_command_each() -> None:
     parsed = [split_names(c.removeprefix("/subscribe ")) for c in commands]
     assert [len(p) for p in parsed] == [MAX_NAMES_PER_COMMAND, 4]
     assert [n for p in parsed for n in p] == names
+
+
+def test_stop_reply_says_what_was_dropped_in_one_plain_sentence() -> None:
+    from bot.telegram.replies.subscriptions import stop_reply
+
+    assert stop_reply(0).startswith(
+        "This chat followed no companies; this chat's settings are deleted."
+    )
+    assert stop_reply(1).startswith("Unsubscribed from 1 company;")
+    assert stop_reply(3).startswith("Unsubscribed from 3 companies;")
+    assert stop_reply(3).endswith("To start again: /subscribe NAME")
