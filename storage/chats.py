@@ -111,6 +111,17 @@ def _mute_list(value: object) -> tuple[str, ...]:
     return tuple(kept.values())
 
 
+def _muted_changes(muted: tuple[str, ...], changes: dict[str, Any]) -> dict[str, Any]:
+    """``changes`` with ``mute_add`` / ``mute_remove`` (words muted or unmuted on top of
+    ``muted``, in the same transaction as the write) made a plain ``mute`` list."""
+    add, remove = changes.pop("mute_add", ()), changes.pop("mute_remove", ())
+    if not add and not remove:
+        return changes
+    gone = {" ".join(str(word).split()).casefold() for word in remove}
+    kept = [word for word in muted if word.casefold() not in gone]
+    return {**changes, "mute": (*kept, *add)}
+
+
 def _settings_dict(text: str | None) -> dict[str, Any]:
     try:
         data = json.loads(text or "{}")
@@ -240,7 +251,9 @@ class Chats:
         """
         with self.db.transaction():
             stored = self._stored_settings(chat_id)
-            new = ChatSettings.from_json(json.dumps(stored)).updated(**changes)
+            current = ChatSettings.from_json(json.dumps(stored))
+            changes = _muted_changes(current.mute, changes)
+            new = current.updated(**changes)
             stored.update({key: getattr(new, key) for key in changes})
             now = utc_now()
             table = self.db.table("chats")

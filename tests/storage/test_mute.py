@@ -62,3 +62,17 @@ def test_a_muted_word_keeps_the_article_from_that_chat_only(store: Store) -> Non
     assert (1, football) not in queued and (2, football) in queued
     assert (2, rumours) not in queued and (1, rumours) in queued
     assert {chat for chat, article in queued if article == footballer} == {1, 2, 3}
+
+
+def test_words_are_muted_and_unmuted_on_top_of_the_stored_list(store: Store) -> None:
+    """``mute_add`` / ``mute_remove`` change the list as stored when the write happens."""
+    store.chats.update_settings(4, mute=("football",))
+    assert store.chats.update_settings(4, mute_add=("Rumour*", "FOOTBALL")).mute == (
+        "football",
+        "Rumour*",
+    )
+    assert store.chats.update_settings(4, mute_remove=(" rumour* ",)).mute == ("football",)
+    assert store.chats.update_settings(4, mute_remove=("cricket",)).mute == ("football",)
+    with pytest.raises(InputError, match="at most"):
+        store.chats.update_settings(4, mute_add=tuple(f"word{i}" for i in range(20)))
+    assert store.chats.settings(4).mute == ("football",)  # a refused change keeps the list

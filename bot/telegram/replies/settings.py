@@ -26,7 +26,8 @@ SETTINGS_HELP = (
 MUTE_HELP = (
     "Name the words or phrases whose articles should never alert this chat, separated by "
     "commas: /settings mute football, transfer rumour (whole words, any case; rumour* also "
-    "mutes rumours). /settings mute off clears the list."
+    "mutes rumours). Each /settings mute adds to the list; /settings unmute football takes "
+    "one off, /settings mute off clears it."
 )
 _KEYS = {
     "length": "summary_sentences",
@@ -48,6 +49,7 @@ _KEYS = {
     "thread": "topic",
     "mute": "mute",
     "muted": "mute",
+    "unmute": "unmute",
     "ignore": "mute",
     "block": "mute",
 }
@@ -89,7 +91,13 @@ def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str,
     if field == "topic":
         return {field: _topic(value, topic)}
     if field == "mute":
-        return {field: _mute(value)}
+        words = _mute(value)
+        return {"mute_add": words} if words else {"mute": ()}
+    if field == "unmute":
+        if value.casefold() in ("all", "everything"):
+            return {"mute": ()}
+        words = _mute(value)  # "off" names no word to take off: say how
+        return {"mute_remove": words} if words else {"mute": ()}
     if field == "summary_sentences":
         return {field: _int(value, "The summary length must be a number of sentences, 1 to 10.")}
     if field == "mode":
@@ -167,7 +175,10 @@ def _mute_line(settings: ChatSettings) -> str:
     if not settings.mute:
         return "Muted words: none · /settings mute WORDS stops articles that use them alerting you"
     listed = " · ".join(esc(word) for word in settings.mute)
-    return f"Muted words: <b>{listed}</b> (never alert you) · /settings mute off clears them"
+    return (
+        f"Muted words: <b>{listed}</b> (never alert you) · /settings unmute WORD takes one "
+        "off, /settings mute off clears them"
+    )
 
 
 def _topic_line(settings: ChatSettings, here: int | None, topics: TopicMap | None) -> list[str]:

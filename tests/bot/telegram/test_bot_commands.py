@@ -299,14 +299,19 @@ async def test_settings_buttons_and_typed_changes(bot: Bot) -> None:
     assert "Alert me when a company is: <b>merely mentioned</b>" in anything
 
 
-async def test_settings_mute_lists_replaces_and_clears_words(bot: Bot) -> None:
+async def test_settings_mute_adds_unmute_takes_off_and_off_clears(bot: Bot) -> None:
     how = (await bot.send("/settings mute"))[0]
-    assert "/settings mute football, transfer rumour" in how
+    assert "/settings mute football, transfer rumour" in how and "/settings unmute" in how
     saved = (await bot.send("/settings mute Football, <b>rumour*</b>,football"))[0]
     assert "Muted words: <b>Football · &lt;b&gt;rumour*&lt;/b&gt;</b>" in saved
     assert bot.store.chats.settings(11).mute == ("Football", "<b>rumour*</b>")
     assert "too short" in (await bot.send("/settings mute ok, x"))[0]
     assert bot.store.chats.settings(11).mute == ("Football", "<b>rumour*</b>")  # kept
+    await bot.send("/settings mute transfer  rumour, FOOTBALL")  # added; repeats once
+    assert bot.store.chats.settings(11).mute == ("Football", "<b>rumour*</b>", "transfer rumour")
+    unmuted = (await bot.send("/settings unmute football, <b>RUMOUR*</b>"))[0]
+    assert "Muted words: <b>transfer rumour</b>" in unmuted and "/settings unmute" in unmuted
+    assert "Name the words" in (await bot.send("/settings unmute"))[0]
     cleared = (await bot.send("/settings mute off"))[0]
     assert "Muted words: none" in cleared and bot.store.chats.settings(11).mute == ()
 
