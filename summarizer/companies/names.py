@@ -142,9 +142,12 @@ def bare_name(name: str) -> str:
 
 
 def _strip(words: list[str], vocabulary: frozenset[str]) -> list[str]:
-    """Drop "The" and trailing legal forms / descriptors while something distinctive is left."""
+    """Drop "The" and trailing legal forms / descriptors while something distinctive is
+    left, and the "&" or "and" they leave at the end ("Soho House & Co" -> "Soho House")."""
     out = words[1:] if len(words) > 1 and words[0].casefold() == "the" else list(words)
-    while len(out) > 1 and out[-1].casefold().rstrip(".,") in vocabulary:
+    while len(out) > 1 and (
+        out[-1].casefold().rstrip(".,") in vocabulary or out[-1].casefold() in ("&", "and")
+    ):
         out.pop()
     return out
 

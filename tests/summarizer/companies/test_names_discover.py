@@ -364,3 +364,11 @@ def test_bare_name_drops_what_people_add_to_a_name() -> None:
     assert bare_name("The Ring Co Ltd") == "Ring"
     assert bare_name("AB InBev") == "AB InBev"
     assert bare_name("Inc") == "Inc"
+
+
+def test_short_forms_drop_the_and_a_legal_form_leaves_behind() -> None:
+    """ "Soho House & Co" is written "Soho House", never "Soho House &"."""
+    assert short_forms("Soho House & Co")[0] == ("Soho House", False)
+    assert short_forms("KWS SAAT SE & Co. KGaA")[0][0] == "KWS SAAT"
+    assert not any(form.endswith(("&", " and")) for form, _ in short_forms("Smith & Co Ltd"))
+    assert ("Procter & Gamble", False) in short_forms("Procter & Gamble Co.")  # inner "&" kept
