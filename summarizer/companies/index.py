@@ -189,7 +189,7 @@ class AliasIndex:
             # ASCII letter-and-digit runs says so, where the regex below tried the whole
             # trie after every space (about a seventh of matching's time).
             present = words.intersection(lower.encode("utf-8", "replace").translate(_RUNS).split())
-            return self._word_starts(text, lower, present) if present else []
+            return _word_starts(text, lower, [w.decode() for w in present]) if present else []
         return self._regex_starts(text, lower)
 
     def _regex_starts(self, text: str, lower: str) -> list[int]:
@@ -216,28 +216,6 @@ class AliasIndex:
             )
         return self._lower_bytes[0]
 
-    @staticmethod
-    def _word_starts(text: str, lower: str, words: Iterable[bytes]) -> list[int]:
-        """Where each of ``words`` stands alone in ``lower`` (as the lower-case regex finds
-        them: not after a letter, digit or apostrophe, not before a letter or digit, and
-        written in lower case in ``text``), in order."""
-        found: list[int] = []
-        for raw in words:
-            word = raw.decode()
-            at = lower.find(word)
-            while at >= 0:
-                end = at + len(word)
-                before = lower[at - 1] if at else " "
-                if (
-                    not before.isalnum()
-                    and before not in "'’"
-                    and (end >= len(lower) or not lower[end].isalnum())
-                    and text[at].islower()
-                ):
-                    found.append(at)
-                at = lower.find(word, at + 1)
-        return sorted(found)
-
     def start_word(self, word: str) -> StartWord | None:
         """What an alias starting with ``word`` as written needs; None when none starts so."""
         known = self._starts_word
@@ -255,22 +233,10 @@ class AliasIndex:
         return info
 
     def _starts_slow(self, text: str) -> list[int]:
-        found: list[int] = []
         lower = text.lower()
         if len(lower) != len(text):  # a letter whose lower case is longer: rare, be exact
             lower = "".join(ch.lower()[:1] or ch for ch in text)
-        for word in self.lower_first:
-            at = lower.find(word)
-            while at >= 0:
-                end = at + len(word)
-                if (
-                    (not at or not (lower[at - 1].isalnum() or lower[at - 1] in "'’"))
-                    and (end >= len(lower) or not lower[end].isalnum())
-                    and text[at].islower()
-                ):
-                    found.append(at)
-                at = lower.find(word, end)
-        return found
+        return _word_starts(text, lower, self.lower_first)
 
     def copy(self) -> AliasIndex:
         """An index that can grow without changing this one (cheap: alias tuples are shared)."""
@@ -312,3 +278,26 @@ def _trie(words: Iterable[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return f"(?:{pattern(root)})"
+
+
+def _word_starts(text: str, lower: str, words: Iterable[str]) -> list[int]:
+    """Where each of ``words`` stands alone in ``lower`` (``text`` lower-cased, offsets
+    kept): not after a letter, digit or apostrophe, not before a letter or digit, and
+    written in lower case in ``text``; in order. A match never starts inside another
+    (words are letters and digits with inner apostrophes), so each search goes on from
+    the end of the last."""
+    found: list[int] = []
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            end = at + len(word)
+            before = lower[at - 1] if at else " "
+            if (
+                not before.isalnum()
+                and before not in "'’"
+                and (end >= len(lower) or not lower[end].isalnum())
+                and text[at].islower()
+            ):
+                found.append(at)
+            at = lower.find(word, end)
+    return sorted(found)

@@ -16,6 +16,7 @@ Which language's rules apply comes from :mod:`summarizer.text.language`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import punkt
@@ -186,12 +187,18 @@ _CAPTION_MARK = re.compile(
 _GLUED_MIN_WORDS = 5  # on each side: a short run is a label or a name, not a line
 
 
+def _glue_points(text: str) -> Iterator[int]:
+    """Where a glued line may end in ``text``: the space before "The", "He", ... between a
+    lower-case letter, digit or ")" and a lower-case word ("… Street. The" is no such
+    place: Punkt splits there)."""
+    for m in _GLUED_RE.finditer(text):
+        if text[m.start() - 1 : m.start()] in _GLUED_AFTER:
+            yield m.start()
+
+
 def _may_glue_lines(paragraph: str) -> bool:
     """Whether a glued line may be in ``paragraph`` (one scan; most paragraphs hold none)."""
-    for m in _GLUED_RE.finditer(paragraph):
-        if paragraph[m.start() - 1 : m.start()] in _GLUED_AFTER:
-            return True
-    return False
+    return next(_glue_points(paragraph), None) is not None
 
 
 def _split_glued_lines(pieces: list[str]) -> list[str]:
@@ -199,17 +206,15 @@ def _split_glued_lines(pieces: list[str]) -> list[str]:
     out: list[str] = []
     for piece in pieces:
         start = 0
-        for m in _GLUED_RE.finditer(piece):
-            if piece[m.start() - 1 : m.start()] not in _GLUED_AFTER:
-                continue  # "… Street. The" never gets here: Punkt split it already
-            left, right = piece[start : m.start()], piece[m.start() + 1 :]
+        for at in _glue_points(piece):
+            left, right = piece[start:at], piece[at + 1 :]
             word = left.rsplit(" ", 1)[-1]
             glued = (word[:1].islower() and word.casefold() not in _TAKES_A_TITLE) or bool(
                 _CAPTION_MARK.fullmatch(word)
             )
             if glued and min(len(left.split()), len(right.split())) >= _GLUED_MIN_WORDS:
                 out.append(left)
-                start = m.start() + 1
+                start = at + 1
         out.append(piece[start:])
     return out
 
