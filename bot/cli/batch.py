@@ -64,7 +64,7 @@ def run_batch(path: Path, args: argparse.Namespace, *, out: IO[str]) -> int:
         aliases=_aliases(args.company),
     )
     items = list(_batch_items(path))
-    jobs = min(MAX_JOBS, getattr(args, "jobs", None) or default_jobs())
+    jobs = min(MAX_JOBS, args.jobs or default_jobs())
     failures: list[str] = []
     for record in summarize_lines(items, options, jobs=jobs):
         if "error" in record:
@@ -135,10 +135,9 @@ def _aliases(company: str | None) -> tuple[str, ...]:
     summarize --company`` uses them for one article."""
     if not company:
         return ()
-    from bot.services.registry import registry_entries
-    from summarizer.companies.matcher import CompanyMatcher
+    from bot.cli.companies import build_matcher
 
-    return tuple(CompanyMatcher(registry_entries()).aliases_of(company))
+    return tuple(build_matcher().aliases_of(company))
 
 
 def _batch_items(path: Path) -> Iterable[tuple[int, Any]]:

@@ -94,9 +94,8 @@ def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str,
         words = _mute(value)
         return {"mute_add": words} if words else {"mute": ()}
     if field == "unmute":
-        if value.casefold() in ("all", "everything"):
-            return {"mute": ()}
-        words = _mute(value)  # "off" names no word to take off: say how
+        # "unmute all" (like "mute off", which _mute reads as no words) clears the list.
+        words = () if value.casefold() in ("all", "everything") else _mute(value)
         return {"mute_remove": words} if words else {"mute": ()}
     if field == "summary_sentences":
         return {field: _int(value, "The summary length must be a number of sentences, 1 to 10.")}
