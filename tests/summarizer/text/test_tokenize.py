@@ -194,6 +194,43 @@ def test_titles_and_short_runs_are_not_split(tok: NewsTokenizer, text: str) -> N
     assert tok.to_sentences(text) == (text,)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The firm said profits rose.The company will hire staff.",
+            ("The firm said profits rose.", "The company will hire staff."),
+        ),
+        ("Were they pleased?Shares rose.", ("Were they pleased?", "Shares rose.")),
+        ("He spoke to Mr Smith.He agreed.", ("He spoke to Mr Smith.", "He agreed.")),
+        ("It opened in 2013.The firm grew.", ("It opened in 2013.", "The firm grew.")),
+        # A straight quote after the stop closes when one is open, else it opens.
+        ('He said "we won."More came.', ('He said "we won."', "More came.")),
+        (
+            'It is about to make history."Furious 7" opens today.',
+            ("It is about to make history.", '"Furious 7" opens today.'),
+        ),
+        ("It was big.“Really,” he said.", ("It was big.", "“Really,” he said.")),
+    ],
+)
+def test_a_full_stop_glued_to_the_next_sentence_ends_it(
+    tok: NewsTokenizer, text: str, expected: tuple[str, ...]
+) -> None:
+    assert tok.to_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He flew to St.Louis and shopped at Amazon.Com on Monday.",
+        "She met Mrs.Smith in the U.S.The talks went on.",
+        "Visit Www.Amazon.com or www.Google.com today.",
+    ],
+)
+def test_names_acronyms_and_addresses_keep_their_stops(tok: NewsTokenizer, text: str) -> None:
+    assert tok.to_sentences(text) == (text,)
+
+
 @given(
     st.lists(
         st.sampled_from(["the", "deal", "rose", "He", "The", "It", "(left)", "said", "a", "X."]),
