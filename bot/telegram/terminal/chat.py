@@ -69,6 +69,7 @@ class TerminalChat:
         self._echo = echo
         self._now = now
         self._shown: dict[int, list[str]] = {}  # message id -> its lines as printed
+        self._shown_since_input = 0  # messages printed since the last line typed
         self._keyboard = _Keyboard()
         self._message_ids = self.api.next_message_id
         self._update_ids = iter(range(1, 2**31))
@@ -83,6 +84,7 @@ class TerminalChat:
         text = line.strip()
         if not text:
             return None
+        self._shown_since_input = 0
         if self._echo:
             self.write(f"\n{PROMPT}{text}\n")
         pressed = None if self._keyboard.expired else self._keyboard.find(text)
@@ -141,7 +143,10 @@ class TerminalChat:
             changed = [line for line in lines if line not in before] or lines[:1]
             self.write(header + "↻ updated: " + "\n".join(changed) + "\n")
         else:
-            self.write(header + "\n".join(lines) + "\n")
+            # A reply in several messages (a long /news): a blank line between them.
+            gap = "\n" if self._shown_since_input and not header else ""
+            self._shown_since_input += 1
+            self.write(gap + header + "\n".join(lines) + "\n")
         self._buttons(params.get("reply_markup"), message)
 
     def _header(self, params: dict[str, Any]) -> str:

@@ -75,3 +75,15 @@ def test_buttons_are_pressed_by_number_or_label_and_expire_with_a_new_command() 
     command = chat.update_for("/help")
     assert command is not None and command["message"]["text"] == "/help"
     assert chat.update_for("1") is None and out.getvalue().endswith(EXPIRED + "\n")
+
+
+def test_a_reply_in_several_messages_has_a_blank_line_between_them() -> None:
+    chat, out = _chat()
+    chat.replying = True
+    assert chat.update_for("/news Apple 10") is not None
+    _send(chat, "1. Apple story")
+    _send(chat, "6. Another Apple story")
+    assert out.getvalue() == "1. Apple story\n\n6. Another Apple story\n"
+    chat.update_for("/list")  # a new command: its reply starts right below it
+    _send(chat, "This chat follows Apple")
+    assert out.getvalue().endswith("Another Apple story\nThis chat follows Apple\n")
