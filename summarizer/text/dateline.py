@@ -1,4 +1,5 @@
-"""Wire datelines: "(CNN)The ...", "LONDON (Reuters) - ...", "NEW YORK — ...".
+"""Wire datelines: "(CNN)The ...", "LONDON (Reuters) - ...", "NEW YORK — ...",
+"NEW DELHI: ...", "Mumbai, Jan 5 (PTI) ...".
 
 An agency or outlet tag opening a story marks wire copy (an inverted pyramid,
 where the lead carries the story) and is not part of the sentence a reader
@@ -22,17 +23,30 @@ _TAGGED = re.compile(
 )
 # "(Billboard)From ...": any capitalised tag glued to the first word of the story.
 _GLUED = re.compile(r"^\s*\([A-Z][\w.&'’ ]{1,30}\)(?=[A-Z\"“])")
-# "NEW YORK — ", "BRUSSELS, March 3 -- ", "WASHINGTON (AP) — " without a known agency.
+_DATE = r",\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?"  # ", March 3", ", Jan. 5, 2015"
+# "NEW YORK — ", "BRUSSELS, March 3 -- ", "WASHINGTON (AP) — " without a known agency,
+# "SAN FRANCISCO, Calif. — ", "HONG KONG, Jan 5 /PRNewswire/ -- ".
 _UPPER = re.compile(
-    r"^\s*[A-Z][A-Z .,'’/-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([A-Za-z .]+\))?"
-    r"\s*[-–—]{1,2}\s+(?=\S)"
+    r"^\s*[A-Z][A-Z .,'’/-]{2,40}(?:,\s*[A-Z][a-z]{1,6}\.)?(?:" + _DATE + r")?"
+    r"(?:\s*\([A-Za-z .]+\))?(?:\s*/[A-Za-z .-]{2,30}/)?\s*[-–—]{1,2}\s+(?=\S)"
+)
+# "Mumbai, Jan 5 (PTI) The": a place of capitalised words, a date, an agency, a space.
+_PLACE_AGENCY = re.compile(
+    r"^\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*)?(?:" + _DATE + r")?"
+    r"\s*\((?:CNN|Reuters|AP|AFP|Bloomberg|Xinhua|dpa|UPI|PA|IANS|PTI|ANI|UNI)\)\s+(?=[A-Z\"“‘])"
+)
+# "NEW DELHI: ", "CHENNAI, March 3: ", "New Delhi, Oct 12: " (a place in capitals, or
+# any place with a date, then a colon; "Wanted: " and "Result: " are no datelines).
+_COLON = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}(?:" + _DATE + r")?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}" + _DATE + r")(?:\s*\([A-Za-z .]+\))?:\s+(?=[A-Z\"“‘])"
 )
 
 
 def dateline_end(text: str) -> int:
     """Where a leading wire dateline ends in ``text``; 0 when there is none (or when it
     would leave nothing, or only a few characters)."""
-    for pattern in (_TAGGED, _GLUED, _UPPER):
+    for pattern in (_TAGGED, _GLUED, _UPPER, _PLACE_AGENCY, _COLON):
         match = pattern.match(text)
         if match and len(text[match.end() :].lstrip()) >= 10:
             return match.end()

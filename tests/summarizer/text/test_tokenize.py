@@ -400,6 +400,12 @@ def test_repairs_never_build_runaway_sentences(tok: NewsTokenizer) -> None:
         ("LONDON (Reuters) - Shares fell sharply on Monday.", "Shares fell sharply"),
         ("(The Hollywood Reporter)Chris Pratt signed on.", "Chris Pratt signed"),
         ("NEW YORK — Stocks rose sharply today in New York.", "Stocks rose sharply"),
+        ("SAN FRANCISCO, Calif. — Apple unveiled a new phone.", "Apple unveiled"),
+        ("HONG KONG, Jan 5 /PRNewswire/ -- The firm launched it.", "The firm launched"),
+        ("NEW DELHI: The government announced a new policy.", "The government announced"),
+        ("CHENNAI, March 3: The state has decided to close schools.", "The state has"),
+        ("New Delhi, Oct 12: Indian shares rose after the results.", "Indian shares rose"),
+        ("Mumbai, Jan 5 (PTI) The Sensex rose 300 points on Monday.", "The Sensex rose"),
     ],
 )
 def test_wire_datelines_are_recognised_and_stripped(sentence: str, rest: str) -> None:
@@ -415,6 +421,9 @@ def test_wire_datelines_are_recognised_and_stripped(sentence: str, rest: str) ->
         "Apple (AAPL) said profits rose in the quarter.",
         "The BBC (News) said it would.",
         "Sister Gertrud (not pictured) was found in her bedroom.",
+        "Wanted: A new chief executive for the struggling firm.",
+        "Kolkata: A fire broke out in a market on Sunday.",  # no capitals, no date: a label?
+        "Former editor of the paper (The Times) Simon Jenkins said so.",
     ],
 )
 def test_ordinary_openings_are_not_datelines(sentence: str) -> None:
