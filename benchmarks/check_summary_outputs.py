@@ -81,7 +81,7 @@ def run(root: Path, limit: int, dest: Path) -> dict[str, Any]:
     return data
 
 
-def compare(before: dict[str, Any], after: dict[str, Any]) -> int:
+def compare(before: dict[str, Any], after: dict[str, Any], show: int = 5) -> int:
     """Print the differences; the number of differing summaries."""
     keys = sorted((set(before) | set(after)) - {"module"})
     kinds = ("plain", "company", "aliases")
@@ -97,7 +97,7 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> int:
     total = sum(kind in before.get(k, {}) for k in keys for kind in kinds)
     print(f"articles: {len(keys)}, summaries compared: {total}")
     print(f"summaries differing: {len(differ)}; articles with any score differing: {score_diffs}")
-    for key, kind in differ[:5]:
+    for key, kind in differ[:show]:
         print(f"  {key} [{kind}]")
         print(f"    before: {before[key].get(kind)}\n    after:  {after[key].get(kind)}")
     return len(differ)
@@ -107,6 +107,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", type=Path)
     parser.add_argument("--limit", type=int, default=10**9)
+    parser.add_argument("--show", type=int, default=5, help="how many differences to print")
     parser.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.dump:
@@ -118,7 +119,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         before = run(args.before.resolve(), args.limit, Path(tmp) / "before.json")
         after = run(here, args.limit, Path(tmp) / "after.json")
-    return 1 if compare(before, after) else 0
+    return 1 if compare(before, after, args.show) else 0
 
 
 if __name__ == "__main__":

@@ -37,6 +37,12 @@ _NEAR_MAX = 45
 # know: ", "The case raises three legal issues:"): a list or a quote a summary leaves
 # out. CNN/DM rows end such a line with " ." (each line of the page gets a stop).
 LEAD_IN = re.compile(r":[\s.]*$")
+# A paragraph of one short line without a closing mark, after the first paragraph and
+# before another, is a subheading ("Market reaction", "A long road to recovery"), not
+# a sentence a summary can show; a list item ("- Cut tax rates to 30%") may be.
+_SUBHEAD_WORDS = 8
+_CLOSED = tuple(".!?\"”’'…:;")
+_LIST_ITEM = tuple("-*•–—0123456789")
 # A sentence sharing this much of its vocabulary with the headline repeats it.
 _TITLE_OVERLAP = 0.8
 # Prose has words of a few letters; a "sentence" with more characters per word than
@@ -164,12 +170,29 @@ def candidates(doc: Document) -> tuple[Document, list[int]]:
         and (len(words) < _NEAR_MAX or len(doc.sentences[i].split()) <= MAX_WORDS)
     ]
     furniture = boilerplate_flags([doc.sentences[i] for i in sized])
+    subheads = _subheadings(doc)
     eligible = [
         i
         for i, drop in zip(sized, furniture, strict=True)
-        if not drop and LEAD_IN.search(doc.sentences[i]) is None
+        if not drop and LEAD_IN.search(doc.sentences[i]) is None and i not in subheads
     ]
     return _subdocument(doc, eligible), eligible
+
+
+def _subheadings(doc: Document) -> frozenset[int]:
+    """The sentences of ``doc`` that are subheadings between its paragraphs."""
+    paragraphs = doc.paragraph_of
+    if not paragraphs or paragraphs[0] == paragraphs[-1]:
+        return frozenset()  # one paragraph: nothing stands between two
+    return frozenset(
+        i
+        for i in range(1, len(paragraphs) - 1)
+        if paragraphs[i - 1] != paragraphs[i] != paragraphs[i + 1]
+        and paragraphs[i] != paragraphs[0]
+        and len(doc.words[i]) <= _SUBHEAD_WORDS
+        and not doc.sentences[i].endswith(_CLOSED)
+        and not doc.sentences[i].startswith(_LIST_ITEM)
+    )
 
 
 def _subdocument(doc: Document, keep: list[int]) -> Document:

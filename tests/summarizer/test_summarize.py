@@ -138,6 +138,27 @@ def test_a_daily_mail_header_is_not_summarized() -> None:
     assert set(summary.sentences) <= set(FACTS)
 
 
+def test_subheadings_between_paragraphs_are_not_picked() -> None:
+    heads = ("A long road to the new plant ahead", "What the market made of it")
+    article = Article(
+        title="Acme results",
+        paragraphs=(
+            ARTICLE.paragraphs[0],
+            heads[0],
+            ARTICLE.paragraphs[1],
+            heads[1],
+            ARTICLE.paragraphs[2],
+        ),
+    )
+    for name in ALGORITHMS:
+        for count in (3, 7):
+            summary = summarize(article, sentences=count, algorithm=name)
+            assert set(summary.sentences) <= set(FACTS), (name, count)
+    # With nothing else left, a short line is still shown rather than nothing.
+    lines = Article(title="Acme", paragraphs=("Acme Motors builds a plant.", heads[0], "Done."))
+    assert heads[0] in summarize(lines, sentences=3).sentences
+
+
 def test_short_sentences_top_up_when_nothing_else_is_left() -> None:
     article = Article(
         title="Acme",
