@@ -81,6 +81,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "copyright line": ("reserved", "©", "copyright"),
     "browser notice": ("javascript", "browser"),
     "contributor line": ("contributed",),
+    "embedded post": ("pic.twitter.com", "(@"),
 }
 # Every one of those words: most sentences hold none of them (substring tests are
 # ~5x faster than one regex alternation).

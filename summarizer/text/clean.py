@@ -46,6 +46,8 @@ __all__ = [
 _ENDS = ".!?\"”'’…)"
 # A line longer than this is never a headline.
 _HEADLINE_MAX_WORDS, _HEADLINE_MAX_CHARS = 25, 300
+# A first line of two sentences and at least this many words is text, not a headline.
+_PROSE_MIN_WORDS = 12
 # Abbreviations whose full stop does not end a sentence ("U.S." and "J." are told apart
 # by their inner stop or single letter).
 _ABBREVIATION_WORDS = (
@@ -153,7 +155,18 @@ def _article(
 
 
 def _looks_like_prose(line: str) -> bool:
-    return len(line.split()) > 30 and line[-1:] in _ENDS
+    """A first line that is text, not a headline: long and closed, or two sentences
+    ("Acme will build a plant in Ohio. The $3.5bn factory will ...")."""
+    if line[-1:] not in _ENDS:
+        return False
+    words = line.split()
+    if len(words) > 30:
+        return True
+    return (
+        len(words) >= _PROSE_MIN_WORDS
+        and _ends_sentence(words[-1])
+        and any(map(_ends_sentence, words[2:-1]))
+    )
 
 
 def _untitled_text(line: str) -> bool:

@@ -218,6 +218,15 @@ LINE_RULES: tuple[Rule, ...] = (
         "reader prompt",
         25,
     ),
+    # An embedded social post as a page keeps it: its picture link or its signature
+    # ("… pic.twitter.com/AbC123 — Jane Roe (@JaneRoe) March 3, 2015"). Quoting a handle
+    # inside a sentence ("said Jane Roe (@JaneRoe), who …") is no signature.
+    _rule(
+        r"pic\.twitter\.com/|\(@\w{1,15}\)\s*((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+        r"[a-z]*\.? \d{1,2}, \d{4})?[\s.]*$",
+        "embedded post",
+        70,
+    ),
     _rule(r"^find all the latest\b.*\bon our dedicated page\b", "site link", 15),
     _rule(r"all rights reserved|^(©|copyright ©?\s*\d{4})", "copyright line", 20),
     _rule(

@@ -197,6 +197,9 @@ def test_share_bar_above_the_story_does_not_empty_it() -> None:
         "Send an SMS or MMS to 61124",
         "Join the conversation - find us on Facebook, Instagram and Twitter.",
         "The video is currently unavailable",
+        # An embedded tweet, as pages keep it:
+        "Just toured the new plant! pic.twitter.com/AbC123xyz — Jane Roe (@JaneRoe) March 3, 2015",
+        "Huge news for Ohio today. — Gov. Jane Roe (@GovRoe) March 3, 2015",
     ],
 )
 def test_furniture_is_dropped_anywhere(furniture: str) -> None:
@@ -243,6 +246,7 @@ def test_furniture_is_dropped_anywhere(furniture: str) -> None:
         "Contact with the firm was lost on Monday.",
         "May 2016 was the warmest month on record.",
         "Listen to the markets and you hear fear.",
+        "Jane Roe (@JaneRoe), who runs the firm, said the plant would open in May.",
         "Get in touch with your MP, campaigners urged.",
         "Join the conversation about pay, the union said.",
         "Phone sales rose 5% in the quarter.",
@@ -282,6 +286,19 @@ def test_text_without_headline_keeps_its_first_paragraph() -> None:
     article = clean_text(prose)
     assert article.paragraphs == (prose,)
     assert article.title.startswith("Acme Motors said on Tuesday") and article.title.endswith("…")
+
+
+def test_a_first_line_of_two_sentences_is_text_not_a_headline() -> None:
+    lead = "Acme Motors will build a plant in Ohio. The $3.5bn factory will supply cells."
+    article = clean_text(lead + "\n\n" + STORY[1])
+    assert article.paragraphs == (lead, STORY[1])
+    assert article.title == "Acme Motors will build a plant in Ohio."
+    # A headline is still a headline: short, or one sentence with an abbreviation in it.
+    for headline in (
+        "Acme profits jump. Shares soar.",
+        "Acme Motors Inc. to build a $3.5bn battery plant in Ohio, creating 2,000 jobs.",
+    ):
+        assert clean_text(headline + "\n\n" + STORY[1]).title == headline
 
 
 def test_a_run_on_line_is_text_and_its_derived_title_stays_short() -> None:
