@@ -69,7 +69,8 @@ TAIL_MARKERS: tuple[Rule, ...] = (
         6,
     ),
     _rule(
-        r"^(related|more|read more|see also|read also|also read|more stories|trending)\s*:?$",
+        r"^(related|more|read more|see also|read also|also read|more stories|trending"
+        r"|most (read|popular|viewed|shared|watched))\s*:?$",
         "other-stories heading",
         3,
     ),
@@ -109,7 +110,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     _rule(r"^subscribe( now| today| here| to\b.*)?[.!]?$", "subscribe prompt"),
     _rule(
-        r"^(photo(graph)?|image|picture|illustration|video|graphic|caption|composite)s?"
+        r"^\(?(photo(graph)?|image|picture|illustration|video|graphic|caption|composite)s?"
         r"( credit)?\s*[:|/©]",
         "photo credit",
         20,
@@ -137,7 +138,7 @@ LINE_RULES: tuple[Rule, ...] = (
     _rule(r"^our standards\s*:", "wire credit line", 12),
     _rule(r"^[\W_]+$", "separator", 10),
     _rule(
-        r"^\(?(getty images|reuters|afp|ap photo|epa|shutterstock|pa media|bloomberg)"
+        r"^\(?(getty( images)?|reuters|afp|ap photo|epa|shutterstock|pa media|bloomberg)"
         r"(\s*[/|,]\s*[\w ]+)?\)?$",
         "photo credit",
         6,
@@ -249,6 +250,29 @@ LINE_RULES: tuple[Rule, ...] = (
     _rule(r"^the (views|opinions) expressed (in this \w+ )?are\b", "editor's note", 25),
     _rule(r"^this (article|story|page) is more than \w+ (years?|months?) old\b", "age notice", 10),
     _rule(r"^(e-?mail|print|share) this (story|article|page|post)\W*$", "share buttons", 6),
+    _rule(
+        rf"^share this with(\s*[,|]?\s*{_SOCIAL})*\W*$|^copy (this |the )?link\W*$",
+        "share buttons",
+        12,
+    ),
+    # A credit naming the photographer first: "Jane Doe/AP", "John Smith / Getty Images".
+    _rule(
+        r"^(?-i:[A-Z])[\w.'’-]+( (?-i:[A-Z])[\w.'’-]+){0,3}\s*/\s*(ap|afp|reuters|epa|pa|getty"
+        r"( images)?|bloomberg|shutterstock)\)?$",
+        "photo credit",
+        6,
+    ),
+    # What is left of a player, an embed or the page's navigation.
+    _rule(
+        r"^(loading(\s*(video|comments|player|image|gallery))?\s*(\.{3}|…)?|this video (can ?not"
+        r"|can't) be played\b.*|embed|back to top|skip to (main )?content|(next|previous) "
+        r"(article|story|page)|save (this )?(article|story)|view (\d+ )?comments|enlarge this "
+        r"image|(toggle|hide|show) caption|open image in gallery|reuse (this )?content)\W*$",
+        "site link",
+        10,
+    ),
+    # Instagram's embed line: "A post shared by Jane Roe (@janeroe) on Mar 3, 2015 at …".
+    _rule(r"^an? (photo|video|post) (shared|posted) by\b[^.!?]{0,60}\(@\w+\)", "embedded post", 30),
     _rule(
         r"^(reuse this content|the \w+ is not responsible for the content of external\b)",
         "site link",

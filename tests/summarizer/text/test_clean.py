@@ -90,6 +90,7 @@ def test_title_is_never_a_paragraph(seed_text: str) -> None:
         "Related Topics",
         "More on this story",
         "Top Stories",
+        "Most Read",
     ],
 )
 def test_tail_cut_drops_other_stories_after_heading(heading: str) -> None:
@@ -200,6 +201,19 @@ def test_share_bar_above_the_story_does_not_empty_it() -> None:
         # An embedded tweet, as pages keep it:
         "Just toured the new plant! pic.twitter.com/AbC123xyz — Jane Roe (@JaneRoe) March 3, 2015",
         "Huge news for Ohio today. — Gov. Jane Roe (@GovRoe) March 3, 2015",
+        "A post shared by Jane Roe (@janeroe) on Mar 3, 2015 at 10:00am PST",
+        # Share bars, players, navigation and credits of other pages:
+        "Share this with Email Facebook Messenger Twitter Pinterest WhatsApp LinkedIn",
+        "Copy this link",
+        "Loading...",
+        "This video can not be played",
+        "Back to top",
+        "Next article",
+        "View comments",
+        "toggle caption",
+        "(Getty)",
+        "(Image: Reuters)",
+        "Jane Doe/AP",
     ],
 )
 def test_furniture_is_dropped_anywhere(furniture: str) -> None:
@@ -247,6 +261,12 @@ def test_furniture_is_dropped_anywhere(furniture: str) -> None:
         "May 2016 was the warmest month on record.",
         "Listen to the markets and you hear fear.",
         "Jane Roe (@JaneRoe), who runs the firm, said the plant would open in May.",
+        "A video shared by the firm on Monday showed the plant.",
+        "Share this with your friends, the firm said.",
+        "Loading the truck took hours.",
+        "Most read books are novels.",
+        "Next article in the series will cover Acme.",
+        "Getty Images bought the archive last year.",
         "Get in touch with your MP, campaigners urged.",
         "Join the conversation about pay, the union said.",
         "Phone sales rose 5% in the quarter.",
