@@ -3,7 +3,8 @@
 ``summarize`` splits the cleaned article into sentences, leaves out the
 headline (and sentences that merely repeat it) and page furniture, lets the
 chosen algorithm rank the rest, and returns exactly the requested number of
-sentences (when the article has them) in the article's own order. It is pure:
+sentences (when the article has them) in the article's own order, a quotation a
+sentence leaves open closed at its end. It is pure:
 the same article always gives the same summary (no clock readings; callers
 that report timing measure it themselves).
 """
@@ -24,6 +25,7 @@ from summarizer.text.clean import DERIVED_TITLE
 from summarizer.text.dateline import split_dateline
 from summarizer.text.language import detect_language
 from summarizer.text.normalize import paragraph_key
+from summarizer.text.quotes import balance_quotes
 from summarizer.text.split import NewsTokenizer
 
 # Sentences of this many words or fewer ("He declined.") are picked only when
@@ -122,7 +124,7 @@ def summarize(
     picked = _company_first(sorted(_pick(algo, doc, sentences, focus)), doc, focus)
     return Summary(
         title=article.title,
-        sentences=tuple(doc.sentences[i] for i in picked),
+        sentences=tuple(balance_quotes(doc.sentences[i]) for i in picked),
         algorithm=algo.name,
         language=doc.language,
     )

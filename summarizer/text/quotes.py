@@ -1,0 +1,32 @@
+"""Quotation marks a sentence shown on its own leaves unbalanced.
+
+A quotation can run over several sentences ('He said: "We lost. It hurts."'), and
+one sentence of it shown alone would open a quote that never closes, or close one
+that never opened. An excerpt closes or opens it, as an editor would.
+"""
+
+from __future__ import annotations
+
+_CLOSING_AFTER = ".!?,;:…'’"  # a straight quote after these, or a letter, closes
+
+
+def balance_quotes(sentence: str) -> str:
+    """``sentence`` with a quote it leaves open closed at its end, or a quote it closes
+    without opening opened at its start (straight or curly quotes)."""
+    if "“" in sentence or "”" in sentence:
+        opened, closed = sentence.count("“"), sentence.count("”")
+        if opened == closed + 1:
+            return sentence + "”"
+        if closed == opened + 1 and sentence.rfind("”") > sentence.rfind("“"):
+            return "“" + sentence
+        return sentence
+    if sentence.count('"') % 2 == 0:
+        return sentence
+    last = sentence.rfind('"')
+    before = sentence[last - 1 : last]
+    if before.isdigit():
+        return sentence  # an inch mark ("6'2\"") or a title ending on a number: unsure
+    # A quote right after a word or a stop, at the end or before a space, closes.
+    closes = last > 0 and (before.isalnum() or before in _CLOSING_AFTER)
+    closes = closes and sentence[last + 1 : last + 2] in ("", " ")
+    return '"' + sentence if closes else sentence + '"'
