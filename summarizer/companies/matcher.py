@@ -28,7 +28,12 @@ from summarizer.companies.entries import (
     load_registry as load_registry,
 )
 from summarizer.companies.judge import without_publisher, without_surnames
-from summarizer.companies.names import and_variant, reads_as_ticker, short_forms
+from summarizer.companies.names import (
+    and_variant,
+    legal_variant,
+    reads_as_ticker,
+    short_forms,
+)
 from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
     EXACT,
@@ -53,6 +58,20 @@ SUGGEST_CUTOFF = 78.0  # fuzz.ratio: "Tesal" -> "Tesla" is 80, "Xaomi" -> "xAI" 
 def _key(text: str) -> str:
     """Lookup form of a name: words only, any case ("Apple, Inc." == "apple inc")."""
     return " ".join(fold(w) for w in split_words(text)).lstrip("$")
+
+
+def _variants(aliases: Sequence[str]) -> list[str]:
+    """Other spellings of ``aliases`` papers use: "&" for "and" ("Scottish and Newcastle"),
+    the legal form abbreviated or in full ("The Weinstein Co." of The Weinstein Company)
+    where the name without it is no alias already (that one finds "Ford Motor Co." too)."""
+    bare = {alias.casefold().removeprefix("the ") for alias in aliases}
+    legal = [
+        variant
+        for alias in aliases
+        if (variant := legal_variant(alias))
+        and alias.rpartition(" ")[0].casefold().removeprefix("the ") not in bare
+    ]
+    return [*filter(None, map(and_variant, aliases)), *legal]
 
 
 class _Names:
@@ -92,7 +111,7 @@ class CompanyMatcher:
     def _add_entry(self, i: int, entry: CompanyEntry) -> None:
         ambiguous = {a.casefold() for a in entry.ambiguous}
         aliases = (entry.name, *entry.aliases)
-        for alias in (*aliases, *filter(None, map(and_variant, aliases))):
+        for alias in (*aliases, *_variants(aliases)):
             mode = alias_mode(alias, ambiguous=alias.casefold() in ambiguous)
             # An ambiguous abbreviation ("JAL", also a PC shop) counts only beside the full name.
             weak = mode == WORD and alias.isupper() and len(alias) <= 4

@@ -209,6 +209,30 @@ def and_variant(alias: str) -> str:
     return " ".join({"&": "and", "and": "&"}.get(w, w) for w in words)
 
 
+# Legal forms papers write in full or abbreviated ("The Weinstein Co." for The Weinstein
+# Company, "Ford Motor Company" for Ford Motor Co).
+_LEGAL_SHORT = {
+    "company": "Co",
+    "companies": "Cos",
+    "corporation": "Corp",
+    "incorporated": "Inc",
+    "limited": "Ltd",
+}
+_LEGAL_FULL = {short.casefold(): full.title() for full, short in _LEGAL_SHORT.items()}
+
+
+def legal_variant(alias: str) -> str:
+    """The alias with its trailing legal form written the other way ("Weinstein Co" for
+    "Weinstein Company", "Ford Motor Company" for "Ford Motor Co."), or "" when it ends on
+    none (or is only one)."""
+    head, _, last = alias.rpartition(" ")
+    word = last.casefold().rstrip(".")
+    if not head.strip() or not last[:1].isupper():
+        return ""
+    other = _LEGAL_SHORT.get(word) or _LEGAL_FULL.get(word, "")
+    return f"{head} {other}" if other else ""
+
+
 def name_problem(name: str) -> str | None:
     """Why ``name`` cannot be followed as a new company (a reply for the user), or None."""
     text = " ".join(name.split())

@@ -9,7 +9,7 @@ from seeds import companies_file
 from summarizer.article import Article
 from summarizer.companies.discover import discover
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
-from summarizer.companies.names import and_variant
+from summarizer.companies.names import and_variant, legal_variant
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +31,20 @@ def test_and_and_ampersand_are_the_same_name(matcher: CompanyMatcher) -> None:
         "Scottish and Newcastle (S&N) is to buy a stake in an Indian brewer. S&N said so.",
     )
     assert story.get("Scottish & Newcastle") == 2  # "(S&N)" defines it, "S&N said" counts
+
+
+def test_a_legal_form_is_found_abbreviated_or_in_full(matcher: CompanyMatcher) -> None:
+    assert legal_variant("The Weinstein Company") == "The Weinstein Co"
+    assert legal_variant("Ford Motor Co.") == "Ford Motor Company"
+    assert legal_variant("Company") == legal_variant("Acme") == ""
+    # The registry knows "The Weinstein Company"; the paper writes "The Weinstein Co.".
+    story = found(
+        matcher,
+        "",
+        "After the film flopped, The Weinstein Co. decided to sell it to a cable channel. "
+        "The Weinstein Co. bought the rights in 2013.",
+    )
+    assert story.get("The Weinstein Company") == 2
 
 
 def test_a_name_glued_on_after_an_exclamation_mark_is_another_company(

@@ -29,7 +29,15 @@ def test_labels_are_well_formed_and_large_enough() -> None:
     for lab in labels:
         assert not set(lab.subjects) & set(lab.mentions)
         assert set(lab.aliases_seen) <= set(lab.names)
-    assert {lab.split for lab in labels} == {"tune", "check", "new", "fresh", "fresh2", "fresh3"}
+    assert {lab.split for lab in labels} == {
+        "tune",
+        "check",
+        "new",
+        "fresh",
+        "fresh2",
+        "fresh3",
+        "fresh4",
+    }
 
 
 def test_a_second_reading_covers_labelled_articles_and_mostly_agrees() -> None:
