@@ -98,6 +98,16 @@ def _legal_tail(piece: str) -> bool:
     return bool(words) and (all(w in LEGAL for w in words) or "".join(words) in _LEGAL_JOINED)
 
 
+def _distinct(name: str, other: str) -> tuple[str, str]:
+    """Both names folded, without the last words they share ("Atticus Capital" and "Axis
+    Capital" -> "atticus", "axis"; "Southwest Airlines" and "SkyWest Airlines")."""
+    words, others = name.casefold().split(), other.casefold().split()
+    while len(words) > 1 and len(others) > 1 and words[-1].strip(".,") == others[-1].strip(".,"):
+        words.pop()
+        others.pop()
+    return " ".join(words), " ".join(others)
+
+
 class NameChooser:
     """Which company a typed name means, for one database and registry."""
 
@@ -169,9 +179,10 @@ class NameChooser:
 
     def _closeness(self, name: str, ref: CompanyRef) -> float:
         """0-100: how alike ``name`` is to the company's name or one of its aliases (not
-        its ticker: a new name "Cato" is no misspelt CAT)."""
+        its ticker: a new name "Cato" is no misspelt CAT), on the words they do not share
+        at their end: "Atticus Capital" is no misspelt Axis Capital."""
         known = self._known_names(ref, ticker=False)
-        return max(fuzz.ratio(name.casefold(), n.casefold()) for n in known)
+        return max(fuzz.ratio(*_distinct(name, n)) for n in known)
 
     def suggest(
         self, name: str, *, within: int | None = None, chat_id: int | None = None

@@ -76,6 +76,14 @@ async def test_subscribe_suggests_close_matches_with_a_button(bot: Bot) -> None:
     assert [n for _, n in bot.store.subscriptions.for_chat(11)] == ["Xiaomi"]
 
 
+async def test_a_new_name_sharing_only_its_last_word_is_no_typo(bot: Bot) -> None:
+    # "Atticus Capital" is as close to Axis Capital as "Xiaomy" to Xiaomi letter by letter,
+    # but its own word differs: it is followed, the look-alike only offered.
+    reply = (await bot.send("/subscribe Atticus Capital"))[0]
+    assert "Subscribed to <b>Atticus Capital</b>" in reply
+    assert "Atticus Capital" in [n for _, n in bot.store.subscriptions.for_chat(11)]
+
+
 async def test_subscribe_without_names_explains_and_offers_companies_in_the_news(
     bot: Bot,
 ) -> None:
