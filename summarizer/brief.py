@@ -27,6 +27,7 @@ from summarizer.algorithms.newsrank import (
 from summarizer.article import Article
 from summarizer.errors import InputError
 from summarizer.summarize import build_document
+from summarizer.text.quotes import balance_quotes
 
 # Two sentences sharing this much of their content words state the same fact...
 DUPLICATE_OVERLAP = 0.5
@@ -117,7 +118,7 @@ def _candidates(article: Article, index: int, focus: Sequence[str]) -> list[_Can
             float(scores[i]) + FOCUS_BONUS * bool(mask[i]) - RECENCY_DECAY * index,
             index,
             i,
-            doc.sentences[i],
+            balance_quotes(doc.sentences[i]),  # as summaries show it (and /news compares)
             frozenset(k for k in map(key, doc.words[i]) if k is not None),
         )
         for i in order

@@ -116,3 +116,18 @@ def test_same_figure_in_other_words_is_one_fact() -> None:
     items = brief([first, second], company="Xiaomi", sentences=4)
     assert sum("9 per cent" in i.text for i in items) == 1
     assert any("$10bn" in i.text for i in items) and any("2024" in i.text for i in items)
+
+
+def test_a_brief_line_from_a_longer_quotation_is_balanced_like_a_summary() -> None:
+    quoted = Article(
+        "Xiaomi chief speaks",
+        (
+            'Xiaomi boss Lei Jun said: "Xiaomi will build its first car in Beijing next year, '
+            "at a new plant in the south of the city that will employ thousands of people. "
+            "Every part of it will be designed by our own engineers in the new research "
+            "centre, and the first deliveries will reach customers in China before 2025, long "
+            'before any of the rivals that have laughed at our plans for the last ten years."',
+        ),
+    )
+    lines = brief([quoted], company="Xiaomi", sentences=1)
+    assert lines and all(line.text.count('"') % 2 == 0 for line in lines)
