@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.cli.eval import read_cases
 from summarizer.algorithms.sentence_features import opening_word, opens_dangling
 from summarizer.summarize import LEAD_IN, build_document, summarize
+from summarizer.text.quotes import balance_quotes
 
 SHARED = next(
     (
@@ -57,13 +58,14 @@ def main() -> int:
         openers: Counter[tuple[str, int]] = Counter()
         for case in cases:
             doc = build_document(case.article)
+            shown = [balance_quotes(s) for s in doc.sentences]  # as summaries show them
             summary = summarize(
                 case.article, sentences=args.sentences, algorithm=args.algorithm
             ).sentences
-            first = doc.sentences.index(summary[0])
+            first = shown.index(summary[0])
             opens = opens_dangling(summary[0])
             loose += opens
-            dangling += opens and first > 0 and doc.sentences[first - 1] not in summary
+            dangling += opens and first > 0 and shown[first - 1] not in summary
             long += any(len(s.split()) > LONG for s in summary)
             lead_in += any(LEAD_IN.search(s) for s in summary)
             words += sum(len(s.split()) for s in summary)

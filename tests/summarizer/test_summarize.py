@@ -19,6 +19,7 @@ from summarizer import (
     clean_text,
 )
 from summarizer.summarize import summarize
+from summarizer.text.quotes import balance_quotes
 
 FACTS = [
     "Acme Motors will build a battery plant in Ohio, creating 2,000 jobs.",
@@ -285,7 +286,7 @@ def test_no_summary_opens_on_a_dangling_word(count: int) -> None:
     for start in range(len(doc.sentences) - 1):
         article = article_from_parts("", " ".join(doc.sentences[start:]))
         sentences = summarize(article, sentences=count).sentences
-        first = doc.sentences.index(sentences[0])
+        first = [balance_quotes(s) for s in doc.sentences].index(sentences[0])
         assert not opens_dangling(sentences[0]) or first == start, sentences
 
 
