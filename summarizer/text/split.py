@@ -60,7 +60,8 @@ _PUNKT_FALLBACK = {"ukrainian": "russian", "slovak": "czech"}
 # 2013.The") only a word that starts sentences (below) does, so "Amazon.Com",
 # "St.Louis", "Mrs.Smith", "U.S.The" and web addresses stay as they are.
 _GLUED_STOP_RE = re.compile(
-    '(?<![\\w.])(?!www\\.)([A-Za-z][a-z]{2,}|[A-Z]{3,}|\\d{2,}%?)[.!?](?=["“”’)]?([A-Z][a-z]+))'
+    "(?<![\\w.])(?!www\\.)([A-Za-z][a-z]{2,}|[A-Z]{3,}|\\d{2,}%?)[.!?]"
+    '(?=["“”’)]?([A-Z][a-z]+)(?![a-z@/]|\\.\\w))'  # not an address: "press.Office@acme.com"
 )
 _GLUED_STARTERS = frozenset(
     re.findall(

@@ -225,6 +225,7 @@ def test_a_full_stop_glued_to_the_next_sentence_ends_it(
         "He flew to St.Louis and shopped at Amazon.Com on Monday.",
         "She met Mrs.Smith in the U.S.The talks went on.",
         "Visit Www.Amazon.com or www.Google.com today.",
+        "Write to press.Office@acme.com or see acme.Com/news and news.Google.com for more.",
     ],
 )
 def test_names_acronyms_and_addresses_keep_their_stops(tok: NewsTokenizer, text: str) -> None:
