@@ -15,8 +15,9 @@ from pathlib import Path
 
 from bot.cli.companies import build_matcher
 from bot.cli.scoring import default_data_dir, load_texts, read_labels
+from bot.services.registry import followed_entries
 from summarizer.companies.evaluate import Labelled, name_key
-from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
+from summarizer.companies.matcher import CompanyMatcher
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = sorted((REPO / "tests/summarizer/companies/data").glob("labels_*.jsonl"))
@@ -57,7 +58,8 @@ def main() -> None:
         article = articles[(label.source, label.id)]
         modes = []
         if args.mode in ("followed", "both"):
-            modes.append(("F", base.with_entries([CompanyEntry(n) for n in label.names])))
+            # As the scorer follows them (``--also NAME``, ``/subscribe NAME``).
+            modes.append(("F", base.with_entries(followed_entries(base, label.names)[0])))
         if args.mode in ("registry", "both"):
             modes.append(("R", base))
         for tag, matcher in modes:

@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING
 import seeds
 from storage.companies import clean_name
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
-from summarizer.companies.names import bare_name, name_problem, reads_as_ticker, word_name
+from summarizer.companies.names import (
+    bare_name,
+    name_problem,
+    reads_as_ticker,
+    short_forms,
+    word_name,
+)
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
@@ -85,7 +91,26 @@ def _resolve(matcher: CompanyMatcher, name: str) -> CompanyEntry | None:
         # "The Gap", "The Body Shop", "Ring Inc" for a followed "Ring": people add a "the"
         # or a legal form the name lacks.
         entry = matcher.resolve(bare)
-    return entry
+    return entry or _by_short_form(matcher, name)
+
+
+def _by_short_form(matcher: CompanyMatcher, name: str) -> CompanyEntry | None:
+    """The registry company ``name`` shortens to ("SkyWest Airlines", "HVB Group": the
+    registry knows them without what they do). Only a distinctive short form counts
+    ("Continental Research" is no Continental: short_forms never cuts down to an
+    ordinary word)."""
+    return next(filter(None, map(matcher.resolve, _descriptive_short_forms(name))), None)
+
+
+def _descriptive_short_forms(name: str) -> list[str]:
+    """The strong short forms of ``name`` that are its own first words ("SkyWest" of
+    SkyWest Airlines; not "Sky West", nor an acronym), longest first."""
+    words = bare_name(name).split()
+    return [
+        form
+        for form, weak in short_forms(name)
+        if not weak and form.split() == words[: len(form.split())]
+    ]
 
 
 def _typed(name: str) -> str:
@@ -147,6 +172,8 @@ def followed_entries(
         problem = name_problem(name)
         if problem and registry_entry(registry, name) is not None:
             continue  # a registry name ("Google", "Next"): /subscribe resolves it first too
+        if not _is_typo(name) and _by_short_form(registry, _typed(name)) is not None:
+            continue  # "SkyWest Airlines" is the registry's SkyWest, as /subscribe finds
         word = word_name(name) if problem else None
         if word:
             extra.append(CompanyEntry(word, ambiguous=(word,)))

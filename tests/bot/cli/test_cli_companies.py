@@ -211,6 +211,23 @@ def test_also_with_a_registry_name_that_is_a_word_is_not_refused(
     assert "'house' ignored: 'house' is an ordinary word" in captured.err
 
 
+def test_also_with_a_registry_company_by_a_longer_name_counts_all_its_mentions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--also "SkyWest Airlines" is the registry's SkyWest, as /subscribe finds it: the
+    story's "SkyWest" mentions are its own, not left to a second company of that name."""
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "A SkyWest Airlines flight made an emergency landing in Buffalo on Wednesday, "
+        "officials said. The passenger was released, according to a spokeswoman for SkyWest. "
+        "SkyWest also said there was no problem with the plane's door.\n",
+        encoding="utf-8",
+    )
+    assert main(["companies", "--json", "--also", "SkyWest Airlines", str(path)]) == 0
+    found = json.loads(capsys.readouterr().out)["companies"]
+    assert [c["name"] for c in found] == ["SkyWest"] and found[0]["mentions"] >= 3
+
+
 def test_also_with_a_capitalised_ordinary_word_follows_it_as_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -84,6 +84,17 @@ async def test_a_new_name_sharing_only_its_last_word_is_no_typo(bot: Bot) -> Non
     assert "Atticus Capital" in [n for _, n in bot.store.subscriptions.for_chat(11)]
 
 
+async def test_a_name_the_registry_knows_without_its_descriptor_is_that_company(
+    bot: Bot,
+) -> None:
+    # "SkyWest Airlines" is the registry's SkyWest; "Continental Research" is no
+    # Continental (the short form would be an ordinary word), so it is a new name.
+    reply = (await bot.send("/subscribe SkyWest Airlines, Continental Research"))[0]
+    assert "Subscribed to <b>SkyWest</b>" in reply
+    followed = [n for _, n in bot.store.subscriptions.for_chat(11)]
+    assert "SkyWest" in followed and "Continental Research" in followed
+
+
 async def test_subscribe_without_names_explains_and_offers_companies_in_the_news(
     bot: Bot,
 ) -> None:
