@@ -24,6 +24,8 @@ _TAGGED = re.compile(
 # "(Billboard)From ...": any capitalised tag glued to the first word of the story.
 _GLUED = re.compile(r"^\s*\([A-Z][\w.&'’ ]{1,30}\)(?=[A-Z\"“])")
 _DATE = r",\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?"  # ", March 3", ", Jan. 5, 2015"
+# (Every run below is bounded: a dateline is short, and a 5 MB one-word "article" must
+# not be scanned back and forth.)
 # "NEW YORK — ", "BRUSSELS, March 3 -- ", "WASHINGTON (AP) — " without a known agency,
 # "SAN FRANCISCO, Calif. — ", "HONG KONG, Jan 5 /PRNewswire/ -- ".
 _UPPER = re.compile(
@@ -32,14 +34,16 @@ _UPPER = re.compile(
 )
 # "Mumbai, Jan 5 (PTI) The": a place of capitalised words, a date, an agency, a space.
 _PLACE_AGENCY = re.compile(
-    r"^\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*)?(?:" + _DATE + r")?"
+    r"^\s*[A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){0,3}(?:,\s*[A-Z][\w.'’-]{0,30})?"
+    r"(?:" + _DATE + r")?"
     r"\s*\((?:CNN|Reuters|AP|AFP|Bloomberg|Xinhua|dpa|UPI|PA|IANS|PTI|ANI|UNI)\)\s+(?=[A-Z\"“‘])"
 )
 # "NEW DELHI: ", "CHENNAI, March 3: ", "New Delhi, Oct 12: " (a place in capitals, or
 # any place with a date, then a colon; "Wanted: " and "Result: " are no datelines).
 _COLON = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}(?:" + _DATE + r")?"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}" + _DATE + r")(?:\s*\([A-Za-z .]+\))?:\s+(?=[A-Z\"“‘])"
+    r"^\s*(?:[A-Z][A-Z.'’-]{2,30}(?: [A-Z][A-Z.'’-]{0,30}){0,3}(?:" + _DATE + r")?"
+    r"|[A-Z][a-z]{1,30}(?: [A-Z][a-z]{1,30}){0,2}" + _DATE + r")(?:\s*\([A-Za-z .]{1,30}\))?"
+    r":\s+(?=[A-Z\"“‘])"
 )
 
 
