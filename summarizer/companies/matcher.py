@@ -64,14 +64,16 @@ def _variants(aliases: Sequence[str]) -> list[str]:
     """Other spellings of ``aliases`` papers use: "&" for "and" ("Scottish and Newcastle"),
     the legal form abbreviated or in full ("The Weinstein Co." of The Weinstein Company)
     where the name without it is no alias already (that one finds "Ford Motor Co." too)."""
-    bare = {alias.casefold().removeprefix("the ") for alias in aliases}
-    legal = [
-        variant
-        for alias in aliases
-        if (variant := legal_variant(alias))
-        and alias.rpartition(" ")[0].casefold().removeprefix("the ") not in bare
-    ]
-    return [*filter(None, map(and_variant, aliases)), *legal]
+    out = [variant for variant in map(and_variant, aliases) if variant]
+    legal = [(alias, variant) for alias in aliases if (variant := legal_variant(alias))]
+    if legal:  # most entries have none: no set to build
+        bare = {alias.casefold().removeprefix("the ") for alias in aliases}
+        out += [
+            variant
+            for alias, variant in legal
+            if alias.rpartition(" ")[0].casefold().removeprefix("the ") not in bare
+        ]
+    return out
 
 
 class _Names:
