@@ -189,8 +189,8 @@ def _subheadings(doc: Document) -> frozenset[int]:
     return frozenset(
         i
         for i in range(1, len(paragraphs) - 1)
+        # (paragraph numbers only grow: one that starts after i - 1 is not the first)
         if paragraphs[i - 1] != paragraphs[i] != paragraphs[i + 1]
-        and paragraphs[i] != paragraphs[0]
         and len(doc.words[i]) <= _SUBHEAD_WORDS
         and not doc.sentences[i].endswith(_CLOSED)
         and not doc.sentences[i].startswith(_LIST_ITEM)
