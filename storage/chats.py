@@ -95,7 +95,7 @@ def _mute_list(value: object) -> tuple[str, ...]:
         raise InputError("Muted words must be a list of words or phrases.")
     kept: dict[str, str] = {}
     for item in value:
-        text = " ".join(str(item).split())
+        text = _one_spaced(item)
         if not text:
             continue
         if len(text) > MAX_MUTE_CHARS:
@@ -111,13 +111,18 @@ def _mute_list(value: object) -> tuple[str, ...]:
     return tuple(kept.values())
 
 
+def _one_spaced(word: object) -> str:
+    """A muted word or phrase as stored: its words separated by single spaces."""
+    return " ".join(str(word).split())
+
+
 def _muted_changes(muted: tuple[str, ...], changes: dict[str, Any]) -> dict[str, Any]:
     """``changes`` with ``mute_add`` / ``mute_remove`` (words muted or unmuted on top of
     ``muted``, in the same transaction as the write) made a plain ``mute`` list."""
     add, remove = changes.pop("mute_add", ()), changes.pop("mute_remove", ())
     if not add and not remove:
         return changes
-    gone = {" ".join(str(word).split()).casefold() for word in remove}
+    gone = {_one_spaced(word).casefold() for word in remove}
     kept = [word for word in muted if word.casefold() not in gone]
     return {**changes, "mute": (*kept, *add)}
 
