@@ -1,6 +1,7 @@
 """``newsbot summarize --batch``: one summary per JSON line of a corpus, in input order.
 
-Each line has ``id``, ``title`` (may be empty) and ``article`` (or ``body``); each output
+Each line has ``id``, ``title`` (may be empty) and ``article`` (or ``body``, ``text``,
+``document``; a list of paragraphs too); each output
 line is ``{"id", "sentences"}``, plus ``error`` for a line that could not be summarized.
 
 A long batch is shared out over worker processes (``--jobs``, by default one per core
@@ -157,6 +158,7 @@ def _batch_items(path: Path) -> Iterable[tuple[int, Any]]:
 
 
 def _batch_article(item: Any, line_no: int) -> Article:
+    from bot.ingest.records import record_text, record_title
     from summarizer.errors import EmptyArticleError, InputError
     from summarizer.text.clean import article_from_parts
 
@@ -164,7 +166,9 @@ def _batch_article(item: Any, line_no: int) -> Article:
         raise InputError(f"Line {line_no} is not valid JSON.")
     if not isinstance(item, dict):
         raise InputError(f"Line {line_no} is not a JSON object with title and article.")
-    body, title = item.get("article", item.get("body")), item.get("title")
-    if not isinstance(body, str) or not body.strip():
-        raise EmptyArticleError(f"Line {line_no} has no article text.")
-    return article_from_parts(title if isinstance(title, str) else "", body)
+    body = record_text(item)
+    if not body:
+        raise EmptyArticleError(
+            f"Line {line_no} has no article text (an article, body, text or document field)."
+        )
+    return article_from_parts(record_title(item), body)

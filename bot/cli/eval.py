@@ -151,9 +151,10 @@ def read_cases(path: Path, *, limit: int | None = None) -> Iterator[EvalCase]:
     """EvalCase objects from a JSONL file; InputError names the file and line
     of anything unreadable.
 
-    Each line has the article text as ``article`` (or ``body``), an optional
-    ``title`` and ``source``, and the reference as ``summary_sentences`` (a list,
-    BBC style) or ``summary`` (a string with one highlight per line, CNN/DM style).
+    Each line has the article text as ``article`` (or ``body``, ``text``, XSum's
+    ``document``; a list of paragraphs too), an optional ``title`` and ``source``, and
+    the reference as ``summary_sentences`` (a list, BBC style) or ``summary`` (or
+    ``highlights``: a string with one highlight per line, CNN/DM style).
     """
     from summarizer.errors import InputError
 
@@ -185,21 +186,24 @@ def sample_cases(*, limit: int | None = None) -> list[EvalCase]:
 
 def parse_case(line: str, where: str) -> EvalCase:
     """One EvalCase from one JSON line (``where`` names it in errors)."""
+    from bot.ingest.records import record_text, record_title
     from summarizer.errors import EmptyArticleError, InputError
     from summarizer.evaluation.evaluate import EvalCase
     from summarizer.text.clean import article_from_parts
 
     try:
         row = json.loads(line)
-        text = row["article"] if "article" in row else row["body"]
+        text = record_text(row)
+        if not text:
+            raise EmptyArticleError("no article text")
         reference = _reference(row)
-        title = str(row.get("title") or "")
-        article = article_from_parts(title, str(text))
+        article = article_from_parts(record_title(row), text)
     except EmptyArticleError as err:
         raise InputError(f"{where}: {err}") from None
     except (json.JSONDecodeError, KeyError, TypeError, AttributeError, ValueError):
         raise InputError(
-            f"{where}: expected JSON with article (or body) and summary or summary_sentences."
+            f"{where}: expected JSON with article (or body, text, document) and summary, "
+            "summary_sentences or highlights."
         ) from None
     return EvalCase(article, reference, source=str(row.get("source") or ""))
 
@@ -211,7 +215,7 @@ def _reference(row: dict) -> tuple[str, ...]:
         if isinstance(items, str):
             raise TypeError("summary_sentences must be a list")
         return tuple(str(s) for s in items)
-    summary = row["summary"]
+    summary = row["summary"] if "summary" in row else row["highlights"]  # Hugging Face CNN/DM
     lines = summary if isinstance(summary, list) else str(summary).split("\n")
     reference = tuple(s.strip() for s in lines if str(s).strip())
     if not reference:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.ingest.fetch import decode
+from bot.ingest.records import RECORD_TEXT_KEYS, record_text, record_title
 from storage.normalize import site_name
 from summarizer.article import Article
 from summarizer.errors import InputError, NewsbotError
@@ -30,16 +31,6 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
-_BODY_KEYS = (
-    "body",
-    "text",
-    "content",
-    "article",
-    "content_html",
-    "content_text",
-    "summary",
-    "description",
-)
 _HTML_HINT = re.compile(r"<(p|div|br|html|body|article|h[1-6]|span|a)\b", re.IGNORECASE)
 
 
@@ -190,10 +181,11 @@ def article_from_record(record: Any, *, where: str) -> Article:
     """A JSON object with title/body/url/published/source as a cleaned article."""
     if not isinstance(record, dict):
         raise InputError(f"{where} is not a JSON object with a title and a body.")
-    title = _string(record.get("title"))
-    body = next((_string(record.get(key)) for key in _BODY_KEYS if _string(record.get(key))), "")
+    title, body = record_title(record), record_text(record, RECORD_TEXT_KEYS)
     if not body:
-        raise InputError(f"{where} has no article text (expected a 'body' or 'article' field).")
+        raise InputError(
+            f"{where} has no article text (expected a 'body', 'article' or 'text' field)."
+        )
     url = _string(record.get("url") or record.get("link")) or None
     source = _string(record.get("source")) or source_from_url(url)
     when = record.get("published") or record.get("date") or record.get("date_published")

@@ -205,6 +205,21 @@ def test_eval_reads_highlights_body_and_reports_intervals_per_outlet(
         assert line.count("[") == 4  # R-1, R-2, R-L, R-Lsum intervals
 
 
+def test_eval_reads_hugging_face_layouts(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """CNN/DM's "article" + "highlights" and XSum's "document" + "summary" read as the
+    shared files do: the same figures."""
+    shared = write_rows(tmp_path / "cnn.jsonl", CNN_STYLE)
+    names = {"article": "document", "body": "document", "summary": "highlights"}
+    renamed = [{names.get(key, key): value for key, value in row.items()} for row in CNN_STYLE]
+    other = write_rows(tmp_path / "hf.jsonl", renamed)
+    scores = []
+    for data in (shared, other):
+        assert main(["eval", str(data), "--algorithms", "newsrank,lead"]) == 0
+        rows = table_rows(capsys.readouterr().out)
+        scores.append({name: row[:6] for name, row in rows.items()})  # not the timings
+    assert scores[0] == scores[1] and set(scores[0]) == {"newsrank", "lead"}
+
+
 def test_eval_without_rouge_score_is_one_clear_line(
     tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -257,8 +257,29 @@ def test_batch_reports_bad_lines_but_keeps_going(
     assert "not a JSON object" in lines[3]["error"]
     assert err.count("\n") == 1
     assert err == (
-        "newsbot: 3 of 4 lines could not be summarized (first: Line 1 has no article text.)\n"
+        "newsbot: 3 of 4 lines could not be summarized (first: Line 1 has no article text "
+        "(an article, body, text or document field).)\n"
     )
+
+
+def test_batch_reads_other_data_sets_layouts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """XSum's "document", a "text" field, a "headline", and a story stored as a list of
+    paragraphs are summarised like an "article" string."""
+    story = ["Acme agreed to buy Widget Co for $2bn on Monday.", "Shares in Widget rose 12%."]
+    rows = [
+        {"id": "a", "title": "", "article": "\n".join(story)},
+        {"id": "b", "document": "\n".join(story)},
+        {"id": "c", "headline": "", "text": "\n".join(story)},
+        {"id": "d", "title": "", "article": story},
+    ]
+    batch = tmp_path / "in.jsonl"
+    batch.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    code, out, _ = _run(capsys, "--batch", str(batch))
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [line["sentences"] for line in lines] == [story] * 4
 
 
 def test_real_process_reads_stdin_and_prints_json(run_newsbot: Callable[..., Any]) -> None:

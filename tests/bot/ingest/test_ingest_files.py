@@ -175,3 +175,21 @@ def test_json_feed_files_are_read(tmp_path: Path, ingestor, store) -> None:
     assert stored is not None and stored.title == "Nokia wins a deal"
     assert stored.published is not None and stored.published.startswith("2024-05-08T07:00")
     assert "200 million euros" in stored.body
+
+
+def test_json_records_in_other_layouts_are_ingested(tmp_path: Path, ingestor, store) -> None:
+    """A "headline" with the story as a list of paragraphs, and XSum's "document"."""
+    story = ["Acme agreed to buy Widget Co for $2bn on Monday.", "Shares in Widget rose 12%."]
+    path = tmp_path / "layouts.json"
+    path.write_text(
+        json.dumps(
+            [
+                {"headline": "Acme buys Widget", "body": story},
+                {"title": "Acme results", "document": "Acme's profit rose 10% in March."},
+            ]
+        )
+    )
+    report = ingestor.ingest_paths([path], progress=False)
+    assert (report.new, report.failed) == (2, 0)
+    titles = {a.title for a in store.articles.latest(limit=10)}
+    assert {"Acme buys Widget", "Acme results"} <= titles
