@@ -6,13 +6,18 @@ Long articles are made by joining distinct BBC dev articles (so no sentence is a
 duplicate the splitter would drop). Prints the median of 5 runs of the
 algorithm's ``select`` on the split article, the split itself, ``summarize()`` end
 to end (and per 1,000 words: flat when linear), and sumy's TextRank ``select`` up to
-5,000 words (it is quadratic; beyond that it takes seconds).
+5,000 words (it is quadratic; beyond that it takes seconds). A second table times
+``summarize()`` on CNN/DM dev articles joined into one paragraph that lost its stops
+(". ! ? ; :" removed: a transcript, a bad paste) and on picture captions glued without
+their stops, the inputs the splitter's repairs work hardest on (until stop 29 splitting
+glued lines was quadratic: 13 s for 70,000 words of captions).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 import time
@@ -27,6 +32,7 @@ from summarizer import Article, build_document, get_algorithm
 from summarizer.summarize import summarize
 
 DATA = eval_file("bbc_dev.jsonl")
+CNNDM = eval_file("cnndm_dev.jsonl")
 TEXTRANK_MAX_WORDS = 5000
 
 
@@ -43,6 +49,27 @@ def long_article(words: int, rows: Sequence[dict]) -> Article:
                 paragraphs.append(paragraph)
                 total += len(paragraph.split())
     return Article(f"{total} words", tuple(paragraphs))
+
+
+def unpunctuated(words: int, rows: Sequence[dict]) -> Article:
+    """Consecutive articles of ``rows`` until ``words`` words, as one paragraph with its
+    sentence punctuation removed."""
+    texts: list[str] = []
+    total = 0
+    for row in rows:
+        if total >= words:
+            break
+        texts.append(row["article"])
+        total += len(row["article"].split())
+    text = re.sub(r"[.!?;:]+(?=\s|$)", "", " ".join(texts))
+    return Article(f"{total} words without stops", (" ".join(text.split()[:words]),))
+
+
+def glued_lines(words: int) -> Article:
+    """Picture captions that lost their full stops, ``words`` words in one paragraph."""
+    line = "the winger celebrates his goal with the fans at the stadium He scored twice in the half"
+    count = words // len(line.split()) + 1
+    return Article("", (" ".join(" ".join([line] * count).split()[:words]),))
 
 
 def median_ms(action: Callable[[], object], runs: int = 5) -> float:
@@ -81,6 +108,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{words:>7} {len(doc.sentences):>9} {split:>9.1f} {ours:>12.2f} "
             f"{total:>12.1f} {total / words_k:>12.2f} {rest}"
         )
+    print(
+        f"\none paragraph, summarize ms (per 1k words)\n"
+        f"{'words':>7} {'no stops':>16} {'glued lines':>16}"
+    )
+    stopless = [json.loads(line) for line in CNNDM.open(encoding="utf-8")]
+    for words in (int(w) for w in args.words.split(",")):
+        cells = []
+        for article in (unpunctuated(words, stopless), glued_lines(words)):
+            total = median_ms(lambda a=article: summarize(a), runs=3)
+            cells.append(f"{total:.1f} ({total * 1000 / words:.2f})")
+        print(f"{words:>7} {cells[0]:>16} {cells[1]:>16}")
     return 0
 
 
