@@ -47,6 +47,7 @@ from summarizer.companies.scan import (
     is_title_case,
     split_words,
 )
+from summarizer.companies.spans import unclaimed
 from summarizer.companies.tickers import ticker_hits
 
 # Salience is the model's chance that the story is about the company (see salience.py):
@@ -264,12 +265,10 @@ class CompanyMatcher:
         if not names:
             return [], []
         local = CompanyMatcher((), discover=False).with_entries(CompanyEntry(n) for n in names)
-        taken = [(o.part, o.start, o.end) for o in occs]
         offset = len(self.entries)
         found = [
             replace(o, entry=o.entry + offset)
-            for o in local.occurrences(local._could_hold(parts))
-            if not any(p == o.part and a < o.end and o.start < b for p, a, b in taken)
+            for o in unclaimed(local.occurrences(local._could_hold(parts)), occs)
         ]
         return found, [e.name for e in local.entries]
 

@@ -165,18 +165,29 @@ class Layout:
         return starts[k], end, k
 
     def mention(self, occ: Occurrence) -> tuple[int, int, bool, bool]:
-        """(body sentence index, words before ``occ`` in it, deal, report) for a body mention.
+        """(body sentence index, words before ``occ`` in it (3 for 3 or more), deal, report)
+        for a body mention.
 
         ``deal`` and ``report``: the sentence is about a deal or case, or a survey or
         report (cached: companies share sentences)."""
         begin, end, k = self._sentence(occ)
-        words = len(self.parts[occ.part][begin : occ.start].split())
+        words = _words_before(self.parts[occ.part], begin, occ.start)
         cached = self._flags.get((occ.part, k))
         if cached is None:
             sentence = self.lower[occ.part][begin:end]
             cached = sentence_cues(sentence)
             self._flags[(occ.part, k)] = cached
         return self.first[occ.part] + k, words, cached[0], cached[1]
+
+
+def _words_before(text: str, begin: int, start: int) -> int:
+    """Words in ``text[begin:start]``, counted up to 3: only "at most 2" is a feature, and
+    counting them all was quadratic in a long sentence naming companies throughout."""
+    # A window of 200 characters holds 3 words unless they are very long (a web address).
+    near = len(text[begin : min(start, begin + 200)].split(None, 3))
+    if near < 3 and start - begin > 200:
+        near = len(text[begin:start].split(None, 3))
+    return min(near, 3)
 
 
 def _roles(occs: Sequence[Occurrence], layout: Layout) -> tuple[bool, int]:
