@@ -84,7 +84,7 @@ def _split_at(
         scanned = at
         if min(seen - start_spaces + 1, total - seen) < min_words:
             continue
-        if ends(piece[piece.rfind(" ", start, at) + 1 : at], following):
+        if ends(piece[max(start, piece.rfind(" ", start, at) + 1) : at], following):
             out.append(piece[start:at])
             start, start_spaces = at + 1, seen + 1
     out.append(piece[start:])
