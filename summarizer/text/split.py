@@ -5,11 +5,11 @@ Sentences come from the pickle-free Punkt models shipped in the
 boundaries by :mod:`summarizer.text.punkt_fast`, with the same result) plus
 repairs where Punkt goes wrong in news text:
 a quotation that spans several sentences stays one sentence, and a split before
-a lower-case word ("the E.U. | agreed") is undone; in English, a line that lost its
-full stop is split from the sentence it runs into ("a rare allergy | He suffers"),
-a paragraph that lost all its stops is split before the words that start sentences
-(:mod:`summarizer.text.glued`), and a full stop with no space after it ("profits
-rose.The company") ends a sentence.
+a lower-case word ("the E.U. | agreed") is undone; a full stop with no space after it
+("profits rose.The company") ends a sentence; in English, a line that lost its full
+stop is split from the sentence it runs into ("a rare allergy | He suffers"), and a
+paragraph that lost all its stops is split before the words that start sentences
+(these three in :mod:`summarizer.text.glued`).
 Words come from a small regex. The object is what sumy's parsers expect from a
 tokenizer: ``language``, ``to_sentences`` and ``to_words``.
 
@@ -23,7 +23,13 @@ from functools import lru_cache
 
 import punkt
 
-from summarizer.text.glued import LOST_STOPS_WORDS, may_glue_lines, split_glued_lines, split_runaway
+from summarizer.text.glued import (
+    LOST_STOPS_WORDS,
+    may_glue_lines,
+    split_glued_lines,
+    split_runaway,
+    unglue_stops,
+)
 from summarizer.text.punkt_fast import FastPunkt, fast_punkt
 from summarizer.text.words import WORD_RE, ascii_words
 
@@ -54,27 +60,6 @@ _EXTRA_END_MARKS = ("।", "॥", "؟")
 # never see a capital to split before): a terminator plus a space ends a sentence.
 _GENERIC_END_RE = re.compile("(?<=[.!?…।॥؟])\\s+(?=[^\\sa-z])")
 _PUNKT_FALLBACK = {"ukrainian": "russian", "slovak": "czech"}
-
-# A terminator with no space after it before a capitalised word: "profits rose.The
-# company …", 'history."More from …', "said Mr Smith.The" (paragraphs a scraper joined
-# without a space). Punkt never looks there. After a lower-case word of 3+ letters any
-# capitalised word starts a sentence; after a name, an acronym or a number ("in
-# 2013.The") only a word that starts sentences (below) does, so "Amazon.Com",
-# "St.Louis", "Mrs.Smith", "U.S.The" and web addresses stay as they are.
-_GLUED_STOP_RE = re.compile(
-    "(?<![\\w.])(?!www\\.)([A-Za-z][a-z]{2,}|[A-Z]{3,}|\\d{2,}%?)[.!?]"
-    '(?=["“”’)]?([A-Z][a-z]+)(?![a-z@/]|\\.\\w))'  # not an address: "press.Office@acme.com"
-)
-_GLUED_STARTERS = frozenset(
-    re.findall(
-        r"\w+",
-        "The He She It They We This That These Those His Her Its Their There In On At After "
-        "When While But And However Mr Mrs Ms Police Officials According",
-    )
-)
-# Cheap tests first (a literal "." prefix is searched fast; ~2 µs a paragraph).
-_GLUED_PERIOD_HINT = re.compile('\\.["“”’)]?[A-Z][a-z]')
-_GLUED_MARK_HINT = re.compile('[!?]["“”’)]?[A-Z][a-z]')
 
 
 def punkt_language(language: str) -> str:
@@ -113,7 +98,7 @@ class NewsTokenizer:
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         """Sentences of one paragraph, single-spaced, empty ones dropped."""
-        paragraph = _unglue_stops(paragraph)
+        paragraph = unglue_stops(paragraph)
         sentences = self._punkt.tokenize(paragraph)
         if self._generic:
             sentences = [p for s in sentences for p in _GENERIC_END_RE.split(s)]
@@ -147,28 +132,6 @@ class NewsTokenizer:
         if self._cjk or (max(sentence) >= "\u3040" and re.search(_CJK_CHAR, sentence)):
             return tuple(re.findall(_CJK_WORD, sentence))
         return tuple(WORD_RE.findall(sentence))
-
-
-def _unglue_stops(paragraph: str) -> str:
-    """``paragraph`` with a space after each full stop glued to the next sentence
-    (after a closing quote or bracket that follows it, before an opening quote)."""
-    if not (
-        _GLUED_PERIOD_HINT.search(paragraph)
-        or (("!" in paragraph or "?" in paragraph) and _GLUED_MARK_HINT.search(paragraph))
-    ):
-        return paragraph
-    parts, last = [], 0
-    for match in _GLUED_STOP_RE.finditer(paragraph):
-        if not (match[1].islower() or match[2] in _GLUED_STARTERS):
-            continue
-        at = match.end()
-        mark = paragraph[at]
-        # A straight quote closes when an odd number of them comes before it.
-        if mark in "”’)" or (mark == '"' and paragraph.count('"', 0, at) % 2 == 1):
-            at += 1
-        parts += [paragraph[last:at], " "]
-        last = at
-    return "".join(parts) + paragraph[last:] if parts else paragraph
 
 
 def _single_spaced(text: str) -> str:
