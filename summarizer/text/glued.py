@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from summarizer.text.long_runs import cut_long_run
+
 # A terminator with no space after it before a capitalised word: "profits rose.The
 # company …", 'history."More from …', "said Mr Smith.The" (paragraphs a scraper joined
 # without a space). Punkt never looks there. After a lower-case word of 3+ letters any
@@ -173,15 +175,21 @@ _RUNAWAY_POINT_RE = re.compile(r"(?<=[a-z0-9%)\"”’]) (?=[\"“]?([A-Z][a-z]*
 
 def split_runaway(pieces: list[str]) -> list[str]:
     """Split each runaway "sentence" (over ``RUNAWAY_WORDS`` words) before the words
-    that start its sentences; the rest pass through untouched (one count each)."""
+    that start its sentences, then cut what is still that long (``long_runs``); the rest
+    pass through untouched (one count each)."""
     if all(piece.count(" ") < RUNAWAY_WORDS for piece in pieces):
         return pieces
     out: list[str] = []
     for piece in pieces:
         if piece.count(" ") < RUNAWAY_WORDS:
             out.append(piece)
-        else:
-            out += _split_at(piece, _runaway_points(piece), _ends_sentence, _RUNAWAY_MIN_WORDS)
+            continue
+        for part in _split_at(piece, _runaway_points(piece), _ends_sentence, _RUNAWAY_MIN_WORDS):
+            # What no starter splits (lower-case text, sentences opening on names) is cut
+            # at its likeliest clause boundaries: a cut in the wrong place reads better
+            # than a 300-word "sentence".
+            long = part.count(" ") >= RUNAWAY_WORDS
+            out += cut_long_run(part, LOST_STOPS_WORDS) if long else [part]
     return out
 
 
