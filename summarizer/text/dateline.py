@@ -1,5 +1,5 @@
 """Wire datelines: "(CNN)The ...", "LONDON (Reuters) - ...", "NEW YORK — ...",
-"NEW DELHI: ...", "Mumbai, Jan 5 (PTI) ...".
+"NEW DELHI: ...", "Mumbai, Jan 5 (PTI) ...", and lower-cased "(cnn)if you've ...".
 
 An agency or outlet tag opening a story marks wire copy (an inverted pyramid,
 where the lead carries the story) and is not part of the sentence a reader
@@ -20,6 +20,12 @@ _AGENCY = (
 _TAGGED = re.compile(
     r"^\s*(?:[A-Z][\w .,'’/-]{0,50}?\s*)?\((?:" + _AGENCY + r")\)"
     r"(?:\s*[-–—:]{1,2}\s*(?=[\w\"“‘'(\[])|(?=[A-Z\"“‘]))"
+)
+# "(cnn)if you've been ...", "london (reuters) - ...": a known agency's tag in text that
+# lost its capitals (only there: in cased text "(ap)" may be anything).
+_LOWER_TAGGED = re.compile(
+    r"^\s*(?:[a-z][a-z .,'’/-]{0,50}?\s*)?\((?:cnn|reuters|ap|afp|bloomberg|xinhua|upi|pti)\)"
+    r"(?:\s*[-–—:]{1,2}\s*(?=[\w\"“‘'(\[])|(?=[a-z\"“‘]))"
 )
 # "(Billboard)From ...": any capitalised tag glued to the first word of the story.
 _GLUED = re.compile(r"^\s*\([A-Z][\w.&'’ ]{1,30}\)(?=[A-Z\"“])")
@@ -52,6 +58,11 @@ def dateline_end(text: str) -> int:
     would leave nothing, or only a few characters)."""
     for pattern in (_TAGGED, _GLUED, _UPPER, _PLACE_AGENCY, _COLON):
         match = pattern.match(text)
+        if match and len(text[match.end() :].lstrip()) >= 10:
+            return match.end()
+    opening = text[:200]
+    if "(" in opening and opening == opening.lower():
+        match = _LOWER_TAGGED.match(text)
         if match and len(text[match.end() :].lstrip()) >= 10:
             return match.end()
     return 0

@@ -407,6 +407,8 @@ def test_repairs_never_build_runaway_sentences(tok: NewsTokenizer) -> None:
         ("CHENNAI, March 3: The state has decided to close schools.", "The state has"),
         ("New Delhi, Oct 12: Indian shares rose after the results.", "Indian shares rose"),
         ("Mumbai, Jan 5 (PTI) The Sensex rose 300 points on Monday.", "The Sensex rose"),
+        ("(cnn)if you've been following the news lately.", "if you've been"),  # lower-cased
+        ("london (reuters) - shares fell sharply on monday.", "shares fell sharply"),
     ],
 )
 def test_wire_datelines_are_recognised_and_stripped(sentence: str, rest: str) -> None:
@@ -425,6 +427,8 @@ def test_wire_datelines_are_recognised_and_stripped(sentence: str, rest: str) ->
         "Wanted: A new chief executive for the struggling firm.",
         "Kolkata: A fire broke out in a market on Sunday.",  # no capitals, no date: a label?
         "Former editor of the paper (The Times) Simon Jenkins said so.",
+        "(see chart) the figures show a rise in sales.",
+        "(CNN) reporters were there.",  # a tag in cased text needs a dash or no space
     ],
 )
 def test_ordinary_openings_are_not_datelines(sentence: str) -> None:
