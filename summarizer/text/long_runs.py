@@ -33,7 +33,9 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 MIN_WORDS = 6
-_SUBJECTS = frozenset(("he", "she", "they", "we", "i"))
+_SUBJECTS = frozenset(
+    re.findall(r"\S+", "he she they we i i'm i've he's she's they're they've we're we've")
+)
 # Words that start sentences: the first seldom stand inside one after a word that ends
 # a clause; the others often do ("surviving the holocaust", "was seen there").
 _STARTERS = frozenset(
@@ -68,6 +70,8 @@ _WEEKDAYS = frozenset(
 )
 # Abbreviations of four letters or more that end on a full stop in news copy.
 _ABBREVIATIONS = frozenset(("corp", "sept", "prof", "calif", "mass", "conn", "dept", "univ"))
+# Text that lost its capitals, perhaps but for "I" (as a transcript writes it).
+_CAPITAL = re.compile(r"(?!I\b)[A-Z]")
 _LIST_WORDS = 8  # a run with a comma every 8 words or fewer is a list
 _EDGE = "\"“”'’()[],"
 
@@ -76,7 +80,7 @@ def cut_long_run(piece: str, limit: int) -> list[str]:
     """``piece`` (single-spaced, over ``RUNAWAY_WORDS`` words) cut into pieces of at most
     ``limit`` words where it can be, at the best-ranked places (module docstring)."""
     words = piece.split(" ")
-    caseless = piece == piece.lower()
+    caseless = _CAPITAL.search(piece) is None
     ranks: list[list[int]] = [[] for _ in range(7)]  # rank -> word indexes, ascending
     for i in range(MIN_WORDS, len(words) - MIN_WORDS + 1):
         ranks[_rank(words[i - 1], words[i], caseless=caseless)].append(i)
@@ -102,6 +106,7 @@ def _rank(before: str, word: str, *, caseless: bool) -> int:
     ends = bool(bare) and bare.casefold() not in _NO_END
     head = word.lstrip("\"“'‘")  # a bracket opens no sentence: "(the borders)"
     if caseless:
+        head = head.lower().replace("’", "'")  # "I", "I’m"
         if _full_stop(before):
             return 1
         if ends and head in _SUBJECTS:

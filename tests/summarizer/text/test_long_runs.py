@@ -123,3 +123,14 @@ def test_cutting_never_loses_text_or_leaves_a_stub(words: list[str], limit: int)
     pieces = cut_long_run(piece, limit)
     assert " ".join(pieces) == piece
     assert all(len(p.split()) >= MIN_WORDS for p in pieces) or pieces == [piece]
+
+
+def test_a_transcript_that_capitalises_only_i_counts_as_lower_case() -> None:
+    told = (
+        "so I went down to the shop on the corner and the man there told me it was closed I "
+        "said that was fine because I had to get back to work anyway and my boss was waiting "
+        "I’m not sure what happened next but the police came round later and asked us all "
+        "some questions about the night before and we told them everything we knew about it"
+    )
+    pieces = cut_long_run(told, LOST_STOPS_WORDS)
+    assert [p.split()[0] for p in pieces] == ["so", "I", "I’m"]
