@@ -25,11 +25,6 @@ TRANSCRIPT = (
 )
 
 
-@pytest.fixture(scope="module")
-def tok() -> NewsTokenizer:
-    return NewsTokenizer()
-
-
 def test_a_lower_case_transcript_is_cut_before_its_clauses(tok: NewsTokenizer) -> None:
     sentences = tok.to_sentences(TRANSCRIPT)
     assert " ".join(sentences) == TRANSCRIPT

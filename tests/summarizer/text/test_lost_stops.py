@@ -26,11 +26,6 @@ UNPUNCTUATED = (
 )
 
 
-@pytest.fixture(scope="module")
-def tok() -> NewsTokenizer:
-    return NewsTokenizer()
-
-
 def test_an_unpunctuated_paragraph_is_split_where_its_sentences_start(
     tok: NewsTokenizer,
 ) -> None:

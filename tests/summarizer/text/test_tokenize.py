@@ -12,11 +12,6 @@ from summarizer.text.language import detect_language, stop_words
 from summarizer.text.split import NewsTokenizer, punkt_language
 
 
-@pytest.fixture(scope="module")
-def tok() -> NewsTokenizer:
-    return NewsTokenizer()
-
-
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
     [
