@@ -57,6 +57,7 @@ _NO_END = frozenset(
         "is was are were be been being am has have had having do does did will would shall "
         "should can could may might must that which who whom whose where when while if because "
         "so not also then his her its their my our your this these those some any every each "
+        "he she they we i "
         "no all both many more most such said says say told tell tells think thinks thought "
         "believe believes believed know knows knew hope hopes hoped feel feels felt claimed "
         "claims added adds admitted insisted warned fear fears feared suggested suggests "
