@@ -159,10 +159,13 @@ _STARTERS = frozenset(
         r"\S+",
         "The But As After When While If He She It They We His Her Its Their This These Those "
         "There Then Later However Meanwhile Now Since Yet Also Still Today Yesterday Earlier "
-        "According Although Though Despite Indeed",
+        "According Although Though Despite Indeed And So Among Another Both Two Three Four "
+        "Five Six Seven Eight Nine Ten",
     )
 )
-_WEAK_STARTERS = frozenset(("That", "Some", "Many", "Most", "In", "On", "At", "For", "With"))
+_WEAK_STARTERS = frozenset(
+    re.findall(r"\S+", "That Some Many Most In On At For With A An Several Each Police Officials")
+)
 # "… the court official said According to …": a reporting verb ends a sentence before
 # these, though it may take a title ("told The Times", "said His Holiness").
 _REPORTING = frozenset(("said", "says", "told", "wrote", "tweeted", "posted"))
