@@ -51,6 +51,9 @@ def test_an_unpunctuated_paragraph_is_split_where_its_sentences_start(
         ("the minister told The Times that he would resign", False),
         ("the crowd cheered when it was over Some of the fans", True),
         ("the deal was agreed with Israel and the United States", False),  # a name
+        ("three people were killed in the blast Two others were hurt", True),
+        ("a statement was released by the company A newly released report", True),
+        ("the deal was agreed with Acme A new plan followed", False),  # weak: after a name
     ],
 )
 def test_split_points_in_unpunctuated_text(tok: NewsTokenizer, joint: str, split: bool) -> None:
