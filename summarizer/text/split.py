@@ -9,7 +9,9 @@ a lower-case word ("the E.U. | agreed") is undone; a full stop with no space aft
 ("profits rose.The company") ends a sentence; in English, a line that lost its full
 stop is split from the sentence it runs into ("a rare allergy | He suffers"), and a
 paragraph that lost all its stops is split before the words that start sentences
-(these three in :mod:`summarizer.text.glued`).
+(these three in :mod:`summarizer.text.glued`); what is still over 60 words, as in
+lower-case text with no stops, is cut where its clauses most likely meet
+(:mod:`summarizer.text.long_runs`).
 Words come from a small regex. The object is what sumy's parsers expect from a
 tokenizer: ``language``, ``to_sentences`` and ``to_words``.
 
