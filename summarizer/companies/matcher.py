@@ -34,6 +34,7 @@ from summarizer.companies.names import (
     reads_as_ticker,
     short_forms,
 )
+from summarizer.companies.recase import caseless, recased, spellings
 from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
     EXACT,
@@ -110,6 +111,7 @@ class CompanyMatcher:
             if entry.ticker:
                 self._lookup.setdefault(_key(entry.ticker), i)
         self._choices = [key for key, i in self._names.items() if len(key) >= 3]
+        self._capitals: dict[str, tuple[tuple[str, ...], ...]] | None = None  # recase.py
 
     def _add_entry(self, i: int, entry: CompanyEntry) -> None:
         ambiguous = {a.casefold() for a in entry.ambiguous}
@@ -161,6 +163,7 @@ class CompanyMatcher:
             if entry.ticker:
                 other._lookup.setdefault(_key(entry.ticker), i)
         other._choices = [key for key in other._names if len(key) >= 3]
+        other._capitals = None
         return other
 
     def resolve(self, text: str) -> CompanyEntry | None:
@@ -234,7 +237,7 @@ class CompanyMatcher:
 
     def find(self, article: Article) -> list[CompanyMention]:
         """Companies the article names, most salient first."""
-        parts = [article.title, *article.paragraphs]
+        parts = self._cased([article.title, *article.paragraphs])
         occs, names = self.scored_occurrences(parts)
         scores = score_companies(occs, parts)
         return [
@@ -250,12 +253,22 @@ class CompanyMatcher:
     def scored_occurrences(self, parts: Sequence[str]) -> tuple[list[Occurrence], _Names]:
         """Every occurrence salience is computed from (registry and discovered companies),
         and the company name for each entry number."""
+        parts = self._cased(parts)
         occs = self.occurrences(parts)
         more: list[str] = []  # names the registry lacks, numbered after its entries
         if self.discover:
             found, more = self._discovered(parts, occs)
             occs = occs + found
         return occs, _Names(self.entries, more)
+
+    def _cased(self, parts: Sequence[str]) -> Sequence[str]:
+        """``parts``, with the capitals names need given back if it has none (recase.py:
+        a transcript, a lower-cased paste); salience then reads the same text."""
+        if not caseless(parts):
+            return parts
+        if self._capitals is None:  # built on first use: most text keeps its capitals
+            self._capitals = spellings(self._index.grams)
+        return recased(parts, self._capitals)
 
     def _discovered(
         self, parts: Sequence[str], occs: Sequence[Occurrence]

@@ -1,0 +1,91 @@
+"""Companies are found in text that lost its capitals (a transcript, a lower-cased paste)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from seeds import companies_file
+from summarizer.article import Article
+from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
+from summarizer.companies.recase import caseless, recased
+
+# A BBC story (business/291) as a lower-cased paste gives it.
+TOBACCO = (
+    "us tobacco companies have welcomed an appeal court's decision to reject the "
+    "government's $280bn claim for alleged deceit about smoking dangers. tobacco stocks "
+    "rose sharply on wall street after the 2-1 decision. among the accused were altria "
+    "group, rj reynolds tobacco and lorillard tobacco. altria group said, in a statement, "
+    "the government now must prove that the companies are likely to do so in the future. "
+    "altria shares rose 5.11%."
+)
+
+
+@pytest.fixture(scope="module")
+def matcher() -> CompanyMatcher:
+    return CompanyMatcher(load_registry(companies_file().read_text(encoding="utf-8")))
+
+
+def test_a_lower_cased_story_names_its_companies(matcher: CompanyMatcher) -> None:
+    found = {
+        m.name: m for m in matcher.find(Article("tobacco giants hail court ruling", (TOBACCO,)))
+    }
+    assert found["Altria Group"].subject
+    assert found["Altria Group"].mentions == 3
+
+
+def test_the_same_story_cased_and_lower_cased_agree_on_its_subject(
+    matcher: CompanyMatcher,
+) -> None:
+    """An ambiguous name opening a sentence counts only with what only a company does
+    ("Apple said", "Apple shares"), in lower-cased text as in any other."""
+    cased = "Apple said on Monday that iPhone sales rose. Apple shares gained 3% in New York."
+    subjects = [m.name for m in matcher.find(Article("", (cased,))) if m.subject]
+    lowered = [m.name for m in matcher.find(Article("", (cased.lower(),))) if m.subject]
+    assert subjects == lowered == ["Apple"]
+    fruit = "she ate an apple pie. the apple was red and the shell was hard."
+    assert matcher.find(Article("", (fruit,))) == []
+
+
+def test_a_followed_name_is_found_whole_in_lower_case(matcher: CompanyMatcher) -> None:
+    followed = matcher.with_entries([CompanyEntry("Rago Arts and Auction Center")])
+    text = (
+        "a new jersey auction house, rago arts and auction center, has removed items from its "
+        "april 17 sale after an uproar. rago arts and auction center said it would return them. "
+        "the sale was to include crafts made in camps during the war."
+    )
+    found = {m.name: m for m in followed.find(Article("", (text,)))}
+    assert found["Rago Arts and Auction Center"].subject
+
+
+def test_ordinary_words_stay_lower_case(matcher: CompanyMatcher) -> None:
+    text = "the shell of the next apple was general and electric."
+    found = matcher.find(Article("", (text,)))
+    assert found == []
+
+
+def test_recasing_spells_names_and_opens_sentences() -> None:
+    spelled = {
+        "rago": (("Rago", "Arts", "and", "Auction", "Center"), ("Rago",)),
+        "ibm": (("IBM",),),
+    }
+    text = 'rago arts and auction center said. rago\'s partner met ibm! "we won," he said'
+    assert recased([text], spelled) == [
+        'Rago Arts and Auction Center said. Rago\'s partner met IBM! "We won," he said'
+    ]
+
+
+def test_text_with_any_capital_is_left_as_it_is() -> None:
+    assert caseless(["", "xiaomi rose"])
+    assert not caseless(["Xiaomi rose", "shares fell"])
+    assert not caseless(["", "   "])
+
+
+@given(st.lists(st.sampled_from(["rago", "arts", "ibm's", "and", ".", "x", "auction", "center"])))
+@settings(max_examples=200, deadline=None)
+def test_recasing_changes_only_case(words: list[str]) -> None:
+    spelled = {"rago": (("Rago", "Arts"), ("Rago",)), "ibm": (("IBM",),)}
+    text = " ".join(words)
+    [out] = recased([text], spelled)
+    assert out.lower() == text
