@@ -267,7 +267,7 @@ class CompanyMatcher:
         if not caseless(parts):
             return parts
         if self._capitals is None:  # built on first use: most text keeps its capitals
-            self._capitals = spellings(self._index.grams)
+            self._capitals = spellings(self._index.grams, tickers=self._index.bare)
         return recased(parts, self._capitals)
 
     def _discovered(

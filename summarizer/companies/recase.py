@@ -3,25 +3,28 @@
 Matching reads capitals: "Google" is the company, "google it" the verb, and a name's
 capitalised words must stay capitalised ("Indian oil" is not Indian Oil). A transcript
 or a lower-cased paste has no capital letter at all, so no company would be found in
-it, not even one a chat follows. In such text (and only there):
+it, not even one a chat follows. In such text (and only there), a registry or followed
+name gets its spelling back where all its words stand together:
 
-* a registry or followed name that holds a word which is no ordinary word, place or
-  first name gets its spelling back wherever all its words stand together: "rago arts
-  and auction center" -> "Rago Arts and Auction Center", "ibm" -> "IBM";
-* such a word standing alone gets the spelling a name gives it ("altria" -> "Altria");
-* each sentence opens on a capital again, because salience reads sentences from them
-  (without, a one-paragraph story is one long first sentence, and every company in it
-  "leads").
+* at once when it has two words or more and one of them is distinctive (no ordinary
+  word, place, first name or date: "rago arts and auction center", "altria group");
+* from its second use in the story when it is one word ("altria", "ibm") or made of
+  ordinary words only ("british airways"): used once, "frontline", "tenable" or "take
+  two" is more likely the words (the ordinary-word list stops at common words), and a
+  company named once is seldom what the story is about;
+* never when it is a ticker ("CARR" would be every Mr Carr), one ordinary word ("apple",
+  "shell", "The Guardian") or too short ("bp").
 
-Names made only of ordinary words ("apple", "shell", "next", "general electric") stay
-in lower case: an ambiguous name is never guessed from lower-case text. Offsets do
-not change.
+Each sentence opens on a capital again too, because salience reads sentences from
+them (without, a one-paragraph story is one long first sentence, and every company in
+it "leads"). Offsets do not change.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 
 from summarizer.companies.index import EXACT, FOLD, AliasRef
 from summarizer.companies.names import is_common
@@ -31,6 +34,15 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
 # The first letter of a part, or of a sentence after ". ", "! ", "? " (quotes allowed).
 _OPENING = re.compile(r"(?:^|(?<=[.!?])[\"'”’)]*\s+)[\"“‘(]?[a-z]")
 _MIN_LETTERS = 3  # "bp", "gm", "hp" are too short to trust in lower-case text
+_REPEATED = 2  # uses of a name that is not sure at once (module docstring)
+_JOINS = frozenset(("the", "and", "&", "of", "a"))  # "The Guardian" is one ordinary word
+_DATES = frozenset(
+    re.findall(
+        r"\S+",
+        "jan feb mar apr jun jul aug sep sept oct nov dec "
+        "mon tue tues wed thu thur thurs fri sat sun",
+    )
+)
 
 Spellings = Mapping[str, tuple[tuple[str, ...], ...]]
 
@@ -41,17 +53,20 @@ def caseless(parts: Sequence[str]) -> bool:
 
 
 def spellings(
-    grams: Mapping[tuple[str, ...], tuple[AliasRef, ...]],
+    grams: Mapping[tuple[str, ...], tuple[AliasRef, ...]], *, tickers: Container[str] = ()
 ) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Distinctive lower-case word -> the names (as words) that hold it, longest first."""
+    """Lower-case word -> the names (as words) filed under it, longest first: under each
+    distinctive word a name holds, or under its longest word when it holds none."""
     names: dict[str, set[tuple[str, ...]]] = {}
     for refs in grams.values():
         for ref in refs:
-            if ref.mode not in (FOLD, EXACT) or ref.weak:
-                continue
-            for word in ref.surface:
-                if _distinctive(word):
-                    names.setdefault(word.lower(), set()).add(ref.surface)
+            if ref.mode not in (FOLD, EXACT) or ref.weak or ref.surface[0] in tickers:
+                continue  # (a ticker is no name: "CARR" would be every Mr Carr)
+            keys = [w.lower() for w in ref.surface if _distinctive(w)]
+            if not keys and len([w for w in ref.surface if w.lower() not in _JOINS]) > 1:
+                keys = [max(ref.surface, key=len).lower()]  # the one least often met
+            for key in keys:
+                names.setdefault(key, set()).add(ref.surface)
     return {w: tuple(sorted(s, key=lambda n: (-len(n), n))) for w, s in names.items()}
 
 
@@ -62,33 +77,52 @@ def _distinctive(word: str) -> bool:
         and len(low) == len(word)
         and sum(c.isalpha() for c in word) >= _MIN_LETTERS
         and not is_common(low)
+        and low not in _DATES
     )
+
+
+def _sure(name: tuple[str, ...]) -> bool:
+    """Whether one use of ``name`` is enough: it has two words or more, one distinctive."""
+    return len(name) > 1 and any(_distinctive(w) for w in name)
 
 
 def recased(parts: Iterable[str], spelled: Spellings) -> list[str]:
     """``parts`` with names spelled as the registry spells them and sentences opening on
     a capital (module docstring)."""
-    return [_OPENING.sub(lambda m: m.group().upper(), _names(part, spelled)) for part in parts]
+    texts = list(parts)
+    tokens = [[(m.start(), _bare(m.group())) for m in _TOKEN.finditer(t)] for t in texts]
+    found = [list(_names_in(toks, spelled)) for toks in tokens]
+    uses = Counter(name for names in found for _, name in names)
+    return [
+        _OPENING.sub(
+            lambda m: m.group().upper(),
+            _spell(text, toks, [(k, n) for k, n in names if _sure(n) or uses[n] >= _REPEATED]),
+        )
+        for text, toks, names in zip(texts, tokens, found, strict=True)
+    ]
 
 
-def _names(part: str, spelled: Spellings) -> str:
-    toks = [(m.start(), m.end(), _bare(m.group())) for m in _TOKEN.finditer(part)]
-    new: dict[int, str] = {}  # token index -> its spelling
-    for k, (_, _, low) in enumerate(toks):
+def _names_in(
+    toks: list[tuple[int, str]], spelled: Spellings
+) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(first token, name) of each name standing in ``toks``, the longest at each place."""
+    for k, (_, low) in enumerate(toks):
         for name in spelled.get(low, ()):
             lo = k - [w.lower() for w in name].index(low)
-            window = toks[lo : lo + len(name)]
-            if lo >= 0 and [t[2] for t in window] == [w.lower() for w in name]:
-                new.update((lo + i, w) for i, w in enumerate(name))
+            if lo >= 0 and [t[1] for t in toks[lo : lo + len(name)]] == [w.lower() for w in name]:
+                yield lo, name
                 break
-            if len(name) == 1:
-                new[k] = name[0]
+
+
+def _spell(part: str, toks: list[tuple[int, str]], names: list[tuple[int, tuple[str, ...]]]) -> str:
+    """``part`` with each name written as spelled, from its first token on."""
+    new = {lo + i: w for lo, name in names for i, w in enumerate(name)}
     if not new:
         return part
     out, last = [], 0
     for k, word in sorted(new.items()):
         start = toks[k][0]
-        if part[start : start + len(word)].lower() == word.lower():
+        if start >= last and part[start : start + len(word)].lower() == word.lower():
             out += [part[last:start], word]
             last = start + len(word)
     return "".join(out) + part[last:]

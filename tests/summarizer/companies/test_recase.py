@@ -69,10 +69,15 @@ def test_recasing_spells_names_and_opens_sentences() -> None:
     spelled = {
         "rago": (("Rago", "Arts", "and", "Auction", "Center"), ("Rago",)),
         "ibm": (("IBM",),),
+        "frontline": (("Frontline",),),
     }
-    text = 'rago arts and auction center said. rago\'s partner met ibm! "we won," he said'
+    text = (
+        "rago arts and auction center said. rago's partner met ibm! "
+        '"we won," he said of ibm and the frontline staff'
+    )
     assert recased([text], spelled) == [
-        'Rago Arts and Auction Center said. Rago\'s partner met IBM! "We won," he said'
+        "Rago Arts and Auction Center said. Rago's partner met IBM! "
+        '"We won," he said of IBM and the frontline staff'  # a one-word name used once stays
     ]
 
 
@@ -89,3 +94,16 @@ def test_recasing_changes_only_case(words: list[str]) -> None:
     text = " ".join(words)
     [out] = recased([text], spelled)
     assert out.lower() == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stephen carr crossed for the goal. carr then hit the post.",  # ticker CARR, no name
+        "he told the guardian newspaper that the guardian had it wrong.",  # one ordinary word
+        "it may take two or three years to recover, the doctor said.",  # ordinary words, once
+        "the frontline staff were thanked by the minister on monday.",  # a rare word, once
+    ],
+)
+def test_words_that_are_seldom_a_company_stay_unmatched(matcher: CompanyMatcher, text: str) -> None:
+    assert matcher.find(Article("", (text,))) == []
