@@ -29,7 +29,7 @@ from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from summarizer.companies.index import EXACT, FOLD, AliasRef
 from summarizer.companies.names import is_common
 
-_CAPITAL = re.compile(r"[A-Z]")
+_CAPITAL = re.compile(r"(?!I\b)[A-Z]")  # a transcript may still write "I"
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
 # The first letter of a part, or of a sentence after ". ", "! ", "? " (quotes allowed).
 _OPENING = re.compile(r"(?:^|(?<=[.!?])[\"'”’)]*\s+)[\"“‘(]?[a-z]")
@@ -48,7 +48,8 @@ Spellings = Mapping[str, tuple[tuple[str, ...], ...]]
 
 
 def caseless(parts: Sequence[str]) -> bool:
-    """Whether ``parts`` (headline and paragraphs) hold text but no capital A-Z."""
+    """Whether ``parts`` (headline and paragraphs) hold text but no capital A-Z (but
+    for the word "I")."""
     return not any(_CAPITAL.search(p) for p in parts) and any(p.strip() for p in parts)
 
 

@@ -83,6 +83,7 @@ def test_recasing_spells_names_and_opens_sentences() -> None:
 
 def test_text_with_any_capital_is_left_as_it_is() -> None:
     assert caseless(["", "xiaomi rose"])
+    assert caseless(["", "I think xiaomi rose, I'm sure"])
     assert not caseless(["Xiaomi rose", "shares fell"])
     assert not caseless(["", "   "])
 
