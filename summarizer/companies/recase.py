@@ -94,6 +94,10 @@ def recased(parts: Iterable[str], spelled: Spellings) -> list[str]:
     tokens = [[(m.start(), _bare(m.group())) for m in _TOKEN.finditer(t)] for t in texts]
     found = [list(_names_in(toks, spelled)) for toks in tokens]
     uses = Counter(name for names in found for _, name in names)
+    # A one-word name is used wherever its word is, inside a longer name too: "altria
+    # group ... altria shares" uses "altria" twice.
+    words = Counter(low for toks in tokens for _, low in toks)
+    uses.update({n: words[n[0].lower()] - uses[n] for ns in found for _, n in ns if len(n) == 1})
     return [
         _OPENING.sub(
             lambda m: m.group().upper(),

@@ -32,7 +32,7 @@ def test_a_lower_cased_story_names_its_companies(matcher: CompanyMatcher) -> Non
         m.name: m for m in matcher.find(Article("tobacco giants hail court ruling", (TOBACCO,)))
     }
     assert found["Altria Group"].subject
-    assert found["Altria Group"].mentions == 3
+    assert found["Altria Group"].mentions == 3  # "altria shares": its word used 3 times
 
 
 def test_the_same_story_cased_and_lower_cased_agree_on_its_subject(
