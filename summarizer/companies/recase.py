@@ -48,9 +48,11 @@ Spellings = Mapping[str, tuple[tuple[str, ...], ...]]
 
 
 def caseless(parts: Sequence[str]) -> bool:
-    """Whether ``parts`` (headline and paragraphs) hold text but no capital A-Z (but
-    for the word "I")."""
-    return not any(_CAPITAL.search(p) for p in parts) and any(p.strip() for p in parts)
+    """Whether the story in ``parts`` (headline, then paragraphs) holds text but no
+    capital A-Z (but for the word "I"): its paragraphs, whatever its headline is (a feed
+    may title-case a headline over a lower-cased body); the headline when it has none."""
+    body = [p for p in parts[1:] if p.strip()] or list(parts[:1])
+    return bool(body) and not any(_CAPITAL.search(p) for p in body) and any(map(str.strip, body))
 
 
 def spellings(
