@@ -13,7 +13,9 @@ name gets its spelling back where all its words stand together:
   two" is more likely the words (the ordinary-word list stops at common words), and a
   company named once is seldom what the story is about;
 * never when it is a ticker ("CARR" would be every Mr Carr), one ordinary word ("apple",
-  "shell", "The Guardian") or too short ("bp").
+  "shell", "The Guardian") or too short ("bp");
+* after a title or a first name, as a person's name ("mr dyson" -> "Mr Dyson"), so that
+  the matcher's person rules read the story as they read cased text.
 
 Each sentence opens on a capital again too, because salience reads sentences from
 them (without, a one-paragraph story is one long first sentence, and every company in
@@ -27,7 +29,7 @@ from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 
 from summarizer.companies.index import EXACT, FOLD, AliasRef
-from summarizer.companies.names import is_common
+from summarizer.companies.names import is_common, is_first_name
 
 _CAPITAL = re.compile(r"(?!I\b)[A-Z]")  # a transcript may still write "I"
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
@@ -35,6 +37,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
 _OPENING = re.compile(r"(?:^|(?<=[.!?])[\"'”’)]*\s+)[\"“‘(]?[a-z]")
 _MIN_LETTERS = 3  # "bp", "gm", "hp" are too short to trust in lower-case text
 _REPEATED = 2  # uses of a name that is not sure at once (module docstring)
+_TITLES = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof"))
 _JOINS = frozenset(("the", "and", "&", "of", "a"))  # "The Guardian" is one ordinary word
 _DATES = frozenset(
     re.findall(
@@ -115,10 +118,19 @@ def _names_in(
     """(first token, name) of each name standing in ``toks``, the longest at each place."""
     for k, (_, low) in enumerate(toks):
         for name in spelled.get(low, ()):
+            if len(name) == 1 and k and _person(toks[k - 1][1]):
+                # "mr dyson", "james dyson": a person's surname; written "Mr Dyson", so the
+                # matcher's person rules read it as they read cased text.
+                yield k - 1, (toks[k - 1][1].capitalize(), name[0])
+                break
             lo = k - [w.lower() for w in name].index(low)
             if lo >= 0 and [t[1] for t in toks[lo : lo + len(name)]] == [w.lower() for w in name]:
                 yield lo, name
                 break
+
+
+def _person(word: str) -> bool:
+    return word in _TITLES or is_first_name(word)
 
 
 def _spell(part: str, toks: list[tuple[int, str]], names: list[tuple[int, tuple[str, ...]]]) -> str:

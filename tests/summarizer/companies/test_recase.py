@@ -111,3 +111,12 @@ def test_recasing_changes_only_case(words: list[str]) -> None:
 )
 def test_words_that_are_seldom_a_company_stay_unmatched(matcher: CompanyMatcher, text: str) -> None:
     assert matcher.find(Article("", (text,))) == []
+
+
+def test_a_surname_after_a_title_or_first_name_stays_a_person(matcher: CompanyMatcher) -> None:
+    """Written "Mr Dyson", the matcher's person rules read the story as they read cased
+    text: every bare "dyson" is then the man, unless the company is named in full."""
+    person = "mr dyson and james dyson met. dyson said dyson sales rose."
+    assert matcher.find(Article("", (person,))) == []
+    firm = "dyson said on monday that dyson sales rose. the vacuum maker dyson is private."
+    assert [m.name for m in matcher.find(Article("", (firm,))) if m.subject] == ["Dyson"]
