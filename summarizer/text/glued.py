@@ -164,7 +164,11 @@ _STARTERS = frozenset(
     )
 )
 _WEAK_STARTERS = frozenset(
-    re.findall(r"\S+", "That Some Many Most In On At For With A An Several Each Police Officials")
+    re.findall(
+        r"\S+",
+        "That Some Many Most In On At For With A An Several Each Police Officials Analysts "
+        "Critics Former Soon From Which About Last Shares Sales",
+    )
 )
 # "… the court official said According to …": a reporting verb ends a sentence before
 # these, though it may take a title ("told The Times", "said His Holiness").

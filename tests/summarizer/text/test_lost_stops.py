@@ -54,6 +54,7 @@ def test_an_unpunctuated_paragraph_is_split_where_its_sentences_start(
         ("three people were killed in the blast Two others were hurt", True),
         ("a statement was released by the company A newly released report", True),
         ("the deal was agreed with Acme A new plan followed", False),  # weak: after a name
+        ("the agency set out its plan on the day Critics say it is not enough", True),
     ],
 )
 def test_split_points_in_unpunctuated_text(tok: NewsTokenizer, joint: str, split: bool) -> None:
