@@ -12,8 +12,11 @@ name gets its spelling back where all its words stand together:
   ordinary words only ("british airways"): used once, "frontline", "tenable" or "take
   two" is more likely the words (the ordinary-word list stops at common words), and a
   company named once is seldom what the story is about;
-* never when it is a ticker ("CARR" would be every Mr Carr), one ordinary word ("apple",
-  "shell", "The Guardian") or too short ("bp");
+* when it is one word that is also a frequent word ("toyota", "google", "shell"), from
+  its second use and only if one use says a company acts ("toyota said", "shell
+  shares", "google's"): "google it" twice stays a verb, "apple pie" a fruit;
+* never when it is a ticker ("CARR" would be every Mr Carr), one ordinary word after
+  "the" ("The Guardian"), a date ("dec") or too short ("bp");
 * after a title or a first name, as a person's name ("mr dyson" -> "Mr Dyson"), so that
   the matcher's person rules read the story as they read cased text.
 
@@ -28,7 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 
-from summarizer.companies.index import EXACT, FOLD, AliasRef
+from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef
 from summarizer.companies.names import is_common, is_first_name
 
 _CAPITAL = re.compile(r"(?!I\b)[A-Z]")  # a transcript may still write "I"
@@ -37,6 +40,14 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
 _OPENING = re.compile(r"(?:^|(?<=[.!?])[\"'”’)]*\s+)[\"“‘(]?[a-z]")
 _MIN_LETTERS = 3  # "bp", "gm", "hp" are too short to trust in lower-case text
 _REPEATED = 2  # uses of a name that is not sure at once (module docstring)
+# Words after a name that say it is a company acting: "toyota said", "shell shares".
+_CUES = frozenset(
+    re.findall(
+        r"\S+",
+        "said says shares share stock spokesman spokeswoman chief boss inc plc ltd corp "
+        "group announced reported posted sold bought agreed",
+    )
+)
 _TITLES = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof"))
 _JOINS = frozenset(("the", "and", "&", "of", "a"))  # "The Guardian" is one ordinary word
 _DATES = frozenset(
@@ -66,11 +77,13 @@ def spellings(
     names: dict[str, set[tuple[str, ...]]] = {}
     for refs in grams.values():
         for ref in refs:
-            if ref.mode not in (FOLD, EXACT) or ref.weak or ref.surface[0] in tickers:
+            if ref.mode not in (FOLD, EXACT, WORD) or ref.weak or ref.surface[0] in tickers:
                 continue  # (a ticker is no name: "CARR" would be every Mr Carr)
             keys = [w.lower() for w in ref.surface if _distinctive(w)]
             if not keys and len([w for w in ref.surface if w.lower() not in _JOINS]) > 1:
                 keys = [max(ref.surface, key=len).lower()]  # the one least often met
+            elif not keys and len(ref.surface) == 1 and _word(ref.surface[0]):
+                keys = [ref.surface[0].lower()]  # "google", "toyota", "shell": needs a cue
             for key in keys:
                 names.setdefault(key, set()).add(ref.surface)
     return {w: tuple(sorted(s, key=lambda n: (-len(n), n))) for w, s in names.items()}
@@ -85,6 +98,23 @@ def _distinctive(word: str) -> bool:
         and not is_common(low)
         and low not in _DATES
     )
+
+
+def _word(word: str) -> bool:
+    """A one-word name that is also a frequent word ("google", "toyota", "shell")."""
+    low = word.lower()
+    return (
+        low != word
+        and len(low) == len(word)
+        and low.isalpha()
+        and len(low) >= _MIN_LETTERS
+        and low not in _DATES
+    )
+
+
+def _cued(name: tuple[str, ...]) -> bool:
+    """Whether ``name`` counts only beside what a company does (one ordinary word)."""
+    return len(name) == 1 and not _distinctive(name[0])
 
 
 def _sure(name: tuple[str, ...]) -> bool:
@@ -103,13 +133,35 @@ def recased(parts: Iterable[str], spelled: Spellings) -> list[str]:
     # group ... altria shares" uses "altria" twice.
     words = Counter(low for toks in tokens for _, low in toks)
     uses.update({n: words[n[0].lower()] - uses[n] for ns in found for _, n in ns if len(n) == 1})
+    # One ordinary word ("toyota", "shell") needs a use beside what only a company does:
+    # "toyota said", "shell shares".
+    acting = {
+        n
+        for text, toks, ns in zip(texts, tokens, found, strict=True)
+        for k, n in ns
+        if _acts(text, toks, k)
+    }
+
+    def kept(name: tuple[str, ...]) -> bool:
+        if _cued(name):
+            return uses[name] >= _REPEATED and name in acting
+        return _sure(name) or uses[name] >= _REPEATED
+
     return [
         _OPENING.sub(
             lambda m: m.group().upper(),
-            _spell(text, toks, [(k, n) for k, n in names if _sure(n) or uses[n] >= _REPEATED]),
+            _spell(text, toks, [(k, n) for k, n in names if kept(n)]),
         )
         for text, toks, names in zip(texts, tokens, found, strict=True)
     ]
+
+
+def _acts(text: str, toks: list[tuple[int, str]], k: int) -> bool:
+    """Whether the name at token ``k`` acts: "toyota said", "shell shares", "google's"."""
+    start, low = toks[k]
+    if text.startswith(("'s", "’s"), start + len(low)):
+        return True
+    return k + 1 < len(toks) and toks[k + 1][1] in _CUES
 
 
 def _names_in(

@@ -120,3 +120,12 @@ def test_a_surname_after_a_title_or_first_name_stays_a_person(matcher: CompanyMa
     assert matcher.find(Article("", (person,))) == []
     firm = "dyson said on monday that dyson sales rose. the vacuum maker dyson is private."
     assert [m.name for m in matcher.find(Article("", (firm,))) if m.subject] == ["Dyson"]
+
+
+def test_a_name_that_is_a_frequent_word_needs_a_company_cue(matcher: CompanyMatcher) -> None:
+    """ "toyota", "google" or "shell" in lower case count from their second use, and only
+    when one use says a company acts: "toyota said", "google's", "shell shares"."""
+    firm = "toyota said on monday that sales rose. toyota shares gained 3% in tokyo."
+    assert [m.name for m in matcher.find(Article("", (firm,))) if m.subject] == ["Toyota Motor"]
+    verb = "if in doubt, google it. i google everything before a trip."
+    assert matcher.find(Article("", (verb,))) == []
