@@ -12,11 +12,12 @@ name gets its spelling back where all its words stand together:
   ordinary words only ("british airways"): used once, "frontline", "tenable" or "take
   two" is more likely the words (the ordinary-word list stops at common words), and a
   company named once is seldom what the story is about;
-* when it is one word that is also a frequent word ("toyota", "google", "shell"), from
-  its second use and only if one use says a company acts ("toyota said", "shell
-  shares", "google's"): "google it" twice stays a verb, "apple pie" a fruit;
+* when it is one word that is also a frequent word or has two letters ("toyota",
+  "google", "shell", "bp"), from its second use and only if one use says a company acts
+  ("toyota said", "shell shares", "google's", "bp said"): "google it" twice stays a
+  verb, "apple pie" a fruit, "his bp" blood pressure;
 * never when it is a ticker ("CARR" would be every Mr Carr), one ordinary word after
-  "the" ("The Guardian"), a date ("dec") or too short ("bp");
+  "the" ("The Guardian") or a date ("dec");
 * after a title or a first name, as a person's name ("mr dyson" -> "Mr Dyson"), so that
   the matcher's person rules read the story as they read cased text.
 
@@ -38,7 +39,7 @@ _CAPITAL = re.compile(r"(?!I\b)[A-Z]")  # a transcript may still write "I"
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
 # The first letter of a part, or of a sentence after ". ", "! ", "? " (quotes allowed).
 _OPENING = re.compile(r"(?:^|(?<=[.!?])[\"'”’)]*\s+)[\"“‘(]?[a-z]")
-_MIN_LETTERS = 3  # "bp", "gm", "hp" are too short to trust in lower-case text
+_MIN_LETTERS = 3  # "bp", "gm", "hp" need a company cue in lower-case text
 _REPEATED = 2  # uses of a name that is not sure at once (module docstring)
 # Words after a name that say it is a company acting: "toyota said", "shell shares".
 _CUES = frozenset(
@@ -107,7 +108,7 @@ def _word(word: str) -> bool:
         low != word
         and len(low) == len(word)
         and low.isalpha()
-        and len(low) >= _MIN_LETTERS
+        and len(low) >= 2
         and low not in _DATES
     )
 

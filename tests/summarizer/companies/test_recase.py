@@ -129,3 +129,7 @@ def test_a_name_that_is_a_frequent_word_needs_a_company_cue(matcher: CompanyMatc
     assert [m.name for m in matcher.find(Article("", (firm,))) if m.subject] == ["Toyota Motor"]
     verb = "if in doubt, google it. i google everything before a trip."
     assert matcher.find(Article("", (verb,))) == []
+    oil = "bp said profits rose. bp shares fell 2% in london."
+    assert [m.name for m in matcher.find(Article("", (oil,))) if m.subject] == ["BP"]
+    health = "his bp was high. the nurse took his bp again an hour later."
+    assert matcher.find(Article("", (health,))) == []
