@@ -21,7 +21,9 @@ name gets its spelling back where all its words stand together:
 * after a title or a first name, as a person's name ("mr dyson" -> "Mr Dyson"), so that
   the matcher's person rules read the story as they read cased text.
 
-Each sentence opens on a capital again too, because salience reads sentences from
+A story written all in capitals is first lower-cased and then treated the same way:
+capitals that say nothing made every word a possible name ("3M VIEWERS", "WITH HALL &
+WOODHOUSE"). Each sentence opens on a capital again too, because salience reads sentences from
 them (without, a one-paragraph story is one long first sentence, and every company in
 it "leads"). Offsets do not change.
 """
@@ -36,6 +38,7 @@ from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef
 from summarizer.companies.names import is_common, is_first_name
 
 _CAPITAL = re.compile(r"(?!I\b)[A-Z]")  # a transcript may still write "I"
+_LOWER = re.compile(r"[a-z]")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
 # The first letter of a part, or of a sentence after ". ", "! ", "? " (quotes allowed).
 _OPENING = re.compile(r"(?:^|(?<=[.!?])[\"'”’)]*\s+)[\"“‘(]?[a-z]")
@@ -68,6 +71,17 @@ def caseless(parts: Sequence[str]) -> bool:
     may title-case a headline over a lower-cased body); the headline when it has none."""
     body = [p for p in parts[1:] if p.strip()] or list(parts[:1])
     return bool(body) and not any(_CAPITAL.search(p) for p in body) and any(map(str.strip, body))
+
+
+def lowered(parts: Sequence[str]) -> list[str] | None:
+    """An all-capitals story ("XIAOMI SHARES JUMP AFTER ...") in lower case, to be recased
+    like one that lost its capitals: capitals that say nothing would make every word a
+    name. None when the story has lower-case letters (or lower-casing moves offsets)."""
+    body = [p for p in parts[1:] if p.strip()] or list(parts[:1])
+    if not body or any(_LOWER.search(p) for p in body) or not any(_CAPITAL.search(p) for p in body):
+        return None
+    low = [p.lower() for p in parts]
+    return low if all(len(a) == len(b) for a, b in zip(low, parts, strict=True)) else None
 
 
 def spellings(

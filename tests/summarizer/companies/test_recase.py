@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from seeds import companies_file
 from summarizer.article import Article
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
-from summarizer.companies.recase import caseless, recased
+from summarizer.companies.recase import caseless, lowered, recased
 
 # A BBC story (business/291) as a lower-cased paste gives it.
 TOBACCO = (
@@ -133,3 +133,14 @@ def test_a_name_that_is_a_frequent_word_needs_a_company_cue(matcher: CompanyMatc
     assert [m.name for m in matcher.find(Article("", (oil,))) if m.subject] == ["BP"]
     health = "his bp was high. the nurse took his bp again an hour later."
     assert matcher.find(Article("", (health,))) == []
+
+
+def test_an_all_capitals_story_is_read_as_lower_case(matcher: CompanyMatcher) -> None:
+    """Capitals that say nothing would make every word a name ("3M VIEWERS", "WITH HALL &
+    WOODHOUSE"): the story is lower-cased and recased like one that lost its capitals."""
+    firm = "TOYOTA SAID ON MONDAY THAT SALES ROSE. TOYOTA SHARES GAINED 3% IN TOKYO."
+    assert [m.name for m in matcher.find(Article("", (firm,))) if m.subject] == ["Toyota Motor"]
+    noise = "THE FILM DREW 3M VIEWERS. THE FRONTLINE STAFF CHEERED WITH THE CAST."
+    assert matcher.find(Article("", (noise,))) == []
+    assert lowered(["XIAOMI RISES", "Shares in Xiaomi rose."]) is None  # only the headline
+    assert lowered(["", "SHARES ROSE"]) == ["", "shares rose"]
