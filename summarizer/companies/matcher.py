@@ -34,7 +34,7 @@ from summarizer.companies.names import (
     reads_as_ticker,
     short_forms,
 )
-from summarizer.companies.recase import caseless, lowered, recased, spellings
+from summarizer.companies.recase import caseless, lowered, mixed, recased, spellings
 from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
     EXACT,
@@ -264,6 +264,8 @@ class CompanyMatcher:
     def _cased(self, parts: Sequence[str]) -> Sequence[str]:
         """``parts``, with the capitals names need given back if it has none (recase.py:
         a transcript, a lower-cased paste); salience then reads the same text."""
+        if mixed(parts):
+            return parts
         parts = lowered(parts) or parts  # an all-capitals story is read as lower case
         if not caseless(parts):
             return parts

@@ -73,6 +73,13 @@ def caseless(parts: Sequence[str]) -> bool:
     return bool(body) and not any(_CAPITAL.search(p) for p in body) and any(map(str.strip, body))
 
 
+def mixed(parts: Sequence[str]) -> bool:
+    """Whether the story's first paragraph holds both cases: then it is neither caseless
+    nor all capitals, and nothing here applies (one cheap test for nearly every story)."""
+    first = next((p for p in parts[1:] if p), "")
+    return bool(_CAPITAL.search(first)) and bool(_LOWER.search(first))
+
+
 def lowered(parts: Sequence[str]) -> list[str] | None:
     """An all-capitals story ("XIAOMI SHARES JUMP AFTER ...") in lower case, to be recased
     like one that lost its capitals: capitals that say nothing would make every word a
