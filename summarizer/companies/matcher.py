@@ -34,7 +34,7 @@ from summarizer.companies.names import (
     reads_as_ticker,
     short_forms,
 )
-from summarizer.companies.recase import caseless, lowered, mixed, recased, spellings
+from summarizer.companies.recase import readable, spellings
 from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
     EXACT,
@@ -237,7 +237,9 @@ class CompanyMatcher:
 
     def find(self, article: Article) -> list[CompanyMention]:
         """Companies the article names, most salient first."""
-        parts = self._cased([article.title, *article.paragraphs])
+        # Text with no capitals, or only capitals, gets those its names need (recase.py);
+        # salience then reads the same text.
+        parts = readable([article.title, *article.paragraphs], self._spelled)
         occs, names = self.scored_occurrences(parts)
         scores = score_companies(occs, parts)
         return [
@@ -253,7 +255,7 @@ class CompanyMatcher:
     def scored_occurrences(self, parts: Sequence[str]) -> tuple[list[Occurrence], _Names]:
         """Every occurrence salience is computed from (registry and discovered companies),
         and the company name for each entry number."""
-        parts = self._cased(parts)
+        parts = readable(parts, self._spelled)
         occs = self.occurrences(parts)
         more: list[str] = []  # names the registry lacks, numbered after its entries
         if self.discover:
@@ -261,17 +263,10 @@ class CompanyMatcher:
             occs = occs + found
         return occs, _Names(self.entries, more)
 
-    def _cased(self, parts: Sequence[str]) -> Sequence[str]:
-        """``parts``, with the capitals names need given back if it has none (recase.py:
-        a transcript, a lower-cased paste); salience then reads the same text."""
-        if mixed(parts):
-            return parts
-        parts = lowered(parts) or parts  # an all-capitals story is read as lower case
-        if not caseless(parts):
-            return parts
+    def _spelled(self) -> dict[str, tuple[tuple[str, ...], ...]]:
         if self._capitals is None:  # built on first use: most text keeps its capitals
             self._capitals = spellings(self._index.grams, tickers=self._index.bare)
-        return recased(parts, self._capitals)
+        return self._capitals
 
     def _discovered(
         self, parts: Sequence[str], occs: Sequence[Occurrence]

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 
 from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef
 from summarizer.companies.names import is_common, is_first_name
@@ -63,6 +63,15 @@ _DATES = frozenset(
 )
 
 Spellings = Mapping[str, tuple[tuple[str, ...], ...]]
+
+
+def readable(parts: Sequence[str], spelled: Callable[[], Spellings]) -> Sequence[str]:
+    """``parts`` as matching reads them: unchanged when the story holds both cases (nearly
+    always), else lower-cased if all in capitals and recased with ``spelled()``."""
+    if mixed(parts):
+        return parts
+    parts = lowered(parts) or parts
+    return recased(parts, spelled()) if caseless(parts) else parts
 
 
 def caseless(parts: Sequence[str]) -> bool:
