@@ -34,7 +34,7 @@ from summarizer.companies.names import (
     reads_as_ticker,
     short_forms,
 )
-from summarizer.companies.recase import readable, spellings
+from summarizer.companies.recase import Group, readable, spellings
 from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
     EXACT,
@@ -111,7 +111,7 @@ class CompanyMatcher:
             if entry.ticker:
                 self._lookup.setdefault(_key(entry.ticker), i)
         self._choices = [key for key, i in self._names.items() if len(key) >= 3]
-        self._capitals: dict[str, tuple[tuple[str, ...], ...]] | None = None  # recase.py
+        self._capitals: dict[str, tuple[Group, ...]] | None = None  # recase.py
 
     def _add_entry(self, i: int, entry: CompanyEntry) -> None:
         ambiguous = {a.casefold() for a in entry.ambiguous}
@@ -263,7 +263,7 @@ class CompanyMatcher:
             occs = occs + found
         return occs, _Names(self.entries, more)
 
-    def _spelled(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+    def _spelled(self) -> dict[str, tuple[Group, ...]]:
         if self._capitals is None:  # built on first use: most text keeps its capitals
             self._capitals = spellings(self._index.grams, tickers=self._index.bare)
         return self._capitals

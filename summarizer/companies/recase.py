@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 
 from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef
-from summarizer.companies.names import is_common, is_first_name
+from summarizer.companies.names import LEGAL, is_common, is_first_name
 
 _CAPITAL = re.compile(r"(?!I\b)[A-Z]")  # a transcript may still write "I"
 _LOWER = re.compile(r"[a-z]")
@@ -62,7 +62,11 @@ _DATES = frozenset(
     )
 )
 
-Spellings = Mapping[str, tuple[tuple[str, ...], ...]]
+# Word -> (its position in the names filed under it, their length, {words: spelling}),
+# longest first: a name is then found with one lookup per group, not one test per name
+# (770 names end on "ltd").
+Group = tuple[int, int, Mapping[tuple[str, ...], tuple[str, ...]]]
+Spellings = Mapping[str, tuple[Group, ...]]
 
 
 def readable(parts: Sequence[str], spelled: Callable[[], Spellings]) -> Sequence[str]:
@@ -102,22 +106,28 @@ def lowered(parts: Sequence[str]) -> list[str] | None:
 
 def spellings(
     grams: Mapping[tuple[str, ...], tuple[AliasRef, ...]], *, tickers: Container[str] = ()
-) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Lower-case word -> the names (as words) filed under it, longest first: under each
-    distinctive word a name holds, or under its longest word when it holds none."""
-    names: dict[str, set[tuple[str, ...]]] = {}
+) -> dict[str, tuple[Group, ...]]:
+    """Lower-case word -> the names (as words) filed under it: under each distinctive word
+    a name holds, or under its longest word but a legal form when it holds none."""
+    groups: dict[str, dict[tuple[int, int], dict[tuple[str, ...], tuple[str, ...]]]] = {}
     for refs in grams.values():
         for ref in refs:
             if ref.mode not in (FOLD, EXACT, WORD) or ref.weak or ref.surface[0] in tickers:
                 continue  # (a ticker is no name: "CARR" would be every Mr Carr)
-            keys = [w.lower() for w in ref.surface if _distinctive(w)]
-            if not keys and len([w for w in ref.surface if w.lower() not in _JOINS]) > 1:
-                keys = [max(ref.surface, key=len).lower()]  # the one least often met
-            elif not keys and len(ref.surface) == 1 and _word(ref.surface[0]):
-                keys = [ref.surface[0].lower()]  # "google", "toyota", "shell": needs a cue
+            low = tuple(w.lower() for w in ref.surface)
+            keys = {w for w, word in zip(low, ref.surface, strict=True) if _distinctive(word)}
+            plain = [w for w in low if w not in _JOINS and w not in LEGAL]
+            if not keys and len([w for w in low if w not in _JOINS]) > 1 and plain:
+                keys = {max(plain, key=len)}  # the one least often met
+            elif not keys and len(low) == 1 and _word(ref.surface[0]):
+                keys = {low[0]}  # "google", "toyota", "shell": needs a cue
             for key in keys:
-                names.setdefault(key, set()).add(ref.surface)
-    return {w: tuple(sorted(s, key=lambda n: (-len(n), n))) for w, s in names.items()}
+                group = groups.setdefault(key, {}).setdefault((low.index(key), len(low)), {})
+                group.setdefault(low, ref.surface)
+    return {
+        key: tuple((at, n, names) for (at, n), names in sorted(g.items(), key=lambda x: -x[0][1]))
+        for key, g in groups.items()
+    }
 
 
 def _distinctive(word: str) -> bool:
@@ -128,6 +138,7 @@ def _distinctive(word: str) -> bool:
         and sum(c.isalpha() for c in word) >= _MIN_LETTERS
         and not is_common(low)
         and low not in _DATES
+        and low not in LEGAL
     )
 
 
@@ -158,7 +169,7 @@ def recased(parts: Iterable[str], spelled: Spellings) -> list[str]:
     a capital (module docstring)."""
     texts = list(parts)
     tokens = [[(m.start(), _bare(m.group())) for m in _TOKEN.finditer(t)] for t in texts]
-    found = [list(_names_in(toks, spelled)) for toks in tokens]
+    found = [list(_names_in(t, toks, spelled)) for t, toks in zip(texts, tokens, strict=True)]
     uses = Counter(name for names in found for _, name in names)
     # A one-word name is used wherever its word is, inside a longer name too: "altria
     # group ... altria shares" uses "altria" twice.
@@ -196,20 +207,26 @@ def _acts(text: str, toks: list[tuple[int, str]], k: int) -> bool:
 
 
 def _names_in(
-    toks: list[tuple[int, str]], spelled: Spellings
+    text: str, toks: list[tuple[int, str]], spelled: Spellings
 ) -> Iterator[tuple[int, tuple[str, ...]]]:
     """(first token, name) of each name standing in ``toks``, the longest at each place."""
-    for k, (_, low) in enumerate(toks):
-        for name in spelled.get(low, ()):
-            if len(name) == 1 and k and _person(toks[k - 1][1]):
-                # "mr dyson", "james dyson": a person's surname; written "Mr Dyson", so the
-                # matcher's person rules read it as they read cased text.
-                yield k - 1, (toks[k - 1][1].capitalize(), name[0])
-                break
-            lo = k - [w.lower() for w in name].index(low)
-            if lo >= 0 and [t[1] for t in toks[lo : lo + len(name)]] == [w.lower() for w in name]:
-                yield lo, name
-                break
+    for k, (start, low) in enumerate(toks):
+        for at, n, names in spelled.get(low, ()):
+            lo = k - at
+            if lo < 0 or lo + n > len(toks):
+                continue
+            name = names.get(tuple(t[1] for t in toks[lo : lo + n]))
+            if name is None:
+                continue
+            if n == 1 and k and _person(toks[k - 1][1]):
+                before, gap = toks[k - 1], text[toks[k - 1][0] + len(toks[k - 1][1]) : start]
+                if gap.isspace():  # not "sales rose. toyota said"
+                    # "mr dyson", "james dyson": a person's surname; written "Mr Dyson",
+                    # so the matcher's person rules read it as they read cased text.
+                    yield k - 1, (before[1].capitalize(), name[0])
+                    break
+            yield lo, name
+            break
 
 
 def _person(word: str) -> bool:

@@ -159,15 +159,15 @@ _STARTERS = frozenset(
         r"\S+",
         "The But As After When While If He She It They We His Her Its Their This These Those "
         "There Then Later However Meanwhile Now Since Yet Also Still Today Yesterday Earlier "
-        "According Although Though Despite Indeed And So Among Another Both Two Three Four "
-        "Five Six Seven Eight Nine Ten",
+        "According Although Though Despite Indeed And So Among Another Both",
     )
 )
 _WEAK_STARTERS = frozenset(
     re.findall(
         r"\S+",
         "That Some Many Most In On At For With A An Several Each Police Officials Analysts "
-        "Critics Former Soon From Which About Last Shares Sales",
+        "Critics Former Soon From Which About Last Shares Sales Two Three Four Five Six Seven "
+        "Eight Nine Ten",
     )
 )
 # "… the court official said According to …": a reporting verb ends a sentence before

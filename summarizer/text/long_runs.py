@@ -101,7 +101,7 @@ def cut_long_run(piece: str, limit: int) -> list[str]:
 
 def _rank(before: str, word: str, *, caseless: bool) -> int:
     """The rank of the place between ``before`` and ``word`` (module docstring)."""
-    if before.endswith(","):
+    if before.rstrip("\"”’')").endswith(","):  # also '… going," | he said'
         return 4
     bare = before.strip(_EDGE)
     ends = bool(bare) and bare.casefold() not in _NO_END
