@@ -35,7 +35,7 @@ _NOT_NAMES = frozenset(
 _GENERIC = frozenset(
     ("group", "company", "co", "corp", "corporation", "holdings", "inc", "ltd", "plc", "bank")
 )
-_NAME_TITLES = frozenset(
+NAME_TITLES = frozenset(
     ("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor")
 )
 # "Apple said", "Shell shares fell": only a company does that, even at a sentence start.
@@ -128,7 +128,7 @@ def _name_before(text: str, start: int, n_words: int, ref: AliasRef) -> str:
     if not m:
         return ""
     word = m.group(1)
-    if word.casefold().rstrip(".") in _NAME_TITLES:
+    if word.casefold().rstrip(".") in NAME_TITLES:
         return "title"
     if not (word[0].isupper() and word[1:2].islower()) or word.endswith(("'s", "’s")):
         return ""
@@ -194,7 +194,7 @@ def person_surnames(parts: Sequence[str], forms: Collection[str]) -> Iterator[tu
                 first = _FIRST_BEFORE.search(text, max(0, at - 40), at) if closed else None
                 if first and (
                     is_first_name(first.group(1))
-                    or first.group(1).casefold().rstrip(".") in _NAME_TITLES
+                    or first.group(1).casefold().rstrip(".") in NAME_TITLES
                 ):
                     yield fold(form), p, at
                 at = text.find(form, end)

@@ -35,9 +35,10 @@ from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 
 from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef
+from summarizer.companies.judge import NAME_TITLES
 from summarizer.companies.names import LEGAL, is_common, is_first_name
+from summarizer.text.long_runs import has_capitals
 
-_CAPITAL = re.compile(r"(?!I\b)[A-Z]")  # a transcript may still write "I"
 _LOWER = re.compile(r"[a-z]")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
 # The first letter of a part, or of a sentence after ". ", "! ", "? " (quotes allowed).
@@ -52,7 +53,6 @@ _CUES = frozenset(
         "group announced reported posted sold bought agreed",
     )
 )
-_TITLES = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof"))
 _JOINS = frozenset(("the", "and", "&", "of", "a"))  # "The Guardian" is one ordinary word
 _DATES = frozenset(
     re.findall(
@@ -82,23 +82,28 @@ def caseless(parts: Sequence[str]) -> bool:
     """Whether the story in ``parts`` (headline, then paragraphs) holds text but no
     capital A-Z (but for the word "I"): its paragraphs, whatever its headline is (a feed
     may title-case a headline over a lower-cased body); the headline when it has none."""
-    body = [p for p in parts[1:] if p.strip()] or list(parts[:1])
-    return bool(body) and not any(_CAPITAL.search(p) for p in body) and any(map(str.strip, body))
+    body = _body(parts)
+    return bool(body) and not any(map(has_capitals, body)) and any(map(str.strip, body))
+
+
+def _body(parts: Sequence[str]) -> list[str]:
+    """The story's paragraphs that hold text, or its headline when none does."""
+    return [p for p in parts[1:] if p.strip()] or list(parts[:1])
 
 
 def mixed(parts: Sequence[str]) -> bool:
     """Whether the story's first paragraph holds both cases: then it is neither caseless
     nor all capitals, and nothing here applies (one cheap test for nearly every story)."""
     first = next((p for p in parts[1:] if p), "")
-    return bool(_CAPITAL.search(first)) and bool(_LOWER.search(first))
+    return has_capitals(first) and bool(_LOWER.search(first))
 
 
 def lowered(parts: Sequence[str]) -> list[str] | None:
     """An all-capitals story ("XIAOMI SHARES JUMP AFTER ...") in lower case, to be recased
     like one that lost its capitals: capitals that say nothing would make every word a
     name. None when the story has lower-case letters (or lower-casing moves offsets)."""
-    body = [p for p in parts[1:] if p.strip()] or list(parts[:1])
-    if not body or any(_LOWER.search(p) for p in body) or not any(_CAPITAL.search(p) for p in body):
+    body = _body(parts)
+    if not body or any(_LOWER.search(p) for p in body) or not any(map(has_capitals, body)):
         return None
     low = [p.lower() for p in parts]
     return low if all(len(a) == len(b) for a, b in zip(low, parts, strict=True)) else None
@@ -174,7 +179,8 @@ def recased(parts: Iterable[str], spelled: Spellings) -> list[str]:
     # A one-word name is used wherever its word is, inside a longer name too: "altria
     # group ... altria shares" uses "altria" twice.
     words = Counter(low for toks in tokens for _, low in toks)
-    uses.update({n: words[n[0].lower()] - uses[n] for ns in found for _, n in ns if len(n) == 1})
+    for n in {n for names in found for _, n in names if len(n) == 1}:
+        uses[n] = words[n[0].lower()]
     # One ordinary word ("toyota", "shell") needs a use beside what only a company does:
     # "toyota said", "shell shares".
     acting = {
@@ -230,7 +236,7 @@ def _names_in(
 
 
 def _person(word: str) -> bool:
-    return word in _TITLES or is_first_name(word)
+    return word in NAME_TITLES or is_first_name(word)
 
 
 def _spell(part: str, toks: list[tuple[int, str]], names: list[tuple[int, tuple[str, ...]]]) -> str:

@@ -81,7 +81,7 @@ def cut_long_run(piece: str, limit: int) -> list[str]:
     """``piece`` (single-spaced, over ``RUNAWAY_WORDS`` words) cut into pieces of at most
     ``limit`` words where it can be, at the best-ranked places (module docstring)."""
     words = piece.split(" ")
-    caseless = _CAPITAL.search(piece) is None
+    caseless = not has_capitals(piece)
     ranks: list[list[int]] = [[] for _ in range(7)]  # rank -> word indexes, ascending
     for i in range(MIN_WORDS, len(words) - MIN_WORDS + 1):
         ranks[_rank(words[i - 1], words[i], caseless=caseless)].append(i)
@@ -97,6 +97,12 @@ def cut_long_run(piece: str, limit: int) -> list[str]:
         for a, b in _halves(ranks, lo, hi, limit):
             out.append(" ".join(words[a:b]))
     return out
+
+
+def has_capitals(text: str) -> bool:
+    """Whether ``text`` holds a capital A-Z other than the word "I" (which a transcript
+    that lost its capitals may still write)."""
+    return _CAPITAL.search(text) is not None
 
 
 def _rank(before: str, word: str, *, caseless: bool) -> int:
