@@ -240,7 +240,7 @@ class CompanyMatcher:
         # Text with no capitals, or only capitals, gets those its names need (recase.py);
         # salience then reads the same text.
         parts = readable([article.title, *article.paragraphs], self._spelled)
-        occs, names = self.scored_occurrences(parts)
+        occs, names = self._scored(parts)
         scores = score_companies(occs, parts)
         return [
             CompanyMention(
@@ -255,7 +255,9 @@ class CompanyMatcher:
     def scored_occurrences(self, parts: Sequence[str]) -> tuple[list[Occurrence], _Names]:
         """Every occurrence salience is computed from (registry and discovered companies),
         and the company name for each entry number."""
-        parts = readable(parts, self._spelled)
+        return self._scored(readable(parts, self._spelled))
+
+    def _scored(self, parts: Sequence[str]) -> tuple[list[Occurrence], _Names]:
         occs = self.occurrences(parts)
         more: list[str] = []  # names the registry lacks, numbered after its entries
         if self.discover:
