@@ -13,7 +13,8 @@ summary. Each place between two words gets a rank, best first:
    "said he would", "that he");
 2. in lower-case text, a word that starts sentences and seldom stands inside one, after
    a word that can end a clause ("… in from the cold | but there are …"); in cased text,
-   a capitalised word after a weekday ("… on Wednesday | Kim …");
+   a capitalised word after a weekday ("… on Wednesday | Kim …"), unless the weekday
+   is part of a name ("the Sunday Times", "Good Friday Agreement");
 3. (lower-case text) a word that often starts sentences, after a word that can end a
    clause ("… the previous month | the reference was …");
 4. after a comma;
@@ -84,7 +85,7 @@ def cut_long_run(piece: str, limit: int) -> list[str]:
     caseless = not has_capitals(piece)
     ranks: list[list[int]] = [[] for _ in range(7)]  # rank -> word indexes, ascending
     for i in range(MIN_WORDS, len(words) - MIN_WORDS + 1):
-        ranks[_rank(words[i - 1], words[i], caseless=caseless)].append(i)
+        ranks[_rank(words[i - 2 : i], words[i], caseless=caseless)].append(i)
     cuts = _every(ranks[1], len(words))
     bounds = [0, *cuts, len(words)]
     out: list[str] = []
@@ -105,8 +106,10 @@ def has_capitals(text: str) -> bool:
     return _CAPITAL.search(text) is not None
 
 
-def _rank(before: str, word: str, *, caseless: bool) -> int:
-    """The rank of the place between ``before`` and ``word`` (module docstring)."""
+def _rank(earlier: Sequence[str], word: str, *, caseless: bool) -> int:
+    """The rank of the place between the last of the ``earlier`` words and ``word``
+    (module docstring)."""
+    before = earlier[-1]
     if before.rstrip("\"”’')").endswith(","):  # also '… going," | he said'
         return 4
     bare = before.strip(_EDGE)
@@ -122,9 +125,17 @@ def _rank(before: str, word: str, *, caseless: bool) -> int:
             return 2
         if ends and head in _WEAK_STARTERS:
             return 3
-    elif head[:1].isupper() and bare in _WEEKDAYS:
+    elif head[:1].isupper() and bare in _WEEKDAYS and not _names_day(earlier[0]):
         return 2
     return 5 if ends else 6
+
+
+def _names_day(word: str) -> bool:
+    """Whether ``word``, before a weekday, makes the weekday part of a name: an article
+    ("the Sunday Times") or a capitalised word ("Good Friday Agreement", "Super Tuesday
+    results")."""
+    bare = word.strip(_EDGE)
+    return bare.casefold() in ("the", "a", "an") or bare[:1].isupper()
 
 
 def _full_stop(word: str) -> bool:

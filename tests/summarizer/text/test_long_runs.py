@@ -96,6 +96,14 @@ def test_cased_text_is_cut_only_after_a_weekday() -> None:
     assert cut_long_run(captions, 40) == [captions]
 
 
+@pytest.mark.parametrize("name", ["the Sunday Times", "Good Friday Agreement"])
+def test_a_weekday_inside_a_name_is_not_cut(name: str) -> None:
+    opening = " ".join(["the police in the capital said the man was held overnight"] * 4)
+    closing = " ".join(["in a cell near the station and would appear in court soon"] * 4)
+    run = f"{opening} as reported by {name} and {closing}"
+    assert any(name in piece for piece in cut_long_run(run, 40))
+
+
 def test_a_run_with_no_place_to_cut_is_halved_anywhere() -> None:
     run = " ".join(f"w{i}" for i in range(RUNAWAY_WORDS * 3))
     pieces = cut_long_run(run, LOST_STOPS_WORDS)
