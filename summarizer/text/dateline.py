@@ -10,10 +10,18 @@ from __future__ import annotations
 
 import re
 
-# Outlets and agencies whose tag opens a story, plus generic outlet words.
+# News agencies, whose tag opens wire copy ("Mumbai, Jan 5 (PTI) The ...").
+_AGENCIES = (
+    *("CNN", "Reuters", "AP", "AFP", "Bloomberg", "Xinhua", "dpa", "UPI", "PA"),
+    *("IANS", "PTI", "ANI", "UNI"),
+)
+# Those whose tag still says "agency" in text that lost its capitals: "(pa)" and "(uni)"
+# are as often a state or a university there.
+_LOWER_AGENCIES = tuple(a.lower() for a in _AGENCIES if a not in ("PA", "UNI"))
+# Agencies and outlets whose tag opens a story, plus generic outlet words.
 _AGENCY = (
-    r"CNN(?: Money| Student News)?|Reuters|AP|AFP|Bloomberg|Xinhua|dpa|UPI|PA|IANS|PTI"
-    r"|EW\.com|Mashable|Rolling Stone|(?:[A-Z][\w.&'’ ]{0,30}?)?"
+    r"CNN Money|CNN Student News|" + "|".join(_AGENCIES) + r"|EW\.com|Mashable|Rolling Stone"
+    r"|(?:[A-Z][\w.&'’ ]{0,30}?)?"
     r"(?:Reporter|News|Magazine|Times|Post|Press|Wire|Journal|Telegraph|Guardian|Independent|Herald|Billboard|Variety|Week|\.com)"
 )
 # "(CNN)The", "Washington (CNN)The", "LONDON (Reuters) - ", "(CNN) -- ", "(CNN):".
@@ -21,11 +29,12 @@ _TAGGED = re.compile(
     r"^\s*(?:[A-Z][\w .,'’/-]{0,50}?\s*)?\((?:" + _AGENCY + r")\)"
     r"(?:\s*[-–—:]{1,2}\s*(?=[\w\"“‘'(\[])|(?=[A-Z\"“‘]))"
 )
-# "(cnn)if you've been ...", "london (reuters) - ...": a known agency's tag in text that
-# lost its capitals (only there: in cased text "(ap)" may be anything).
+# "(cnn)if you've been ...", "london (reuters) - ...", "mumbai, jan 5 (pti) the ...": a
+# known agency's tag in text that lost its capitals (only there: in cased text "(ap)"
+# may be anything).
 _LOWER_TAGGED = re.compile(
-    r"^\s*(?:[a-z][a-z .,'’/-]{0,50}?\s*)?\((?:cnn|reuters|ap|afp|bloomberg|xinhua|upi|pti)\)"
-    r"(?:\s*[-–—:]{1,2}\s*(?=[\w\"“‘'(\[])|(?=[a-z\"“‘]))"
+    r"^\s*(?:[a-z][a-z0-9 .,'’/-]{0,50}?\s*)?\((?:" + "|".join(_LOWER_AGENCIES) + r")\)"
+    r"(?:\s*[-–—:]{1,2}\s*(?=[\w\"“‘'(\[])|\s*(?=[a-z\"“‘]))"
 )
 # "(Billboard)From ...": any capitalised tag glued to the first word of the story.
 _GLUED = re.compile(r"^\s*\([A-Z][\w.&'’ ]{1,30}\)(?=[A-Z\"“])")
@@ -42,7 +51,7 @@ _UPPER = re.compile(
 _PLACE_AGENCY = re.compile(
     r"^\s*[A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){0,3}(?:,\s*[A-Z][\w.'’-]{0,30})?"
     r"(?:" + _DATE + r")?"
-    r"\s*\((?:CNN|Reuters|AP|AFP|Bloomberg|Xinhua|dpa|UPI|PA|IANS|PTI|ANI|UNI)\)\s+(?=[A-Z\"“‘])"
+    r"\s*\((?:" + "|".join(_AGENCIES) + r")\)\s+(?=[A-Z\"“‘])"
 )
 # "NEW DELHI: ", "CHENNAI, March 3: ", "New Delhi, Oct 12: " (a place in capitals, or
 # any place with a date, then a colon; "Wanted: " and "Result: " are no datelines).

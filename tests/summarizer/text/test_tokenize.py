@@ -404,6 +404,7 @@ def test_repairs_never_build_runaway_sentences(tok: NewsTokenizer) -> None:
         ("Mumbai, Jan 5 (PTI) The Sensex rose 300 points on Monday.", "The Sensex rose"),
         ("(cnn)if you've been following the news lately.", "if you've been"),  # lower-cased
         ("london (reuters) - shares fell sharply on monday.", "shares fell sharply"),
+        ("mumbai, jan 5 (pti) the sensex rose 300 points.", "the sensex rose"),
     ],
 )
 def test_wire_datelines_are_recognised_and_stripped(sentence: str, rest: str) -> None:
@@ -424,6 +425,7 @@ def test_wire_datelines_are_recognised_and_stripped(sentence: str, rest: str) ->
         "Former editor of the paper (The Times) Simon Jenkins said so.",
         "(see chart) the figures show a rise in sales.",
         "(CNN) reporters were there.",  # a tag in cased text needs a dash or no space
+        "pittsburgh (pa) officials said the plant would close.",  # lower case: a state
     ],
 )
 def test_ordinary_openings_are_not_datelines(sentence: str) -> None:
