@@ -119,7 +119,7 @@ def spellings(
         for ref in refs:
             if ref.mode not in (FOLD, EXACT, WORD) or ref.weak or ref.surface[0] in tickers:
                 continue  # (a ticker is no name: "CARR" would be every Mr Carr)
-            low = tuple(w.lower() for w in ref.surface)
+            low = tuple(map(_bare, ref.surface))  # as text is read: "moody's" -> "moody"
             keys = {w for w, word in zip(low, ref.surface, strict=True) if _distinctive(word)}
             plain = [w for w in low if w not in _JOINS and w not in LEGAL]
             if not keys and len([w for w in low if w not in _JOINS]) > 1 and plain:
@@ -247,10 +247,17 @@ def _spell(part: str, toks: list[tuple[int, str]], names: list[tuple[int, tuple[
     out, last = [], 0
     for k, word in sorted(new.items()):
         start = toks[k][0]
-        if start >= last and part[start : start + len(word)].lower() == word.lower():
-            out += [part[last:start], word]
+        seen = part[start : start + len(word)]
+        if start >= last and _same(seen, word):  # the text's apostrophes are kept
+            kept = (t if t in "'’" else w for w, t in zip(word, seen, strict=True))
+            out += [part[last:start], "".join(kept)]
             last = start + len(word)
     return "".join(out) + part[last:]
+
+
+def _same(text: str, word: str) -> bool:
+    """Whether ``text`` is ``word`` but for case and the apostrophe's shape."""
+    return text.lower().replace("’", "'") == word.lower().replace("’", "'")
 
 
 def _bare(token: str) -> str:

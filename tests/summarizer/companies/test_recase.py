@@ -86,6 +86,14 @@ def test_recasing_spells_names_and_opens_sentences() -> None:
     ]
 
 
+def test_a_name_with_a_possessive_inside_is_spelled() -> None:
+    """Text reads "moody's" as "moody" (possessives are dropped); names are filed the same
+    way, and the text keeps its own apostrophe."""
+    spelled = names_spelled("Moody's Investors Service", "Domino's Pizza")
+    text = "moody’s investors service cut domino's pizza to junk."
+    assert recased([text], spelled) == ["Moody’s Investors Service cut Domino's Pizza to junk."]
+
+
 def test_text_with_any_capital_is_left_as_it_is() -> None:
     assert caseless(["", "xiaomi rose"])
     assert caseless(["", "I think xiaomi rose, I'm sure"])
