@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 
 from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef
-from summarizer.companies.judge import NAME_TITLES
+from summarizer.companies.judge import COMPANY_VERB, NAME_TITLES
 from summarizer.companies.names import LEGAL, is_common, is_first_name
 from summarizer.text.long_runs import has_capitals
 
@@ -45,14 +45,13 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
 _OPENING = re.compile(r"(?:^|(?<=[.!?])[\"'”’)]*\s+)[\"“‘(]?[a-z]")
 _MIN_LETTERS = 3  # "bp", "gm", "hp" need a company cue in lower-case text
 _REPEATED = 2  # uses of a name that is not sure at once (module docstring)
-# Words after a name that say it is a company acting: "toyota said", "shell shares".
-_CUES = frozenset(
-    re.findall(
-        r"\S+",
-        "said says shares share stock spokesman spokeswoman chief boss inc plc ltd corp "
-        "group announced reported posted sold bought agreed",
-    )
-)
+# What only a company does after its name, as the matcher reads it in cased text
+# ("toyota said", "shell shares", "bp has warned"), in any case here.
+_ACTING = re.compile(COMPANY_VERB.pattern, re.IGNORECASE)
+# A legal form after it names it too ("shell plc"), but for those that are also words
+# ("toyota as well", "a shell company").
+_WORDS = frozenset(re.findall(r"\S+", "as co cos se sa ab lp kk rt oy kg sca company"))
+_FORMS = (LEGAL | {"group"}) - _WORDS
 _JOINS = frozenset(("the", "and", "&", "of", "a"))  # "The Guardian" is one ordinary word
 _DATES = frozenset(
     re.findall(
@@ -207,9 +206,10 @@ def recased(parts: Iterable[str], spelled: Spellings) -> list[str]:
 def _acts(text: str, toks: list[tuple[int, str]], k: int) -> bool:
     """Whether the name at token ``k`` acts: "toyota said", "shell shares", "google's"."""
     start, low = toks[k]
-    if text.startswith(("'s", "’s"), start + len(low)):
+    end = start + len(low)
+    if text.startswith(("'s", "’s"), end):
         return True
-    return k + 1 < len(toks) and toks[k + 1][1] in _CUES
+    return _ACTING.match(text, end) is not None or (k + 1 < len(toks) and toks[k + 1][1] in _FORMS)
 
 
 def _names_in(

@@ -146,6 +146,11 @@ def test_a_name_that_is_a_frequent_word_needs_a_company_cue(matcher: CompanyMatc
     assert [m.name for m in matcher.find(Article("", (oil,))) if m.subject] == ["BP"]
     health = "his bp was high. the nurse took his bp again an hour later."
     assert matcher.find(Article("", (health,))) == []
+    # The cues are the matcher's own, as in cased text: "has warned", "plans", "plc".
+    warned = "toyota has warned of a loss. the toyota plant in derby will shut in may."
+    assert {m.name: m.mentions for m in matcher.find(Article("", (warned,)))} == {"Toyota Motor": 2}
+    shell = "a shell company holds the cash. the shell company was set up in may."
+    assert matcher.find(Article("", (shell,))) == []
 
 
 def test_an_all_capitals_story_is_read_as_lower_case(matcher: CompanyMatcher) -> None:
