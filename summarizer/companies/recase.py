@@ -128,10 +128,28 @@ def spellings(
             for key in keys:
                 group = groups.setdefault(key, {}).setdefault((low.index(key), len(low)), {})
                 group.setdefault(low, ref.surface)
-    return {
-        key: tuple((at, n, names) for (at, n), names in sorted(g.items(), key=lambda x: -x[0][1]))
-        for key, g in groups.items()
-    }
+    return {key: _longest_first(g) for key, g in groups.items()}
+
+
+def merged(first: Spellings, more: Spellings) -> dict[str, tuple[Group, ...]]:
+    """``first`` with the names of ``more`` filed in too (``first``'s spelling wins)."""
+    out = dict(first)
+    for key, groups in more.items():
+        joined: dict[tuple[int, int], dict[tuple[str, ...], tuple[str, ...]]] = {}
+        for at, n, names in (*first.get(key, ()), *groups):
+            group = joined.setdefault((at, n), {})
+            for words, spelled in names.items():
+                group.setdefault(words, spelled)
+        out[key] = _longest_first(joined)
+    return out
+
+
+def _longest_first(
+    groups: dict[tuple[int, int], dict[tuple[str, ...], tuple[str, ...]]],
+) -> tuple[Group, ...]:
+    return tuple(
+        (at, n, names) for (at, n), names in sorted(groups.items(), key=lambda x: -x[0][1])
+    )
 
 
 def _distinctive(word: str) -> bool:

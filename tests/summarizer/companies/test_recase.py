@@ -74,6 +74,19 @@ def test_ordinary_words_stay_lower_case(matcher: CompanyMatcher) -> None:
     assert found == []
 
 
+@pytest.mark.parametrize(
+    "names", [["Rago Arts and Auction Center"], ["Altria"], ["Toyota Motor", "Freberg Ltd"]]
+)
+def test_followed_names_extend_the_registry_spellings(
+    matcher: CompanyMatcher, names: list[str]
+) -> None:
+    """A matcher that adds followed names files them into its registry's spellings,
+    which then need not be built again: the same as building them from scratch."""
+    followed = matcher.with_entries([CompanyEntry(n) for n in names])
+    extended = followed._spelled()
+    assert extended == spellings(followed._index.grams, tickers=followed._index.bare)
+
+
 def test_recasing_spells_names_and_opens_sentences() -> None:
     spelled = names_spelled("Rago Arts and Auction Center", "Rago", "IBM", "Frontline")
     text = (
