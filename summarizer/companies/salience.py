@@ -41,7 +41,10 @@ five sentences, mentions per 100 words, being one of a list of companies, a deal
 right next to the name: none held up out of sample. In stop 21: "partner", "team up",
 "join forces" as deal words, and small gradient-boosted trees (scikit-learn, 50-200 trees of
 depth 2-3) over the same features: the same precision/recall curve in 5-fold CV over 615
-articles, and on "fresh3" from the earlier splits P 0.86 / R 0.70 either way.)
+articles, and on "fresh3" from the earlier splits P 0.86 / R 0.70 either way. In stop 31: a
+"maker" cue, "developed / made / run / owned by X" (24 subjects and 19 passing mentions
+carry it): 5-fold P 0.876 / R 0.763 -> 0.869 / 0.772, 48 -> 52 passing alerts at 0.5,
+weight 0.26.)
 
 An abbreviation defined in brackets after a name ("Singapore Airlines (SIA)") counts
 as that company wherever it recurs (``with_abbreviations``).
