@@ -21,6 +21,7 @@ the company whenever the article has one.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 
 import numpy as np
@@ -144,21 +145,50 @@ class NewsRank:
     def _focused(
         self, doc: Document, f: Features, scores: np.ndarray, mask: np.ndarray, count: int
     ) -> list[int]:
-        """Open with the best sentence naming the company (a readable one when there
-        is, and early enough that the rest can follow it), then the best after it."""
+        """Open with a sentence naming the company (a readable one when there is, and
+        early enough that the rest can follow it), then the best after it: the opener
+        whose summary scores best, so a later sentence naming the company does not push
+        out the lead that names it too."""
         n = len(scores)
         readable = mask & ~np.array([opens_dangling(s) for s in doc.sentences])
         room = np.arange(n) <= max(n - count, 0)
-        pool = mask
-        for candidate in (readable & room, mask & room, readable):
+        for candidate in (readable & room, mask & room):
             if candidate.any():
-                pool = candidate
+                lead = _best_opener(scores, np.flatnonzero(candidate), count)
                 break
-        lead = int(np.argmax(np.where(pool, scores, -np.inf)))
+        else:
+            pool = readable if readable.any() else mask
+            lead = int(np.argmax(np.where(pool, scores, -np.inf)))
         # Sentences before the opener only if nothing after it is left.
         order = np.where(np.arange(n) > lead, scores, scores - 1e6)
         order[lead] = np.inf
         return mmr_select(f, order, count, self.redundancy)
+
+
+def _best_opener(scores: np.ndarray, openers: np.ndarray, count: int) -> int:
+    """The opener (each has ``count - 1`` sentences after it) whose summary, it and the
+    best ``count - 1`` after it, has the highest total score; the earliest on a tie."""
+    after = _best_after(scores.tolist(), count - 1)
+    totals = [scores[i] + after[i] for i in openers.tolist()]
+    return int(openers[int(np.argmax(totals))])
+
+
+def _best_after(scores: list[float], k: int) -> list[float]:
+    """For each sentence, the sum of the ``k`` best scores after it: one pass from the
+    end with a heap of ``k`` (linear in the article, however often the company recurs)."""
+    best: list[float] = []  # min-heap of the k best scores seen
+    total = 0.0
+    out = [0.0] * len(scores)
+    for i in range(len(scores) - 1, -1, -1):
+        out[i] = total
+        if k <= 0:
+            continue
+        if len(best) < k:
+            heapq.heappush(best, scores[i])
+            total += scores[i]
+        elif scores[i] > best[0]:
+            total += scores[i] - heapq.heapreplace(best, scores[i])
+    return out
 
 
 def _as_wire(doc: Document) -> Document:

@@ -64,6 +64,24 @@ def test_apple_follower_gets_the_apple_sentence(seed_text: str) -> None:
     assert any(s not in APPLE_SENTENCES for s in focused.sentences[1:])
 
 
+def test_focus_keeps_a_lead_that_names_the_company() -> None:
+    """A later sentence naming the company that scores a little higher does not push out
+    the lead naming it too (the alert would miss the news): the opener is the one whose
+    summary scores best."""
+    text = (
+        "Chinese smartphone maker Xiaomi is to become the latest tech firm to start "
+        "producing electric vehicles. The market for cars is large and growing fast in "
+        "China and abroad. Analysts expect strong demand for cheap models next year. "
+        "Founded in 2010, Xiaomi is the largest smartphone producer in China. Rivals such "
+        "as Huawei have made similar moves recently."
+    )
+    for article in (clean_text(text), clean_text(text.lower())):
+        plain = summarize(article, sentences=2).sentences
+        focused = summarize(article, sentences=2, company="Xiaomi").sentences
+        assert focused == plain
+        assert focused[0].lower().startswith("chinese smartphone maker xiaomi")
+
+
 def test_focus_uses_aliases_and_whole_words(seed_text: str) -> None:
     article = clean_text(seed_text)
     focused = summarize(article, sentences=3, company="Great Wall Motor Co", aliases=["Great Wall"])
