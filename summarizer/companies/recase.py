@@ -50,8 +50,8 @@ _REPEATED = 2  # uses of a name that is not sure at once (module docstring)
 _ACTING = re.compile(COMPANY_VERB.pattern, re.IGNORECASE)
 # A legal form after it names it too ("shell plc"), but for those that are also words
 # ("toyota as well", "a shell company").
-_WORDS = frozenset(re.findall(r"\S+", "as co cos se sa ab lp kk rt oy kg sca company"))
-_FORMS = (LEGAL | {"group"}) - _WORDS
+_WORD_FORMS = frozenset(re.findall(r"\S+", "as co cos se sa ab lp kk rt oy kg sca company"))
+_FORMS = (LEGAL | {"group"}) - _WORD_FORMS
 _JOINS = frozenset(("the", "and", "&", "of", "a"))  # "The Guardian" is one ordinary word
 _DATES = frozenset(
     re.findall(
