@@ -27,6 +27,7 @@ from summarizer.algorithms.newsrank import (
 from summarizer.article import Article
 from summarizer.errors import InputError
 from summarizer.summarize import build_document
+from summarizer.text.capitals import lost_capitals, spelled
 from summarizer.text.quotes import balance_quotes
 
 # Two sentences sharing this much of their content words state the same fact...
@@ -113,15 +114,18 @@ def _candidates(article: Article, index: int, focus: Sequence[str]) -> list[_Can
     order = [
         int(i) for i in np.argsort(-np.where(eligible, scores, -np.inf))[:limit] if eligible[i]
     ]
+    shown = [balance_quotes(doc.sentences[i]) for i in order]  # as summaries show them
+    if lost_capitals(article.paragraphs):
+        shown = [spelled(text, focus) for text in shown]  # (and /news compares them)
     return [
         _Candidate(
             float(scores[i]) + FOCUS_BONUS * bool(mask[i]) - RECENCY_DECAY * index,
             index,
             i,
-            balance_quotes(doc.sentences[i]),  # as summaries show it (and /news compares)
+            text,
             frozenset(k for k in map(key, doc.words[i]) if k is not None),
         )
-        for i in order
+        for i, text in zip(order, shown, strict=True)
     ]
 
 

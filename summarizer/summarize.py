@@ -21,6 +21,7 @@ from summarizer.algorithms.centrality import focus_mask
 from summarizer.article import Article
 from summarizer.errors import EmptyArticleError, InputError
 from summarizer.text.boilerplate import boilerplate_flags
+from summarizer.text.capitals import lost_capitals, opened, spelled
 from summarizer.text.clean import DERIVED_TITLE
 from summarizer.text.dateline import split_dateline
 from summarizer.text.language import detect_language
@@ -74,6 +75,8 @@ def build_document(article: Article, *, language: str | None = None) -> Document
     words: list[tuple[str, ...]] = []
     seen: set[str] = set()
     wire = False
+    # Shown with capitals again, once split and tokenized as the text is (capitals.py).
+    caseless = lost_capitals(article.paragraphs)
     for p, paragraph in enumerate(article.paragraphs):
         for sentence in tokenizer.to_sentences(paragraph):
             if not sentences and not wire:
@@ -85,7 +88,7 @@ def build_document(article: Article, *, language: str | None = None) -> Document
             if not key or key in seen or _repeats_title(key, title):
                 continue
             seen.add(key)
-            sentences.append(sentence)
+            sentences.append(opened(sentence) if caseless else sentence)
             paragraph_of.append(p)
             words.append(sentence_words)
     return Document(
@@ -122,9 +125,12 @@ def summarize(
         raise EmptyArticleError("The article has no sentences to summarize.")
     focus = tuple(name for name in (company, *aliases) if name and name.strip())
     picked = _company_first(sorted(_pick(algo, doc, sentences, focus)), doc, focus)
+    shown = [balance_quotes(doc.sentences[i]) for i in picked]
+    if focus and lost_capitals(article.paragraphs):
+        shown = [spelled(s, focus) for s in shown]  # "Xiaomi is to ...", as followed
     return Summary(
         title=article.title,
-        sentences=tuple(balance_quotes(doc.sentences[i]) for i in picked),
+        sentences=tuple(shown),
         algorithm=algo.name,
         language=doc.language,
     )
