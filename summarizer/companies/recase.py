@@ -7,15 +7,18 @@ it, not even one a chat follows. In such text (and only there), a registry or fo
 name gets its spelling back where all its words stand together:
 
 * at once when it has two words or more and one of them is distinctive (no ordinary
-  word, place, first name or date: "rago arts and auction center", "altria group");
+  word, place, first name or date: "rago arts and auction center", "altria group"), or
+  it ends on a legal form ("sprint corp");
 * from its second use in the story when it is one word ("altria", "ibm") or made of
   ordinary words only ("british airways"): used once, "frontline", "tenable" or "take
   two" is more likely the words (the ordinary-word list stops at common words), and a
   company named once is seldom what the story is about;
 * when it is one word that is also a frequent word or has two letters ("toyota",
   "google", "shell", "bp"), from its second use and only if one use says a company acts
-  ("toyota said", "shell shares", "google's", "bp said"): "google it" twice stays a
-  verb, "apple pie" a fruit, "his bp" blood pressure;
+  ("toyota said", "shell shares", "google's", "bp has warned", "ford sales", "boss of
+  ford": the matcher's and salience's own cues) or a company word stands before it
+  ("electronics giants hitachi"): "google it" twice stays a verb, "apple pie" a fruit,
+  "his bp" blood pressure, "the ford was deep" a river crossing;
 * never when it is a ticker ("CARR" would be every Mr Carr), one ordinary word after
   "the" ("The Guardian") or a date ("dec");
 * after a title or a first name, as a person's name ("mr dyson" -> "Mr Dyson"), so that
@@ -34,6 +37,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 
+from summarizer.companies.cues import acts, window
+from summarizer.companies.described import LEADS
 from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef
 from summarizer.companies.judge import COMPANY_VERB, NAME_TITLES
 from summarizer.companies.names import LEGAL, is_common, is_first_name
@@ -182,8 +187,9 @@ def _cued(name: tuple[str, ...]) -> bool:
 
 
 def _sure(name: tuple[str, ...]) -> bool:
-    """Whether one use of ``name`` is enough: it has two words or more, one distinctive."""
-    return len(name) > 1 and any(_distinctive(w) for w in name)
+    """Whether one use of ``name`` is enough: it has two words or more, one distinctive
+    or a legal form at its end ("sprint corp", "apple inc": no ordinary words)."""
+    return len(name) > 1 and (any(_distinctive(w) for w in name) or name[-1].lower() in LEGAL)
 
 
 def recased(parts: Iterable[str], spelled: Spellings) -> list[str]:
@@ -227,7 +233,13 @@ def _acts(text: str, toks: list[tuple[int, str]], k: int) -> bool:
     end = start + len(low)
     if text.startswith(("'s", "’s"), end):
         return True
-    return _ACTING.match(text, end) is not None or (k + 1 < len(toks) and toks[k + 1][1] in _FORMS)
+    if _ACTING.match(text, end) is not None or (k + 1 < len(toks) and toks[k + 1][1] in _FORMS):
+        return True
+    # What salience reads as acting ("ford sales", "boss of ford"), or a company word
+    # before it ("electronics giants hitachi", "car firm ford").
+    if acts(*window(text, start, end)):
+        return True
+    return k > 0 and toks[k - 1][1].removesuffix("s") in LEADS
 
 
 def _names_in(

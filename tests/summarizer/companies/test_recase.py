@@ -99,6 +99,12 @@ def test_recasing_spells_names_and_opens_sentences() -> None:
     ]
 
 
+def test_a_name_ending_on_a_legal_form_is_sure_at_once(matcher: CompanyMatcher) -> None:
+    """ "sprint corp" is no race: a legal form after a name makes it a company."""
+    text = "time warner cable is close to a deal with sprint corp. to offer mobile services."
+    assert "Sprint" in {m.name for m in matcher.find(Article("", (text,)))}
+
+
 def test_a_name_with_a_possessive_inside_is_spelled() -> None:
     """Text reads "moody's" as "moody" (possessives are dropped); names are filed the same
     way, and the text keeps its own apostrophe."""
@@ -164,6 +170,11 @@ def test_a_name_that_is_a_frequent_word_needs_a_company_cue(matcher: CompanyMatc
     assert {m.name: m.mentions for m in matcher.find(Article("", (warned,)))} == {"Toyota Motor": 2}
     shell = "a shell company holds the cash. the shell company was set up in may."
     assert matcher.find(Article("", (shell,))) == []
+    # And what salience reads as acting, or a company word before the name.
+    cars = "gm and ford cut output. ford sales dropped 3% as rivals took share from gm."
+    assert "Ford Motor" in {m.name for m in matcher.find(Article("", (cars,)))}
+    river = "they crossed the ford at dawn. the ford was deep after the rain."
+    assert matcher.find(Article("", (river,))) == []
 
 
 def test_an_all_capitals_story_is_read_as_lower_case(matcher: CompanyMatcher) -> None:
