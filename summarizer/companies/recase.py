@@ -7,8 +7,10 @@ it, not even one a chat follows. In such text (and only there), a registry or fo
 name gets its spelling back where all its words stand together:
 
 * at once when it has two words or more and one of them is distinctive (no ordinary
-  word, place, first name or date: "rago arts and auction center", "altria group"), or
-  it ends on a legal form ("sprint corp");
+  word, place, first name or date: "rago arts and auction center", "altria group"), it
+  ends on a legal form ("sprint corp"), or an abbreviation of its initials follows it in
+  brackets ("london stock exchange (lse)": that abbreviation is then written in
+  capitals wherever it stands, as the matcher reads a defined abbreviation);
 * from its second use in the story when it is one word ("altria", "ibm") or made of
   ordinary words only ("british airways"): used once, "frontline", "tenable" or "take
   two" is more likely the words (the ordinary-word list stops at common words), and a
@@ -69,6 +71,7 @@ _DATES = frozenset(
 # Word -> (its position in the names filed under it, their length, {words: spelling}),
 # longest first: a name is then found with one lookup per group, not one test per name
 # (770 names end on "ltd").
+Name = tuple[str, ...]  # a name's words, as the registry spells them
 Group = tuple[int, int, Mapping[tuple[str, ...], tuple[str, ...]]]
 Spellings = Mapping[str, tuple[Group, ...]]
 
@@ -213,18 +216,69 @@ def recased(parts: Iterable[str], spelled: Spellings) -> list[str]:
         if _acts(text, toks, k)
     }
 
+    # A name followed by its abbreviation ("london stock exchange (lse)") is defined.
+    defined = {
+        n
+        for text, toks, ns in zip(texts, tokens, found, strict=True)
+        for k, n in ns
+        if _abbreviation_after(text, toks, k, n)
+    }
+
     def kept(name: tuple[str, ...]) -> bool:
         if _cued(name):
             return uses[name] >= _REPEATED and name in acting
-        return _sure(name) or uses[name] >= _REPEATED
+        return _sure(name) or uses[name] >= _REPEATED or name in defined
 
-    return [
-        _OPENING.sub(
-            lambda m: m.group().upper(),
-            _spell(text, toks, [(k, n) for k, n in names if kept(n)]),
-        )
-        for text, toks, names in zip(texts, tokens, found, strict=True)
+    chosen = [[(k, n) for k, n in names if kept(n)] for names in found]
+    out = [
+        _OPENING.sub(lambda m: m.group().upper(), _spell(text, toks, names))
+        for text, toks, names in zip(texts, tokens, chosen, strict=True)
     ]
+    return _with_abbreviations(out, tokens, chosen)
+
+
+# An abbreviation in brackets right after a name: "london stock exchange (lse)".
+_BRACKETED = re.compile(r"\s*\(([a-z][a-z&]{1,5})\)")
+
+
+def _with_abbreviations(
+    texts: list[str], tokens: list[list[tuple[int, str]]], chosen: list[list[tuple[int, Name]]]
+) -> list[str]:
+    """``texts`` with each abbreviation that a spelled name defines in brackets written
+    in capitals wherever it stands ("London Stock Exchange (LSE) ... LSE said"), as the
+    matcher reads a defined abbreviation in cased text; only one made of the name's
+    initials ("(lse)", "(s&n)", "(tepco)" of Tokyo Electric Power; not "(uk)")."""
+    short = {
+        abbr
+        for text, toks, names in zip(texts, tokens, chosen, strict=True)
+        for k, name in names
+        if (abbr := _abbreviation_after(text, toks, k, name))
+    }
+    if not short:
+        return texts
+    # (Any case: a sentence may open on one, "Lse's board met" once opened.)
+    pattern = re.compile(
+        rf"(?<![\w&'’])(?:{'|'.join(map(re.escape, short))})(?![^\W_]|&)", re.IGNORECASE
+    )
+    return [pattern.sub(lambda m: m.group().upper(), text) for text in texts]
+
+
+def _abbreviation_after(text: str, toks: list[tuple[int, str]], k: int, name: Name) -> str:
+    """The abbreviation of ``name`` (at token ``k``) in brackets right after it, or ""."""
+    start, low = toks[k + len(name) - 1]
+    m = _BRACKETED.match(text, start + len(low))
+    return m.group(1) if m and _abbreviates(m.group(1), name) else ""
+
+
+def _abbreviates(short: str, name: Name) -> bool:
+    """Whether ``short`` is made of the initials of ``name``'s words (hyphenated parts
+    count: "hp" of Hewlett-Packard), or starts with three or more of them ("tepco")."""
+    words = [p for w in name if w.lower() not in _JOINS for p in w.split("-") if p]
+    initials = "".join(w[0].lower() for w in words)
+    letters = short.replace("&", "")
+    return len(initials) >= 2 and (
+        letters == initials or (len(initials) >= 3 and letters.startswith(initials))
+    )
 
 
 def _acts(text: str, toks: list[tuple[int, str]], k: int) -> bool:

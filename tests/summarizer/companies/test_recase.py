@@ -105,6 +105,26 @@ def test_a_name_ending_on_a_legal_form_is_sure_at_once(matcher: CompanyMatcher) 
     assert "Sprint" in {m.name for m in matcher.find(Article("", (text,)))}
 
 
+def test_an_abbreviation_in_brackets_is_defined_by_the_name_before_it() -> None:
+    """ "london stock exchange (lse)": the name is spelled at once (an abbreviation of its
+    initials defines it) and the abbreviation is written in capitals wherever it stands,
+    as the matcher reads a defined abbreviation in cased text; "(uk)" defines nothing."""
+    spelled = names_spelled("London Stock Exchange", "Scottish & Newcastle", "Hewlett-Packard")
+    text = (
+        "euronext approached the london stock exchange (lse) about a bid. lse's board met. "
+        "scottish & newcastle (s&n) and hewlett-packard (hp) were not involved; "
+        "the london stock exchange (uk) fell."
+    )
+    assert recased([text], spelled) == [
+        "Euronext approached the London Stock Exchange (LSE) about a bid. LSE's board met. "
+        "Scottish & Newcastle (S&N) and Hewlett-Packard (HP) were not involved; "
+        "the London Stock Exchange (uk) fell."
+    ]
+    assert recased(["the london stock exchange (uk) fell."], spelled) == [
+        "The london stock exchange (uk) fell."
+    ]
+
+
 def test_a_name_with_a_possessive_inside_is_spelled() -> None:
     """Text reads "moody's" as "moody" (possessives are dropped); names are filed the same
     way, and the text keeps its own apostrophe."""
