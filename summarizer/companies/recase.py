@@ -14,7 +14,8 @@ name gets its spelling back where all its words stand together:
 * from its second use in the story when it is one word ("altria", "ibm") or made of
   ordinary words only ("british airways"): used once, "frontline", "tenable" or "take
   two" is more likely the words (the ordinary-word list stops at common words), and a
-  company named once is seldom what the story is about;
+  company named once is seldom what the story is about; ordinary words count at once
+  where they act as a company does ("games giants electronic arts");
 * when it is one word that is also a frequent word or has two letters ("toyota",
   "google", "shell", "bp"), from its second use and only if one use says a company acts
   ("toyota said", "shell shares", "google's", "bp has warned", "ford sales", "boss of
@@ -213,7 +214,7 @@ def recased(parts: Iterable[str], spelled: Spellings) -> list[str]:
         n
         for text, toks, ns in zip(texts, tokens, found, strict=True)
         for k, n in ns
-        if _acts(text, toks, k)
+        if _acts(text, toks, k, len(n))
     }
 
     # A name followed by its abbreviation ("london stock exchange (lse)") is defined.
@@ -227,7 +228,9 @@ def recased(parts: Iterable[str], spelled: Spellings) -> list[str]:
     def kept(name: tuple[str, ...]) -> bool:
         if _cued(name):
             return uses[name] >= _REPEATED and name in acting
-        return _sure(name) or uses[name] >= _REPEATED or name in defined
+        # Ordinary words used once count where they act: "games giants electronic arts".
+        known = uses[name] >= _REPEATED or (len(name) > 1 and name in acting)
+        return _sure(name) or known or name in defined
 
     chosen = [[(k, n) for k, n in names if kept(n)] for names in found]
     out = [
@@ -281,10 +284,12 @@ def _abbreviates(short: str, name: Name) -> bool:
     )
 
 
-def _acts(text: str, toks: list[tuple[int, str]], k: int) -> bool:
-    """Whether the name at token ``k`` acts: "toyota said", "shell shares", "google's"."""
-    start, low = toks[k]
-    end = start + len(low)
+def _acts(text: str, toks: list[tuple[int, str]], k: int, words: int = 1) -> bool:
+    """Whether the name of ``words`` words at token ``k`` acts: "toyota said", "shell
+    shares", "google's"."""
+    start = toks[k][0]
+    last, low = toks[k + words - 1]
+    end = last + len(low)
     if text.startswith(("'s", "’s"), end):
         return True
     if _ACTING.match(text, end) is not None or (k + 1 < len(toks) and toks[k + 1][1] in _FORMS):

@@ -195,6 +195,11 @@ def test_a_name_that_is_a_frequent_word_needs_a_company_cue(matcher: CompanyMatc
     assert "Ford Motor" in {m.name for m in matcher.find(Article("", (cars,)))}
     river = "they crossed the ford at dawn. the ford was deep after the rain."
     assert matcher.find(Article("", (river,))) == []
+    # A name of ordinary words used once counts where it acts too.
+    games = "games giants electronic arts and vivendi back the format."
+    assert "Electronic Arts" in {m.name for m in matcher.find(Article("", (games,)))}
+    art = "the electronic arts festival opens in may."
+    assert "Electronic Arts" not in {m.name for m in matcher.find(Article("", (art,)))}
 
 
 def test_an_all_capitals_story_is_read_as_lower_case(matcher: CompanyMatcher) -> None:
