@@ -25,7 +25,9 @@ name gets its spelling back where all its words stand together:
 * never when it is a ticker ("CARR" would be every Mr Carr), one ordinary word after
   "the" ("The Guardian") or a date ("dec");
 * after a title or a first name, as a person's name ("mr dyson" -> "Mr Dyson"), so that
-  the matcher's person rules read the story as they read cased text.
+  the matcher's person rules read the story as they read cased text;
+* a spelled name's short forms that start it and are no ordinary word ("blb" beside
+  "BLB Investors", "rago"), which the matcher counts only beside the full name.
 
 A story written all in capitals is first lower-cased and then treated the same way:
 capitals that say nothing made every word a possible name ("3M VIEWERS", "WITH HALL &
@@ -44,7 +46,7 @@ from summarizer.companies.cues import acts, window
 from summarizer.companies.described import LEADS
 from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef
 from summarizer.companies.judge import COMPANY_VERB, NAME_TITLES
-from summarizer.companies.names import LEGAL, is_common, is_first_name
+from summarizer.companies.names import LEGAL, is_common, is_first_name, short_forms
 from summarizer.text.long_runs import has_capitals
 
 _LOWER = re.compile(r"[a-z]")
@@ -233,11 +235,33 @@ def recased(parts: Iterable[str], spelled: Spellings) -> list[str]:
         return _sure(name) or known or name in defined
 
     chosen = [[(k, n) for k, n in names if kept(n)] for names in found]
+    shorter = _short_forms({n for names in chosen for _, n in names if len(n) > 1})
     out = [
-        _OPENING.sub(lambda m: m.group().upper(), _spell(text, toks, names))
+        _OPENING.sub(lambda m: m.group().upper(), shorter(_spell(text, toks, names)))
         for text, toks, names in zip(texts, tokens, chosen, strict=True)
     ]
     return _with_abbreviations(out, tokens, chosen)
+
+
+def _short_forms(names: Iterable[Name]) -> Callable[[str], str]:
+    """What spells, in a text, the short forms of ``names`` spelled there in full ("blb"
+    beside "BLB Investors", "rago" beside "Rago Arts and Auction Center"): the matcher
+    counts a short form only beside its full name, as in cased text."""
+    forms = {
+        form.lower(): form
+        for name in names
+        for form, _ in short_forms(" ".join(name))
+        if has_capitals(form)
+        and " ".join(name).lower().startswith(form.lower())
+        and not is_common(form.lower())  # "deep" of Deep Ocean Search is the word
+    }
+    if not forms:
+        return lambda text: text
+    pattern = re.compile(
+        rf"(?<![\w'’])(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})"
+        r"(?![^\W_])"
+    )
+    return lambda text: pattern.sub(lambda m: forms[m.group()], text)
 
 
 # An abbreviation in brackets right after a name: "london stock exchange (lse)".

@@ -87,6 +87,23 @@ def test_followed_names_extend_the_registry_spellings(
     assert extended == spellings(followed._index.grams, tickers=followed._index.bare)
 
 
+def test_a_short_form_is_spelled_beside_its_full_name(matcher: CompanyMatcher) -> None:
+    """ "blb" beside "blb investors": the matcher counts a followed name's short form only
+    beside the full name, in lower-case text as in cased text; not an ordinary word
+    ("deep" of Deep Ocean Search)."""
+    followed = matcher.with_entries([CompanyEntry("BLB Investors")])
+    text = (
+        "gaming consortium blb investors has bought the tracks. blb said it would invest. "
+        "blb will keep the staff, blb added."
+    )
+    found = {m.name: m for m in followed.find(Article("", (text,)))}
+    assert found["BLB Investors"].mentions == 4
+    spelled = names_spelled("Deep Ocean Search")
+    assert recased(["deep ocean search said the wreck lay deep down."], spelled) == [
+        "Deep Ocean Search said the wreck lay deep down."
+    ]
+
+
 def test_recasing_spells_names_and_opens_sentences() -> None:
     spelled = names_spelled("Rago Arts and Auction Center", "Rago", "IBM", "Frontline")
     text = (
