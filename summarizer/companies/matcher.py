@@ -111,7 +111,7 @@ class CompanyMatcher:
             if entry.ticker:
                 self._lookup.setdefault(_key(entry.ticker), i)
         self._choices = [key for key, i in self._names.items() if len(key) >= 3]
-        self._capitals: dict[str, tuple[Group, ...]] | None = None  # recase.py
+        self._capitals: dict[str, tuple[Group, ...]] | None = None  # recase/
         self._parent: CompanyMatcher | None = None  # the matcher ``with_entries`` extended
 
     def _add_entry(self, i: int, entry: CompanyEntry) -> None:
@@ -241,7 +241,7 @@ class CompanyMatcher:
 
     def find(self, article: Article) -> list[CompanyMention]:
         """Companies the article names, most salient first."""
-        # Text with no capitals, or only capitals, gets those its names need (recase.py);
+        # Text with no capitals, or only capitals, gets those its names need (recase/);
         # salience then reads the same text.
         parts = readable([article.title, *article.paragraphs], self._spelled)
         occs, names = self._scored(parts)
