@@ -29,12 +29,17 @@ _TAGGED = re.compile(
     r"^\s*(?:[A-Z][\w .,'’/-]{0,50}?\s*)?\((?:" + _AGENCY + r")\)"
     r"(?:\s*[-–—:]{1,2}\s*(?=[\w\"“‘'(\[])|(?=[A-Z\"“‘]))"
 )
-# "(cnn)if you've been ...", "london (reuters) - ...", "mumbai, jan 5 (pti) the ...": a
-# known agency's tag in text that lost its capitals (only there: in cased text "(ap)"
-# may be anything).
+# "(cnn)if you've been ...", "london (reuters) - ...": a known agency's tag in text that
+# lost its capitals (only there: in cased text "(ap)" may be anything).
 _LOWER_TAGGED = re.compile(
-    r"^\s*(?:[a-z][a-z0-9 .,'’/-]{0,50}?\s*)?\((?:" + "|".join(_LOWER_AGENCIES) + r")\)"
-    r"(?:\s*[-–—:]{1,2}\s*(?=[\w\"“‘'(\[])|\s*(?=[a-z\"“‘]))"
+    r"^\s*(?:[a-z][a-z .,'’/-]{0,50}?\s*)?\((?:" + "|".join(_LOWER_AGENCIES) + r")\)"
+    r"(?:\s*[-–—:]{1,2}\s*(?=[\w\"“‘'(\[])|(?=[a-z\"“‘]))"
+)
+# "mumbai, jan 5 (pti) the sensex ...": a place and a date before the tag, then a space
+# (without the date, "... interface (upi) rose 5%" is a sentence naming a payment system).
+_LOWER_DATED = re.compile(
+    r"^\s*[a-z][a-z.'’-]{0,30}(?: [a-z][a-z.'’-]{0,30}){0,2},\s*[a-z]{3,9}\.? \d{1,2}"
+    r"(?:,? \d{4})?\s*\((?:" + "|".join(_LOWER_AGENCIES) + r")\)\s+(?=[a-z\"“‘])"
 )
 # "(Billboard)From ...": any capitalised tag glued to the first word of the story.
 _GLUED = re.compile(r"^\s*\([A-Z][\w.&'’ ]{1,30}\)(?=[A-Z\"“])")
@@ -71,7 +76,7 @@ def dateline_end(text: str) -> int:
             return match.end()
     opening = text[:200]
     if "(" in opening and opening == opening.lower():
-        match = _LOWER_TAGGED.match(text)
+        match = _LOWER_TAGGED.match(text) or _LOWER_DATED.match(text)
         if match and len(text[match.end() :].lstrip()) >= 10:
             return match.end()
     return 0

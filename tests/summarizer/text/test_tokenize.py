@@ -426,6 +426,8 @@ def test_wire_datelines_are_recognised_and_stripped(sentence: str, rest: str) ->
         "(see chart) the figures show a rise in sales.",
         "(CNN) reporters were there.",  # a tag in cased text needs a dash or no space
         "pittsburgh (pa) officials said the plant would close.",  # lower case: a state
+        "payments on the unified payments interface (upi) rose 5% in march.",  # no date
+        "students taking advanced placement (ap) classes did better this year.",
     ],
 )
 def test_ordinary_openings_are_not_datelines(sentence: str) -> None:
