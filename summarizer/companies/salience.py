@@ -230,6 +230,10 @@ def features(occs: Sequence[Occurrence], layout: Layout, total_mentions: int) ->
     }
 
 
+# A word that may be a defined abbreviation (``ABBREVIATION``'s letters), standing alone.
+_ABBREVIATION_USE = re.compile(r"(?<![\w&])[A-Z][A-Za-z&]{1,6}(?![\w&])")
+
+
 def with_abbreviations(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Occurrence]:
     """``occs`` plus later uses of abbreviations defined in brackets after a company's name
     ("Singapore Airlines (SIA) ... SIA said"), where no other mention already is."""
@@ -242,13 +246,19 @@ def with_abbreviations(occs: Sequence[Occurrence], parts: Sequence[str]) -> list
     if not defined:
         return list(occs)
     taken = {(o.part, o.start) for o in occs}
-    extra = []
-    for abbr, (o, after) in defined.items():
-        pattern = re.compile(rf"(?<![\w&]){re.escape(abbr)}(?![\w&])")
-        for p in range(o.part, len(parts)):
-            for m in pattern.finditer(parts[p], after if p == o.part else 0):
-                if (p, m.start()) not in taken:
-                    extra.append(Occurrence(o.entry, p, m.start(), m.end()))
+    # Where each abbreviation stands, found in one pass over the story (not one per
+    # abbreviation: a story defining thousands of them was scanned thousands of times).
+    at: dict[str, list[tuple[int, int]]] = {abbr: [] for abbr in defined}
+    for p, text in enumerate(parts):
+        for m in _ABBREVIATION_USE.finditer(text):
+            if m.group() in at:
+                at[m.group()].append((p, m.start()))
+    extra = [
+        Occurrence(o.entry, p, start, start + len(abbr))
+        for abbr, (o, after) in defined.items()
+        for p, start in at[abbr]
+        if (p > o.part or (p == o.part and start >= after)) and (p, start) not in taken
+    ]
     return [*occs, *extra]
 
 
