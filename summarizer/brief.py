@@ -27,7 +27,7 @@ from summarizer.algorithms.newsrank import (
 from summarizer.article import Article
 from summarizer.errors import InputError
 from summarizer.summarize import build_document
-from summarizer.text.capitals import lost_capitals, spelled
+from summarizer.text.capitals import lost_capitals, spell_names
 from summarizer.text.quotes import balance_quotes
 
 # Two sentences sharing this much of their content words state the same fact...
@@ -116,7 +116,7 @@ def _candidates(article: Article, index: int, focus: Sequence[str]) -> list[_Can
     ]
     shown = [balance_quotes(doc.sentences[i]) for i in order]  # as summaries show them
     if lost_capitals(article.paragraphs):
-        shown = [spelled(text, focus) for text in shown]  # (and /news compares them)
+        shown = [spell_names(text, focus) for text in shown]  # (and /news compares them)
     return [
         _Candidate(
             float(scores[i]) + FOCUS_BONUS * bool(mask[i]) - RECENCY_DECAY * index,

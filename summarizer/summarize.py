@@ -21,7 +21,7 @@ from summarizer.algorithms.centrality import focus_mask
 from summarizer.article import Article
 from summarizer.errors import EmptyArticleError, InputError
 from summarizer.text.boilerplate import boilerplate_flags
-from summarizer.text.capitals import lost_capitals, opened, spelled
+from summarizer.text.capitals import lost_capitals, opened, spell_names
 from summarizer.text.clean import DERIVED_TITLE
 from summarizer.text.dateline import split_dateline
 from summarizer.text.language import detect_language
@@ -127,7 +127,7 @@ def summarize(
     picked = _company_first(sorted(_pick(algo, doc, sentences, focus)), doc, focus)
     shown = [balance_quotes(doc.sentences[i]) for i in picked]
     if focus and lost_capitals(article.paragraphs):
-        shown = [spelled(s, focus) for s in shown]  # "Xiaomi is to ...", as followed
+        shown = [spell_names(s, focus) for s in shown]  # "Xiaomi is to ...", as followed
     return Summary(
         title=article.title,
         sentences=tuple(shown),

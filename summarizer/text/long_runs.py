@@ -33,6 +33,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import pairwise
 
+from summarizer.text.capitals import has_capitals
+
 MIN_WORDS = 6
 _SUBJECTS = frozenset(
     re.findall(r"\S+", "he she they we i i'm i've he's she's they're they've we're we've")
@@ -72,8 +74,6 @@ _WEEKDAYS = frozenset(
 )
 # Abbreviations of four letters or more that end on a full stop in news copy.
 _ABBREVIATIONS = frozenset(("corp", "sept", "prof", "calif", "mass", "conn", "dept", "univ"))
-# Text that lost its capitals, perhaps but for "I" (as a transcript writes it).
-_CAPITAL = re.compile(r"(?!I\b)[A-Z]")
 _LIST_WORDS = 8  # a run with a comma every 8 words or fewer is a list
 _EDGE = "\"“”'’()[],"
 
@@ -98,12 +98,6 @@ def cut_long_run(piece: str, limit: int) -> list[str]:
         for a, b in _halves(ranks, lo, hi, limit):
             out.append(" ".join(words[a:b]))
     return out
-
-
-def has_capitals(text: str) -> bool:
-    """Whether ``text`` holds a capital A-Z other than the word "I" (which a transcript
-    that lost its capitals may still write)."""
-    return _CAPITAL.search(text) is not None
 
 
 def _rank(earlier: Sequence[str], word: str, *, caseless: bool) -> int:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from summarizer import clean_text
 from summarizer.brief import brief
 from summarizer.summarize import build_document, summarize
-from summarizer.text.capitals import lost_capitals, opened, spelled
+from summarizer.text.capitals import lost_capitals, opened, spell_names
 
 STORY = (
     "chinese smartphone maker xiaomi is to become the latest tech firm to start producing "
@@ -23,15 +23,21 @@ def test_sentences_open_on_a_capital_and_i_is_i() -> None:
     assert opened('"we won," he said of it') == '"We won," he said of it'
     assert opened("(the borders) stay shut") == "(The borders) stay shut"
     assert opened("it is iran, not iraq") == "It is iran, not iraq"  # words holding "i" stay
+    # Not the pronoun: "i.e.", a numbered "(i)", "i-pad".
+    assert opened("firms, i.e. shops (i) and cafes; an i-pad, said i.") == (
+        "Firms, i.e. shops (i) and cafes; an i-pad, said I."
+    )
 
 
 def test_a_followed_name_is_spelled_as_given() -> None:
     text = "xiaomi's rivals and xiaomix: xiaomi said"
-    assert spelled(text, ["Xiaomi"]) == "Xiaomi's rivals and xiaomix: Xiaomi said"
-    assert spelled("the great wall deal", ["Great Wall Motor", "Great Wall"]) == (
+    assert spell_names(text, ["Xiaomi"]) == "Xiaomi's rivals and xiaomix: Xiaomi said"
+    assert spell_names("the great wall deal", ["Great Wall Motor", "Great Wall"]) == (
         "the Great Wall deal"
     )
-    assert spelled("no capitals here", ["lower"]) == "no capitals here"
+    assert spell_names("no capitals here", ["lower"]) == "no capitals here"
+    # A name that is also a word stays as the text has it: "next year", "apple pie".
+    assert spell_names("next year next said", ["Next"]) == "next year next said"
 
 
 def test_only_text_without_capitals_counts() -> None:
@@ -61,4 +67,4 @@ def test_cased_text_is_shown_as_it_is() -> None:
 def test_only_the_case_changes(words: list[str]) -> None:
     text = " ".join(words)
     assert opened(text).lower() == text
-    assert spelled(text, ["Xiaomi"]).lower() == text
+    assert spell_names(text, ["Xiaomi"]).lower() == text
