@@ -8,9 +8,10 @@ name gets its spelling back where all its words stand together:
 
 * at once when it has two words or more and one of them is distinctive (no ordinary
   word, place, first name or date: "rago arts and auction center", "altria group"), it
-  ends on a legal form ("sprint corp"), or an abbreviation of its initials follows it in
-  brackets ("london stock exchange (lse)": that abbreviation is then written in
-  capitals wherever it stands, as the matcher reads a defined abbreviation);
+  ends on a legal form that is no word ("sprint corp"; not "southern company"), or an
+  abbreviation of its initials follows it in brackets ("london stock exchange (lse)":
+  that abbreviation is then written in capitals wherever it stands, as the matcher
+  reads a defined abbreviation, unless it is also a word: "(ups)", "its ups and downs");
 * from its second use in the story when it is one word ("altria", "ibm") or made of
   ordinary words only ("british airways"): used once, "frontline", "tenable" or "take
   two" is more likely the words (the ordinary-word list stops at common words), and a
@@ -19,9 +20,10 @@ name gets its spelling back where all its words stand together:
 * when it is one word that is also a frequent word or has two letters ("toyota",
   "google", "shell", "bp"), from its second use and only if one use says a company acts
   ("toyota said", "shell shares", "google's", "bp has warned", "ford sales", "boss of
-  ford": the matcher's and salience's own cues) or a company word stands before it
-  ("electronics giants hitachi"): "google it" twice stays a verb, "apple pie" a fruit,
-  "his bp" blood pressure, "the ford was deep" a river crossing;
+  ford": the matcher's and salience's own cues, but no passive: "the target was
+  confirmed") or a company word leads into it ("electronics giants hitachi"; not "the
+  company next year"): "google it" twice stays a verb, "apple pie" a fruit, "his bp"
+  blood pressure, "the ford was deep" a river crossing;
 * never when it is a ticker ("CARR" would be every Mr Carr), one ordinary word after
   "the" ("The Guardian") or a date ("dec");
 * after a title or a first name, as a person's name ("mr dyson" -> "Mr Dyson"), so that

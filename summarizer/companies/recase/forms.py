@@ -1,67 +1,77 @@
-"""The short forms and abbreviations a spelled name brings along in lower-case text."""
+"""The short forms and abbreviations a spelled name brings along in lower-case text.
+
+Both are found with one pass over the story's tokens and a dictionary lookup per
+token (not one regex alternative per name: a story naming thousands of companies
+would be scanned thousands of times).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 
 from summarizer.companies.names import is_common, short_forms
-from summarizer.companies.recase.spellings import JOINS, Name
-from summarizer.text.long_runs import has_capitals
-
-
-def short_form_speller(names: Iterable[Name]) -> Callable[[str], str]:
-    """What spells, in a text, the short forms of ``names`` spelled there in full ("blb"
-    beside "BLB Investors", "rago" beside "Rago Arts and Auction Center"): the matcher
-    counts a short form only beside its full name, as in cased text."""
-    forms = {
-        form.lower(): form
-        for name in names
-        for form, _ in short_forms(" ".join(name))
-        if has_capitals(form)
-        and " ".join(name).lower().startswith(form.lower())
-        and not is_common(form.lower())  # "deep" of Deep Ocean Search is the word
-    }
-    if not forms:
-        return lambda text: text
-    pattern = re.compile(
-        rf"(?<![\w'’])(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})"
-        r"(?![^\W_])"
-    )
-    return lambda text: pattern.sub(lambda m: forms[m.group()], text)
-
+from summarizer.companies.recase.spellings import JOINS, Name, Token
+from summarizer.text.capitals import has_capitals
 
 # An abbreviation in brackets right after a name: "london stock exchange (lse)".
 _BRACKETED = re.compile(r"\s*\(([a-z][a-z&]{1,5})\)")
 
 
-def with_abbreviations(
-    texts: list[str], tokens: list[list[tuple[int, str]]], chosen: list[list[tuple[int, Name]]]
-) -> list[str]:
-    """``texts`` with each abbreviation that a spelled name defines in brackets written
-    in capitals wherever it stands ("London Stock Exchange (LSE) ... LSE said"), as the
-    matcher reads a defined abbreviation in cased text; only one made of the name's
-    initials ("(lse)", "(s&n)", "(tepco)" of Tokyo Electric Power; not "(uk)")."""
-    short = {
-        abbr
-        for text, toks, names in zip(texts, tokens, chosen, strict=True)
-        for k, name in names
-        if (abbr := abbreviation_after(text, toks, k, name))
-    }
-    if not short:
-        return texts
-    # (Any case: a sentence may open on one, "Lse's board met" once opened.)
-    pattern = re.compile(
-        rf"(?<![\w&'’])(?:{'|'.join(map(re.escape, short))})(?![^\W_]|&)", re.IGNORECASE
-    )
-    return [pattern.sub(lambda m: m.group().upper(), text) for text in texts]
+def short_form_names(names: Iterable[Name]) -> dict[Name, Name]:
+    """The short forms of ``names`` to spell where the story uses them, as words (lower
+    case -> spelled): those that start the name and are no ordinary word ("blb" of BLB
+    Investors, "rago" of Rago Arts and Auction Center; not "deep" of Deep Ocean Search).
+    The matcher counts a short form only beside its full name, as in cased text."""
+    out: dict[Name, Name] = {}
+    for name in names:
+        for form, _ in short_forms(" ".join(name)):
+            words = tuple(form.split())
+            low = tuple(w.lower() for w in words)
+            if (
+                has_capitals(form)
+                and low == tuple(w.lower() for w in name[: len(words)])
+                and not is_common(form.lower())
+            ):
+                out.setdefault(low, words)
+    return out
 
 
-def abbreviation_after(text: str, toks: list[tuple[int, str]], k: int, name: Name) -> str:
+def abbreviation_after(text: str, toks: list[Token], k: int, name: Name) -> str:
     """The abbreviation of ``name`` (at token ``k``) in brackets right after it, or ""."""
     start, low = toks[k + len(name) - 1]
     m = _BRACKETED.match(text, start + len(low))
     return m.group(1) if m and _abbreviates(m.group(1), name) else ""
+
+
+def spread(abbreviations: Iterable[str]) -> frozenset[str]:
+    """The defined abbreviations to write in capitals wherever they stand ("LSE said"),
+    as the matcher reads a defined abbreviation in cased text; not those that are also
+    words ("ups" of United Parcel Service, "us", "bat"): "its ups and downs" stays."""
+    return frozenset(a for a in abbreviations if not is_common(a))
+
+
+def places(
+    toks: list[Token], forms: Mapping[Name, Name], abbreviations: frozenset[str]
+) -> list[tuple[int, Name]]:
+    """(first token, spelling) of each short form and spread abbreviation in ``toks``."""
+    firsts = {low[0] for low in forms}
+    longest = max(map(len, forms), default=0)
+    out: list[tuple[int, Name]] = []
+    k = 0
+    while k < len(toks):
+        low = toks[k][1]
+        if low in abbreviations:
+            out.append((k, (low.upper(),)))
+        elif low in firsts:
+            for n in range(min(longest, len(toks) - k), 0, -1):
+                words = tuple(t[1] for t in toks[k : k + n])
+                if words in forms:
+                    out.append((k, forms[words]))
+                    k += n - 1
+                    break
+        k += 1
+    return out
 
 
 def _abbreviates(short: str, name: Name) -> bool:

@@ -9,6 +9,9 @@ from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef
 from summarizer.companies.names import LEGAL, is_common
 
 MIN_LETTERS = 3  # "bp", "gm", "hp" need a company cue in lower-case text
+# Legal forms that say "company" after a name ("shell plc", "sprint corp"), but for those
+# that are also words ("toyota as well", "a shell company", "crane co").
+FORMS = LEGAL - frozenset(re.findall(r"\S+", "as co cos se sa ab lp kk rt oy kg sca company"))
 JOINS = frozenset(("the", "and", "&", "of", "a"))  # "The Guardian" is one ordinary word
 _DATES = frozenset(
     re.findall(
@@ -22,6 +25,7 @@ _DATES = frozenset(
 # longest first: a name is then found with one lookup per group, not one test per name
 # (770 names end on "ltd").
 Name = tuple[str, ...]  # a name's words, as the registry spells them
+Token = tuple[int, str]  # a word's offset in its text, and the word as names are filed
 Group = tuple[int, int, Mapping[tuple[str, ...], tuple[str, ...]]]
 Spellings = Mapping[str, tuple[Group, ...]]
 
@@ -94,15 +98,17 @@ def _word(word: str) -> bool:
     )
 
 
-def cued(name: tuple[str, ...]) -> bool:
+def cued(name: Name) -> bool:
     """Whether ``name`` counts only beside what a company does (one ordinary word)."""
     return len(name) == 1 and not distinctive(name[0])
 
 
-def sure(name: tuple[str, ...]) -> bool:
-    """Whether one use of ``name`` is enough: it has two words or more, one distinctive
-    or a legal form at its end ("sprint corp", "apple inc": no ordinary words)."""
-    return len(name) > 1 and (any(distinctive(w) for w in name) or name[-1].lower() in LEGAL)
+def sure(name: Name) -> bool:
+    """Whether one use of ``name`` is enough: it has two words or more, and one is
+    distinctive or the last is a legal form that is no word ("sprint corp", "apple inc";
+    not "southern company" or "crane co", which may be a firm of the south or of
+    cranes)."""
+    return len(name) > 1 and (any(distinctive(w) for w in name) or name[-1].lower() in FORMS)
 
 
 def bare(token: str) -> str:

@@ -9,14 +9,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from summarizer.companies.cues import acts, window
 from summarizer.companies.described import LEADS
 from summarizer.companies.judge import COMPANY_VERB, NAME_TITLES
-from summarizer.companies.names import LEGAL, is_first_name
+from summarizer.companies.names import is_first_name
 from summarizer.companies.recase.forms import (
     abbreviation_after,
-    short_form_speller,
-    with_abbreviations,
+    places,
+    short_form_names,
+    spread,
 )
-from summarizer.companies.recase.spellings import Spellings, bare, cued, sure
-from summarizer.text.long_runs import has_capitals
+from summarizer.companies.recase.spellings import FORMS, Name, Spellings, Token, bare, cued, sure
+from summarizer.text.capitals import has_capitals, lost_capitals
 
 _LOWER = re.compile(r"[a-z]")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
@@ -24,12 +25,15 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
 _OPENING = re.compile(r"(?:^|(?<=[.!?])[\"'”’)]*\s+)[\"“‘(]?[a-z]")
 _REPEATED = 2  # uses of a name that is not sure at once (module docstring)
 # What only a company does after its name, as the matcher reads it in cased text
-# ("toyota said", "shell shares", "bp has warned"), in any case here.
+# ("toyota said", "shell shares", "bp has warned"), in any case here; but not a passive
+# ("the target was confirmed"), which any noun takes.
 _ACTING = re.compile(COMPANY_VERB.pattern, re.IGNORECASE)
-# A legal form after it names it too ("shell plc"), but for those that are also words
-# ("toyota as well", "a shell company").
-_WORD_FORMS = frozenset(re.findall(r"\S+", "as co cos se sa ab lp kk rt oy kg sca company"))
-_FORMS = (LEGAL | {"group"}) - _WORD_FORMS
+_PASSIVE = re.compile(r"\s+(?:is|was|are|were|has been|have been|had been)\s+\w+ed\b")
+# Words after a one-word name that make it a company's: "shell plc", "altria group".
+_AFTER = FORMS | {"group"}
+# Words before a company word that make it no lead-in: "the company next year ...".
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her"))
+_BRACKETS = re.compile(r"\(([a-z][a-z&]{1,5})\)")  # "(lse)", "(s&n)"
 
 
 def readable(parts: Sequence[str], spelled: Callable[[], Spellings]) -> Sequence[str]:
@@ -45,8 +49,7 @@ def caseless(parts: Sequence[str]) -> bool:
     """Whether the story in ``parts`` (headline, then paragraphs) holds text but no
     capital A-Z (but for the word "I"): its paragraphs, whatever its headline is (a feed
     may title-case a headline over a lower-cased body); the headline when it has none."""
-    body = _body(parts)
-    return bool(body) and not any(map(has_capitals, body)) and any(map(str.strip, body))
+    return lost_capitals(_body(parts))
 
 
 def _body(parts: Sequence[str]) -> list[str]:
@@ -84,59 +87,66 @@ def recased(parts: Iterable[str], spelled: Spellings) -> list[str]:
     words = Counter(low for toks in tokens for _, low in toks)
     for n in {n for names in found for _, n in names if len(n) == 1}:
         uses[n] = words[n[0].lower()]
-    # One ordinary word ("toyota", "shell") needs a use beside what only a company does:
-    # "toyota said", "shell shares".
+    # Names used where only a company acts: "toyota said", "games giants electronic arts".
     acting = {
         n
         for text, toks, ns in zip(texts, tokens, found, strict=True)
         for k, n in ns
         if _acts(text, toks, k, len(n))
     }
-
     # A name followed by its abbreviation ("london stock exchange (lse)") is defined.
     defined = {
-        n
+        (n, abbr)
         for text, toks, ns in zip(texts, tokens, found, strict=True)
         for k, n in ns
-        if abbreviation_after(text, toks, k, n)
+        if (abbr := abbreviation_after(text, toks, k, n))
     }
 
-    def kept(name: tuple[str, ...]) -> bool:
+    def kept(name: Name) -> bool:
         if cued(name):
             return uses[name] >= _REPEATED and name in acting
         # Ordinary words used once count where they act: "games giants electronic arts".
         known = uses[name] >= _REPEATED or (len(name) > 1 and name in acting)
-        return sure(name) or known or name in defined
+        return sure(name) or known or any(n == name for n, _ in defined)
 
     chosen = [[(k, n) for k, n in names if kept(n)] for names in found]
-    shorter = short_form_speller({n for names in chosen for _, n in names if len(n) > 1})
-    out = [
-        _OPENING.sub(lambda m: m.group().upper(), shorter(_spell(text, toks, names)))
+    forms = short_form_names({n for names in chosen for _, n in names if len(n) > 1})
+    abbreviations = spread(abbr for n, abbr in defined)
+    return [
+        _OPENING.sub(
+            lambda m: m.group().upper(),
+            _spell(text, toks, names + places(toks, forms, abbreviations), defined),
+        )
         for text, toks, names in zip(texts, tokens, chosen, strict=True)
     ]
-    return with_abbreviations(out, tokens, chosen)
 
 
-def _acts(text: str, toks: list[tuple[int, str]], k: int, words: int = 1) -> bool:
-    """Whether the name of ``words`` words at token ``k`` acts: "toyota said", "shell
-    shares", "google's"."""
+def _acts(text: str, toks: list[Token], k: int, words: int = 1) -> bool:
+    """Whether the name of ``words`` words at token ``k`` acts as a company: "toyota
+    said", "shell shares", "google's", "shell plc", "ford sales", "boss of ford", or a
+    company word leads into it ("electronics giants hitachi")."""
     start = toks[k][0]
     last, low = toks[k + words - 1]
     end = last + len(low)
     if text.startswith(("'s", "’s"), end):
         return True
-    if _ACTING.match(text, end) is not None or (k + 1 < len(toks) and toks[k + 1][1] in _FORMS):
+    if k + words < len(toks) and toks[k + words][1] in _AFTER:
         return True
-    # What salience reads as acting ("ford sales", "boss of ford"), or a company word
-    # before it ("electronics giants hitachi", "car firm ford").
-    if acts(*window(text, start, end)):
+    if _PASSIVE.match(text, end):
+        return False  # "the target was confirmed": any noun takes a passive
+    if _ACTING.match(text, end) or acts(*window(text, start, end)):  # salience's reading too
         return True
-    return k > 0 and toks[k - 1][1].removesuffix("s") in LEADS
+    return k > 0 and _leads(toks[k - 1][1]) and (k < 2 or toks[k - 2][1] not in _DETERMINERS)
 
 
-def _names_in(
-    text: str, toks: list[tuple[int, str]], spelled: Spellings
-) -> Iterator[tuple[int, tuple[str, ...]]]:
+def _leads(word: str) -> bool:
+    """Whether ``word`` is a company word that leads into a name ("firm", "giants")."""
+    if word in LEADS:
+        return True
+    return (word.endswith("ies") and f"{word[:-3]}y" in LEADS) or word.removesuffix("s") in LEADS
+
+
+def _names_in(text: str, toks: list[Token], spelled: Spellings) -> Iterator[tuple[int, Name]]:
     """(first token, name) of each name standing in ``toks``, the longest at each place."""
     for k, (start, low) in enumerate(toks):
         for at, n, names in spelled.get(low, ()):
@@ -161,14 +171,21 @@ def _person(word: str) -> bool:
     return word in NAME_TITLES or is_first_name(word)
 
 
-def _spell(part: str, toks: list[tuple[int, str]], names: list[tuple[int, tuple[str, ...]]]) -> str:
-    """``part`` with each name written as spelled, from its first token on."""
+def _spell(
+    part: str, toks: list[Token], names: list[tuple[int, Name]], defined: Iterable[tuple[Name, str]]
+) -> str:
+    """``part`` with each name written as spelled, from its first token on, and each
+    abbreviation in brackets after a name it abbreviates in capitals ("(S&N)")."""
     new = {lo + i: w for lo, name in names for i, w in enumerate(name)}
-    if not new:
+    short = {abbr for _, abbr in defined}
+    spans = [
+        (m.start(1), m.group(1).upper()) for m in _BRACKETS.finditer(part) if m.group(1) in short
+    ]
+    if not new and not spans:
         return part
+    edits = sorted([*((toks[k][0], w) for k, w in new.items()), *spans])
     out, last = [], 0
-    for k, word in sorted(new.items()):
-        start = toks[k][0]
+    for start, word in edits:
         seen = part[start : start + len(word)]
         if start >= last and _same(seen, word):  # the text's apostrophes are kept
             kept = (t if t in "'’" else w for w, t in zip(word, seen, strict=True))

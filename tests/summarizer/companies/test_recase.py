@@ -116,6 +116,27 @@ def test_recasing_spells_names_and_opens_sentences() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a man group of three men was seen at dawn.",  # a name's own "group" is no cue
+        "a southern company that makes furniture was sold.",  # "company" is also a word
+        "the new target was confirmed on monday. the target is a bridge.",  # a passive
+        "the company next year plans to hire. next month it will open.",  # no lead-in
+    ],
+)
+def test_ordinary_prose_names_no_company(matcher: CompanyMatcher, text: str) -> None:
+    assert [m.name for m in matcher.find(Article("", (text,))) if m.subject] == []
+
+
+def test_an_abbreviation_that_is_a_word_is_only_capitalised_in_its_brackets() -> None:
+    spelled = names_spelled("United Parcel Service")
+    text = "united parcel service (ups) said profits rose. its ups and downs go on."
+    assert recased([text], spelled) == [
+        "United Parcel Service (UPS) said profits rose. Its ups and downs go on."
+    ]
+
+
 def test_a_name_ending_on_a_legal_form_is_sure_at_once(matcher: CompanyMatcher) -> None:
     """ "sprint corp" is no race: a legal form after a name makes it a company."""
     text = "time warner cable is close to a deal with sprint corp. to offer mobile services."
