@@ -39,7 +39,7 @@ NAME_TITLES = frozenset(
     ("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor")
 )
 # "Apple said", "Shell shares fell": only a company does that, even at a sentence start.
-COMPANY_VERB = re.compile(
+_COMPANY_VERB = re.compile(
     r"\s+(?:(?:has|have|had|also|will|would|is|was|on \w+day)\s+){0,2}"
     r"(?:said|says|reported|announced|posted|confirmed|declined|warned|expects|plans|"
     r"unveiled|launched|agreed|shares|stock|chief|CEO|spokes\w+)\b"
@@ -169,7 +169,9 @@ def judge(
     if name:
         return None
     # "Alphabet's Waymo" and "Apple said" start sentences, but no fruit owns or says things.
-    initial = sentence_initial(text, start) and not possessive and not COMPANY_VERB.match(text, end)
+    initial = (
+        sentence_initial(text, start) and not possessive and not _COMPANY_VERB.match(text, end)
+    )
     weak = (
         ref.weak
         or _shouted(ref, text, start, end)

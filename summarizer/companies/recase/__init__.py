@@ -20,7 +20,7 @@ name gets its spelling back where all its words stand together:
 * when it is one word that is also a frequent word or has two letters ("toyota",
   "google", "shell", "bp"), from its second use and only if one use says a company acts
   ("toyota said", "shell shares", "google's", "bp has warned", "ford sales", "boss of
-  ford": the matcher's and salience's own cues, but no passive: "the target was
+  ford": salience's own cues, which hold the matcher's, but no passive: "the target was
   confirmed") or a company word leads into it ("electronics giants hitachi"; not "the
   company next year"): "google it" twice stays a verb, "apple pie" a fruit, "his bp"
   blood pressure, "the ford was deep" a river crossing;

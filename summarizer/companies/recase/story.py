@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from summarizer.companies.cues import acts, window
 from summarizer.companies.described import LEADS
-from summarizer.companies.judge import COMPANY_VERB, NAME_TITLES
+from summarizer.companies.judge import NAME_TITLES
 from summarizer.companies.names import is_first_name
 from summarizer.companies.recase.forms import (
     abbreviation_after,
@@ -24,10 +24,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
 # The first letter of a part, or of a sentence after ". ", "! ", "? " (quotes allowed).
 _OPENING = re.compile(r"(?:^|(?<=[.!?])[\"'”’)]*\s+)[\"“‘(]?[a-z]")
 _REPEATED = 2  # uses of a name that is not sure at once (module docstring)
-# What only a company does after its name, as the matcher reads it in cased text
-# ("toyota said", "shell shares", "bp has warned"), in any case here; but not a passive
-# ("the target was confirmed"), which any noun takes.
-_ACTING = re.compile(COMPANY_VERB.pattern, re.IGNORECASE)
+# A passive ("the target was confirmed") is no company acting: any noun takes one.
 _PASSIVE = re.compile(r"\s+(?:is|was|are|were|has been|have been|had been)\s+\w+ed\b")
 # Words after a one-word name that make it a company's: "shell plc", "altria group".
 _AFTER = FORMS | {"group"}
@@ -101,21 +98,23 @@ def recased(parts: Iterable[str], spelled: Spellings) -> list[str]:
         for k, n in ns
         if (abbr := abbreviation_after(text, toks, k, n))
     }
+    defining = {n for n, _ in defined}
+    bracketed = frozenset(abbr for _, abbr in defined)
 
     def kept(name: Name) -> bool:
         if cued(name):
             return uses[name] >= _REPEATED and name in acting
         # Ordinary words used once count where they act: "games giants electronic arts".
         known = uses[name] >= _REPEATED or (len(name) > 1 and name in acting)
-        return sure(name) or known or any(n == name for n, _ in defined)
+        return sure(name) or known or name in defining
 
     chosen = [[(k, n) for k, n in names if kept(n)] for names in found]
     forms = short_form_names({n for names in chosen for _, n in names if len(n) > 1})
-    abbreviations = spread(abbr for n, abbr in defined)
+    spreading = spread(bracketed)
     return [
         _OPENING.sub(
             lambda m: m.group().upper(),
-            _spell(text, toks, names + places(toks, forms, abbreviations), defined),
+            _spell(text, toks, names + places(toks, forms, spreading), bracketed),
         )
         for text, toks, names in zip(texts, tokens, chosen, strict=True)
     ]
@@ -134,7 +133,9 @@ def _acts(text: str, toks: list[Token], k: int, words: int = 1) -> bool:
         return True
     if _PASSIVE.match(text, end):
         return False  # "the target was confirmed": any noun takes a passive
-    if _ACTING.match(text, end) or acts(*window(text, start, end)):  # salience's reading too
+    # What salience reads as acting ("toyota said", "bp has warned", "ford sales", "boss
+    # of ford"; its pattern holds the matcher's "Apple said" verbs too).
+    if acts(*window(text, start, end)):
         return True
     return k > 0 and _leads(toks[k - 1][1]) and (k < 2 or toks[k - 2][1] not in _DETERMINERS)
 
@@ -172,15 +173,13 @@ def _person(word: str) -> bool:
 
 
 def _spell(
-    part: str, toks: list[Token], names: list[tuple[int, Name]], defined: Iterable[tuple[Name, str]]
+    part: str, toks: list[Token], names: list[tuple[int, Name]], bracketed: frozenset[str]
 ) -> str:
-    """``part`` with each name written as spelled, from its first token on, and each
-    abbreviation in brackets after a name it abbreviates in capitals ("(S&N)")."""
+    """``part`` with each name written as spelled, from its first token on, and each of
+    the ``bracketed`` abbreviations in brackets in capitals ("(S&N)")."""
     new = {lo + i: w for lo, name in names for i, w in enumerate(name)}
-    short = {abbr for _, abbr in defined}
-    spans = [
-        (m.start(1), m.group(1).upper()) for m in _BRACKETS.finditer(part) if m.group(1) in short
-    ]
+    found = _BRACKETS.finditer(part) if bracketed else ()
+    spans = [(m.start(1), m.group(1).upper()) for m in found if m.group(1) in bracketed]
     if not new and not spans:
         return part
     edits = sorted([*((toks[k][0], w) for k, w in new.items()), *spans])
