@@ -26,9 +26,7 @@ from summarizer.algorithms.newsrank import (
 )
 from summarizer.article import Article
 from summarizer.errors import InputError
-from summarizer.summarize import build_document
-from summarizer.text.capitals import lost_capitals, spell_names
-from summarizer.text.quotes import balance_quotes
+from summarizer.summarize import as_shown, build_document
 
 # Two sentences sharing this much of their content words state the same fact...
 DUPLICATE_OVERLAP = 0.5
@@ -114,9 +112,8 @@ def _candidates(article: Article, index: int, focus: Sequence[str]) -> list[_Can
     order = [
         int(i) for i in np.argsort(-np.where(eligible, scores, -np.inf))[:limit] if eligible[i]
     ]
-    shown = [balance_quotes(doc.sentences[i]) for i in order]  # as summaries show them
-    if lost_capitals(article.paragraphs):
-        shown = [spell_names(text, focus) for text in shown]  # (and /news compares them)
+    # As summaries show them (and /news compares them).
+    shown = as_shown([doc.sentences[i] for i in order], article, focus)
     return [
         _Candidate(
             float(scores[i]) + FOCUS_BONUS * bool(mask[i]) - RECENCY_DECAY * index,

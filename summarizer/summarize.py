@@ -125,15 +125,22 @@ def summarize(
         raise EmptyArticleError("The article has no sentences to summarize.")
     focus = tuple(name for name in (company, *aliases) if name and name.strip())
     picked = _company_first(sorted(_pick(algo, doc, sentences, focus)), doc, focus)
-    shown = [balance_quotes(doc.sentences[i]) for i in picked]
-    if focus and lost_capitals(article.paragraphs):
-        shown = [spell_names(s, focus) for s in shown]  # "Xiaomi is to ...", as followed
     return Summary(
         title=article.title,
-        sentences=tuple(shown),
+        sentences=tuple(as_shown([doc.sentences[i] for i in picked], article, focus)),
         algorithm=algo.name,
         language=doc.language,
     )
+
+
+def as_shown(sentences: Sequence[str], article: Article, focus: Sequence[str]) -> list[str]:
+    """``article``'s ``sentences`` as a summary or brief shows them: a quotation a
+    sentence leaves open closed at its end, and in text that lost its capitals the
+    followed company's name spelled as followed ("Xiaomi is to ...")."""
+    shown = [balance_quotes(s) for s in sentences]
+    if focus and lost_capitals(article.paragraphs):
+        shown = [spell_names(s, focus) for s in shown]
+    return shown
 
 
 def _pick(algo: Algorithm, doc: Document, count: int, focus: tuple[str, ...]) -> list[int]:
