@@ -169,4 +169,5 @@ def acts(before: str, after: str) -> bool:
 
 
 # "Singapore Airlines (SIA)": the capitals in brackets name the same company from then on.
-ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,6})\)")
+ABBREVIATED = r"[A-Z][A-Za-z&]{1,6}"  # the letters of such an abbreviation
+ABBREVIATION = re.compile(rf"\s*\(({ABBREVIATED})\)")

@@ -62,6 +62,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from summarizer.companies.cues import (
+    ABBREVIATED,
     ABBREVIATION,
     SENTENCE_END,
     acts,
@@ -231,7 +232,7 @@ def features(occs: Sequence[Occurrence], layout: Layout, total_mentions: int) ->
 
 
 # A word that may be a defined abbreviation (``ABBREVIATION``'s letters), standing alone.
-_ABBREVIATION_USE = re.compile(r"(?<![\w&])[A-Z][A-Za-z&]{1,6}(?![\w&])")
+_ABBREVIATION_USE = re.compile(rf"(?<![\w&]){ABBREVIATED}(?![\w&])")
 
 
 def with_abbreviations(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Occurrence]:
