@@ -21,6 +21,7 @@ from summarizer.text.boilerplate import (
     is_boilerplate,
     matching_rule,
 )
+from summarizer.text.capitals import has_capitals, opened
 from summarizer.text.dateline import dateline_end
 from summarizer.text.html_page import extract_page, looks_like_html
 from summarizer.text.normalize import normalize, split_paragraphs
@@ -187,8 +188,11 @@ def is_derived_title(title: str, paragraphs: Sequence[str]) -> bool:
 
 def _short_title(line: str, words: int = 10) -> str:
     """A headline for untitled text: its opening sentence when that is short, else its
-    first ``words`` words and "…"; never a wire tag ("(CNN)He's a..." -> "He's a...")."""
+    first ``words`` words and "…"; never a wire tag ("(CNN)He's a..." -> "He's a...").
+    Text that lost its capitals gets a headline opening on one, as its summary does."""
     line = line[dateline_end(line) :].lstrip()
+    if not has_capitals(line):
+        line = opened(line)
     parts = line.split(None, words)
     for k, word in enumerate(parts[2:words], start=3):
         if _ends_sentence(word):

@@ -538,6 +538,22 @@ def test_a_stored_untitled_story_keeps_its_opening_sentence() -> None:
     assert summarize(stored).sentences[0] == lead == summarize(fresh).sentences[0]
 
 
+def test_untitled_text_that_lost_its_capitals_is_titled_with_a_capital() -> None:
+    # The summary of such text opens its sentences on capitals; its headline does too.
+    from summarizer.text.clean import DERIVED_TITLE, article_from_parts
+
+    text = "i think acme motors will build a plant in ohio. " + " ".join(STORY).lower()
+    fresh = article_from_parts("", text)
+    assert fresh.title == "I think acme motors will build a plant in ohio."
+    # Read back from storage, that headline is still the one made from the text.
+    stored = article_from_parts(fresh.title, "\n\n".join(fresh.paragraphs))
+    assert stored.extra.get(DERIVED_TITLE) and stored.title == fresh.title
+    # Cased text keeps its opening word as written ("iPhone", not "IPhone").
+    assert article_from_parts("", "iPhone sales rose 5% in Ohio. " + STORY[0]).title == (
+        "iPhone sales rose 5% in Ohio."
+    )
+
+
 def test_a_glued_scroll_prompt_is_cut_out_of_the_text() -> None:
     # Daily Mail copy: the prompt runs into the next sentence with no stop between them.
 
