@@ -11,7 +11,7 @@ Salience (``summarizer.companies.salience``) ranks the companies; ``subject`` is
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process, utils
@@ -228,16 +228,43 @@ class CompanyMatcher:
         hits = [(p, h) for p, text in enumerate(parts) for h in self._hits(text, headline=p == 0)]
         # After "Harrison Ford" a bare "Ford" is the actor unless Ford Motor is named outright.
         shadows = {(h.entry, h.shadow) for _, h in hits if h.shadow}
-        found = [
-            (p, h if (h.entry, h.word) not in shadows else replace(h, weak=True))
-            for p, h in hits
-            if not h.shadow
-        ]
+        # After "Continental Airlines" a bare "Continental" is the airline, not the tyre maker.
+        opened = self._opened_words(parts, hits)
+        found = [(p, _as_read(h, opened, shadows)) for p, h in hits if not h.shadow]
         sure = {h.entry for _, h in found if not h.weak}
         occs = [Occurrence(h.entry, p, h.start, h.end) for p, h in found if h.entry in sure]
         if self._short_words:
             occs = without_surnames(occs, parts, self._short_words)
         return spelled_elsewhere(without_publisher(occs, parts), parts, self._registry)
+
+    def _opened_words(
+        self, parts: Sequence[str], hits: Sequence[tuple[int, Hit]]
+    ) -> dict[tuple[int, str], int]:
+        """{(company, word): other company} for a common word that is one company's name
+        and opens another company's name which the story's text gives first: after
+        "Continental Airlines", a bare "Continental" is the airline, not the tyre maker.
+        ("Apple ... the Apple Insider website" keeps Apple: it came first.)"""
+        opened: dict[str, dict[int, tuple[int, int]]] = {}  # word -> company -> first place
+        bare: dict[tuple[int, str], tuple[int, int]] = {}  # (company, word) -> first place
+        for p, h in hits:
+            # Headline words come last: a headline may shorten the name the text spells out.
+            place = (p if p else len(parts), h.start)
+            if h.word:
+                bare[h.entry, h.word] = min(bare.get((h.entry, h.word), place), place)
+            elif not h.shadow:
+                first = parts[p][h.start : h.end].split(None, 1)[0].casefold()
+                named = opened.setdefault(first, {})
+                named[h.entry] = min(named.get(h.entry, place), place)
+        out = {}
+        for (entry, word), place in bare.items():
+            earlier = [(at, o) for o, at in opened.get(word, {}).items() if o != entry]
+            if earlier and min(earlier)[0] < place and word in self._common_words(entry):
+                out[entry, word] = min(earlier)[1]
+        return out
+
+    def _common_words(self, entry: int) -> frozenset[str]:
+        """The entry's names that are also common words (its "ambiguous" list), folded."""
+        return frozenset(a.casefold() for a in self.entries[entry].ambiguous)
 
     def find(self, article: Article) -> list[CompanyMention]:
         """Companies the article names, most salient first."""
@@ -325,3 +352,14 @@ class CompanyMatcher:
         if entry is None:
             return (name,)
         return (entry.name, *entry.aliases)
+
+
+def _as_read(
+    hit: Hit, opened: Mapping[tuple[int, str], int], shadows: Collection[tuple[int, str]]
+) -> Hit:
+    """``hit`` as the story reads it: the company whose name its word opened, weak where
+    the word is a person's name, else as found."""
+    key = (hit.entry, hit.word)
+    if key in opened:
+        return replace(hit, entry=opened[key])
+    return replace(hit, weak=True) if key in shadows else hit

@@ -174,15 +174,22 @@ def _match_at(
         if not refs:
             continue
         start, end = toks[i][0], toks[j][1]
+        # A phrase one company excludes ("Continental Airlines" for the tyre maker) is
+        # still another company's own name: that company is tried first.
+        excluded = None
         for ref in refs:
             if ref.mode == EXCLUDED:
-                return j - i + 1, Hit(ref.entry, start, end, True, shadow=gram[-1])
+                excluded = excluded or ref
+                continue
             written = [text[toks[k][0] : toks[k][1]].replace("’", "'") for k in range(i, j + 1)]
             if case_ok(ref, written) and not _abbreviation(ref, text, start, end):
                 if _glued(text, end):
                     break  # "Yahoo!7" is not Yahoo: try a shorter alias
                 hit = judge(ref, text, start, end, possessive=toks[j][3], style=headline_style)
                 return None if hit is None else (1 if hit.shadow else j - i + 1, hit)
+        else:
+            if excluded is not None:
+                return j - i + 1, Hit(excluded.entry, start, end, True, shadow=gram[-1])
     return None
 
 

@@ -141,6 +141,40 @@ def test_person_names_are_not_companies(matcher: CompanyMatcher) -> None:
     assert names(matcher, "Harrison Ford retires", "Ford, 80, said he was done.") == []
 
 
+def test_a_phrase_one_company_excludes_is_still_another_companys_own_name(
+    matcher: CompanyMatcher,
+) -> None:
+    # Continental (the tyre maker) excludes "Continental Airlines", JD.com "JD Sports" and
+    # Lloyds Banking Group "Lloyd's of London": each is a registry company of its own.
+    text = "Continental Airlines, JD Sports and Lloyd's of London cut costs."
+    assert counts(matcher, text) == {
+        "Continental Airlines": 1,
+        "JD Sports Fashion": 1,
+        "Lloyd's of London": 1,
+    }
+
+
+def test_a_common_word_opening_a_name_the_text_gave_first_is_that_company(
+    matcher: CompanyMatcher,
+) -> None:
+    # The airline, not the tyre maker named "Continental" too.
+    found = matcher.find(
+        Article(
+            "Continental and United to merge",
+            (
+                "Continental Airlines and United Airlines said they would merge.",
+                "Continental shares rose 5%. Continental is based in Houston.",
+            ),
+        )
+    )
+    assert {m.name: m.mentions for m in found} == {"Continental Airlines": 4, "United Airlines": 1}
+    tyres = Article("Continental raises outlook", ("Continental said tyre sales rose.",))
+    assert names(matcher, tyres.title, *tyres.paragraphs) == ["Continental"]
+    # A company named first keeps its word: Apple, then "the Apple Insider website".
+    text = "Apple sued three bloggers. Apple said the Apple Insider website leaked secrets."
+    assert "Apple" in names(matcher, "Apple sues bloggers", text)
+
+
 def test_founder_names_do_not_hide_their_company(matcher: CompanyMatcher) -> None:
     text = "Its founder, Michael Dell, said Dell would hire. Chairman Bill Ford said Ford agreed."
     assert counts(matcher, text) == {"Dell Technologies": 1, "Ford Motor": 1}
