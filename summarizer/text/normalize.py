@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from itertools import pairwise
 
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
@@ -20,6 +21,7 @@ _SEPARATOR_RE = re.compile(r"[ \t]*\|{3,}[ \t]*")
 _ENTITY_RE = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A block whose lines are this long and do not end sentences is hard-wrapped prose.
 _WRAP_MIN, _WRAP_MAX = 30, 100
+_LIST_ITEM = ("- ", "• ", "* ", "– ", "— ")
 
 
 def normalize(text: str) -> str:
@@ -66,6 +68,13 @@ def _hard_wrapped(lines: list[str]) -> bool:
     body = lines[:-1]
     if not all(_WRAP_MIN <= len(line) <= _WRAP_MAX for line in body):
         return False
+    # Wrapped at a width, each line is full: the next line's first word would not have
+    # fitted on it. A headline over a longer first paragraph ("Toyota recalls cars" and
+    # "Toyota said on ...", no blank line between) is two paragraphs; so are list items.
+    width = max(map(len, lines))
+    for line, after in pairwise(lines):
+        if after.startswith(_LIST_ITEM) or len(line) + 1 + len(after.split(None, 1)[0]) <= width:
+            return False
     return sum(line[-1] in '.!?:”"' for line in body) <= len(body) // 2
 
 

@@ -294,6 +294,15 @@ def test_hard_wrapped_prose_is_joined_but_line_paragraphs_are_not() -> None:
     assert split_paragraphs(wrapped) == [" ".join(wrapped.split("\n"))]
     lines = "First paragraph ends here.\nSecond paragraph is on its own line.\nThird."
     assert split_paragraphs(lines) == lines.split("\n")
+    # A headline right over its text (no blank line) is no wrapped line of it, nor is a
+    # list item: the next line's first word would have fitted on either.
+    headed = (
+        "Toyota recalls 2 million cars over faulty brakes\n"
+        "Toyota Motor said on Wednesday it would recall about 2 million cars worldwide."
+    )
+    assert split_paragraphs(headed) == headed.split("\n")
+    items = "- Duty cuts on capital goods and raw materials\n- A new tax on cash withdrawals"
+    assert split_paragraphs(items) == items.split("\n")
 
 
 def test_duplicate_paragraphs_are_dropped() -> None:
