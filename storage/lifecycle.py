@@ -6,6 +6,8 @@ this module runs the steps in one transaction, so a chat is never half moved.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from storage.articles import Articles
 from storage.chats import Chats
 from storage.companies import Companies
@@ -79,3 +81,13 @@ class ChatLifecycle:
         with self.db.transaction():
             self.chats.set_active(chat_id, False)
             return self.outbox.drop_open(chat_id, reason=reason)
+
+    @guarded
+    def unfollow(self, chat_id: int, company_ids: Sequence[int]) -> list[int]:
+        """Stop following these companies (the ones followed: returned). Their alerts not
+        yet sent go too, unless the chat still follows another company the story is about:
+        then the alert stays, as that company's."""
+        with self.db.transaction():
+            removed = [cid for cid in company_ids if self.subscriptions.remove(chat_id, cid)]
+            self.outbox.unfollowed(chat_id, removed)
+            return removed

@@ -43,15 +43,6 @@ class Subscriptions:
             return cursor.rowcount > 0
 
     @guarded
-    def remove_all(self, chat_id: int) -> list[tuple[int, str]]:
-        """Stop following every company (the chat's settings stay); returns the
-        (company id, name) pairs it followed, by name."""
-        with self.db.transaction():
-            followed = self.for_chat(chat_id)
-            self.db.execute("DELETE FROM subscriptions WHERE chat_id = ?", [chat_id])
-            return followed
-
-    @guarded
     def for_chat(self, chat_id: int) -> list[tuple[int, str]]:
         """(company id, name) pairs the chat follows, by name."""
         rows = self.db.execute(

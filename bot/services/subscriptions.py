@@ -163,9 +163,9 @@ class SubscriptionService:
     def unsubscribe(self, chat_id: int, text: str) -> UnsubscribeResult:
         """Stop following each comma-separated name, or every company for "all"."""
         if " ".join(text.split()).casefold() in EVERYTHING:
-            refs = [
-                CompanyRef(cid, name) for cid, name in self.store.subscriptions.remove_all(chat_id)
-            ]
+            followed = self.store.subscriptions.for_chat(chat_id)
+            gone = set(self.store.lifecycle.unfollow(chat_id, [cid for cid, _ in followed]))
+            refs = [CompanyRef(cid, name) for cid, name in followed if cid in gone]
             return UnsubscribeResult(removed=tuple(refs), everything=True)
         removed: list[CompanyRef] = []
         missing: list[CompanyRef] = []
@@ -176,7 +176,7 @@ class SubscriptionService:
                 unknown.append(Unknown(name, self.names.suggest(name, within=chat_id)))
                 continue
             ref = CompanyRef(company.id, company.name)
-            done = self.store.subscriptions.remove(chat_id, company.id)
+            done = bool(self.store.lifecycle.unfollow(chat_id, [company.id]))
             (removed if done else missing).append(ref)
         return UnsubscribeResult(tuple(removed), tuple(missing), tuple(unknown))
 
@@ -192,7 +192,7 @@ class SubscriptionService:
     def unsubscribe_id(self, chat_id: int, company_id: int) -> CompanyRef | None:
         """Stop following one company (from a button); None when it was not followed."""
         company = self.store.companies.get(company_id)
-        if company is None or not self.store.subscriptions.remove(chat_id, company_id):
+        if company is None or not self.store.lifecycle.unfollow(chat_id, [company_id]):
             return None
         return CompanyRef(company.id, company.name)
 

@@ -64,6 +64,27 @@ JOIN chats AS c ON c.id = s.chat_id
 WHERE ac.article_id = ? AND c.active = 1 AND json_array_length(c.settings, '$.mute') > 0
 """
 
+# Alerts waiting for a company the chat no longer follows (see Outbox.unfollowed), and
+# the company of the same story it still follows, if any: the most salient that passes
+# the chat's threshold.
+_OPEN_UNFOLLOWED = """
+chat_id = :chat AND status IN ('held', 'pending')
+AND company_id IN (SELECT value FROM json_each(:ids))
+"""
+_STILL_FOLLOWED = """
+SELECT ac.company_id FROM article_companies AS ac
+JOIN subscriptions AS s ON s.company_id = ac.company_id AND s.chat_id = outbox.chat_id
+JOIN chats AS c ON c.id = outbox.chat_id
+WHERE ac.article_id = outbox.article_id
+  AND ac.salience >= COALESCE(json_extract(c.settings, '$.threshold'), :threshold)
+ORDER BY ac.salience DESC, ac.company_id LIMIT 1
+"""
+_DROP_UNFOLLOWED = f"""
+UPDATE outbox SET status = 'dropped', error = 'unsubscribed'
+WHERE {_OPEN_UNFOLLOWED} AND NOT EXISTS ({_STILL_FOLLOWED})
+"""
+_HAND_OVER = f"UPDATE outbox SET company_id = ({_STILL_FOLLOWED}) WHERE {_OPEN_UNFOLLOWED}"
+
 
 class Outbox(OutboxQueries):
     """The ``outbox`` and ``digests`` tables."""
@@ -207,6 +228,19 @@ class Outbox(OutboxQueries):
             "WHERE chat_id = ? AND status IN ('held', 'pending', 'sending')",
             [reason, chat_id],
         ).rowcount
+
+    def unfollowed(self, chat_id: int, company_ids: Sequence[int]) -> None:
+        """The chat stopped following these companies: their alerts not yet sent are
+        dropped, or handed to another company the chat follows in the same story (the most
+        salient one that passes the chat's threshold). Part of
+        :meth:`storage.lifecycle.ChatLifecycle.unfollow`, inside its transaction."""
+        params = {
+            "chat": chat_id,
+            "ids": json_ids(company_ids),
+            "threshold": self.default_threshold,
+        }
+        self.db.conn.execute(_DROP_UNFOLLOWED, params)
+        self.db.conn.execute(_HAND_OVER, params)
 
     def move_chat(self, old_id: int, new_id: int) -> None:
         """Hand the chat's alerts to its new id (part of a chat migration)."""

@@ -118,3 +118,34 @@ def test_a_deleted_topic_is_forgotten_by_the_chat_and_its_companies(store: Store
     assert store.chats.topic_names(-7) == {5: "Apple news"}
     store.lifecycle.forget_topic(-7, 5)
     assert store.subscriptions.topics(-7) == {}
+
+
+def test_unfollow_drops_the_alerts_not_yet_sent_or_hands_them_to_a_company_still_followed(
+    store: Store,
+) -> None:
+    xiaomi, apple = _company(store, "Xiaomi"), _company(store, "Apple")
+    for chat in (1, 2):
+        store.subscriptions.add(chat, xiaomi)
+    store.subscriptions.add(1, apple)
+    store.chats.update_settings(2, mode="digest", digest_hour=18)  # held, not pending
+    only_xiaomi = _xiaomi_story(store, "Xiaomi alone")
+    both, _ = store.articles.add(
+        Article("Xiaomi and Apple", ("Xiaomi and Apple did it.",)),
+        companies=[CompanyMention("Xiaomi", 0.9, True, 2), CompanyMention("Apple", 0.6, True, 1)],
+    )
+    for article in (only_xiaomi, both):
+        assert store.outbox.enqueue_for_article(article) == 2
+    store.outbox.mark_sent([(store.outbox.rows(chat_id=1)[0]["id"], 77)])  # already sent
+
+    assert store.lifecycle.unfollow(1, [xiaomi, xiaomi + apple + 99]) == [xiaomi]
+    assert store.lifecycle.unfollow(2, [xiaomi]) == [xiaomi]
+    rows = {(r["chat_id"], r["article_id"]): r for r in store.outbox.rows()}
+    assert rows[1, only_xiaomi]["status"] == "sent"  # what was sent stays on record
+    assert (rows[1, both]["status"], rows[1, both]["company_id"]) == ("pending", apple)
+    for article in (only_xiaomi, both):  # chat 2 follows nothing else in either story
+        assert (rows[2, article]["status"], rows[2, article]["error"]) == (
+            "dropped",
+            "unsubscribed",
+        )
+    assert store.outbox.held_chats() == []
+    assert store.lifecycle.unfollow(1, [xiaomi]) == []  # no longer followed: nothing to do
