@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import dropwhile
 from typing import TYPE_CHECKING
 
 from bot.services.registry import find_company, new_name_problem, offered_names
@@ -89,15 +90,20 @@ class SearchHit:
 
 def _without_brief(items: tuple[NewsItem, ...], brief: Sequence[BriefItem]) -> tuple[NewsItem, ...]:
     """Each article's summary without the sentences the brief above it already shows
-    (one message never says the same sentence twice); a summary the brief shows whole
-    stays as it is, so no article is left without one."""
+    (one message never says the same sentence twice), nor those then left opening on a
+    word that leans on a sentence no longer there ("It also ..."); a summary with
+    nothing left stays as it is, so no article is left without one."""
+    from summarizer.algorithms.sentence_features import opens_dangling
+
     shown: dict[int, set[str]] = {}
     for line in brief:
         shown.setdefault(line.article_index, set()).add(line.text)
     out = []
     for index, item in enumerate(items):
-        rest = tuple(s for s in item.sentences if s not in shown.get(index, ()))
-        out.append(replace(item, sentences=rest) if rest else item)
+        rest = [s for s in item.sentences if s not in shown.get(index, ())]
+        if len(rest) < len(item.sentences):
+            rest = list(dropwhile(opens_dangling, rest))
+        out.append(replace(item, sentences=tuple(rest)) if rest else item)
     return tuple(out)
 
 

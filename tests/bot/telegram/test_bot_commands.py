@@ -261,6 +261,30 @@ async def test_news_over_several_articles_has_a_brief_with_sources(bot: Bot) -> 
         assert reply.count(fact) == 1, reply
 
 
+async def test_news_summaries_under_the_brief_do_not_open_on_a_leaning_word(bot: Bot) -> None:
+    from summarizer.article import Article
+
+    for day, fact in (
+        (4, "Xiaomi opened a car factory in Beijing with 10,000 workers."),
+        (5, "Xiaomi said its first car will cost less than 30,000 dollars."),
+    ):
+        article = Article(
+            f"Xiaomi update {day}",
+            (fact, "It also plans a second plant in Wuhan next year.", "Demand is strong."),
+            url=f"https://news.example/{day}",
+            published=f"2030-02-0{day}T08:00:00+00:00",
+        )
+        bot.store.articles.add(
+            article, companies=bot.app.bot_data.core.companies.matcher.find(article)
+        )
+    reply = "\n".join(await bot.send("/news Xiaomi 2"))
+    brief, articles = reply.split("In brief")[1].split("\n\n", 1)
+    assert "30,000 dollars" in brief, brief
+    # Under the brief, "It also plans ..." would lean on the lead the brief took away.
+    took_lead = next(block for block in articles.split("\n\n") if "Xiaomi update 5" in block)
+    assert took_lead.splitlines()[-1] == "Demand is strong.", took_lead
+
+
 async def test_summary_by_number_and_bad_references(bot: Bot) -> None:
     reply = (await bot.send("/summary 1"))[0]
     assert "Xiaomi" in reply and "Companies:" in reply
