@@ -74,6 +74,8 @@ class ArticleSummary:
     item: NewsItem
     companies: tuple[str, ...]
     new: bool = False
+    # Stored for followers' alerts (an operator's /ingest), not for this chat alone.
+    alerting: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +235,7 @@ class NewsService:
             )
         mentions = self.store.articles.companies_of(stored.id, chat_id=chat_id)
         names = tuple(m.name for m in mentions)
-        return ArticleSummary(self._item(stored, sentences, None), names, new)
+        return ArticleSummary(self._item(stored, sentences, None), names, new, new and trusted)
 
     def search(self, words: str, limit: int = 5, *, chat_id: int | None = None) -> list[SearchHit]:
         """Stored articles matching all the words (none of the -words), best first."""

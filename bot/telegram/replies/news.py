@@ -96,8 +96,10 @@ def summary_reply(result: ArticleSummary) -> str:
         text += "\n\nCompanies: " + ", ".join(
             esc(n, limit=NAME_CHARS) for n in result.companies[:8]
         )
-    if result.new:
+    if result.alerting:
         text += "\n" + italic("Saved; followers of these companies get it as an alert.")
+    elif result.new:
+        text += "\n" + italic("Saved for this chat: /news and /search find it here.")
     return text
 
 

@@ -48,7 +48,7 @@ async def test_summary_of_a_url_fetches_stores_and_summarises(bot: Any, site: st
     reply = (await bot.send(f"/summary {site}/story"))[0]
     assert "Tesla opens a plant in Texas" in reply
     assert "battery plant" in reply and "Companies: Tesla" in reply
-    assert "Saved" in reply
+    assert "Saved for this chat" in reply and "alert" not in reply  # a chat's page alerts nobody
     assert bot.store.articles.id_for_url(f"{site}/story", chat_id=11) is not None
     assert bot.store.articles.id_for_url(f"{site}/story") is None  # the chat's, not public
     again = (await bot.send(f"/summary {site}/story"))[0]
@@ -85,4 +85,5 @@ async def test_ingest_is_for_operators_only(make_harness: Any, site: str) -> Non
     assert bot.store.articles.count() == 1
     stored = (await bot.send(f"/ingest {site}/story"))[0]
     assert stored.startswith("Stored as new: #2")
+    assert "followers of these companies get it as an alert" in stored
     assert "No feeds are configured" in (await bot.send("/ingest"))[0]
