@@ -89,7 +89,7 @@ class SubscriptionService:
 
         Sent in a forum topic (``topic``), these companies' alerts go to that topic (also
         those already followed: they move here)."""
-        names = names_in(text)
+        names = self._names_in(text)
         self.store.chats.upsert(chat_id, type=chat_type, title=title)
         count = self.store.subscriptions.count(chat_id)
         out: dict[str, list[Any]] = {
@@ -170,7 +170,7 @@ class SubscriptionService:
         removed: list[CompanyRef] = []
         missing: list[CompanyRef] = []
         unknown: list[Unknown] = []
-        for name in names_in(text):
+        for name in self._names_in(text):
             company = self.find_company(name) or self._followed_ticker(chat_id, name)
             if company is None:
                 unknown.append(Unknown(name, self.names.suggest(name, within=chat_id)))
@@ -179,6 +179,11 @@ class SubscriptionService:
             done = bool(self.store.lifecycle.unfollow(chat_id, [company.id]))
             (removed if done else missing).append(ref)
         return UnsubscribeResult(tuple(removed), tuple(missing), tuple(unknown))
+
+    def _names_in(self, text: str) -> list[str]:
+        """The names a command gives, known companies typed as one name split apart
+        ("Volkswagen and BMW")."""
+        return [part for name in names_in(text) for part in self.names.split_joined(name)]
 
     def _followed_ticker(self, chat_id: int, name: str) -> Company | None:
         """A followed company whose ticker ``name`` is, also when it is an ordinary word:

@@ -87,6 +87,11 @@ def names_in(text: str) -> list[str]:
 _PIECE = re.compile(r'\s*(?:"(?P<q1>[^"]*)"|“(?P<q2>[^”]*)”)\s*(?=[,;]|$)|(?P<plain>[^,;]+)')
 
 
+# What joins two company names typed as one: "Volkswagen and BMW", "Apple & Google",
+# "Nokia/Siemens", "Toyota + Honda".
+_JOINERS = (re.compile(r"\s+(?:and|&|\+)\s+", re.IGNORECASE), re.compile(r"\s*/\s*"))
+
+
 # Legal forms written with dots between letters: "N.A." (a US national bank), "a. s." (Czech).
 _LEGAL_JOINED = LEGAL | {"na"}
 
@@ -118,6 +123,18 @@ class NameChooser:
     def find(self, name: str) -> Company | None:
         """The stored company named, aliased or tickered ``name`` (any case)."""
         return find_company(self.store, self.companies.matcher, name)
+
+    def split_joined(self, name: str) -> list[str]:
+        """``name`` as the known companies it joins ("Volkswagen and BMW", "Apple & Google",
+        "Nokia/Siemens"), or as itself: a known name ("Procter & Gamble") or one whose
+        parts are not all known companies stays whole."""
+        if self.find(name) is not None:
+            return [name]
+        for joiner in _JOINERS:
+            parts = [p.strip() for p in joiner.split(name)]
+            if len(parts) > 1 and all(p and self.find(p) is not None for p in parts):
+                return parts
+        return [name]
 
     def company_for(
         self, name: str, unknown: list[Unknown], *, chat_id: int

@@ -51,6 +51,19 @@ async def test_subscribe_confirms_canonical_names_and_stores_them(bot: Bot) -> N
     assert "Already following" in again
 
 
+async def test_two_known_companies_typed_as_one_name_are_followed_both(bot: Bot) -> None:
+    await bot.send("/subscribe Volkswagen and BMW, Apple & Google, Nokia/Siemens")
+    followed = sorted(n for _, n in bot.store.subscriptions.for_chat(11))
+    assert followed == ["Apple", "BMW", "Google", "Nokia", "Siemens", "Volkswagen"]
+    # A known name with "&" or "and" in it stays one company.
+    await bot.send("/subscribe Procter & Gamble, Marks and Spencer")
+    assert {"Procter & Gamble", "Marks & Spencer"} <= {
+        n for _, n in bot.store.subscriptions.for_chat(11)
+    }
+    await bot.send("/unsubscribe Volkswagen and BMW")
+    assert not {"Volkswagen", "BMW"} & {n for _, n in bot.store.subscriptions.for_chat(11)}
+
+
 async def test_an_ordinary_word_is_a_ticker_only_when_typed_as_one(bot: Bot) -> None:
     # "Sky" is the broadcaster, not Champion Homes (ticker SKY); "Cat" is offered, not
     # followed (Caterpillar's ticker CAT), and "CAT" or "$SKY" still read as tickers.
