@@ -29,7 +29,7 @@ DEFAULT_NEWS = 3
 MAX_QUERY_CHARS = 200
 # A name that is also an ordinary word: this many times the articles asked for are
 # searched, then kept only where the matcher finds the company.
-_WORD_SEARCH_FACTOR = 5
+_SEARCH_FACTOR = 5
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _ID = re.compile(r"^#?(\d{1,12})$")
 
@@ -198,13 +198,11 @@ class NewsService:
         return NewsResult(company.id, company.name, items, brief, by_search, followed)
 
     def _searched(self, company: Company, count: int, chat_id: int) -> list[StoredArticle]:
-        """Stored articles a text search finds for a name not yet linked to any. A name
-        that is also an ordinary word ("Ring") must be found as the matcher finds it:
-        the search ignores case, so "the ring name" and "red ring of death" come back."""
-        if not company.extra.get("ambiguous"):
-            return self.store.articles.search(company.name, limit=count, chat_id=chat_id)
+        """Stored articles a text search finds for a name not yet linked to any (stored
+        before the name was followed), where the matcher finds it too: the search ignores
+        case, so "3m passengers", "the ring name" and "red ring of death" come back."""
         found = self.store.articles.search(
-            company.name, limit=count * _WORD_SEARCH_FACTOR, chat_id=chat_id
+            company.name, limit=count * _SEARCH_FACTOR, chat_id=chat_id
         )
         matcher = self.companies.matcher
         named = [a for a in found if any(m.name == company.name for m in matcher.find(a.article))]

@@ -605,3 +605,20 @@ async def test_a_capitalised_ordinary_word_no_company_goes_by_is_followed_as_wri
         bot.store.articles.add(article)  # stored before anyone followed Ring: no link
     news = (await bot.send("/news Ring 3"))[0]
     assert "Amazon buys Ring" in news and "Wrestler dies" not in news
+
+
+async def test_news_found_by_searching_keeps_only_stories_naming_the_company(bot: Bot) -> None:
+    from summarizer.article import Article
+
+    for day, (title, text) in enumerate(
+        [
+            ("Ryanair grows", "Ryanair carried 3m passengers in May, up 10%."),
+            ("3M cuts jobs", "3M said it would cut 2,000 jobs. 3M makes Post-it notes."),
+        ],
+        start=1,
+    ):
+        # Stored without their companies (as before a name is known): no link to 3M.
+        bot.store.articles.add(Article(title, (text,), published=f"2031-03-0{day}T08:00"))
+    news = (await bot.send("/news 3M 3"))[0]
+    assert "found by searching" in news and "3M cuts jobs" in news
+    assert "Ryanair" not in news  # "3m passengers" is no 3M
