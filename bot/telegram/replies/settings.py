@@ -53,6 +53,8 @@ _KEYS = {
     "ignore": "mute",
     "block": "mute",
 }
+# A phrase in quotes, straight, curly or single: "transfer rumour", “sale”, 'layoffs'.
+_QUOTED = re.compile(r"[\"“'‘](.*)[\"”'’]")
 _GENERAL = frozenset(("off", "none", "no", "general", "chat"))
 _MODES = {
     "instant": "instant",
@@ -138,10 +140,16 @@ def _mute(value: str) -> tuple[str, ...]:
     """``/settings mute a, b c`` -> ("a", "b c"); ``off`` -> (); nothing named: how to."""
     if value.casefold() in ("off", "none", "clear"):
         return ()
-    words = tuple(w for w in (part.strip() for part in value.split(",")) if w)
+    words = tuple(w for w in (_unquoted(part.strip()) for part in value.split(",")) if w)
     if not words:
         raise InputError(MUTE_HELP)
     return words
+
+
+def _unquoted(phrase: str) -> str:
+    """ "transfer rumour" as the phrase it quotes (people quote phrases, as in /subscribe)."""
+    match = _QUOTED.fullmatch(phrase)
+    return match.group(1).strip() if match else phrase
 
 
 def _zone(value: str) -> str:
