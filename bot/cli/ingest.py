@@ -164,16 +164,22 @@ def _manage_feeds(args: argparse.Namespace) -> int:
     from storage import open_store
 
     with open_store(args.db) as store:
-        missing = [url for url in args.forget_feed if not store.feeds.remove(url)]
-        for url in missing:
-            print(f"newsbot: {terminal_line(url)} is not a known feed.", file=sys.stderr)
-        if args.list_feeds:
-            for state in store.feeds.all():
-                status = (
-                    f"failing ({state.failures}x): {state.last_error}"
-                    if state.failures
-                    else f"ok, last read {state.last_ok}"
-                )
-                fields = (state.url, state.title or "-", status)  # all three come from afar
-                print("\t".join(terminal_line(field) for field in fields))
+        missing = []
+        for url in args.forget_feed:
+            if store.feeds.remove(url):
+                print(f"Forgot {terminal_line(url)}; its stored articles stay.")
+            else:
+                missing.append(url)
+                print(f"newsbot: {terminal_line(url)} is not a known feed.", file=sys.stderr)
+        feeds = store.feeds.all() if args.list_feeds else []
+        if args.list_feeds and not feeds:
+            print("No feeds yet: newsbot ingest --feed URL reads one, and the bot polls it.")
+        for state in feeds:
+            status = (
+                f"failing ({state.failures}x): {state.last_error}"
+                if state.failures
+                else f"ok, last read {state.last_ok}"
+            )
+            fields = (state.url, state.title or "-", status)  # all three come from afar
+            print("\t".join(terminal_line(field) for field in fields))
     return 1 if missing else 0

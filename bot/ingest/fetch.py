@@ -20,7 +20,7 @@ import httpx
 
 from bot.ingest.guard import BlockedAddress, FetchPolicy, GuardedTransport, refusal
 from bot.ingest.lookup import Resolver
-from summarizer.errors import FetchError
+from summarizer.errors import BlockedAddressError, FetchError
 
 DEFAULT_TIMEOUT = 15.0
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -137,7 +137,7 @@ def _check_scheme(url: str) -> None:
     except (httpx.InvalidURL, TypeError, ValueError) as err:
         raise FetchError(f"{url!r} is not a valid web address.") from err
     if scheme not in {"http", "https"}:
-        raise FetchError(f"{url!r} is not an http(s) web address.")
+        raise BlockedAddressError(f"{url!r} is not an http(s) web address.")
 
 
 def _conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
@@ -166,7 +166,7 @@ def _request_once(
         request = http.build_request("GET", current, headers=headers, timeout=remaining)
         response = http.send(request, stream=True, follow_redirects=False)
     except BlockedAddress:
-        raise FetchError(refusal(original)) from None  # never the redirect target's name
+        raise BlockedAddressError(refusal(original)) from None  # never the redirect's name
     except httpx.TimeoutException as err:
         raise FetchError(f"Fetching {original} took too long.") from err
     except (httpx.HTTPError, httpx.InvalidURL, ValueError) as err:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from bot.ingest.feeds import FeedEntry, ParsedFeed, entry_article, read_feed
 from bot.ingest.files import Item, source_from_url
 from summarizer.article import Article
-from summarizer.errors import FetchError, NewsbotError, StorageError
+from summarizer.errors import BlockedAddressError, FetchError, NewsbotError, StorageError
 
 if TYPE_CHECKING:
     from bot.ingest.ingestor import Ingestor, IngestReport
@@ -88,7 +88,9 @@ def _gather(ingestor: Ingestor, url: str) -> _Gathered:
         return _gather_one(ingestor, url)
     except NewsbotError as err:
         log.info("Feed %s failed: %s", url, err)
-        return _Gathered(url, None, error=FetchError(str(err)))
+        return _Gathered(
+            url, None, error=err if isinstance(err, FetchError) else FetchError(str(err))
+        )
     except Exception as err:  # a parser or library bug: one bad feed, logged once
         log.warning("Feed %s could not be read.", url, exc_info=True)
         reason = f"The feed at {url} could not be read ({type(err).__name__})."
@@ -118,7 +120,12 @@ def _store(ingestor: Ingestor, feed: _Gathered) -> IngestReport:
     report = IngestReport()
     if feed.parsed is None:
         error = feed.error or FetchError(f"The feed at {feed.url} could not be read.")
-        ingestor.store.feeds.record_failure(feed.url, error=str(error))
+        if isinstance(error, BlockedAddressError) and ingestor.store.feeds.get(feed.url) is None:
+            # A new feed at an address the bot must not reach is not kept for polling; one
+            # that fails otherwise (a server error, a timeout) may work on the next poll.
+            error = BlockedAddressError(f"{error} The feed was not saved.")
+        else:
+            ingestor.store.feeds.record_failure(feed.url, error=str(error))
         report.fail(feed.url, error)
         return report
     if feed.items:

@@ -162,6 +162,17 @@ def test_feeds_can_be_listed_and_forgotten(site, tmp_path: Path, capsys) -> None
     assert "Atom Times" in atom and "ok, last read" in atom
     assert "failing (1x): The server answered 500" in broken
     assert main(["ingest", "--db", str(db), "--forget-feed", f"{site.base}/500.xml"]) == 0
+    assert "Forgot" in capsys.readouterr().out
     assert main(["ingest", "--db", str(db), "--forget-feed", f"{site.base}/500.xml"]) == 1
+    assert "not a known feed" in capsys.readouterr().err
     main(["ingest", "--db", str(db), "--list-feeds"])
     assert "/500.xml" not in capsys.readouterr().out
+
+
+def test_a_new_feed_at_an_address_never_fetched_is_not_saved(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "feeds.db"
+    for url in ("file:///etc/passwd", "http://10.0.0.1/feed.xml"):
+        assert main(["ingest", "--db", str(db), "--feed", url]) == 1
+        assert "The feed was not saved" in capsys.readouterr().err
+    assert main(["ingest", "--db", str(db), "--list-feeds"]) == 0
+    assert capsys.readouterr().out.startswith("No feeds yet")
