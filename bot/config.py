@@ -225,3 +225,6 @@ def setup_logging(config: Config, *, level: str = "WARNING") -> None:
     root.addHandler(handler)
     root.setLevel(level.upper())
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # trafilatura logs each page it cannot parse as an ERROR; the user gets the reason
+    # ("The page has no readable article text."), the log would only repeat it.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)

@@ -96,7 +96,16 @@ def _load_document(path: Path, suffix: str, *, explicit: bool) -> Article:
         return clean_text(markdown_to_text(text))
     if suffix in TEXT_SUFFIXES or not explicit:
         return clean_text(text)
+    if _FEED_START.match(text[:1000]):
+        raise InputError(
+            f"{path} is an RSS or Atom feed: its entries link to pages, so read it from its "
+            "address with newsbot ingest --feed URL."
+        )
     return parse_article(text)
+
+
+# The opening of an RSS, Atom or RDF feed (after an XML declaration and comments).
+_FEED_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
 
 
 _MARKDOWN = (

@@ -176,3 +176,14 @@ def test_a_new_feed_at_an_address_never_fetched_is_not_saved(tmp_path: Path, cap
         assert "The feed was not saved" in capsys.readouterr().err
     assert main(["ingest", "--db", str(db), "--list-feeds"]) == 0
     assert capsys.readouterr().out.startswith("No feeds yet")
+
+
+def test_a_feed_file_is_pointed_to_ingest_feed(tmp_path: Path, capsys) -> None:
+    feed = tmp_path / "news.rss"
+    feed.write_text(
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title><item>'
+        "<title>A</title><link>https://news.example/a</link></item></channel></rss>\n",
+        encoding="utf-8",
+    )
+    assert main(["ingest", "--db", str(tmp_path / "f.db"), str(feed)]) == 1
+    assert "is an RSS or Atom feed" in capsys.readouterr().err
