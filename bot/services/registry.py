@@ -153,6 +153,10 @@ def new_name_problem(name: str) -> str | None:
     """
     if _NOT_A_NAME.search(name):
         return "that does not look like a company name"
+    if name.lstrip().startswith("@"):
+        return "that is an account's handle, not a company name"
+    if not any(ch.isalpha() for ch in name) and any(ch.isdigit() for ch in name):
+        return "a number is no company name; please write the company's name"
     return name_problem(name)
 
 

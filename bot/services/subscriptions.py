@@ -102,9 +102,11 @@ class SubscriptionService:
         if out["new"]:
             self.companies.reload()
         moved = self._to_topic(chat_id, topic, out)
+        # "Apple, Apple Inc." name one company: followed once, and not "already" followed.
+        done = {*out["added"], *out["new"]}
         return SubscribeResult(
             added=tuple(out["added"]),
-            already=tuple(out["already"]),
+            already=tuple(r for r in dict.fromkeys(out["already"]) if r not in done),
             new_names=tuple(out["new"]),
             unknown=tuple(out["unk"]),
             over_limit=tuple(out["over"]),

@@ -48,6 +48,9 @@ class Unknown:
     created: bool = False  # followed as a new name all the same; suggestions are loose
 
 
+_QUOTES = '"“”'
+
+
 def split_names(text: str) -> list[str]:
     """Comma-, semicolon- or newline-separated names, trimmed, without repeats.
 
@@ -61,6 +64,8 @@ def split_names(text: str) -> list[str]:
         for m in _PIECE.finditer(line):
             plain = m.lastgroup == "plain"
             name = " ".join(m.group(m.lastgroup or "plain").split())
+            if plain and sum(map(name.count, _QUOTES)) == 1:
+                name = name.strip(_QUOTES).strip()  # '"Unclosed': a quote left open
             if plain and glue and _legal_tail(name):
                 pieces[-1] += f", {name}"
             elif name:

@@ -574,6 +574,18 @@ async def test_a_lower_case_letter_is_no_ticker(bot: Bot) -> None:
     assert bot.store.subscriptions.for_chat(11) == []
 
 
+async def test_numbers_handles_and_an_open_quote_are_no_new_names(bot: Bot) -> None:
+    reply = (await bot.send('/subscribe 12345, @elonmusk, "Acme Widgets'))[0]
+    assert "a number is no company name" in reply and "handle, not a company name" in reply
+    assert [n for _, n in bot.store.subscriptions.for_chat(11)] == ["Acme Widgets"]
+
+
+async def test_one_company_named_twice_in_a_command_is_followed_once(bot: Bot) -> None:
+    reply = (await bot.send("/subscribe Apple, apple, APPLE, Apple Inc."))[0]
+    assert "Subscribed to <b>Apple</b>" in reply and "Already" not in reply
+    assert bot.store.subscriptions.count(11) == 1
+
+
 async def test_a_capitalised_ordinary_word_no_company_goes_by_is_followed_as_written(
     bot: Bot,
 ) -> None:
