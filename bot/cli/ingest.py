@@ -54,7 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         default=None,
         metavar="PATH",
-        help="database file (default: $NEWSBOT_DB or ~/.local/share/newsbot)",
+        help="database file (default: $NEWSBOT_DB or ~/.local/share/newsbot/newsbot.db)",
     )
     bar = parser.add_mutually_exclusive_group()
     bar.add_argument(

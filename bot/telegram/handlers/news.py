@@ -53,7 +53,7 @@ async def _pick_company(update: Update, context: Context) -> None:
             context,
             usage("news", "Xiaomi 5")
             + "\nThe number (1 to 10) is how many articles; 3 when left out. A name with "
-            'a number in it goes in quotes: /news "Boeing 737" 2.',
+            'a number in it goes in quotes: /news "Channel 4" 2.',
         )
         return
     rows = [
@@ -153,7 +153,7 @@ async def ingest(update: Update, context: Context) -> None:
 
 def parse_news_args(text: str) -> tuple[str, int]:
     """``NAME [N]`` (or ``N NAME``) -> (name, N); N from 1 to 10, default 3. A name in
-    quotes is taken whole, numbers and all (``"Boeing 737" 2``)."""
+    quotes is taken whole, numbers and all (``"Channel 4" 2``)."""
     quoted = _QUOTED_NAME_RE.fullmatch(text.strip())
     if quoted and quoted.group("name").strip():
         name = quoted.group("name").strip()
@@ -180,7 +180,7 @@ def other_readings(text: str, name: str) -> tuple[tuple[str, int], ...]:
     return tuple(r for r in readings if r[0] != name)
 
 
-# A quoted name, with the count before or after it: "Boeing 737" 2, 2 "Boeing 737".
+# A quoted name, with the count before or after it: "Channel 4" 2, 2 "Channel 4".
 _QUOTED_NAME_RE = re.compile(
     r"(?:(?P<before>[+-]?\d+)\s+)?[\"“”](?P<name>[^\"“”]+)[\"“”]"
     r"(?:\s+(?P<after>[+-]?\d+))?"
@@ -195,7 +195,7 @@ def _news_count(digits: str, *, quoted: bool = False) -> int:
         hint = (
             ""
             if quoted
-            else ' If the number is part of the name, put the name in quotes: /news "Boeing 737".'
+            else ' If the number is part of the name, put the name in quotes: /news "Channel 4".'
         )
         raise InputError(f"I can show 1 to {MAX_NEWS} articles at a time.{hint}")
     return count

@@ -29,8 +29,9 @@ from bot.telegram.formatting import render_terminal
 TERMINAL_CHAT_ID = 1
 TERMINAL_USER_ID = 1
 PROMPT = "› "
-_USER = {"id": TERMINAL_USER_ID, "is_bot": False, "first_name": "You", "language_code": "en"}
-_CHAT = {"id": TERMINAL_CHAT_ID, "type": "private", "first_name": "You"}
+# Telegram requires a first name; /start greets the terminal's user with "Hello, there!".
+_USER = {"id": TERMINAL_USER_ID, "is_bot": False, "first_name": "there", "language_code": "en"}
+_CHAT = {"id": TERMINAL_CHAT_ID, "type": "private", "first_name": "there"}
 _TAP = re.compile(r"\b([Tt])ap\b")
 _NUMBER = re.compile(r"\[?\s*(\d{1,2})\s*\]?")
 EXPIRED = "Those buttons have expired; send the command again (e.g. /list) for new ones."

@@ -131,7 +131,7 @@ def test_missing_file_and_unknown_algorithm(tmp_path: Path, capsys: pytest.Captu
     assert main(["eval", str(tmp_path / "none.jsonl")]) == 1
     assert "Cannot read" in capsys.readouterr().err
     data = write_rows(tmp_path / "dev.jsonl", ROWS)
-    assert main(["eval", str(data), "--algorithms", "newsrank,gpt"]) == 1
+    assert main(["eval", str(data), "--algorithms", "newsrank,gpt"]) == 2  # a usage error
     assert "gpt" in capsys.readouterr().err
 
 

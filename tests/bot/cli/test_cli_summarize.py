@@ -171,7 +171,7 @@ def _error_cases(tmp_path: Path) -> list[tuple[list[str], int, str]]:
         ([str(empty)], 1, "empty"),
         ([str(binary)], 1, "binary"),
         ([str(tmp_path)], 1, "folder"),
-        (["--algorithm", "magic", str(SEED)], 1, "choose one of"),
+        (["--algorithm", "magic", str(SEED)], 2, "choose one of"),  # a usage error
         (["--sentences", "0", str(SEED)], 2, "at least 1"),
         (["--sentences", "-3", str(SEED)], 2, "at least 1"),
         (["--sentences", "three", str(SEED)], 2, "not a whole number"),

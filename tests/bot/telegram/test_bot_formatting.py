@@ -145,7 +145,7 @@ def test_other_readings_give_a_number_back_to_the_name() -> None:
 def test_a_quoted_news_name_keeps_its_numbers() -> None:
     from bot.telegram.handlers.news import parse_news_args
 
-    with pytest.raises(InputError, match='put the name in quotes: /news "Boeing 737"'):
+    with pytest.raises(InputError, match='put the name in quotes: /news "Channel 4"'):
         parse_news_args("Boeing 737")
     assert parse_news_args('"Boeing 737"') == ("Boeing 737", 3)
     assert parse_news_args("“Boeing 737” 2") == ("Boeing 737", 2)
