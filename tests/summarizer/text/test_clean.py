@@ -574,3 +574,20 @@ def test_a_glued_scroll_prompt_is_cut_out_of_the_text() -> None:
         "The zoo said the boy was safe. A mother was holding the boy when he fell. Readers "
         "can scroll down for video of the rescue, the zoo said.",
     )
+
+
+def test_a_huge_page_is_read_from_its_first_part_without_scripts() -> None:
+    from summarizer.text.clean import parse_article
+    from summarizer.text.html_page import MAX_HTML_CHARS, trimmed
+
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    script = "<script>" + "var x = 1;" * 200_000 + "</script>"  # 2 MB of script, no text
+    page = f"<html><head><title>Acme builds a plant</title>{script}</head><body>"
+    page += f"<article>{story}</article>" + "<p>Filler paragraph of the page.</p>" * 45_000
+    assert len(page) > 2 * MAX_HTML_CHARS
+    kept = trimmed(page)
+    assert len(kept) <= MAX_HTML_CHARS and "var x" not in kept and kept.endswith(">")
+    assert parse_article(page).paragraphs[: len(STORY)] == tuple(STORY)
+    # Marks left open run to the end, as a browser reads them (and are cut in one pass).
+    assert "<script" not in trimmed("<p>Text.</p>" + "<script>" * 500_000)
+    assert trimmed("<p>short</p><script>x</script>") == "<p>short</p><script>x</script>"
