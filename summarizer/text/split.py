@@ -54,6 +54,10 @@ _FIRST_WORD_RE = re.compile(r"^[(\[]?([^\W\d_][\w’'\-]*)")
 _TERMINATORS = (".", "!", "?")
 _CLOSING_MARKS = '"”)'  # also "Sen. Jane Doe (D-Mass.) | said"
 
+# A name's closing abbreviation, then a quotation opening on a capital: a new sentence
+# (a title before a quoted nickname, 'Mr. "Tiny" Rowland', is no name's end).
+_NAME_END_QUOTE = re.compile(r'\b((?:Inc|Corp|Co|Cos|Ltd|LLC|plc|Bros|Jr|Sr)\.) (?=["“][A-Z])')
+
 # Terminators Punkt's English rules do not know: Devanagari danda, Arabic question mark.
 _EXTRA_END_RE = re.compile("(?<=[।॥؟])\\s+")
 # Looked for with substring tests (a character-class search scans ~30x slower).
@@ -115,7 +119,7 @@ class NewsTokenizer:
         if not self._generic:  # generic splits are deliberate, even before lower case
             pieces = _join_lowercase_starts(pieces)
         if '"' in paragraph or "“" in paragraph:  # else no quotation can be left open
-            pieces = _join_open_quotes(pieces)
+            pieces = _join_open_quotes(_split_after_name_ends(pieces))
         if self.language == "english":
             if may_glue_lines(paragraph):
                 pieces = split_glued_lines(pieces)
@@ -190,6 +194,20 @@ def _open_quote(text: str) -> bool:
     if text.count("“") > text.count("”"):
         return True
     return text.count('"') % 2 == 1
+
+
+def _split_after_name_ends(pieces: list[str]) -> list[str]:
+    """Pieces split where a name's closing abbreviation ends a sentence before a quotation
+    ("… and Warner Bros. | "We are thrilled," he said"): Punkt keeps an abbreviation with
+    what follows it."""
+    out: list[str] = []
+    for piece in pieces:
+        start = 0
+        for m in _NAME_END_QUOTE.finditer(piece):
+            out.append(piece[start : m.end(1)])
+            start = m.end()
+        out.append(piece[start:])
+    return out
 
 
 def _join_open_quotes(pieces: list[str]) -> list[str]:

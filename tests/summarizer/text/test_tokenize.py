@@ -99,6 +99,19 @@ def test_balanced_quotes_still_split(tok: NewsTokenizer) -> None:
     )
 
 
+def test_a_name_ending_on_an_abbreviation_ends_a_sentence_before_a_quotation(
+    tok: NewsTokenizer,
+) -> None:
+    text = 'It owns CNN and Warner Bros. "We are thrilled," said its chief. Shares rose.'
+    assert tok.to_sentences(text) == (
+        "It owns CNN and Warner Bros.",
+        '"We are thrilled," said its chief.',
+        "Shares rose.",
+    )
+    # A title before a quoted nickname is no name's end.
+    assert len(tok.to_sentences('He met Mr. "Tiny" Rowland in London.')) == 1
+
+
 def test_an_unclosed_quote_does_not_glue_a_long_paragraph(tok: NewsTokenizer) -> None:
     sentences = [
         f"Sentence number {i} talks about the quarterly results of the company." for i in range(20)
