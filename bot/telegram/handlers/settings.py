@@ -18,6 +18,8 @@ from bot.telegram.handlers.common import (
 from bot.telegram.replies.settings import parse_change, settings_keyboard, settings_text
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from bot.telegram.context import NewsContext as Context
     from storage.chats import ChatSettings
 
@@ -32,12 +34,27 @@ async def settings(update: Update, context: Context) -> None:
         change = parse_change(key, value, topic=topic(update))
         if not await require_admin(update, context):
             return
+        before = None
+        if change.get("mute_remove"):
+            before = await context.workers.read(svc.settings, chat_id(update))
         current = await context.workers.write(svc.update_settings, chat_id(update), **change)
-        note = "Saved."
+        note = _unmuted_note(before, change["mute_remove"]) if before else "Saved."
     else:
         current = await context.workers.read(context.reader.subscriptions.settings, chat_id(update))
     text = await _text(update, context, current, note=note)
     await send(update, context, text, settings_keyboard(current))
+
+
+def _unmuted_note(before: ChatSettings, words: Sequence[str]) -> str:
+    """What ``/settings unmute WORDS`` did: saved, or which words were not muted."""
+    muted = {w.casefold() for w in before.mute}
+    missing = [w for w in words if " ".join(w.split()).casefold() not in muted]
+    if not missing:
+        return "Saved."
+    listed = ", ".join(f"“{w}”" for w in missing) + (" was" if len(missing) == 1 else " were")
+    if len(missing) == len(words):
+        return f"Nothing to unmute: {listed} not muted."
+    return f"Saved; {listed} not muted."
 
 
 async def _text(

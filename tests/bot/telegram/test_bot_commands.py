@@ -369,6 +369,8 @@ async def test_settings_mute_adds_unmute_takes_off_and_off_clears(bot: Bot) -> N
     unmuted = (await bot.send("/settings unmute football, <b>RUMOUR*</b>"))[0]
     assert "Muted words: <b>transfer rumour</b>" in unmuted and "/settings unmute" in unmuted
     assert "Name the words" in (await bot.send("/settings unmute"))[0]
+    never = (await bot.send("/settings unmute cricket"))[0]
+    assert "Nothing to unmute: “cricket” was not muted." in never
     cleared = (await bot.send("/settings mute off"))[0]
     assert "Muted words: none" in cleared and bot.store.chats.settings(11).mute == ()
 
