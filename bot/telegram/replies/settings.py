@@ -76,11 +76,14 @@ def threshold_presets() -> dict[str, float]:
 def threshold_label(value: float) -> str:
     """The relevance level in words."""
     presets = threshold_presets()
-    if value <= presets["any"]:
-        return "merely mentioned"
-    if value < presets["main"]:
-        return "a notable part of the story"
-    return "the main subject of the story"
+    if value < presets["notable"]:
+        label = "merely mentioned"
+    elif value < presets["main"]:
+        label = "a notable part of the story"
+    else:
+        label = "the main subject of the story"
+    # A number of the chat's own (0.000001, 0.4) is shown beside the level it falls in.
+    return label if value in presets.values() else f"{label} (relevance {value:g})"
 
 
 def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str, Any]:

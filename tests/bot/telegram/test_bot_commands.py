@@ -353,6 +353,8 @@ async def test_settings_buttons_and_typed_changes(bot: Bot) -> None:
     assert bot.store.chats.settings(11).threshold > 0
     anything = (await bot.send("/settings relevance any"))[0]
     assert "Alert me when a company is: <b>merely mentioned</b>" in anything
+    tiny = (await bot.send("/settings relevance 1e-9"))[0]  # a number of its own
+    assert "<b>merely mentioned (relevance 1e-09)</b>" in tiny
 
 
 async def test_settings_mute_adds_unmute_takes_off_and_off_clears(bot: Bot) -> None:
