@@ -103,7 +103,9 @@ def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str,
         words = () if value.casefold() in ("all", "everything") else _mute(value)
         return {"mute_remove": words} if words else {"mute": ()}
     if field == "summary_sentences":
-        return {field: _int(value, "The summary length must be a number of sentences, 1 to 10.")}
+        return {
+            field: _int(value, "Summary length must be a whole number from 1 to 10 (sentences).")
+        }
     if field == "mode":
         mode = _MODES.get(value.casefold())
         if mode is None:
