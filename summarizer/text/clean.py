@@ -86,7 +86,11 @@ def clean_text(
         title, body = _short_title(title), paragraphs
         extra = {DERIVED_TITLE: "1"}
     elif not body:
-        raise EmptyArticleError("The article has a headline but no text.")
+        raise EmptyArticleError(
+            "The article has no text to summarize: one short line, no sentence."
+            if untitled
+            else "The article has a headline but no text."
+        )
     else:
         extra = {}
     kept = clean_paragraphs(body, title="" if extra else title)

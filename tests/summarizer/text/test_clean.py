@@ -383,6 +383,13 @@ def test_empty_articles_raise(data: str, message: str) -> None:
         parse_article(data)
 
 
+def test_a_short_line_given_as_untitled_text_is_no_headline() -> None:
+    from summarizer.text.clean import article_from_parts
+
+    with pytest.raises(EmptyArticleError, match="one short line, no sentence"):
+        article_from_parts("", "12345")
+
+
 def test_a_single_sentence_is_its_own_article() -> None:
     from summarizer.summarize import summarize
     from summarizer.text.clean import DERIVED_TITLE
