@@ -101,6 +101,8 @@ def test_sentence_start_common_word_needs_another_unambiguous_mention(
     found = matcher.find(Article("Results", ("Apple said sales rose.", "Apple shares fell.")))
     assert found[0].name == "Apple" and found[0].mentions == 2
     assert names(matcher, "Pies", "Apple pies are sold out. Apple juice said to be good.") == []
+    # Boeing's "Next Generation" 737s are no Next plc.
+    assert counts(matcher, "It ordered 20 Next Generation Boeing 737s.") == {"Boeing": 1}
 
 
 def test_title_case_headline_alone_does_not_name_a_common_word(matcher: CompanyMatcher) -> None:
