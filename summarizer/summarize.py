@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from summarizer.algorithms import get_algorithm
 from summarizer.algorithms.base import Algorithm, Document
 from summarizer.algorithms.centrality import focus_mask
+from summarizer.algorithms.sentence_features import opens_on_pronoun
 from summarizer.article import Article
 from summarizer.errors import EmptyArticleError, InputError
 from summarizer.text.boilerplate import boilerplate_flags
@@ -162,14 +163,19 @@ def _pick(algo: Algorithm, doc: Document, count: int, focus: tuple[str, ...]) ->
 
 def _company_first(picked: list[int], doc: Document, focus: tuple[str, ...]) -> list[int]:
     """With a followed company, the first sentence shown names it whenever a picked
-    sentence does: that sentence moves to the front (an alert leads with the company)."""
+    sentence does: that sentence moves to the front (an alert leads with the company),
+    after the pick before it when it opens on a pronoun standing for something named
+    there ("It lost its lead to HP")."""
     if not focus:
         return picked
     mask = focus_mask([doc.sentences[i] for i in picked], focus)
     if not mask.any() or mask[0]:
         return picked
     k = int(mask.argmax())
-    return [picked[k], *picked[:k], *picked[k + 1 :]]
+    # One that leans on the sentence before ("It lost its lead to HP") keeps the pick
+    # before it in front (NewsRank picks the sentence it leans on, see readable_opening).
+    j = k - 1 if opens_on_pronoun(doc.sentences[picked[k]]) else k
+    return [*picked[j : k + 1], *picked[:j], *picked[k + 1 :]]
 
 
 def candidates(doc: Document) -> tuple[Document, list[int]]:

@@ -16,7 +16,8 @@ summary never opens on a dangling "However", "It" or "They": the sentence before
 is taken instead, and when the article itself opens that way ("It was a busy
 week..."), the summary starts at the best readable sentence after it. With
 ``focus`` (a followed company), the summary opens with the best sentence naming
-the company whenever the article has one.
+the company whenever the article has one (after the sentence it leans on, when every
+sentence naming the company opens on a pronoun: "It lost its lead to HP").
 """
 
 from __future__ import annotations
@@ -37,7 +38,11 @@ from summarizer.algorithms.centrality import (
 )
 from summarizer.algorithms.keys import word_key
 from summarizer.algorithms.model import Scorer, default_model
-from summarizer.algorithms.sentence_features import opens_dangling, sentence_matrix
+from summarizer.algorithms.sentence_features import (
+    opens_dangling,
+    opens_on_pronoun,
+    sentence_matrix,
+)
 from summarizer.text.dateline import dateline_end, split_dateline
 from summarizer.text.split import NewsTokenizer
 
@@ -162,7 +167,14 @@ class NewsRank:
         # Sentences before the opener only if nothing after it is left.
         order = np.where(np.arange(n) > lead, scores, scores - 1e6)
         order[lead] = np.inf
-        return mmr_select(f, order, count, self.redundancy)
+        picked = mmr_select(f, order, count, self.redundancy)
+        # An opener that leans on the sentence before ("It lost its lead to HP") comes
+        # with that sentence, when no readable sentence names the company.
+        if lead > 0 and opens_on_pronoun(doc.sentences[lead]) and lead - 1 not in picked:
+            weakest = next((k for k in reversed(picked) if k != lead), None)
+            if weakest is not None:
+                picked[picked.index(weakest)] = lead - 1
+        return picked
 
 
 def _best_opener(scores: np.ndarray, openers: np.ndarray, count: int) -> int:

@@ -162,6 +162,26 @@ def opens_dangling(sentence: str) -> bool:
     return "'" in folded and folded.split("'", 1)[0] in DANGLING_WORDS
 
 
+# Pronouns that stand for someone or something named before: a sentence opening on one
+# (outside a quotation) cannot say who it is about on its own.
+_PRONOUNS = frozenset(
+    (
+        *("it", "its", "it's", "they", "their", "them"),
+        *("he", "his", "him", "she", "her"),
+        *("this", "these", "that", "those"),
+    )
+)
+
+
+def opens_on_pronoun(sentence: str) -> bool:
+    """True when ``sentence`` opens, outside any quotation, on a pronoun standing for
+    something named before ("It lost its lead to HP", not '"It's absurd," Acme said')."""
+    stripped = sentence.lstrip()
+    if stripped.startswith(_QUOTE_OPEN):
+        return False
+    return opens_dangling(stripped) and _folded(_first_word(stripped)) in _PRONOUNS
+
+
 def _names_share(words: tuple[str, ...]) -> float:
     """Share of words after the first that are capitalised (names, places, firms)."""
     rest = words[1:]

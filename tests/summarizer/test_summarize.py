@@ -298,6 +298,17 @@ def test_company_focus_opens_the_summary() -> None:
     assert "Initech" in summary.sentences[0]
 
 
+def test_a_company_sentence_leaning_on_the_one_before_comes_after_it() -> None:
+    from summarizer.text.clean import article_from_parts
+
+    # Initech is named only in a sentence opening on "It": an alert opening on it would
+    # leave the reader asking who "it" is, so the sentence it leans on comes first.
+    lean = "Globex was the biggest seller of printers in 2003. It lost that place to Initech."
+    text = UNTITLED + " " + lean
+    summary = summarize(article_from_parts("", text), sentences=3, company="Initech")
+    assert summary.sentences[:2] == tuple(lean.replace(". ", ".|").split("|"))
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="abcXYZ019_ '-.,;:!?\"()$%’é\n", max_size=40))
 def test_repeat_keys_from_word_tokens_match_the_regex(text: str) -> None:
