@@ -104,6 +104,9 @@ def test_sentence_start_common_word_needs_another_unambiguous_mention(
     # Boeing's "Next Generation" 737s are no Next plc.
     text = "The airline ordered 20 Next Generation 737s from Boeing, Boeing said."
     assert names(matcher, "Airline orders jets", text) == ["Boeing"]
+    # Nor is Boeing's Delta rocket programme Delta Air Lines.
+    text = "Boeing's Delta Program units may bid again, Boeing said. Boeing builds the Delta IV."
+    assert names(matcher, "Boeing may bid", text) == ["Boeing"]
 
 
 def test_title_case_headline_alone_does_not_name_a_common_word(matcher: CompanyMatcher) -> None:
