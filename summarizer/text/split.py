@@ -119,7 +119,9 @@ class NewsTokenizer:
         if not self._generic:  # generic splits are deliberate, even before lower case
             pieces = _join_lowercase_starts(pieces)
         if '"' in paragraph or "“" in paragraph:  # else no quotation can be left open
-            pieces = _join_open_quotes(_split_after_name_ends(pieces))
+            if '. "' in paragraph or ". “" in paragraph:  # a quotation after an abbreviation
+                pieces = _split_after_name_ends(pieces)
+            pieces = _join_open_quotes(pieces)
         if self.language == "english":
             if may_glue_lines(paragraph):
                 pieces = split_glued_lines(pieces)
