@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from summarizer.text.normalize import normalize
@@ -20,6 +21,7 @@ _NOT_TEXT = (
     ("<!--", "-->"),
 )
 MAX_HTML_CHARS = 1_500_000
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _SITE_SUFFIX_RE = re.compile(r"^(.{10,}?)\s+[|–—-]\s+([^|–—-]{2,40})$")
 
 
@@ -87,7 +89,7 @@ def trimmed(html: str) -> str:
 def _without(html: str, opening: str, closing: str) -> str:
     """``html`` without each part from ``opening`` to ``closing`` (any case); one left
     open runs to the end, as a browser reads it."""
-    lower = html.lower()
+    lower = html.translate(_ASCII_LOWER)  # str.lower() may change the length ("İ")
     kept, at = [], 0
     while (start := lower.find(opening, at)) >= 0:
         kept.append(html[at:start])

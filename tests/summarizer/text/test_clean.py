@@ -598,3 +598,8 @@ def test_a_huge_page_is_read_from_its_first_part_without_scripts() -> None:
     # Marks left open run to the end, as a browser reads them (and are cut in one pass).
     assert "<script" not in trimmed("<p>Text.</p>" + "<script>" * 500_000)
     assert trimmed("<p>short</p><script>x</script>") == "<p>short</p><script>x</script>"
+    # Letters whose lower case is longer ("İ" -> "i̇") shift nothing, and end the loop.
+    from summarizer.text.html_page import _without
+
+    turkish = "<p>İstanbul İzmir</p><SCRIPT>var x;</script><p>Kept.</p><script><script>"
+    assert _without(turkish, "<script", "</script>") == "<p>İstanbul İzmir</p> <p>Kept.</p> "
