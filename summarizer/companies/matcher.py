@@ -29,6 +29,8 @@ from summarizer.companies.entries import (
 )
 from summarizer.companies.judge import without_publisher, without_surnames
 from summarizer.companies.names import (
+    DESCRIPTORS,
+    LEGAL,
     and_variant,
     legal_variant,
     reads_as_ticker,
@@ -243,7 +245,11 @@ class CompanyMatcher:
         """{(company, word): other company} for a common word that is one company's name
         and opens another company's name which the story's text gives first: after
         "Continental Airlines", a bare "Continental" is the airline, not the tyre maker.
-        ("Apple ... the Apple Insider website" keeps Apple: it came first.)"""
+        Only where the word is that name's short form, the rest of it saying what the
+        company does ("Airlines", "Resources"; not "Apple Hospitality REIT", "Leonardo
+        DRS"); not when the company is named outright too ("Toyota Motor ... Toyota
+        Industries ... Toyota said"), nor for its own unit (a registry "parent": Hitachi
+        Metals), nor when it came first ("Apple ... the Apple Insider website")."""
         opened: dict[str, dict[int, tuple[int, int]]] = {}  # word -> company -> first place
         bare: dict[tuple[int, str], tuple[int, int]] = {}  # (company, word) -> first place
         for p, h in hits:
@@ -255,12 +261,26 @@ class CompanyMatcher:
                 first = parts[p][h.start : h.end].split(None, 1)[0].casefold()
                 named = opened.setdefault(first, {})
                 named[h.entry] = min(named.get(h.entry, place), place)
+        outright = {e for named in opened.values() for e in named}
         out = {}
         for (entry, word), place in bare.items():
-            earlier = [(at, o) for o, at in opened.get(word, {}).items() if o != entry]
-            if earlier and min(earlier)[0] < place and word in self._common_words(entry):
+            if entry in outright or word not in self._common_words(entry):
+                continue
+            name = self.entries[entry].name
+            earlier = [
+                (at, o)
+                for o, at in opened.get(word, {}).items()
+                if o != entry and self.entries[o].parent != name and self._shortens_to(o, word)
+            ]
+            if earlier and min(earlier)[0] < place:
                 out[entry, word] = min(earlier)[1]
         return out
+
+    def _shortens_to(self, entry: int, word: str) -> bool:
+        """Whether the entry's name is ``word`` and words saying what it does or its legal
+        form ("Continental Airlines" to "Continental")."""
+        first, *rest = self.entries[entry].name.casefold().split()
+        return first == word and bool(rest) and all(w in DESCRIPTORS or w in LEGAL for w in rest)
 
     def _common_words(self, entry: int) -> frozenset[str]:
         """The entry's names that are also common words (its "ambiguous" list), folded."""

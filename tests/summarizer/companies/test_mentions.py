@@ -179,6 +179,19 @@ def test_a_common_word_opening_a_name_the_text_gave_first_is_that_company(
     # A company named first keeps its word: Apple, then "the Apple Insider website".
     text = "Apple sued three bloggers. Apple said the Apple Insider website leaked secrets."
     assert "Apple" in names(matcher, "Apple sues bloggers", text)
+    # Only where the word is the other name's short form (the rest says what it does),
+    # the company is not named outright, and the other is no unit of it.
+    for text, kept in (
+        ("Apple Hospitality REIT bought hotels. Separately, Apple said sales rose.", "Apple"),
+        ("Leonardo DRS shares fell. Leonardo said it would keep its stake.", "Leonardo"),
+        (
+            "Toyota Industries will be sold. Toyota Motor will own 20%. Toyota said so.",
+            "Toyota Motor",
+        ),
+        ("Hitachi Metals was sold. Hitachi said it would invest the money.", "Hitachi"),
+    ):
+        found = {m.name: m.mentions for m in matcher.find(Article("Deal news", (text,)))}
+        assert found.get(kept, 0) >= 1, (text, found)
 
 
 def test_founder_names_do_not_hide_their_company(matcher: CompanyMatcher) -> None:
