@@ -56,7 +56,10 @@ _CLOSING_MARKS = '"”)'  # also "Sen. Jane Doe (D-Mass.) | said"
 
 # A name's closing abbreviation, then a quotation opening on a capital: a new sentence
 # (a title before a quoted nickname, 'Mr. "Tiny" Rowland', is no name's end).
-_NAME_END_QUOTE = re.compile(r'\b((?:Inc|Corp|Co|Cos|Ltd|LLC|plc|Bros|Jr|Sr)\.) (?=["“][A-Z])')
+# Only a quoted sentence counts: 'Warner Bros. "Barbie" lifted profits' is one sentence.
+_NAME_END_QUOTE = re.compile(
+    r'\b((?:Inc|Corp|Co|Cos|Ltd|LLC|plc|Bros|Jr|Sr)\.) (?=["“][A-Z][^"”]{0,400}[,.!?]["”])'
+)
 
 # Terminators Punkt's English rules do not know: Devanagari danda, Arabic question mark.
 _EXTRA_END_RE = re.compile("(?<=[।॥؟])\\s+")

@@ -108,8 +108,13 @@ def test_a_name_ending_on_an_abbreviation_ends_a_sentence_before_a_quotation(
         '"We are thrilled," said its chief.',
         "Shares rose.",
     )
-    # A title before a quoted nickname is no name's end.
-    assert len(tok.to_sentences('He met Mr. "Tiny" Rowland in London.')) == 1
+    # A title before a quoted nickname is no name's end, nor is a quoted title after one.
+    for one in (
+        'He met Mr. "Tiny" Rowland in London.',
+        'He quoted Martin Luther King Jr. "I Have a Dream" speech at the rally.',
+        'The success of Warner Bros. "Barbie" lifted profits.',
+    ):
+        assert len(tok.to_sentences(one)) == 1, one
 
 
 def test_an_unclosed_quote_does_not_glue_a_long_paragraph(tok: NewsTokenizer) -> None:
