@@ -12,6 +12,7 @@ that report timing measure it themselves).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -125,7 +126,8 @@ def summarize(
     if not doc.sentences:
         raise EmptyArticleError("The article has no sentences to summarize.")
     focus = tuple(name for name in (company, *aliases) if name and name.strip())
-    picked = _company_first(sorted(_pick(algo, doc, sentences, focus)), doc, focus)
+    chosen, eligible = _pick(algo, doc, sentences, focus)
+    picked = _company_first(sorted(chosen), doc, focus, eligible)
     return Summary(
         title=article.title,
         sentences=tuple(as_shown([doc.sentences[i] for i in picked], article, focus)),
@@ -144,9 +146,12 @@ def as_shown(sentences: Sequence[str], article: Article, focus: Sequence[str]) -
     return shown
 
 
-def _pick(algo: Algorithm, doc: Document, count: int, focus: tuple[str, ...]) -> list[int]:
+def _pick(
+    algo: Algorithm, doc: Document, count: int, focus: tuple[str, ...]
+) -> tuple[list[int], list[int]]:
     """Run the algorithm on the eligible sentences, then top up to ``count``:
-    first with the remaining eligible sentences, then with any, in article order."""
+    first with the remaining eligible sentences, then with any, in article order.
+    Returns the picks and the eligible sentences."""
     sub, eligible = candidates(doc)
     chosen = algo.select(sub, min(count, len(eligible)), focus=focus)
     picked: dict[int, None] = {}  # ordered set: the algorithm's choices first
@@ -156,12 +161,14 @@ def _pick(algo: Algorithm, doc: Document, count: int, focus: tuple[str, ...]) ->
     for pool in (eligible, range(len(doc.sentences))):
         for i in pool:
             if len(picked) >= count:
-                return list(picked)
+                return list(picked), eligible
             picked.setdefault(i, None)
-    return list(picked)
+    return list(picked), eligible
 
 
-def _company_first(picked: list[int], doc: Document, focus: tuple[str, ...]) -> list[int]:
+def _company_first(
+    picked: list[int], doc: Document, focus: tuple[str, ...], eligible: Sequence[int]
+) -> list[int]:
     """With a followed company, the first sentence shown names it whenever a picked
     sentence does: that sentence moves to the front (an alert leads with the company),
     after the pick before it when it opens on a pronoun standing for something named
@@ -172,9 +179,11 @@ def _company_first(picked: list[int], doc: Document, focus: tuple[str, ...]) -> 
     if not mask.any() or mask[0]:
         return picked
     k = int(mask.argmax())
-    # One that leans on the sentence before ("It lost its lead to HP") keeps the pick
-    # before it in front (NewsRank picks the sentence it leans on, see readable_opening).
-    j = k - 1 if opens_on_pronoun(doc.sentences[picked[k]]) else k
+    # One that leans on the sentence before ("It lost its lead to HP") keeps that one in
+    # front when it is picked (NewsRank picks it): the eligible sentence before it.
+    at = bisect_left(eligible, picked[k])
+    before = eligible[at - 1] if at else picked[k] - 1
+    j = k - 1 if picked[k - 1] == before and opens_on_pronoun(doc.sentences[picked[k]]) else k
     return [*picked[j : k + 1], *picked[:j], *picked[k + 1 :]]
 
 
