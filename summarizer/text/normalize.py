@@ -63,18 +63,22 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
+    """Whether the lines are one paragraph wrapped at a width of 30-100 characters."""
     if len(lines) < 2:
         return False
-    body = lines[:-1]
-    if not all(_WRAP_MIN <= len(line) <= _WRAP_MAX for line in body):
+    # The width from lines with a space: a long address on a line of its own overruns it.
+    width = max((len(line) for line in lines if " " in line), default=0) or max(map(len, lines))
+    if not _WRAP_MIN <= width <= _WRAP_MAX:
         return False
     # Wrapped at a width, each line is full: the next line's first word would not have
     # fitted on it. A headline over a longer first paragraph ("Toyota recalls cars" and
     # "Toyota said on ...", no blank line between) is two paragraphs; so are list items.
-    width = max(map(len, lines))
     for line, after in pairwise(lines):
-        if after.startswith(_LIST_ITEM) or len(line) + 1 + len(after.split(None, 1)[0]) <= width:
+        if len(line) > _WRAP_MAX or after.startswith(_LIST_ITEM):
             return False
+        if len(line) + 1 + len(after.split(None, 1)[0]) <= width:
+            return False
+    body = lines[:-1]
     return sum(line[-1] in '.!?:”"' for line in body) <= len(body) // 2
 
 

@@ -303,6 +303,14 @@ def test_hard_wrapped_prose_is_joined_but_line_paragraphs_are_not() -> None:
     assert split_paragraphs(headed) == headed.split("\n")
     items = "- Duty cuts on capital goods and raw materials\n- A new tax on cash withdrawals"
     assert split_paragraphs(items) == items.split("\n")
+    # A long address on a line of its own does not set the width the prose was wrapped at.
+    import textwrap
+
+    link = "https://news.example.com/2026/03/acme-motors-battery-plant-ohio-jobs-suppliers-x"
+    prose = f"{STORY[0]} See {link} for the plans. {STORY[1]} {STORY[2]}"
+    wrapped = textwrap.fill(prose, 72, break_long_words=False, break_on_hyphens=False)
+    assert max(map(len, wrapped.split("\n"))) > 72
+    assert split_paragraphs(wrapped) == [" ".join(wrapped.split("\n"))]
 
 
 def test_duplicate_paragraphs_are_dropped() -> None:
