@@ -67,8 +67,10 @@ WHERE ac.article_id = ? AND c.active = 1 AND json_array_length(c.settings, '$.mu
 # Alerts waiting for a company the chat no longer follows (see Outbox.unfollowed), and
 # the company of the same story it still follows, if any: the most salient that passes
 # the chat's threshold.
+# 'sending' too (as drop_open): a claimed alert waiting out a 429 or a retry is put back
+# to 'pending' only while it is still 'sending'.
 _OPEN_UNFOLLOWED = """
-chat_id = :chat AND status IN ('held', 'pending')
+chat_id = :chat AND status IN ('held', 'pending', 'sending')
 AND company_id IN (SELECT value FROM json_each(:ids))
 """
 _STILL_FOLLOWED = """
@@ -83,7 +85,14 @@ _DROP_UNFOLLOWED = f"""
 UPDATE outbox SET status = 'dropped', error = 'unsubscribed'
 WHERE {_OPEN_UNFOLLOWED} AND NOT EXISTS ({_STILL_FOLLOWED})
 """
-_HAND_OVER = f"UPDATE outbox SET company_id = ({_STILL_FOLLOWED}) WHERE {_OPEN_UNFOLLOWED}"
+_HAND_OVER = f"""
+UPDATE outbox SET (company_id, salience) = (
+    SELECT ac.company_id, ac.salience FROM ({_STILL_FOLLOWED}) AS kept
+    JOIN article_companies AS ac ON ac.article_id = outbox.article_id
+     AND ac.company_id = kept.company_id
+)
+WHERE {_OPEN_UNFOLLOWED}
+"""
 
 
 class Outbox(OutboxQueries):

@@ -142,6 +142,7 @@ def test_unfollow_drops_the_alerts_not_yet_sent_or_hands_them_to_a_company_still
     rows = {(r["chat_id"], r["article_id"]): r for r in store.outbox.rows()}
     assert rows[1, only_xiaomi]["status"] == "sent"  # what was sent stays on record
     assert (rows[1, both]["status"], rows[1, both]["company_id"]) == ("pending", apple)
+    assert rows[1, both]["salience"] == 0.6  # Apple's in that story, not Xiaomi's
     for article in (only_xiaomi, both):  # chat 2 follows nothing else in either story
         assert (rows[2, article]["status"], rows[2, article]["error"]) == (
             "dropped",
@@ -149,3 +150,16 @@ def test_unfollow_drops_the_alerts_not_yet_sent_or_hands_them_to_a_company_still
         )
     assert store.outbox.held_chats() == []
     assert store.lifecycle.unfollow(1, [xiaomi]) == []  # no longer followed: nothing to do
+
+
+def test_unfollow_drops_an_alert_the_sender_holds_and_recovery_keeps_it_dropped(
+    store: Store,
+) -> None:
+    xiaomi = _company(store, "Xiaomi")
+    store.subscriptions.add(1, xiaomi)
+    store.outbox.enqueue_for_article(_xiaomi_story(store, "Xiaomi news"))
+    (claimed,) = store.outbox.claim(limit=10)  # the sender holds it (a 429 wait, a retry)
+    store.lifecycle.unfollow(1, [xiaomi])
+    store.outbox.recover()  # a restart puts back only what is still being sent
+    store.outbox.reschedule([claimed.id], due=0.0)
+    assert [row["status"] for row in store.outbox.rows()] == ["dropped"]
