@@ -101,12 +101,13 @@ class SubscriptionService:
             )
         if out["new"]:
             self.companies.reload()
-        moved = self._to_topic(chat_id, topic, out)
         # "Apple, Apple Inc." name one company: followed once, and not "already" followed.
         done = {*out["added"], *out["new"]}
+        out["already"] = [r for r in dict.fromkeys(out["already"]) if r not in done]
+        moved = self._to_topic(chat_id, topic, out)
         return SubscribeResult(
             added=tuple(out["added"]),
-            already=tuple(r for r in dict.fromkeys(out["already"]) if r not in done),
+            already=tuple(out["already"]),
             new_names=tuple(out["new"]),
             unknown=tuple(out["unk"]),
             over_limit=tuple(out["over"]),
@@ -178,6 +179,8 @@ class SubscriptionService:
                 unknown.append(Unknown(name, self.names.suggest(name, within=chat_id)))
                 continue
             ref = CompanyRef(company.id, company.name)
+            if ref in removed or ref in missing:
+                continue  # "Apple, Apple Inc.": one company, left once
             done = bool(self.store.lifecycle.unfollow(chat_id, [company.id]))
             (removed if done else missing).append(ref)
         return UnsubscribeResult(tuple(removed), tuple(missing), tuple(unknown))

@@ -145,10 +145,13 @@ def _mute(value: str) -> tuple[str, ...]:
     """``/settings mute a, b c`` -> ("a", "b c"); ``off`` -> (); nothing named: how to."""
     if value.casefold() in ("off", "none", "clear"):
         return ()
-    words = tuple(w for w in (_unquoted(part.strip()) for part in value.split(",")) if w)
+    words: dict[str, str] = {}  # "Football, football": one, as first written
+    for part in value.split(","):
+        if word := _unquoted(part.strip()):
+            words.setdefault(word.casefold(), word)
     if not words:
         raise InputError(MUTE_HELP)
-    return words
+    return tuple(words.values())
 
 
 def _unquoted(phrase: str) -> str:

@@ -588,6 +588,11 @@ async def test_one_company_named_twice_in_a_command_is_followed_once(bot: Bot) -
     reply = (await bot.send("/subscribe Apple, apple, APPLE, Apple Inc."))[0]
     assert "Subscribed to <b>Apple</b>" in reply and "Already" not in reply
     assert bot.store.subscriptions.count(11) == 1
+    left = (await bot.send("/unsubscribe Apple, apple, Apple Inc."))[0]
+    assert "Unsubscribed from <b>Apple</b>" in left and "did not follow" not in left
+    await bot.send("/settings mute football")
+    twice = (await bot.send("/settings unmute cricket, Cricket"))[0]
+    assert twice.count("cricket") + twice.count("Cricket") == 1, twice
 
 
 async def test_a_capitalised_ordinary_word_no_company_goes_by_is_followed_as_written(

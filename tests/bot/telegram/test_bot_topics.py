@@ -49,10 +49,13 @@ async def test_a_subscription_made_in_a_topic_sends_that_companys_alerts_there(b
     assert "Already following" in reply
     assert "Articles about <b>Xiaomi</b> now arrive in this topic" in reply
     assert own_topics(bot) == {"Xiaomi": 88, "Tesla": 88, "Google": 88}
+    # A company named twice in one command is new here, not also "moved" here.
+    reply = await in_topic(bot, "/subscribe Nokia, nokia, Nokia Oyj", 99)
+    assert "now arrive in this topic" not in reply and "Already" not in reply
     # From General nothing moves: General is where a forum's untopiced alerts go anyway.
     reply = await in_topic(bot, "/subscribe Xiaomi, Sony", None)
     assert "now arrive" not in reply and "New articles arrive here" in reply
-    assert own_topics(bot) == {"Xiaomi": 88, "Tesla": 88, "Google": 88}
+    assert own_topics(bot) == {"Xiaomi": 88, "Tesla": 88, "Google": 88, "Nokia": 99}
 
 
 async def test_settings_shows_companies_with_topics_of_their_own(bot: Bot) -> None:
