@@ -179,7 +179,8 @@ def opens_on_pronoun(sentence: str) -> bool:
     stripped = sentence.lstrip()
     if stripped.startswith(_QUOTE_OPEN):
         return False
-    return opens_dangling(stripped) and _folded(_first_word(stripped)) in _PRONOUNS
+    word = _folded(_first_word(stripped))
+    return opens_dangling(stripped) and word.split("'", 1)[0] in _PRONOUNS  # also "They're"
 
 
 def _names_share(words: tuple[str, ...]) -> float:

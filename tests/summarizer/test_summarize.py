@@ -368,3 +368,22 @@ def test_a_lead_in_to_a_list_is_not_picked(ending: str) -> None:
     for name in ALGORITHMS:
         summary = summarize(article, sentences=4, algorithm=name).sentences
         assert lead_in not in summary and len(summary) == 4, name
+
+
+def test_a_pronoun_opening_stands_for_something_named_before() -> None:
+    from summarizer.algorithms.sentence_features import opens_on_pronoun
+
+    for leaning in (
+        "It lost its lead.",
+        "They're buying.",
+        "That’s why it sold.",
+        "Its profit rose.",
+    ):
+        assert opens_on_pronoun(leaning), leaning
+    for alone in (
+        '"It\'s absurd," Acme said.',
+        "Acme said so.",
+        "US exports rose.",
+        "But Acme won.",
+    ):
+        assert not opens_on_pronoun(alone), alone
