@@ -135,7 +135,8 @@ def _check_scheme(url: str) -> None:
     try:
         scheme = httpx.URL(url).scheme
     except (httpx.InvalidURL, TypeError, ValueError) as err:
-        raise FetchError(f"{url!r} is not a valid web address.") from err
+        # Refused like a blocked address: no retry can make it work (a feed is not saved).
+        raise BlockedAddressError(f"{url!r} is not a valid web address.") from err
     if scheme not in {"http", "https"}:
         raise BlockedAddressError(f"{url!r} is not an http(s) web address.")
 

@@ -171,7 +171,7 @@ def test_feeds_can_be_listed_and_forgotten(site, tmp_path: Path, capsys) -> None
 
 def test_a_new_feed_at_an_address_never_fetched_is_not_saved(tmp_path: Path, capsys) -> None:
     db = tmp_path / "feeds.db"
-    for url in ("file:///etc/passwd", "http://10.0.0.1/feed.xml"):
+    for url in ("file:///etc/passwd", "http://10.0.0.1/feed.xml", "http://[::1"):
         assert main(["ingest", "--db", str(db), "--feed", url]) == 1
         assert "The feed was not saved" in capsys.readouterr().err
     assert main(["ingest", "--db", str(db), "--list-feeds"]) == 0
