@@ -95,8 +95,6 @@ def _without_brief(items: tuple[NewsItem, ...], brief: Sequence[BriefItem]) -> t
     (one message never says the same sentence twice), nor those then left opening on a
     word that leans on a sentence no longer there ("It also ..."); a summary with
     nothing left stays as it is, so no article is left without one."""
-    from summarizer.algorithms.sentence_features import opens_dangling
-
     shown: dict[int, set[str]] = {}
     for line in brief:
         shown.setdefault(line.article_index, set()).add(line.text)
@@ -104,9 +102,17 @@ def _without_brief(items: tuple[NewsItem, ...], brief: Sequence[BriefItem]) -> t
     for index, item in enumerate(items):
         rest = [s for s in item.sentences if s not in shown.get(index, ())]
         if len(rest) < len(item.sentences):
-            rest = list(dropwhile(opens_dangling, rest))
+            rest = list(dropwhile(_leans, rest))
         out.append(replace(item, sentences=tuple(rest)) if rest else item)
     return tuple(out)
+
+
+def _leans(sentence: str) -> bool:
+    """Whether a sentence leans on the one before ("It also …", "But …"); a quotation
+    does not ('"We are thrilled," said …' reads on its own)."""
+    from summarizer.algorithms.sentence_features import opens_dangling
+
+    return not sentence.lstrip().startswith(('"', "“", "‘", "'")) and opens_dangling(sentence)
 
 
 def _passing(stored: StoredArticle) -> bool:
