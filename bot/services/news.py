@@ -111,8 +111,9 @@ def _leans(sentence: str) -> bool:
     """Whether a sentence leans on the one before ("It also …", "But …"); a quotation
     does not ('"We are thrilled," said …' reads on its own)."""
     from summarizer.algorithms.sentence_features import opens_dangling
+    from summarizer.text.quotes import opens_quotation
 
-    return not sentence.lstrip().startswith(('"', "“", "‘", "'")) and opens_dangling(sentence)
+    return not opens_quotation(sentence) and opens_dangling(sentence)
 
 
 def _passing(stored: StoredArticle) -> bool:

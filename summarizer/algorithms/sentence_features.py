@@ -33,6 +33,7 @@ import numpy as np
 
 from summarizer.algorithms.base import Document
 from summarizer.algorithms.centrality import Features, features
+from summarizer.text.quotes import OPENING_QUOTES, opens_quotation
 
 FEATURE_NAMES: tuple[str, ...] = (
     "first",
@@ -119,7 +120,6 @@ DANGLING_WORDS = frozenset(
 _OPENER_RE = re.compile(r"^[\"“‘'(\[]*([A-Za-z]+(?:['’][a-z]+)?)")
 _NUMBER_RE = re.compile(r"\d")
 _QUOTED_RE = re.compile(r"[\"“][^\"”]*[\"”]")
-_QUOTE_OPEN = ('"', "“", "‘", "'")
 _LONG_WORDS = 40
 _CLOSING = "\"”’' "  # stripped before looking for a question mark
 _FIRST_LETTER = itemgetter(slice(None, 1))  # "" for an empty token
@@ -176,9 +176,9 @@ _PRONOUNS = frozenset(
 def opens_on_pronoun(sentence: str) -> bool:
     """True when ``sentence`` opens, outside any quotation, on a pronoun standing for
     something named before ("It lost its lead to HP", not '"It's absurd," Acme said')."""
-    stripped = sentence.lstrip()
-    if stripped.startswith(_QUOTE_OPEN):
+    if opens_quotation(sentence):
         return False
+    stripped = sentence.lstrip()
     word = _folded(_first_word(stripped))
     return opens_dangling(stripped) and word.split("'", 1)[0] in _PRONOUNS  # also "They're"
 
@@ -240,7 +240,7 @@ def _text_columns(doc: Document, out: np.ndarray) -> None:
     sentences, n = doc.sentences, len(doc.sentences)
     out[:, 0] = _has_numbers(sentences)
     out[:, 1] = _names_shares(doc.words)
-    starts = map(str.startswith, map(str.lstrip, sentences), repeat(_QUOTE_OPEN))
+    starts = map(str.startswith, map(str.lstrip, sentences), repeat(OPENING_QUOTES))
     out[:, 2] = np.fromiter(starts, bool, n)
     out[:, 3] = np.fromiter(map(_quoted_share, sentences), float, n)
     ends = map(str.endswith, map(str.rstrip, sentences, repeat(_CLOSING)), repeat("?"))

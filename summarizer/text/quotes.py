@@ -8,6 +8,12 @@ that never opened. An excerpt closes or opens it, as an editor would.
 from __future__ import annotations
 
 _CLOSING_AFTER = ".!?,;:…'’"  # a straight quote after these, or a letter, closes
+OPENING_QUOTES = ('"', "“", "‘", "'")
+
+
+def opens_quotation(sentence: str) -> bool:
+    """Whether ``sentence`` opens on a quotation mark ('"We are thrilled," she said')."""
+    return sentence.lstrip().startswith(OPENING_QUOTES)
 
 
 def balance_quotes(sentence: str) -> str:
