@@ -244,23 +244,32 @@ async def test_news_shows_the_seed_summary_source_and_date(bot: Bot) -> None:
     assert "Did you mean" in unknown and "Xiaomi" in unknown
 
 
-async def test_news_over_several_articles_has_a_brief_with_sources(bot: Bot) -> None:
+def _two_xiaomi_stories(bot: Bot, title: str, *more: str, year: int, days: tuple[int, int]) -> None:
+    """Two dated Xiaomi stories, stored with the companies the bot's matcher finds: a
+    factory (``days[0]``) and a price (``days[1]``), each followed by ``more``."""
     from summarizer.article import Article
 
-    for day, fact in (
-        (2, "Xiaomi opened a car factory in Beijing with 10,000 workers."),
-        (3, "Xiaomi said its first car will cost less than 30,000 dollars."),
-    ):
+    facts = (
+        "Xiaomi opened a car factory in Beijing with 10,000 workers.",
+        "Xiaomi said its first car will cost less than 30,000 dollars.",
+    )
+    for day, fact in zip(days, facts, strict=True):
         article = Article(
-            f"Xiaomi news {day}",
-            (fact, "Analysts expect strong demand."),
+            f"{title} {day}",
+            (fact, *more),
             url=f"https://news.example/{day}",
             source="Example News",
-            published=f"2026-01-0{day}T08:00:00+00:00",
+            published=f"{year}-01-0{day}T08:00:00+00:00",
         )
         bot.store.articles.add(
             article, companies=bot.app.bot_data.core.companies.matcher.find(article)
         )
+
+
+async def test_news_over_several_articles_has_a_brief_with_sources(bot: Bot) -> None:
+    _two_xiaomi_stories(
+        bot, "Xiaomi news", "Analysts expect strong demand.", year=2026, days=(2, 3)
+    )
     reply = "\n".join(await bot.send("/news Xiaomi 3"))
     assert "In brief" in reply
     brief = reply.split("In brief")[1].split("\n\n")[0]
@@ -275,21 +284,8 @@ async def test_news_over_several_articles_has_a_brief_with_sources(bot: Bot) -> 
 
 
 async def test_news_summaries_under_the_brief_do_not_open_on_a_leaning_word(bot: Bot) -> None:
-    from summarizer.article import Article
-
-    for day, fact in (
-        (4, "Xiaomi opened a car factory in Beijing with 10,000 workers."),
-        (5, "Xiaomi said its first car will cost less than 30,000 dollars."),
-    ):
-        article = Article(
-            f"Xiaomi update {day}",
-            (fact, "It also plans a second plant in Wuhan next year.", "Demand is strong."),
-            url=f"https://news.example/{day}",
-            published=f"2030-02-0{day}T08:00:00+00:00",
-        )
-        bot.store.articles.add(
-            article, companies=bot.app.bot_data.core.companies.matcher.find(article)
-        )
+    more = ("It also plans a second plant in Wuhan next year.", "Demand is strong.")
+    _two_xiaomi_stories(bot, "Xiaomi update", *more, year=2030, days=(4, 5))
     reply = "\n".join(await bot.send("/news Xiaomi 2"))
     brief, articles = reply.split("In brief")[1].split("\n\n", 1)
     assert "30,000 dollars" in brief, brief
