@@ -173,6 +173,18 @@ _PRONOUNS = frozenset(
 )
 
 
+_DEMONSTRATIVES = frozenset(("this", "these", "that", "those"))
+# Verbs a demonstrative pronoun is the subject of ("This is", "That would", "These mean").
+_AFTER_PRONOUN = frozenset(
+    (
+        *("is", "was", "are", "were", "has", "had", "have", "will", "would", "could"),
+        *("can", "may", "might", "should", "must", "means", "meant", "mean", "comes"),
+        *("came", "includes", "included", "follows", "followed", "led", "leads", "made"),
+        *("makes", "marks", "marked", "said", "says", "left", "leaves"),
+    )
+)
+
+
 def opens_on_pronoun(sentence: str) -> bool:
     """True when ``sentence`` opens, outside any quotation, on a pronoun standing for
     something named before ("It lost its lead to HP", not '"It's absurd," Acme said')."""
@@ -180,7 +192,14 @@ def opens_on_pronoun(sentence: str) -> bool:
         return False
     stripped = sentence.lstrip()
     word = _folded(_first_word(stripped))
-    return opens_dangling(stripped) and word.split("'", 1)[0] in _PRONOUNS  # also "They're"
+    base = word.split("'", 1)[0]  # also "They're", "That's"
+    if not opens_dangling(stripped) or base not in _PRONOUNS:
+        return False
+    if base not in _DEMONSTRATIVES or base != word:
+        return True
+    # "This is", "That was": a pronoun; "This year", "These figures": a determiner.
+    after = stripped.split(None, 2)[1:2]
+    return bool(after) and after[0].strip(",.;:").casefold() in _AFTER_PRONOUN
 
 
 def _names_share(words: tuple[str, ...]) -> float:

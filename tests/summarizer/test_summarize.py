@@ -387,3 +387,6 @@ def test_a_pronoun_opening_stands_for_something_named_before() -> None:
         "But Acme won.",
     ):
         assert not opens_on_pronoun(alone), alone
+    # A demonstrative before a noun is no pronoun: "This year", not "This is".
+    assert opens_on_pronoun("This is a blow to Acme.")
+    assert not opens_on_pronoun("This year Acme grew.")
