@@ -51,6 +51,10 @@ class ChatSettings:
             raise InputError("A forum topic is named by its thread number (1 or more).")
         object.__setattr__(self, "mute", _mute_list(self.mute))
 
+    def is_muted(self, word: str) -> bool:
+        """Whether ``word`` (any case and spacing) is one of the chat's muted words."""
+        return _one_spaced(word).casefold() in {m.casefold() for m in self.mute}
+
     @classmethod
     def from_json(cls, text: str | None) -> ChatSettings:
         """Stored settings; unknown keys and invalid values fall back to defaults."""

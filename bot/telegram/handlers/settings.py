@@ -47,8 +47,7 @@ async def settings(update: Update, context: Context) -> None:
 
 def _unmuted_note(before: ChatSettings, words: Sequence[str]) -> str:
     """What ``/settings unmute WORDS`` did: saved, or which words were not muted."""
-    muted = {w.casefold() for w in before.mute}
-    missing = [w for w in words if " ".join(w.split()).casefold() not in muted]
+    missing = [w for w in words if not before.is_muted(w)]
     if not missing:
         return "Saved."
     listed = ", ".join(f"“{w}”" for w in missing) + (" was" if len(missing) == 1 else " were")
