@@ -74,7 +74,7 @@ chat_id = :chat AND status IN ('held', 'pending', 'sending')
 AND company_id IN (SELECT value FROM json_each(:ids))
 """
 _STILL_FOLLOWED = """
-SELECT ac.company_id FROM article_companies AS ac
+SELECT ac.company_id, ac.salience FROM article_companies AS ac
 JOIN subscriptions AS s ON s.company_id = ac.company_id AND s.chat_id = outbox.chat_id
 JOIN chats AS c ON c.id = outbox.chat_id
 WHERE ac.article_id = outbox.article_id
@@ -86,12 +86,7 @@ UPDATE outbox SET status = 'dropped', error = 'unsubscribed'
 WHERE {_OPEN_UNFOLLOWED} AND NOT EXISTS ({_STILL_FOLLOWED})
 """
 _HAND_OVER = f"""
-UPDATE outbox SET (company_id, salience) = (
-    SELECT ac.company_id, ac.salience FROM ({_STILL_FOLLOWED}) AS kept
-    JOIN article_companies AS ac ON ac.article_id = outbox.article_id
-     AND ac.company_id = kept.company_id
-)
-WHERE {_OPEN_UNFOLLOWED}
+UPDATE outbox SET (company_id, salience) = ({_STILL_FOLLOWED}) WHERE {_OPEN_UNFOLLOWED}
 """
 
 
