@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 MAX_NEWS = 10
 DEFAULT_NEWS = 3
 MAX_QUERY_CHARS = 200
-# A name that is also an ordinary word: this many times the articles asked for are
+# For a name no stored story is linked to: this many times the articles asked for are
 # searched, then kept only where the matcher finds the company.
 _SEARCH_FACTOR = 5
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)

@@ -164,16 +164,11 @@ def opens_dangling(sentence: str) -> bool:
 
 # Pronouns that stand for someone or something named before: a sentence opening on one
 # (outside a quotation) cannot say who it is about on its own.
-_PRONOUNS = frozenset(
-    (
-        *("it", "its", "it's", "they", "their", "them"),
-        *("he", "his", "him", "she", "her"),
-        *("this", "these", "that", "those"),
-    )
-)
-
-
 _DEMONSTRATIVES = frozenset(("this", "these", "that", "those"))
+_PRONOUNS = _DEMONSTRATIVES | {
+    *("it", "its", "it's", "they", "their", "them"),
+    *("he", "his", "him", "she", "her"),
+}
 # Verbs a demonstrative pronoun is the subject of ("This is", "That would", "These mean").
 _AFTER_PRONOUN = frozenset(
     (
