@@ -11,10 +11,8 @@ Salience (``summarizer.companies.salience``) ranks the companies; ``subject`` is
 from __future__ import annotations
 
 import copy
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-
-from rapidfuzz import fuzz, process, utils
 
 from summarizer.article import Article
 from summarizer.companies.acronyms import spelled_elsewhere
@@ -29,13 +27,12 @@ from summarizer.companies.entries import (
 )
 from summarizer.companies.judge import without_publisher, without_surnames
 from summarizer.companies.names import (
-    DESCRIPTORS,
-    LEGAL,
     and_variant,
     legal_variant,
     reads_as_ticker,
     short_forms,
 )
+from summarizer.companies.opened import as_read, opened_words
 from summarizer.companies.recase import Group, merged, readable, spellings
 from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
@@ -51,12 +48,12 @@ from summarizer.companies.scan import (
     split_words,
 )
 from summarizer.companies.spans import unclaimed
+from summarizer.companies.suggest import close_names
 from summarizer.companies.tickers import ticker_hits
 
 # Salience is the model's chance that the story is about the company (see salience.py):
 # a subject is a company the story is more likely than not about.
 SUBJECT_THRESHOLD = 0.5
-SUGGEST_CUTOFF = 78.0  # fuzz.ratio: "Tesal" -> "Tesla" is 80, "Xaomi" -> "xAI" 75
 
 
 def _key(text: str) -> str:
@@ -183,37 +180,10 @@ class CompanyMatcher:
         return None if i is None else self.entries[i]
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
-        """Company names close to a misspelt ``text`` ("Xaomi" -> ["Xiaomi"]).
-
-        Whole-string similarity (not WRatio's partial matching, which offered "Nexi,
-        Intel, IBM" for "Nonexistent Corp"), plus names that start with ``text`` as a
-        whole word ("Berkshire" -> "Berkshire Hathaway") or that ``text`` starts with
-        ("Xiaomi abc" -> "Xiaomi"). Unrelated text gets nothing.
-        """
-        query = utils.default_process(text)
-        if not query:
-            return []
-        found = process.extract(
-            query,
-            self._choices,
-            scorer=fuzz.ratio,
-            processor=utils.default_process,
-            limit=limit * 4,
-            score_cutoff=SUGGEST_CUTOFF,
-        )
-        ranked = [(choice, score) for choice, score, _ in found]
-        if len(query) >= 4:
-            ranked += [
-                (c, 90.0) for c in self._choices if utils.default_process(c).startswith(query + " ")
-            ][: limit * 4]
-        # "Xiaomi abc" (a name and a stray word): the name it starts with.
-        ranked += [
-            (c, 85.0)
-            for c in self._choices
-            if len(c) >= 4 and query.startswith(utils.default_process(c) + " ")
-        ]
+        """Company names close to a misspelt ``text`` ("Xaomi" -> ["Xiaomi"];
+        ``suggest.close_names`` says which are close)."""
         names: list[str] = []
-        for choice, _score in sorted(ranked, key=lambda cs: -cs[1]):
+        for choice in close_names(text, self._choices, limit):
             name = self.entries[self._names[choice]].name
             if name not in names:
                 names.append(name)
@@ -231,60 +201,13 @@ class CompanyMatcher:
         # After "Harrison Ford" a bare "Ford" is the actor unless Ford Motor is named outright.
         shadows = {(h.entry, h.shadow) for _, h in hits if h.shadow}
         # After "Continental Airlines" a bare "Continental" is the airline, not the tyre maker.
-        opened = self._opened_words(parts, hits)
-        found = [(p, _as_read(h, opened, shadows)) for p, h in hits if not h.shadow]
+        opened = opened_words(parts, hits, self.entries)
+        found = [(p, as_read(h, opened, shadows)) for p, h in hits if not h.shadow]
         sure = {h.entry for _, h in found if not h.weak}
         occs = [Occurrence(h.entry, p, h.start, h.end) for p, h in found if h.entry in sure]
         if self._short_words:
             occs = without_surnames(occs, parts, self._short_words)
         return spelled_elsewhere(without_publisher(occs, parts), parts, self._registry)
-
-    def _opened_words(
-        self, parts: Sequence[str], hits: Sequence[tuple[int, Hit]]
-    ) -> dict[tuple[int, str], int]:
-        """{(company, word): other company} for a common word that is one company's name
-        and opens another company's name which the story's text gives first: after
-        "Continental Airlines", a bare "Continental" is the airline, not the tyre maker.
-        Only where the word is that name's short form, the rest of it saying what the
-        company does ("Airlines", "Resources"; not "Apple Hospitality REIT", "Leonardo
-        DRS"); not when the company is named outright too ("Toyota Motor ... Toyota
-        Industries ... Toyota said"), nor for its own unit (a registry "parent": Hitachi
-        Metals), nor when it came first ("Apple ... the Apple Insider website")."""
-        opened: dict[str, dict[int, tuple[int, int]]] = {}  # word -> company -> first place
-        bare: dict[tuple[int, str], tuple[int, int]] = {}  # (company, word) -> first place
-        for p, h in hits:
-            # Headline words come last: a headline may shorten the name the text spells out.
-            place = (p if p else len(parts), h.start)
-            if h.word:
-                bare[h.entry, h.word] = min(bare.get((h.entry, h.word), place), place)
-            elif not h.shadow:
-                first = parts[p][h.start : h.end].split(None, 1)[0].casefold()
-                named = opened.setdefault(first, {})
-                named[h.entry] = min(named.get(h.entry, place), place)
-        outright = {e for named in opened.values() for e in named}
-        out = {}
-        for (entry, word), place in bare.items():
-            if entry in outright or word not in self._common_words(entry):
-                continue
-            name = self.entries[entry].name
-            earlier = [
-                (at, o)
-                for o, at in opened.get(word, {}).items()
-                if o != entry and self.entries[o].parent != name and self._shortens_to(o, word)
-            ]
-            if earlier and min(earlier)[0] < place:
-                out[entry, word] = min(earlier)[1]
-        return out
-
-    def _shortens_to(self, entry: int, word: str) -> bool:
-        """Whether the entry's name is ``word`` and words saying what it does or its legal
-        form ("Continental Airlines" to "Continental")."""
-        first, *rest = self.entries[entry].name.casefold().split()
-        return first == word and bool(rest) and all(w in DESCRIPTORS or w in LEGAL for w in rest)
-
-    def _common_words(self, entry: int) -> frozenset[str]:
-        """The entry's names that are also common words (its "ambiguous" list), folded."""
-        return frozenset(a.casefold() for a in self.entries[entry].ambiguous)
 
     def find(self, article: Article) -> list[CompanyMention]:
         """Companies the article names, most salient first."""
@@ -372,14 +295,3 @@ class CompanyMatcher:
         if entry is None:
             return (name,)
         return (entry.name, *entry.aliases)
-
-
-def _as_read(
-    hit: Hit, opened: Mapping[tuple[int, str], int], shadows: Collection[tuple[int, str]]
-) -> Hit:
-    """``hit`` as the story reads it: the company whose name its word opened, weak where
-    the word is a person's name, else as found."""
-    key = (hit.entry, hit.word)
-    if key in opened:
-        return replace(hit, entry=opened[key])
-    return replace(hit, weak=True) if key in shadows else hit

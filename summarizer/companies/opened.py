@@ -1,0 +1,77 @@
+"""A common word that names one company, read as another company whose name it opens.
+
+After "Continental Airlines", a bare "Continental" is the airline, not the tyre maker;
+after "Harrison Ford", a bare "Ford" is the actor unless Ford Motor is named outright.
+:class:`~summarizer.companies.matcher.CompanyMatcher` finds the hits; these rules decide
+which company each one-word hit stands for in the story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
+
+from summarizer.companies.entries import CompanyEntry
+from summarizer.companies.judge import Hit
+from summarizer.companies.names import DESCRIPTORS, LEGAL
+
+
+def opened_words(
+    parts: Sequence[str], hits: Sequence[tuple[int, Hit]], entries: Sequence[CompanyEntry]
+) -> dict[tuple[int, str], int]:
+    """{(company, word): other company} for a common word that is one company's name
+    and opens another company's name which the story's text gives first: after
+    "Continental Airlines", a bare "Continental" is the airline, not the tyre maker.
+    Only where the word is that name's short form, the rest of it saying what the
+    company does ("Airlines", "Resources"; not "Apple Hospitality REIT", "Leonardo
+    DRS"); not when the company is named outright too ("Toyota Motor ... Toyota
+    Industries ... Toyota said"), nor for its own unit (a registry "parent": Hitachi
+    Metals), nor when it came first ("Apple ... the Apple Insider website")."""
+    opened: dict[str, dict[int, tuple[int, int]]] = {}  # word -> company -> first place
+    bare: dict[tuple[int, str], tuple[int, int]] = {}  # (company, word) -> first place
+    for p, h in hits:
+        # Headline words come last: a headline may shorten the name the text spells out.
+        place = (p if p else len(parts), h.start)
+        if h.word:
+            bare[h.entry, h.word] = min(bare.get((h.entry, h.word), place), place)
+        elif not h.shadow:
+            first = parts[p][h.start : h.end].split(None, 1)[0].casefold()
+            named = opened.setdefault(first, {})
+            named[h.entry] = min(named.get(h.entry, place), place)
+    outright = {e for named in opened.values() for e in named}
+    out = {}
+    for (entry, word), place in bare.items():
+        if entry in outright or word not in _common_words(entries[entry]):
+            continue
+        name = entries[entry].name
+        earlier = [
+            (at, o)
+            for o, at in opened.get(word, {}).items()
+            if o != entry and entries[o].parent != name and _shortens_to(entries[o], word)
+        ]
+        if earlier and min(earlier)[0] < place:
+            out[entry, word] = min(earlier)[1]
+    return out
+
+
+def as_read(
+    hit: Hit, opened: Mapping[tuple[int, str], int], shadows: Collection[tuple[int, str]]
+) -> Hit:
+    """``hit`` as the story reads it: the company whose name its word opened, weak where
+    the word is a person's name, else as found."""
+    key = (hit.entry, hit.word)
+    if key in opened:
+        return replace(hit, entry=opened[key])
+    return replace(hit, weak=True) if key in shadows else hit
+
+
+def _shortens_to(entry: CompanyEntry, word: str) -> bool:
+    """Whether the entry's name is ``word`` and words saying what it does or its legal
+    form ("Continental Airlines" to "Continental")."""
+    first, *rest = entry.name.casefold().split()
+    return first == word and bool(rest) and all(w in DESCRIPTORS or w in LEGAL for w in rest)
+
+
+def _common_words(entry: CompanyEntry) -> frozenset[str]:
+    """The entry's names that are also common words (its "ambiguous" list), folded."""
+    return frozenset(a.casefold() for a in entry.ambiguous)
