@@ -6,12 +6,13 @@
 
 from storage.articles import Articles
 from storage.articles.queries import StoredArticle
-from storage.chats import Chat, Chats, ChatSettings
+from storage.chats import Chat, Chats
 from storage.companies import Companies, Company
 from storage.db import Database
 from storage.lifecycle import ChatLifecycle
 from storage.migrations import STEPS, Step, latest_version
 from storage.normalize import canonical_url, content_hash, fts_query
+from storage.settings import ChatSettings
 from storage.store import Store, default_db_path, open_store
 from storage.subscriptions import Subscriptions
 

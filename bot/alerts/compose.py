@@ -28,8 +28,8 @@ from bot.alerts.format import (
     digest_messages,
 )
 from bot.alerts.options import item_topic
-from storage.chats import stored_settings
 from storage.outbox.queries import OutboxItem
+from storage.settings import stored_settings
 from summarizer.article import Article
 from summarizer.errors import NewsbotError
 from summarizer.text.similarity import MIN_OVERLAP, overlap, shingles

@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from storage.chats import ChatSettings
 from storage.outbox import Outbox
+from storage.settings import ChatSettings
 
 
 def digest_moment(settings: ChatSettings, now: datetime) -> datetime:

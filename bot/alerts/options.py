@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import RetryAfter
 
-from storage.chats import is_topic, stored_settings
 from storage.outbox.queries import OutboxItem
+from storage.settings import is_topic, stored_settings
 
 #: Telegram's descriptions for a chat the bot can no longer write to.
 GONE = (

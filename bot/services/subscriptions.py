@@ -16,8 +16,8 @@ from summarizer.errors import InputError
 
 if TYPE_CHECKING:
     from bot.services.registry import CompanyRegistry
-    from storage.chats import ChatSettings
     from storage.companies import Company
+    from storage.settings import ChatSettings
     from storage.store import Store
 
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 
-from storage.chats import stored_settings
 from storage.db import Database, guarded, json_ids
 from storage.outbox.queries import ITEM_JOINS, ITEM_SELECT, OutboxItem, OutboxQueries
+from storage.settings import stored_settings
 from summarizer.text.phrases import first_phrase
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storage import Store
-from storage.chats import MAX_MUTED, ChatSettings
+from storage.settings import MAX_MUTED, ChatSettings
 from summarizer import Article
 from summarizer.companies.matcher import CompanyEntry, CompanyMention
 from summarizer.errors import InputError

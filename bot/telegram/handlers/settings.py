@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from bot.telegram.context import NewsContext as Context
-    from storage.chats import ChatSettings
+    from storage.settings import ChatSettings
 
 
 async def settings(update: Update, context: Context) -> None:

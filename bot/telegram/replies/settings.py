@@ -11,12 +11,12 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.telegram.callbacks import encode_setting
 from bot.telegram.formatting import esc
 from bot.telegram.replies.common import topic_label
-from storage.chats import timezone_label
+from storage.settings import timezone_label
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
     from bot.services.subscriptions import TopicMap
-    from storage.chats import ChatSettings
+    from storage.settings import ChatSettings
 
 LENGTHS = (1, 2, 3, 5, 7)
 SETTINGS_HELP = (
