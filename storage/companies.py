@@ -157,10 +157,17 @@ class Companies:
         return [company.entry() for company in self.all()]
 
     @guarded
-    def get(self, company_id: int) -> Company | None:
-        """The company with this id, or None."""
-        rows = self.db.table("companies").rows_where("id = ?", [company_id], select=_COLUMNS)
-        return next((_from_dict(row) for row in rows), None)
+    def get(self, company_id: int, *, chat_id: int | None = None) -> Company | None:
+        """The company with this id, or None; with ``chat_id``, None too for another chat's
+        custom name (a button's id can be forged, and ids are sequential)."""
+        if chat_id is None:
+            rows = self.db.table("companies").rows_where("id = ?", [company_id], select=_COLUMNS)
+            return next((_from_dict(row) for row in rows), None)
+        row = self.db.execute(
+            f"SELECT {_QUALIFIED} FROM companies AS c WHERE c.id = :id AND {OWN_COMPANY}",
+            {"id": company_id, "chat": chat_id},
+        ).fetchone()
+        return _company(row) if row else None
 
     @guarded
     def get_by_name(self, name: str, *, tickers: bool = True) -> Company | None:

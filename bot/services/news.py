@@ -11,7 +11,12 @@ from dataclasses import dataclass, replace
 from itertools import dropwhile
 from typing import TYPE_CHECKING
 
-from bot.services.registry import find_company, new_name_problem, offered_names
+from bot.services.registry import (
+    company_by_id,
+    find_company,
+    new_name_problem,
+    offered_names,
+)
 from summarizer.companies.matcher import SUBJECT_THRESHOLD
 from summarizer.errors import EmptyArticleError, FetchError, InputError
 
@@ -181,9 +186,7 @@ class NewsService:
 
     def news_for_id(self, chat_id: int, company_id: int, count: int = DEFAULT_NEWS) -> NewsResult:
         """Like :meth:`news`, for a company picked from a button."""
-        company = self.store.companies.get(company_id)
-        if company is None:
-            raise InputError("That company is no longer known; please look it up again.")
+        company = company_by_id(self.store, company_id, chat_id)
         return self.news_for(chat_id, company, count)
 
     def news_for(self, chat_id: int, company: Company, count: int) -> NewsResult:

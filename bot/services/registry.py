@@ -66,6 +66,15 @@ class CompanyRegistry:
         return CompanyMatcher(self._entries).with_entries(self._store.companies.all_entries())
 
 
+def company_by_id(store: Store, company_id: int, chat_id: int) -> Company:
+    """The company a button names, as this chat may see it: another chat's custom name
+    is "no longer known" too (a button's id can be forged)."""
+    company = store.companies.get(company_id, chat_id=chat_id)
+    if company is None:
+        raise InputError("That company is no longer known; please look it up again.")
+    return company
+
+
 def find_company(store: Store, matcher: CompanyMatcher, name: str) -> Company | None:
     """The stored company named, aliased or tickered ``name`` (any case)."""
     name = _typed(name)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from bot.services.registry import company_by_id
 from bot.services.typed_names import EVERYTHING, CompanyRef, NameChooser, Unknown, names_in
-from summarizer.errors import InputError
 
 if TYPE_CHECKING:
     from bot.services.registry import CompanyRegistry
@@ -158,9 +158,7 @@ class SubscriptionService:
         self, chat_id: int, company_id: int, *, topic: int | None = None
     ) -> SubscribeResult:
         """Follow a company picked from a button."""
-        company = self.store.companies.get(company_id)
-        if company is None:
-            raise InputError("That company is no longer known; please look it up again.")
+        company = company_by_id(self.store, company_id, chat_id)
         return self.subscribe(chat_id, company.name, topic=topic)
 
     def unsubscribe(self, chat_id: int, text: str) -> UnsubscribeResult:

@@ -80,6 +80,11 @@ def test_custom_names_are_offered_only_to_their_chat_and_followers(store: Store)
     assert [c.name for c in store.companies.offered_to(2, names)] == ["Xiaomi"]
     store.subscriptions.add(3, secret)  # chat 3 typed the exact name and follows it
     assert [c.name for c in store.companies.offered_to(3, names)] == names
+    assert [store.companies.get(secret, chat_id=chat) is not None for chat in (1, 2, 3)] == [
+        True,
+        False,
+        True,
+    ]
 
 
 def test_in_the_news_and_article_companies_hide_other_chats_custom_names(store: Store) -> None:

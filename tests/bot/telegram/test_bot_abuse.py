@@ -144,6 +144,20 @@ async def test_stale_or_forged_buttons_are_answered(bot: Bot) -> None:
     assert bot.store.subscriptions.count(11) == 0
 
 
+async def test_forged_buttons_never_show_or_follow_another_chats_custom_name(bot: Bot) -> None:
+    # Ids are sequential: a stranger pressing m:ID, m:ID+1, ... would list private names.
+    await bot.send("/subscribe Zorbixa Quantumworks", chat=501, user=501)
+    company_id = bot.store.companies.id_for("Zorbixa Quantumworks")
+    for data in (f"m:{company_id}", f"f:{company_id}"):
+        replies = await bot.press(data, chat=502, user=502)
+        answer = bot.last("answerCallbackQuery").get("text", "")
+        assert "Zorbixa" not in answer + "".join(replies), data
+        assert "no longer known" in answer + "".join(replies), data
+    assert bot.store.subscriptions.count(502) == 0
+    replies = await bot.press(f"m:{company_id}", chat=501, user=501)  # its own chat still can
+    assert "Zorbixa" in "".join(replies)
+
+
 async def test_group_settings_are_read_by_all_and_changed_by_admins(bot: Bot) -> None:
     bot.request.admins.add((GROUP, ADMIN))
     shown = (await bot.send("/settings", chat=GROUP, user=MEMBER, chat_type="group"))[0]
