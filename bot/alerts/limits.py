@@ -126,6 +126,10 @@ class RateGate:
             )
             self._in_flight += 1
 
+    def release(self) -> None:
+        """A send :meth:`acquire` granted was not made after all: nothing counts."""
+        self._in_flight -= 1
+
     def done(self, chat_id: int, *, group: bool) -> None:
         """The request for ``chat_id`` was answered (or failed): it counts from now."""
         now = self._clock()

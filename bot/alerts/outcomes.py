@@ -42,7 +42,14 @@ class Outcomes:
         self.options = options
         self._db = run
         self._wall = wall
-        self.stats = {"messages": 0, "alerts": 0, "retry_after": 0, "failed": 0, "dropped": 0}
+        self.stats = {
+            "messages": 0,
+            "alerts": 0,
+            "retry_after": 0,
+            "failed": 0,
+            "dropped": 0,
+            "withdrawn": 0,
+        }
 
     async def delivered(self, ids: list[int], message_id: int | None, note: str | None) -> None:
         """The message arrived: its alerts are recorded as sent (now or at the next flush)."""

@@ -245,7 +245,11 @@ class AlertSender:
         ids = [i.id for i in items]
         html, topic = True, item_topic(items[0])
         while True:
-            result = await self._attempt(chat_id, delivery, html=html, topic=topic, group=group)
+            result = await self._attempt(
+                chat_id, items, delivery, html=html, topic=topic, group=group
+            )
+            if result is None:  # the chat no longer wants it (see _withdrawn)
+                return
             if isinstance(result, Message | bool):
                 message_id = delivery.edit_message_id or getattr(result, "message_id", None)
                 return await self._outcomes.delivered(ids, message_id, delivery.note)
@@ -278,12 +282,39 @@ class AlertSender:
                 return await self._outcomes.failed(ids, str(result))
 
     async def _attempt(
-        self, chat_id: int, delivery: Delivery, *, html: bool, topic: int | None, group: bool
-    ) -> Message | bool | TelegramError:
+        self,
+        chat_id: int,
+        items: list[OutboxItem],
+        delivery: Delivery,
+        *,
+        html: bool,
+        topic: int | None,
+        group: bool,
+    ) -> Message | bool | TelegramError | None:
+        """Telegram's answer to one send, or None when the alerts were withdrawn while
+        they waited for their turn."""
         await self.gate.acquire(chat_id, group=group)
+        if await self._withdrawn(items):
+            self.gate.release()
+            return None
         try:
             return await self.messenger.send(chat_id, delivery, html=html, topic=topic)
         except TelegramError as err:
             return err
         finally:
             self.gate.done(chat_id, group=group)
+
+    async def _withdrawn(self, items: list[OutboxItem]) -> bool:
+        """Whether the chat stopped wanting these alerts since they were claimed: checked
+        right before each send, as a claimed alert may wait seconds for a group's turn or
+        a 429 pause, and /unsubscribe or /stop must hold from the moment they answer.
+        Alerts of the message still wanted go back to the queue and are composed anew
+        (an alert handed to another company of the story is focused on that one)."""
+        current = await self._db(self.outbox.claimed_companies, [i.id for i in items])
+        if all(current.get(i.id) == i.company_id for i in items):
+            return False
+        self.stats["withdrawn"] += 1
+        if current:
+            await self._db(self.outbox.reschedule, list(current), due=self._wall())
+            self.wake()
+        return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from storage.db import Database, guarded
+from storage.db import Database, guarded, json_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +76,18 @@ class OutboxQueries:
             [chat_id, since],
         ).fetchall()
         return [(OutboxItem(*row[:14]), int(row[14])) for row in rows]
+
+    @guarded
+    def claimed_companies(self, ids: list[int]) -> dict[int, int]:
+        """{row id: company id} of these rows that are still claimed ('sending'). A row the
+        chat stopped wanting since it was claimed (/unsubscribe, /stop) is missing, one
+        handed to another company of the same story has that company."""
+        rows = self.db.conn.execute(
+            "SELECT id, company_id FROM outbox WHERE status = 'sending' "
+            "AND id IN (SELECT value FROM json_each(?))",
+            [json_ids(ids)],
+        ).fetchall()
+        return {int(row[0]): int(row[1]) for row in rows}
 
     @guarded
     def sent_since(self, since: float) -> list[tuple[int, str | None, float]]:

@@ -7,6 +7,7 @@ the messages in flight, and the per-chat, per-group and global rates never excee
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import os
 import signal
@@ -14,7 +15,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,21 @@ async def run_sender(
     timeout: float = 30.0,
 ) -> AlertSender:
     """Run a sender until ``until`` alerts are settled (sent/failed/dropped) or timeout."""
+    async with sender_running(emulator, store, limits=limits, options=options) as sender:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            counts = store.outbox.counts()
+            if sum(counts.get(s, 0) for s in ("sent", "failed", "dropped")) >= until:
+                break
+            await asyncio.sleep(0.05)
+    return sender
+
+
+@contextlib.asynccontextmanager
+async def sender_running(
+    emulator: Any, store: Store, *, limits: Limits | None = None, options: SenderOptions = FAST
+) -> AsyncIterator[AlertSender]:
+    """A sender delivering in the background while the block runs; stopped after it."""
     request = AiohttpRequest(connection_pool_size=32, read_timeout=1.0)
     async with Bot(emulator.token, base_url=emulator.base_url, request=request) as bot:
         sender = AlertSender(
@@ -117,15 +133,11 @@ async def run_sender(
             options=options,
         )
         task = asyncio.create_task(sender.run())
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and not task.done():
-            counts = store.outbox.counts()
-            if sum(counts.get(s, 0) for s in ("sent", "failed", "dropped")) >= until:
-                break
-            await asyncio.sleep(0.05)
-        sender.stop()
-        await task
-    return sender
+        try:
+            yield sender
+        finally:
+            sender.stop()
+            await task
 
 
 # -- measuring from the emulator's log ---------------------------------------------------
@@ -231,6 +243,56 @@ async def test_telegram_errors_lose_nothing_and_stop_blocked_chats(emulator, sto
     # A chat that blocked the bot gets no further alerts.
     add_article(store, {"Xiaomi": 0.8}, n=2)
     assert 3002 not in {r["chat_id"] for r in store.outbox.rows() if r["status"] == "pending"}
+
+
+async def test_no_alert_reaches_a_chat_after_it_unfollows_during_a_429_pause(
+    emulator, store
+) -> None:
+    # Both alerts are claimed and wait out the pause in the sender; meanwhile 8101 stops
+    # following Tesla, and 8102, which follows Xiaomi too, gets the story as Xiaomi's.
+    add_chat(store, 8101, "Tesla")
+    add_chat(store, 8102, "Tesla", "Xiaomi")
+    await emulator.inject({"method": "sendMessage", "status": 429, "retry_after": 2, "times": 2})
+    add_article(store, {"Tesla": 0.9, "Xiaomi": 0.8}, n=1)
+    tesla = store.companies.id_for("Tesla") or 0
+    async with sender_running(emulator, store) as sender:
+        await wait_for(lambda: _faults(emulator, 2), timeout=10, what="both 429 answers")
+        for chat in (8101, 8102):
+            assert store.lifecycle.unfollow(chat, [tesla]) == [tesla]
+
+        await wait_for(lambda: _settled(store, 2), timeout=15, what="both alerts settled")
+    sent = [e for e in await emulator.log(method="sendMessage") if e["outcome"] in DELIVERED]
+    assert [e["chat_id"] for e in sent] == [8102]
+    assert "🏢 Xiaomi" in sent[0]["text"]
+    assert [r["status"] for r in store.outbox.rows(chat_id=8101)] == ["dropped"]
+    assert sender.stats["withdrawn"] >= 1
+
+
+async def test_a_group_that_stops_gets_none_of_its_queued_alerts(emulator, store) -> None:
+    # A group gets one message per second at most: its later alerts wait in the sender.
+    add_chat(store, -8201, "Tesla", type="group")
+    for n in range(3):
+        add_article(store, {"Tesla": 0.9}, n=n)
+    async with sender_running(emulator, store):
+        await wait_for(lambda: _logged(emulator, outcome="ok"), timeout=10, what="the first alert")
+        store.lifecycle.forget(-8201)
+        await asyncio.sleep(2.5)  # two more turns of the group's one-per-second pace
+    log = await emulator.log(method="sendMessage", chat_id=-8201)
+    assert [e["outcome"] for e in log] == ["ok"]
+    assert store.outbox.rows(chat_id=-8201) == []
+
+
+async def _faults(emulator: Any, count: int) -> bool:
+    return len(await emulator.log(method="sendMessage", outcome="fault")) >= count
+
+
+async def _logged(emulator: Any, *, outcome: str) -> bool:
+    return any(e["outcome"] == outcome for e in await emulator.log(method="sendMessage"))
+
+
+async def _settled(store: Store, count: int) -> bool:
+    counts = store.outbox.counts()
+    return sum(counts.get(s, 0) for s in ("sent", "failed", "dropped")) >= count
 
 
 async def test_a_chat_that_keeps_failing_is_recorded_after_the_retry_cap(emulator, store) -> None:
