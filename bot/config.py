@@ -7,6 +7,7 @@ an exception or a traceback never reveals it.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import secrets
 from collections.abc import Mapping
@@ -82,14 +83,21 @@ class Config:
     replay_interval: float = 12.0
 
     def __post_init__(self) -> None:
-        self.fetch_policy()  # an invalid network list fails at start-up, not at a fetch
-        if self.max_subscriptions < 1 or self.command_limit < 1:
-            raise InputError("Subscription and command limits must be at least 1.")
-        if (
-            min(self.command_window, self.poll_interval, self.send_per_second, self.replay_interval)
-            <= 0
-        ):
+        # Every value is checked here, at start-up: a bad one must not surface later as
+        # alerts that silently stop (a group rate of 0, a poll interval of "nan").
+        self.fetch_policy()
+        if min(self.max_subscriptions, self.command_limit, self.group_per_minute) < 1:
+            raise InputError("Subscription, command and group-rate limits must be at least 1.")
+        intervals = (self.command_window, self.poll_interval, self.replay_interval)
+        rates = (self.send_per_second, self.chat_per_second)  # inf: no limit (benchmarks)
+        if not all(0 < x < math.inf for x in intervals) or not all(x > 0 for x in rates):
             raise InputError("Intervals and rates must be positive numbers.")
+        if not 1 <= self.webhook_port <= 65535:
+            raise InputError("The webhook port must be a number from 1 to 65535.")
+        if self.summary_algorithm:
+            from summarizer.algorithms import algorithm_factory
+
+            algorithm_factory(self.summary_algorithm)  # an unknown name fails here
 
     def fetch_policy(self) -> FetchPolicy:
         """Which addresses the bot's fetches may reach (see :mod:`bot.ingest.guard`)."""

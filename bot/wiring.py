@@ -114,10 +114,9 @@ def build_sender(
     from bot.alerts.limits import Limits, RateGate
     from bot.alerts.sender import AlertSender
 
-    per_chat = config.chat_per_second if config.chat_per_second > 0 else 1.0
-    limits = Limits(
+    limits = Limits(  # Config checked the rates: positive, inf for no limit
         per_second=config.send_per_second,
-        chat_interval=1.0 / per_chat,
+        chat_interval=1.0 / config.chat_per_second,
         group_per_minute=config.group_per_minute,
     )
     composer = Composer(articles=store.outbox, algorithm=config.summary_algorithm)

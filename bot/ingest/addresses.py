@@ -20,6 +20,7 @@ from summarizer.errors import FetchError, InputError
 ALLOW_PRIVATE_ENV = "NEWSBOT_ALLOW_PRIVATE_FETCH"
 DEFAULT_PER_HOST = 4
 _TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off"})
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 # IPv6 prefixes that carry an IPv4 address in their last 32 bits (NAT64, IPv4-compatible).
@@ -90,6 +91,8 @@ class FetchPolicy:
         value = (os.environ if env is None else env).get(ALLOW_PRIVATE_ENV, "").strip()
         if allow_private or value.lower() in _TRUE:
             return cls(allow_private=True)
+        if value.lower() in _FALSE:  # "0" or "off": what an operator writes for "no"
+            return cls()
         return cls(allow_networks=parse_networks(value))
 
     def permits(self, address: IPAddress) -> bool:
@@ -109,5 +112,5 @@ def parse_networks(value: str) -> tuple[IPNetwork, ...]:
         )
     except ValueError:
         raise InputError(
-            f"{ALLOW_PRIVATE_ENV} must be 1 or a list of networks such as 10.20.0.0/16."
+            f"{ALLOW_PRIVATE_ENV} must be 1, 0 or a list of networks such as 10.20.0.0/16."
         ) from None

@@ -33,12 +33,24 @@ def get_algorithm(name: str | None = None) -> Algorithm:
 
     Raises UnknownAlgorithmError naming the valid choices.
     """
-    key = (name or DEFAULT_ALGORITHM).strip().lower()
-    factory = ALGORITHMS.get(key)
+    return algorithm_factory(name)()
+
+
+def algorithm_factory(name: str | None = None) -> Callable[[], Algorithm]:
+    """What builds the algorithm called ``name``, without building it (a configuration
+    checks the name at start-up). Raises UnknownAlgorithmError naming the valid choices."""
+    factory = ALGORITHMS.get((name or DEFAULT_ALGORITHM).strip().lower())
     if factory is None:
         valid = ", ".join(sorted(ALGORITHMS))
         raise UnknownAlgorithmError(f"Unknown algorithm {name!r}; choose one of: {valid}.")
-    return factory()
+    return factory
 
 
-__all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "Algorithm", "Document", "get_algorithm"]
+__all__ = [
+    "ALGORITHMS",
+    "DEFAULT_ALGORITHM",
+    "Algorithm",
+    "Document",
+    "algorithm_factory",
+    "get_algorithm",
+]

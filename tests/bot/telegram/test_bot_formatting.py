@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +101,35 @@ def test_config_from_env_hides_the_token_and_validates(tmp_path: Path) -> None:
     assert not config.terminal and Config.load({}).terminal
     with pytest.raises(InputError, match="NEWSBOT_MAX_SUBSCRIPTIONS"):
         Config.load({"NEWSBOT_MAX_SUBSCRIPTIONS": "many"})
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("NEWSBOT_GROUP_RATE", "0", "at least 1"),  # group alerts would stop for good
+        ("NEWSBOT_GROUP_RATE", "-3", "at least 1"),
+        ("NEWSBOT_CHAT_RATE", "0", "positive"),
+        ("NEWSBOT_CHAT_RATE", "nan", "positive"),
+        ("NEWSBOT_POLL_INTERVAL", "nan", "positive"),  # asyncio.sleep(nan) never returns
+        ("NEWSBOT_POLL_INTERVAL", "inf", "positive"),
+        ("NEWSBOT_SEND_RATE", "nan", "positive"),
+        ("NEWSBOT_COMMAND_WINDOW", "-1", "positive"),
+        ("NEWSBOT_WEBHOOK_PORT", "99999", "1 to 65535"),
+        ("NEWSBOT_ALGORITHM", "bogus", "Unknown algorithm 'bogus'"),
+        ("NEWSBOT_ALLOW_PRIVATE_FETCH", "10.0.0.0/33", "must be 1, 0 or a list"),
+    ],
+)
+def test_bad_settings_fail_at_start_up(variable: str, value: str, message: str) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        Config.load({variable: value})
+
+
+def test_settings_an_operator_writes_for_no_or_no_limit() -> None:
+    for off in ("0", "false", "off"):
+        assert not Config.load({"NEWSBOT_ALLOW_PRIVATE_FETCH": off}).fetch_policy().allow_private
+    assert Config.load({"NEWSBOT_ALLOW_PRIVATE_FETCH": "yes"}).fetch_policy().allow_private
+    assert Config.load({"NEWSBOT_SEND_RATE": "inf"}).send_per_second == math.inf
+    assert Config.load({"NEWSBOT_ALGORITHM": "LexRank"}).summary_algorithm == "LexRank"
 
 
 def test_token_redaction_filter() -> None:
