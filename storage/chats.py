@@ -109,6 +109,8 @@ class Chats:
         """Remember a forum topic's name (cut to Telegram's 128 characters): its first name
         unless ``rename``. False when the chat is unknown (nothing is stored for chats that
         never used a command)."""
+        if not self.db.table("chats").count_where("id = ?", [chat_id]):
+            return False  # read first: no write lock taken for a chat nothing is kept of
         keep = "DO UPDATE SET name = excluded.name" if rename else "DO NOTHING"
         with self.db.transaction():
             self.db.execute(
@@ -116,7 +118,7 @@ class Chats:
                 f"SELECT id, ?, ? FROM chats WHERE id = ? ON CONFLICT (chat_id, thread_id) {keep}",
                 [thread_id, name[:128], chat_id],
             )
-            return bool(self.db.table("chats").count_where("id = ?", [chat_id]))
+        return True
 
     @guarded
     def topic_names(self, chat_id: int) -> dict[int, str]:

@@ -9,6 +9,7 @@ handler below turns it into a short reply, and anything else into a polite apolo
 from __future__ import annotations
 
 import logging
+import time
 from typing import TYPE_CHECKING
 
 from telegram import Chat, ChatMember, InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from bot.telegram.context import NewsContext as Context
 
 log = logging.getLogger(__name__)
+_UNKNOWN_CHAT_RETRY = 60.0  # seconds before a chat unknown to storage is asked about again
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 _NEW_MESSAGES = filters.UpdateType.MESSAGE  # an edited command is not a new request
 
@@ -199,9 +201,18 @@ async def remember_topic(update: Update, context: Context) -> None:
     known = context.chat_data.setdefault("named_topics", set())
     if thread in known and not renamed:
         return  # one write per topic, not per message
+    # Nothing is stored for a chat that never used a command: ask again in a minute at
+    # most, not at every message of a busy forum; after a command (it may have made the
+    # chat known, and commands are rate-limited) at once.
+    message = update.effective_message
+    command = bool(message and (message.text or "").startswith("/"))
+    if not command and context.chat_data.get("unknown_chat_until", 0.0) > time.monotonic():
+        return
     write = context.subscriptions.name_topic
     if await context.workers.write(write, chat.id, thread, name, rename=renamed):
         known.add(thread)
+    else:
+        context.chat_data["unknown_chat_until"] = time.monotonic() + _UNKNOWN_CHAT_RETRY
 
 
 async def rate_guard(update: Update, context: Context) -> None:

@@ -222,3 +222,37 @@ async def test_anonymous_admins_and_forum_topics(bot: Bot) -> None:
     assert "Subscribed to <b>Xiaomi</b>" in reply[0]
     assert bot.last("sendMessage")["message_thread_id"] == 77  # answered in the topic
     assert not bot.request.of("getChatMember")  # no lookup needed for the group itself
+
+
+async def test_a_busy_forum_that_never_used_a_command_takes_no_write_per_message(
+    bot: Bot,
+) -> None:
+    created = {"forum_topic_created": {"name": "Deals", "icon_color": 1}}
+    in_topic = {
+        "message_thread_id": 91,
+        "is_topic_message": True,
+        "reply_to_message": {
+            "message_id": 91,
+            "date": 0,
+            "chat": {"id": -100991, "type": "supergroup", "title": "Forum"},
+            **created,
+        },
+    }
+    statements: list[str] = []
+    bot.store.db.conn.set_trace_callback(statements.append)
+    for n in range(20):
+        await bot.send(f"chatter {n}", chat=-100991, chat_type="supergroup", **in_topic)
+    bot.store.db.conn.set_trace_callback(None)
+    assert sum("BEGIN" in s for s in statements) == 0
+    assert bot.store.chats.topic_names(-100991) == {}
+    # Once the chat uses a command, the topic's name is learnt from its next message.
+    admin = {"sender_chat": {"id": -100991, "type": "supergroup", "title": "Forum"}}
+    await bot.send(
+        "/subscribe Xiaomi",
+        chat=-100991,
+        user=1087968824,
+        chat_type="supergroup",
+        **in_topic,
+        **admin,
+    )
+    assert bot.store.chats.topic_names(-100991) == {91: "Deals"}
