@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -402,6 +403,9 @@ def _running_batch(tmp_path: Path, rows: list[str]) -> subprocess.Popen[bytes]:
         stderr=subprocess.PIPE,
         start_new_session=True,
         bufsize=0,
+        # A test run started in the background (``cmd &``) ignores SIGINT, and children
+        # inherit that: give the batch the default handler a terminal user's Ctrl-C meets.
+        preexec_fn=partial(signal.signal, signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stdout is not None
     assert json.loads(proc.stdout.readline())["id"] == "r0"
