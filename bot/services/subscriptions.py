@@ -212,6 +212,20 @@ class SubscriptionService:
         """Unfollow everything and forget the chat; returns how many companies it followed."""
         return self.store.lifecycle.forget(chat_id)
 
+    def chat_removed(self, chat_id: int) -> int:
+        """The bot was removed from the chat: no more alerts there, and those not yet sent
+        are dropped (as after a 403); its subscriptions stay for a return. Returns how many
+        alerts were dropped."""
+        return self.store.lifecycle.deactivate(chat_id, reason="removed from the chat")
+
+    def chat_added(self, chat_id: int, *, type: str | None, title: str | None) -> None:
+        """The bot was added (back) to a chat: it is active again."""
+        self.store.chats.upsert(chat_id, type=type, title=title)
+
+    def chat_migrated(self, old_id: int, new_id: int) -> bool:
+        """A group became a supergroup: everything the chat had moves to the new id."""
+        return self.store.lifecycle.migrate(old_id, new_id)
+
     # --- settings ------------------------------------------------------------------
 
     def settings(self, chat_id: int) -> ChatSettings:

@@ -161,7 +161,7 @@ async def migrated(update: Update, context: Context) -> None:
     message = update.effective_message
     if message and message.migrate_to_chat_id:
         await context.workers.write(
-            context.bot_data.store.lifecycle.migrate, message.chat.id, message.migrate_to_chat_id
+            context.subscriptions.chat_migrated, message.chat.id, message.migrate_to_chat_id
         )
 
 
@@ -171,13 +171,12 @@ async def membership(update: Update, context: Context) -> None:
     if change is None:
         return
     gone = change.new_chat_member.status in (ChatMember.LEFT, ChatMember.BANNED)
-    store = context.bot_data.store
+    service = context.subscriptions
     if gone:
-        await context.workers.write(store.chats.set_active, change.chat.id, False)
+        await context.workers.write(service.chat_removed, change.chat.id)
     else:
-        await context.workers.write(
-            store.chats.upsert, change.chat.id, type=change.chat.type, title=change.chat.title
-        )
+        chat = change.chat
+        await context.workers.write(service.chat_added, chat.id, type=chat.type, title=chat.title)
 
 
 async def member_changed(update: Update, context: Context) -> None:

@@ -8,6 +8,9 @@ from typing import Any
 
 import pytest
 
+from summarizer.article import Article
+from summarizer.companies.matcher import CompanyMention
+
 Bot = Any
 GROUP = -100123
 ADMIN, MEMBER = 21, 22
@@ -183,11 +186,18 @@ async def test_removed_from_a_group_and_group_upgrades(bot: Bot) -> None:
         "old_chat_member": member,
         "new_chat_member": left,
     }
+    story = Article("Xiaomi builds a plant", ("Xiaomi said it would build a plant.",))
+    article_id, _ = bot.store.articles.add(
+        story, companies=[CompanyMention("Xiaomi", 0.9, True, 2)]
+    )
+    assert bot.store.outbox.enqueue_for_article(article_id) >= 1
     await bot.app.process_update(
         Update.de_json({"update_id": 500, "my_chat_member": change}, bot.app.bot)
     )
     chat = bot.store.chats.get(GROUP)
     assert chat is not None and not chat.active
+    # Its queued alert is dropped, not sent into a chat the bot has left (403 each).
+    assert [r["status"] for r in bot.store.outbox.rows(chat_id=GROUP)] == ["dropped"]
     new_id = -1009999
     migrate = {
         "message_id": 3,
