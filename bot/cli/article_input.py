@@ -106,17 +106,8 @@ def read_stdin() -> bytes:
 
 
 def decode_input(data: bytes, name: str) -> str:
-    """Text from bytes (UTF-8, else Windows-1252); binary or empty input is refused."""
-    from summarizer.errors import EmptyArticleError, InputError
+    """Text from a file's or standard input's bytes, read as ``newsbot ingest`` reads
+    files (``bot.ingest.files.article_text``); binary or empty input is refused."""
+    from bot.ingest.files import article_text
 
-    head = data[:8192]
-    controls = sum(b < 9 or 13 < b < 32 for b in head)
-    if b"\x00" in head or (head and controls / len(head) > 0.05):
-        raise InputError(f"{name} is binary data, not a text or HTML article.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    if not text.strip():
-        raise EmptyArticleError(f"{name} is empty.")
-    return text
+    return article_text(data, name)

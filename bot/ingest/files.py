@@ -7,6 +7,7 @@ naming the file (and line) at fault, so one bad file never stops a batch.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -20,7 +21,7 @@ from bot.ingest.fetch import decode
 from bot.ingest.records import RECORD_TEXT_KEYS, record_text, record_title
 from storage.normalize import site_name
 from summarizer.article import Article
-from summarizer.errors import InputError, NewsbotError
+from summarizer.errors import EmptyArticleError, InputError, NewsbotError
 from summarizer.text.clean import clean_html, clean_text, parse_article
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -88,7 +89,7 @@ def items_from_file(path: Path, *, explicit: bool = False) -> list[Item]:
 
 
 def _load_document(path: Path, suffix: str, *, explicit: bool) -> Article:
-    text = _text_of(str(path), _read_bytes(path))
+    text = article_text(_read_bytes(path), str(path))
     if suffix in HTML_SUFFIXES:
         # trafilatura reads the page's own address (canonical link, og:url) itself.
         return clean_html(text)
@@ -137,12 +138,20 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"{path} cannot be read ({err.strerror or 'error'}).") from err
 
 
-def _text_of(label: str, data: bytes) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{label} is a binary file, not an article.")
-    if not data.strip():
-        raise InputError(f"{label} is empty.")
-    return decode(data)
+def article_text(data: bytes, label: str) -> str:
+    """The text of an article file (or standard input): a BOM, the page's own charset
+    declaration, UTF-8, else Windows-1252. Binary data (an image, a PDF) and empty input
+    are refused, naming ``label``. ``newsbot ingest`` and ``newsbot summarize`` both read
+    files this way, so they agree on what a file says."""
+    head = data[:8192]
+    if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        controls = sum(b < 9 or 13 < b < 32 for b in head)
+        if b"\x00" in head or (head and controls / len(head) > 0.05):
+            raise InputError(f"{label} is binary data, not a text or HTML article.")
+    text = decode(data)
+    if not text.strip():
+        raise EmptyArticleError(f"{label} is empty.")
+    return text
 
 
 def _failing(label: str, err: NewsbotError) -> Item:
@@ -153,7 +162,7 @@ def _failing(label: str, err: NewsbotError) -> Item:
 
 
 def _jsonl_items(label: str, data: bytes) -> Iterator[Item]:
-    text = _text_of(label, data)
+    text = article_text(data, label)
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -167,7 +176,7 @@ def _jsonl_items(label: str, data: bytes) -> Iterator[Item]:
 
 
 def _json_items(label: str, data: bytes) -> list[Item]:
-    text = _text_of(label, data)
+    text = article_text(data, label)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as err:

@@ -439,3 +439,25 @@ def test_workers_leave_ctrl_c_to_the_batch(tmp_path: Path) -> None:
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 1, err  # the two bad rows of _rows
     assert len(out.splitlines()) == len(rows) - 2  # all but the two lines read above
+
+
+def test_summarize_reads_a_file_in_its_declared_charset_as_ingest_does(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    title = "トヨタ、新型車を発表"
+    body = "トヨタ自動車は新型の電気自動車を発表した。価格は400万円からとなる。"
+    page = tmp_path / "toyota.html"
+    page.write_bytes(
+        (
+            '<html><head><meta charset="shift_jis"><title>'
+            f"{title}</title></head><body><h1>{title}</h1><p>{body}</p></body></html>"
+        ).encode("shift_jis")
+    )
+    code, out, err = _run(capsys, str(page))
+    assert code == 0, err
+    assert title in out and "ƒ" not in out
+    notes = tmp_path / "notes.txt"  # UTF-16 with its BOM is text, not binary data
+    notes.write_text("Toyota Motor said sales rose. Its shares gained 2 percent.", "utf-16")
+    code, out, err = _run(capsys, str(notes))
+    assert code == 0, err
+    assert "Toyota Motor said sales rose." in out

@@ -57,7 +57,7 @@ def test_a_folder_tree_in_every_format(tmp_path: Path, ingestor: Ingestor, store
     assert (report.new, report.duplicate, report.failed) == (6, 0, 3)
     reasons = "\n".join(report.errors)
     assert "batch.jsonl:2 is not valid JSON." in reasons
-    assert "empty.txt is empty." in reasons and "image.md is a binary file" in reasons
+    assert "empty.txt is empty." in reasons and "image.md is binary data" in reasons
     assert store.articles.count() == 6
     apple = store.articles.get(store.articles.id_for_url("https://news.example.com/apple-record"))
     assert apple is not None and apple.title == "Apple reports record iPhone sales"
