@@ -26,6 +26,7 @@ TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 # env form so a service manager can configure the bot without a wrapper script.
 _ENV: dict[str, tuple[str, str]] = {
     "NEWSBOT_DB": ("db_path", "path"),
+    "XDG_DATA_HOME": ("data_home", "path"),
     "NEWSBOT_ADMIN_IDS": ("admin_ids", "ids"),
     "NEWSBOT_BASE_URL": ("base_url", "str"),
     "NEWSBOT_WEBHOOK_URL": ("webhook_url", "str"),
@@ -59,7 +60,8 @@ class Config:
     """
 
     token: str | None = field(default=None, repr=False)
-    db_path: Path | None = None
+    db_path: Path | None = None  # --db or $NEWSBOT_DB; None: the default (``database``)
+    data_home: Path | None = None  # $XDG_DATA_HOME
     admin_ids: frozenset[int] = frozenset()
     base_url: str | None = None
     webhook_url: str | None = None
@@ -104,6 +106,15 @@ class Config:
         from bot.ingest.guard import ALLOW_PRIVATE_ENV, FetchPolicy
 
         return FetchPolicy.from_env({ALLOW_PRIVATE_ENV: self.allow_private_fetch})
+
+    @property
+    def database(self) -> Path:
+        """The database file: ``--db`` or ``$NEWSBOT_DB``, else ``newsbot/newsbot.db`` under
+        ``$XDG_DATA_HOME`` (``~/.local/share``)."""
+        if self.db_path is not None:
+            return self.db_path
+        base = self.data_home or Path.home() / ".local" / "share"
+        return base / "newsbot" / "newsbot.db"
 
     @property
     def terminal(self) -> bool:

@@ -72,7 +72,7 @@ def build(
     connection to the same file); reading the registry file again costs ~0.3 s.
     """
     owns_store = store is None
-    store = store if store is not None else open_store(config.db_path)
+    store = store if store is not None else open_store(config.database)
     companies = companies if companies is not None else CompanyRegistry(store)
     ingestor = Ingestor(
         store=store, companies=companies, limits=feed_limits, policy=config.fetch_policy()

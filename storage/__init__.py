@@ -13,7 +13,7 @@ from storage.lifecycle import ChatLifecycle
 from storage.migrations import STEPS, Step, latest_version
 from storage.normalize import canonical_url, content_hash, fts_query
 from storage.settings import ChatSettings
-from storage.store import Store, default_db_path, open_store
+from storage.store import Store, open_store
 from storage.subscriptions import Subscriptions
 
 __all__ = [
@@ -32,7 +32,6 @@ __all__ = [
     "Subscriptions",
     "canonical_url",
     "content_hash",
-    "default_db_path",
     "fts_query",
     "latest_version",
     "open_store",

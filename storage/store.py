@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from collections.abc import Generator
 from pathlib import Path
@@ -21,18 +20,6 @@ from storage.subscriptions import Subscriptions
 
 if TYPE_CHECKING:
     from types import TracebackType
-
-ENV_VAR = "NEWSBOT_DB"
-
-
-def default_db_path() -> Path:
-    """``$NEWSBOT_DB``, else ``$XDG_DATA_HOME/newsbot/newsbot.db`` (``~/.local/share``)."""
-    explicit = os.environ.get(ENV_VAR, "").strip()
-    if explicit:
-        return Path(explicit).expanduser()
-    data_home = os.environ.get("XDG_DATA_HOME", "").strip()
-    base = Path(data_home).expanduser() if data_home else Path.home() / ".local" / "share"
-    return base / "newsbot" / "newsbot.db"
 
 
 class Store:
@@ -93,13 +80,14 @@ class Store:
 
 
 def open_store(
-    path: str | Path | None = None,
+    path: str | Path,
     *,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
     retries: int = DEFAULT_RETRIES,
 ) -> Store:
-    """Open (creating and upgrading as needed) the database at ``path`` or the default."""
-    target = Path(path).expanduser() if path is not None else default_db_path()
+    """Open (creating and upgrading as needed) the database at ``path`` (the bot's
+    configuration says which: ``bot.config.Config.database``)."""
+    target = Path(path).expanduser()
     db = connect(target, busy_timeout_ms=busy_timeout_ms, retries=retries)
     try:
         migrate(db)

@@ -64,11 +64,11 @@ def _json_record(text: str, name: str) -> dict[str, Any] | None:
 
 def _fetch_text(url: str, *, allow_private: bool) -> tuple[str, str]:
     """The page's text and its address after redirects; FetchError when it is no article."""
+    from bot.config import Config
     from bot.ingest.fetch import fetch, make_client
-    from bot.ingest.guard import FetchPolicy
     from summarizer.errors import FetchError
 
-    policy = FetchPolicy.from_env(allow_private=allow_private)
+    policy = Config.load(allow_private_fetch="1" if allow_private else None).fetch_policy()
     with make_client(policy=policy) as client:
         page = fetch(url, client=client)
     kind = page.content_type

@@ -161,9 +161,10 @@ def _print_errors(errors: list[str]) -> None:
 
 
 def _manage_feeds(args: argparse.Namespace) -> int:
+    from bot.config import Config
     from storage import open_store
 
-    with open_store(args.db) as store:
+    with open_store(Config.load(db_path=args.db).database) as store:
         missing = []
         for url in args.forget_feed:
             if store.feeds.remove(url):

@@ -127,7 +127,6 @@ def run(args: argparse.Namespace) -> int:
     from bot.config import Config, setup_logging
     from bot.wiring import build
     from storage import open_store
-    from storage.store import ENV_VAR
 
     config = Config.load(
         token_env=args.token_env,
@@ -146,9 +145,9 @@ def run(args: argparse.Namespace) -> int:
 
         raise InputError(f"--webhook-url and --base-url need a bot token in {args.token_env}.")
     setup_logging(config, level=args.log_level)
-    embedded = config.terminal and args.db is None and not os.environ.get(ENV_VAR, "").strip()
+    embedded = config.terminal and config.db_path is None  # no --db, no $NEWSBOT_DB
     replay = config.replay if config.replay is not None else embedded
-    store = open_store(config.db_path)
+    store = open_store(config.database)
     # Jobs open their own connections to the same file: give them its resolved path.
     config = config.with_overrides(db_path=store.path, replay=replay)
     with store, build(config, store=store) as core:

@@ -11,7 +11,6 @@ sentence that never says why (open or closed port, existing name or not).
 from __future__ import annotations
 
 import ipaddress
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -80,15 +79,14 @@ class FetchPolicy:
             raise ValueError("max_per_host must be at least 1")
 
     @classmethod
-    def from_env(
-        cls, env: Mapping[str, str] | None = None, *, allow_private: bool = False
-    ) -> FetchPolicy:
-        """The operator's choice: the flag, else ``NEWSBOT_ALLOW_PRIVATE_FETCH``.
+    def from_env(cls, env: Mapping[str, str], *, allow_private: bool = False) -> FetchPolicy:
+        """The operator's choice: the flag, else ``NEWSBOT_ALLOW_PRIVATE_FETCH`` in ``env``
+        (``bot.config.Config`` reads the environment, once).
 
-        The variable is 1/true/yes/on (every private address) or a comma-separated list
-        of networks such as ``10.20.0.0/16`` (only those).
+        The variable is 1/true/yes/on (every private address), 0/false/no/off (none), or
+        a comma-separated list of networks such as ``10.20.0.0/16`` (only those).
         """
-        value = (os.environ if env is None else env).get(ALLOW_PRIVATE_ENV, "").strip()
+        value = env.get(ALLOW_PRIVATE_ENV, "").strip()
         if allow_private or value.lower() in _TRUE:
             return cls(allow_private=True)
         if value.lower() in _FALSE:  # "0" or "off": what an operator writes for "no"

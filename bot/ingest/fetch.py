@@ -79,11 +79,11 @@ def make_client(
 ) -> PolicyClient:
     """An httpx client with newsbot's defaults (redirects are followed by :func:`fetch`).
 
-    Without ``policy`` the operator's switch ``NEWSBOT_ALLOW_PRIVATE_FETCH`` decides
-    whether private addresses may be fetched. ``resolver`` replaces the system's name
+    Without ``policy`` only public addresses may be fetched (the operator's choice comes
+    from ``bot.config.Config.fetch_policy``). ``resolver`` replaces the system's name
     lookup (see :mod:`bot.ingest.lookup`); every lookup ends by the fetch's deadline.
     """
-    return PolicyClient(policy=policy or FetchPolicy.from_env(), timeout=timeout, resolver=resolver)
+    return PolicyClient(policy=policy or FetchPolicy(), timeout=timeout, resolver=resolver)
 
 
 def fetch(

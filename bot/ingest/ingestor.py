@@ -102,7 +102,7 @@ class Ingestor:
         batch_size: int = BATCH_ITEMS,
         policy: FetchPolicy | None = None,
     ) -> None:
-        """``policy`` (default: the operator's environment) governs the client made here."""
+        """``policy`` (default: public addresses only) governs the client made here."""
         self.store = store
         self.companies = companies  # its matcher is read per article: new names count at once
         self.limits = limits or FeedLimits()

@@ -11,7 +11,6 @@ import storage.migrations as migrations
 from storage import open_store
 from storage.db import connect
 from storage.migrations import STEPS, Step, current_version, latest_version, migrate
-from storage.store import default_db_path
 from summarizer import Article, StorageError
 
 CORE_TABLES = {"chats", "companies", "subscriptions", "articles", "article_companies", "meta"}
@@ -128,21 +127,6 @@ def test_failing_step_rolls_back_and_stays_pending(
     with open_store(db_path) as store:
         assert "half_done" in store.db.table_names()
     assert _version(db_path) == boom_version
-
-
-def test_default_path_prefers_env_then_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("NEWSBOT_DB", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert default_db_path() == tmp_path / "xdg" / "newsbot" / "newsbot.db"
-    with open_store() as store:
-        assert store.path == tmp_path / "xdg" / "newsbot" / "newsbot.db"
-    assert (tmp_path / "xdg" / "newsbot" / "newsbot.db").exists()
-
-    monkeypatch.setenv("NEWSBOT_DB", str(tmp_path / "explicit.db"))
-    assert default_db_path() == tmp_path / "explicit.db"
-    monkeypatch.delenv("XDG_DATA_HOME")
-    monkeypatch.delenv("NEWSBOT_DB")
-    assert default_db_path() == Path.home() / ".local" / "share" / "newsbot" / "newsbot.db"
 
 
 def test_v5_file_upgrades_to_trust_and_news_order(db_path: Path) -> None:

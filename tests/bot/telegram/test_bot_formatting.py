@@ -103,6 +103,16 @@ def test_config_from_env_hides_the_token_and_validates(tmp_path: Path) -> None:
         Config.load({"NEWSBOT_MAX_SUBSCRIPTIONS": "many"})
 
 
+def test_the_database_is_db_then_newsbot_db_then_under_xdg_data_home(tmp_path: Path) -> None:
+    xdg = {"XDG_DATA_HOME": str(tmp_path / "xdg")}
+    assert Config.load(xdg).database == tmp_path / "xdg" / "newsbot" / "newsbot.db"
+    explicit = {**xdg, "NEWSBOT_DB": str(tmp_path / "explicit.db")}
+    assert Config.load(explicit).database == tmp_path / "explicit.db"
+    assert Config.load(explicit, db_path=tmp_path / "flag.db").database == tmp_path / "flag.db"
+    home = Path.home() / ".local" / "share" / "newsbot" / "newsbot.db"
+    assert Config.load({}).database == home and Config.load({}).db_path is None
+
+
 @pytest.mark.parametrize(
     ("variable", "value", "message"),
     [
