@@ -113,9 +113,7 @@ def _entry(raw: Any) -> FeedEntry:
     contents = [c.get("value", "") for c in raw.get("content", []) if isinstance(c, dict)]
     summary = max([_text(raw.get("summary")), *contents], key=len, default="")
     stamp = raw.get("published_parsed") or raw.get("updated_parsed")
-    published = (
-        datetime(*stamp[:6]).replace(tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
-    )
+    published = datetime(*stamp[:6]).replace(tzinfo=UTC).isoformat() if stamp else None
     link = _text(raw.get("link")) or None
     title = " ".join(_text(raw.get("title")).split())
     return FeedEntry(title, link, summary, published)

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -207,7 +206,7 @@ def article_from_record(record: Any, *, where: str) -> Article:
     url = _string(record.get("url") or record.get("link")) or None
     source = _string(record.get("source")) or source_from_url(url)
     when = record.get("published") or record.get("date") or record.get("date_published")
-    published = iso_date(when) or _string(when) or None  # an odd date is kept as written
+    published = _published(when)
     if _HTML_HINT.search(body):
         article = clean_html(body, url=url)
         return replace(article, title=title or article.title, source=source, published=published)
@@ -226,28 +225,13 @@ def source_from_url(url: str | None) -> str | None:
     return site_name(url)
 
 
-def iso_date(value: Any) -> str | None:
-    """A date in any common form (ISO 8601, RFC 822, Unix time) as ISO 8601 UTC, or None."""
-    if value is None or value == "":
-        return None
-    moment: datetime | None = None
+def _published(value: Any) -> str | None:
+    """A record's date as storage reads it: a Unix time becomes ISO 8601 UTC, text is
+    kept as written (``storage.normalize.normalise_published`` reads ISO and RSS dates,
+    and keeps an odd one as written)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        moment = datetime.fromtimestamp(float(value), UTC)
-    elif isinstance(value, str):
-        moment = _parse_date_text(value.strip())
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _parse_date_text(text: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        pass
-    try:
-        return parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
+        try:
+            return datetime.fromtimestamp(float(value), UTC).isoformat()
+        except (OverflowError, OSError, ValueError):  # far outside any calendar
+            return None
+    return _string(value) or None

@@ -193,3 +193,29 @@ def test_json_records_in_other_layouts_are_ingested(tmp_path: Path, ingestor, st
     assert (report.new, report.failed) == (2, 0)
     titles = {a.title for a in store.articles.latest(limit=10)}
     assert {"Acme buys Widget", "Acme results"} <= titles
+
+
+def test_record_dates_unix_rss_or_odd_are_stored_as_storage_reads_them(
+    tmp_path: Path, ingestor, store
+) -> None:
+    dates = {"unix": 1715068800, "rss": "Tue, 07 May 2024 08:00:00 GMT", "odd": "early May"}
+    lines = [
+        json.dumps(
+            {
+                "url": f"https://example.com/{key}",
+                "title": f"Story {key}",
+                "body": f"Nokia said on {key} that it won a contract. The deal is large.",
+                "published": when,
+            }
+        )
+        for key, when in dates.items()
+    ]
+    (tmp_path / "dated.jsonl").write_text("\n".join(lines))
+    assert ingestor.ingest_paths([tmp_path / "dated.jsonl"], progress=False).new == 3
+
+    def published(key: str) -> str | None:
+        stored = store.articles.get(store.articles.id_for_url(f"https://example.com/{key}"))
+        return stored.published if stored else "missing"
+
+    assert published("unix") == published("rss") == "2024-05-07T08:00:00+00:00"
+    assert published("odd") == "early May"  # kept as written, never dropped
