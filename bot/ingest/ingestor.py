@@ -9,7 +9,6 @@ is counted as failed and reported; it never stops the batch.
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -250,7 +249,3 @@ class Ingestor:
     def ingest_feeds(self, urls: Iterable[str]) -> IngestReport:
         """Poll several feeds (fetched in parallel); a broken feed never stops the others."""
         return ingest_feeds(self, urls)
-
-    async def ingest_feed_async(self, url: str) -> IngestReport:
-        """:meth:`ingest_feed` in a worker thread, for the bot's job queue."""
-        return await asyncio.to_thread(self.ingest_feed, url)

@@ -27,16 +27,15 @@ _LETTERS = rf"[^\W_{_CJK}]+"  # letters and digits, not CJK (a class: no lookahe
 _TOKEN_RE = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*|[{_CJK}]|&")
 # The next word of an n-gram, after a gap an alias may have (see _GAP_RE).
 _NEXT_RE = re.compile(rf"(?:[ \t.\-/!]{{0,3}}|,[ \t]?|\.?,[ \t]?)({_TOKEN_RE.pattern})")
-# Where a word can start an alias: a capital, a digit, "&", any letter outside ASCII
+# Where a word can start an alias — a capital, a digit, "&", any letter outside ASCII
 # (checked again in Python) or a CJK character; the few lower-case first words of
-# aliases ("eBay") are found by AliasIndex.starts.
-_START_RE = re.compile(rf"(?<![\w'’])(?:[A-Z0-9&]|[^\x00-\x7f])|[{_CJK}]")
-# The same starts, as the word there: words no alias starts with are then dropped in one
-# list comprehension instead of one Python loop turn each. It opens with one character
-# class so the regex engine skips at C speed to the next capital, digit, "&" or non-ASCII
-# character (a leading lookbehind would be tried at every position: 3x slower). The
-# lookbehinds after that first character say what "(?<![\w'’])" before it would (CJK
-# characters need none), then the rest of the word is ``_TOKEN_RE``'s.
+# aliases ("eBay") are found by AliasIndex.starts — as the word there: words no alias
+# starts with are then dropped in one list comprehension instead of one Python loop turn
+# each. It opens with one character class so the regex engine skips at C speed to the
+# next capital, digit, "&" or non-ASCII character (a leading lookbehind would be tried at
+# every position: 3x slower). The lookbehinds after that first character say what
+# "(?<![\w'’])" before it would (CJK characters need none), then the rest of the word is
+# ``_TOKEN_RE``'s.
 _L = rf"[^\W_{_CJK}]"
 _START_WORD_RE = re.compile(
     rf"[A-Z0-9&\x80-\U0010ffff](?<![\w'’][^{_CJK}])"
@@ -132,10 +131,6 @@ class AliasIndex:
         if len(key) == 1:
             return key[0] in self.first
         return key in self.grams or key in self.inner
-
-    def start_regex(self) -> re.Pattern[str]:
-        """The regex finding capitalised words, digits, "&", non-ASCII and CJK starts."""
-        return _START_RE
 
     def _lower_regex(self) -> re.Pattern[str] | None:
         """One trie-shaped regex of the lower-case first words ("ebay"), built on first use."""

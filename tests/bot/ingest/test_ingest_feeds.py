@@ -141,11 +141,6 @@ def test_entries_per_poll_are_bounded(site, ingestor, store) -> None:
     assert report.total == 2 and store.articles.count() == 2
 
 
-async def test_async_poll_runs_in_a_worker_thread(site, ingestor, store) -> None:
-    report = await ingestor.ingest_feed_async(f"{site.base}/atom.xml")
-    assert report.new == 1 and store.articles.count() == 1
-
-
 def test_parse_feed_never_opens_local_files(tmp_path) -> None:
     secret = tmp_path / "secret.xml"
     secret.write_text("<rss version='2.0'><channel><item><title>x</title></item></channel></rss>")
