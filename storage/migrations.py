@@ -283,6 +283,20 @@ def migrate(db: Database, *, target: int | None = None) -> int:
         with db.transaction():
             if current_version(db) >= step.version:
                 continue  # another process applied it while we waited
+            if current_version(db) == 0 and _tables(db):
+                # Another program's file: adding newsbot's tables would mix the two.
+                raise StorageError(
+                    f"The database {db.path.name} is not a newsbot database (it holds "
+                    "other tables); give newsbot a new file with --db."
+                )
             step.apply(db)
             db.conn.execute(f"PRAGMA user_version = {int(step.version)}")
     return current_version(db)
+
+
+def _tables(db: Database) -> list[str]:
+    """The file's own tables (SQLite's internal ones left out)."""
+    rows = db.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    return [str(row[0]) for row in rows]

@@ -12,7 +12,8 @@ gave that value.
     │   └── UnknownAlgorithmError a summarizer name that does not exist
     ├── FetchError            a URL, feed or page could not be fetched or parsed
     │   └── BlockedAddressError   the address is not allowed (private network)
-    └── StorageError          the database could not be read or written
+    ├── StorageError          the database could not be read or written
+    └── BusyError             heavy work refused for now (``bot.telegram.workers``)
 """
 
 from __future__ import annotations

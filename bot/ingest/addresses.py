@@ -14,7 +14,7 @@ import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from summarizer.errors import FetchError, InputError
+from summarizer.errors import BlockedAddressError, InputError
 
 ALLOW_PRIVATE_ENV = "NEWSBOT_ALLOW_PRIVATE_FETCH"
 DEFAULT_PER_HOST = 4
@@ -33,8 +33,9 @@ def refusal(url: str | None = None) -> str:
     return f"{what} is not a public web address, so newsbot will not fetch it."
 
 
-class BlockedAddress(FetchError):
-    """The address is not public (or does not resolve) and private fetches are off."""
+class BlockedAddress(BlockedAddressError):
+    """The address is not public (or does not resolve) and private fetches are off: the
+    transport's error, with the one refusal message (``fetch`` words it for the URL)."""
 
     def __init__(self, url: str | None = None) -> None:
         super().__init__(refusal(url))

@@ -161,3 +161,17 @@ def test_v5_file_upgrades_to_trust_and_news_order(db_path: Path) -> None:
         # Articles stored before the upgrade were the operator's: every chat sees them.
         assert store.articles.get(1, chat_id=77) is not None
         assert store.companies.get(1).created_by is None  # type: ignore[union-attr]
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE articles (x)")
+    other.commit()
+    other.close()
+    with pytest.raises(StorageError, match="not a newsbot database"):
+        open_store(path)
+    other = sqlite3.connect(path)
+    tables = [r[0] for r in other.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    other.close()
+    assert tables == ["articles"]
