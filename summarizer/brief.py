@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import dropwhile
 
 import numpy as np
 
@@ -24,9 +25,11 @@ from summarizer.algorithms.newsrank import (
     focus_mask,
     load_stop_words,
 )
+from summarizer.algorithms.sentence_features import opens_dangling
 from summarizer.article import Article
 from summarizer.errors import InputError
 from summarizer.summarize import as_shown, build_document
+from summarizer.text.quotes import opens_quotation
 
 # Two sentences sharing this much of their content words state the same fact...
 DUPLICATE_OVERLAP = 0.5
@@ -147,3 +150,29 @@ def _pick(pool: list[_Candidate], count: int) -> list[_Candidate]:
             continue  # the same fact, already told (perhaps by another source)
         chosen.append(best)
     return chosen
+
+
+def without_brief(
+    summaries: Sequence[Sequence[str]], brief: Sequence[BriefItem]
+) -> list[tuple[str, ...]]:
+    """Each article's summary (``summaries[i]`` for ``brief``'s ``article_index`` i)
+    without the sentences the brief above it already shows (one message never says the
+    same sentence twice), nor those then left opening on a word that leans on a sentence
+    no longer there ("It also ..."); a summary with nothing left stays as it is, so no
+    article is left without one."""
+    shown: dict[int, set[str]] = {}
+    for line in brief:
+        shown.setdefault(line.article_index, set()).add(line.text)
+    out = []
+    for index, sentences in enumerate(summaries):
+        rest = [s for s in sentences if s not in shown.get(index, ())]
+        if len(rest) < len(sentences):
+            rest = list(dropwhile(_leans, rest))
+        out.append(tuple(rest or sentences))
+    return out
+
+
+def _leans(sentence: str) -> bool:
+    """Whether a sentence leans on the one before ("It also …", "But …"); a quotation
+    does not ('"We are thrilled," said …' reads on its own)."""
+    return not opens_quotation(sentence) and opens_dangling(sentence)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import dropwhile
 from typing import TYPE_CHECKING
 
 from bot.services.registry import (
@@ -95,32 +94,6 @@ class SearchHit:
     snippet: str
 
 
-def _without_brief(items: tuple[NewsItem, ...], brief: Sequence[BriefItem]) -> tuple[NewsItem, ...]:
-    """Each article's summary without the sentences the brief above it already shows
-    (one message never says the same sentence twice), nor those then left opening on a
-    word that leans on a sentence no longer there ("It also ..."); a summary with
-    nothing left stays as it is, so no article is left without one."""
-    shown: dict[int, set[str]] = {}
-    for line in brief:
-        shown.setdefault(line.article_index, set()).add(line.text)
-    out = []
-    for index, item in enumerate(items):
-        rest = [s for s in item.sentences if s not in shown.get(index, ())]
-        if len(rest) < len(item.sentences):
-            rest = list(dropwhile(_leans, rest))
-        out.append(replace(item, sentences=tuple(rest)) if rest else item)
-    return tuple(out)
-
-
-def _leans(sentence: str) -> bool:
-    """Whether a sentence leans on the one before ("It also …", "But …"); a quotation
-    does not ('"We are thrilled," said …' reads on its own)."""
-    from summarizer.algorithms.sentence_features import opens_dangling
-    from summarizer.text.quotes import opens_quotation
-
-    return not opens_quotation(sentence) and opens_dangling(sentence)
-
-
 def _passing(stored: StoredArticle) -> bool:
     """Whether a /news article only mentions the company (salience known, under the
     subject threshold every alert and ``/news`` ordering uses)."""
@@ -191,6 +164,8 @@ class NewsService:
 
     def news_for(self, chat_id: int, company: Company, count: int) -> NewsResult:
         """Articles linked to the company; for a new name, a text search instead."""
+        from summarizer.brief import without_brief
+
         articles = self.store.articles.latest_for_company(company.id, limit=count, chat_id=chat_id)
         by_search = not articles
         if by_search:
@@ -204,7 +179,8 @@ class NewsService:
         )
         brief = self._brief(texts, company) if len(articles) > 1 else ()
         followed = self.store.subscriptions.is_subscribed(chat_id, company.id)
-        items = _without_brief(items, brief)
+        kept = without_brief([item.sentences for item in items], brief)
+        items = tuple(replace(item, sentences=k) for item, k in zip(items, kept, strict=True))
         return NewsResult(company.id, company.name, items, brief, by_search, followed)
 
     def _searched(self, company: Company, count: int, chat_id: int) -> list[StoredArticle]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer import Article, InputError, clean_text
-from summarizer.brief import BriefItem, brief
+from summarizer.brief import BriefItem, brief, without_brief
 
 SHARES = "Xiaomi shares rose 9 per cent in Hong Kong after the report of its electric car plans."
 
@@ -131,3 +131,20 @@ def test_a_brief_line_from_a_longer_quotation_is_balanced_like_a_summary() -> No
     )
     lines = brief([quoted], company="Xiaomi", sentences=1)
     assert lines and all(line.text.count('"') % 2 == 0 for line in lines)
+
+
+def test_summaries_under_a_brief_leave_out_what_it_shows_and_what_then_leans() -> None:
+    summaries = [
+        ("Acme bought Globex.", "It also cut 200 jobs.", '"We are thrilled," said Ann Lee.'),
+        ("Acme shares rose 5%.",),
+        ("Globex was founded in 1990.", "Its shares fell."),
+    ]
+    shown = [
+        BriefItem("Acme bought Globex.", 0),
+        BriefItem("Acme shares rose 5%.", 1),
+    ]
+    assert without_brief(summaries, shown) == [
+        ('"We are thrilled," said Ann Lee.',),  # "It also ..." leaned on the shown sentence
+        ("Acme shares rose 5%.",),  # nothing left: the summary stays whole
+        ("Globex was founded in 1990.", "Its shares fell."),  # untouched
+    ]
