@@ -103,6 +103,7 @@ def read_services(core: Newsbot) -> Services:
         news=NewsService(
             store=reader, companies=core.companies, algorithm=core.config.summary_algorithm
         ),
+        own_store=reader,
     )
 
 

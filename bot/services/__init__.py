@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.services.news import NewsService
 from bot.services.subscriptions import SubscriptionService
+
+if TYPE_CHECKING:
+    from storage.store import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,3 +18,10 @@ class Services:
 
     subscriptions: SubscriptionService
     news: NewsService
+    # Set for a second connection (``bot.wiring.read_services``): closed with them.
+    own_store: Store | None = None
+
+    def close(self) -> None:
+        """Close the connection these services opened for themselves, if any."""
+        if self.own_store is not None:
+            self.own_store.close()

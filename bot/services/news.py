@@ -20,7 +20,7 @@ from summarizer.companies.matcher import SUBJECT_THRESHOLD
 from summarizer.errors import EmptyArticleError, FetchError, InputError
 
 if TYPE_CHECKING:
-    from bot.ingest.ingestor import Ingestor
+    from bot.ingest.ingestor import Ingestor, IngestReport
     from bot.services.registry import CompanyRegistry
     from storage.articles.queries import StoredArticle
     from storage.companies import Company
@@ -241,6 +241,12 @@ class NewsService:
             SearchHit(a.id, a.title, a.url, a.source, a.published, a.snippet or "")
             for a in self.store.articles.search(query, limit=limit, chat_id=chat_id)
         ]
+
+    def poll_feeds(self, feeds: Sequence[str]) -> IngestReport:
+        """An operator's /ingest: poll the configured feeds now."""
+        if not feeds or self.ingestor is None:
+            raise InputError("No feeds are configured (set NEWSBOT_FEEDS).")
+        return self.ingestor.ingest_feeds(feeds)
 
     def _stored_url(self, url: str, chat_id: int | None) -> tuple[StoredArticle, bool]:
         """The page at ``url``, fetched and stored unless already stored; ``chat_id`` is

@@ -125,8 +125,7 @@ def release(application: NewsApplication) -> None:
     """
     data = application.bot_data
     data.workers.close()
-    if data.reader.news.store is not data.store:
-        data.reader.news.store.close()
+    data.reader.close()
 
 
 def _file_url(base_url: str) -> str:

@@ -142,11 +142,7 @@ async def ingest(update: Update, context: Context) -> None:
             update, context, f"{state}: #{result.item.article_id}\n\n" + summary_reply(result)
         )
         return
-    feeds = context.config.feeds
-    if not feeds or svc.ingestor is None:
-        await send(update, context, "No feeds are configured (set NEWSBOT_FEEDS).")
-        return
-    report = await context.workers.heavy(chat_id(update), svc.ingestor.ingest_feeds, feeds)
+    report = await context.workers.heavy(chat_id(update), svc.poll_feeds, context.config.feeds)
     errors = "\n".join(f"• {esc(line, limit=300)}" for line in report.errors[:10])
     await send(update, context, esc(report.summary()) + (f"\n\n{errors}" if errors else ""))
 
