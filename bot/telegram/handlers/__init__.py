@@ -41,7 +41,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 _UNKNOWN_CHAT_RETRY = 60.0  # seconds before a chat unknown to storage is asked about again
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
-_NEW_MESSAGES = filters.UpdateType.MESSAGE  # an edited command is not a new request
+# A new message in a chat, or a post in a channel the bot administers; an edited command
+# is not a new request.
+_NEW_MESSAGES = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
 
 _FEATURES = {
     "subscribe": handlers_subs.subscribe,

@@ -266,3 +266,22 @@ async def test_a_busy_forum_that_never_used_a_command_takes_no_write_per_message
         **admin,
     )
     assert bot.store.chats.topic_names(-100991) == {91: "Deals"}
+
+
+async def test_a_channel_follows_companies_from_its_own_posts(bot: Bot) -> None:
+    # Only a channel's admins can post in it: a post is the channel speaking.
+    channel = {"id": -100777, "type": "channel", "title": "Chan"}
+    post = {
+        "message_id": 5,
+        "date": 0,
+        "chat": channel,
+        "sender_chat": channel,
+        "text": "/subscribe Xiaomi",
+        "entities": [{"type": "bot_command", "offset": 0, "length": 10}],
+    }
+    replies = await bot._feed({"channel_post": post})
+    assert "Subscribed to <b>Xiaomi</b>" in replies[0]
+    assert bot.last("sendMessage")["chat_id"] == -100777
+    assert [name for _, name in bot.store.subscriptions.for_chat(-100777)] == ["Xiaomi"]
+    edited = {**post, "text": "/unsubscribe Xiaomi", "edit_date": 1}
+    assert await bot._feed({"edited_channel_post": edited}) == []  # not a new request
