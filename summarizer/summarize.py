@@ -19,7 +19,11 @@ from dataclasses import dataclass
 from summarizer.algorithms import get_algorithm
 from summarizer.algorithms.base import Algorithm, Document
 from summarizer.algorithms.centrality import focus_mask
-from summarizer.algorithms.sentence_features import opens_on_pronoun
+from summarizer.algorithms.sentence_features import (
+    opens_dangling,
+    opens_on_pronoun,
+    without_connective,
+)
 from summarizer.article import Article
 from summarizer.errors import EmptyArticleError, InputError
 from summarizer.text.boilerplate import boilerplate_flags
@@ -128,9 +132,12 @@ def summarize(
     focus = tuple(name for name in (company, *aliases) if name and name.strip())
     chosen, eligible = _pick(algo, doc, sentences, focus)
     picked = _company_first(sorted(chosen), doc, focus, eligible)
+    shown = as_shown([doc.sentences[i] for i in picked], article, focus)
+    if picked[0] - 1 not in picked:  # what the opener answered is not shown
+        shown[0] = _standalone(shown[0])
     return Summary(
         title=article.title,
-        sentences=tuple(as_shown([doc.sentences[i] for i in picked], article, focus)),
+        sentences=tuple(shown),
         algorithm=algo.name,
         language=doc.language,
     )
@@ -144,6 +151,14 @@ def as_shown(sentences: Sequence[str], article: Article, focus: Sequence[str]) -
     if focus and lost_capitals(article.paragraphs):
         shown = [spell_names(s, focus) for s in shown]
     return shown
+
+
+def _standalone(sentence: str) -> str:
+    """An opening sentence without the connective that tied it to a sentence the summary
+    leaves out ("But a spokesman said ..." -> "A spokesman said ..."), when it then reads
+    on its own (not "It fell", which needs what "it" is)."""
+    bare = without_connective(sentence)
+    return bare if bare != sentence and not opens_dangling(bare) else sentence
 
 
 def _pick(

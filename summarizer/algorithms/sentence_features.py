@@ -117,6 +117,15 @@ DANGLING_WORDS = frozenset(
         "us",
     )
 )
+# An opening connective and the space (and comma) after it: coordinators before a word,
+# adverbs only before their comma.
+_CONNECTIVE_RE = re.compile(
+    r"(?:(?:But(?! for\b)|And|Yet),?\s+(?=[\w\"“‘'(£$€]))|"
+    r"(?:(?:However|Meanwhile|Nevertheless|Nonetheless|Moreover|Furthermore|Instead|Still|"
+    r"Indeed|Also|Besides|Likewise|Similarly|Additionally|Consequently|Therefore|Thus|Hence|"
+    r"Accordingly|Otherwise|So|Then|Plus),\s+(?=\S))"
+)
+_LOWER_WORD_RE = re.compile(r"[\"“‘'(]*([a-z]+)\b")
 _OPENER_RE = re.compile(r"^[\"“‘'(\[]*([A-Za-z]+(?:['’][a-z]+)?)")
 _NUMBER_RE = re.compile(r"\d")
 _QUOTED_RE = re.compile(r"[\"“][^\"”]*[\"”]")
@@ -195,6 +204,25 @@ def opens_on_pronoun(sentence: str) -> bool:
     # "This is", "That was": a pronoun; "This year", "These figures": a determiner.
     after = stripped.split(None, 2)[1:2]
     return bool(after) and after[0].strip(",.;:").casefold() in _AFTER_PRONOUN
+
+
+def without_connective(sentence: str) -> str:
+    """``sentence`` without a connective it opens on ("But a spokesman said ..." ->
+    "A spokesman said ..."; "However, the plan ..." -> "The plan ..."), so that it reads
+    on its own where the sentence it answered is not shown; unchanged otherwise. "But",
+    "And" and "Yet" go before any word ("But for ..." stays), an adverb only before its
+    comma ("So far, ..." and "Still waters" stay); "Or" and "Nor" stay ("Nor did Acme"
+    would turn into a question)."""
+    match = _CONNECTIVE_RE.match(sentence)
+    if match is None:
+        return sentence
+    rest = sentence[match.end() :]
+    # The first word gets its capital; "eBay" or "iPhone" keeps its own spelling.
+    word = _LOWER_WORD_RE.match(rest)
+    if word:
+        at = word.start(1)
+        rest = rest[:at] + rest[at].upper() + rest[at + 1 :]
+    return rest
 
 
 def _names_share(words: tuple[str, ...]) -> float:

@@ -279,14 +279,16 @@ def test_all_lowercase_article_is_summarized_like_any_other() -> None:
 
 @pytest.mark.parametrize("count", [1, 2, 3])
 def test_no_summary_opens_on_a_dangling_word(count: int) -> None:
-    from summarizer.algorithms.sentence_features import opens_dangling
+    from summarizer.algorithms.sentence_features import opens_dangling, without_connective
     from summarizer.text.clean import article_from_parts
 
     doc = build_document(article_from_parts("", UNTITLED))
+    shown = [balance_quotes(s) for s in doc.sentences]
     for start in range(len(doc.sentences) - 1):
         article = article_from_parts("", " ".join(doc.sentences[start:]))
         sentences = summarize(article, sentences=count).sentences
-        first = [balance_quotes(s) for s in doc.sentences].index(sentences[0])
+        # An opening "However," may be dropped: the sentence is then shown without it.
+        first = next(i for i, s in enumerate(shown) if sentences[0] in (s, without_connective(s)))
         assert not opens_dangling(sentences[0]) or first == start, sentences
 
 
@@ -390,3 +392,44 @@ def test_a_pronoun_opening_stands_for_something_named_before() -> None:
     # A demonstrative before a noun is no pronoun: "This year", not "This is".
     assert opens_on_pronoun("This is a blow to Acme.")
     assert not opens_on_pronoun("This year Acme grew.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "standalone"),
+    [
+        ("But a spokesman declined to comment.", "A spokesman declined to comment."),
+        ("However, the plan was dropped.", "The plan was dropped."),
+        ("And eBay said so.", "eBay said so."),  # a name keeps its own spelling
+        ('But "we will win", he said.', '"We will win", he said.'),
+        ("So far, Acme has won.", "So far, Acme has won."),  # an adverb goes only before its comma
+        ("Still waters run deep.", "Still waters run deep."),
+        ("But for the strike, Acme would have won.", "But for the strike, Acme would have won."),
+        ("Nor did Acme say.", "Nor did Acme say."),  # would become a question
+    ],
+)
+def test_an_opening_connective_can_be_dropped(sentence: str, standalone: str) -> None:
+    from summarizer.algorithms.sentence_features import without_connective
+
+    assert without_connective(sentence) == standalone
+
+
+def test_a_focused_summary_opening_on_a_connective_reads_on_its_own() -> None:
+    # The only sentence naming Nissan answers one the summary leaves out: it still leads
+    # (an alert names its company first), without the "But" that tied it there.
+    article = Article(
+        "Mitsubishi in talks with PSA",
+        (
+            "Mitsubishi Motors is in talks to build cars for PSA Peugeot Citroen in Japan.",
+            "The deal would use spare capacity at its Okazaki plant, people close to it said.",
+            "Mitsubishi has struggled since a scandal over hidden defects in 2004.",
+            "But a spokesman declined to comment on talk that it could build cars for Nissan.",
+            "PSA wants to sell more cars in Asia, where its sales lag its rivals'.",
+            "Shares in Mitsubishi rose 3% in Tokyo on the report.",
+        ),
+    )
+    summary = summarize(article, company="Nissan").sentences
+    assert summary[0] == (
+        "A spokesman declined to comment on talk that it could build cars for Nissan."
+    )
+    plain = summarize(article).sentences  # unchanged where the sentence before is shown
+    assert all(not s.startswith("A spokesman") for s in plain)
