@@ -18,6 +18,7 @@ import seeds
 from storage.companies import clean_name
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
 from summarizer.companies.names import (
+    LEGAL,
     bare_name,
     name_problem,
     reads_as_ticker,
@@ -129,8 +130,9 @@ def _typed(name: str) -> str:
 
 
 def _is_typo(name: str) -> bool:
-    # "x" is a typo, not US Steel's ticker X; "/subscribe X" still is.
-    return len(name) < 2 and not name.isupper()
+    # One letter is never followed as typed: "x" is a typo, and "X" may be US Steel's
+    # ticker or X Corp (both are offered, see offered_names); "$X" is the ticker.
+    return len(name) < 2
 
 
 def offered_names(
@@ -140,12 +142,31 @@ def offered_names(
     its own custom names, never another chat's."""
     # Ask the matcher for more: some of its names may be other chats' custom names.
     names = matcher.suggest(name, limit=limit * 4)
-    # An ordinary word that is a ticker ("Cat": Caterpillar's CAT) is offered, not followed.
     typed = _typed(name)
-    tickered = None if reads_as_ticker(typed) else store.companies.get_by_name(typed)
+    letter = len(typed) == 1 and typed.isupper()  # "x" is a typo, "X" may be a company
+    if letter:
+        names = _by_letter(matcher, typed)
+    # An ordinary word or a letter that is a ticker ("Cat": Caterpillar's CAT; "X": US
+    # Steel's) is offered, not followed.
+    ticker = letter or not reads_as_ticker(typed)
+    tickered = store.companies.get_by_name(typed) if ticker else None
     if tickered is not None:
         names = [tickered.name, *(n for n in names if n != tickered.name)]
     return store.companies.offered_to(chat_id, names)[:limit]
+
+
+def _by_letter(matcher: CompanyMatcher, letter: str) -> list[str]:
+    """Companies that go by one letter and their legal form ("X Corp." is X, the former
+    Twitter)."""
+    folded = letter.casefold()
+    return [
+        entry.name
+        for entry in matcher.entries
+        for alias in entry.aliases
+        if (words := alias.casefold().split())[0] == folded
+        and len(words) > 1
+        and all(w.strip(".,") in LEGAL for w in words[1:])
+    ][:5]
 
 
 # Characters no company name uses; text with them is markup, a URL or noise.

@@ -172,7 +172,8 @@ class NameChooser:
         """A refused new name ("Total", "house", "Ring"): followed as a word when it can be."""
         # "Total" is refused as an ordinary word, but TotalEnergies is what was meant. Only
         # companies that go by the word are offered: "Paris" is no misspelt Polaris.
-        offer = self.suggest(name, chat_id=chat_id) if 3 <= len(name) <= 100 else ()
+        letter = len(name.strip()) == 1 and name.isupper()  # "X": US Steel's ticker, X Corp?
+        offer = self.suggest(name, chat_id=chat_id) if letter or 3 <= len(name) <= 100 else ()
         offer = tuple(ref for ref in offer if self._goes_by(name.strip(), ref))
         word = word_name(name)
         if word is None or offer:

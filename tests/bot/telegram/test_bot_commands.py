@@ -80,6 +80,17 @@ async def test_an_ordinary_word_is_a_ticker_only_when_typed_as_one(bot: Bot) -> 
     assert "Subscribed to <b>Champion Homes</b>" in (await bot.send("/subscribe $SKY"))[0]
 
 
+async def test_one_letter_offers_what_it_may_mean_and_a_cashtag_follows(bot: Bot) -> None:
+    # "X" is US Steel's ticker and the name X Corp goes by: never followed as typed.
+    reply = (await bot.send("/subscribe X"))[0]
+    assert "one-letter" in reply
+    offered = [label for label, _ in bot.buttons(bot.last("sendMessage"))]
+    assert offered == ["Follow United States Steel", "Follow Twitter"]
+    assert bot.store.subscriptions.count(11) == 0
+    assert "Did you mean: United States Steel, Twitter?" in (await bot.send("/news X"))[0]
+    assert "Subscribed to <b>United States Steel</b>" in (await bot.send("/subscribe $X"))[0]
+
+
 async def test_subscribe_suggests_close_matches_with_a_button(bot: Bot) -> None:
     reply = (await bot.send("/subscribe Xiaomy"))[0]
     assert "Did you mean" in reply and "Xiaomi" in reply
