@@ -30,7 +30,13 @@ from bot.telegram.formatting import clean, esc
 from bot.telegram.handlers import news as handlers_news
 from bot.telegram.handlers import settings as handlers_settings
 from bot.telegram.handlers import subscriptions as handlers_subs
-from bot.telegram.handlers.common import remember_status, send, topic, topic_name
+from bot.telegram.handlers.common import (
+    remember_status,
+    require_admin,
+    send,
+    topic,
+    topic_name,
+)
 from bot.telegram.ratelimit import CommandRateLimit
 from bot.telegram.replies.commands import help_text, start_text, unknown_command_text
 from summarizer.errors import NewsbotError
@@ -66,9 +72,11 @@ _BUTTONS = {
 
 
 def register(application: Application, *, rate_limit: CommandRateLimit) -> None:
-    """Add every handler, the rate limit (group -1) and the error handler."""
+    """Add every handler, the guards (groups -2 and -1) and the error handler."""
     application.bot_data.rate_limit = rate_limit
-    application.add_handler(TypeHandler(Update, rate_guard), group=-1)
+    # One handler runs per group: the rate limit first, then (for buttons) the channel rule.
+    application.add_handler(TypeHandler(Update, rate_guard), group=-2)
+    application.add_handler(CallbackQueryHandler(channel_guard), group=-1)
     commands = {"start": start, "help": help_command, **_FEATURES}
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=_NEW_MESSAGES))
@@ -216,10 +224,19 @@ async def remember_topic(update: Update, context: Context) -> None:
         context.chat_data["unknown_chat_until"] = time.monotonic() + _UNKNOWN_CHAT_RETRY
 
 
+async def channel_guard(update: Update, context: Context) -> None:
+    """Runs before every button: in a channel only its admins may press one, as whatever
+    the bot answers there is posted to every subscriber."""
+    chat = update.effective_chat
+    if chat is not None and chat.type == Chat.CHANNEL and not await require_admin(update, context):
+        raise ApplicationHandlerStop
+
+
 async def rate_guard(update: Update, context: Context) -> None:
     """Runs before every handler: too many requests from one chat are refused."""
     message, query, chat = update.effective_message, update.callback_query, update.effective_chat
-    if chat is None or context.chat_data is None or update.edited_message is not None:
+    edited = update.edited_message is not None or update.edited_channel_post is not None
+    if chat is None or context.chat_data is None or edited:
         return
     text = (message.text or "") if message else ""
     # Everything that earns a reply counts: commands, buttons, and text in private chats.

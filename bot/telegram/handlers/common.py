@@ -93,8 +93,13 @@ async def is_chat_admin(update: Update, context: Context) -> bool:
     if chat is None or chat.type == Chat.PRIVATE:
         return True
     message = update.effective_message
-    if message and message.sender_chat and message.sender_chat.id == chat.id:
-        return True  # an anonymous admin posts as the group itself
+    if (
+        update.callback_query is None  # a press's message is the bot's own post
+        and message
+        and message.sender_chat
+        and message.sender_chat.id == chat.id
+    ):
+        return True  # an anonymous admin posts as the group itself; a channel's post too
     if user is None:
         return False
     cache: dict[int, tuple[bool, float]] = (context.chat_data or {}).get(_ADMINS, {})

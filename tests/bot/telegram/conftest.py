@@ -128,8 +128,10 @@ class Harness:
         user: int = USER,
         chat_type: str = "private",
         message_id: int = 1,
+        **message: Any,
     ) -> list[str]:
-        """Press an inline button; returns the texts the bot sent or edited."""
+        """Press an inline button (``message``: more fields of the message it is under);
+        returns the texts the bot sent or edited."""
         chat_obj = {"id": chat, "type": chat_type, "title": "Group"}
         query = {
             "id": str(next(self._update_ids)),
@@ -142,6 +144,7 @@ class Harness:
                 "chat": chat_obj,
                 "from": BOT,
                 "text": "old",
+                **message,
             },
         }
         return await self._feed({"callback_query": query})

@@ -285,3 +285,30 @@ async def test_a_channel_follows_companies_from_its_own_posts(bot: Bot) -> None:
     assert [name for _, name in bot.store.subscriptions.for_chat(-100777)] == ["Xiaomi"]
     edited = {**post, "text": "/unsubscribe Xiaomi", "edit_date": 1}
     assert await bot._feed({"edited_channel_post": edited}) == []  # not a new request
+
+
+async def test_in_a_channel_only_admins_press_buttons(bot: Bot) -> None:
+    # A press comes on the bot's own post, which is the channel's: the presser is asked
+    # about, and a subscriber who is no admin changes nothing and posts nothing.
+    channel = {"id": -100778, "type": "channel", "title": "Chan"}
+    post = {
+        "message_id": 6,
+        "date": 0,
+        "chat": channel,
+        "sender_chat": channel,
+        "text": "/subscribe Xiaomi",
+        "entities": [{"type": "bot_command", "offset": 0, "length": 10}],
+    }
+    await bot._feed({"channel_post": post})
+    company_id = bot.store.companies.id_for("Xiaomi")
+    for data in (f"u:{company_id}", f"m:{company_id}"):
+        sent = len(bot.request.of("sendMessage"))
+        await bot.press(data, chat=-100778, user=999, chat_type="channel", sender_chat=channel)
+        assert "Only admins" in bot.last("answerCallbackQuery")["text"], data
+        assert len(bot.request.of("sendMessage")) == sent, data
+    assert [name for _, name in bot.store.subscriptions.for_chat(-100778)] == ["Xiaomi"]
+    bot.request.admins.add((-100778, 998))
+    await bot.press(
+        f"u:{company_id}", chat=-100778, user=998, chat_type="channel", sender_chat=channel
+    )
+    assert bot.store.subscriptions.for_chat(-100778) == []
