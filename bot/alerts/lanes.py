@@ -56,6 +56,13 @@ class Lanes:
         self.held -= len(taken)
         return taken
 
+    def restore(self, chat_id: int, items: list[OutboxItem]) -> None:
+        """Put rows :meth:`take` removed back at the front of the chat's lane: their
+        delivery failed (a busy database), so they are retried; rows already recorded
+        as sent are left alone by the retry."""
+        self._lanes.setdefault(chat_id, deque()).extendleft(reversed(items))
+        self.held += len(items)
+
     def settle(self, chat_id: int) -> OutboxItem | None:
         """After serving a chat: its next waiting row, or None (the chat is then idle)."""
         lane = self._lanes.get(chat_id)

@@ -237,7 +237,11 @@ class AlertSender:
             return
         items = self._lanes.take(chat_id, delivery.ids)
         group = is_group(chat_id, items[0].chat_type)
-        await self._deliver(chat_id, items, delivery, group=group)
+        try:
+            await self._deliver(chat_id, items, delivery, group=group)
+        except Exception:
+            self._lanes.restore(chat_id, items)  # retried with the rest (see _worker)
+            raise
 
     async def _deliver(
         self, chat_id: int, items: list[OutboxItem], delivery: Delivery, *, group: bool
@@ -294,15 +298,19 @@ class AlertSender:
         """Telegram's answer to one send, or None when the alerts were withdrawn while
         they waited for their turn."""
         await self.gate.acquire(chat_id, group=group)
-        if await self._withdrawn(items):
-            self.gate.release()
-            return None
+        sent = False
         try:
+            if await self._withdrawn(items):
+                return None
+            sent = True
             return await self.messenger.send(chat_id, delivery, html=html, topic=topic)
         except TelegramError as err:
             return err
-        finally:
-            self.gate.done(chat_id, group=group)
+        finally:  # whatever happened (a busy database, a stop): the slot is given back
+            if sent:
+                self.gate.done(chat_id, group=group)
+            else:
+                self.gate.release()
 
     async def _withdrawn(self, items: list[OutboxItem]) -> bool:
         """Whether the chat stopped wanting these alerts since they were claimed: checked

@@ -19,6 +19,7 @@ from bot.config import Config
 from bot.telegram.fake_api import FakeBotApi
 from bot.wiring import build_sender
 from storage import Store, open_store
+from summarizer.errors import StorageError
 
 
 async def _wait_for(condition: Any, seconds: float) -> bool:
@@ -102,3 +103,41 @@ async def test_a_failing_job_is_logged_once_per_streak_and_stops_on_request(
     assert [r.getMessage() for r in caplog.records] == [
         "The feed poller failed (attempt to write a readonly database); restarting it with backoff."
     ]
+
+
+async def test_a_busy_database_at_the_last_check_before_a_send_loses_no_slot(
+    store: Store, world: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The check that an alert is still wanted reads the database after the rate gate let
+    # the send go; when that read fails (busy, disk full) more often than the gate has
+    # slots, the sender must still send everything once the database answers again.
+    for chat in range(1, 41):
+        world.chat(chat, "Xiaomi")
+    store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.8}))
+    telegram = FakeBotApi()
+    bot = Bot("123:abc", request=telegram, get_updates_request=telegram)
+    await bot.initialize()
+    sender = build_sender(bot, store=store, config=Config())
+    failures = itertools.count()
+    real = store.outbox.claimed_companies
+
+    def busy_at_first(ids: list[int]) -> dict[int, int]:
+        if next(failures) < 30:
+            raise StorageError("The database is busy (injected).")
+        return real(ids)
+
+    monkeypatch.setattr(store.outbox, "claimed_companies", busy_at_first)
+    task = asyncio.create_task(sender.run())
+    try:
+        assert await _wait_for(lambda: store.outbox.counts().get("sent") == 10, 10.0)
+        assert await _wait_for(lambda: "sending" not in store.outbox.counts(), 5.0)
+        waiting = [r["id"] for r in store.outbox.rows() if r["status"] == "pending"]
+        assert len(waiting) == 30  # each failed one is back in the queue, none stuck
+        store.outbox.reschedule(waiting, due=0.0)  # due now instead of in a minute
+        sender.wake()
+        assert await _wait_for(lambda: store.outbox.counts() == {"sent": 40}, 10.0)
+        assert len(telegram.of("sendMessage")) == 40
+    finally:
+        sender.stop()
+        await asyncio.wait_for(task, 10.0)
+        await bot.shutdown()
