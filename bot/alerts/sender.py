@@ -2,20 +2,11 @@
 
 A feeder claims due rows in batches and queues them per chat ("lanes"); workers take
 one ready chat at a time, ask the :class:`Composer` for its next message, pass the
-:class:`RateGate` and send. What Telegram answers decides the rows' fate:
-
-- 429 ``RetryAfter``: everybody waits ``retry_after``, then the same message is sent
-  again; nothing is dropped and no attempt is counted.
-- 403 ``Forbidden`` (blocked, kicked, deactivated) and "chat not found": the chat is
-  marked inactive and its open alerts dropped; no more alerts go there.
-- 400 "can't parse entities": the same message is resent as plain text.
-- ``ChatMigrated``: the chat, its subscriptions and alerts move to the new id; resent there.
-- timeouts, dropped connections, 5xx: retried with exponential backoff up to a cap,
-  then recorded as failed with the reason.
-- a copy of a story the chat already has: that message is edited ("+N sources").
-
-Each answer's consequence is written by :class:`~bot.alerts.outcomes.Outcomes`; sent
-messages are recorded by :class:`~bot.alerts.records.SentRecords`. After a kill,
+:class:`RateGate`, check the alerts are still wanted, and send. What Telegram answers
+decides the rows' fate (429 wait and resend, 403 chat gone, 400 plain text or General
+topic, ``ChatMigrated``, timeouts with backoff, an edit for a later copy): the rules are
+listed in ``bot/alerts/README.md`` and written by :class:`~bot.alerts.outcomes.Outcomes`;
+sent messages are recorded by :class:`~bot.alerts.records.SentRecords`. After a kill,
 only messages on the wire (at most ``concurrency``), or in the unflushed batch when
 batching, can be sent again (at-least-once).
 """
