@@ -262,10 +262,9 @@ def decode(body: bytes, content_type: str = "") -> str:
 
 
 def _charsets(body: bytes, content_type: str) -> Iterator[str]:
-    if body.startswith(codecs.BOM_UTF8):
-        yield "utf-8-sig"
-    elif body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        yield "utf-16"
+    bom = byte_order_mark(body)
+    if bom:
+        yield bom
     for part in content_type.split(";")[1:]:
         key, _, value = part.partition("=")
         if key.strip().lower() == "charset" and value.strip():
@@ -274,9 +273,27 @@ def _charsets(body: bytes, content_type: str) -> Iterator[str]:
     for pattern in (_XML_ENCODING, _META_CHARSET):
         found = pattern.search(head)
         if found:
-            yield found.group(1).decode("ascii")
+            declared = found.group(1).decode("ascii")
+            # A page that can declare its charset in ASCII is no UTF-16 or UTF-32 page:
+            # browsers read such a declaration as UTF-8 (HTML's rule); only a BOM says 16.
+            yield "utf-8" if declared.lower().startswith(("utf-16", "utf-32")) else declared
     yield "utf-8"
     yield "cp1252"  # files saved by Windows editors; decodes nearly any byte
+
+
+def byte_order_mark(body: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of ``body`` names, or None."""
+    # UTF-32 first: its little-endian mark starts with UTF-16's.
+    for mark, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if body.startswith(mark):
+            return name
+    return None
 
 
 def _describe(err: Exception) -> str:

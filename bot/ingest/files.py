@@ -7,7 +7,6 @@ naming the file (and line) at fault, so one bad file never stops a batch.
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -16,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.ingest.fetch import decode
+from bot.ingest.fetch import byte_order_mark, decode
 from bot.ingest.records import RECORD_TEXT_KEYS, record_text, record_title
 from storage.normalize import site_name
 from summarizer.article import Article
@@ -31,6 +30,8 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
+# Terminal colour and cursor codes in a saved log ("\x1b[1mXiaomi\x1b[0m"): no text.
+_ANSI_CODES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _HTML_HINT = re.compile(r"<(p|div|br|html|body|article|h[1-6]|span|a)\b", re.IGNORECASE)
 
 
@@ -142,15 +143,23 @@ def article_text(data: bytes, label: str) -> str:
     declaration, UTF-8, else Windows-1252. Binary data (an image, a PDF) and empty input
     are refused, naming ``label``. ``newsbot ingest`` and ``newsbot summarize`` both read
     files this way, so they agree on what a file says."""
-    head = data[:8192]
-    if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        controls = sum(b < 9 or 13 < b < 32 for b in head)
-        if b"\x00" in head or (head and controls / len(head) > 0.05):
-            raise InputError(f"{label} is binary data, not a text or HTML article.")
+    wide = byte_order_mark(data) in ("utf-16", "utf-32")  # NUL bytes are its text
+    if not wide and _binary(data[:8192]):
+        raise InputError(f"{label} is binary data, not a text or HTML article.")
     text = decode(data)
+    if wide and _binary(text[:8192].encode("utf-8", "replace")):
+        raise InputError(f"{label} is binary data, not a text or HTML article.")
+    text = _ANSI_CODES.sub("", text) if "\x1b" in text else text
     if not text.strip():
         raise EmptyArticleError(f"{label} is empty.")
     return text
+
+
+def _binary(head: bytes) -> bool:
+    """Whether bytes look like no text: a NUL, or over 5 % control characters (ESC is
+    allowed: terminal colours in a saved log are still text)."""
+    controls = sum(b < 9 or 13 < b < 27 or 27 < b < 32 for b in head)
+    return b"\x00" in head or (bool(head) and controls / len(head) > 0.05)
 
 
 def _failing(label: str, err: NewsbotError) -> Item:

@@ -461,3 +461,40 @@ def test_summarize_reads_a_file_in_its_declared_charset_as_ingest_does(
     code, out, err = _run(capsys, str(notes))
     assert code == 0, err
     assert "Toyota Motor said sales rose." in out
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # UTF-32's little-endian mark starts with UTF-16's: read as UTF-32, not as UTF-16.
+        ("wide.txt", "Toyota Motor said sales rose. Its shares gained 2 percent.".encode("utf-32")),
+        # A declared UTF-16 in an ASCII-readable page is UTF-8 (HTML's rule).
+        (
+            "declared.html",
+            b'<html><head><meta charset="utf-16"><title>Toyota</title></head><body>'
+            b"<p>Toyota Motor said sales rose. Its shares gained 2 percent.</p></body></html>",
+        ),
+        # Terminal colours in a saved log are dropped, the words kept.
+        (
+            "colours.txt",
+            b"\x1b[1mToyota Motor\x1b[0m said sales rose. Its shares gained 2 percent.",
+        ),
+    ],
+)
+def test_odd_encodings_read_as_their_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, data: bytes
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, out, err = _run(capsys, str(path))
+    assert code == 0, err
+    assert "Toyota Motor said sales rose." in out and "\x00" not in out and "[1m" not in out
+
+
+def test_binary_data_behind_a_byte_order_mark_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\xff\xfe" + b"\x00\x00\x01\x00\x02\x00" * 200)  # NUL, SOH, STX
+    code, _, err = _run(capsys, str(path))
+    assert code == 1 and "is binary data" in err and "photo.txt" in err
