@@ -48,6 +48,7 @@ _ENV: dict[str, tuple[str, str]] = {
 }
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off"})
+_VARIABLE = {attr: name for name, (attr, _) in _ENV.items()}  # field -> its variable
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,20 +87,27 @@ class Config:
 
     def __post_init__(self) -> None:
         # Every value is checked here, at start-up: a bad one must not surface later as
-        # alerts that silently stop (a group rate of 0, a poll interval of "nan").
+        # alerts that silently stop (a group rate of 0, a poll interval of "nan"). Each
+        # message names the variable, as any newsbot command loads the configuration.
         self.fetch_policy()
-        if min(self.max_subscriptions, self.command_limit, self.group_per_minute) < 1:
-            raise InputError("Subscription, command and group-rate limits must be at least 1.")
-        intervals = (self.command_window, self.poll_interval, self.replay_interval)
-        rates = (self.send_per_second, self.chat_per_second)  # inf: no limit (benchmarks)
-        if not all(0 < x < math.inf for x in intervals) or not all(x > 0 for x in rates):
-            raise InputError("Intervals and rates must be positive numbers.")
+        for name in ("max_subscriptions", "command_limit", "group_per_minute"):
+            if getattr(self, name) < 1:
+                raise InputError(f"{_VARIABLE[name]} must be a whole number of at least 1.")
+        for name in ("command_window", "poll_interval", "replay_interval"):
+            if not 0 < getattr(self, name) < math.inf:
+                raise InputError(f"{_VARIABLE[name]} must be a positive number of seconds.")
+        for name in ("send_per_second", "chat_per_second"):  # inf: no limit (benchmarks)
+            if not getattr(self, name) > 0:
+                raise InputError(f"{_VARIABLE[name]} must be a positive number per second.")
         if not 1 <= self.webhook_port <= 65535:
-            raise InputError("The webhook port must be a number from 1 to 65535.")
+            raise InputError("NEWSBOT_WEBHOOK_PORT must be a number from 1 to 65535.")
         if self.summary_algorithm:
             from summarizer.algorithms import algorithm_factory
 
-            algorithm_factory(self.summary_algorithm)  # an unknown name fails here
+            try:
+                algorithm_factory(self.summary_algorithm)
+            except InputError as err:
+                raise InputError(f"NEWSBOT_ALGORITHM: {err}") from None
 
     def fetch_policy(self) -> FetchPolicy:
         """Which addresses the bot's fetches may reach (see :mod:`bot.ingest.guard`)."""

@@ -116,16 +116,24 @@ def test_the_database_is_db_then_newsbot_db_then_under_xdg_data_home(tmp_path: P
 @pytest.mark.parametrize(
     ("variable", "value", "message"),
     [
-        ("NEWSBOT_GROUP_RATE", "0", "at least 1"),  # group alerts would stop for good
-        ("NEWSBOT_GROUP_RATE", "-3", "at least 1"),
-        ("NEWSBOT_CHAT_RATE", "0", "positive"),
-        ("NEWSBOT_CHAT_RATE", "nan", "positive"),
-        ("NEWSBOT_POLL_INTERVAL", "nan", "positive"),  # asyncio.sleep(nan) never returns
-        ("NEWSBOT_POLL_INTERVAL", "inf", "positive"),
-        ("NEWSBOT_SEND_RATE", "nan", "positive"),
-        ("NEWSBOT_COMMAND_WINDOW", "-1", "positive"),
-        ("NEWSBOT_WEBHOOK_PORT", "99999", "1 to 65535"),
-        ("NEWSBOT_ALGORITHM", "bogus", "Unknown algorithm 'bogus'"),
+        (
+            "NEWSBOT_GROUP_RATE",
+            "0",
+            "NEWSBOT_GROUP_RATE must be a whole number of at least 1",
+        ),  # group alerts would stop for good
+        ("NEWSBOT_GROUP_RATE", "-3", "NEWSBOT_GROUP_RATE must"),
+        ("NEWSBOT_CHAT_RATE", "0", "NEWSBOT_CHAT_RATE must be a positive number"),
+        ("NEWSBOT_CHAT_RATE", "nan", "NEWSBOT_CHAT_RATE must"),
+        (
+            "NEWSBOT_POLL_INTERVAL",
+            "nan",
+            "NEWSBOT_POLL_INTERVAL must be a positive number",
+        ),  # asyncio.sleep(nan) never returns
+        ("NEWSBOT_POLL_INTERVAL", "inf", "NEWSBOT_POLL_INTERVAL must"),
+        ("NEWSBOT_SEND_RATE", "nan", "NEWSBOT_SEND_RATE must"),
+        ("NEWSBOT_COMMAND_WINDOW", "-1", "NEWSBOT_COMMAND_WINDOW must"),
+        ("NEWSBOT_WEBHOOK_PORT", "99999", "NEWSBOT_WEBHOOK_PORT must be a number from 1 to 65535"),
+        ("NEWSBOT_ALGORITHM", "bogus", "NEWSBOT_ALGORITHM: Unknown algorithm 'bogus'"),
         ("NEWSBOT_ALLOW_PRIVATE_FETCH", "10.0.0.0/33", "must be 1, 0 or a list"),
     ],
 )
