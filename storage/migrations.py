@@ -283,12 +283,8 @@ def migrate(db: Database, *, target: int | None = None) -> int:
         with db.transaction():
             if current_version(db) >= step.version:
                 continue  # another process applied it while we waited
-            if current_version(db) == 0 and _tables(db):
-                # Another program's file: adding newsbot's tables would mix the two.
-                raise StorageError(
-                    f"The database {db.path.name} is not a newsbot database (it holds "
-                    "other tables); give newsbot a new file with --db."
-                )
+            if current_version(db) == 0 and (tables := _tables(db)):
+                raise StorageError(_not_ours(db.path.name, tables))
             step.apply(db)
             db.conn.execute(f"PRAGMA user_version = {int(step.version)}")
     return current_version(db)
@@ -300,3 +296,18 @@ def _tables(db: Database) -> list[str]:
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
     ).fetchall()
     return [str(row[0]) for row in rows]
+
+
+def _not_ours(name: str, tables: list[str]) -> str:
+    """Why a file with tables but no schema version is refused: another program's
+    (adding newsbot's tables would mix the two), or newsbot's own restored from a dump
+    (``sqlite3 .dump`` drops the version, so which steps ran is unknown)."""
+    if {"chats", "articles", "subscriptions"} <= set(tables):
+        return (
+            f"The database {name} looks like a newsbot database without its schema "
+            "version (a restored dump?); restore it from a copy of the file instead."
+        )
+    return (
+        f"The database {name} is not a newsbot database (it holds other tables); give "
+        "newsbot a new file with --db."
+    )

@@ -175,3 +175,13 @@ def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
     tables = [r[0] for r in other.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     other.close()
     assert tables == ["articles"]
+
+
+def test_a_newsbot_database_restored_from_a_dump_is_named_as_such(tmp_path: Path) -> None:
+    with open_store(tmp_path / "bot.db") as store:
+        dump = "\n".join(store.db.conn.iterdump())  # what `sqlite3 .dump` writes: no version
+    restored = sqlite3.connect(tmp_path / "restored.db")
+    restored.executescript(dump)
+    restored.close()
+    with pytest.raises(StorageError, match="without its schema version"):
+        open_store(tmp_path / "restored.db")
