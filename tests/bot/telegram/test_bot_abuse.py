@@ -270,15 +270,7 @@ async def test_a_busy_forum_that_never_used_a_command_takes_no_write_per_message
 
 async def test_a_channel_follows_companies_from_its_own_posts(bot: Bot) -> None:
     # Only a channel's admins can post in it: a post is the channel speaking.
-    channel = {"id": -100777, "type": "channel", "title": "Chan"}
-    post = {
-        "message_id": 5,
-        "date": 0,
-        "chat": channel,
-        "sender_chat": channel,
-        "text": "/subscribe Xiaomi",
-        "entities": [{"type": "bot_command", "offset": 0, "length": 10}],
-    }
+    post = _channel_post(-100777, "/subscribe Xiaomi")
     replies = await bot._feed({"channel_post": post})
     assert "Subscribed to <b>Xiaomi</b>" in replies[0]
     assert bot.last("sendMessage")["chat_id"] == -100777
@@ -290,15 +282,8 @@ async def test_a_channel_follows_companies_from_its_own_posts(bot: Bot) -> None:
 async def test_in_a_channel_only_admins_press_buttons(bot: Bot) -> None:
     # A press comes on the bot's own post, which is the channel's: the presser is asked
     # about, and a subscriber who is no admin changes nothing and posts nothing.
-    channel = {"id": -100778, "type": "channel", "title": "Chan"}
-    post = {
-        "message_id": 6,
-        "date": 0,
-        "chat": channel,
-        "sender_chat": channel,
-        "text": "/subscribe Xiaomi",
-        "entities": [{"type": "bot_command", "offset": 0, "length": 10}],
-    }
+    post = _channel_post(-100778, "/subscribe Xiaomi")
+    channel = post["chat"]
     await bot._feed({"channel_post": post})
     company_id = bot.store.companies.id_for("Xiaomi")
     for data in (f"u:{company_id}", f"m:{company_id}"):
@@ -312,3 +297,17 @@ async def test_in_a_channel_only_admins_press_buttons(bot: Bot) -> None:
         f"u:{company_id}", chat=-100778, user=998, chat_type="channel", sender_chat=channel
     )
     assert bot.store.subscriptions.for_chat(-100778) == []
+
+
+def _channel_post(channel_id: int, text: str) -> dict[str, Any]:
+    """A command posted in a channel: sent on behalf of the channel itself."""
+    channel = {"id": channel_id, "type": "channel", "title": "Chan"}
+    command = len(text.split()[0])
+    return {
+        "message_id": 5,
+        "date": 0,
+        "chat": channel,
+        "sender_chat": channel,
+        "text": text,
+        "entities": [{"type": "bot_command", "offset": 0, "length": command}],
+    }
