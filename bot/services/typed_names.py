@@ -158,13 +158,26 @@ class NameChooser:
         if problem:
             return self._word_for(name, problem, unknown, chat_id=chat_id)
         suggestions = self.suggest(name, chat_id=chat_id)
-        if any(self._closeness(name, ref) >= CLOSE_MATCH for ref in suggestions):
+        # A near-miss of a registry name is a typo; of a name a chat made up ("Nexora
+        # Ltd" for "Nexara Ltd"), as likely another firm: followed, the other offered.
+        if any(
+            self._closeness(name, ref) >= CLOSE_MATCH and not self._custom(ref)
+            for ref in suggestions
+        ):
             unknown.append(Unknown(name, suggestions))
             return None, False
-        if suggestions:
-            unknown.append(Unknown(name, suggestions, created=True))
+        # Look-alikes the chat already follows need no button.
+        followed = self.store.subscriptions.is_subscribed
+        offer = tuple(ref for ref in suggestions if not followed(chat_id, ref.id))
+        if offer:
+            unknown.append(Unknown(name, offer, created=True))
         company_id = self.store.companies.add_custom(name, chat_id=chat_id)
         return self.store.companies.get(company_id), True
+
+    def _custom(self, ref: CompanyRef) -> bool:
+        """Whether a company is a name users added, not one from the registry."""
+        company = self.store.companies.get(ref.id)
+        return company is not None and company.custom
 
     def _word_for(
         self, name: str, problem: str, unknown: list[Unknown], *, chat_id: int

@@ -651,3 +651,12 @@ async def test_news_found_by_searching_keeps_only_stories_naming_the_company(bot
     news = (await bot.send("/news 3M 3"))[0]
     assert "found by searching" in news and "3M cuts jobs" in news
     assert "Ryanair" not in news  # "3m passengers" is no 3M
+
+
+async def test_a_new_name_close_to_one_the_chat_made_up_is_another_firm(bot: Bot) -> None:
+    # A near-miss of a registry name is a typo; of a chat's own new name, another firm.
+    await bot.send("/subscribe Nexora Ltd")
+    reply = (await bot.send("/subscribe Nexara Ltd"))[0]
+    assert "Subscribed to <b>Nexara Ltd</b>" in reply
+    assert bot.buttons(bot.last("sendMessage")) == []  # Nexora Ltd is followed already
+    assert [n for _, n in bot.store.subscriptions.for_chat(11)] == ["Nexara Ltd", "Nexora Ltd"]
