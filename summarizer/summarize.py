@@ -61,7 +61,8 @@ _MAX_CHARS_PER_WORD = 50
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """What the reader gets: the headline and the picked sentences in article order."""
+    """What the reader gets: the headline ("" for a text without one) and the picked
+    sentences in article order."""
 
     title: str
     sentences: tuple[str, ...]
@@ -136,7 +137,7 @@ def summarize(
     if picked[0] - 1 not in picked:  # what the opener answered is not shown
         shown[0] = _standalone(shown[0])
     return Summary(
-        title=article.title,
+        title="" if article.extra.get(DERIVED_TITLE) else article.title,  # no headline
         sentences=tuple(shown),
         algorithm=algo.name,
         language=doc.language,

@@ -121,7 +121,9 @@ def print_summary(article: Article, args: argparse.Namespace, *, out: IO[str]) -
         )
         out.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
     else:
-        out.write(terminal_text("\n".join([summary.title, *summary.sentences])) + "\n")
+        # An untitled text has no headline to print (its opening words are no title).
+        lines = [summary.title] if summary.title else []
+        out.write(terminal_text("\n".join([*lines, *summary.sentences])) + "\n")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -498,3 +499,13 @@ def test_binary_data_behind_a_byte_order_mark_is_refused(
     path.write_bytes(b"\xff\xfe" + b"\x00\x00\x01\x00\x02\x00" * 200)  # NUL, SOH, STX
     code, _, err = _run(capsys, str(path))
     assert code == 1 and "is binary data" in err and "photo.txt" in err
+
+
+def test_an_untitled_text_is_not_given_its_first_sentence_as_a_headline(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Apple reported record profits on Tuesday. It sold more iPhones than ever. Shares rose."
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    code, out, err = _run(capsys, "-")
+    assert code == 0, err
+    assert out.splitlines().count("Apple reported record profits on Tuesday.") == 1
