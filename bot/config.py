@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summarizer.errors import InputError
+from summarizer.errors import InputError, NewsbotError
 
 if TYPE_CHECKING:
     from bot.ingest.guard import FetchPolicy
@@ -99,6 +99,14 @@ class Config:
         for name in ("send_per_second", "chat_per_second"):  # inf: no limit (benchmarks)
             if not getattr(self, name) > 0:
                 raise InputError(f"{_VARIABLE[name]} must be a positive number per second.")
+        if self.feeds:
+            from bot.ingest.fetch import check_web_address
+
+            for url in self.feeds:  # else a typo'd feed fails unseen at every poll
+                try:
+                    check_web_address(url)
+                except NewsbotError as err:
+                    raise InputError(f"NEWSBOT_FEEDS / --feed: {err}") from None
         if not 1 <= self.webhook_port <= 65535:
             raise InputError("NEWSBOT_WEBHOOK_PORT must be a number from 1 to 65535.")
         if self.summary_algorithm:

@@ -62,6 +62,16 @@ class ParsedFeed:
     not_modified: bool = False
 
 
+class NotAFeedError(FetchError):
+    """The address answered, with something that is no RSS or Atom feed."""
+
+
+# A document that opens as a web page (after any BOM, spaces and comments).
+_HTML_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype html|html)\b", re.IGNORECASE | re.DOTALL
+)
+
+
 def read_feed(
     url: str,
     *,
@@ -95,8 +105,10 @@ def parse_feed(
         response_headers={"content-location": url, "content-type": content_type or "text/xml"},
     )
     if not parsed.entries and (parsed.bozo or not parsed.version):
+        if "html" in content_type.lower() or _HTML_START.match(content):
+            raise NotAFeedError(f"{url} is a web page, not an RSS or Atom feed.", url=url)
         reason = _bozo_reason(parsed)
-        raise FetchError(f"The feed at {url} is not valid RSS or Atom ({reason}).")
+        raise NotAFeedError(f"The feed at {url} is not valid RSS or Atom ({reason}).", url=url)
     title = " ".join(_text(parsed.feed.get("title")).split()) or None
     return title, tuple(_entry(raw) for raw in parsed.entries)
 

@@ -102,7 +102,7 @@ def fetch(
     fetch must finish within ``timeout`` seconds. ``etag``/``last_modified`` make
     the request conditional; an unchanged resource comes back with status 304.
     """
-    _check_scheme(url)
+    check_web_address(url)
     if client is not None and not isinstance(client, PolicyClient):
         raise TypeError("fetch() needs a client from make_client(), which applies the policy")
     headers = _conditional_headers(etag, last_modified)
@@ -131,7 +131,9 @@ def _client_for(client: httpx.Client | None, timeout: float) -> Iterator[httpx.C
         yield own
 
 
-def _check_scheme(url: str) -> None:
+def check_web_address(url: str) -> None:
+    """BlockedAddressError unless ``url`` is an http(s) address (checked before fetching,
+    and by the configuration for feeds given at start-up)."""
     try:
         scheme = httpx.URL(url).scheme
     except (httpx.InvalidURL, TypeError, ValueError) as err:
@@ -180,7 +182,11 @@ def _request_once(
             return _page(original, response, b"")
         if not 200 <= response.status_code < 300:
             reason = response.reason_phrase or "error"
-            raise FetchError(f"The server answered {response.status_code} {reason} for {original}.")
+            raise FetchError(
+                f"The server answered {response.status_code} {reason} for {original}.",
+                url=original,
+                status=response.status_code,
+            )
         body = _read_limited(response, original, max_bytes=max_bytes, deadline=deadline)
         return _page(original, response, body)
     finally:

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.ingest.feeds import FeedEntry, ParsedFeed, entry_article, read_feed
+from bot.ingest.feeds import FeedEntry, NotAFeedError, ParsedFeed, entry_article, read_feed
 from bot.ingest.files import Item, source_from_url
 from summarizer.article import Article
 from summarizer.errors import BlockedAddressError, FetchError, NewsbotError, StorageError
@@ -120,10 +120,12 @@ def _store(ingestor: Ingestor, feed: _Gathered) -> IngestReport:
     report = IngestReport()
     if feed.parsed is None:
         error = feed.error or FetchError(f"The feed at {feed.url} could not be read.")
-        if isinstance(error, BlockedAddressError) and ingestor.store.feeds.get(feed.url) is None:
-            # A new feed at an address the bot must not reach is not kept for polling; one
-            # that fails otherwise (a server error, a timeout) may work on the next poll.
-            error = BlockedAddressError(f"{error} The feed was not saved.")
+        if _never_works(error) and ingestor.store.feeds.get(feed.url) is None:
+            # A new feed that cannot work (an address the bot must not reach, a page that
+            # is not there or is no feed) is not kept for polling; one that fails otherwise
+            # (a server error, a timeout) may work on the next poll.
+            kind = BlockedAddressError if isinstance(error, BlockedAddressError) else FetchError
+            error = kind(f"{error} The feed was not saved.", url=feed.url, status=error.status)
         else:
             ingestor.store.feeds.record_failure(feed.url, error=str(error))
         report.fail(feed.url, error)
@@ -174,3 +176,9 @@ def _ready(outcome: Article | NewsbotError) -> Callable[[], Article]:
         return outcome
 
     return load
+
+
+def _never_works(error: FetchError) -> bool:
+    """Whether polling the address again cannot help: refused, not there, or no feed."""
+    gone = error.status is not None and 400 <= error.status < 500 and error.status not in (408, 429)
+    return isinstance(error, BlockedAddressError | NotAFeedError) or gone

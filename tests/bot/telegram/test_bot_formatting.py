@@ -135,6 +135,7 @@ def test_the_database_is_db_then_newsbot_db_then_under_xdg_data_home(tmp_path: P
         ("NEWSBOT_WEBHOOK_PORT", "99999", "NEWSBOT_WEBHOOK_PORT must be a number from 1 to 65535"),
         ("NEWSBOT_ALGORITHM", "bogus", "NEWSBOT_ALGORITHM: Unknown algorithm 'bogus'"),
         ("NEWSBOT_ALLOW_PRIVATE_FETCH", "10.0.0.0/33", "must be 1, 0 or a list"),
+        ("NEWSBOT_FEEDS", "https://ok.example/rss not-a-url", "'not-a-url' is not an http(s)"),
     ],
 )
 def test_bad_settings_fail_at_start_up(variable: str, value: str, message: str) -> None:
