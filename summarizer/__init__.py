@@ -38,6 +38,7 @@ _EXPORTS = {
     "NewsbotError": "summarizer.errors",
     "StorageError": "summarizer.errors",
     "UnknownAlgorithmError": "summarizer.errors",
+    "UsageError": "summarizer.errors",
 }
 __all__ = sorted(_EXPORTS)
 

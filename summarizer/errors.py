@@ -9,7 +9,8 @@ gave that value.
     NewsbotError
     ├── InputError            an argument, file or article cannot be used
     │   ├── EmptyArticleError     no usable text after cleaning
-    │   └── UnknownAlgorithmError a summarizer name that does not exist
+    │   └── UsageError            a command's arguments are wrong or missing (exit 2)
+    │       └── UnknownAlgorithmError a summarizer name that does not exist
     ├── FetchError            a URL, feed or page could not be fetched or parsed
     │   └── BlockedAddressError   the address is not allowed (private network)
     ├── StorageError          the database could not be read or written
@@ -36,7 +37,11 @@ class EmptyArticleError(InputError):
     """The article has no usable text after cleaning."""
 
 
-class UnknownAlgorithmError(InputError):
+class UsageError(InputError):
+    """A command was given wrong or missing arguments (``newsbot`` exits with status 2)."""
+
+
+class UnknownAlgorithmError(UsageError):
     """A summarizer name that does not exist (``name`` holds it)."""
 
     def __init__(self, message: str, *, name: str | None = None) -> None:

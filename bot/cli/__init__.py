@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from bot.cli import companies, ingest, run, summarize
 from bot.cli import eval as eval_command
 from bot.cli.output import terminal_line
-from summarizer.errors import NewsbotError, UnknownAlgorithmError
+from summarizer.errors import NewsbotError, UsageError
 
 _SUBCOMMANDS = (run, summarize, companies, ingest, eval_command)
 
@@ -88,8 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except NewsbotError as err:
         print(f"newsbot: {terminal_line(str(err))}", file=sys.stderr)  # may quote a server
-        # A summarizer name that does not exist (-a, --algorithms) is a usage error.
-        return 2 if isinstance(err, UnknownAlgorithmError) else 1
+        # Wrong or missing arguments (a summarizer name that does not exist, no article
+        # given) are usage errors, as argparse's own.
+        return 2 if isinstance(err, UsageError) else 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

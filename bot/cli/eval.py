@@ -79,7 +79,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Evaluate and print the table; errors in the data end as one line, exit 1."""
     from summarizer.algorithms import DEFAULT_ALGORITHM
-    from summarizer.errors import InputError
+    from summarizer.errors import InputError, UsageError
 
     try:
         import rouge_score  # noqa: F401  (optional: the eval extra)
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     from summarizer.evaluation.evaluate import evaluate, format_report
 
     if (args.data is None) == (not args.sample):
-        raise InputError("Give a DATA.jsonl file or --sample (not both).")
+        raise UsageError("Give a DATA.jsonl file or --sample (not both).")
     names, oracle = choose_algorithms(args.algorithms)
     if args.sample:
         cases, label = sample_cases(limit=args.limit), "the Wikinews sample (lede as reference)"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from bot.cli.argtypes import add_fetch_flag
+from bot.cli.argtypes import add_fetch_flag, port, positive_seconds
 
 if TYPE_CHECKING:
     from telegram.ext import Application
@@ -103,7 +103,7 @@ def _add_replay_flags(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--replay-interval",
-        type=float,
+        type=positive_seconds,
         metavar="SECONDS",
         help="seconds between replayed articles (default 12; $NEWSBOT_REPLAY_INTERVAL)",
     )
@@ -117,7 +117,7 @@ def _add_telegram_flags(parser: argparse.ArgumentParser) -> None:
         help="environment variable holding the bot token",
     )
     parser.add_argument("--webhook-url", help="serve a webhook at this public https URL")
-    parser.add_argument("--webhook-port", type=int, help="local port for the webhook server")
+    parser.add_argument("--webhook-port", type=port, help="local port for the webhook server")
     parser.add_argument("--webhook-listen", help="local address for the webhook server")
     parser.add_argument("--base-url", help="Bot API base URL, e.g. http://127.0.0.1:9000/bot")
 

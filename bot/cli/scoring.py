@@ -85,6 +85,9 @@ def read_labels(paths: Sequence[Path]) -> list[Labelled]:
         except OSError as err:
             raise InputError(f"Cannot read {path}: {err.strerror or err}.") from None
         labels.extend(parse_labels(text.splitlines(), origin=str(path)))
+    if not labels:
+        names = ", ".join(str(path) for path in paths)
+        raise InputError(f"{names}: no labelled articles (one JSON object per line).")
     return labels
 
 

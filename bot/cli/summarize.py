@@ -84,15 +84,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Summarize one article or a batch; NewsbotError ends as one stderr line."""
     from summarizer.algorithms import get_algorithm
-    from summarizer.errors import InputError
+    from summarizer.errors import UsageError
 
     get_algorithm(args.algorithm)  # fail fast on a bad name, before any reading/fetching
     if args.batch is not None:
         if args.source is not None:
-            raise InputError("Give either an article or --batch, not both.")
+            raise UsageError("Give either an article or --batch, not both.")
         return run_batch(args.batch, args, out=sys.stdout)
     if args.source is None:
-        raise InputError("Give an article to summarize: a file, a URL, or - for stdin.")
+        raise UsageError("Give an article to summarize: a file, a URL, or - for stdin.")
     article = load_article(args.source, allow_private=args.allow_private_fetch)
     return print_summary(article, args, out=sys.stdout)
 

@@ -245,7 +245,7 @@ def test_eval_runs_from_a_fresh_clone_on_the_shipped_sample(
 
 
 def test_eval_wants_a_file_or_the_sample(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    assert main(["eval"]) == 1
+    assert main(["eval"]) == 2  # a usage error
     data = write_rows(tmp_path / "d.jsonl", ROWS)
-    assert main(["eval", "--sample", str(data)]) == 1
+    assert main(["eval", "--sample", str(data)]) == 2
     assert capsys.readouterr().err.count("Give a DATA.jsonl file or --sample") == 2

@@ -177,8 +177,8 @@ def _error_cases(tmp_path: Path) -> list[tuple[list[str], int, str]]:
         (["--sentences", "0", str(SEED)], 2, "at least 1"),
         (["--sentences", "-3", str(SEED)], 2, "at least 1"),
         (["--sentences", "three", str(SEED)], 2, "not a whole number"),
-        ([], 1, "Give an article"),
-        ([str(SEED), "--batch", str(SEED)], 1, "not both"),
+        ([], 2, "Give an article"),  # a usage error
+        ([str(SEED), "--batch", str(SEED)], 2, "not both"),
         (["--allow-private-fetch", "http://127.0.0.1:9/closed"], 1, "could not be reached"),
         (["http://127.0.0.1:9/closed"], 1, "not a public web address"),
     ]
@@ -509,3 +509,21 @@ def test_an_untitled_text_is_not_given_its_first_sentence_as_a_headline(
     code, out, err = _run(capsys, "-")
     assert code == 0, err
     assert out.splitlines().count("Apple reported record profits on Tuesday.") == 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["run", "--replay-interval", "0"],
+        ["run", "--webhook-port", "99999"],
+    ],
+)
+def test_missing_or_wrong_arguments_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    try:
+        code = main(argv)
+    except SystemExit as exit_:  # argparse's own
+        code = int(exit_.code or 0)
+    assert code == 2
+    assert capsys.readouterr().err.strip()
