@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import os
 import secrets
 import shutil
 import sqlite3
@@ -184,9 +185,26 @@ def translate(error: sqlite3.Error, db: Database) -> StorageError:
         )
     if "not a database" in text or "malformed" in text:
         return StorageError(f"The file {db.path} is damaged or is not a newsbot database.")
-    if "readonly" in text or "read-only" in text:
-        return StorageError(f"The database {db.path} is read-only; newsbot cannot save to it.")
+    if (
+        "readonly" in text
+        or "read-only" in text
+        or (code == sqlite3.SQLITE_CANTOPEN and _read_only(db.path))
+    ):
+        # WAL keeps two files beside the database: its folder must be writable too.
+        return StorageError(
+            f"The database {db.path} (or its folder) is read-only; newsbot needs to write both."
+        )
     return StorageError(f"The database {db.path.name} could not complete the request ({error}).")
+
+
+def _read_only(path: Path) -> bool:
+    """Whether the database file or the folder that holds it cannot be written."""
+    if str(path) == MEMORY:
+        return False
+    folder = path.parent
+    if not folder.is_dir():
+        return False  # missing, not read-only
+    return not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK))
 
 
 def _disk_full(path: Path) -> bool:

@@ -163,3 +163,22 @@ def test_unfollow_drops_an_alert_the_sender_holds_and_recovery_keeps_it_dropped(
     store.outbox.recover()  # a restart puts back only what is still being sent
     store.outbox.reschedule([claimed.id], due=0.0)
     assert [row["status"] for row in store.outbox.rows()] == ["dropped"]
+
+
+def test_a_database_that_cannot_be_opened_in_a_read_only_folder_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storage.db
+
+    missing = tmp_path / "bot.db"  # mode=rw never creates it: a real "unable to open"
+    with pytest.raises(sqlite3.OperationalError) as opened:
+        sqlite3.connect(f"file:{missing}?mode=rw", uri=True)
+    db = storage.db.connect(tmp_path / "probe.db")
+    db.path = missing  # the database the error is about
+    # The folder is read-only (what a read-only mount or permissions make it).
+    monkeypatch.setattr(storage.db.os, "access", lambda path, mode: False)
+    message = str(storage.db.translate(opened.value, db))
+    assert "read-only" in message and str(missing) in message
+    monkeypatch.undo()
+    assert "read-only" not in str(storage.db.translate(opened.value, db))
+    db.close()
