@@ -65,6 +65,13 @@ def run_batch(path: Path, args: argparse.Namespace, *, out: IO[str]) -> int:
         aliases=_aliases(args.company),
     )
     items = list(_batch_items(path))
+    if items and all(data is None for _, data in items):
+        from summarizer.errors import InputError
+
+        raise InputError(
+            f"{path} is not JSON Lines (one JSON object per line); for one article: "
+            f"newsbot summarize {path}"
+        )
     jobs = min(MAX_JOBS, args.jobs or default_jobs())
     failures: list[str] = []
     for record in summarize_lines(items, options, jobs=jobs):

@@ -259,6 +259,8 @@ def _with_validators(page: FetchedPage, etag: str | None, last_modified: str | N
 
 def decode(body: bytes, content_type: str = "") -> str:
     """Bytes to text: a BOM, the HTTP charset, the page's own declaration, UTF-8, cp1252."""
+    # A UTF-8 mark is no text, even before text in another charset (it showed as "ï»¿").
+    body = body.removeprefix(codecs.BOM_UTF8)
     for candidate in _charsets(body, content_type):
         try:
             return body.decode(candidate)

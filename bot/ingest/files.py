@@ -210,7 +210,9 @@ def article_from_record(record: Any, *, where: str) -> Article:
     title, body = record_title(record), record_text(record, RECORD_TEXT_KEYS)
     if not body:
         raise InputError(
-            f"{where} has no article text (expected a 'body', 'article' or 'text' field)."
+            f"{where} has no article text (expected one of the fields "
+            + ", ".join(repr(key) for key in RECORD_TEXT_KEYS)
+            + ")."
         )
     url = _string(record.get("url") or record.get("link")) or None
     source = _string(record.get("source")) or source_from_url(url)
