@@ -65,15 +65,12 @@ def _json_record(text: str, name: str) -> dict[str, Any] | None:
 def _fetch_text(url: str, *, allow_private: bool) -> tuple[str, str]:
     """The page's text and its address after redirects; FetchError when it is no article."""
     from bot.config import Config
-    from bot.ingest.fetch import fetch, make_client
-    from summarizer.errors import FetchError
+    from bot.ingest.fetch import fetch, make_client, require_text
 
     policy = Config.load(allow_private_fetch="1" if allow_private else None).fetch_policy()
     with make_client(policy=policy) as client:
         page = fetch(url, client=client)
-    kind = page.content_type
-    if kind and not (kind.startswith("text/") or "html" in kind or "xml" in kind):
-        raise FetchError(f"The page at {url} is not an article (it is {kind}).")
+    require_text(page, url)
     return page.text, page.final_url
 
 

@@ -131,6 +131,14 @@ def _client_for(client: httpx.Client | None, timeout: float) -> Iterator[httpx.C
         yield own
 
 
+def require_text(page: FetchedPage, url: str) -> None:
+    """FetchError unless the page is text (HTML, XML, plain): an image or a PDF is no
+    article, and saying what it is beats "binary data"."""
+    kind = page.content_type
+    if kind and not (kind.startswith("text/") or "html" in kind or "xml" in kind):
+        raise FetchError(f"The page at {url} is not an article (it is {kind}).", url=url)
+
+
 def check_web_address(url: str) -> None:
     """BlockedAddressError unless ``url`` is an http(s) address (checked before fetching,
     and by the configuration for feeds given at start-up)."""

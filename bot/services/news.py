@@ -258,11 +258,12 @@ class NewsService:
                 return stored, False
         if self.ingestor is None:
             raise FetchError("Fetching web pages is switched off for this bot.")
-        from bot.ingest.fetch import fetch
+        from bot.ingest.fetch import fetch, require_text
         from bot.ingest.files import source_from_url
         from summarizer.text.clean import parse_article
 
         page = fetch(url, client=self.ingestor.client)
+        require_text(page, url)
         article = parse_article(page.text, url=page.final_url)
         article = replace(article, source=article.source or source_from_url(page.final_url))
         result = self.ingestor.ingest_article(article, submitted_by=chat_id)

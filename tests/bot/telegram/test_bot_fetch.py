@@ -18,7 +18,12 @@ PAGE = """<!doctype html><html><head><title>Tesla opens a plant in Texas</title>
 
 @pytest.fixture
 def site(serve_routes: Callable[..., str]) -> str:
-    return serve_routes({"/story": (200, "text/html; charset=utf-8", PAGE.encode())})
+    return serve_routes(
+        {
+            "/story": (200, "text/html; charset=utf-8", PAGE.encode()),
+            "/photo.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(200)),
+        }
+    )
 
 
 @pytest.fixture
@@ -87,3 +92,9 @@ async def test_ingest_is_for_operators_only(make_harness: Any, site: str) -> Non
     assert stored.startswith("Stored as new: #2")
     assert "followers of these companies get it as an alert" in stored
     assert "No feeds are configured" in (await bot.send("/ingest"))[0]
+
+
+async def test_summary_of_an_image_says_what_it_is(bot: Any, site: str) -> None:
+    reply = (await bot.send(f"/summary {site}/photo.png"))[0]
+    assert "is not an article (it is image/png)" in reply
+    assert bot.store.articles.count() == 1  # only the seed
