@@ -104,7 +104,7 @@ _LEGAL_JOINED = LEGAL | {"na"}
 def _legal_tail(piece: str) -> bool:
     """Whether a comma-separated piece only ends the name before it: "Inc.", "Co., Ltd.",
     "N.A", "a. s" (legal forms), never a name of its own ("AB InBev" is one)."""
-    words = re.findall(r"[^\W\d_]+", piece.casefold())
+    words = re.findall(r"[^\W_]+", piece.casefold())  # "Company1" is a name, not "Company"
     return bool(words) and (all(w in LEGAL for w in words) or "".join(words) in _LEGAL_JOINED)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from telegram import Update
+from telegram import Chat, Update
 from telegram.error import BadRequest
 
 from bot.telegram.handlers.common import (
@@ -16,6 +16,7 @@ from bot.telegram.handlers.common import (
     topic,
 )
 from bot.telegram.replies.settings import parse_change, settings_keyboard, settings_text
+from summarizer.errors import InputError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -32,6 +33,9 @@ async def settings(update: Update, context: Context) -> None:
     if text:
         key, _, value = text.partition(" ")
         change = parse_change(key, value, topic=topic(update))
+        chat = update.effective_chat
+        if "topic" in change and chat is not None and chat.type == Chat.PRIVATE:
+            raise InputError("Alert topics are for forum groups; this chat has none.")
         if not await require_admin(update, context):
             return
         before = None

@@ -113,7 +113,7 @@ def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str,
         return {field: mode}
     if field == "digest_hour":
         match = re.fullmatch(r"(\d{1,2})(?::00)?(?:h)?", value.casefold())
-        if not match:
+        if not match or int(match.group(1)) > 23:  # one message for "25" and "-1"
             raise InputError("The digest hour must be a whole hour from 0 to 23, e.g. 7 or 19:00.")
         return {field: int(match.group(1)), "mode": "digest"}
     if field == "timezone":

@@ -660,3 +660,18 @@ async def test_a_new_name_close_to_one_the_chat_made_up_is_another_firm(bot: Bot
     assert "Subscribed to <b>Nexara Ltd</b>" in reply
     assert bot.buttons(bot.last("sendMessage")) == []  # Nexora Ltd is followed already
     assert [n for _, n in bot.store.subscriptions.for_chat(11)] == ["Nexara Ltd", "Nexora Ltd"]
+
+
+async def test_names_with_a_legal_form_word_and_a_number_are_two_names(bot: Bot) -> None:
+    # "Company1 Ltd" after a comma is a name of its own, not a legal form ("F5, Inc." is).
+    await bot.send("/subscribe Company0 Ltd, Company1 Ltd")
+    assert [n for _, n in bot.store.subscriptions.for_chat(11)] == ["Company0 Ltd", "Company1 Ltd"]
+
+
+async def test_settings_a_private_chat_cannot_have_say_so(bot: Bot) -> None:
+    reply = (await bot.send("/settings topic off"))[0]
+    assert reply == "Alert topics are for forum groups; this chat has none."
+    for hour in ("25", "-1"):  # one message, whichever way the hour is wrong
+        assert (await bot.send(f"/settings hour {hour}"))[0] == (
+            "The digest hour must be a whole hour from 0 to 23, e.g. 7 or 19:00."
+        )
