@@ -103,6 +103,8 @@ def _add_feed_flags(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Ingest the given paths and feeds; print failures and the summary."""
     if args.list_feeds or args.forget_feed:
+        if args.paths or args.feed:  # else they would be dropped without a word
+            args._parser.error("--list-feeds and --forget-feed take no PATH or --feed")
         return _manage_feeds(args)
     if not args.paths and not args.feed:
         args._parser.error("give at least one PATH or --feed URL")

@@ -167,6 +167,9 @@ def test_feeds_can_be_listed_and_forgotten(site, tmp_path: Path, capsys) -> None
     assert "not a known feed" in capsys.readouterr().err
     main(["ingest", "--db", str(db), "--list-feeds"])
     assert "/500.xml" not in capsys.readouterr().out
+    with pytest.raises(SystemExit) as usage:  # a PATH beside --list-feeds is not dropped unseen
+        main(["ingest", "--db", str(db), "--list-feeds", str(tmp_path)])
+    assert usage.value.code == 2 and "take no PATH" in capsys.readouterr().err
 
 
 def test_a_new_feed_at_an_address_never_fetched_is_not_saved(tmp_path: Path, capsys) -> None:
