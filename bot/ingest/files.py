@@ -222,7 +222,8 @@ def article_from_record(record: Any, *, where: str) -> Article:
         article = clean_html(body, url=url)
         return replace(article, title=title or article.title, source=source, published=published)
     raw = f"{title}\n\n{body}" if title else body
-    return clean_text(raw, url=url, source=source, published=published)
+    # No title field: a first line that ends a sentence is text (as summarize --batch reads it).
+    return clean_text(raw, url=url, source=source, published=published, untitled=not title)
 
 
 def _string(value: Any) -> str:

@@ -219,3 +219,16 @@ def test_record_dates_unix_rss_or_odd_are_stored_as_storage_reads_them(
 
     assert published("unix") == published("rss") == "2024-05-07T08:00:00+00:00"
     assert published("odd") == "early May"  # kept as written, never dropped
+
+
+def test_a_record_without_a_title_is_read_as_text(tmp_path: Path, ingestor, store) -> None:
+    rows = [
+        {"id": "a", "body": "Nokia won a contract in Finland."},  # one sentence: text, no headline
+        {"id": "b", "body": 12345},
+    ]
+    (tmp_path / "untitled.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    report = ingestor.ingest_paths([tmp_path / "untitled.jsonl"], progress=False)
+    assert (report.new, report.failed) == (1, 1)
+    assert "one short line, no sentence" in report.errors[0]  # not "a headline but no text"
+    (stored,) = store.articles.latest(limit=1)
+    assert "Nokia won a contract in Finland." in stored.body
