@@ -278,9 +278,9 @@ def decode(body: bytes, content_type: str = "") -> str:
 
 
 def _charsets(body: bytes, content_type: str) -> Iterator[str]:
-    bom = byte_order_mark(body)
-    if bom:
-        yield bom
+    wide = wide_encoding(body)
+    if wide:
+        yield wide
     for part in content_type.split(";")[1:]:
         key, _, value = part.partition("=")
         if key.strip().lower() == "charset" and value.strip():
@@ -297,13 +297,13 @@ def _charsets(body: bytes, content_type: str) -> Iterator[str]:
     yield "cp1252"  # files saved by Windows editors; decodes nearly any byte
 
 
-def byte_order_mark(body: bytes) -> str | None:
-    """The encoding a byte-order mark at the start of ``body`` names, or None."""
+def wide_encoding(body: bytes) -> str | None:
+    """The wide encoding (UTF-32 or UTF-16) a byte-order mark at the start of ``body``
+    names, or None (a UTF-8 mark is dropped by :func:`decode` before anything reads it)."""
     # UTF-32 first: its little-endian mark starts with UTF-16's.
     for mark, name in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.ingest.fetch import byte_order_mark, decode
+from bot.ingest.fetch import decode, wide_encoding
 from bot.ingest.records import RECORD_TEXT_KEYS, record_text, record_title
 from storage.normalize import site_name
 from summarizer.article import Article
@@ -143,7 +143,7 @@ def article_text(data: bytes, label: str) -> str:
     declaration, UTF-8, else Windows-1252. Binary data (an image, a PDF) and empty input
     are refused, naming ``label``. ``newsbot ingest`` and ``newsbot summarize`` both read
     files this way, so they agree on what a file says."""
-    wide = byte_order_mark(data) in ("utf-16", "utf-32")  # NUL bytes are its text
+    wide = wide_encoding(data) is not None  # NUL bytes are its text
     if not wide and _binary(data[:8192]):
         raise InputError(f"{label} is binary data, not a text or HTML article.")
     text = decode(data)
