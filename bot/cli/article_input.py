@@ -23,13 +23,14 @@ def load_article(source: str, *, allow_private: bool = False) -> Article:
     A URL is fetched under the fetch policy: public addresses only, unless
     ``allow_private`` or NEWSBOT_ALLOW_PRIVATE_FETCH says otherwise.
     """
+    from bot.ingest.files import article_text  # read as `newsbot ingest` reads files
     from summarizer.text.clean import parse_article
 
     if source.startswith(("http://", "https://")):
         text, final_url = _fetch_text(source, allow_private=allow_private)
         return parse_article(text, url=final_url)
     name = "standard input" if source == "-" else source
-    text = decode_input(read_stdin() if source == "-" else read_file(Path(source)), name)
+    text = article_text(read_stdin() if source == "-" else read_file(Path(source)), name)
     record = _json_record(text, name)
     if record is not None:
         from bot.ingest.files import article_from_record
@@ -100,11 +101,3 @@ def read_stdin() -> bytes:
     if len(data) > MAX_FILE_BYTES:
         raise InputError(f"Standard input is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB.")
     return data
-
-
-def decode_input(data: bytes, name: str) -> str:
-    """Text from a file's or standard input's bytes, read as ``newsbot ingest`` reads
-    files (``bot.ingest.files.article_text``); binary or empty input is refused."""
-    from bot.ingest.files import article_text
-
-    return article_text(data, name)

@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from bot.cli.article_input import decode_input, read_file, read_stdin
+from bot.cli.article_input import read_file, read_stdin
 from bot.cli.output import json_text
 
 if TYPE_CHECKING:
@@ -150,10 +150,12 @@ def _aliases(company: str | None) -> tuple[str, ...]:
 
 def _batch_items(path: Path) -> Iterable[tuple[int, Any]]:
     """(line number, decoded JSON or None when the line is not valid JSON) per non-blank line."""
+    from bot.ingest.files import article_text  # read as `newsbot ingest` reads files
+
     if str(path) == "-":
-        text = decode_input(read_stdin(), "standard input")
+        text = article_text(read_stdin(), "standard input")
     else:
-        text = decode_input(read_file(path), str(path))
+        text = article_text(read_file(path), str(path))
     for line_no, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
