@@ -140,12 +140,10 @@ def offered_names(
 ) -> list[Company]:
     """Known names close to ``name`` that this chat may be offered: registry names and
     its own custom names, never another chat's."""
-    # Ask the matcher for more: some of its names may be other chats' custom names.
-    names = matcher.suggest(name, limit=limit * 4)
     typed = _typed(name)
     letter = len(typed) == 1 and typed.isupper()  # "x" is a typo, "X" may be a company
-    if letter:
-        names = _by_letter(matcher, typed)
+    # Ask the matcher for more: some of its names may be other chats' custom names.
+    names = _by_letter(matcher, typed) if letter else matcher.suggest(name, limit=limit * 4)
     # An ordinary word or a letter that is a ticker ("Cat": Caterpillar's CAT; "X": US
     # Steel's) is offered, not followed.
     ticker = letter or not reads_as_ticker(typed)
