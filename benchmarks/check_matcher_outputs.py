@@ -14,7 +14,7 @@ Per article it records:
   name, salience, subject flag, mentions; with paragraphs split on blank lines
   (as ``newsbot companies --score`` and stored articles) and on every line (as
   ``bench_mentions``);
-* every occurrence salience is computed from (entry, part, start, end) and the
+* every occurrence salience is computed from (part, start, end) and the
   company names they stand for (registry and discovered companies);
 * ``find`` with discovery off;
 * ``find`` of the matcher ``newsbot companies --score`` builds per labelled article
@@ -101,7 +101,8 @@ def dump(limit: int) -> dict[str, Any]:
         out[f"{source}/{row.get('id')}"] = {
             "find": found(base, blank),
             "find_lines": found(base, lines),
-            "occurrences": [[o.entry, o.part, o.start, o.end, names[o.entry]] for o in occs],
+            # Names, not entry numbers: a registry entry added shifts every discovered number.
+            "occurrences": [[o.part, o.start, o.end, names[o.entry]] for o in occs],
             "no_discovery": found(plain, blank),
             "followed": found(followed, blank),
         }

@@ -247,6 +247,9 @@ ERA_ENTRIES: list[dict[str, Any]] = [
     _entry("Whole Foods Market", "US", "Whole Foods", parent="Amazon"),
     _entry("BridgeHead Software", "GB"),
     _entry("NOP World", "GB", "NOP"),
+    # The Beatles' company, in court with Apple Computer over its name in 2003-06 and
+    # 2007: "Apple Corps" is the longer alias, so it no longer counts as Apple.
+    _entry("Apple Corps", "GB", "Apple Corps Ltd", "Apple Records"),
 ]
 # Media outlets quoting themselves are not news about them (labelling guide, rule 6).
 ERA_EXCLUDE: dict[str, list[str]] = {
@@ -255,6 +258,10 @@ ERA_EXCLUDE: dict[str, list[str]] = {
     "Channel 5": ["Channel 5 News", "told Channel 5"],
     # Other companies called Sky: New Zealand's pay-TV operator, Japan's satellite operator.
     "BSkyB": ["Sky Network Television", "Sky Perfect JSAT"],
+    # A studio, a TV show and a research firm that share a word with the company.
+    "Abbey National": ["Abbey Road"],
+    "Next": ["Next Top Model"],
+    "Continental": ["Continental Research"],
 }
 # Entries whose name or alias is also an ordinary word or place: they count only with
 # support, as the registry's other ambiguous names do (see summarizer/companies/README.md).

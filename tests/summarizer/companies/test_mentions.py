@@ -109,6 +109,28 @@ def test_sentence_start_common_word_needs_another_unambiguous_mention(
     assert names(matcher, "Boeing may bid", text) == ["Boeing"]
 
 
+def test_a_firm_sharing_a_common_word_with_a_company_is_not_that_company(
+    matcher: CompanyMatcher,
+) -> None:
+    # The Beatles' Apple Corps suing Apple Computer: two companies, each with its mentions.
+    text = (
+        "Apple Corps Ltd, the Beatles' record company, has sued Apple Computer over iTunes. "
+        "Apple Corps says the deal broke a 1991 agreement. Apple Computer will fight it."
+    )
+    found = {m.name: m.mentions for m in matcher.find(Article("Beatles firm sues", (text,)))}
+    assert found == {"Apple Corps": 2, "Apple": 2}
+    assert names(matcher, "Reissue", "Apple Records will reissue it, Apple Records said.") == [
+        "Apple Corps"
+    ]
+    # A studio, a TV show and a research firm are not Abbey National, Next or Continental.
+    text = "The band recorded at Abbey Road. Abbey Road said it was pleased."
+    assert names(matcher, "Studio", text) == []
+    text = "America's Next Top Model drew 5m viewers, ahead of Next Top Model's rivals."
+    assert names(matcher, "Ratings", text) == []
+    text = "Continental Research found that 40% use broadband, Continental Research said."
+    assert names(matcher, "Broadband", text) == []
+
+
 def test_title_case_headline_alone_does_not_name_a_common_word(matcher: CompanyMatcher) -> None:
     assert names(matcher, "The Best Apple Recipes For Autumn Evenings", "Bake them slowly.") == []
     assert names(matcher, "Apple Unveils A Cheaper iPhone Model", "Apple rose on Monday.") == []
