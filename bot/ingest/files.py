@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.ingest.fetch import decode, wide_encoding
+from bot.ingest.charsets import decode, wide_encoding
 from bot.ingest.records import RECORD_TEXT_KEYS, record_text, record_title
 from storage.normalize import site_name
 from summarizer.article import Article

@@ -7,7 +7,8 @@ import time
 import httpx
 import pytest
 
-from bot.ingest.fetch import MAX_REDIRECTS, decode, fetch
+from bot.ingest.charsets import decode
+from bot.ingest.fetch import MAX_REDIRECTS, fetch
 from summarizer.errors import FetchError
 
 
