@@ -372,6 +372,32 @@ def test_a_lead_in_to_a_list_is_not_picked(ending: str) -> None:
         assert lead_in not in summary and len(summary) == 4, name
 
 
+def test_a_short_line_without_its_own_full_stop_is_not_picked() -> None:
+    """A related-story link or a prompt of the page, to which CNN/DM rows add " .", is
+    no sentence of the story; a longer line ending so (a caption that retells the
+    story) may still be picked."""
+    from summarizer.summarize import build_document, candidates
+
+    link = "Acme Motors: What you should know about the battery plant ."
+    caption = (
+        "Big plans: Acme Motors will build its first battery plant in Ohio, where it "
+        "will employ 2,000 people by 2027 ."
+    )
+    story = (
+        "Acme Motors will build a battery plant in Ohio, the company said on Tuesday.",
+        link,
+        "The plant will employ 2,000 people by 2027 and make cells for three carmakers.",
+        caption,
+        "Shares in Acme rose 4% on the news, and shares in its suppliers rose too.",
+    )
+    doc = build_document(Article("", story))
+    _, eligible = candidates(doc)
+    assert doc.sentences.index(link) not in eligible
+    assert doc.sentences.index(caption) in eligible
+    for name in ALGORITHMS:
+        assert link not in summarize(Article("", story), algorithm=name).sentences, name
+
+
 def test_a_pronoun_opening_stands_for_something_named_before() -> None:
     from summarizer.algorithms.sentence_features import opens_on_pronoun
 
