@@ -21,7 +21,11 @@ def balance_quotes(sentence: str) -> str:
     without opening opened at its start (straight or curly quotes)."""
     if "“" in sentence or "”" in sentence:
         opened, closed = sentence.count("“"), sentence.count("”")
+        # Copy mixing styles ("“We will safeguard property" Citron said.") closes a
+        # curly quote with a straight one: nothing is left open.
         if opened == closed + 1:
+            if sentence.count('"') % 2 and sentence.rfind('"') > sentence.rfind("“"):
+                return sentence
             return sentence + "”"
         if closed == opened + 1 and sentence.rfind("”") > sentence.rfind("“"):
             return "“" + sentence

@@ -20,6 +20,9 @@ from summarizer.text.quotes import balance_quotes
         ('He said "yes" and left.', 'He said "yes" and left.'),  # balanced: as it is
         ("He was 6'2\" tall.", "He was 6'2\" tall."),  # an inch mark, not a quote
         ("No quotes at all.", "No quotes at all."),
+        # A curly quote closed by a straight one (copy mixing styles): nothing is open.
+        ('“We will safeguard property" Citron said.', '“We will safeguard property" Citron said.'),
+        ('The 6" pipe, “it leaks.', 'The 6" pipe, “it leaks.”'),  # that one opened nothing
     ],
 )
 def test_a_quote_left_open_or_closed_is_balanced(sentence: str, shown: str) -> None:
