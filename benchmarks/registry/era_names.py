@@ -250,6 +250,8 @@ ERA_ENTRIES: list[dict[str, Any]] = [
     # The Beatles' company, in court with Apple Computer over its name in 2003-06 and
     # 2007: "Apple Corps" is the longer alias, so it no longer counts as Apple.
     _entry("Apple Corps", "GB", "Apple Corps Ltd", "Apple Records"),
+    # The chemicals maker Dow bought in 2009; "Rohm" alone is the Japanese chipmaker.
+    _entry("Rohm and Haas", "US", "Rohm & Haas", parent="Dow Inc."),
 ]
 # Media outlets quoting themselves are not news about them (labelling guide, rule 6).
 ERA_EXCLUDE: dict[str, list[str]] = {
@@ -262,6 +264,9 @@ ERA_EXCLUDE: dict[str, list[str]] = {
     "Abbey National": ["Abbey Road"],
     "Next": ["Next Top Model"],
     "Continental": ["Continental Research"],
+    # A venture fund and football tournaments.
+    "Polaris": ["Polaris Ventures"],
+    "Copa": ["Copa América", "Copa America", "Copa del Rey", "Copa Libertadores"],
 }
 # Entries whose name or alias is also an ordinary word or place: they count only with
 # support, as the registry's other ambiguous names do (see summarizer/companies/README.md).

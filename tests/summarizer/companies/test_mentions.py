@@ -122,13 +122,21 @@ def test_a_firm_sharing_a_common_word_with_a_company_is_not_that_company(
     assert names(matcher, "Reissue", "Apple Records will reissue it, Apple Records said.") == [
         "Apple Corps"
     ]
-    # A studio, a TV show and a research firm are not Abbey National, Next or Continental.
+    # A studio, a TV show, a research firm, a fund and a tournament are not the companies
+    # whose name they start with.
     text = "The band recorded at Abbey Road. Abbey Road said it was pleased."
     assert names(matcher, "Studio", text) == []
     text = "America's Next Top Model drew 5m viewers, ahead of Next Top Model's rivals."
     assert names(matcher, "Ratings", text) == []
     text = "Continental Research found that 40% use broadband, Continental Research said."
     assert names(matcher, "Broadband", text) == []
+    text = "Polaris Ventures put $10m into the firm, a partner at Polaris Ventures said."
+    assert names(matcher, "Start-up raises $10m", text) == []
+    text = "Brazil won the Copa America, and Copa America organisers were pleased."
+    assert names(matcher, "Final", text) == []
+    # Rohm and Haas, the chemicals maker, is not Rohm, the Japanese chipmaker.
+    text = "Dow Chemical will buy Rohm and Haas for $15bn, Rohm and Haas said."
+    assert names(matcher, "Dow buys rival", text) == ["Rohm and Haas", "Dow Inc."]
 
 
 def test_title_case_headline_alone_does_not_name_a_common_word(matcher: CompanyMatcher) -> None:
