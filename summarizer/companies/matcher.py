@@ -27,10 +27,9 @@ from summarizer.companies.entries import (
 )
 from summarizer.companies.judge import without_publisher, without_surnames
 from summarizer.companies.names import (
-    and_variant,
-    legal_variant,
     reads_as_ticker,
     short_forms,
+    spelling_variants,
 )
 from summarizer.companies.opened import as_read, opened_words
 from summarizer.companies.recase import Group, merged, readable, spellings
@@ -59,22 +58,6 @@ SUBJECT_THRESHOLD = 0.5
 def _key(text: str) -> str:
     """Lookup form of a name: words only, any case ("Apple, Inc." == "apple inc")."""
     return " ".join(fold(w) for w in split_words(text)).lstrip("$")
-
-
-def _variants(aliases: Sequence[str]) -> list[str]:
-    """Other spellings of ``aliases`` papers use: "&" for "and" ("Scottish and Newcastle"),
-    the legal form abbreviated or in full ("The Weinstein Co." of The Weinstein Company)
-    where the name without it is no alias already (that one finds "Ford Motor Co." too)."""
-    out = [variant for variant in map(and_variant, aliases) if variant]
-    legal = [(alias, variant) for alias in aliases if (variant := legal_variant(alias))]
-    if legal:  # most entries have none: no set to build
-        bare = {alias.casefold().removeprefix("the ") for alias in aliases}
-        out += [
-            variant
-            for alias, variant in legal
-            if alias.rpartition(" ")[0].casefold().removeprefix("the ") not in bare
-        ]
-    return out
 
 
 class _Names:
@@ -116,7 +99,7 @@ class CompanyMatcher:
     def _add_entry(self, i: int, entry: CompanyEntry) -> None:
         ambiguous = {a.casefold() for a in entry.ambiguous}
         aliases = (entry.name, *entry.aliases)
-        for alias in (*aliases, *_variants(aliases)):
+        for alias in (*aliases, *spelling_variants(aliases)):
             mode = alias_mode(alias, ambiguous=alias.casefold() in ambiguous)
             # An ambiguous abbreviation ("JAL", also a PC shop) counts only beside the full name.
             weak = mode == WORD and alias.isupper() and len(alias) <= 4

@@ -20,6 +20,7 @@ ordinary words a company may go by (:func:`word_name`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
 
@@ -231,6 +232,22 @@ def legal_variant(alias: str) -> str:
         return ""
     other = _LEGAL_SHORT.get(word) or _LEGAL_FULL.get(word, "")
     return f"{head} {other}" if other else ""
+
+
+def spelling_variants(aliases: Sequence[str]) -> list[str]:
+    """Other spellings of ``aliases`` papers use: "&" for "and" ("Scottish and Newcastle"),
+    the legal form abbreviated or in full ("The Weinstein Co." of The Weinstein Company)
+    where the name without it is no alias already (that one finds "Ford Motor Co." too)."""
+    out = [variant for variant in map(and_variant, aliases) if variant]
+    legal = [(alias, variant) for alias in aliases if (variant := legal_variant(alias))]
+    if legal:  # most entries have none: no set to build
+        bare = {alias.casefold().removeprefix("the ") for alias in aliases}
+        out += [
+            variant
+            for alias, variant in legal
+            if alias.rpartition(" ")[0].casefold().removeprefix("the ") not in bare
+        ]
+    return out
 
 
 def name_problem(name: str) -> str | None:

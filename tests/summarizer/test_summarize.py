@@ -300,6 +300,20 @@ def test_company_focus_opens_the_summary() -> None:
     assert "Initech" in summary.sentences[0]
 
 
+@pytest.mark.parametrize(
+    ("company", "written"),
+    [("Initech Company", "Initech Co."), ("Globex and Sons", "Globex & Sons")],
+)
+def test_company_focus_finds_the_name_as_papers_write_it(company: str, written: str) -> None:
+    """A followed name is also found with its legal form abbreviated or written out, and
+    with "&" for "and", as the matcher finds it ("The Weinstein Co.")."""
+    from summarizer.text.clean import article_from_parts
+
+    text = UNTITLED + f" After weak sales abroad, {written} said it would not bid for Globex."
+    summary = summarize(article_from_parts("", text), sentences=3, company=company)
+    assert written in summary.sentences[0]
+
+
 def test_a_company_sentence_leaning_on_the_one_before_comes_after_it() -> None:
     from summarizer.text.clean import article_from_parts
 
