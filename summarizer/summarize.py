@@ -144,8 +144,9 @@ def summarize(
     chosen, eligible = _pick(algo, doc, sentences, focus)
     picked = _company_first(sorted(chosen), doc, focus, eligible)
     shown = as_shown([doc.sentences[i] for i in picked], article, focus)
-    if picked[0] - 1 not in picked:  # what the opener answered is not shown
-        shown[0] = _standalone(shown[0])
+    # A connective answers the sentence before it: where that one is not shown, it would
+    # tie this sentence to the wrong one ("However, ..." after an unrelated sentence).
+    shown = [s if i - 1 in picked else _standalone(s) for i, s in zip(picked, shown, strict=True)]
     return Summary(
         title="" if article.extra.get(DERIVED_TITLE) else article.title,  # no headline
         sentences=tuple(shown),
@@ -165,9 +166,9 @@ def as_shown(sentences: Sequence[str], article: Article, focus: Sequence[str]) -
 
 
 def _standalone(sentence: str) -> str:
-    """An opening sentence without the connective that tied it to a sentence the summary
-    leaves out ("But a spokesman said ..." -> "A spokesman said ..."), when it then reads
-    on its own (not "It fell", which needs what "it" is)."""
+    """A sentence without the connective that tied it to a sentence the summary leaves
+    out ("But a spokesman said ..." -> "A spokesman said ..."), when it then reads on its
+    own (not "It fell", which needs what "it" is)."""
     bare = without_connective(sentence)
     return bare if bare != sentence and not opens_dangling(bare) else sentence
 

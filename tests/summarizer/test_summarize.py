@@ -473,3 +473,25 @@ def test_a_focused_summary_opening_on_a_connective_reads_on_its_own() -> None:
     )
     plain = summarize(article).sentences  # unchanged where the sentence before is shown
     assert all(not s.startswith("A spokesman") for s in plain)
+
+
+def test_a_later_sentence_loses_a_connective_that_ties_it_to_one_left_out() -> None:
+    # The "But" answered the scandal sentence: shown after the talks sentence alone it
+    # would read as if the talks were in doubt.
+    article = Article(
+        "Mitsubishi in talks with PSA",
+        (
+            "Mitsubishi Motors is in talks to build cars for PSA Peugeot Citroen in Japan.",
+            "The deal would use spare capacity at its Okazaki plant, people close to it said.",
+            "Mitsubishi has struggled since a scandal over hidden defects in 2004.",
+            "But sales of its new models rose 12% in Japan last month, Mitsubishi said.",
+            "PSA wants to sell more cars in Asia, where its sales lag its rivals.",
+            "Shares in Mitsubishi rose 3% in Tokyo on the report.",
+        ),
+    )
+    sales = "ales of its new models rose 12% in Japan last month, Mitsubishi said."
+    two = summarize(article, sentences=2).sentences
+    assert "Mitsubishi has struggled" not in " ".join(two)
+    assert two[-1] == "S" + sales
+    three = summarize(article, sentences=3).sentences  # after what it answers: kept
+    assert three[1:] == (article.paragraphs[2], "But s" + sales)
