@@ -27,6 +27,7 @@ from summarizer.algorithms.newsrank import (
 )
 from summarizer.algorithms.sentence_features import opens_dangling
 from summarizer.article import Article
+from summarizer.companies.names import focus_names
 from summarizer.errors import InputError
 from summarizer.summarize import as_shown, build_document
 from summarizer.text.quotes import opens_quotation
@@ -89,7 +90,7 @@ def brief(
         raise InputError("The number of sentences must be at least 1.")
     if not company or not company.strip():
         raise InputError("Name a company for the brief.")
-    focus = (company.strip(), *(a for a in aliases if a and a.strip()))
+    focus = focus_names((company, *aliases))
     pool = [c for index, article in enumerate(articles) for c in _candidates(article, index, focus)]
     chosen = _pick(pool, sentences)
     chosen.sort(key=lambda c: (c.article, c.position))

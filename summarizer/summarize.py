@@ -25,7 +25,7 @@ from summarizer.algorithms.sentence_features import (
     without_connective,
 )
 from summarizer.article import Article
-from summarizer.companies.names import spelling_variants
+from summarizer.companies.names import focus_names
 from summarizer.errors import EmptyArticleError, InputError
 from summarizer.text.boilerplate import boilerplate_flags
 from summarizer.text.capitals import lost_capitals, opened, spell_names
@@ -137,10 +137,7 @@ def summarize(
     doc = build_document(article)
     if not doc.sentences:
         raise EmptyArticleError("The article has no sentences to summarize.")
-    names = tuple(name for name in (company, *aliases) if name and name.strip())
-    # As papers also write them ("The Weinstein Co.", "Scottish and Newcastle"), as the
-    # matcher finds them.
-    focus = (*names, *spelling_variants(names))
+    focus = focus_names((company, *aliases))
     chosen, eligible = _pick(algo, doc, sentences, focus)
     picked = _company_first(sorted(chosen), doc, focus, eligible)
     shown = as_shown([doc.sentences[i] for i in picked], article, focus)

@@ -250,6 +250,14 @@ def spelling_variants(aliases: Sequence[str]) -> list[str]:
     return out
 
 
+def focus_names(names: Sequence[str | None]) -> tuple[str, ...]:
+    """A followed company's names to look for in a story: ``names`` (empty ones left
+    out) and their spellings papers also use (:func:`spelling_variants`), as the
+    matcher finds them ("The Weinstein Co.")."""
+    given = tuple(name.strip() for name in names if name and name.strip())
+    return (*given, *spelling_variants(given))
+
+
 def name_problem(name: str) -> str | None:
     """Why ``name`` cannot be followed as a new company (a reply for the user), or None."""
     text = " ".join(name.split())

@@ -74,6 +74,20 @@ def test_brief_uses_aliases(seed_text: str) -> None:
     assert items and all("Great Wall" in i.text for i in items)
 
 
+def test_brief_finds_the_name_as_papers_write_it() -> None:
+    # Followed as "Initech Company"; the story says "Initech Co.".
+    story = Article(
+        "Chip deal",
+        (
+            "Chipmakers had a hard year, and prices fell across the industry in Asia.",
+            "Initech Co. said on Monday it would buy a rival chipmaker for $2 billion.",
+            "Analysts expect more deals as demand for memory chips slows down this year.",
+        ),
+    )
+    items = brief([story], company="Initech Company", sentences=1)
+    assert [i.text for i in items] == [story.paragraphs[1]]
+
+
 def test_article_not_naming_the_company_gives_its_best_sentence() -> None:
     quiet = Article(
         "The firm's new phone",
