@@ -10,6 +10,7 @@ whose transport applies the fetch policy of :mod:`bot.ingest.guard`.
 from __future__ import annotations
 
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ import httpx
 
 from bot.ingest.charsets import decode
 from bot.ingest.guard import BlockedAddress, FetchPolicy, GuardedTransport, refusal
+from bot.ingest.inflate import ACCEPTED, Inflater, UnreadableEncoding
 from bot.ingest.lookup import Resolver
 from summarizer.errors import BlockedAddressError, FetchError
 
@@ -61,7 +63,7 @@ class PolicyClient(httpx.Client):
         super().__init__(
             timeout=httpx.Timeout(timeout),
             follow_redirects=False,
-            headers={"User-Agent": USER_AGENT},
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPTED},
             transport=GuardedTransport(policy, default_timeout=timeout, resolver=resolver),
             trust_env=False,  # a proxy from the environment would bypass the address check
         )
@@ -216,20 +218,28 @@ def _read_limited(
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise too_big
-    chunks: list[bytes] = []
-    total = 0
     try:
-        for chunk in response.iter_bytes():
-            total += len(chunk)
-            if total > max_bytes:
+        inflater = Inflater(response.headers.get("content-encoding", ""), max_bytes=max_bytes)
+    except UnreadableEncoding as err:
+        raise FetchError(f"The page at {original} is compressed in a way we cannot read.") from err
+    chunks: list[bytes] = []
+    try:
+        # Raw bytes, decompressed here within the limit (httpx would inflate a bomb whole).
+        for chunk in response.iter_raw():
+            chunks.append(inflater.feed(chunk))
+            if inflater.too_big:
                 raise too_big
             if time.monotonic() > deadline:
                 raise FetchError(f"Fetching {original} took too long.")
-            chunks.append(chunk)
+        chunks.append(inflater.finish())
     except httpx.TimeoutException as err:
         raise FetchError(f"Fetching {original} took too long.") from err
     except httpx.HTTPError as err:
         raise FetchError(f"Could not fetch {original}: {_describe(err)}.") from err
+    except zlib.error as err:
+        raise FetchError(f"The page at {original} is not the compressed data it says.") from err
+    if inflater.too_big:
+        raise too_big
     return b"".join(chunks)
 
 

@@ -7,8 +7,10 @@ redirect loop, a long redirect chain, and a feed answering 304 to conditional GE
 
 from __future__ import annotations
 
+import functools
 import html
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -128,6 +130,8 @@ class _Handler(BaseHTTPRequestHandler):
             handler = _article
         if handler is None and path.startswith("/chain/"):
             handler = _chain
+        if handler is None and path.startswith("/gz/"):
+            handler = _compressed
         if handler is None:
             return self._send(404, b"not found", "text/plain")
         handler(self, site, path)
@@ -209,6 +213,46 @@ def _huge_streamed(h: _Handler, site: Site, path: str) -> None:
     except (BrokenPipeError, ConnectionResetError):
         pass
     h.close_connection = True
+
+
+BOMB_BYTES = 50 * 1024 * 1024  # of zeros, a few dozen KB once gzipped
+
+
+def _compressed(h: _Handler, site: Site, path: str) -> None:
+    """/gz/<kind>: a page compressed as servers do (gzip, zlib or raw deflate), a gzip
+    bomb, a bomb gzipped twice, or an encoding we never ask for."""
+    kind = path.rsplit("/", 1)[-1]
+    page = article_page("Tesla opens a new battery plant", ["Tesla opened a plant."]).encode()
+    bomb = _bomb()
+    bodies = {
+        "gzip": ("gzip", _gzip(page)),
+        "deflate": ("deflate", zlib.compress(page)),
+        "raw-deflate": ("deflate", _raw_deflate(page)),
+        "bomb": ("gzip", bomb),
+        "double-bomb": ("gzip, gzip", _gzip(bomb)),
+        "brotli": ("br", page),
+        "not-gzip": ("gzip", page),
+    }
+    encoding, body = bodies[kind]
+    h._send(200, body, "text/html", Content_Encoding=encoding)
+
+
+@functools.cache
+def _bomb() -> bytes:
+    """BOMB_BYTES of zeros gzipped, made a megabyte at a time: the test measures memory."""
+    gzip = zlib.compressobj(wbits=16 + zlib.MAX_WBITS)
+    zeros = bytes(1024 * 1024)
+    return b"".join(gzip.compress(zeros) for _ in range(BOMB_BYTES // len(zeros))) + gzip.flush()
+
+
+def _gzip(data: bytes) -> bytes:
+    gzip = zlib.compressobj(wbits=16 + zlib.MAX_WBITS)
+    return gzip.compress(data) + gzip.flush()
+
+
+def _raw_deflate(data: bytes) -> bytes:
+    raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    return raw.compress(data) + raw.flush()
 
 
 def _route(status: int, body: str, ctype: str) -> Callable[[_Handler, Site, str], None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import tracemalloc
 
 import httpx
 import pytest
@@ -94,3 +95,38 @@ def test_decode_handles_byte_order_marks_and_windows_files() -> None:
     assert decode(b"\xef\xbb\xbfTitle") == "Title"
     assert decode("Title".encode("utf-16")) == "Title"
     assert decode("Café “quoted”".encode("cp1252")) == "Café “quoted”"
+
+
+@pytest.mark.parametrize("kind", ["gzip", "deflate", "raw-deflate"])
+def test_a_compressed_page_is_read(site, client: httpx.Client, kind: str) -> None:
+    page = fetch(f"{site.base}/gz/{kind}", client=client)
+    assert "Tesla opens a new battery plant" in page.text
+
+
+@pytest.mark.parametrize("kind", ["bomb", "double-bomb"])
+def test_a_gzip_bomb_is_refused_without_inflating_it(site, client, kind: str) -> None:
+    """A few dozen KB that inflate to 50 MB: refused at the limit, and never held whole
+    (httpx alone inflated a 3.5 KB bomb to 4 GB before any size check)."""
+    limit = 1024 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(FetchError) as caught:
+            fetch(f"{site.base}/gz/{kind}", client=client, max_bytes=limit)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    message = str(caught.value)
+    if kind == "bomb":
+        assert "larger than the 1 MB limit" in message
+    else:  # gzip twice: no server needs it, and we asked for one layer at most
+        assert "compressed in a way we cannot read" in message
+    assert peak < 4 * limit, peak
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [("brotli", "compressed in a way we cannot read"), ("not-gzip", "not the compressed data")],
+)
+def test_a_body_we_cannot_decompress_is_one_sentence(site, client, kind: str, reason: str) -> None:
+    with pytest.raises(FetchError, match=reason):
+        fetch(f"{site.base}/gz/{kind}", client=client)
