@@ -125,6 +125,7 @@ def _add_telegram_flags(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Load the config once, open the database, run the bot until stopped or input ends."""
     from bot.config import Config, setup_logging
+    from bot.instance import sole_instance
     from bot.wiring import build
     from storage import open_store
 
@@ -150,7 +151,8 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(config.database)
     # Jobs open their own connections to the same file: give them its resolved path.
     config = config.with_overrides(db_path=store.path, replay=replay)
-    with store, build(config, store=store) as core:
+    # One bot per database: a second would resend the first one's alerts in flight.
+    with store, sole_instance(store.path), build(config, store=store) as core:
         loaded = _load_sample(core) if (embedded or args.seed or replay) else None
         if config.terminal:
             return run_terminal(core, color=_color(args.color), loaded=loaded)

@@ -72,3 +72,41 @@ def test_the_terminal_chat_follows_the_fetch_switch(tmp_path: Path, serve_routes
     refused, allowed = outputs
     assert "not a public web address" in refused and "5,000 people" not in refused
     assert "5,000 people" in allowed
+
+
+def test_a_second_bot_on_the_same_database_stops_with_one_line(tmp_path: Path) -> None:
+    """Two bots on one database would each resend the other's alerts in flight."""
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    env["NEWSBOT_DB"] = str(tmp_path / "shared.db")
+    command = [sys.executable, "-m", "bot.cli", "run", "--no-replay"]
+    first = subprocess.Popen(
+        command, env=env, cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert first.stdout is not None
+        # The terminal chat's banner: the first bot holds its database.
+        assert "newsbot terminal chat" in first.stdout.readline()
+        second = subprocess.run(
+            command,
+            env=env,
+            cwd=REPO,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        first.communicate("/quit\n", timeout=60)
+    assert second.returncode == 1
+    assert second.stderr == (
+        f"newsbot: Another newsbot (process {first.pid}) is already running on "
+        f"{tmp_path / 'shared.db'}; stop it first, or give this one its own database "
+        "with --db.\n"
+    )
+    assert first.returncode == 0
+    # Once the first has stopped, the database is free again.
+    again = subprocess.run(
+        command, env=env, cwd=REPO, input="", capture_output=True, text=True, timeout=60
+    )
+    assert again.returncode == 0, again.stderr
