@@ -38,6 +38,9 @@ class FeedLimits:
     page_max_bytes: int = DEFAULT_MAX_BYTES
     max_entries: int = 50
     workers: int = 4
+    # Seconds one feed's entry pages may take in a poll: entries not reached by then wait
+    # for the next poll, so one slow site cannot hold every other feed for minutes.
+    pages_budget: float = 30.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ thread; a StorageError (the database is down for every feed) is raised to the ca
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -150,7 +151,11 @@ def _entry_items(ingestor: Ingestor, parsed: ParsedFeed) -> tuple[list[Item], in
     source = parsed.title or source_from_url(parsed.url)
     limits, client = ingestor.limits, ingestor.client
 
-    def prepare(entry: FeedEntry) -> Article | NewsbotError:
+    budget_ends = time.monotonic() + limits.pages_budget
+
+    def prepare(entry: FeedEntry) -> Article | NewsbotError | None:
+        if time.monotonic() > budget_ends:
+            return None  # left for the next poll (feeds list the newest first)
         try:
             return entry_article(entry, source=source, client=client, limits=limits)
         except NewsbotError as err:
@@ -164,7 +169,10 @@ def _entry_items(ingestor: Ingestor, parsed: ParsedFeed) -> tuple[list[Item], in
     items = [
         Item(entry.link or f"{parsed.url} ({entry.title or 'untitled entry'})", _ready(outcome))
         for entry, outcome in zip(fresh, outcomes, strict=True)
+        if outcome is not None
     ]
+    if len(items) < len(fresh):
+        log.info("Feed %s: %d entries left for the next poll.", parsed.url, len(fresh) - len(items))
     items.reverse()  # feeds list the newest first; store (and alert) in publication order
     return items, len(parsed.entries) - len(fresh)
 

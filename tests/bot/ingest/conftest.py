@@ -132,6 +132,8 @@ class _Handler(BaseHTTPRequestHandler):
             handler = _chain
         if handler is None and path.startswith("/gz/"):
             handler = _compressed
+        if handler is None and path.startswith("/slow-page/"):
+            handler = _slow_page
         if handler is None:
             return self._send(404, b"not found", "text/plain")
         handler(self, site, path)
@@ -255,6 +257,25 @@ def _raw_deflate(data: bytes) -> bytes:
     return raw.compress(data) + raw.flush()
 
 
+SLOW_PAGE_SECONDS = 0.3
+
+
+def _slow_entries(h: _Handler, site: Site, path: str) -> None:
+    """A feed of six stories whose pages each take SLOW_PAGE_SECONDS to arrive."""
+    items = [(f"Acme plant number {n} opens", f"/slow-page/{n}", "") for n in range(6)]
+    h._send(200, rss_feed(site.base, items).encode(), "application/rss+xml")
+
+
+def _slow_page(h: _Handler, site: Site, path: str) -> None:
+    n = path.rsplit("/", 1)[-1]
+    time.sleep(SLOW_PAGE_SECONDS)
+    page = article_page(
+        f"Acme plant number {n} opens",
+        [f"Acme Motors opened its plant number {n} in Ohio on Monday, the company said."],
+    )
+    h._send(200, page.encode(), "text/html; charset=utf-8")
+
+
 def _route(status: int, body: str, ctype: str) -> Callable[[_Handler, Site, str], None]:
     return lambda h, site, path: h._send(status, body.encode(), ctype)
 
@@ -272,6 +293,7 @@ _ROUTES: dict[str, Callable[[_Handler, Site, str], None]] = {
     "/404.xml": _route(404, "gone", "text/plain"),
     "/500.xml": _route(500, "boom", "text/plain"),
     "/slow.xml": _slow,
+    "/slow-entries.xml": _slow_entries,
     "/huge.html": _route(200, "<p>" + "x" * (PAGE_LIMIT * 2) + "</p>", "text/html"),
     "/huge-stream.html": _huge_streamed,
     "/loop-a": lambda h, site, path: h.redirect("/loop-b"),

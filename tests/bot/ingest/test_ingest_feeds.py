@@ -189,3 +189,25 @@ def test_feed_state_counts_failures_and_keeps_validators(store) -> None:
     assert state is not None and (state.failures, state.last_error, state.etag) == (0, None, '"b"')
     assert state.title == "Feed" and [s.url for s in store.feeds.all()] == [url]
     assert store.feeds.remove(url) and store.feeds.get(url) is None
+
+
+def test_slow_entry_pages_wait_for_the_next_poll_past_the_feeds_budget(
+    site, store, client, limits
+) -> None:
+    """One slow site must not hold the poll (and every other feed) for minutes: pages
+    not started within the budget are fetched at the next poll, newest first."""
+    from bot.services.registry import CompanyRegistry
+
+    # Each page takes 0.3 s (conftest's SLOW_PAGE_SECONDS): two start, the budget ends.
+    budget = replace(limits, workers=2, pages_budget=0.15)
+    ingestor = Ingestor(store=store, companies=CompanyRegistry(store), client=client, limits=budget)
+    url = f"{site.base}/slow-entries.xml"
+    first = ingestor.ingest_feed(url)
+    assert first.new == 2 and first.failed == 0  # the two started before the budget ran out
+    assert _titles(store) == {"Acme plant number 0 opens", "Acme plant number 1 opens"}
+    second = ingestor.ingest_feed(url)
+    assert second.new == 2 and second.duplicate == 2
+    while ingestor.ingest_feed(url).new:
+        pass
+    assert store.articles.count() == 6
+    assert sum(p.startswith("/slow-page/") for p in site.requests) == 6  # each page once
