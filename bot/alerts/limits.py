@@ -39,10 +39,16 @@ class Limits:
         return 1, 1.0 / self.per_second
 
 
+# After a 429 for one chat the others wait this long, not the chat's whole retry_after:
+# Telegram limits a chat on its own (a group's 20 a minute), or the bot as a whole.
+_OTHERS_WAIT = 1.0
+
+
 @dataclass(slots=True)
 class _ChatState:
     last: float = -math.inf
     recent: deque[float] = field(default_factory=deque)
+    paused_until: float = -math.inf  # this chat's own 429
 
 
 class RateGate:
@@ -81,9 +87,24 @@ class RateGate:
                 state.recent.append(at)
         self.pause(1.0)
 
-    def pause(self, seconds: float) -> None:
-        """Telegram said 429: nobody sends until ``seconds`` from now."""
-        self._paused_until = max(self._paused_until, self._clock() + seconds + self.limits.margin)
+    def pause(self, seconds: float, *, chat_id: int | None = None) -> None:
+        """Telegram said 429 (for a send to ``chat_id``): wait ``seconds``.
+
+        That chat waits them all; the others wait a second, unless another chat is still
+        waiting out a 429 of its own: then Telegram limits the whole bot, and nobody
+        sends until ``seconds`` from now (as without a chat)."""
+        now = self._clock()
+        until = now + seconds + self.limits.margin
+        if chat_id is None or any(
+            other != chat_id and state.paused_until > now for other, state in self._chats.items()
+        ):
+            self._paused_until = max(self._paused_until, until)
+            return
+        self._paused_until = max(
+            self._paused_until, now + min(seconds, _OTHERS_WAIT) + self.limits.margin
+        )
+        state = self._chats.setdefault(chat_id, _ChatState())
+        state.paused_until = max(state.paused_until, until)
 
     @property
     def paused_for(self) -> float:
@@ -95,7 +116,7 @@ class RateGate:
         state = self._chats.get(chat_id)
         if state is None:
             return -math.inf
-        ready = state.last + self.limits.chat_interval + self.limits.margin
+        ready = max(state.paused_until, state.last + self.limits.chat_interval + self.limits.margin)
         per_minute = self.limits.group_per_minute
         if group and per_minute < _UNLIMITED and len(state.recent) >= per_minute:
             ready = max(ready, state.recent[-int(per_minute)] + 60.0 + self.limits.margin)
@@ -156,7 +177,11 @@ class RateGate:
     def forget_idle(self) -> int:
         """Drop state of chats idle for over a minute (keeps memory flat); returns how many."""
         horizon = self._clock() - 60.0 - self.limits.chat_interval - 2 * self.limits.margin
-        idle = [chat for chat, state in self._chats.items() if state.last < horizon]
+        idle = [
+            chat
+            for chat, state in self._chats.items()
+            if state.last < horizon and state.paused_until < horizon
+        ]
         for chat in idle:
             del self._chats[chat]
         return len(idle)

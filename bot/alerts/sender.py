@@ -250,7 +250,7 @@ class AlertSender:
                 return await self._outcomes.delivered(ids, message_id, delivery.note)
             if isinstance(result, RetryAfter):
                 self.stats["retry_after"] += 1
-                self.gate.pause(retry_seconds(result))
+                self.gate.pause(retry_seconds(result), chat_id=chat_id)
             elif isinstance(result, ChatMigrated):
                 chat_id = await self._outcomes.migrate(chat_id, int(result.new_chat_id))
             elif isinstance(result, Forbidden):

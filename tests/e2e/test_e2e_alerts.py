@@ -268,6 +268,27 @@ async def test_no_alert_reaches_a_chat_after_it_unfollows_during_a_429_pause(
     assert sender.stats["withdrawn"] >= 1
 
 
+async def test_a_429_for_one_chat_does_not_hold_the_others(emulator, store) -> None:
+    """A flood wait Telegram gives one chat (a busy group) holds that chat only; two
+    chats told to wait at once would mean the bot itself is limited."""
+    others = list(range(9101, 9141))  # more than one second's worth (25)
+    for chat in (9001, *others):
+        add_chat(store, chat, "Xiaomi")
+    flood = {"method": "sendMessage", "chat_id": 9001, "status": 429, "retry_after": 4}
+    await emulator.inject(flood)
+    add_article(store, {"Xiaomi": 0.8}, n=1)
+    await run_sender(emulator, store, until=41, timeout=20)
+    log = await emulator.log(method="sendMessage")
+    told = next(e["t"] for e in log if e["chat_id"] == 9001 and e["outcome"] == "fault")
+    waited = next(e["t"] for e in log if e["chat_id"] == 9001 and e["outcome"] == "ok")
+    assert waited - told >= 4  # the chat waited out its retry_after
+    served = [e["t"] for e in log if e["chat_id"] in others and e["outcome"] == "ok"]
+    assert len(served) == len(others)
+    # The others waited a second at most, not the 4 s Telegram asked of 9001.
+    assert max(served) < told + 2.5 < waited
+    assert store.outbox.counts() == {"sent": 41}
+
+
 async def test_a_group_that_stops_gets_none_of_its_queued_alerts(emulator, store) -> None:
     # A group gets one message per second at most: its later alerts wait in the sender.
     add_chat(store, -8201, "Tesla", type="group")

@@ -1,4 +1,4 @@
-"""The rate gate on real asyncio time: windows hold, 429 pauses everybody."""
+"""The rate gate on real asyncio time: windows hold; a 429 holds its chat, or everybody."""
 
 from __future__ import annotations
 
@@ -47,3 +47,24 @@ async def test_retry_after_pauses_every_chat() -> None:
     await send(gate, 1, [])
     assert time.monotonic() - started >= 0.29
     assert gate.paused_for == 0.0
+
+
+async def test_a_429_for_one_chat_holds_that_chat_not_the_others() -> None:
+    """A group's flood wait (say 30 s) must not hold every private chat for 30 s."""
+    gate = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
+    gate.pause(30.0, chat_id=7)
+    assert gate.chat_ready_at(7, group=True) - gate.now() > 29
+    started = time.monotonic()
+    await send(gate, 8, [])  # another chat waits a second, not thirty
+    assert 0.9 <= time.monotonic() - started < 5
+    assert gate.chat_ready_at(7, group=True) - gate.now() > 27
+    assert gate.forget_idle() == 0  # a paused chat keeps its pause
+
+
+async def test_429s_for_two_chats_pause_everybody() -> None:
+    """A second chat told to wait while the first still waits: Telegram limits the bot."""
+    gate = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
+    gate.pause(30.0, chat_id=7)
+    gate.pause(30.0, chat_id=8)
+    assert gate.paused_for > 29
+    assert gate.chat_ready_at(9, group=False) <= gate.now()  # the gate itself holds chat 9
