@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from bot.alerts.digest import release_due
 from bot.alerts.supervisor import Backoff, supervise
+from summarizer.errors import StorageError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -168,6 +169,12 @@ def poll_feeds(config: Config, *, companies: CompanyRegistry | None = None) -> I
     """
     from bot.wiring import build
 
+    if not config.database.exists():
+        # Opening it would create an empty database beside the bot's, which runs on.
+        raise StorageError(
+            f"The database {config.database} is gone (deleted or moved while the bot ran); "
+            "no feed is polled. Restart newsbot."
+        )
     with build(config, companies=companies) as core:
         urls = list(dict.fromkeys([*config.feeds, *(s.url for s in core.store.feeds.all())]))
         if not urls:

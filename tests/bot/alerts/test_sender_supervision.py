@@ -141,3 +141,16 @@ async def test_a_busy_database_at_the_last_check_before_a_send_loses_no_slot(
         sender.stop()
         await asyncio.wait_for(task, 10.0)
         await bot.shutdown()
+
+
+def test_a_feed_poll_never_creates_a_database_the_bot_lost(tmp_path: Path) -> None:
+    """The database deleted while the bot runs: a poll must not start an empty one beside
+    the bot's, whose alerts and subscriptions would then be split over two files."""
+    from bot.alerts.jobs import poll_feeds
+    from summarizer.errors import StorageError
+
+    gone = tmp_path / "gone.db"
+    config = Config.load({"NEWSBOT_DB": str(gone), "NEWSBOT_FEEDS": "https://news.example/rss"})
+    with pytest.raises(StorageError, match="is gone"):
+        poll_feeds(config)
+    assert not gone.exists()
