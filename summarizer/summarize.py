@@ -143,7 +143,11 @@ def summarize(
     shown = as_shown([doc.sentences[i] for i in picked], article, focus)
     # A connective answers the sentence before it: where that one is not shown, it would
     # tie this sentence to the wrong one ("However, ..." after an unrelated sentence).
-    shown = [s if i - 1 in picked else _standalone(s) for i, s in zip(picked, shown, strict=True)]
+    # (In the order shown: the company's sentence may have moved in front of its own.)
+    shown = [
+        s if k and picked[k - 1] == i - 1 else _standalone(s)
+        for k, (i, s) in enumerate(zip(picked, shown, strict=True))
+    ]
     return Summary(
         title="" if article.extra.get(DERIVED_TITLE) else article.title,  # no headline
         sentences=tuple(shown),

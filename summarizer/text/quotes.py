@@ -22,12 +22,14 @@ def balance_quotes(sentence: str) -> str:
     if "“" in sentence or "”" in sentence:
         opened, closed = sentence.count("“"), sentence.count("”")
         # Copy mixing styles ("“We will safeguard property" Citron said.") closes a
-        # curly quote with a straight one: nothing is left open.
+        # curly quote with a straight one, or the other way round: nothing is left open.
         if opened == closed + 1:
             if sentence.count('"') % 2 and sentence.rfind('"') > sentence.rfind("“"):
                 return sentence
             return sentence + "”"
         if closed == opened + 1 and sentence.rfind("”") > sentence.rfind("“"):
+            if sentence.count('"') % 2 and sentence.find('"') < sentence.find("”"):
+                return sentence  # opened straight, closed curly
             return "“" + sentence
         return sentence
     if sentence.count('"') % 2 == 0:

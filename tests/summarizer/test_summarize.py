@@ -495,3 +495,17 @@ def test_a_later_sentence_loses_a_connective_that_ties_it_to_one_left_out() -> N
     assert two[-1] == "S" + sales
     three = summarize(article, sentences=3).sentences  # after what it answers: kept
     assert three[1:] == (article.paragraphs[2], "But s" + sales)
+
+
+def test_a_connective_is_kept_only_after_the_sentence_it_answers_as_shown() -> None:
+    # Acme's sentence leads the focused summary, in front of the one its "But" answered.
+    article = Article(
+        "",
+        (
+            "Shares of chipmakers fell sharply on Monday after a weak forecast from a rival.",
+            "But Acme Corp said its orders for the new chips were still rising.",
+            "Analysts expect the market to recover by the end of the year.",
+        ),
+    )
+    summary = summarize(article, sentences=3, company="Acme Corp").sentences
+    assert summary[0] == "Acme Corp said its orders for the new chips were still rising."

@@ -23,6 +23,7 @@ from summarizer.text.quotes import balance_quotes
         # A curly quote closed by a straight one (copy mixing styles): nothing is open.
         ('“We will safeguard property" Citron said.', '“We will safeguard property" Citron said.'),
         ('The 6" pipe, “it leaks.', 'The 6" pipe, “it leaks.”'),  # that one opened nothing
+        ('"We will safeguard property” Citron said.', '"We will safeguard property” Citron said.'),
     ],
 )
 def test_a_quote_left_open_or_closed_is_balanced(sentence: str, shown: str) -> None:
