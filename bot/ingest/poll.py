@@ -35,6 +35,7 @@ class _Gathered:
     items: tuple[Item, ...] = ()
     known: int = 0
     error: FetchError | None = None
+    left: int = 0  # entries left for the next poll (past the feed's page budget)
 
 
 def ingest_feed(ingestor: Ingestor, url: str) -> IngestReport:
@@ -110,8 +111,8 @@ def _gather_one(ingestor: Ingestor, url: str) -> _Gathered:
         )
     if parsed.not_modified:
         return _Gathered(url, parsed)
-    items, known = _entry_items(ingestor, parsed)
-    return _Gathered(url, parsed, tuple(items), known)
+    items, known, left = _entry_items(ingestor, parsed)
+    return _Gathered(url, parsed, tuple(items), known, left=left)
 
 
 def _store(ingestor: Ingestor, feed: _Gathered) -> IngestReport:
@@ -134,17 +135,20 @@ def _store(ingestor: Ingestor, feed: _Gathered) -> IngestReport:
     if feed.items:
         report = ingestor.ingest_items(feed.items, desc="feed")
     report.duplicate += feed.known
+    # With entries left, the next poll must read the feed again: a 304 would skip them.
+    fresh = feed.left == 0
     ingestor.store.feeds.record_success(
         feed.url,
         title=feed.parsed.title,
-        etag=feed.parsed.etag,
-        last_modified=feed.parsed.last_modified,
+        etag=feed.parsed.etag if fresh else None,
+        last_modified=feed.parsed.last_modified if fresh else None,
     )
     return report
 
 
-def _entry_items(ingestor: Ingestor, parsed: ParsedFeed) -> tuple[list[Item], int]:
-    """Fetch the pages of entries not stored yet, several at a time; count the others."""
+def _entry_items(ingestor: Ingestor, parsed: ParsedFeed) -> tuple[list[Item], int, int]:
+    """Fetch the pages of entries not stored yet, several at a time: the items, how many
+    entries were stored already, and how many are left for the next poll."""
     # Entries already stored are not fetched again: a poll costs only what is new.
     articles = ingestor.store.articles
     fresh = [e for e in parsed.entries if not (e.link and articles.id_for_url(e.link))]
@@ -171,10 +175,11 @@ def _entry_items(ingestor: Ingestor, parsed: ParsedFeed) -> tuple[list[Item], in
         for entry, outcome in zip(fresh, outcomes, strict=True)
         if outcome is not None
     ]
-    if len(items) < len(fresh):
-        log.info("Feed %s: %d entries left for the next poll.", parsed.url, len(fresh) - len(items))
+    left = len(fresh) - len(items)
+    if left:
+        log.info("Feed %s: %d entries left for the next poll.", parsed.url, left)
     items.reverse()  # feeds list the newest first; store (and alert) in publication order
-    return items, len(parsed.entries) - len(fresh)
+    return items, len(parsed.entries) - len(fresh), left
 
 
 def _ready(outcome: Article | NewsbotError) -> Callable[[], Article]:

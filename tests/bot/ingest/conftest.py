@@ -261,9 +261,15 @@ SLOW_PAGE_SECONDS = 0.3
 
 
 def _slow_entries(h: _Handler, site: Site, path: str) -> None:
-    """A feed of six stories whose pages each take SLOW_PAGE_SECONDS to arrive."""
+    """A feed of six stories whose pages each take SLOW_PAGE_SECONDS to arrive; it never
+    changes, and says so (304) to a client that sends its ETag."""
+    if h.headers.get("If-None-Match") == '"s1"':
+        h.send_response(304)
+        h.send_header("Content-Length", "0")
+        h.end_headers()
+        return
     items = [(f"Acme plant number {n} opens", f"/slow-page/{n}", "") for n in range(6)]
-    h._send(200, rss_feed(site.base, items).encode(), "application/rss+xml")
+    h._send(200, rss_feed(site.base, items).encode(), "application/rss+xml", ETag='"s1"')
 
 
 def _slow_page(h: _Handler, site: Site, path: str) -> None:

@@ -209,5 +209,7 @@ def test_slow_entry_pages_wait_for_the_next_poll_past_the_feeds_budget(
     assert second.new == 2 and second.duplicate == 2
     while ingestor.ingest_feed(url).new:
         pass
-    assert store.articles.count() == 6
+    assert store.articles.count() == 6  # the feed's ETag did not hide the entries left
     assert sum(p.startswith("/slow-page/") for p in site.requests) == 6  # each page once
+    assert ingestor.ingest_feed(url).total == 0  # all read: asked with the ETag again
+    assert store.feeds.get(url).etag == '"s1"'
