@@ -21,9 +21,11 @@ log = logging.getLogger(__name__)
 
 
 def lock_path(database: Path) -> Path:
-    """The lock file of a database: beside it, like SQLite's own -wal and -shm files (a
-    lock on the database file itself would be dropped by SQLite's POSIX locks)."""
-    return database.with_name(database.name + ".run-lock")
+    """The lock file of a database: beside the file the path leads to (through any
+    symlink), like SQLite's own -wal and -shm files. Not the database file itself: where
+    ``flock`` is emulated with POSIX locks (NFS), that would lock SQLite out of it."""
+    real = database.expanduser().resolve()
+    return real.with_name(real.name + ".run-lock")
 
 
 @contextlib.contextmanager
@@ -36,8 +38,12 @@ def sole_instance(database: Path) -> Iterator[None]:
     except ImportError:  # not a POSIX system
         yield
         return
+    if str(database) == ":memory:":  # a database of its own, which no other bot can open
+        yield
+        return
     path = lock_path(database)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # a first run: the database's too
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as err:
         log.warning("Running without a lock on %s (%s).", database, err.strerror)

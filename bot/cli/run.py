@@ -148,15 +148,17 @@ def run(args: argparse.Namespace) -> int:
     setup_logging(config, level=args.log_level)
     embedded = config.terminal and config.db_path is None  # no --db, no $NEWSBOT_DB
     replay = config.replay if config.replay is not None else embedded
-    store = open_store(config.database)
-    # Jobs open their own connections to the same file: give them its resolved path.
-    config = config.with_overrides(db_path=store.path, replay=replay)
-    # One bot per database: a second would resend the first one's alerts in flight.
-    with store, sole_instance(store.path), build(config, store=store) as core:
-        loaded = _load_sample(core) if (embedded or args.seed or replay) else None
-        if config.terminal:
-            return run_terminal(core, color=_color(args.color), loaded=loaded)
-        return run_telegram(core, token_env=args.token_env)
+    # One bot per database: a second would resend the first one's alerts in flight. Taken
+    # before the database is opened, so a second bot never migrates it under the first.
+    with sole_instance(config.database):
+        store = open_store(config.database)
+        # Jobs open their own connections to the same file: give them its path as opened.
+        config = config.with_overrides(db_path=store.path, replay=replay)
+        with store, build(config, store=store) as core:
+            loaded = _load_sample(core) if (embedded or args.seed or replay) else None
+            if config.terminal:
+                return run_terminal(core, color=_color(args.color), loaded=loaded)
+            return run_telegram(core, token_env=args.token_env)
 
 
 def _load_sample(core: Newsbot) -> SampleLoad:

@@ -110,3 +110,23 @@ def test_a_second_bot_on_the_same_database_stops_with_one_line(tmp_path: Path) -
         command, env=env, cwd=REPO, input="", capture_output=True, text=True, timeout=60
     )
     assert again.returncode == 0, again.stderr
+
+
+def test_the_run_lock_follows_the_file_not_the_name(tmp_path: Path) -> None:
+    from bot.instance import lock_path, sole_instance
+    from summarizer.errors import StorageError
+
+    real = tmp_path / "real" / "news.db"
+    link = tmp_path / "link"
+    real.parent.mkdir()
+    link.symlink_to(real.parent)
+    with sole_instance(real):
+        with pytest.raises(StorageError, match="already running"), sole_instance(link / "news.db"):
+            pass
+        with sole_instance(Path(":memory:")):  # a database of its own: no lock to share
+            pass
+    assert lock_path(link / "news.db") == lock_path(real)
+    assert not (Path.cwd() / ":memory:.run-lock").exists()
+    first_run = tmp_path / "new" / "folder" / "news.db"
+    with sole_instance(first_run):  # the folder is made for the lock, as for the database
+        assert lock_path(first_run).exists()
