@@ -14,18 +14,23 @@ import pytest
 REPO = Path(__file__).resolve().parents[3]
 
 
-def _run(tmp_path: Path, token: str, base_url: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": token, "NEWSBOT_DB": str(tmp_path / "r.db")}
+def _newsbot(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``newsbot ARGS`` with no input (the terminal chat ends at once)."""
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run", "--base-url", base_url],
+        [sys.executable, "-m", "bot.cli", *args],
         env=env,
-        stdin=subprocess.DEVNULL,
+        input="",
         capture_output=True,
         text=True,
         timeout=60,
         cwd=REPO,
         check=False,
     )
+
+
+def _run(tmp_path: Path, token: str, base_url: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": token, "NEWSBOT_DB": str(tmp_path / "r.db")}
+    return _newsbot(["run", "--base-url", base_url], env)
 
 
 @pytest.mark.parametrize("token", ["123:unreachable-secret", "fake-secret", "12 3:a b-secret"])
@@ -78,24 +83,20 @@ def test_a_second_bot_on_the_same_database_stops_with_one_line(tmp_path: Path) -
     """Two bots on one database would each resend the other's alerts in flight."""
     env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
     env["NEWSBOT_DB"] = str(tmp_path / "shared.db")
-    command = [sys.executable, "-m", "bot.cli", "run", "--no-replay"]
+    args = ["run", "--no-replay"]
     first = subprocess.Popen(
-        command, env=env, cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-m", "bot.cli", *args],
+        env=env,
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert first.stdout is not None
         # The terminal chat's banner: the first bot holds its database.
         assert "newsbot terminal chat" in first.stdout.readline()
-        second = subprocess.run(
-            command,
-            env=env,
-            cwd=REPO,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        second = _newsbot(args, env)
     finally:
         first.communicate("/quit\n", timeout=60)
     assert second.returncode == 1
@@ -106,9 +107,7 @@ def test_a_second_bot_on_the_same_database_stops_with_one_line(tmp_path: Path) -
     )
     assert first.returncode == 0
     # Once the first has stopped, the database is free again.
-    again = subprocess.run(
-        command, env=env, cwd=REPO, input="", capture_output=True, text=True, timeout=60
-    )
+    again = _newsbot(args, env)
     assert again.returncode == 0, again.stderr
 
 
