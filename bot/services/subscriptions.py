@@ -92,15 +92,38 @@ class SubscriptionService:
         names = self._names_in(text)
         self.store.chats.upsert(chat_id, type=chat_type, title=title)
         count = self.store.subscriptions.count(chat_id)
-        out: dict[str, list[Any]] = {
-            k: [] for k in ("added", "already", "new", "unk", "over", "words")
-        }
+        out = _outcomes()
         for name in names:
             count += self._subscribe_one(
                 chat_id, name, full=count >= self.max_subscriptions, out=out
             )
         if out["new"]:
             self.companies.reload()
+        return self._result(chat_id, out, count, topic)
+
+    def subscribe_id(
+        self, chat_id: int, company_id: int, *, topic: int | None = None
+    ) -> SubscribeResult:
+        """Follow a company picked from a button: by its id, as a name such as "Sturm,
+        Ruger & Co." would be split at its comma."""
+        company = company_by_id(self.store, company_id, chat_id)
+        self.store.chats.upsert(chat_id)
+        count = self.store.subscriptions.count(chat_id)
+        out = _outcomes()
+        ref = CompanyRef(company.id, company.name)
+        full = count >= self.max_subscriptions
+        if not self.store.subscriptions.is_subscribed(chat_id, company.id) and full:
+            out["over"].append(company.name)
+        elif self.store.subscriptions.add(chat_id, company.id):
+            out["added"].append(ref)
+            count += 1
+        else:
+            out["already"].append(ref)
+        return self._result(chat_id, out, count, topic)
+
+    def _result(
+        self, chat_id: int, out: dict[str, list[Any]], count: int, topic: int | None
+    ) -> SubscribeResult:
         # "Apple, Apple Inc." name one company: followed once, and not "already" followed.
         done = {*out["added"], *out["new"]}
         out["already"] = [r for r in dict.fromkeys(out["already"]) if r not in done]
@@ -153,13 +176,6 @@ class SubscriptionService:
         if created and company.extra.get("ambiguous"):
             out["words"].append(company.name)
         return 1
-
-    def subscribe_id(
-        self, chat_id: int, company_id: int, *, topic: int | None = None
-    ) -> SubscribeResult:
-        """Follow a company picked from a button."""
-        company = company_by_id(self.store, company_id, chat_id)
-        return self.subscribe(chat_id, company.name, topic=topic)
 
     def unsubscribe(self, chat_id: int, text: str) -> UnsubscribeResult:
         """Stop following each comma-separated name, or every company for "all"."""
@@ -255,3 +271,8 @@ class SubscriptionService:
         """Remember a forum topic's name (its first, or a new one when ``rename``); False
         for a chat the bot does not know yet."""
         return self.store.chats.name_topic(chat_id, thread_id, name, rename=rename)
+
+
+def _outcomes() -> dict[str, list[Any]]:
+    """What a /subscribe did with each name, by outcome."""
+    return {k: [] for k in ("added", "already", "new", "unk", "over", "words")}

@@ -100,6 +100,18 @@ async def test_subscribe_suggests_close_matches_with_a_button(bot: Bot) -> None:
     assert [n for _, n in bot.store.subscriptions.for_chat(11)] == ["Xiaomi"]
 
 
+async def test_a_follow_button_follows_a_name_with_a_comma_whole(bot: Bot) -> None:
+    # The button follows the company itself: its name, split at the comma, was "Sturm"
+    # (a new name) and "Ruger & Co."; "Casino, Guichard-Perrachon" could not be followed.
+    for name in ("Sturm, Ruger & Co.", "Casino, Guichard-Perrachon"):
+        company_id = bot.store.companies.id_for(name)
+        assert company_id is not None, name
+        replies = await bot.press(f"f:{company_id}")
+        assert f"Subscribed to <b>{name.replace('&', '&amp;')}</b>" in " ".join(replies), replies
+    followed = [n for _, n in bot.store.subscriptions.for_chat(11)]
+    assert followed == ["Casino, Guichard-Perrachon", "Sturm, Ruger & Co."]
+
+
 async def test_a_new_name_sharing_only_its_last_word_is_no_typo(bot: Bot) -> None:
     # "Atticus Capital" is as close to Axis Capital as "Xiaomy" to Xiaomi letter by letter,
     # but its own word differs: it is followed, the look-alike only offered.
