@@ -13,9 +13,12 @@ VISIBLE = (
     "WHERE r.article_id = a.id AND r.chat_id = :chat))"
 )
 
-# Companies (alias ``c``): the registry, plus the custom names the asking chat created or
-# follows; another chat's custom names are never shown or suggested.
+# Companies (alias ``c``): the registry, the names found in the operator's news (no chat
+# made them up), plus the custom names the asking chat created or follows; another
+# chat's custom names are never shown or suggested.
 OWN_COMPANY = (
     "(c.custom = 0 OR c.created_by = :chat OR EXISTS (SELECT 1 FROM subscriptions "
-    "AS s WHERE s.chat_id = :chat AND s.company_id = c.id))"
+    "AS s WHERE s.chat_id = :chat AND s.company_id = c.id) OR (c.created_by IS NULL "
+    "AND EXISTS (SELECT 1 FROM article_companies AS ac JOIN articles AS na "
+    "ON na.id = ac.article_id WHERE ac.company_id = c.id AND na.submitted_by IS NULL)))"
 )

@@ -116,9 +116,10 @@ class NewsService:
         self.ingestor = ingestor
         self.algorithm = algorithm
 
-    def find_company(self, name: str) -> Company | None:
-        """The stored company named, aliased or tickered ``name`` (any case)."""
-        return find_company(self.store, self.companies.matcher, name)
+    def find_company(self, name: str, chat_id: int | None = None) -> Company | None:
+        """The stored company named, aliased or tickered ``name`` (any case), as the
+        chat ``chat_id`` may see it."""
+        return find_company(self.store, self.companies.matcher, name, chat_id=chat_id)
 
     def in_the_news(
         self, chat_id: int, *, articles: int = 30, limit: int = 6
@@ -143,9 +144,9 @@ class NewsService:
         ``alternatives``: other (name, count) readings of what was typed, tried in turn
         when ``name`` is unknown: "/news Channel 5" is the broadcaster, not 5 articles
         about "Channel"."""
-        company = self.find_company(name)
+        company = self.find_company(name, chat_id)
         for other, other_count in alternatives if company is None else ():
-            if (found := self.find_company(other)) is not None:
+            if (found := self.find_company(other, chat_id)) is not None:
                 company, count = found, other_count
                 break
         if company is None:

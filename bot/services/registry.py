@@ -76,8 +76,13 @@ def company_by_id(store: Store, company_id: int, chat_id: int) -> Company:
     return company
 
 
-def find_company(store: Store, matcher: CompanyMatcher, name: str) -> Company | None:
-    """The stored company named, aliased or tickered ``name`` (any case)."""
+def find_company(
+    store: Store, matcher: CompanyMatcher, name: str, *, chat_id: int | None = None
+) -> Company | None:
+    """The stored company named, aliased or tickered ``name`` (any case); for a chat
+    (``chat_id``), only a custom name it may see (``storage.visibility.OWN_COMPANY``):
+    another chat's is a name new to this chat, which its buttons could not follow either
+    (see :func:`company_by_id`)."""
     name = _typed(name)
     if _is_typo(name):
         return None
@@ -86,6 +91,8 @@ def find_company(store: Store, matcher: CompanyMatcher, name: str) -> Company | 
     if company is None:
         entry = _resolve(matcher, name)
         company = store.companies.get_by_name(entry.name) if entry else None
+    if company is not None and company.custom and chat_id is not None:
+        company = store.companies.get(company.id, chat_id=chat_id)
     return company
 
 

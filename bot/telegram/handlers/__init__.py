@@ -131,11 +131,11 @@ async def unknown_command(update: Update, context: Context) -> None:
 
 async def plain_text(update: Update, context: Context) -> None:
     """Text without a command in a private chat: offer buttons if it names a company."""
-    message = update.effective_message
+    message, chat = update.effective_message, update.effective_chat
     text = clean(message.text if message else "", limit=101)
     company = None
-    if len(text) <= 100:
-        company = await context.workers.read(context.reader.news.find_company, text)
+    if len(text) <= 100 and chat is not None:
+        company = await context.workers.read(context.reader.news.find_company, text, chat.id)
     if company is None:
         await send(
             update,

@@ -565,6 +565,43 @@ async def test_one_chats_custom_names_never_reach_another_chats_suggestions(bot:
         assert "Zyxwv Quantum Labs" not in subscribe
 
 
+async def test_another_chats_custom_name_typed_exactly_is_a_name_new_to_this_chat(
+    bot: Bot,
+) -> None:
+    # Found by its exact name, it was offered with buttons that could not follow it.
+    await bot.send("/subscribe Zorblax Widgets", chat=31, user=31)
+    plain = (await bot.send("zorblax widgets", chat=32, user=32))[0]
+    assert plain.startswith("I answer commands") and not bot.buttons(bot.last("sendMessage"))
+    news = (await bot.send("/news zorblax widgets", chat=32, user=32))[0]
+    assert "To follow it as a new name: /subscribe zorblax widgets" in news
+    subscribe = (await bot.send("/subscribe zorblax widgets", chat=32, user=32))[0]
+    assert "Subscribed to" in subscribe
+    assert [n for _, n in bot.store.subscriptions.for_chat(32)] == ["Zorblax Widgets"]
+    own = (await bot.send("zorblax widgets", chat=32, user=32))[0]  # now its own name too
+    assert "Zorblax Widgets" in own and bot.buttons(bot.last("sendMessage"))
+
+
+async def test_a_name_found_in_the_news_can_be_followed_from_its_button(bot: Bot) -> None:
+    # Found in the operator's news (no chat made it up), its Follow button said "no longer
+    # known"; a name found only in a page another chat sent stays that chat's.
+    from summarizer import Article
+    from summarizer.companies.matcher import CompanyMention
+
+    bot.store.articles.add(
+        Article("Zeta story", ("Zeta Quantum reported results.", "Shares moved."), url="u:1"),
+        companies=[CompanyMention("Zeta Quantum", 0.8, True, 2)],
+    )
+    bot.store.articles.add(
+        Article("Private page", ("Qorvex Labs raised money.", "It hires."), url="u:2"),
+        companies=[CompanyMention("Qorvex Labs", 0.8, True, 2)],
+        submitted_by=31,
+    )
+    await bot.send("Zeta Quantum")
+    follow = dict(bot.buttons(bot.last("sendMessage")))["Follow Zeta Quantum"]
+    assert "Subscribed to <b>Zeta Quantum</b>" in (await bot.press(follow))[0]
+    assert (await bot.send("Qorvex Labs"))[0].startswith("I answer commands")
+
+
 async def test_news_shows_subjects_first_newest_published_first_with_their_dates(
     bot: Bot,
 ) -> None:
