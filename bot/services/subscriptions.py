@@ -254,6 +254,8 @@ class SubscriptionService:
         settings = self.store.chats.update_settings(chat_id, **changes)
         if "topic" in changes:
             self.store.subscriptions.clear_topics(chat_id)
+        if "mute" in changes or "mute_add" in changes:  # waiting alerts obey them too
+            self.store.outbox.drop_muted(chat_id, settings.mute)
         return settings
 
     def alert_topics(self, chat_id: int, *, settings: ChatSettings | None = None) -> TopicMap:

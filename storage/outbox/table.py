@@ -233,6 +233,27 @@ class Outbox(OutboxQueries):
             [reason, chat_id],
         ).rowcount
 
+    @guarded
+    def drop_muted(self, chat_id: int, words: Sequence[str]) -> int:
+        """Drop the chat's alerts not sent yet whose story uses a word it now mutes (held
+        for a digest, one could wait a day and arrive after /settings mute); how many."""
+        if not words:
+            return 0
+        with self.db.transaction():
+            articles = self.db.conn.execute(
+                "SELECT DISTINCT article_id FROM outbox "
+                "WHERE chat_id = ? AND status IN ('held', 'pending')",
+                [chat_id],
+            ).fetchall()
+            texts = ((a, self.article_text(a)) for (a,) in articles)
+            muted = [a for a, text in texts if text and first_phrase("\n".join(text), words)]
+            return self.db.conn.execute(
+                "UPDATE outbox SET status = 'dropped', error = 'muted' WHERE chat_id = ? "
+                "AND status IN ('held', 'pending') "
+                "AND article_id IN (SELECT value FROM json_each(?))",
+                [chat_id, json_ids(muted)],
+            ).rowcount
+
     def unfollowed(self, chat_id: int, company_ids: Sequence[int]) -> None:
         """The chat stopped following these companies: their alerts not yet sent are
         dropped, or handed to another company the chat follows in the same story (the most

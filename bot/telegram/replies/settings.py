@@ -157,7 +157,11 @@ def _mute(value: str) -> tuple[str, ...]:
 def _unquoted(phrase: str) -> str:
     """ "transfer rumour" as the phrase it quotes (people quote phrases, as in /subscribe)."""
     match = _QUOTED.fullmatch(phrase)
-    return match.group(1).strip() if match else phrase
+    if match:
+        return match.group(1).strip()
+    # A quote opened before a comma and closed after it ('"transfer, rumour"') leaves
+    # one mark on each side: a muted word holding it could never match.
+    return phrase.strip('"“”«»').strip()
 
 
 def _zone(value: str) -> str:

@@ -387,6 +387,9 @@ async def test_settings_mute_adds_unmute_takes_off_and_off_clears(bot: Bot) -> N
     await bot.send('/settings mute "transfer  rumour", FOOTBALL')  # added; repeats once
     # A quoted phrase is muted as the phrase, not with its quotes (which would never match).
     assert bot.store.chats.settings(11).mute == ("Football", "<b>rumour*</b>", "transfer rumour")
+    await bot.send('/settings mute "transfer, window"')  # quotes around a comma
+    assert bot.store.chats.settings(11).mute[-2:] == ("transfer", "window")
+    await bot.send("/settings unmute transfer, window")
     unmuted = (await bot.send("/settings unmute football, <b>RUMOUR*</b>"))[0]
     assert "Muted words: <b>transfer rumour</b>" in unmuted and "/settings unmute" in unmuted
     assert "Name the words" in (await bot.send("/settings unmute"))[0]
@@ -394,6 +397,24 @@ async def test_settings_mute_adds_unmute_takes_off_and_off_clears(bot: Bot) -> N
     assert "Nothing to unmute: “cricket” was not muted." in never
     cleared = (await bot.send("/settings mute off"))[0]
     assert "Muted words: none" in cleared and bot.store.chats.settings(11).mute == ()
+
+
+async def test_muting_a_word_drops_the_alerts_waiting_for_a_digest(bot: Bot) -> None:
+    from summarizer import Article
+    from summarizer.companies.matcher import CompanyMention
+
+    await bot.send("/subscribe Xiaomi")
+    await bot.press("s:mode:digest")
+    for n, title in enumerate(("Xiaomi sponsors football club", "Xiaomi opens a car plant")):
+        article_id, _ = bot.store.articles.add(
+            Article(title, (f"{title}, the company said.", "More later."), url=f"u:{n}"),
+            companies=[CompanyMention("Xiaomi", 0.9, True, 2)],
+        )
+        bot.store.outbox.enqueue_for_article(article_id)
+    assert [r["status"] for r in bot.store.outbox.rows(chat_id=11)] == ["held", "held"]
+    await bot.send("/settings mute football")
+    rows = bot.store.outbox.rows(chat_id=11)
+    assert [(r["status"], r["error"]) for r in rows] == [("dropped", "muted"), ("held", None)]
 
 
 async def test_stop_deletes_the_chat(bot: Bot) -> None:
