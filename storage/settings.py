@@ -8,6 +8,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, fields, replace
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -155,9 +156,11 @@ def _offset_zone(offset: re.Match[str]) -> str:
     if hours > (12 if sign == "-" else 14):
         raise InputError(f"There is no time zone UTC{sign}{hours}; offsets run from -12 to +14.")
     if minutes:
+        total = (1 if sign == "+" else -1) * (hours * 60 + minutes)
+        place = _PLACES.get(total) or next(iter(_places_at(total)), None)
+        example = f", such as {place}" if place else ""
         raise InputError(
-            f"For UTC{sign}{hours}:{minutes:02d} please name a place in that "
-            "time zone, such as Asia/Kolkata."
+            f"For UTC{sign}{hours}:{minutes:02d} please name a place in that time zone{example}."
         )
     if hours == 0:
         return "UTC"
@@ -172,10 +175,43 @@ def timezone_label(zone: str) -> str:
     return f"UTC{'+' if found.group(1) == '-' else '-'}{found.group(2)}"
 
 
+# A well-known place for each offset off the whole hour (minutes east of UTC); the zone
+# database also has older spellings of some ("Asia/Calcutta").
+_PLACES = {
+    330: "Asia/Kolkata",
+    345: "Asia/Kathmandu",
+    210: "Asia/Tehran",
+    270: "Asia/Kabul",
+    390: "Asia/Yangon",
+    -210: "America/St_Johns",
+    570: "Australia/Darwin",
+    -570: "Pacific/Marquesas",
+}
+
+
+def _places_at(minutes: int) -> list[str]:
+    """Time zones of places (Area/City) at this UTC offset now, in minutes."""
+    now = datetime.now(UTC)
+    return sorted(
+        zone
+        for zone in available_timezones()
+        if "/" in zone
+        and not zone.startswith(("Etc/", "posix", "right"))
+        and now.astimezone(ZoneInfo(zone)).utcoffset() == timedelta(minutes=minutes)
+    )
+
+
+# Files in the zone database that are no place's zone: "localtime" is whatever the server
+# is set to, "Factory" an unset zone.
+_NOT_ZONES = frozenset(("localtime", "posixrules", "factory"))
+
+
 def _canonical_timezone(name: object) -> str:
     if not isinstance(name, str) or not name.strip() or len(name) > 64:
         raise InputError("The time zone must be a name such as Europe/Berlin or UTC.")
     text = name.strip()
+    if text.casefold() in _NOT_ZONES or text.casefold().startswith(("posix/", "right/")):
+        raise InputError(f"{text!r} is no place's time zone; use a name such as Europe/Berlin.")
     try:
         ZoneInfo(text)
         return text

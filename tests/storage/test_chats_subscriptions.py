@@ -182,7 +182,14 @@ def test_fixed_utc_offsets_are_accepted_and_read_back_as_typed(
 
 
 @pytest.mark.parametrize(
-    ("typed", "message"), [("utc+5:30", "Asia/Kolkata"), ("utc+15", r"no time zone UTC\+15")]
+    ("typed", "message"),
+    [
+        ("utc+5:30", "Asia/Kolkata"),
+        ("UTC+5:45", "such as Asia/Kathmandu"),  # it said Asia/Kolkata, at +5:30
+        ("utc+15", r"no time zone UTC\+15"),
+        ("localtime", "no place's time zone"),  # whatever the server is set to
+        ("Factory", "no place's time zone"),
+    ],
 )
 def test_offsets_without_a_whole_hour_zone_are_explained(
     store: Store, typed: str, message: str

@@ -32,10 +32,10 @@ async def settings(update: Update, context: Context) -> None:
     note = None
     if text:
         key, _, value = text.partition(" ")
-        change = parse_change(key, value, topic=topic(update))
         chat = update.effective_chat
-        if "topic" in change and chat is not None and chat.type == Chat.PRIVATE:
+        if key.casefold() == "topic" and chat is not None and chat.type == Chat.PRIVATE:
             raise InputError("Alert topics are for forum groups; this chat has none.")
+        change = parse_change(key, value, topic=topic(update))
         if not await require_admin(update, context):
             return
         before = None

@@ -120,6 +120,7 @@ async def follow_button(update: Update, context: Context) -> None:
         context.subscriptions.subscribe_id, chat_id(update), company_id, topic=topic(update)
     )
     done = result.added or result.already
-    await query.answer(f"Following {done[0].name[:150]}." if done else None)
+    name = done[0].name[:150] if done else ""
+    await query.answer(f"Following {name.removesuffix('.')}." if done else None)  # "Co.."
     text, markup = subscribe_reply(result)
     await send(update, context, text, markup)

@@ -108,6 +108,7 @@ async def test_a_follow_button_follows_a_name_with_a_comma_whole(bot: Bot) -> No
         assert company_id is not None, name
         replies = await bot.press(f"f:{company_id}")
         assert f"Subscribed to <b>{name.replace('&', '&amp;')}</b>" in " ".join(replies), replies
+        assert not bot.last("answerCallbackQuery")["text"].endswith("..")  # "Co.."
     followed = [n for _, n in bot.store.subscriptions.for_chat(11)]
     assert followed == ["Casino, Guichard-Perrachon", "Sturm, Ruger & Co."]
 
@@ -620,6 +621,7 @@ async def test_a_name_found_in_the_news_can_be_followed_from_its_button(bot: Bot
     await bot.send("Zeta Quantum")
     follow = dict(bot.buttons(bot.last("sendMessage")))["Follow Zeta Quantum"]
     assert "Subscribed to <b>Zeta Quantum</b>" in (await bot.press(follow))[0]
+    assert bot.last("answerCallbackQuery")["text"] == "Following Zeta Quantum."
     assert (await bot.send("Qorvex Labs"))[0].startswith("I answer commands")
 
 
@@ -739,8 +741,9 @@ async def test_names_with_a_legal_form_word_and_a_number_are_two_names(bot: Bot)
 
 
 async def test_settings_a_private_chat_cannot_have_say_so(bot: Bot) -> None:
-    reply = (await bot.send("/settings topic off"))[0]
-    assert reply == "Alert topics are for forum groups; this chat has none."
+    for command in ("/settings topic off", "/settings topic"):  # "topic" alone asked for one
+        reply = (await bot.send(command))[0]
+        assert reply == "Alert topics are for forum groups; this chat has none."
     for hour in ("25", "-1"):  # one message, whichever way the hour is wrong
         assert (await bot.send(f"/settings hour {hour}"))[0] == (
             "The digest hour must be a whole hour from 0 to 23, e.g. 7 or 19:00."
