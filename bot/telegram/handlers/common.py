@@ -10,13 +10,13 @@ from telegram.constants import ChatMemberStatus
 
 from bot.telegram.callbacks import Press, decode
 from bot.telegram.formatting import clean, split_message
+from bot.telegram.replies.common import MAX_ARGUMENT_CHARS
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
     from bot.telegram.context import NewsContext as Context
 
 R = TypeVar("R")
-MAX_ARGUMENT_CHARS = 1000
 ADMIN_CACHE_SECONDS = 30.0  # chat_member updates refresh it sooner
 _ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
 _ADMINS = "admins"  # chat_data key: user id -> (is admin, valid until)

@@ -9,6 +9,7 @@ from telegram import InlineKeyboardButton
 from bot.telegram.formatting import clean, code
 
 NAME_CHARS = 60  # company names shown in replies and on buttons
+MAX_ARGUMENT_CHARS = 1000  # what a command takes after its name
 
 
 def button(text: str, data: str) -> InlineKeyboardButton:

@@ -13,7 +13,13 @@ from bot.services.subscriptions import SubscribeResult, TopicMap, UnsubscribeRes
 from bot.services.typed_names import MAX_NAMES_PER_COMMAND, CompanyRef, Unknown
 from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import bold, code, esc
-from bot.telegram.replies.common import NAME_CHARS, button, topic_label, usage
+from bot.telegram.replies.common import (
+    MAX_ARGUMENT_CHARS,
+    NAME_CHARS,
+    button,
+    topic_label,
+    usage,
+)
 
 LIST_HEADER = "This chat follows"
 _NONE_FOLLOWED = "This chat follows no companies yet.\nStart with /subscribe Apple"
@@ -144,8 +150,18 @@ def follow_commands(refs: Sequence[CompanyRef]) -> list[str]:
     """``/subscribe`` commands that follow ``refs`` again, as many names each as one
     command takes; a name holding a separator goes in quotes ("Sturm, Ruger & Co.")."""
     names = [f'"{r.name}"' if any(c in r.name for c in ",;") else r.name for r in refs]
-    step = MAX_NAMES_PER_COMMAND
-    return ["/subscribe " + ", ".join(names[i : i + step]) for i in range(0, len(names), step)]
+    commands: list[list[str]] = []
+    for name in names:
+        # A command takes so many names, and so many characters after "/subscribe ".
+        line = commands[-1] if commands else []
+        if not line or len(line) >= MAX_NAMES_PER_COMMAND or _too_long([*line, name]):
+            commands.append(line := [])
+        line.append(name)
+    return ["/subscribe " + ", ".join(line) for line in commands]
+
+
+def _too_long(names: list[str]) -> bool:
+    return len(", ".join(names)) > MAX_ARGUMENT_CHARS
 
 
 def unsubscribed_reply(ref: CompanyRef) -> tuple[str, InlineKeyboardMarkup]:

@@ -231,6 +231,11 @@ def test_follow_again_commands_round_trip_and_fit_one_command_each() -> None:
     parsed = [split_names(c.removeprefix("/subscribe ")) for c in commands]
     assert [len(p) for p in parsed] == [MAX_NAMES_PER_COMMAND, 4]
     assert [n for p in parsed for n in p] == names
+    # Ten names of 100 characters are over the 1,000 a command takes: split by length too.
+    long = [f"{i} " + "Zorblax " * 12 + "Holdings Group Ltd" for i in range(10)]
+    commands = follow_commands([CompanyRef(i, n) for i, n in enumerate(long)])
+    assert all(len(c.removeprefix("/subscribe ")) <= 1000 for c in commands)
+    assert [n for c in commands for n in split_names(c.removeprefix("/subscribe "))] == long
 
 
 def test_stop_reply_says_what_was_dropped_in_one_plain_sentence() -> None:
