@@ -109,7 +109,8 @@ def _mute_list(value: object) -> tuple[str, ...]:
                 f"“{text[:30]}…” is too long to mute; keep each word or phrase under "
                 f"{MAX_MUTE_CHARS} characters."
             )
-        if sum(ch.isalnum() for ch in text) < 2:
+        # One character ("a", "x*") would hide almost everything; "c++" or "💩💩" is a word.
+        if len(text.rstrip("*").replace(" ", "")) < 2:
             raise InputError(f"“{text}” is too short to mute: it would hide almost everything.")
         kept.setdefault(text.casefold(), text)
     if len(kept) > MAX_MUTED:

@@ -31,6 +31,7 @@ def test_muted_words_are_tidied_and_checked(store: Store) -> None:
     for bad, message in [
         (("x",), "too short"),
         (("**",), "too short"),
+        (("a*",), "too short"),  # every word starting with "a"
         (("w" * 41,), "too long"),
         (tuple(f"word{i}" for i in range(MAX_MUTED + 1)), "at most"),
         ("football", "list"),
@@ -76,3 +77,15 @@ def test_words_are_muted_and_unmuted_on_top_of_the_stored_list(store: Store) -> 
     with pytest.raises(InputError, match="at most"):
         store.chats.update_settings(4, mute_add=tuple(f"word{i}" for i in range(20)))
     assert store.chats.settings(4).mute == ("football",)  # a refused change keeps the list
+
+
+def test_words_of_symbols_can_be_muted(store: Store) -> None:
+    # Once refused as "too short": they have fewer than two letters, not one character.
+    xiaomi = store.companies.id_for("Xiaomi")
+    assert xiaomi is not None
+    store.subscriptions.add(5, xiaomi)
+    assert store.chats.update_settings(5, mute=("c++", "💩💩")).mute == ("c++", "💩💩")
+    coders = _story(store, "Xiaomi hires coders", "Xiaomi wants C++ programmers.")
+    assert store.outbox.enqueue_for_article(coders) == 0
+    plain = _story(store, "Xiaomi hires", "Xiaomi wants C programmers.")
+    assert store.outbox.enqueue_for_article(plain) == 1
