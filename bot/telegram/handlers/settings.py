@@ -15,7 +15,12 @@ from bot.telegram.handlers.common import (
     send,
     topic,
 )
-from bot.telegram.replies.settings import parse_change, settings_keyboard, settings_text
+from bot.telegram.replies.settings import (
+    parse_change,
+    setting_field,
+    settings_keyboard,
+    settings_text,
+)
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
@@ -33,7 +38,7 @@ async def settings(update: Update, context: Context) -> None:
     if text:
         key, _, value = text.partition(" ")
         chat = update.effective_chat
-        if key.casefold() == "topic" and chat is not None and chat.type == Chat.PRIVATE:
+        if setting_field(key) == "topic" and chat is not None and chat.type == Chat.PRIVATE:
             raise InputError("Alert topics are for forum groups; this chat has none.")
         change = parse_change(key, value, topic=topic(update))
         if not await require_admin(update, context):

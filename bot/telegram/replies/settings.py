@@ -86,10 +86,15 @@ def threshold_label(value: float) -> str:
     return label if value in presets.values() else f"{label} (relevance {value:g})"
 
 
+def setting_field(key: str) -> str | None:
+    """The setting ``/settings KEY`` names, by any of its names ("topic", "thread"), or None."""
+    return _KEYS.get(key.casefold())
+
+
 def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str, Any]:
     """``/settings KEY VALUE`` (or a button's ``s:KEY:VALUE``) -> a ChatSettings change;
     ``topic``: the forum topic the command was sent in (``/settings topic`` picks it)."""
-    field = _KEYS.get(key.casefold())
+    field = setting_field(key)
     value = value.strip()
     if field is None:
         raise InputError(f"There is no setting called “{key[:30]}”. {SETTINGS_HELP}")

@@ -741,7 +741,8 @@ async def test_names_with_a_legal_form_word_and_a_number_are_two_names(bot: Bot)
 
 
 async def test_settings_a_private_chat_cannot_have_say_so(bot: Bot) -> None:
-    for command in ("/settings topic off", "/settings topic"):  # "topic" alone asked for one
+    # "topic" alone asked for one; "thread" is the same setting.
+    for command in ("/settings topic off", "/settings topic", "/settings thread off"):
         reply = (await bot.send(command))[0]
         assert reply == "Alert topics are for forum groups; this chat has none."
     for hour in ("25", "-1"):  # one message, whichever way the hour is wrong
