@@ -110,15 +110,7 @@ class SubscriptionService:
         self.store.chats.upsert(chat_id)
         count = self.store.subscriptions.count(chat_id)
         out = _outcomes()
-        ref = CompanyRef(company.id, company.name)
-        full = count >= self.max_subscriptions
-        if not self.store.subscriptions.is_subscribed(chat_id, company.id) and full:
-            out["over"].append(company.name)
-        elif self.store.subscriptions.add(chat_id, company.id):
-            out["added"].append(ref)
-            count += 1
-        else:
-            out["already"].append(ref)
+        count += self._follow(chat_id, company, full=count >= self.max_subscriptions, out=out)
         return self._result(chat_id, out, count, topic)
 
     def _result(
@@ -160,16 +152,32 @@ class SubscriptionService:
         """Follow one name, noting the outcome in ``out``; 1 when a subscription was added."""
         if full:  # no new subscriptions, and no new custom names either
             company = self.find_company(name)
-            if company and self.store.subscriptions.is_subscribed(chat_id, company.id):
-                out["already"].append(CompanyRef(company.id, company.name))
-            else:
-                out["over"].append(company.name if company else name)
-            return 0
+            if company is None:
+                out["over"].append(name)
+                return 0
+            return self._follow(chat_id, company, full=True, out=out)
         company, created = self.names.company_for(name, out["unk"], chat_id=chat_id)
         if company is None:
             return 0
+        return self._follow(chat_id, company, full=False, out=out, created=created)
+
+    def _follow(
+        self,
+        chat_id: int,
+        company: Company,
+        *,
+        full: bool,
+        out: dict[str, list[Any]],
+        created: bool = False,
+    ) -> int:
+        """Follow a company a name or a button gave (``created``: a name new to the bot),
+        noting the outcome in ``out``; 1 when a subscription was added. At the limit
+        (``full``) only one already followed is "already"; the others are over it."""
         ref = CompanyRef(company.id, company.name)
-        if not self.store.subscriptions.add(chat_id, company.id):
+        if full and not self.store.subscriptions.is_subscribed(chat_id, company.id):
+            out["over"].append(company.name)
+            return 0
+        if full or not self.store.subscriptions.add(chat_id, company.id):
             out["already"].append(ref)
             return 0
         out["new" if created else "added"].append(ref)
