@@ -131,14 +131,18 @@ class Outbox(OutboxQueries):
     def _muting(self, article_id: int) -> list[int]:
         """Chats that follow a company in the article and mute a word its text uses."""
         rows = self.db.conn.execute(_MUTING, [article_id]).fetchall()
-        text = self.article_text(article_id) if rows else None
-        if text is None:
+        story = self._story(article_id) if rows else None
+        if story is None:
             return []
-        words = "\n".join(text)
         # Read like any stored settings: a damaged list mutes nothing rather than failing.
         return [
-            chat for chat, settings in rows if first_phrase(words, stored_settings(settings).mute)
+            chat for chat, settings in rows if first_phrase(story, stored_settings(settings).mute)
         ]
+
+    def _story(self, article_id: int) -> str | None:
+        """An article's headline and text, as muted words are looked for in them."""
+        text = self.article_text(article_id)
+        return None if text is None else "\n".join(text)
 
     # -- sender side -----------------------------------------------------------------
 
@@ -245,8 +249,8 @@ class Outbox(OutboxQueries):
                 "WHERE chat_id = ? AND status IN ('held', 'pending')",
                 [chat_id],
             ).fetchall()
-            texts = ((a, self.article_text(a)) for (a,) in articles)
-            muted = [a for a, text in texts if text and first_phrase("\n".join(text), words)]
+            stories = ((a, self._story(a)) for (a,) in articles)
+            muted = [a for a, story in stories if story and first_phrase(story, words)]
             return self.db.conn.execute(
                 "UPDATE outbox SET status = 'dropped', error = 'muted' WHERE chat_id = ? "
                 "AND status IN ('held', 'pending') "
