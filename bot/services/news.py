@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.services.answers import ArticleSummary, NewsItem, NewsResult, SearchHit
 from bot.services.registry import (
     company_by_id,
     find_company,
@@ -41,57 +42,6 @@ _ID = re.compile(r"^#?(\d{1,12})$")
 # enough that one command over a huge page costs a fraction of a second, not minutes.
 MAX_SUMMARY_CHARS = 30_000
 MAX_BRIEF_CHARS = 10_000  # per article, for the brief over several of them
-
-
-@dataclass(frozen=True, slots=True)
-class NewsItem:
-    """One article with a summary focused on the company asked about."""
-
-    article_id: int
-    title: str
-    url: str | None
-    source: str | None
-    published: str | None
-    sentences: tuple[str, ...]
-    ingested: str | None = None
-    cut: bool = False  # summarised from the beginning of a longer text
-    passing: bool = False  # /news: the company is only mentioned in passing, not a subject
-
-
-@dataclass(frozen=True, slots=True)
-class NewsResult:
-    """``/news``: the company, its latest articles and a brief of what happened
-    (each brief line's ``article_index`` indexes ``items``)."""
-
-    company_id: int
-    company: str
-    items: tuple[NewsItem, ...]
-    brief: tuple[BriefItem, ...] = ()
-    by_search: bool = False
-    followed: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
-    """``/summary``: one article, summarised; ``companies`` most salient first."""
-
-    item: NewsItem
-    companies: tuple[str, ...]
-    new: bool = False
-    # Stored for followers' alerts (an operator's /ingest), not for this chat alone.
-    alerting: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One ``/search`` result."""
-
-    article_id: int
-    title: str
-    url: str | None
-    source: str | None
-    published: str | None
-    snippet: str
 
 
 def _passing(stored: StoredArticle) -> bool:

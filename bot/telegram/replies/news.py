@@ -11,13 +11,8 @@ from datetime import datetime
 
 from telegram import InlineKeyboardMarkup
 
-from bot.services.news import (
-    MAX_SUMMARY_CHARS,
-    ArticleSummary,
-    NewsItem,
-    NewsResult,
-    SearchHit,
-)
+from bot.services.answers import ArticleSummary, NewsItem, NewsResult, SearchHit
+from bot.services.news import MAX_SUMMARY_CHARS
 from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import esc, italic, link
 from bot.telegram.replies.common import NAME_CHARS, button
