@@ -121,12 +121,13 @@ async def unknown_command(update: Update, context: Context) -> None:
     chat = update.effective_chat
     if message is None or chat is None or not message.text:
         return
-    command, _, target = message.text.split(maxsplit=1)[0].partition("@")
+    first, *args = message.text.split(maxsplit=1)
+    command, _, target = first.partition("@")
     if target and target.casefold() != (context.bot.username or "").casefold():
         return
     if chat.type != Chat.PRIVATE and not target:
         return  # in groups an unaddressed command may belong to another bot
-    await send(update, context, unknown_command_text(command))
+    await send(update, context, unknown_command_text(command, args[0] if args else ""))
 
 
 async def plain_text(update: Update, context: Context) -> None:

@@ -71,9 +71,26 @@ def help_text(*, group: bool = False) -> str:
     return "<b>What I can do</b>\n\n" + "\n".join(lines) + extra
 
 
-def unknown_command_text(command: str) -> str:
-    """The reply to a command the bot lacks, naming the closest one ("/subscrbe")."""
-    names = [name for name, _ in COMMANDS]
-    close = get_close_matches(command.lstrip("/").casefold()[:40], names, n=1, cutoff=0.75)
-    guess = f" Did you mean /{close[0]}?" if close else ""
+def unknown_command_text(command: str, args: str = "") -> str:
+    """The reply to a command the bot lacks, naming the closest one ("/subscrbe"), or
+    the /settings line that does what it asks ("/mute football": /settings mute football)."""
+    word = command.lstrip("/").casefold()[:40]
+    setting = _as_setting(word, args)
+    if setting:
+        guess = f" Did you mean {code(setting)}?"
+    else:
+        close = get_close_matches(word, [name for name, _ in COMMANDS], n=1, cutoff=0.75)
+        guess = f" Did you mean /{close[0]}?" if close else ""
     return f"I don't know the command {esc(command, limit=40)}.{guess} /help lists what I can do."
+
+
+def _as_setting(word: str, args: str) -> str | None:
+    """``/settings ...`` for a command named like a setting or a delivery mode, or None."""
+    from bot.telegram.replies.settings import delivery_mode, setting_field
+
+    rest = " ".join(args.split())[:NAME_CHARS]
+    if delivery_mode(word) is not None and not rest:
+        return f"/settings mode {word}"
+    if setting_field(word) is None:
+        return None
+    return f"/settings {word} {rest}" if rest else f"/settings {word}"

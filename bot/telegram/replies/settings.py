@@ -91,6 +91,11 @@ def setting_field(key: str) -> str | None:
     return _KEYS.get(key.casefold())
 
 
+def delivery_mode(word: str) -> str | None:
+    """The delivery mode a word names ("daily": digest), or None."""
+    return _MODES.get(word.casefold())
+
+
 def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str, Any]:
     """``/settings KEY VALUE`` (or a button's ``s:KEY:VALUE``) -> a ChatSettings change;
     ``topic``: the forum topic the command was sent in (``/settings topic`` picks it)."""
@@ -117,10 +122,7 @@ def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str,
             raise InputError("Delivery must be 'instant' or 'digest'.")
         return {field: mode}
     if field == "digest_hour":
-        match = re.fullmatch(r"(\d{1,2})(?::00)?(?:h)?", value.casefold())
-        if not match or int(match.group(1)) > 23:  # one message for "25" and "-1"
-            raise InputError("The digest hour must be a whole hour from 0 to 23, e.g. 7 or 19:00.")
-        return {field: int(match.group(1)), "mode": "digest"}
+        return _digest(key, value)
     if field == "timezone":
         return {field: _zone(value)}
     presets = threshold_presets()
@@ -130,6 +132,19 @@ def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str,
         return {field: float(value)}
     except ValueError:
         raise InputError("Relevance must be any, notable, main or a number from 0 to 1.") from None
+
+
+def _digest(key: str, value: str) -> dict[str, Any]:
+    """``/settings hour 7`` (a digest at 07:00); ``/settings digest daily`` or ``off``
+    (the delivery mode, as a user says it)."""
+    word = value.casefold()
+    mode = {"on": "digest", "off": "instant"}.get(word) or _MODES.get(word)
+    if mode is not None and key.casefold() == "digest":
+        return {"mode": mode}
+    match = re.fullmatch(r"(\d{1,2})(?::00)?(?:h)?", word)
+    if not match or int(match.group(1)) > 23:  # one message for "25" and "-1"
+        raise InputError("The digest hour must be a whole hour from 0 to 23, e.g. 7 or 19:00.")
+    return {"digest_hour": int(match.group(1)), "mode": "digest"}
 
 
 def _topic(value: str, here: int | None) -> int | None:

@@ -58,6 +58,12 @@ async def test_unknown_command_in_private_gets_a_short_answer(bot: Bot) -> None:
     ]
     assert "Did you mean /settings?" in (await bot.send("/setings"))[0]
     assert "&lt;b&gt;" in (await bot.send("/<b>news</b>"))[0]
+    # A setting typed as a command: the /settings line that does it, to copy.
+    mute = (await bot.send("/mute football,  <b>rumour</b>"))[0]
+    assert "Did you mean <code>/settings mute football, &lt;b&gt;rumour&lt;/b&gt;</code>?" in mute
+    assert "<code>/settings mode digest</code>" in (await bot.send("/digest"))[0]
+    assert "<code>/settings tz Europe/Berlin</code>" in (await bot.send("/tz Europe/Berlin"))[0]
+    assert bot.store.chats.settings(11).mute == ()  # only suggested, nothing saved
 
 
 async def test_edited_commands_are_not_run_again(bot: Bot) -> None:

@@ -377,6 +377,18 @@ async def test_settings_buttons_and_typed_changes(bot: Bot) -> None:
     assert "<b>merely mentioned (relevance 1e-09)</b>" in tiny
 
 
+async def test_settings_digest_takes_a_mode_as_people_say_it(bot: Bot) -> None:
+    # "digest" names the digest hour; "daily" or "off" after it is the delivery mode.
+    await bot.send("/settings digest daily")
+    assert bot.store.chats.settings(11).mode == "digest"
+    await bot.send("/settings digest off")
+    assert bot.store.chats.settings(11).mode == "instant"
+    await bot.send("/settings digest 19:00")
+    settings = bot.store.chats.settings(11)
+    assert (settings.mode, settings.digest_hour) == ("digest", 19)
+    assert "0 to 23" in (await bot.send("/settings digest sometimes"))[0]
+
+
 async def test_settings_mute_adds_unmute_takes_off_and_off_clears(bot: Bot) -> None:
     how = (await bot.send("/settings mute"))[0]
     assert "/settings mute football, transfer rumour" in how and "/settings unmute" in how
