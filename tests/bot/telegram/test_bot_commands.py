@@ -400,6 +400,20 @@ async def test_settings_mute_adds_unmute_takes_off_and_off_clears(bot: Bot) -> N
     assert "Muted words: none" in cleared and bot.store.chats.settings(11).mute == ()
 
 
+async def test_settings_mute_takes_quotes_off_as_subscribe_does(bot: Bot) -> None:
+    """Quotes of any kind around a word, or around the whole list, are not muted with it;
+    a comma inside them still separates (a muted word never holds one)."""
+    await bot.send("/settings mute 'transfer, rumour'")
+    assert bot.store.chats.settings(11).mute == ("transfer", "rumour")
+    await bot.send("/settings mute off")
+    await bot.send("/settings mute ‘window’; “deadline day”\n'Lloyd's', rock 'n' roll")
+    expected = ("window", "deadline day", "Lloyd's", "rock 'n' roll")
+    assert bot.store.chats.settings(11).mute == expected  # apostrophes inside stay
+    reply = (await bot.send("/settings unmute 'window', ‘rock 'n' roll’"))[0]
+    assert reply.startswith("✓ Saved.")
+    assert bot.store.chats.settings(11).mute == ("deadline day", "Lloyd's")
+
+
 async def test_muting_a_word_drops_the_alerts_waiting_for_a_digest(bot: Bot) -> None:
     from summarizer import Article
     from summarizer.companies.matcher import CompanyMention
