@@ -414,6 +414,18 @@ async def test_settings_mute_takes_quotes_off_as_subscribe_does(bot: Bot) -> Non
     assert bot.store.chats.settings(11).mute == ("deadline day", "Lloyd's")
 
 
+async def test_settings_mute_refuses_punctuation_and_saves_nothing(bot: Bot) -> None:
+    await bot.send("/settings mute football")
+    for words in ("transfer, --", "...", "'!!!'"):
+        reply = (await bot.send(f"/settings mute {words}"))[0]
+        assert reply.startswith("“") and "” is only punctuation" in reply, reply
+        assert "\n" not in reply
+    assert bot.store.chats.settings(11).mute == ("football",)
+    # Words with letters, digits or emoji in them are still words.
+    await bot.send("/settings mute c++, 💩💩, 5G, rumour*")
+    assert bot.store.chats.settings(11).mute == ("football", "c++", "💩💩", "5G", "rumour*")
+
+
 async def test_muting_a_word_drops_the_alerts_waiting_for_a_digest(bot: Bot) -> None:
     from summarizer import Article
     from summarizer.companies.matcher import CompanyMention
