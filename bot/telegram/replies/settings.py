@@ -30,6 +30,11 @@ MUTE_HELP = (
     "/settings mute adds to the list; /settings unmute football takes one off, "
     "/settings mute off clears it."
 )
+# A settings button pressed after /stop deleted the chat (a callback answer: one line).
+STOPPED = (
+    "This chat sent /stop: its settings are deleted and this button no longer works. "
+    "Send /start to begin again."
+)
 _KEYS = {
     "length": "summary_sentences",
     "len": "summary_sentences",

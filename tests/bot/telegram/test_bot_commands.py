@@ -453,6 +453,41 @@ async def test_stop_deletes_the_chat(bot: Bot) -> None:
     assert bot.store.chats.get(11) is None
 
 
+async def test_an_old_settings_button_after_stop_does_not_bring_the_chat_back(bot: Bot) -> None:
+    await bot.send("/subscribe Xiaomi")
+    xiaomi = bot.store.companies.id_for("Xiaomi")
+    await bot.send("/settings")  # the keyboard stays in the chat after /stop
+    await bot.send("/stop")
+    assert await bot.press("s:len:5") == []  # the old settings message is left as it was
+    answer = bot.last("answerCallbackQuery")
+    assert answer["text"] == (
+        "This chat sent /stop: its settings are deleted and this button no longer works. "
+        "Send /start to begin again."
+    )
+    assert answer["show_alert"] is True
+    # Nor do the other old buttons: leaving a company, its news, an article.
+    for data in (f"u:{xiaomi}", f"m:{xiaomi}", "a:1"):
+        await bot.press(data)
+    assert bot.store.chats.get(11) is None
+    # Talking to the bot again starts afresh, and the new message's buttons work.
+    await bot.send("/settings")
+    await bot.press("s:len:5")
+    assert bot.store.chats.settings(11).summary_sentences == 5
+    assert bot.store.subscriptions.count(11) == 0
+
+
+async def test_a_follow_button_after_stop_follows_afresh_as_subscribe_would(bot: Bot) -> None:
+    # Unlike a settings button, "Follow" asks for something new (and /start's own Follow
+    # buttons are how a chat begins): the chat starts again with that one company.
+    await bot.send("/subscribe Xiaomi, Tesla")
+    await bot.send("/settings length 5")
+    xiaomi = bot.store.companies.id_for("Xiaomi")
+    await bot.send("/stop")
+    assert "Subscribed to <b>Xiaomi</b>" in (await bot.press(f"f:{xiaomi}"))[0]
+    assert [name for _, name in bot.store.subscriptions.for_chat(11)] == ["Xiaomi"]
+    assert bot.store.chats.settings(11).summary_sentences == 3  # not the old settings
+
+
 async def test_plain_text_naming_a_company_offers_buttons(bot: Bot) -> None:
     await bot.send("xiaomi")
     assert [d.split(":")[0] for _, d in bot.buttons(bot.last("sendMessage"))] == ["f", "m"]
