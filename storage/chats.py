@@ -95,6 +95,15 @@ class Chats:
             return new
 
     @guarded
+    def update_known_settings(self, chat_id: int, **changes: Any) -> ChatSettings | None:
+        """Like :meth:`update_settings` for a chat the bot knows; None, saving nothing, for
+        one it does not (a button under old settings, pressed after /stop deleted the chat)."""
+        with self.db.transaction():
+            if not self.db.table("chats").count_where("id = ?", [chat_id]):
+                return None
+            return self.update_settings(chat_id, **changes)
+
+    @guarded
     def set_active(self, chat_id: int, active: bool) -> bool:
         """Mark a chat (in)active, e.g. after the user blocked the bot; False if unknown."""
         with self.db.transaction():

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -61,6 +62,8 @@ class ChatSettings:
     def from_json(cls, text: str | None) -> ChatSettings:
         """Stored settings; unknown keys and invalid values fall back to defaults."""
         data = settings_dict(text)
+        if isinstance(data.get("mute"), list):
+            data["mute"] = _still_mutable(data["mute"])
         settings = cls()
         for item in fields(cls):
             if item.name in data:
@@ -112,10 +115,26 @@ def _mute_list(value: object) -> tuple[str, ...]:
         # One character ("a", "x*") would hide almost everything; "c++" or "💩💩" is a word.
         if len(text.rstrip("*").replace(" ", "")) < 2:
             raise InputError(f"“{text}” is too short to mute: it would hide almost everything.")
+        # "--" or "..." names no word: it would hide every article using the marks.
+        if not any(ch.isalnum() or unicodedata.category(ch) == "So" for ch in text):
+            raise InputError(f"“{text}” is only punctuation, so it names no word to mute.")
         kept.setdefault(text.casefold(), text)
     if len(kept) > MAX_MUTED:
         raise InputError(f"Please mute at most {MAX_MUTED} words or phrases.")
     return tuple(kept.values())
+
+
+def _still_mutable(words: list[Any]) -> list[Any]:
+    """A stored list without the entries today's checks refuse (saved before a check was
+    added: "--"), so the chat keeps its other muted words."""
+    kept = []
+    for word in words:
+        try:
+            _mute_list((word,))
+        except InputError:
+            continue
+        kept.append(word)
+    return kept
 
 
 def _one_spaced(word: object) -> str:

@@ -256,15 +256,36 @@ class SubscriptionService:
         """The chat's settings (defaults for a new chat)."""
         return self.store.chats.settings(chat_id)
 
+    def open_settings(
+        self, chat_id: int, *, chat_type: str | None = None, title: str | None = None
+    ) -> ChatSettings:
+        """``/settings``: the chat's settings, the chat known from now on, so the buttons
+        shown with them work (see :meth:`press_setting`)."""
+        return self.store.chats.upsert(chat_id, type=chat_type, title=title).settings
+
     def update_settings(self, chat_id: int, **changes: Any) -> ChatSettings:
         """Validate and save changed settings; a new alert topic takes every company's
         alerts, also those a /subscribe in another topic had sent there."""
         settings = self.store.chats.update_settings(chat_id, **changes)
+        self._settings_changed(chat_id, changes, settings)
+        return settings
+
+    def press_setting(self, chat_id: int, **changes: Any) -> ChatSettings | None:
+        """A settings button: like :meth:`update_settings`, but None, and nothing saved,
+        when the chat is gone (the button was sent before a /stop)."""
+        settings = self.store.chats.update_known_settings(chat_id, **changes)
+        if settings is not None:
+            self._settings_changed(chat_id, changes, settings)
+        return settings
+
+    def _settings_changed(
+        self, chat_id: int, changes: dict[str, Any], settings: ChatSettings
+    ) -> None:
+        """What a saved change does to the chat's alert topics and waiting alerts."""
         if "topic" in changes:
             self.store.subscriptions.clear_topics(chat_id)
         if "mute" in changes or "mute_add" in changes:  # waiting alerts obey them too
             self.store.outbox.drop_muted(chat_id, settings.mute)
-        return settings
 
     def alert_topics(self, chat_id: int, *, settings: ChatSettings | None = None) -> TopicMap:
         """Where the chat's alerts go: per company, by default, and the topics' names;

@@ -72,6 +72,12 @@ def test_forget_deletes_the_chat_and_what_cascades(store: Store) -> None:
     assert store.outbox.rows() == []
     assert store.companies.get(custom).created_by is None  # type: ignore[union-attr]
     assert store.lifecycle.forget(5) == 0
+    # A settings button pressed after /stop saves nothing and brings no chat back.
+    assert store.chats.update_known_settings(5, summary_sentences=5) is None
+    assert store.chats.get(5) is None
+    store.chats.upsert(5)  # the chat talks to the bot again: from now on it is known
+    again = store.chats.update_known_settings(5, summary_sentences=5)
+    assert again is not None and again.summary_sentences == 5
 
 
 def test_deactivate_drops_open_alerts_and_stops_enqueueing(store: Store) -> None:

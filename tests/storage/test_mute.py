@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from storage import Store
@@ -89,3 +91,14 @@ def test_words_of_symbols_can_be_muted(store: Store) -> None:
     assert store.outbox.enqueue_for_article(coders) == 0
     plain = _story(store, "Xiaomi hires", "Xiaomi wants C programmers.")
     assert store.outbox.enqueue_for_article(plain) == 1
+
+
+def test_punctuation_is_no_word_to_mute(store: Store) -> None:
+    store.chats.update_settings(6, mute=("football",))
+    for bad in ("--", "...", "!!!", "«»", "--*", "- -"):
+        with pytest.raises(InputError, match=f"“{re.escape(bad)}” is only punctuation"):
+            store.chats.update_settings(6, mute_add=("transfer", bad))
+    assert store.chats.settings(6).mute == ("football",)  # nothing of the command saved
+    # A list saved before the rule keeps its words; only the punctuation is dropped.
+    store.db.execute("UPDATE chats SET settings = ? WHERE id = 6", ['{"mute": ["--", "golf"]}'])
+    assert store.chats.settings(6).mute == ("golf",)

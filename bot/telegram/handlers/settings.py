@@ -16,6 +16,7 @@ from bot.telegram.handlers.common import (
     topic,
 )
 from bot.telegram.replies.settings import (
+    STOPPED,
     parse_change,
     setting_field,
     settings_keyboard,
@@ -48,8 +49,14 @@ async def settings(update: Update, context: Context) -> None:
             before = await context.workers.read(svc.settings, chat_id(update))
         current = await context.workers.write(svc.update_settings, chat_id(update), **change)
         note = _unmuted_note(before, change["mute_remove"]) if before else "Saved."
-    else:
-        current = await context.workers.read(context.reader.subscriptions.settings, chat_id(update))
+    else:  # the chat is known from now on: the buttons below change its settings
+        chat = update.effective_chat
+        current = await context.workers.write(
+            svc.open_settings,
+            chat_id(update),
+            chat_type=chat.type if chat else None,
+            title=chat.title if chat else None,
+        )
     text = await _text(update, context, current, note=note)
     await send(update, context, text, settings_keyboard(current))
 
@@ -78,14 +85,18 @@ async def _text(
 
 
 async def settings_button(update: Update, context: Context) -> None:
-    """Button ``s:<key>:<value>``: change one setting and update the message in place."""
+    """Button ``s:<key>:<value>``: change one setting and update the message in place;
+    pressed after /stop, it says the chat stopped and changes nothing."""
     query, press = button_press(update)
     change = parse_change(press.key, press.value, topic=topic(update))
     if not await require_admin(update, context):
         return
     current = await context.workers.write(
-        context.subscriptions.update_settings, chat_id(update), **change
+        context.subscriptions.press_setting, chat_id(update), **change
     )
+    if current is None:  # pressed under settings shown before a /stop: no chat to change
+        await query.answer(STOPPED, show_alert=True)
+        return
     await query.answer("Saved.")
     try:
         await query.edit_message_text(

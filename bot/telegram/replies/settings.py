@@ -26,8 +26,14 @@ SETTINGS_HELP = (
 MUTE_HELP = (
     "Name the words or phrases whose articles should never alert this chat, separated by "
     "commas: /settings mute football, transfer rumour (whole words, any case; rumour* also "
-    "mutes rumours). Each /settings mute adds to the list; /settings unmute football takes "
-    "one off, /settings mute off clears it."
+    "mutes rumours; no quotes needed, and a comma separates even inside them). Each "
+    "/settings mute adds to the list; /settings unmute football takes one off, "
+    "/settings mute off clears it."
+)
+# A settings button pressed after /stop deleted the chat (a callback answer: one line).
+STOPPED = (
+    "This chat sent /stop: its settings are deleted and this button no longer works. "
+    "Send /start to begin again."
 )
 _KEYS = {
     "length": "summary_sentences",
@@ -53,8 +59,10 @@ _KEYS = {
     "ignore": "mute",
     "block": "mute",
 }
-# A phrase in quotes, straight, curly or single: "transfer rumour", “sale”, 'layoffs'.
-_QUOTED = re.compile(r"[\"“'‘](.*)[\"”'’]")
+# What separates muted words, as it separates /subscribe's names: commas, semicolons, lines.
+_SEPARATORS = re.compile(r"[,;\n]")
+# Quote marks, straight or curly, double or single, that people put around a word or list.
+_QUOTE_MARKS = "\"'“”„‘’‚«»‹›"
 _GENERAL = frozenset(("off", "none", "no", "general", "chat"))
 _MODES = {
     "instant": "instant",
@@ -162,26 +170,21 @@ def _topic(value: str, here: int | None) -> int | None:
 
 
 def _mute(value: str) -> tuple[str, ...]:
-    """``/settings mute a, b c`` -> ("a", "b c"); ``off`` -> (); nothing named: how to."""
+    """``/settings mute a, b c`` -> ("a", "b c"); ``off`` -> (); nothing named: how to.
+
+    Quotes around a word ("transfer rumour", 'layoffs') or around the whole list
+    ('transfer, rumour') are taken off; a comma inside them still separates, as no muted
+    word holds one. Apostrophes within a phrase stay: Lloyd's, rock 'n' roll.
+    """
     if value.casefold() in ("off", "none", "clear"):
         return ()
     words: dict[str, str] = {}  # "Football, football": one, as first written
-    for part in value.split(","):
-        if word := _unquoted(part.strip()):
+    for part in _SEPARATORS.split(value):
+        if word := part.strip().strip(_QUOTE_MARKS).strip():
             words.setdefault(word.casefold(), word)
     if not words:
         raise InputError(MUTE_HELP)
     return tuple(words.values())
-
-
-def _unquoted(phrase: str) -> str:
-    """ "transfer rumour" as the phrase it quotes (people quote phrases, as in /subscribe)."""
-    match = _QUOTED.fullmatch(phrase)
-    if match:
-        return match.group(1).strip()
-    # A quote opened before a comma and closed after it ('"transfer, rumour"') leaves
-    # one mark on each side: a muted word holding it could never match.
-    return phrase.strip('"“”«»').strip()
 
 
 def _zone(value: str) -> str:

@@ -412,6 +412,32 @@ async def test_settings_mute_adds_unmute_takes_off_and_off_clears(bot: Bot) -> N
     assert "Muted words: none" in cleared and bot.store.chats.settings(11).mute == ()
 
 
+async def test_settings_mute_takes_quotes_off_as_subscribe_does(bot: Bot) -> None:
+    """Quotes of any kind around a word, or around the whole list, are not muted with it;
+    a comma inside them still separates (a muted word never holds one)."""
+    await bot.send("/settings mute 'transfer, rumour'")
+    assert bot.store.chats.settings(11).mute == ("transfer", "rumour")
+    await bot.send("/settings mute off")
+    await bot.send("/settings mute ‘window’; “deadline day”\n'Lloyd's', rock 'n' roll")
+    expected = ("window", "deadline day", "Lloyd's", "rock 'n' roll")
+    assert bot.store.chats.settings(11).mute == expected  # apostrophes inside stay
+    reply = (await bot.send("/settings unmute 'window', ‘rock 'n' roll’"))[0]
+    assert reply.startswith("✓ Saved.")
+    assert bot.store.chats.settings(11).mute == ("deadline day", "Lloyd's")
+
+
+async def test_settings_mute_refuses_punctuation_and_saves_nothing(bot: Bot) -> None:
+    await bot.send("/settings mute football")
+    for words in ("transfer, --", "...", "'!!!'"):
+        reply = (await bot.send(f"/settings mute {words}"))[0]
+        assert reply.startswith("“") and "” is only punctuation" in reply, reply
+        assert "\n" not in reply
+    assert bot.store.chats.settings(11).mute == ("football",)
+    # Words with letters, digits or emoji in them are still words.
+    await bot.send("/settings mute c++, 💩💩, 5G, rumour*")
+    assert bot.store.chats.settings(11).mute == ("football", "c++", "💩💩", "5G", "rumour*")
+
+
 async def test_muting_a_word_drops_the_alerts_waiting_for_a_digest(bot: Bot) -> None:
     from summarizer import Article
     from summarizer.companies.matcher import CompanyMention
@@ -437,6 +463,41 @@ async def test_stop_deletes_the_chat(bot: Bot) -> None:
     assert "Unsubscribed from 2 companies" in reply
     assert bot.store.subscriptions.count(11) == 0
     assert bot.store.chats.get(11) is None
+
+
+async def test_an_old_settings_button_after_stop_does_not_bring_the_chat_back(bot: Bot) -> None:
+    await bot.send("/subscribe Xiaomi")
+    xiaomi = bot.store.companies.id_for("Xiaomi")
+    await bot.send("/settings")  # the keyboard stays in the chat after /stop
+    await bot.send("/stop")
+    assert await bot.press("s:len:5") == []  # the old settings message is left as it was
+    answer = bot.last("answerCallbackQuery")
+    assert answer["text"] == (
+        "This chat sent /stop: its settings are deleted and this button no longer works. "
+        "Send /start to begin again."
+    )
+    assert answer["show_alert"] is True
+    # Nor do the other old buttons: leaving a company, its news, an article.
+    for data in (f"u:{xiaomi}", f"m:{xiaomi}", "a:1"):
+        await bot.press(data)
+    assert bot.store.chats.get(11) is None
+    # Talking to the bot again starts afresh, and the new message's buttons work.
+    await bot.send("/settings")
+    await bot.press("s:len:5")
+    assert bot.store.chats.settings(11).summary_sentences == 5
+    assert bot.store.subscriptions.count(11) == 0
+
+
+async def test_a_follow_button_after_stop_follows_afresh_as_subscribe_would(bot: Bot) -> None:
+    # Unlike a settings button, "Follow" asks for something new (and /start's own Follow
+    # buttons are how a chat begins): the chat starts again with that one company.
+    await bot.send("/subscribe Xiaomi, Tesla")
+    await bot.send("/settings length 5")
+    xiaomi = bot.store.companies.id_for("Xiaomi")
+    await bot.send("/stop")
+    assert "Subscribed to <b>Xiaomi</b>" in (await bot.press(f"f:{xiaomi}"))[0]
+    assert [name for _, name in bot.store.subscriptions.for_chat(11)] == ["Xiaomi"]
+    assert bot.store.chats.settings(11).summary_sentences == 3  # not the old settings
 
 
 async def test_plain_text_naming_a_company_offers_buttons(bot: Bot) -> None:
