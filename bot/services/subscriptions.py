@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bot.services.registry import company_by_id
-from bot.services.typed_names import EVERYTHING, CompanyRef, NameChooser, Unknown, names_in
+from bot.services.typed.names import EVERYTHING, CompanyRef, NameChooser, Unknown, names_in
 
 if TYPE_CHECKING:
     from bot.services.registry import CompanyRegistry

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from telegram import Chat, Update
 from telegram.error import BadRequest
 
+from bot.services.typed.settings import parse_change, setting_field
 from bot.telegram.handlers.common import (
     argument,
     button_press,
@@ -15,13 +16,7 @@ from bot.telegram.handlers.common import (
     send,
     topic,
 )
-from bot.telegram.replies.settings import (
-    STOPPED,
-    parse_change,
-    setting_field,
-    settings_keyboard,
-    settings_text,
-)
+from bot.telegram.replies.settings import STOPPED, settings_keyboard, settings_text
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from difflib import get_close_matches
 
+from bot.services.typed.settings import delivery_mode, setting_field
 from bot.telegram.formatting import code, esc
 from bot.telegram.replies.common import NAME_CHARS
 
@@ -86,8 +87,6 @@ def unknown_command_text(command: str, args: str = "") -> str:
 
 def _as_setting(word: str, args: str) -> str | None:
     """``/settings ...`` for a command named like a setting or a delivery mode, or None."""
-    from bot.telegram.replies.settings import delivery_mode, setting_field
-
     rest = " ".join(args.split())[:NAME_CHARS]
     if delivery_mode(word) is not None and not rest:
         return f"/settings mode {word}"

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.config import Config, RedactToken
-from bot.services.typed_names import MAX_NAMES_PER_COMMAND, CompanyRef, split_names
+from bot.services.typed.names import MAX_NAMES_PER_COMMAND, CompanyRef, split_names
 from bot.telegram.formatting import (
     bold,
     clean,

@@ -1,0 +1,184 @@
+"""What a typed ``/settings KEY VALUE`` (or a settings button) changes: the setting's
+names, the values people type for it, and the one-line reply for anything else."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from summarizer.errors import InputError
+
+SETTINGS_HELP = (
+    "Type to change: /settings length 5 · /settings mode digest · /settings hour 7 · "
+    "/settings tz Europe/Berlin · /settings relevance main · /settings mute football, rumour*"
+)
+MUTE_HELP = (
+    "Name the words or phrases whose articles should never alert this chat, separated by "
+    "commas: /settings mute football, transfer rumour (whole words, any case; rumour* also "
+    "mutes rumours; no quotes needed, and a comma separates even inside them). Each "
+    "/settings mute adds to the list; /settings unmute football takes one off, "
+    "/settings mute off clears it."
+)
+_KEYS = {
+    "length": "summary_sentences",
+    "len": "summary_sentences",
+    "sentences": "summary_sentences",
+    "summary": "summary_sentences",
+    "mode": "mode",
+    "delivery": "mode",
+    "hour": "digest_hour",
+    "digest": "digest_hour",
+    "time": "digest_hour",
+    "tz": "timezone",
+    "timezone": "timezone",
+    "zone": "timezone",
+    "relevance": "threshold",
+    "threshold": "threshold",
+    "thr": "threshold",
+    "topic": "topic",
+    "thread": "topic",
+    "mute": "mute",
+    "muted": "mute",
+    "unmute": "unmute",
+    "ignore": "mute",
+    "block": "mute",
+}
+# What separates muted words, as it separates /subscribe's names: commas, semicolons, lines.
+_SEPARATORS = re.compile(r"[,;\n]")
+# Quote marks, straight or curly, double or single, that people put around a word or list.
+_QUOTE_MARKS = "\"'“”„‘’‚«»‹›"
+_GENERAL = frozenset(("off", "none", "no", "general", "chat"))
+_MODES = {
+    "instant": "instant",
+    "alerts": "instant",
+    "now": "instant",
+    "digest": "digest",
+    "daily": "digest",
+}
+
+
+def threshold_presets() -> dict[str, float]:
+    """Named relevance levels: any mention, a notable part, the main subject."""
+    from summarizer.companies.matcher import SUBJECT_THRESHOLD
+
+    main = float(SUBJECT_THRESHOLD)
+    return {"any": 0.0, "notable": round(main / 2, 3), "main": main}
+
+
+def setting_field(key: str) -> str | None:
+    """The setting ``/settings KEY`` names, by any of its names ("topic", "thread"), or None."""
+    return _KEYS.get(key.casefold())
+
+
+def delivery_mode(word: str) -> str | None:
+    """The delivery mode a word names ("daily": digest), or None."""
+    return _MODES.get(word.casefold())
+
+
+def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str, Any]:
+    """``/settings KEY VALUE`` (or a button's ``s:KEY:VALUE``) -> a ChatSettings change;
+    ``topic``: the forum topic the command was sent in (``/settings topic`` picks it)."""
+    field = setting_field(key)
+    value = value.strip()
+    if field is None:
+        raise InputError(f"There is no setting called “{key[:30]}”. {SETTINGS_HELP}")
+    if field == "topic":
+        return {field: _topic(value, topic)}
+    if field == "mute":
+        words = _mute(value)
+        return {"mute_add": words} if words else {"mute": ()}
+    if field == "unmute":
+        # "unmute all" (like "mute off", which _mute reads as no words) clears the list.
+        words = () if value.casefold() in ("all", "everything") else _mute(value)
+        return {"mute_remove": words} if words else {"mute": ()}
+    if field == "summary_sentences":
+        return {
+            field: _int(value, "Summary length must be a whole number from 1 to 10 (sentences).")
+        }
+    if field == "mode":
+        mode = _MODES.get(value.casefold())
+        if mode is None:
+            raise InputError("Delivery must be 'instant' or 'digest'.")
+        return {field: mode}
+    if field == "digest_hour":
+        return _digest(key, value)
+    if field == "timezone":
+        return {field: _zone(value)}
+    presets = threshold_presets()
+    if value.casefold() in presets:
+        return {field: presets[value.casefold()]}
+    try:
+        return {field: float(value)}
+    except ValueError:
+        raise InputError("Relevance must be any, notable, main or a number from 0 to 1.") from None
+
+
+def _digest(key: str, value: str) -> dict[str, Any]:
+    """``/settings hour 7`` (a digest at 07:00); ``/settings digest daily`` or ``off``
+    (the delivery mode, as a user says it)."""
+    word = value.casefold()
+    mode = {"on": "digest", "off": "instant"}.get(word) or _MODES.get(word)
+    if mode is not None and key.casefold() == "digest":
+        return {"mode": mode}
+    match = re.fullmatch(r"(\d{1,2})(?::00)?(?:h)?", word)
+    if not match or int(match.group(1)) > 23:  # one message for "25" and "-1"
+        raise InputError("The digest hour must be a whole hour from 0 to 23, e.g. 7 or 19:00.")
+    return {"digest_hour": int(match.group(1)), "mode": "digest"}
+
+
+def _topic(value: str, here: int | None) -> int | None:
+    """``/settings topic`` (this topic) or ``/settings topic off`` (the General topic)."""
+    if value.casefold() in _GENERAL:
+        return None
+    if value.casefold() not in ("", "here", "this", "on"):
+        raise InputError("Use /settings topic inside a topic, or /settings topic off.")
+    if here is None:
+        raise InputError(
+            "Send /settings topic inside the forum topic where alerts should arrive; "
+            "/settings topic off sends them to the General topic."
+        )
+    return here
+
+
+def _mute(value: str) -> tuple[str, ...]:
+    """``/settings mute a, b c`` -> ("a", "b c"); ``off`` -> (); nothing named: how to.
+
+    Quotes around a word ("transfer rumour", 'layoffs') or around the whole list
+    ('transfer, rumour') are taken off; a comma inside them still separates, as no muted
+    word holds one. Apostrophes within a phrase stay: Lloyd's, rock 'n' roll.
+    """
+    if value.casefold() in ("off", "none", "clear"):
+        return ()
+    words: dict[str, str] = {}  # "Football, football": one, as first written
+    for part in _SEPARATORS.split(value):
+        if word := part.strip().strip(_QUOTE_MARKS).strip():
+            words.setdefault(word.casefold(), word)
+    if not words:
+        raise InputError(MUTE_HELP)
+    return tuple(words.values())
+
+
+def _zone(value: str) -> str:
+    """The zone as typed; InputError for a region such as "Europe" (a folder of zones).
+
+    Names zoneinfo does not know (other case, "UTC+3") are left to storage to resolve.
+    """
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return value
+    except OSError:  # IsADirectoryError for "Europe", "Etc", "America"
+        area = value.strip("/").casefold()
+        examples = sorted(z for z in available_timezones() if z.casefold().startswith(area + "/"))
+        hint = f", e.g. /settings tz {examples[0]}" if examples else ""
+        raise InputError(
+            f"“{value[:30]}” is a region, not a time zone; name a city in it{hint}."
+        ) from None
+    return value
+
+
+def _int(value: str, message: str) -> int:
+    if not re.fullmatch(r"\d{1,3}", value):
+        raise InputError(message)
+    return int(value)
