@@ -66,6 +66,8 @@ def split_names(text: str) -> list[str]:
             name = " ".join(m.group(m.lastgroup or "plain").split())
             if plain and sum(map(name.count, _QUOTES)) == 1:
                 name = name.strip(_QUOTES).strip()  # '"Unclosed': a quote left open
+            if plain and _in_single_quotes(name):
+                name = name[1:-1].strip()  # 'Apple', ‘Tesla’ (an apostrophe stays: Macy's)
             if plain and glue and _legal_tail(name):
                 pieces[-1] += f", {name}"
             elif name:
@@ -75,6 +77,11 @@ def split_names(text: str) -> list[str]:
     for name in pieces:
         seen.setdefault(name.casefold(), name)
     return list(seen.values())
+
+
+def _in_single_quotes(name: str) -> bool:
+    """Whether the whole name is in single quotes, straight or curly: 'Apple', ‘Tesla’."""
+    return len(name) > 2 and name[0] in "'‘" and name[-1] in "'’"
 
 
 def names_in(text: str) -> list[str]:

@@ -222,6 +222,13 @@ def test_names_split_on_separators_but_keep_quoted_names_and_legal_forms() -> No
         "CEZ, a. s",
     ]
     assert split_names("Intel, AB InBev") == ["Intel", "AB InBev"]
+    # Single quotes around a whole name come off; an apostrophe in one stays.
+    assert split_names("'Apple', ‘Tesla’, Macy's, 'Sainsbury's'") == [
+        "Apple",
+        "Tesla",
+        "Macy's",
+        "Sainsbury's",
+    ]
 
 
 def test_follow_again_commands_round_trip_and_fit_one_command_each() -> None:
