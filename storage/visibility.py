@@ -22,9 +22,11 @@ VISIBLE = (
 # created_by is NULL from the start) is everyone's. created_by never becomes NULL later:
 # at /stop a made-up name passes to a chat that follows it, or is deleted
 # (Companies.hand_over).
+# "Named in the operator's news" is the stored flag companies.operator_linked (set when
+# an operator article is linked to the company, see Articles), not a search of the
+# company's article links per row: chats' /summary pages can link thousands.
 OWN_COMPANY = (
     "(c.custom = 0 OR c.created_by = :chat OR EXISTS (SELECT 1 FROM subscriptions "
     "AS s WHERE s.chat_id = :chat AND s.company_id = c.id) OR (c.created_by IS NULL "
-    "AND EXISTS (SELECT 1 FROM article_companies AS ac JOIN articles AS na "
-    "ON na.id = ac.article_id WHERE ac.company_id = c.id AND na.submitted_by IS NULL)))"
+    "AND c.operator_linked = 1))"
 )
