@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from storage.db import Database, guarded
+from storage.db import Database, guarded, json_ids
 from storage.visibility import OWN_COMPANY
 from summarizer.companies.matcher import CompanyEntry
 from summarizer.errors import InputError
@@ -253,6 +253,33 @@ class Companies:
             "UPDATE companies SET created_by = ? WHERE created_by = ?", [new_id, old_id]
         )
 
-    def disown(self, chat_id: int) -> None:
-        """The chat left: its custom names stay (others may follow them) but belong to nobody."""
-        self.db.execute("UPDATE companies SET created_by = NULL WHERE created_by = ?", [chat_id])
+    def hand_over(self, chat_id: int) -> int:
+        """The chat left (part of ``/stop``, after its subscriptions went): each name it made
+        up passes to the chat that has followed it longest, so it stays private to the
+        chats that follow it; a made-up name nobody follows is deleted, with its article
+        links and the finished alerts of chats that once followed it (returns how many).
+
+        Never ``created_by = NULL``: that marks a name the operator's news brought in, and
+        such a name is shown to every chat once the operator's news names it
+        (``storage.visibility.OWN_COMPANY``).
+        """
+        owned = json_ids(
+            row["id"]
+            for row in self.db.table("companies").rows_where(
+                "created_by = ?", [chat_id], select="id"
+            )
+        )
+        self.db.execute(
+            """
+            UPDATE companies SET created_by = (
+                SELECT s.chat_id FROM subscriptions AS s WHERE s.company_id = companies.id
+                ORDER BY s.created, s.chat_id LIMIT 1)
+            WHERE id IN (SELECT value FROM json_each(?))
+            """,
+            [owned],
+        )
+        return self.db.execute(
+            "DELETE FROM companies WHERE id IN (SELECT value FROM json_each(?)) "
+            "AND created_by IS NULL AND custom = 1",
+            [owned],
+        ).rowcount

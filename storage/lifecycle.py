@@ -7,6 +7,7 @@ this module runs the steps in one transaction, so a chat is never half moved.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from storage.articles import Articles
 from storage.chats import Chats
@@ -14,6 +15,15 @@ from storage.companies import Companies
 from storage.db import Database, guarded
 from storage.outbox import Outbox
 from storage.subscriptions import Subscriptions
+
+
+class Forgotten(NamedTuple):
+    """What ``/stop`` removed: how many companies the chat followed, and how many names
+    it had made up were deleted (nobody else followed them; a matcher that knew them
+    should be rebuilt)."""
+
+    followed: int
+    names_deleted: int
 
 
 class ChatLifecycle:
@@ -54,15 +64,15 @@ class ChatLifecycle:
             return True
 
     @guarded
-    def forget(self, chat_id: int) -> int:
+    def forget(self, chat_id: int) -> Forgotten:
         """``/stop``: delete the chat, its subscriptions, its pending alerts and the pages
-        only it could see; returns how many companies it followed."""
+        only it could see. The names it made up stay private: each passes to a chat that
+        follows it, or is deleted when none does (``Companies.hand_over``)."""
         with self.db.transaction():
             followed = self.subscriptions.count(chat_id)
             self.chats.remove(chat_id)  # subscriptions and alerts cascade
             self.articles.forget_reader(chat_id)
-            self.companies.disown(chat_id)
-            return followed
+            return Forgotten(followed, self.companies.hand_over(chat_id))
 
     @guarded
     def forget_topic(self, chat_id: int, topic: int) -> None:

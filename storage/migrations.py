@@ -227,6 +227,21 @@ def _v9_forum_topics(db: Database) -> None:
     )
 
 
+def _v10_operator_linked(db: Database) -> None:
+    # 1 once an article of the operator's (submitted_by NULL) is linked to the company:
+    # the visibility rule (storage/visibility.py) reads this flag instead of searching the
+    # company's article links per row. Articles.add keeps it; operator articles are never
+    # deleted, so it never goes back to 0.
+    db.executescript(
+        """
+        ALTER TABLE companies ADD COLUMN operator_linked INTEGER NOT NULL DEFAULT 0;
+        UPDATE companies SET operator_linked = 1 WHERE EXISTS (
+            SELECT 1 FROM article_companies AS ac JOIN articles AS a ON a.id = ac.article_id
+            WHERE ac.company_id = companies.id AND a.submitted_by IS NULL);
+        """
+    )
+
+
 STEPS: list[Step] = [
     Step(
         1, "chats, companies, subscriptions, articles (+FTS5), article_companies", _v1_core_tables
@@ -243,6 +258,7 @@ STEPS: list[Step] = [
         8, "subscriptions.topic: the forum topic one company's alerts go to", _v8_subscription_topic
     ),
     Step(9, "forum_topics: the names of a group's forum topics", _v9_forum_topics),
+    Step(10, "companies.operator_linked: named in the operator's news", _v10_operator_linked),
 ]
 
 

@@ -233,8 +233,15 @@ class SubscriptionService:
         return [CompanyRef(cid, name) for cid, name in self.store.subscriptions.for_chat(chat_id)]
 
     def stop(self, chat_id: int) -> int:
-        """Unfollow everything and forget the chat; returns how many companies it followed."""
-        return self.store.lifecycle.forget(chat_id)
+        """Unfollow everything and forget the chat; returns how many companies it followed.
+
+        A name only this chat followed is deleted: the matcher forgets it too, or the
+        operator's next article naming it would store it again as a name from the news,
+        which every chat sees."""
+        forgotten = self.store.lifecycle.forget(chat_id)
+        if forgotten.names_deleted:
+            self.companies.reload()
+        return forgotten.followed
 
     def chat_removed(self, chat_id: int) -> int:
         """The bot was removed from the chat: no more alerts there, and those not yet sent

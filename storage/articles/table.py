@@ -89,6 +89,8 @@ class Articles(ArticleQueries):
         if submitted_by is not None:
             self._add_reader(article_id, submitted_by)
         self._link(article_id, companies)
+        if submitted_by is None and companies:
+            self._mark_operator_linked(article_id)
         return article_id, True
 
     def _again(
@@ -106,6 +108,7 @@ class Articles(ArticleQueries):
             return article_id, False
         self.db.table("articles").update(article_id, {"submitted_by": None})
         self._link(article_id, companies)
+        self._mark_operator_linked(article_id)  # the chat's links count now too
         return article_id, True
 
     def _add_reader(self, article_id: int, chat_id: int) -> None:
@@ -141,6 +144,15 @@ class Articles(ArticleQueries):
                 )
                 for m in companies
             ],
+        )
+
+    def _mark_operator_linked(self, article_id: int) -> None:
+        """The article is the operator's: its companies are named in the operator's news
+        (``companies.operator_linked``, read by ``storage.visibility.OWN_COMPANY``)."""
+        self.db.conn.execute(
+            "UPDATE companies SET operator_linked = 1 WHERE operator_linked = 0 AND id IN "
+            "(SELECT company_id FROM article_companies WHERE article_id = ?)",
+            [article_id],
         )
 
     # Parts of the cross-table operations in storage/lifecycle.py (inside its transaction).

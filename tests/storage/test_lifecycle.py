@@ -66,12 +66,12 @@ def test_forget_deletes_the_chat_and_what_cascades(store: Store) -> None:
     store.subscriptions.add(5, _company(store, "Apple"))
     custom = store.companies.add_custom("Project Falcon", chat_id=5)
     store.outbox.enqueue_for_article(_xiaomi_story(store, "Alert"))
-    assert store.lifecycle.forget(5) == 2
+    assert store.lifecycle.forget(5) == (2, 1)  # followed 2; its own name went with it
     assert store.chats.get(5) is None
     assert store.subscriptions.count(5) == 0
     assert store.outbox.rows() == []
-    assert store.companies.get(custom).created_by is None  # type: ignore[union-attr]
-    assert store.lifecycle.forget(5) == 0
+    assert store.companies.get(custom) is None
+    assert store.lifecycle.forget(5) == (0, 0)
     # A settings button pressed after /stop saves nothing and brings no chat back.
     assert store.chats.update_known_settings(5, summary_sentences=5) is None
     assert store.chats.get(5) is None

@@ -185,3 +185,31 @@ def test_a_newsbot_database_restored_from_a_dump_is_named_as_such(tmp_path: Path
     restored.close()
     with pytest.raises(StorageError, match="without its schema version"):
         open_store(tmp_path / "restored.db")
+
+
+def test_v9_file_upgrades_to_the_operator_linked_flag(db_path: Path) -> None:
+    # A release-9 file: a name in the operator's news, one only in a chat's /summary page,
+    # one a chat made up that the operator's news names too.
+    db = connect(db_path)
+    assert migrate(db, target=9) == 9
+    for name, created_by in (("Nova Labs", None), ("Quill Works", None), ("Falcon", 7)):
+        db.execute(
+            "INSERT INTO companies (name, aliases, custom, created_by) VALUES (?, '[]', 1, ?)",
+            [name, created_by],
+        )
+    for n, submitted_by in ((1, None), (2, 7)):
+        db.execute(
+            "INSERT INTO articles (title, body, content_hash, ingested, submitted_by) "
+            "VALUES (?, 'Body.', ?, '2024-01-01', ?)",
+            [f"Story {n}", f"h{n}", submitted_by],
+        )
+    for article, company in ((1, 1), (2, 1), (2, 2), (1, 3)):
+        db.execute("INSERT INTO article_companies VALUES (?, ?, 0.5, 1, 2, '')", [article, company])
+    db.close()
+
+    with open_store(db_path) as store:
+        assert _version(db_path) == latest_version()
+        flags = dict(store.db.execute("SELECT name, operator_linked FROM companies"))
+        assert flags == {"Nova Labs": 1, "Quill Works": 0, "Falcon": 1}
+        seen = [store.companies.get(n, chat_id=8) is not None for n in (1, 2, 3)]
+        assert seen == [True, False, False]  # a made-up name stays its chat's

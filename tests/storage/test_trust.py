@@ -65,10 +65,10 @@ def test_stop_forgets_pages_only_that_chat_could_see(store: Store) -> None:
     mine, _ = _submit(store, 1)
     shared, _ = store.articles.add(Article("Shared page", ("Both chats sent it.",)), submitted_by=1)
     store.articles.add(Article("Shared page", ("Both chats sent it.",)), submitted_by=2)
-    assert store.lifecycle.forget(1) == 1
+    assert store.lifecycle.forget(1).followed == 1
     assert store.db.table("articles").count_where("id = ?", [mine]) == 0
     assert store.articles.get(shared, chat_id=2) is not None
-    assert store.lifecycle.forget(2) == 1
+    assert store.lifecycle.forget(2).followed == 1
     assert store.db.table("articles").count == 0
 
 
@@ -124,3 +124,89 @@ def test_in_the_news_is_one_query(store: Store) -> None:
         "Firm 4",
         "Firm 5",
     ]
+
+
+def _falcon_in_the_news(store: Store, *, creator: int) -> tuple[int, int]:
+    """Chat ``creator`` makes up "Project Falcon" and follows it; then the operator's news
+    names it (the matcher knows the name because that chat made it up). Returns (company,
+    article) ids."""
+    secret = store.companies.add_custom("Project Falcon", chat_id=creator)
+    store.subscriptions.add(creator, secret)
+    mentions = [
+        CompanyMention("Project Falcon", 0.8, True, 3),
+        CompanyMention("Xiaomi", 0.7, True, 2),
+    ]
+    article_id, _ = store.articles.add(Article("Falcon and Xiaomi", ("Text.",)), companies=mentions)
+    return secret, article_id
+
+
+def _sees_falcon(store: Store, chat: int, secret: int, article_id: int) -> bool:
+    """Whether ``chat`` is shown "Project Falcon" anywhere: by id (a button), in
+    suggestions, among an article's companies, or (when it does not follow it) in what is
+    in the news. All or none."""
+    seen = [
+        store.companies.get(secret, chat_id=chat) is not None,
+        bool(store.companies.offered_to(chat, ["Project Falcon"])),
+        "Project Falcon" in [m.name for m in store.articles.companies_of(article_id, chat_id=chat)],
+    ]
+    if not store.subscriptions.is_subscribed(chat, secret):
+        seen.append("Project Falcon" in [name for _, name in store.articles.in_the_news(chat)])
+    assert len(set(seen)) == 1, seen
+    return seen[0]
+
+
+def test_stop_never_makes_a_made_up_name_public(store: Store) -> None:
+    secret, article_id = _falcon_in_the_news(store, creator=1)
+    assert not _sees_falcon(store, 2, secret, article_id)
+    store.lifecycle.forget(1)
+    # Nobody follows it any more: deleted, not handed to every chat as a name "from the news".
+    assert not _sees_falcon(store, 2, secret, article_id)
+    assert store.companies.get(secret) is None
+    assert [m.name for m in store.articles.companies_of(article_id)] == ["Xiaomi"]
+
+
+def test_at_stop_a_made_up_name_passes_to_the_chat_that_has_followed_it_longest(
+    store: Store,
+) -> None:
+    secret, article_id = _falcon_in_the_news(store, creator=1)
+    for chat in (3, 2):
+        store.subscriptions.add(chat, secret)
+    store.lifecycle.forget(1)
+    assert store.companies.get(secret).created_by == 3  # type: ignore[union-attr]
+    assert [_sees_falcon(store, chat, secret, article_id) for chat in (2, 3, 4)] == [
+        True,
+        True,
+        False,
+    ]
+    store.lifecycle.forget(3)
+    assert store.companies.get(secret).created_by == 2  # type: ignore[union-attr]
+    assert not _sees_falcon(store, 4, secret, article_id)
+    store.lifecycle.forget(2)
+    assert store.companies.get(secret) is None
+
+
+def test_a_migrated_chats_made_up_name_stays_its_own_and_goes_at_its_stop(store: Store) -> None:
+    secret, article_id = _falcon_in_the_news(store, creator=-1)
+    assert store.lifecycle.migrate(-1, -1001)
+    assert [_sees_falcon(store, chat, secret, article_id) for chat in (-1001, -1, 2)] == [
+        True,
+        False,
+        False,
+    ]
+    store.lifecycle.forget(-1001)
+    assert not _sees_falcon(store, 2, secret, article_id)
+
+
+def test_stop_keeps_registry_names_and_names_from_the_operators_news(store: Store) -> None:
+    acme = store.companies.add_custom("Acme", chat_id=1)  # made up, then the registry got it
+    store.companies.ensure_registry([CompanyEntry("Xiaomi", (), None, "CN"), CompanyEntry("Acme")])
+    article_id, _ = store.articles.add(  # the operator's news brings in a new name
+        Article("Nova Labs", ("Nova Labs grew.",)),
+        companies=[CompanyMention("Nova Labs", 0.9, True, 2)],
+    )
+    nova = store.companies.id_for("Nova Labs") or 0
+    store.subscriptions.add(1, nova)
+    store.lifecycle.forget(1)
+    assert store.companies.get(acme, chat_id=2) is not None
+    assert store.companies.get(nova, chat_id=2) is not None
+    assert [m.name for m in store.articles.companies_of(article_id, chat_id=2)] == ["Nova Labs"]

@@ -167,6 +167,20 @@ async def test_forged_buttons_never_show_or_follow_another_chats_custom_name(bot
     assert "Zorbixa" in "".join(replies)
 
 
+async def test_a_stopped_chats_made_up_name_is_not_found_in_the_news_afterwards(bot: Bot) -> None:
+    # /stop deletes a made-up name nobody else follows; the operator's next article naming
+    # it must not bring it back as a name "from the news", which every chat would see.
+    await bot.send("/subscribe Zorbixa Quantumworks", chat=501, user=501)
+    await bot.send("/stop", chat=501, user=501)
+    assert bot.store.companies.id_for("Zorbixa Quantumworks") is None
+    story = Article(
+        "Zorbixa Quantumworks opens a lab", ("Zorbixa Quantumworks opened a lab in Oslo.",)
+    )
+    stored = bot.app.bot_data.core.ingestor.ingest_article(story)  # the operator's news
+    assert stored.new and stored.companies == ()
+    assert bot.store.companies.offered_to(502, ["Zorbixa Quantumworks"]) == []
+
+
 async def test_group_settings_are_read_by_all_and_changed_by_admins(bot: Bot) -> None:
     bot.request.admins.add((GROUP, ADMIN))
     shown = (await bot.send("/settings", chat=GROUP, user=MEMBER, chat_type="group"))[0]
