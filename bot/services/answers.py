@@ -1,5 +1,6 @@
-"""What the news service answers: plain data for the replies to format (no Telegram, no
-HTML), one class per kind of answer."""
+"""What the services answer: plain data for the replies to format (no Telegram, no HTML),
+one class per kind of answer: /news, /summary and /search (``NewsService``), then
+/subscribe, /unsubscribe and a forum's alert topics (``SubscriptionService``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bot.services.typed.names import CompanyRef, Unknown
     from summarizer.brief import BriefItem
 
 
@@ -59,3 +61,41 @@ class SearchHit:
     source: str | None
     published: str | None
     snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class SubscribeResult:
+    """Outcome of ``/subscribe``: per name, what happened."""
+
+    added: tuple[CompanyRef, ...] = ()
+    already: tuple[CompanyRef, ...] = ()
+    new_names: tuple[CompanyRef, ...] = ()
+    unknown: tuple[Unknown, ...] = ()
+    over_limit: tuple[str, ...] = ()
+    total: int = 0
+    limit: int = 0
+    # Sent in a forum topic: "here" when the names' alerts now arrive in this topic;
+    # None outside topics. ``moved``: names already followed whose alerts came elsewhere.
+    topic: str | None = None
+    moved: tuple[CompanyRef, ...] = ()
+    # New names that are also ordinary words ("Ring"): matched only as written.
+    as_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TopicMap:
+    """A forum group's alert topics: each company's own, the group's default, the names."""
+
+    own: dict[int, int]
+    default: int | None
+    names: dict[int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class UnsubscribeResult:
+    """Outcome of ``/unsubscribe``."""
+
+    removed: tuple[CompanyRef, ...] = ()
+    not_followed: tuple[CompanyRef, ...] = ()
+    unknown: tuple[Unknown, ...] = ()
+    everything: bool = False  # "/unsubscribe all": ``removed`` is all the chat followed

@@ -8,9 +8,9 @@ Errors are :class:`~summarizer.errors.NewsbotError` with a sentence for the user
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from bot.services.answers import SubscribeResult, TopicMap, UnsubscribeResult
 from bot.services.registry import company_by_id
 from bot.services.typed.names import EVERYTHING, CompanyRef, NameChooser, Unknown, names_in
 
@@ -19,44 +19,6 @@ if TYPE_CHECKING:
     from storage.companies import Company
     from storage.settings import ChatSettings
     from storage.store import Store
-
-
-@dataclass(frozen=True, slots=True)
-class SubscribeResult:
-    """Outcome of ``/subscribe``: per name, what happened."""
-
-    added: tuple[CompanyRef, ...] = ()
-    already: tuple[CompanyRef, ...] = ()
-    new_names: tuple[CompanyRef, ...] = ()
-    unknown: tuple[Unknown, ...] = ()
-    over_limit: tuple[str, ...] = ()
-    total: int = 0
-    limit: int = 0
-    # Sent in a forum topic: "here" when the names' alerts now arrive in this topic;
-    # None outside topics. ``moved``: names already followed whose alerts came elsewhere.
-    topic: str | None = None
-    moved: tuple[CompanyRef, ...] = ()
-    # New names that are also ordinary words ("Ring"): matched only as written.
-    as_words: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class TopicMap:
-    """A forum group's alert topics: each company's own, the group's default, the names."""
-
-    own: dict[int, int]
-    default: int | None
-    names: dict[int, str]
-
-
-@dataclass(frozen=True, slots=True)
-class UnsubscribeResult:
-    """Outcome of ``/unsubscribe``."""
-
-    removed: tuple[CompanyRef, ...] = ()
-    not_followed: tuple[CompanyRef, ...] = ()
-    unknown: tuple[Unknown, ...] = ()
-    everything: bool = False  # "/unsubscribe all": ``removed`` is all the chat followed
 
 
 class SubscriptionService:

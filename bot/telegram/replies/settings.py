@@ -14,7 +14,7 @@ from bot.telegram.replies.common import topic_label
 from storage.settings import timezone_label
 
 if TYPE_CHECKING:
-    from bot.services.subscriptions import TopicMap
+    from bot.services.answers import TopicMap
     from storage.settings import ChatSettings
 
 LENGTHS = (1, 2, 3, 5, 7)

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.services.subscriptions import SubscribeResult, TopicMap, UnsubscribeResult
+from bot.services.answers import SubscribeResult, TopicMap, UnsubscribeResult
 from bot.services.typed.names import MAX_NAMES_PER_COMMAND, CompanyRef, Unknown
 from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import bold, code, esc
