@@ -227,6 +227,12 @@ def _v9_forum_topics(db: Database) -> None:
     )
 
 
+def _v10_flood_waits(db: Database) -> None:
+    # Telegram's 429 waits (storage/outbox/floods.py), kept so that a restart honours them:
+    # chat_id 0 is a wait of the bot as a whole (no chat has id 0); until in unix seconds.
+    db.execute("CREATE TABLE flood_waits (chat_id INTEGER PRIMARY KEY, until REAL NOT NULL)")
+
+
 STEPS: list[Step] = [
     Step(
         1, "chats, companies, subscriptions, articles (+FTS5), article_companies", _v1_core_tables
@@ -243,6 +249,7 @@ STEPS: list[Step] = [
         8, "subscriptions.topic: the forum topic one company's alerts go to", _v8_subscription_topic
     ),
     Step(9, "forum_topics: the names of a group's forum topics", _v9_forum_topics),
+    Step(10, "flood_waits: Telegram's 429 waits, honoured after a restart", _v10_flood_waits),
 ]
 
 

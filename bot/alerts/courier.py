@@ -27,6 +27,7 @@ from bot.alerts.limits import RateGate
 from bot.alerts.messenger import Messenger
 from bot.alerts.options import GONE, TOPIC_GONE, item_topic, retry_seconds
 from bot.alerts.outcomes import Outcomes
+from bot.alerts.pauses import Pauses
 from bot.alerts.records import Runner
 from storage.outbox import Outbox
 from storage.outbox.queries import OutboxItem
@@ -53,6 +54,7 @@ class Courier:
         composer: Composer,
         outbox: Outbox,
         outcomes: Outcomes,
+        pauses: Pauses,
         run: Runner,
         wall: Callable[[], float],
         wake: Callable[[], None],
@@ -63,6 +65,7 @@ class Courier:
         self.outbox = outbox
         self._outcomes = outcomes
         self.stats = outcomes.stats
+        self._pauses = pauses  # a 429 holds the gate, also across a restart
         self._db = run
         self._wall = wall
         self._wake = wake  # rows went back to the queue: the feeder should look now
@@ -83,7 +86,7 @@ class Courier:
                 return await self._outcomes.delivered(ids, message_id, sent.note)
             if isinstance(result, RetryAfter):
                 self.stats["retry_after"] += 1
-                self.gate.pause(retry_seconds(result), chat_id=attempt.chat_id)
+                await self._pauses.told(retry_seconds(result), chat_id=attempt.chat_id)
             elif isinstance(result, ChatMigrated):
                 new_id = int(result.new_chat_id)
                 attempt.chat_id = await self._outcomes.migrate(attempt.chat_id, new_id)

@@ -32,6 +32,7 @@ from bot.alerts.limits import RateGate
 from bot.alerts.messenger import Messenger
 from bot.alerts.options import SenderOptions
 from bot.alerts.outcomes import Outcomes
+from bot.alerts.pauses import Pauses
 from bot.alerts.records import SentRecords
 from storage.lifecycle import ChatLifecycle
 from storage.outbox import Outbox
@@ -89,12 +90,14 @@ class AlertSender:
             wall=wall,
         )
         self.stats = self._outcomes.stats  # one dict: the outcomes count, callers read it here
+        self._pauses = Pauses(gate=gate, waits=outbox.flood_waits, run=self._db, wall=wall)
         self._courier = Courier(
             messenger=self.messenger,
             gate=gate,
             composer=composer,
             outbox=outbox,
             outcomes=self._outcomes,
+            pauses=self._pauses,
             run=self._db,
             wall=wall,
             wake=self.wake,
@@ -132,16 +135,7 @@ class AlertSender:
             return
         self._lanes.reset()
         self._stopping.clear()
-        recovered = await self._db(self.outbox.recover)
-        if recovered:
-            log.info("Resending %d alerts that were in flight when the bot stopped.", recovered)
-        now = self._wall()
-        # A restarted process does not know what its predecessor sent a moment ago.
-        sends = await self._db(self.outbox.sent_since, now - 61.0)
-        self.gate.seed(
-            [(chat, is_group(chat, kind), at) for chat, kind, at in sends],
-            age_of=lambda at: now - at,
-        )
+        await self._take_over()
         if ready is not None:
             ready()
         workers = [asyncio.create_task(self._worker()) for _ in range(self.options.concurrency)]
@@ -150,6 +144,21 @@ class AlertSender:
             await self._feed()
         finally:
             await self._shutdown(workers, flusher)
+
+    async def _take_over(self) -> None:
+        """Pick up where a previous run stopped: its alerts in flight, its recent sends
+        (a restarted process does not know what its predecessor sent a moment ago), and
+        Telegram's waits it was told to keep."""
+        recovered = await self._db(self.outbox.recover)
+        if recovered:
+            log.info("Resending %d alerts that were in flight when the bot stopped.", recovered)
+        now = self._wall()
+        sends = await self._db(self.outbox.sent_since, now - 61.0)
+        self.gate.seed(
+            [(chat, is_group(chat, kind), at) for chat, kind, at in sends],
+            age_of=lambda at: now - at,
+        )
+        await self._pauses.restore()
 
     async def _shutdown(self, workers: list[asyncio.Task], flusher: asyncio.Task) -> None:
         self._stopping.set()
@@ -169,6 +178,7 @@ class AlertSender:
 
     async def _feed(self) -> None:
         while not self._stopping.is_set():
+            await self._pauses.forget_passed()
             try:
                 items = await self._claim()
             except NewsbotError as err:  # e.g. the database stayed busy: try again soon

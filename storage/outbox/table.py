@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from storage.db import Database, guarded, json_ids
 from storage.outbox.delivery import OutboxDelivery
+from storage.outbox.floods import FloodWaits
 from storage.settings import stored_settings
 from summarizer.text.phrases import first_phrase
 
@@ -85,11 +86,12 @@ UPDATE outbox SET (company_id, salience) = ({_STILL_FOLLOWED}) WHERE {_OPEN_UNFO
 
 
 class Outbox(OutboxDelivery):
-    """The ``outbox`` and ``digests`` tables."""
+    """The ``outbox`` and ``digests`` tables (and the sender's ``flood_waits``)."""
 
     def __init__(self, db: Database, *, default_threshold: float | None = None) -> None:
         super().__init__(db)
         self._threshold = default_threshold
+        self.flood_waits = FloodWaits(db)  # Telegram's 429 waits, kept across restarts
 
     @property
     def default_threshold(self) -> float:
