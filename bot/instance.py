@@ -1,21 +1,30 @@
-"""One running bot per database.
+"""One running bot per database, and on the database its path leads to.
 
 Two bots on one database file each took the other's alerts in flight for those of a
 crashed run and sent them again (78 of 400 chats got an alert twice), paced themselves
 as if alone (429s from Telegram), and fought over the bot's updates (409 Conflict,
 logged forever). ``newsbot run`` therefore holds an exclusive lock on a file beside
 the database while it runs; a second one names the process holding it and stops.
+
+A database file deleted or replaced while the bot runs is noticed by
+:class:`DatabaseWatch`, which stops the bot (exit status 1) rather than let it serve a
+file that ``newsbot ingest`` and the feed poller no longer write to.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summarizer.errors import StorageError
+
+if TYPE_CHECKING:
+    from storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -63,3 +72,46 @@ def sole_instance(database: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # the lock goes with it, also when the process is killed
+
+
+#: Seconds between two checks that the database path still leads to the bot's open file.
+CHECK_EVERY = 2.0
+
+_CHANGED = {
+    "deleted": "The database {path} was deleted while the bot ran",
+    "replaced": "The database {path} was replaced by another file while the bot ran",
+}
+
+
+class DatabaseWatch:
+    """Stops the running bot once its database file is deleted or replaced.
+
+    SQLite keeps using the file it opened, unlinked or not, while ``newsbot ingest`` and
+    the feed poller open the path: their articles and alerts would go to a file the bot
+    never reads. Stopping, with the reason as the one line of a non-zero exit, lets a
+    supervisor start the bot on the file now at the path through the usual start (run
+    lock, migrations, alerts in flight recovered). Reopening in place is not safer: the
+    claimed alerts, rate windows and caches in memory belong to the old file.
+    """
+
+    def __init__(self, stop: Callable[[], None]) -> None:
+        self._stop = stop  # ends the application's run (polling, webhook, terminal chat)
+        self.reason: str | None = None
+
+    async def run(self, db: Database, *, every: float = CHECK_EVERY) -> None:
+        """Check every ``every`` seconds (one ``stat``, off the event loop) until a change."""
+        while self.reason is None:
+            await asyncio.sleep(every)
+            change = await asyncio.to_thread(db.file_change)
+            if change is not None:
+                self.reason = (
+                    _CHANGED[change].format(path=db.path)
+                    + "; the bot stopped so as not to serve a file other processes no longer "
+                    "see. Start it again to use the file now at that path."
+                )
+                self._stop()
+
+    def raise_if_stopped(self) -> None:
+        """After the application returned: StorageError with the reason if it stopped here."""
+        if self.reason is not None:
+            raise StorageError(self.reason)

@@ -69,6 +69,25 @@ class Database(sqlite_utils.Database):
             check_same_thread=False,
         )
         super().__init__(conn, execute_plugins=False)
+        # The file SQLite just opened (it keeps it open, whatever later happens to the path).
+        self.opened_file: tuple[int, int] | None = None
+        if str(path) != MEMORY:
+            with contextlib.suppress(OSError):  # then nothing is watched
+                self.opened_file = _file_id(path)
+
+    def file_change(self) -> str | None:
+        """Whether the path still leads to the file this connection has open: "deleted"
+        or "replaced" when not (SQLite would go on using that one, unseen by every process
+        that opens the path), else None. One ``stat``: cheap enough to ask often."""
+        if self.opened_file is None:
+            return None
+        try:
+            now = _file_id(self.path)
+        except FileNotFoundError:
+            return "deleted"
+        except OSError:  # cannot tell (the folder's permissions changed): assume unchanged
+            return None
+        return None if now == self.opened_file else "replaced"
 
     @contextlib.contextmanager
     def transaction(self) -> Generator[Database, None, None]:
@@ -97,6 +116,12 @@ class Database(sqlite_utils.Database):
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise translate(error, self) from error
+
+
+def _file_id(path: Path) -> tuple[int, int]:
+    """(device, inode) of the file ``path`` leads to (through symlinks)."""
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
 
 
 def _savepoint(db: Database) -> Generator[Database, None, None]:

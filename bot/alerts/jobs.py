@@ -1,4 +1,5 @@
-"""Background work of the running bot: the alert sender, daily digests, the feed poller.
+"""Background work of the running bot: the alert sender, daily digests, the feed poller
+(and, under ``newsbot run``, the check that its database file is still at its path).
 
 :func:`install_jobs` is called once from ``post_init``. The sender and the feed poller
 run as asyncio tasks for the bot's lifetime, each under :func:`supervise`: after any
@@ -76,6 +77,7 @@ def install_jobs(application: Application, *, store: Store, config: Config) -> N
         ),
         name="newsbot-feed-poller",
     )
+    _watch_database(application, store)
     queue = application.job_queue
     if queue is None:
         log.warning("No job queue (install python-telegram-bot[job-queue]): no digests.")
@@ -86,6 +88,15 @@ def install_jobs(application: Application, *, store: Store, config: Config) -> N
     queue.run_repeating(_prune_job, interval=3600.0, first=60.0, name="alert-prune", data=store)
 
 
+def _watch_database(application: Application, store: Store) -> None:
+    """Under ``newsbot run``: stop the bot if its database file is deleted or replaced."""
+    watch = application.bot_data.watch
+    if watch is not None:
+        application.bot_data.watch_task = asyncio.create_task(
+            watch.run(store.db), name="newsbot-database-watch"
+        )
+
+
 async def stop_jobs(application: Application) -> None:
     """Let the sender finish the messages in flight and record them (call on shutdown)."""
     sender = application.bot_data.sender
@@ -93,10 +104,11 @@ async def stop_jobs(application: Application) -> None:
     poller = application.bot_data.poller_task
     if sender is not None:
         sender.stop()
-    if poller is not None:
-        poller.cancel()  # a poll in its worker thread finishes on its own
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await poller
+    for background in (application.bot_data.watch_task, poller):
+        if background is not None:
+            background.cancel()  # a poll in its worker thread finishes on its own
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await background
     if task is not None:
         with contextlib.suppress(asyncio.CancelledError, Exception):
             await task

@@ -87,24 +87,37 @@ class RateGate:
                 state.recent.append(at)
         self.pause(1.0)
 
-    def pause(self, seconds: float, *, chat_id: int | None = None) -> None:
+    def pause(self, seconds: float, *, chat_id: int | None = None) -> int | None:
         """Telegram said 429 (for a send to ``chat_id``): wait ``seconds``.
 
         That chat waits them all; the others wait a second, unless another chat is still
         waiting out a 429 of its own: then Telegram limits the whole bot, and nobody
-        sends until ``seconds`` from now (as without a chat)."""
+        sends until ``seconds`` from now (as without a chat). Returns the chat that waits
+        alone, or None when every chat waits ``seconds``."""
         now = self._clock()
         until = now + seconds + self.limits.margin
         if chat_id is None or any(
             other != chat_id and state.paused_until > now for other, state in self._chats.items()
         ):
             self._paused_until = max(self._paused_until, until)
-            return
+            return None
         self._paused_until = max(
             self._paused_until, now + min(seconds, _OTHERS_WAIT) + self.limits.margin
         )
         state = self._chats.setdefault(chat_id, _ChatState())
         state.paused_until = max(state.paused_until, until)
+        return chat_id
+
+    def resume(self, waits: dict[int | None, float]) -> None:
+        """Pauses a previous run was told to keep, {chat, or None for every chat: seconds
+        left}: restored as they were (the escalation was decided when they began)."""
+        now = self._clock()
+        for chat_id, left in waits.items():
+            if chat_id is None:
+                self._paused_until = max(self._paused_until, now + left)
+            else:
+                state = self._chats.setdefault(chat_id, _ChatState())
+                state.paused_until = max(state.paused_until, now + left)
 
     @property
     def paused_for(self) -> float:

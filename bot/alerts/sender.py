@@ -1,12 +1,13 @@
 """The alert sender: drains the SQLite outbox inside the running bot.
 
 A feeder claims due rows in batches and queues them per chat ("lanes"); workers take
-one ready chat at a time, ask the :class:`Composer` for its next message, pass the
-:class:`RateGate`, check the alerts are still wanted, and send. What Telegram answers
-decides the rows' fate (429 wait and resend, 403 chat gone, 400 plain text or General
-topic, ``ChatMigrated``, timeouts with backoff, an edit for a later copy): the rules are
-listed in ``bot/alerts/README.md`` and written by :class:`~bot.alerts.outcomes.Outcomes`;
-sent messages are recorded by :class:`~bot.alerts.records.SentRecords`. After a kill,
+one ready chat at a time, ask the :class:`Composer` for its next message and hand it to
+the :class:`~bot.alerts.courier.Courier`, which passes the :class:`RateGate`, checks the
+alerts are still wanted, sends, and reads Telegram's answer (429 wait and resend, 403
+chat gone, 400 plain text or General topic, ``ChatMigrated``, timeouts with backoff, an
+edit for a later copy): the rules are listed in ``bot/alerts/README.md`` and written by
+:class:`~bot.alerts.outcomes.Outcomes`; sent messages are recorded by
+:class:`~bot.alerts.records.SentRecords`. After a kill,
 only messages on the wire (at most ``concurrency``), or in the unflushed batch when
 batching, can be sent again (at-least-once).
 """
@@ -22,22 +23,16 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any, TypeVar
 
-from telegram import Bot, Message
-from telegram.error import (
-    BadRequest,
-    ChatMigrated,
-    Forbidden,
-    NetworkError,
-    RetryAfter,
-    TelegramError,
-)
+from telegram import Bot
 
-from bot.alerts.compose import Composer, Delivery
+from bot.alerts.compose import Composer
+from bot.alerts.courier import Courier
 from bot.alerts.lanes import WAKE, Lanes, is_group
 from bot.alerts.limits import RateGate
 from bot.alerts.messenger import Messenger
-from bot.alerts.options import GONE, TOPIC_GONE, SenderOptions, item_topic, retry_seconds
+from bot.alerts.options import SenderOptions
 from bot.alerts.outcomes import Outcomes
+from bot.alerts.pauses import Pauses
 from bot.alerts.records import SentRecords
 from storage.lifecycle import ChatLifecycle
 from storage.outbox import Outbox
@@ -95,6 +90,18 @@ class AlertSender:
             wall=wall,
         )
         self.stats = self._outcomes.stats  # one dict: the outcomes count, callers read it here
+        self._pauses = Pauses(gate=gate, waits=outbox.flood_waits, run=self._db, wall=wall)
+        self._courier = Courier(
+            messenger=self.messenger,
+            gate=gate,
+            composer=composer,
+            outbox=outbox,
+            outcomes=self._outcomes,
+            pauses=self._pauses,
+            run=self._db,
+            wall=wall,
+            wake=self.wake,
+        )
 
     async def _db(self, func: Callable[..., R], *args: Any, **kwargs: Any) -> R:
         """Run a database (or composing) call on the sender's worker thread."""
@@ -128,16 +135,7 @@ class AlertSender:
             return
         self._lanes.reset()
         self._stopping.clear()
-        recovered = await self._db(self.outbox.recover)
-        if recovered:
-            log.info("Resending %d alerts that were in flight when the bot stopped.", recovered)
-        now = self._wall()
-        # A restarted process does not know what its predecessor sent a moment ago.
-        sends = await self._db(self.outbox.sent_since, now - 61.0)
-        self.gate.seed(
-            [(chat, is_group(chat, kind), at) for chat, kind, at in sends],
-            age_of=lambda at: now - at,
-        )
+        await self._take_over()
         if ready is not None:
             ready()
         workers = [asyncio.create_task(self._worker()) for _ in range(self.options.concurrency)]
@@ -146,6 +144,21 @@ class AlertSender:
             await self._feed()
         finally:
             await self._shutdown(workers, flusher)
+
+    async def _take_over(self) -> None:
+        """Pick up where a previous run stopped: its alerts in flight, its recent sends
+        (a restarted process does not know what its predecessor sent a moment ago), and
+        Telegram's waits it was told to keep."""
+        recovered = await self._db(self.outbox.recover)
+        if recovered:
+            log.info("Resending %d alerts that were in flight when the bot stopped.", recovered)
+        now = self._wall()
+        sends = await self._db(self.outbox.sent_since, now - 61.0)
+        self.gate.seed(
+            [(chat, is_group(chat, kind), at) for chat, kind, at in sends],
+            age_of=lambda at: now - at,
+        )
+        await self._pauses.restore()
 
     async def _shutdown(self, workers: list[asyncio.Task], flusher: asyncio.Task) -> None:
         self._stopping.set()
@@ -165,6 +178,7 @@ class AlertSender:
 
     async def _feed(self) -> None:
         while not self._stopping.is_set():
+            await self._pauses.forget_passed()
             try:
                 items = await self._claim()
             except NewsbotError as err:  # e.g. the database stayed busy: try again soon
@@ -229,91 +243,7 @@ class AlertSender:
         items = self._lanes.take(chat_id, delivery.ids)
         group = is_group(chat_id, items[0].chat_type)
         try:
-            await self._deliver(chat_id, items, delivery, group=group)
+            await self._courier.deliver(chat_id, items, delivery, group=group)
         except Exception:
             self._lanes.restore(chat_id, items)  # retried with the rest (see _worker)
             raise
-
-    async def _deliver(
-        self, chat_id: int, items: list[OutboxItem], delivery: Delivery, *, group: bool
-    ) -> None:
-        ids = [i.id for i in items]
-        html, topic = True, item_topic(items[0])
-        while True:
-            result = await self._attempt(
-                chat_id, items, delivery, html=html, topic=topic, group=group
-            )
-            if result is None:  # the chat no longer wants it (see _withdrawn)
-                return
-            if isinstance(result, Message | bool):
-                message_id = delivery.edit_message_id or getattr(result, "message_id", None)
-                return await self._outcomes.delivered(ids, message_id, delivery.note)
-            if isinstance(result, RetryAfter):
-                self.stats["retry_after"] += 1
-                self.gate.pause(retry_seconds(result), chat_id=chat_id)
-            elif isinstance(result, ChatMigrated):
-                chat_id = await self._outcomes.migrate(chat_id, int(result.new_chat_id))
-            elif isinstance(result, Forbidden):
-                return await self._outcomes.gone(chat_id, str(result))
-            elif isinstance(result, BadRequest):
-                text = str(result).lower()
-                if html and "parse" in text and "entit" in text:
-                    html = False  # Telegram rejected our HTML: the words still get through
-                    continue
-                if topic is not None and any(marker in text for marker in TOPIC_GONE):
-                    await self._outcomes.topic_gone(chat_id, topic, text)
-                    topic = None  # this message goes to the General topic instead
-                    continue
-                if delivery.edit_message_id is not None:
-                    # The earlier alert is gone or too old to edit: send this copy on its own.
-                    delivery = await self._db(self.composer.standalone, items)
-                    continue
-                if any(marker in text for marker in GONE):
-                    return await self._outcomes.gone(chat_id, str(result))
-                return await self._outcomes.failed(ids, str(result))
-            elif isinstance(result, NetworkError):  # timeouts, dropped connections, 5xx
-                return await self._outcomes.retry_later(items, str(result))
-            else:
-                return await self._outcomes.failed(ids, str(result))
-
-    async def _attempt(
-        self,
-        chat_id: int,
-        items: list[OutboxItem],
-        delivery: Delivery,
-        *,
-        html: bool,
-        topic: int | None,
-        group: bool,
-    ) -> Message | bool | TelegramError | None:
-        """Telegram's answer to one send, or None when the alerts were withdrawn while
-        they waited for their turn."""
-        await self.gate.acquire(chat_id, group=group)
-        sent = False
-        try:
-            if await self._withdrawn(items):
-                return None
-            sent = True
-            return await self.messenger.send(chat_id, delivery, html=html, topic=topic)
-        except TelegramError as err:
-            return err
-        finally:  # whatever happened (a busy database, a stop): the slot is given back
-            if sent:
-                self.gate.done(chat_id, group=group)
-            else:
-                self.gate.release()
-
-    async def _withdrawn(self, items: list[OutboxItem]) -> bool:
-        """Whether the chat stopped wanting these alerts since they were claimed: checked
-        right before each send, as a claimed alert may wait seconds for a group's turn or
-        a 429 pause, and /unsubscribe or /stop must hold from the moment they answer.
-        Alerts of the message still wanted go back to the queue and are composed anew
-        (an alert handed to another company of the story is focused on that one)."""
-        current = await self._db(self.outbox.claimed_companies, [i.id for i in items])
-        if all(current.get(i.id) == i.company_id for i in items):
-            return False
-        self.stats["withdrawn"] += 1
-        if current:
-            await self._db(self.outbox.reschedule, list(current), due=self._wall())
-            self.wake()
-        return True

@@ -172,11 +172,13 @@ def run_telegram(core: Newsbot, *, token_env: str = "TELEGRAM_BOT_TOKEN") -> int
     """Long polling, or a webhook when ``webhook_url`` is set; returns on Ctrl-C/SIGTERM."""
     from telegram.error import InvalidToken, NetworkError
 
+    from bot.instance import DatabaseWatch
     from bot.telegram.application import build_application
     from summarizer.errors import NewsbotError
 
     config = core.config
     application = build_application(config, core=core)
+    watch = application.bot_data.watch = DatabaseWatch(application.stop_running)
     try:
         _serve(application, config)
     except InvalidToken:
@@ -186,6 +188,7 @@ def run_telegram(core: Newsbot, *, token_env: str = "TELEGRAM_BOT_TOKEN") -> int
     except NetworkError as err:
         reason = str(err).replace(config.token or "\0", "<secret>")
         raise NewsbotError(f"Could not reach the Telegram Bot API ({reason}).") from None
+    watch.raise_if_stopped()
     return 0
 
 
@@ -209,6 +212,7 @@ def run_terminal(core: Newsbot, *, color: bool, loaded: SampleLoad | None = None
     """The terminal chat on stdin/stdout until Ctrl-D, Ctrl-C or the end of piped input."""
     import asyncio
 
+    from bot.instance import DatabaseWatch
     from bot.telegram.application import build_application
     from bot.telegram.terminal.chat import TERMINAL_USER_ID, TerminalChat
     from bot.telegram.terminal.session import serve
@@ -224,6 +228,7 @@ def run_terminal(core: Newsbot, *, color: bool, loaded: SampleLoad | None = None
     interactive = _interactive()
     chat = TerminalChat(stdout=sys.stdout, color=color, echo=not interactive)
     application = build_application(config, core=core, request=chat.api)
+    watch = application.bot_data.watch = DatabaseWatch(chat.finished.set)
     replaying = bool(config.replay and loaded is not None and loaded.held_back)
     if replaying:
         from bot.sample import install_replay
@@ -237,6 +242,7 @@ def run_terminal(core: Newsbot, *, color: bool, loaded: SampleLoad | None = None
     if chat.output_closed:
         # Python would complain about flushing a closed pipe at exit; the docs' remedy:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    watch.raise_if_stopped()
     return 0
 
 

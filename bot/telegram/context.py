@@ -15,6 +15,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 if TYPE_CHECKING:
     from bot.alerts.sender import AlertSender
     from bot.config import Config
+    from bot.instance import DatabaseWatch
     from bot.services import Services
     from bot.services.news import NewsService
     from bot.services.subscriptions import SubscriptionService
@@ -41,6 +42,10 @@ class BotData:
         self.sender: AlertSender | None = None
         self.sender_task: asyncio.Task[None] | None = None
         self.poller_task: asyncio.Task[None] | None = None
+        # Set by ``newsbot run`` before the application starts: stops it when its database
+        # file is deleted or replaced (None: not watched, e.g. tests that start it by hand).
+        self.watch: DatabaseWatch | None = None
+        self.watch_task: asyncio.Task[None] | None = None
 
 
 class NewsContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

@@ -1,5 +1,6 @@
-"""The alert outbox: ``table.py`` moves a row through its life (enqueue, claim, sent,
-retry), ``queries.py`` reads claimed rows' details and what was sent lately."""
+"""The alert outbox: ``table.py`` queues rows (enqueue, chats' changes, digests),
+``delivery.py`` moves them through the sender (claim, sent, retry, failed), ``queries.py``
+reads claimed rows' details and what was sent lately."""
 
 from storage.outbox.queries import OutboxItem, OutboxQueries
 from storage.outbox.table import Outbox

@@ -1,7 +1,7 @@
 """Reading the alert outbox: claimed rows' details, what was sent lately, what waits.
 
-``OutboxItem`` is one alert as the sender sees it. ``Outbox`` (``storage/outbox/table.py``)
-adds the writes that move a row through its life.
+``OutboxItem`` is one alert as the sender sees it. ``OutboxDelivery`` (``delivery.py``)
+and ``Outbox`` (``table.py``) add the writes that move a row through its life.
 """
 
 from __future__ import annotations

@@ -17,10 +17,11 @@ a lost alert is worse for a subscriber than a rare repeat.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from storage.db import Database, guarded, json_ids
-from storage.outbox.queries import ITEM_JOINS, ITEM_SELECT, OutboxItem, OutboxQueries
+from storage.outbox.delivery import OutboxDelivery
+from storage.outbox.floods import FloodWaits
 from storage.settings import stored_settings
 from summarizer.text.phrases import first_phrase
 
@@ -48,12 +49,6 @@ GROUP BY s.chat_id
 ON CONFLICT (chat_id, article_id) DO NOTHING
 """
 
-_CLAIM_SELECT = f"""{ITEM_SELECT} {ITEM_JOINS}
-WHERE o.id IN (
-    SELECT id FROM outbox WHERE status = 'pending' AND due <= :now ORDER BY due, id LIMIT :limit
-)
-ORDER BY o.due, o.id
-"""
 # Chats that would get this article and mute some words: few, so their words are checked
 # in Python (whole words, any case) rather than in SQL.
 _MUTING = """
@@ -90,12 +85,13 @@ UPDATE outbox SET (company_id, salience) = ({_STILL_FOLLOWED}) WHERE {_OPEN_UNFO
 """
 
 
-class Outbox(OutboxQueries):
-    """The ``outbox`` and ``digests`` tables."""
+class Outbox(OutboxDelivery):
+    """The ``outbox`` and ``digests`` tables (and the sender's ``flood_waits``)."""
 
     def __init__(self, db: Database, *, default_threshold: float | None = None) -> None:
         super().__init__(db)
         self._threshold = default_threshold
+        self.flood_waits = FloodWaits(db)  # Telegram's 429 waits, kept across restarts
 
     @property
     def default_threshold(self) -> float:
@@ -143,88 +139,6 @@ class Outbox(OutboxQueries):
         """An article's headline and text, as muted words are looked for in them."""
         text = self.article_text(article_id)
         return None if text is None else "\n".join(text)
-
-    # -- sender side -----------------------------------------------------------------
-
-    @guarded
-    def recover(self) -> int:
-        """Return rows a dead sender left in 'sending' to 'pending'; returns how many."""
-        with self.db.transaction():
-            return self.db.conn.execute(
-                "UPDATE outbox SET status = 'pending' WHERE status = 'sending'"
-            ).rowcount
-
-    @guarded
-    def claim(self, *, limit: int, now: float | None = None) -> list[OutboxItem]:
-        """Take up to ``limit`` due alerts (oldest first) and mark them 'sending'."""
-        now = time.time() if now is None else now
-        with self.db.transaction():
-            rows = self.db.conn.execute(_CLAIM_SELECT, {"now": now, "limit": limit}).fetchall()
-            if rows:
-                self.db.conn.execute(
-                    "UPDATE outbox SET status = 'sending', claimed = ? "
-                    "WHERE id IN (SELECT value FROM json_each(?))",
-                    [now, json_ids(row[0] for row in rows)],
-                )
-        return [OutboxItem(*row) for row in rows]
-
-    @guarded
-    def mark_sent(
-        self,
-        results: Sequence[tuple[int, int | None] | tuple[int, int | None, str | None]],
-        *,
-        now: float | None = None,
-    ) -> int:
-        """Record delivered alerts in one transaction.
-
-        ``results``: (row id, Telegram message id[, how]) where ``how`` is None for an
-        alert, "merged" for a copy added to an earlier message, "catch-up" or "digest".
-        """
-        now = time.time() if now is None else now
-        with self.db.transaction():
-            cursor = self.db.conn.executemany(
-                "UPDATE outbox SET status = 'sent', sent = ?, message_id = ?, error = ? "
-                "WHERE id = ? AND status IN ('sending', 'pending')",
-                [(now, r[1], r[2] if len(r) > 2 else None, r[0]) for r in results],
-            )
-            return cursor.rowcount
-
-    @guarded
-    def prune(self, *, before: float) -> int:
-        """Forget settled alerts (sent, failed, dropped) older than ``before``."""
-        with self.db.transaction():
-            return self.db.conn.execute(
-                "DELETE FROM outbox WHERE status IN ('sent', 'failed', 'dropped') AND created < ?",
-                [before],
-            ).rowcount
-
-    @guarded
-    def reschedule(
-        self,
-        ids: Iterable[int],
-        *,
-        due: float,
-        error: str | None = None,
-        count_attempt: bool = False,
-    ) -> int:
-        """Put claimed alerts back to 'pending', due at ``due`` (429 waits, retries, stop)."""
-        with self.db.transaction():
-            return self.db.conn.execute(
-                "UPDATE outbox SET status = 'pending', due = ?, error = COALESCE(?, error), "
-                "attempts = attempts + ? WHERE id IN (SELECT value FROM json_each(?)) "
-                "AND status IN ('sending', 'pending')",
-                [due, error, int(count_attempt), json_ids(ids)],
-            ).rowcount
-
-    @guarded
-    def mark_failed(self, ids: Iterable[int], *, error: str) -> int:
-        """Give up on alerts (retries exhausted or a permanent error); the reason is kept."""
-        with self.db.transaction():
-            return self.db.conn.execute(
-                "UPDATE outbox SET status = 'failed', error = ?, attempts = attempts + 1 "
-                "WHERE id IN (SELECT value FROM json_each(?))",
-                [error, json_ids(ids)],
-            ).rowcount
 
     def drop_open(self, chat_id: int, *, reason: str) -> int:
         """Drop the chat's alerts not yet sent (the chat blocked the bot); returns how many.

@@ -163,6 +163,24 @@ def test_v5_file_upgrades_to_trust_and_news_order(db_path: Path) -> None:
         assert store.companies.get(1).created_by is None  # type: ignore[union-attr]
 
 
+def test_v9_file_upgrades_to_flood_waits(db_path: Path) -> None:
+    # A release-9 file with an alert waiting: the upgrade adds the table and loses nothing.
+    db = connect(db_path)
+    assert migrate(db, target=9) == 9
+    db.execute(
+        "INSERT INTO chats (id, type, settings, active, created, updated) "
+        "VALUES (42, 'private', '{}', 1, 't', 't')"
+    )
+    db.close()
+    with open_store(db_path) as store:
+        assert _version(db_path) == latest_version()
+        assert "flood_waits" in store.db.table_names()
+        assert store.outbox.flood_waits.current(now=0.0) == {}
+        store.outbox.flood_waits.hold(42, until=100.0, now=0.0)
+        assert store.outbox.flood_waits.current(now=50.0) == {42: 100.0}
+        assert store.chats.get(42) is not None
+
+
 def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     other = sqlite3.connect(path)

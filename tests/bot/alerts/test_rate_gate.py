@@ -68,3 +68,16 @@ async def test_429s_for_two_chats_pause_everybody() -> None:
     gate.pause(30.0, chat_id=8)
     assert gate.paused_for > 29
     assert gate.chat_ready_at(9, group=False) <= gate.now()  # the gate itself holds chat 9
+
+
+async def test_pause_says_who_waits_and_resume_restores_it() -> None:
+    gate = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
+    assert gate.pause(30.0, chat_id=7) == 7  # that chat alone
+    assert gate.pause(30.0, chat_id=8) is None  # a second one: every chat
+    restarted = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
+    restarted.resume({7: 3600.0, None: 0.3})
+    assert restarted.chat_ready_at(7, group=False) - restarted.now() > 3599
+    started = time.monotonic()
+    await send(restarted, 9, [])  # every chat waits out the bot's own wait
+    assert 0.29 <= time.monotonic() - started < 2
+    assert restarted.pause(5.0, chat_id=9) is None  # chat 7 still waits: the bot is limited

@@ -129,3 +129,35 @@ def test_the_run_lock_follows_the_file_not_the_name(tmp_path: Path) -> None:
     first_run = tmp_path / "new" / "folder" / "news.db"
     with sole_instance(first_run):  # the folder is made for the lock, as for the database
         assert lock_path(first_run).exists()
+
+
+def test_a_database_replaced_under_the_running_bot_stops_it(tmp_path: Path) -> None:
+    """An operator moves another database into place: the bot (here the terminal chat)
+    would go on with the old, unlinked file, which `newsbot ingest` no longer writes to."""
+    from storage import open_store
+
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    live = tmp_path / "live.db"
+    bot = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "run", "--no-replay", "--db", str(live)],
+        env=env,
+        cwd=REPO,
+        stdin=subprocess.PIPE,  # kept open: the chat waits for input and ends only on its own
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert bot.stdout is not None and bot.stderr is not None
+        assert "newsbot terminal chat" in bot.stdout.readline()
+        open_store(tmp_path / "fresh.db").close()
+        os.replace(tmp_path / "fresh.db", live)
+        status = bot.wait(timeout=20)
+        err = bot.stderr.read()
+    finally:
+        if bot.poll() is None:
+            bot.kill()
+        bot.communicate()
+    assert status == 1
+    assert err.startswith(f"newsbot: The database {live} was replaced by another file while")
+    assert err.count("\n") == 1, err

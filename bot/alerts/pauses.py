@@ -1,0 +1,74 @@
+"""Telegram's 429 waits: held by the rate gate, and written to SQLite so a restart keeps them.
+
+A bot restarted (a crash, a deploy) during an hour-long flood wait must not send at once:
+Telegram answers 429 again and may lengthen the ban. Each wait the gate takes on is
+stored (``storage/outbox/floods.py``) for its chat, or for every chat when Telegram
+limits the bot as a whole; a starting sender gives the gate the waits not over yet, and
+the feeder deletes them once they are over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import logging
+from collections.abc import Callable
+
+from bot.alerts.limits import RateGate
+from bot.alerts.records import Runner
+from storage.outbox.floods import FloodWaits
+from summarizer.errors import NewsbotError
+
+log = logging.getLogger(__name__)
+
+
+class Pauses:
+    """Applies Telegram's waits to the gate and keeps them (on the sender's thread)."""
+
+    def __init__(
+        self, *, gate: RateGate, waits: FloodWaits, run: Runner, wall: Callable[[], float]
+    ) -> None:
+        self.gate = gate
+        self.waits = waits
+        self._run = run
+        self._wall = wall
+        self._ends: list[float] = []  # when the stored waits end (a heap, wall time)
+
+    async def told(self, seconds: float, *, chat_id: int) -> None:
+        """Telegram answered a send to ``chat_id`` with 429 and ``retry_after=seconds``."""
+        alone = self.gate.pause(seconds, chat_id=chat_id)
+        now = self._wall()
+        until = now + seconds + self.gate.limits.margin
+        try:
+            await self._run(self.waits.hold, alone, until=until, now=now)
+        except NewsbotError as err:  # the gate holds it still; only a restart would forget
+            log.warning("Could not save Telegram's %gs wait (%s).", seconds, err)
+        else:
+            heapq.heappush(self._ends, until)
+
+    async def restore(self) -> None:
+        """Give the gate the waits of a previous run that are not over yet."""
+        now = self._wall()
+        waits = await self._run(self.waits.current, now=now)
+        if not waits:
+            return
+        self.gate.resume({chat: until - now for chat, until in waits.items()})
+        for until in waits.values():
+            heapq.heappush(self._ends, until)
+        everyone = waits.get(None)
+        log.warning(
+            "Honouring Telegram's flood waits from before the restart: %s.",
+            f"no alert for {everyone - now:.0f}s"
+            if everyone is not None
+            else f"{len(waits)} chat(s) wait up to {max(waits.values()) - now:.0f}s",
+        )
+
+    async def forget_passed(self) -> None:
+        """Delete the stored waits that are over (the feeder calls this as it polls)."""
+        now = self._wall()
+        if not self._ends or self._ends[0] > now:
+            return
+        while self._ends and self._ends[0] <= now:
+            heapq.heappop(self._ends)
+        with contextlib.suppress(NewsbotError):  # else deleted at the next wait or start
+            await self._run(self.waits.clear, now=now)

@@ -1,0 +1,48 @@
+"""Telegram's flood waits (429 ``retry_after``), kept so that a restart honours them.
+
+A wait holds one chat, or the bot as a whole (stored as chat 0: no chat has that id).
+Times are unix seconds. A wait that has passed means nothing: it is deleted whenever
+waits are read or written, and by :meth:`FloodWaits.clear`.
+"""
+
+from __future__ import annotations
+
+from storage.db import Database, guarded
+
+#: The row of a wait that holds every chat.
+EVERY_CHAT = 0
+
+_FORGET_PASSED = "DELETE FROM flood_waits WHERE until <= ?"
+
+
+class FloodWaits:
+    """The ``flood_waits`` table: who may get nothing before when."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @guarded
+    def hold(self, chat_id: int | None, *, until: float, now: float) -> None:
+        """Nothing goes to ``chat_id`` (None: to any chat) before ``until``; a longer
+        wait already stored is kept."""
+        with self.db.transaction():
+            self.db.conn.execute(_FORGET_PASSED, [now])
+            self.db.conn.execute(
+                "INSERT INTO flood_waits (chat_id, until) VALUES (?, ?) "
+                "ON CONFLICT (chat_id) DO UPDATE SET until = MAX(until, excluded.until)",
+                [EVERY_CHAT if chat_id is None else chat_id, until],
+            )
+
+    @guarded
+    def current(self, *, now: float) -> dict[int | None, float]:
+        """The waits not over at ``now``: {chat id, or None for every chat: until}."""
+        with self.db.transaction():
+            self.db.conn.execute(_FORGET_PASSED, [now])
+            rows = self.db.conn.execute("SELECT chat_id, until FROM flood_waits").fetchall()
+        return {(None if chat == EVERY_CHAT else int(chat)): float(until) for chat, until in rows}
+
+    @guarded
+    def clear(self, *, now: float) -> int:
+        """Forget the waits that have passed; returns how many."""
+        with self.db.transaction():
+            return self.db.conn.execute(_FORGET_PASSED, [now]).rowcount
