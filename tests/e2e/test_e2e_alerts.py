@@ -7,27 +7,22 @@ the messages in flight, and the per-chat, per-group and global rates never excee
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import os
 import signal
-import subprocess
-import sys
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from telegram import Bot
+from alert_senders import sender_running, start_bot_process
 
-from bot.alerts import AlertSender, Composer, Limits, RateGate, SenderOptions
-from bot.alerts.transport import AiohttpRequest
+from bot.alerts import AlertSender, Limits, SenderOptions
 from storage import Store
 from summarizer.article import Article
 from summarizer.companies.matcher import CompanyMention
 
-REPO = Path(__file__).resolve().parents[2]
 DELIVERED = ("ok", "dropped_after")  # dropped_after: Telegram got it, the answer was lost
 FAST = SenderOptions(backoff_base=0.2, backoff_cap=1.0, max_attempts=4, idle_poll=0.05)
 
@@ -115,29 +110,6 @@ async def run_sender(
                 break
             await asyncio.sleep(0.05)
     return sender
-
-
-@contextlib.asynccontextmanager
-async def sender_running(
-    emulator: Any, store: Store, *, limits: Limits | None = None, options: SenderOptions = FAST
-) -> AsyncIterator[AlertSender]:
-    """A sender delivering in the background while the block runs; stopped after it."""
-    request = AiohttpRequest(connection_pool_size=32, read_timeout=1.0)
-    async with Bot(emulator.token, base_url=emulator.base_url, request=request) as bot:
-        sender = AlertSender(
-            bot=bot,
-            outbox=store.outbox,
-            lifecycle=store.lifecycle,
-            gate=RateGate(limits or Limits()),
-            composer=Composer(articles=store.outbox),
-            options=options,
-        )
-        task = asyncio.create_task(sender.run())
-        try:
-            yield sender
-        finally:
-            sender.stop()
-            await task
 
 
 # -- measuring from the emulator's log ---------------------------------------------------
@@ -255,7 +227,7 @@ async def test_no_alert_reaches_a_chat_after_it_unfollows_during_a_429_pause(
     await emulator.inject({"method": "sendMessage", "status": 429, "retry_after": 2, "times": 2})
     add_article(store, {"Tesla": 0.9, "Xiaomi": 0.8}, n=1)
     tesla = store.companies.id_for("Tesla") or 0
-    async with sender_running(emulator, store) as sender:
+    async with sender_running(emulator, store, options=FAST) as sender:
         await wait_for(lambda: _faults(emulator, 2), timeout=10, what="both 429 answers")
         for chat in (8101, 8102):
             assert store.lifecycle.unfollow(chat, [tesla]) == [tesla]
@@ -294,7 +266,7 @@ async def test_a_group_that_stops_gets_none_of_its_queued_alerts(emulator, store
     add_chat(store, -8201, "Tesla", type="group")
     for n in range(3):
         add_article(store, {"Tesla": 0.9}, n=n)
-    async with sender_running(emulator, store):
+    async with sender_running(emulator, store, options=FAST):
         await wait_for(lambda: _logged(emulator, outcome="ok"), timeout=10, what="the first alert")
         store.lifecycle.forget(-8201)
         await asyncio.sleep(2.5)  # two more turns of the group's one-per-second pace
@@ -381,19 +353,6 @@ async def test_a_backlog_becomes_one_catch_up(emulator, store) -> None:
 
 
 # -- kill -9 mid fan-out ---------------------------------------------------------------
-
-
-def start_bot_process(emulator: Any, db: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": emulator.token, "NEWSBOT_POLL_INTERVAL": "3600"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "run", "--db", str(db), "--base-url", emulator.base_url],
-        cwd=REPO,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
 
 
 async def wait_for(predicate: Any, timeout: float, what: str) -> None:

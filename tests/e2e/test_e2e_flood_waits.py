@@ -11,10 +11,9 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
-from telegram import Bot
+from alert_senders import sender_running
 
-from bot.alerts import AlertSender, Composer, Limits, RateGate, SenderOptions
-from bot.alerts.transport import AiohttpRequest
+from bot.alerts import AlertSender, SenderOptions
 from storage import Store, open_store
 from summarizer.article import Article
 from summarizer.companies.matcher import CompanyMention
@@ -40,23 +39,9 @@ def add_article(store: Store, n: int) -> None:
 async def sender_on(emulator: Any, db_path: Path) -> AsyncIterator[AlertSender]:
     """A sender of its own (a new process, as far as SQLite knows) on the file."""
     store = open_store(db_path)
-    request = AiohttpRequest(read_timeout=2.0)
     try:
-        async with Bot(emulator.token, base_url=emulator.base_url, request=request) as bot:
-            sender = AlertSender(
-                bot=bot,
-                outbox=store.outbox,
-                lifecycle=store.lifecycle,
-                gate=RateGate(Limits()),
-                composer=Composer(articles=store.outbox),
-                options=OPTIONS,
-            )
-            task = asyncio.create_task(sender.run())
-            try:
-                yield sender
-            finally:
-                sender.stop()
-                await task
+        async with sender_running(emulator, store, options=OPTIONS, read_timeout=2.0) as sender:
+            yield sender
     finally:
         store.close()
 

@@ -5,28 +5,16 @@ instead of it serving an unlinked file that ``newsbot ingest`` no longer writes 
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[2]
+from alert_senders import start_bot_process
 
 
 async def test_a_deleted_database_stops_the_bot_with_one_line(emulator: Any, tmp_path: Path):
     db = tmp_path / "bot.db"
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": emulator.token, "NEWSBOT_POLL_INTERVAL": "3600"}
-    bot = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "run", "--db", str(db), "--base-url", emulator.base_url],
-        cwd=REPO,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    bot = start_bot_process(emulator, db, text=True)
     try:
         deadline = time.monotonic() + 30
         while not await emulator.log(method="setMyCommands"):  # started: jobs being installed

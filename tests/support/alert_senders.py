@@ -1,0 +1,65 @@
+"""A running alert sender and a running ``newsbot run`` process, both against the Bot API
+emulator, for the end-to-end tests (tests/e2e)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from telegram import Bot
+
+from bot.alerts import AlertSender, Composer, Limits, RateGate, SenderOptions
+from bot.alerts.transport import AiohttpRequest
+from storage import Store
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@contextlib.asynccontextmanager
+async def sender_running(
+    emulator: Any,
+    store: Store,
+    *,
+    options: SenderOptions,
+    limits: Limits | None = None,
+    read_timeout: float = 1.0,
+) -> AsyncIterator[AlertSender]:
+    """A sender delivering in the background while the block runs; stopped after it."""
+    request = AiohttpRequest(connection_pool_size=32, read_timeout=read_timeout)
+    async with Bot(emulator.token, base_url=emulator.base_url, request=request) as bot:
+        sender = AlertSender(
+            bot=bot,
+            outbox=store.outbox,
+            lifecycle=store.lifecycle,
+            gate=RateGate(limits or Limits()),
+            composer=Composer(articles=store.outbox),
+            options=options,
+        )
+        task = asyncio.create_task(sender.run())
+        try:
+            yield sender
+        finally:
+            sender.stop()
+            await task
+
+
+def start_bot_process(emulator: Any, db: Path, *, text: bool = False) -> subprocess.Popen[Any]:
+    """``newsbot run`` on ``db`` against the emulator, in a session of its own (a kill -9
+    reaches it alone); stderr is piped, as text when ``text``."""
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": emulator.token, "NEWSBOT_POLL_INTERVAL": "3600"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "run", "--db", str(db), "--base-url", emulator.base_url],
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        text=text,
+    )
