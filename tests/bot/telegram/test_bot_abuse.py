@@ -181,6 +181,26 @@ async def test_a_stopped_chats_made_up_name_is_not_found_in_the_news_afterwards(
     assert bot.store.companies.offered_to(502, ["Zorbixa Quantumworks"]) == []
 
 
+async def test_an_ingest_started_before_the_stop_does_not_bring_the_name_back(bot: Bot) -> None:
+    # `newsbot ingest` in another process built its matcher while the chat still had the
+    # name. Before, its next article naming it stored the deleted name again, as a name
+    # from the operator's news: offered to, and in /news of, every chat.
+    from bot.ingest.ingestor import Ingestor
+    from bot.services.registry import CompanyRegistry
+    from storage import open_store
+
+    await bot.send("/subscribe Zorbixa Quantumworks", chat=501, user=501)
+    story = Article(
+        "Zorbixa Quantumworks opens a lab", ("Zorbixa Quantumworks opened a lab in Oslo.",)
+    )
+    other = open_store(bot.store.db.path)
+    with other, Ingestor(store=other, companies=CompanyRegistry(other)) as ingest:
+        await bot.send("/stop", chat=501, user=501)
+        assert ingest.ingest_article(story).companies == ()
+    assert bot.store.companies.id_for("Zorbixa Quantumworks") is None
+    assert bot.store.companies.offered_to(502, ["Zorbixa Quantumworks"]) == []
+
+
 async def test_group_settings_are_read_by_all_and_changed_by_admins(bot: Bot) -> None:
     bot.request.admins.add((GROUP, ADMIN))
     shown = (await bot.send("/settings", chat=GROUP, user=MEMBER, chat_type="group"))[0]
