@@ -62,6 +62,9 @@ async def test_unknown_command_in_private_gets_a_short_answer(bot: Bot) -> None:
     mute = (await bot.send("/mute football,  <b>rumour</b>"))[0]
     assert "Did you mean <code>/settings mute football, &lt;b&gt;rumour&lt;/b&gt;</code>?" in mute
     assert "<code>/settings mode digest</code>" in (await bot.send("/digest"))[0]
+    # Words on lines of their own stay apart (joined by spaces they made one phrase).
+    lines = (await bot.send("/mute football\ntransfer rumour\n\n"))[0]
+    assert "<code>/settings mute football, transfer rumour</code>" in lines
     assert "<code>/settings tz Europe/Berlin</code>" in (await bot.send("/tz Europe/Berlin"))[0]
     assert bot.store.chats.settings(11).mute == ()  # only suggested, nothing saved
 
