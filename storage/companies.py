@@ -202,6 +202,16 @@ class Companies:
                 return _company(row)
         return None
 
+    @guarded
+    def stored_names(self, names: Sequence[str]) -> set[str]:
+        """Which of these names (any case) the table still holds, casefolded."""
+        rows = self.db.execute(
+            "SELECT n.value FROM json_each(?) AS n WHERE EXISTS "
+            "(SELECT 1 FROM companies AS c WHERE c.name = n.value COLLATE NOCASE)",
+            [json.dumps(list(names))],
+        ).fetchall()
+        return {str(row[0]).casefold() for row in rows}
+
     def id_for(self, name: str) -> int | None:
         """The id for a name, alias or ticker, or None."""
         company = self.get_by_name(name)

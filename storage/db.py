@@ -89,6 +89,16 @@ class Database(sqlite_utils.Database):
             return None
         return None if now == self.opened_file else "replaced"
 
+    def close(self) -> None:
+        """Close the connection. When the path no longer leads to this file, its WAL is
+        written into the file first and the WAL at the path emptied: SQLite leaves that
+        WAL behind, and the next process to open the path would replay it over whatever
+        file is there now (a replacement moved in, a backup restored)."""
+        if self.file_change() is not None:
+            with self.lock, contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        super().close()
+
     @contextlib.contextmanager
     def transaction(self) -> Generator[Database, None, None]:
         """Run the block as one write transaction (a savepoint when nested).

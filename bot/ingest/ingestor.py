@@ -153,6 +153,9 @@ class Ingestor:
             return known
         with self.timed("mentions"):
             mentions = tuple(self.companies.matcher.find(article))
+            if self.companies.deleted_since_built(mentions):  # a made-up name, at /stop
+                self.companies.reload()
+                mentions = tuple(self.companies.matcher.find(article))
         start, enqueued = time.perf_counter(), 0.0
         with self.store.transaction():
             article_id, is_new = self.store.articles.add(

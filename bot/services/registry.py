@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING
 
 import seeds
 from storage.companies import clean_name
-from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
+from summarizer.companies.matcher import (
+    CompanyEntry,
+    CompanyMatcher,
+    CompanyMention,
+    load_registry,
+)
 from summarizer.companies.names import (
     LEGAL,
     bare_name,
@@ -61,10 +66,21 @@ class CompanyRegistry:
         """Match the custom names added since the last build too."""
         self._matcher = self._build()
 
+    def deleted_since_built(self, mentions: Sequence[CompanyMention]) -> bool:
+        """Whether a mentioned name that this matcher took from the table is gone from it:
+        a /stop (in this process or another) deleted a made-up name, and linking the
+        mention would store it again as a name from the news, which every chat sees."""
+        names = [m.name for m in mentions if m.name.casefold() in self._stored]
+        if not names:
+            return False
+        return len(self._store.companies.stored_names(names)) < len({n.casefold() for n in names})
+
     def _build(self) -> CompanyMatcher:
         # Registry entries carry matching hints (ambiguous words, exclusions) the table
         # does not keep, so they come from the file; the table adds users' custom names.
-        return CompanyMatcher(self._entries).with_entries(self._store.companies.all_entries())
+        stored = self._store.companies.all_entries()
+        self._stored = frozenset(entry.name.casefold() for entry in stored)
+        return CompanyMatcher(self._entries).with_entries(stored)
 
 
 def company_by_id(store: Store, company_id: int, chat_id: int) -> Company:

@@ -46,3 +46,41 @@ def test_an_in_memory_database_has_no_file_to_lose() -> None:
         assert db.file_change() is None
     finally:
         db.close()
+
+
+def _custom_names(path: Path) -> list[str]:
+    with open_store(path) as store:
+        return [e.name for e in store.companies.all_entries()]
+
+
+def test_a_file_moved_into_place_keeps_its_own_content_after_the_old_connection_closes(
+    tmp_path: Path, db_path: Path
+) -> None:
+    """SQLite leaves the WAL of a moved file at the path (it cannot checkpoint into a file
+    it no longer sees there); the next opener of the path replayed it over the new file:
+    the operator's replacement came back holding the old database's pages."""
+    with open_store(tmp_path / "other.db") as other:
+        other.companies.add_custom("Newco")
+    store = open_store(db_path)
+    store.db.execute("PRAGMA wal_autocheckpoint = 0")  # the bot's last writes: in the WAL
+    for n in range(200):
+        store.companies.add_custom(f"Oldco {n}")
+    os.replace(tmp_path / "other.db", db_path)
+    store.companies.add_custom("Oldco late")  # written before the watch notices
+    store.close()
+    assert _custom_names(db_path) == ["Newco"]
+
+
+def test_a_backup_restored_after_a_delete_is_not_overwritten_by_the_old_wal(
+    tmp_path: Path, db_path: Path
+) -> None:
+    with open_store(tmp_path / "backup.db") as backup:
+        backup.companies.add_custom("Newco")
+    store = open_store(db_path)
+    store.db.execute("PRAGMA wal_autocheckpoint = 0")
+    for n in range(200):
+        store.companies.add_custom(f"Oldco {n}")
+    db_path.unlink()
+    store.close()
+    os.replace(tmp_path / "backup.db", db_path)
+    assert _custom_names(db_path) == ["Newco"]

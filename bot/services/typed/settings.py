@@ -20,6 +20,10 @@ MUTE_HELP = (
     "/settings mute adds to the list; /settings unmute football takes one off, "
     "/settings mute off clears it."
 )
+DIGEST_HELP = (
+    "/settings digest daily sends one message a day, /settings digest off alerts at once; "
+    "/settings digest 7 picks the hour (a whole hour from 0 to 23)."
+)
 _KEYS = {
     "length": "summary_sentences",
     "len": "summary_sentences",
@@ -123,6 +127,8 @@ def _digest(key: str, value: str) -> dict[str, Any]:
         return {"mode": mode}
     match = re.fullmatch(r"(\d{1,2})(?::00)?(?:h)?", word)
     if not match or int(match.group(1)) > 23:  # one message for "25" and "-1"
+        if key.casefold() == "digest":  # "/settings digest" alone asks for the mode too
+            raise InputError(DIGEST_HELP)
         raise InputError("The digest hour must be a whole hour from 0 to 23, e.g. 7 or 19:00.")
     return {"digest_hour": int(match.group(1)), "mode": "digest"}
 

@@ -87,9 +87,13 @@ def unknown_command_text(command: str, args: str = "") -> str:
 
 def _as_setting(word: str, args: str) -> str | None:
     """``/settings ...`` for a command named like a setting or a delivery mode, or None."""
-    rest = " ".join(args.split())[:NAME_CHARS]
+    field = setting_field(word)
+    # One line to copy: a muted word per line becomes a word per comma (joined with
+    # spaces, "football" and "rumour" on two lines would be one phrase).
+    lines = (" ".join(line.split()) for line in args.splitlines())
+    rest = (", " if field in ("mute", "unmute") else " ").join(filter(None, lines))[:NAME_CHARS]
     if delivery_mode(word) is not None and not rest:
         return f"/settings mode {word}"
-    if setting_field(word) is None:
+    if field is None:
         return None
     return f"/settings {word} {rest}" if rest else f"/settings {word}"

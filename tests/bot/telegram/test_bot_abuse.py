@@ -62,6 +62,9 @@ async def test_unknown_command_in_private_gets_a_short_answer(bot: Bot) -> None:
     mute = (await bot.send("/mute football,  <b>rumour</b>"))[0]
     assert "Did you mean <code>/settings mute football, &lt;b&gt;rumour&lt;/b&gt;</code>?" in mute
     assert "<code>/settings mode digest</code>" in (await bot.send("/digest"))[0]
+    # Words on lines of their own stay apart (joined by spaces they made one phrase).
+    lines = (await bot.send("/mute football\ntransfer rumour\n\n"))[0]
+    assert "<code>/settings mute football, transfer rumour</code>" in lines
     assert "<code>/settings tz Europe/Berlin</code>" in (await bot.send("/tz Europe/Berlin"))[0]
     assert bot.store.chats.settings(11).mute == ()  # only suggested, nothing saved
 
@@ -178,6 +181,26 @@ async def test_a_stopped_chats_made_up_name_is_not_found_in_the_news_afterwards(
     )
     stored = bot.app.bot_data.core.ingestor.ingest_article(story)  # the operator's news
     assert stored.new and stored.companies == ()
+    assert bot.store.companies.offered_to(502, ["Zorbixa Quantumworks"]) == []
+
+
+async def test_an_ingest_started_before_the_stop_does_not_bring_the_name_back(bot: Bot) -> None:
+    # `newsbot ingest` in another process built its matcher while the chat still had the
+    # name. Before, its next article naming it stored the deleted name again, as a name
+    # from the operator's news: offered to, and in /news of, every chat.
+    from bot.ingest.ingestor import Ingestor
+    from bot.services.registry import CompanyRegistry
+    from storage import open_store
+
+    await bot.send("/subscribe Zorbixa Quantumworks", chat=501, user=501)
+    story = Article(
+        "Zorbixa Quantumworks opens a lab", ("Zorbixa Quantumworks opened a lab in Oslo.",)
+    )
+    other = open_store(bot.store.db.path)
+    with other, Ingestor(store=other, companies=CompanyRegistry(other)) as ingest:
+        await bot.send("/stop", chat=501, user=501)
+        assert ingest.ingest_article(story).companies == ()
+    assert bot.store.companies.id_for("Zorbixa Quantumworks") is None
     assert bot.store.companies.offered_to(502, ["Zorbixa Quantumworks"]) == []
 
 

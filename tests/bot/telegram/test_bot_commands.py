@@ -389,6 +389,15 @@ async def test_settings_digest_takes_a_mode_as_people_say_it(bot: Bot) -> None:
     assert "0 to 23" in (await bot.send("/settings digest sometimes"))[0]
 
 
+async def test_settings_digest_alone_says_how_to_turn_it_on_or_off(bot: Bot) -> None:
+    # Before, "/settings digest" with nothing after it answered only that the digest
+    # hour must be 0 to 23, as if the person had typed an hour wrong.
+    how = (await bot.send("/settings digest"))[0]
+    assert "/settings digest daily" in how and "/settings digest off" in how
+    assert bot.store.chats.settings(11).mode == "instant"  # nothing saved
+    assert "0 to 23" in (await bot.send("/settings hour"))[0]
+
+
 async def test_settings_mute_adds_unmute_takes_off_and_off_clears(bot: Bot) -> None:
     how = (await bot.send("/settings mute"))[0]
     assert "/settings mute football, transfer rumour" in how and "/settings unmute" in how
