@@ -11,8 +11,15 @@ from storage.db import Database, guarded
 
 #: The row of a wait that holds every chat.
 EVERY_CHAT = 0
+#: The longest wait a start honours (seconds). Telegram's waits last minutes to hours; a
+#: longer one stored means a clock that was ahead, or a damaged row, and must not silence
+#: chats for good.
+MAX_WAIT = 86_400.0
 
-_FORGET_PASSED = "DELETE FROM flood_waits WHERE until <= ?"
+# Passed waits, and rows that are no number (written by hand, damaged): they hold nobody.
+_FORGET_PASSED = (
+    "DELETE FROM flood_waits WHERE until <= ? OR typeof(until) NOT IN ('real', 'integer')"
+)
 
 
 class FloodWaits:
@@ -35,11 +42,15 @@ class FloodWaits:
 
     @guarded
     def current(self, *, now: float) -> dict[int | None, float]:
-        """The waits not over at ``now``: {chat id, or None for every chat: until}."""
+        """The waits not over at ``now``: {chat id, or None for every chat: until}, each
+        at most :data:`MAX_WAIT` from ``now``."""
         with self.db.transaction():
             self.db.conn.execute(_FORGET_PASSED, [now])
             rows = self.db.conn.execute("SELECT chat_id, until FROM flood_waits").fetchall()
-        return {(None if chat == EVERY_CHAT else int(chat)): float(until) for chat, until in rows}
+        return {
+            (None if chat == EVERY_CHAT else int(chat)): min(float(until), now + MAX_WAIT)
+            for chat, until in rows
+        }
 
     @guarded
     def clear(self, *, now: float) -> int:

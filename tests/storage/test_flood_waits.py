@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from storage import Store, open_store
+from storage.outbox.floods import MAX_WAIT
 
 
 def _rows(store: Store) -> list[tuple[int, float]]:
@@ -39,3 +40,14 @@ def test_waits_that_are_over_are_deleted(store: Store) -> None:
     assert _rows(store) == [(9, 1_300.0)]
     assert waits.clear(now=1_300.0) == 1
     assert _rows(store) == []
+
+
+def test_a_wait_no_start_should_honour_holds_a_day_at_most_or_nobody(store: Store) -> None:
+    # A clock that was ahead, or a row written by hand: no chat is silenced for good, and
+    # a row that is no number neither holds anyone nor stops the sender from starting.
+    store.db.execute(
+        "INSERT INTO flood_waits (chat_id, until) VALUES (1, 1e308), (2, 'soon'), (3, 2000.0)"
+    )
+    waits = store.outbox.flood_waits.current(now=1_000.0)
+    assert waits == {1: 1_000.0 + MAX_WAIT, 3: 2_000.0}
+    assert [chat for chat, _ in _rows(store)] == [1, 3]  # the damaged row is gone
