@@ -95,6 +95,8 @@ def is_topic(value: object) -> bool:
 
 
 MAX_MUTED = 20
+# Quote marks, straight or curly, double or single, that people put around a word.
+QUOTE_MARKS = "\"'“”„‘’‚«»‹›"
 MAX_MUTE_CHARS = 40
 
 
@@ -126,9 +128,13 @@ def _mute_list(value: object) -> tuple[str, ...]:
 
 def _still_mutable(words: list[Any]) -> list[Any]:
     """A stored list without the entries today's checks refuse (saved before a check was
-    added: "--"), so the chat keeps its other muted words."""
+    added: "--") and without quote marks around a word, so the chat keeps its other
+    muted words."""
     kept = []
     for word in words:
+        # Quote marks were kept before they were taken off as typed ("'transfer"):
+        # such a word could never match.
+        word = str(word).strip().strip(QUOTE_MARKS).strip()
         try:
             _mute_list((word,))
         except InputError:

@@ -102,3 +102,7 @@ def test_punctuation_is_no_word_to_mute(store: Store) -> None:
     # A list saved before the rule keeps its words; only the punctuation is dropped.
     store.db.execute("UPDATE chats SET settings = ? WHERE id = 6", ['{"mute": ["--", "golf"]}'])
     assert store.chats.settings(6).mute == ("golf",)
+    # Quote marks saved around words before they were taken off as typed come off too.
+    stored = '{"mute": ["\'transfer", "rumour\'", "“golf”"]}'
+    store.db.execute("UPDATE chats SET settings = ? WHERE id = 6", [stored])
+    assert store.chats.settings(6).mute == ("transfer", "rumour", "golf")

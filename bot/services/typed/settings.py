@@ -7,6 +7,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from storage.settings import QUOTE_MARKS
 from summarizer.errors import InputError
 
 SETTINGS_HELP = (
@@ -50,8 +51,6 @@ _KEYS = {
 }
 # What separates muted words, as it separates /subscribe's names: commas, semicolons, lines.
 _SEPARATORS = re.compile(r"[,;\n]")
-# Quote marks, straight or curly, double or single, that people put around a word or list.
-_QUOTE_MARKS = "\"'“”„‘’‚«»‹›"
 _GENERAL = frozenset(("off", "none", "no", "general", "chat"))
 _MODES = {
     "instant": "instant",
@@ -158,7 +157,7 @@ def _mute(value: str) -> tuple[str, ...]:
         return ()
     words: dict[str, str] = {}  # "Football, football": one, as first written
     for part in _SEPARATORS.split(value):
-        if word := part.strip().strip(_QUOTE_MARKS).strip():
+        if word := part.strip().strip(QUOTE_MARKS).strip():
             words.setdefault(word.casefold(), word)
     if not words:
         raise InputError(MUTE_HELP)
