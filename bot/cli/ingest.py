@@ -117,7 +117,22 @@ def run(args: argparse.Namespace) -> int:
     )
     limits = FeedLimits() if args.max_entries is None else FeedLimits(max_entries=args.max_entries)
     with build(config, feed_limits=limits) as core:
-        return ingest_and_report(core.ingestor, args)
+        status = ingest_and_report(core.ingestor, args)
+        return _gone(core.store.db.path, core.store.db.file_change()) or status
+
+
+def _gone(path: Path, change: str | None) -> int:
+    """1, with one line saying so, when the database file was deleted or replaced during
+    the ingest: SQLite went on writing to the old file, which no other process sees."""
+    if change is None:
+        return 0
+    how = "deleted" if change == "deleted" else "replaced by another file"
+    print(
+        f"newsbot: The database {terminal_line(str(path))} was {how} while ingesting: "
+        "the articles counted above went to the old file. Run the ingest again.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def ingest_and_report(ingestor: Ingestor, args: argparse.Namespace) -> int:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -190,3 +193,30 @@ def test_a_feed_file_is_pointed_to_ingest_feed(tmp_path: Path, capsys) -> None:
     )
     assert main(["ingest", "--db", str(tmp_path / "f.db"), str(feed)]) == 1
     assert "is an RSS or Atom feed" in capsys.readouterr().err
+
+
+def test_a_database_deleted_during_the_ingest_is_reported(tmp_path: Path, site: Any) -> None:
+    # A real `newsbot ingest`: the files are stored, then it waits on a slow feed while an
+    # operator deletes the database. Its articles went to the unlinked file: exit 1, one
+    # line saying so, not a plain "ingested 3 new".
+    folder = _articles(tmp_path / "in", 3)
+    db = tmp_path / "gone.db"
+    command = [sys.executable, "-m", "bot.cli", "ingest", "--db", str(db), *LOCAL]
+    ingest = subprocess.Popen(
+        [*command, "--no-progress", str(folder), "--feed", f"{site.base}/slow.xml"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not site.hits("/slow.xml"):  # the files are stored; the feed is being read
+        assert ingest.poll() is None and time.monotonic() < deadline, ingest.communicate()
+        time.sleep(0.05)
+    db.unlink()
+    out, err = ingest.communicate(timeout=60)
+    assert ingest.returncode == 1
+    assert out.strip() == "ingested 3 new, 0 duplicate, 0 failed"
+    assert err == (
+        f"newsbot: The database {db} was deleted while ingesting: the articles counted "
+        "above went to the old file. Run the ingest again.\n"
+    )
