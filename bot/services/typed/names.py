@@ -66,8 +66,8 @@ def split_names(text: str) -> list[str]:
             name = " ".join(m.group(m.lastgroup or "plain").split())
             if plain and sum(map(name.count, _QUOTES)) == 1:
                 name = name.strip(_QUOTES).strip()  # '"Unclosed': a quote left open
-            if plain and _in_single_quotes(name):
-                name = name[1:-1].strip()  # 'Apple', ‘Tesla’ (an apostrophe stays: Macy's)
+            if _in_single_quotes(name):
+                name = name[1:-1].strip()  # 'Apple', ‘Tesla’, "'Apple'" (not Macy's apostrophe)
             if plain and glue and _legal_tail(name):
                 pieces[-1] += f", {name}"
             elif name:

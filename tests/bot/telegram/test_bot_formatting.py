@@ -223,11 +223,12 @@ def test_names_split_on_separators_but_keep_quoted_names_and_legal_forms() -> No
     ]
     assert split_names("Intel, AB InBev") == ["Intel", "AB InBev"]
     # Single quotes around a whole name come off; an apostrophe in one stays.
-    assert split_names("'Apple', ‘Tesla’, Macy's, 'Sainsbury's'") == [
+    assert split_names("'Apple', ‘Tesla’, Macy's, 'Sainsbury's', \"'Sony'\"") == [
         "Apple",
         "Tesla",
         "Macy's",
         "Sainsbury's",
+        "Sony",
     ]
 
 
