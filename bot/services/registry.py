@@ -70,7 +70,7 @@ class CompanyRegistry:
         """Whether a mentioned name that this matcher took from the table is gone from it:
         a /stop (in this process or another) deleted a made-up name, and linking the
         mention would store it again as a name from the news, which every chat sees."""
-        names = [m.name for m in mentions if m.name.casefold() in self._stored]
+        names = [m.name for m in mentions if m.name.casefold() in self._custom]
         if not names:
             return False
         return len(self._store.companies.stored_names(names)) < len({n.casefold() for n in names})
@@ -79,7 +79,12 @@ class CompanyRegistry:
         # Registry entries carry matching hints (ambiguous words, exclusions) the table
         # does not keep, so they come from the file; the table adds users' custom names.
         stored = self._store.companies.all_entries()
-        self._stored = frozenset(entry.name.casefold() for entry in stored)
+        # Only the names the registry file lacks can go (a /stop deletes made-up names,
+        # never the registry's rows): most articles name none, and need no query.
+        shipped = {entry.name.casefold() for entry in self._entries}
+        self._custom = frozenset(
+            name for entry in stored if (name := entry.name.casefold()) not in shipped
+        )
         return CompanyMatcher(self._entries).with_entries(stored)
 
 
