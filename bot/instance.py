@@ -77,10 +77,13 @@ def sole_instance(database: Path) -> Iterator[None]:
 #: Seconds between two checks that the database path still leads to the bot's open file.
 CHECK_EVERY = 2.0
 
-_CHANGED = {
-    "deleted": "The database {path} was deleted while the bot ran",
-    "replaced": "The database {path} was replaced by another file while the bot ran",
-}
+_CHANGED = {"deleted": "deleted", "replaced": "replaced by another file"}
+
+
+def database_moved(path: Path, change: str, *, during: str) -> str:
+    """What happened to the database file, for a one-line error: "The database PATH was
+    deleted while the bot ran" (``change`` as ``Database.file_change`` names it)."""
+    return f"The database {path} was {_CHANGED[change]} while {during}"
 
 
 class DatabaseWatch:
@@ -105,7 +108,7 @@ class DatabaseWatch:
             change = await asyncio.to_thread(db.file_change)
             if change is not None:
                 self.reason = (
-                    _CHANGED[change].format(path=db.path)
+                    database_moved(db.path, change, during="the bot ran")
                     + "; the bot stopped so as not to serve a file other processes no longer "
                     "see. Start it again to use the file now at that path."
                 )

@@ -126,10 +126,12 @@ def _gone(path: Path, change: str | None) -> int:
     the ingest: SQLite went on writing to the old file, which no other process sees."""
     if change is None:
         return 0
-    how = "deleted" if change == "deleted" else "replaced by another file"
+    from bot.instance import database_moved
+
+    moved = database_moved(path, change, during="ingesting")
     print(
-        f"newsbot: The database {terminal_line(str(path))} was {how} while ingesting: "
-        "the articles counted above went to the old file. Run the ingest again.",
+        f"newsbot: {terminal_line(moved)}: the articles counted above went to the old file. "
+        "Run the ingest again.",
         file=sys.stderr,
     )
     return 1
