@@ -100,7 +100,7 @@ def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str,
             field: _int(value, "Summary length must be a whole number from 1 to 10 (sentences).")
         }
     if field == "mode":
-        mode = _MODES.get(value.casefold())
+        mode = delivery_mode(value)
         if mode is None:
             raise InputError("Delivery must be 'instant' or 'digest'.")
         return {field: mode}
@@ -121,7 +121,7 @@ def _digest(key: str, value: str) -> dict[str, Any]:
     """``/settings hour 7`` (a digest at 07:00); ``/settings digest daily`` or ``off``
     (the delivery mode, as a user says it)."""
     word = value.casefold()
-    mode = {"on": "digest", "off": "instant"}.get(word) or _MODES.get(word)
+    mode = {"on": "digest", "off": "instant"}.get(word) or delivery_mode(word)
     if mode is not None and key.casefold() == "digest":
         return {"mode": mode}
     match = re.fullmatch(r"(\d{1,2})(?::00)?(?:h)?", word)
