@@ -1,10 +1,11 @@
 """One composed message, from the rate gate to Telegram's final answer.
 
 The :class:`Courier` waits for the :class:`RateGate`, checks right before the send that
-the chat still wants the alerts, sends, and reads Telegram's answer: 429 wait and resend,
-403 chat gone, 400 plain text or General topic, ``ChatMigrated``, timeouts with backoff,
-an edit replaced by a new message (the rules: ``bot/alerts/README.md``). What the answer
-does to the rows is written by :class:`~bot.alerts.outcomes.Outcomes`.
+the chat still wants the alerts, sends, and reads Telegram's answer: 429 wait and resend
+(a long wait of the chat's own: the chat is given up until it ends), 403 chat gone, 400
+plain text or General topic, ``ChatMigrated``, timeouts with backoff, an edit replaced by
+a new message (the rules: ``bot/alerts/README.md``). What the answer does to the rows is
+written by :class:`~bot.alerts.outcomes.Outcomes`.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class Courier:
         run: Runner,
         wall: Callable[[], float],
         wake: Callable[[], None],
+        long_wait: float,
     ) -> None:
         self.messenger = messenger
         self.gate = gate
@@ -69,6 +71,7 @@ class Courier:
         self._db = run
         self._wall = wall
         self._wake = wake  # rows went back to the queue: the feeder should look now
+        self._long_wait = long_wait  # a chat's own 429 longer than this: give the chat up
 
     async def deliver(
         self, chat_id: int, items: list[OutboxItem], delivery: Delivery, *, group: bool
@@ -85,8 +88,8 @@ class Courier:
                 message_id = sent.edit_message_id or getattr(result, "message_id", None)
                 return await self._outcomes.delivered(ids, message_id, sent.note)
             if isinstance(result, RetryAfter):
-                self.stats["retry_after"] += 1
-                await self._pauses.told(retry_seconds(result), chat_id=attempt.chat_id)
+                if await self._given_up(attempt.chat_id, items, result):
+                    return
             elif isinstance(result, ChatMigrated):
                 new_id = int(result.new_chat_id)
                 attempt.chat_id = await self._outcomes.migrate(attempt.chat_id, new_id)
@@ -99,6 +102,19 @@ class Courier:
                 return await self._outcomes.retry_later(items, str(result))
             else:
                 return await self._outcomes.failed(ids, str(result))
+
+    async def _given_up(self, chat_id: int, items: list[OutboxItem], err: RetryAfter) -> bool:
+        """A 429: the wait is kept (the gate, the table). True when it is the chat's own
+        and long, so the chat was given up until it ends (its rows back in the queue, the
+        worker free for other chats); False to send again once allowed (a short wait, or
+        the bot as a whole waits)."""
+        self.stats["retry_after"] += 1
+        seconds = retry_seconds(err)
+        until = await self._pauses.told(seconds, chat_id=chat_id)
+        if until is None or seconds <= self._long_wait:
+            return False
+        await self._outcomes.postpone(chat_id, items, due=until)
+        return True
 
     async def _rejected(
         self, attempt: _Try, items: list[OutboxItem], text: str, description: str
@@ -128,15 +144,17 @@ class Courier:
         """Telegram's answer to one send, or None when the alerts were withdrawn while
         they waited for their turn."""
         chat_id = attempt.chat_id
-        await self.gate.acquire(chat_id, group=group)
+        granted = await self.gate.acquire(chat_id, group=group)
         sent = False
         try:
             if await self._withdrawn(items):
                 return None
             sent = True
-            return await self.messenger.send(
+            answer = await self.messenger.send(
                 chat_id, attempt.delivery, html=attempt.html, topic=attempt.topic
             )
+            self.gate.accepted(granted)  # the bot as a whole is not limited
+            return answer
         except TelegramError as err:
             return err
         finally:  # whatever happened (a busy database, a stop): the slot is given back

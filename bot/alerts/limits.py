@@ -61,6 +61,11 @@ class RateGate:
         self._sent: deque[float] = deque()
         self._chats: dict[int, _ChatState] = {}
         self._paused_until = -math.inf
+        # When the latest chat's own 429 came, and when the latest send Telegram accepted
+        # was granted: a send granted after a 429 that went through shows the bot as a
+        # whole is not limited (see :meth:`pause`).
+        self._told_at = -math.inf
+        self._accepted_at = -math.inf
         self._in_flight = 0
         self._lock = asyncio.Lock()
         self.waited = 0.0
@@ -91,22 +96,36 @@ class RateGate:
         """Telegram said 429 (for a send to ``chat_id``): wait ``seconds``.
 
         That chat waits them all; the others wait a second, unless another chat is still
-        waiting out a 429 of its own: then Telegram limits the whole bot, and nobody
-        sends until ``seconds`` from now (as without a chat). Returns the chat that waits
-        alone, or None when every chat waits ``seconds``."""
+        waiting out a 429 of its own and no send made since that 429 went through: then
+        Telegram limits the whole bot, and nobody sends until ``seconds`` from now (as
+        without a chat). A send that did go through after it shows the other chat's wait
+        is that chat's own, so several chats can wait out long 429s while the rest are
+        served. Returns the chat that waits alone, or None when every chat waits."""
         now = self._clock()
         until = now + seconds + self.limits.margin
-        if chat_id is None or any(
-            other != chat_id and state.paused_until > now for other, state in self._chats.items()
-        ):
+        if chat_id is None or self._bot_limited(chat_id, now):
             self._paused_until = max(self._paused_until, until)
             return None
+        self._told_at = now
         self._paused_until = max(
             self._paused_until, now + min(seconds, _OTHERS_WAIT) + self.limits.margin
         )
         state = self._chats.setdefault(chat_id, _ChatState())
         state.paused_until = max(state.paused_until, until)
         return chat_id
+
+    def _bot_limited(self, chat_id: int, now: float) -> bool:
+        """A 429 for ``chat_id`` means the bot as a whole is limited: another chat still
+        waits out its own 429 and nothing granted since the latest 429 went through."""
+        if self._accepted_at > self._told_at:
+            return False
+        return any(
+            other != chat_id and state.paused_until > now for other, state in self._chats.items()
+        )
+
+    def accepted(self, granted: float) -> None:
+        """Telegram accepted a send :meth:`acquire` granted at ``granted`` (its return)."""
+        self._accepted_at = max(self._accepted_at, granted)
 
     def resume(self, waits: dict[int | None, float]) -> None:
         """Pauses a previous run was told to keep, {chat, or None for every chat: seconds
@@ -118,11 +137,17 @@ class RateGate:
             else:
                 state = self._chats.setdefault(chat_id, _ChatState())
                 state.paused_until = max(state.paused_until, now + left)
+                self._told_at = now  # no send has gone through since: as if told just now
 
     @property
     def paused_for(self) -> float:
         """Seconds left in a 429 pause (0 when not paused)."""
         return max(0.0, self._paused_until - self._clock())
+
+    def chat_paused_for(self, chat_id: int) -> float:
+        """Seconds left in this chat's own 429 pause (0 when it has none)."""
+        state = self._chats.get(chat_id)
+        return 0.0 if state is None else max(0.0, state.paused_until - self._clock())
 
     def chat_ready_at(self, chat_id: int, *, group: bool) -> float:
         """The clock time at which this chat may receive its next message."""
@@ -146,8 +171,9 @@ class RateGate:
                 ready = max(ready, self._sent[-room] + seconds + self.limits.margin)
         return ready
 
-    async def acquire(self, chat_id: int, *, group: bool) -> None:
+    async def acquire(self, chat_id: int, *, group: bool) -> float:
         """Wait until a message to ``chat_id`` keeps every limit; pair with :meth:`done`.
+        Returns the clock time of the grant (for :meth:`accepted`).
 
         Windows are measured from when earlier requests were *answered*: Telegram saw
         them at some moment before that, so spacing from the answer is always safe,
@@ -159,6 +185,7 @@ class RateGate:
                 lambda: max(self._global_ready_at(), self.chat_ready_at(chat_id, group=group))
             )
             self._in_flight += 1
+            return self._clock()
 
     def release(self) -> None:
         """A send :meth:`acquire` granted was not made after all: nothing counts."""

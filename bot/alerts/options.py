@@ -44,6 +44,14 @@ class SenderOptions:
     backoff_base: float = 2.0
     backoff_cap: float = 600.0
     stop_grace: float = 5.0
+    # A chat's own 429 wait longer than this gives the chat up: its claimed rows go back to
+    # the outbox, due when the wait ends, and the worker serves other chats. Shorter waits
+    # are waited out in place (the message is resent as soon as allowed): a worker held a
+    # few seconds costs little (16 of them, and every chat waits 1 s after any 429 anyway),
+    # while a round trip through the table costs a poll and a recompose. 5 s is above the
+    # per-chat pace and Telegram's usual short waits (1-3 s), far below its long ones
+    # (minutes to hours) that would hold a worker and the chat's rows all that time.
+    long_wait: float = 5.0
 
 
 def retry_seconds(err: RetryAfter) -> float:

@@ -2,7 +2,8 @@
 
 Sent: recorded (with the message id an edit can use later). Chat migrated: the chat, its
 subscriptions and alerts move to the new id. Chat gone (blocked, kicked, deactivated):
-the chat is marked inactive and its open alerts dropped. A network error: retried with
+the chat is marked inactive and its open alerts dropped. A long 429 for the chat: its
+alerts go back to the queue until the wait ends. A network error: retried with
 exponential backoff up to ``max_attempts``, then failed with the reason.
 """
 
@@ -49,6 +50,7 @@ class Outcomes:
             "failed": 0,
             "dropped": 0,
             "withdrawn": 0,
+            "postponed": 0,
         }
 
     async def delivered(self, ids: list[int], message_id: int | None, note: str | None) -> None:
@@ -70,6 +72,22 @@ class Outcomes:
         self._lanes.drop(chat_id)
         self.stats["dropped"] += dropped
         log.info("Chat %s is unreachable (%s); its alerts are stopped.", chat_id, reason)
+
+    async def postpone(self, chat_id: int, items: list[OutboxItem], *, due: float) -> None:
+        """Telegram made the chat wait long (its own 429): the message's rows and the rest
+        of its lane go back to the outbox, due when the wait ends (not an attempt), so no
+        worker and no room under ``max_held`` waits with them."""
+        waiting = tuple(i.id for i in self._lanes.pending(chat_id))
+        ids = [i.id for i in items] + list(waiting)
+        await self._db(self.outbox.reschedule, ids, due=due)
+        self._lanes.take(chat_id, waiting)
+        self.stats["postponed"] += len(ids)
+        log.info(
+            "Chat %s must wait %.0fs; its %d alerts wait in the queue.",
+            chat_id,
+            due - self._wall(),
+            len(ids),
+        )
 
     async def topic_gone(self, chat_id: int, topic: int, reason: str) -> None:
         """An alert topic was deleted (forgotten: its alerts go to General from now on)

@@ -34,8 +34,11 @@ class Pauses:
         self._wall = wall
         self._ends: list[float] = []  # when the stored waits end (a heap, wall time)
 
-    async def told(self, seconds: float, *, chat_id: int) -> None:
-        """Telegram answered a send to ``chat_id`` with 429 and ``retry_after=seconds``."""
+    async def told(self, seconds: float, *, chat_id: int) -> float | None:
+        """Telegram answered a send to ``chat_id`` with 429 and ``retry_after=seconds``.
+
+        Returns when (wall time) the chat's own wait ends, or None when every chat waits
+        (Telegram limits the bot as a whole)."""
         alone = self.gate.pause(seconds, chat_id=chat_id)
         now = self._wall()
         until = now + seconds + self.gate.limits.margin
@@ -45,6 +48,7 @@ class Pauses:
             log.warning("Could not save Telegram's %gs wait (%s).", seconds, err)
         else:
             heapq.heappush(self._ends, until)
+        return None if alone is None else until
 
     async def restore(self) -> None:
         """Give the gate the waits of a previous run that are not over yet."""

@@ -3,13 +3,14 @@
 A feeder claims due rows in batches and queues them per chat ("lanes"); workers take
 one ready chat at a time, ask the :class:`Composer` for its next message and hand it to
 the :class:`~bot.alerts.courier.Courier`, which passes the :class:`RateGate`, checks the
-alerts are still wanted, sends, and reads Telegram's answer (429 wait and resend, 403
-chat gone, 400 plain text or General topic, ``ChatMigrated``, timeouts with backoff, an
-edit for a later copy): the rules are listed in ``bot/alerts/README.md`` and written by
+alerts are still wanted, sends, and reads Telegram's answer (429 wait and resend, or
+for a chat's own long 429 its rows back to the outbox until the wait ends; 403 chat gone,
+400 plain text or General topic, ``ChatMigrated``, timeouts with backoff, an edit for a
+later copy): the rules are listed in ``bot/alerts/README.md`` and written by
 :class:`~bot.alerts.outcomes.Outcomes`; sent messages are recorded by
-:class:`~bot.alerts.records.SentRecords`. After a kill,
-only messages on the wire (at most ``concurrency``), or in the unflushed batch when
-batching, can be sent again (at-least-once).
+:class:`~bot.alerts.records.SentRecords`. After a kill, only messages on the wire (at
+most ``concurrency``), or in the unflushed batch when batching, can be sent again
+(at-least-once).
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ class AlertSender:
             run=self._db,
             wall=wall,
             wake=self.wake,
+            long_wait=self.options.long_wait,
         )
 
     async def _db(self, func: Callable[..., R], *args: Any, **kwargs: Any) -> R:
@@ -233,10 +235,16 @@ class AlertSender:
             return
         group = is_group(chat_id, head.chat_type)
         delay = self.gate.chat_ready_at(chat_id, group=group) - self.gate.now()
+        if self.gate.chat_paused_for(chat_id) > self.options.long_wait:
+            delay = 0.0  # rows claimed as the chat was told to wait long: given up in _serve
         loop = asyncio.get_running_loop()
         loop.call_later(max(0.0, delay), self._lanes.ready.put_nowait, chat_id)
 
     async def _serve(self, chat_id: int, lane: list[OutboxItem]) -> None:
+        paused = self.gate.chat_paused_for(chat_id)
+        if paused > self.options.long_wait:  # no worker waits out a chat's long 429
+            await self._outcomes.postpone(chat_id, [], due=self._wall() + paused)
+            return
         delivery = await self._db(self.composer.next_delivery, lane, now=self._wall())
         if delivery is None:
             return

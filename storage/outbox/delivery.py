@@ -1,7 +1,8 @@
 """The sender's writes to the alert outbox: claim due rows, record what Telegram answered.
 
 A row the sender claimed is ``sending`` until it is marked ``sent`` or ``failed``, or put
-back to ``pending`` (a 429 wait, a retry, a stop). Rows a killed sender left ``sending``
+back to ``pending`` (a long 429 wait, a retry, a stop); a chat with a flood wait not over
+(``floods.py``) has none of its rows claimed. Rows a killed sender left ``sending``
 are returned by :meth:`OutboxDelivery.recover` (at-least-once, see ``table.py``).
 ``Outbox`` (``storage/outbox/table.py``) adds what the rest of newsbot writes: enqueueing,
 chats' changes, digests.
@@ -13,11 +14,16 @@ import time
 from collections.abc import Iterable, Sequence
 
 from storage.db import guarded, json_ids
+from storage.outbox.floods import WAITING_CHATS
 from storage.outbox.queries import ITEM_JOINS, ITEM_SELECT, OutboxItem, OutboxQueries
 
+# Due rows, the most overdue first, but none of a chat waiting out its own 429 (flood
+# waits): they stay here until the wait ends.
 _CLAIM_SELECT = f"""{ITEM_SELECT} {ITEM_JOINS}
 WHERE o.id IN (
-    SELECT id FROM outbox WHERE status = 'pending' AND due <= :now ORDER BY due, id LIMIT :limit
+    SELECT id FROM outbox WHERE status = 'pending' AND due <= :now
+    AND chat_id NOT IN ({WAITING_CHATS})
+    ORDER BY due, id LIMIT :limit
 )
 ORDER BY o.due, o.id
 """

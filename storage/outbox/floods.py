@@ -16,6 +16,23 @@ EVERY_CHAT = 0
 #: chats for good.
 MAX_WAIT = 86_400.0
 
+# A stored wait that holds at :now; one beyond MAX_WAIT (a clock that was ahead, a damaged
+# row) holds no claim and delays no alert.
+_HOLDS = (
+    f"typeof(w.until) IN ('real', 'integer') AND w.until > :now AND w.until <= :now + {MAX_WAIT}"
+)
+
+#: The chats waiting out a 429 of their own at ``:now`` (a subquery for the sender's
+#: claim): their rows stay in the outbox until the wait ends, so no worker and no memory
+#: holds them.
+WAITING_CHATS = (
+    f"SELECT w.chat_id FROM flood_waits AS w WHERE w.chat_id != {EVERY_CHAT} AND {_HOLDS}"
+)
+
+#: When the own wait of the chat ``s.chat_id`` ends (NULL: it has none): an alert queued
+#: during the wait is due then, after the alerts put back for it (claims go by due, id).
+WAIT_END = f"SELECT w.until FROM flood_waits AS w WHERE w.chat_id = s.chat_id AND {_HOLDS}"
+
 # Passed waits, and rows that are no number (written by hand, damaged): they hold nobody.
 _FORGET_PASSED = (
     "DELETE FROM flood_waits WHERE until <= ? OR typeof(until) NOT IN ('real', 'integer')"

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from storage.db import Database, guarded, json_ids
 from storage.outbox.delivery import OutboxDelivery
-from storage.outbox.floods import FloodWaits
+from storage.outbox.floods import WAIT_END, FloodWaits
 from storage.settings import stored_settings
 from summarizer.text.phrases import first_phrase
 
@@ -32,12 +32,13 @@ def _default_threshold() -> float:
     return float(SUBJECT_THRESHOLD)
 
 
-_ENQUEUE = """
+# A chat waiting out its own 429 gets the alert due when the wait ends (see WAIT_END).
+_ENQUEUE = f"""
 INSERT INTO outbox (chat_id, article_id, company_id, salience, mode, status, due, created)
 SELECT s.chat_id, ac.article_id, ac.company_id, MAX(ac.salience),
        CASE WHEN json_extract(c.settings, '$.mode') = 'digest' THEN 'digest' ELSE 'instant' END,
        CASE WHEN json_extract(c.settings, '$.mode') = 'digest' THEN 'held' ELSE 'pending' END,
-       :due, :now
+       MAX(:due, COALESCE(({WAIT_END}), :due)), :now
 FROM article_companies AS ac
 JOIN articles AS a ON a.id = ac.article_id AND a.submitted_by IS NULL
 JOIN subscriptions AS s ON s.company_id = ac.company_id

@@ -82,6 +82,34 @@ def test_restart_returns_in_flight_rows_to_pending(store: Store, world) -> None:
     assert [(r["chat_id"], r["message_id"]) for r in sent] == [(items[0].chat_id, 501)]
 
 
+def test_claim_leaves_a_chat_waiting_out_its_own_429_in_the_table(store: Store, world) -> None:
+    """A chat told to wait long was given up: its alerts, put back and queued since, stay
+    in the outbox until the wait ends, then come in the order they were queued."""
+    world.chat(1, "Xiaomi")
+    world.chat(2, "Xiaomi")
+    store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.7}), now=10.0)
+    first, _other = store.outbox.claim(limit=5, now=10.0)
+    store.outbox.flood_waits.hold(1, until=100.0, now=11.0)
+    store.outbox.reschedule([first.id], due=100.0)  # given up until the wait ends
+    store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.7}), now=20.0)
+    assert [i.chat_id for i in store.outbox.claim(limit=5, now=30.0)] == [2]  # not chat 1
+    store.outbox.flood_waits.hold(None, until=200.0, now=31.0)  # the whole bot: the gate waits
+    store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.7}), now=40.0)
+    assert [i.chat_id for i in store.outbox.claim(limit=5, now=50.0)] == [2]
+    queued = [r["due"] for r in store.outbox.rows(chat_id=1) if r["id"] != first.id]
+    assert queued == [100.0, 100.0]  # queued during the wait: due when it ends
+    (head,) = store.outbox.claim(limit=1, now=100.0)  # a claim with little room left
+    assert head.id == first.id and head.attempts == 0  # put back first, sent first
+    assert [i.chat_id for i in store.outbox.claim(limit=5, now=100.0)] == [1, 1]
+
+
+def test_a_stored_wait_beyond_the_longest_holds_no_claim(store: Store, world) -> None:
+    world.chat(1, "Xiaomi")
+    store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.7}), now=10.0)
+    store.outbox.flood_waits.hold(1, until=10.0 + 10 * 86_400, now=10.0)  # a clock ahead
+    assert [i.chat_id for i in store.outbox.claim(limit=5, now=20.0)] == [1]
+
+
 def test_retry_reschedule_and_failure_are_recorded(store: Store, world) -> None:
     world.chat(1, "Xiaomi")
     world.chat(2, "Xiaomi")

@@ -81,3 +81,28 @@ async def test_pause_says_who_waits_and_resume_restores_it() -> None:
     await send(restarted, 9, [])  # every chat waits out the bot's own wait
     assert 0.29 <= time.monotonic() - started < 2
     assert restarted.pause(5.0, chat_id=9) is None  # chat 7 still waits: the bot is limited
+
+
+async def test_a_429_after_a_send_went_through_is_that_chats_own() -> None:
+    """Chat 7 waits an hour; a send granted since went through, so the bot is not limited
+    as a whole and chat 8's 429 holds chat 8 alone. A third chat told to wait before any
+    send went through again means the bot is limited."""
+    gate = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
+    assert gate.pause(3600.0, chat_id=7) == 7
+    granted = await gate.acquire(9, group=False)  # after the others' one-second pause
+    gate.done(9, group=False)
+    gate.accepted(granted)
+    assert gate.pause(3600.0, chat_id=8) == 8
+    assert gate.paused_for < 2 and gate.chat_paused_for(8) > 3599
+    assert gate.chat_paused_for(9) == 0.0
+    assert gate.pause(3600.0, chat_id=10) is None
+    assert gate.paused_for > 3599
+
+
+async def test_a_send_granted_before_the_429_proves_nothing() -> None:
+    gate = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
+    granted = await gate.acquire(9, group=False)  # on the wire when chat 7 is told
+    assert gate.pause(3600.0, chat_id=7) == 7
+    gate.done(9, group=False)
+    gate.accepted(granted)
+    assert gate.pause(3600.0, chat_id=8) is None

@@ -1,0 +1,175 @@
+"""A chat's long 429 gives the chat up instead of holding a worker: its alerts go back to
+the outbox (real SQLite) until the wait ends, the workers serve every other chat, and the
+alerts are sent once the wait is over. Short waits are still waited out in place. The
+Bot API emulator answers the 429s; nothing here is mocked."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from alert_senders import sender_running
+
+from bot.alerts import SenderOptions
+from storage import Store
+from summarizer.article import Article
+from summarizer.companies.matcher import CompanyMention
+
+HOUR = 3600
+
+
+def add_chat(store: Store, chat_id: int, company: str) -> None:
+    store.chats.upsert(chat_id, type="private", title=f"chat {chat_id}")
+    store.subscriptions.add(chat_id, store.companies.add_custom(company))
+
+
+def add_article(store: Store, company: str, n: int) -> int:
+    """A story about ``company`` that shares no wording with another ``n`` (not a copy)."""
+    words = " ".join(f"{company.lower()}{n}w{i}" for i in range(30))
+    article = Article(f"Headline {n}", (words,), url=f"https://news.example/{n}")
+    mention = CompanyMention(company, 0.8, True, 3)
+    article_id, _ = store.articles.add(article, companies=[mention])
+    store.outbox.enqueue_for_article(article_id)
+    return article_id
+
+
+async def until(check: Callable[[], Awaitable[bool]], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if await check():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+async def sends(emulator: Any, chat_id: int, outcome: str | None = None) -> list[dict]:
+    log = await emulator.log(method="sendMessage", chat_id=chat_id)
+    return [e for e in log if outcome is None or e["outcome"] == outcome]
+
+
+def waiting(store: Store, chat_id: int) -> Callable[[], Awaitable[bool]]:
+    """Whether the sender has taken on the chat's 429 (stored it as the chat's own wait)."""
+
+    async def check() -> bool:
+        return chat_id in store.outbox.flood_waits.current(now=time.time())
+
+    return check
+
+
+def given_up(store: Store, chat_id: int) -> Callable[[], Awaitable[bool]]:
+    """Whether every alert of the chat is back in the outbox, due in the future."""
+
+    async def check() -> bool:
+        rows = store.outbox.rows(chat_id=chat_id)
+        now = time.time()
+        return bool(rows) and all(r["status"] == "pending" and r["due"] > now for r in rows)
+
+    return check
+
+
+def delivered(emulator: Any, chat_id: int, count: int) -> Callable[[], Awaitable[bool]]:
+    async def check() -> bool:
+        return len(await sends(emulator, chat_id, "ok")) >= count
+
+    return check
+
+
+async def test_chats_told_to_wait_long_do_not_hold_the_workers(emulator, store) -> None:
+    """Three chats get hour-long 429s one after the other, with two workers: another
+    chat's alerts still go out within seconds, each time."""
+    paused = {9201: "Alpha", 9202: "Beta", 9203: "Gamma"}
+    for chat, company in paused.items():
+        add_chat(store, chat, company)
+    add_chat(store, 9300, "Delta")
+    await emulator.inject(
+        *(
+            {"method": "sendMessage", "chat_id": c, "status": 429, "retry_after": HOUR}
+            for c in paused
+        )
+    )
+    options = SenderOptions(concurrency=2, idle_poll=0.05, stop_grace=0.2)
+    async with sender_running(emulator, store, options=options, read_timeout=2.0) as sender:
+        for n, (chat, company) in enumerate(paused.items(), start=1):
+            add_article(store, company, n)
+            await until(waiting(store, chat), 10, f"chat {chat}'s 429 taken on")
+            add_article(store, "Delta", 100 + n)
+            asked = time.monotonic()
+            await until(delivered(emulator, 9300, n), 5, f"chat 9300's alert {n}")
+            answered = (await sends(emulator, 9300, "ok"))[-1]["t"]
+            assert answered - asked < 3  # the others' 1 s pause after a 429, not an hour
+        assert sender.stats["postponed"] == 3
+        for chat in paused:
+            assert await given_up(store, chat)()
+    assert [e["outcome"] for e in await sends(emulator, 9300)] == ["ok"] * 3
+    for chat in paused:  # each was told once and never sent to again
+        assert [e["outcome"] for e in await sends(emulator, chat)] == ["fault"]
+    waits = store.outbox.flood_waits.current(now=time.time())
+    assert sorted(c for c in waits if c is not None) == sorted(paused)
+    assert None not in waits  # the bot as a whole was never told to wait
+
+
+async def test_a_chat_given_up_for_its_wait_gets_its_alerts_when_it_ends(emulator, store) -> None:
+    """The given-up alerts are in the table, due at the wait's end and not counted as an
+    attempt; nothing reaches the chat before, then all of them, in order (an alert queued
+    during the wait comes after them). The sender holds two rows at most here: the
+    paused chat's two filled that room, and giving them up frees it for another chat."""
+    add_chat(store, 9401, "Xiaomi")
+    add_chat(store, 9402, "Tesla")
+    add_article(store, "Xiaomi", 1)
+    add_article(store, "Xiaomi", 2)
+    await emulator.inject(
+        {"method": "sendMessage", "chat_id": 9401, "status": 429, "retry_after": 3}
+    )
+    offset = time.time() - time.monotonic()  # the emulator logs monotonic times
+    options = SenderOptions(idle_poll=0.05, stop_grace=0.2, long_wait=1.0, max_held=2, batch_size=2)
+    async with sender_running(emulator, store, options=options, read_timeout=2.0):
+        await until(given_up(store, 9401), 10, "the chat given up for its wait")
+        (told,) = [e["t"] for e in await sends(emulator, 9401, "fault")]
+        rows = store.outbox.rows(chat_id=9401)
+        assert [r["attempts"] for r in rows] == [0, 0]
+        assert all(abs(r["due"] - (told + offset + 3)) < 0.5 for r in rows)
+        add_article(store, "Xiaomi", 3)  # queued during the wait: not claimed before its end
+        add_article(store, "Tesla", 4)
+        await until(delivered(emulator, 9402, 1), 2, "the other chat's alert, during the wait")
+        assert (await sends(emulator, 9402, "ok"))[0]["t"] < told + 3
+        await until(delivered(emulator, 9401, 3), 15, "the three alerts after the wait")
+    sent = await sends(emulator, 9401, "ok")
+    assert min(e["t"] for e in sent) - told >= 3
+    order = [next(n for n in (1, 2, 3) if f"Headline {n}" in e["text"]) for e in sent]
+    assert order == [1, 2, 3]
+    assert store.outbox.counts() == {"sent": 4}
+    assert store.db.execute("SELECT COUNT(*) FROM flood_waits").fetchone()[0] == 0
+
+
+async def test_a_short_wait_is_still_waited_out_in_place(emulator, store) -> None:
+    """With one worker: a chat's long wait gives it up, and a chat told to wait a short
+    while keeps its claimed alert and is sent again as soon as the wait ends."""
+    for chat, company in ((9501, "Alpha"), (9502, "Beta"), (9503, "Gamma")):
+        add_chat(store, chat, company)
+    await emulator.inject(
+        {"method": "sendMessage", "chat_id": 9501, "status": 429, "retry_after": HOUR},
+        {"method": "sendMessage", "chat_id": 9502, "status": 429, "retry_after": 2},
+    )
+    options = SenderOptions(concurrency=1, idle_poll=0.05, stop_grace=0.2)
+    async with sender_running(emulator, store, options=options, read_timeout=2.0) as sender:
+        add_article(store, "Alpha", 1)
+        await until(waiting(store, 9501), 10, "chat 9501's hour-long 429 taken on")
+        add_article(store, "Gamma", 2)  # goes through: the bot as a whole is not limited
+        await until(delivered(emulator, 9503, 1), 5, "chat 9503's alert")
+        add_article(store, "Beta", 3)
+        await until(lambda: _told(emulator, 9502), 5, "chat 9502's short 429")
+        await asyncio.sleep(1.0)  # inside the wait: the alert is still claimed, in place
+        assert [r["status"] for r in store.outbox.rows(chat_id=9502)] == ["sending"]
+        await until(delivered(emulator, 9502, 1), 5, "chat 9502's alert after its wait")
+        assert sender.stats["postponed"] == 1  # 9501's alert only
+    (told,) = [e["t"] for e in await sends(emulator, 9502, "fault")]
+    (sent,) = [e["t"] for e in await sends(emulator, 9502, "ok")]
+    assert 2 <= sent - told < 3.5  # resent as soon as the wait ended
+    assert [(r["status"], r["attempts"]) for r in store.outbox.rows(chat_id=9502)] == [("sent", 0)]
+    assert [r["status"] for r in store.outbox.rows(chat_id=9501)] == ["pending"]
+
+
+async def _told(emulator: Any, chat_id: int) -> bool:
+    return bool(await sends(emulator, chat_id, "fault"))
