@@ -69,6 +69,12 @@ class FloodWaits:
             for chat, until in rows
         }
 
+    def any_chat_waiting(self, *, now: float) -> bool:
+        """Whether some chat waits out a 429 of its own at ``now`` (inside a caller's
+        transaction: one indexed look, no write)."""
+        found = self.db.conn.execute(f"SELECT 1 FROM ({WAITING_CHATS}) LIMIT 1", {"now": now})
+        return found.fetchone() is not None
+
     @guarded
     def clear(self, *, now: float) -> int:
         """Forget the waits that have passed; returns how many."""
