@@ -35,7 +35,8 @@ from bot.cli.companies import build_matcher
 from bot.cli.scoring import default_data_dir, load_texts, read_labels
 from summarizer.companies.evaluate import Labelled, name_key
 from summarizer.companies.matcher import CompanyEntry
-from summarizer.companies.salience import FEATURES, company_features, with_abbreviations
+from summarizer.companies.occurrences import with_abbreviations
+from summarizer.companies.salience import FEATURES, company_features
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = sorted((REPO / "tests/summarizer/companies/data").glob("labels_*.jsonl"))

@@ -11,7 +11,7 @@ from summarizer.companies.discover import discover
 from summarizer.companies.evaluate import parse_labels, split_of
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
 from summarizer.companies.names import short_forms
-from summarizer.companies.salience import Occurrence, with_abbreviations
+from summarizer.companies.occurrences import Occurrence, with_abbreviations
 
 
 @pytest.fixture(scope="module")
