@@ -16,20 +16,17 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef, fold
-from summarizer.companies.names import LEGAL, is_common, is_first_name
+from summarizer.companies.names import DEMONYMS, LEGAL, is_common, is_first_name
 from summarizer.companies.salience import Occurrence
 from summarizer.text.dateline import dateline_end
 
 # Words after which a capitalised word is still not part of a person's name.
-_NOT_NAMES = frozenset(
+_NOT_NAMES = DEMONYMS | frozenset(
     re.findall(
         r"\S+",
-        "american british chinese japanese korean german french dutch swiss swedish italian "
-        "spanish indian taiwanese european asian canadian australian danish finnish norwegian "
-        "belgian irish russian brazilian mexican israeli saudi emirati singaporean austrian "
-        "polish turkish monday tuesday wednesday thursday friday saturday sunday january "
-        "february march april may june july august september october november december rival "
-        "rivals both and or but while after before against including like unlike versus giant",
+        "monday tuesday wednesday thursday friday saturday sunday january february march "
+        "april may june july august september october november december rival rivals both "
+        "and or but while after before against including like unlike versus giant",
     )
 )
 _GENERIC = frozenset(

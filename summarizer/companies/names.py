@@ -64,6 +64,24 @@ NATIONS = frozenset(
         "july august september october november december",  # the rest are in the word list
     )
 )
+# Nationalities as adjectives ("the Malaysian Petronas", "Czech carmaker Skoda"): never a
+# person's first name. (Not all in NATIONS: a found name such as "Iraqi Airways" is kept.)
+DEMONYMS = frozenset(
+    re.findall(
+        r"\S+",
+        "american british chinese japanese korean german french dutch swiss swedish italian "
+        "spanish indian taiwanese european asian canadian australian danish finnish norwegian "
+        "belgian irish russian brazilian mexican israeli saudi emirati singaporean austrian "
+        "polish turkish hungarian greek portuguese african arab thai vietnamese indonesian "
+        "malaysian philippine filipino pakistani egyptian nigerian argentine argentinian "
+        "chilean scottish welsh english czech slovak romanian bulgarian croatian serbian "
+        "ukrainian lithuanian latvian estonian icelandic iranian iraqi kuwaiti qatari omani "
+        "bahraini jordanian lebanese syrian moroccan algerian tunisian libyan kenyan ghanaian "
+        "ethiopian zimbabwean zambian ugandan tanzanian angolan bangladeshi nepalese lankan "
+        "burmese cambodian mongolian kazakh cuban jamaican colombian peruvian venezuelan "
+        "bolivian ecuadorian uruguayan latin nordic scandinavian",
+    )
+)
 # One-word names no company goes by alone (beside LEGAL, DESCRIPTORS and NATIONS).
 _GENERIC_WORDS = frozenset(
     re.findall(

@@ -177,6 +177,14 @@ def test_person_names_are_not_companies(matcher: CompanyMatcher) -> None:
     assert names(matcher, "Harrison Ford retires", "Ford, 80, said he was done.") == []
 
 
+def test_a_nationality_before_a_name_is_no_first_name(matcher: CompanyMatcher) -> None:
+    # "Malaysian" (like "Czech", "Iraqi", "Icelandic") is no person's first name: the word
+    # after it is still the company, as after "Japanese".
+    text = "The deal was signed by Chevron and the Malaysian Petronas on Monday."
+    assert counts(matcher, text) == {"Chevron": 1, "Petronas": 1}
+    assert counts(matcher, "The rivals of the Czech Skoda grew.") == {"Skoda Auto": 1}
+
+
 def test_a_phrase_one_company_excludes_is_still_another_companys_own_name(
     matcher: CompanyMatcher,
 ) -> None:
