@@ -47,17 +47,20 @@ DESCRIPTORS = frozenset(
     )
 )
 MAX_NAME_CHARS = 100
+# Nationalities both lists below hold.
+_NATIONALITIES = (
+    "american british chinese japanese korean german french dutch swiss swedish italian "
+    "spanish indian taiwanese european asian canadian australian danish finnish norwegian "
+    "belgian irish russian brazilian mexican israeli saudi emirati singaporean austrian "
+    "polish turkish hungarian greek portuguese african arab thai vietnamese indonesian "
+    "malaysian philippine pakistani egyptian nigerian argentine chilean scottish welsh english "
+)
 # Capitalised words the (lower-case) word list lacks that are never a company on their own:
 # nationalities, some places, days and months ("a firm called Tuesday").
 NATIONS = frozenset(
     re.findall(
         r"\S+",
-        "american british chinese japanese korean german french dutch swiss swedish italian "
-        "spanish indian taiwanese european asian canadian australian danish finnish norwegian "
-        "belgian irish russian brazilian mexican israeli saudi emirati singaporean austrian "
-        "polish turkish hungarian greek portuguese african arab thai vietnamese indonesian "
-        "malaysian philippine pakistani egyptian nigerian argentine chilean scottish welsh "
-        "english national international global united royal general first new "
+        _NATIONALITIES + "national international global united royal general first new "
         "korea britain america england scotland wales hong "  # places the word list lacks
         "anglo franco sino indo "  # "Anglo-Swedish drugmaker": prefixes of nationalities
         "monday tuesday wednesday thursday friday saturday sunday january february "
@@ -69,17 +72,12 @@ NATIONS = frozenset(
 DEMONYMS = frozenset(
     re.findall(
         r"\S+",
-        "american british chinese japanese korean german french dutch swiss swedish italian "
-        "spanish indian taiwanese european asian canadian australian danish finnish norwegian "
-        "belgian irish russian brazilian mexican israeli saudi emirati singaporean austrian "
-        "polish turkish hungarian greek portuguese african arab thai vietnamese indonesian "
-        "malaysian philippine filipino pakistani egyptian nigerian argentine argentinian "
-        "chilean scottish welsh english czech slovak romanian bulgarian croatian serbian "
-        "ukrainian lithuanian latvian estonian icelandic iranian iraqi kuwaiti qatari omani "
-        "bahraini jordanian lebanese syrian moroccan algerian tunisian libyan kenyan ghanaian "
-        "ethiopian zimbabwean zambian ugandan tanzanian angolan bangladeshi nepalese lankan "
-        "burmese cambodian mongolian kazakh cuban jamaican colombian peruvian venezuelan "
-        "bolivian ecuadorian uruguayan latin nordic scandinavian",
+        _NATIONALITIES + "filipino argentinian czech slovak romanian bulgarian croatian "
+        "serbian ukrainian lithuanian latvian estonian icelandic iranian iraqi kuwaiti qatari "
+        "omani bahraini jordanian lebanese syrian moroccan algerian tunisian libyan kenyan "
+        "ghanaian ethiopian zimbabwean zambian ugandan tanzanian angolan bangladeshi nepalese "
+        "lankan burmese cambodian mongolian kazakh cuban jamaican colombian peruvian "
+        "venezuelan bolivian ecuadorian uruguayan latin nordic scandinavian",
     )
 )
 # One-word names no company goes by alone (beside LEGAL, DESCRIPTORS and NATIONS).
