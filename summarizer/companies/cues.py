@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from summarizer.companies.senses import deal_meant
+
 # Starts with a literal class so the regex engine skips ahead to the next full stop.
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _AUX = r"(?:has|have|had|also|will|would|is|was|were|are|did|does|do|not|itself|on \w+day)"
@@ -110,12 +112,14 @@ def business_sentence(sentence: str) -> bool:
     return not BUSINESS_WORDS.isdisjoint(words) or "chief executive" in sentence
 
 
-def sentence_cues(sentence: str) -> tuple[bool, bool]:
-    """(about a deal or case, about a survey or report) for a lower-cased sentence."""
+def sentence_cues(sentence: str, cased: str = "") -> tuple[bool, bool]:
+    """(about a deal or case, about a survey or report) for a lower-cased sentence
+    (``cased``: the same with its capitals, for "Sue" the name; the sentence if none)."""
     deal = report = False
     for m in SENTENCE_CUES.finditer(sentence):
         if m.lastgroup == "deal":
-            deal = True
+            # "helps websites deal with", "already offer free services", "Sue Wagner"
+            deal = deal or deal_meant(sentence, cased or sentence, m.start(), m.end())
         else:
             report = True
         if deal and report:
