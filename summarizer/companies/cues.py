@@ -154,6 +154,15 @@ _SPONSOR_BEFORE = re.compile(
 )
 
 
+# Figures credited to a company named with its kind: "according to the payroll services
+# company X", "the figures, from e-mail management firm X", "a recent report from X"; not
+# through someone of it ("according to a statement released by X", "the head of X").
+_CREDITED_BEFORE = re.compile(
+    r"\b(?:according to|(?:figures|data|statistics|numbers|report|study|survey|research|"
+    r"analysis),? from) (?:the |a |an )?(?:(?!(?:of|for|by|at|with) )[\w-]+ ){0,3}$"
+)
+
+
 def is_source(before: str, after: str) -> bool:
     """Quoted as a source: "analysts at X", "X analyst", "according to X", "a survey by
     telecoms firm X" (``before`` and ``after`` in lower case, as ``window`` cuts them from
@@ -161,6 +170,8 @@ def is_source(before: str, after: str) -> bool:
     if _SOURCE_AFTER.match(after):
         return True
     if " by " in before and _SPONSOR_BEFORE.search(before):
+        return True
+    if ("according to " in before or " from " in before) and _CREDITED_BEFORE.search(before):
         return True
     return ends_with(before, _SOURCE_ENDS) and bool(_SOURCE_BEFORE.search(before))
 

@@ -20,7 +20,8 @@ Features (each explainable on its own):
 * ``deal``: named in a sentence about a deal or a case (buy, merge, bid, sue, stake,
   deal, agreement, contract, order; not "offer services", "deal with", "Sue": ``senses.py``);
 * ``source``: share of mentions that quote it as a source ("analysts at X",
-  "X analyst", "according to X", "research firm X", "a survey carried out by X");
+  "X analyst", "according to X", "research firm X", "a survey carried out by X",
+  "the figures, from e-mail firm X");
 * ``report``: share of its sentences about a survey, index, forecast or report (a
   company whose figures are quoted, like a lender's house price index);
 * ``single``: named once only;
