@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from summarizer.companies.senses import deal_meant
+
 # Starts with a literal class so the regex engine skips ahead to the next full stop.
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _AUX = r"(?:has|have|had|also|will|would|is|was|were|are|did|does|do|not|itself|on \w+day)"
@@ -110,12 +112,14 @@ def business_sentence(sentence: str) -> bool:
     return not BUSINESS_WORDS.isdisjoint(words) or "chief executive" in sentence
 
 
-def sentence_cues(sentence: str) -> tuple[bool, bool]:
-    """(about a deal or case, about a survey or report) for a lower-cased sentence."""
+def sentence_cues(sentence: str, cased: str = "") -> tuple[bool, bool]:
+    """(about a deal or case, about a survey or report) for a lower-cased sentence
+    (``cased``: the same with its capitals, for "Sue" the name; the sentence if none)."""
     deal = report = False
     for m in SENTENCE_CUES.finditer(sentence):
         if m.lastgroup == "deal":
-            deal = True
+            # "helps websites deal with", "already offer free services", "Sue Wagner"
+            deal = deal or deal_meant(sentence, cased or sentence, m.start(), m.end())
         else:
             report = True
         if deal and report:
@@ -150,6 +154,15 @@ _SPONSOR_BEFORE = re.compile(
 )
 
 
+# Figures credited to a company named with its kind: "according to the payroll services
+# company X", "the figures, from e-mail management firm X", "a recent report from X"; not
+# through someone of it ("according to a statement released by X", "the head of X").
+_CREDITED_BEFORE = re.compile(
+    r"\b(?:according to|(?:figures|data|statistics|numbers|report|study|survey|research|"
+    r"analysis),? from) (?:the |a |an )?(?:(?!(?:of|for|by|at|with) )[\w-]+ ){0,3}$"
+)
+
+
 def is_source(before: str, after: str) -> bool:
     """Quoted as a source: "analysts at X", "X analyst", "according to X", "a survey by
     telecoms firm X" (``before`` and ``after`` in lower case, as ``window`` cuts them from
@@ -157,6 +170,8 @@ def is_source(before: str, after: str) -> bool:
     if _SOURCE_AFTER.match(after):
         return True
     if " by " in before and _SPONSOR_BEFORE.search(before):
+        return True
+    if ("according to " in before or " from " in before) and _CREDITED_BEFORE.search(before):
         return True
     return ends_with(before, _SOURCE_ENDS) and bool(_SOURCE_BEFORE.search(before))
 

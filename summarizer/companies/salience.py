@@ -18,9 +18,10 @@ Features (each explainable on its own):
 * ``acts``: it acts in the story ("X said", "X shares fell", "X's chief executive");
 * ``starts``: it starts a sentence (grammatical subject, roughly);
 * ``deal``: named in a sentence about a deal or a case (buy, merge, bid, sue, stake,
-  deal, agreement, contract, order);
+  deal, agreement, contract, order; not "offer services", "deal with", "Sue": ``senses.py``);
 * ``source``: share of mentions that quote it as a source ("analysts at X",
-  "X analyst", "according to X", "research firm X", "a survey carried out by X");
+  "X analyst", "according to X", "research firm X", "a survey carried out by X",
+  "the figures, from e-mail firm X");
 * ``report``: share of its sentences about a survey, index, forecast or report (a
   company whose figures are quoted, like a lender's house price index);
 * ``single``: named once only;
@@ -186,7 +187,7 @@ class Layout:
         cached = self._flags.get((occ.part, k))
         if cached is None:
             sentence = self.lower[occ.part][begin:end]
-            cached = sentence_cues(sentence)
+            cached = sentence_cues(sentence, self.parts[occ.part][begin:end])
             self._flags[(occ.part, k)] = cached
         return self.first[occ.part] + k, words, cached[0], cached[1]
 
