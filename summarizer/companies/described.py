@@ -52,8 +52,8 @@ def name_after(text: str, at: int) -> str:
         if len(name) >= MAX_WORDS or not (capitalised(bare) or (bare in JOINERS and name)):
             break
         name.append(bare.removesuffix("'s").removesuffix("’s"))
-        if bare != word:
-            break
+        if bare != word or name[-1] != bare:
+            break  # punctuation or a possessive ends it: "Dick's Sporting Goods" is no "Dick"
     while name and name[-1] in JOINERS:
         name.pop()
     return " ".join(name)
@@ -127,9 +127,28 @@ LEADS = frozenset(
         "consortium,start-up,chain,carmaker,auction house,distributor",
     )
 )
+# Words that lead into a name only after a word saying what trade it is in: "Irish
+# publishing group Independent News & Media", "leisure group Rank"; never "pressure group
+# Greenpeace", "rights group Amnesty", "pop group Blur" or "industry group CompTIA".
+_QUALIFIED = frozenset(("group",))
+_TRADES = frozenset(
+    re.findall(
+        r"\S+",
+        "publishing media newspaper leisure products goods drinks food engineering retail "
+        "retailing banking insurance mining steel pharmaceutical pharmaceuticals drugs travel "
+        "hotel hotels brewing industrial investment services property telecoms "
+        "telecommunications defence aerospace chemicals utility energy oil gas entertainment "
+        "advertising fashion clothing construction building airline tobacco luxury "
+        "electronics technology software internet holiday shipping transport logistics "
+        "gaming betting motor car paper packaging cement textiles",
+    )
+)
+# Leads recase/ does not use to spell lower-cased names: "hedge fund tci" stays as it is.
+_MORE_LEADS = frozenset(("hedge fund",)) | _QUALIFIED
 # Every word looked for: those that lead into a name and those an appositive or copula ends in
-# ("TAROM, Romania's largest airline"); each found once with ``str.find``.
-_WORDS = tuple(sorted(LEADS | NOUNS))
+# ("TAROM, Romania's largest airline"); each found once with ``str.find`` (with its plural:
+# "firms" is found as "firm").
+_WORDS = tuple(sorted(LEADS | NOUNS | _MORE_LEADS))
 
 
 # After a company word, what may come before the name it leads into: "tour company called
@@ -145,9 +164,18 @@ def called(text: str, at: int) -> bool:
     return text.endswith(_INTO[:3], 0, at) or text[at - 1 : at] in "'‘\"“"
 
 
+def _starts_name(text: str, at: int) -> bool:
+    """Whether a name starts at ``at``: a capital, or a digit in a word of letters ("3Com",
+    "3ami"; not "10m", "1990s" or "3G")."""
+    if text[at : at + 1].isupper():
+        return True
+    word = text[at : at + 12].split(" ", 1)[0]
+    return word[:1].isdigit() and sum(c.isalpha() for c in word) >= 3 and word.isalnum()
+
+
 def _lead_into(text: str, end: int) -> int:
     """Where a name starts that the company word ending at ``end`` leads into, or -1."""
-    if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
+    if text[end : end + 1] == " " and _starts_name(text, end + 1):
         return end + 1
     for into in _INTO:
         if text.startswith(into, end) and text[end + len(into) : end + len(into) + 1].isupper():
@@ -161,18 +189,46 @@ def _lead_into(text: str, end: int) -> int:
 
 def company_words(text: str) -> tuple[list[int], list[int]]:
     """One pass over the company words: where a name may start after one of LEADS (a
-    capital letter next), and where a name ends that an appositive or copula describes."""
+    capital letter or a digit next; two names after a plural), and where a name ends that an
+    appositive or copula describes."""
     starts: list[int] = []
     described: list[int] = []
     for word in _WORDS:
-        lead, noun = word in LEADS, word in NOUNS
+        lead, noun = word in LEADS or word in _MORE_LEADS, word in NOUNS
         at = text.find(word)
         while at >= 0:
             end = at + len(word)
             if at == 0 or not text[at - 1].isalnum():
-                if lead and (start := _lead_into(text, end)) >= 0:
-                    starts.append(start)
+                led = _led_into(text, end) if lead and _leads(text, word, at) else []
+                if led:
+                    starts.extend(led)
                 elif noun and (name_end := described_at(text, at, end)) >= 0:
                     described.append(name_end)
             at = text.find(word, end)
     return starts, described
+
+
+def _leads(text: str, word: str, at: int) -> bool:
+    """Whether ``word`` at ``at`` may lead into a name: "group" only after a trade
+    ("publishing group", not "rights group")."""
+    if word not in _QUALIFIED:
+        return True
+    before = text[max(0, at - 30) : at].split()
+    return bool(before) and before[-1] in _TRADES
+
+
+def _led_into(text: str, end: int) -> list[int]:
+    """Where names start that the company word ending at ``end`` leads into: one name, or two
+    after a plural ("Nigerian banks United Bank of Africa and Standard Trust Bank")."""
+    if text[end : end + 1] != "s":
+        start = _lead_into(text, end)
+        return [start] if start >= 0 else []
+    start = end + 2  # right after the word: not "networks called Ultra Wideband", a technology
+    if text[end + 1 : end + 2] != " " or not text[start : start + 1].isupper():
+        return []  # "banks 10%"; "firms' staff"
+    words = name_after(text, start).split()
+    first = " ".join(words[: words.index("and")] if "and" in words else words)
+    after = start + len(first) + len(" and ")
+    if text.startswith(" and ", after - 5) and text[after : after + 1].isupper():
+        return [start, after]
+    return [start]

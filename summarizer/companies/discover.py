@@ -10,7 +10,12 @@ only with evidence in the text itself:
   company word leads into it: "US surfwear firm Quiksilver", "oil giant Yukos",
   "television network TV5Monde", "internet provider Pipex", "gaming consortium BLB", also
   when the word calls, quotes or sets off the name ("a tour company called Rwanda Eco
-  Tours", "salad chain 'Sumo Salad'", "The firm, Paion, said");
+  Tours", "salad chain 'Sumo Salad'", "The firm, Paion, said"). Named so, a name of two
+  words or more may be ordinary words ("games firm Lateral Visions", "UK-based firm
+  Aggregate Industries", not a person: "record company Rick Rubin") and a name may start
+  with a digit ("security firm 3ami"); "group" leads in after a trade ("Irish publishing
+  group Independent News & Media", not "pressure group X"), and a plural into a pair
+  ("Nigerian banks A and B", "hedge funds TCI and Atticus");
 * two capitalised names joined by "&": "Marsh & McLennan", "Brown & Williamson";
 * the story says what it is (``described.py``): "TAROM, Romania's largest airline",
   "Pointsec, a mobile-data backup firm", "Beck-Crespel is a specialist steel firm",
@@ -40,7 +45,7 @@ from summarizer.companies.described import (
     roles,
     trim,
 )
-from summarizer.companies.names import LEGAL, is_common
+from summarizer.companies.names import LEGAL, is_common, is_first_name
 from summarizer.companies.scan import fold, sentence_initial, split_words
 
 # Words that end a company's name ("Eos Airlines", "ParkingEye Ltd") or lead into one
@@ -73,6 +78,9 @@ _STRONG = frozenset(
     re.findall(r"[^,]+", "Inc,Corp,Ltd,Limited,plc,PLC,AG,SpA,GmbH,LLC,Kft,Oyj,Airlines,Airways")
 ) | {"Building Society", "Holdings"}
 _TITLES = frozenset(("ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "president", "boss"))
+_PERSONAL = frozenset(
+    re.findall(r"\S+", "chief executive managing director founder mr mrs ms dr sir lord lady")
+)
 _MAX_NAMES = 12  # per article: a list of fifty firms is not a story about them
 _PLACE_CODES = frozenset(("UK", "US", "USA", "UAE", "EU", "UN"))
 
@@ -87,12 +95,16 @@ def _before(text: str, at: int, suffix: str) -> str:
         if not (capitalised(word) or (word in JOINERS and name)):
             break
         name.insert(0, word)
+    # Cut short with the name still going on ("[Bank of] Kwara and Sterling Trust Bank"): an
+    # "and" in what was read parts two names.
+    earlier = words[-len(name) - 1] if len(words) > len(name) else ""
+    cut = len(name) >= MAX_WORDS and (capitalised(earlier) or earlier in JOINERS)
     for k in range(len(name) - 1, -1, -1):  # "Panasonic's Hollywood Laboratories", "CEO of X"
         if name[k].endswith(("'s", "’s")) or (name[k] in JOINERS and k and name[k - 1].isupper()):
             name = name[k + 1 :]
             break
         rest = name[k + 1 :]
-        if name[k] == "and" and any(not _ordinary(w) for w in rest):
+        if name[k] == "and" and (cut or any(not _ordinary(w) for w in rest)):
             name = rest  # "Airlines Group and Augsburg Airways"; "Research and Development" stays
             break
         if name[k] == "of" or name[k][:1].isdigit() or name[k].endswith("-based"):
@@ -111,16 +123,22 @@ def _before(text: str, at: int, suffix: str) -> str:
 def _led(text: str, at: int, *, called: bool = False) -> str:
     """The name a company word leads into ("surfwear firm Quiksilver", "oil giant Yukos"):
     one name (not "Toyota and Nissan"), not a person ("record company Rick Rubin") or a
-    job ("company CEO Michael Eisner"); a name ``called`` outright ("a firm called Next
-    Generation") may start with an ordinary word."""
+    job ("company CEO Michael Eisner"), unless ``called`` outright ("a firm called Rick
+    Rubin Records")."""
     words = name_after(text, at).split()
     if "and" in words:
         words = words[: words.index("and")]
     if not words or any("," in w for w in words) or words[0].casefold() in _TITLES:
         return ""
-    if len(words) > 1 and is_common(words[0]) and not called:
+    if len(words) > 1 and not called and _personal(words[0]):
         return ""  # "Rick Rubin", "Chief Executive John Smith"
     return " ".join(words)
+
+
+def _personal(word: str) -> bool:
+    """A word that starts a person's name or title rather than a firm's ("Rick", "Chief")."""
+    folded = word.casefold().rstrip(".")
+    return is_first_name(folded) or folded in _PERSONAL or folded in _TITLES
 
 
 def _joined(text: str, amp: int, after: int) -> str:
@@ -216,9 +234,10 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
         outright = called(text, at)
         name = _led(text, at, called=outright)
         key = name.casefold()
-        # A name given outright may be ordinary words ("Rwanda Eco Tours"), not one word
-        # ("a firm called Monday" is more likely a joke than a company).
-        if _new(name, known) and key not in found and _distinctive(name, outright and " " in name):
+        # After a company word a name may be ordinary words ("games firm Lateral Visions",
+        # "a tour company called Rwanda Eco Tours"), not one ("a firm called Monday" is more
+        # likely a joke than a company, "leisure group Rank" too rarely a company to risk).
+        if _new(name, known) and key not in found and _distinctive(name, " " in name):
             found[key] = name
     for at in [*ends, *roles(text)]:  # "TAROM, Romania's largest airline", "Acme's CEO"
         name = trim(_before(text, at, ""))

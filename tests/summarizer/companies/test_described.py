@@ -67,3 +67,46 @@ def test_chains_carmakers_distributors_and_auction_houses_lead_into_names(
     ]
     found = discover(parts, known=known)
     assert sorted(found) == ["Drevantis", "Rabelot", "Sumovia", "Tohoraku"]
+
+
+def test_a_company_word_leads_into_a_name_of_ordinary_words_but_not_a_person(
+    known: Container[str],
+) -> None:
+    """After "firm", "carrier" and the like a name may be made of ordinary words ("Lateral
+    Visions") or start with a digit ("3ami"); a person or job title is still no company,
+    and neither are a bare number or a technology's plural kind ("networks called X")."""
+    parts = [
+        "Firms",
+        "Leeds-based games firm Silent Harbour Studios grew. Security firm 4orvex said so. "
+        "Thai budget carrier Nine-Ten-Fly Airlines grounded jets. The record company Rick "
+        "Dalton founded closed. The firm Chief Executive Jo Smith runs lost money. The firm "
+        "10m shares. Two networks called Open Wave Radio launched.",
+    ]
+    found = discover(parts, known=known)
+    assert sorted(found) == ["4orvex", "Nine-Ten-Fly Airlines", "Silent Harbour Studios"]
+
+
+def test_a_trade_and_group_lead_into_a_name_but_not_a_cause_or_band(
+    known: Container[str],
+) -> None:
+    """ "publishing group X" and "leisure group X" name a business; "pressure group X",
+    "rights group X" and "pop group X" do not."""
+    parts = [
+        "Groups",
+        "Irish publishing group Dunmore News & Media bought a stake. British leisure group "
+        "Kestrava went into administration. Pressure group Greenvoice protested. Rights "
+        "group Libervox objected. Pop group Starlune sang.",
+    ]
+    found = discover(parts, known=known)
+    assert sorted(found) == ["Dunmore News & Media", "Kestrava"]
+
+
+def test_a_plural_company_word_leads_into_both_names_of_a_pair(known: Container[str]) -> None:
+    """ "Nigerian banks A and B", "hedge funds A and B": each is a company."""
+    parts = [
+        "Merger",
+        "Nigerian banks Union Bank of Kwara and Granite Trust Bank agreed to merge, opposed "
+        "by hedge funds Corvexa and Maltrix.",
+    ]
+    found = discover(parts, known=known)
+    assert sorted(found) == ["Corvexa", "Granite Trust Bank", "Maltrix", "Union Bank of Kwara"]
