@@ -42,6 +42,7 @@ class _Try:
     delivery: Delivery
     html: bool
     topic: int | None
+    granted: float | None = None  # when the gate let the latest send go (its clock)
 
 
 class Courier:
@@ -88,7 +89,7 @@ class Courier:
                 message_id = sent.edit_message_id or getattr(result, "message_id", None)
                 return await self._outcomes.delivered(ids, message_id, sent.note)
             if isinstance(result, RetryAfter):
-                if await self._given_up(attempt.chat_id, items, result):
+                if await self._given_up(attempt, items, result):
                     return
             elif isinstance(result, ChatMigrated):
                 new_id = int(result.new_chat_id)
@@ -103,14 +104,15 @@ class Courier:
             else:
                 return await self._outcomes.failed(ids, str(result))
 
-    async def _given_up(self, chat_id: int, items: list[OutboxItem], err: RetryAfter) -> bool:
+    async def _given_up(self, attempt: _Try, items: list[OutboxItem], err: RetryAfter) -> bool:
         """A 429: the wait is kept (the gate, the table). True when it is the chat's own
         and long, so the chat was given up until it ends (its rows back in the queue, the
         worker free for other chats); False to send again once allowed (a short wait, or
         the bot as a whole waits)."""
         self.stats["retry_after"] += 1
         seconds = retry_seconds(err)
-        until = await self._pauses.told(seconds, chat_id=chat_id)
+        chat_id = attempt.chat_id
+        until = await self._pauses.told(seconds, chat_id=chat_id, granted=attempt.granted)
         if until is None or seconds <= self._long_wait:
             return False
         await self._outcomes.postpone(chat_id, items, due=until)
@@ -144,7 +146,7 @@ class Courier:
         """Telegram's answer to one send, or None when the alerts were withdrawn while
         they waited for their turn."""
         chat_id = attempt.chat_id
-        granted = await self.gate.acquire(chat_id, group=group)
+        granted = attempt.granted = await self.gate.acquire(chat_id, group=group)
         sent = False
         try:
             if await self._withdrawn(items):

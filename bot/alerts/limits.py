@@ -92,7 +92,9 @@ class RateGate:
                 state.recent.append(at)
         self.pause(1.0)
 
-    def pause(self, seconds: float, *, chat_id: int | None = None) -> int | None:
+    def pause(
+        self, seconds: float, *, chat_id: int | None = None, granted: float | None = None
+    ) -> int | None:
         """Telegram said 429 (for a send to ``chat_id``): wait ``seconds``.
 
         That chat waits them all; the others wait a second, unless another chat is still
@@ -100,10 +102,11 @@ class RateGate:
         Telegram limits the whole bot, and nobody sends until ``seconds`` from now (as
         without a chat). A send that did go through after it shows the other chat's wait
         is that chat's own, so several chats can wait out long 429s while the rest are
-        served. Returns the chat that waits alone, or None when every chat waits."""
+        served. ``granted``: when :meth:`acquire` granted the send told to wait (None:
+        unknown). Returns the chat that waits alone, or None when every chat waits."""
         now = self._clock()
         until = now + seconds + self.limits.margin
-        if chat_id is None or self._bot_limited(chat_id, now):
+        if chat_id is None or self._bot_limited(chat_id, now, granted):
             self._paused_until = max(self._paused_until, until)
             return None
         self._told_at = now
@@ -114,10 +117,15 @@ class RateGate:
         state.paused_until = max(state.paused_until, until)
         return chat_id
 
-    def _bot_limited(self, chat_id: int, now: float) -> bool:
-        """A 429 for ``chat_id`` means the bot as a whole is limited: another chat still
-        waits out its own 429 and nothing granted since the latest 429 went through."""
+    def _bot_limited(self, chat_id: int, now: float, granted: float | None) -> bool:
+        """A 429 for ``chat_id`` means the bot as a whole is limited: it was sent after
+        the latest 429 came, another chat still waits out its own 429, and nothing granted
+        since that 429 went through. A send already on the wire when that 429 came (two
+        workers' sends, a fan-out) was made before anything was known: its 429 is its
+        chat's own, else two strangers' waits at once would stop every chat for hours."""
         if self._accepted_at > self._told_at:
+            return False
+        if granted is not None and granted <= self._told_at:
             return False
         return any(
             other != chat_id and state.paused_until > now for other, state in self._chats.items()

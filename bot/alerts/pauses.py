@@ -34,12 +34,15 @@ class Pauses:
         self._wall = wall
         self._ends: list[float] = []  # when the stored waits end (a heap, wall time)
 
-    async def told(self, seconds: float, *, chat_id: int) -> float | None:
-        """Telegram answered a send to ``chat_id`` with 429 and ``retry_after=seconds``.
+    async def told(
+        self, seconds: float, *, chat_id: int, granted: float | None = None
+    ) -> float | None:
+        """Telegram answered a send to ``chat_id`` (granted by the gate at ``granted``)
+        with 429 and ``retry_after=seconds``.
 
         Returns when (wall time) the chat's own wait ends, or None when every chat waits
         (Telegram limits the bot as a whole)."""
-        alone = self.gate.pause(seconds, chat_id=chat_id)
+        alone = self.gate.pause(seconds, chat_id=chat_id, granted=granted)
         now = self._wall()
         until = now + seconds + self.gate.limits.margin
         try:

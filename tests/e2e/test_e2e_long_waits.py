@@ -110,6 +110,37 @@ async def test_chats_told_to_wait_long_do_not_hold_the_workers(emulator, store) 
     assert None not in waits  # the bot as a whole was never told to wait
 
 
+async def test_chats_told_to_wait_long_together_each_wait_alone(emulator, store) -> None:
+    """Two sends on the wire together (two workers, as in any fan-out) both get an
+    hour-long 429: the second was made before the first 429 came, so it says nothing
+    about the bot as a whole. Both chats are given up, alone, and another chat is
+    served within seconds, not after the hour (nor after a restart: no wait for all)."""
+    paused = {9211: "Alpha", 9212: "Beta"}
+    for chat, company in paused.items():
+        add_chat(store, chat, company)
+    add_chat(store, 9310, "Delta")
+    await emulator.inject(
+        *(
+            {"method": "sendMessage", "chat_id": c, "status": 429, "retry_after": HOUR}
+            for c in paused
+        )
+    )
+    for n, company in enumerate(paused.values(), start=1):
+        add_article(store, company, n)
+    options = SenderOptions(concurrency=2, idle_poll=0.05, stop_grace=0.2)
+    async with sender_running(emulator, store, options=options, read_timeout=2.0) as sender:
+        for chat in paused:
+            await until(lambda c=chat: _told(emulator, c), 10, f"chat {chat}'s 429")
+        add_article(store, "Delta", 3)
+        await until(delivered(emulator, 9310, 1), 5, "chat 9310's alert")
+        assert sender.stats["postponed"] == 2
+    told = [e["t"] for chat in paused for e in await sends(emulator, chat, "fault")]
+    assert max(told) - min(told) < 0.5  # on the wire together
+    waits = store.outbox.flood_waits.current(now=time.time())
+    assert sorted(c for c in waits if c is not None) == sorted(paused)
+    assert None not in waits
+
+
 async def test_a_chat_given_up_for_its_wait_gets_its_alerts_when_it_ends(emulator, store) -> None:
     """The given-up alerts are in the table, due at the wait's end and not counted as an
     attempt; nothing reaches the chat before, then all of them, in order (an alert queued

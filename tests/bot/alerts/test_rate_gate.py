@@ -6,6 +6,8 @@ import asyncio
 import itertools
 import time
 
+import pytest
+
 from bot.alerts.limits import Limits, RateGate
 
 
@@ -106,3 +108,40 @@ async def test_a_send_granted_before_the_429_proves_nothing() -> None:
     gate.done(9, group=False)
     gate.accepted(granted)
     assert gate.pause(3600.0, chat_id=8) is None
+
+
+async def test_a_429_for_a_send_on_the_wire_with_another_429_is_its_chats_own() -> None:
+    """Sends to chats 7 and 8 go out together and both are told to wait an hour: 8's was
+    made before 7's 429 came, so each chat waits alone. A send made after both 429s
+    that is told to wait too, with nothing gone through since, means the bot is limited."""
+    gate = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
+    first = await gate.acquire(7, group=False)
+    second = await gate.acquire(8, group=False)
+    assert gate.pause(3600.0, chat_id=7, granted=first) == 7
+    gate.done(7, group=False)
+    assert gate.pause(3600.0, chat_id=8, granted=second) == 8
+    gate.done(8, group=False)
+    assert gate.paused_for < 2
+    later = await gate.acquire(9, group=False)  # after the others' one-second pause
+    assert gate.pause(3600.0, chat_id=9, granted=later) is None
+    assert gate.paused_for > 3599
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known: the whole-bot pause is decided at the 429 and never lifted; a send "
+    "granted with the told one that goes through a moment later (any fan-out with two "
+    "workers, e.g. 50 chats told to wait an hour among healthy ones) should show the bot "
+    "is not limited, but every chat stays paused for the hour (review of the long-wait "
+    "change, found with the emulator: 2 of 50 healthy chats served in 60 s)",
+)
+async def test_a_send_made_with_the_told_one_that_goes_through_lifts_the_bot_pause() -> None:
+    gate = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
+    assert gate.pause(3600.0, chat_id=7) == 7  # a stranger's group: its own hour
+    told = await gate.acquire(8, group=False)  # the next two sends, together
+    healthy = await gate.acquire(9, group=False)
+    assert gate.pause(3600.0, chat_id=8, granted=told) is None  # no answer yet: looks bot-wide
+    gate.done(8, group=False)
+    gate.done(9, group=False)
+    gate.accepted(healthy)  # chat 9's went through: Telegram does not limit the bot
+    assert gate.paused_for < 2
