@@ -76,19 +76,27 @@ def delivered(emulator: Any, chat_id: int, count: int) -> Callable[[], Awaitable
     return check
 
 
-async def test_chats_told_to_wait_long_do_not_hold_the_workers(emulator, store) -> None:
-    """Three chats get hour-long 429s one after the other, with two workers: another
-    chat's alerts still go out within seconds, each time."""
-    paused = {9201: "Alpha", 9202: "Beta", 9203: "Gamma"}
+async def told_to_wait_an_hour(
+    emulator: Any, store: Store, paused: dict[int, str], *, healthy: int
+) -> None:
+    """Chats ``paused`` ({chat: the company it follows}) whose next send Telegram answers
+    with an hour-long 429, and a ``healthy`` chat following "Delta"."""
     for chat, company in paused.items():
         add_chat(store, chat, company)
-    add_chat(store, 9300, "Delta")
+    add_chat(store, healthy, "Delta")
     await emulator.inject(
         *(
             {"method": "sendMessage", "chat_id": c, "status": 429, "retry_after": HOUR}
             for c in paused
         )
     )
+
+
+async def test_chats_told_to_wait_long_do_not_hold_the_workers(emulator, store) -> None:
+    """Three chats get hour-long 429s one after the other, with two workers: another
+    chat's alerts still go out within seconds, each time."""
+    paused = {9201: "Alpha", 9202: "Beta", 9203: "Gamma"}
+    await told_to_wait_an_hour(emulator, store, paused, healthy=9300)
     options = SenderOptions(concurrency=2, idle_poll=0.05, stop_grace=0.2)
     async with sender_running(emulator, store, options=options, read_timeout=2.0) as sender:
         for n, (chat, company) in enumerate(paused.items(), start=1):
@@ -116,15 +124,7 @@ async def test_chats_told_to_wait_long_together_each_wait_alone(emulator, store)
     about the bot as a whole. Both chats are given up, alone, and another chat is
     served within seconds, not after the hour (nor after a restart: no wait for all)."""
     paused = {9211: "Alpha", 9212: "Beta"}
-    for chat, company in paused.items():
-        add_chat(store, chat, company)
-    add_chat(store, 9310, "Delta")
-    await emulator.inject(
-        *(
-            {"method": "sendMessage", "chat_id": c, "status": 429, "retry_after": HOUR}
-            for c in paused
-        )
-    )
+    await told_to_wait_an_hour(emulator, store, paused, healthy=9310)
     for n, company in enumerate(paused.values(), start=1):
         add_article(store, company, n)
     options = SenderOptions(concurrency=2, idle_poll=0.05, stop_grace=0.2)
