@@ -105,16 +105,17 @@ class Courier:
                 return await self._outcomes.failed(ids, str(result))
 
     async def _given_up(self, attempt: _Try, items: list[OutboxItem], err: RetryAfter) -> bool:
-        """A 429: the wait is kept (the gate, the table). True when it is the chat's own
-        and long, so the chat was given up until it ends (its rows back in the queue, the
-        worker free for other chats); False to send again once allowed (a short wait, or
-        the bot as a whole waits)."""
+        """A 429: the wait is kept (the gate, the table). True when it is long, so the
+        chat was given up until it ends (its rows back in the queue, the worker free for
+        other chats); False to send again once allowed (a short wait)."""
         self.stats["retry_after"] += 1
         seconds = retry_seconds(err)
         chat_id = attempt.chat_id
         until = await self._pauses.told(seconds, chat_id=chat_id, granted=attempt.granted)
-        if until is None or seconds <= self._long_wait:
+        if seconds <= self._long_wait:
             return False
+        # Also when the bot as a whole seems to wait: a worker waiting in the gate would
+        # hold its lock for the chat's whole wait if a send going through lifts the pause.
         await self._outcomes.postpone(chat_id, items, due=until)
         return True
 
@@ -155,7 +156,7 @@ class Courier:
             answer = await self.messenger.send(
                 chat_id, attempt.delivery, html=attempt.html, topic=attempt.topic
             )
-            self.gate.accepted(granted)  # the bot as a whole is not limited
+            await self._pauses.went_through(granted)  # the bot as a whole is not limited
             return answer
         except TelegramError as err:
             return err

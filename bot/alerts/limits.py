@@ -42,6 +42,8 @@ class Limits:
 # After a 429 for one chat the others wait this long, not the chat's whole retry_after:
 # Telegram limits a chat on its own (a group's 20 a minute), or the bot as a whole.
 _OTHERS_WAIT = 1.0
+# Longest single sleep while waiting for the gate: a lifted pause is seen within this.
+_RECHECK = 1.0
 
 
 @dataclass(slots=True)
@@ -66,6 +68,9 @@ class RateGate:
         # whole is not limited (see :meth:`pause`).
         self._told_at = -math.inf
         self._accepted_at = -math.inf
+        # A whole-bot limit inferred from two chats' 429s, not told: (the chat told last,
+        # its wait's end, the bot's pause before). A send that then goes through refutes it.
+        self._guess: tuple[int, float, float] | None = None
         self._in_flight = 0
         self._lock = asyncio.Lock()
         self.waited = 0.0
@@ -107,6 +112,8 @@ class RateGate:
         now = self._clock()
         until = now + seconds + self.limits.margin
         if chat_id is None or self._bot_limited(chat_id, now, granted):
+            if chat_id is not None:
+                self._guess = (chat_id, until, self._paused_until)
             self._paused_until = max(self._paused_until, until)
             return None
         self._told_at = now
@@ -131,9 +138,23 @@ class RateGate:
             other != chat_id and state.paused_until > now for other, state in self._chats.items()
         )
 
-    def accepted(self, granted: float) -> None:
-        """Telegram accepted a send :meth:`acquire` granted at ``granted`` (its return)."""
+    def accepted(self, granted: float) -> int | None:
+        """Telegram accepted a send :meth:`acquire` granted at ``granted`` (its return).
+
+        Made after the latest chat's own 429 while the bot was thought limited as a whole
+        (a send on the wire with the one told to wait, answered a moment later), it shows
+        the bot is not: the pause is lifted and the chat told last waits alone. Returns
+        that chat, or None."""
         self._accepted_at = max(self._accepted_at, granted)
+        guess = self._guess
+        if guess is None or granted <= self._told_at or self._paused_until <= self._clock():
+            return None
+        self._guess = None
+        chat_id, until, before = guess
+        self._paused_until = before
+        state = self._chats.setdefault(chat_id, _ChatState())
+        state.paused_until = max(state.paused_until, until)
+        return chat_id
 
     def resume(self, waits: dict[int | None, float]) -> None:
         """Pauses a previous run was told to keep, {chat, or None for every chat: seconds
@@ -219,8 +240,10 @@ class RateGate:
             delay = ready_at() - self._clock()
             if delay <= 0:
                 return
-            self.waited += delay
-            await asyncio.sleep(delay)
+            # In steps: a pause that :meth:`accepted` lifts must not keep sleepers waiting.
+            step = min(delay, _RECHECK)
+            self.waited += step
+            await asyncio.sleep(step)
 
     def forget_idle(self) -> int:
         """Drop state of chats idle for over a minute (keeps memory flat); returns how many."""

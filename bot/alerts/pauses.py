@@ -33,25 +33,40 @@ class Pauses:
         self._run = run
         self._wall = wall
         self._ends: list[float] = []  # when the stored waits end (a heap, wall time)
+        # The chat told last when the bot was thought limited as a whole, and its wait's
+        # end: where a refuted whole-bot wait is stored instead.
+        self._guess: tuple[int, float] | None = None
 
-    async def told(
-        self, seconds: float, *, chat_id: int, granted: float | None = None
-    ) -> float | None:
+    async def told(self, seconds: float, *, chat_id: int, granted: float | None = None) -> float:
         """Telegram answered a send to ``chat_id`` (granted by the gate at ``granted``)
-        with 429 and ``retry_after=seconds``.
-
-        Returns when (wall time) the chat's own wait ends, or None when every chat waits
-        (Telegram limits the bot as a whole)."""
+        with 429 and ``retry_after=seconds``. Returns when (wall time) the chat may get its
+        next message (the wait is its own, or every chat's when the bot as a whole waits)."""
         alone = self.gate.pause(seconds, chat_id=chat_id, granted=granted)
         now = self._wall()
         until = now + seconds + self.gate.limits.margin
+        if alone is None:
+            self._guess = (chat_id, until)  # see went_through
+        await self._keep(self.waits.hold, alone, until=until, now=now)
+        return until
+
+    async def went_through(self, granted: float) -> None:
+        """Telegram accepted a send the gate granted at ``granted``: when that lifts a
+        whole-bot wait inferred from two chats' 429s, the stored wait becomes the chat's."""
+        lifted = self.gate.accepted(granted)
+        if lifted is None or self._guess is None or self._guess[0] != lifted:
+            return
+        until = self._guess[1]
+        self._guess = None
+        await self._keep(self.waits.lift_every_chat, lifted, until=until, now=self._wall())
+
+    async def _keep(self, write: Callable[..., None], *args: object, **kwargs: float) -> None:
+        """Store a wait (the gate holds it still if that fails: only a restart forgets)."""
         try:
-            await self._run(self.waits.hold, alone, until=until, now=now)
-        except NewsbotError as err:  # the gate holds it still; only a restart would forget
-            log.warning("Could not save Telegram's %gs wait (%s).", seconds, err)
+            await self._run(write, *args, **kwargs)
+        except NewsbotError as err:
+            log.warning("Could not save Telegram's wait (%s).", err)
         else:
-            heapq.heappush(self._ends, until)
-        return None if alone is None else until
+            heapq.heappush(self._ends, kwargs["until"])
 
     async def restore(self) -> None:
         """Give the gate the waits of a previous run that are not over yet."""

@@ -141,6 +141,32 @@ async def test_chats_told_to_wait_long_together_each_wait_alone(emulator, store)
     assert None not in waits
 
 
+async def test_a_send_going_through_beside_a_429_lifts_the_pause_of_every_chat(
+    emulator, store
+) -> None:
+    """Chats told to wait an hour among healthy ones, two workers: a healthy send on the
+    wire beside a stranger's 429 that looked like a limit of the whole bot goes through a
+    moment later, which shows the bot is not limited. Every healthy chat is served within
+    seconds, and no wait for every chat is left stored (a restart would honour it)."""
+    paused = {9501 + k: f"Paused{k}" for k in range(6)}
+    healthy = {9601 + k: f"Healthy{k}" for k in range(6)}
+    await told_to_wait_an_hour(emulator, store, paused, healthy=9600)
+    for chat, company in healthy.items():
+        add_chat(store, chat, company)
+    for n, (p, h) in enumerate(zip(paused.values(), healthy.values(), strict=True)):
+        add_article(store, p, 2 * n)  # claimed in turn: each pair goes out together
+        add_article(store, h, 2 * n + 1)
+    options = SenderOptions(concurrency=2, idle_poll=0.05, stop_grace=0.2)
+    async with sender_running(emulator, store, options=options, read_timeout=2.0):
+        for chat in healthy:
+            await until(delivered(emulator, chat, 1), 20, f"chat {chat}'s alert")
+        for chat in paused:
+            await until(given_up(store, chat), 10, f"chat {chat} given up for its hour")
+    waits = store.outbox.flood_waits.current(now=time.time())
+    assert None not in waits
+    assert sorted(c for c in waits if c is not None) == sorted(paused)
+
+
 async def test_a_chat_given_up_for_its_wait_gets_its_alerts_when_it_ends(emulator, store) -> None:
     """The given-up alerts are in the table, due at the wait's end and not counted as an
     attempt; nothing reaches the chat before, then all of them, in order (an alert queued
