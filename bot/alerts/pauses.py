@@ -33,9 +33,6 @@ class Pauses:
         self._run = run
         self._wall = wall
         self._ends: list[float] = []  # when the stored waits end (a heap, wall time)
-        # The chat told last when the bot was thought limited as a whole, and its wait's
-        # end: where a refuted whole-bot wait is stored instead.
-        self._guess: tuple[int, float] | None = None
 
     async def told(self, seconds: float, *, chat_id: int, granted: float | None = None) -> float:
         """Telegram answered a send to ``chat_id`` (granted by the gate at ``granted``)
@@ -44,8 +41,6 @@ class Pauses:
         alone = self.gate.pause(seconds, chat_id=chat_id, granted=granted)
         now = self._wall()
         until = now + seconds + self.gate.limits.margin
-        if alone is None:
-            self._guess = (chat_id, until)  # see went_through
         await self._keep(self.waits.hold, alone, until=until, now=now)
         return until
 
@@ -53,11 +48,11 @@ class Pauses:
         """Telegram accepted a send the gate granted at ``granted``: when that lifts a
         whole-bot wait inferred from two chats' 429s, the stored wait becomes the chat's."""
         lifted = self.gate.accepted(granted)
-        if lifted is None or self._guess is None or self._guess[0] != lifted:
+        if lifted is None:
             return
-        until = self._guess[1]
-        self._guess = None
-        await self._keep(self.waits.lift_every_chat, lifted, until=until, now=self._wall())
+        now = self._wall()  # the gate now holds the chat's own wait: stored as it ends
+        until = now + self.gate.chat_paused_for(lifted)
+        await self._keep(self.waits.lift_every_chat, lifted, until=until, now=now)
 
     async def _keep(self, write: Callable[..., None], *args: object, **kwargs: float) -> None:
         """Store a wait (the gate holds it still if that fails: only a restart forgets)."""
