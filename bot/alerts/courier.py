@@ -2,7 +2,7 @@
 
 The :class:`Courier` waits for the :class:`RateGate`, checks right before the send that
 the chat still wants the alerts, sends, and reads Telegram's answer: 429 wait and resend
-(a long wait of the chat's own: the chat is given up until it ends), 403 chat gone, 400
+(a long wait: the chat is given up until it ends), 403 chat gone, 400
 plain text or General topic, ``ChatMigrated``, timeouts with backoff, an edit replaced by
 a new message (the rules: ``bot/alerts/README.md``). What the answer does to the rows is
 written by :class:`~bot.alerts.outcomes.Outcomes`.
@@ -72,7 +72,7 @@ class Courier:
         self._db = run
         self._wall = wall
         self._wake = wake  # rows went back to the queue: the feeder should look now
-        self._long_wait = long_wait  # a chat's own 429 longer than this: give the chat up
+        self._long_wait = long_wait  # a 429 longer than this: give the chat up
 
     async def deliver(
         self, chat_id: int, items: list[OutboxItem], delivery: Delivery, *, group: bool

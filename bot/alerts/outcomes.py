@@ -74,7 +74,7 @@ class Outcomes:
         log.info("Chat %s is unreachable (%s); its alerts are stopped.", chat_id, reason)
 
     async def postpone(self, chat_id: int, items: list[OutboxItem], *, due: float) -> None:
-        """Telegram made the chat wait long (its own 429): the message's rows and the rest
+        """Telegram made the chat wait long (a 429): the message's rows and the rest
         of its lane go back to the outbox, due when the wait ends (not an attempt), so no
         worker and no room under ``max_held`` waits with them."""
         waiting = tuple(i.id for i in self._lanes.pending(chat_id))

@@ -4,7 +4,7 @@ A feeder claims due rows in batches and queues them per chat ("lanes"); workers 
 one ready chat at a time, ask the :class:`Composer` for its next message and hand it to
 the :class:`~bot.alerts.courier.Courier`, which passes the :class:`RateGate`, checks the
 alerts are still wanted, sends, and reads Telegram's answer (429 wait and resend, or
-for a chat's own long 429 its rows back to the outbox until the wait ends; 403 chat gone,
+for a long 429 the chat's rows back to the outbox until the wait ends; 403 chat gone,
 400 plain text or General topic, ``ChatMigrated``, timeouts with backoff, an edit for a
 later copy): the rules are listed in ``bot/alerts/README.md`` and written by
 :class:`~bot.alerts.outcomes.Outcomes`; sent messages are recorded by
