@@ -87,7 +87,8 @@ SENTENCE_CUES = re.compile(
     r"poll\w*|data|according to|estimates?|predict\w*|analys[ie]s|house prices|consumer\w*)|"
     r"(?P<deal>buy\w*|bought|acqui\w+|takeover|take over|took over|merg\w+|bid|bids|bidder|"
     r"sue|sued|suing|lawsuit|stake|sell\w*|sold|offer|tie-up|alliance|joint venture|"
-    r"fined|charged|accused|settle\w*|deals?|agreements?|contracts?|(?<!in )order(?:ed|s)?))\b"
+    r"fined|charged|accused|defendants?|settle\w*|deals?|agreements?|contracts?|"
+    r"(?<!in )order(?:ed|s)?))\b"
 )
 
 

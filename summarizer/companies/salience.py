@@ -89,6 +89,7 @@ from summarizer.companies.cues import (
     sentence_cues,
     window,
 )
+from summarizer.companies.makers import MAKER_SALIENCE, makers
 from summarizer.companies.occurrences import (
     Occurrence,
     lower_keeping_offsets,
@@ -268,6 +269,11 @@ def company_features(
     return feats
 
 
+def _floored(salience: float, maker: bool) -> float:
+    """``salience``, at least ``MAKER_SALIENCE`` for the maker of what a sentence opens with."""
+    return max(salience, MAKER_SALIENCE) if maker else salience
+
+
 def _mark_other_head(feats: Mapping[int, dict[str, float]]) -> None:
     """Set ``other_head``: another company heads the story (headline, else first sentence)."""
     # The headline, or the first sentence when the headline names no company, says whom the
@@ -290,6 +296,9 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
         counts[occ.entry] = counts.get(occ.entry, 0) + 1
         first[occ.entry] = min(first.get(occ.entry, (occ.part, occ.start)), (occ.part, occ.start))
     feats = company_features(occs, parts)
-    scores = [Score(e, round(probability(f), 3), counts[e]) for e, f in feats.items()]
+    made = makers(occs, parts)  # the maker of what a sentence is about ("built by X")
+    scores = [
+        Score(e, round(_floored(probability(f), e in made), 3), counts[e]) for e, f in feats.items()
+    ]
     scores.sort(key=lambda s: (-s.salience, -s.mentions, first[s.entry]))
     return scores
