@@ -45,6 +45,7 @@ from summarizer.companies.described import (
     roles,
     trim,
 )
+from summarizer.companies.judge import NAME_TITLES
 from summarizer.companies.names import LEGAL, is_common, is_first_name
 from summarizer.companies.scan import fold, sentence_initial, split_words
 
@@ -78,9 +79,9 @@ _STRONG = frozenset(
     re.findall(r"[^,]+", "Inc,Corp,Ltd,Limited,plc,PLC,AG,SpA,GmbH,LLC,Kft,Oyj,Airlines,Airways")
 ) | {"Building Society", "Holdings"}
 _TITLES = frozenset(("ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "president", "boss"))
-_PERSONAL = frozenset(
-    re.findall(r"\S+", "chief executive managing director founder mr mrs ms dr sir lord lady")
-)
+# A job, or a title before a person's name ("Mr", "Dame", "Prof"): the same titles the
+# judge reads as a person's.
+_PERSONAL = NAME_TITLES | {"chief", "executive", "managing", "director", "founder"}
 _MAX_NAMES = 12  # per article: a list of fifty firms is not a story about them
 _PLACE_CODES = frozenset(("UK", "US", "USA", "UAE", "EU", "UN"))
 

@@ -129,6 +129,20 @@ def test_a_company_word_leads_into_a_name_but_not_into_a_person(
     assert discover(parts, known=matcher._lookup) == ["Quorvex", "Petrolux"]
 
 
+def test_a_title_before_a_name_after_a_company_word_is_a_persons(
+    matcher: CompanyMatcher,
+) -> None:
+    """ "Dame", "Miss" and "Prof" open a person's name as "Mr" does (the titles the judge
+    reads as a person's)."""
+    parts = [
+        "",
+        "The software company Dame Zelda Varnon founded was sold. The fashion firm Miss "
+        "Orla Quint ran closed. The spin-out company Prof Ivo Brandt set up listed. The "
+        "games firm Dr Kelm Ostrander started grew, as did games firm Zorvix.",
+    ]
+    assert discover(parts, known=matcher._lookup) == ["Zorvix"]
+
+
 def test_networks_providers_banks_consortia_and_start_ups_lead_into_names(
     matcher: CompanyMatcher,
 ) -> None:
