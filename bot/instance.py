@@ -80,10 +80,18 @@ CHECK_EVERY = 2.0
 _CHANGED = {"deleted": "deleted", "replaced": "replaced by another file"}
 
 
-def database_moved(path: Path, change: str, *, during: str) -> str:
-    """What happened to the database file, for a one-line error: "The database PATH was
-    deleted while the bot ran" (``change`` as ``Database.file_change`` names it)."""
-    return f"The database {path} was {_CHANGED[change]} while {during}"
+class DatabaseMovedError(StorageError):
+    """The database path no longer leads to the file this process has open (deleted or
+    replaced): whatever it writes now, no other process sees. ``str`` is the one line."""
+
+
+def check_database(db: Database, *, during: str) -> None:
+    """Raise :class:`DatabaseMovedError` ("The database PATH was deleted while DURING")
+    when ``db``'s path no longer leads to its open file. One ``stat``: cheap to call
+    often (the running bot every CHECK_EVERY seconds, ``newsbot ingest`` per batch)."""
+    change = db.file_change()
+    if change is not None:
+        raise DatabaseMovedError(f"The database {db.path} was {_CHANGED[change]} while {during}")
 
 
 class DatabaseWatch:
@@ -105,12 +113,12 @@ class DatabaseWatch:
         """Check every ``every`` seconds (one ``stat``, off the event loop) until a change."""
         while self.reason is None:
             await asyncio.sleep(every)
-            change = await asyncio.to_thread(db.file_change)
-            if change is not None:
+            try:
+                await asyncio.to_thread(check_database, db, during="the bot ran")
+            except DatabaseMovedError as moved:
                 self.reason = (
-                    database_moved(db.path, change, during="the bot ran")
-                    + "; the bot stopped so as not to serve a file other processes no longer "
-                    "see. Start it again to use the file now at that path."
+                    f"{moved}; the bot stopped so as not to serve a file other processes no "
+                    "longer see. Start it again to use the file now at that path."
                 )
                 self._stop()
 

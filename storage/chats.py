@@ -43,15 +43,22 @@ class Chats:
 
     @guarded
     def upsert(self, chat_id: int, *, type: str | None = None, title: str | None = None) -> Chat:
-        """Create or refresh a chat; a chat that talks to the bot is active again."""
-        now = utc_now()
+        """Create or refresh a chat; a chat that talks to the bot is active again.
+
+        A known, active chat whose type and title are unchanged is only read: no write
+        lock is taken, and on a read-only database (a file the bot may not write, a disk
+        gone read-only) showing it still works."""
         known = {"type": type, "title": title}
+        changes = {key: value for key, value in known.items() if value is not None}
+        chat = self._get(chat_id)
+        if chat and chat.active and all(getattr(chat, k) == v for k, v in changes.items()):
+            return chat
+        now = utc_now()
         with self.db.transaction():
             table = self.db.table("chats")
             table.insert(
                 {"id": chat_id, "settings": "{}", "created": now, "updated": now}, ignore=True
             )
-            changes = {key: value for key, value in known.items() if value is not None}
             table.update(chat_id, {**changes, "active": 1, "updated": now})
             return self._get(chat_id)  # type: ignore[return-value]
 

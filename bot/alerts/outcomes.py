@@ -9,6 +9,7 @@ exponential backoff up to ``max_attempts``, then failed with the reason.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 
@@ -18,8 +19,13 @@ from bot.alerts.records import Runner, SentRecords
 from storage.lifecycle import ChatLifecycle
 from storage.outbox import Outbox
 from storage.outbox.queries import OutboxItem
+from summarizer.errors import NewsbotError
 
 log = logging.getLogger(__name__)
+
+#: Seconds slept before each new try of handing a waiting chat's rows back to the outbox
+#: while the database is busy (each try itself waits out the busy timeout first).
+HAND_BACK_DELAYS = (0.25, 0.5, 1.0, 2.0)
 
 
 class Outcomes:
@@ -76,10 +82,17 @@ class Outcomes:
     async def postpone(self, chat_id: int, items: list[OutboxItem], *, due: float) -> None:
         """Telegram made the chat wait long (a 429): the message's rows and the rest
         of its lane go back to the outbox, due when the wait ends (not an attempt), so no
-        worker and no room under ``max_held`` waits with them."""
+        worker and no room under ``max_held`` waits with them.
+
+        A database busy (or failing) meanwhile is retried a few times, sleeping between
+        tries; should it stay so, the rows stay claimed in the chat's lane, to be handed
+        back by the worker that serves the chat next, or sent once the wait is over:
+        never due earlier, and no attempt counted (not the retry path of a failed send)."""
         waiting = tuple(i.id for i in self._lanes.pending(chat_id))
         ids = [i.id for i in items] + list(waiting)
-        await self._db(self.outbox.reschedule, ids, due=due)
+        if not await self._hand_back(chat_id, ids, due=due):
+            self._lanes.restore(chat_id, items)
+            return
         self._lanes.take(chat_id, waiting)
         self.stats["postponed"] += len(ids)
         log.info(
@@ -88,6 +101,24 @@ class Outcomes:
             due - self._wall(),
             len(ids),
         )
+
+    async def _hand_back(self, chat_id: int, ids: list[int], *, due: float) -> bool:
+        """Write ``ids`` back as pending, due at ``due``; False when every try failed."""
+        for delay in (*HAND_BACK_DELAYS, None):
+            try:
+                await self._db(self.outbox.reschedule, ids, due=due)
+                return True
+            except NewsbotError as err:
+                if delay is None:
+                    log.warning(
+                        "Chat %s must wait, but its alerts could not go back to the queue "
+                        "(%s); they stay claimed, and it is tried again.",
+                        chat_id,
+                        err,
+                    )
+                    return False
+            await asyncio.sleep(delay)  # on the event loop: the other chats go on meanwhile
+        return False
 
     async def topic_gone(self, chat_id: int, topic: int, reason: str) -> None:
         """An alert topic was deleted (forgotten: its alerts go to General from now on)

@@ -117,24 +117,7 @@ def run(args: argparse.Namespace) -> int:
     )
     limits = FeedLimits() if args.max_entries is None else FeedLimits(max_entries=args.max_entries)
     with build(config, feed_limits=limits) as core:
-        status = ingest_and_report(core.ingestor, args)
-        return _gone(core.store.db.path, core.store.db.file_change()) or status
-
-
-def _gone(path: Path, change: str | None) -> int:
-    """1, with one line saying so, when the database file was deleted or replaced during
-    the ingest: SQLite went on writing to the old file, which no other process sees."""
-    if change is None:
-        return 0
-    from bot.instance import database_moved
-
-    moved = database_moved(path, change, during="ingesting")
-    print(
-        f"newsbot: {terminal_line(moved)}: the articles counted above went to the old file. "
-        "Run the ingest again.",
-        file=sys.stderr,
-    )
-    return 1
+        return ingest_and_report(core.ingestor, args)
 
 
 def ingest_and_report(ingestor: Ingestor, args: argparse.Namespace) -> int:
@@ -142,8 +125,12 @@ def ingest_and_report(ingestor: Ingestor, args: argparse.Namespace) -> int:
 
     When the database fails part-way (disk full, read-only), what was stored so far
     is still summarised, then the database's error is printed and the exit code is 1.
+    Likewise when the database file is deleted or replaced meanwhile (SQLite would go
+    on writing to the old file, which no other process sees): the ingest stops before
+    its next batch or feed and says where the articles counted went.
     """
     from bot.ingest.ingestor import IngestReport
+    from bot.instance import DatabaseMovedError, check_database
     from summarizer.errors import StorageError
 
     report = IngestReport()
@@ -151,7 +138,17 @@ def ingest_and_report(ingestor: Ingestor, args: argparse.Namespace) -> int:
         if args.paths:
             ingestor.ingest_paths(args.paths, progress=args.progress, report=report)
         for url in args.feed:
+            check_database(ingestor.store.db, during="ingesting")
             report.merge(ingestor.ingest_feed(url))
+        check_database(ingestor.store.db, during="ingesting")  # the last batch's too
+    except DatabaseMovedError as moved:
+        _finish(report)
+        print(
+            f"newsbot: {terminal_line(str(moved))}: the articles counted above went to the "
+            "old file. Run the ingest again.",
+            file=sys.stderr,
+        )
+        return 1
     except StorageError as err:
         _finish(report)
         print(f"newsbot: {terminal_line(str(err))}", file=sys.stderr)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING
 
+from bot.instance import check_database
 from summarizer.errors import NewsbotError
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ class Batches:
         if self.count and (full or time.perf_counter() - self.started > BATCH_SECONDS):
             self._commit()
         if not self.count:
+            # A database file deleted or replaced meanwhile stops the ingest here, before
+            # more goes to a file no other process sees (one stat a batch).
+            check_database(self.ingestor.store.db, during="ingesting")
             self.stack.enter_context(self.ingestor.store.transaction())
             self.started = time.perf_counter()
             self.stored = len(self.report.article_ids)

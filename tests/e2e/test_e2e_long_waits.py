@@ -6,14 +6,16 @@ Bot API emulator answers the 429s; nothing here is mocked."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import pytest
 from alert_senders import sender_running
 
 from bot.alerts import SenderOptions
-from storage import Store
+from storage import Store, open_store
 from summarizer.article import Article
 from summarizer.companies.matcher import CompanyMention
 
@@ -65,6 +67,16 @@ def given_up(store: Store, chat_id: int) -> Callable[[], Awaitable[bool]]:
         rows = store.outbox.rows(chat_id=chat_id)
         now = time.time()
         return bool(rows) and all(r["status"] == "pending" and r["due"] > now for r in rows)
+
+    return check
+
+
+def claimed(store: Store, chat_id: int) -> Callable[[], Awaitable[bool]]:
+    """Whether the sender has claimed every alert of the chat (they are on their way)."""
+
+    async def check() -> bool:
+        rows = store.outbox.rows(chat_id=chat_id)
+        return bool(rows) and all(r["status"] == "sending" for r in rows)
 
     return check
 
@@ -230,3 +242,47 @@ async def test_a_short_wait_is_still_waited_out_in_place(emulator, store) -> Non
 
 async def _told(emulator: Any, chat_id: int) -> bool:
     return bool(await sends(emulator, chat_id, "fault"))
+
+
+@pytest.mark.parametrize("held", [2.5, 9.0])
+async def test_a_long_wait_hands_its_alerts_back_also_when_the_database_is_busy(
+    emulator, db_path, held: float
+) -> None:
+    """The hand-off meets a database another process holds (BEGIN IMMEDIATE) for about
+    ``held`` - 1 s: it is tried again until it goes through (9 s: past the first round of
+    tries, the rows wait in their lane for the next), so the rows are still due at the
+    wait's end with no attempt counted, not put on the retry path of a failed send (due
+    in a minute, an attempt burnt) nor left claimed."""
+    store = open_store(db_path, busy_timeout_ms=100, retries=0)  # busy: fails at once
+    add_chat(store, 9701, "Xiaomi")
+    add_article(store, "Xiaomi", 1)
+    await emulator.inject(  # answered after 1 s: the database is held by then
+        {
+            "method": "sendMessage",
+            "chat_id": 9701,
+            "status": 429,
+            "retry_after": HOUR,
+            "delay_ms": 1000,
+        }
+    )
+    options = SenderOptions(idle_poll=0.05, stop_grace=0.2)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        async with sender_running(emulator, store, options=options, read_timeout=3.0) as sender:
+            await until(claimed(store, 9701), 10, "the alert claimed")
+            other.execute("BEGIN IMMEDIATE")
+            told = time.time() + 1  # Telegram's answer, about a second later
+            await asyncio.sleep(held)
+            other.execute("ROLLBACK")
+
+            async def handed_back() -> bool:  # the row written, then counted by the sender
+                return sender.stats["postponed"] == 1 and await given_up(store, 9701)()
+
+            await until(handed_back, 10, "the alert back in the queue")
+        (row,) = store.outbox.rows(chat_id=9701)
+        assert (row["status"], row["attempts"]) == ("pending", 0)
+        assert told + HOUR - 5 < row["due"] < told + HOUR + 5
+        assert len(await sends(emulator, 9701)) == 1  # the one send told to wait
+    finally:
+        other.close()
+        store.close()

@@ -195,28 +195,53 @@ def test_a_feed_file_is_pointed_to_ingest_feed(tmp_path: Path, capsys) -> None:
     assert "is an RSS or Atom feed" in capsys.readouterr().err
 
 
-def test_a_database_deleted_during_the_ingest_is_reported(tmp_path: Path, site: Any) -> None:
-    # A real `newsbot ingest`: the files are stored, then it waits on a slow feed while an
-    # operator deletes the database. Its articles went to the unlinked file: exit 1, one
-    # line saying so, not a plain "ingested 3 new".
+def _delete_while(tmp_path: Path, site: Any, waits_on: str, *feeds: str) -> tuple[str, str]:
+    """A real `newsbot ingest` of 3 files and ``feeds``: the files are stored, then the
+    database is deleted once the server is asked for ``waits_on``; its stdout and stderr,
+    after checking it exits 1 with one line saying where the articles went."""
     folder = _articles(tmp_path / "in", 3)
     db = tmp_path / "gone.db"
     command = [sys.executable, "-m", "bot.cli", "ingest", "--db", str(db), *LOCAL]
+    urls = [arg for feed in feeds for arg in ("--feed", f"{site.base}{feed}")]
     ingest = subprocess.Popen(
-        [*command, "--no-progress", str(folder), "--feed", f"{site.base}/slow.xml"],
+        [*command, "--no-progress", str(folder), *urls],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     deadline = time.monotonic() + 60
-    while not site.hits("/slow.xml"):  # the files are stored; the feed is being read
+    while not site.hits(waits_on):  # the files are stored; the feed is being read
         assert ingest.poll() is None and time.monotonic() < deadline, ingest.communicate()
         time.sleep(0.05)
     db.unlink()
     out, err = ingest.communicate(timeout=60)
     assert ingest.returncode == 1
-    assert out.strip() == "ingested 3 new, 0 duplicate, 0 failed"
     assert err == (
         f"newsbot: The database {db} was deleted while ingesting: the articles counted "
         "above went to the old file. Run the ingest again.\n"
     )
+    return out, err
+
+
+def test_a_database_deleted_during_the_ingest_is_reported(tmp_path: Path, site: Any) -> None:
+    # Its articles went to the unlinked file: exit 1, one line saying so, not a plain
+    # "ingested 3 new".
+    out, _ = _delete_while(tmp_path, site, "/slow.xml", "/slow.xml")
+    assert out.strip() == "ingested 3 new, 0 duplicate, 0 failed"
+
+
+def test_an_ingest_stops_at_the_next_feed_once_its_database_is_deleted(
+    tmp_path: Path, site: Any
+) -> None:
+    # Deleted while the first feed is read: the second is not even fetched.
+    out, _ = _delete_while(tmp_path, site, "/slow.xml", "/slow.xml", "/rss.xml")
+    assert out.strip() == "ingested 3 new, 0 duplicate, 0 failed"
+    assert site.hits("/rss.xml") == 0
+
+
+def test_an_ingest_stops_at_the_next_batch_once_its_database_is_deleted(
+    tmp_path: Path, site: Any
+) -> None:
+    # Deleted while the feed's six pages arrive: none of them is stored in the old file.
+    out, _ = _delete_while(tmp_path, site, "/slow-page/0", "/slow-entries.xml")
+    assert out.strip() == "ingested 3 new, 0 duplicate, 0 failed"

@@ -1,0 +1,46 @@
+"""The bot on a database it cannot write: what reads still show, what a change says."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Bot = Any  # the Harness from conftest (not importable under importlib mode)
+
+GROUP = -1001
+
+
+def _refuse_writes(bot: Bot) -> None:
+    """From now on SQLite refuses every write on the bot's connection with its own
+    "attempt to write a readonly database" (SQLITE_READONLY), as for a file opened
+    read-only or a disk gone read-only. (``chmod 0444`` would not do: tests may run as
+    root, whom no file mode stops.)"""
+    bot.store.db.conn.execute("PRAGMA query_only = ON")
+
+
+async def test_settings_shows_on_a_read_only_database_and_a_change_says_why_not(
+    bot: Bot,
+) -> None:
+    await bot.send("/settings")  # the chat is known from here on
+    await bot.send("/settings", chat=GROUP, chat_type="supergroup")
+    _refuse_writes(bot)
+    for shown in (
+        await bot.send("/settings"),
+        await bot.send("/settings", chat=GROUP, chat_type="supergroup"),
+    ):
+        assert len(shown) == 1 and "Summary length: <b>3</b>" in shown[0]
+    read_only = "is read-only; newsbot needs to write both."
+    (changed,) = await bot.send("/settings length 5")
+    assert changed.endswith(read_only) and "\n" not in changed
+    await bot.press("s:len:5")  # a button: the same line, as an alert
+    assert bot.last("answerCallbackQuery")["text"].endswith(read_only)
+    bot.store.db.conn.execute("PRAGMA query_only = OFF")
+    assert bot.store.chats.settings(11).summary_sentences == 3  # nothing half-saved
+    assert "Summary length: <b>5</b>" in (await bot.send("/settings length 5"))[0]
+
+
+async def test_settings_for_a_chat_first_seen_on_a_read_only_database_says_why_not(
+    bot: Bot,
+) -> None:
+    _refuse_writes(bot)  # an unknown chat must be stored for its buttons to work
+    (reply,) = await bot.send("/settings", chat=GROUP, chat_type="supergroup")
+    assert reply.endswith("is read-only; newsbot needs to write both.")
