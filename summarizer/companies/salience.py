@@ -81,6 +81,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from summarizer.companies.agents import agents
 from summarizer.companies.cues import (
     SENTENCE_END,
     acts,
@@ -297,6 +298,7 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
         first[occ.entry] = min(first.get(occ.entry, (occ.part, occ.start)), (occ.part, occ.start))
     feats = company_features(occs, parts)
     made = makers(occs, parts)  # the maker of what a sentence is about ("built by X")
+    made |= agents(occs, parts)  # who does what the lead reports ("X is recalling ...")
     scores = [
         Score(e, round(_floored(probability(f), e in made), 3), counts[e]) for e, f in feats.items()
     ]

@@ -1,5 +1,8 @@
 """The maker of what a sentence opens with is a subject ("The bridge will be built by X");
-the defendants in a case are parties to it (guide rule 8)."""
+the defendants in a case are parties to it (guide rule 8). So is who does what a story's lead
+reports, however seldom it is named (``agents.py``): the first company as the subject of its
+sentence, the company an opening describes before naming it, the other parties of the deal the
+lead reports."""
 
 from __future__ import annotations
 
@@ -60,3 +63,83 @@ def test_one_of_several_makers_or_the_owner_of_a_company_is_no_maker() -> None:
 def test_defendants_make_a_sentence_about_a_case() -> None:
     assert sentence_cues("the studio and its parent are named as defendants in the filing.")[0]
     assert not sentence_cues("the studio and its parent are named in the filing.")[0]
+
+
+# What follows a lead: about the product and the people, naming no company.
+_REST = (
+    "Shoppers who bought the tubs are told to throw them away or take them back. "
+    "No illnesses have been reported so far, officials said. "
+    "Inspectors found the bacteria during a routine check at a plant in the north. "
+    "The tubs were sold in supermarkets across twelve states. "
+    "A hotline has been set up for worried customers."
+)
+
+
+def test_the_first_company_as_its_sentences_subject_is_a_subject() -> None:
+    lead = "Dorvelle Dips Co. is recalling 40,000 tubs of bean dip over fears of listeria. "
+    assert _subjects(["Dorvelle Dips"], "", lead + _REST) == {"Dorvelle Dips": True}
+    wire = "(CNN)Dorvelle Dips said on Tuesday it will close two plants and cut 900 jobs. "
+    assert _subjects(["Dorvelle Dips"], "", wire + _REST) == {"Dorvelle Dips": True}
+
+
+def test_a_place_a_source_or_a_possessive_in_the_first_sentence_is_no_agent() -> None:
+    venue = "Workers at the Dorvelle Dips plant in Ohio walked out on Monday over pay. "
+    assert _subjects(["Dorvelle Dips"], "", venue + _REST) == {"Dorvelle Dips": False}
+    source = "Research firm Pollwise said dip sales fell 4% in the year to March. "
+    assert _subjects(["Pollwise"], "", source + _REST) == {"Pollwise": False}
+    product = "Dorvelle Dips' new bean dip is being pulled from shelves in twelve states. "
+    assert _subjects(["Dorvelle Dips"], "", product + _REST) == {"Dorvelle Dips": False}
+
+
+def test_later_in_the_lead_only_a_company_introduced_by_its_kind_is_an_agent() -> None:
+    opening = (
+        "The market for dips has grown fast in the past decade. "
+        "Shoppers want healthier snacks, and supermarkets have made room for them. "
+    )
+    kind = "US snack maker Dorvelle Dips is recalling 40,000 tubs of bean dip. "
+    assert _subjects(["Dorvelle Dips"], "", opening + kind + _REST) == {"Dorvelle Dips": True}
+    # After an opening about the police, a company named later is more often an example.
+    police = (
+        "Police in Ohio closed a motorway for six hours on Friday after a lorry overturned. "
+        "The lorry spilled its load of tubs across three lanes near Dayton. "
+        "Its owner, a haulage contractor for Dorvelle Dips, had reported it missing. "
+    )
+    assert _subjects(["Dorvelle Dips"], "", police + _REST) == {"Dorvelle Dips": False}
+
+
+def test_a_company_an_opening_describes_before_naming_it_is_a_subject() -> None:
+    story = (
+        "A Welsh engineering firm has turned to drones to inspect wind turbines at sea. "
+        "Marrick Aerial is flying the drones from a boat moored beside each turbine. "
+        "Engineers say the checks take hours instead of days. "
+        "Each drone carries a camera and a heat sensor. "
+        "The pictures are sent to a control room on shore."
+    )
+    assert _subjects(["Marrick Aerial"], "Drones check turbines", story) == {"Marrick Aerial": True}
+
+
+def test_the_other_parties_of_the_deal_the_lead_reports_are_subjects() -> None:
+    story = (
+        "Holvane Media is to become the largest regional broadcaster in the country. "
+        "It plans to buy Trennick Radio and the holding firm, Orsay Publishing Ltd, for "
+        "$400m. "
+        "The combined group will have 4,000 staff. "
+        "Its chairman said the purchase would be completed by the summer. "
+        "Holvane Media shares rose 6% on the news. "
+        "Holvane Media has made four acquisitions in three years. "
+        "Holvane Media said it would keep every station open."
+    )
+    found = _subjects(["Holvane Media", "Trennick Radio", "Orsay Publishing"], "", story)
+    assert found == {"Holvane Media": True, "Trennick Radio": True, "Orsay Publishing": True}
+
+
+def test_a_deal_someone_else_presided_over_names_no_party() -> None:
+    story = (
+        "Jo Marsh has stepped down as chief executive of Holvane Media after six years. "
+        "She oversaw the merger between Holvane Media and Trennick Radio in 2019. "
+        "Her successor will be named next month. "
+        "Holvane Media shares rose 2% on the news. "
+        "Holvane Media said it thanked her for her work."
+    )
+    found = _subjects(["Holvane Media", "Trennick Radio"], "", story)
+    assert found == {"Holvane Media": True, "Trennick Radio": False}

@@ -1,0 +1,219 @@
+"""The companies that do what a story's lead reports, however seldom they are named.
+
+A story's opening says whom it is about. Three ways a subject is named there only once or
+twice, so that counting mentions undersells it (labelling guide: the company the story is
+about, and the parties to its main event, rule 8):
+
+* the first company the story names, as the grammatical subject of its sentence: "Sabra
+  Dipping Co. is recalling 30,000 cases of hummus", "(CNN) Acme Corp said on Tuesday it
+  will cut 2,000 jobs"; in the second or third sentence only when it is introduced by its
+  kind ("Finnish handset giant Nokia has been working on ..."), since a company named
+  later after an opening about a government, police or a market is more often an example;
+* the company named first after an opening sentence that describes one without naming it:
+  "An Indian telecommunications firm has turned to lasers ... Tata Teleservices is using";
+* the other party of a deal or case that a lead sentence reports with a company (or "it",
+  "the company") as its subject: "X signed a merger agreement with Y and Z", "It plans to
+  buy A, B and the holding firm, C", "X flies the route under a codesharing agreement with Y".
+
+Not an agent: a source ("research firm X said", "analysts at X": guide rule 7), a possessive
+("X's new phone is ..."), a name after a preposition ("at the X plant", "fans of X"), a
+company that is not the sentence's subject in a deal ("the merger between A and B in 2002",
+"the winner will work with X").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from summarizer.companies.cues import SENTENCE_END, is_source, window
+from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
+
+_LEAD = 3  # sentences read
+
+# A wire dateline before the first word: "(CNN)", "Tokyo (CNN) -- ", "LONDON (Reuters) - ".
+_DATELINE = re.compile(r"(?:[A-Z][\w .,'’-]{0,40}?\s*)?\([A-Za-z .]{2,30}\)\s*(?:--|-|—|–)?\s*")
+# Words that may not stand before a sentence's subject: a preposition or conjunction puts the
+# name in a phrase of its own ("at the X plant", "Fans of X"), a verb makes it an object.
+_STOP = frozenset(
+    re.findall(
+        r"\S+",
+        "of in at for with by from on to after as about over under into than like and or but "
+        "that which who when while if because since although said says",
+    )
+)
+_AUX = (
+    r"is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|does|did|"
+    r"also|now|set|on \w+day|yesterday|today|this week|last week"
+)
+# The verb of the subject: an auxiliary, a past in -ed or an irregular one, or a present
+# in -s from a short list ("Google fans", "YouTube videos show" and "Ford sales dropped" are
+# nouns after a name, so no bare "-s" word counts).
+_VERB = (
+    rf"(?:{_AUX}|[a-z]+ed|said|cut|sold|won|bought|lost|hit|made|took|paid|began|became|broke|"
+    r"built|fell|rose|led|left|kept|got|gave|went|came|sent|spent|told|"
+    r"(?:say|plan|want|face|expect|hope|aim|make|offer|launch|unveil|announce|report|post|"
+    r"warn|seek|need|claim|sell|buy|own|run|employ|intend|deny|agree|tell)s?)\b"
+)
+# After the name: a legal form the name left out, an aside ("(ACME)", ", the world's largest
+# X,"), then its verb.
+_VERB_AFTER = re.compile(
+    r"(?:,? (?:Co|Corp|Inc|Ltd|LLC|plc|PLC|AG|SA|NV)\.?)?(?:\s*\([^)]{0,40}\))?"
+    rf"(?:,[^,.;]{{0,80}},)?\s+(?:(?:{_AUX})\s+)*{_VERB}"
+)
+# Introduced by its kind: "handset giant Nokia", "speech technology firm CEC Systems".
+_KIND = re.compile(
+    r"\b(?:firm|company|giant|maker|carrier|airline|retailer|bank|lender|provider|operator|"
+    r"group|manufacturer|carmaker|chain|start-up|network|telco) $"
+)
+# An opening that describes a company without naming it: "An Indian telecoms firm has ...".
+_DESCRIBED = re.compile(
+    r"(?:A|An|One)(?: (?!(?:of|in|at|for|with|by|from|on|to|and|or)\b)[\w'’-]+){0,5}? "
+    r"(?:firm|company|retailer|bank|lender|carrier|airline|maker|manufacturer|start-up|"
+    r"giant|operator|chain|developer|publisher|provider|supplier|insurer|carmaker|producer|"
+    rf"brewer|distributor|conglomerate)(?: (?:based|headquartered) in [A-Z][\w-]+)? {_VERB}"
+)
+# The words before the other party of a deal or case: "a merger agreement with", "to buy",
+# "a bid for the rival chemicals firm", "the lawsuit against".
+_PARTY_BEFORE = re.compile(
+    r"\b(?:(?:agreement|merger|deal|contract|alliance|joint venture|partnership|talks) with|"
+    r"(?:to )?(?:buy|acquire|purchase|bought|acquired|purchased|buys|acquires|takes over|"
+    r"took over)|(?:takeover|acquisition|purchase|merger) of|(?:bid|offer) for|stake in|"
+    r"sued|suing|lawsuit against|between)"
+    r"(?: (?:the|a|an|its|rival|[\w-]+ (?:firm|company|group|giant|maker|bank|airline|carrier)))*"
+    r"(?: [\w'’-]+){0,2} $"
+)
+# Words one of which a sentence needs for ``_PARTY_BEFORE`` to be tried at its names.
+_DEAL_HINT = re.compile(
+    r"with|buy|bought|acqui|purchas|took over|takes over|takeover|merger|bid|offer|stake|"
+    r"sued|suing|lawsuit|between"
+)
+# From one party to the next of a list: "Y LLC (...) and Z", "A, B and the holding firm, C".
+_NEXT_PARTY = re.compile(
+    r"(?:['’]s?)?(?:,? (?:LLC|Inc|Ltd|Corp|plc|AG)\.?)?(?:\.\w+)?(?:\s*\([^)]*\))?"
+    r"(?:,| and| &)(?: and)? (?:the )?(?:[\w-]+ (?:firm|company), )?"
+)
+# A sentence whose subject is a company named before: "It plans to buy ...".
+_PRONOUN = re.compile(r"(?:It|The (?:company|firm|group|bank|airline|carrier|retailer)) ")
+
+
+def agents(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
+    """Entries that do what the story's lead reports (see the module docstring)."""
+    # Only occurrences in the lead's paragraphs matter: most stories name none there.
+    first = min((o.part for o in occs if o.part > 0), default=0)
+    if not first:
+        return set()
+    sentences = list(_lead(parts))
+    last, end = sentences[-1][0], sentences[-1][2]
+    if first > last:
+        return set()
+    body = sorted(
+        (o for o in occs if 0 < o.part <= last and (o.part < last or o.start < end)),
+        key=lambda o: (o.part, o.start),
+    )
+    lead = [
+        (b, [o for o in body if o.part == p and b <= o.start < e], p, e) for p, b, e in sentences
+    ]
+    return _named_first(lead, parts) | _described_first(lead, parts) | _parties(lead, parts)
+
+
+def _lead(parts: Sequence[str]) -> Iterator[tuple[int, int, int]]:
+    """(part, begin, end) of the body's first ``_LEAD`` sentences (a paragraph's sentence
+    ends are found only as far as needed: most paragraphs are read no further)."""
+    k = 0
+    for p in range(1, len(parts)):
+        begin = 0
+        for m in SENTENCE_END.finditer(parts[p]):
+            yield p, begin, m.end()
+            begin, k = m.end(), k + 1
+            if k >= _LEAD:
+                return
+        yield p, begin, len(parts[p])
+        k += 1
+        if k >= _LEAD:
+            return
+
+
+_Lead = Sequence[tuple[int, list[Occurrence], int, int]]
+
+
+def _start(text: str, begin: int) -> int:
+    """Where a sentence's words start, after a wire dateline in the story's first one."""
+    dateline = _DATELINE.match(text, begin) if begin == 0 else None
+    return dateline.end() if dateline else begin
+
+
+def _named_first(lead: _Lead, parts: Sequence[str]) -> set[int]:
+    """The story's first company, as the grammatical subject of its sentence."""
+    for k, (begin, here, p, _) in enumerate(lead):
+        if not here:
+            continue
+        o, text = here[0], parts[p]
+        if k and not _KIND.search(text, max(begin, o.start - 40), o.start):
+            return set()
+        return {o.entry} if _subject(o, text, _start(text, begin)) else set()
+    return set()
+
+
+def _subject(o: Occurrence, text: str, begin: int) -> bool:
+    """Whether ``o`` is the subject of its sentence: at most six words before it, none a
+    preposition, a verb after it, and not quoted as a source."""
+    words = text[begin : o.start].split()
+    if len(words) > 6 or any(w.casefold() in _STOP or w.endswith(",") for w in words):
+        return False
+    if not _VERB_AFTER.match(text, o.end):
+        return False
+    return not _source(o, text)
+
+
+def _described_first(lead: _Lead, parts: Sequence[str]) -> set[int]:
+    """The company named first after an opening that describes one without naming it."""
+    if not lead or lead[0][1]:
+        return set()
+    begin, _, p, _ = lead[0]
+    if not _DESCRIBED.match(parts[p], _start(parts[p], begin)):
+        return set()
+    for _, here, p, _ in lead[1:]:
+        if here:
+            o = here[0]
+            return set() if _source(o, parts[p]) else {o.entry}
+    return set()
+
+
+def _parties(lead: _Lead, parts: Sequence[str]) -> set[int]:
+    """The other parties of a deal or case a lead sentence reports with a company subject."""
+    found: set[int] = set()
+    for begin, here, p, end in lead:
+        text = parts[p]
+        start = _start(text, begin)
+        # A company or "it" as its subject, another company after it, a deal word.
+        if _PRONOUN.match(text, start):
+            subject = bool(here)
+        else:
+            subject = len(here) > 1 and _heads(here[0], text, start)
+        if not subject or not _DEAL_HINT.search(text, begin, end):
+            continue
+        prev: Occurrence | None = None
+        for o in here:
+            if _PARTY_BEFORE.search(text, max(begin, o.start - 80), o.start) or (
+                prev is not None and _NEXT_PARTY.fullmatch(text, prev.end, o.start)
+            ):
+                found.add(o.entry)
+                prev = o
+            else:
+                prev = None
+    return found
+
+
+def _heads(o: Occurrence, text: str, begin: int) -> bool:
+    """Whether ``o`` opens its sentence as its subject ("Thursday, PlanetOut Inc. signed")."""
+    words = text[begin : o.start].split()
+    possessive = text.startswith(("'", "’"), o.end)
+    return len(words) <= 3 and not possessive and not any(w.casefold() in _STOP for w in words)
+
+
+def _source(o: Occurrence, text: str) -> bool:
+    """Whether ``o`` is quoted as a source ("research firm X said"; guide rule 7)."""
+    begin = max(0, o.start - 60)
+    near = lower_keeping_offsets(text[begin : o.end + 120])
+    return is_source(*window(near, o.start - begin, o.end - begin))
