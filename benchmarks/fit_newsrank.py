@@ -3,7 +3,7 @@
     python benchmarks/fit_newsrank.py [--drop first,wire_lead] [--listwise]
         [--weights 1,1,0] [--l2 3] [--redundancy R] [--folds 5]
         [--trees N --depth D --learning-rate LR] [--source-intercepts]
-        [--grid] [--ablation] [--write]
+        [--grid] [--ablation] [--write] [--candidates pacsum,entities]
 
 The shipped model: ``--drop first,wire_lead --listwise --write``.
 
@@ -34,7 +34,11 @@ per fold and view, R-1 / R-2 / R-L F1 x100 of the model's real picks
 difference. ``--grid`` prints the pooled margins for a few training mixes;
 ``--ablation`` the pooled change when each feature is left out; ``--write``
 stores the model fitted on all data as
-``summarizer/algorithms/newsrank_model.json``. Documents and oracle labels are
+``summarizer/algorithms/newsrank_model.json``. ``--candidates`` also
+cross-validates, on the same folds, the feature set plus each group of candidate
+features of ``fitting/candidates.py`` (its fold table, its difference from the
+feature set alone per fold, its coefficients; with ``--ablation``, the ablation
+of the set with the group). Documents and oracle labels are
 cached (see fitting.data.CACHE; delete it after changing the splitter);
 features are recomputed on every run.
 """
@@ -53,6 +57,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from fitting.candidates import GROUPS  # type: ignore[import-not-found]
 from fitting.data import CACHE, COUNT, baselines, load  # type: ignore[import-not-found]
 from fitting.fitters import (  # type: ignore[import-not-found]
     TRAIN_VIEWS,
@@ -175,10 +180,11 @@ def cross_validate(
     keep: Sequence[int],
     redundancy: float,
     folds: int,
+    columns: Sequence[str] = FEATURE_NAMES,
 ) -> dict[str, list[np.ndarray]]:
     """Per view, the per-article scores of fold k's model on fold k (pooled list)."""
     out: dict[str, np.ndarray] = {v: np.zeros((len(views.items[v]), 3)) for v in CHECK_VIEWS}
-    names = [FEATURE_NAMES[k] for k in keep]
+    names = [columns[k] for k in keep]
     for k in range(folds):
         mats, labs, wts, groups = [], [], [], []
         for v in TRAIN_VIEWS:
@@ -260,7 +266,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--ablation", action="store_true")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--drop", default="", help="features to leave out, comma-separated")
+    parser.add_argument(
+        "--candidates", default="", help=f"candidate groups to add, of: {', '.join(GROUPS)}"
+    )
     args = parser.parse_args(argv)
+    if args.write and args.candidates:
+        parser.error("--candidates only measures; refit without it to write")
     dropped = {name for name in args.drop.split(",") if name}
     views = Views(args.folds)
     weights = view_weights(args.weights)
@@ -285,6 +296,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         versus(views, pooled, reference, args.folds)
     if args.ablation:
         ablation(views, weights, fitter, everything, args.redundancy, args.folds, base)
+    for group in filter(None, args.candidates.split(",")):
+        candidate(views, group, (weights, fitter, everything), pooled, args)
     model = final_model(views, weights, fitter, everything)
     print("explained (logistic: log-odds per standard deviation; trees: share of questions):")
     for name, value in model.explain():
@@ -296,6 +309,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def candidate(
+    views: Views,
+    group: str,
+    setup: tuple[dict[str, float], Fitter, Sequence[int]],
+    shipped: dict[str, list[np.ndarray]],
+    args: argparse.Namespace,
+) -> None:
+    """Cross-validate the feature set plus candidate ``group`` on the same folds: its
+    fold table, its difference from the set alone, its coefficients (and ablation)."""
+    weights, fitter, everything = setup
+    names, compute = GROUPS[group]
+    columns = (*FEATURE_NAMES, *names)
+    for items in views.items.values():
+        for item in items:
+            extra = compute(item.doc, load_stop_words(item.doc.language))
+            item.matrix = np.hstack([item.matrix[:, : len(FEATURE_NAMES)], extra])
+    keep = [*everything, *range(len(FEATURE_NAMES), len(columns))]
+    pooled = cross_validate(views, weights, fitter, keep, args.redundancy, args.folds, columns)
+    print(f"\n=== candidate {group}: feature set + {', '.join(names)} ===")
+    fold_table(views, pooled, args.folds)
+    m = margins(views, pooled)
+    print(summary_line(f"with {group}", m))
+    versus(views, pooled, shipped, args.folds, f"with {group} minus the feature set alone")
+    if args.ablation:
+        ablation(views, weights, fitter, keep, args.redundancy, args.folds, m, columns)
+    mats = [t.matrix[:, keep] for v in TRAIN_VIEWS if weights[v] for t in views.items[v]]
+    labs = [t.labels for v in TRAIN_VIEWS if weights[v] for t in views.items[v]]
+    wts = [
+        weights[v] / len(views.items[v]) for v in TRAIN_VIEWS if weights[v] for _ in views.items[v]
+    ]
+    model = fitter(mats, labs, wts, [columns[k] for k in keep], [""] * len(mats))
+    print(f"explained, with {group}:")
+    for name, value in model.explain():
+        print(f"  {name:<18} {value:+.3f}")
+
+
 def ablation(
     views: Views,
     weights: dict[str, float],
@@ -304,14 +353,16 @@ def ablation(
     redundancy: float,
     folds: int,
     base: dict[str, np.ndarray],
+    columns: Sequence[str] = FEATURE_NAMES,
 ) -> None:
     """Print the pooled CV margin change when each feature is left out."""
     print("ablation: pooled CV margin change (R-1/R-2/R-L) when a feature is left out")
     for k in everything:
         keep = [j for j in everything if j != k]
-        m = margins(views, cross_validate(views, weights, fitter, keep, redundancy, folds))
+        pooled = cross_validate(views, weights, fitter, keep, redundancy, folds, columns)
+        m = margins(views, pooled)
         print(
-            summary_line(f"  -{FEATURE_NAMES[k]}", {v: m[v] - base[v] for v in m}, "most lost")
+            summary_line(f"  -{columns[k]}", {v: m[v] - base[v] for v in m}, "most lost")
             + f"  -> worst margin {min(float(x.min()) for x in m.values()):+.2f}",
             flush=True,
         )
@@ -322,10 +373,11 @@ def versus(
     ours: dict[str, list[np.ndarray]],
     other: dict[str, list[np.ndarray]],
     folds: int,
+    title: str = "this model minus per-sentence logistic",
 ) -> None:
-    """Per view and fold, ours minus the per-sentence logistic model (l2 3, redundancy
-    0.5), x100 with a paired bootstrap 95 % interval."""
-    print("this model minus per-sentence logistic, same folds [95 % bootstrap]")
+    """Per view and fold, ours minus ``other`` (by default the per-sentence logistic
+    model, l2 3, redundancy 0.5), x100 with a paired bootstrap 95 % interval."""
+    print(f"{title}, same folds [95 % bootstrap]")
     for v in ours:
         diff_all = 100 * (ours[v][0] - other[v][0])
         for k in [*range(folds), None]:

@@ -1,0 +1,121 @@
+"""Candidate features ``fit_newsrank.py --candidates`` measures beside the shipped ones.
+
+Each group is computed here (not in ``summarizer/``) so a feature is cross-validated
+before it ships; the columns are appended to each article's ``sentence_matrix``.
+None of these ships. Measured (``--drop first,wire_lead --listwise --candidates ...``,
+5 folds, pooled change over the shipped set on the same folds, R-1/R-2/R-L x100):
+
+  group         cnndm              bbc_head           wn_head            wn_lede
+  pacsum        -0.06/-0.06/+0.08  -0.04/-0.00/-0.03  -0.04/-0.03/-0.03  +0.11/+0.03/+0.02
+  pacsum_thr    +0.00/-0.01/+0.05  -0.03/+0.00/+0.01  +0.04/+0.01/+0.06  +0.08/-0.01/-0.00
+  pacsum_mean   +0.04/-0.04/+0.05  -0.00/+0.00/-0.00  +0.21/+0.06/+0.21  +0.13/-0.05/+0.08
+  pacsum_back   -0.00/-0.07/+0.01  -0.02/-0.00/-0.01  +0.21/+0.07/+0.20  +0.17/-0.02/+0.06
+  pacsum_tfidf  -0.05/-0.08/+0.03  +0.02/+0.00/+0.02  -0.02/-0.02/-0.02  +0.01/+0.03/+0.03
+  entities      -0.10/-0.11/-0.04  -0.03/+0.01/-0.01  -0.04/-0.03/+0.01  -0.01/+0.02/+0.02
+
+The raw directed sums both get positive weights (more degree centrality, not a
+direction); only the backward mean carries a signal of its own (negative: a sentence
+that repeats what came before is less often a summary's), and it lifts Wikinews
+(an outlet never fitted on) but not CNN/DM's highlights, where it is noise.
+
+* ``pacsum`` — directed centrality (Zheng & Lapata 2019, PacSum): each sentence's
+  edge weight on NewsRank's own word-overlap graph to the sentences AFTER it
+  (``pac_forward``: later sentences elaborate it) and to those BEFORE it
+  (``pac_backward``), both over the article's largest total degree;
+* ``pacsum_thr`` — the same on PacSum's thresholded graph: only edges above
+  min + 0.6 (max - min) of the article's edges count, less that threshold;
+* ``pacsum_mean`` — the same two sums over how many sentences stand after (before)
+  it: the mean link to what follows, not growing with the number of later sentences;
+  ``pacsum_back`` keeps only the backward mean (how much it repeats what came before);
+* ``pacsum_tfidf`` — PacSum's own tf-idf version: cosine of tf-idf vectors (idf over
+  the article's sentences), thresholded as in ``pacsum_thr``;
+* ``entities`` — share of the article's recurring names (capitalised words after a
+  sentence's first, found in two sentences or more) the sentence holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from summarizer.algorithms.base import Document
+from summarizer.algorithms.centrality import _dense_graph, _token_arrays
+
+_BETA = 0.6  # PacSum's threshold position between the smallest and largest edge
+
+
+def _edges(doc: Document, stop: frozenset[str]) -> np.ndarray:
+    n = len(doc.sentences)
+    sents, words, vocab = _token_arrays(doc, stop)
+    size = max(vocab, 1)
+    logs = np.log(np.maximum(np.bincount(sents, minlength=n), 1.0))
+    edges, _, _ = _dense_graph(sents * size + words, logs, size)
+    return edges
+
+
+def _directed(edges: np.ndarray) -> np.ndarray:
+    forward = np.triu(edges, 1).sum(axis=1)
+    backward = np.tril(edges, -1).sum(axis=1)
+    top = max(float((forward + backward).max(initial=0.0)), 1e-12)
+    return np.column_stack((forward / top, backward / top))
+
+
+def pacsum(doc: Document, stop: frozenset[str]) -> np.ndarray:
+    return _directed(_edges(doc, stop))
+
+
+def pacsum_thr(doc: Document, stop: frozenset[str]) -> np.ndarray:
+    edges = _edges(doc, stop)
+    n = len(edges)
+    off = edges[~np.eye(n, dtype=bool)] if n > 1 else np.zeros(1)
+    low, high = float(off.min()), float(off.max())
+    threshold = low + _BETA * (high - low)
+    return _directed(np.maximum(edges - threshold, 0.0) * (1 - np.eye(n)))
+
+
+def pacsum_mean(doc: Document, stop: frozenset[str]) -> np.ndarray:
+    sums = _directed(_edges(doc, stop))
+    n = len(sums)
+    after = np.maximum(n - 1 - np.arange(n), 1)
+    before = np.maximum(np.arange(n), 1)
+    return sums / np.column_stack((after, before))
+
+
+def pacsum_tfidf(doc: Document, stop: frozenset[str]) -> np.ndarray:
+    n = len(doc.sentences)
+    sents, words, vocab = _token_arrays(doc, stop)
+    size = max(vocab, 1)
+    bags = np.bincount(sents * size + words, minlength=n * size).reshape(n, size).astype(float)
+    idf = np.log(n / np.maximum((bags > 0).sum(axis=0), 1))
+    vectors = bags * idf
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    edges = vectors @ vectors.T
+    off = edges[~np.eye(n, dtype=bool)] if n > 1 else np.zeros(1)
+    low, high = float(off.min()), float(off.max())
+    threshold = low + _BETA * (high - low)
+    return _directed(np.maximum(edges - threshold, 0.0) * (1 - np.eye(n)))
+
+
+def entities(doc: Document, stop: frozenset[str]) -> np.ndarray:
+    held = [
+        {w.lower() for w in words[1:] if w[:1].isupper() and w.lower() not in stop}
+        for words in doc.words
+    ]
+    counts: dict[str, int] = {}
+    for names in held:
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    recurring = {name for name, c in counts.items() if c >= 2}
+    total = max(len(recurring), 1)
+    return np.array([[len(names & recurring) / total] for names in held])
+
+
+GROUPS: dict[str, tuple[tuple[str, ...], Callable[[Document, frozenset[str]], np.ndarray]]] = {
+    "pacsum": (("pac_forward", "pac_backward"), pacsum),
+    "pacsum_thr": (("pac_forward_thr", "pac_backward_thr"), pacsum_thr),
+    "pacsum_mean": (("pac_forward_mean", "pac_backward_mean"), pacsum_mean),
+    "pacsum_back": (("pac_backward_mean",), lambda d, s: pacsum_mean(d, s)[:, 1:]),
+    "pacsum_tfidf": (("pac_forward_tfidf", "pac_backward_tfidf"), pacsum_tfidf),
+    "entities": (("entities",), entities),
+}
