@@ -87,12 +87,30 @@ def role_of(before: str, after: str) -> str:
     return ""
 
 
+# A list goes on after a name: a comma or a conjunction follows it.
+_LIST_GOES_ON = re.compile(r"(?:['’]s)?\s*(?:,|(?:and|or|&)\s)")
+
+
+def _listed(text: str, end: int, o: Occurrence) -> bool:
+    """Whether ``o`` is the next name of a list whose previous name ends at ``end``: "A, B
+    and C", "A or B"; a comma alone only inside a list that goes on ("such as A, B and C";
+    not "sold on A, B said")."""
+    between = text[end : o.start]
+    if not list_link(between):
+        return False
+    return (
+        "," not in between
+        or any(w in between for w in (" and ", " or ", "&"))
+        or bool(_LIST_GOES_ON.match(text, o.end))
+    )
+
+
 def in_passing(
     occs: Sequence[Occurrence], parts: Sequence[str], lower: Sequence[str]
 ) -> set[tuple[int, int]]:
     """(part, start) of the mentions in a passing role (``lower``: ``parts`` lower-cased);
-    a name listed right after one ("such as Google, Yahoo and eBay", "technology from
-    Lucent, Nortel and Motorola") shares its role."""
+    a name listed right after one ("such as Google, Yahoo and eBay", "sold on eBay or
+    Amazon") shares its role."""
     out: set[tuple[int, int]] = set()
     last: Occurrence | None = None
     for o in sorted(occs, key=lambda o: (o.part, o.start)):
@@ -101,7 +119,7 @@ def in_passing(
             and (last.part, last.start) in out
             and last.part == o.part
             and 0 <= o.start - last.end < 80
-            and list_link(parts[o.part][last.end : o.start])
+            and _listed(parts[o.part], last.end, o)
         )
         if listed or role_of(*window(lower[o.part], o.start, o.end)):
             out.add((o.part, o.start))
