@@ -14,14 +14,19 @@ eBay"). Salience counts these mentions with those quoting a company as a source 
 ``source`` share, ``cues.is_source``), so a company named only so is rarely a subject while
 one named so once among many own mentions hardly changes.
 
-Measured with the same weights (``newsbot companies --score``, every labelled name
-followed): on the 370 never-fitted "fresh" to "fresh4" articles false subjects 31 -> 28
-(P 0.844 -> 0.857), passing mentions alerting 31 -> 28 of 819, recall unchanged at 0.771
-(registry only P 0.856 -> 0.870, R 0.706 both); all 685: 47 -> 43 false subjects, 46 -> 42
-of 1480 passing alerts, recall unchanged. Over the 2,258 dev stories 5 subjects were
-dropped and none gained, each read and right: two eBays named as the site or the model
-("Existing services such as eBay could provide a blueprint"), a Yukos named by "the Yukos
-saga", BT as an example, Ericsson as the firm behind a study. Tried and dropped: a rival or
+Where and how such a company is named (lead, cover, starts, deal) is read from its other
+mentions, if it has any (``salience.features``): "Producers such as X can copy ... and sell"
+is no deal of X's. Measured with the same weights (``newsbot companies --score``, every
+labelled name followed): on the 370 never-fitted "fresh" to "fresh4" articles false
+subjects 31 -> 27 (P 0.844 -> 0.862), passing mentions alerting 31 -> 27 of 819, recall
+unchanged at 0.771 (registry only P 0.856 -> 0.875, R 0.706 both); all 685: false subjects
+47 -> 42, passing alerts 46 -> 41 of 1480, recall unchanged. Over the 2,258 dev stories 8
+subjects were dropped and none gained, each read: eBay three times as the site or the
+model ("Existing services such as eBay could provide a blueprint"), Yukos by "the Yukos
+saga", Enron by "the Enron scandal" in a story on SEC rules, BT as an example, Ericsson as
+the firm behind a study; Sandoz, the unit Novartis buys for, was a subject only through
+"sell" in "Producers such as Sandoz can copy ... and sell" (unlabelled, debatable).
+Tried and dropped: a rival or
 comparison ("rival X", "unlike X"; "its largest rival Argos" bought stores), a former owner
 ("former X boss"), an owner ("owned by X", "a unit of X": parents are parties), the maker
 of a product ("the X Walkman", "a X phone": a story about the product is about its maker),

@@ -22,7 +22,8 @@ Features (each explainable on its own):
 * ``source``: share of mentions that quote it as a source ("analysts at X",
   "X analyst", "according to X", "research firm X", "a survey carried out by X",
   "the figures, from e-mail firm X") or name it in another passing role (``roles.py``:
-  "sold on X", "retailers such as A, B and X", "the X crash", "the X list");
+  "sold on X", "retailers such as A, B and X", "the X crash", "the X list"; the features
+  of where and how it is named then come from its other mentions, if any);
 * ``report``: share of its sentences about a survey, index, forecast or report (a
   company whose figures are quoted, like a lender's house price index);
 * ``single``: named once only;
@@ -218,7 +219,9 @@ def _roles(occs: Sequence[Occurrence], layout: Layout) -> tuple[bool, int]:
 
 def features(occs: Sequence[Occurrence], layout: Layout, total_mentions: int) -> dict[str, float]:
     """The features of one company (see the module docstring)."""
-    flags = [layout.mention(o) for o in occs if o.part > 0]
+    # Lead, cover, starts, deal...: from its own mentions, not those in a passing role.
+    own = [o for o in occs if (o.part, o.start) not in layout.passing] or occs
+    flags = [layout.mention(o) for o in own if o.part > 0]
     sentences = sorted({f[0] for f in flags})
     n = len(occs)
     total = layout.sentences

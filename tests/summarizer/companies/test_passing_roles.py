@@ -70,7 +70,7 @@ def _subjects(title: str, text: str, *names: str) -> dict[str, bool]:
     return {m.name: m.subject for m in matcher.find(Article(title, (text,)))}
 
 
-# Stories naming companies only in passing roles: (why, headline, text, the companies).
+# Stories naming companies in passing roles: (why, headline, text, the companies).
 _PASSING = [
     (
         "the site something happens on",
@@ -105,11 +105,21 @@ _PASSING = [
         "video calls.",
         ("Telvik",),
     ),
+    (
+        # Its lead, deal, ... come from its own mentions: "sell" here is no deal of its own.
+        "an example, in a sentence with a deal word",
+        "Generic drug makers gain from patent expiries",
+        "Generic drug makers are growing fast as patents on big medicines expire, a report "
+        "says. Makers such as Pellora can copy a medicine once its patent ends and sell it for "
+        "a fraction of the price. Pellora now makes 400 medicines. Doctors say patients gain "
+        "most.",
+        ("Pellora",),
+    ),
 ]
 
 
 @pytest.mark.parametrize(("why", "title", "text", "names"), _PASSING, ids=[p[0] for p in _PASSING])
-def test_a_company_named_only_in_passing_roles_is_no_subject(
+def test_a_company_named_in_passing_is_no_subject(
     why: str, title: str, text: str, names: tuple[str, ...]
 ) -> None:
     assert _subjects(title, text, *names) == dict.fromkeys(names, False), why
