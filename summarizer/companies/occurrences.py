@@ -77,6 +77,13 @@ _LINK = re.compile(
     r"(?:['’]s)?(?:\s+(?:[A-Z][\w.&-]*|&))?\s*(?:,?\s*\([^()]{0,80}\))?\s*"
     r"(?:,|,?\s+(?P<conjunction>and|or|&))\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$"
 )
+
+
+def list_link(between: str) -> bool:
+    """Whether ``between`` joins two names of a list ("A, B and C", "A or B")."""
+    return bool(_LINK.match(between)) and not SENTENCE_END.search(between)
+
+
 _HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # A plural reference to companies named before: "the two companies", "both firms", "the
 # firms", "all three companies" (not "the other operators"; not "the pair", "both of them",

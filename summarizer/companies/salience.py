@@ -21,7 +21,9 @@ Features (each explainable on its own):
   deal, agreement, contract, order; not "offer services", "deal with", "Sue": ``senses.py``);
 * ``source``: share of mentions that quote it as a source ("analysts at X",
   "X analyst", "according to X", "research firm X", "a survey carried out by X",
-  "the figures, from e-mail firm X");
+  "the figures, from e-mail firm X") or name it in another passing role (``roles.py``:
+  "sold on X", "retailers such as A, B and X", "the X crash", "the X list"; the features
+  of where and how it is named then come from its other mentions, if any);
 * ``report``: share of its sentences about a survey, index, forecast or report (a
   company whose figures are quoted, like a lender's house price index);
 * ``single``: named once only;
@@ -97,6 +99,7 @@ from summarizer.companies.occurrences import (
     with_abbreviations,
     with_group_references,
 )
+from summarizer.companies.roles import in_passing
 
 FEATURES = (
     "title",
@@ -149,6 +152,8 @@ class Layout:
         self.sentences = max(1, total)
         self._flags: dict[tuple[int, int], tuple[bool, bool]] = {}  # (deal, report) per sentence
         self._business: float | None = None
+        # (part, start) of the mentions in a passing role ("sold on X": ``roles.in_passing``)
+        self.passing: set[tuple[int, int]] = set()
 
     @property
     def business(self) -> float:
@@ -205,18 +210,20 @@ def _words_before(text: str, begin: int, start: int) -> int:
 
 
 def _roles(occs: Sequence[Occurrence], layout: Layout) -> tuple[bool, int]:
-    """(acts anywhere, mentions quoted as a source)."""
+    """(acts anywhere, mentions quoted as a source or in another passing role)."""
     acting, sources = False, 0
     for o in occs:
         before, after = window(layout.lower[o.part], o.start, o.end)
         acting = acting or acts(before, after)
-        sources += is_source(before, after)
+        sources += (o.part, o.start) in layout.passing or is_source(before, after)
     return acting, sources
 
 
 def features(occs: Sequence[Occurrence], layout: Layout, total_mentions: int) -> dict[str, float]:
     """The features of one company (see the module docstring)."""
-    flags = [layout.mention(o) for o in occs if o.part > 0]
+    # Lead, cover, starts, deal...: from its own mentions, not those in a passing role.
+    own = [o for o in occs if (o.part, o.start) not in layout.passing] or occs
+    flags = [layout.mention(o) for o in own if o.part > 0]
     sentences = sorted({f[0] for f in flags})
     n = len(occs)
     total = layout.sentences
@@ -265,6 +272,7 @@ def company_features(
     by_entry: dict[int, list[Occurrence]] = {}
     for occ in occs:
         by_entry.setdefault(occ.entry, []).append(occ)
+    layout.passing = in_passing(occs, parts, layout.lower)
     feats = {e: features(found, layout, len(occs)) for e, found in by_entry.items()}
     _mark_other_head(feats)
     return feats
