@@ -49,28 +49,9 @@ articles, and on "fresh3" from the earlier splits P 0.86 / R 0.70 either way. In
 carry it): 5-fold P 0.876 / R 0.763 -> 0.869 / 0.772, 48 -> 52 passing alerts at 0.5,
 weight 0.26.)
 
-An abbreviation defined in brackets after a name ("Singapore Airlines (SIA)") counts
-as that company wherever it recurs (``with_abbreviations``).
-
-A plural reference to companies named together counts as a mention of each of them
-(``with_group_references``): after "Among the accused were A, B, C, D and E", each of "the
-companies", "the firms" is a mention of all five; after "Vodafone and T-Mobile", "the two
-companies" is one of both. Parties named once each and then referred to together were
-scaled down against a company named by name throughout. A list is names joined by "and",
-"or" or "&" (or three and more by commas); a reference with a number ("the two firms",
-"both companies", "all three companies") goes to the first list before it with
-as many companies, one without ("the companies") to the first list before it; when the
-story heads with companies (the headline, else the first sentence, as for ``other_head``),
-only a list holding one of them is meant, so "both companies" after "Kmart will buy Sears
-... after Wal-Mart and Home Depot" is not the rivals. "The other firms" is no reference.
-Measured with the same weights (``newsbot companies --score``, every labelled name
-followed): the 370 never-fitted "fresh" to "fresh4" articles gained 2 subjects
-(P 0.820 -> 0.822, R 0.752 -> 0.761, passing mentions alerting 36/819 both times; registry
-only P 0.836 -> 0.837, R 0.679 -> 0.683); all 685: P 0.872 -> 0.874, R 0.811 -> 0.826,
-52/1480 both times, registry P 0.882 -> 0.884, R 0.742 -> 0.753. In 5-fold cross-validation
-refitted with it, P 0.874 -> 0.880, R 0.765 -> 0.780, passing 49 -> 47 of 1399 at 0.5;
-the shipped weights were kept (fitted on the earlier splits, "fresh" got one more passing
-alert).
+An abbreviation defined in brackets after a name ("Singapore Airlines (SIA)") and a plural
+reference to companies named together ("A, B and C ... the companies") add mentions
+(``occurrences.py``, which says what the group references measured).
 """
 
 from __future__ import annotations
