@@ -21,6 +21,7 @@ Not a maker:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from summarizer.companies.cues import SENTENCE_END
@@ -67,11 +68,13 @@ def makers(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
             by_part.setdefault(o.part, []).append(o)
     for part, here in by_part.items():
         text = parts[part]
+        starts: list[int] = []  # the paragraph's sentence starts, found once when needed
         for o in here:
             # Cheap test first: the verb's " by " must stand within 80 characters before it.
             if o.entry in found or " by " not in text[max(0, o.start - 80) : o.start]:
                 continue
-            begin = _sentence_start(text, o.start)
+            starts = starts or _sentence_starts(text)
+            begin = starts[bisect_right(starts, o.start) - 1]
             if _MAKER.fullmatch(text, begin, o.start) and not _shared(o, here, text, begin):
                 found.add(o.entry)
     return found
@@ -90,9 +93,7 @@ def _shared(o: Occurrence, here: Sequence[Occurrence], text: str, begin: int) ->
     )
 
 
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding offset ``at`` starts."""
-    begin = 0
-    for m in SENTENCE_END.finditer(text, 0, at):
-        begin = m.end()
-    return begin
+def _sentence_starts(text: str) -> list[int]:
+    """Where each of ``text``'s sentences starts, in order (0 first). Found in the whole
+    text, so that a company opening a sentence starts it: "... made by hand. X sells it"."""
+    return [0, *(m.end() for m in SENTENCE_END.finditer(text))]

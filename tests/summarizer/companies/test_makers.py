@@ -6,9 +6,14 @@ lead reports."""
 
 from __future__ import annotations
 
+import re
+import time
+
 from summarizer.article import Article
 from summarizer.companies.cues import sentence_cues
+from summarizer.companies.makers import makers
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
+from summarizer.companies.occurrences import Occurrence
 
 
 def _subjects(names: list[str], title: str, *paragraphs: str) -> dict[str, bool]:
@@ -143,3 +148,29 @@ def test_a_deal_someone_else_presided_over_names_no_party() -> None:
     )
     found = _subjects(["Holvane Media", "Trennick Radio"], "", story)
     assert found == {"Holvane Media": True, "Trennick Radio": False}
+
+
+def test_a_company_opening_the_sentence_after_a_passive_is_no_maker() -> None:
+    # "made by hand." ends a sentence; the company opening the next one made nothing.
+    story = (
+        _TOWN + "The baskets are made by hand. Vanmoor Holdings sells them in the towns. "
+        "Nurses carry them on their rounds."
+    )
+    assert _subjects(["Vanmoor Holdings"], "Doctors come to the valley", story) == {
+        "Vanmoor Holdings": False
+    }
+
+
+def test_a_long_paragraph_of_makers_is_read_in_linear_time() -> None:
+    # 200 KB with no sentence end: each mention used to rescan the paragraph from its start
+    # (about 10 s here); a feed may carry such a text.
+    text = "the kit made by Korvel Systems and the app made by Vanmoor " * 3400
+    parts = ["", text]
+    occs = [
+        Occurrence(entry, 1, m.start(), m.end())
+        for entry, name in enumerate(("Korvel Systems", "Vanmoor"))
+        for m in re.finditer(name, text)
+    ]
+    started = time.perf_counter()
+    makers(occs, parts)
+    assert time.perf_counter() - started < 1.0
