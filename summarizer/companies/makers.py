@@ -15,7 +15,9 @@ Not a maker:
   participle ("Using a technology created by X, memory can ..."): the thing made is not what
   the sentence is about;
 * surveys and reports "published" or "conducted" by a firm (guide rule 7: sources), and
-  ownership ("owned by"): the verbs are only those of making and running a thing.
+  ownership ("owned by"): the verbs are only those of making and running a thing; nor
+  one "produced" or "provided" by it ("The report was produced by X", "Figures provided by
+  X show"): a document's maker is its source.
 """
 
 from __future__ import annotations
@@ -51,6 +53,14 @@ _MAKER = re.compile(
     rf"[\"'“‘(]?(?:(?!\w+ing\b)[A-Z0-9][\w'’-]*{_SUBJECT}(?:{_VERBS})|"
     rf"(?:The|A|An|Its){_SUBJECT}(?:{_RUNS})) by (?:the )?(?:[\w'’.-]+ ){{0,4}}"
 )
+# A thing made that is a source's document: "The report was produced by X", "Figures
+# provided by X show" (guide rule 7: the firm behind a survey or report is a source). Only
+# the noun the verb follows ("The data centre was built by X" is a maker's).
+_DOCUMENT = re.compile(
+    r"\b(?:surveys?|stud(?:y|ies)|reports?|polls?|research|index|figures|data|statistics|"
+    rf"forecasts?|analys[ie]s|estimates?|rankings?),? (?:(?:{_AUX}) ){{0,3}}(?:{_VERBS}) by ",
+    re.IGNORECASE,
+)
 # The end of a name ("'s", ".com", an aside in brackets), then what joins it to another.
 _JOIN = r"(?:['’]s?)?(?:\.\w+)?(?:\s*\([^)]*\))?(?:,|\s+(?:and|or|&))\s+"
 # Another name right after it: a list of makers ("X and Y", "X, Y").
@@ -75,7 +85,11 @@ def makers(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
                 continue
             starts = starts or _sentence_starts(text)
             begin = starts[bisect_right(starts, o.start) - 1]
-            if _MAKER.fullmatch(text, begin, o.start) and not _shared(o, here, text, begin):
+            if (
+                _MAKER.fullmatch(text, begin, o.start)
+                and not _DOCUMENT.search(text, begin, o.start)
+                and not _shared(o, here, text, begin)
+            ):
                 found.add(o.entry)
     return found
 

@@ -174,3 +174,21 @@ def test_a_long_paragraph_of_makers_is_read_in_linear_time() -> None:
     started = time.perf_counter()
     makers(occs, parts)
     assert time.perf_counter() - started < 1.0
+
+
+def test_the_maker_of_a_report_or_figures_is_a_source() -> None:
+    # Guide rule 7: the firm behind a survey or report is a source, whatever the verb.
+    for lead in (
+        "The report was produced by Pollwise. ",
+        "Figures provided by Pollwise show waiting lists halved. ",
+        "The study, produced by consultancy Pollwise, found the same. ",
+    ):
+        story = _TOWN + lead + "Nurses liked the link."
+        assert _subjects(["Pollwise"], "Doctors come to the valley", story) == {
+            "Pollwise": False
+        }, lead
+    # The thing made only opens with such a word: a data centre is built by its maker.
+    built = _TOWN + "The data centre was built by Korvel Systems. Nurses liked the link."
+    assert _subjects(["Korvel Systems"], "Doctors come to the valley", built) == {
+        "Korvel Systems": True
+    }
