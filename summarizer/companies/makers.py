@@ -23,7 +23,7 @@ Not a maker:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from summarizer.companies.cues import SENTENCE_END
@@ -78,17 +78,22 @@ def makers(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
             by_part.setdefault(o.part, []).append(o)
     for part, here in by_part.items():
         text = parts[part]
+        here.sort(key=lambda o: o.start)
+        at = [o.start for o in here]
         starts: list[int] = []  # the paragraph's sentence starts, found once when needed
         for o in here:
             # Cheap test first: the verb's " by " must stand within 80 characters before it.
             if o.entry in found or " by " not in text[max(0, o.start - 80) : o.start]:
                 continue
-            starts = starts or _sentence_starts(text)
-            begin = starts[bisect_right(starts, o.start) - 1]
+            starts = starts or [*_sentence_starts(text), len(text)]
+            k = bisect_right(starts, o.start) - 1
+            begin, end = starts[k], starts[k + 1]
+            # Only the sentence's mentions: a paragraph may hold thousands.
+            near = here[bisect_left(at, begin) : bisect_left(at, end)]
             if (
                 _MAKER.fullmatch(text, begin, o.start)
                 and not _DOCUMENT.search(text, begin, o.start)
-                and not _shared(o, here, text, begin)
+                and not _shared(o, near, text, begin)
             ):
                 found.add(o.entry)
     return found
@@ -96,7 +101,7 @@ def makers(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
 
 def _shared(o: Occurrence, here: Sequence[Occurrence], text: str, begin: int) -> bool:
     """Whether the maker at ``o`` is one of a list, or the thing made is itself a company
-    (``here``: the mentions in ``o``'s paragraph; ``begin``: where its sentence starts)."""
+    (``here``: the mentions in ``o``'s sentence; ``begin``: where its sentence starts)."""
     if _LISTED.match(text, o.end):
         return True
     return any(

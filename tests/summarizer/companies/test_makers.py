@@ -192,3 +192,16 @@ def test_the_maker_of_a_report_or_figures_is_a_source() -> None:
     assert _subjects(["Korvel Systems"], "Doctors come to the valley", built) == {
         "Korvel Systems": True
     }
+
+
+def test_many_listed_makers_in_one_paragraph_are_read_in_linear_time() -> None:
+    # Each listed maker used to be compared with every mention of its paragraph.
+    text = "The kit was made by Korvel Systems and Vanmoor. " * 8000
+    occs = [
+        Occurrence(entry, 1, m.start(), m.end())
+        for entry, name in enumerate(("Korvel Systems", "Vanmoor"))
+        for m in re.finditer(name, text)
+    ]
+    started = time.perf_counter()
+    assert makers(occs, ["", text]) == set()  # one of two makers each time
+    assert time.perf_counter() - started < 1.0  # 0.15 s here (5 s before)
