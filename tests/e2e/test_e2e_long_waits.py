@@ -286,3 +286,47 @@ async def test_a_long_wait_hands_its_alerts_back_also_when_the_database_is_busy(
     finally:
         other.close()
         store.close()
+
+
+async def test_alerts_held_in_their_lane_at_a_stop_are_sent_once_after_a_restart(
+    emulator, db_path, caplog
+) -> None:
+    """The hand-off of a long wait's alerts fails (another process holds the database past
+    every try), and the sender is stopped while they wait in their lane, the database
+    still held: they stay claimed, and the next run sends them once, neither lost nor sent
+    twice (the wait was not saved either: the next run knows nothing of it)."""
+    store = open_store(db_path, busy_timeout_ms=100, retries=0)
+    add_chat(store, 9702, "Xiaomi")
+    add_article(store, "Xiaomi", 1)
+    await emulator.inject(
+        {
+            "method": "sendMessage",
+            "chat_id": 9702,
+            "status": 429,
+            "retry_after": HOUR,
+            "delay_ms": 1000,
+        }
+    )
+    options = SenderOptions(idle_poll=0.05, stop_grace=0.2)
+    other = sqlite3.connect(db_path, isolation_level=None)
+
+    async def kept_in_lane() -> bool:
+        return "could not go back to the queue" in caplog.text
+
+    try:
+        async with sender_running(emulator, store, options=options, read_timeout=3.0):
+            await until(claimed(store, 9702), 10, "the alert claimed")
+            other.execute("BEGIN IMMEDIATE")
+            await until(kept_in_lane, 15, "every try of the hand-off failed")
+        (row,) = store.outbox.rows(chat_id=9702)
+        assert row["status"] == "sending"  # the stop could not write either
+        other.execute("ROLLBACK")
+        async with sender_running(emulator, store, options=options):
+            await until(delivered(emulator, 9702, 1), 10, "the alert sent after the restart")
+            await asyncio.sleep(0.5)  # time for a second copy, were one sent
+        (row,) = store.outbox.rows(chat_id=9702)
+        assert row["status"] == "sent"
+        assert [e["outcome"] for e in await sends(emulator, 9702)] == ["fault", "ok"]
+    finally:
+        other.close()
+        store.close()
