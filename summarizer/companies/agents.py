@@ -61,6 +61,16 @@ _VERB_AFTER = re.compile(
     r"(?:,? (?:Co|Corp|Inc|Ltd|LLC|plc|PLC|AG|SA|NV)\.?)?(?:\s*\([^)]{0,40}\))?"
     rf"(?:,[^,.;]{{0,80}},)?\s+(?:(?:{_AUX})\s+)*{_VERB}"
 )
+# Not its verb: a participle that makes the name part of an adjective before a bare noun
+# ("Nike branded trainers were seized", "Google funded research shows": the noun is the
+# subject), or a note, which is what analysts write ("X said in a research note that the
+# pound would fall": a source, guide rule 7).
+_NOT_ITS_VERB = re.compile(
+    r"(?:(?:backed|funded|owned|branded|sponsored|licensed|listed|powered|controlled|"
+    r"linked|related|based|affiliated|approved|operated|supported)"
+    r"\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|some|all|up|out|off)\b)"
+    r"[a-z]|(?:said|says|wrote|writes)\s+in\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}notes?\b)"
+)
 # Introduced by its kind: "handset giant Nokia", "speech technology firm CEC Systems".
 _KIND = re.compile(
     r"\b(?:firm|company|giant|maker|carrier|airline|retailer|bank|lender|provider|operator|"
@@ -161,7 +171,11 @@ def _subject(o: Occurrence, text: str, begin: int) -> bool:
     words = text[begin : o.start].split()
     if len(words) > 6 or any(w.casefold() in _STOP or w.endswith(",") for w in words):
         return False
-    if not _VERB_AFTER.match(text, o.end):
+    verb = _VERB_AFTER.match(text, o.end)
+    if not verb:
+        return False
+    word = verb.end() - len(verb.group(0).split()[-1])  # where the verb itself starts
+    if _NOT_ITS_VERB.match(text, word):
         return False
     return not _source(o, text)
 

@@ -205,3 +205,16 @@ def test_many_listed_makers_in_one_paragraph_are_read_in_linear_time() -> None:
     started = time.perf_counter()
     assert makers(occs, ["", text]) == set()  # one of two makers each time
     assert time.perf_counter() - started < 1.0  # 0.15 s here (5 s before)
+
+
+def test_a_name_before_a_participle_and_a_bare_noun_or_an_analysts_note_is_no_agent() -> None:
+    # "Dorvelle branded tubs": the tubs are the subject; a note is what analysts write.
+    for lead in (
+        "Dorvelle Dips branded tubs worth $2m were seized at the port on Friday. ",
+        "Dorvelle Dips funded research shows that children eat more dip than before. ",
+        "Dorvelle Dips said in a research note that dip prices would rise this year. ",
+    ):
+        assert _subjects(["Dorvelle Dips"], "", lead + _REST) == {"Dorvelle Dips": False}, lead
+    # With an object after a determiner the participle is its verb.
+    verb = "Dorvelle Dips sponsored the county fair for the tenth year on Saturday. "
+    assert _subjects(["Dorvelle Dips"], "", verb + _REST) == {"Dorvelle Dips": True}
