@@ -15,10 +15,11 @@ about, and the parties to its main event, rule 8):
   "the company") as its subject: "X signed a merger agreement with Y and Z", "It plans to
   buy A, B and the holding firm, C", "X flies the route under a codesharing agreement with Y".
 
-Not an agent: a source ("research firm X said", "analysts at X": guide rule 7), a possessive
-("X's new phone is ..."), a name after a preposition ("at the X plant", "fans of X"), a
-company that is not the sentence's subject in a deal ("the merger between A and B in 2002",
-"the winner will work with X").
+Not an agent: a source ("research firm X said", "analysts at X", "X said in a research
+note": guide rule 7), a possessive ("X's new phone is ..."), a name made an adjective by a
+participle ("X branded trainers were seized"), a name after a preposition ("at the X
+plant", "fans of X"), a company that is not the sentence's subject in a deal ("the merger
+between A and B in 2002", "the winner will work with X").
 """
 
 from __future__ import annotations
