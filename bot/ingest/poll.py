@@ -57,8 +57,14 @@ def ingest_feeds(ingestor: Ingestor, urls: Iterable[str]) -> IngestReport:
     report = IngestReport()
     with ThreadPoolExecutor(max_workers=ingestor.limits.workers) as pool:
         futures = [pool.submit(_gather, ingestor, url) for url in unique]
-        for done in as_completed(futures):
-            report.merge(_store_isolated(ingestor, done.result()))
+        try:
+            for done in as_completed(futures):
+                report.merge(_store_isolated(ingestor, done.result()))
+        except BaseException:
+            # The database is down (or its file gone): the feeds not fetched yet would be
+            # read for nothing, and the bot stopping would wait for every one of them.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
     return report
 
 

@@ -15,10 +15,11 @@ about, and the parties to its main event, rule 8):
   "the company") as its subject: "X signed a merger agreement with Y and Z", "It plans to
   buy A, B and the holding firm, C", "X flies the route under a codesharing agreement with Y".
 
-Not an agent: a source ("research firm X said", "analysts at X": guide rule 7), a possessive
-("X's new phone is ..."), a name after a preposition ("at the X plant", "fans of X"), a
-company that is not the sentence's subject in a deal ("the merger between A and B in 2002",
-"the winner will work with X").
+Not an agent: a source ("research firm X said", "analysts at X", "X said in a research
+note": guide rule 7), a possessive ("X's new phone is ..."), a name made an adjective by a
+participle ("X branded trainers were seized"), a name after a preposition ("at the X
+plant", "fans of X"), a company that is not the sentence's subject in a deal ("the merger
+between A and B in 2002", "the winner will work with X").
 """
 
 from __future__ import annotations
@@ -60,6 +61,16 @@ _VERB = (
 _VERB_AFTER = re.compile(
     r"(?:,? (?:Co|Corp|Inc|Ltd|LLC|plc|PLC|AG|SA|NV)\.?)?(?:\s*\([^)]{0,40}\))?"
     rf"(?:,[^,.;]{{0,80}},)?\s+(?:(?:{_AUX})\s+)*{_VERB}"
+)
+# Not its verb: a participle that makes the name part of an adjective before a bare noun
+# ("Nike branded trainers were seized", "Google funded research shows": the noun is the
+# subject), or a note, which is what analysts write ("X said in a research note that the
+# pound would fall": a source, guide rule 7).
+_NOT_ITS_VERB = re.compile(
+    r"(?:(?:backed|funded|owned|branded|sponsored|licensed|listed|powered|controlled|"
+    r"linked|related|based|affiliated|approved|operated|supported)"
+    r"\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|some|all|up|out|off)\b)"
+    r"[a-z]|(?:said|says|wrote|writes)\s+in\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}notes?\b)"
 )
 # Introduced by its kind: "handset giant Nokia", "speech technology firm CEC Systems".
 _KIND = re.compile(
@@ -161,7 +172,11 @@ def _subject(o: Occurrence, text: str, begin: int) -> bool:
     words = text[begin : o.start].split()
     if len(words) > 6 or any(w.casefold() in _STOP or w.endswith(",") for w in words):
         return False
-    if not _VERB_AFTER.match(text, o.end):
+    verb = _VERB_AFTER.match(text, o.end)
+    if not verb:
+        return False
+    word = verb.end() - len(verb.group(0).split()[-1])  # where the verb itself starts
+    if _NOT_ITS_VERB.match(text, word):
         return False
     return not _source(o, text)
 

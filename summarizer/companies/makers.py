@@ -15,12 +15,15 @@ Not a maker:
   participle ("Using a technology created by X, memory can ..."): the thing made is not what
   the sentence is about;
 * surveys and reports "published" or "conducted" by a firm (guide rule 7: sources), and
-  ownership ("owned by"): the verbs are only those of making and running a thing.
+  ownership ("owned by"): the verbs are only those of making and running a thing; nor
+  one "produced" or "provided" by it ("The report was produced by X", "Figures provided by
+  X show"): a document's maker is its source.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from summarizer.companies.cues import SENTENCE_END
@@ -50,6 +53,14 @@ _MAKER = re.compile(
     rf"[\"'“‘(]?(?:(?!\w+ing\b)[A-Z0-9][\w'’-]*{_SUBJECT}(?:{_VERBS})|"
     rf"(?:The|A|An|Its){_SUBJECT}(?:{_RUNS})) by (?:the )?(?:[\w'’.-]+ ){{0,4}}"
 )
+# A thing made that is a source's document: "The report was produced by X", "Figures
+# provided by X show" (guide rule 7: the firm behind a survey or report is a source). Only
+# the noun the verb follows ("The data centre was built by X" is a maker's).
+_DOCUMENT = re.compile(
+    r"\b(?:surveys?|stud(?:y|ies)|reports?|polls?|research|index|figures|data|statistics|"
+    rf"forecasts?|analys[ie]s|estimates?|rankings?),? (?:(?:{_AUX}) ){{0,3}}(?:{_VERBS}) by ",
+    re.IGNORECASE,
+)
 # The end of a name ("'s", ".com", an aside in brackets), then what joins it to another.
 _JOIN = r"(?:['’]s?)?(?:\.\w+)?(?:\s*\([^)]*\))?(?:,|\s+(?:and|or|&))\s+"
 # Another name right after it: a list of makers ("X and Y", "X, Y").
@@ -67,19 +78,30 @@ def makers(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
             by_part.setdefault(o.part, []).append(o)
     for part, here in by_part.items():
         text = parts[part]
+        here.sort(key=lambda o: o.start)
+        at = [o.start for o in here]
+        starts: list[int] = []  # the paragraph's sentence starts, found once when needed
         for o in here:
             # Cheap test first: the verb's " by " must stand within 80 characters before it.
             if o.entry in found or " by " not in text[max(0, o.start - 80) : o.start]:
                 continue
-            begin = _sentence_start(text, o.start)
-            if _MAKER.fullmatch(text, begin, o.start) and not _shared(o, here, text, begin):
+            starts = starts or [*_sentence_starts(text), len(text)]
+            k = bisect_right(starts, o.start) - 1
+            begin, end = starts[k], starts[k + 1]
+            # Only the sentence's mentions: a paragraph may hold thousands.
+            near = here[bisect_left(at, begin) : bisect_left(at, end)]
+            if (
+                _MAKER.fullmatch(text, begin, o.start)
+                and not _DOCUMENT.search(text, begin, o.start)
+                and not _shared(o, near, text, begin)
+            ):
                 found.add(o.entry)
     return found
 
 
 def _shared(o: Occurrence, here: Sequence[Occurrence], text: str, begin: int) -> bool:
     """Whether the maker at ``o`` is one of a list, or the thing made is itself a company
-    (``here``: the mentions in ``o``'s paragraph; ``begin``: where its sentence starts)."""
+    (``here``: the mentions in ``o``'s sentence; ``begin``: where its sentence starts)."""
     if _LISTED.match(text, o.end):
         return True
     return any(
@@ -90,9 +112,7 @@ def _shared(o: Occurrence, here: Sequence[Occurrence], text: str, begin: int) ->
     )
 
 
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding offset ``at`` starts."""
-    begin = 0
-    for m in SENTENCE_END.finditer(text, 0, at):
-        begin = m.end()
-    return begin
+def _sentence_starts(text: str) -> list[int]:
+    """Where each of ``text``'s sentences starts, in order (0 first). Found in the whole
+    text, so that a company opening a sentence starts it: "... made by hand. X sells it"."""
+    return [0, *(m.end() for m in SENTENCE_END.finditer(text))]

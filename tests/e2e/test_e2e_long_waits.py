@@ -9,6 +9,7 @@ import asyncio
 import sqlite3
 import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -244,6 +245,25 @@ async def _told(emulator: Any, chat_id: int) -> bool:
     return bool(await sends(emulator, chat_id, "fault"))
 
 
+async def _slow_long_wait(emulator: Any, db_path: Path, chat_id: int) -> Store:
+    """A store that gives up at once when the database is busy, with one alert for
+    ``chat_id``, whose send Telegram answers after 1 s with a long 429 (the database is
+    held by then)."""
+    store = open_store(db_path, busy_timeout_ms=100, retries=0)
+    add_chat(store, chat_id, "Xiaomi")
+    add_article(store, "Xiaomi", 1)
+    await emulator.inject(
+        {
+            "method": "sendMessage",
+            "chat_id": chat_id,
+            "status": 429,
+            "retry_after": HOUR,
+            "delay_ms": 1000,
+        }
+    )
+    return store
+
+
 @pytest.mark.parametrize("held", [2.5, 9.0])
 async def test_a_long_wait_hands_its_alerts_back_also_when_the_database_is_busy(
     emulator, db_path, held: float
@@ -253,18 +273,7 @@ async def test_a_long_wait_hands_its_alerts_back_also_when_the_database_is_busy(
     tries, the rows wait in their lane for the next), so the rows are still due at the
     wait's end with no attempt counted, not put on the retry path of a failed send (due
     in a minute, an attempt burnt) nor left claimed."""
-    store = open_store(db_path, busy_timeout_ms=100, retries=0)  # busy: fails at once
-    add_chat(store, 9701, "Xiaomi")
-    add_article(store, "Xiaomi", 1)
-    await emulator.inject(  # answered after 1 s: the database is held by then
-        {
-            "method": "sendMessage",
-            "chat_id": 9701,
-            "status": 429,
-            "retry_after": HOUR,
-            "delay_ms": 1000,
-        }
-    )
+    store = await _slow_long_wait(emulator, db_path, 9701)
     options = SenderOptions(idle_poll=0.05, stop_grace=0.2)
     other = sqlite3.connect(db_path, isolation_level=None)
     try:
@@ -283,6 +292,39 @@ async def test_a_long_wait_hands_its_alerts_back_also_when_the_database_is_busy(
         assert (row["status"], row["attempts"]) == ("pending", 0)
         assert told + HOUR - 5 < row["due"] < told + HOUR + 5
         assert len(await sends(emulator, 9701)) == 1  # the one send told to wait
+    finally:
+        other.close()
+        store.close()
+
+
+async def test_alerts_held_in_their_lane_at_a_stop_are_sent_once_after_a_restart(
+    emulator, db_path, caplog
+) -> None:
+    """The hand-off of a long wait's alerts fails (another process holds the database past
+    every try), and the sender is stopped while they wait in their lane, the database
+    still held: they stay claimed, and the next run sends them once, neither lost nor sent
+    twice (the wait was not saved either: the next run knows nothing of it)."""
+    store = await _slow_long_wait(emulator, db_path, 9702)
+    options = SenderOptions(idle_poll=0.05, stop_grace=0.2)
+    other = sqlite3.connect(db_path, isolation_level=None)
+
+    async def kept_in_lane() -> bool:
+        return "could not go back to the queue" in caplog.text
+
+    try:
+        async with sender_running(emulator, store, options=options, read_timeout=3.0):
+            await until(claimed(store, 9702), 10, "the alert claimed")
+            other.execute("BEGIN IMMEDIATE")
+            await until(kept_in_lane, 15, "every try of the hand-off failed")
+        (row,) = store.outbox.rows(chat_id=9702)
+        assert row["status"] == "sending"  # the stop could not write either
+        other.execute("ROLLBACK")
+        async with sender_running(emulator, store, options=options):
+            await until(delivered(emulator, 9702, 1), 10, "the alert sent after the restart")
+            await asyncio.sleep(0.5)  # time for a second copy, were one sent
+        (row,) = store.outbox.rows(chat_id=9702)
+        assert row["status"] == "sent"
+        assert [e["outcome"] for e in await sends(emulator, 9702)] == ["fault", "ok"]
     finally:
         other.close()
         store.close()
