@@ -114,7 +114,7 @@ def agents(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
     first = min((o.part for o in occs if o.part > 0), default=0)
     if not first:
         return set()
-    sentences = list(_lead(parts))
+    sentences = list(lead_sentences(parts))
     last, end = sentences[-1][0], sentences[-1][2]
     if first > last:
         return set()
@@ -128,7 +128,7 @@ def agents(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
     return _named_first(lead, parts) | _described_first(lead, parts) | _parties(lead, parts)
 
 
-def _lead(parts: Sequence[str]) -> Iterator[tuple[int, int, int]]:
+def lead_sentences(parts: Sequence[str]) -> Iterator[tuple[int, int, int]]:
     """(part, begin, end) of the body's first ``_LEAD`` sentences (a paragraph's sentence
     ends are found only as far as needed: most paragraphs are read no further)."""
     k = 0

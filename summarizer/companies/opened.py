@@ -27,6 +27,29 @@ def opened_words(
     DRS"); not when the company is named outright too ("Toyota Motor ... Toyota
     Industries ... Toyota said"), nor for its own unit (a registry "parent": Hitachi
     Metals), nor when it came first ("Apple ... the Apple Insider website")."""
+    opened, bare = _places(parts, hits)
+    outright = {e for named in opened.values() for e in named}
+    out = {}
+    for (entry, word), place in bare.items():
+        if entry in outright or word not in _common_words(entries[entry]):
+            continue
+        name = entries[entry].name
+        earlier = [
+            (at, o)
+            for o, at in opened.get(word, {}).items()
+            if o != entry and entries[o].parent != name and _shortens_to(entries[o], word)
+        ]
+        if earlier and min(earlier)[0] < place:
+            out[entry, word] = min(earlier)[1]
+    return out
+
+
+_Places = tuple[dict[str, dict[int, tuple[int, int]]], dict[tuple[int, str], tuple[int, int]]]
+
+
+def _places(parts: Sequence[str], hits: Sequence[tuple[int, Hit]]) -> _Places:
+    """({first word of a multi-word hit: {company: first place}}, {(company, one-word hit):
+    first place}); a headline's place counts after the body's."""
     opened: dict[str, dict[int, tuple[int, int]]] = {}  # word -> company -> first place
     bare: dict[tuple[int, str], tuple[int, int]] = {}  # (company, word) -> first place
     for p, h in hits:
@@ -38,16 +61,30 @@ def opened_words(
             first = parts[p][h.start : h.end].split(None, 1)[0].casefold()
             named = opened.setdefault(first, {})
             named[h.entry] = min(named.get(h.entry, place), place)
+    return opened, bare
+
+
+def shortened_words(
+    parts: Sequence[str], hits: Sequence[tuple[int, Hit]], entries: Sequence[CompanyEntry]
+) -> dict[tuple[int, str], int]:
+    """{(company, word): other company} for a one-word name of one company that opens the
+    full name of another which the story gives first: after "Tata Teleservices", a bare
+    "Tata" is that firm, not Tata Group; after "Virgin Atlantic", "Virgin" is the airline.
+    A story shortens the name it spelled out, not to another company's. Not when the
+    word's own company is named outright too ("Toyota Motor ... Toyota Industries ...
+    Toyota said"), nor for its own unit (a registry "parent"); common words are
+    ``opened_words``' (they need the rest of the name to say what the company does)."""
+    opened, bare = _places(parts, hits)
     outright = {e for named in opened.values() for e in named}
     out = {}
     for (entry, word), place in bare.items():
-        if entry in outright or word not in _common_words(entries[entry]):
+        if entry in outright or word in _common_words(entries[entry]):
             continue
         name = entries[entry].name
         earlier = [
             (at, o)
             for o, at in opened.get(word, {}).items()
-            if o != entry and entries[o].parent != name and _shortens_to(entries[o], word)
+            if o != entry and entries[o].parent != name and entries[entry].parent != entries[o].name
         ]
         if earlier and min(earlier)[0] < place:
             out[entry, word] = min(earlier)[1]

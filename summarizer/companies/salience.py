@@ -73,6 +73,7 @@ from summarizer.companies.cues import (
     sentence_cues,
     window,
 )
+from summarizer.companies.flights import flights
 from summarizer.companies.makers import MAKER_SALIENCE, makers
 from summarizer.companies.occurrences import (
     Occurrence,
@@ -80,6 +81,7 @@ from summarizer.companies.occurrences import (
     with_abbreviations,
     with_group_references,
 )
+from summarizer.companies.officers import officers
 from summarizer.companies.roles import in_passing
 
 FEATURES = (
@@ -288,6 +290,8 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
     feats = company_features(occs, parts)
     made = makers(occs, parts)  # the maker of what a sentence is about ("built by X")
     made |= agents(occs, parts)  # who does what the lead reports ("X is recalling ...")
+    made |= officers(occs, parts)  # whose officer speaks in the lead ("Y, chief of X, said")
+    made |= flights(occs, parts)  # whose flight the lead is about ("X Flight 370")
     scores = [
         Score(e, round(_floored(probability(f), e in made), 3), counts[e]) for e, f in feats.items()
     ]
