@@ -79,9 +79,9 @@ _STRONG = frozenset(
     re.findall(r"[^,]+", "Inc,Corp,Ltd,Limited,plc,PLC,AG,SpA,GmbH,LLC,Kft,Oyj,Airlines,Airways")
 ) | {"Building Society", "Holdings"}
 _TITLES = frozenset(("ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "president", "boss"))
-# A job, or a title before a person's name ("Mr", "Dame", "Prof"): the same titles the
-# judge reads as a person's.
-_PERSONAL = NAME_TITLES | {"chief", "executive", "managing", "director", "founder"}
+# A job, or a title before a person's name ("Mr", "Dame", "Prof"): the titles the judge
+# reads as a person's, but "Miss", which also opens brands ("fashion retailer Miss Selfridge").
+_PERSONAL = (NAME_TITLES - {"miss"}) | {"chief", "executive", "managing", "director", "founder"}
 _MAX_NAMES = 12  # per article: a list of fifty firms is not a story about them
 _PLACE_CODES = frozenset(("UK", "US", "USA", "UAE", "EU", "UN"))
 

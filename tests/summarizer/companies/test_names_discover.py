@@ -132,15 +132,15 @@ def test_a_company_word_leads_into_a_name_but_not_into_a_person(
 def test_a_title_before_a_name_after_a_company_word_is_a_persons(
     matcher: CompanyMatcher,
 ) -> None:
-    """ "Dame", "Miss" and "Prof" open a person's name as "Mr" does (the titles the judge
-    reads as a person's)."""
+    """ "Dame" and "Prof" open a person's name as "Mr" does (the titles the judge reads as a
+    person's); "Miss" also opens brands, so a name after a company word may start with it."""
     parts = [
         "",
-        "The software company Dame Zelda Varnon founded was sold. The fashion firm Miss "
-        "Orla Quint ran closed. The spin-out company Prof Ivo Brandt set up listed. The "
-        "games firm Dr Kelm Ostrander started grew, as did games firm Zorvix.",
+        "The software company Dame Zelda Varnon founded was sold. The spin-out company Prof "
+        "Ivo Brandt set up listed. The games firm Dr Kelm Ostrander started grew, as did "
+        "games firm Zorvix. Fashion retailer Miss Quorelle said sales rose.",
     ]
-    assert discover(parts, known=matcher._lookup) == ["Zorvix"]
+    assert discover(parts, known=matcher._lookup) == ["Zorvix", "Miss Quorelle"]
 
 
 def test_networks_providers_banks_consortia_and_start_ups_lead_into_names(
