@@ -164,9 +164,15 @@ class RateGate:
             if chat_id is None:
                 self._paused_until = max(self._paused_until, now + left)
             else:
-                state = self._chats.setdefault(chat_id, _ChatState())
-                state.paused_until = max(state.paused_until, now + left)
+                self.hold_chat(chat_id, left)
                 self._told_at = now  # no send has gone through since: as if told just now
+
+    def hold_chat(self, chat_id: int, seconds: float) -> None:
+        """``chat_id`` gets nothing for ``seconds``: Telegram told a request the gate did
+        not grant (a reply to a command) to wait. Nothing is inferred about the bot as a
+        whole from it: the gate does not see the replies that went through."""
+        state = self._chats.setdefault(chat_id, _ChatState())
+        state.paused_until = max(state.paused_until, self._clock() + seconds)
 
     @property
     def paused_for(self) -> float:

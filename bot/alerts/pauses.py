@@ -39,9 +39,20 @@ class Pauses:
         with 429 and ``retry_after=seconds``. Returns when (wall time) the chat may get its
         next message (the wait is its own, or every chat's when the bot as a whole waits)."""
         alone = self.gate.pause(seconds, chat_id=chat_id, granted=granted)
+        return await self._hold(alone, seconds)
+
+    async def reply_told(self, seconds: float, *, chat_id: int) -> None:
+        """Telegram answered a reply to ``chat_id`` (a command's, sent outside the gate)
+        with 429: the chat's alerts wait as long, and the wait is stored as its own."""
+        self.gate.hold_chat(chat_id, seconds + self.gate.limits.margin)
+        await self._hold(chat_id, seconds)
+
+    async def _hold(self, chat_id: int | None, seconds: float) -> float:
+        """Store a wait of ``seconds`` from now for ``chat_id`` (None: every chat); returns
+        its end (wall time)."""
         now = self._wall()
         until = now + seconds + self.gate.limits.margin
-        await self._keep(self.waits.hold, alone, until=until, now=now)
+        await self._keep(self.waits.hold, chat_id, until=until, now=now)
         return until
 
     async def went_through(self, granted: float) -> None:

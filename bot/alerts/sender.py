@@ -176,6 +176,19 @@ class AlertSender:
             with contextlib.suppress(NewsbotError):
                 await self._db(self.outbox.reschedule, waiting, due=self._wall())
 
+    # -- Telegram's waits, for the replies to commands (bot/telegram/flood_waits.py) ----
+
+    def flood_wait(self, chat_id: int | None) -> float:
+        """Seconds Telegram's known waits still forbid a message to ``chat_id``: its own
+        wait, or the bot's as a whole (with the gate's one-second caution after a 429)."""
+        own = 0.0 if chat_id is None else self.gate.chat_paused_for(chat_id)
+        return max(own, self.gate.paused_for)
+
+    async def reply_told(self, chat_id: int, seconds: float) -> None:
+        """A reply to ``chat_id`` was refused with a 429: its alerts wait ``seconds`` too
+        (stored, as an alert's 429 is; claims skip the chat until the wait ends)."""
+        await self._pauses.reply_told(seconds, chat_id=chat_id)
+
     # -- feeding ---------------------------------------------------------------------
 
     async def _feed(self) -> None:

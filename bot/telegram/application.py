@@ -16,6 +16,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ContextTypes, Defaults
 
 from bot.telegram.context import BotData, NewsApplication, NewsContext
+from bot.telegram.flood_waits import ReplyFloodWaits
 from bot.telegram.handlers import register
 from bot.telegram.ratelimit import CommandRateLimit
 from bot.telegram.replies.commands import COMMANDS
@@ -51,7 +52,10 @@ def build_application(
     points the bot at another Bot API server, e.g. an emulator.
     """
     core = core if core is not None else build(config, store=store)
-    application: NewsApplication = _builder(config, request, get_updates_request).build()
+    # Replies learn Telegram's waits from the alert sender the jobs start (and tell it
+    # theirs); looked up at each request, as the sender starts after the application.
+    floods = ReplyFloodWaits(lambda: application.bot_data.sender)
+    application: NewsApplication = _builder(config, request, get_updates_request, floods).build()
     data = application.bot_data
     data.core = core
     data.services = core.services
@@ -64,9 +68,13 @@ def build_application(
 
 
 def _builder(
-    config: Config, request: BaseRequest | None, get_updates_request: BaseRequest | None
+    config: Config,
+    request: BaseRequest | None,
+    get_updates_request: BaseRequest | None,
+    floods: ReplyFloodWaits,
 ) -> ApplicationBuilder:
-    """PTB's builder: our context types, HTML defaults, per-chat order, hooks, transport."""
+    """PTB's builder: our context types, HTML defaults, per-chat order, Telegram's flood
+    waits for replies, hooks, transport."""
     builder = (
         Application.builder()
         .token(config.token or OFFLINE_TOKEN)
@@ -81,6 +89,7 @@ def _builder(
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)
         .concurrent_updates(PerChatUpdateProcessor())
+        .rate_limiter(floods)
     )
     if config.base_url:
         builder = builder.base_url(config.base_url).base_file_url(_file_url(config.base_url))

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from alert_senders import sender_running, start_bot_process
+from alert_senders import sender_running, start_bot_process, until
 
 from bot.alerts import AlertSender, Limits, SenderOptions
 from storage import Store
@@ -228,11 +228,11 @@ async def test_no_alert_reaches_a_chat_after_it_unfollows_during_a_429_pause(
     add_article(store, {"Tesla": 0.9, "Xiaomi": 0.8}, n=1)
     tesla = store.companies.id_for("Tesla") or 0
     async with sender_running(emulator, store, options=FAST) as sender:
-        await wait_for(lambda: _faults(emulator, 2), timeout=10, what="both 429 answers")
+        await until(lambda: _faults(emulator, 2), 10, "both 429 answers")
         for chat in (8101, 8102):
             assert store.lifecycle.unfollow(chat, [tesla]) == [tesla]
 
-        await wait_for(lambda: _settled(store, 2), timeout=15, what="both alerts settled")
+        await until(lambda: _settled(store, 2), 15, "both alerts settled")
     sent = [e for e in await emulator.log(method="sendMessage") if e["outcome"] in DELIVERED]
     assert [e["chat_id"] for e in sent] == [8102]
     assert "🏢 Xiaomi" in sent[0]["text"]
@@ -267,7 +267,7 @@ async def test_a_group_that_stops_gets_none_of_its_queued_alerts(emulator, store
     for n in range(3):
         add_article(store, {"Tesla": 0.9}, n=n)
     async with sender_running(emulator, store, options=FAST):
-        await wait_for(lambda: _logged(emulator, outcome="ok"), timeout=10, what="the first alert")
+        await until(lambda: _logged(emulator, outcome="ok"), 10, "the first alert")
         store.lifecycle.forget(-8201)
         await asyncio.sleep(2.5)  # two more turns of the group's one-per-second pace
     log = await emulator.log(method="sendMessage", chat_id=-8201)
@@ -355,15 +355,6 @@ async def test_a_backlog_becomes_one_catch_up(emulator, store) -> None:
 # -- kill -9 mid fan-out ---------------------------------------------------------------
 
 
-async def wait_for(predicate: Any, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if await predicate():
-            return
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 async def test_kill_9_mid_fan_out_then_restart_delivers_everything(
     emulator, store, db_path: Path
 ) -> None:
@@ -380,7 +371,7 @@ async def test_kill_9_mid_fan_out_then_restart_delivers_everything(
 
     first = start_bot_process(emulator, db_path)
     try:
-        await wait_for(lambda: sent_at_least(40), 30, "the fan-out to start")
+        await until(lambda: sent_at_least(40), 30, "the fan-out to start")
         os.kill(first.pid, signal.SIGKILL)  # no flush, no goodbye
         first.wait(10)
     finally:
@@ -390,10 +381,10 @@ async def test_kill_9_mid_fan_out_then_restart_delivers_everything(
     assert killed_at < len(chats), "the kill came after the fan-out ended"
     second = start_bot_process(emulator, db_path)
     try:
-        await wait_for(lambda: all_sent(len(chats)), 40, "the rest of the fan-out")
+        await until(lambda: all_sent(len(chats)), 40, "the rest of the fan-out")
         # An ingest in another process (this one) is picked up by the running bot.
         add_article(store, {"Xiaomi": 0.8}, n=2)
-        await wait_for(lambda: all_sent(2 * len(chats)), 40, "the second article")
+        await until(lambda: all_sent(2 * len(chats)), 40, "the second article")
     finally:
         second.send_signal(signal.SIGTERM)
         second.wait(20)

@@ -7,11 +7,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from alert_senders import sender_running
+from alert_senders import sender_running, until
 
 from bot.alerts import AlertSender, SenderOptions
 from storage import Store, open_store
@@ -46,15 +46,6 @@ async def sender_on(
             yield sender
     finally:
         store.close()
-
-
-async def until(predicate: Callable[[], Any], seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if await predicate():
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def sends(emulator: Any, *, since: float = 0.0, outcome: str | None = None) -> list[dict]:

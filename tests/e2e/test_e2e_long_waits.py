@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alert_senders import sender_running
+from alert_senders import sender_running, until
 
 from bot.alerts import SenderOptions
 from storage import Store, open_store
@@ -36,15 +36,6 @@ def add_article(store: Store, company: str, n: int) -> int:
     article_id, _ = store.articles.add(article, companies=[mention])
     store.outbox.enqueue_for_article(article_id)
     return article_id
-
-
-async def until(check: Callable[[], Awaitable[bool]], seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if await check():
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def sends(emulator: Any, chat_id: int, outcome: str | None = None) -> list[dict]:

@@ -8,7 +8,8 @@ import contextlib
 import os
 import subprocess
 import sys
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,16 @@ from bot.alerts.transport import AiohttpRequest
 from storage import Store
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+async def until(check: Callable[[], Awaitable[Any]], seconds: float, what: str) -> None:
+    """Wait until ``await check()`` is true, looking every 50 ms; fail after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if await check():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
 
 
 @contextlib.asynccontextmanager

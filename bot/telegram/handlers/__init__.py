@@ -25,6 +25,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.alerts.options import retry_seconds
 from bot.telegram.callbacks import Action, encode, pattern
 from bot.telegram.formatting import clean, esc
 from bot.telegram.handlers import news as handlers_news
@@ -269,8 +270,14 @@ async def on_error(update: object, context: Context) -> None:
         log.info("chat unreachable: %s", error)
         return
     elif isinstance(error, RetryAfter):
-        # Flood control: any further reply now would be refused as well.
-        log.warning("Telegram flood control: %s", error)
+        # A long flood wait (bot/telegram/flood_waits.py waited out a short one): the reply
+        # is dropped, as any other now would be refused too and one an hour late helps nobody.
+        chat = update.effective_chat if isinstance(update, Update) else None
+        log.warning(
+            "Reply to chat %s dropped: Telegram asks to wait %.0fs.",
+            chat.id if chat else "?",
+            retry_seconds(error),
+        )
         return
     elif isinstance(error, NetworkError):
         log.warning("Telegram request failed: %s: %s", type(error).__name__, error)
