@@ -129,6 +129,7 @@ _LOWER_WORD_RE = re.compile(r"[\"“‘'(]*([a-z]+)\b")
 _OPENER_RE = re.compile(r"^[\"“‘'(\[]*([A-Za-z]+(?:['’][a-z]+)?)")
 _NUMBER_RE = re.compile(r"\d")
 _QUOTED_RE = re.compile(r"[\"“][^\"”]*[\"”]")
+SHORT_WORDS = 8  # a sentence under this many words is (partly) a fragment
 _LONG_WORDS = 40
 _CLOSING = "\"”’' "  # stripped before looking for a question mark
 _FIRST_LETTER = itemgetter(slice(None, 1))  # "" for an empty token
@@ -290,18 +291,45 @@ def _text_columns(doc: Document, out: np.ndarray) -> None:
     out[:, 5] = np.fromiter(map(opens_dangling, sentences), bool, n)
 
 
-@lru_cache(maxsize=256)  # a pure function of the sentence count; articles repeat counts
-def _position_columns(n: int) -> np.ndarray:
-    """first, second, third, log_position, relative_position and the wire lead's
-    exp(-i / 2) (before the wire flag) for ``n`` sentences; read-only."""
+@lru_cache(maxsize=256)  # a pure function of its arguments; articles repeat counts
+def _position_columns(n: int, wire: bool) -> np.ndarray:
+    """A (sentences x FEATURE_NAMES) matrix of ``n`` sentences holding first, second,
+    third, log_position, relative_position and wire_lead (exp(-i / 2) in wire copy), the
+    other columns 0: what ``sentence_matrix`` fills the rest of; read-only."""
     i = np.arange(n, dtype=float)
-    columns = np.empty((n, 6))
+    columns = np.zeros((n, len(FEATURE_NAMES)))
     columns[:, 0:3] = i[:, None] == np.arange(3.0)
     columns[:, 3] = np.log1p(i)
     columns[:, 4] = i / max(n - 1, 1)
-    columns[:, 5] = np.exp(-i / 2.0)
+    columns[:, 15] = np.exp(-i / 2.0) * float(wire)
     columns.flags.writeable = False
     return columns
+
+
+def _length_columns_of(counts: np.ndarray) -> np.ndarray:
+    """length, short and overlong (the FEATURE_NAMES columns in that order) of sentences
+    of ``counts`` words (floats)."""
+    columns = np.empty((len(counts), 3))
+    columns[:, 0] = np.log1p(counts) / math.log1p(30)
+    columns[:, 1] = np.minimum(np.maximum(1.0 - counts / SHORT_WORDS, 0.0), 1.0)
+    columns[:, 2] = np.maximum(counts - _LONG_WORDS, 0) / 20
+    return columns
+
+
+# ``_length_columns_of`` every word count up to _TABLED_WORDS, computed once: a document's
+# rows are read from it by index (the same values: each is the same float operations
+# on the same count), not computed with ten numpy calls per document.
+_TABLED_WORDS = 255
+_LENGTH_COLUMNS = _length_columns_of(np.arange(_TABLED_WORDS + 1, dtype=float))
+_LENGTH_COLUMNS.flags.writeable = False
+
+
+def _length_columns(words: tuple[tuple[str, ...], ...]) -> np.ndarray:
+    """``_length_columns_of`` the word counts of ``words`` (one tuple per sentence)."""
+    counts = list(map(len, words))
+    if max(counts, default=0) > _TABLED_WORDS:
+        return _length_columns_of(np.array(counts, dtype=float))
+    return _LENGTH_COLUMNS.take(counts, axis=0)
 
 
 def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Features]:
@@ -309,17 +337,11 @@ def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Fe
     (reused for redundancy checks)."""
     n = len(doc.sentences)
     f = features(doc, stop)
-    positions = _position_columns(n)
-    words = np.fromiter(map(len, doc.words), dtype=float, count=n)
     # Filled column by column (FEATURE_NAMES order): no per-column arrays stacked.
-    matrix = np.empty((n, len(FEATURE_NAMES)))
-    matrix[:, 0:5] = positions[:, 0:5]
-    matrix[:, 5] = np.log1p(words) / math.log1p(30)
-    matrix[:, 6] = f.short
-    matrix[:, 7] = np.maximum(words - _LONG_WORDS, 0) / 20
+    matrix = _position_columns(n, doc.wire).copy()
+    matrix[:, 5:8] = _length_columns(doc.words)
     matrix[:, 8] = f.centrality
     _text_columns(doc, matrix[:, 9:15])
-    matrix[:, 15] = positions[:, 5] * float(doc.wire)  # wire_lead
     matrix[:, 16] = f.top_words
     matrix[:, 17] = f.recurring
     return matrix, f
