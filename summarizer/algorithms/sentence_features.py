@@ -163,7 +163,12 @@ def opens_dangling(sentence: str) -> bool:
     sentence before it ("However, ...", "It said ...", "They ...", also contracted:
     "That's partly because ...", "They're ..."); an abbreviation in capitals is a name,
     not a pronoun ("US exports...", "IT staff")."""
-    word = _first_word(sentence)
+    return _dangles(_first_word(sentence))
+
+
+@lru_cache(maxsize=1 << 12)  # pure; sentences open on a few hundred distinct words
+def _dangles(word: str) -> bool:
+    """Whether a sentence opening on ``word`` (as written) leans on the one before."""
     if len(word) > 1 and word.isupper():
         return False
     folded = _folded(word)
