@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.cli.eval import read_cases
-from summarizer.algorithms.sentence_features import opening_word, opens_dangling
+from summarizer.algorithms.openers import opening_word, opens_dangling
 from summarizer.summarize import LEAD_IN, build_document, summarize
 from summarizer.text.quotes import balance_quotes
 

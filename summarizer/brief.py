@@ -25,7 +25,7 @@ from summarizer.algorithms.newsrank import (
     focus_mask,
     load_stop_words,
 )
-from summarizer.algorithms.sentence_features import opens_dangling
+from summarizer.algorithms.openers import opens_dangling
 from summarizer.article import Article
 from summarizer.companies.names import focus_names
 from summarizer.errors import InputError

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from summarizer.algorithms import get_algorithm
 from summarizer.algorithms.base import Algorithm, Document
 from summarizer.algorithms.centrality import focus_mask
-from summarizer.algorithms.sentence_features import (
+from summarizer.algorithms.openers import (
     opens_dangling,
     opens_on_pronoun,
     without_connective,

@@ -27,7 +27,6 @@ from summarizer.algorithms.keys import content_keys
 from summarizer.algorithms.keywords import WordSets, keyword_columns
 from summarizer.text.language import stop_words
 
-SHORT_WORDS = 8  # a sentence under this many words is (partly) a fragment
 # More distinct log-lengths than this are pooled into quantile bins; keeps the
 # centrality pass O(tokens x bins) on pathological inputs.
 _MAX_LENGTH_BINS = 32
@@ -57,7 +56,6 @@ class Features:
     """Per-sentence features of one document (arrays of length ``n``)."""
 
     centrality: np.ndarray  # scaled to max 1
-    short: np.ndarray  # 0 .. 1, how far below SHORT_WORDS words
     overlap_with: Callable[[int], np.ndarray]  # k -> each sentence's overlap with k
     top_words: np.ndarray  # share of the article's key words held (keywords.py)
     recurring: np.ndarray  # share of its words found in two other sentences or more
@@ -231,10 +229,8 @@ def features(doc: Document, stop: frozenset[str]) -> Features:
         times_a, overlap_with, sets = _sparse_graph(sents, words, logs, size)
         centrality = _walk(times_a, n)
     top_words, recurring = keyword_columns(words, size, sets)
-    word_counts = np.fromiter(map(len, doc.words), dtype=float, count=n)
     return Features(
         centrality=centrality,
-        short=np.minimum(np.maximum(1.0 - word_counts / SHORT_WORDS, 0.0), 1.0),
         overlap_with=overlap_with,
         top_words=top_words,
         recurring=recurring,

@@ -38,11 +38,8 @@ from summarizer.algorithms.centrality import (
 )
 from summarizer.algorithms.keys import word_key
 from summarizer.algorithms.model import Scorer, default_model
-from summarizer.algorithms.sentence_features import (
-    opens_dangling,
-    opens_on_pronoun,
-    sentence_matrix,
-)
+from summarizer.algorithms.openers import opens_dangling, opens_on_pronoun
+from summarizer.algorithms.sentence_features import sentence_matrix
 from summarizer.text.dateline import dateline_end, split_dateline
 from summarizer.text.split import NewsTokenizer
 

@@ -33,7 +33,8 @@ import numpy as np
 
 from summarizer.algorithms.base import Document
 from summarizer.algorithms.centrality import Features, features
-from summarizer.text.quotes import OPENING_QUOTES, opens_quotation
+from summarizer.algorithms.openers import opens_dangling
+from summarizer.text.quotes import OPENING_QUOTES
 
 FEATURE_NAMES: tuple[str, ...] = (
     "first",
@@ -56,79 +57,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "recurring",
 )
 
-# Openers that lean on an earlier sentence (a connective or a pronoun without
-# its noun): such a sentence must not open a summary alone.
-DANGLING_WORDS = frozenset(
-    (
-        "however",
-        "but",
-        "and",
-        "yet",
-        "so",
-        "also",
-        "still",
-        "meanwhile",
-        "instead",
-        "moreover",
-        "furthermore",
-        "nevertheless",
-        "nonetheless",
-        "therefore",
-        "thus",
-        "then",
-        "besides",
-        "otherwise",
-        "indeed",
-        "likewise",
-        "similarly",
-        "accordingly",
-        "hence",
-        "consequently",
-        "additionally",
-        "further",
-        "plus",
-        "or",
-        "nor",
-        "it",
-        "its",
-        "it's",
-        "they",
-        "their",
-        "theirs",
-        "them",
-        "he",
-        "his",
-        "him",
-        "she",
-        "her",
-        "hers",
-        "this",
-        "these",
-        "that",
-        "those",
-        "such",
-        "both",
-        "either",
-        "neither",
-        "another",
-        "others",
-        "we",
-        "our",
-        "us",
-    )
-)
-# An opening connective and the space (and comma) after it: coordinators before a word,
-# adverbs only before their comma.
-_CONNECTIVE_RE = re.compile(
-    r"(?:(?:But(?! for\b)|And|Yet),?\s+(?=[\w\"“‘'(£$€]))|"
-    r"(?:(?:However|Meanwhile|Nevertheless|Nonetheless|Moreover|Furthermore|Instead|Still|"
-    r"Indeed|Also|Besides|Likewise|Similarly|Additionally|Consequently|Therefore|Thus|Hence|"
-    r"Accordingly|Otherwise|So|Then|Plus),\s+(?=\S))"
-)
-_LOWER_WORD_RE = re.compile(r"[\"“‘'(]*([a-z]+)\b")
-_OPENER_RE = re.compile(r"^[\"“‘'(\[]*([A-Za-z]+(?:['’][a-z]+)?)")
 _NUMBER_RE = re.compile(r"\d")
 _QUOTED_RE = re.compile(r"[\"“][^\"”]*[\"”]")
+SHORT_WORDS = 8  # a sentence under this many words is (partly) a fragment
 _LONG_WORDS = 40
 _CLOSING = "\"”’' "  # stripped before looking for a question mark
 _FIRST_LETTER = itemgetter(slice(None, 1))  # "" for an empty token
@@ -140,89 +71,6 @@ _CAPITAL_MARKS = (
     + b"x" * 128
 )
 _NOT_DIGIT_OR_NEWLINE = bytes(c for c in range(256) if c != 10 and not 48 <= c <= 57)
-
-
-def opening_word(sentence: str) -> str:
-    """The first word of ``sentence``, lower case, quotes and brackets skipped."""
-    return _folded(_first_word(sentence))
-
-
-def _first_word(sentence: str) -> str:
-    """The first word of ``sentence`` as written ("" when it opens on none)."""
-    match = _OPENER_RE.match(sentence.lstrip())
-    return match.group(1) if match else ""
-
-
-def _folded(word: str) -> str:
-    return word.lower().replace("’", "'")
-
-
-def opens_dangling(sentence: str) -> bool:
-    """True when ``sentence`` opens on a connective or pronoun that needs the
-    sentence before it ("However, ...", "It said ...", "They ...", also contracted:
-    "That's partly because ...", "They're ..."); an abbreviation in capitals is a name,
-    not a pronoun ("US exports...", "IT staff")."""
-    word = _first_word(sentence)
-    if len(word) > 1 and word.isupper():
-        return False
-    folded = _folded(word)
-    if folded in DANGLING_WORDS:
-        return True
-    return "'" in folded and folded.split("'", 1)[0] in DANGLING_WORDS
-
-
-# Pronouns that stand for someone or something named before: a sentence opening on one
-# (outside a quotation) cannot say who it is about on its own.
-_DEMONSTRATIVES = frozenset(("this", "these", "that", "those"))
-_PRONOUNS = _DEMONSTRATIVES | {
-    *("it", "its", "it's", "they", "their", "them"),
-    *("he", "his", "him", "she", "her"),
-}
-# Verbs a demonstrative pronoun is the subject of ("This is", "That would", "These mean").
-_AFTER_PRONOUN = frozenset(
-    (
-        *("is", "was", "are", "were", "has", "had", "have", "will", "would", "could"),
-        *("can", "may", "might", "should", "must", "means", "meant", "mean", "comes"),
-        *("came", "includes", "included", "follows", "followed", "led", "leads", "made"),
-        *("makes", "marks", "marked", "said", "says", "left", "leaves"),
-    )
-)
-
-
-def opens_on_pronoun(sentence: str) -> bool:
-    """True when ``sentence`` opens, outside any quotation, on a pronoun standing for
-    something named before ("It lost its lead to HP", not '"It's absurd," Acme said')."""
-    if opens_quotation(sentence):
-        return False
-    stripped = sentence.lstrip()
-    word = _folded(_first_word(stripped))
-    base = word.split("'", 1)[0]  # also "They're", "That's"
-    if not opens_dangling(stripped) or base not in _PRONOUNS:
-        return False
-    if base not in _DEMONSTRATIVES or base != word:
-        return True
-    # "This is", "That was": a pronoun; "This year", "These figures": a determiner.
-    after = stripped.split(None, 2)[1:2]
-    return bool(after) and after[0].strip(",.;:").casefold() in _AFTER_PRONOUN
-
-
-def without_connective(sentence: str) -> str:
-    """``sentence`` without a connective it opens on ("But a spokesman said ..." ->
-    "A spokesman said ..."; "However, the plan ..." -> "The plan ..."), so that it reads
-    on its own where the sentence it answered is not shown; unchanged otherwise. "But",
-    "And" and "Yet" go before any word ("But for ..." stays), an adverb only before its
-    comma ("So far, ..." and "Still waters" stay); "Or" and "Nor" stay ("Nor did Acme"
-    would turn into a question)."""
-    match = _CONNECTIVE_RE.match(sentence)
-    if match is None:
-        return sentence
-    rest = sentence[match.end() :]
-    # The first word gets its capital; "eBay" or "iPhone" keeps its own spelling.
-    word = _LOWER_WORD_RE.match(rest)
-    if word:
-        at = word.start(1)
-        rest = rest[:at] + rest[at].upper() + rest[at + 1 :]
-    return rest
 
 
 def _names_share(words: tuple[str, ...]) -> float:
@@ -290,18 +138,45 @@ def _text_columns(doc: Document, out: np.ndarray) -> None:
     out[:, 5] = np.fromiter(map(opens_dangling, sentences), bool, n)
 
 
-@lru_cache(maxsize=256)  # a pure function of the sentence count; articles repeat counts
-def _position_columns(n: int) -> np.ndarray:
-    """first, second, third, log_position, relative_position and the wire lead's
-    exp(-i / 2) (before the wire flag) for ``n`` sentences; read-only."""
+@lru_cache(maxsize=256)  # a pure function of its arguments; articles repeat counts
+def _position_columns(n: int, wire: bool) -> np.ndarray:
+    """A (sentences x FEATURE_NAMES) matrix of ``n`` sentences holding first, second,
+    third, log_position, relative_position and wire_lead (exp(-i / 2) in wire copy), the
+    other columns 0: what ``sentence_matrix`` fills the rest of; read-only."""
     i = np.arange(n, dtype=float)
-    columns = np.empty((n, 6))
+    columns = np.zeros((n, len(FEATURE_NAMES)))
     columns[:, 0:3] = i[:, None] == np.arange(3.0)
     columns[:, 3] = np.log1p(i)
     columns[:, 4] = i / max(n - 1, 1)
-    columns[:, 5] = np.exp(-i / 2.0)
+    columns[:, 15] = np.exp(-i / 2.0) * float(wire)
     columns.flags.writeable = False
     return columns
+
+
+def _length_columns_of(counts: np.ndarray) -> np.ndarray:
+    """length, short and overlong (the FEATURE_NAMES columns in that order) of sentences
+    of ``counts`` words (floats)."""
+    columns = np.empty((len(counts), 3))
+    columns[:, 0] = np.log1p(counts) / math.log1p(30)
+    columns[:, 1] = np.minimum(np.maximum(1.0 - counts / SHORT_WORDS, 0.0), 1.0)
+    columns[:, 2] = np.maximum(counts - _LONG_WORDS, 0) / 20
+    return columns
+
+
+# ``_length_columns_of`` every word count up to _TABLED_WORDS, computed once: a document's
+# rows are read from it by index (the same values: each is the same float operations
+# on the same count), not computed with ten numpy calls per document.
+_TABLED_WORDS = 255
+_LENGTH_COLUMNS = _length_columns_of(np.arange(_TABLED_WORDS + 1, dtype=float))
+_LENGTH_COLUMNS.flags.writeable = False
+
+
+def _length_columns(words: tuple[tuple[str, ...], ...]) -> np.ndarray:
+    """``_length_columns_of`` the word counts of ``words`` (one tuple per sentence)."""
+    counts = list(map(len, words))
+    if max(counts, default=0) > _TABLED_WORDS:
+        return _length_columns_of(np.array(counts, dtype=float))
+    return _LENGTH_COLUMNS.take(counts, axis=0)
 
 
 def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Features]:
@@ -309,17 +184,11 @@ def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Fe
     (reused for redundancy checks)."""
     n = len(doc.sentences)
     f = features(doc, stop)
-    positions = _position_columns(n)
-    words = np.fromiter(map(len, doc.words), dtype=float, count=n)
     # Filled column by column (FEATURE_NAMES order): no per-column arrays stacked.
-    matrix = np.empty((n, len(FEATURE_NAMES)))
-    matrix[:, 0:5] = positions[:, 0:5]
-    matrix[:, 5] = np.log1p(words) / math.log1p(30)
-    matrix[:, 6] = f.short
-    matrix[:, 7] = np.maximum(words - _LONG_WORDS, 0) / 20
+    matrix = _position_columns(n, doc.wire).copy()
+    matrix[:, 5:8] = _length_columns(doc.words)
     matrix[:, 8] = f.centrality
     _text_columns(doc, matrix[:, 9:15])
-    matrix[:, 15] = positions[:, 5] * float(doc.wire)  # wire_lead
     matrix[:, 16] = f.top_words
     matrix[:, 17] = f.recurring
     return matrix, f

@@ -80,8 +80,7 @@ def detect_language(text: str, *, sample_chars: int = 4000) -> str:
     # words over the whole sample would cost more than splitting the article.
     # Its words are taken between spaces, without a regex pass (a word glued to
     # punctuation is not counted; the margins above are measured this way).
-    hits = _stop_word_hits(sample[:_QUICK_CHARS].lower().split())
-    if hits[0] >= _QUICK_MIN_HITS and hits[0] >= _QUICK_LEAD * max(hits[1:]):
+    if _plainly_english(sample[:_QUICK_CHARS].lower().split()):
         return "english"
     best, best_hits = "english", 0
     words = map(str.lower, WORD_RE.findall(sample))
@@ -119,6 +118,26 @@ def _script_language(sample: str) -> str | None:
     if (ascii_letters + len(_LATIN_RE.findall(rest))) / letters < 0.3:
         return "unknown"  # generic splitting, no stop words
     return None
+
+
+def _plainly_english(words: list[str]) -> bool:
+    """The English shortcut: at least _QUICK_MIN_HITS of ``words`` are English stop
+    words, and _QUICK_LEAD times as many as any other candidate's."""
+    english = sum(map(stop_words("english").__contains__, words))
+    if english < _QUICK_MIN_HITS:
+        return False
+    # No other candidate lists more of the words than all of them together: a lead
+    # over that settles most English text without a count per language.
+    if english >= _QUICK_LEAD * sum(map(_other_stop_words().__contains__, words)):
+        return True
+    hits = _stop_word_hits(words)
+    return english >= _QUICK_LEAD * max(hits[1:])
+
+
+@lru_cache(maxsize=1)
+def _other_stop_words() -> frozenset[str]:
+    """Every stop word of the candidates but English."""
+    return frozenset().union(*map(stop_words, _LATIN_CANDIDATES[1:]))
 
 
 def _stop_word_hits(words: Iterable[str]) -> list[int]:

@@ -207,6 +207,11 @@ def _split_after_name_ends(pieces: list[str]) -> list[str]:
     what follows it."""
     out: list[str] = []
     for piece in pieces:
+        # The regex has no literal to skip to: a substring test spares most pieces its
+        # scan (a match needs an abbreviation's ". " before the quotation mark).
+        if '. "' not in piece and ". “" not in piece:
+            out.append(piece)
+            continue
         start = 0
         for m in _NAME_END_QUOTE.finditer(piece):
             out.append(piece[start : m.end(1)])

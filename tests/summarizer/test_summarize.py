@@ -279,7 +279,7 @@ def test_all_lowercase_article_is_summarized_like_any_other() -> None:
 
 @pytest.mark.parametrize("count", [1, 2, 3])
 def test_no_summary_opens_on_a_dangling_word(count: int) -> None:
-    from summarizer.algorithms.sentence_features import opens_dangling, without_connective
+    from summarizer.algorithms.openers import opens_dangling, without_connective
     from summarizer.text.clean import article_from_parts
 
     doc = build_document(article_from_parts("", UNTITLED))
@@ -413,7 +413,7 @@ def test_a_short_line_without_its_own_full_stop_is_not_picked() -> None:
 
 
 def test_a_pronoun_opening_stands_for_something_named_before() -> None:
-    from summarizer.algorithms.sentence_features import opens_on_pronoun
+    from summarizer.algorithms.openers import opens_on_pronoun
 
     for leaning in (
         "It lost its lead.",
@@ -448,7 +448,7 @@ def test_a_pronoun_opening_stands_for_something_named_before() -> None:
     ],
 )
 def test_an_opening_connective_can_be_dropped(sentence: str, standalone: str) -> None:
-    from summarizer.algorithms.sentence_features import without_connective
+    from summarizer.algorithms.openers import without_connective
 
     assert without_connective(sentence) == standalone
 

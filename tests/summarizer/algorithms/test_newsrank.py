@@ -18,7 +18,7 @@ from summarizer.algorithms.newsrank import (
     leaning_lead,
     load_stop_words,
 )
-from summarizer.algorithms.sentence_features import opens_dangling
+from summarizer.algorithms.openers import opens_dangling
 from summarizer.summarize import summarize
 from summarizer.text.split import NewsTokenizer
 
