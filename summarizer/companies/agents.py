@@ -12,14 +12,16 @@ about, and the parties to its main event, rule 8):
 * the company named first after an opening sentence that describes one without naming it:
   "An Indian telecommunications firm has turned to lasers ... Tata Teleservices is using";
 * the other party of a deal or case that a lead sentence reports with a company (or "it",
-  "the company") as its subject: "X signed a merger agreement with Y and Z", "It plans to
-  buy A, B and the holding firm, C", "X flies the route under a codesharing agreement with Y".
+  "the company", standing for the previous sentence's company subject) as its subject: "X
+  signed a merger agreement with Y and Z", "It plans to buy A, B and the holding firm, C",
+  "X flies the route under a codesharing agreement with Y".
 
 Not an agent: a source ("research firm X said", "analysts at X", "X said in a research
-note": guide rule 7), a possessive ("X's new phone is ..."), a name made an adjective by a
-participle ("X branded trainers were seized"), a name after a preposition ("at the X
-plant", "fans of X"), a company that is not the sentence's subject in a deal ("the merger
-between A and B in 2002", "the winner will work with X").
+note", "X expects the Fed to cut rates", unlike "X expects its sales to rise": guide rule
+7), a possessive ("X's new phone is ..."), a name made an adjective by a participle ("X
+branded trainers were seized"), a name after a preposition ("at the X plant", "fans of X"),
+a company that is not the sentence's subject in a deal ("the merger between A and B in
+2002", "the winner will work with X").
 """
 
 from __future__ import annotations
@@ -83,6 +85,33 @@ _DESCRIBED = re.compile(
     r"(?:firm|company|retailer|bank|lender|carrier|airline|maker|manufacturer|start-up|"
     r"giant|operator|chain|developer|publisher|provider|supplier|insurer|carmaker|producer|"
     rf"brewer|distributor|conglomerate)(?: (?:based|headquartered) in [A-Z][\w-]+)? {_VERB}"
+)
+# A forecaster's verb, and what it forecasts after it: "expects the Fed to cut rates", "has
+# raised its forecast for oil prices", "predicts that inflation will".
+_FORECASTS = re.compile(
+    r"(?:expects?|expected|forecasts?|forecast|predicts?|predicted|estimates?|estimated|"
+    r"projects?|projected|anticipates?|anticipated|sees|(?:raised|cut|lowered|trimmed|lifted|"
+    r"revised|increased|reduced)(?: (?:up|down)\w*)? its (?:[\w-]+ ){0,2}(?:forecasts?|"
+    r"targets?|outlook|estimates?|predictions?|projections?|expectations?|view) (?:for|on|of))"
+    r"(?: that)? (?P<object>[^,.;]*?)(?= (?:to|will|would|could|may|might|should|is|are|was|"
+    r"were|has|have|had)\b|[,.;]|$)"
+)
+# What a bank or broker forecasts for others (guide rule 7: it is then a source): the
+# economy, a financial market, a central bank ("the Fed", "oil prices", "global growth").
+_MARKET = re.compile(
+    r"\b(?:fed|federal reserve|central banks?|ecb|bank of (?:england|japan|canada)|inflation|"
+    r"(?:economic|global|world|gdp|wage) growth|econom(?:y|ies)|gdp|recession|unemployment|"
+    r"jobless|(?:interest|mortgage|policy|base) rates?|(?:oil|crude|gas|house|home|property|"
+    r"food|energy|commodity|consumer|share|stock|bond) prices|(?:stock|share|bond|equity|"
+    r"currency|money|financial|housing) markets?|stocks|equities|bonds|yields|dollar|euro|"
+    r"pound|sterling|yen|yuan|currenc(?:y|ies)|crude|oil|gold|commodities)\b"
+)
+# Words that make a forecast about the company itself or its business ("expects its sales",
+# "sees prices for its phones falling", "expects oil demand to rise", "expects to cut jobs").
+_OWN = re.compile(
+    r"\b(?:its?|itself|we|our|own|sales|revenues?|profits?|earnings|margins?|orders|"
+    r"deliveries|demand|subscribers|customers|jobs|dividends?|output|production|volumes?|"
+    r"traffic|passengers|costs|spending|investment|capacity|shipments)\b"
 )
 # The words before the other party of a deal or case: "a merger agreement with", "to buy",
 # "a bid for the rival chemicals firm", "the lawsuit against".
@@ -162,8 +191,24 @@ def _named_first(lead: _Lead, parts: Sequence[str]) -> set[int]:
         o, text = here[0], parts[p]
         if k and not _KIND.search(text, max(begin, o.start - 40), o.start):
             return set()
-        return {o.entry} if _subject(o, text, _start(text, begin)) else set()
+        agent = _subject(o, text, _start(text, begin)) and not _forecaster(o, text)
+        return {o.entry} if agent else set()
     return set()
+
+
+def _forecaster(o: Occurrence, text: str) -> bool:
+    """Whether ``o``'s verb forecasts the economy or a market rather than its own business:
+    "X expects the Fed to cut rates", "X has raised its forecast for oil prices" (a bank or
+    broker as a source, guide rule 7); not "X expects sales to rise" or "X expects to cut jobs"."""
+    verb = _VERB_AFTER.match(text, o.end)
+    if not verb:
+        return False
+    start = verb.end() - len(verb.group(0).split()[-1])
+    said = _FORECASTS.match(lower_keeping_offsets(text[start : start + 160]))
+    if not said or not said.group("object"):
+        return False
+    rest = lower_keeping_offsets(text[start + said.start("object") :]).split(". ", 1)[0]
+    return bool(_MARKET.search(said.group("object"))) and not _OWN.search(rest)
 
 
 def _subject(o: Occurrence, text: str, begin: int) -> bool:
@@ -198,12 +243,12 @@ def _described_first(lead: _Lead, parts: Sequence[str]) -> set[int]:
 def _parties(lead: _Lead, parts: Sequence[str]) -> set[int]:
     """The other parties of a deal or case a lead sentence reports with a company subject."""
     found: set[int] = set()
-    for begin, here, p, end in lead:
+    for k, (begin, here, p, end) in enumerate(lead):
         text = parts[p]
         start = _start(text, begin)
         # A company or "it" as its subject, another company after it, a deal word.
         if _PRONOUN.match(text, start):
-            subject = bool(here)
+            subject = bool(here) and _antecedent(lead, k, parts)
         else:
             subject = len(here) > 1 and _heads(here[0], text, start)
         if not subject or not _DEAL_HINT.search(text, begin, end):
@@ -218,6 +263,22 @@ def _parties(lead: _Lead, parts: Sequence[str]) -> set[int]:
             else:
                 prev = None
     return found
+
+
+def _antecedent(lead: _Lead, k: int, parts: Sequence[str]) -> bool:
+    """Whether "It" (or "The company") opening lead sentence ``k`` stands for a company: the
+    previous sentence's subject is one, named ("X has bid $800m ... It plans to buy"),
+    described ("A Swiss firm has ...") or itself such a reference. After "Prices rose." or
+    "The government has ..." it is no company, and what it buys names no party."""
+    for j in range(k - 1, -1, -1):
+        begin, here, p, _ = lead[j]
+        text = parts[p]
+        start = _start(text, begin)
+        if here and _subject(here[0], text, start):
+            return True
+        if not _PRONOUN.match(text, start):
+            return bool(_DESCRIBED.match(text, start))
+    return False
 
 
 def _heads(o: Occurrence, text: str, begin: int) -> bool:

@@ -54,11 +54,13 @@ _MAKER = re.compile(
     rf"(?:The|A|An|Its){_SUBJECT}(?:{_RUNS})) by (?:the )?(?:[\w'’.-]+ ){{0,4}}"
 )
 # A thing made that is a source's document: "The report was produced by X", "Figures
-# provided by X show" (guide rule 7: the firm behind a survey or report is a source). Only
-# the noun the verb follows ("The data centre was built by X" is a maker's).
+# provided by X show" (guide rule 7: the firm behind a survey or report is a source), or a
+# picture credited to an agency ("The photo was supplied by X"). Only the noun the verb
+# follows ("The data centre was built by X" is a maker's).
 _DOCUMENT = re.compile(
     r"\b(?:surveys?|stud(?:y|ies)|reports?|polls?|research|index|figures|data|statistics|"
-    rf"forecasts?|analys[ie]s|estimates?|rankings?),? (?:(?:{_AUX}) ){{0,3}}(?:{_VERBS}) by ",
+    r"forecasts?|analys[ie]s|estimates?|rankings?|photo(?:graph)?s?|pictures?|images?|footage),? "
+    rf"(?:(?:{_AUX}) ){{0,3}}(?:{_VERBS}) by ",
     re.IGNORECASE,
 )
 # The end of a name ("'s", ".com", an aside in brackets), then what joins it to another.
