@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import chain, count
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -62,22 +62,16 @@ class Features:
 
 
 def _token_arrays(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, np.ndarray, int]:
-    """Content tokens as (sentence index, word id) arrays, and the number of word ids
-    (numbered in order of first appearance); stop words dropped."""
-    lengths = [len(tokens) for tokens in doc.words]
-    total = sum(lengths)
-    # Each token's key is labelled where it first occurs among the tokens: one
-    # dict.setdefault per token, run by C (map); numpy then numbers the labels.
-    first: dict[str | None, int] = {}
+    """Every token's sentence index and label (0 for a stop word, else its word id + 1,
+    word ids numbered in order of first appearance), and the number of word ids."""
+    lengths = list(map(len, doc.words))
+    # One dict.setdefault per token, run by C (map): a new key gets the next label
+    # (the dict's size, read as the token is reached); None, every stop word, is 0.
+    first: dict[str | None, int] = {None: 0}
     keys = map(content_keys(stop), chain.from_iterable(doc.words))
-    labels = np.fromiter(map(first.setdefault, keys, count()), dtype=np.int64, count=total)
-    sent_ids = np.arange(len(lengths)).repeat(lengths)
-    keep = labels != first.get(None, -1)  # None: every stop word
-    labels = labels[keep]
-    is_first = np.zeros(total + 1, dtype=np.int64)
-    is_first[labels] = 1
-    ids = is_first.cumsum()  # a label's id: how many distinct labels lie below it
-    return sent_ids[keep], ids.take(labels) - 1, int(ids[-1])
+    labels = map(first.setdefault, keys, map(len, repeat(first)))
+    label_array = np.fromiter(labels, dtype=np.int64, count=sum(lengths))
+    return np.arange(len(lengths)).repeat(lengths), label_array, len(first) - 1
 
 
 def _length_bins(logs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -127,12 +121,13 @@ def _linear_times(
     return times_a
 
 
-_Graph = tuple[Callable[[np.ndarray], np.ndarray], Callable[[int], np.ndarray], WordSets]
+# Each sentence's overlaps with sentence k, the word sets, and how often each word is used.
+_Graph = tuple[Callable[[int], np.ndarray], WordSets, np.ndarray]
 
 
 def _sparse_graph(
     sents: np.ndarray, words: np.ndarray, logs: np.ndarray, vocab_size: int
-) -> _Graph:
+) -> tuple[Callable[[np.ndarray], np.ndarray], _Graph]:
     """x -> A @ x, k -> every sentence's set-cosine overlap with sentence k, and each
     sentence's distinct words, from the unique (sentence, word) pairs: linear in the
     article's length."""
@@ -147,7 +142,8 @@ def _sparse_graph(
         np.bincount(u_word, minlength=vocab_size),
         sizes,
     )
-    return times_a, partial(_sparse_overlap, u_sent, u_word, vocab_size, sizes), sets
+    overlap_with = partial(_sparse_overlap, u_sent, u_word, vocab_size, sizes)
+    return times_a, (overlap_with, sets, np.bincount(words, minlength=vocab_size))
 
 
 def _per_sentence(u_sent: np.ndarray, u_word: np.ndarray, n: int, values: np.ndarray) -> np.ndarray:
@@ -166,16 +162,15 @@ def _sparse_overlap(
     return hits / np.sqrt(sizes * sizes[k])
 
 
-def _dense_graph(
-    codes: np.ndarray, logs: np.ndarray, vocab_size: int
-) -> tuple[np.ndarray, Callable[[int], np.ndarray], WordSets]:
-    """A itself, the same overlaps and word sets, from the graph built as n x n matrices
-    (``codes``: sentence x vocab_size + word per content token): for a news article's
-    few dozen sentences, a handful of numpy calls instead of ~10 per product and per
-    picked sentence. Counts are whole numbers, so the shared-word counts and overlaps
-    are exact."""
-    n = len(logs)
-    bags = np.bincount(codes, minlength=n * vocab_size).reshape(n, vocab_size).astype(float)
+def _dense_graph(codes: np.ndarray, n: int, size: int) -> tuple[np.ndarray, _Graph]:
+    """A itself, then the same overlaps, word sets and per-word uses as the sparse way,
+    from the graph built as n x n matrices (``codes``: sentence x (size + 1) + token
+    label, label 0 a stop word): for a news article's few dozen sentences, a handful of
+    numpy calls instead of ~10 per product and per picked sentence. Counts are whole
+    numbers, so the shared-word counts and overlaps are exact."""
+    width = size + 1  # column 0 counts the stop words, dropped
+    bags = np.bincount(codes, minlength=n * width).reshape(n, width)[:, 1:].astype(float)
+    logs = np.log(np.maximum(_add(bags, axis=1), 1.0))
     norm = logs[:, None] + logs
     edges = (bags @ bags.T) * (1.0 / np.where(norm < 1e-9, 1.0, norm))
     edges.flat[:: n + 1] = 0.0  # no self-loops (see _linear_times)
@@ -184,7 +179,7 @@ def _dense_graph(
     sizes = np.maximum(shared.diagonal(), 1.0)
     overlaps = shared / np.sqrt(np.multiply.outer(sizes, sizes))
     sets = WordSets(present.dot, _add(present, axis=0), sizes)
-    return edges, overlaps.__getitem__, sets
+    return edges, (overlaps.__getitem__, sets, _add(bags, axis=0))
 
 
 def _walk(times_a: Callable[[np.ndarray], np.ndarray], n: int) -> np.ndarray:
@@ -219,16 +214,18 @@ def _scaled(rank: np.ndarray) -> np.ndarray:
 def features(doc: Document, stop: frozenset[str]) -> Features:
     """Every per-sentence feature NewsRank scores with, beyond the text-only ones."""
     n = len(doc.sentences)
-    sents, words, vocab_size = _token_arrays(doc, stop)
+    sents, labels, vocab_size = _token_arrays(doc, stop)
     size = max(vocab_size, 1)
-    logs = np.log(np.maximum(np.bincount(sents, minlength=n), 1.0))
     if n <= _DENSE_MAX:
-        edges, overlap_with, sets = _dense_graph(sents * size + words, logs, size)
+        edges, (overlap_with, sets, uses) = _dense_graph(sents * (size + 1) + labels, n, size)
         centrality = _dense_walk(edges)
     else:
-        times_a, overlap_with, sets = _sparse_graph(sents, words, logs, size)
+        content = labels.nonzero()[0]
+        sents, words = sents.take(content), labels.take(content) - 1
+        logs = np.log(np.maximum(np.bincount(sents, minlength=n), 1.0))
+        times_a, (overlap_with, sets, uses) = _sparse_graph(sents, words, logs, size)
         centrality = _walk(times_a, n)
-    top_words, recurring = keyword_columns(words, size, sets)
+    top_words, recurring = keyword_columns(uses, sets)
     return Features(
         centrality=centrality,
         overlap_with=overlap_with,

@@ -36,13 +36,10 @@ class WordSets:
     sizes: np.ndarray  # per sentence: how many distinct content words (at least 1)
 
 
-def keyword_columns(
-    word_of: np.ndarray, vocab_size: int, sets: WordSets
-) -> tuple[np.ndarray, np.ndarray]:
-    """(top_words, recurring) per sentence, from the word id of every content token
-    (``word_of``: ids below ``vocab_size``, numbered in order of first use)."""
-    uses = np.bincount(word_of, minlength=vocab_size)
-    top = np.zeros(vocab_size)
+def keyword_columns(uses: np.ndarray, sets: WordSets) -> tuple[np.ndarray, np.ndarray]:
+    """(top_words, recurring) per sentence, from how often each content word is used
+    (``uses``, per word id; ids numbered in order of first use)."""
+    top = np.zeros(len(uses))
     top[np.argsort(-uses, kind="stable")[:TOP_WORDS]] = 1.0  # stable: first used first
     top[uses < 2] = 0.0
     recurs = (sets.sentences_with >= _RECURRING_SENTENCES).astype(float)

@@ -208,18 +208,22 @@ def test_dense_graph_matches_the_linear_one(bags: list[list[int]]) -> None:
     sents = np.repeat(np.arange(len(bags)), [len(b) for b in bags])
     words = np.array([w for b in bags for w in b], dtype=np.int64)
     logs = np.log(np.maximum(np.bincount(sents, minlength=len(bags)), 1.0))
-    dense = _dense_graph(sents * 10 + words, logs, 10)
-    sparse = _sparse_graph(sents, words, logs, 10)
+    # The dense way reads token labels (word id + 1; 0, a stop word: one per sentence).
+    stops = np.arange(len(bags))
+    codes = np.concatenate((sents * 11 + words + 1, stops * 11))
+    edges, (overlap_with, sets, uses) = _dense_graph(codes, len(bags), 10)
+    times_a, (sparse_overlap, sparse_sets, sparse_uses) = _sparse_graph(sents, words, logs, 10)
     for k in range(len(bags)):
-        assert dense[1](k).tolist() == sparse[1](k).tolist()
-    assert dense[2].sentences_with.tolist() == sparse[2].sentences_with.tolist()
-    assert dense[2].sizes.tolist() == sparse[2].sizes.tolist()
+        assert overlap_with(k).tolist() == sparse_overlap(k).tolist()
+    assert sets.sentences_with.tolist() == sparse_sets.sentences_with.tolist()
+    assert sets.sizes.tolist() == sparse_sets.sizes.tolist()
+    assert uses.tolist() == sparse_uses.tolist()
     values = np.linspace(0.0, 1.0, 10)  # sums of whole numbers times these: exact enough
-    assert np.allclose(dense[2].total(values), sparse[2].total(values), rtol=1e-12)
+    assert np.allclose(sets.total(values), sparse_sets.total(values), rtol=1e-12)
     for x in (np.ones(len(bags)), np.linspace(0.1, 2.0, len(bags))):
-        assert np.allclose(dense[0] @ x, sparse[0](x), rtol=1e-12, atol=1e-12)
+        assert np.allclose(edges @ x, times_a(x), rtol=1e-12, atol=1e-12)
     # The folded walk is the generic one on the same matrix, up to rounding.
-    assert np.allclose(_dense_walk(dense[0]), _walk(dense[0].dot, len(bags)), rtol=1e-12)
+    assert np.allclose(_dense_walk(edges), _walk(edges.dot, len(bags)), rtol=1e-12)
 
 
 # Words around a period: what follows "said." in news, and shapes that must leave
