@@ -58,10 +58,12 @@ _VERB = (
     r"(?:say|plan|want|face|expect|hope|aim|make|offer|launch|unveil|announce|report|post|"
     r"warn|seek|need|claim|sell|buy|own|run|employ|intend|deny|agree|tell)s?)\b"
 )
-# After the name: a legal form the name left out, an aside ("(ACME)", ", the world's largest
-# X,"), then its verb.
+# After the name: the rest of a legal name the name left out (a short form followed, as in
+# "Sabra" before "Sabra Dipping Co."), an aside ("(ACME)", ", the world's largest X,"),
+# then its verb.
 _VERB_AFTER = re.compile(
-    r"(?:,? (?:Co|Corp|Inc|Ltd|LLC|plc|PLC|AG|SA|NV)\.?)?(?:\s*\([^)]{0,40}\))?"
+    r"(?:(?: [A-Z][\w&'’-]*){0,3},? (?:Co|Corp|Inc|Ltd|LLC|plc|PLC|AG|SA|NV)\.?)?"
+    r"(?:\s*\([^)]{0,40}\))?"
     rf"(?:,[^,.;]{{0,80}},)?\s+(?:(?:{_AUX})\s+)*{_VERB}"
 )
 # Not its verb: a participle that makes the name part of an adjective before a bare noun

@@ -87,6 +87,13 @@ def test_the_first_company_as_its_sentences_subject_is_a_subject() -> None:
     assert _subjects(["Dorvelle Dips"], "", wire + _REST) == {"Dorvelle Dips": True}
 
 
+def test_a_company_followed_by_the_start_of_its_legal_name_is_its_sentences_subject() -> None:
+    """A chat follows "Dorvelle"; the story names "Dorvelle Dips Co.": the words up to the
+    legal form are the rest of its name, not a phrase the name sits in."""
+    lead = "Dorvelle Dips Co. is recalling 40,000 tubs of bean dip over fears of listeria. "
+    assert _subjects(["Dorvelle"], "", lead + _REST) == {"Dorvelle": True}
+
+
 def test_a_place_a_source_or_a_possessive_in_the_first_sentence_is_no_agent() -> None:
     venue = "Workers at the Dorvelle Dips plant in Ohio walked out on Monday over pay. "
     assert _subjects(["Dorvelle Dips"], "", venue + _REST) == {"Dorvelle Dips": False}
