@@ -82,7 +82,7 @@ class Courier:
         attempt = _Try(chat_id, delivery, html=True, topic=item_topic(items[0]))
         while True:
             result = await self._attempt(attempt, items, group=group)
-            if result is None:  # the chat no longer wants it (see _withdrawn)
+            if result is None:  # withdrawn, or given up for a long wait (see _attempt)
                 return
             if isinstance(result, Message | bool):
                 sent = attempt.delivery
@@ -144,10 +144,13 @@ class Courier:
     async def _attempt(
         self, attempt: _Try, items: list[OutboxItem], *, group: bool
     ) -> Message | bool | TelegramError | None:
-        """Telegram's answer to one send, or None when the alerts were withdrawn while
-        they waited for their turn."""
+        """Telegram's answer to one send, or None when the alerts were settled without
+        one while they waited for their turn: withdrawn, or given up as a reply's 429 made
+        the chat wait long (no worker sleeps through it: rows back to the queue)."""
         chat_id = attempt.chat_id
-        granted = attempt.granted = await self.gate.acquire(chat_id, group=group)
+        granted = attempt.granted = await self._turn(chat_id, items, group=group)
+        if granted is None:
+            return None
         sent = False
         try:
             if await self._withdrawn(items):
@@ -165,6 +168,19 @@ class Courier:
                 self.gate.done(chat_id, group=group)
             else:
                 self.gate.release()
+
+    async def _turn(self, chat_id: int, items: list[OutboxItem], *, group: bool) -> float | None:
+        """The gate's grant for the next send to ``chat_id`` (see :meth:`RateGate.acquire`),
+        or None once the chat was given up: a reply's 429 made it wait long while the
+        message waited for its turn. No worker sleeps through that (nothing one chat does
+        may stall the others): the rows go back to the queue, as for an alert's long 429."""
+        # A pause of a short wait is Telegram's seconds plus the gate's margin: still short.
+        patience = self._long_wait + self.gate.limits.margin
+        granted = await self.gate.acquire(chat_id, group=group, patience=patience)
+        if granted is None:
+            due = self._wall() + self.gate.chat_paused_for(chat_id)
+            await self._outcomes.postpone(chat_id, items, due=due)
+        return granted
 
     async def _withdrawn(self, items: list[OutboxItem]) -> bool:
         """Whether the chat stopped wanting these alerts since they were claimed: checked

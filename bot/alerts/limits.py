@@ -206,19 +206,33 @@ class RateGate:
                 ready = max(ready, self._sent[-room] + seconds + self.limits.margin)
         return ready
 
-    async def acquire(self, chat_id: int, *, group: bool) -> float:
+    async def acquire(
+        self, chat_id: int, *, group: bool, patience: float = math.inf
+    ) -> float | None:
         """Wait until a message to ``chat_id`` keeps every limit; pair with :meth:`done`.
-        Returns the clock time of the grant (for :meth:`accepted`).
+        Returns the clock time of the grant (for :meth:`accepted`), or None, granting
+        nothing, once the chat's own pause lasts over ``patience`` seconds while it waits
+        (a reply to a command was told to wait long): the caller gives the chat up
+        instead of sleeping through the wait, maybe holding the lock every send needs.
 
         Windows are measured from when earlier requests were *answered*: Telegram saw
         them at some moment before that, so spacing from the answer is always safe,
         however late a slow connection delivered them.
         """
-        await self._sleep_until(lambda: self.chat_ready_at(chat_id, group=group))
+
+        def ready_at() -> float:
+            return self.chat_ready_at(chat_id, group=group)
+
+        def too_long() -> bool:
+            return self.chat_paused_for(chat_id) > patience
+
+        if not await self._sleep_until(ready_at, too_long):
+            return None
         async with self._lock:  # one send is granted at a time, in order
-            await self._sleep_until(
-                lambda: max(self._global_ready_at(), self.chat_ready_at(chat_id, group=group))
-            )
+            if not await self._sleep_until(
+                lambda: max(self._global_ready_at(), ready_at()), too_long
+            ):
+                return None
             self._in_flight += 1
             return self._clock()
 
@@ -241,12 +255,18 @@ class RateGate:
             while len(state.recent) > self.limits.group_per_minute:
                 state.recent.popleft()
 
-    async def _sleep_until(self, ready_at: Callable[[], float]) -> None:
+    async def _sleep_until(
+        self, ready_at: Callable[[], float], give_up: Callable[[], bool]
+    ) -> bool:
+        """Sleep until ``ready_at()``: True then, False as soon as ``give_up()``."""
         while True:
             delay = ready_at() - self._clock()
             if delay <= 0:
-                return
-            # In steps: a pause that :meth:`accepted` lifts must not keep sleepers waiting.
+                return True
+            if give_up():
+                return False
+            # In steps: a pause that :meth:`accepted` lifts must not keep sleepers waiting,
+            # and a chat's pause that grows long (a reply's 429) is seen within a step.
             step = min(delay, _RECHECK)
             self.waited += step
             await asyncio.sleep(step)

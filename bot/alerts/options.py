@@ -52,6 +52,9 @@ class SenderOptions:
     # per-chat pace and Telegram's usual short waits (1-3 s), far below its long ones
     # (minutes to hours) that would hold a worker and the chat's rows all that time.
     long_wait: float = 5.0
+    # Seconds slept before each new try of handing a waiting chat's rows back to the outbox
+    # while the database is busy (each try itself waits out the busy timeout first).
+    hand_back_delays: tuple[float, ...] = (0.25, 0.5, 1.0, 2.0)
 
 
 def retry_seconds(err: RetryAfter) -> float:

@@ -23,10 +23,6 @@ from summarizer.errors import NewsbotError
 
 log = logging.getLogger(__name__)
 
-#: Seconds slept before each new try of handing a waiting chat's rows back to the outbox
-#: while the database is busy (each try itself waits out the busy timeout first).
-HAND_BACK_DELAYS = (0.25, 0.5, 1.0, 2.0)
-
 
 class Outcomes:
     """Writes each answer's consequence to the outbox and counts it in ``stats``."""
@@ -58,6 +54,10 @@ class Outcomes:
             "withdrawn": 0,
             "postponed": 0,
         }
+        # Per chat whose rows could not go back to the queue (a busy database): rounds of
+        # tries failed in a row, and the rows of the latest. One warning per streak: the
+        # rows stay in the lane and the chat is served again at once, round after round.
+        self._busy: dict[int, tuple[int, frozenset[int]]] = {}
 
     async def delivered(self, ids: list[int], message_id: int | None, note: str | None) -> None:
         """The message arrived: its alerts are recorded as sent (now or at the next flush)."""
@@ -87,38 +87,56 @@ class Outcomes:
         A database busy (or failing) meanwhile is retried a few times, sleeping between
         tries; should it stay so, the rows stay claimed in the chat's lane, to be handed
         back by the worker that serves the chat next, or sent once the wait is over:
-        never due earlier, and no attempt counted (not the retry path of a failed send)."""
+        never due earlier, and no attempt counted (not the retry path of a failed send).
+        The log says so once per chat, not at every round, and once more when it worked."""
         waiting = tuple(i.id for i in self._lanes.pending(chat_id))
         ids = [i.id for i in items] + list(waiting)
-        if not await self._hand_back(chat_id, ids, due=due):
+        err = await self._hand_back(ids, due=due)
+        rounds = self._streak(chat_id, ids)
+        if err is not None:
             self._lanes.restore(chat_id, items)
+            self._still_busy(chat_id, ids, err, rounds=rounds + 1)
             return
         self._lanes.take(chat_id, waiting)
         self.stats["postponed"] += len(ids)
         log.info(
-            "Chat %s must wait %.0fs; its %d alerts wait in the queue.",
+            "Chat %s must wait %.0fs; its %d alerts wait in the queue%s.",
             chat_id,
             due - self._wall(),
             len(ids),
+            f" (the database was busy for {rounds} round(s) of tries before)" if rounds else "",
         )
 
-    async def _hand_back(self, chat_id: int, ids: list[int], *, due: float) -> bool:
-        """Write ``ids`` back as pending, due at ``due``; False when every try failed."""
-        for delay in (*HAND_BACK_DELAYS, None):
+    def _still_busy(self, chat_id: int, ids: list[int], err: NewsbotError, *, rounds: int) -> None:
+        """A round of tries failed: the first of a streak is a warning, the next ones (a
+        busy database would bring one every few seconds, per chat) are logged at debug."""
+        self._busy[chat_id] = (rounds, frozenset(ids))
+        log.log(
+            logging.WARNING if rounds == 1 else logging.DEBUG,
+            "Chat %s must wait, but its alerts could not go back to the queue (%s; "
+            "round %d of tries); they stay claimed, and it is tried again.",
+            chat_id,
+            err,
+            rounds,
+        )
+
+    def _streak(self, chat_id: int, ids: list[int]) -> int:
+        """Rounds of tries that failed in a row before for these rows of the chat (0: none,
+        or only for rows that since went another way); the record is forgotten."""
+        rounds, before = self._busy.pop(chat_id, (0, frozenset()))
+        return rounds if before.intersection(ids) else 0
+
+    async def _hand_back(self, ids: list[int], *, due: float) -> NewsbotError | None:
+        """Write ``ids`` back as pending, due at ``due``; the last error when every try failed."""
+        error: NewsbotError | None = None
+        for delay in (0.0, *self.options.hand_back_delays):
+            await asyncio.sleep(delay)  # on the event loop: the other chats go on meanwhile
             try:
                 await self._db(self.outbox.reschedule, ids, due=due)
-                return True
+                return None
             except NewsbotError as err:
-                if delay is None:
-                    log.warning(
-                        "Chat %s must wait, but its alerts could not go back to the queue "
-                        "(%s); they stay claimed, and it is tried again.",
-                        chat_id,
-                        err,
-                    )
-                    return False
-            await asyncio.sleep(delay)  # on the event loop: the other chats go on meanwhile
-        return False
+                error = err
+        return error
 
     async def topic_gone(self, chat_id: int, topic: int, reason: str) -> None:
         """An alert topic was deleted (forgotten: its alerts go to General from now on)

@@ -6,78 +6,27 @@ Bot API emulator answers the 429s; nothing here is mocked."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 import time
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from alert_rows import (
+    HOUR,
+    add_article,
+    add_chat,
+    claimed,
+    delivered,
+    given_up,
+    sends,
+    waiting,
+)
 from alert_senders import sender_running, until
 
 from bot.alerts import SenderOptions
 from storage import Store, open_store
-from summarizer.article import Article
-from summarizer.companies.matcher import CompanyMention
-
-HOUR = 3600
-
-
-def add_chat(store: Store, chat_id: int, company: str) -> None:
-    store.chats.upsert(chat_id, type="private", title=f"chat {chat_id}")
-    store.subscriptions.add(chat_id, store.companies.add_custom(company))
-
-
-def add_article(store: Store, company: str, n: int) -> int:
-    """A story about ``company`` that shares no wording with another ``n`` (not a copy)."""
-    words = " ".join(f"{company.lower()}{n}w{i}" for i in range(30))
-    article = Article(f"Headline {n}", (words,), url=f"https://news.example/{n}")
-    mention = CompanyMention(company, 0.8, True, 3)
-    article_id, _ = store.articles.add(article, companies=[mention])
-    store.outbox.enqueue_for_article(article_id)
-    return article_id
-
-
-async def sends(emulator: Any, chat_id: int, outcome: str | None = None) -> list[dict]:
-    log = await emulator.log(method="sendMessage", chat_id=chat_id)
-    return [e for e in log if outcome is None or e["outcome"] == outcome]
-
-
-def waiting(store: Store, chat_id: int) -> Callable[[], Awaitable[bool]]:
-    """Whether the sender has taken on the chat's 429 (stored it as the chat's own wait)."""
-
-    async def check() -> bool:
-        return chat_id in store.outbox.flood_waits.current(now=time.time())
-
-    return check
-
-
-def given_up(store: Store, chat_id: int) -> Callable[[], Awaitable[bool]]:
-    """Whether every alert of the chat is back in the outbox, due in the future."""
-
-    async def check() -> bool:
-        rows = store.outbox.rows(chat_id=chat_id)
-        now = time.time()
-        return bool(rows) and all(r["status"] == "pending" and r["due"] > now for r in rows)
-
-    return check
-
-
-def claimed(store: Store, chat_id: int) -> Callable[[], Awaitable[bool]]:
-    """Whether the sender has claimed every alert of the chat (they are on their way)."""
-
-    async def check() -> bool:
-        rows = store.outbox.rows(chat_id=chat_id)
-        return bool(rows) and all(r["status"] == "sending" for r in rows)
-
-    return check
-
-
-def delivered(emulator: Any, chat_id: int, count: int) -> Callable[[], Awaitable[bool]]:
-    async def check() -> bool:
-        return len(await sends(emulator, chat_id, "ok")) >= count
-
-    return check
 
 
 async def told_to_wait_an_hour(
@@ -236,21 +185,25 @@ async def _told(emulator: Any, chat_id: int) -> bool:
     return bool(await sends(emulator, chat_id, "fault"))
 
 
-async def _slow_long_wait(emulator: Any, db_path: Path, chat_id: int) -> Store:
-    """A store that gives up at once when the database is busy, with one alert for
-    ``chat_id``, whose send Telegram answers after 1 s with a long 429 (the database is
+async def _slow_long_wait(emulator: Any, db_path: Path, *chats: int) -> Store:
+    """A store that gives up at once when the database is busy, with one alert for each
+    of ``chats``, whose send Telegram answers after 1 s with a long 429 (the database is
     held by then)."""
     store = open_store(db_path, busy_timeout_ms=100, retries=0)
-    add_chat(store, chat_id, "Xiaomi")
-    add_article(store, "Xiaomi", 1)
+    for chat_id, company in zip(chats, ("Xiaomi", "Tesla"), strict=False):
+        add_chat(store, chat_id, company)
+        add_article(store, company, chat_id)
     await emulator.inject(
-        {
-            "method": "sendMessage",
-            "chat_id": chat_id,
-            "status": 429,
-            "retry_after": HOUR,
-            "delay_ms": 1000,
-        }
+        *(
+            {
+                "method": "sendMessage",
+                "chat_id": chat_id,
+                "status": 429,
+                "retry_after": HOUR,
+                "delay_ms": 1000,
+            }
+            for chat_id in chats
+        )
     )
     return store
 
@@ -316,6 +269,49 @@ async def test_alerts_held_in_their_lane_at_a_stop_are_sent_once_after_a_restart
         (row,) = store.outbox.rows(chat_id=9702)
         assert row["status"] == "sent"
         assert [e["outcome"] for e in await sends(emulator, 9702)] == ["fault", "ok"]
+    finally:
+        other.close()
+        store.close()
+
+
+async def test_a_database_busy_round_after_round_warns_once_per_chat(
+    emulator, db_path, caplog
+) -> None:
+    """Two chats' long waits meet a database another process holds (BEGIN IMMEDIATE) for
+    several rounds of tries: each chat's first failed round is a warning, the next ones
+    are logged at debug, and one line says how many failed once the alerts went back."""
+    chats = (9711, 9712)
+    store = await _slow_long_wait(emulator, db_path, *chats)
+    options = SenderOptions(idle_poll=0.05, stop_grace=0.2, hand_back_delays=(0.05, 0.1))
+    other = sqlite3.connect(db_path, isolation_level=None)
+    caplog.set_level(logging.DEBUG, logger="bot.alerts.outcomes")
+
+    def lines(chat: int) -> list[logging.LogRecord]:
+        return [r for r in caplog.records if r.getMessage().startswith(f"Chat {chat} must wait")]
+
+    async def three_rounds_each() -> bool:
+        return all(len(lines(chat)) >= 3 for chat in chats)
+
+    try:
+        async with sender_running(emulator, store, options=options, read_timeout=3.0) as sender:
+            for chat in chats:
+                await until(claimed(store, chat), 10, f"chat {chat}'s alert claimed")
+            other.execute("BEGIN IMMEDIATE")
+            await until(three_rounds_each, 20, "three failed rounds of tries for each chat")
+            other.execute("ROLLBACK")
+
+            async def handed_back() -> bool:
+                return sender.stats["postponed"] == 2
+
+            await until(handed_back, 10, "the alerts back in the queue")
+        for chat in chats:
+            *failed, done = lines(chat)
+            levels = [r.levelno for r in failed]
+            assert levels == [logging.WARNING] + [logging.DEBUG] * (len(failed) - 1)
+            assert done.levelno == logging.INFO
+            assert f"busy for {len(failed)} round(s)" in done.getMessage()
+            (row,) = store.outbox.rows(chat_id=chat)
+            assert (row["status"], row["attempts"]) == ("pending", 0)
     finally:
         other.close()
         store.close()

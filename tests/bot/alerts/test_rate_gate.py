@@ -136,3 +136,27 @@ async def test_a_send_made_with_the_told_one_that_goes_through_lifts_the_bot_pau
     assert gate.accepted(healthy) == 8  # chat 9's went through: Telegram does not limit the bot
     assert gate.paused_for < 2
     assert gate.chat_paused_for(8) > 3500  # chat 8 waits its hour alone
+
+
+async def test_a_send_waiting_for_its_turn_gives_up_when_its_chat_must_wait_long() -> None:
+    """A reply's 429 makes a chat wait an hour while its send holds the gate's lock
+    (waiting for the global window) or waits for the chat's turn: acquire gives up within
+    a step, granting nothing, and the next chat's send is granted at once. A wait within
+    ``patience`` is waited out."""
+    gate = RateGate(Limits(per_second=1, chat_interval=30.0, margin=0.0))
+    await send(gate, 7, [])  # the next send may go a second later, chat 7's in 30 s
+    locked = asyncio.create_task(gate.acquire(8, group=False, patience=5.0))
+    await asyncio.sleep(0.1)
+    gate.hold_chat(8, 3600.0)
+    assert await asyncio.wait_for(locked, 1.5) is None
+    assert await asyncio.wait_for(gate.acquire(9, group=False), 0.2) is not None
+    gate.done(9, group=False)
+    turn = asyncio.create_task(gate.acquire(7, group=False, patience=5.0))
+    await asyncio.sleep(0.1)
+    gate.hold_chat(7, 3600.0)
+    assert await asyncio.wait_for(turn, 1.5) is None
+    short = asyncio.create_task(gate.acquire(9, group=False, patience=5.0))
+    gate.hold_chat(9, 4.0)
+    await asyncio.sleep(1.5)
+    assert not short.done()  # waits out a short pause (and chat 9's turn)
+    short.cancel()
