@@ -9,6 +9,10 @@ company is a mention, not a subject):
 * the compiler of a list or survey: "the X list", "X's annual ranking", "the people X
   questioned", "X surveyed 2,000 adults".
 
+A company named only as the compiler of an index or survey whose figures the whole story
+reports ("House prices rebound, says X", "the X survey") is capped as a source by
+``compilers.py``: that is a verdict on the company, not on one mention.
+
 A name listed right after such a mention shares its role ("such as Google, Yahoo and
 eBay"). Salience counts these mentions with those quoting a company as a source (the
 ``source`` share, ``cues.is_source``), so a company named only so is rarely a subject while

@@ -65,6 +65,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from summarizer.companies.agents import agents
+from summarizer.companies.compilers import bounded, compilers
 from summarizer.companies.cues import (
     SENTENCE_END,
     acts,
@@ -74,7 +75,7 @@ from summarizer.companies.cues import (
     window,
 )
 from summarizer.companies.flights import flights
-from summarizer.companies.makers import MAKER_SALIENCE, makers
+from summarizer.companies.makers import makers
 from summarizer.companies.occurrences import (
     Occurrence,
     lower_keeping_offsets,
@@ -261,11 +262,6 @@ def company_features(
     return feats
 
 
-def _floored(salience: float, maker: bool) -> float:
-    """``salience``, at least ``MAKER_SALIENCE`` for the maker of what a sentence opens with."""
-    return max(salience, MAKER_SALIENCE) if maker else salience
-
-
 def _mark_other_head(feats: Mapping[int, dict[str, float]]) -> None:
     """Set ``other_head``: another company heads the story (headline, else first sentence)."""
     # The headline, or the first sentence when the headline names no company, says whom the
@@ -292,8 +288,10 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
     made |= agents(occs, parts)  # who does what the lead reports ("X is recalling ...")
     made |= officers(occs, parts)  # whose officer speaks in the lead ("Y, chief of X, said")
     made |= flights(occs, parts)  # whose flight the lead is about ("X Flight 370")
+    capped = compilers(occs, parts)  # whose index or survey the story quotes: a source
     scores = [
-        Score(e, round(_floored(probability(f), e in made), 3), counts[e]) for e, f in feats.items()
+        Score(e, round(bounded(probability(f), e in made, e in capped), 3), counts[e])
+        for e, f in feats.items()
     ]
     scores.sort(key=lambda s: (-s.salience, -s.mentions, first[s.entry]))
     return scores

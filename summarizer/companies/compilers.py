@@ -1,0 +1,103 @@
+"""The compiler of an index or survey whose figures a story reports: a source, not a subject.
+
+A mortgage lender's house price index, a payroll firm's employment report, a consultancy's
+survey of shoppers: news about a market often comes from one company's figures, and names
+that company in the headline, the first sentence and throughout ("House prices rebound,
+says X", "UK house prices rose 1.1% in December, X said", "the X house price index", "X's
+monthly survey showed"). Such a company supplies the story's figures about others: it is a
+source (labelling guide rule 7), however often it is named.
+
+A company is such a compiler only when both hold:
+
+* one of its mentions names its index, survey or poll ("the X survey", "X's monthly house
+  price index", "an index compiled by X", "X house price data");
+* none of its sentences (the headline's included) is about its own business: no deal or case
+  (``cues.sentence_cues``), none of its own results, shares, staff or customers ("X's profits
+  rose", "shares in X", "X's chief executive", "its customers"). "Profits at X rose, and its
+  house price index showed prices rising" is X's own news, so X stays a subject.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from summarizer.companies.cues import SENTENCE_END, window
+from summarizer.companies.makers import MAKER_SALIENCE
+from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
+
+# Salience at most this for a compiler (below ``SUBJECT_THRESHOLD``: never a subject).
+COMPILER_SALIENCE = 0.3
+
+_FIGURES = r"(?:index|indices|survey|surveys|poll|polls|barometer)"
+# "the X survey", "X's monthly house price index", "X house price data".
+_NAMES_ITS_FIGURES = re.compile(
+    rf"^(?:['’]s?)? (?:[\w-]+ ){{0,3}}?{_FIGURES}\b|^(?:['’]s?)? (?:house|home|property) "
+    r"prices? (?:data|figures|report|statistics)\b"
+)
+# "an index compiled by X", "the survey from lender X".
+_FIGURES_BY = re.compile(
+    rf"\b{_FIGURES} (?:[\w-]+ ){{0,3}}?(?:by|from) (?:the )?(?:[\w-]+ ){{0,2}}$"
+)
+# The company's own business in a sentence naming it: its results, shares, staff and
+# customers ("X's profits", "its customers", "the firm's shareholders"), a deal or a case.
+# Not every deal word of ``cues.SENTENCE_CUES``: a market's "buyers" and "sales" are no deal.
+_OWN_BUSINESS = re.compile(
+    r"\b(?:profits?|revenues?|turnover|earnings|dividends?|shareholders?|takeover|take over|"
+    r"took over|merg(?:e|er|ers|ed|ing)|acqui(?:re|res|red|ring|sition)|(?:to|will) buy|bought|"
+    r"bid|stake|deal|agreement|contract|sue|sued|suing|lawsuit|fined|charged|accused|"
+    r"(?:its|the (?:firm|company|group|bank)['’]s) (?:[\w-]+ )?(?:shares|customers|staff|"
+    r"workers|employees|branches|stores|results|sales))\b"
+)
+_OFFICER = r"(?:chief executive|ceo|boss|chairman|chairwoman|president|managing director)"
+# Its officer, or its shares, named with it: "X's chief executive", "shares in X".
+_ITS_AFTER = re.compile(rf"^(?:['’]s?)? (?:[\w-]+ )?(?:{_OFFICER}|shares|stock)\b")
+_ITS_BEFORE = re.compile(rf"\b(?:{_OFFICER} (?:of|at)|shares (?:in|of)) (?:the )?$")
+
+
+def bounded(salience: float, maker: bool, compiler: bool) -> float:
+    """``salience``, at most ``COMPILER_SALIENCE`` for a compiler of figures, else at least
+    ``MAKER_SALIENCE`` for the maker of what a sentence opens with (``makers.py``)."""
+    if compiler:
+        return min(salience, COMPILER_SALIENCE)
+    return max(salience, MAKER_SALIENCE) if maker else salience
+
+
+def compilers(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
+    """Entries named only as the compiler of an index or survey (see the module docstring)."""
+    cued: set[int] = set()
+    for o in occs:
+        # Windows cut from the cased text and lower-cased: most parts are never lowered.
+        text = parts[o.part]
+        before, after = window(text, o.start, o.end)
+        before, after = before.lower(), after.lower()
+        if _NAMES_ITS_FIGURES.match(after) or (
+            (" by " in before or " from " in before) and _FIGURES_BY.search(before)
+        ):
+            cued.add(o.entry)
+    # Most stories name no index or survey: their sentences are never split.
+    named = {o.part for o in occs if o.entry in cued}
+    starts = {p: _sentence_starts(parts[p]) for p in named}
+    lower = {p: lower_keeping_offsets(parts[p]) for p in named}
+    own = {
+        o.entry for o in occs if o.entry in cued and _own_business(lower[o.part], starts[o.part], o)
+    }
+    return cued - own
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence of ``text`` starts (0 first), and its end."""
+    return [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]
+
+
+def _own_business(lower: str, starts: Sequence[int], o: Occurrence) -> bool:
+    """Whether ``o`` names its company's own business (``lower``: its part lower-cased,
+    ``starts``: that part's sentence starts): its officer or shares beside it, or a sentence
+    about its results, staff or customers, a deal or a case."""
+    before, after = window(lower, o.start, o.end)
+    if _ITS_AFTER.match(after) or _ITS_BEFORE.search(before):
+        return True
+    k = bisect_right(starts, o.start) - 1
+    begin, end = starts[k], starts[min(k + 1, len(starts) - 1)]
+    return bool(_OWN_BUSINESS.search(lower, begin, end))

@@ -1,0 +1,133 @@
+"""The compiler of an index or survey whose figures a story reports is a source, not a subject
+(labelling guide rule 7): ``compilers.py``. Its own news keeps it a subject."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from summarizer.article import Article
+from summarizer.companies.compilers import COMPILER_SALIENCE, bounded, compilers
+from summarizer.companies.makers import MAKER_SALIENCE
+from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
+from summarizer.companies.occurrences import Occurrence
+
+
+def _subjects(title: str, paragraphs: tuple[str, ...], *names: str) -> dict[str, bool]:
+    """Whether each of ``names`` (followed, as after ``/subscribe``) is a subject."""
+    matcher = CompanyMatcher(()).with_entries([CompanyEntry(name) for name in names])
+    return {m.name: m.subject for m in matcher.find(Article(title, paragraphs))}
+
+
+# Stories whose figures come from one company's index or survey: (why, headline, paragraphs).
+_COMPILED = [
+    (
+        "a lender's house price index, named in the headline",
+        "Home prices climb again, says Brimwell",
+        (
+            "Home prices in England rose 0.9% in April, the third monthly rise in a row, "
+            "Brimwell has said.",
+            "The average home now costs £201,400, Brimwell said. Prices in the north rose "
+            "fastest, by 2.1%.",
+            "Economists said the Brimwell house price index was at odds with falling mortgage "
+            "approvals. The Brimwell survey showed demand from first-time buyers easing.",
+        ),
+    ),
+    (
+        "a payroll firm's monthly survey of employers",
+        "Paylex says employers shed 310,000 jobs",
+        (
+            "According to payroll processor Paylex, private employers cut 310,000 jobs in "
+            "June, more than economists had expected.",
+            "Paylex also revised its figures for May. The Paylex survey covers about 400,000 "
+            "employers.",
+            "Official jobs figures are due on Friday.",
+        ),
+    ),
+    (
+        "an index compiled by a consultancy",
+        "Shoppers grow gloomier",
+        (
+            "Shoppers are at their gloomiest for two years, according to a confidence index "
+            "compiled by Marrow Partners.",
+            "Marrow Partners said its index fell four points to 91 in March. Marrow Partners "
+            "has run the index since 1998.",
+        ),
+    ),
+]
+
+
+# Stories about the compiler's own business that also name its index or survey.
+_OWN_NEWS = [
+    (
+        "its own profits",
+        "Brimwell profits up 8%",
+        (
+            "Brimwell, the mortgage lender, made a profit of £2.1bn last year, up 8%.",
+            "Lending rose as the Brimwell house price index showed prices rising 6% in the "
+            "year. Brimwell said it would open 20 branches.",
+        ),
+    ),
+    (
+        "its chief executive speaking",
+        "Brimwell sees slower year",
+        (
+            "Brimwell's chief executive said lending would slow this year.",
+            "The Brimwell survey of home buyers showed demand easing. Brimwell said it "
+            "would hold its mortgage rates.",
+        ),
+    ),
+    (
+        "a deal it is party to",
+        "Brimwell agrees to buy Keston",
+        (
+            "Brimwell has agreed to buy rival lender Keston for £900m.",
+            "Brimwell, which compiles the Brimwell house price index, said the deal would "
+            "make it the second biggest lender.",
+        ),
+    ),
+]
+
+
+_STORIES = [(*c, False) for c in _COMPILED] + [(*c, True) for c in _OWN_NEWS]
+
+
+@pytest.mark.parametrize(
+    ("why", "title", "paragraphs", "subject"), _STORIES, ids=[c[0] for c in _STORIES]
+)
+def test_a_compiler_is_a_subject_only_when_its_own_business_is_the_story(
+    why: str, title: str, paragraphs: tuple[str, ...], subject: bool
+) -> None:
+    found = _subjects(title, paragraphs, "Brimwell", "Paylex", "Marrow Partners")
+    assert found and set(found.values()) == {subject}, why
+
+
+def _compilers(text: str, *names: str) -> set[str]:
+    """The ``names`` that ``compilers`` finds in one paragraph."""
+    occs = [
+        Occurrence(entry, 1, m.start(), m.end())
+        for entry, name in enumerate(names)
+        for m in re.finditer(re.escape(name), text)
+    ]
+    return {names[e] for e in compilers(occs, ["", text])}
+
+
+def test_only_the_company_whose_index_is_named_is_its_compiler() -> None:
+    text = (
+        "The Keston index of car sales showed sales falling 3%. Sales at Dorvelle fell most, "
+        "Keston said."
+    )
+    assert _compilers(text, "Keston", "Dorvelle") == {"Keston"}
+    # Shares in it, or its chairman, are its own business.
+    assert not _compilers("Shares in Keston fell as the Keston index slid.", "Keston")
+    assert not _compilers("The Keston survey, Keston chairman Al Reyes said, is out.", "Keston")
+    # Someone else's chairman in the sentence is not.
+    assert _compilers("Its chairman said the Keston survey is out.", "Keston") == {"Keston"}
+
+
+def test_a_compiler_is_capped_below_a_subject_even_if_it_opens_the_story() -> None:
+    assert bounded(0.97, maker=False, compiler=True) == COMPILER_SALIENCE
+    assert bounded(0.97, maker=True, compiler=True) == COMPILER_SALIENCE
+    assert bounded(0.1, maker=False, compiler=True) == 0.1
+    assert bounded(0.1, maker=True, compiler=False) == MAKER_SALIENCE
