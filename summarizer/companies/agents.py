@@ -33,6 +33,7 @@ from summarizer.companies.cues import SENTENCE_END, is_source, window
 from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
 
 _LEAD = 3  # sentences read
+_Sentences = Sequence[tuple[int, int, int]]  # (part, begin, end) of sentences
 
 # A wire dateline before the first word: "(CNN)", "Tokyo (CNN) -- ", "LONDON (Reuters) - ".
 _DATELINE = re.compile(r"(?:[A-Z][\w .,'’-]{0,40}?\s*)?\([A-Za-z .]{2,30}\)\s*(?:--|-|—|–)?\s*")
@@ -139,24 +140,22 @@ _NEXT_PARTY = re.compile(
 _PRONOUN = re.compile(r"(?:It|The (?:company|firm|group|bank|airline|carrier|retailer)) ")
 
 
-def agents(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
-    """Entries that do what the story's lead reports (see the module docstring)."""
+def agents(occs: Sequence[Occurrence], parts: Sequence[str], lead: _Sentences) -> set[int]:
+    """Entries that do what the story's lead reports (see the module docstring); ``lead``:
+    ``list(lead_sentences(parts))``, found once for the rules that read the lead."""
     # Only occurrences in the lead's paragraphs matter: most stories name none there.
     first = min((o.part for o in occs if o.part > 0), default=0)
     if not first:
         return set()
-    sentences = list(lead_sentences(parts))
-    last, end = sentences[-1][0], sentences[-1][2]
+    last, end = lead[-1][0], lead[-1][2]
     if first > last:
         return set()
     body = sorted(
         (o for o in occs if 0 < o.part <= last and (o.part < last or o.start < end)),
         key=lambda o: (o.part, o.start),
     )
-    lead = [
-        (b, [o for o in body if o.part == p and b <= o.start < e], p, e) for p, b, e in sentences
-    ]
-    return _named_first(lead, parts) | _described_first(lead, parts) | _parties(lead, parts)
+    named = [(b, [o for o in body if o.part == p and b <= o.start < e], p, e) for p, b, e in lead]
+    return _named_first(named, parts) | _described_first(named, parts) | _parties(named, parts)
 
 
 def lead_sentences(parts: Sequence[str]) -> Iterator[tuple[int, int, int]]:

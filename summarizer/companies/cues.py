@@ -82,8 +82,10 @@ _ACTS_ENDS = ("for", "in", "of", "from", "at")
 # Searched in lower-cased text (3x faster than IGNORECASE), both in one pass: a sentence
 # about a survey, index, forecast or report; one about a deal or a case (a deal, agreement,
 # contract or order counts: the other party to it is usually a subject, guide rule 8).
+# Led by the non-word character before the word, searched in " " + sentence: the engine
+# then skips between words at C speed instead of trying the alternation after every "\b".
 SENTENCE_CUES = re.compile(
-    r"\b(?:(?P<report>survey\w*|index|figures|forecast\w*|report(?:ed|s)?|study|research|"
+    r"\W(?:(?P<report>survey\w*|index|figures|forecast\w*|report(?:ed|s)?|study|research|"
     r"poll\w*|data|according to|estimates?|predict\w*|analys[ie]s|house prices|consumer\w*)|"
     r"(?P<deal>buy\w*|bought|acqui\w+|takeover|take over|took over|merg\w+|bid|bids|bidder|"
     r"sue|sued|suing|lawsuit|stake|sell\w*|sold|offer|tie-up|alliance|joint venture|"
@@ -117,10 +119,12 @@ def sentence_cues(sentence: str, cased: str = "") -> tuple[bool, bool]:
     """(about a deal or case, about a survey or report) for a lower-cased sentence
     (``cased``: the same with its capitals, for "Sue" the name; the sentence if none)."""
     deal = report = False
-    for m in SENTENCE_CUES.finditer(sentence):
+    # In " " + sentence a match starts one character before its word: m.start() is the
+    # word's offset in ``sentence``, m.end() - 1 its end.
+    for m in SENTENCE_CUES.finditer(" " + sentence):
         if m.lastgroup == "deal":
             # "helps websites deal with", "already offer free services", "Sue Wagner"
-            deal = deal or deal_meant(sentence, cased or sentence, m.start(), m.end())
+            deal = deal or deal_meant(sentence, cased or sentence, m.start(), m.end() - 1)
         else:
             report = True
         if deal and report:

@@ -102,6 +102,7 @@ class AliasIndex:
         self._lower_re: tuple[re.Pattern[str] | None] | None = None
         self._lower_bytes: tuple[frozenset[bytes] | None] | None = None  # (see _lower_words)
         self._starts_word: dict[str, StartWord | None] = {}  # written word -> what it starts
+        self.pairs: dict[tuple[str, str], bool] = {}  # (word, next as written): scan._goes_on
 
     def add(self, alias: str, ref_entry: int, *, mode: str, weak: bool = False) -> None:
         """Index one alias, or an exclusion phrase (mode EXCLUDED) of that company."""
@@ -119,7 +120,7 @@ class AliasIndex:
         refs = self.grams.get(key, ())
         if ref not in refs:  # "NIO" (exact) and "Nio" (any case) may share a key
             self.grams[key] = (*refs, ref)  # a new tuple: copies share the old ones
-        self._starts_word = {}  # what a word starts may have changed: forget what was learnt
+        self._starts_word, self.pairs = {}, {}  # what a word starts may have changed: forget
         self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
         self.inner.update(key[:k] for k in range(2, len(key)))
         if surface[0][:1].islower() and key[0] not in self.lower_first:

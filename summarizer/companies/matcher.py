@@ -31,7 +31,7 @@ from summarizer.companies.names import (
     short_forms,
     spelling_variants,
 )
-from summarizer.companies.opened import as_read, opened_words, shortened_words
+from summarizer.companies.opened import as_read, opened_names
 from summarizer.companies.recase import Group, merged, readable, spellings
 from summarizer.companies.salience import Occurrence, score_companies
 from summarizer.companies.scan import (
@@ -184,9 +184,7 @@ class CompanyMatcher:
         # After "Harrison Ford" a bare "Ford" is the actor unless Ford Motor is named outright.
         shadows = {(h.entry, h.shadow) for _, h in hits if h.shadow}
         # After "Continental Airlines" a bare "Continental" is the airline, not the tyre maker.
-        opened = opened_words(parts, hits, self.entries) | shortened_words(
-            parts, hits, self.entries
-        )
+        opened = opened_names(parts, hits, self.entries)
         found = [(p, as_read(h, opened, shadows)) for p, h in hits if not h.shadow]
         sure = {h.entry for _, h in found if not h.weak}
         occs = [Occurrence(h.entry, p, h.start, h.end) for p, h in found if h.entry in sure]

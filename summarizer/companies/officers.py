@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.companies.agents import lead_sentences
 from summarizer.companies.cues import is_source, window
 from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
 
@@ -41,13 +40,16 @@ _SPEAKS = re.compile(
 )
 
 
-def officers(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
-    """Entries whose officer speaks in the story's lead (see the module docstring)."""
+def officers(
+    occs: Sequence[Occurrence], parts: Sequence[str], lead: Sequence[tuple[int, int, int]]
+) -> set[int]:
+    """Entries whose officer speaks in the story's lead (see the module docstring); ``lead``:
+    ``agents.lead_sentences``, (part, begin, end) of its sentences."""
     first = min((o.part for o in occs if o.part > 0), default=0)
     if not first:
         return set()
     found: set[int] = set()
-    for p, begin, end in lead_sentences(parts):
+    for p, begin, end in lead:
         if p < first:
             continue
         here = [o for o in occs if o.part == p and begin <= o.start < end]

@@ -16,9 +16,21 @@ from summarizer.companies.judge import Hit
 from summarizer.companies.names import DESCRIPTORS, LEGAL
 
 
-def opened_words(
+def opened_names(
     parts: Sequence[str], hits: Sequence[tuple[int, Hit]], entries: Sequence[CompanyEntry]
 ) -> dict[tuple[int, str], int]:
+    """{(company, word): other company} for a one-word hit that stands for another company
+    whose name the story gave first (``opened_words`` and ``shortened_words``)."""
+    if not any(h.word for _, h in hits):
+        return {}  # most stories have no one-word hit: where names were is never gathered
+    places = _places(parts, hits)
+    return opened_words(places, entries) | shortened_words(places, entries)
+
+
+_Places = tuple[dict[str, dict[int, tuple[int, int]]], dict[tuple[int, str], tuple[int, int]]]
+
+
+def opened_words(places: _Places, entries: Sequence[CompanyEntry]) -> dict[tuple[int, str], int]:
     """{(company, word): other company} for a common word that is one company's name
     and opens another company's name which the story's text gives first: after
     "Continental Airlines", a bare "Continental" is the airline, not the tyre maker.
@@ -26,8 +38,9 @@ def opened_words(
     company does ("Airlines", "Resources"; not "Apple Hospitality REIT", "Leonardo
     DRS"); not when the company is named outright too ("Toyota Motor ... Toyota
     Industries ... Toyota said"), nor for its own unit (a registry "parent": Hitachi
-    Metals), nor when it came first ("Apple ... the Apple Insider website")."""
-    opened, bare = _places(parts, hits)
+    Metals), nor when it came first ("Apple ... the Apple Insider website"); ``places``:
+    ``_places``."""
+    opened, bare = places
     outright = {e for named in opened.values() for e in named}
     out = {}
     for (entry, word), place in bare.items():
@@ -42,9 +55,6 @@ def opened_words(
         if earlier and min(earlier)[0] < place:
             out[entry, word] = min(earlier)[1]
     return out
-
-
-_Places = tuple[dict[str, dict[int, tuple[int, int]]], dict[tuple[int, str], tuple[int, int]]]
 
 
 def _places(parts: Sequence[str], hits: Sequence[tuple[int, Hit]]) -> _Places:
@@ -64,17 +74,16 @@ def _places(parts: Sequence[str], hits: Sequence[tuple[int, Hit]]) -> _Places:
     return opened, bare
 
 
-def shortened_words(
-    parts: Sequence[str], hits: Sequence[tuple[int, Hit]], entries: Sequence[CompanyEntry]
-) -> dict[tuple[int, str], int]:
+def shortened_words(places: _Places, entries: Sequence[CompanyEntry]) -> dict[tuple[int, str], int]:
     """{(company, word): other company} for a one-word name of one company that opens the
     full name of another which the story gives first: after "Tata Teleservices", a bare
     "Tata" is that firm, not Tata Group; after "Virgin Atlantic", "Virgin" is the airline.
     A story shortens the name it spelled out, not to another company's. Not when the
     word's own company is named outright too ("Toyota Motor ... Toyota Industries ...
     Toyota said"), nor for its own unit (a registry "parent"); common words are
-    ``opened_words``' (they need the rest of the name to say what the company does)."""
-    opened, bare = _places(parts, hits)
+    ``opened_words``' (they need the rest of the name to say what the company does);
+    ``places``: ``_places``."""
+    opened, bare = places
     outright = {e for named in opened.values() for e in named}
     out = {}
     for (entry, word), place in bare.items():

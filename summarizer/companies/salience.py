@@ -64,7 +64,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from summarizer.companies.agents import agents
+from summarizer.companies.agents import agents, lead_sentences
 from summarizer.companies.compilers import bounded, compilers
 from summarizer.companies.cues import (
     SENTENCE_END,
@@ -284,10 +284,10 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
         counts[occ.entry] = counts.get(occ.entry, 0) + 1
         first[occ.entry] = min(first.get(occ.entry, (occ.part, occ.start)), (occ.part, occ.start))
     feats = company_features(occs, parts)
-    made = makers(occs, parts)  # the maker of what a sentence is about ("built by X")
-    made |= agents(occs, parts)  # who does what the lead reports ("X is recalling ...")
-    made |= officers(occs, parts)  # whose officer speaks in the lead ("Y, chief of X, said")
-    made |= flights(occs, parts)  # whose flight the lead is about ("X Flight 370")
+    lead = list(lead_sentences(parts))  # the lead's sentences, found once for three rules
+    made = makers(occs, parts) | agents(occs, parts, lead)  # "built by X", "X is recalling"
+    made |= officers(occs, parts, lead)  # whose officer speaks in the lead ("Y, chief of X, said")
+    made |= flights(occs, parts, lead)  # whose flight the lead is about ("X Flight 370")
     capped = compilers(occs, parts)  # whose index or survey the story quotes: a source
     scores = [
         Score(e, round(bounded(probability(f), e in made, e in capped), 3), counts[e])

@@ -100,10 +100,18 @@ def _goes_on(index: AliasIndex, text: str, written: str, word: str, end: int) ->
     m = _NEXT_RE.match(text, end)
     if m is None:
         return False
-    nxt = fold(m.group(1))
-    if len(nxt) > 2 and nxt.endswith("'s"):
-        nxt = nxt[:-2]
-    return index.continues((word, nxt))
+    # Remembered per pair as written: "The", "Mr" and "In" are followed by the same words
+    # again and again, and folding the next word and looking the pair up cost more than this.
+    pair = (word, m.group(1))
+    known = index.pairs.get(pair)
+    if known is None:
+        if len(index.pairs) > 50_000:  # bounded, as ``AliasIndex.start_words``' memory
+            index.pairs.clear()
+        nxt = fold(pair[1])
+        if len(nxt) > 2 and nxt.endswith("'s"):
+            nxt = nxt[:-2]
+        known = index.pairs[pair] = index.continues((word, nxt))
+    return known
 
 
 def _start_word(index: AliasIndex, text: str, at: int) -> StartWord | None:

@@ -88,6 +88,16 @@ def test_what_a_word_starts_is_relearnt_when_aliases_are_added() -> None:
     assert hits == [(1, 0), (0, 13)]
 
 
+def test_where_a_first_word_goes_is_relearnt_when_aliases_are_added() -> None:
+    index = AliasIndex()
+    index.add("Vantor Mills", 0, mode=FOLD)
+    text = "Vantor Labs said Vantor Mills grew."
+    assert [(h.entry, h.start) for h in alias_hits(index, text, headline_style=False)] == [(0, 17)]
+    index.add("Vantor Labs", 1, mode=FOLD)  # "Vantor" then "Labs" now goes on to an alias
+    hits = [(h.entry, h.start) for h in alias_hits(index, text, headline_style=False)]
+    assert hits == [(1, 0), (0, 17)]
+
+
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_lower_case_first_words_regex_finds_what_the_plain_search_finds(
