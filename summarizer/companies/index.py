@@ -53,6 +53,7 @@ _GAP_RE = re.compile(r"[ \t.\-/!]{0,3}|,[ \t]?|\.?,[ \t]?")
 # folded form, its lookup form without "'s", the most words of an alias it starts, whether
 # it is an alias on its own).
 StartWord = tuple[int, str, str, int, bool]
+_UNLEARNT: StartWord = (0, "", "", 0, False)  # a word not looked up yet (by identity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,20 +151,17 @@ class AliasIndex:
         return [at for at, _ in self.start_words(text)]
 
     def start_words(self, text: str) -> list[tuple[int, StartWord | None]]:
-        """The words in ``text`` that may start an alias, in order: (offset, what it starts).
-
-        Capitalised words etc. come from ``_START_WORD_RE``, with what they start looked
-        up once per written form; the few lower-case first words of aliases ("ebay",
-        "easyjet") from one trie-shaped regex over the lower-cased text (a plain
-        alternation would be tried word by word at every position), with None: the
-        caller looks those up."""
+        """The words in ``text`` that may start an alias, in order: (offset, what it starts,
+        learnt once per written form; None for a lower-case first word, "ebay": look it up)."""
         known = self._starts_word
         if len(known) > 50_000:  # bounded: a stream of odd words must not grow it forever
             known.clear()
+        get, learn, unlearnt = known.get, self._learn, _UNLEARNT
         found: list[tuple[int, StartWord | None]] = [
             (m.start(), info)
             for m in _START_WORD_RE.finditer(text)
-            if (info := known[word] if (word := m.group()) in known else self._learn(word))
+            if ((info := get(word := m.group(), unlearnt)) is unlearnt and (info := learn(word)))
+            or info
         ]
         if not self.lower_first:
             return found
