@@ -23,7 +23,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from summarizer.companies.cues import SENTENCE_END, window
+from summarizer.companies.cues import sentence_starts, window
 from summarizer.companies.makers import MAKER_SALIENCE
 from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
 
@@ -78,17 +78,12 @@ def compilers(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
             cued.add(o.entry)
     # Most stories name no index or survey: their sentences are never split.
     named = {o.part for o in occs if o.entry in cued}
-    starts = {p: _sentence_starts(parts[p]) for p in named}
+    starts = {p: [*sentence_starts(parts[p]), len(parts[p])] for p in named}
     lower = {p: lower_keeping_offsets(parts[p]) for p in named}
     own = {
         o.entry for o in occs if o.entry in cued and _own_business(lower[o.part], starts[o.part], o)
     }
     return cued - own
-
-
-def _sentence_starts(text: str) -> list[int]:
-    """Where each sentence of ``text`` starts (0 first), and its end."""
-    return [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]
 
 
 def _own_business(lower: str, starts: Sequence[int], o: Occurrence) -> bool:

@@ -19,6 +19,14 @@ from summarizer.companies.senses import deal_meant
 
 # Starts with a literal class so the regex engine skips ahead to the next full stop.
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Where each of ``text``'s sentences starts, in order (0 first). Found in the whole
+    text, so that a company opening a sentence starts it: "... made by hand. X sells it"."""
+    return [0, *(m.end() for m in SENTENCE_END.finditer(text))]
+
+
 _AUX = r"(?:has|have|had|also|will|would|is|was|were|are|did|does|do|not|itself|on \w+day)"
 _ACTS_AFTER = re.compile(
     r"^(?:['’]s?)?\s*(?:\([^)]{0,30}\)\s*)?(?:,[^,.]{0,60},\s*)?"

@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from summarizer.companies.cues import SENTENCE_END
+from summarizer.companies.cues import sentence_starts
 from summarizer.companies.occurrences import Occurrence
 
 # Salience at least this for a maker: on the 685 labelled articles (every labelled name
@@ -87,7 +87,7 @@ def makers(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
             # Cheap test first: the verb's " by " must stand within 80 characters before it.
             if o.entry in found or " by " not in text[max(0, o.start - 80) : o.start]:
                 continue
-            starts = starts or [*_sentence_starts(text), len(text)]
+            starts = starts or [*sentence_starts(text), len(text)]
             k = bisect_right(starts, o.start) - 1
             begin, end = starts[k], starts[k + 1]
             # Only the sentence's mentions: a paragraph may hold thousands.
@@ -112,9 +112,3 @@ def _shared(o: Occurrence, here: Sequence[Occurrence], text: str, begin: int) ->
         for other in here
         if other.entry != o.entry
     )
-
-
-def _sentence_starts(text: str) -> list[int]:
-    """Where each of ``text``'s sentences starts, in order (0 first). Found in the whole
-    text, so that a company opening a sentence starts it: "... made by hand. X sells it"."""
-    return [0, *(m.end() for m in SENTENCE_END.finditer(text))]

@@ -67,11 +67,11 @@ from importlib.resources import files
 from summarizer.companies.agents import agents, lead_sentences
 from summarizer.companies.compilers import bounded, compilers
 from summarizer.companies.cues import (
-    SENTENCE_END,
     acts,
     business_sentence,
     is_source,
     sentence_cues,
+    sentence_starts,
     window,
 )
 from summarizer.companies.flights import flights
@@ -130,7 +130,7 @@ class Layout:
         total = 0
         for text in parts[1:]:
             self.first.append(total)
-            starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]
+            starts = sentence_starts(text)
             self.starts.append(starts)
             total += len(starts)
         self.sentences = max(1, total)
