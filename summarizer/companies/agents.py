@@ -31,12 +31,11 @@ from collections.abc import Iterator, Sequence
 
 from summarizer.companies.cues import SENTENCE_END, is_source, window
 from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
+from summarizer.text.dateline import dateline_end
 
 _LEAD = 3  # sentences read
 _Sentences = Sequence[tuple[int, int, int]]  # (part, begin, end) of sentences
 
-# A wire dateline before the first word: "(CNN)", "Tokyo (CNN) -- ", "LONDON (Reuters) - ".
-_DATELINE = re.compile(r"(?:[A-Z][\w .,'’-]{0,40}?\s*)?\([A-Za-z .]{2,30}\)\s*(?:--|-|—|–)?\s*")
 # Words that may not stand before a sentence's subject: a preposition or conjunction puts the
 # name in a phrase of its own ("at the X plant", "Fans of X"), a verb makes it an object.
 _STOP = frozenset(
@@ -180,8 +179,7 @@ _Lead = Sequence[tuple[int, list[Occurrence], int, int]]
 
 def _start(text: str, begin: int) -> int:
     """Where a sentence's words start, after a wire dateline in the story's first one."""
-    dateline = _DATELINE.match(text, begin) if begin == 0 else None
-    return dateline.end() if dateline else begin
+    return dateline_end(text) if begin == 0 else begin
 
 
 def _named_first(lead: _Lead, parts: Sequence[str]) -> set[int]:

@@ -10,6 +10,7 @@ import re
 import time
 
 from summarizer.article import Article
+from summarizer.companies.agents import agents, lead_sentences
 from summarizer.companies.cues import sentence_cues
 from summarizer.companies.makers import makers
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
@@ -101,6 +102,20 @@ def test_a_place_a_source_or_a_possessive_in_the_first_sentence_is_no_agent() ->
     assert _subjects(["Pollwise"], "", source + _REST) == {"Pollwise": False}
     product = "Dorvelle Dips' new bean dip is being pulled from shelves in twelve states. "
     assert _subjects(["Dorvelle Dips"], "", product + _REST) == {"Dorvelle Dips": False}
+
+
+def test_a_ticker_in_brackets_is_no_dateline_and_a_colon_dateline_is_one() -> None:
+    """The lead's first words are read after the story's wire dateline (the one
+    ``summarizer.text.dateline`` recognises): "NEW DELHI: X said" opens on X, and "Shares
+    in X (X.L)" is no dateline, so X stays after a preposition."""
+    ticker = "Shares in Dorvelle Dips (DRV.L) rose 5% on Monday after a bid rumour. "
+    parts = ["", ticker + _REST]
+    occs = [Occurrence(0, 1, m.start(), m.end()) for m in re.finditer("Dorvelle Dips", parts[1])]
+    assert agents(occs, parts, list(lead_sentences(parts))) == set()
+    wire = "NEW DELHI: Dorvelle Dips said on Tuesday it will close two plants. "
+    parts = ["", wire + _REST]
+    occs = [Occurrence(0, 1, m.start(), m.end()) for m in re.finditer("Dorvelle Dips", parts[1])]
+    assert agents(occs, parts, list(lead_sentences(parts))) == {0}
 
 
 def test_later_in_the_lead_only_a_company_introduced_by_its_kind_is_an_agent() -> None:
