@@ -180,7 +180,7 @@ class AlertSender:
 
     def flood_wait(self, chat_id: int | None) -> float:
         """Seconds Telegram's known waits still forbid a message to ``chat_id``: its own
-        wait, or the bot's as a whole (with the gate's one-second caution after a 429)."""
+        wait, or every chat's (the gate's caution after 429s, a wait restored at a start)."""
         own = 0.0 if chat_id is None else self.gate.chat_paused_for(chat_id)
         return max(own, self.gate.paused_for)
 
