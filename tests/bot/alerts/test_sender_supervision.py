@@ -32,6 +32,15 @@ async def _wait_for(condition: Any, seconds: float) -> bool:
     return condition()
 
 
+async def _stop(sender: Any, task: asyncio.Task, bot: Bot, *files: Any) -> None:
+    """Stop the sender, wait for its task, close the connections, shut the bot down."""
+    sender.stop()
+    await asyncio.wait_for(task, 10.0)
+    for file in files:
+        file.close()
+    await bot.shutdown()
+
+
 async def test_sender_recovers_after_an_injected_lock(
     store: Store, world: Any, db_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -69,11 +78,7 @@ async def test_sender_recovers_after_an_injected_lock(
         assert await _wait_for(lambda: [r["status"] for r in store.outbox.rows()] == ["sent"], 5.0)
         assert any("running again" in r.getMessage() for r in caplog.records)
     finally:
-        sender.stop()
-        await asyncio.wait_for(task, 10.0)
-        locker.close()
-        sender_store.close()
-        await bot.shutdown()
+        await _stop(sender, task, bot, locker, sender_store)
 
 
 async def test_a_busy_queue_warns_once_per_streak_of_failed_polls(
@@ -102,11 +107,7 @@ async def test_a_busy_queue_warns_once_per_streak_of_failed_polls(
         store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.8}))
         assert await _wait_for(lambda: telegram.of("sendMessage"), 5.0)
     finally:
-        sender.stop()
-        await asyncio.wait_for(task, 10.0)
-        locker.close()
-        sender_store.close()
-        await bot.shutdown()
+        await _stop(sender, task, bot, locker, sender_store)
     failed = [r for r in caplog.records if r.getMessage().startswith("Could not read the alert")]
     assert len(failed) >= 5
     assert [r.levelno for r in failed] == [logging.WARNING] + [logging.DEBUG] * (len(failed) - 1)

@@ -132,22 +132,28 @@ def test_the_run_lock_follows_the_file_not_the_name(tmp_path: Path) -> None:
         assert lock_path(first_run).exists()
 
 
+def _terminal_bot(db: Path) -> subprocess.Popen[str]:
+    """``newsbot run`` as the terminal chat on ``db``; its input is kept open: the chat
+    waits for it and ends only on its own."""
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "run", "--no-replay", "--db", str(db)],
+        env=env,
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def test_a_database_replaced_under_the_running_bot_stops_it(tmp_path: Path) -> None:
     """An operator moves another database into place: the bot (here the terminal chat)
     would go on with the old, unlinked file, which `newsbot ingest` no longer writes to."""
     from storage import open_store
 
-    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
     live = tmp_path / "live.db"
-    bot = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "run", "--no-replay", "--db", str(live)],
-        env=env,
-        cwd=REPO,
-        stdin=subprocess.PIPE,  # kept open: the chat waits for input and ends only on its own
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    bot = _terminal_bot(live)
     try:
         assert bot.stdout is not None and bot.stderr is not None
         assert "newsbot terminal chat" in bot.stdout.readline()
@@ -175,18 +181,9 @@ def test_an_ingest_in_the_moment_before_the_bot_notices_a_replaced_database_wait
     from bot.cli import main
     from storage import open_store
 
-    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
     live, story = tmp_path / "live.db", tmp_path / "story.txt"
     story.write_text("Acme Widgets opens a plant\n\nAcme Widgets Ltd opened a plant today.\n")
-    bot = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "run", "--no-replay", "--db", str(live)],
-        env=env,
-        cwd=REPO,
-        stdin=subprocess.PIPE,  # kept open: the chat waits for input and ends only on its own
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    bot = _terminal_bot(live)
     try:
         assert bot.stdout is not None and bot.stdin is not None
         assert "newsbot terminal chat" in bot.stdout.readline()
