@@ -17,9 +17,10 @@ import asyncio
 import contextlib
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import StorageError
 
@@ -37,18 +38,34 @@ def lock_path(database: Path) -> Path:
     return real.with_name(real.name + ".run-lock")
 
 
+class RunLock:
+    """The run lock a bot holds (see :func:`sole_instance`): its process id, then which
+    file the database path led to when the bot opened it, so that any other newsbot
+    process can tell the path no longer leads there (:func:`check_beside_the_bot`)."""
+
+    def __init__(self, fd: int | None = None) -> None:
+        self._fd = fd
+
+    def opened(self, file_id: tuple[int, int] | None) -> None:
+        """The bot opened the database file ``file_id`` (device, inode; None: unknown)."""
+        if self._fd is None or file_id is None:
+            return
+        os.ftruncate(self._fd, 0)
+        os.pwrite(self._fd, f"{os.getpid()} {file_id[0]}:{file_id[1]}\n".encode(), 0)
+
+
 @contextlib.contextmanager
-def sole_instance(database: Path) -> Iterator[None]:
+def sole_instance(database: Path) -> Iterator[RunLock]:
     """Hold the database's run lock until the block ends; StorageError when another
     process holds it. Where no lock can be taken (no ``fcntl``, a read-only folder),
     the bot runs without one, as before."""
     try:
         import fcntl
     except ImportError:  # not a POSIX system
-        yield
+        yield RunLock()
         return
     if str(database) == ":memory:":  # a database of its own, which no other bot can open
-        yield
+        yield RunLock()
         return
     path = lock_path(database)
     try:
@@ -56,26 +73,89 @@ def sole_instance(database: Path) -> Iterator[None]:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as err:
         log.warning("Running without a lock on %s (%s).", database, err.strerror)
-        yield
+        yield RunLock()
         return
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.read(fd, 32).decode("ascii", "replace").strip() or "another process"
+        if not _lock(fcntl, fd):
+            fields = os.read(fd, 64).decode("ascii", "replace").split()
+            holder = fields[0] if fields else "another process"
             raise StorageError(
                 f"Another newsbot (process {holder}) is already running on {database}; "
                 "stop it first, or give this one its own database with --db."
             ) from None
         os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        yield
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield RunLock(fd)
     finally:
         os.close(fd)  # the lock goes with it, also when the process is killed
 
 
-#: Seconds between two checks that the database path still leads to the bot's open file.
-CHECK_EVERY = 2.0
+def _lock(fcntl: Any, fd: int) -> bool:
+    """Take the lock; False when another process holds it. Tried a few times over 0.2 s:
+    :func:`check_beside_the_bot` may hold it shared for a moment to see if a bot runs."""
+    for _ in range(10):
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            time.sleep(0.02)
+        else:
+            return True
+    return False
+
+
+def check_beside_the_bot(database: Path) -> None:
+    """StorageError when a running bot's database file is no longer the one at the path
+    (deleted or replaced), before another newsbot process (``newsbot ingest``, a feed
+    poll) opens the path: the -wal and -shm files there still belong to the bot's file,
+    and SQLite would show that process the old database over the new file, and mix its
+    writes into both. The bot notices within ``CHECK_EVERY`` seconds, and empties them as
+    it stops."""
+    lock = lock_path(database)
+    try:
+        pid, recorded = lock.read_text("ascii").split()[:2]
+    except (OSError, UnicodeDecodeError, ValueError):
+        return  # no bot, or one that recorded no file (an older release)
+    try:
+        info = os.stat(database)  # through symlinks, as SQLite opens it
+        current: str | None = f"{info.st_dev}:{info.st_ino}"
+    except FileNotFoundError:
+        current = None  # opening would create an empty database beside the bot's -wal
+    except OSError:
+        return
+    if current == recorded or not _held(lock):
+        return
+    raise StorageError(
+        f"The database {database} was {'deleted' if current is None else 'replaced'} while "
+        f"the newsbot in process {pid} ran on it, which still has the old file open (the "
+        "-wal and -shm files beside it are that file's) and is stopping; "
+        "try again in a few seconds."
+    )
+
+
+def _held(path: Path) -> bool:
+    """Whether a process holds the run lock at ``path`` (taken shared for a moment)."""
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # a lock taken here goes with it
+    return False
+
+
+#: Seconds between two checks that the database path still leads to the bot's open file
+#: (one ``stat``): a swap under the bot is noticed within this.
+CHECK_EVERY = 0.5
 
 _CHANGED = {"deleted": "deleted", "replaced": "replaced by another file"}
 

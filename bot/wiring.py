@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from bot.ingest.ingestor import Ingestor
+from bot.instance import check_beside_the_bot
 from bot.services import Services
 from bot.services.news import NewsService
 from bot.services.registry import CompanyRegistry
@@ -72,7 +73,9 @@ def build(
     connection to the same file); reading the registry file again costs ~0.3 s.
     """
     owns_store = store is None
-    store = store if store is not None else open_store(config.database)
+    if store is None:
+        check_beside_the_bot(config.database)  # not while a running bot's file was swapped
+        store = open_store(config.database)
     companies = companies if companies is not None else CompanyRegistry(store)
     ingestor = Ingestor(
         store=store, companies=companies, limits=feed_limits, policy=config.fetch_policy()

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
-from summarizer.errors import StorageError
+from summarizer.errors import ReadOnlyError, StorageError
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 DEFAULT_RETRIES = 2
@@ -226,7 +226,7 @@ def translate(error: sqlite3.Error, db: Database) -> StorageError:
         or (code == sqlite3.SQLITE_CANTOPEN and _read_only(db.path))
     ):
         # WAL keeps two files beside the database: its folder must be writable too.
-        return StorageError(
+        return ReadOnlyError(
             f"The database {db.path} (or its folder) is read-only; newsbot needs to write both."
         )
     return StorageError(f"The database {db.path.name} could not complete the request ({error}).")

@@ -14,6 +14,7 @@ gave that value.
     ├── FetchError            a URL, feed or page could not be fetched or parsed
     │   └── BlockedAddressError   the address is not allowed (private network)
     ├── StorageError          the database could not be read or written
+    │   └── ReadOnlyError         it can be read, not written (a read-only file or disk)
     └── BusyError             heavy work refused for now (``bot.telegram.workers``)
 """
 
@@ -71,3 +72,7 @@ class BlockedAddressError(FetchError):
 
 class StorageError(NewsbotError):
     """The database could not be read or written (busy, full, corrupt, read-only)."""
+
+
+class ReadOnlyError(StorageError):
+    """The database (or its folder) cannot be written; reading it may still work."""

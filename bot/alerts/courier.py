@@ -114,8 +114,6 @@ class Courier:
         until = await self._pauses.told(seconds, chat_id=chat_id, granted=attempt.granted)
         if seconds <= self._long_wait:
             return False
-        # Also when the bot as a whole seems to wait: a worker waiting in the gate would
-        # hold its lock for the chat's whole wait if a send going through lifts the pause.
         await self._outcomes.postpone(chat_id, items, due=until)
         return True
 
@@ -159,7 +157,7 @@ class Courier:
             answer = await self.messenger.send(
                 chat_id, attempt.delivery, html=attempt.html, topic=attempt.topic
             )
-            await self._pauses.went_through(granted)  # the bot as a whole is not limited
+            self.gate.accepted(granted)  # the bot as a whole is not limited
             return answer
         except TelegramError as err:
             return err

@@ -39,9 +39,13 @@ class Limits:
         return 1, 1.0 / self.per_second
 
 
-# After a 429 for one chat the others wait this long, not the chat's whole retry_after:
-# Telegram limits a chat on its own (a group's 20 a minute), or the bot as a whole.
+# After a 429 for one chat the others wait this long: Telegram limits a chat on its own (a
+# group's 20 a minute) or the bot as a whole, and its answer does not say which.
 _OTHERS_WAIT = 1.0
+# Each further 429 in a row (see RateGate.pause) doubles the others' wait, up to this: a
+# stranger's groups told to wait an hour one after the other hold every other chat for
+# seconds, and when Telegram does limit the whole bot it is asked about once a minute.
+_MOST_CAUTION = 60.0
 # Longest single sleep while waiting for the gate: a lifted pause is seen within this.
 _RECHECK = 1.0
 
@@ -62,15 +66,14 @@ class RateGate:
         self._window = limits.global_window
         self._sent: deque[float] = deque()
         self._chats: dict[int, _ChatState] = {}
-        self._paused_until = -math.inf
-        # When the latest chat's own 429 came, and when the latest send Telegram accepted
-        # was granted: a send granted after a 429 that went through shows the bot as a
-        # whole is not limited (see :meth:`pause`).
+        self._paused_until = -math.inf  # every chat: told (a restart, a stored wait)
+        # Every chat, as a caution after chats' 429s (see :meth:`pause`): when the latest
+        # 429 came, how many came in a row with no send going through between them, and
+        # when the latest send Telegram accepted was granted.
+        self._caution_until = -math.inf
         self._told_at = -math.inf
+        self._refusals = 0
         self._accepted_at = -math.inf
-        # A whole-bot limit inferred from two chats' 429s, not told: (the chat told last,
-        # its wait's end, the bot's pause before). A send that then goes through refutes it.
-        self._guess: tuple[int, float, float] | None = None
         self._in_flight = 0
         self._lock = asyncio.Lock()
         self.waited = 0.0
@@ -99,62 +102,54 @@ class RateGate:
 
     def pause(
         self, seconds: float, *, chat_id: int | None = None, granted: float | None = None
-    ) -> int | None:
-        """Telegram said 429 (for a send to ``chat_id``): wait ``seconds``.
+    ) -> float:
+        """Telegram said 429 (for a send to ``chat_id``): wait ``seconds``. Returns how
+        long every chat now waits (seconds from now).
 
-        That chat waits them all; the others wait a second, unless another chat is still
-        waiting out a 429 of its own and no send made since that 429 went through: then
-        Telegram limits the whole bot, and nobody sends until ``seconds`` from now (as
-        without a chat). A send that did go through after it shows the other chat's wait
-        is that chat's own, so several chats can wait out long 429s while the rest are
-        served. ``granted``: when :meth:`acquire` granted the send told to wait (None:
-        unknown). Returns the chat that waits alone, or None when every chat waits."""
+        Without a chat every chat waits them all. Otherwise that chat waits them all and
+        the others a while: a second, and twice as long for each further 429 in a row
+        (1, 1, 2, 4 … s, at most a minute, never past ``seconds``), one send at a time
+        meanwhile. In a row: made after the 429 before it, while a chat told earlier
+        still waits, with nothing granted since that 429 gone through. A stranger's groups
+        told to wait an hour one after the other hold only themselves (and the others for
+        seconds); when Telegram limits the bot as a whole, every send is refused, and it
+        is asked ever less often. ``granted``: when :meth:`acquire` granted the send told
+        to wait (None: unknown); a send already on the wire when the latest 429 came was
+        made before anything was known: its 429 counts for its chat alone."""
         now = self._clock()
-        until = now + seconds + self.limits.margin
-        if chat_id is None or self._bot_limited(chat_id, now, granted):
-            if chat_id is not None:
-                self._guess = (chat_id, until, self._paused_until)
-            self._paused_until = max(self._paused_until, until)
-            return None
-        self._told_at = now
-        self._paused_until = max(
-            self._paused_until, now + min(seconds, _OTHERS_WAIT) + self.limits.margin
-        )
+        margin = self.limits.margin
+        if chat_id is None:
+            self._paused_until = max(self._paused_until, now + seconds + margin)
+            return seconds
         state = self._chats.setdefault(chat_id, _ChatState())
-        state.paused_until = max(state.paused_until, until)
-        return chat_id
+        state.paused_until = max(state.paused_until, now + seconds + margin)
+        self._refusals = self._in_a_row(chat_id, now, granted)
+        self._told_at = now
+        caution = min(seconds, _MOST_CAUTION, _OTHERS_WAIT * 2 ** max(0, self._refusals - 2))
+        self._caution_until = max(self._caution_until, now + caution + margin)
+        return caution
 
-    def _bot_limited(self, chat_id: int, now: float, granted: float | None) -> bool:
-        """A 429 for ``chat_id`` means the bot as a whole is limited: it was sent after
-        the latest 429 came, another chat still waits out its own 429, and nothing granted
-        since that 429 went through. A send already on the wire when that 429 came (two
-        workers' sends, a fan-out) was made before anything was known: its 429 is its
-        chat's own, else two strangers' waits at once would stop every chat for hours."""
-        if self._accepted_at > self._told_at:
-            return False
-        if granted is not None and granted <= self._told_at:
-            return False
-        return any(
+    def _in_a_row(self, chat_id: int, now: float, granted: float | None) -> int:
+        """How many 429s in a row a 429 for ``chat_id`` makes (see :meth:`pause`)."""
+        if self._accepted_at > self._told_at:  # a send went through since the latest 429
+            return 1
+        if not any(
             other != chat_id and state.paused_until > now for other, state in self._chats.items()
-        )
+        ):
+            return 1
+        if granted is not None and granted <= self._told_at:  # on the wire with that 429
+            return max(1, self._refusals)
+        return self._refusals + 1
 
-    def accepted(self, granted: float) -> int | None:
+    def accepted(self, granted: float) -> None:
         """Telegram accepted a send :meth:`acquire` granted at ``granted`` (its return).
 
-        Made after the latest chat's own 429 while the bot was thought limited as a whole
-        (a send on the wire with the one told to wait, answered a moment later), it shows
-        the bot is not: the pause is lifted and the chat told last waits alone. Returns
-        that chat, or None."""
+        Made after the latest 429, it shows the bot as a whole is not limited: the others'
+        caution ends, and the next 429 starts a new row."""
         self._accepted_at = max(self._accepted_at, granted)
-        guess = self._guess
-        if guess is None or granted <= self._told_at or self._paused_until <= self._clock():
-            return None
-        self._guess = None
-        chat_id, until, before = guess
-        self._paused_until = before
-        state = self._chats.setdefault(chat_id, _ChatState())
-        state.paused_until = max(state.paused_until, until)
-        return chat_id
+        if granted > self._told_at:
+            self._refusals = 0
+            self._caution_until = -math.inf
 
     def resume(self, waits: dict[int | None, float]) -> None:
         """Pauses a previous run was told to keep, {chat, or None for every chat: seconds
@@ -176,8 +171,8 @@ class RateGate:
 
     @property
     def paused_for(self) -> float:
-        """Seconds left in a 429 pause (0 when not paused)."""
-        return max(0.0, self._paused_until - self._clock())
+        """Seconds every chat still waits after 429s (0 when not paused)."""
+        return max(0.0, max(self._paused_until, self._caution_until) - self._clock())
 
     def chat_paused_for(self, chat_id: int) -> float:
         """Seconds left in this chat's own 429 pause (0 when it has none)."""
@@ -196,7 +191,9 @@ class RateGate:
         return ready
 
     def _global_ready_at(self) -> float:
-        ready = self._paused_until
+        ready = max(self._paused_until, self._caution_until)
+        if self._refusals and self._in_flight:
+            return self._clock() + _POLL  # after a 429, one send at a time until one goes through
         if self._window is not None:
             count, seconds = self._window
             room = count - self._in_flight

@@ -2,9 +2,9 @@
 
 A bot restarted (a crash, a deploy) during an hour-long flood wait must not send at once:
 Telegram answers 429 again and may lengthen the ban. Each wait the gate takes on is
-stored (``storage/outbox/floods.py``) for its chat, or for every chat when Telegram
-limits the bot as a whole; a starting sender gives the gate the waits not over yet, and
-the feeder deletes them once they are over.
+stored (``storage/outbox/floods.py``) for its chat, and the wait of every chat after
+429s in a row (see :meth:`RateGate.pause`); a starting sender gives the gate the waits
+not over yet, and the feeder deletes them once they are over.
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ from storage.outbox.floods import FloodWaits
 from summarizer.errors import NewsbotError
 
 log = logging.getLogger(__name__)
+
+# A starting sender waits one second before its first send anyway (RateGate.seed).
+_RESTART_WAIT = 1.0
 
 
 class Pauses:
@@ -37,9 +40,12 @@ class Pauses:
     async def told(self, seconds: float, *, chat_id: int, granted: float | None = None) -> float:
         """Telegram answered a send to ``chat_id`` (granted by the gate at ``granted``)
         with 429 and ``retry_after=seconds``. Returns when (wall time) the chat may get its
-        next message (the wait is its own, or every chat's when the bot as a whole waits)."""
-        alone = self.gate.pause(seconds, chat_id=chat_id, granted=granted)
-        return await self._hold(alone, seconds)
+        next message. Every other chat waits a while too (see :meth:`RateGate.pause`),
+        stored when longer than the second a restart waits anyway."""
+        everyone = self.gate.pause(seconds, chat_id=chat_id, granted=granted)
+        if everyone > _RESTART_WAIT:
+            await self._hold(None, everyone)
+        return await self._hold(chat_id, seconds)
 
     async def reply_told(self, seconds: float, *, chat_id: int) -> None:
         """Telegram answered a reply to ``chat_id`` (a command's, sent outside the gate)
@@ -54,16 +60,6 @@ class Pauses:
         until = now + seconds + self.gate.limits.margin
         await self._keep(self.waits.hold, chat_id, until=until, now=now)
         return until
-
-    async def went_through(self, granted: float) -> None:
-        """Telegram accepted a send the gate granted at ``granted``: when that lifts a
-        whole-bot wait inferred from two chats' 429s, the stored wait becomes the chat's."""
-        lifted = self.gate.accepted(granted)
-        if lifted is None:
-            return
-        now = self._wall()  # the gate now holds the chat's own wait: stored as it ends
-        until = now + self.gate.chat_paused_for(lifted)
-        await self._keep(self.waits.lift_every_chat, lifted, until=until, now=now)
 
     async def _keep(self, write: Callable[..., None], *args: object, **kwargs: float) -> None:
         """Store a wait (the gate holds it still if that fails: only a restart forgets)."""

@@ -180,7 +180,7 @@ class AlertSender:
 
     def flood_wait(self, chat_id: int | None) -> float:
         """Seconds Telegram's known waits still forbid a message to ``chat_id``: its own
-        wait, or the bot's as a whole (with the gate's one-second caution after a 429)."""
+        wait, or every chat's (the gate's caution after 429s, a wait restored at a start)."""
         own = 0.0 if chat_id is None else self.gate.chat_paused_for(chat_id)
         return max(own, self.gate.paused_for)
 
@@ -192,13 +192,10 @@ class AlertSender:
     # -- feeding ---------------------------------------------------------------------
 
     async def _feed(self) -> None:
+        failed = 0  # polls failed in a row
         while not self._stopping.is_set():
             await self._pauses.forget_passed()
-            try:
-                items = await self._claim()
-            except NewsbotError as err:  # e.g. the database stayed busy: try again soon
-                log.warning("Could not read the alert queue (%s); retrying.", err)
-                items = []
+            items, failed = await self._poll(failed)
             for item in items:
                 self._lanes.add(item)
             if len(items) == self.options.batch_size:
@@ -208,6 +205,21 @@ class AlertSender:
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.options.idle_poll)
+
+    async def _poll(self, failed: int) -> tuple[list[OutboxItem], int]:
+        """The rows claimed now, and the polls failed in a row (``failed`` before this
+        one). The database busy for a while fails a poll every ``idle_poll``: the first
+        failure of a streak is a warning, the next ones debug, and a line says how many
+        failed once the queue reads again."""
+        try:
+            items = await self._claim()
+        except NewsbotError as err:  # e.g. the database stayed busy: try again soon
+            level = logging.DEBUG if failed else logging.WARNING
+            log.log(level, "Could not read the alert queue (%s); retrying.", err)
+            return [], failed + 1
+        if failed:
+            log.info("The alert queue was read again after %d failed polls.", failed)
+        return items, 0
 
     async def _claim(self) -> list[OutboxItem]:
         room = self.options.max_held - self._lanes.held

@@ -178,9 +178,12 @@ def _print_errors(errors: list[str]) -> None:
 
 def _manage_feeds(args: argparse.Namespace) -> int:
     from bot.config import Config
+    from bot.instance import check_beside_the_bot
     from storage import open_store
 
-    with open_store(Config.load(db_path=args.db).database) as store:
+    database = Config.load(db_path=args.db).database
+    check_beside_the_bot(database)
+    with open_store(database) as store:
         missing = []
         for url in args.forget_feed:
             if store.feeds.remove(url):

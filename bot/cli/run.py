@@ -150,8 +150,9 @@ def run(args: argparse.Namespace) -> int:
     replay = config.replay if config.replay is not None else embedded
     # One bot per database: a second would resend the first one's alerts in flight. Taken
     # before the database is opened, so a second bot never migrates it under the first.
-    with sole_instance(config.database):
+    with sole_instance(config.database) as run_lock:
         store = open_store(config.database)
+        run_lock.opened(store.db.opened_file)  # other processes can tell if the path moves on
         # Jobs open their own connections to the same file: give them its path as opened.
         config = config.with_overrides(db_path=store.path, replay=replay)
         with store, build(config, store=store) as core:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from bot.services.answers import SubscribeResult, TopicMap, UnsubscribeResult
 from bot.services.registry import company_by_id
 from bot.services.typed.names import EVERYTHING, CompanyRef, NameChooser, Unknown, names_in
+from summarizer.errors import ReadOnlyError
 
 if TYPE_CHECKING:
     from bot.services.registry import CompanyRegistry
@@ -229,8 +230,13 @@ class SubscriptionService:
         self, chat_id: int, *, chat_type: str | None = None, title: str | None = None
     ) -> ChatSettings:
         """``/settings``: the chat's settings, the chat known from now on, so the buttons
-        shown with them work (see :meth:`press_setting`)."""
-        return self.store.chats.upsert(chat_id, type=chat_type, title=title).settings
+        shown with them work (see :meth:`press_setting`). On a database that cannot be
+        written they are shown all the same (the defaults for a chat never seen):
+        nothing needs writing to show them, and a change says why it cannot be saved."""
+        try:
+            return self.store.chats.upsert(chat_id, type=chat_type, title=title).settings
+        except ReadOnlyError:
+            return self.store.chats.settings(chat_id)
 
     def update_settings(self, chat_id: int, **changes: Any) -> ChatSettings:
         """Validate and save changed settings; a new alert topic takes every company's

@@ -34,6 +34,7 @@ from storage.migrations.steps import (
     v9_forum_topics,
     v10_operator_linked,
     v11_flood_waits,
+    v12_names_left_to_nobody,
 )
 from summarizer.errors import StorageError
 
@@ -63,6 +64,7 @@ STEPS: list[Step] = [
     Step(9, "forum_topics: the names of a group's forum topics", v9_forum_topics),
     Step(10, "companies.operator_linked: named in the operator's news", v10_operator_linked),
     Step(11, "flood_waits: Telegram's 429 waits, honoured after a restart", v11_flood_waits),
+    Step(12, "names an older /stop left to nobody: to their followers", v12_names_left_to_nobody),
 ]
 
 

@@ -6,6 +6,7 @@ only, or the sqlite-utils table API. A step that has shipped is never edited.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -224,3 +225,41 @@ def v11_flood_waits(db: Database) -> None:
     # Telegram's 429 waits (storage/outbox/floods.py), kept so that a restart honours them:
     # chat_id 0 is a wait of the bot as a whole (no chat has id 0); until in unix seconds.
     db.execute("CREATE TABLE flood_waits (chat_id INTEGER PRIMARY KEY, until REAL NOT NULL)")
+
+
+def v12_names_left_to_nobody(db: Database) -> None:
+    # Releases 6 to 9 had /stop set created_by to NULL on the names the chat had made up,
+    # which marks a name an article brought in (the ingest stores it with created_by NULL,
+    # in the transaction that links it to that article): shown to every chat once the
+    # operator's news names it (storage/visibility.py). Two kinds of such rows cannot be
+    # names an article brought in: a word followed as written ("Ring": extra holds
+    # "ambiguous", which only /subscribe stores for a custom name), and a name no article
+    # is linked to. They get what /stop does now (Companies.hand_over): the chat that has
+    # followed them longest, or deletion when nobody follows them. A made-up name linked
+    # to an article looks exactly like a name the news brought in, and stays as it is.
+    left = [
+        row[0]
+        for row in db.execute(
+            """
+            SELECT c.id FROM companies AS c
+            WHERE c.custom = 1 AND c.created_by IS NULL
+              AND (json_extract(c.extra, '$.ambiguous') IS NOT NULL
+                   OR NOT EXISTS (SELECT 1 FROM article_companies AS ac
+                                  WHERE ac.company_id = c.id))
+            """
+        )
+    ]
+    ids = json.dumps(left)
+    db.execute(
+        """
+        UPDATE companies SET created_by = (
+            SELECT s.chat_id FROM subscriptions AS s WHERE s.company_id = companies.id
+            ORDER BY s.created, s.chat_id LIMIT 1)
+        WHERE id IN (SELECT value FROM json_each(?))
+        """,
+        [ids],
+    )
+    db.execute(
+        "DELETE FROM companies WHERE id IN (SELECT value FROM json_each(?)) AND created_by IS NULL",
+        [ids],
+    )

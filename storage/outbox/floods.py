@@ -58,14 +58,6 @@ class FloodWaits:
             )
 
     @guarded
-    def lift_every_chat(self, chat_id: int, *, until: float, now: float) -> None:
-        """The bot as a whole turned out not to wait: the wait for every chat is dropped
-        and ``chat_id`` alone waits until ``until``."""
-        with self.db.transaction():
-            self.db.conn.execute("DELETE FROM flood_waits WHERE chat_id = ?", [EVERY_CHAT])
-        self.hold(chat_id, until=until, now=now)
-
-    @guarded
     def current(self, *, now: float) -> dict[int | None, float]:
         """The waits not over at ``now``: {chat id, or None for every chat: until}, each
         at most :data:`MAX_WAIT` from ``now``."""

@@ -74,25 +74,33 @@ async def test_a_chats_hour_long_wait_holds_after_a_restart(emulator, store, db_
     assert list(waits) == [9001] and waits[9001] - time.time() > 3500
 
 
-async def test_a_wait_of_the_whole_bot_holds_every_chat_after_a_restart(
+async def test_the_wait_of_every_chat_after_429s_in_a_row_holds_after_a_restart(
     emulator, store, db_path
 ) -> None:
-    add_chats(store, 9001, 9002, 9003)
+    """One worker, four chats told to wait an hour in a row (each send made after the 429
+    before it, nothing gone through): every chat then waits 4 s (1, 1, 2, 4). The sender
+    is restarted within them: a new chat's alert goes out once they are over, not before,
+    and the four chats told still get nothing."""
+    told_chats = (9001, 9002, 9003, 9004)
+    add_chats(store, *told_chats)
     add_article(store, 1)
     hour = {"method": "sendMessage", "status": 429, "retry_after": 3600}
-    # One worker: chat 9002's send is made after chat 9001 was told to wait, and is told
-    # to wait too with nothing gone through since: Telegram limits the bot as a whole.
-    # (Sends on the wire together prove nothing: each chat would wait alone.)
-    await emulator.inject({**hour, "chat_id": 9001}, {**hour, "chat_id": 9002})
+    await emulator.inject(*({**hour, "chat_id": chat} for chat in told_chats))
     one_worker = SenderOptions(idle_poll=0.05, stop_grace=0.2, concurrency=1)
     async with sender_on(emulator, db_path, one_worker):
-        await until(lambda: _count(emulator, "fault", 2), 10, "both 429s")
-    restarted = time.monotonic()
+        await until(lambda: _count(emulator, "fault", 4), 15, "four 429s")
+    last = max(e["t"] for e in await sends(emulator, outcome="fault"))
+    waits = store.outbox.flood_waits.current(now=time.time())
+    assert sorted(c for c in waits if c is not None) == list(told_chats)
+    assert 3 < waits[None] - time.time() < 4.5
+    add_chats(store, 9005)
     add_article(store, 2)
     async with sender_on(emulator, db_path):
-        await asyncio.sleep(2.5)
-    assert await sends(emulator, since=restarted) == []
-    assert None in store.outbox.flood_waits.current(now=time.time() + 3500)
+        await until(lambda: _count(emulator, "ok", 1), 10, "the new chat's alert")
+    (sent,) = await sends(emulator, outcome="ok")
+    assert sent["chat_id"] == 9005
+    assert 4 <= sent["t"] - last < 6
+    assert len(await sends(emulator)) == 5  # the four 429s, and this one
 
 
 async def test_a_short_wait_is_kept_then_forgotten_once_over(emulator, store, db_path) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 import storage.migrations as migrations
 from storage import open_store
+from storage.companies import Companies
 from storage.db import connect
 from storage.migrations import STEPS, Step, current_version, latest_version, migrate
 from summarizer import Article, StorageError
@@ -231,3 +232,64 @@ def test_v9_file_upgrades_to_the_operator_linked_flag(db_path: Path) -> None:
         assert flags == {"Nova Labs": 1, "Quill Works": 0, "Falcon": 1}
         seen = [store.companies.get(n, chat_id=8) is not None for n in (1, 2, 3)]
         assert seen == [True, False, False]  # a made-up name stays its chat's
+
+
+def test_v11_file_gives_names_an_older_stop_left_to_nobody_back_to_their_followers(
+    db_path: Path,
+) -> None:
+    """A release-11 file after an older release's /stop, which left the names a chat had
+    made up to nobody (created_by NULL, as for a name an article brought in): a word
+    followed as written ("Ring": only /subscribe stores it so), now in the operator's
+    news and so shown to every chat; a made-up name no article names. Each passes to
+    the chat that has followed it longest, or is deleted when nobody follows it. A name
+    the operator's news brought in stays everyone's; so does a made-up name the news
+    names, which nothing tells apart from it (README)."""
+    db = connect(db_path)
+    assert migrate(db, target=11) == 11
+    names = (
+        ("Ring", '{"ambiguous": ["Ring"]}'),  # 1: a word, followed by chats 8 then 9
+        ("Arsenal", '{"ambiguous": ["Arsenal"]}'),  # 2: a word nobody follows any more
+        ("Zorblax Widgets", "{}"),  # 3: made up, no article names it, chat 9 follows it
+        ("Qerb Holdings", "{}"),  # 4: made up, no article, nobody follows it
+        ("Eos Airlines", "{}"),  # 5: brought in by the operator's news
+        ("Quuxcorp", "{}"),  # 6: made up, then named by the operator's news
+    )
+    for name, extra in names:
+        db.execute(
+            "INSERT INTO companies (name, aliases, custom, extra) VALUES (?, '[]', 1, ?)",
+            [name, extra],
+        )
+    db.execute(
+        "INSERT INTO articles (title, body, content_hash, ingested) VALUES (?, ?, ?, ?)",
+        ["Story", "Body.", "h1", "2024-01-01"],
+    )
+    for company in (1, 2, 5, 6):
+        db.execute("INSERT INTO article_companies VALUES (1, ?, 0.5, 1, 2, '')", [company])
+    db.execute("UPDATE companies SET operator_linked = 1 WHERE id IN (1, 2, 5, 6)")
+    for chat, company, created in (
+        (9, 1, "2024-02-01"),
+        (8, 1, "2024-01-05"),
+        (9, 3, "2024-01-06"),
+    ):
+        db.execute(
+            "INSERT INTO chats (id, created, updated) VALUES (?, '2024', '2024') "
+            "ON CONFLICT DO NOTHING",
+            [chat],
+        )
+        db.execute("INSERT INTO subscriptions VALUES (?, ?, ?, NULL)", [chat, company, created])
+    before = [Companies(db).get(n, chat_id=7) is not None for n in (1, 3, 5, 6)]
+    assert before == [True, False, True, True]  # Ring was shown to every chat
+    db.close()
+
+    with open_store(db_path) as store:
+        assert _version(db_path) == latest_version()
+        owners = dict(store.db.execute("SELECT name, created_by FROM companies WHERE custom = 1"))
+        assert owners == {
+            "Ring": 8,
+            "Zorblax Widgets": 9,
+            "Eos Airlines": None,
+            "Quuxcorp": None,
+        }
+        seen = [store.companies.get(n, chat_id=7) is not None for n in (1, 3, 5, 6)]
+        assert seen == [False, False, True, True]
+        assert store.companies.get(1, chat_id=9) is not None  # a follower still sees it

@@ -20,6 +20,7 @@ from bot.telegram.handlers.common import (
 )
 from bot.telegram.replies.common import usage
 from bot.telegram.replies.news import news_reply, search_reply, summary_reply
+from storage.settings import QUOTE_MARKS
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:
@@ -29,10 +30,10 @@ if TYPE_CHECKING:
 async def news(update: Update, context: Context) -> None:
     """``/news NAME [N]``: a brief and the latest N articles, summarised for that company."""
     text = argument(update)
-    if not text.strip(" ,;"):  # "/news ," is no name either
+    name, count = parse_news_args(text)
+    if not name.strip(_NO_NAME):  # "/news ," or '/news ""' is no name either
         await _pick_company(update, context)
         return
-    name, count = parse_news_args(text)
     result = await context.workers.heavy(
         chat_id(update),
         context.news.news,
@@ -175,6 +176,9 @@ def other_readings(text: str, name: str) -> tuple[tuple[str, int], ...]:
         readings.append((" ".join(words[1:]), int(lead)))
     return tuple(r for r in readings if r[0] != name)
 
+
+# What is left of an argument that names nothing: separators, quote marks, spaces.
+_NO_NAME = " ,;" + QUOTE_MARKS
 
 # A quoted name, with the count before or after it: "Channel 4" 2, 2 "Channel 4".
 _QUOTED_NAME_RE = re.compile(

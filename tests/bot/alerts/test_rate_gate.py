@@ -1,4 +1,5 @@
-"""The rate gate on real asyncio time: windows hold; a 429 holds its chat, or everybody."""
+"""The rate gate on real asyncio time: windows hold; a 429 holds its chat, and the others a
+while that grows with each 429 in a row."""
 
 from __future__ import annotations
 
@@ -61,81 +62,87 @@ async def test_a_429_for_one_chat_holds_that_chat_not_the_others() -> None:
     assert gate.forget_idle() == 0  # a paused chat keeps its pause
 
 
-async def test_429s_for_two_chats_pause_everybody() -> None:
-    """A second chat told to wait while the first still waits: Telegram limits the bot."""
+async def test_429s_in_a_row_hold_the_others_ever_longer_never_past_a_minute() -> None:
+    """Each chat told waits its hour alone; the others wait 1, 1, 2, 4 … s as 429s come in
+    a row with nothing gone through (a stranger's groups, or the bot as a whole), at most
+    a minute, and never longer than Telegram said."""
     gate = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
-    gate.pause(30.0, chat_id=7)
-    gate.pause(30.0, chat_id=8)
-    assert gate.paused_for > 29
-    assert gate.chat_ready_at(9, group=False) <= gate.now()  # the gate itself holds chat 9
+    others = [gate.pause(3600.0, chat_id=chat) for chat in range(7, 17)]
+    assert others == [1.0, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 60.0, 60.0, 60.0]
+    assert all(gate.chat_paused_for(chat) > 3599 for chat in range(7, 17))
+    assert 59 < gate.paused_for <= 60
+    assert gate.chat_paused_for(17) == 0.0  # the gate itself holds chat 17, not for an hour
+    assert gate.pause(3.0, chat_id=17) == 3.0
 
 
-async def test_pause_says_who_waits_and_resume_restores_it() -> None:
+async def test_pause_says_how_long_every_chat_waits_and_resume_restores_it() -> None:
     gate = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
-    assert gate.pause(30.0, chat_id=7) == 7  # that chat alone
-    assert gate.pause(30.0, chat_id=8) is None  # a second one: every chat
+    assert gate.pause(30.0, chat_id=7) == 1.0
+    assert gate.pause(0.3) == 0.3  # no chat: every chat waits it all
     restarted = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
     restarted.resume({7: 3600.0, None: 0.3})
     assert restarted.chat_ready_at(7, group=False) - restarted.now() > 3599
     started = time.monotonic()
     await send(restarted, 9, [])  # every chat waits out the bot's own wait
     assert 0.29 <= time.monotonic() - started < 2
-    assert restarted.pause(5.0, chat_id=9) is None  # chat 7 still waits: the bot is limited
+    assert restarted.pause(5.0, chat_id=9) == 1.0  # chat 7 still waits: a row begins
 
 
-async def test_a_429_after_a_send_went_through_is_that_chats_own() -> None:
-    """Chat 7 waits an hour; a send granted since went through, so the bot is not limited
-    as a whole and chat 8's 429 holds chat 8 alone. A third chat told to wait before any
-    send went through again means the bot is limited."""
+async def test_a_429_after_a_send_went_through_begins_a_new_row() -> None:
+    """Chat 7 waits an hour; a send granted since went through, so chat 8's 429 is the
+    first of a new row: the others wait a second, then longer as more come in a row."""
     gate = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
-    assert gate.pause(3600.0, chat_id=7) == 7
+    assert gate.pause(3600.0, chat_id=7) == 1.0
+    assert gate.pause(3600.0, chat_id=8) == 1.0
     granted = await gate.acquire(9, group=False)  # after the others' one-second pause
     gate.done(9, group=False)
     gate.accepted(granted)
-    assert gate.pause(3600.0, chat_id=8) == 8
-    assert gate.paused_for < 2 and gate.chat_paused_for(8) > 3599
+    assert gate.paused_for == 0.0
+    assert [gate.pause(3600.0, chat_id=c) for c in (10, 11, 12)] == [1.0, 1.0, 2.0]
     assert gate.chat_paused_for(9) == 0.0
-    assert gate.pause(3600.0, chat_id=10) is None
-    assert gate.paused_for > 3599
 
 
 async def test_a_send_granted_before_the_429_proves_nothing() -> None:
     gate = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
     granted = await gate.acquire(9, group=False)  # on the wire when chat 7 is told
-    assert gate.pause(3600.0, chat_id=7) == 7
+    assert gate.pause(3600.0, chat_id=7) == 1.0
     gate.done(9, group=False)
     gate.accepted(granted)
-    assert gate.pause(3600.0, chat_id=8) is None
+    assert gate.pause(3600.0, chat_id=8) == 1.0
+    assert gate.pause(3600.0, chat_id=10) == 2.0  # still the same row
 
 
-async def test_a_429_for_a_send_on_the_wire_with_another_429_is_its_chats_own() -> None:
+async def test_a_429_for_a_send_on_the_wire_with_another_429_is_not_in_a_row() -> None:
     """Sends to chats 7 and 8 go out together and both are told to wait an hour: 8's was
-    made before 7's 429 came, so each chat waits alone. A send made after both 429s
-    that is told to wait too, with nothing gone through since, means the bot is limited."""
+    made before 7's 429 came, so it tells nothing more; a send made after both is the
+    second of the row, and the one after it the third."""
     gate = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
     first = await gate.acquire(7, group=False)
     second = await gate.acquire(8, group=False)
-    assert gate.pause(3600.0, chat_id=7, granted=first) == 7
+    assert gate.pause(3600.0, chat_id=7, granted=first) == 1.0
     gate.done(7, group=False)
-    assert gate.pause(3600.0, chat_id=8, granted=second) == 8
+    assert gate.pause(3600.0, chat_id=8, granted=second) == 1.0
     gate.done(8, group=False)
-    assert gate.paused_for < 2
     later = await gate.acquire(9, group=False)  # after the others' one-second pause
-    assert gate.pause(3600.0, chat_id=9, granted=later) is None
-    assert gate.paused_for > 3599
-
-
-async def test_a_send_made_with_the_told_one_that_goes_through_lifts_the_bot_pause() -> None:
-    gate = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
-    assert gate.pause(3600.0, chat_id=7) == 7  # a stranger's group: its own hour
-    told = await gate.acquire(8, group=False)  # the next two sends, together
-    healthy = await gate.acquire(9, group=False)
-    assert gate.pause(3600.0, chat_id=8, granted=told) is None  # no answer yet: looks bot-wide
-    gate.done(8, group=False)
+    assert gate.pause(3600.0, chat_id=9, granted=later) == 1.0
     gate.done(9, group=False)
-    assert gate.accepted(healthy) == 8  # chat 9's went through: Telegram does not limit the bot
-    assert gate.paused_for < 2
-    assert gate.chat_paused_for(8) > 3500  # chat 8 waits its hour alone
+    assert gate.pause(3600.0, chat_id=10, granted=gate.now()) == 2.0
+
+
+async def test_after_a_429_sends_go_one_at_a_time_until_one_goes_through() -> None:
+    gate = RateGate(Limits(per_second=100, chat_interval=0.0, margin=0.0))
+    gate.pause(3600.0, chat_id=7)
+    probe = await gate.acquire(8, group=False)  # after the others' one-second pause
+    waiting = asyncio.create_task(gate.acquire(9, group=False))
+    await asyncio.sleep(0.2)
+    assert not waiting.done()  # chat 8's answer first
+    gate.done(8, group=False)
+    gate.accepted(probe)
+    healthy = await asyncio.wait_for(waiting, 0.5)
+    assert healthy is not None
+    await asyncio.wait_for(gate.acquire(10, group=False), 0.5)  # two on the wire again
+    gate.done(9, group=False)
+    gate.done(10, group=False)
 
 
 async def test_a_send_waiting_for_its_turn_gives_up_when_its_chat_must_wait_long() -> None:

@@ -8,6 +8,7 @@ import itertools
 import logging
 import sqlite3
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,15 @@ async def _wait_for(condition: Any, seconds: float) -> bool:
             return True
         await asyncio.sleep(0.05)
     return condition()
+
+
+async def _stop(sender: Any, task: asyncio.Task, bot: Bot, *files: Any) -> None:
+    """Stop the sender, wait for its task, close the connections, shut the bot down."""
+    sender.stop()
+    await asyncio.wait_for(task, 10.0)
+    for file in files:
+        file.close()
+    await bot.shutdown()
 
 
 async def test_sender_recovers_after_an_injected_lock(
@@ -68,11 +78,41 @@ async def test_sender_recovers_after_an_injected_lock(
         assert await _wait_for(lambda: [r["status"] for r in store.outbox.rows()] == ["sent"], 5.0)
         assert any("running again" in r.getMessage() for r in caplog.records)
     finally:
-        sender.stop()
-        await asyncio.wait_for(task, 10.0)
-        locker.close()
-        sender_store.close()
-        await bot.shutdown()
+        await _stop(sender, task, bot, locker, sender_store)
+
+
+async def test_a_busy_queue_warns_once_per_streak_of_failed_polls(
+    store: Store, world: Any, db_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The running sender's polls meet a database another process holds (BEGIN
+    IMMEDIATE) for about 1.5 s, a failed claim every ``idle_poll``: one warning for the
+    streak, the rest at debug, and one line with the count once the queue reads again;
+    then the alert queued meanwhile goes out."""
+    world.chat(1, "Xiaomi")
+    telegram = FakeBotApi()
+    bot = Bot("123:abc", request=telegram, get_updates_request=telegram)
+    await bot.initialize()
+    sender_store = open_store(db_path, busy_timeout_ms=50, retries=0)
+    sender = build_sender(bot, store=sender_store, config=Config())
+    sender.options = replace(sender.options, idle_poll=0.05)
+    caplog.set_level(logging.DEBUG, logger="bot.alerts.sender")
+    started = asyncio.Event()
+    task = asyncio.create_task(sender.run(started.set))
+    locker = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        await asyncio.wait_for(started.wait(), 5.0)
+        locker.execute("BEGIN IMMEDIATE")
+        await asyncio.sleep(1.5)
+        locker.execute("ROLLBACK")
+        store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.8}))
+        assert await _wait_for(lambda: telegram.of("sendMessage"), 5.0)
+    finally:
+        await _stop(sender, task, bot, locker, sender_store)
+    failed = [r for r in caplog.records if r.getMessage().startswith("Could not read the alert")]
+    assert len(failed) >= 5
+    assert [r.levelno for r in failed] == [logging.WARNING] + [logging.DEBUG] * (len(failed) - 1)
+    (again,) = [r for r in caplog.records if "read again" in r.getMessage()]
+    assert again.levelno == logging.INFO and f"after {len(failed)} failed" in again.getMessage()
 
 
 async def test_a_failing_job_is_logged_once_per_streak_and_stops_on_request(

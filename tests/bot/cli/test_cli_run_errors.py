@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -131,22 +132,28 @@ def test_the_run_lock_follows_the_file_not_the_name(tmp_path: Path) -> None:
         assert lock_path(first_run).exists()
 
 
+def _terminal_bot(db: Path) -> subprocess.Popen[str]:
+    """``newsbot run`` as the terminal chat on ``db``; its input is kept open: the chat
+    waits for it and ends only on its own."""
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "run", "--no-replay", "--db", str(db)],
+        env=env,
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def test_a_database_replaced_under_the_running_bot_stops_it(tmp_path: Path) -> None:
     """An operator moves another database into place: the bot (here the terminal chat)
     would go on with the old, unlinked file, which `newsbot ingest` no longer writes to."""
     from storage import open_store
 
-    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
     live = tmp_path / "live.db"
-    bot = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "run", "--no-replay", "--db", str(live)],
-        env=env,
-        cwd=REPO,
-        stdin=subprocess.PIPE,  # kept open: the chat waits for input and ends only on its own
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    bot = _terminal_bot(live)
     try:
         assert bot.stdout is not None and bot.stderr is not None
         assert "newsbot terminal chat" in bot.stdout.readline()
@@ -161,3 +168,68 @@ def test_a_database_replaced_under_the_running_bot_stops_it(tmp_path: Path) -> N
     assert status == 1
     assert err.startswith(f"newsbot: The database {live} was replaced by another file while")
     assert err.count("\n") == 1, err
+
+
+def test_an_ingest_in_the_moment_before_the_bot_notices_a_replaced_database_waits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Between a swap and the bot's stop, the -wal and -shm files at the path are the bot's
+    old file's (it has written since its last checkpoint): `newsbot ingest` opening the
+    path then saw the old database over the new file, and the new file ended up holding
+    the old one's pages. It refuses in one line (exit 1), and the new file is untouched;
+    the bot notices within half a second; once it stopped, the ingest works."""
+    from bot.cli import main
+    from storage import open_store
+
+    live, story = tmp_path / "live.db", tmp_path / "story.txt"
+    story.write_text("Acme Widgets opens a plant\n\nAcme Widgets Ltd opened a plant today.\n")
+    bot = _terminal_bot(live)
+    try:
+        assert bot.stdout is not None and bot.stdin is not None
+        assert "newsbot terminal chat" in bot.stdout.readline()
+        bot.stdin.write("/subscribe Oldco Holdings\n")  # the bot writes: its -wal has pages
+        bot.stdin.flush()
+        while "Oldco" not in bot.stdout.readline():
+            pass
+        with open_store(tmp_path / "fresh.db") as fresh:
+            fresh.companies.add_custom("Newco")
+        os.replace(tmp_path / "fresh.db", live)
+        refused = main(["ingest", str(story), "--db", str(live)])
+        err = capsys.readouterr().err
+        status = bot.wait(timeout=20)
+    finally:
+        if bot.poll() is None:
+            bot.kill()
+        bot.communicate()
+    assert refused == 1 and status == 1
+    assert err == (
+        f"newsbot: The database {live} was replaced while the newsbot in process {bot.pid} "
+        "ran on it, which still has the old file open (the -wal and -shm files beside it "
+        "are that file's) and is stopping; try again in a few seconds.\n"
+    )
+    with open_store(live) as now:  # before: the old database's 6,000 names and the story
+        assert [e.name for e in now.companies.all_entries()] == ["Newco"]
+        assert now.articles.count() == 0
+    assert main(["ingest", str(story), "--db", str(live)]) == 0
+
+
+async def test_the_running_bot_notices_a_deleted_database_within_half_a_second(
+    db_path: Path,
+) -> None:
+    """The watch's first look comes half a second after it starts (it was two seconds):
+    a file deleted just after the start is noticed then, and the bot told to stop."""
+    import asyncio
+
+    from bot.instance import DatabaseWatch
+    from storage import open_store
+
+    stopped: list[float] = []
+    with open_store(db_path) as store:
+        watch = DatabaseWatch(lambda: stopped.append(time.monotonic()))
+        started = time.monotonic()
+        task = asyncio.create_task(watch.run(store.db))
+        await asyncio.sleep(0.05)
+        db_path.unlink()
+        await asyncio.wait_for(task, 5.0)
+    assert stopped[0] - started < 1.5
+    assert watch.reason is not None and "was deleted while the bot ran" in watch.reason

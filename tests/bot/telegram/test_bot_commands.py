@@ -655,6 +655,8 @@ async def test_a_number_that_ends_a_known_name_is_part_of_it(bot: Bot) -> None:
 
 async def test_news_with_only_punctuation_or_a_negative_count_is_explained(bot: Bot) -> None:
     assert "Usage: <code>/news Xiaomi 5</code>" in (await bot.send("/news ,"))[0]
+    for empty in ('/news ""', "/news ''", '/news "" 3', "/news “ ”"):  # quotes round nothing
+        assert "Usage: <code>/news Xiaomi 5</code>" in (await bot.send(empty))[0], empty
     assert "1 to 10 articles" in (await bot.send("/news Xiaomi -3"))[0]
 
 

@@ -38,9 +38,19 @@ async def test_settings_shows_on_a_read_only_database_and_a_change_says_why_not(
     assert "Summary length: <b>5</b>" in (await bot.send("/settings length 5"))[0]
 
 
-async def test_settings_for_a_chat_first_seen_on_a_read_only_database_says_why_not(
+async def test_settings_for_a_chat_first_seen_on_a_read_only_database_shows_the_defaults(
     bot: Bot,
 ) -> None:
-    _refuse_writes(bot)  # an unknown chat must be stored for its buttons to work
-    (reply,) = await bot.send("/settings", chat=GROUP, chat_type="supergroup")
-    assert reply.endswith("is read-only; newsbot needs to write both.")
+    """Nothing needs writing to show a new chat its settings: the defaults are shown;
+    only a change (typed, or a button) gets the read-only line, and nothing is stored."""
+    _refuse_writes(bot)
+    read_only = "is read-only; newsbot needs to write both."
+    for chat, kind in ((GROUP, "supergroup"), (12, "private")):
+        (shown,) = await bot.send("/settings", chat=chat, user=12, chat_type=kind)
+        assert "Summary length: <b>3</b>" in shown and "read-only" not in shown
+    (changed,) = await bot.send("/settings length 5", chat=12, user=12)
+    assert changed.endswith(read_only)
+    await bot.press("s:len:5", chat=12, user=12)
+    assert bot.last("answerCallbackQuery")["text"].endswith(read_only)
+    bot.store.db.conn.execute("PRAGMA query_only = OFF")
+    assert bot.store.chats.get(GROUP) is None and bot.store.chats.get(12) is None
