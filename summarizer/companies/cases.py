@@ -1,0 +1,95 @@
+"""The companies a legal case is brought against: parties to the case, not passing names.
+
+A story about a lawsuit, a complaint or charges names the defendants once or twice, often at
+the end of a list ("families launch legal action against the airline, as well as its parent
+Acme Air and lessor Bolt Leasing", "the lawsuit was filed against the Acme and Bolt sites",
+"X and Y are named as defendants, along with Acme Films and Y's Bolt Media production
+company"). A defendant is a party to the story's case (labelling guide rule 8: "defendants
+in the case the story reports are subjects"), however seldom it is named, so its salience
+gets the makers' floor.
+
+Read only right before the name: a legal noun ("action", "proceedings", "lawsuit", "suit",
+"complaint", "charges", "case", "claim", "injunction") with "against", or "defendants, along
+with"; then each further company of the same list ("A, B and C", "A, as well as B"). Not a
+match or a game ("in action against Tottenham"; a sports result names no subject), nor a
+case the sentence dates by a year ("In December 1999 X won an injunction against Y" in a
+story of 2007): that is background, a comparison or the story's history.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from summarizer.companies.cues import sentence_starts
+from summarizer.companies.occurrences import Occurrence
+
+# Determiners and a company's kind between the legal words and the name: "against the
+# airline, as well as parent airline", "against media giant", "against its rival".
+_BETWEEN = r"(?: (?:the|a|an|its|their|rival|parent|former))*(?: [a-z][\w-]*){0,3}"
+# "(legal) action against", "proceedings have been begun against", "a complaint filed
+# against", "charges against"; not "in action against" (a match).
+_AGAINST = re.compile(
+    r"(?:(?<!\bin )\b(?:legal |court |civil |criminal |antitrust |class[- ]action )?"
+    r"(?:action|actions|proceedings|lawsuits?|law ?suits?|suits?|complaints?|charges|cases?|"
+    r"claims?|injunctions?)(?: (?:was|were|has been|have been|had been|being))?"
+    r"(?: (?:filed|brought|launched|lodged|taken|begun|started))? against"
+    rf"{_BETWEEN}(?:,? (?:and|as well as)(?: [a-z][\w-]*){{0,2}})?"
+    r"|\bdefendants?,? (?:along with|including|such as)(?: the)?) $"
+)
+# From one defendant to the next of the same list: "A, B and C", "A, as well as parent B",
+# "A and Y's B" (the name's end, a joiner, then at most two lower-case words or a possessive).
+_NEXT = re.compile(
+    r"(?:['’]s?)?(?:,? (?:LLC|Inc|Ltd|Corp|plc|AG)\.?)?(?:\s*\([^)]*\))?"
+    r"(?:,|,? and|,? or|,? as well as)(?: (?:the|its|their|parent))*(?: [a-z][\w-]*){0,2}"
+    r"(?: [A-Z][\w-]*['’]s)? "
+)
+_REACH = 100  # characters read before a name
+# A year: the case so dated is background.
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def defendants(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
+    """Entries a legal case is brought against (see the module docstring)."""
+    # Most paragraphs name no case: only those holding a hint are read.
+    read: dict[int, list[Occurrence]] = {
+        p: [] for p in {o.part for o in occs} if p > 0 and _hinted(parts[p])
+    }
+    if not read:
+        return set()
+    for o in occs:
+        if o.part in read:
+            read[o.part].append(o)
+    found: set[int] = set()
+    for part, here in read.items():
+        text = parts[part]
+        here.sort(key=lambda o: o.start)
+        previous: Occurrence | None = None  # the last defendant, while its list goes on
+        for o in here:
+            listed = previous is not None and _NEXT.fullmatch(text, previous.end, o.start)
+            if listed or _against(text, o.start):
+                found.add(o.entry)
+                previous = o
+            else:
+                previous = None
+    return found
+
+
+def _against(text: str, at: int) -> bool:
+    """Whether the name at ``at`` is the one a case is brought against, in a sentence that
+    dates it by no year."""
+    begin = max(0, at - _REACH)
+    if not _hinted(text[begin:at]):
+        return False
+    return bool(_AGAINST.search(text, begin, at)) and not _dated(text, at)
+
+
+def _hinted(text: str) -> bool:
+    """Whether ``text`` holds a word the rule needs (found at C speed)."""
+    return "against" in text or "defendant" in text
+
+
+def _dated(text: str, at: int) -> bool:
+    """Whether the sentence holding ``at`` names a year before it."""
+    begin = max((s for s in sentence_starts(text) if s <= at), default=0)
+    return bool(_YEAR.search(text, begin, at))
