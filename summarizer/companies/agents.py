@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from summarizer.companies.cues import SENTENCE_END, is_source, window
+from summarizer.companies.forecasts import forecasts_a_market
 from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
 from summarizer.text.dateline import dateline_end
 
@@ -87,33 +88,6 @@ _DESCRIBED = re.compile(
     r"(?:firm|company|retailer|bank|lender|carrier|airline|maker|manufacturer|start-up|"
     r"giant|operator|chain|developer|publisher|provider|supplier|insurer|carmaker|producer|"
     rf"brewer|distributor|conglomerate)(?: (?:based|headquartered) in [A-Z][\w-]+)? {_VERB}"
-)
-# A forecaster's verb, and what it forecasts after it: "expects the Fed to cut rates", "has
-# raised its forecast for oil prices", "predicts that inflation will".
-_FORECASTS = re.compile(
-    r"(?:expects?|expected|forecasts?|forecast|predicts?|predicted|estimates?|estimated|"
-    r"projects?|projected|anticipates?|anticipated|sees|(?:raised|cut|lowered|trimmed|lifted|"
-    r"revised|increased|reduced)(?: (?:up|down)\w*)? its (?:[\w-]+ ){0,2}(?:forecasts?|"
-    r"targets?|outlook|estimates?|predictions?|projections?|expectations?|view) (?:for|on|of))"
-    r"(?: that)? (?P<object>[^,.;]*?)(?= (?:to|will|would|could|may|might|should|is|are|was|"
-    r"were|has|have|had)\b|[,.;]|$)"
-)
-# What a bank or broker forecasts for others (guide rule 7: it is then a source): the
-# economy, a financial market, a central bank ("the Fed", "oil prices", "global growth").
-_MARKET = re.compile(
-    r"\b(?:fed|federal reserve|central banks?|ecb|bank of (?:england|japan|canada)|inflation|"
-    r"(?:economic|global|world|gdp|wage) growth|econom(?:y|ies)|gdp|recession|unemployment|"
-    r"jobless|(?:interest|mortgage|policy|base) rates?|(?:oil|crude|gas|house|home|property|"
-    r"food|energy|commodity|consumer|share|stock|bond) prices|(?:stock|share|bond|equity|"
-    r"currency|money|financial|housing) markets?|stocks|equities|bonds|yields|dollar|euro|"
-    r"pound|sterling|yen|yuan|currenc(?:y|ies)|crude|oil|gold|commodities)\b"
-)
-# Words that make a forecast about the company itself or its business ("expects its sales",
-# "sees prices for its phones falling", "expects oil demand to rise", "expects to cut jobs").
-_OWN = re.compile(
-    r"\b(?:its?|itself|we|our|own|sales|revenues?|profits?|earnings|margins?|orders|"
-    r"deliveries|demand|subscribers|customers|jobs|dividends?|output|production|volumes?|"
-    r"traffic|passengers|costs|spending|investment|capacity|shipments)\b"
 )
 # The words before the other party of a deal or case: "a merger agreement with", "to buy",
 # "a bid for the rival chemicals firm", "the lawsuit against".
@@ -196,18 +170,12 @@ def _named_first(lead: _Lead, parts: Sequence[str]) -> set[int]:
 
 
 def _forecaster(o: Occurrence, text: str) -> bool:
-    """Whether ``o``'s verb forecasts the economy or a market rather than its own business:
-    "X expects the Fed to cut rates", "X has raised its forecast for oil prices" (a bank or
-    broker as a source, guide rule 7); not "X expects sales to rise" or "X expects to cut jobs"."""
+    """Whether ``o``'s verb forecasts the economy or a market rather than its own business
+    (``forecasts.py``: "X expects the Fed to cut rates", a source)."""
     verb = _VERB_AFTER.match(text, o.end)
     if not verb:
         return False
-    start = verb.end() - len(verb.group(0).split()[-1])
-    said = _FORECASTS.match(lower_keeping_offsets(text[start : start + 160]))
-    if not said or not said.group("object"):
-        return False
-    rest = lower_keeping_offsets(text[start + said.start("object") :]).split(". ", 1)[0]
-    return bool(_MARKET.search(said.group("object"))) and not _OWN.search(rest)
+    return forecasts_a_market(text, verb.end() - len(verb.group(0).split()[-1]))
 
 
 def _subject(o: Occurrence, text: str, begin: int) -> bool:
