@@ -16,7 +16,7 @@ about, and the parties to its main event, rule 8):
 * the other party of a deal or case that a lead sentence reports with a company (or "it",
   "the company", standing for the previous sentence's company subject) as its subject: "X
   signed a merger agreement with Y and Z", "It plans to buy A, B and the holding firm, C",
-  "X flies the route under a codesharing agreement with Y".
+  "X flies the route under a codesharing agreement with Y", "X has ordered 30 Y planes".
 
 Not an agent: a source ("research firm X said", "analysts at X", "X said in a research
 note", "X expects the Fed to cut rates", unlike "X expects its sales to rise": guide rule
@@ -102,7 +102,8 @@ _DESCRIBED = re.compile(
 _PARTY_BEFORE = re.compile(
     r"\b(?:(?:agreement|merger|deal|contract|alliance|joint venture|partnership|talks) with|"
     r"(?:to )?(?:buy|acquire|purchase|bought|acquired|purchased|buys|acquires|takes over|"
-    r"took over)|(?:takeover|acquisition|purchase|merger) of|(?:bid|offer) for|stake in|"
+    r"took over|(?<!in )order(?:ed|s)?)|(?:takeover|acquisition|purchase|merger) of|"
+    r"(?:bid|offer) for|stake in|"
     r"sued|suing|lawsuit against|between)"
     r"(?: (?:the|a|an|its|rival|[\w-]+ (?:firm|company|group|giant|maker|bank|airline|carrier)))*"
     r"(?: [\w'’-]+){0,2} $"
@@ -110,7 +111,7 @@ _PARTY_BEFORE = re.compile(
 # Words one of which a sentence needs for ``_PARTY_BEFORE`` to be tried at its names.
 _DEAL_HINT = re.compile(
     r"with|buy|bought|acqui|purchas|took over|takes over|takeover|merger|bid|offer|stake|"
-    r"sued|suing|lawsuit|between"
+    r"sued|suing|lawsuit|between|order"
 )
 # From one party to the next of a list: "Y LLC (...) and Z", "A, B and the holding firm, C".
 _NEXT_PARTY = re.compile(

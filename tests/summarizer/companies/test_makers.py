@@ -182,6 +182,21 @@ def test_the_other_parties_of_the_deal_the_lead_reports_are_subjects() -> None:
     assert found == {"Holvane Media": True, "Trennick Radio": True, "Orsay Publishing": True}
 
 
+def test_the_maker_of_what_a_lead_sentences_company_orders_is_the_deals_other_party() -> None:
+    rest = (
+        "The new jets will fly 80 routes. Its chairman said the purchase would be paid in cash. "
+        "Holvane Air shares rose 6% on the news. Holvane Air said it would hire 500 pilots."
+    )
+    names = ["Holvane Air", "Trennick Aero"]
+    for lead in (
+        "Holvane Air has ordered 30 Trennick Aero jets in a $1.8bn deal as it expands. ",
+        "Holvane Air has placed an order for 30 Trennick Aero jets worth $1.8bn. ",
+    ):
+        assert _subjects(names, "", lead + rest) == {"Holvane Air": True, "Trennick Aero": True}
+    rival = "Holvane Air is cutting fares in order to beat Trennick Aero this winter. "
+    assert _subjects(names, "", rival + rest) == {"Holvane Air": True, "Trennick Aero": False}
+
+
 def test_a_deal_someone_else_presided_over_names_no_party() -> None:
     story = (
         "Jo Marsh has stepped down as chief executive of Holvane Media after six years. "
