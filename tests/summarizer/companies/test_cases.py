@@ -1,7 +1,7 @@
 """A company a legal case is brought against is a party to it, however seldom it is named
-("families launch legal action against the ferry firm, as well as its owner X and insurer Y";
-``cases.py``, labelling guide rule 8). A game "in action against" a club, or a case the
-sentence dates by a year, makes no party."""
+("families launch legal action against the ferry firm, as well as its owner X and insurer Y",
+"X was also the subject of a complaint"; ``cases.py``, labelling guide rule 8). A game "in
+action against" a club, or a case the sentence dates by a year, makes no party."""
 
 from __future__ import annotations
 
@@ -38,6 +38,19 @@ def test_every_company_a_case_is_brought_against_is_a_subject() -> None:
     )
     found = _subjects(_NAMES, _FERRY.format(case=named))
     assert found["Tollmere Holdings"] and found["Brackwater Leasing"]
+
+
+def test_the_subject_or_target_of_a_complaint_inquiry_or_bid_is_a_party() -> None:
+    for case in (
+        "Its adviser Tollmere Holdings was also the subject of a complaint filing.",
+        "Tollmere Holdings, its largest shareholder, is the target of a hostile takeover bid.",
+    ):
+        assert _subjects(_NAMES, _FERRY.format(case=case))["Tollmere Holdings"], case
+    for aside in (
+        "Its adviser Tollmere Holdings was also the subject of a glowing profile.",
+        "In 2003 Tollmere Holdings was the focus of an inquiry into fares.",
+    ):
+        assert not _subjects(_NAMES, _FERRY.format(case=aside))["Tollmere Holdings"], aside
 
 
 def test_a_game_a_dated_case_or_a_mere_list_makes_no_party() -> None:
