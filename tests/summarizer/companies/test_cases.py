@@ -5,14 +5,7 @@ action against" a club, or a case the sentence dates by a year, makes no party."
 
 from __future__ import annotations
 
-from summarizer.article import Article
-from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
-
-
-def _subjects(names: list[str], *paragraphs: str) -> dict[str, bool]:
-    matcher = CompanyMatcher((), discover=False).with_entries([CompanyEntry(n) for n in names])
-    return {m.name: m.subject for m in matcher.find(Article("", paragraphs))}
-
+from company_subjects import subjects as _subjects
 
 _FERRY = (
     "A ferry company has cancelled every crossing for the rest of the winter, blaming the "
