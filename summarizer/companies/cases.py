@@ -9,13 +9,13 @@ in the case the story reports are subjects"), however seldom it is named, so its
 gets the makers' floor.
 
 Read only right before the name: a legal noun ("action", "proceedings", "lawsuit", "suit",
-"complaint", "charges", "case", "claim", "injunction") with "against", or "defendants, along
-with"; then each further company of the same list ("A, B and C", "A, as well as B"). Or right
-after it: "X was also the subject of a complaint filing", "X is the focus of an inquiry", "X
-is the target of a takeover bid" (a bid's target is a party too). Not a
-match or a game ("in action against Tottenham"; a sports result names no subject), nor a
-case the sentence dates by a year ("In December 1999 X won an injunction against Y" in a
-story of 2007): that is background, a comparison or the story's history.
+"complaint", "charges", "case", "claim", "injunction") with "against", "filed (lodged,
+brought) against", or "defendants, along with"; then each further company of the same list
+("A, B and C", "A, as well as B"). Or right after it: "X was also the subject of a complaint
+filing", "X is the focus of an inquiry", "X is the target of a takeover bid" (a bid's target
+is a party too). Not a match or a game ("in action against Tottenham"; a sports result names
+no subject), nor a case the sentence dates by a year ("In December 1999 X won an injunction
+against Y" in a story of 2007): that is background, a comparison or the story's history.
 """
 
 from __future__ import annotations
@@ -30,12 +30,14 @@ from summarizer.companies.occurrences import Occurrence
 # airline, as well as parent airline", "against media giant", "against its rival".
 _BETWEEN = r"(?: (?:the|a|an|its|their|rival|parent|former))*(?: [a-z][\w-]*){0,3}"
 # "(legal) action against", "proceedings have been begun against", "a complaint filed
-# against", "charges against"; not "in action against" (a match).
+# against", "charges against", "(the lawsuit ...) was filed against"; not "in action against"
+# (a match).
 _AGAINST = re.compile(
-    r"(?:(?<!\bin )\b(?:legal |court |civil |criminal |antitrust |class[- ]action )?"
+    r"(?:(?:(?<!\bin )\b(?:legal |court |civil |criminal |antitrust |class[- ]action )?"
     r"(?:action|actions|proceedings|lawsuits?|law ?suits?|suits?|complaints?|charges|cases?|"
     r"claims?|injunctions?)(?: (?:was|were|has been|have been|had been|being))?"
-    r"(?: (?:filed|brought|launched|lodged|taken|begun|started))? against"
+    r"(?: (?:filed|brought|launched|lodged|taken|begun|started))?|\b(?:filed|lodged|brought))"
+    r" against"
     rf"{_BETWEEN}(?:,? (?:and|as well as)(?: [a-z][\w-]*){{0,2}})?"
     r"|\bdefendants?,? (?:along with|including|such as)(?: the)?) $"
 )

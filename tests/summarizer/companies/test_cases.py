@@ -31,6 +31,12 @@ def test_every_company_a_case_is_brought_against_is_a_subject() -> None:
     )
     found = _subjects(_NAMES, _FERRY.format(case=named))
     assert found["Tollmere Holdings"] and found["Brackwater Leasing"]
+    filed = (
+        "The lawsuit to recover lost wages for the crews was filed against the Tollmere "
+        "Holdings and Brackwater Leasing offices."
+    )
+    found = _subjects(_NAMES, _FERRY.format(case=filed))
+    assert found["Tollmere Holdings"] and found["Brackwater Leasing"]
 
 
 def test_the_subject_or_target_of_a_complaint_inquiry_or_bid_is_a_party() -> None:
