@@ -13,7 +13,8 @@ Read only right before the name: a legal noun ("action", "proceedings", "lawsuit
 brought) against", or "defendants, along with"; then each further company of the same list
 ("A, B and C", "A, as well as B"). Or right after it: "X was also the subject of a complaint
 filing", "X is the focus of an inquiry", "X is the target of a takeover bid" (a bid's target
-is a party too). Not a match or a game ("in action against Tottenham"; a sports result names
+is a party too), or the one asking a court for something ("X has called on the US court to
+overturn its decision"). Not a match or a game ("in action against Tottenham"; a sports result names
 no subject), nor a case the sentence dates by a year ("In December 1999 X won an injunction
 against Y" in a story of 2007): that is background, a comparison or the story's history.
 """
@@ -48,12 +49,15 @@ _NEXT = re.compile(
     r"(?:,|,? and|,? or|,? as well as)(?: (?:the|its|their|parent))*(?: [a-z][\w-]*){0,2}"
     r"(?: [A-Z][\w-]*['’]s)? "
 )
-# Right after the name: "was also the subject of a complaint", "is the target of a bid".
-_TARGET = re.compile(
-    r"(?:['’]s?)?(?:,[^,.;]{0,60},)? (?:is|was|are|were|has been|have been|had been|"
+# Right after the name: "was also the subject of a complaint", "is the target of a bid", or
+# the party that asks a court: "X, an adviser to Y, has called on the US court to overturn".
+_AFTER = re.compile(
+    r"(?:['’]s?)?(?:,[^,.;]{0,80},)? (?:(?:is|was|are|were|has been|have been|had been|"
     r"could be|may be|will be|would be)(?: also| now| still)? (?:the )?(?:subject|target|focus) "
     r"of (?:a|an|the)(?: [\w-]+){0,3}? (?:complaints?|lawsuits?|suits?|cases?|claims?|charges|"
-    r"investigations?|inquiry|inquiries|probes?|bids?|takeover|offers?)\b"
+    r"investigations?|inquiry|inquiries|probes?|bids?|takeover|offers?)|(?:has |have |had )?"
+    r"(?:also )?(?:asked|called on|petitioned|urged|applied to|appealed to) (?:a|the)"
+    r"(?: [\w-]+){0,2}? (?:court|judge|tribunal)s?)\b"
 )
 _REACH = 100  # characters read before a name
 # A year: the case so dated is background.
@@ -91,7 +95,7 @@ def _party(text: str, o: Occurrence) -> bool:
     or right after it), in a sentence that dates it by no year."""
     window = text[max(0, o.start - _REACH) : o.start]
     before = ("against" in window or "defendant" in window) and _AGAINST.search(window)
-    return bool(before or _TARGET.match(text, o.end)) and not _dated(text, o.start)
+    return bool(before or _AFTER.match(text, o.end)) and not _dated(text, o.start)
 
 
 def _hinted(text: str) -> bool:
@@ -103,6 +107,8 @@ def _hinted(text: str) -> bool:
         or "subject of" in text
         or "target of" in text
         or "focus of" in text
+        or "court" in text
+        or "judge" in text
     )
 
 

@@ -39,15 +39,18 @@ def test_every_company_a_case_is_brought_against_is_a_subject() -> None:
     assert found["Tollmere Holdings"] and found["Brackwater Leasing"]
 
 
-def test_the_subject_or_target_of_a_complaint_inquiry_or_bid_is_a_party() -> None:
+def test_the_target_of_a_complaint_inquiry_or_bid_or_who_asks_a_court_is_a_party() -> None:
     for case in (
         "Its adviser Tollmere Holdings was also the subject of a complaint filing.",
         "Tollmere Holdings, its largest shareholder, is the target of a hostile takeover bid.",
+        "Its lender Tollmere Holdings, which is owed $5m, has asked the court to freeze its "
+        "accounts.",
     ):
         assert _subjects(_NAMES, _FERRY.format(case=case))["Tollmere Holdings"], case
     for aside in (
         "Its adviser Tollmere Holdings was also the subject of a glowing profile.",
         "In 2003 Tollmere Holdings was the focus of an inquiry into fares.",
+        "Its lender Tollmere Holdings, which is owed $5m, has asked the council to wait.",
     ):
         assert not _subjects(_NAMES, _FERRY.format(case=aside))["Tollmere Holdings"], aside
 
