@@ -9,12 +9,14 @@ about, and the parties to its main event, rule 8):
   will cut 2,000 jobs"; in the second or third sentence only when it is introduced by its
   kind ("Finnish handset giant Nokia has been working on ..."), since a company named
   later after an opening about a government, police or a market is more often an example;
+  and every company of a list opening a lead sentence as its subject ("Sony, Microsoft and
+  Nintendo are all expected to release new machines");
 * the company named first after an opening sentence that describes one without naming it:
   "An Indian telecommunications firm has turned to lasers ... Tata Teleservices is using";
 * the other party of a deal or case that a lead sentence reports with a company (or "it",
   "the company", standing for the previous sentence's company subject) as its subject: "X
   signed a merger agreement with Y and Z", "It plans to buy A, B and the holding firm, C",
-  "X flies the route under a codesharing agreement with Y".
+  "X flies the route under a codesharing agreement with Y", "X has ordered 30 Y planes".
 
 Not an agent: a source ("research firm X said", "analysts at X", "X said in a research
 note", "X expects the Fed to cut rates", unlike "X expects its sales to rise": guide rule
@@ -30,6 +32,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from summarizer.companies.cues import SENTENCE_END, is_source, window
+from summarizer.companies.forecasts import forecasts_a_market
 from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
 from summarizer.text.dateline import dateline_end
 
@@ -81,6 +84,12 @@ _KIND = re.compile(
     r"\b(?:firm|company|giant|maker|carrier|airline|retailer|bank|lender|provider|operator|"
     r"group|manufacturer|carmaker|chain|start-up|network|telco) $"
 )
+# Introduced together by their kind: "Nigerian banks A and B", "US car firms A and B" (not
+# "Its rivals A and B": a comparison).
+_KINDS = re.compile(
+    r"\b(?:firms|companies|giants|makers|carriers|airlines|retailers|banks|lenders|groups|"
+    r"operators|manufacturers|carmakers|chains|networks|providers|brewers|insurers) $"
+)
 # An opening that describes a company without naming it: "An Indian telecoms firm has ...".
 _DESCRIBED = re.compile(
     r"(?:A|An|One)(?: (?!(?:of|in|at|for|with|by|from|on|to|and|or)\b)[\w'’-]+){0,5}? "
@@ -88,39 +97,13 @@ _DESCRIBED = re.compile(
     r"giant|operator|chain|developer|publisher|provider|supplier|insurer|carmaker|producer|"
     rf"brewer|distributor|conglomerate)(?: (?:based|headquartered) in [A-Z][\w-]+)? {_VERB}"
 )
-# A forecaster's verb, and what it forecasts after it: "expects the Fed to cut rates", "has
-# raised its forecast for oil prices", "predicts that inflation will".
-_FORECASTS = re.compile(
-    r"(?:expects?|expected|forecasts?|forecast|predicts?|predicted|estimates?|estimated|"
-    r"projects?|projected|anticipates?|anticipated|sees|(?:raised|cut|lowered|trimmed|lifted|"
-    r"revised|increased|reduced)(?: (?:up|down)\w*)? its (?:[\w-]+ ){0,2}(?:forecasts?|"
-    r"targets?|outlook|estimates?|predictions?|projections?|expectations?|view) (?:for|on|of))"
-    r"(?: that)? (?P<object>[^,.;]*?)(?= (?:to|will|would|could|may|might|should|is|are|was|"
-    r"were|has|have|had)\b|[,.;]|$)"
-)
-# What a bank or broker forecasts for others (guide rule 7: it is then a source): the
-# economy, a financial market, a central bank ("the Fed", "oil prices", "global growth").
-_MARKET = re.compile(
-    r"\b(?:fed|federal reserve|central banks?|ecb|bank of (?:england|japan|canada)|inflation|"
-    r"(?:economic|global|world|gdp|wage) growth|econom(?:y|ies)|gdp|recession|unemployment|"
-    r"jobless|(?:interest|mortgage|policy|base) rates?|(?:oil|crude|gas|house|home|property|"
-    r"food|energy|commodity|consumer|share|stock|bond) prices|(?:stock|share|bond|equity|"
-    r"currency|money|financial|housing) markets?|stocks|equities|bonds|yields|dollar|euro|"
-    r"pound|sterling|yen|yuan|currenc(?:y|ies)|crude|oil|gold|commodities)\b"
-)
-# Words that make a forecast about the company itself or its business ("expects its sales",
-# "sees prices for its phones falling", "expects oil demand to rise", "expects to cut jobs").
-_OWN = re.compile(
-    r"\b(?:its?|itself|we|our|own|sales|revenues?|profits?|earnings|margins?|orders|"
-    r"deliveries|demand|subscribers|customers|jobs|dividends?|output|production|volumes?|"
-    r"traffic|passengers|costs|spending|investment|capacity|shipments)\b"
-)
 # The words before the other party of a deal or case: "a merger agreement with", "to buy",
 # "a bid for the rival chemicals firm", "the lawsuit against".
 _PARTY_BEFORE = re.compile(
     r"\b(?:(?:agreement|merger|deal|contract|alliance|joint venture|partnership|talks) with|"
     r"(?:to )?(?:buy|acquire|purchase|bought|acquired|purchased|buys|acquires|takes over|"
-    r"took over)|(?:takeover|acquisition|purchase|merger) of|(?:bid|offer) for|stake in|"
+    r"took over|(?<!in )order(?:ed|s)?)|(?:takeover|acquisition|purchase|merger) of|"
+    r"(?:bid|offer) for|stake in|"
     r"sued|suing|lawsuit against|between)"
     r"(?: (?:the|a|an|its|rival|[\w-]+ (?:firm|company|group|giant|maker|bank|airline|carrier)))*"
     r"(?: [\w'’-]+){0,2} $"
@@ -128,7 +111,7 @@ _PARTY_BEFORE = re.compile(
 # Words one of which a sentence needs for ``_PARTY_BEFORE`` to be tried at its names.
 _DEAL_HINT = re.compile(
     r"with|buy|bought|acqui|purchas|took over|takes over|takeover|merger|bid|offer|stake|"
-    r"sued|suing|lawsuit|between"
+    r"sued|suing|lawsuit|between|order"
 )
 # From one party to the next of a list: "Y LLC (...) and Z", "A, B and the holding firm, C".
 _NEXT_PARTY = re.compile(
@@ -154,7 +137,8 @@ def agents(occs: Sequence[Occurrence], parts: Sequence[str], lead: _Sentences) -
         key=lambda o: (o.part, o.start),
     )
     named = [(b, [o for o in body if o.part == p and b <= o.start < e], p, e) for p, b, e in lead]
-    return _named_first(named, parts) | _described_first(named, parts) | _parties(named, parts)
+    found = _named_first(named, parts) | _described_first(named, parts) | _together(named, parts)
+    return found | _parties(named, parts)
 
 
 def lead_sentences(parts: Sequence[str]) -> Iterator[tuple[int, int, int]]:
@@ -196,18 +180,12 @@ def _named_first(lead: _Lead, parts: Sequence[str]) -> set[int]:
 
 
 def _forecaster(o: Occurrence, text: str) -> bool:
-    """Whether ``o``'s verb forecasts the economy or a market rather than its own business:
-    "X expects the Fed to cut rates", "X has raised its forecast for oil prices" (a bank or
-    broker as a source, guide rule 7); not "X expects sales to rise" or "X expects to cut jobs"."""
+    """Whether ``o``'s verb forecasts the economy or a market rather than its own business
+    (``forecasts.py``: "X expects the Fed to cut rates", a source)."""
     verb = _VERB_AFTER.match(text, o.end)
     if not verb:
         return False
-    start = verb.end() - len(verb.group(0).split()[-1])
-    said = _FORECASTS.match(lower_keeping_offsets(text[start : start + 160]))
-    if not said or not said.group("object"):
-        return False
-    rest = lower_keeping_offsets(text[start + said.start("object") :]).split(". ", 1)[0]
-    return bool(_MARKET.search(said.group("object"))) and not _OWN.search(rest)
+    return forecasts_a_market(text, verb.end() - len(verb.group(0).split()[-1]))
 
 
 def _subject(o: Occurrence, text: str, begin: int) -> bool:
@@ -216,6 +194,11 @@ def _subject(o: Occurrence, text: str, begin: int) -> bool:
     words = text[begin : o.start].split()
     if len(words) > 6 or any(w.casefold() in _STOP or w.endswith(",") for w in words):
         return False
+    return _verb_of(o, text)
+
+
+def _verb_of(o: Occurrence, text: str) -> bool:
+    """Whether a verb of ``o``'s own follows it, and not as a source's."""
     verb = _VERB_AFTER.match(text, o.end)
     if not verb:
         return False
@@ -223,6 +206,26 @@ def _subject(o: Occurrence, text: str, begin: int) -> bool:
     if _NOT_ITS_VERB.match(text, word):
         return False
     return not _source(o, text)
+
+
+def _together(lead: _Lead, parts: Sequence[str]) -> set[int]:
+    """Every company of a list opening a lead sentence as its subject ("Sony, Microsoft and
+    Nintendo are all expected to release ...", "Nigerian banks A and B have agreed to merge")."""
+    found: set[int] = set()
+    for begin, here, p, _ in lead:
+        if len(here) < 2:
+            continue
+        text, run, start = parts[p], here[:1], _start(parts[p], begin)
+        for o in here[1:]:
+            if not _NEXT_PARTY.fullmatch(text, run[-1].end, o.start):
+                break
+            run.append(o)
+        # Nothing before the list but its kind: "Sony, ...", "Nigerian banks A and B".
+        kind = not text[start : run[0].start].strip() or _KINDS.search(text, start, run[0].start)
+        opens = kind and _heads(run[0], text, start) and len({o.entry for o in run}) > 1
+        if opens and _verb_of(run[-1], text):
+            found.update(o.entry for o in run)
+    return found
 
 
 def _described_first(lead: _Lead, parts: Sequence[str]) -> set[int]:

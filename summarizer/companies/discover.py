@@ -19,7 +19,8 @@ only with evidence in the text itself:
 * two capitalised names joined by "&": "Marsh & McLennan", "Brown & Williamson";
 * the story says what it is (``described.py``): "TAROM, Romania's largest airline",
   "Pointsec, a mobile-data backup firm", "Beck-Crespel is a specialist steel firm",
-  "Authenti-corp's CEO".
+  "Authenti-corp's CEO", or a part of a company: "Alfa-Eco, the venture capital arm of
+  Alfa Group", "X, a unit of Y", "X is a subsidiary of Y".
 
 The words are found with ``str.find``, which costs about a tenth of matching's time.
 

@@ -65,6 +65,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from summarizer.companies.agents import agents, lead_sentences
+from summarizer.companies.cases import defendants
 from summarizer.companies.compilers import bounded, compilers
 from summarizer.companies.cues import (
     acts,
@@ -288,6 +289,7 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
     made = makers(occs, parts) | agents(occs, parts, lead)  # "built by X", "X is recalling"
     made |= officers(occs, parts, lead)  # whose officer speaks in the lead ("Y, chief of X, said")
     made |= flights(occs, parts, lead)  # whose flight the lead is about ("X Flight 370")
+    made |= defendants(occs, parts)  # whom a case is brought against ("a lawsuit against X")
     capped = compilers(occs, parts)  # whose index or survey the story quotes: a source
     scores = [
         Score(e, round(bounded(probability(f), e in made, e in capped), 3), counts[e])

@@ -36,6 +36,17 @@ def test_a_copula_names_a_company_but_not_a_job(known: Container[str]) -> None:
     assert discover(parts, known=known) == ["Tessarion", "Halvexa"]
 
 
+def test_a_unit_subsidiary_or_arm_of_a_company_is_one(known: Container[str]) -> None:
+    parts = [
+        "Stake sold",
+        "Quorvel-Eco, the venture capital arm of Dravnik Holdings, sold its stake. Pellistra, a "
+        "unit of the state railway, was not involved. Tavernio is a subsidiary of a bank. "
+        "Justice, the long arm of the law, came late.",
+    ]
+    found = sorted(discover(parts, known=known))
+    assert found == ["Dravnik Holdings", "Pellistra", "Quorvel-Eco", "Tavernio"]
+
+
 def test_a_role_only_companies_have_names_one(known: Container[str]) -> None:
     parts = [
         "Haptics",

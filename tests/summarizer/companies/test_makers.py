@@ -1,8 +1,8 @@
 """The maker of what a sentence opens with is a subject ("The bridge will be built by X");
 the defendants in a case are parties to it (guide rule 8). So is who does what a story's lead
 reports, however seldom it is named (``agents.py``): the first company as the subject of its
-sentence, the company an opening describes before naming it, the other parties of the deal the
-lead reports."""
+sentence (and every company of a list opening a lead sentence as its subject), the company an
+opening describes before naming it, the other parties of the deal the lead reports."""
 
 from __future__ import annotations
 
@@ -134,6 +134,28 @@ def test_later_in_the_lead_only_a_company_introduced_by_its_kind_is_an_agent() -
     assert _subjects(["Dorvelle Dips"], "", police + _REST) == {"Dorvelle Dips": False}
 
 
+def test_every_company_of_a_list_opening_a_lead_sentence_as_its_subject_is_an_agent() -> None:
+    opening = (
+        "The next generation of games consoles is on its way, and developers are busy. "
+        "What the new machines will do is still a closely guarded secret. "
+    )
+    rest = (
+        "Holvane Media has shown a prototype to a few developers. Holvane Media said little "
+        "else. Prices have not been set. Shops expect long queues at launch."
+    )
+    names = ["Holvane Media", "Trennick Radio", "Orsay Games"]
+    listed = "Holvane Media, Trennick Radio and Orsay Games are all expected to launch one. "
+    assert all(_subjects(names, "", opening + listed + rest).values())
+    for words in (
+        "Analysts at Holvane Media, Trennick Radio and Orsay Games said sales would rise. ",
+        "Holvane Media, Trennick Radio and Orsay Games shares fell on Monday. ",
+        "Holvane Media, Trennick Radio and Orsay Games' new machines are due next year. ",
+        "Its rivals Holvane Media, Trennick Radio and Orsay Games kept their prices. ",
+    ):
+        found = _subjects(names, "", opening + words + rest)
+        assert not found["Trennick Radio"] and not found["Orsay Games"], words
+
+
 def test_a_company_an_opening_describes_before_naming_it_is_a_subject() -> None:
     story = (
         "A Welsh engineering firm has turned to drones to inspect wind turbines at sea. "
@@ -158,6 +180,21 @@ def test_the_other_parties_of_the_deal_the_lead_reports_are_subjects() -> None:
     )
     found = _subjects(["Holvane Media", "Trennick Radio", "Orsay Publishing"], "", story)
     assert found == {"Holvane Media": True, "Trennick Radio": True, "Orsay Publishing": True}
+
+
+def test_the_maker_of_what_a_lead_sentences_company_orders_is_the_deals_other_party() -> None:
+    rest = (
+        "The new jets will fly 80 routes. Its chairman said the purchase would be paid in cash. "
+        "Holvane Air shares rose 6% on the news. Holvane Air said it would hire 500 pilots."
+    )
+    names = ["Holvane Air", "Trennick Aero"]
+    for lead in (
+        "Holvane Air has ordered 30 Trennick Aero jets in a $1.8bn deal as it expands. ",
+        "Holvane Air has placed an order for 30 Trennick Aero jets worth $1.8bn. ",
+    ):
+        assert _subjects(names, "", lead + rest) == {"Holvane Air": True, "Trennick Aero": True}
+    rival = "Holvane Air is cutting fares in order to beat Trennick Aero this winter. "
+    assert _subjects(names, "", rival + rest) == {"Holvane Air": True, "Trennick Aero": False}
 
 
 def test_a_deal_someone_else_presided_over_names_no_party() -> None:

@@ -6,14 +6,10 @@ gives the word to (``opened.shortened_words``)."""
 
 from __future__ import annotations
 
+from company_subjects import subjects as _subjects
+
 from summarizer.article import Article
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
-
-
-def _subjects(names: list[str], *paragraphs: str) -> dict[str, bool]:
-    matcher = CompanyMatcher(()).with_entries([CompanyEntry(n) for n in names])
-    return {m.name: m.subject for m in matcher.find(Article("", paragraphs))}
-
 
 _BOOK = (
     "News of a lost picture book by a much-loved author has sent readers into a frenzy. "
