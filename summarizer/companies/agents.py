@@ -9,8 +9,6 @@ about, and the parties to its main event, rule 8):
   will cut 2,000 jobs"; in the second or third sentence only when it is introduced by its
   kind ("Finnish handset giant Nokia has been working on ..."), since a company named
   later after an opening about a government, police or a market is more often an example;
-  and every company of a list opening a lead sentence as its subject ("Sony, Microsoft and
-  Nintendo are all expected to release new machines");
 * the company named first after an opening sentence that describes one without naming it:
   "An Indian telecommunications firm has turned to lasers ... Tata Teleservices is using";
 * the other party of a deal or case that a lead sentence reports with a company (or "it",
@@ -84,12 +82,6 @@ _KIND = re.compile(
     r"\b(?:firm|company|giant|maker|carrier|airline|retailer|bank|lender|provider|operator|"
     r"group|manufacturer|carmaker|chain|start-up|network|telco) $"
 )
-# Introduced together by their kind: "Nigerian banks A and B", "US car firms A and B" (not
-# "Its rivals A and B": a comparison).
-_KINDS = re.compile(
-    r"\b(?:firms|companies|giants|makers|carriers|airlines|retailers|banks|lenders|groups|"
-    r"operators|manufacturers|carmakers|chains|networks|providers|brewers|insurers) $"
-)
 # An opening that describes a company without naming it: "An Indian telecoms firm has ...".
 _DESCRIBED = re.compile(
     r"(?:A|An|One)(?: (?!(?:of|in|at|for|with|by|from|on|to|and|or)\b)[\w'’-]+){0,5}? "
@@ -137,8 +129,7 @@ def agents(occs: Sequence[Occurrence], parts: Sequence[str], lead: _Sentences) -
         key=lambda o: (o.part, o.start),
     )
     named = [(b, [o for o in body if o.part == p and b <= o.start < e], p, e) for p, b, e in lead]
-    found = _named_first(named, parts) | _described_first(named, parts) | _together(named, parts)
-    return found | _parties(named, parts)
+    return _named_first(named, parts) | _described_first(named, parts) | _parties(named, parts)
 
 
 def lead_sentences(parts: Sequence[str]) -> Iterator[tuple[int, int, int]]:
@@ -194,11 +185,6 @@ def _subject(o: Occurrence, text: str, begin: int) -> bool:
     words = text[begin : o.start].split()
     if len(words) > 6 or any(w.casefold() in _STOP or w.endswith(",") for w in words):
         return False
-    return _verb_of(o, text)
-
-
-def _verb_of(o: Occurrence, text: str) -> bool:
-    """Whether a verb of ``o``'s own follows it, and not as a source's."""
     verb = _VERB_AFTER.match(text, o.end)
     if not verb:
         return False
@@ -206,26 +192,6 @@ def _verb_of(o: Occurrence, text: str) -> bool:
     if _NOT_ITS_VERB.match(text, word):
         return False
     return not _source(o, text)
-
-
-def _together(lead: _Lead, parts: Sequence[str]) -> set[int]:
-    """Every company of a list opening a lead sentence as its subject ("Sony, Microsoft and
-    Nintendo are all expected to release ...", "Nigerian banks A and B have agreed to merge")."""
-    found: set[int] = set()
-    for begin, here, p, _ in lead:
-        if len(here) < 2:
-            continue
-        text, run, start = parts[p], here[:1], _start(parts[p], begin)
-        for o in here[1:]:
-            if not _NEXT_PARTY.fullmatch(text, run[-1].end, o.start):
-                break
-            run.append(o)
-        # Nothing before the list but its kind: "Sony, ...", "Nigerian banks A and B".
-        kind = not text[start : run[0].start].strip() or _KINDS.search(text, start, run[0].start)
-        opens = kind and _heads(run[0], text, start) and len({o.entry for o in run}) > 1
-        if opens and _verb_of(run[-1], text):
-            found.update(o.entry for o in run)
-    return found
 
 
 def _described_first(lead: _Lead, parts: Sequence[str]) -> set[int]:

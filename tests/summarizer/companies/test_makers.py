@@ -1,8 +1,8 @@
 """The maker of what a sentence opens with is a subject ("The bridge will be built by X");
 the defendants in a case are parties to it (guide rule 8). So is who does what a story's lead
 reports, however seldom it is named (``agents.py``): the first company as the subject of its
-sentence (and every company of a list opening a lead sentence as its subject), the company an
-opening describes before naming it, the other parties of the deal the lead reports."""
+sentence, the company an opening describes before naming it, the other parties of the deal the
+lead reports."""
 
 from __future__ import annotations
 
@@ -132,28 +132,6 @@ def test_later_in_the_lead_only_a_company_introduced_by_its_kind_is_an_agent() -
         "Its owner, a haulage contractor for Dorvelle Dips, had reported it missing. "
     )
     assert _subjects(["Dorvelle Dips"], "", police + _REST) == {"Dorvelle Dips": False}
-
-
-def test_every_company_of_a_list_opening_a_lead_sentence_as_its_subject_is_an_agent() -> None:
-    opening = (
-        "The next generation of games consoles is on its way, and developers are busy. "
-        "What the new machines will do is still a closely guarded secret. "
-    )
-    rest = (
-        "Holvane Media has shown a prototype to a few developers. Holvane Media said little "
-        "else. Prices have not been set. Shops expect long queues at launch."
-    )
-    names = ["Holvane Media", "Trennick Radio", "Orsay Games"]
-    listed = "Holvane Media, Trennick Radio and Orsay Games are all expected to launch one. "
-    assert all(_subjects(names, "", opening + listed + rest).values())
-    for words in (
-        "Analysts at Holvane Media, Trennick Radio and Orsay Games said sales would rise. ",
-        "Holvane Media, Trennick Radio and Orsay Games shares fell on Monday. ",
-        "Holvane Media, Trennick Radio and Orsay Games' new machines are due next year. ",
-        "Its rivals Holvane Media, Trennick Radio and Orsay Games kept their prices. ",
-    ):
-        found = _subjects(names, "", opening + words + rest)
-        assert not found["Trennick Radio"] and not found["Orsay Games"], words
 
 
 def test_a_company_an_opening_describes_before_naming_it_is_a_subject() -> None:
