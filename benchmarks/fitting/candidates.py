@@ -45,12 +45,20 @@ from summarizer.algorithms.centrality import _dense_graph, _token_arrays
 _BETA = 0.6  # PacSum's threshold position between the smallest and largest edge
 
 
-def _edges(doc: Document, stop: frozenset[str]) -> np.ndarray:
+def _bags(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, np.ndarray, int]:
+    """NewsRank's token codes (sentence x (size + 1) + label, label 0 a stop word) and
+    the sentences x words count matrix, stop words left out."""
     n = len(doc.sentences)
-    sents, words, vocab = _token_arrays(doc, stop)
-    size = max(vocab, 1)
-    logs = np.log(np.maximum(np.bincount(sents, minlength=n), 1.0))
-    edges, _, _ = _dense_graph(sents * size + words, logs, size)
+    sents, labels, vocab = _token_arrays(doc, stop)
+    size = max(vocab, 1)  # as centrality.features
+    codes = sents * (size + 1) + labels
+    bags = np.bincount(codes, minlength=n * (size + 1)).reshape(n, size + 1)[:, 1:]
+    return codes, bags.astype(float), size
+
+
+def _edges(doc: Document, stop: frozenset[str]) -> np.ndarray:
+    codes, _, size = _bags(doc, stop)
+    edges, _ = _dense_graph(codes, len(doc.sentences), size)
     return edges
 
 
@@ -84,9 +92,7 @@ def pacsum_mean(doc: Document, stop: frozenset[str]) -> np.ndarray:
 
 def pacsum_tfidf(doc: Document, stop: frozenset[str]) -> np.ndarray:
     n = len(doc.sentences)
-    sents, words, vocab = _token_arrays(doc, stop)
-    size = max(vocab, 1)
-    bags = np.bincount(sents * size + words, minlength=n * size).reshape(n, size).astype(float)
+    _, bags, _ = _bags(doc, stop)
     idf = np.log(n / np.maximum((bags > 0).sum(axis=0), 1))
     vectors = bags * idf
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
