@@ -13,6 +13,19 @@ None of these ships. Measured (``--drop first,wire_lead --listwise --candidates 
   pacsum_tfidf  -0.05/-0.08/+0.03  +0.02/+0.00/+0.02  -0.02/-0.02/-0.02  +0.01/+0.03/+0.03
   entities      -0.10/-0.11/-0.04  -0.03/+0.01/-0.01  -0.04/-0.03/+0.01  -0.01/+0.02/+0.02
 
+Measured again with today's graph code and a fresh cache, pacsum_back (the group
+worth revisiting), change over the set alone, pooled, R-1/R-2/R-L x100:
+
+  cnndm 5 folds     +0.18/+0.01/+0.09   10 folds  -0.01/-0.17/-0.07
+  bbc_head 5 folds  -0.01/-0.00/-0.01   10 folds  -0.06/-0.02/-0.04 (R-2, R-L below 0)
+  wn_head 5 folds   +0.20/+0.05/+0.17   10 folds  +0.26/+0.07/+0.23
+  outlet left out (``--outlets``): cnndm +0.06/+0.01/-0.03, bbc_head +0.00/+0.00/+0.00,
+  bbc_lede -0.03/-0.00/-0.02, wn_head +0.16/+0.02/+0.12, wn_lede +0.08/-0.02/+0.01
+
+Its CNN/DM gain at 5 folds belongs to that split (gone at 10); it still helps only
+Wikinews, and NewsRank's linear-time graph (over 32 sentences) would need a
+directed sum of its own: not shipped.
+
 The raw directed sums both get positive weights (more degree centrality, not a
 direction); only the backward mean carries a signal of its own (negative: a sentence
 that repeats what came before is less often a summary's), and it lifts Wikinews
