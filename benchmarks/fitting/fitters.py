@@ -126,7 +126,29 @@ def without_source(model: Scorer) -> Scorer:
 
 
 @dataclass(frozen=True)
-class Leaning:
+class Adjusted:
+    """A fitted linear ``model`` whose scores a benchmark changes at pick time (the
+    subclass's ``score``); the rest of the Scorer is the model's."""
+
+    model: SentenceModel
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return self.model.names
+
+    @property
+    def info(self) -> Mapping[str, Any]:
+        return self.model.info
+
+    def explain(self, names: Sequence[str] | None = None) -> list[tuple[str, float]]:
+        return self.model.explain(names)
+
+    def to_json(self) -> dict[str, Any]:
+        return self.model.to_json()
+
+
+@dataclass(frozen=True)
+class Leaning(Adjusted):
     """``model`` plus ``prior`` log-odds for each of an article's first three sentences:
     a later sentence takes a lead sentence's place only when the model prefers it by
     more than ``prior`` (rows of a matrix are an article's sentences in order).
@@ -148,22 +170,10 @@ class Leaning:
     Wikinews's views lose (up to 0.34 R-1 in the folds, 0.27 left out).
     """
 
-    model: SentenceModel
     prior: float
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return self.model.names
-
-    @property
-    def info(self) -> Mapping[str, Any]:
-        return self.model.info
 
     def explain(self, names: Sequence[str] | None = None) -> list[tuple[str, float]]:
         return [*self.model.explain(names), ("(lead prior)", self.prior)]
-
-    def to_json(self) -> dict[str, Any]:
-        return self.model.to_json()
 
     def score(self, matrix: np.ndarray) -> np.ndarray:
         scores = self.model.score(matrix)
