@@ -4,6 +4,7 @@
         [--weights 1,1,0] [--l2 3] [--redundancy R] [--folds 5]
         [--trees N --depth D --learning-rate LR] [--source-intercepts]
         [--grid] [--ablation] [--write] [--candidates pacsum,entities]
+        [--outlets] [--lead-prior P]
 
 The shipped model: ``--drop first,wire_lead --listwise --write``.
 
@@ -38,19 +39,28 @@ stores the model fitted on all data as
 cross-validates, on the same folds, the feature set plus each group of candidate
 features of ``fitting/candidates.py`` (its fold table, its difference from the
 feature set alone per fold, its coefficients; with ``--ablation``, the ablation
-of the set with the group). Documents and oracle labels are
-cached (see fitting.data.CACHE; delete it after changing the splitter);
-features are recomputed on every run.
+of the set with the group).
+
+``--outlets`` also fits once without each outlet (CNN/DM, BBC, Wikinews: every
+view of it weighs 0) and scores that outlet's views against Lead-3 and sumy's
+best (``fitting/outlets.py``): the held-out check scores outlets none of the dev
+data comes from. With ``--ablation`` or ``--candidates``, the change of those
+left-out margins is printed too. ``--lead-prior P`` adds P log-odds to each
+article's first three sentences after fitting (leaning on the lead; measured,
+never written: see ``fitting.fitters.Leaning``).
+
+Documents and oracle labels are cached (``fitting/views.py``, in fitting.data.CACHE);
+a run stops when the cached sentences are not what today's splitter makes of the
+articles (delete the cache then); features are recomputed on every run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -58,119 +68,28 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from fitting.candidates import GROUPS  # type: ignore[import-not-found]
-from fitting.data import CACHE, COUNT, baselines, load  # type: ignore[import-not-found]
 from fitting.fitters import (  # type: ignore[import-not-found]
     TRAIN_VIEWS,
     Fitter,
     boosted,
+    leaning,
     logistic,
     with_all_features,
 )
+from fitting.outlets import (  # type: ignore[import-not-found]
+    leave_outlet_out,
+    outlet_margins,
+    outlet_table,
+    outlet_versus,
+)
+from fitting.views import CHECK_VIEWS, Views, bootstrap, run  # type: ignore[import-not-found]
 
-from summarizer.algorithms.base import Document
 from summarizer.algorithms.centrality import load_stop_words
 from summarizer.algorithms.model import MODEL_FILE, Scorer, SentenceModel
-from summarizer.algorithms.newsrank import REDUNDANCY, pick
-from summarizer.algorithms.sentence_features import FEATURE_NAMES, sentence_matrix
-from summarizer.evaluation.rouge import RougeEvaluator, lcs_f1, ngram_f1
-from summarizer.summarize import build_document, candidates
+from summarizer.algorithms.newsrank import REDUNDANCY
+from summarizer.algorithms.sentence_features import FEATURE_NAMES
 
 OUT = Path(__file__).resolve().parents[1] / "summarizer" / "algorithms" / MODEL_FILE
-CHECK_VIEWS = (*TRAIN_VIEWS, "cnndm_para")
-
-
-@dataclass
-class Item:
-    """One article ready for fitting: candidate sentences, features, oracle labels."""
-
-    doc: Document
-    matrix: np.ndarray
-    labels: np.ndarray
-    tokens: list[list[str]]
-    reference: list[str]
-    index: int  # row in the view (for folds and baselines)
-
-
-def prepare(view: str, evaluator: RougeEvaluator) -> list[Item]:
-    """The view's articles with a choice, their oracle labels (cached) and features
-    (recomputed each run: cheap, and always the current ``sentence_matrix``)."""
-    path = CACHE / f"items-{view}.pkl"
-    legacy = CACHE / f"items-{view}-16.pkl"  # same documents and labels, older features
-    for cached in (path, legacy):
-        if cached.exists():
-            items = [Item(**fields) for fields in pickle.loads(cached.read_bytes())]
-            for item in items:
-                item.matrix, _ = sentence_matrix(item.doc, load_stop_words(item.doc.language))
-            return items
-    items = []
-    for index, (article, reference) in enumerate(load(view)):
-        sub, _ = candidates(build_document(article))
-        if len(sub.sentences) <= COUNT:  # nothing to choose: every system shows the same
-            continue
-        matrix, _ = sentence_matrix(sub, load_stop_words(sub.language))
-        labels = np.zeros(len(sub.sentences))
-        labels[evaluator.oracle(sub.sentences, reference, COUNT)] = 1.0
-        items.append(
-            Item(
-                sub,
-                matrix,
-                labels,
-                [evaluator.tokens(s) for s in sub.sentences],
-                evaluator.tokens(" ".join(reference)),
-                index,
-            )
-        )
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps([vars(item) for item in items]))  # no class path inside
-    return items
-
-
-def rouge(item: Item, picked: Sequence[int]) -> np.ndarray:
-    cand = [t for i in sorted(picked) for t in item.tokens[i]]
-    ref = item.reference
-    return np.array([ngram_f1(cand, ref, 1), ngram_f1(cand, ref, 2), lcs_f1(cand, ref)])
-
-
-def run(items: Sequence[Item], model: Scorer, keep: Sequence[int], redundancy: float) -> np.ndarray:
-    """Per-article (R-1, R-2, R-L) of NewsRank's picking with ``model``."""
-    from summarizer.algorithms.centrality import features
-
-    rows = []
-    for item in items:
-        f = features(item.doc, load_stop_words(item.doc.language))
-        scores = model.score(item.matrix[:, keep])
-        rows.append(rouge(item, pick(f, scores, item.doc.sentences, COUNT, redundancy)))
-    return np.array(rows)
-
-
-def bootstrap(diff: np.ndarray, rounds: int = 1000, seed: int = 7) -> tuple[float, float]:
-    """95 % interval of the mean of per-article differences (paired bootstrap)."""
-    rng = np.random.default_rng(seed)
-    means = diff[rng.integers(0, len(diff), (rounds, len(diff)))].mean(axis=1)
-    return float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
-
-
-class Views:
-    """Every view's items, folds and per-article baselines (only articles with a choice)."""
-
-    def __init__(self, folds: int) -> None:
-        evaluator = RougeEvaluator()
-        self.items = {v: prepare(v, evaluator) for v in CHECK_VIEWS}
-        self.base: dict[str, dict[str, np.ndarray]] = {}
-        for v, items in self.items.items():
-            full = baselines(v, load(v))
-            rows = [i.index for i in items]
-            self.base[v] = {name: s[rows] for name, s in full.items()}
-        self.folds = {
-            v: np.array([i.index for i in items]) * 7919 % 1009 % folds
-            for v, items in self.items.items()
-        }
-
-    def best(self, view: str, scores: np.ndarray, rows: np.ndarray) -> tuple[str, ...]:
-        """Per metric, the baseline our picks have the smallest margin over."""
-        names = list(self.base[view])
-        means = np.array([self.base[view][n][rows].mean(axis=0) for n in names])
-        return tuple(names[int(k)] for k in means.argmax(axis=0))
 
 
 def cross_validate(
@@ -184,18 +103,8 @@ def cross_validate(
 ) -> dict[str, list[np.ndarray]]:
     """Per view, the per-article scores of fold k's model on fold k (pooled list)."""
     out: dict[str, np.ndarray] = {v: np.zeros((len(views.items[v]), 3)) for v in CHECK_VIEWS}
-    names = [columns[k] for k in keep]
     for k in range(folds):
-        mats, labs, wts, groups = [], [], [], []
-        for v in TRAIN_VIEWS:
-            if not weights[v]:
-                continue
-            train = [it for it, f in zip(views.items[v], views.folds[v], strict=True) if f != k]
-            mats += [t.matrix[:, keep] for t in train]
-            labs += [t.labels for t in train]
-            wts += [weights[v] / len(train)] * len(train)
-            groups += [v] * len(train)
-        model = fitter(mats, labs, wts, names, groups)
+        model = views.fit(weights, fitter, keep, columns, fold=k)
         for v in CHECK_VIEWS:
             test = np.flatnonzero(views.folds[v] == k)
             out[v][test] = run([views.items[v][i] for i in test], model, keep, redundancy)
@@ -262,6 +171,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="logistic: a fit-only intercept per source view (each its own base rate)",
     )
+    parser.add_argument(
+        "--lead-prior",
+        type=float,
+        default=0.0,
+        help="log-odds added to each of an article's first three sentences after fitting",
+    )
+    parser.add_argument(
+        "--outlets",
+        action="store_true",
+        help="also fit without each outlet and score the outlet left out",
+    )
     parser.add_argument("--grid", action="store_true")
     parser.add_argument("--ablation", action="store_true")
     parser.add_argument("--write", action="store_true")
@@ -270,8 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--candidates", default="", help=f"candidate groups to add, of: {', '.join(GROUPS)}"
     )
     args = parser.parse_args(argv)
-    if args.write and args.candidates:
-        parser.error("--candidates only measures; refit without it to write")
+    if args.write and (args.candidates or args.lead_prior):
+        parser.error("--candidates and --lead-prior only measure; refit without them to write")
     dropped = {name for name in args.drop.split(",") if name}
     views = Views(args.folds)
     weights = view_weights(args.weights)
@@ -281,6 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.trees
         else logistic(args.l2, source_intercepts=args.source_intercepts, listwise=args.listwise)
     )
+    if args.lead_prior:
+        fitter = leaning(fitter, args.lead_prior)
     if args.grid:
         for w in ("1,0,0", "1,1,0", "1,0,1", "1,1,1", "1,1,1.1", "1,1,1.25", "1,1,1.5", "1,1,2"):
             wd = view_weights(w)
@@ -290,14 +212,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     fold_table(views, pooled, args.folds)
     base = margins(views, pooled)
     print(summary_line("chosen", base))
+    left_out = None
+    if args.outlets:
+        left_out = leave_outlet_out(views, weights, fitter, everything, args.redundancy)
+        outlet_table(views, left_out)
+        print(summary_line("chosen, outlet left out", outlet_margins(views, left_out)))
     if args.trees or args.listwise:
         # the per-sentence logistic model as shipped before the listwise fit
         reference = cross_validate(views, weights, logistic(3.0), everything, 0.5, args.folds)
         versus(views, pooled, reference, args.folds)
     if args.ablation:
-        ablation(views, weights, fitter, everything, args.redundancy, args.folds, base)
+        setup = (weights, fitter, everything, args.redundancy, args.folds)
+        ablation(views, setup, base, left_out and outlet_margins(views, left_out))
     for group in filter(None, args.candidates.split(",")):
-        candidate(views, group, (weights, fitter, everything), pooled, args)
+        candidate(views, group, (weights, fitter, everything), (pooled, left_out), args)
     model = final_model(views, weights, fitter, everything)
     print("explained (logistic: log-odds per standard deviation; trees: share of questions):")
     for name, value in model.explain():
@@ -313,12 +241,14 @@ def candidate(
     views: Views,
     group: str,
     setup: tuple[dict[str, float], Fitter, Sequence[int]],
-    shipped: dict[str, list[np.ndarray]],
+    alone: tuple[dict[str, list[np.ndarray]], dict[str, np.ndarray] | None],
     args: argparse.Namespace,
 ) -> None:
     """Cross-validate the feature set plus candidate ``group`` on the same folds: its
-    fold table, its difference from the set alone, its coefficients (and ablation)."""
+    fold table, its difference from the set alone, its coefficients (and ablation);
+    with ``--outlets``, also its margins with each outlet left out."""
     weights, fitter, everything = setup
+    shipped, outlets_alone = alone
     names, compute = GROUPS[group]
     columns = (*FEATURE_NAMES, *names)
     for items in views.items.values():
@@ -332,14 +262,16 @@ def candidate(
     m = margins(views, pooled)
     print(summary_line(f"with {group}", m))
     versus(views, pooled, shipped, args.folds, f"with {group} minus the feature set alone")
+    outlets = None
+    if outlets_alone is not None:
+        left_out = leave_outlet_out(views, weights, fitter, keep, args.redundancy, columns)
+        outlet_table(views, left_out, f", with {group}")
+        outlet_versus(left_out, outlets_alone, f"with {group} minus the feature set alone")
+        outlets = outlet_margins(views, left_out)
     if args.ablation:
-        ablation(views, weights, fitter, keep, args.redundancy, args.folds, m, columns)
-    mats = [t.matrix[:, keep] for v in TRAIN_VIEWS if weights[v] for t in views.items[v]]
-    labs = [t.labels for v in TRAIN_VIEWS if weights[v] for t in views.items[v]]
-    wts = [
-        weights[v] / len(views.items[v]) for v in TRAIN_VIEWS if weights[v] for _ in views.items[v]
-    ]
-    model = fitter(mats, labs, wts, [columns[k] for k in keep], [""] * len(mats))
+        setup5 = (weights, fitter, keep, args.redundancy, args.folds)
+        ablation(views, setup5, m, outlets, columns)
+    model = views.fit(weights, fitter, keep, columns)
     print(f"explained, with {group}:")
     for name, value in model.explain():
         print(f"  {name:<18} {value:+.3f}")
@@ -347,15 +279,14 @@ def candidate(
 
 def ablation(
     views: Views,
-    weights: dict[str, float],
-    fitter: Fitter,
-    everything: Sequence[int],
-    redundancy: float,
-    folds: int,
+    setup: tuple[dict[str, float], Fitter, Sequence[int], float, int],
     base: dict[str, np.ndarray],
+    outlets: dict[str, np.ndarray] | None = None,
     columns: Sequence[str] = FEATURE_NAMES,
 ) -> None:
-    """Print the pooled CV margin change when each feature is left out."""
+    """Print the pooled CV margin change when each feature is left out (and, given the
+    margins with each outlet left out, their change too)."""
+    weights, fitter, everything, redundancy, folds = setup
     print("ablation: pooled CV margin change (R-1/R-2/R-L) when a feature is left out")
     for k in everything:
         keep = [j for j in everything if j != k]
@@ -366,6 +297,11 @@ def ablation(
             + f"  -> worst margin {min(float(x.min()) for x in m.values()):+.2f}",
             flush=True,
         )
+        if outlets is not None:
+            left = leave_outlet_out(views, weights, fitter, keep, redundancy, columns)
+            o = outlet_margins(views, left)
+            change = {v: o[v] - outlets[v] for v in o}
+            print(summary_line(f"  -{columns[k]}, outlet out", change, "most lost"), flush=True)
 
 
 def versus(
@@ -394,13 +330,7 @@ def final_model(
     views: Views, weights: dict[str, float], fitter: Fitter, everything: Sequence[int]
 ) -> Scorer:
     """The model fitted on all training data, over every ``sentence_matrix`` column."""
-    mats, labs, wts, groups = [], [], [], []
-    for v in (v for v in TRAIN_VIEWS if weights[v]):
-        mats += [t.matrix[:, everything] for t in views.items[v]]
-        labs += [t.labels for t in views.items[v]]
-        wts += [weights[v] / len(views.items[v])] * len(views.items[v])
-        groups += [v] * len(views.items[v])
-    model = fitter(mats, labs, wts, [FEATURE_NAMES[k] for k in everything], groups)
+    model = views.fit(weights, fitter, everything)
     if isinstance(model, SentenceModel):
         return with_all_features(model)
     return model
@@ -418,7 +348,7 @@ def write(model: Scorer, args: argparse.Namespace, weights: dict[str, float]) ->
         "labels": "greedy ROUGE-1+2 oracle, 3 sentences",
         "fit": how,
         "refit": "python benchmarks/fit_newsrank.py "
-        + " ".join(a for a in sys.argv[1:] if a != "--ablation"),
+        + " ".join(a for a in sys.argv[1:] if a not in ("--ablation", "--outlets")),
     }
     model = replace(model, info=info)  # type: ignore[type-var]
     OUT.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")

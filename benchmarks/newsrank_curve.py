@@ -26,31 +26,17 @@ from fit_newsrank import (
     margins,
     summary_line,
 )
+from fitting.fitters import Adjusted  # type: ignore[import-not-found]
 
 from summarizer.algorithms.model import Scorer, SentenceModel
 from summarizer.algorithms.sentence_features import FEATURE_NAMES
 
 
 @dataclass(frozen=True)
-class Longer:
+class Longer(Adjusted):
     """``model`` plus ``bonus`` log-odds per standard deviation of sentence length."""
 
-    model: SentenceModel
     bonus: float
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return self.model.names
-
-    @property
-    def info(self) -> dict[str, Any]:
-        return dict(self.model.info)
-
-    def explain(self, names: Sequence[str] | None = None) -> list[tuple[str, float]]:
-        return self.model.explain(names)
-
-    def to_json(self) -> dict[str, Any]:
-        return self.model.to_json()
 
     def score(self, matrix: np.ndarray) -> np.ndarray:
         k = self.model.names.index("length")
