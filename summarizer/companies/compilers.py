@@ -23,7 +23,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from summarizer.companies.cues import sentence_starts, window
+from summarizer.companies.cues import OFFICER_TITLE, sentence_starts, window
 from summarizer.companies.makers import MAKER_SALIENCE
 from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
 
@@ -50,10 +50,9 @@ _OWN_BUSINESS = re.compile(
     r"(?:its|the (?:firm|company|group|bank)['’]s) (?:[\w-]+ )?(?:shares|customers|staff|"
     r"workers|employees|branches|stores|results|sales))\b"
 )
-_OFFICER = r"(?:chief executive|ceo|boss|chairman|chairwoman|president|managing director)"
 # Its officer, or its shares, named with it: "X's chief executive", "shares in X".
-_ITS_AFTER = re.compile(rf"^(?:['’]s?)? (?:[\w-]+ )?(?:{_OFFICER}|shares|stock)\b")
-_ITS_BEFORE = re.compile(rf"\b(?:{_OFFICER} (?:of|at)|shares (?:in|of)) (?:the )?$")
+_ITS_AFTER = re.compile(rf"^(?:['’]s?)? (?:[\w-]+ )?(?:{OFFICER_TITLE}|shares|stock)\b")
+_ITS_BEFORE = re.compile(rf"\b(?:{OFFICER_TITLE} (?:of|at)|shares (?:in|of)) (?:the )?$")
 
 
 def bounded(salience: float, maker: bool, compiler: bool) -> float:

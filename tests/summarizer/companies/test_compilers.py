@@ -126,6 +126,20 @@ def test_only_the_company_whose_index_is_named_is_its_compiler() -> None:
     assert _compilers("Its chairman said the Keston survey is out.", "Keston") == {"Keston"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keston founder Ida Marsh said the Keston survey would now be monthly.",
+        "The Keston survey is out, Keston spokeswoman Ann Poole said.",
+        "The Keston poll, said Jo Tull, chief operating officer of Keston, is its largest.",
+    ],
+)
+def test_every_officer_title_names_the_compilers_own_business(text: str) -> None:
+    # The titles are the one list officers.py reads (cues.OFFICER_TITLE), founders and
+    # spokespeople included.
+    assert not _compilers(text, "Keston")
+
+
 def test_a_compiler_is_capped_below_a_subject_even_if_it_opens_the_story() -> None:
     assert bounded(0.97, maker=False, compiler=True) == COMPILER_SALIENCE
     assert bounded(0.97, maker=True, compiler=True) == COMPILER_SALIENCE
