@@ -46,6 +46,18 @@ _COMPILED = [
         ),
     ),
     (
+        "a publisher's list of the year's words",
+        "'Selfie' tops words of the year",
+        (
+            'The word "selfie" was looked up more than any other this year, a US dictionary '
+            "publisher has said.",
+            'Wordwell said "selfie" headed its list of most looked-up words. Other words on '
+            "the Wordwell list were tied to the year's storms. Wordwell defines a selfie as a "
+            "photo one takes of oneself.",
+            'Wordwell said lookups of "selfie" rose tenfold.',
+        ),
+    ),
+    (
         "an index compiled by a consultancy",
         "Shoppers grow gloomier",
         (
@@ -99,7 +111,7 @@ _STORIES = [(*c, False) for c in _COMPILED] + [(*c, True) for c in _OWN_NEWS]
 def test_a_compiler_is_a_subject_only_when_its_own_business_is_the_story(
     why: str, title: str, paragraphs: tuple[str, ...], subject: bool
 ) -> None:
-    found = _subjects(title, paragraphs, "Brimwell", "Paylex", "Marrow Partners")
+    found = _subjects(title, paragraphs, "Brimwell", "Paylex", "Marrow Partners", "Wordwell")
     assert found and set(found.values()) == {subject}, why
 
 
@@ -124,6 +136,13 @@ def test_only_the_company_whose_index_is_named_is_its_compiler() -> None:
     assert not _compilers("The Keston survey, Keston chairman Al Reyes said, is out.", "Keston")
     # Someone else's chairman in the sentence is not.
     assert _compilers("Its chairman said the Keston survey is out.", "Keston") == {"Keston"}
+
+
+def test_a_list_is_its_compilers_only_right_after_its_name() -> None:
+    assert _compilers("The Keston list of top retailers is out.", "Keston") == {"Keston"}
+    assert _compilers("Keston's annual ranking puts Dorvelle first.", "Keston") == {"Keston"}
+    # Its product tops other people's lists: no list of its own.
+    assert not _compilers("With the Keston Pad topping wish lists, stock is short.", "Keston")
 
 
 @pytest.mark.parametrize(
