@@ -89,9 +89,12 @@ _DESCRIBED = re.compile(
     rf"brewer|distributor|conglomerate)(?: (?:based|headquartered) in [A-Z][\w-]+)? {_VERB}"
 )
 # A forecaster's verb, and what it forecasts after it: "expects the Fed to cut rates", "has
-# raised its forecast for oil prices", "predicts that inflation will".
+# raised its forecast for oil prices", "predicts that inflation will", "is forecasting
+# economic growth of 2%".
 _FORECASTS = re.compile(
-    r"(?:expects?|expected|forecasts?|forecast|predicts?|predicted|estimates?|estimated|"
+    r"(?:(?:is|are|was|were) (?:now |also )?(?:expecting|forecasting|predicting|estimating|"
+    r"projecting|anticipating)|expects?|expected|forecasts?|forecast|predicts?|predicted|"
+    r"estimates?|estimated|"
     r"projects?|projected|anticipates?|anticipated|sees|(?:raised|cut|lowered|trimmed|lifted|"
     r"revised|increased|reduced)(?: (?:up|down)\w*)? its (?:[\w-]+ ){0,2}(?:forecasts?|"
     r"targets?|outlook|estimates?|predictions?|projections?|expectations?|view) (?:for|on|of))"
@@ -190,12 +193,12 @@ def _named_first(lead: _Lead, parts: Sequence[str]) -> set[int]:
         o, text = here[0], parts[p]
         if k and not _KIND.search(text, max(begin, o.start - 40), o.start):
             return set()
-        agent = _subject(o, text, _start(text, begin)) and not _forecaster(o, text)
+        agent = _subject(o, text, _start(text, begin)) and not forecaster(o, text)
         return {o.entry} if agent else set()
     return set()
 
 
-def _forecaster(o: Occurrence, text: str) -> bool:
+def forecaster(o: Occurrence, text: str) -> bool:
     """Whether ``o``'s verb forecasts the economy or a market rather than its own business:
     "X expects the Fed to cut rates", "X has raised its forecast for oil prices" (a bank or
     broker as a source, guide rule 7); not "X expects sales to rise" or "X expects to cut jobs"."""

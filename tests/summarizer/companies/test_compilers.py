@@ -58,6 +58,19 @@ _COMPILED = [
         ),
     ),
     (
+        "a consultancy forecasting the economy",
+        "Boom years to end",
+        (
+            "Ten years of strong growth may end next year, City consultancy Harlow Reade has "
+            "warned.",
+            "Harlow Reade is forecasting economic growth of 1.5% next year, below the "
+            "government's forecast. In its quarterly review, Harlow Reade said the economy had "
+            "enjoyed a golden decade.",
+            "Interest rates will fall to 4% by December, Harlow Reade believes. Harlow Reade's "
+            "chief economist said households would feel the squeeze.",
+        ),
+    ),
+    (
         "an index compiled by a consultancy",
         "Shoppers grow gloomier",
         (
@@ -91,6 +104,15 @@ _OWN_NEWS = [
         ),
     ),
     (
+        "its own profits, beside its forecast for the economy",
+        "Harlow Reade profits jump",
+        (
+            "City consultancy Harlow Reade made a profit of £200m last year, up 20%.",
+            "Harlow Reade is forecasting economic growth of 1.5% next year. Harlow Reade said "
+            "its profits would rise again.",
+        ),
+    ),
+    (
         "a deal it is party to",
         "Brimwell agrees to buy Keston",
         (
@@ -111,7 +133,9 @@ _STORIES = [(*c, False) for c in _COMPILED] + [(*c, True) for c in _OWN_NEWS]
 def test_a_compiler_is_a_subject_only_when_its_own_business_is_the_story(
     why: str, title: str, paragraphs: tuple[str, ...], subject: bool
 ) -> None:
-    found = _subjects(title, paragraphs, "Brimwell", "Paylex", "Marrow Partners", "Wordwell")
+    found = _subjects(
+        title, paragraphs, "Brimwell", "Paylex", "Marrow Partners", "Wordwell", "Harlow Reade"
+    )
     assert found and set(found.values()) == {subject}, why
 
 
