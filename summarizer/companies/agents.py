@@ -165,14 +165,15 @@ def _named_first(lead: _Lead, parts: Sequence[str]) -> set[int]:
         o, text = here[0], parts[p]
         if k and not _KIND.search(text, max(begin, o.start - 40), o.start):
             return set()
-        agent = _subject(o, text, _start(text, begin)) and not _forecaster(o, text)
+        agent = _subject(o, text, _start(text, begin)) and not forecaster(o, text)
         return {o.entry} if agent else set()
     return set()
 
 
-def _forecaster(o: Occurrence, text: str) -> bool:
+def forecaster(o: Occurrence, text: str) -> bool:
     """Whether ``o``'s verb forecasts the economy or a market rather than its own business
-    (``forecasts.py``: "X expects the Fed to cut rates", a source)."""
+    (``forecasts.py``: "X expects the Fed to cut rates", "X is forecasting economic growth of
+    2%": a source); not "X expects sales to rise" or "X expects to cut jobs"."""
     verb = _VERB_AFTER.match(text, o.end)
     if not verb:
         return False

@@ -27,14 +27,26 @@ def sentence_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in SENTENCE_END.finditer(text))]
 
 
+# Titles of a company's officers, the one list the rules read: an officer speaking for it
+# (``officers.py``), its own business beside a compiler's name (``compilers.py``), and a
+# company acting through one ("X's chairman": ``acts``). Not its analysts or economists, who
+# are sources (guide rule 7).
+OFFICER_TITLE = (
+    r"(?:(?:co-|deputy |senior |executive |group |joint )?(?:chief executive|chief \w+ officer|"
+    r"ceo|president|chairman|chairwoman|chair|founder|managing director|general manager|owner|"
+    r"boss|spokes(?:man|woman|person)|publisher))"
+)
 _AUX = r"(?:has|have|had|also|will|would|is|was|were|are|did|does|do|not|itself|on \w+day)"
 _ACTS_AFTER = re.compile(
     r"^(?:['’]s?)?\s*(?:\([^)]{0,30}\)\s*)?(?:,[^,.]{0,60},\s*)?"
     rf"(?:{_AUX}\s+){{0,3}}(?:immediately\s+)?"
     r"(?:said|says|declined|confirmed|announced|reported|posted|expects|warned|denied|plans|"
-    r"told|unveiled|launched|agreed|respond\w*|comment\w*|shares?|stocks?|chief|ceo|"
-    r"spokes\w+|executives?|boss|profits?|sales|revenues?|earnings)\b",
+    r"told|unveiled|launched|agreed|respond\w*|comment\w*|shares?|stocks?|chief|"
+    rf"{OFFICER_TITLE}|executives?|profits?|sales|revenues?|earnings)\b",
 )
+# Before the name, only the titles that speak for or head a company ("spokesman for X",
+# "boss of X"): with every title ("managing director of X"), a survey firm quoted through its
+# director became a subject (labelled a source, guide rule 7) and no subject was gained.
 _ACTS_BEFORE = re.compile(
     r"(?:spokes\w+ for|shares (?:in|of)|statement from|representative for|"
     r"executives? (?:at|of)|profits? (?:at|of)|sales (?:at|of)|boss of|chief executive of)"

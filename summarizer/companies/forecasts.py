@@ -14,9 +14,12 @@ import re
 from summarizer.companies.occurrences import lower_keeping_offsets
 
 # A forecaster's verb, and what it forecasts after it: "expects the Fed to cut rates", "has
-# raised its forecast for oil prices", "predicts that inflation will".
+# raised its forecast for oil prices", "predicts that inflation will", "is forecasting
+# economic growth of 2%".
 _FORECASTS = re.compile(
-    r"(?:expects?|expected|forecasts?|forecast|predicts?|predicted|estimates?|estimated|"
+    r"(?:(?:is|are|was|were) (?:now |also )?(?:expecting|forecasting|predicting|estimating|"
+    r"projecting|anticipating)|expects?|expected|forecasts?|forecast|predicts?|predicted|"
+    r"estimates?|estimated|"
     r"projects?|projected|anticipates?|anticipated|sees|(?:raised|cut|lowered|trimmed|lifted|"
     r"revised|increased|reduced)(?: (?:up|down)\w*)? its (?:[\w-]+ ){0,2}(?:forecasts?|"
     r"targets?|outlook|estimates?|predictions?|projections?|expectations?|view) (?:for|on|of))"

@@ -17,22 +17,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.companies.cues import is_source, window
+from summarizer.companies.cues import OFFICER_TITLE, is_source, window
 from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
 
-# Titles of a company's officers (not its analysts or economists, who are sources).
-_TITLE = (
-    r"(?:(?:co-|deputy |senior |executive |group |joint )?(?:chief executive|chief \w+ officer|"
-    r"ceo|president|chairman|chairwoman|chair|founder|managing director|general manager|owner|"
-    r"boss|spokes(?:man|woman|person)|publisher))"
-)
 # "president and publisher of X", "chief executive at the X", "vice president of sales at X".
 _TITLE_BEFORE = re.compile(
-    rf"\b(?:vice )?{_TITLE}(?: and (?:vice )?{_TITLE})?(?: of [\w&-]+(?: [\w&-]+)?)?"
+    rf"\b(?:vice )?{OFFICER_TITLE}(?: and (?:vice )?{OFFICER_TITLE})?(?: of [\w&-]+(?: [\w&-]+)?)?"
     r",? (?:of|at|for) (?:the )?$"
 )
 # "X's chief executive", "X chairman John Doe", "X spokeswoman".
-_TITLE_AFTER = re.compile(rf"^(?:['’]s?)? (?:new |former |vice )?{_TITLE}\b")
+_TITLE_AFTER = re.compile(rf"^(?:['’]s?)? (?:new |former |vice )?{OFFICER_TITLE}\b")
 # A verb of speaking somewhere in the sentence.
 _SPEAKS = re.compile(
     r"\b(?:said|says|told|tells|announced|added|explained|stated|confirmed|insisted|"

@@ -23,7 +23,8 @@ Features (each explainable on its own):
   "X analyst", "according to X", "research firm X", "a survey carried out by X",
   "the figures, from e-mail firm X") or name it in another passing role (``roles.py``:
   "sold on X", "retailers such as A, B and X", "the X crash", "the X list"; the features
-  of where and how it is named then come from its other mentions, if any);
+  of where and how it is named then come from its other mentions, if any), or name it
+  for one of its products ("the X Walkman", "four X films": ``products.py``);
 * ``report``: share of its sentences about a survey, index, forecast or report (a
   company whose figures are quoted, like a lender's house price index);
 * ``single``: named once only;
@@ -84,6 +85,7 @@ from summarizer.companies.occurrences import (
     with_group_references,
 )
 from summarizer.companies.officers import officers
+from summarizer.companies.products import product_mentions
 from summarizer.companies.roles import in_passing
 
 FEATURES = (
@@ -139,6 +141,8 @@ class Layout:
         self._business: float | None = None
         # (part, start) of the mentions in a passing role ("sold on X": ``roles.in_passing``)
         self.passing: set[tuple[int, int]] = set()
+        # (part, start) of the mentions naming one of its products ("the X Walkman")
+        self.products: set[tuple[int, int]] = set()
 
     @property
     def business(self) -> float:
@@ -200,7 +204,8 @@ def _roles(occs: Sequence[Occurrence], layout: Layout) -> tuple[bool, int]:
     for o in occs:
         before, after = window(layout.lower[o.part], o.start, o.end)
         acting = acting or acts(before, after)
-        sources += (o.part, o.start) in layout.passing or is_source(before, after)
+        at = (o.part, o.start)
+        sources += at in layout.passing or at in layout.products or is_source(before, after)
     return acting, sources
 
 
@@ -258,6 +263,7 @@ def company_features(
     for occ in occs:
         by_entry.setdefault(occ.entry, []).append(occ)
     layout.passing = in_passing(occs, parts, layout.lower)
+    layout.products = product_mentions(occs, parts)
     feats = {e: features(found, layout, len(occs)) for e, found in by_entry.items()}
     _mark_other_head(feats)
     return feats

@@ -7,7 +7,10 @@ often mean something else, and then mark a platform, a rival or a list of names:
 
 * "Sue" with a capital is a first name ("producers Joey Parnes, Sue Wagner"), not "sue";
 * "deal with" after "to", a modal or "help" is coping ("helps websites deal with
-  traffic", "how to deal with refugees"), and "a great deal" is a lot;
+  traffic", "how to deal with refugees"), "a great deal" is a lot, and "a better deal
+  than", "the best deal for" is value for money (on the tune split a magazine whose survey
+  found printers "offered a better deal than" photo labs was a false subject; over the
+  2,258 dev stories only that story changes);
 * "offer" as a verb is providing ("rivals like X already offer free services", "to
   offer initial public shares"); the deal is the noun: "an offer", "the offer for",
   "a £1.3bn offer", "takeover offer", "Deutsche Boerse's offer".
@@ -22,6 +25,11 @@ _HELP_WORDS = "help helps helped helping"
 _HELP = frozenset(_HELP_WORDS.split())
 _COPING_WORDS = "to can could will would must should cannot can't"
 _COPING = _HELP | frozenset(_COPING_WORDS.split())
+# Words after which "deal" is an amount or value for money, not an agreement: "a great
+# deal of", "offered a better deal than", "the best deal for shoppers" (but "struck a
+# better deal with its unions" names the other party: an agreement).
+_VALUE_WORDS = "great good better best fair raw bad worse worst"
+_VALUE = frozenset(_VALUE_WORDS.split())
 # Words after which "offer" is a noun: a bid (a determiner, possessive or the bid's kind).
 _BID_BEFORE_WORDS = (
     "a an the any its their our his her this whose takeover share cash formal firm public "
@@ -68,9 +76,10 @@ def deal_meant(sentence: str, cased: str, start: int, end: int) -> bool:
     if word == "sue":
         return not cased[start : start + 1].isupper()
     if word in ("deal", "deals"):
-        if _word_before(sentence, start) == "great":
-            return False  # "a great deal of money"
-        if sentence.startswith(" with", end):
+        with_party = sentence.startswith(" with", end)
+        if _word_before(sentence, start) in _VALUE and not with_party:
+            return False  # "a great deal of money", "a better deal than a photo lab"
+        if with_party:
             before = _word_before(sentence, start)
             return before not in _COPING and _word_before(sentence, start, 1) not in _HELP
         return True

@@ -6,7 +6,7 @@ import pytest
 
 from seeds import companies_file
 from summarizer.article import Article
-from summarizer.companies.cues import is_source
+from summarizer.companies.cues import acts, is_source
 from summarizer.companies.discover import discover
 from summarizer.companies.evaluate import parse_labels, split_of
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
@@ -131,6 +131,19 @@ def test_an_outlet_quoted_through_its_staff_or_its_kind_is_a_source() -> None:
         assert is_source(before, " said the award was deserved.")
     assert not is_source("the finance director of ", " said sales rose.")
     assert not is_source("shares in ", " rose 5%.")
+
+
+def test_a_company_acts_through_any_of_its_officers_named_after_it() -> None:
+    """The officer titles are one list (``cues.OFFICER_TITLE``, also read by officers.py and
+    compilers.py): "X chairman", "X's founder" act like "X chief" and "X spokesman"."""
+    for after in (
+        " chairman tom lee said",
+        "'s founder, ida marsh,",
+        " president jo tull",
+        " chief al reyes",
+    ):
+        assert acts("the board of ", after), after
+    assert not acts("a visit to ", " headquarters in may.")
 
 
 def test_business_words_are_whole_words_of_a_sentence() -> None:

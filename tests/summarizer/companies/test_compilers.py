@@ -46,6 +46,31 @@ _COMPILED = [
         ),
     ),
     (
+        "a publisher's list of the year's words",
+        "'Selfie' tops words of the year",
+        (
+            'The word "selfie" was looked up more than any other this year, a US dictionary '
+            "publisher has said.",
+            'Wordwell said "selfie" headed its list of most looked-up words. Other words on '
+            "the Wordwell list were tied to the year's storms. Wordwell defines a selfie as a "
+            "photo one takes of oneself.",
+            'Wordwell said lookups of "selfie" rose tenfold.',
+        ),
+    ),
+    (
+        "a consultancy forecasting the economy",
+        "Boom years to end",
+        (
+            "Ten years of strong growth may end next year, City consultancy Harlow Reade has "
+            "warned.",
+            "Harlow Reade is forecasting economic growth of 1.5% next year, below the "
+            "government's forecast. In its quarterly review, Harlow Reade said the economy had "
+            "enjoyed a golden decade.",
+            "Interest rates will fall to 4% by December, Harlow Reade believes. Harlow Reade's "
+            "chief economist said households would feel the squeeze.",
+        ),
+    ),
+    (
         "an index compiled by a consultancy",
         "Shoppers grow gloomier",
         (
@@ -79,6 +104,15 @@ _OWN_NEWS = [
         ),
     ),
     (
+        "its own profits, beside its forecast for the economy",
+        "Harlow Reade profits jump",
+        (
+            "City consultancy Harlow Reade made a profit of £200m last year, up 20%.",
+            "Harlow Reade is forecasting economic growth of 1.5% next year. Harlow Reade said "
+            "its profits would rise again.",
+        ),
+    ),
+    (
         "a deal it is party to",
         "Brimwell agrees to buy Keston",
         (
@@ -99,7 +133,9 @@ _STORIES = [(*c, False) for c in _COMPILED] + [(*c, True) for c in _OWN_NEWS]
 def test_a_compiler_is_a_subject_only_when_its_own_business_is_the_story(
     why: str, title: str, paragraphs: tuple[str, ...], subject: bool
 ) -> None:
-    found = _subjects(title, paragraphs, "Brimwell", "Paylex", "Marrow Partners")
+    found = _subjects(
+        title, paragraphs, "Brimwell", "Paylex", "Marrow Partners", "Wordwell", "Harlow Reade"
+    )
     assert found and set(found.values()) == {subject}, why
 
 
@@ -124,6 +160,27 @@ def test_only_the_company_whose_index_is_named_is_its_compiler() -> None:
     assert not _compilers("The Keston survey, Keston chairman Al Reyes said, is out.", "Keston")
     # Someone else's chairman in the sentence is not.
     assert _compilers("Its chairman said the Keston survey is out.", "Keston") == {"Keston"}
+
+
+def test_a_list_is_its_compilers_only_right_after_its_name() -> None:
+    assert _compilers("The Keston list of top retailers is out.", "Keston") == {"Keston"}
+    assert _compilers("Keston's annual ranking puts Dorvelle first.", "Keston") == {"Keston"}
+    # Its product tops other people's lists: no list of its own.
+    assert not _compilers("With the Keston Pad topping wish lists, stock is short.", "Keston")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keston founder Ida Marsh said the Keston survey would now be monthly.",
+        "The Keston survey is out, Keston spokeswoman Ann Poole said.",
+        "The Keston poll, said Jo Tull, chief operating officer of Keston, is its largest.",
+    ],
+)
+def test_every_officer_title_names_the_compilers_own_business(text: str) -> None:
+    # The titles are the one list officers.py reads (cues.OFFICER_TITLE), founders and
+    # spokespeople included.
+    assert not _compilers(text, "Keston")
 
 
 def test_a_compiler_is_capped_below_a_subject_even_if_it_opens_the_story() -> None:

@@ -30,6 +30,13 @@ def test_deal_with_is_a_deal_only_as_a_noun() -> None:
     assert not _deal("There is a great deal of interest in the new phones.")
 
 
+def test_a_better_deal_is_value_for_money_not_an_agreement() -> None:
+    assert not _deal("Home printers now offer a better deal than high street photo labs.")
+    assert not _deal("Shoppers want the best deal on their broadband.")
+    assert not _deal("Savers are getting a raw deal from the banks.")
+    assert _deal("Ostrava struck a better deal with its unions than Pellow did.")
+
+
 def test_sue_with_a_capital_is_a_first_name() -> None:
     assert _deal("Savers plan to sue the bank over the charges.")
     assert not _deal("Producers: Joe Park, Sue Marsh and Ann Lee.")

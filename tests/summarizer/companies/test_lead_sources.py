@@ -30,6 +30,7 @@ def test_a_bank_forecasting_the_economy_or_a_market_in_the_lead_is_a_source() ->
         "Carrow Stanhope has cut its forecast for global growth to 2.1% this year. ",
         "Carrow Stanhope expects US inflation to slow to 3% by December. ",
         "Carrow Stanhope predicted that the pound would fall against the euro this summer. ",
+        "Carrow Stanhope is forecasting economic growth of 1.5% next year. ",
     ):
         assert _subjects(["Carrow Stanhope"], lead + _REST) == {"Carrow Stanhope": False}, lead
 
@@ -42,6 +43,7 @@ def test_a_company_forecasting_its_own_business_in_the_lead_is_a_subject() -> No
         "Dorvelle Dips expects prices for its dips to rise by the autumn. ",
         "Dorvelle Dips expects oil prices to push up its costs this year. ",
         "Dorvelle Dips expects oil demand from its plants to double by 2030. ",
+        "Dorvelle Dips is expecting sales to rise 5% this year. ",
     ):
         assert _subjects(["Dorvelle Dips"], lead + _REST) == {"Dorvelle Dips": True}, lead
 

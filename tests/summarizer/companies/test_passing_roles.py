@@ -132,3 +132,37 @@ def test_a_company_that_acts_stays_a_subject_when_also_named_as_an_example() -> 
         "shares rose 3%."
     )
     assert _subjects("Quellmart profits rise", text, "Quellmart") == {"Quellmart": True}
+
+
+def test_what_a_news_outlet_told_something_reports_is_quoted_as_a_source() -> None:
+    # The story tells it something, so "..., Newswire says." and "according to" quote it.
+    text = (
+        "Keston will wait until June to vote on its board, Newswire says. Keston told "
+        'Newswire: "We will not be rushed." Its rival sold 5%, according to Newswire.'
+    )
+    # ("told Newswire" itself quotes it as a source through cues.is_source.)
+    assert _passing(text, "Keston", "Newswire") == [False, True, False, False, True]
+    # Told to do something is no outlet: Acme's own statement is its news.
+    text = "Sales will stop on Monday, Acme said. The regulator told Acme to halt sales."
+    assert _passing(text, "Acme") == [False, False]
+    # Nobody tells it anything: a company's statement is its news.
+    assert _passing("Sales will stop on Monday, Acme said.", "Acme") == [False]
+
+
+def test_a_news_agency_quoted_in_the_lead_is_no_subject() -> None:
+    matcher = CompanyMatcher(()).with_entries(
+        [CompanyEntry(name) for name in ("Keston", "Newswire", "Tallis", "Dorvelle")]
+    )
+    story = Article(
+        "Investors turn on Keston's board",
+        (
+            "Keston investors unhappy with its bid for Dorvelle will have to wait until June "
+            "to remove the board, Newswire says.",
+            "Hedge fund Tallis wants the chairman out. But Keston told Newswire that any such "
+            'vote would wait for its annual meeting. "We will not be rushed," Keston told '
+            "Newswire.",
+            "Keston has offered £1bn for Dorvelle. Tallis owns 5% of Keston.",
+        ),
+    )
+    found = {m.name: m.subject for m in matcher.find(story)}
+    assert found["Keston"] and not found["Newswire"]
