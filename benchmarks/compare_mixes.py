@@ -26,6 +26,14 @@ The rule, written down before any candidate was run (issue 12, branch sumfit2):
    left-out margin (minimum over the five views and three metrics); on a tie
    within 0.05, the one with fewer training views, then fewer features. If none
    passes, the current mix stays.
+
+Its run (code of 3af5ddd; left out, ours minus Lead-3, worst and mean
+over the five judged views, R-1/R-2/R-L): cnndm+bbc_head (then shipped) worst
+-1.10/-1.94/-0.50, mean +0.14/-0.27/+0.19. Only +bbc_lede passed (worst
+-0.54/-1.66/-0.41, mean +0.31/-0.21/+0.26) and ships (``fit_newsrank.py``'s
+default weights). Adding wn_head, wn_head+wn_lede or every human view, or
+dropping ``second``, lifted CNN/DM left out more (up to +0.86 R-1) but each lost
+bbc_head or bbc_lede R-1 in CV beyond its interval (-0.07 to -0.31).
 """
 
 from __future__ import annotations
