@@ -96,7 +96,6 @@ async def bot_costs(names: int, chats: int) -> dict[str, Any]:
     """Table 2: a quiet chat's reply times alone and during a burst of new names."""
     sys.path.insert(0, str(HERE))
     from storm.drivers import Replies, memory_request
-    from telegram import Update
 
     from bot.config import Config
     from bot.services.registry import CompanyRegistry
@@ -118,7 +117,7 @@ async def bot_costs(names: int, chats: int) -> dict[str, Any]:
         )
         await app.initialize()
         await app.start()
-        send = _sender(app, replies, Update)
+        send = _sender(app, replies)
         threads.clear()  # the start-up's own load of the stored names is no new name
         alone = await _quiet(send, 9, stop=lambda times: len(times) >= 3 * names)
         started = time.perf_counter()
@@ -147,24 +146,15 @@ def _latencies(when: str, times: list[tuple[str, float]]) -> dict[str, float]:
     return out
 
 
-def _sender(app: Any, replies: Any, update_type: Any) -> Any:
+def _sender(app: Any, replies: Any) -> Any:
+    from storm.drivers import command_update
+
     ids = itertools.count(1)
 
     async def send(chat: int, text: str) -> float:
-        entity = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
-        message = {
-            "message_id": next(ids),
-            "date": int(time.time()),
-            "text": text,
-            "chat": {"id": chat, "type": "private", "first_name": "A"},
-            "from": {"id": chat, "is_bot": False, "first_name": "A"},
-            "entities": entity,
-        }
         future = replies.expect(chat)
         start = time.perf_counter()
-        await app.update_queue.put(
-            update_type.de_json({"update_id": next(ids), "message": message}, app.bot)
-        )
+        await app.update_queue.put(command_update(app, chat, text, ids))
         return await asyncio.wait_for(future, 120) - start
 
     return send

@@ -39,6 +39,12 @@ def opened(tmp_path: Path) -> Iterator[Store]:
         yield store
 
 
+@pytest.fixture
+def service(opened: Store, entries: list[CompanyEntry]) -> SubscriptionService:
+    """/subscribe and /stop on ``opened``, with a registry of its own."""
+    return SubscriptionService(store=opened, companies=CompanyRegistry(opened, entries=entries))
+
+
 def assert_as_built_at_once(
     registry: CompanyRegistry, store: Store, entries: list[CompanyEntry]
 ) -> None:
@@ -54,38 +60,35 @@ def found(registry: CompanyRegistry) -> set[str]:
 
 
 def test_made_up_names_are_learnt_one_by_one_as_a_restart_would_learn_them(
-    opened: Store, entries: list[CompanyEntry]
+    service: SubscriptionService, entries: list[CompanyEntry]
 ) -> None:
-    registry = CompanyRegistry(opened, entries=entries)
-    service = SubscriptionService(store=opened, companies=registry)
     service.subscribe(1, "Varnok Foundry")
     service.subscribe(2, "Quorbim Outfitters, Zeltas Logistics")
-    assert {"Varnok Foundry", "Quorbim Outfitters", "Zeltas Logistics"} <= found(registry)
+    assert {"Varnok Foundry", "Quorbim Outfitters", "Zeltas Logistics"} <= found(service.companies)
     # A name written like a stored one ("Pryfen Dra Widgets"; here one the news brought
     # in): a name of its own, learnt in a later batch than the first.
     service.subscribe(3, "Pryfen-Dra Widgets")
-    opened.companies.add_custom("Pryfen Dra Widgets")
-    registry.reload()
-    assert_as_built_at_once(registry, opened, entries)
+    service.store.companies.add_custom("Pryfen Dra Widgets")
+    service.companies.reload()
+    assert_as_built_at_once(service.companies, service.store, entries)
 
 
 def test_a_stop_deleting_names_and_an_id_given_out_again(
-    opened: Store, entries: list[CompanyEntry]
+    service: SubscriptionService, entries: list[CompanyEntry]
 ) -> None:
-    registry = CompanyRegistry(opened, entries=entries)
-    service = SubscriptionService(store=opened, companies=registry)
+    stored = service.store.companies
     service.subscribe(1, "Varnok Foundry")
     service.subscribe(5, "Woxdra Trading")
-    woxdra = opened.companies.id_for("Woxdra Trading")
+    woxdra = stored.id_for("Woxdra Trading")
     service.stop(5)  # the newest row goes, and SQLite gives its id to the next one
     service.subscribe(6, "Milfen Holdings")
-    assert opened.companies.id_for("Milfen Holdings") == woxdra
-    names = found(registry)
+    assert stored.id_for("Milfen Holdings") == woxdra
+    names = found(service.companies)
     assert "Woxdra Trading" not in names
     assert {"Varnok Foundry", "Milfen Holdings"} <= names
     service.stop(1)
-    assert "Varnok Foundry" not in found(registry)
-    assert_as_built_at_once(registry, opened, entries)
+    assert "Varnok Foundry" not in found(service.companies)
+    assert_as_built_at_once(service.companies, service.store, entries)
 
 
 def test_names_another_process_stored_are_learnt_at_the_next_reload(
