@@ -157,6 +157,15 @@ class Companies:
         return [company.entry() for company in self.all()]
 
     @guarded
+    def entries_after(self, after_id: int) -> list[tuple[int, CompanyEntry]]:
+        """(id, entry) of the companies stored with an id above ``after_id``, oldest
+        first: a matcher that knows the rows up to ``after_id`` learns only the rest."""
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM companies WHERE id > ? ORDER BY id", [after_id]
+        ).fetchall()
+        return [(row[0], _company(row).entry()) for row in rows]
+
+    @guarded
     def get(self, company_id: int, *, chat_id: int | None = None) -> Company | None:
         """The company with this id, or None; with ``chat_id``, None too for another chat's
         custom name (a button's id can be forged, and ids are sequential)."""

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +48,26 @@ def memory_request(replies: Replies) -> Any:
     return FakeBotApi(on_call=observe)
 
 
+def command_update(app: Any, chat: int, text: str, ids: Iterator[int]) -> Any:
+    """``text`` sent as a command in private chat ``chat``, as the Update PTB hands on."""
+    from telegram import Update
+
+    entity = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+    message = {
+        "message_id": next(ids),
+        "date": int(time.time()),
+        "text": text,
+        "chat": {"id": chat, "type": "private", "first_name": "A"},
+        "from": {"id": chat, "is_bot": False, "first_name": "A"},
+        "entities": entity,
+    }
+    return Update.de_json({"update_id": next(ids), "message": message}, app.bot)
+
+
 async def in_process(
     db: Path, scenario: str, chats: int, seconds: float, ids: list[int], port: int
 ) -> dict[str, Any]:
     """The real Application fed through its update queue (and update processor)."""
-    from telegram import Update
-
     from bot.config import Config
     from bot.telegram.application import build_application
     from storage import open_store
@@ -69,20 +84,9 @@ async def in_process(
     update_ids = itertools.count(1)
 
     async def send(chat: int, text: str, until: float) -> float:
-        entity = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
-        message = {
-            "message_id": next(update_ids),
-            "date": int(time.time()),
-            "text": text,
-            "chat": {"id": chat, "type": "private", "first_name": "A"},
-            "from": {"id": chat, "is_bot": False, "first_name": "A"},
-            "entities": entity,
-        }
         future = replies.expect(chat)
         start = time.perf_counter()
-        await app.update_queue.put(
-            Update.de_json({"update_id": next(update_ids), "message": message}, app.bot)
-        )
+        await app.update_queue.put(command_update(app, chat, text, update_ids))
         try:
             arrived = await asyncio.wait_for(future, max(0.01, until - time.monotonic() + 1))
         except TimeoutError:

@@ -147,9 +147,12 @@ class CompanyMatcher:
                 other._lookup.setdefault(_key(entry.ticker), i)
         other._choices = [key for key in other._names if len(key) >= 3]
         other._capitals = None
-        # Spellings are this matcher's plus the new names' (a full rebuild takes ~90 ms),
-        # unless a new ticker changes which of this matcher's names are tickers.
-        other._parent = self if other._index.bare == self._index.bare else None
+        # Spellings are the first matcher's plus every name added since (a full rebuild
+        # takes ~90 ms), unless a new ticker changes which of its names are tickers. The
+        # first, not this one: a bot extends its matcher once per name users follow, and
+        # a chain of parents would keep every step's copy of the index alive.
+        root = self._parent or self
+        other._parent = root if other._index.bare == root._index.bare else None
         return other
 
     def resolve(self, text: str) -> CompanyEntry | None:

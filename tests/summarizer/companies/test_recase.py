@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -85,6 +88,45 @@ def test_followed_names_extend_the_registry_spellings(
     followed = matcher.with_entries([CompanyEntry(n) for n in names])
     extended = followed._spelled()
     assert extended == spellings(followed._index.grams, tickers=followed._index.bare)
+
+
+FOLLOWED = ("Varnok Foundry", "Quorbim Outfitters", "Zeltas Logistics", "Pryfen Widgets")
+
+
+def test_names_followed_one_at_a_time_are_spelled_as_if_followed_at_once(
+    matcher: CompanyMatcher,
+) -> None:
+    """A bot extends its matcher once per name a chat follows: after four names, one at a
+    time, lower-case text reads as with a matcher that was given all four at once."""
+    one_by_one = matcher
+    for name in FOLLOWED:
+        one_by_one = one_by_one.with_entries([CompanyEntry(name)])
+    at_once = matcher.with_entries([CompanyEntry(name) for name in FOLLOWED])
+    assert one_by_one._spelled() == at_once._spelled()
+    story = Article(
+        "varnok foundry buys a rival",
+        ("varnok foundry agreed to buy zeltas logistics. pryfen widgets said no.",),
+    )
+    assert one_by_one.find(story) == at_once.find(story)
+    assert {m.name for m in at_once.find(story)} == {
+        "Varnok Foundry",
+        "Zeltas Logistics",
+        "Pryfen Widgets",
+    }
+
+
+def test_a_matcher_extended_again_lets_the_one_before_go(matcher: CompanyMatcher) -> None:
+    """Each new name gives a new matcher; the one before it is not kept alive by it (a
+    bot following thousands of names would otherwise hold thousands of index copies)."""
+    first = matcher.with_entries([CompanyEntry(FOLLOWED[0])])
+    first._spelled()
+    gone = weakref.ref(first)
+    second = first.with_entries([CompanyEntry(FOLLOWED[1])])
+    del first
+    gc.collect()
+    assert gone() is None
+    story = Article("", ("varnok foundry and quorbim outfitters signed a deal.",))
+    assert {m.name for m in second.find(story)} == {"Varnok Foundry", "Quorbim Outfitters"}
 
 
 def test_a_short_form_is_spelled_beside_its_full_name(matcher: CompanyMatcher) -> None:
