@@ -89,7 +89,9 @@ def product_mentions(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[tu
         text = parts[o.part]
         if o.part == 0 or not names_product(text, o.end):
             continue
-        found = starts.setdefault(o.part, [*sentence_starts(text), len(text)])
+        found = starts.get(o.part)
+        if found is None:  # not setdefault: its default would split the paragraph every time
+            found = starts[o.part] = [*sentence_starts(text), len(text)]
         k = bisect_right(found, o.start) - 1
         if not failing(text[found[k] : found[k + 1]].lower()):
             out.add((o.part, o.start))
