@@ -22,7 +22,7 @@ against Y" in a story of 2007): that is background, a comparison or the story's 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from summarizer.companies.cues import sentence_starts
@@ -80,11 +80,12 @@ def defendants(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
     for part, here in read.items():
         text = parts[part]
         here.sort(key=lambda o: o.start)
-        starts = sentence_starts(text)  # once a paragraph: a long one holds many cases
+        # Once a paragraph, a long one holding many cases: where its sentences and years start.
+        starts, years = sentence_starts(text), [m.start() for m in _YEAR.finditer(text)]
         previous: Occurrence | None = None  # the last defendant, while its list goes on
         for o in here:
             listed = previous is not None and _NEXT.fullmatch(text, previous.end, o.start)
-            if listed or _party(text, o, starts):
+            if listed or (_party(text, o) and not _dated(o.start, starts, years)):
                 found.add(o.entry)
                 previous = o
             else:
@@ -92,13 +93,12 @@ def defendants(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
     return found
 
 
-def _party(text: str, o: Occurrence, starts: Sequence[int]) -> bool:
+def _party(text: str, o: Occurrence) -> bool:
     """Whether the name at ``o`` is one a case or bid is brought against (named right before
-    or right after it), in a sentence that dates it by no year (``starts``: the sentences'
-    starts in ``text``)."""
+    or right after it)."""
     window = text[max(0, o.start - _REACH) : o.start]
     before = ("against" in window or "defendant" in window) and _AGAINST.search(window)
-    return bool(before or _AFTER.match(text, o.end)) and not _dated(text, o.start, starts)
+    return bool(before or _AFTER.match(text, o.end))
 
 
 def _hinted(text: str) -> bool:
@@ -115,7 +115,9 @@ def _hinted(text: str) -> bool:
     )
 
 
-def _dated(text: str, at: int, starts: Sequence[int]) -> bool:
-    """Whether the sentence holding ``at`` names a year before it."""
+def _dated(at: int, starts: Sequence[int], years: Sequence[int]) -> bool:
+    """Whether the sentence holding ``at`` names a year before it (``starts``, ``years``:
+    where the paragraph's sentences and years start, in order)."""
     begin = starts[bisect_right(starts, at) - 1]  # starts[0] is 0
-    return bool(_YEAR.search(text, begin, at))
+    k = bisect_left(years, begin)
+    return k < len(years) and years[k] < at
