@@ -22,6 +22,7 @@ against Y" in a story of 2007): that is background, a comparison or the story's 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from summarizer.companies.cues import sentence_starts
@@ -79,10 +80,12 @@ def defendants(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
     for part, here in read.items():
         text = parts[part]
         here.sort(key=lambda o: o.start)
+        # Once a paragraph, a long one holding many cases: where its sentences and years start.
+        starts, years = sentence_starts(text), [m.start() for m in _YEAR.finditer(text)]
         previous: Occurrence | None = None  # the last defendant, while its list goes on
         for o in here:
             listed = previous is not None and _NEXT.fullmatch(text, previous.end, o.start)
-            if listed or _party(text, o):
+            if listed or (_party(text, o) and not _dated(o.start, starts, years)):
                 found.add(o.entry)
                 previous = o
             else:
@@ -92,10 +95,10 @@ def defendants(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
 
 def _party(text: str, o: Occurrence) -> bool:
     """Whether the name at ``o`` is one a case or bid is brought against (named right before
-    or right after it), in a sentence that dates it by no year."""
+    or right after it)."""
     window = text[max(0, o.start - _REACH) : o.start]
     before = ("against" in window or "defendant" in window) and _AGAINST.search(window)
-    return bool(before or _AFTER.match(text, o.end)) and not _dated(text, o.start)
+    return bool(before or _AFTER.match(text, o.end))
 
 
 def _hinted(text: str) -> bool:
@@ -112,7 +115,9 @@ def _hinted(text: str) -> bool:
     )
 
 
-def _dated(text: str, at: int) -> bool:
-    """Whether the sentence holding ``at`` names a year before it."""
-    begin = max((s for s in sentence_starts(text) if s <= at), default=0)
-    return bool(_YEAR.search(text, begin, at))
+def _dated(at: int, starts: Sequence[int], years: Sequence[int]) -> bool:
+    """Whether the sentence holding ``at`` names a year before it (``starts``, ``years``:
+    where the paragraph's sentences and years start, in order)."""
+    begin = starts[bisect_right(starts, at) - 1]  # starts[0] is 0
+    k = bisect_left(years, begin)
+    return k < len(years) and years[k] < at

@@ -98,19 +98,27 @@ def compilers(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
     named = {o.part for o in occs if o.entry in cued}
     starts = {p: [*sentence_starts(parts[p]), len(parts[p])] for p in named}
     lower = {p: lower_keeping_offsets(parts[p]) for p in named}
+    read: dict[tuple[int, int], bool] = {}  # (part, sentence start): about its own business
     own = {
-        o.entry for o in occs if o.entry in cued and _own_business(lower[o.part], starts[o.part], o)
+        o.entry
+        for o in occs
+        if o.entry in cued and _own_business(lower[o.part], starts[o.part], o, read)
     }
     return cued - own
 
 
-def _own_business(lower: str, starts: Sequence[int], o: Occurrence) -> bool:
+def _own_business(
+    lower: str, starts: Sequence[int], o: Occurrence, read: dict[tuple[int, int], bool]
+) -> bool:
     """Whether ``o`` names its company's own business (``lower``: its part lower-cased,
     ``starts``: that part's sentence starts): its officer or shares beside it, or a sentence
-    about its results, staff or customers, a deal or a case."""
+    about its results, staff or customers, a deal or a case (``read``: sentences already
+    read, each read once: a long one naming many compilers is not read again for each)."""
     before, after = window(lower, o.start, o.end)
     if _ITS_AFTER.match(after) or _ITS_BEFORE.search(before):
         return True
     k = bisect_right(starts, o.start) - 1
     begin, end = starts[k], starts[min(k + 1, len(starts) - 1)]
-    return bool(_OWN_BUSINESS.search(lower, begin, end))
+    if (o.part, begin) not in read:
+        read[o.part, begin] = bool(_OWN_BUSINESS.search(lower, begin, end))
+    return read[o.part, begin]

@@ -85,12 +85,17 @@ def product_mentions(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[tu
     sentence reporting something failing."""
     out: set[tuple[int, int]] = set()
     starts: dict[int, list[int]] = {}  # sentence starts, found only in parts naming a product
+    failed: dict[tuple[int, int], bool] = {}  # (part, sentence): each sentence read once
     for o in occs:
         text = parts[o.part]
         if o.part == 0 or not names_product(text, o.end):
             continue
-        found = starts.setdefault(o.part, [*sentence_starts(text), len(text)])
+        found = starts.get(o.part)
+        if found is None:  # not setdefault: its default would split the paragraph every time
+            found = starts[o.part] = [*sentence_starts(text), len(text)]
         k = bisect_right(found, o.start) - 1
-        if not failing(text[found[k] : found[k + 1]].lower()):
+        if (o.part, k) not in failed:
+            failed[o.part, k] = failing(text[found[k] : found[k + 1]].lower())
+        if not failed[o.part, k]:
             out.add((o.part, o.start))
     return out

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -188,3 +189,14 @@ def test_a_compiler_is_capped_below_a_subject_even_if_it_opens_the_story() -> No
     assert bounded(0.97, maker=True, compiler=True) == COMPILER_SALIENCE
     assert bounded(0.1, maker=False, compiler=True) == 0.1
     assert bounded(0.1, maker=True, compiler=False) == MAKER_SALIENCE
+
+
+def test_a_long_sentence_naming_many_compilers_is_read_in_linear_time() -> None:
+    # 200 KB with no sentence end: each compiler's mention used to search the whole
+    # "sentence" again for the company's own business (about 40 s here through ``find``).
+    for clause in ("Brimwell expects the Fed to cut rates; ", "the Brimwell survey showed it; "):
+        text = clause * (200_000 // len(clause))
+        occs = [Occurrence(0, 1, m.start(), m.end()) for m in re.finditer("Brimwell", text)]
+        started = time.perf_counter()
+        assert compilers(occs, ["", text]) == {0}
+        assert time.perf_counter() - started < 1.0, clause

@@ -5,8 +5,13 @@ picture made nothing the story is about."""
 
 from __future__ import annotations
 
+import re
+import time
+
 from summarizer.article import Article
+from summarizer.companies.agents import forecaster
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
+from summarizer.companies.occurrences import Occurrence
 
 
 def _subjects(names: list[str], text: str, title: str = "") -> dict[str, bool]:
@@ -94,3 +99,13 @@ def test_an_agency_credited_with_a_picture_is_no_maker() -> None:
     made = _TOWN + "The camera was made by Lensmark Images. Nurses liked the link."
     found = _subjects(["Lensmark Images"], made, "Doctors come to the valley")
     assert found == {"Lensmark Images": True}
+
+
+def test_forecasters_in_a_long_paragraph_with_no_full_stop_are_read_in_linear_time() -> None:
+    # 200 KB, no full stop: each forecaster used to read the rest of the paragraph for words
+    # of its own business (58 s here through ``find``).
+    text = "Carrow Stanhope expects the Fed to cut rates; " * 4400
+    occs = [Occurrence(0, 1, m.start(), m.end()) for m in re.finditer("Carrow Stanhope", text)]
+    started = time.perf_counter()
+    assert all(forecaster(o, text) for o in occs)
+    assert time.perf_counter() - started < 1.0

@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
 
 from summarizer.article import Article
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
-from summarizer.companies.products import failing, names_product
+from summarizer.companies.occurrences import Occurrence
+from summarizer.companies.products import failing, names_product, product_mentions
 
 
 def _found(title: str, paragraphs: tuple[str, ...], *names: str) -> dict[str, bool]:
@@ -115,3 +119,16 @@ def test_the_maker_of_a_failing_product_or_one_in_a_deal_is_still_a_subject() ->
         ),
     )
     assert _found(*order, "Zorvex", "Skyway") == {"Zorvex": True, "Skyway": True}
+
+
+def test_a_long_paragraph_of_products_is_read_in_linear_time() -> None:
+    # 200 KB in one paragraph, a product in each sentence: each mention used to split the
+    # whole paragraph into sentences again (about 9 s here through ``find``). With no full
+    # stop (one sentence), each lower-cased that sentence again to look for a failure.
+    for end in (". ", "; "):
+        text = f"The Zorvex Walkman came third, ahead of four Zorvex films{end}" * 3400
+        occs = [Occurrence(0, 1, m.start(), m.end()) for m in re.finditer("Zorvex", text)]
+        started = time.perf_counter()
+        found = product_mentions(occs, ["", text])
+        assert time.perf_counter() - started < 1.0, end
+        assert len(found) == len(occs)
