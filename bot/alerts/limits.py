@@ -42,9 +42,10 @@ class Limits:
 # After a 429 for one chat the others wait this long: Telegram limits a chat on its own (a
 # group's 20 a minute) or the bot as a whole, and its answer does not say which.
 _OTHERS_WAIT = 1.0
-# Each further 429 in a row (see RateGate.pause) doubles the others' wait, up to this: a
-# stranger's groups told to wait an hour one after the other hold every other chat for
-# seconds, and when Telegram does limit the whole bot it is asked about once a minute.
+# Each further 429 in a row (see RateGate.pause) doubles the others' wait, up to this: when
+# Telegram does limit the whole bot it is asked about once a minute. The price: chats told
+# to wait one after the other, with no send going through between them, hold every other
+# chat for 1 + 1 + 2 + 4 ... s (3 chats: 4 s; 6: 16 s; 8: 124 s; 12: 364 s).
 _MOST_CAUTION = 60.0
 # Longest single sleep while waiting for the gate: a lifted pause is seen within this.
 _RECHECK = 1.0
@@ -110,12 +111,13 @@ class RateGate:
         the others a while: a second, and twice as long for each further 429 in a row
         (1, 1, 2, 4 … s, at most a minute, never past ``seconds``), one send at a time
         meanwhile. In a row: made after the 429 before it, while a chat told earlier
-        still waits, with nothing granted since that 429 gone through. A stranger's groups
-        told to wait an hour one after the other hold only themselves (and the others for
-        seconds); when Telegram limits the bot as a whole, every send is refused, and it
-        is asked ever less often. ``granted``: when :meth:`acquire` granted the send told
-        to wait (None: unknown); a send already on the wire when the latest 429 came was
-        made before anything was known: its 429 counts for its chat alone."""
+        still waits, with nothing granted since that 429 gone through. Chats told to wait
+        an hour one after the other hold themselves for the hour, and the others for the
+        sum of the row's waits (three chats: 4 s; eight: about two minutes); when Telegram
+        limits the bot as a whole, every send is refused, and it is asked ever less often.
+        ``granted``: when :meth:`acquire` granted the send told to wait (None: unknown);
+        a send already on the wire when the latest 429 came was made before anything was
+        known: its 429 counts for its chat alone."""
         now = self._clock()
         margin = self.limits.margin
         if chat_id is None:

@@ -237,6 +237,8 @@ def v12_names_left_to_nobody(db: Database) -> None:
     # is linked to. They get what /stop does now (Companies.hand_over): the chat that has
     # followed them longest, or deletion when nobody follows them. A made-up name linked
     # to an article looks exactly like a name the news brought in, and stays as it is.
+    # Deleting a name deletes its outbox rows (ON DELETE CASCADE), sent ones included, as
+    # /stop does: a later copy of a story about it is then a new message, not an edit.
     left = [
         row[0]
         for row in db.execute(
