@@ -23,9 +23,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from summarizer.companies.cues import sentence_starts, window
+from summarizer.companies.cues import window
+from summarizer.companies.layout import Layout
 from summarizer.companies.makers import MAKER_SALIENCE
-from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
+from summarizer.companies.occurrences import Occurrence
 
 # Salience at most this for a compiler (below ``SUBJECT_THRESHOLD``: never a subject).
 COMPILER_SALIENCE = 0.3
@@ -64,11 +65,14 @@ def bounded(salience: float, maker: bool, compiler: bool) -> float:
     return max(salience, MAKER_SALIENCE) if maker else salience
 
 
-def compilers(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
-    """Entries named only as the compiler of an index or survey (see the module docstring)."""
+def compilers(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
+    """Entries named only as the compiler of an index or survey (see the module docstring);
+    ``layout``: the article's sentences."""
+    parts, lower = layout.parts, layout.lower
     cued: set[int] = set()
     for o in occs:
-        # Windows cut from the cased text and lower-cased: most parts are never lowered.
+        # Windows cut from the cased text and lower-cased whole (``layout.lower`` lowers only
+        # ASCII in a part whose lower case is longer, "İ").
         text = parts[o.part]
         before, after = window(text, o.start, o.end)
         before, after = before.lower(), after.lower()
@@ -76,12 +80,13 @@ def compilers(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
             (" by " in before or " from " in before) and _FIGURES_BY.search(before)
         ):
             cued.add(o.entry)
-    # Most stories name no index or survey: their sentences are never split.
-    named = {o.part for o in occs if o.entry in cued}
-    starts = {p: [*sentence_starts(parts[p]), len(parts[p])] for p in named}
-    lower = {p: lower_keeping_offsets(parts[p]) for p in named}
+    if not cued:  # most stories name no index or survey
+        return cued
     own = {
-        o.entry for o in occs if o.entry in cued and _own_business(lower[o.part], starts[o.part], o)
+        o.entry
+        for o in occs
+        if o.entry in cued
+        and _own_business(lower[o.part], [*layout.starts[o.part], len(parts[o.part])], o)
     }
     return cued - own
 

@@ -24,7 +24,8 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 def sentence_starts(text: str) -> list[int]:
     """Where each of ``text``'s sentences starts, in order (0 first). Found in the whole
     text, so that a company opening a sentence starts it: "... made by hand. X sells it"."""
-    return [0, *(m.end() for m in SENTENCE_END.finditer(text))]
+    # map with the unbound method: no Python frame per sentence (a third faster).
+    return [0, *map(re.Match.end, SENTENCE_END.finditer(text))]
 
 
 _AUX = r"(?:has|have|had|also|will|would|is|was|were|are|did|does|do|not|itself|on \w+day)"

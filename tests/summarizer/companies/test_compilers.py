@@ -9,6 +9,7 @@ import pytest
 
 from summarizer.article import Article
 from summarizer.companies.compilers import COMPILER_SALIENCE, bounded, compilers
+from summarizer.companies.layout import Layout
 from summarizer.companies.makers import MAKER_SALIENCE
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
 from summarizer.companies.occurrences import Occurrence
@@ -110,7 +111,7 @@ def _compilers(text: str, *names: str) -> set[str]:
         for entry, name in enumerate(names)
         for m in re.finditer(re.escape(name), text)
     ]
-    return {names[e] for e in compilers(occs, ["", text])}
+    return {names[e] for e in compilers(occs, Layout(["", text]))}
 
 
 def test_only_the_company_whose_index_is_named_is_its_compiler() -> None:
