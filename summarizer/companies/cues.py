@@ -17,15 +17,21 @@ import re
 
 from summarizer.companies.senses import deal_meant
 
+# What follows a sentence's end mark: closing quotes or brackets, space, the next opening.
+_AFTER_END = r"[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])"
 # Starts with a literal class so the regex engine skips ahead to the next full stop.
-SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+SENTENCE_END = re.compile(rf"[.!?]{_AFTER_END}")
+# The same for text with no "!" or "?": one literal character first, which the engine finds
+# with a plain loop instead of testing a class at every character (~2x faster over a story).
+_FULL_STOP_END = re.compile(rf"\.{_AFTER_END}")
 
 
 def sentence_starts(text: str) -> list[int]:
     """Where each of ``text``'s sentences starts, in order (0 first). Found in the whole
     text, so that a company opening a sentence starts it: "... made by hand. X sells it"."""
+    ends = SENTENCE_END if "!" in text or "?" in text else _FULL_STOP_END
     # map with the unbound method: no Python frame per sentence (a third faster).
-    return [0, *map(re.Match.end, SENTENCE_END.finditer(text))]
+    return [0, *map(re.Match.end, ends.finditer(text))]
 
 
 _AUX = r"(?:has|have|had|also|will|would|is|was|were|are|did|does|do|not|itself|on \w+day)"
