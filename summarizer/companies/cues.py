@@ -264,5 +264,7 @@ def acts(before: str, after: str) -> bool:
 
 
 # "Singapore Airlines (SIA)": the capitals in brackets name the same company from then on.
-ABBREVIATED = r"[A-Z][A-Za-z&]{1,6}"  # the letters of such an abbreviation
+# The letters of such an abbreviation: its first, then the rest.
+ABBREVIATED_FIRST, ABBREVIATED_REST = "[A-Z]", "[A-Za-z&]{1,6}"
+ABBREVIATED = ABBREVIATED_FIRST + ABBREVIATED_REST
 ABBREVIATION = re.compile(rf"\s*\(({ABBREVIATED})\)")

@@ -3,7 +3,8 @@
 Each shortcut in ``cues`` is compared on generated text with the straightforward version
 of the same rule: sentence starts found with the full-stop-only regex where a text holds
 no "!" or "?", and the cue regexes whose alternatives are grouped by their first letter
-(``cues.by_first_letter``) against the flat alternations they were first written as.
+(``cues.by_first_letter``) against the flat alternations they were first written as; in
+``occurrences``, the abbreviation regex with its capital before its lookbehind.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from summarizer.companies.cues import (
     by_first_letter,
     sentence_starts,
 )
+from summarizer.companies.occurrences import _ABBREVIATION_USE
 
 _PIECES = (
     "Acme", "said", "so", ".", "!", "?", " ", "  ", "\n", '"', "'", "”", "’", ")", "(", "“",
@@ -92,3 +94,15 @@ def test_by_first_letter_keeps_the_order_of_alternatives_within_a_letter() -> No
     # "bid" is tried first, as in bid|bids|bidder|x(?:y|z\)); groups are numbered by letter,
     # and "|" inside a group (after an escaped bracket too) splits no alternative.
     assert [m.lastgroup if m else None for m in found] == ["a0", "b0", "b1"]
+
+
+_CAPITALS = ("SIA", "A", "B", "AT&T", "&", "a", "_", " ", "(", ")", "é", "É", "1", "Xx")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CAPITALS), max_size=12).map("".join))
+def test_abbreviation_uses_are_those_the_lookbehind_first_regex_finds(text: str) -> None:
+    plain = re.compile(r"(?<![\w&])[A-Z][A-Za-z&]{1,6}(?![\w&])")
+    assert [m.span() for m in _ABBREVIATION_USE.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
