@@ -27,15 +27,13 @@ a company that is not the sentence's subject in a deal ("the merger between A an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
-from summarizer.companies.cues import SENTENCE_END, is_source, window
+from summarizer.companies.cues import is_source, window
 from summarizer.companies.forecasts import forecasts_a_market
+from summarizer.companies.layout import Layout
 from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
 from summarizer.text.dateline import dateline_end
-
-_LEAD = 3  # sentences read
-_Sentences = Sequence[tuple[int, int, int]]  # (part, begin, end) of sentences
 
 # Words that may not stand before a sentence's subject: a preposition or conjunction puts the
 # name in a phrase of its own ("at the X plant", "Fans of X"), a verb makes it an object.
@@ -114,13 +112,14 @@ _NEXT_PARTY = re.compile(
 _PRONOUN = re.compile(r"(?:It|The (?:company|firm|group|bank|airline|carrier|retailer)) ")
 
 
-def agents(occs: Sequence[Occurrence], parts: Sequence[str], lead: _Sentences) -> set[int]:
-    """Entries that do what the story's lead reports (see the module docstring); ``lead``:
-    ``list(lead_sentences(parts))``, found once for the rules that read the lead."""
+def agents(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
+    """Entries that do what the story's lead reports (see the module docstring); ``layout``:
+    the article's sentences."""
     # Only occurrences in the lead's paragraphs matter: most stories name none there.
     first = min((o.part for o in occs if o.part > 0), default=0)
     if not first:
         return set()
+    parts, lead = layout.parts, layout.lead
     last, end = lead[-1][0], lead[-1][2]
     if first > last:
         return set()
@@ -128,28 +127,17 @@ def agents(occs: Sequence[Occurrence], parts: Sequence[str], lead: _Sentences) -
         (o for o in occs if 0 < o.part <= last and (o.part < last or o.start < end)),
         key=lambda o: (o.part, o.start),
     )
-    named = [(b, [o for o in body if o.part == p and b <= o.start < e], p, e) for p, b, e in lead]
+    # Where each sentence's words start: after a wire dateline in a paragraph's first one
+    # (found once here: each rule below reads it).
+    named = [
+        (b, [o for o in body if o.part == p and b <= o.start < e], p, e, _start(parts[p], b))
+        for p, b, e in lead
+    ]
     return _named_first(named, parts) | _described_first(named, parts) | _parties(named, parts)
 
 
-def lead_sentences(parts: Sequence[str]) -> Iterator[tuple[int, int, int]]:
-    """(part, begin, end) of the body's first ``_LEAD`` sentences (a paragraph's sentence
-    ends are found only as far as needed: most paragraphs are read no further)."""
-    k = 0
-    for p in range(1, len(parts)):
-        begin = 0
-        for m in SENTENCE_END.finditer(parts[p]):
-            yield p, begin, m.end()
-            begin, k = m.end(), k + 1
-            if k >= _LEAD:
-                return
-        yield p, begin, len(parts[p])
-        k += 1
-        if k >= _LEAD:
-            return
-
-
-_Lead = Sequence[tuple[int, list[Occurrence], int, int]]
+# A lead sentence: (begin, its mentions, part, end, where its words start).
+_Lead = Sequence[tuple[int, list[Occurrence], int, int, int]]
 
 
 def _start(text: str, begin: int) -> int:
@@ -159,13 +147,13 @@ def _start(text: str, begin: int) -> int:
 
 def _named_first(lead: _Lead, parts: Sequence[str]) -> set[int]:
     """The story's first company, as the grammatical subject of its sentence."""
-    for k, (begin, here, p, _) in enumerate(lead):
+    for k, (begin, here, p, _, start) in enumerate(lead):
         if not here:
             continue
         o, text = here[0], parts[p]
         if k and not _KIND.search(text, max(begin, o.start - 40), o.start):
             return set()
-        agent = _subject(o, text, _start(text, begin)) and not forecaster(o, text)
+        agent = _subject(o, text, start) and not forecaster(o, text)
         return {o.entry} if agent else set()
     return set()
 
@@ -199,10 +187,10 @@ def _described_first(lead: _Lead, parts: Sequence[str]) -> set[int]:
     """The company named first after an opening that describes one without naming it."""
     if not lead or lead[0][1]:
         return set()
-    begin, _, p, _ = lead[0]
-    if not _DESCRIBED.match(parts[p], _start(parts[p], begin)):
+    _, _, p, _, start = lead[0]
+    if not _DESCRIBED.match(parts[p], start):
         return set()
-    for _, here, p, _ in lead[1:]:
+    for _, here, p, _, _ in lead[1:]:
         if here:
             o = here[0]
             return set() if _source(o, parts[p]) else {o.entry}
@@ -212,9 +200,8 @@ def _described_first(lead: _Lead, parts: Sequence[str]) -> set[int]:
 def _parties(lead: _Lead, parts: Sequence[str]) -> set[int]:
     """The other parties of a deal or case a lead sentence reports with a company subject."""
     found: set[int] = set()
-    for k, (begin, here, p, end) in enumerate(lead):
+    for k, (begin, here, p, end, start) in enumerate(lead):
         text = parts[p]
-        start = _start(text, begin)
         # A company or "it" as its subject, another company after it, a deal word.
         if _PRONOUN.match(text, start):
             subject = bool(here) and _antecedent(lead, k, parts)
@@ -240,9 +227,8 @@ def _antecedent(lead: _Lead, k: int, parts: Sequence[str]) -> bool:
     described ("A Swiss firm has ...") or itself such a reference. After "Prices rose." or
     "The government has ..." it is no company, and what it buys names no party."""
     for j in range(k - 1, -1, -1):
-        begin, here, p, _ = lead[j]
+        _, here, p, _, start = lead[j]
         text = parts[p]
-        start = _start(text, begin)
         if here and _subject(here[0], text, start):
             return True
         if not _PRONOUN.match(text, start):

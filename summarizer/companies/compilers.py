@@ -35,9 +35,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from summarizer.companies.agents import forecaster
-from summarizer.companies.cues import OFFICER_TITLE, sentence_starts, window
+from summarizer.companies.cues import OFFICER_TITLE, window
+from summarizer.companies.layout import Layout
 from summarizer.companies.makers import MAKER_SALIENCE
-from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
+from summarizer.companies.occurrences import Occurrence
 
 # Salience at most this for a compiler (below ``SUBJECT_THRESHOLD``: never a subject).
 COMPILER_SALIENCE = 0.3
@@ -80,11 +81,14 @@ def bounded(salience: float, maker: bool, compiler: bool) -> float:
     return max(salience, MAKER_SALIENCE) if maker else salience
 
 
-def compilers(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
-    """Entries named only as the compiler of an index or survey (see the module docstring)."""
+def compilers(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
+    """Entries named only as the compiler of an index or survey (see the module docstring);
+    ``layout``: the article's sentences."""
+    parts, lower = layout.parts, layout.lower
     cued: set[int] = set()
     for o in occs:
-        # Windows cut from the cased text and lower-cased: most parts are never lowered.
+        # Windows cut from the cased text and lower-cased whole (``layout.lower`` lowers only
+        # ASCII in a part whose lower case is longer, "İ").
         text = parts[o.part]
         before, after = window(text, o.start, o.end)
         before, after = before.lower(), after.lower()
@@ -94,10 +98,10 @@ def compilers(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
             or (_FORECAST_WORD.search(after, 0, 40) and forecaster(o, text))
         ):
             cued.add(o.entry)
-    # Most stories name no index or survey: their sentences are never split.
+    if not cued:  # most stories name no index or survey
+        return cued
     named = {o.part for o in occs if o.entry in cued}
-    starts = {p: [*sentence_starts(parts[p]), len(parts[p])] for p in named}
-    lower = {p: lower_keeping_offsets(parts[p]) for p in named}
+    starts = {p: [*layout.starts[p], len(parts[p])] for p in named}
     read: dict[tuple[int, int], bool] = {}  # (part, sentence start): about its own business
     own = {
         o.entry

@@ -14,17 +14,66 @@ the mention's sentence (see ``salience.py`` for how they become features):
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from summarizer.companies.senses import deal_meant
 
+# What follows a sentence's end mark: closing quotes or brackets, space, the next opening.
+_AFTER_END = r"[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])"
 # Starts with a literal class so the regex engine skips ahead to the next full stop.
-SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+SENTENCE_END = re.compile(rf"[.!?]{_AFTER_END}")
+# The same for text with no "!" or "?": one literal character first, which the engine finds
+# with a plain loop instead of testing a class at every character (~2x faster over a story).
+_FULL_STOP_END = re.compile(rf"\.{_AFTER_END}")
 
 
 def sentence_starts(text: str) -> list[int]:
     """Where each of ``text``'s sentences starts, in order (0 first). Found in the whole
     text, so that a company opening a sentence starts it: "... made by hand. X sells it"."""
-    return [0, *(m.end() for m in SENTENCE_END.finditer(text))]
+    ends = SENTENCE_END if "!" in text or "?" in text else _FULL_STOP_END
+    # map with the unbound method: no Python frame per sentence (a third faster).
+    return [0, *map(re.Match.end, ends.finditer(text))]
+
+
+def by_first_letter(kinds: Mapping[str, str]) -> str:
+    """One regex alternation of the alternatives of each kind's alternation (the name of a
+    kind, or "", to the alternation), grouped by the plain character each opens on: the
+    engine then tries only those opening on the character at hand, not every one in turn
+    (a third of the instructions). Within a character they keep their order, so the one that
+    matches is the one the flat alternation of them all matches; a named kind's matches are
+    in groups named after it and a number ("deal3")."""
+    by_char: dict[str, list[tuple[str, list[str]]]] = {}
+    for name, alternation in kinds.items():
+        for alternative in _alternatives(alternation):
+            runs = by_char.setdefault(alternative[0], [])
+            if not runs or runs[-1][0] != name:
+                runs.append((name, []))
+            runs[-1][1].append(alternative[1:])
+    branches = []
+    for n, (char, runs) in enumerate(by_char.items()):
+        rests = "|".join(
+            f"(?P<{name}{n}>{'|'.join(rest)})" if name else f"(?:{'|'.join(rest)})"
+            for name, rest in runs
+        )
+        branches.append(f"{re.escape(char)}(?:{rests})")
+    return f"(?:{'|'.join(branches)})"
+
+
+def _alternatives(alternation: str) -> list[str]:
+    """The alternatives of a regex alternation: split at each "|" outside brackets (written
+    with no bracket or "|" in a character class)."""
+    found, depth, start = [], 0, 0
+    for i, char in enumerate(alternation):
+        if alternation[i - 1 : i] == "\\":
+            continue  # an escaped character
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and not depth:
+            found.append(alternation[start:i])
+            start = i + 1
+    return [*found, alternation[start:]]
 
 
 # Titles of a company's officers, the one list the rules read: an officer speaking for it
@@ -57,15 +106,24 @@ _SOURCE_AFTER = re.compile(
     r"(?:analysts?|economists?|strategists?|researchers?|research|consultants?|survey|study|"
     r"index|poll|report(?:ed)?\b|newspaper|magazine|news agency)",
 )
-_SOURCE_BEFORE = re.compile(
-    r"(?:(?:analysts?|economists?|strategists?|dealers?|traders?|researchers?|experts?|"
-    r"consultants?|director|head of research)\s+(?:at|with|from|for)|"
-    r"(?:editor|columnist|reporter|writer)\s+(?:at|with|for|of)|according to|daily|weekly|"
-    r"tabloid|"
-    r"research(?:\s+(?:firm|group|company|house))?|consultanc(?:y|ies)|analysts?|brokers?|"
-    r"brokerage|magazine|newspaper|news agency|survey by|study by|report by|data from|"
-    r"figures from|told|quoted by|reported by|says|said)\s+(?:the\s+)?$",
+# Who is quoted at a firm ("analysts at X") and who writes for an outlet ("editor of X").
+_QUOTED = (
+    "analysts?|economists?|strategists?|dealers?|traders?|researchers?|experts?|consultants?|"
+    "director|head of research"
 )
+_WRITERS = "editor|columnist|reporter|writer"
+# Those sources, outlets named with their kind, and verbs of saying: "analysts at X".
+_SOURCE_WORDS = "|".join(
+    (
+        *(rf"{who}\s+(?:at|with|from|for)" for who in _QUOTED.split("|")),
+        *(rf"{who}\s+(?:at|with|for|of)" for who in _WRITERS.split("|")),
+        r"according to|daily|weekly|tabloid|research(?:\s+(?:firm|group|company|house))?|"
+        r"consultanc(?:y|ies)|analysts?|brokers?|brokerage|magazine|newspaper|news agency|"
+        r"survey by|study by|report by|data from|figures from|told|quoted by|reported by|"
+        r"says|said",
+    )
+)
+_SOURCE_BEFORE = re.compile(by_first_letter({"": _SOURCE_WORDS}) + r"\s+(?:the\s+)?$")
 # Last words the two "...$" patterns above can end with: a window ending in none of them
 # is rejected without running the regex (which would try every position of the window).
 _SOURCE_ENDS = (
@@ -103,15 +161,24 @@ _ACTS_ENDS = ("for", "in", "of", "from", "at")
 # about a survey, index, forecast or report; one about a deal or a case (a deal, agreement,
 # contract or order counts: the other party to it is usually a subject, guide rule 8).
 # Led by the non-word character before the word, searched in " " + sentence: the engine
-# then skips between words at C speed instead of trying the alternation after every "\b".
+# then skips between words at C speed instead of trying the alternation after every "\b";
+# the words are grouped by their first letter (``by_first_letter``: a third fewer instructions).
+# "order" not after "in" ("in order to"): the lookbehind stands after the letter it opens on.
 SENTENCE_CUES = re.compile(
-    r"\W(?:(?P<report>survey\w*|index|figures|forecast\w*|report(?:ed|s)?|study|research|"
-    r"poll\w*|data|according to|estimates?|predict\w*|analys[ie]s|house prices|consumer\w*)|"
-    r"(?P<deal>buy\w*|bought|acqui\w+|takeover|take over|took over|merg\w+|bid|bids|bidder|"
-    r"sue|sued|suing|lawsuit|stake|sell\w*|sold|offer|tie-up|alliance|joint venture|"
-    r"fined|charged|accused|defendants?|settle\w*|deals?|agreements?|contracts?|"
-    r"(?<!in )order(?:ed|s)?))\b"
+    r"\W"
+    + by_first_letter(
+        {
+            "report": r"survey\w*|index|figures|forecast\w*|report(?:ed|s)?|study|research|"
+            r"poll\w*|data|according to|estimates?|predict\w*|analys[ie]s|house prices|consumer\w*",
+            "deal": r"buy\w*|bought|acqui\w+|takeover|take over|took over|merg\w+|bid|bids|"
+            r"bidder|sue|sued|suing|lawsuit|stake|sell\w*|sold|offer|tie-up|alliance|"
+            r"joint venture|fined|charged|accused|defendants?|settle\w*|deals?|agreements?|"
+            r"contracts?|o(?<!in o)rder(?:ed|s)?",
+        }
+    )
+    + r"\b"
 )
+_DEAL_GROUPS = frozenset(name for name in SENTENCE_CUES.groupindex if name.startswith("deal"))
 
 
 # Words of business news: the share of a story's opening sentences using one tells a
@@ -142,7 +209,7 @@ def sentence_cues(sentence: str, cased: str = "") -> tuple[bool, bool]:
     # In " " + sentence a match starts one character before its word: m.start() is the
     # word's offset in ``sentence``, m.end() - 1 its end.
     for m in SENTENCE_CUES.finditer(" " + sentence):
-        if m.lastgroup == "deal":
+        if m.lastgroup in _DEAL_GROUPS:
             # "helps websites deal with", "already offer free services", "Sue Wagner"
             deal = deal or deal_meant(sentence, cased or sentence, m.start(), m.end() - 1)
         else:
@@ -209,5 +276,7 @@ def acts(before: str, after: str) -> bool:
 
 
 # "Singapore Airlines (SIA)": the capitals in brackets name the same company from then on.
-ABBREVIATED = r"[A-Z][A-Za-z&]{1,6}"  # the letters of such an abbreviation
+# The letters of such an abbreviation: its first, then the rest.
+ABBREVIATED_FIRST, ABBREVIATED_REST = "[A-Z]", "[A-Za-z&]{1,6}"
+ABBREVIATED = ABBREVIATED_FIRST + ABBREVIATED_REST
 ABBREVIATION = re.compile(rf"\s*\(({ABBREVIATED})\)")

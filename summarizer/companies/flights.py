@@ -13,21 +13,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarizer.companies.layout import Layout
 from summarizer.companies.occurrences import Occurrence
 
 # Right after the airline's name: "Flight 370", "flight MH17", "'s flight", "flight from".
 _FLIGHT = re.compile(r"(?:['’]s)?[ -][Ff]light\b")
 
 
-def flights(
-    occs: Sequence[Occurrence], parts: Sequence[str], lead: Sequence[tuple[int, int, int]]
-) -> set[int]:
-    """Entries whose flight the story's lead is about (see the module docstring); ``lead``:
-    ``agents.lead_sentences``, (part, begin, end) of its sentences."""
-    # The flight first: most stories name none, and the lead's sentences cost more to find.
-    flown = [o for o in occs if o.part > 0 and _FLIGHT.match(parts[o.part], o.end)]
+def flights(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
+    """Entries whose flight the story's lead is about (see the module docstring); ``layout``:
+    the article's sentences."""
+    # The flight first: most stories name none.
+    flown = [o for o in occs if o.part > 0 and _FLIGHT.match(layout.parts[o.part], o.end)]
     if not flown:
         return set()
+    lead = layout.lead
     return {
         o.entry
         for o in flown

@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from summarizer.companies.cues import sentence_starts
+from summarizer.companies.layout import Layout
 from summarizer.companies.occurrences import Occurrence
 
 # Salience at least this for a maker: on the 685 labelled articles (every labelled name
@@ -71,23 +71,25 @@ _LISTED = re.compile(rf"{_JOIN}[A-Z0-9]")
 _BETWEEN = re.compile(rf"{_JOIN}(?:[\w-]+\s+){{0,3}}")
 
 
-def makers(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
-    """Entries named as the maker of what their sentence opens with (see the module docstring)."""
+def makers(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
+    """Entries named as the maker of what their sentence opens with (see the module docstring);
+    ``layout``: the article's sentences."""
     found: set[int] = set()
     by_part: dict[int, list[Occurrence]] = {}
     for o in occs:
         if o.part > 0:
             by_part.setdefault(o.part, []).append(o)
     for part, here in by_part.items():
-        text = parts[part]
+        text = layout.parts[part]
+        if " by " not in text:  # most paragraphs have no passive to read: skip them whole
+            continue
         here.sort(key=lambda o: o.start)
         at = [o.start for o in here]
-        starts: list[int] = []  # the paragraph's sentence starts, found once when needed
+        starts = [*layout.starts[part], len(text)]
         for o in here:
             # Cheap test first: the verb's " by " must stand within 80 characters before it.
             if o.entry in found or " by " not in text[max(0, o.start - 80) : o.start]:
                 continue
-            starts = starts or [*sentence_starts(text), len(text)]
             k = bisect_right(starts, o.start) - 1
             begin, end = starts[k], starts[k + 1]
             # Only the sentence's mentions: a paragraph may hold thousands.

@@ -31,7 +31,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from summarizer.companies.cues import ABBREVIATED, ABBREVIATION, SENTENCE_END
+from summarizer.companies.cues import (
+    ABBREVIATED_FIRST,
+    ABBREVIATED_REST,
+    ABBREVIATION,
+    SENTENCE_END,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +59,11 @@ def lower_keeping_offsets(text: str) -> str:
 
 
 # A word that may be a defined abbreviation (``ABBREVIATION``'s letters), standing alone.
-_ABBREVIATION_USE = re.compile(rf"(?<![\w&]){ABBREVIATED}(?![\w&])")
+# Its capital comes before the lookbehind (which then reads the character before it), so the
+# regex engine skips at C speed to the next capital instead of trying every position.
+_ABBREVIATION_USE = re.compile(
+    rf"{ABBREVIATED_FIRST}(?<![\w&]{ABBREVIATED_FIRST}){ABBREVIATED_REST}(?![\w&])"
+)
 
 
 def with_abbreviations(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Occurrence]:
@@ -104,9 +113,12 @@ _HOW_MANY = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # A plural reference to companies named before: "the two companies", "both firms", "the
 # firms", "all three companies" (not "the other operators"; not "the pair", "both of them",
 # which are as often people).
+_GROUP_NOUNS = tuple(
+    re.findall(r"\S+", "companies firms carriers airlines banks groups businesses operators sides")
+)
 _GROUP_REFERENCE = re.compile(
     r"\b(the|both|all)\s+(?:(two|three|four|five|six)\s+)?(?:(?!other\b)[a-z-]+\s+)?"
-    r"(?:companies|firms|carriers|airlines|banks|groups|businesses|operators|sides)\b"
+    rf"(?:{'|'.join(_GROUP_NOUNS)})\b"
 )
 
 
@@ -171,6 +183,8 @@ def with_group_references(
     extra: list[Occurrence] = []
     for p in range(groups[0][0], len(parts)):
         text = lower[p] if lower else lower_keeping_offsets(parts[p])
+        if not any(map(text.__contains__, _GROUP_NOUNS)):
+            continue  # the regex opens on "\b": tried at every position, unlike a substring
         # The reference comes after the list (searching from there keeps this cheap).
         for m in _GROUP_REFERENCE.finditer(text, groups[0][1] if p == groups[0][0] else 0):
             n = _HOW_MANY.get(m.group(2)) or (2 if m.group(1) == "both" else None)

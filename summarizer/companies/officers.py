@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from summarizer.companies.cues import OFFICER_TITLE, is_source, window
+from summarizer.companies.layout import Layout
 from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
 
 # "president and publisher of X", "chief executive at the X", "vice president of sales at X".
@@ -34,16 +35,15 @@ _SPEAKS = re.compile(
 )
 
 
-def officers(
-    occs: Sequence[Occurrence], parts: Sequence[str], lead: Sequence[tuple[int, int, int]]
-) -> set[int]:
-    """Entries whose officer speaks in the story's lead (see the module docstring); ``lead``:
-    ``agents.lead_sentences``, (part, begin, end) of its sentences."""
+def officers(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
+    """Entries whose officer speaks in the story's lead (see the module docstring); ``layout``:
+    the article's sentences."""
     first = min((o.part for o in occs if o.part > 0), default=0)
     if not first:
         return set()
     found: set[int] = set()
-    for p, begin, end in lead:
+    parts = layout.parts
+    for p, begin, end in layout.lead:
         if p < first:
             continue
         here = [o for o in occs if o.part == p and begin <= o.start < end]

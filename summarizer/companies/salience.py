@@ -59,28 +59,20 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from summarizer.companies.agents import agents, lead_sentences
+from summarizer.companies.agents import agents
 from summarizer.companies.cases import defendants
 from summarizer.companies.compilers import bounded, compilers
-from summarizer.companies.cues import (
-    acts,
-    business_sentence,
-    is_source,
-    sentence_cues,
-    sentence_starts,
-    window,
-)
+from summarizer.companies.cues import acts, is_source, window
 from summarizer.companies.flights import flights
+from summarizer.companies.layout import Layout
 from summarizer.companies.makers import makers
 from summarizer.companies.occurrences import (
     Occurrence,
-    lower_keeping_offsets,
     with_abbreviations,
     with_group_references,
 )
@@ -115,87 +107,6 @@ class Score:
     entry: int
     salience: float
     mentions: int
-
-
-_OPENING = 5  # body sentences read for ``business``
-
-
-class Layout:
-    """Sentence boundaries of an article's body, built once per article."""
-
-    def __init__(self, parts: Sequence[str]) -> None:
-        self.parts = parts
-        self.lower = [
-            lower_keeping_offsets(text) for text in parts
-        ]  # the sentence regexes need lower case
-        self.starts: list[list[int]] = [[0]]  # per part: sentence start offsets
-        self.first: list[int] = [0]  # per part: index of its first sentence in the body
-        total = 0
-        for text in parts[1:]:
-            self.first.append(total)
-            starts = sentence_starts(text)
-            self.starts.append(starts)
-            total += len(starts)
-        self.sentences = max(1, total)
-        self._flags: dict[tuple[int, int], tuple[bool, bool]] = {}  # (deal, report) per sentence
-        self._business: float | None = None
-        # (part, start) of the mentions in a passing role ("sold on X": ``roles.in_passing``)
-        self.passing: set[tuple[int, int]] = set()
-        # (part, start) of the mentions naming one of its products ("the X Walkman")
-        self.products: set[tuple[int, int]] = set()
-
-    @property
-    def business(self) -> float:
-        """Share of the headline and the first ``_OPENING`` body sentences that use a
-        business word (the opening sets what a story is about; reading only it keeps
-        matching fast)."""
-        if self._business is None:
-            # An empty headline counts as one without business words: the weights were
-            # fitted that way on untitled stories (CNN/DM's), so keep it.
-            hits = int(business_sentence(self.lower[0]))
-            seen = 0
-            for part in range(1, len(self.parts)):
-                if seen >= _OPENING:
-                    break
-                starts, text = self.starts[part], self.lower[part]
-                for k in range(min(len(starts), _OPENING - seen)):
-                    end = starts[k + 1] if k + 1 < len(starts) else len(text)
-                    hits += business_sentence(text[starts[k] : end])
-                    seen += 1
-            self._business = hits / (1 + seen)
-        return self._business
-
-    def _sentence(self, occ: Occurrence) -> tuple[int, int, int]:
-        """(begin, end, number within its part) of the sentence holding a body mention."""
-        starts = self.starts[occ.part]
-        k = bisect_right(starts, occ.start) - 1
-        end = starts[k + 1] if k + 1 < len(starts) else len(self.parts[occ.part])
-        return starts[k], end, k
-
-    def mention(self, occ: Occurrence) -> tuple[int, int, bool, bool]:
-        """(body sentence index, words before ``occ`` in it (3 for 3 or more), deal, report)
-        for a body mention.
-
-        ``deal`` and ``report``: the sentence is about a deal or case, or a survey or
-        report (cached: companies share sentences)."""
-        begin, end, k = self._sentence(occ)
-        words = _words_before(self.parts[occ.part], begin, occ.start)
-        cached = self._flags.get((occ.part, k))
-        if cached is None:
-            sentence = self.lower[occ.part][begin:end]
-            cached = sentence_cues(sentence, self.parts[occ.part][begin:end])
-            self._flags[(occ.part, k)] = cached
-        return self.first[occ.part] + k, words, cached[0], cached[1]
-
-
-def _words_before(text: str, begin: int, start: int) -> int:
-    """Words in ``text[begin:start]``, counted up to 3: only "at most 2" is a feature, and
-    counting them all was quadratic in a long sentence naming companies throughout."""
-    # A window of 200 characters holds 3 words unless they are very long (a web address).
-    near = len(text[begin : min(start, begin + 200)].split(None, 3))
-    if near < 3 and start - begin > 200:
-        near = len(text[begin:start].split(None, 3))
-    return min(near, 3)
 
 
 def _roles(occs: Sequence[Occurrence], layout: Layout) -> tuple[bool, int]:
@@ -257,7 +168,12 @@ def company_features(
 ) -> dict[int, dict[str, float]]:
     """Features per company entry (for fitting the weights and for explaining a score);
     ``occs`` as ``with_abbreviations`` returns them."""
-    layout = Layout(parts)
+    return _company_features(occs, Layout(parts))
+
+
+def _company_features(occs: Sequence[Occurrence], layout: Layout) -> dict[int, dict[str, float]]:
+    """``company_features`` of the article ``layout`` was built from."""
+    parts = layout.parts
     occs = with_group_references(occs, parts, layout.lower)
     by_entry: dict[int, list[Occurrence]] = {}
     for occ in occs:
@@ -290,13 +206,13 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
     for occ in occs:
         counts[occ.entry] = counts.get(occ.entry, 0) + 1
         first[occ.entry] = min(first.get(occ.entry, (occ.part, occ.start)), (occ.part, occ.start))
-    feats = company_features(occs, parts)
-    lead = list(lead_sentences(parts))  # the lead's sentences, found once for three rules
-    made = makers(occs, parts) | agents(occs, parts, lead)  # "built by X", "X is recalling"
-    made |= officers(occs, parts, lead)  # whose officer speaks in the lead ("Y, chief of X, said")
-    made |= flights(occs, parts, lead)  # whose flight the lead is about ("X Flight 370")
+    layout = Layout(parts)  # the sentences, found once for the features and the rules
+    feats = _company_features(occs, layout)
+    made = makers(occs, layout) | agents(occs, layout)  # "built by X", "X is recalling"
+    made |= officers(occs, layout)  # whose officer speaks in the lead ("Y, chief of X, said")
+    made |= flights(occs, layout)  # whose flight the lead is about ("X Flight 370")
     made |= defendants(occs, parts)  # whom a case is brought against ("a lawsuit against X")
-    capped = compilers(occs, parts)  # whose index or survey the story quotes: a source
+    capped = compilers(occs, layout)  # whose index or survey the story quotes: a source
     scores = [
         Score(e, round(bounded(probability(f), e in made, e in capped), 3), counts[e])
         for e, f in feats.items()

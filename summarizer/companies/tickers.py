@@ -24,9 +24,21 @@ _TICKER_RE = re.compile(
     r"|\((?P<c>[A-Z]{2,6}(?:\.[A-Z]{1,3})?|\d{3,6}\.[A-Z]{1,3})\)"
 )
 
-# Every ticker form holds one of these (a symbol after ":", "$" or "("): most paragraphs,
-# even those with quotes or brackets, hold none, and the search above is skipped.
-_TICKER_HINT = re.compile(r":\s?[A-Z0-9]|\$[A-Z]|\([A-Z0-9]")
+# Where a ticker form can start: "$", "(", or an exchange's name up to this many characters
+# before its ":" (its name and a space). The regex above opens on "\b", so a search tries
+# every position of a paragraph; trying these few is as exact and ~3x cheaper in all.
+_BEFORE_COLON = max(len(name) for name in _EXCHANGES.split("|")) + 1
+
+
+def _starts(text: str) -> list[int]:
+    """Every position where ``_TICKER_RE`` may match, in order (and some where it cannot)."""
+    found: set[int] = set()
+    for mark in "$(:":
+        at = text.find(mark)
+        while at >= 0:
+            found.update(range(max(0, at - _BEFORE_COLON), at) if mark == ":" else (at,))
+            at = text.find(mark, at + 1)
+    return sorted(found)
 
 
 def _ticker_entry(index: AliasIndex, m: re.Match[str]) -> int:
@@ -46,12 +58,13 @@ def _ticker_entry(index: AliasIndex, m: re.Match[str]) -> int:
 
 
 def ticker_hits(index: AliasIndex, text: str) -> Iterator[Hit]:
-    """Tickers written in an unmistakable form."""
-    if ":" not in text and "$" not in text and "(" not in text:
-        return  # every ticker form has one of these; most paragraphs have none
-    if not _TICKER_HINT.search(text):
-        return
-    for m in _TICKER_RE.finditer(text):
+    """Tickers written in an unmistakable form (as ``_TICKER_RE.finditer`` finds them)."""
+    end = 0
+    for at in _starts(text):  # most paragraphs have none
+        m = _TICKER_RE.match(text, at) if at >= end else None
+        if m is None:
+            continue
+        end = m.end()
         entry = _ticker_entry(index, m)
         if entry >= 0:
             yield Hit(entry, m.start(), m.end(), weak=False)

@@ -158,7 +158,7 @@ def test_business_words_are_whole_words_of_a_sentence() -> None:
 
 
 def test_business_reads_the_headline_and_the_opening_sentences() -> None:
-    from summarizer.companies.salience import Layout
+    from summarizer.companies.layout import Layout
 
     plain = "Crowds gathered at the track. " * 3
     assert Layout(["Derby day", plain]).business == 0.0

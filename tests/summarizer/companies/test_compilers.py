@@ -10,6 +10,7 @@ import pytest
 
 from summarizer.article import Article
 from summarizer.companies.compilers import COMPILER_SALIENCE, bounded, compilers
+from summarizer.companies.layout import Layout
 from summarizer.companies.makers import MAKER_SALIENCE
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
 from summarizer.companies.occurrences import Occurrence
@@ -147,7 +148,7 @@ def _compilers(text: str, *names: str) -> set[str]:
         for entry, name in enumerate(names)
         for m in re.finditer(re.escape(name), text)
     ]
-    return {names[e] for e in compilers(occs, ["", text])}
+    return {names[e] for e in compilers(occs, Layout(["", text]))}
 
 
 def test_only_the_company_whose_index_is_named_is_its_compiler() -> None:
@@ -198,5 +199,5 @@ def test_a_long_sentence_naming_many_compilers_is_read_in_linear_time() -> None:
         text = clause * (200_000 // len(clause))
         occs = [Occurrence(0, 1, m.start(), m.end()) for m in re.finditer("Brimwell", text)]
         started = time.perf_counter()
-        assert compilers(occs, ["", text]) == {0}
+        assert compilers(occs, Layout(["", text])) == {0}
         assert time.perf_counter() - started < 1.0, clause

@@ -10,8 +10,9 @@ import re
 import time
 
 from summarizer.article import Article
-from summarizer.companies.agents import agents, lead_sentences
+from summarizer.companies.agents import agents
 from summarizer.companies.cues import sentence_cues
+from summarizer.companies.layout import Layout
 from summarizer.companies.makers import makers
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
 from summarizer.companies.occurrences import Occurrence
@@ -111,11 +112,11 @@ def test_a_ticker_in_brackets_is_no_dateline_and_a_colon_dateline_is_one() -> No
     ticker = "Shares in Dorvelle Dips (DRV.L) rose 5% on Monday after a bid rumour. "
     parts = ["", ticker + _REST]
     occs = [Occurrence(0, 1, m.start(), m.end()) for m in re.finditer("Dorvelle Dips", parts[1])]
-    assert agents(occs, parts, list(lead_sentences(parts))) == set()
+    assert agents(occs, Layout(parts)) == set()
     wire = "NEW DELHI: Dorvelle Dips said on Tuesday it will close two plants. "
     parts = ["", wire + _REST]
     occs = [Occurrence(0, 1, m.start(), m.end()) for m in re.finditer("Dorvelle Dips", parts[1])]
-    assert agents(occs, parts, list(lead_sentences(parts))) == {0}
+    assert agents(occs, Layout(parts)) == {0}
 
 
 def test_later_in_the_lead_only_a_company_introduced_by_its_kind_is_an_agent() -> None:
@@ -209,7 +210,7 @@ def test_a_long_paragraph_of_makers_is_read_in_linear_time() -> None:
         for m in re.finditer(name, text)
     ]
     started = time.perf_counter()
-    makers(occs, parts)
+    makers(occs, Layout(parts))
     assert time.perf_counter() - started < 1.0
 
 
@@ -240,7 +241,7 @@ def test_many_listed_makers_in_one_paragraph_are_read_in_linear_time() -> None:
         for m in re.finditer(name, text)
     ]
     started = time.perf_counter()
-    assert makers(occs, ["", text]) == set()  # one of two makers each time
+    assert makers(occs, Layout(["", text])) == set()  # one of two makers each time
     assert time.perf_counter() - started < 1.0  # 0.15 s here (5 s before)
 
 

@@ -2,7 +2,8 @@
 
 Each shortcut in ``index``/``scan`` is compared with the straightforward version of the
 same rule on generated text: the regex that finds capitalised words, the lookup of
-what each word starts, and the early drop of "The report" / "Mr Smith" candidates.
+what each word starts, the early drop of "The report" / "Mr Smith" candidates, and the
+ticker forms tried only where one may start.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from seeds import companies_file
 from summarizer.companies.index import _CJK, _START_WORD_RE, _TOKEN_RE
 from summarizer.companies.matcher import CompanyMatcher, load_registry
 from summarizer.companies.scan import FOLD, AliasIndex, _local_tokens, _match_at, alias_hits, fold
+from summarizer.companies.tickers import _TICKER_RE, _ticker_entry, ticker_hits
 
 # The capitalised-word regex as first written: a lookbehind at every position (slow).
 _PLAIN_START = re.compile(
@@ -116,3 +118,23 @@ def test_lower_case_first_words_by_runs_equal_the_trie_regex(index: AliasIndex, 
         return  # both leave these to the exact character-by-character rules
     assert index._lower_words() is not None  # the shipped registry's words are all simple
     assert index._lower_starts(text) == index._regex_starts(text, lower)
+
+
+_TICKER_PIECES = (
+    "NYSE", "Nasdaq", "NYSEAMERICAN", "NASDAQ", "HKG", "HK", ":", ": ", " ", "$", "(", ")",
+    "AAPL", "TSLA", "F", "1810", ".HK", ".O", "x", "é", "_", "said", "\n", ",",
+    "NASDAQ: AAPL", "NYSEAMERICAN:F", "(NYSE: F)", "HKG: 1810", "(1810.HK)", "$AAPL",
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_TICKER_PIECES), max_size=20).map("".join))
+def test_ticker_hits_tried_where_a_form_may_start_equal_the_full_search(
+    index: AliasIndex, text: str
+) -> None:
+    plain = [
+        (entry, m.start(), m.end())
+        for m in _TICKER_RE.finditer(text)
+        if (entry := _ticker_entry(index, m)) >= 0
+    ]
+    assert [(h.entry, h.start, h.end) for h in ticker_hits(index, text)] == plain
