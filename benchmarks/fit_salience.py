@@ -33,14 +33,14 @@ import numpy as np
 
 from bot.cli.companies import build_matcher
 from bot.cli.scoring import default_data_dir, load_texts, read_labels
+from summarizer.companies.aboutness.occurrences import with_abbreviations
+from summarizer.companies.aboutness.salience import FEATURES, company_features
 from summarizer.companies.evaluate import Labelled, name_key
 from summarizer.companies.matcher import CompanyEntry
-from summarizer.companies.occurrences import with_abbreviations
-from summarizer.companies.salience import FEATURES, company_features
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = sorted((REPO / "tests/summarizer/companies/data").glob("labels_*.jsonl"))
-OUT = REPO / "summarizer/companies/salience_weights.json"
+OUT = REPO / "summarizer/companies/aboutness/salience_weights.json"
 
 
 def candidates(data: Path) -> list[tuple[Labelled, list[float], int, int]]:

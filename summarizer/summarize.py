@@ -25,7 +25,7 @@ from summarizer.algorithms.openers import (
     without_connective,
 )
 from summarizer.article import Article
-from summarizer.companies.names import focus_names
+from summarizer.companies.registry.names import focus_names
 from summarizer.errors import EmptyArticleError, InputError
 from summarizer.text.boilerplate import boilerplate_flags
 from summarizer.text.capitals import lost_capitals, opened, spell_names

@@ -24,7 +24,7 @@ from summarizer.companies.matcher import (
     CompanyMention,
     load_registry,
 )
-from summarizer.companies.names import (
+from summarizer.companies.registry.names import (
     LEGAL,
     bare_name,
     name_problem,

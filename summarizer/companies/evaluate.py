@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from summarizer.companies.scan import fold, split_words
+from summarizer.companies.finding.scan import fold, split_words
 from summarizer.errors import InputError
 
 

@@ -4,7 +4,7 @@ The matching rules (whole words, longest alias wins, case modes, ambiguous names
 person names, exclusions, abbreviations, tickers, followed names) are written out
 in ``summarizer/companies/README.md``.
 
-Salience (``summarizer.companies.salience``) ranks the companies; ``subject`` is
+Salience (``summarizer.companies.aboutness.salience``) ranks the companies; ``subject`` is
 ``salience >= SUBJECT_THRESHOLD``: the story is about that company.
 """
 
@@ -15,26 +15,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from summarizer.article import Article
-from summarizer.companies.acronyms import spelled_elsewhere
-from summarizer.companies.discover import discover
-from summarizer.companies.entries import (  # re-exported: callers import them from here
-    CompanyEntry,
-    CompanyMention,
-    _bare_ticker_ok,
-)
-from summarizer.companies.entries import (
-    load_registry as load_registry,
-)
-from summarizer.companies.judge import without_publisher, without_surnames
-from summarizer.companies.names import (
-    reads_as_ticker,
-    short_forms,
-    spelling_variants,
-)
-from summarizer.companies.opened import as_read, opened_names
-from summarizer.companies.recase import Group, merged, readable, spellings
-from summarizer.companies.salience import Occurrence, score_companies
-from summarizer.companies.scan import (
+from summarizer.companies.aboutness.salience import Occurrence, score_companies
+from summarizer.companies.finding.acronyms import spelled_elsewhere
+from summarizer.companies.finding.discover import discover
+from summarizer.companies.finding.judge import without_publisher, without_surnames
+from summarizer.companies.finding.opened import as_read, opened_names
+from summarizer.companies.finding.recase import Group, merged, readable, spellings
+from summarizer.companies.finding.scan import (
     EXACT,
     EXCLUDED,
     WORD,
@@ -46,9 +33,22 @@ from summarizer.companies.scan import (
     is_title_case,
     split_words,
 )
-from summarizer.companies.spans import unclaimed
-from summarizer.companies.suggest import close_names
-from summarizer.companies.tickers import ticker_hits
+from summarizer.companies.finding.spans import unclaimed
+from summarizer.companies.finding.tickers import ticker_hits
+from summarizer.companies.registry.entries import (  # re-exported: callers import them from here
+    CompanyEntry,
+    CompanyMention,
+    _bare_ticker_ok,
+)
+from summarizer.companies.registry.entries import (
+    load_registry as load_registry,
+)
+from summarizer.companies.registry.names import (
+    reads_as_ticker,
+    short_forms,
+    spelling_variants,
+)
+from summarizer.companies.registry.suggest import close_names
 
 # Salience is the model's chance that the story is about the company (see salience.py):
 # a subject is a company the story is more likely than not about.

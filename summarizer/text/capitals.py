@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from summarizer.companies.names import is_common
+from summarizer.companies.registry.names import is_common
 
 # A capital A-Z other than the word "I", which a transcript that lost its capitals may
 # still write.

@@ -245,7 +245,7 @@ def test_a_company_can_have_its_own_forum_topic(store: Store) -> None:
 
 
 def test_a_renamed_registry_entry_keeps_its_row_and_followers(store: Store) -> None:
-    from summarizer.companies.entries import load_registry
+    from summarizer.companies.registry.entries import load_registry
 
     store.companies.ensure_registry([CompanyEntry("Kellogg CO", ("Kellogg Company",))])
     old_id = store.companies.id_for("Kellogg CO")

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from bot.services.registry import find_company, new_name_problem, offered_names
-from summarizer.companies.names import LEGAL, word_name
-from summarizer.companies.suggest import SUGGEST_CUTOFF
+from summarizer.companies.registry.names import LEGAL, word_name
+from summarizer.companies.registry.suggest import SUGGEST_CUTOFF
 from summarizer.errors import InputError
 
 if TYPE_CHECKING:

@@ -7,9 +7,9 @@ import pytest
 
 from seeds import companies_file
 from summarizer.article import Article
-from summarizer.companies.discover import discover
+from summarizer.companies.finding.discover import discover
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
-from summarizer.companies.names import and_variant, legal_variant
+from summarizer.companies.registry.names import and_variant, legal_variant
 
 
 @pytest.fixture(scope="module")

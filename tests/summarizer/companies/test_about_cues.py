@@ -6,12 +6,12 @@ import pytest
 
 from seeds import companies_file
 from summarizer.article import Article
-from summarizer.companies.cues import acts, is_source
-from summarizer.companies.discover import discover
+from summarizer.companies.aboutness.cues import acts, is_source
+from summarizer.companies.aboutness.occurrences import Occurrence, with_abbreviations
 from summarizer.companies.evaluate import parse_labels, split_of
+from summarizer.companies.finding.discover import discover
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
-from summarizer.companies.names import short_forms
-from summarizer.companies.occurrences import Occurrence, with_abbreviations
+from summarizer.companies.registry.names import short_forms
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +79,7 @@ def test_labels_may_name_their_split_else_the_id_decides() -> None:
 
 
 def test_sentence_cues_ignore_case_and_keep_offsets() -> None:
-    from summarizer.companies.salience import company_features
+    from summarizer.companies.aboutness.salience import company_features
 
     parts = ["", "İstanbul: Acme agreed a TAKEOVER of Bolt.", "Acme said a Survey showed demand."]
     acme = [
@@ -93,7 +93,7 @@ def test_sentence_cues_ignore_case_and_keep_offsets() -> None:
 
 
 def test_deals_agreements_contracts_and_orders_mark_a_deal_sentence() -> None:
-    from summarizer.companies.cues import sentence_cues
+    from summarizer.companies.aboutness.cues import sentence_cues
 
     assert sentence_cues("air deccan has ordered 30 airbus planes in a $1.8bn deal.")[0]
     assert sentence_cues("it flies under a codesharing agreement with tarom.")[0]
@@ -102,7 +102,7 @@ def test_deals_agreements_contracts_and_orders_mark_a_deal_sentence() -> None:
 
 
 def test_other_head_marks_companies_left_out_of_the_headline() -> None:
-    from summarizer.companies.salience import company_features
+    from summarizer.companies.aboutness.salience import company_features
 
     def occ(entry: int, part: int, text: str, name: str) -> Occurrence:
         return Occurrence(entry, part, text.index(name), text.index(name) + len(name))
@@ -147,7 +147,7 @@ def test_a_company_acts_through_any_of_its_officers_named_after_it() -> None:
 
 
 def test_business_words_are_whole_words_of_a_sentence() -> None:
-    from summarizer.companies.cues import business_sentence
+    from summarizer.companies.aboutness.cues import business_sentence
 
     assert business_sentence("the company's shares rose.")
     assert business_sentence("its chief executive quit")
@@ -158,7 +158,7 @@ def test_business_words_are_whole_words_of_a_sentence() -> None:
 
 
 def test_business_reads_the_headline_and_the_opening_sentences() -> None:
-    from summarizer.companies.layout import Layout
+    from summarizer.companies.aboutness.layout import Layout
 
     plain = "Crowds gathered at the track. " * 3
     assert Layout(["Derby day", plain]).business == 0.0
@@ -172,7 +172,7 @@ def test_business_reads_the_headline_and_the_opening_sentences() -> None:
 def test_the_short_form_examples_in_the_docs_hold() -> None:
     import doctest
 
-    from summarizer.companies import names
+    from summarizer.companies.registry import names
 
     result = doctest.testmod(names)
     assert result.attempted >= 4 and result.failed == 0

@@ -10,8 +10,8 @@ import time
 
 from company_subjects import subjects as _subjects
 
-from summarizer.companies.cases import defendants
-from summarizer.companies.occurrences import Occurrence
+from summarizer.companies.aboutness.cases import defendants
+from summarizer.companies.aboutness.occurrences import Occurrence
 
 _FERRY = (
     "A ferry company has cancelled every crossing for the rest of the winter, blaming the "

@@ -9,11 +9,11 @@ import time
 import pytest
 
 from summarizer.article import Article
-from summarizer.companies.compilers import COMPILER_SALIENCE, bounded, compilers
-from summarizer.companies.layout import Layout
-from summarizer.companies.makers import MAKER_SALIENCE
+from summarizer.companies.aboutness.compilers import COMPILER_SALIENCE, bounded, compilers
+from summarizer.companies.aboutness.layout import Layout
+from summarizer.companies.aboutness.makers import MAKER_SALIENCE
+from summarizer.companies.aboutness.occurrences import Occurrence
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
-from summarizer.companies.occurrences import Occurrence
 
 
 def _subjects(title: str, paragraphs: tuple[str, ...], *names: str) -> dict[str, bool]:

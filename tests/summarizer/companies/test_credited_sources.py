@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarizer.article import Article
-from summarizer.companies.cues import is_source
+from summarizer.companies.aboutness.cues import is_source
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
 
 

@@ -7,7 +7,7 @@ from collections.abc import Container
 import pytest
 
 from seeds import companies_file
-from summarizer.companies.discover import discover
+from summarizer.companies.finding.discover import discover
 from summarizer.companies.matcher import CompanyMatcher, load_registry
 
 

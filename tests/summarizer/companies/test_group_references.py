@@ -7,8 +7,8 @@ import pytest
 
 from seeds import companies_file
 from summarizer.article import Article
+from summarizer.companies.aboutness.occurrences import Occurrence, with_group_references
 from summarizer.companies.matcher import CompanyMatcher, load_registry
-from summarizer.companies.occurrences import Occurrence, with_group_references
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ import re
 import time
 
 from summarizer.article import Article
-from summarizer.companies.agents import forecaster
+from summarizer.companies.aboutness.agents import forecaster
+from summarizer.companies.aboutness.occurrences import Occurrence
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
-from summarizer.companies.occurrences import Occurrence
 
 
 def _subjects(names: list[str], text: str, title: str = "") -> dict[str, bool]:

@@ -10,12 +10,12 @@ import re
 import time
 
 from summarizer.article import Article
-from summarizer.companies.agents import agents
-from summarizer.companies.cues import sentence_cues
-from summarizer.companies.layout import Layout
-from summarizer.companies.makers import makers
+from summarizer.companies.aboutness.agents import agents
+from summarizer.companies.aboutness.cues import sentence_cues
+from summarizer.companies.aboutness.layout import Layout
+from summarizer.companies.aboutness.makers import makers
+from summarizer.companies.aboutness.occurrences import Occurrence
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
-from summarizer.companies.occurrences import Occurrence
 
 
 def _subjects(names: list[str], title: str, *paragraphs: str) -> dict[str, bool]:

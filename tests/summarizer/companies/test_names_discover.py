@@ -8,16 +8,16 @@ import pytest
 
 from seeds import companies_file
 from summarizer.article import Article
-from summarizer.companies.discover import discover
 from summarizer.companies.evaluate import Labelled, score_article
-from summarizer.companies.judge import person_surnames
+from summarizer.companies.finding.discover import discover
+from summarizer.companies.finding.judge import person_surnames
 from summarizer.companies.matcher import (
     SUBJECT_THRESHOLD,
     CompanyEntry,
     CompanyMatcher,
     load_registry,
 )
-from summarizer.companies.names import bare_name, name_problem, short_forms, word_name
+from summarizer.companies.registry.names import bare_name, name_problem, short_forms, word_name
 
 
 @pytest.fixture(scope="module")

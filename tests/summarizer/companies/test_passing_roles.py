@@ -8,9 +8,9 @@ import re
 import pytest
 
 from summarizer.article import Article
+from summarizer.companies.aboutness.occurrences import Occurrence
+from summarizer.companies.aboutness.roles import in_passing, role_of
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
-from summarizer.companies.occurrences import Occurrence
-from summarizer.companies.roles import in_passing, role_of
 
 # (text before the name, text after it, the role; "" for none), lower-cased as salience
 # reads them.

@@ -9,9 +9,9 @@ import time
 import pytest
 
 from summarizer.article import Article
+from summarizer.companies.aboutness.occurrences import Occurrence
+from summarizer.companies.aboutness.products import failing, names_product, product_mentions
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
-from summarizer.companies.occurrences import Occurrence
-from summarizer.companies.products import failing, names_product, product_mentions
 
 
 def _found(title: str, paragraphs: tuple[str, ...], *names: str) -> dict[str, bool]:

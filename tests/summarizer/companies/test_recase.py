@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from seeds import companies_file
 from summarizer.article import Article
-from summarizer.companies.index import AliasIndex, alias_mode
+from summarizer.companies.finding.recase import Group, caseless, lowered, recased, spellings
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
-from summarizer.companies.recase import Group, caseless, lowered, recased, spellings
+from summarizer.companies.registry.index import AliasIndex, alias_mode
 
 # A BBC story (business/291) as a lower-cased paste gives it.
 TOBACCO = (

@@ -14,7 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.companies.cues import (
+from summarizer.companies.aboutness.cues import (
     _DEAL_GROUPS,
     _SOURCE_BEFORE,
     SENTENCE_CUES,
@@ -22,7 +22,7 @@ from summarizer.companies.cues import (
     by_first_letter,
     sentence_starts,
 )
-from summarizer.companies.occurrences import _ABBREVIATION_USE
+from summarizer.companies.aboutness.occurrences import _ABBREVIATION_USE
 
 _PIECES = (
     "Acme", "said", "so", ".", "!", "?", " ", "  ", "\n", '"', "'", "”", "’", ")", "(", "“",

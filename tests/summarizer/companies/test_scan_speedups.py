@@ -15,10 +15,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seeds import companies_file
-from summarizer.companies.index import _CJK, _START_WORD_RE, _TOKEN_RE
+from summarizer.companies.finding.scan import (
+    FOLD,
+    AliasIndex,
+    _local_tokens,
+    _match_at,
+    alias_hits,
+    fold,
+)
+from summarizer.companies.finding.tickers import _TICKER_RE, _ticker_entry, ticker_hits
 from summarizer.companies.matcher import CompanyMatcher, load_registry
-from summarizer.companies.scan import FOLD, AliasIndex, _local_tokens, _match_at, alias_hits, fold
-from summarizer.companies.tickers import _TICKER_RE, _ticker_entry, ticker_hits
+from summarizer.companies.registry.index import _CJK, _START_WORD_RE, _TOKEN_RE
 
 # The capitalised-word regex as first written: a lookbehind at every position (slow).
 _PLAIN_START = re.compile(

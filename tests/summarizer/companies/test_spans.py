@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from summarizer.companies.salience import Occurrence
-from summarizer.companies.spans import unclaimed
+from summarizer.companies.aboutness.salience import Occurrence
+from summarizer.companies.finding.spans import unclaimed
 
 
 def _occ(part: int, start: int, end: int) -> Occurrence:
@@ -52,7 +52,7 @@ def test_the_same_answer_as_comparing_every_pair() -> None:
 
 
 def test_words_before_a_mention_are_counted_up_to_three() -> None:
-    from summarizer.companies.layout import _words_before
+    from summarizer.companies.aboutness.layout import _words_before
 
     text = "Shares in Acme rose. " + "x" * 150 + " " + "y" * 150 + " Acme fell."
     assert _words_before(text, 0, text.index("Acme")) == 2

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from summarizer.companies.cues import (
+from summarizer.companies.aboutness.cues import (
     ABBREVIATED_FIRST,
     ABBREVIATED_REST,
     ABBREVIATION,

@@ -29,10 +29,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.companies.cues import is_source, window
-from summarizer.companies.forecasts import forecasts_a_market
-from summarizer.companies.layout import Layout
-from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
+from summarizer.companies.aboutness.cues import is_source, window
+from summarizer.companies.aboutness.forecasts import forecasts_a_market
+from summarizer.companies.aboutness.layout import Layout
+from summarizer.companies.aboutness.occurrences import Occurrence, lower_keeping_offsets
 from summarizer.text.dateline import dateline_end
 
 # Words that may not stand before a sentence's subject: a preposition or conjunction puts the

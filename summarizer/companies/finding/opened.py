@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
-from summarizer.companies.entries import CompanyEntry
-from summarizer.companies.judge import Hit
-from summarizer.companies.names import DESCRIPTORS, LEGAL
+from summarizer.companies.finding.judge import Hit
+from summarizer.companies.registry.entries import CompanyEntry
+from summarizer.companies.registry.names import DESCRIPTORS, LEGAL
 
 
 def opened_names(

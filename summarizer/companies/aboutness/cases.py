@@ -25,8 +25,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from summarizer.companies.cues import sentence_starts
-from summarizer.companies.occurrences import Occurrence
+from summarizer.companies.aboutness.cues import sentence_starts
+from summarizer.companies.aboutness.occurrences import Occurrence
 
 # Determiners and a company's kind between the legal words and the name: "against the
 # airline, as well as parent airline", "against media giant", "against its rival".

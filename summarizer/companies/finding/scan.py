@@ -5,14 +5,17 @@ Matching is a dictionary lookup over word n-grams (at most as long as the
 longest alias), so its cost grows with the length of the text, not with the
 number of aliases in the registry. Whether an alias found with the right case is the
 company in its context (a person's name, a sentence start, a headline) is decided in
-:mod:`summarizer.companies.judge`.
+:mod:`summarizer.companies.finding.judge`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from summarizer.companies.index import (  # re-exported: the rules and the index belong together
+from summarizer.companies.finding.judge import Hit, case_ok, is_title_case, judge, sentence_initial
+
+# Re-exported: the rules and the index belong together.
+from summarizer.companies.registry.index import (
     _NEXT_RE,
     _TOKEN_RE,
     EXACT,
@@ -26,7 +29,6 @@ from summarizer.companies.index import (  # re-exported: the rules and the index
     fold,
     split_words,
 )
-from summarizer.companies.judge import Hit, case_ok, is_title_case, judge, sentence_initial
 
 __all__ = [
     "EXACT",

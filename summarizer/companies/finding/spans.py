@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 
-from summarizer.companies.salience import Occurrence
+from summarizer.companies.aboutness.salience import Occurrence
 
 
 def unclaimed(found: Iterable[Occurrence], taken: Sequence[Occurrence]) -> Iterator[Occurrence]:

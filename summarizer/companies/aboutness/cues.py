@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from summarizer.companies.senses import deal_meant
+from summarizer.companies.aboutness.senses import deal_meant
 
 # What follows a sentence's end mark: closing quotes or brackets, space, the next opening.
 _AFTER_END = r"[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])"

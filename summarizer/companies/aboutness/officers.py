@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.companies.cues import OFFICER_TITLE, is_source, window
-from summarizer.companies.layout import Layout
-from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
+from summarizer.companies.aboutness.cues import OFFICER_TITLE, is_source, window
+from summarizer.companies.aboutness.layout import Layout
+from summarizer.companies.aboutness.occurrences import Occurrence, lower_keeping_offsets
 
 # "president and publisher of X", "chief executive at the X", "vice president of sales at X".
 _TITLE_BEFORE = re.compile(

@@ -6,17 +6,25 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from summarizer.companies.cues import acts, window
-from summarizer.companies.described import LEADS
-from summarizer.companies.judge import NAME_TITLES
-from summarizer.companies.names import is_first_name
-from summarizer.companies.recase.forms import (
+from summarizer.companies.aboutness.cues import acts, window
+from summarizer.companies.finding.described import LEADS
+from summarizer.companies.finding.judge import NAME_TITLES
+from summarizer.companies.finding.recase.forms import (
     abbreviation_after,
     places,
     short_form_names,
     spread,
 )
-from summarizer.companies.recase.spellings import FORMS, Name, Spellings, Token, bare, cued, sure
+from summarizer.companies.finding.recase.spellings import (
+    FORMS,
+    Name,
+    Spellings,
+    Token,
+    bare,
+    cued,
+    sure,
+)
+from summarizer.companies.registry.names import is_first_name
 from summarizer.text.capitals import has_capitals, lost_capitals
 
 _LOWER = re.compile(r"[a-z]")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.companies.layout import Layout
-from summarizer.companies.occurrences import Occurrence
+from summarizer.companies.aboutness.layout import Layout
+from summarizer.companies.aboutness.occurrences import Occurrence
 
 # Right after the airline's name: "Flight 370", "flight MH17", "'s flight", "flight from".
 _FLIGHT = re.compile(r"(?:['’]s)?[ -][Ff]light\b")

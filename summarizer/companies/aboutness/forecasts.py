@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.companies.occurrences import lower_keeping_offsets
+from summarizer.companies.aboutness.occurrences import lower_keeping_offsets
 
 # A forecaster's verb, and what it forecasts after it: "expects the Fed to cut rates", "has
 # raised its forecast for oil prices", "predicts that inflation will", "is forecasting

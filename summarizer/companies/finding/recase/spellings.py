@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Mapping
 
-from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef
-from summarizer.companies.names import LEGAL, is_common
+from summarizer.companies.registry.index import EXACT, FOLD, WORD, AliasRef
+from summarizer.companies.registry.names import LEGAL, is_common
 
 MIN_LETTERS = 3  # "bp", "gm", "hp" need a company cue in lower-case text
 # Legal forms that say "company" after a name ("shell plc", "sprint corp"), but for those

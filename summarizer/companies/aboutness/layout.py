@@ -12,8 +12,8 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import islice, repeat
 
-from summarizer.companies.cues import business_sentence, sentence_cues, sentence_starts
-from summarizer.companies.occurrences import Occurrence, lower_keeping_offsets
+from summarizer.companies.aboutness.cues import business_sentence, sentence_cues, sentence_starts
+from summarizer.companies.aboutness.occurrences import Occurrence, lower_keeping_offsets
 
 _OPENING = 5  # body sentences read for ``business``
 LEAD = 3  # body sentences of a story's lead

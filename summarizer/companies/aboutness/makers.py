@@ -26,8 +26,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from summarizer.companies.layout import Layout
-from summarizer.companies.occurrences import Occurrence
+from summarizer.companies.aboutness.layout import Layout
+from summarizer.companies.aboutness.occurrences import Occurrence
 
 # Salience at least this for a maker: on the 685 labelled articles (every labelled name
 # followed), 9 of the 10 companies the rule marks were labelled subjects.

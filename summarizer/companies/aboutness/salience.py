@@ -64,21 +64,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from summarizer.companies.agents import agents
-from summarizer.companies.cases import defendants
-from summarizer.companies.compilers import bounded, compilers
-from summarizer.companies.cues import acts, is_source, window
-from summarizer.companies.flights import flights
-from summarizer.companies.layout import Layout
-from summarizer.companies.makers import makers
-from summarizer.companies.occurrences import (
+from summarizer.companies.aboutness.agents import agents
+from summarizer.companies.aboutness.cases import defendants
+from summarizer.companies.aboutness.compilers import bounded, compilers
+from summarizer.companies.aboutness.cues import acts, is_source, window
+from summarizer.companies.aboutness.flights import flights
+from summarizer.companies.aboutness.layout import Layout
+from summarizer.companies.aboutness.makers import makers
+from summarizer.companies.aboutness.occurrences import (
     Occurrence,
     with_abbreviations,
     with_group_references,
 )
-from summarizer.companies.officers import officers
-from summarizer.companies.products import product_mentions
-from summarizer.companies.roles import in_passing
+from summarizer.companies.aboutness.officers import officers
+from summarizer.companies.aboutness.products import product_mentions
+from summarizer.companies.aboutness.roles import in_passing
 
 FEATURES = (
     "title",

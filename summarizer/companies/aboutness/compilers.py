@@ -34,11 +34,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from summarizer.companies.agents import forecaster
-from summarizer.companies.cues import OFFICER_TITLE, window
-from summarizer.companies.layout import Layout
-from summarizer.companies.makers import MAKER_SALIENCE
-from summarizer.companies.occurrences import Occurrence
+from summarizer.companies.aboutness.agents import forecaster
+from summarizer.companies.aboutness.cues import OFFICER_TITLE, window
+from summarizer.companies.aboutness.layout import Layout
+from summarizer.companies.aboutness.makers import MAKER_SALIENCE
+from summarizer.companies.aboutness.occurrences import Occurrence
 
 # Salience at most this for a compiler (below ``SUBJECT_THRESHOLD``: never a subject).
 COMPILER_SALIENCE = 0.3

@@ -39,9 +39,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from summarizer.companies.cues import sentence_starts
-from summarizer.companies.names import DESCRIPTORS, LEGAL, is_common
-from summarizer.companies.occurrences import Occurrence
+from summarizer.companies.aboutness.cues import sentence_starts
+from summarizer.companies.aboutness.occurrences import Occurrence
+from summarizer.companies.registry.names import DESCRIPTORS, LEGAL, is_common
 
 # After the name, a work named by its maker: "X films", "X superhero film", "a X book" (not
 # a verb: "X shows", "X books a profit", "X will film"); or (group 1) a model number or a

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from summarizer.companies.names import is_common, short_forms
-from summarizer.companies.recase.spellings import JOINS, Name, Token
+from summarizer.companies.finding.recase.spellings import JOINS, Name, Token
+from summarizer.companies.registry.names import is_common, short_forms
 from summarizer.text.capitals import has_capitals
 
 # An abbreviation in brackets right after a name: "london stock exchange (lse)".

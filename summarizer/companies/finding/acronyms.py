@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from summarizer.companies.salience import Occurrence
+from summarizer.companies.aboutness.salience import Occurrence
 
 # A spelled-out phrase ending in (or followed by) a legal form is a company's own full name.
 _LEGAL = re.compile(r"\s*(?:Corp|Corporation|Inc|Ltd|Limited|plc|PLC|Company|Co|Group)\b")

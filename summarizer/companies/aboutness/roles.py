@@ -50,8 +50,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.companies.cues import ends_with, window
-from summarizer.companies.occurrences import Occurrence, list_link
+from summarizer.companies.aboutness.cues import ends_with, window
+from summarizer.companies.aboutness.occurrences import Occurrence, list_link
 
 # Each cue is looked for in the lower-cased window ``cues.window`` cuts around a mention.
 _CUES_BEFORE = {

@@ -35,8 +35,8 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterator, Sequence
 
-from summarizer.companies.acronyms import spelled_out
-from summarizer.companies.described import (
+from summarizer.companies.finding.acronyms import spelled_out
+from summarizer.companies.finding.described import (
     JOINERS,
     MAX_WORDS,
     called,
@@ -46,9 +46,9 @@ from summarizer.companies.described import (
     roles,
     trim,
 )
-from summarizer.companies.judge import NAME_TITLES
-from summarizer.companies.names import LEGAL, is_common, is_first_name
-from summarizer.companies.scan import fold, sentence_initial, split_words
+from summarizer.companies.finding.judge import NAME_TITLES
+from summarizer.companies.finding.scan import fold, sentence_initial, split_words
+from summarizer.companies.registry.names import LEGAL, is_common, is_first_name
 
 # Words that end a company's name ("Eos Airlines", "ParkingEye Ltd") or lead into one
 # ("shares in Cairn"). One literal alternation: cheap to search in every story.

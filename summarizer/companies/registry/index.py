@@ -1,7 +1,7 @@
 """The alias index: every registry alias by its words, and the words that can start one.
 
 Built once per registry (``AliasIndex``); the matching rules that use it are in
-:mod:`summarizer.companies.scan`, documented at the top of
+:mod:`summarizer.companies.finding.scan`, documented at the top of
 :mod:`summarizer.companies.matcher`.
 """
 

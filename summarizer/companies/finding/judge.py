@@ -6,7 +6,7 @@ alias is weak at a sentence start, after a possessive, in a headline or among sh
 capitals; a followed or discovered name's short form that the story first gives a person
 ("Stan Freberg" beside "Freberg Ltd") is that person (``without_surnames``). The rules are
 written out in ``summarizer/companies/README.md``; the search for
-candidate aliases is in :mod:`summarizer.companies.scan`.
+candidate aliases is in :mod:`summarizer.companies.finding.scan`.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from summarizer.companies.index import EXACT, FOLD, WORD, AliasRef, fold
-from summarizer.companies.names import DEMONYMS, LEGAL, is_common, is_first_name
-from summarizer.companies.salience import Occurrence
+from summarizer.companies.aboutness.salience import Occurrence
+from summarizer.companies.registry.index import EXACT, FOLD, WORD, AliasRef, fold
+from summarizer.companies.registry.names import DEMONYMS, LEGAL, is_common, is_first_name
 from summarizer.text.dateline import dateline_end
 
 # Words after which a capitalised word is still not part of a person's name.

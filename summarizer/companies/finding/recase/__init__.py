@@ -38,8 +38,8 @@ them (without, a one-paragraph story is one long first sentence, and every compa
 it "leads"). Offsets do not change.
 """
 
-from summarizer.companies.recase.spellings import Group, Name, Spellings, merged, spellings
-from summarizer.companies.recase.story import caseless, lowered, mixed, readable, recased
+from summarizer.companies.finding.recase.spellings import Group, Name, Spellings, merged, spellings
+from summarizer.companies.finding.recase.story import caseless, lowered, mixed, readable, recased
 
 __all__ = [
     "Group",

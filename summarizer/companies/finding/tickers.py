@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from summarizer.companies.scan import AliasIndex, Hit
+from summarizer.companies.finding.scan import AliasIndex, Hit
 
 _EXCHANGES = (
     "NYSE|NASDAQ|Nasdaq|NYSEAMERICAN|AMEX|LSE|LON|HKEX|HKG|HK|SEHK|SSE|SHA|SHE|SZSE|TSE|TYO|"
