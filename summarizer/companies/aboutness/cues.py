@@ -179,6 +179,9 @@ SENTENCE_CUES = re.compile(
     + r"\b"
 )
 _DEAL_GROUPS = frozenset(name for name in SENTENCE_CUES.groupindex if name.startswith("deal"))
+# The same for ASCII text, where it finds the same words (it has no "\s", whose ASCII form
+# lacks "\x1c" to "\x1f"): its "\W" is then a table lookup, not a Unicode category.
+_ASCII_CUES = re.compile(SENTENCE_CUES.pattern, re.ASCII)
 
 
 # Words of business news: the share of a story's opening sentences using one tells a
@@ -208,7 +211,8 @@ def sentence_cues(sentence: str, cased: str = "") -> tuple[bool, bool]:
     deal = report = False
     # In " " + sentence a match starts one character before its word: m.start() is the
     # word's offset in ``sentence``, m.end() - 1 its end.
-    for m in SENTENCE_CUES.finditer(" " + sentence):
+    cues = _ASCII_CUES if sentence.isascii() else SENTENCE_CUES
+    for m in cues.finditer(" " + sentence):
         if m.lastgroup in _DEAL_GROUPS:
             # "helps websites deal with", "already offer free services", "Sue Wagner"
             deal = deal or deal_meant(sentence, cased or sentence, m.start(), m.end() - 1)

@@ -3,8 +3,9 @@
 Each shortcut in ``cues`` is compared on generated text with the straightforward version
 of the same rule: sentence starts found with the full-stop-only regex where a text holds
 no "!" or "?", and the cue regexes whose alternatives are grouped by their first letter
-(``cues.by_first_letter``) against the flat alternations they were first written as; in
-``occurrences``, the abbreviation regex with its capital before its lookbehind.
+(``cues.by_first_letter``) against the flat alternations they were first written as, the
+cue words in ASCII text in ASCII mode; in ``occurrences``, the abbreviation regex with its
+capital before its lookbehind.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer.companies.aboutness.cues import (
+    _ASCII_CUES,
     _DEAL_GROUPS,
     _SOURCE_BEFORE,
     SENTENCE_CUES,
@@ -80,6 +82,15 @@ def test_cue_words_by_first_letter_are_those_of_the_flat_alternation(text: str) 
         for m in SENTENCE_CUES.finditer(text)
     ]
     assert grouped == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(phrases)
+def test_cue_words_in_ascii_text_are_found_alike_in_ascii_mode(text: str) -> None:
+    text = "".join(c if c.isascii() else "\x1c" for c in text)  # "\x1c": \s only in Unicode
+    assert [(m.span(), m.lastgroup) for m in _ASCII_CUES.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in SENTENCE_CUES.finditer(text)
+    ]
 
 
 @settings(max_examples=1000, deadline=None)
