@@ -80,12 +80,17 @@ def defendants(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
     for part, here in read.items():
         text = parts[part]
         here.sort(key=lambda o: o.start)
-        # Once a paragraph, a long one holding many cases: where its sentences and years start.
-        starts, years = sentence_starts(text), [m.start() for m in _YEAR.finditer(text)]
+        # Where its sentences and years start: found once a paragraph, a long one holding many
+        # cases, and only when a case is read in it (most hinted paragraphs hold none).
+        dates: tuple[list[int], list[int]] | None = None
         previous: Occurrence | None = None  # the last defendant, while its list goes on
         for o in here:
-            listed = previous is not None and _NEXT.fullmatch(text, previous.end, o.start)
-            if listed or (_party(text, o) and not _dated(o.start, starts, years)):
+            # The next of a list of defendants, or one a case names (and not dated).
+            party = previous is not None and bool(_NEXT.fullmatch(text, previous.end, o.start))
+            if not party and _party(text, o):
+                dates = dates or (sentence_starts(text), [m.start() for m in _YEAR.finditer(text)])
+                party = not _dated(o.start, *dates)
+            if party:
                 found.add(o.entry)
                 previous = o
             else:

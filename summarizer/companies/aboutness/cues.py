@@ -37,36 +37,41 @@ def sentence_starts(text: str) -> list[int]:
 
 def by_first_letter(kinds: Mapping[str, str]) -> str:
     """One regex alternation of the alternatives of each kind's alternation (the name of a
-    kind, or "", to the alternation), grouped by the plain character each opens on: the
-    engine then tries only those opening on the character at hand, not every one in turn
-    (a third of the instructions). Within a character they keep their order, so the one that
-    matches is the one the flat alternation of them all matches; a named kind's matches are
-    in groups named after it and a number ("deal3")."""
+    kind, or "", to the alternation), grouped by the character each opens on (plain or
+    escaped, not a class): the engine then tries only those opening on the character at
+    hand, not every one in turn (a third of the instructions). Within a character they keep
+    their order, so the one that matches is the one the flat alternation of them all
+    matches; a named kind's matches are in groups named after it and a number ("deal3")."""
     by_char: dict[str, list[tuple[str, list[str]]]] = {}
     for name, alternation in kinds.items():
         for alternative in _alternatives(alternation):
-            runs = by_char.setdefault(alternative[0], [])
+            # Its first character, escaped ("\\&" as re.escape writes "&") or not.
+            size = 2 if alternative.startswith("\\") else 1
+            first = alternative[:size] if size == 2 else re.escape(alternative[0])
+            runs = by_char.setdefault(first, [])
             if not runs or runs[-1][0] != name:
                 runs.append((name, []))
-            runs[-1][1].append(alternative[1:])
+            runs[-1][1].append(alternative[size:])
     branches = []
     for n, (char, runs) in enumerate(by_char.items()):
         rests = "|".join(
             f"(?P<{name}{n}>{'|'.join(rest)})" if name else f"(?:{'|'.join(rest)})"
             for name, rest in runs
         )
-        branches.append(f"{re.escape(char)}(?:{rests})")
+        branches.append(f"{char}(?:{rests})")
     return f"(?:{'|'.join(branches)})"
 
 
 def _alternatives(alternation: str) -> list[str]:
     """The alternatives of a regex alternation: split at each "|" outside brackets (written
     with no bracket or "|" in a character class)."""
-    found, depth, start = [], 0, 0
+    found, depth, start, escaped = [], 0, 0, False
     for i, char in enumerate(alternation):
-        if alternation[i - 1 : i] == "\\":
-            continue  # an escaped character
-        if char == "(":
+        if escaped:
+            escaped = False  # "\\(" is no bracket
+        elif char == "\\":
+            escaped = True
+        elif char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
@@ -179,6 +184,9 @@ SENTENCE_CUES = re.compile(
     + r"\b"
 )
 _DEAL_GROUPS = frozenset(name for name in SENTENCE_CUES.groupindex if name.startswith("deal"))
+# The same for ASCII text, where it finds the same words (it has no "\s", whose ASCII form
+# lacks "\x1c" to "\x1f"): its "\W" is then a table lookup, not a Unicode category.
+_ASCII_CUES = re.compile(SENTENCE_CUES.pattern, re.ASCII)
 
 
 # Words of business news: the share of a story's opening sentences using one tells a
@@ -208,7 +216,8 @@ def sentence_cues(sentence: str, cased: str = "") -> tuple[bool, bool]:
     deal = report = False
     # In " " + sentence a match starts one character before its word: m.start() is the
     # word's offset in ``sentence``, m.end() - 1 its end.
-    for m in SENTENCE_CUES.finditer(" " + sentence):
+    cues = _ASCII_CUES if sentence.isascii() else SENTENCE_CUES
+    for m in cues.finditer(" " + sentence):
         if m.lastgroup in _DEAL_GROUPS:
             # "helps websites deal with", "already offer free services", "Sue Wagner"
             deal = deal or deal_meant(sentence, cased or sentence, m.start(), m.end() - 1)

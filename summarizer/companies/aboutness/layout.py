@@ -9,8 +9,7 @@ through the lead's sentences) all read them from here instead of splitting the t
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
-from itertools import islice, repeat
+from collections.abc import Sequence
 
 from summarizer.companies.aboutness.cues import business_sentence, sentence_cues, sentence_starts
 from summarizer.companies.aboutness.occurrences import Occurrence, lower_keeping_offsets
@@ -46,14 +45,15 @@ class Layout:
     def lead(self) -> list[tuple[int, int, int]]:
         """(part, begin, end) of the body's first ``LEAD`` sentences: the story's lead."""
         if self._lead is None:
-            self._lead = list(islice(self._body_sentences(), LEAD))
+            self._lead = []
+            for p in range(1, len(self.parts)):
+                starts = self.starts[p]
+                for k in range(min(len(starts), LEAD - len(self._lead))):
+                    end = starts[k + 1] if k + 1 < len(starts) else len(self.parts[p])
+                    self._lead.append((p, starts[k], end))
+                if len(self._lead) >= LEAD:
+                    break
         return self._lead
-
-    def _body_sentences(self) -> Iterator[tuple[int, int, int]]:
-        """(part, begin, end) of each body sentence, in order."""
-        for p in range(1, len(self.parts)):
-            starts = self.starts[p]
-            yield from zip(repeat(p), starts, [*starts[1:], len(self.parts[p])])
 
     @property
     def business(self) -> float:

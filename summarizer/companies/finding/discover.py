@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterator, Sequence
 
+from summarizer.companies.aboutness.cues import by_first_letter
 from summarizer.companies.finding.acronyms import spelled_out
 from summarizer.companies.finding.described import (
     JOINERS,
@@ -71,9 +72,10 @@ _ANCHOR_WORDS = (
     "hares in ",
     "hares of ",
 )
-# The same words as one literal alternation: found at C speed, and _ANCHOR is then only
-# tried where one of them starts (a cue's "shares" one letter before its "hares in ").
-_ANCHOR_HINT = re.compile("|".join(map(re.escape, _ANCHOR_WORDS)))
+# The same words as one literal alternation (grouped by first letter: a sixth faster): found
+# at C speed, and _ANCHOR is then only tried where one of them starts (a cue's "shares" one
+# letter before its "hares in ").
+_ANCHOR_HINT = re.compile(by_first_letter({"": "|".join(map(re.escape, _ANCHOR_WORDS))}))
 # Suffixes only companies have: the name before them may be ordinary words ("Orient Thai
 # Airlines"). Not "Corporation" ("City of London Corporation"), "Group" or "Bank".
 _STRONG = frozenset(

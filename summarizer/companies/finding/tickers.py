@@ -24,20 +24,26 @@ _TICKER_RE = re.compile(
     r"|\((?P<c>[A-Z]{2,6}(?:\.[A-Z]{1,3})?|\d{3,6}\.[A-Z]{1,3})\)"
 )
 
-# Where a ticker form can start: "$", "(", or an exchange's name up to this many characters
-# before its ":" (its name and a space). The regex above opens on "\b", so a search tries
-# every position of a paragraph; trying these few is as exact and ~3x cheaper in all.
-_BEFORE_COLON = max(len(name) for name in _EXCHANGES.split("|")) + 1
+# Where a ticker form can start: "$", "(", or an exchange's name that ends right before a ":"
+# (or a space and a ":"). The regex above opens on "\b", so a search tries every position
+# of a paragraph; trying these few is as exact and ~3x cheaper in all.
+_NAMES = frozenset(_EXCHANGES.split("|"))
+_NAME_SIZES = sorted({len(name) for name in _NAMES})
 
 
 def _starts(text: str) -> list[int]:
     """Every position where ``_TICKER_RE`` may match, in order (and some where it cannot)."""
     found: set[int] = set()
-    for mark in "$(:":
+    for mark in "$(":
         at = text.find(mark)
         while at >= 0:
-            found.update(range(max(0, at - _BEFORE_COLON), at) if mark == ":" else (at,))
+            found.add(at)
             at = text.find(mark, at + 1)
+    at = text.find(":")
+    while at >= 0:
+        end = at - 1 if text[at - 1 : at].isspace() else at  # the name's end
+        found.update(end - n for n in _NAME_SIZES if n <= end and text[end - n : end] in _NAMES)
+        at = text.find(":", at + 1)
     return sorted(found)
 
 

@@ -3,7 +3,8 @@
 Each shortcut in ``cues`` is compared on generated text with the straightforward version
 of the same rule: sentence starts found with the full-stop-only regex where a text holds
 no "!" or "?", and the cue regexes whose alternatives are grouped by their first letter
-(``cues.by_first_letter``) against the flat alternations they were first written as; in
+(``cues.by_first_letter``) against the flat alternations they were first written as
+(and discovery's anchor words), the cue words in ASCII text in ASCII mode; in
 ``occurrences``, the abbreviation regex with its capital before its lookbehind.
 """
 
@@ -15,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer.companies.aboutness.cues import (
+    _ASCII_CUES,
     _DEAL_GROUPS,
     _SOURCE_BEFORE,
     SENTENCE_CUES,
@@ -23,6 +25,7 @@ from summarizer.companies.aboutness.cues import (
     sentence_starts,
 )
 from summarizer.companies.aboutness.occurrences import _ABBREVIATION_USE
+from summarizer.companies.finding.discover import _ANCHOR_HINT, _ANCHOR_WORDS
 
 _PIECES = (
     "Acme", "said", "so", ".", "!", "?", " ", "  ", "\n", '"', "'", "”", "’", ")", "(", "“",
@@ -82,10 +85,31 @@ def test_cue_words_by_first_letter_are_those_of_the_flat_alternation(text: str) 
     assert grouped == plain
 
 
+@settings(max_examples=500, deadline=None)
+@given(phrases)
+def test_cue_words_in_ascii_text_are_found_alike_in_ascii_mode(text: str) -> None:
+    text = "".join(c if c.isascii() else "\x1c" for c in text)  # "\x1c": \s only in Unicode
+    assert [(m.span(), m.lastgroup) for m in _ASCII_CUES.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in SENTENCE_CUES.finditer(text)
+    ]
+
+
 @settings(max_examples=1000, deadline=None)
 @given(phrases)
 def test_source_words_by_first_letter_are_those_of_the_flat_alternation(text: str) -> None:
     assert bool(_SOURCE_BEFORE.search(text)) == bool(_PLAIN_SOURCE_BEFORE.search(text))
+
+
+_ANCHOR_PIECES = (*_ANCHOR_WORDS, "Air", "Airline", "shares in ", "Group", " ", "x", "&", "\\")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ANCHOR_PIECES), max_size=12).map("".join))
+def test_anchor_words_by_first_letter_are_those_of_the_flat_alternation(text: str) -> None:
+    plain = re.compile("|".join(map(re.escape, _ANCHOR_WORDS)))
+    assert [m.span() for m in _ANCHOR_HINT.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
 
 
 def test_by_first_letter_keeps_the_order_of_alternatives_within_a_letter() -> None:

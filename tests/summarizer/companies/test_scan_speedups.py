@@ -131,6 +131,7 @@ _TICKER_PIECES = (
     "NYSE", "Nasdaq", "NYSEAMERICAN", "NASDAQ", "HKG", "HK", ":", ": ", " ", "$", "(", ")",
     "AAPL", "TSLA", "F", "1810", ".HK", ".O", "x", "é", "_", "said", "\n", ",",
     "NASDAQ: AAPL", "NYSEAMERICAN:F", "(NYSE: F)", "HKG: 1810", "(1810.HK)", "$AAPL",
+    "NYSE :F", "Nasdaq\u2003: AAPL", "\t",
 )  # fmt: skip
 
 
