@@ -18,10 +18,11 @@ if TYPE_CHECKING:
     from storage.settings import ChatSettings
 
 LENGTHS = (1, 2, 3, 5, 7)
-# A settings button pressed after /stop deleted the chat (a callback answer: one line).
+# A settings button of a chat with no saved settings: /stop deleted them, or they were
+# shown while the database could not be written (a callback answer: one line).
 STOPPED = (
-    "This chat's settings are gone (after /stop, for example), so this button does nothing. "
-    "Send /settings for new buttons."
+    "This chat has no saved settings (after /stop, or shown while the bot could not save), "
+    "so this button does nothing. Send /settings for new buttons."
 )
 
 

@@ -482,8 +482,8 @@ async def test_an_old_settings_button_after_stop_does_not_bring_the_chat_back(bo
     assert await bot.press("s:len:5") == []  # the old settings message is left as it was
     answer = bot.last("answerCallbackQuery")
     assert answer["text"] == (
-        "This chat's settings are gone (after /stop, for example), so this button does nothing. "
-        "Send /settings for new buttons."
+        "This chat has no saved settings (after /stop, or shown while the bot could not "
+        "save), so this button does nothing. Send /settings for new buttons."
     )
     assert answer["show_alert"] is True
     # Nor do the other old buttons: leaving a company, its news, an article.

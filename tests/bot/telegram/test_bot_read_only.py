@@ -54,3 +54,13 @@ async def test_settings_for_a_chat_first_seen_on_a_read_only_database_shows_the_
     assert bot.last("answerCallbackQuery")["text"].endswith(read_only)
     bot.store.db.conn.execute("PRAGMA query_only = OFF")
     assert bot.store.chats.get(GROUP) is None and bot.store.chats.get(12) is None
+    # The button shown read-only, pressed once the file is writable again, says the chat
+    # has no saved settings (not that they are gone) and how to get working buttons.
+    await bot.press("s:len:5", chat=12, user=12)
+    assert bot.last("answerCallbackQuery")["text"] == (
+        "This chat has no saved settings (after /stop, or shown while the bot could not "
+        "save), so this button does nothing. Send /settings for new buttons."
+    )
+    await bot.send("/settings", chat=12, user=12)
+    await bot.press("s:len:5", chat=12, user=12)
+    assert bot.store.chats.settings(12).summary_sentences == 5
