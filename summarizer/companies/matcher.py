@@ -48,7 +48,7 @@ from summarizer.companies.registry.names import (
     short_forms,
     spelling_variants,
 )
-from summarizer.companies.registry.suggest import close_names
+from summarizer.companies.registry.suggest import Compared, close_names
 
 # Salience is the model's chance that the story is about the company (see salience.py):
 # a subject is a company the story is more likely than not about.
@@ -93,6 +93,7 @@ class CompanyMatcher:
             if entry.ticker:
                 self._lookup.setdefault(_key(entry.ticker), i)
         self._choices = [key for key, i in self._names.items() if len(key) >= 3]
+        self._compared: Compared | None = None  # of _choices, made on first use
         self._capitals: dict[str, tuple[Group, ...]] | None = None  # recase/
         self._parent: CompanyMatcher | None = None  # the matcher ``with_entries`` extended
 
@@ -146,6 +147,9 @@ class CompanyMatcher:
             if entry.ticker:
                 other._lookup.setdefault(_key(entry.ticker), i)
         other._choices = [key for key in other._names if len(key) >= 3]
+        # New keys come after this matcher's (dict order), so its compared names carry over.
+        added = other._choices[len(self._choices) :]
+        other._compared = None if self._compared is None else self._compared.extended(added)
         other._capitals = None
         # Spellings are the first matcher's plus every name added since (a full rebuild
         # takes ~90 ms), unless a new ticker changes which of its names are tickers. The
@@ -168,8 +172,10 @@ class CompanyMatcher:
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Company names close to a misspelt ``text`` ("Xaomi" -> ["Xiaomi"];
         ``suggest.close_names`` says which are close)."""
+        if self._compared is None:
+            self._compared = Compared(self._choices)
         names: list[str] = []
-        for choice in close_names(text, self._choices, limit):
+        for choice in close_names(text, self._choices, limit, compared=self._compared):
             name = self.entries[self._names[choice]].name
             if name not in names:
                 names.append(name)
