@@ -105,8 +105,9 @@ class CompanyMatcher:
             # An ambiguous abbreviation ("JAL", also a PC shop) counts only beside the full name.
             weak = mode == WORD and alias.isupper() and len(alias) <= 4
             self._index.add(alias, i, mode=mode, weak=weak)
-            self._lookup.setdefault(_key(alias), i)
-            self._names.setdefault(_key(alias), i)
+            key = _key(alias)
+            self._lookup.setdefault(key, i)
+            self._names.setdefault(key, i)
         for phrase in entry.exclude:
             self._index.add(phrase, i, mode=EXCLUDED)
         if entry.ticker:

@@ -30,9 +30,10 @@ import re
 from collections.abc import Sequence
 
 from summarizer.companies.aboutness.cues import is_source, window
-from summarizer.companies.aboutness.forecasts import forecasts_a_market
+from summarizer.companies.aboutness.forecasts import forecaster
 from summarizer.companies.aboutness.layout import Layout
 from summarizer.companies.aboutness.occurrences import Occurrence, lower_keeping_offsets
+from summarizer.companies.aboutness.verbs import VERB, VERB_AFTER
 from summarizer.text.dateline import dateline_end
 
 # Words that may not stand before a sentence's subject: a preposition or conjunction puts the
@@ -43,27 +44,6 @@ _STOP = frozenset(
         "of in at for with by from on to after as about over under into than like and or but "
         "that which who when while if because since although said says",
     )
-)
-_AUX = (
-    r"is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|does|did|"
-    r"also|now|set|on \w+day|yesterday|today|this week|last week"
-)
-# The verb of the subject: an auxiliary, a past in -ed or an irregular one, or a present
-# in -s from a short list ("Google fans", "YouTube videos show" and "Ford sales dropped" are
-# nouns after a name, so no bare "-s" word counts).
-_VERB = (
-    rf"(?:{_AUX}|[a-z]+ed|said|cut|sold|won|bought|lost|hit|made|took|paid|began|became|broke|"
-    r"built|fell|rose|led|left|kept|got|gave|went|came|sent|spent|told|"
-    r"(?:say|plan|want|face|expect|hope|aim|make|offer|launch|unveil|announce|report|post|"
-    r"warn|seek|need|claim|sell|buy|own|run|employ|intend|deny|agree|tell)s?)\b"
-)
-# After the name: the rest of a legal name the name left out (a short form followed, as in
-# "Sabra" before "Sabra Dipping Co."), an aside ("(ACME)", ", the world's largest X,"),
-# then its verb.
-_VERB_AFTER = re.compile(
-    r"(?:(?: [A-Z][\w&'’-]*){0,3},? (?:Co|Corp|Inc|Ltd|LLC|plc|PLC|AG|SA|NV)\.?)?"
-    r"(?:\s*\([^)]{0,40}\))?"
-    rf"(?:,[^,.;]{{0,80}},)?\s+(?:(?:{_AUX})\s+)*{_VERB}"
 )
 # Not its verb: a participle that makes the name part of an adjective before a bare noun
 # ("Nike branded trainers were seized", "Google funded research shows": the noun is the
@@ -85,7 +65,7 @@ _DESCRIBED = re.compile(
     r"(?:A|An|One)(?: (?!(?:of|in|at|for|with|by|from|on|to|and|or)\b)[\w'’-]+){0,5}? "
     r"(?:firm|company|retailer|bank|lender|carrier|airline|maker|manufacturer|start-up|"
     r"giant|operator|chain|developer|publisher|provider|supplier|insurer|carmaker|producer|"
-    rf"brewer|distributor|conglomerate)(?: (?:based|headquartered) in [A-Z][\w-]+)? {_VERB}"
+    rf"brewer|distributor|conglomerate)(?: (?:based|headquartered) in [A-Z][\w-]+)? {VERB}"
 )
 # The words before the other party of a deal or case: "a merger agreement with", "to buy",
 # "a bid for the rival chemicals firm", "the lawsuit against".
@@ -158,23 +138,13 @@ def _named_first(lead: _Lead, parts: Sequence[str]) -> set[int]:
     return set()
 
 
-def forecaster(o: Occurrence, text: str) -> bool:
-    """Whether ``o``'s verb forecasts the economy or a market rather than its own business
-    (``forecasts.py``: "X expects the Fed to cut rates", "X is forecasting economic growth of
-    2%": a source); not "X expects sales to rise" or "X expects to cut jobs"."""
-    verb = _VERB_AFTER.match(text, o.end)
-    if not verb:
-        return False
-    return forecasts_a_market(text, verb.end() - len(verb.group(0).split()[-1]))
-
-
 def _subject(o: Occurrence, text: str, begin: int) -> bool:
     """Whether ``o`` is the subject of its sentence: at most six words before it, none a
     preposition, a verb after it, and not quoted as a source."""
     words = text[begin : o.start].split()
     if len(words) > 6 or any(w.casefold() in _STOP or w.endswith(",") for w in words):
         return False
-    verb = _VERB_AFTER.match(text, o.end)
+    verb = VERB_AFTER.match(text, o.end)
     if not verb:
         return False
     word = verb.end() - len(verb.group(0).split()[-1])  # where the verb itself starts

@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from summarizer.companies.aboutness.cues import sentence_starts
+from summarizer.companies.aboutness.layout import Layout
 from summarizer.companies.aboutness.occurrences import Occurrence
 
 # Determiners and a company's kind between the legal words and the name: "against the
@@ -65,8 +65,9 @@ _REACH = 100  # characters read before a name
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
-def defendants(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
+def defendants(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
     """Entries a legal case or bid is brought against (see the module docstring)."""
+    parts = layout.parts
     # Most paragraphs name no case: only those holding a hint are read.
     read: dict[int, list[Occurrence]] = {
         p: [] for p in {o.part for o in occs} if p > 0 and _hinted(parts[p])
@@ -80,16 +81,16 @@ def defendants(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[int]:
     for part, here in read.items():
         text = parts[part]
         here.sort(key=lambda o: o.start)
-        # Where its sentences and years start: found once a paragraph, a long one holding many
-        # cases, and only when a case is read in it (most hinted paragraphs hold none).
-        dates: tuple[list[int], list[int]] | None = None
+        # Where its years start: found once a paragraph, a long one holding many cases, and
+        # only when a case is read in it (most hinted paragraphs hold none).
+        years: list[int] | None = None
         previous: Occurrence | None = None  # the last defendant, while its list goes on
         for o in here:
             # The next of a list of defendants, or one a case names (and not dated).
             party = previous is not None and bool(_NEXT.fullmatch(text, previous.end, o.start))
             if not party and _party(text, o):
-                dates = dates or (sentence_starts(text), [m.start() for m in _YEAR.finditer(text)])
-                party = not _dated(o.start, *dates)
+                years = years if years is not None else [m.start() for m in _YEAR.finditer(text)]
+                party = not _dated(o.start, layout.starts[part], years)
             if party:
                 found.add(o.entry)
                 previous = o

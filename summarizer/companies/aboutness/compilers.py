@@ -10,7 +10,7 @@ source (labelling guide rule 7), however often it is named.
 A company is such a compiler only when both hold:
 
 * one of its mentions forecasts the economy or a market ("X is forecasting economic growth
-  of 2%", "X expects the Fed to cut rates": ``agents.forecaster``, a source there too), or
+  of 2%", "X expects the Fed to cut rates": ``forecasts.forecaster``, a source there too), or
   names its index, survey or poll ("the X survey", "X's monthly house
   price index", "an index compiled by X", "X house price data"), or its list or ranking
   right after its name ("the X list", "X's annual ranking": a dictionary publisher's list
@@ -34,8 +34,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from summarizer.companies.aboutness.agents import forecaster
 from summarizer.companies.aboutness.cues import OFFICER_TITLE, window
+from summarizer.companies.aboutness.forecasts import forecaster
 from summarizer.companies.aboutness.layout import Layout
 from summarizer.companies.aboutness.makers import MAKER_SALIENCE
 from summarizer.companies.aboutness.occurrences import Occurrence
@@ -56,7 +56,7 @@ _FIGURES_BY = re.compile(
     rf"\b{_FIGURES} (?:[\w-]+ ){{0,3}}?(?:by|from) (?:the )?(?:[\w-]+ ){{0,2}}$"
 )
 # A forecast word soon after the name: only then is it read as a forecaster of the economy
-# or a market (``agents.forecaster``: "X is forecasting economic growth of 2%").
+# or a market (``forecasts.forecaster``: "X is forecasting economic growth of 2%").
 _FORECAST_WORD = re.compile(r"expect|forecast|predict|estimat|project|anticipat|sees")
 # The company's own business in a sentence naming it: its results, shares, staff and
 # customers ("X's profits", "its customers", "the firm's shareholders"), a deal or a case.

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from summarizer.companies.aboutness.occurrences import lower_keeping_offsets
+from summarizer.companies.aboutness.occurrences import Occurrence, lower_keeping_offsets
+from summarizer.companies.aboutness.verbs import VERB_AFTER
 
 # A forecaster's verb, and what it forecasts after it: "expects the Fed to cut rates", "has
 # raised its forecast for oil prices", "predicts that inflation will", "is forecasting
@@ -59,3 +60,13 @@ def forecasts_a_market(text: str, verb: int) -> bool:
     begin = verb + said.start("object")
     rest = lower_keeping_offsets(text[begin : begin + _REST]).split(". ", 1)[0]
     return bool(_MARKET.search(said.group("object"))) and not _OWN.search(rest)
+
+
+def forecaster(o: Occurrence, text: str) -> bool:
+    """Whether ``o``'s verb (``verbs.VERB_AFTER``) forecasts the economy or a market rather
+    than its own business ("X expects the Fed to cut rates", "X is forecasting economic
+    growth of 2%": a source); not "X expects sales to rise" or "X expects to cut jobs"."""
+    verb = VERB_AFTER.match(text, o.end)
+    if not verb:
+        return False
+    return forecasts_a_market(text, verb.end() - len(verb.group(0).split()[-1]))

@@ -39,7 +39,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from summarizer.companies.aboutness.cues import sentence_starts
+from summarizer.companies.aboutness.layout import Layout
 from summarizer.companies.aboutness.occurrences import Occurrence
 from summarizer.companies.registry.names import DESCRIPTORS, LEGAL, is_common
 
@@ -80,22 +80,21 @@ def failing(sentence: str) -> bool:
     return bool(_FAILING.search(sentence))
 
 
-def product_mentions(occs: Sequence[Occurrence], parts: Sequence[str]) -> set[tuple[int, int]]:
+def product_mentions(occs: Sequence[Occurrence], layout: Layout) -> set[tuple[int, int]]:
     """(part, start) of the body mentions naming one of the company's products, except in a
     sentence reporting something failing."""
+    parts = layout.parts
     out: set[tuple[int, int]] = set()
-    starts: dict[int, list[int]] = {}  # sentence starts, found only in parts naming a product
     failed: dict[tuple[int, int], bool] = {}  # (part, sentence): each sentence read once
     for o in occs:
         text = parts[o.part]
         if o.part == 0 or not names_product(text, o.end):
             continue
-        found = starts.get(o.part)
-        if found is None:  # not setdefault: its default would split the paragraph every time
-            found = starts[o.part] = [*sentence_starts(text), len(text)]
-        k = bisect_right(found, o.start) - 1
+        starts = layout.starts[o.part]
+        k = bisect_right(starts, o.start) - 1
         if (o.part, k) not in failed:
-            failed[o.part, k] = failing(text[found[k] : found[k + 1]].lower())
+            end = starts[k + 1] if k + 1 < len(starts) else len(text)
+            failed[o.part, k] = failing(text[starts[k] : end].lower())
         if not failed[o.part, k]:
             out.add((o.part, o.start))
     return out

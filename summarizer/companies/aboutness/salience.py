@@ -179,7 +179,7 @@ def _company_features(occs: Sequence[Occurrence], layout: Layout) -> dict[int, d
     for occ in occs:
         by_entry.setdefault(occ.entry, []).append(occ)
     layout.passing = in_passing(occs, parts, layout.lower)
-    layout.products = product_mentions(occs, parts)
+    layout.products = product_mentions(occs, layout)
     feats = {e: features(found, layout, len(occs)) for e, found in by_entry.items()}
     _mark_other_head(feats)
     return feats
@@ -211,7 +211,7 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
     made = makers(occs, layout) | agents(occs, layout)  # "built by X", "X is recalling"
     made |= officers(occs, layout)  # whose officer speaks in the lead ("Y, chief of X, said")
     made |= flights(occs, layout)  # whose flight the lead is about ("X Flight 370")
-    made |= defendants(occs, parts)  # whom a case is brought against ("a lawsuit against X")
+    made |= defendants(occs, layout)  # whom a case is brought against ("a lawsuit against X")
     capped = compilers(occs, layout)  # whose index or survey the story quotes: a source
     scores = [
         Score(e, round(bounded(probability(f), e in made, e in capped), 3), counts[e])

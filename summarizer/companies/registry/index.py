@@ -54,6 +54,9 @@ _GAP_RE = re.compile(r"[ \t.\-/!]{0,3}|,[ \t]?|\.?,[ \t]?")
 # it is an alias on its own).
 StartWord = tuple[int, str, str, int, bool]
 _UNLEARNT: StartWord = (0, "", "", 0, False)  # a word not looked up yet (by identity)
+# An index of at most this many first words (one story's discovered names) finds them with
+# str.find rather than by cutting out every capitalised word (``_few_start_words``).
+_FEW = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +160,10 @@ class AliasIndex:
         if len(known) > 50_000:  # bounded: a stream of odd words must not grow it forever
             known.clear()
         get, learn, unlearnt = known.get, self._learn, _UNLEARNT
+        if len(self.first) <= _FEW and not self.lower_first:
+            few = self._few_start_words(text)
+            if few is not None:
+                return few
         found: list[tuple[int, StartWord | None]] = [
             (m.start(), info)
             for m in _START_WORD_RE.finditer(text)
@@ -172,6 +179,34 @@ class AliasIndex:
         for at in more:
             merged.setdefault(at, None)
         return sorted(merged.items())
+
+    def _few_start_words(self, text: str) -> list[tuple[int, StartWord | None]] | None:
+        """``start_words`` of an index of a few first words (the names one story's discovery
+        found): each first word is looked for in the folded text with ``str.find``, and only
+        where one is found is a word cut out, instead of every capitalised word of the text
+        being cut out and learnt by an index that is new for each story. None where folding
+        changes the text's length (then offsets in the folded text are not the text's)."""
+        folded = fold(text)
+        if len(folded) != len(text):
+            return None
+        # Where a word folds to one of ``first`` (or to it + "'s"), the folded text holds that
+        # first word: every start is among these; the regex then says which are word starts.
+        at_least: set[int] = set()
+        for key in self.first:
+            at = folded.find(key)
+            while at >= 0:
+                at_least.add(at)
+                at = folded.find(key, at + 1)
+        known, learn = self._starts_word, self._learn
+        found: list[tuple[int, StartWord | None]] = []
+        for at in sorted(at_least):
+            m = _START_WORD_RE.match(text, at)
+            if m is not None:
+                word = m.group()
+                info = known[word] if word in known else learn(word)
+                if info:
+                    found.append((at, info))
+        return found
 
     def _lower_starts(self, text: str) -> list[int]:
         lower = text.lower()

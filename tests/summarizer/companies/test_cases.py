@@ -11,6 +11,7 @@ import time
 from company_subjects import subjects as _subjects
 
 from summarizer.companies.aboutness.cases import defendants
+from summarizer.companies.aboutness.layout import Layout
 from summarizer.companies.aboutness.occurrences import Occurrence
 
 _FERRY = (
@@ -82,5 +83,5 @@ def test_a_long_paragraph_of_cases_is_read_in_linear_time() -> None:
         found = re.finditer("Tollmere Holdings", text)
         occs = [Occurrence(0, 1, m.start(), m.end()) for m in found]
         started = time.perf_counter()
-        assert defendants(occs, ["", text]) == {0}
+        assert defendants(occs, Layout(["", text])) == {0}
         assert time.perf_counter() - started < 1.0, end

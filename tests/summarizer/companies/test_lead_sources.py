@@ -9,7 +9,7 @@ import re
 import time
 
 from summarizer.article import Article
-from summarizer.companies.aboutness.agents import forecaster
+from summarizer.companies.aboutness.forecasts import forecaster
 from summarizer.companies.aboutness.occurrences import Occurrence
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
 

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from summarizer.article import Article
+from summarizer.companies.aboutness.layout import Layout
 from summarizer.companies.aboutness.occurrences import Occurrence
 from summarizer.companies.aboutness.products import failing, names_product, product_mentions
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
@@ -129,6 +130,6 @@ def test_a_long_paragraph_of_products_is_read_in_linear_time() -> None:
         text = f"The Zorvex Walkman came third, ahead of four Zorvex films{end}" * 3400
         occs = [Occurrence(0, 1, m.start(), m.end()) for m in re.finditer("Zorvex", text)]
         started = time.perf_counter()
-        found = product_mentions(occs, ["", text])
+        found = product_mentions(occs, Layout(["", text]))
         assert time.perf_counter() - started < 1.0, end
         assert len(found) == len(occs)

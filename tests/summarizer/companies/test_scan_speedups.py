@@ -53,6 +53,32 @@ def test_start_words_regex_finds_what_the_lookbehind_regex_finds(text: str) -> N
     assert [(m.start(), m.group()) for m in _START_WORD_RE.finditer(text)] == plain
 
 
+def _few_index() -> AliasIndex:
+    """An index of a few names, as one story's discovered names make (``_few_start_words``)."""
+    index = AliasIndex()
+    for name in ("The Boeing Company", "Xiaomi", "L'Oréal", "3M", "Da Vinci", "Sam's Club", "小米"):
+        index.add(name, 0, mode=FOLD)
+    index.add("Apple", 1, mode=FOLD)  # "apple" is found inside "Apples" and "pineapple" too
+    return index
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from((*_PIECES, "Apples", "pineapple", "SAM'S", "sam’s")), max_size=30))
+def test_a_few_first_words_found_with_find_equal_the_capitalised_word_regex(
+    pieces: list[str],
+) -> None:
+    """Where the folded text holds a first word, the regex says whether a word starts there:
+    the same starts as cutting out every capitalised word ("ſ", "İ", "K" fold differently)."""
+    text = "".join(pieces)
+    index = _few_index()
+    plain = [
+        (m.start(), info)
+        for m in _START_WORD_RE.finditer(text)
+        if (info := index.start_word(m.group()))
+    ]
+    assert index.start_words(text) == plain
+
+
 def _plain_hits(index: AliasIndex, text: str) -> list[tuple[int, int, int, bool]]:
     """alias_hits without its shortcuts: every start word walked in full."""
     found, pos = [], 0
