@@ -1,0 +1,39 @@
+"""Names papers write in more than one form, found either way (invented sentences)."""
+
+from __future__ import annotations
+
+from summarizer.article import Article
+from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
+from summarizer.companies.registry.plurals import number_variants
+
+
+def _names(matcher: CompanyMatcher, *paragraphs: str) -> list[str]:
+    return [m.name for m in matcher.find(Article("Rail news", tuple(paragraphs)))]
+
+
+def test_a_company_word_ending_a_name_is_found_in_the_other_number() -> None:
+    matcher = CompanyMatcher(
+        [CompanyEntry("Tarnow Railway"), CompanyEntry("Kelbrook Breweries"), CompanyEntry("Tarnow")]
+    )
+    found = _names(
+        matcher, "Tarnow Railways cut fares on Monday.", "Kelbrook Brewery raised its prices."
+    )
+    assert set(found) == {"Tarnow Railway", "Kelbrook Breweries"}  # not Tarnow for the first
+    assert matcher.resolve("Tarnow Railways") == CompanyEntry("Tarnow Railway")
+
+
+def test_the_other_number_is_never_taken_from_a_company_that_goes_by_it() -> None:
+    matcher = CompanyMatcher([CompanyEntry("Orvel Motor"), CompanyEntry("Orvel Motors")])
+    assert _names(matcher, "Orvel Motors sold more vans.") == ["Orvel Motors"]
+    assert _names(matcher, "Orvel Motor sold more vans.") == ["Orvel Motor"]
+
+
+def test_a_followed_name_is_found_in_the_other_number_too() -> None:
+    matcher = CompanyMatcher([]).with_entries([CompanyEntry("Dunmore Airline")])
+    assert _names(matcher, "Dunmore Airlines added a route to Oslo.") == ["Dunmore Airline"]
+
+
+def test_only_a_last_company_word_after_a_name_has_another_number() -> None:
+    assert number_variants(["Seren Holdings", "Motors", "Holding Pattern", "Acme"]) == [
+        "Seren Holding"
+    ]
