@@ -8,7 +8,8 @@ only with evidence in the text itself:
   "ParkingEye Ltd", "Parmalat SpA", "Menzies Aviation";
 * a cue phrase puts it in a company's place: "shares in X", "shares of X", or a
   company word leads into it: "US surfwear firm Quiksilver", "oil giant Yukos",
-  "television network TV5Monde", "internet provider Pipex", "gaming consortium BLB", also
+  "television network TV5Monde", "internet provider Pipex", "gaming consortium BLB", "aircraft
+  maker Embraer" (a maker after its trade: never "bomb maker X"), also
   when the word calls, quotes or sets off the name ("a tour company called Rwanda Eco
   Tours", "salad chain 'Sumo Salad'", "The firm, Paion, said"). Named so, a name of two
   words or more may be ordinary words ("games firm Lateral Visions", "UK-based firm

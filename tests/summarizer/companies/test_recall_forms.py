@@ -37,3 +37,15 @@ def test_only_a_last_company_word_after_a_name_has_another_number() -> None:
     assert number_variants(["Seren Holdings", "Motors", "Holding Pattern", "Acme"]) == [
         "Seren Holding"
     ]
+
+
+def test_a_maker_of_a_trade_is_a_company_and_a_bomb_maker_is_not() -> None:
+    matcher = CompanyMatcher([])
+    found = _names(
+        matcher,
+        "Velmora, the biggest wine maker in Chile, said sales rose. Velmora will export more.",
+        "Orbitel bought aircraft maker Skyvane Dynamics last year.",
+    )
+    assert "Velmora" in found and "Skyvane Dynamics" in found
+    assert _names(matcher, "Police said the bomb maker known as Kestrel was caught.") == []
+    assert _names(matcher, "Kestrel, the city's best-known film maker, was there.") == []
