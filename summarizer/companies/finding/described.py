@@ -152,8 +152,9 @@ _TRADES = frozenset(
         "chip phone handset toy drug computer",
     )
 )
-# Leads recase/ does not use to spell lower-cased names: "hedge fund tci" stays as it is.
-_MORE_LEADS = frozenset(("hedge fund",)) | _QUALIFIED
+# Leads recase/ does not use to spell lower-cased names: "hedge fund tci" stays as it is;
+# "football club X" (a listed club is a business; a club named in a match report is no subject).
+_MORE_LEADS = frozenset(("hedge fund", "football club")) | _QUALIFIED
 # Every word looked for: those that lead into a name and those an appositive or copula ends in
 # ("TAROM, Romania's largest airline"); each found once with ``str.find`` (with its plural:
 # "firms" is found as "firm").

@@ -49,3 +49,11 @@ def test_a_maker_of_a_trade_is_a_company_and_a_bomb_maker_is_not() -> None:
     assert "Velmora" in found and "Skyvane Dynamics" in found
     assert _names(matcher, "Police said the bomb maker known as Kestrel was caught.") == []
     assert _names(matcher, "Kestrel, the city's best-known film maker, was there.") == []
+
+
+def test_a_football_club_named_as_one_is_found() -> None:
+    found = _names(
+        CompanyMatcher([]),
+        "Shares in Dutch football club Vriesland Rovers fell after the club's rescue plan.",
+    )
+    assert found == ["Vriesland Rovers"]
