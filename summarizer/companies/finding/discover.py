@@ -18,6 +18,8 @@ only with evidence in the text itself:
   group Independent News & Media", not "pressure group X"), and a plural into a pair
   ("Nigerian banks A and B", "hedge funds TCI and Atticus");
 * two capitalised names joined by "&": "Marsh & McLennan", "Brown & Williamson";
+* "Air" and a place or a word no dictionary has, as airlines are named: "Air Moldova",
+  "Air Deccan" (not "Air Force", "Air Marshal", "Air Force One");
 * the story says what it is (``described.py``): "TAROM, Romania's largest airline",
   "Pointsec, a mobile-data backup firm", "Beck-Crespel is a specialist steel firm",
   "Authenti-corp's CEO", or a part of a company: "Alfa-Eco, the venture capital arm of
@@ -50,7 +52,7 @@ from summarizer.companies.finding.described import (
 )
 from summarizer.companies.finding.judge import NAME_TITLES
 from summarizer.companies.finding.scan import fold, sentence_initial, split_words
-from summarizer.companies.registry.names import LEGAL, is_common, is_first_name
+from summarizer.companies.registry.names import LEGAL, is_common, is_first_name, is_place
 
 # Words that end a company's name ("Eos Airlines", "ParkingEye Ltd") or lead into one
 # ("shares in Cairn"). One literal alternation: cheap to search in every story.
@@ -234,6 +236,9 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
         strong = _strong(name, m.group("suffix"))
         if name and key not in found and _distinctive(name, strong) and not _known(name, known):
             found[key] = name
+    for name in _airlines(text):
+        if name.casefold() not in found and not _known(name, known):
+            found[name.casefold()] = name
     starts, ends = company_words(text)
     for at in starts:
         outright = called(text, at)
@@ -252,6 +257,22 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
         if _new(name, known) and not part and _distinctive(name):
             found[key] = name
     return list(found.values())[:_MAX_NAMES]
+
+
+def _airlines(text: str) -> Iterator[str]:
+    """ "Air Moldova", "Air Deccan": "Air" and one place or word no dictionary has names an
+    airline ("Air Force", "Air Marshal" and "Air Miles" are ordinary words; "Air Force One"
+    goes on into another name)."""
+    at = text.find("Air ")
+    while at >= 0:
+        word = re.match(r"[A-Z][a-z]+\b", text[at + 4 : at + 40])
+        at, before = text.find("Air ", at + 4), at
+        if word is None or (before and text[before - 1].isalnum()):
+            continue
+        rest = text[before + 4 + word.end() : before + 6 + word.end()]
+        more = (rest[:1] == " " and rest[1:].isupper()) or rest.startswith("-")
+        if not more and (is_place(word.group()) or not is_common(word.group())):
+            yield f"Air {word.group()}"
 
 
 def _shortened(text: str, name: str, known: Container[str]) -> bool:

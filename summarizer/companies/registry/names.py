@@ -118,6 +118,11 @@ def is_first_name(word: str) -> bool:
     return word.casefold() in _first_names()
 
 
+def is_place(word: str) -> bool:
+    """Whether ``word`` is a place or a nation ("Moldova", "Paris", "French")."""
+    return word.casefold() in _places() or word.casefold() in NATIONS
+
+
 def reads_as_ticker(text: str) -> bool:
     """Whether a typed name may be read as a ticker symbol: written in capitals or as a
     cashtag ("SKY", "$SKY", "tsla"), not an ordinary word in ordinary case ("Sky", "Cat")."""

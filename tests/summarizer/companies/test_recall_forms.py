@@ -57,3 +57,11 @@ def test_a_football_club_named_as_one_is_found() -> None:
         "Shares in Dutch football club Vriesland Rovers fell after the club's rescue plan.",
     )
     assert found == ["Vriesland Rovers"]
+
+
+def test_air_and_a_place_or_coined_word_is_an_airline() -> None:
+    matcher = CompanyMatcher([])
+    found = _names(matcher, "Air Moldova ordered two jets, and Air Zelquin wants three.")
+    assert found == ["Air Moldova", "Air Zelquin"]
+    others = "The Air Force flew Air Force One; an Air Marshal and Air Miles stayed."
+    assert _names(matcher, others) == []
