@@ -218,6 +218,10 @@ def short_forms(name: str) -> list[tuple[str, bool]]:
         add(first, True)  # "Cadbury" of Cadbury Schweppes, "HDT": only beside the full name
     elif len(bare) == 3 and bare[1] == "&" and first[:1].isupper():
         add(first, True)  # "Marsh" of Marsh & McLennan, even if a word: only beside the full name
+    if len(bare) == 3 and bare[1] == "&" and bare[2][:1].isupper():
+        add(f"{first[:1]}&{bare[2][:1]}", True)  # "B&B" of Bradford & Bingley, beside it
+    elif len(bare) == 2 and is_first_name(bare[0]) and not is_common(bare[1]):
+        add(bare[1], True)  # "Wimpey" of George Wimpey: a founder's surname, beside it
     add(_acronym([w for w in no_legal if w.casefold() not in ("of", "and", "&")]), True)
     return list(forms.items())
 

@@ -65,3 +65,18 @@ def test_air_and_a_place_or_coined_word_is_an_airline() -> None:
     assert found == ["Air Moldova", "Air Zelquin"]
     others = "The Air Force flew Air Force One; an Air Marshal and Air Miles stayed."
     assert _names(matcher, others) == []
+
+
+def test_a_followed_founders_name_is_found_by_the_surname_beside_it() -> None:
+    matcher = CompanyMatcher([]).with_entries([CompanyEntry("Harold Quenby")])
+    story = ("Builder Harold Quenby raised its forecast.", "Quenby said sales rose. Quenby grew.")
+    found = matcher.find(Article("Homes", story))
+    assert [(m.name, m.mentions) for m in found] == [("Harold Quenby", 3)]
+    assert _names(matcher, "Quenby said sales rose.") == []  # alone it may be anyone
+
+
+def test_a_followed_ampersand_name_is_found_by_its_initials_beside_it() -> None:
+    matcher = CompanyMatcher([]).with_entries([CompanyEntry("Brackley & Voss")])
+    story = ("Lender Brackley & Voss posted a profit.", "B&V said lending rose.")
+    found = matcher.find(Article("Banks", story))
+    assert [(m.name, m.mentions) for m in found] == [("Brackley & Voss", 2)]
