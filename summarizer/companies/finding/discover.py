@@ -6,7 +6,9 @@ only with evidence in the text itself:
 
 * a legal form or a company word ends it: "Eos Airlines", "Baugur Group",
   "ParkingEye Ltd", "Parmalat SpA", "Menzies Aviation";
-* a cue phrase puts it in a company's place: "shares in X", "shares of X", or a
+* a cue phrase puts it in a company's place: "shares in X", "shares of X" (then a name of
+  two words may be ordinary words and places, "shares in Manchester United", but no place,
+  "shares in New York", nor two joined by "and"), or a
   company word leads into it: "US surfwear firm Quiksilver", "oil giant Yukos",
   "television network TV5Monde", "internet provider Pipex", "gaming consortium BLB", "aircraft
   maker Embraer" (a maker after its trade: never "bomb maker X"), also
@@ -233,7 +235,7 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
         else:
             name = _before(text, m.start(), m.group("suffix"))
         key = name.casefold()
-        strong = _strong(name, m.group("suffix"))
+        strong = _strong(name, m.group("suffix")) or _shares_in(name, m.group("cue"))
         if name and key not in found and _distinctive(name, strong) and not _known(name, known):
             found[key] = name
     for name in _airlines(text):
@@ -257,6 +259,16 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
         if _new(name, known) and not part and _distinctive(name):
             found[key] = name
     return list(found.values())[:_MAX_NAMES]
+
+
+def _shares_in(name: str, cue: str | None) -> bool:
+    """ "Shares in Manchester United", "shares of Crystal Palace": what has shares is a
+    company, even named with ordinary words and places, when its name has two words (no
+    "and": "shares in Hong Kong and Tokyo" are two markets) and is no place ("New York")."""
+    words = name.split()
+    if not cue or len(words) < 2 or any(w in JOINERS for w in words):
+        return False
+    return not is_place(name) and not is_common(name)
 
 
 def _airlines(text: str) -> Iterator[str]:

@@ -80,3 +80,11 @@ def test_a_followed_ampersand_name_is_found_by_its_initials_beside_it() -> None:
     story = ("Lender Brackley & Voss posted a profit.", "B&V said lending rose.")
     found = matcher.find(Article("Banks", story))
     assert [(m.name, m.mentions) for m in found] == [("Brackley & Voss", 2)]
+
+
+def test_what_has_shares_is_a_company_even_named_with_ordinary_words() -> None:
+    matcher = CompanyMatcher([])
+    found = _names(matcher, "Shares in Bristol Wanderers rose 5% after a takeover offer.")
+    assert found == ["Bristol Wanderers"]
+    markets = "Shares in New York rose. Shares in South Korea fell. Shares in Bristol fell."
+    assert _names(matcher, markets) == []
