@@ -53,8 +53,9 @@ from summarizer.companies.finding.described import (
     trim,
 )
 from summarizer.companies.finding.judge import NAME_TITLES
+from summarizer.companies.finding.kinds import airlines, shares_in
 from summarizer.companies.finding.scan import fold, sentence_initial, split_words
-from summarizer.companies.registry.names import LEGAL, is_common, is_first_name, is_place
+from summarizer.companies.registry.names import LEGAL, is_common, is_first_name
 
 # Words that end a company's name ("Eos Airlines", "ParkingEye Ltd") or lead into one
 # ("shares in Cairn"). One literal alternation: cheap to search in every story.
@@ -235,10 +236,10 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
         else:
             name = _before(text, m.start(), m.group("suffix"))
         key = name.casefold()
-        strong = _strong(name, m.group("suffix")) or _shares_in(name, m.group("cue"))
+        strong = _strong(name, m.group("suffix")) or shares_in(name, m.group("cue"))
         if name and key not in found and _distinctive(name, strong) and not _known(name, known):
             found[key] = name
-    for name in _airlines(text):
+    for name in airlines(text):
         if name.casefold() not in found and not _known(name, known):
             found[name.casefold()] = name
     starts, ends = company_words(text)
@@ -259,32 +260,6 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
         if _new(name, known) and not part and _distinctive(name):
             found[key] = name
     return list(found.values())[:_MAX_NAMES]
-
-
-def _shares_in(name: str, cue: str | None) -> bool:
-    """ "Shares in Manchester United", "shares of Crystal Palace": what has shares is a
-    company, even named with ordinary words and places, when its name has two words (no
-    "and": "shares in Hong Kong and Tokyo" are two markets) and is no place ("New York")."""
-    words = name.split()
-    if not cue or len(words) < 2 or any(w in JOINERS for w in words):
-        return False
-    return not is_place(name) and not is_common(name)
-
-
-def _airlines(text: str) -> Iterator[str]:
-    """ "Air Moldova", "Air Deccan": "Air" and one place or word no dictionary has names an
-    airline ("Air Force", "Air Marshal" and "Air Miles" are ordinary words; "Air Force One"
-    goes on into another name)."""
-    at = text.find("Air ")
-    while at >= 0:
-        word = re.match(r"[A-Z][a-z]+\b", text[at + 4 : at + 40])
-        at, before = text.find("Air ", at + 4), at
-        if word is None or (before and text[before - 1].isalnum()):
-            continue
-        rest = text[before + 4 + word.end() : before + 6 + word.end()]
-        more = (rest[:1] == " " and rest[1:].isupper()) or rest.startswith("-")
-        if not more and (is_place(word.group()) or not is_common(word.group())):
-            yield f"Air {word.group()}"
 
 
 def _shortened(text: str, name: str, known: Container[str]) -> bool:
