@@ -48,6 +48,7 @@ from summarizer.companies.registry.names import (
     short_forms,
     spelling_variants,
 )
+from summarizer.companies.registry.plurals import number_variants
 from summarizer.companies.registry.suggest import Compared, close_names
 
 # Salience is the model's chance that the story is about the company (see salience.py):
@@ -89,6 +90,8 @@ class CompanyMatcher:
         self._short_words: dict[int, frozenset[str]] = {}
         for i, entry in enumerate(self.entries):
             self._add_entry(i, entry)
+        for i, entry in enumerate(self.entries):  # after every name: none is taken from another
+            self._add_number_variants(i, entry)
         for i, entry in enumerate(self.entries):  # a name or alias wins over a ticker ("BA")
             if entry.ticker:
                 self._lookup.setdefault(_key(entry.ticker), i)
@@ -115,6 +118,15 @@ class CompanyMatcher:
             self._index.add_ticker(entry.ticker, i, bare_ok=bare_ok)
             if bare_ok and _key(entry.ticker) not in self._lookup:
                 self._index.add(entry.ticker, i, mode=EXACT)
+
+    def _add_number_variants(self, i: int, entry: CompanyEntry) -> None:
+        """ "Seibu Railways" is Seibu Railway, unless another company goes by that name."""
+        ambiguous = {a.casefold() for a in entry.ambiguous}
+        aliases = [a for a in (entry.name, *entry.aliases) if a.casefold() not in ambiguous]
+        for variant in number_variants(aliases):
+            if (key := _key(variant)) not in self._lookup:
+                self._index.add(variant, i, mode=alias_mode(variant, ambiguous=False))
+                self._lookup[key] = self._names[key] = i
 
     def _add_short_forms(self, i: int, entry: CompanyEntry) -> None:
         """A name a user follows is also found as people shorten it ("Cadbury", "ISG")."""
@@ -144,6 +156,7 @@ class CompanyMatcher:
         other._short_words = dict(self._short_words)
         for i, entry in enumerate(new, start=len(self.entries)):
             other._add_entry(i, entry)
+            other._add_number_variants(i, entry)
             other._add_short_forms(i, entry)
             if entry.ticker:
                 other._lookup.setdefault(_key(entry.ticker), i)

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 # Nouns that make an appositive or copula describe a company.
 NOUNS = frozenset(
-    ("company", "firm", "airline", "carrier", "bank", "retailer", "lender", "carmaker")
+    ("company", "firm", "airline", "carrier", "bank", "retailer", "lender", "carmaker", "maker")
 )
 # A part of a company, named with its parent: an appositive or copula with one of these
 # describes a company too ("Alfa-Eco, the venture capital arm of Alfa Group", "Acme is a
@@ -138,7 +138,7 @@ LEADS = frozenset(
 # Words that lead into a name only after a word saying what trade it is in: "Irish
 # publishing group Independent News & Media", "leisure group Rank"; never "pressure group
 # Greenpeace", "rights group Amnesty", "pop group Blur" or "industry group CompTIA".
-_QUALIFIED = frozenset(("group",))
+_QUALIFIED = frozenset(("group", "maker"))
 _TRADES = frozenset(
     re.findall(
         r"\S+",
@@ -148,11 +148,13 @@ _TRADES = frozenset(
         "telecommunications defence aerospace chemicals utility energy oil gas entertainment "
         "advertising fashion clothing construction building airline tobacco luxury "
         "electronics technology software internet holiday shipping transport logistics "
-        "gaming betting motor car paper packaging cement textiles",
+        "gaming betting motor car paper packaging cement textiles wine beer aircraft plane "
+        "chip phone handset toy drug computer",
     )
 )
-# Leads recase/ does not use to spell lower-cased names: "hedge fund tci" stays as it is.
-_MORE_LEADS = frozenset(("hedge fund",)) | _QUALIFIED
+# Leads recase/ does not use to spell lower-cased names: "hedge fund tci" stays as it is;
+# "football club X" (a listed club is a business; a club named in a match report is no subject).
+_MORE_LEADS = frozenset(("hedge fund", "football club")) | _QUALIFIED
 # Every word looked for: those that lead into a name and those an appositive or copula ends in
 # ("TAROM, Romania's largest airline"); each found once with ``str.find`` (with its plural:
 # "firms" is found as "firm").
@@ -206,8 +208,8 @@ def company_words(text: str) -> tuple[list[int], list[int]]:
         at = text.find(word)
         while at >= 0:
             end = at + len(word)
-            if at == 0 or not text[at - 1].isalnum():
-                led = _led_into(text, end) if lead and _leads(text, word, at) else []
+            if (at == 0 or not text[at - 1].isalnum()) and _leads(text, word, at):
+                led = _led_into(text, end) if lead else []
                 if led:
                     starts.extend(led)
                 elif noun and (name_end := described_at(text, at, end)) >= 0:
@@ -223,8 +225,8 @@ def company_words(text: str) -> tuple[list[int], list[int]]:
 
 
 def _leads(text: str, word: str, at: int) -> bool:
-    """Whether ``word`` at ``at`` may lead into a name: "group" only after a trade
-    ("publishing group", not "rights group")."""
+    """Whether ``word`` at ``at`` may lead into or describe a name: "group" and "maker" only
+    after a trade ("publishing group", "wine maker"; not "rights group", "bomb maker")."""
     if word not in _QUALIFIED:
         return True
     before = text[max(0, at - 30) : at].split()

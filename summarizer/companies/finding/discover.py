@@ -6,9 +6,12 @@ only with evidence in the text itself:
 
 * a legal form or a company word ends it: "Eos Airlines", "Baugur Group",
   "ParkingEye Ltd", "Parmalat SpA", "Menzies Aviation";
-* a cue phrase puts it in a company's place: "shares in X", "shares of X", or a
+* a cue phrase puts it in a company's place: "shares in X", "shares of X" (then a name of
+  two words may be ordinary words and places, "shares in Manchester United", but no place,
+  "shares in New York", nor two joined by "and"), or a
   company word leads into it: "US surfwear firm Quiksilver", "oil giant Yukos",
-  "television network TV5Monde", "internet provider Pipex", "gaming consortium BLB", also
+  "television network TV5Monde", "internet provider Pipex", "gaming consortium BLB", "aircraft
+  maker Embraer" (a maker after its trade: never "bomb maker X"), also
   when the word calls, quotes or sets off the name ("a tour company called Rwanda Eco
   Tours", "salad chain 'Sumo Salad'", "The firm, Paion, said"). Named so, a name of two
   words or more may be ordinary words ("games firm Lateral Visions", "UK-based firm
@@ -17,6 +20,8 @@ only with evidence in the text itself:
   group Independent News & Media", not "pressure group X"), and a plural into a pair
   ("Nigerian banks A and B", "hedge funds TCI and Atticus");
 * two capitalised names joined by "&": "Marsh & McLennan", "Brown & Williamson";
+* "Air" and a place or a word no dictionary has, as airlines are named: "Air Moldova",
+  "Air Deccan" (not "Air Force", "Air Marshal", "Air Force One");
 * the story says what it is (``described.py``): "TAROM, Romania's largest airline",
   "Pointsec, a mobile-data backup firm", "Beck-Crespel is a specialist steel firm",
   "Authenti-corp's CEO", or a part of a company: "Alfa-Eco, the venture capital arm of
@@ -48,6 +53,7 @@ from summarizer.companies.finding.described import (
     trim,
 )
 from summarizer.companies.finding.judge import NAME_TITLES
+from summarizer.companies.finding.kinds import airlines, shares_in
 from summarizer.companies.finding.scan import fold, sentence_initial, split_words
 from summarizer.companies.registry.names import LEGAL, is_common, is_first_name
 
@@ -230,9 +236,12 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
         else:
             name = _before(text, m.start(), m.group("suffix"))
         key = name.casefold()
-        strong = _strong(name, m.group("suffix"))
+        strong = _strong(name, m.group("suffix")) or shares_in(name, m.group("cue"))
         if name and key not in found and _distinctive(name, strong) and not _known(name, known):
             found[key] = name
+    for name in airlines(text):
+        if name.casefold() not in found and not _known(name, known):
+            found[name.casefold()] = name
     starts, ends = company_words(text)
     for at in starts:
         outright = called(text, at)

@@ -118,6 +118,11 @@ def is_first_name(word: str) -> bool:
     return word.casefold() in _first_names()
 
 
+def is_place(word: str) -> bool:
+    """Whether ``word`` is a place or a nation ("Moldova", "Paris", "French")."""
+    return word.casefold() in _places() or word.casefold() in NATIONS
+
+
 def reads_as_ticker(text: str) -> bool:
     """Whether a typed name may be read as a ticker symbol: written in capitals or as a
     cashtag ("SKY", "$SKY", "tsla"), not an ordinary word in ordinary case ("Sky", "Cat")."""
@@ -213,6 +218,10 @@ def short_forms(name: str) -> list[tuple[str, bool]]:
         add(first, True)  # "Cadbury" of Cadbury Schweppes, "HDT": only beside the full name
     elif len(bare) == 3 and bare[1] == "&" and first[:1].isupper():
         add(first, True)  # "Marsh" of Marsh & McLennan, even if a word: only beside the full name
+    if len(bare) == 3 and bare[1] == "&" and bare[2][:1].isupper():
+        add(f"{first[:1]}&{bare[2][:1]}", True)  # "B&B" of Bradford & Bingley, beside it
+    elif len(bare) == 2 and is_first_name(bare[0]) and not is_common(bare[1]):
+        add(bare[1], True)  # "Wimpey" of George Wimpey: a founder's surname, beside it
     add(_acronym([w for w in no_legal if w.casefold() not in ("of", "and", "&")]), True)
     return list(forms.items())
 
