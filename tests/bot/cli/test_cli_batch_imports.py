@@ -8,11 +8,11 @@ registry stay unloaded unless asked for (``--algorithm``, ``--company``).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-REPO = Path(__file__).resolve().parents[3]
+import pytest
 
 # Top-level modules (or packages) a plain batch must not import.
 NOT_NEEDED = (
@@ -29,7 +29,9 @@ NOT_NEEDED = (
 )
 
 
-def _imported(*args: str, tmp_path: Path) -> set[str]:
+def _imported(
+    run_newsbot: Callable[..., Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *args: str
+) -> set[str]:
     """Every module a real ``newsbot summarize --batch`` process with ``args`` imports."""
     batch = tmp_path / "in.jsonl"
     article = (
@@ -38,15 +40,8 @@ def _imported(*args: str, tmp_path: Path) -> set[str]:
         "strong until the end of the year."
     )
     batch.write_text(json.dumps({"id": 1, "title": "", "article": article}) + "\n")
-    command = ["-X", "importtime", "-m", "bot.cli", "summarize", "--batch", str(batch)]
-    done = subprocess.run(
-        [sys.executable, *command, *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=REPO,
-        check=False,
-    )
+    monkeypatch.setenv("PYTHONPROFILEIMPORTTIME", "1")  # -X importtime: one stderr line each
+    done = run_newsbot("summarize", "--batch", str(batch), *args, text=True)
     assert done.returncode == 0, done.stderr
     assert len(json.loads(done.stdout)["sentences"]) == 3
     lines = [line for line in done.stderr.splitlines() if line.startswith("import time:")]
@@ -57,12 +52,16 @@ def _loaded(modules: set[str], name: str) -> bool:
     return any(m == name or m.startswith(name + ".") for m in modules)
 
 
-def test_plain_batch_leaves_the_bot_storage_sumy_and_registry_unloaded(tmp_path: Path) -> None:
-    modules = _imported(tmp_path=tmp_path)
+def test_plain_batch_leaves_the_bot_storage_sumy_and_registry_unloaded(
+    run_newsbot: Callable[..., Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    modules = _imported(run_newsbot, monkeypatch, tmp_path)
     assert "summarizer.algorithms.newsrank" in modules  # what it does need
     assert [name for name in NOT_NEEDED if _loaded(modules, name)] == []
 
 
-def test_company_batch_loads_the_registry_names(tmp_path: Path) -> None:
-    modules = _imported("--company", "Acme", tmp_path=tmp_path)
+def test_company_batch_loads_the_registry_names(
+    run_newsbot: Callable[..., Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    modules = _imported(run_newsbot, monkeypatch, tmp_path, "--company", "Acme")
     assert _loaded(modules, "summarizer.companies")
