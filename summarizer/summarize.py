@@ -25,7 +25,6 @@ from summarizer.algorithms.openers import (
     without_connective,
 )
 from summarizer.article import Article
-from summarizer.companies.registry.names import focus_names
 from summarizer.errors import EmptyArticleError, InputError
 from summarizer.text.boilerplate import boilerplate_flags
 from summarizer.text.capitals import lost_capitals, opened, spell_names
@@ -137,7 +136,7 @@ def summarize(
     doc = build_document(article)
     if not doc.sentences:
         raise EmptyArticleError("The article has no sentences to summarize.")
-    focus = focus_names((company, *aliases))
+    focus = _focus(company, aliases)
     chosen, eligible = _pick(algo, doc, sentences, focus)
     picked = _company_first(sorted(chosen), doc, focus, eligible)
     shown = as_shown([doc.sentences[i] for i in picked], article, focus)
@@ -154,6 +153,16 @@ def summarize(
         algorithm=algo.name,
         language=doc.language,
     )
+
+
+def _focus(company: str | None, aliases: Sequence[str]) -> tuple[str, ...]:
+    """``focus_names`` of a followed company; none without one (the name tables then
+    stay unloaded: a batch mostly runs without a company)."""
+    if not company and not aliases:
+        return ()
+    from summarizer.companies.registry.names import focus_names
+
+    return focus_names((company, *aliases))
 
 
 def as_shown(sentences: Sequence[str], article: Article, focus: Sequence[str]) -> list[str]:

@@ -17,7 +17,6 @@ from typing import Any
 
 from bot.ingest.charsets import decode, wide_encoding
 from bot.ingest.records import RECORD_TEXT_KEYS, record_text, record_title
-from storage.normalize import site_name
 from summarizer.article import Article
 from summarizer.errors import EmptyArticleError, InputError, NewsbotError
 from summarizer.text.clean import clean_html, clean_text, parse_article
@@ -234,6 +233,10 @@ def _string(value: Any) -> str:
 
 def source_from_url(url: str | None) -> str | None:
     """The site name of an article address ("www.bbc.co.uk" -> "bbc.co.uk")."""
+    # Imported here: storage.normalize loads email.utils, socket and hashlib, which
+    # `newsbot summarize --batch` (it reads this module for its files) never needs.
+    from storage.normalize import site_name
+
     return site_name(url)
 
 

@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from summarizer.companies.registry.names import is_common
-
 # A capital A-Z other than the word "I", which a transcript that lost its capitals may
 # still write.
 _CAPITAL = re.compile(r"(?!I\b)[A-Z]")
@@ -46,6 +44,9 @@ def opened(sentence: str) -> str:
 def spell_names(sentence: str, names: Sequence[str]) -> str:
     """``sentence`` with each of ``names`` that holds a capital and is no ordinary word
     spelled as given, where the sentence has it in lower case (whole words only)."""
+    # Imported here: only a followed company's summary needs the word list.
+    from summarizer.companies.registry.names import is_common
+
     for name in sorted({n for n in names if has_capitals(n)}, key=len, reverse=True):
         if is_common(name.lower()):
             continue  # "next year", "apple pie": the word, as often as the company

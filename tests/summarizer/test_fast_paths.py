@@ -129,7 +129,7 @@ def _script_language_plain(sample: str) -> str | None:
     if not letters:
         return "english"
     for pattern, language in lang._SCRIPT_LANGUAGES:
-        if len(pattern.findall(rest)) / letters > 0.2:
+        if len(re.findall(pattern, rest)) / letters > 0.2:
             return language
     if len(lang._CYRILLIC_RE.findall(rest)) / letters > 0.3:
         return "ukrainian" if lang._UKRAINIAN_RE.search(rest) else "russian"
