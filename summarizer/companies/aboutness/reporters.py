@@ -1,0 +1,113 @@
+"""A news outlet named only as the one reporting the story: a source, not a subject.
+
+Business news often credits another outlet with the news it passes on ("Reuters has
+reported that X will step down", "a news agency reported that ...", "is reported by Y to
+have won", "has denied to Z that it is the company", "according to the daily W"). Such an
+outlet is a source (labelling guide rule 7), even named in the first sentence and acting
+there: the story is about what it reports, not about it.
+
+A company is such a reporter when every one of its mentions reports or is told the news:
+
+* "X reported that", "X has reported that", "X reports:", "X news agency reported", "X,
+  citing ..., reported" (a reporting verb and then a clause, not a result: "X reported a
+  loss", "X reported higher sales" are its own figures);
+* "reported by X", "according to X", "told X", "denied to X", "confirmed to X", "said in an
+  interview with X", "quoted by X", "cited by X";
+
+and at least one says it is reporting news ("reported that", "news agency", "reported by",
+"told X", "denied to X"), so a company quoted once about its own figures ("sales rose,
+according to X") is not one. A mention naming its own business ("X's chief executive",
+"shares in X", "X reported that its profits rose") keeps it a subject. Unlike compilers
+(``compilers.py``), the deal words of its sentences do not: they are the news it reports
+("Y is reported by X to have won a contract").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from summarizer.companies.aboutness.cues import OFFICER_TITLE, window
+from summarizer.companies.aboutness.layout import Layout
+from summarizer.companies.aboutness.occurrences import Occurrence
+
+_KIND = r"(?:news agency|news service|newswire|wire service|newspaper|broadcaster|website)"
+# Reporting news after the name: "X reported that", "X has reported on", "X news agency
+# reported", "X, citing officials, reported", "X reports:".
+_REPORTS_AFTER = re.compile(
+    rf"^(?:['’]s?)?(?: {_KIND})?(?:,[^,.]{{0,60}},)?(?: (?:has|had|also|earlier|first))*"
+    r" (?:reported|reports|revealed|quoted|cited)(?: (?:that|on)\b|\s*[,:]| \w+ as saying\b)"
+)
+_NEWS_KIND_AFTER = re.compile(rf"^(?:['’]s?)? {_KIND}\b")
+# Told the news before the name: "reported by X", "denied to X", "told X"; with the outlet's
+# kind between ("told the news agency X", "according to the daily X").
+_TOLD_BEFORE = re.compile(
+    r"\b(?:reported by|(?:denied|confirmed|said|explained|admitted|revealed|disclosed) to|"
+    r"told|in an interview with|quoted by|cited by)"
+    rf" (?:the )?(?:(?:[\w-]+ )?{_KIND} )?$"
+)
+_CREDITED_BEFORE = re.compile(rf"\b(?:according to|reports?) (?:the )?(?:(?:[\w-]+ )?{_KIND} )?$")
+
+
+# Its own business beside the name: "X's chief executive", "shares in X", "X reported that its
+# profits rose". Not the sentence's deal words, which are the news it reports ("Y is reported
+# by X to have won a contract").
+_OWN_AFTER = re.compile(
+    rf"^(?:['’]s?)? (?:[\w-]+ )?(?:{OFFICER_TITLE}|shares|stock|profits?|results|sales)\b|"
+    r"^[^.]{0,40}?\b(?:that|on) (?:its|their)\b"
+)
+_OWN_BEFORE = re.compile(rf"\b(?:{OFFICER_TITLE} (?:of|at)|shares (?:in|of)) (?:the )?$")
+
+
+# Last words before the name one of the patterns above needs (optionally + "the").
+_ENDS = ("reported by", "quoted by", "cited by", "according to", "denied to", "confirmed to")
+_ENDS += ("said to", "explained to", "admitted to", "revealed to", "disclosed to", "told")
+_ENDS += ("interview with", "agency", "service", "newswire", "newspaper", "broadcaster")
+_ENDS += ("website", "reports", "report")
+_BEFORE_ENDS = tuple(f"{e}{the} " for e in _ENDS for the in ("", " the"))
+
+
+def _cued(lower: str, o: Occurrence) -> bool:
+    """Whether a word one of the patterns needs is near ``o``: most mentions have none, and
+    are passed over without cutting windows or running the patterns (plain substring tests
+    are several times faster than one regex alternation here)."""
+    if lower.endswith(_BEFORE_ENDS, max(0, o.start - 24), o.start):
+        return True
+    near = lower[o.end : o.end + 110]
+    return (
+        "report" in near
+        or "reveal" in near
+        or "quoted" in near
+        or "cited" in near
+        or "news" in near
+        or "paper" in near
+        or "broadcaster" in near
+        or "website" in near
+    )
+
+
+def _role(lower: str, o: Occurrence) -> int:
+    """2: reports news or is told it; 1: credited with it ("according to X"); 0: neither,
+    or its own business."""
+    if not _cued(lower, o):
+        return 0
+    before, after = window(lower, o.start, o.end)
+    if _OWN_AFTER.match(after) or _OWN_BEFORE.search(before):
+        return 0
+    if _REPORTS_AFTER.match(after) or _NEWS_KIND_AFTER.match(after):
+        return 2
+    if _TOLD_BEFORE.search(before):
+        return 2
+    return 1 if _CREDITED_BEFORE.search(before) else 0
+
+
+def reporters(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
+    """Entries named only as an outlet reporting the story (see the module docstring)."""
+    lower = layout.lower
+    roles: dict[int, int] = {}
+    for o in occs:
+        if roles.get(o.entry, 2) == 0:
+            continue
+        role = _role(lower[o.part], o)
+        roles[o.entry] = 0 if role == 0 else max(role, roles.get(o.entry, 0))
+    return {e for e, role in roles.items() if role == 2}
