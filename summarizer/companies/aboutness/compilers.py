@@ -14,7 +14,10 @@ A company is such a compiler only when both hold:
   names its index, survey or poll ("the X survey", "X's monthly house
   price index", "an index compiled by X", "X house price data"), or its list or ranking
   right after its name ("the X list", "X's annual ranking": a dictionary publisher's list
-  of the year's words; not "X's phone topping wish lists");
+  of the year's words; not "X's phone topping wish lists"), or its economist ("X economist
+  Y said", "X's chief economist": guide rule 7; stop 39: on the labelled splits one false
+  subject fewer, a building society's house price figures in "fresh5", tp unchanged; over
+  the 2,258 dev stories only that story changes);
 * none of its sentences (the headline's included) is about its own business: no deal or case
   (``cues.sentence_cues``), none of its own results, shares, staff or customers ("X's profits
   rose", "shares in X", "X's chief executive", "its customers"). "Profits at X rose, and its
@@ -49,7 +52,8 @@ _FIGURES = r"(?:index|indices|survey|surveys|poll|polls|barometer)"
 _NAMES_ITS_FIGURES = re.compile(
     rf"^(?:['’]s?)? (?:[\w-]+ ){{0,3}}?{_FIGURES}\b|^(?:['’]s?)? (?:house|home|property) "
     r"prices? (?:data|figures|report|statistics)\b|"
-    r"^(?:['’]s?)? (?:annual |latest |new )?(?:list|ranking|rankings|league table)\b"
+    r"^(?:['’]s?)? (?:annual |latest |new )?(?:list|ranking|rankings|league table)\b|"
+    r"^(?:['’]s?)? (?:chief |senior |group |uk |us |head )?economists?\b"
 )
 # "an index compiled by X", "the survey from lender X".
 _FIGURES_BY = re.compile(
