@@ -74,7 +74,7 @@ _OWN_BUSINESS = re.compile(
 )
 # Its officer, or its shares, named with it: "X's chief executive", "shares in X".
 _ITS_AFTER = re.compile(rf"^(?:['’]s?)? (?:[\w-]+ )?(?:{OFFICER_TITLE}|shares|stock)\b")
-_ITS_BEFORE = re.compile(rf"\b(?:{OFFICER_TITLE} (?:of|at)|shares (?:in|of)) (?:the )?$")
+ITS_BEFORE = re.compile(rf"\b(?:{OFFICER_TITLE} (?:of|at)|shares (?:in|of)) (?:the )?$")
 
 
 def bounded(salience: float, maker: bool, compiler: bool) -> float:
@@ -123,7 +123,7 @@ def _own_business(
     about its results, staff or customers, a deal or a case (``read``: sentences already
     read, each read once: a long one naming many compilers is not read again for each)."""
     before, after = window(lower, o.start, o.end)
-    if _ITS_AFTER.match(after) or _ITS_BEFORE.search(before):
+    if _ITS_AFTER.match(after) or ITS_BEFORE.search(before):
         return True
     k = bisect_right(starts, o.start) - 1
     begin, end = starts[k], starts[min(k + 1, len(starts) - 1)]

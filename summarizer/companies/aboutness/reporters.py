@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarizer.companies.aboutness.compilers import ITS_BEFORE
 from summarizer.companies.aboutness.cues import OFFICER_TITLE, window
 from summarizer.companies.aboutness.layout import Layout
 from summarizer.companies.aboutness.occurrences import Occurrence
@@ -56,14 +57,15 @@ _OWN_AFTER = re.compile(
     rf"^(?:['’]s?)? (?:[\w-]+ )?(?:{OFFICER_TITLE}|shares|stock|profits?|results|sales)\b|"
     r"^[^.]{0,40}?\b(?:that|on) (?:its|their)\b"
 )
-_OWN_BEFORE = re.compile(rf"\b(?:{OFFICER_TITLE} (?:of|at)|shares (?:in|of)) (?:the )?$")
 
 
 # Last words before the name one of the patterns above needs (optionally + "the").
-_ENDS = ("reported by", "quoted by", "cited by", "according to", "denied to", "confirmed to")
-_ENDS += ("said to", "explained to", "admitted to", "revealed to", "disclosed to", "told")
-_ENDS += ("interview with", "agency", "service", "newswire", "newspaper", "broadcaster")
-_ENDS += ("website", "reports", "report")
+_ENDS = (
+    *("reported by", "quoted by", "cited by", "according to", "denied to", "confirmed to"),
+    *("said to", "explained to", "admitted to", "revealed to", "disclosed to", "told"),
+    *("interview with", "agency", "service", "newswire", "newspaper", "broadcaster"),
+    *("website", "reports", "report"),
+)
 _BEFORE_ENDS = tuple(f"{e}{the} " for e in _ENDS for the in ("", " the"))
 
 
@@ -92,7 +94,7 @@ def _role(lower: str, o: Occurrence) -> int:
     if not _cued(lower, o):
         return 0
     before, after = window(lower, o.start, o.end)
-    if _OWN_AFTER.match(after) or _OWN_BEFORE.search(before):
+    if _OWN_AFTER.match(after) or ITS_BEFORE.search(before):
         return 0
     if _REPORTS_AFTER.match(after) or _NEWS_KIND_AFTER.match(after):
         return 2

@@ -21,8 +21,10 @@ def _subjects(title: str, paragraphs: tuple[str, ...], *names: str) -> dict[str,
     return {m.name: m.subject for m in matcher.find(Article(title, paragraphs))}
 
 
-def test_an_outlet_opening_the_story_with_what_it_reported_is_no_subject() -> None:
-    found = _subjects(
+# Stories crediting an outlet with their news: (why, headline, paragraphs, the other company).
+_REPORTED = [
+    (
+        "an outlet opening the story with what it reported",
         "Founder to leave Dorvelle",
         (
             "Tidewire has reported that Ana Marsh, founder of snack maker Dorvelle, will "
@@ -30,14 +32,10 @@ def test_an_outlet_opening_the_story_with_what_it_reported_is_no_subject() -> No
             "Dorvelle said its finance chief would run the firm until a successor is found. "
             "Dorvelle shares rose 2%.",
         ),
-        "Tidewire",
         "Dorvelle",
-    )
-    assert found == {"Dorvelle": True, "Tidewire": False}
-
-
-def test_an_outlet_reporting_and_told_the_news_throughout_is_no_subject() -> None:
-    found = _subjects(
+    ),
+    (
+        "an outlet reporting and told the news throughout",
         "Keston shares slump on oil report",
         (
             "Shares in oil explorer Keston halved on a report that it had lost a contract.",
@@ -46,10 +44,21 @@ def test_an_outlet_reporting_and_told_the_news_throughout_is_no_subject() -> Non
             "Brasco is reported by Tidewire to have won a contract for the northern field. "
             "Halvan has denied to Tidewire that it is the other winner.",
         ),
-        "Tidewire",
         "Keston",
-    )
-    assert found == {"Keston": True, "Tidewire": False}
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "title", "paragraphs", "other"), _REPORTED, ids=[r[0] for r in _REPORTED]
+)
+def test_an_outlet_credited_with_the_news_is_no_subject(
+    why: str, title: str, paragraphs: tuple[str, ...], other: str
+) -> None:
+    assert _subjects(title, paragraphs, "Tidewire", other) == {
+        other: True,
+        "Tidewire": False,
+    }, why
 
 
 def test_an_outlet_whose_own_business_is_the_story_stays_a_subject() -> None:
