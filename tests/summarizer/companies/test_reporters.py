@@ -103,6 +103,32 @@ def test_what_an_outlet_reports_or_is_told_makes_it_a_reporter(text: str) -> Non
 @pytest.mark.parametrize(
     "text",
     [
+        "The Sunday Chronicle says the board considered a buyout. The mine will close, "
+        "the Sunday Chronicle said.",
+        "The Sunday Chronicle said the plan was bold, but the Sunday Chronicle report added "
+        "that the bid is stalling.",
+    ],
+)
+def test_a_newspapers_name_makes_what_it_says_a_report(text: str) -> None:
+    assert _reporters(text, "Sunday Chronicle") == {"Sunday Chronicle"}
+    # Any other company saying something speaks for itself.
+    assert not _reporters(text.replace("Sunday Chronicle", "Tidewire"), "Tidewire")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sunday Chronicle said its profits fell.",
+        "Shares in the Sunday Chronicle fell. The Sunday Chronicle said the mine would close.",
+    ],
+)
+def test_a_newspaper_saying_something_about_its_own_business_is_no_reporter(text: str) -> None:
+    assert not _reporters(text, "Sunday Chronicle")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # Its own figures: a result, not a clause of news.
         "Tidewire reported a loss of $3m.",
         "Tidewire reported higher sales.",
