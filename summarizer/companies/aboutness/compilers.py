@@ -14,7 +14,10 @@ A company is such a compiler only when both hold:
   names its index, survey or poll ("the X survey", "X's monthly house
   price index", "an index compiled by X", "X house price data"), or its list or ranking
   right after its name ("the X list", "X's annual ranking": a dictionary publisher's list
-  of the year's words; not "X's phone topping wish lists");
+  of the year's words; not "X's phone topping wish lists"), or its economist ("X economist
+  Y said", "X's chief economist": guide rule 7; stop 39: on the labelled splits one false
+  subject fewer, a building society's house price figures in "fresh5", tp unchanged; over
+  the 2,258 dev stories only that story changes);
 * none of its sentences (the headline's included) is about its own business: no deal or case
   (``cues.sentence_cues``), none of its own results, shares, staff or customers ("X's profits
   rose", "shares in X", "X's chief executive", "its customers"). "Profits at X rose, and its
@@ -49,7 +52,8 @@ _FIGURES = r"(?:index|indices|survey|surveys|poll|polls|barometer)"
 _NAMES_ITS_FIGURES = re.compile(
     rf"^(?:['’]s?)? (?:[\w-]+ ){{0,3}}?{_FIGURES}\b|^(?:['’]s?)? (?:house|home|property) "
     r"prices? (?:data|figures|report|statistics)\b|"
-    r"^(?:['’]s?)? (?:annual |latest |new )?(?:list|ranking|rankings|league table)\b"
+    r"^(?:['’]s?)? (?:annual |latest |new )?(?:list|ranking|rankings|league table)\b|"
+    r"^(?:['’]s?)? (?:chief |senior |group |uk |us |head )?economists?\b"
 )
 # "an index compiled by X", "the survey from lender X".
 _FIGURES_BY = re.compile(
@@ -70,7 +74,7 @@ _OWN_BUSINESS = re.compile(
 )
 # Its officer, or its shares, named with it: "X's chief executive", "shares in X".
 _ITS_AFTER = re.compile(rf"^(?:['’]s?)? (?:[\w-]+ )?(?:{OFFICER_TITLE}|shares|stock)\b")
-_ITS_BEFORE = re.compile(rf"\b(?:{OFFICER_TITLE} (?:of|at)|shares (?:in|of)) (?:the )?$")
+ITS_BEFORE = re.compile(rf"\b(?:{OFFICER_TITLE} (?:of|at)|shares (?:in|of)) (?:the )?$")
 
 
 def bounded(salience: float, maker: bool, compiler: bool) -> float:
@@ -119,7 +123,7 @@ def _own_business(
     about its results, staff or customers, a deal or a case (``read``: sentences already
     read, each read once: a long one naming many compilers is not read again for each)."""
     before, after = window(lower, o.start, o.end)
-    if _ITS_AFTER.match(after) or _ITS_BEFORE.search(before):
+    if _ITS_AFTER.match(after) or ITS_BEFORE.search(before):
         return True
     k = bisect_right(starts, o.start) - 1
     begin, end = starts[k], starts[min(k + 1, len(starts) - 1)]

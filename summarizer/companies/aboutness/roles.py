@@ -5,7 +5,10 @@ company is a mention, not a subject):
 
 * the site something happens on: "sold on eBay", "posted on video site X", "via the X app";
 * an example of a kind: "companies such as X", "retailers like X", "e.g. X";
-* an event named after it: "the X crash", "the X scandal", "the X saga";
+* an event named after it: "the X crash", "the X scandal", "the X saga", "the X explosion",
+  "the X oil spill" (explosions, accidents, incidents, blasts, fires and spills added in stop
+  39: on the labelled splits one passing alert fewer, in fresh5, "the recent X explosion" in
+  a story on checks of another maker's jets; over the 2,258 dev stories only that story);
 * the compiler of a list or survey: "the X list", "X's annual ranking", "the people X
   questioned", "X surveyed 2,000 adults";
 * what a news outlet reports, where the story also tells it something (guide rules 5 and
@@ -81,7 +84,10 @@ _BEFORE_ENDS = (
     "e.g.,",
 )
 _CUES_AFTER = {
-    "event": re.compile(r"^(?:['’]s?)? (?:crash|tragedy|disaster|scandal|saga|affair|collapse)\b"),
+    "event": re.compile(
+        r"^(?:['’]s?)? (?:oil |gas |plane |factory |plant |mine )?(?:crash|tragedy|disaster|"
+        r"scandal|saga|affair|collapse|explosion|accident|incident|blast|fire|spill)\b"
+    ),
     "figures": re.compile(
         r"^(?:['’]s?)? (?:(?:[\w-]+ )?(?:list|ranking|rankings|league table)\b|"
         r"(?:interviewed|questioned|surveyed|polled)\b)"

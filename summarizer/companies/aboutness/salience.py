@@ -78,6 +78,7 @@ from summarizer.companies.aboutness.occurrences import (
 )
 from summarizer.companies.aboutness.officers import officers
 from summarizer.companies.aboutness.products import product_mentions
+from summarizer.companies.aboutness.reporters import reporters
 from summarizer.companies.aboutness.roles import in_passing
 
 FEATURES = (
@@ -213,6 +214,7 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
     made |= flights(occs, layout)  # whose flight the lead is about ("X Flight 370")
     made |= defendants(occs, layout)  # whom a case is brought against ("a lawsuit against X")
     capped = compilers(occs, layout)  # whose index or survey the story quotes: a source
+    capped |= reporters(occs, layout)  # an outlet the story credits with its news: a source
     scores = [
         Score(e, round(bounded(probability(f), e in made, e in capped), 3), counts[e])
         for e, f in feats.items()

@@ -73,6 +73,16 @@ _COMPILED = [
         ),
     ),
     (
+        "a lender's figures, spoken for by its economist",
+        "Home prices edge up in March",
+        (
+            "Home prices in the UK rose 0.4% in March, says the Brimwell building society.",
+            'Brimwell said prices had risen 0.3% in February. "Buyers are cautious, not '
+            'fleeing," said Brimwell economist Kay Dunn.',
+            "Prices would rise about 5% this year if this pace held, Brimwell said.",
+        ),
+    ),
+    (
         "an index compiled by a consultancy",
         "Shoppers grow gloomier",
         (
@@ -112,6 +122,15 @@ _OWN_NEWS = [
             "City consultancy Harlow Reade made a profit of £200m last year, up 20%.",
             "Harlow Reade is forecasting economic growth of 1.5% next year. Harlow Reade said "
             "its profits would rise again.",
+        ),
+    ),
+    (
+        "its own profits, beside its economist on the housing market",
+        "Brimwell profits up 8%",
+        (
+            "The Brimwell building society made a profit of £2.1bn last year, up 8%.",
+            "Home prices rose 6% in the year, said Brimwell economist Kay Dunn. Brimwell said "
+            "it would open 20 branches.",
         ),
     ),
     (

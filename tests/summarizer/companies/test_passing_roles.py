@@ -27,6 +27,11 @@ _ROLES = [
     ("the new handset looks like ", " made it in 1990.", ""),
     ("since the ", " scandal broke, the minister has", "event"),
     ("after the ", " crash, regulators asked", "event"),
+    ("in light of the recent ", " explosion, inspectors", "event"),
+    ("a year after the ", " oil spill, the beaches", "event"),
+    ("since the ", " incident, staff have", "event"),
+    # A verb is no event: "fired" is its own news.
+    ("", " fired 300 workers on monday.", ""),
     ("other words on the ", " list included", "figures"),
     ("of the 3,000 adults ", " surveyed, half said", "figures"),
     ("", " surveyed 3,000 adults in May.", "figures"),
@@ -94,6 +99,15 @@ _PASSING = [
         "Pilots' unions have called for cameras in cockpits after the Norvane Air crash in "
         "March. The Norvane Air disaster killed 140 people. Unions say cameras would help "
         "investigators. Regulators will discuss the idea next month.",
+        ("Norvane Air",),
+    ),
+    (
+        "an event named after the company in the headline and lead, in a story about others",
+        "Emergency checks ordered on all Kestrel 300s after Norvane Air explosion",
+        "Regulators have told all airlines flying Kestrel 300 jets to inspect them, in light of "
+        "the investigation into the Norvane Air explosion last week. Kestrel said a loose bolt "
+        "in the wing could pierce a fuel tank. Kestrel has sent engineers to help airlines. The "
+        "checks must be done within ten days, Kestrel said.",
         ("Norvane Air",),
     ),
     (
