@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 MAX_NAMES_PER_COMMAND = 10
 CLOSE_MATCH = 80.0  # rapidfuzz ratio: "Xiaomy" ~ "Xiaomi" (83) is a typo, not a new name
+MAX_JOINED_WORDS = 4  # "Apple Toyota Sony Nokia": longer runs of names are rarely a list
 # What people type to stop following everything (and keep their settings, unlike /stop).
 EVERYTHING = frozenset(("all", "everything", "*", "all companies"))
 
@@ -46,6 +47,7 @@ class Unknown:
     suggestions: tuple[CompanyRef, ...] = ()
     reason: str | None = None
     created: bool = False  # followed as a new name all the same; suggestions are loose
+    joined: bool = False  # known companies typed without commas: "Apple Toyota"
 
 
 _QUOTES = '"“”'
@@ -176,10 +178,27 @@ class NameChooser:
         # Look-alikes the chat already follows need no button.
         followed = self.store.subscriptions.is_subscribed
         offer = tuple(ref for ref in suggestions if not followed(chat_id, ref.id))
-        if offer:
+        if joined := self.joined_without_commas(name):
+            unknown.append(Unknown(name, joined, created=True, joined=True))
+        elif offer:
             unknown.append(Unknown(name, offer, created=True))
         company_id = self.store.companies.add_custom(name, chat_id=chat_id)
         return self.store.companies.get(company_id), True
+
+    def joined_without_commas(self, name: str) -> tuple[CompanyRef, ...]:
+        """The known companies ``name`` lists when each of its words is one ("Apple
+        Toyota": the comma forgotten), else (). The name is still followed as typed (a
+        joint venture may go by two firms' names); the reply offers them apart."""
+        words = name.split()
+        if not 2 <= len(words) <= MAX_JOINED_WORDS:
+            return ()
+        refs: dict[int, CompanyRef] = {}
+        for word in words:
+            company = self.find(word)
+            if company is None:
+                return ()
+            refs.setdefault(company.id, CompanyRef(company.id, company.name))
+        return tuple(refs.values()) if len(refs) == len(words) else ()
 
     def _custom(self, ref: CompanyRef) -> bool:
         """Whether a company is a name users added, not one from the registry."""

@@ -38,7 +38,13 @@ def _unknown_lines(unknown: Sequence[Unknown]) -> list[str]:
     lines = []
     for item in unknown:
         what = esc(item.text, limit=NAME_CHARS)
-        if item.reason:
+        if item.joined:
+            apart = code(follow_commands(item.suggestions)[0])
+            lines.append(
+                f"? If you meant {_names(item.suggestions)}, each on its own (commas "
+                f"separate names), tap below or send {apart}"
+            )
+        elif item.reason:
             offer = f" Did you mean {_names(item.suggestions)}?" if item.suggestions else ""
             lines.append(f"✗ “{what}”: {esc(item.reason)}.{offer}")
         elif item.created:

@@ -64,6 +64,20 @@ async def test_two_known_companies_typed_as_one_name_are_followed_both(bot: Bot)
     assert not {"Volkswagen", "BMW"} & {n for _, n in bot.store.subscriptions.for_chat(11)}
 
 
+async def test_known_companies_typed_without_commas_are_offered_apart(bot: Bot) -> None:
+    # "Apple Toyota": the comma forgotten. The name is followed as typed (it may be a
+    # joint venture's), and the reply offers each company on its own.
+    reply = (await bot.send("/subscribe Apple Toyota"))[0]
+    assert "Subscribed to <b>Apple Toyota</b>" in reply
+    assert "<code>/subscribe Apple, Toyota Motor</code>" in reply
+    offered = [label for label, _ in bot.buttons(bot.last("sendMessage"))]
+    assert offered == ["Follow Apple", "Follow Toyota Motor"]
+    # A known name of several words, and a name whose words are not all companies,
+    # get no such offer.
+    for name in ("General Motors", "Apple pie"):
+        assert "each on its own" not in (await bot.send(f"/subscribe {name}"))[0]
+
+
 async def test_an_ordinary_word_is_a_ticker_only_when_typed_as_one(bot: Bot) -> None:
     # "Sky" is the broadcaster, not Champion Homes (ticker SKY); "Cat" is offered, not
     # followed (Caterpillar's ticker CAT), and "CAT" or "$SKY" still read as tickers.
