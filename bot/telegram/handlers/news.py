@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 
+from bot.services.answers import NewsResult
 from bot.services.news import DEFAULT_NEWS, MAX_NEWS
 from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import esc
@@ -30,20 +31,37 @@ if TYPE_CHECKING:
 async def news(update: Update, context: Context) -> None:
     """``/news NAME [N]``: a brief and the latest N articles, summarised for that company."""
     text = argument(update)
-    name, count = parse_news_args(text)
-    if not name.strip(_NO_NAME):  # "/news ," or '/news ""' is no name either
-        await _pick_company(update, context)
-        return
-    result = await context.workers.heavy(
-        chat_id(update),
-        context.news.news,
-        chat_id(update),
-        name,
-        count,
-        alternatives=other_readings(text, name),
-    )
+    try:
+        name, count = parse_news_args(text)
+    except InputError as out_of_range:
+        # "Forever 21", "Studio 54": a number past the count's range may end a name.
+        result = await _whole_name_news(update, context, text, out_of_range)
+    else:
+        if not name.strip(_NO_NAME):  # "/news ," or '/news ""' is no name either
+            await _pick_company(update, context)
+            return
+        result = await context.workers.heavy(
+            chat_id(update),
+            context.news.news,
+            chat_id(update),
+            name,
+            count,
+            alternatives=other_readings(text, name),
+        )
     reply, markup = news_reply(result)
     await send(update, context, reply, markup)
+
+
+async def _whole_name_news(
+    update: Update, context: Context, text: str, out_of_range: InputError
+) -> NewsResult:
+    """``/news Forever 21``: the news of the company the whole text names; the count's
+    range error when it names none."""
+    chat, name = chat_id(update), " ".join(text.split())
+    company = await context.workers.read(context.reader.news.find_company, name, chat)
+    if company is None:
+        raise out_of_range
+    return await context.workers.heavy(chat, context.news.news_for, chat, company, DEFAULT_NEWS)
 
 
 async def _pick_company(update: Update, context: Context) -> None:

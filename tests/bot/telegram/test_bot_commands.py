@@ -665,6 +665,11 @@ async def test_a_number_that_ends_a_known_name_is_part_of_it(bot: Bot) -> None:
     assert "know a company called “Channel”" in unknown
     both = (await bot.send("/news 2 Channel 5"))[0]  # the count first, the name's number last
     assert "know a company" not in both and "<b>Channel 5</b>" in both
+    # A number past the count's range that ends a known name is the name's: "Forever 21";
+    # after a name that is known without it, it is still a count out of range.
+    forever = (await bot.send("/news Forever 21"))[0]
+    assert "<b>Forever 21</b>" in forever and "1 to 10 articles" not in forever
+    assert "1 to 10 articles" in (await bot.send("/news Xiaomi 21"))[0]
 
 
 async def test_news_with_only_punctuation_or_a_negative_count_is_explained(bot: Bot) -> None:
