@@ -389,6 +389,9 @@ async def test_settings_buttons_and_typed_changes(bot: Bot) -> None:
     assert "Alert me when a company is: <b>merely mentioned</b>" in anything
     tiny = (await bot.send("/settings relevance 1e-9"))[0]  # a number of its own
     assert "<b>merely mentioned (relevance 1e-09)</b>" in tiny
+    for odd in ("everything", "5", "-0.5", "nan"):  # one message names what it takes
+        reply = (await bot.send(f"/settings relevance {odd}"))[0]
+        assert "Relevance must be any, notable, main or a number from 0 to 1." in reply, odd
 
 
 async def test_settings_digest_takes_a_mode_as_people_say_it(bot: Bot) -> None:
