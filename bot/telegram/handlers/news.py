@@ -77,7 +77,7 @@ async def _pick_company(update: Update, context: Context) -> None:
         return
     rows = [
         [InlineKeyboardButton(f"📰 {r.name[:50]}", callback_data=encode(Action.MORE_NEWS, r.id))]
-        for r in refs[:20]
+        for r in refs[:_MAX_BUTTONS]
     ]
     await send(
         update, context, "News about which company? (or /news NAME)", InlineKeyboardMarkup(rows)
@@ -194,6 +194,9 @@ def other_readings(text: str, name: str) -> tuple[tuple[str, int], ...]:
         readings.append((" ".join(words[1:]), int(lead)))
     return tuple(r for r in readings if r[0] != name)
 
+
+# Telegram takes at most 100 buttons under one message; a chat may follow 50 companies.
+_MAX_BUTTONS = 100
 
 # What is left of an argument that names nothing: separators, quote marks, spaces.
 _NO_NAME = " ,;" + QUOTE_MARKS

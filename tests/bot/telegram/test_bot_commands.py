@@ -675,6 +675,17 @@ async def test_a_number_that_ends_a_known_name_is_part_of_it(bot: Bot) -> None:
     assert "1 to 10 articles" in (await bot.send("/news Xiaomi 21"))[0]
 
 
+async def test_news_alone_offers_every_company_the_chat_follows(bot: Bot) -> None:
+    # A chat may follow 50 companies; the picker used to stop at the first 20.
+    names = [f"Quorvex Labs {n}" for n in range(30)]
+    for name in names:
+        company = bot.store.companies.add_custom(name, chat_id=11)
+        bot.store.subscriptions.add(11, company)
+    assert (await bot.send("/news"))[0].startswith("News about which company?")
+    offered = [label for label, _ in bot.buttons(bot.last("sendMessage"))]
+    assert sorted(offered) == sorted(f"📰 {name}" for name in names)
+
+
 async def test_news_with_only_punctuation_or_a_negative_count_is_explained(bot: Bot) -> None:
     assert "Usage: <code>/news Xiaomi 5</code>" in (await bot.send("/news ,"))[0]
     for empty in ('/news ""', "/news ''", '/news "" 3', "/news “ ”"):  # quotes round nothing
