@@ -37,6 +37,8 @@ MAX_QUERY_CHARS = 200
 _SEARCH_FACTOR = 5
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _ID = re.compile(r"^#?(\d{1,12})$")
+# What a pasted reference comes wrapped in: <https://…> (mail, Markdown), (…), quotes.
+_WRAPPERS = ("<>", "()", "[]", '""', "“”", "''")
 
 # Text one summary reads: far more than any news story (~5,000 words), and small
 # enough that one command over a huge page costs a fraction of a second, not minutes.
@@ -151,7 +153,7 @@ class NewsService:
         A page a chat submits is that chat's alone and alerts nobody; ``trusted`` (an
         operator's ``/ingest URL``) stores it like the CLI and the feed poller do.
         """
-        ref = ref.strip()
+        ref = _unwrapped(ref)
         sentences = self.store.chats.settings(chat_id).summary_sentences
         new = False
         match = _ID.match(ref)
@@ -265,3 +267,13 @@ class NewsService:
             aliases=company.aliases,
             sentences=min(5, len(articles) + 1),
         )
+
+
+def _unwrapped(ref: str) -> str:
+    """``ref`` without the sentence's punctuation or the brackets it was pasted in:
+    "<https://…>", "(https://…).", "12." (a URL's own closing bracket stays)."""
+    ref = ref.strip().rstrip(".,;:!?")
+    for left, right in _WRAPPERS:
+        if len(ref) > 2 and ref[0] == left and ref[-1] == right:
+            return ref[1:-1].strip()
+    return ref

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from bot.telegram.application import post_init
+from summarizer.article import Article
 
 Bot = Any  # the Harness from conftest (not importable under importlib mode)
 
@@ -342,6 +343,15 @@ async def test_summary_by_number_and_bad_references(bot: Bot) -> None:
     assert "no article number " + "9" * 30 + "." in huge
     assert "web address" in (await bot.send("/summary not-a-thing"))[0]
     assert "Usage" in (await bot.send("/summary"))[0]
+
+
+async def test_summary_takes_a_reference_as_pasted_in_brackets_or_a_sentence(bot: Bot) -> None:
+    url = "https://news.example/xiaomi-plant-(beijing)"
+    article = Article("Xiaomi opens a plant", ("Xiaomi opened a car plant.",), url=url)
+    article_id, _ = bot.store.articles.add(article, companies=[])
+    for pasted in (f"<{url}>", f"({url}).", f"{url}.", f"“{url}”", f"{article_id}."):
+        reply = (await bot.send(f"/summary {pasted}"))[0]
+        assert f"article #{article_id}" in reply, pasted
 
 
 async def test_search_finds_the_seed_and_odd_queries_do_not_crash(bot: Bot) -> None:
