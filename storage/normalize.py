@@ -102,9 +102,14 @@ def normalise_published(value: str | None) -> str | None:
     return moment.astimezone(UTC).isoformat()
 
 
+# A search term: a phrase in quotes (its words next to each other, in order), maybe
+# -"left out", or a word; an unclosed quote is only a character of its word.
+_CHUNK = re.compile(r'-?"[^"]*"|-?“[^”]*”|\S+')
+
+
 def _phrase(chunk: str) -> str | None:
     prefix = chunk.endswith("*")
-    word = chunk.strip("*").replace('"', " ").strip()
+    word = re.sub(r'["“”]', " ", chunk.strip("*")).strip()
     if not any(ch.isalnum() for ch in word):
         return None  # emoji or punctuation alone: the FTS tokenizer would see nothing
     quoted = '"' + re.sub(r"\s+", " ", word) + '"'
@@ -114,6 +119,7 @@ def _phrase(chunk: str) -> str | None:
 def fts_query(text: str) -> str | None:
     """A safe FTS5 MATCH expression for what a user typed, or None when nothing is left.
 
+    A phrase in quotes is matched as one (its words together, in order).
     Every word is quoted, so FTS syntax (quotes, ``*``, ``NEAR``, ``:``, brackets) is
     literal; a bare upper-case ``OR`` between words is kept as an operator, and a word
     written ``-word`` is left out (as in web search engines). Exclusions alone match
@@ -126,7 +132,7 @@ def fts_query(text: str) -> str | None:
     """
     groups: list[list[str]] = [[]]
     excluded: list[str] = []
-    for chunk in (text or "").split()[: MAX_SEARCH_TERMS * 2]:
+    for chunk in _CHUNK.findall(text or "")[: MAX_SEARCH_TERMS * 2]:
         if chunk == "OR":
             if groups[-1]:
                 groups.append([])

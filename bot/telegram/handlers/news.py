@@ -134,7 +134,8 @@ async def search(update: Update, context: Context) -> None:
             update,
             context,
             usage("search", "electric cars")
-            + "\nAll words must appear; use OR for alternatives and -word to leave one out.",
+            + "\nAll words must appear; use OR for alternatives, -word to leave one out "
+            'and "quotes" for words together.',
         )
         return
     chat = chat_id(update)
