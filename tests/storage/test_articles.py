@@ -191,6 +191,8 @@ def test_a_phrase_in_quotes_matches_its_words_together(store: Store) -> None:
         assert [a.id for a in store.articles.search(typed)] == [bid], typed
     assert store.articles.search('takeover -"takeover bid"')[0].id != bid
     assert len(store.articles.search("takeover bid")) == 2  # without quotes: any order
+    body = "The takeover failed. " + "Filler words go here. " * 15 + "Then a takeover bid came."
+    assert "takeover bid" in snippet(body, '"takeover bid"')  # where the phrase is
 
 
 def test_a_word_written_minus_word_is_left_out(store: Store) -> None:
