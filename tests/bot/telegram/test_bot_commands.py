@@ -497,6 +497,8 @@ async def test_stop_deletes_the_chat(bot: Bot) -> None:
     await bot.send("/settings length 5")
     reply = (await bot.send("/stop"))[0]
     assert "Unsubscribed from 2 companies" in reply
+    # A mistaken /stop can be undone: the reply has the command that follows them again.
+    assert reply.endswith("again, send:\n<code>/subscribe Tesla, Xiaomi</code>"), reply
     assert bot.store.subscriptions.count(11) == 0
     assert bot.store.chats.get(11) is None
 
