@@ -38,7 +38,7 @@ _SEARCH_FACTOR = 5
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _ID = re.compile(r"^#?(\d{1,12})$")
 # What a pasted reference comes wrapped in: <https://…> (mail, Markdown), (…), quotes.
-_WRAPPERS = ("<>", "()", "[]", '""', "“”", "''")
+_WRAPPERS = (("<", ">"), ("(", ")"), ("[", "]"), ('"', '"'), ("“", "”"), ("'", "'"))
 
 # Text one summary reads: far more than any news story (~5,000 words), and small
 # enough that one command over a huge page costs a fraction of a second, not minutes.
