@@ -77,6 +77,11 @@ async def test_known_companies_typed_without_commas_are_offered_apart(bot: Bot) 
     # get no such offer.
     for name in ("General Motors", "Apple pie"):
         assert "each on its own" not in (await bot.send(f"/subscribe {name}"))[0]
+    # A name another chat made up is unknown here, so never offered: no leak.
+    await bot.send("/subscribe Quorvexa", chat=31, user=31)
+    assert "each on its own" not in (await bot.send("/subscribe Tesla Quorvexa"))[0]
+    own = (await bot.send("/subscribe Tesla Quorvexa", chat=31, user=31))[0]
+    assert "<code>/subscribe Tesla, Quorvexa</code>" in own
 
 
 async def test_an_ordinary_word_is_a_ticker_only_when_typed_as_one(bot: Bot) -> None:
@@ -725,8 +730,12 @@ async def test_another_chats_custom_name_typed_exactly_is_a_name_new_to_this_cha
     assert plain.startswith("I answer commands") and not bot.buttons(bot.last("sendMessage"))
     news = (await bot.send("/news zorblax widgets", chat=32, user=32))[0]
     assert "To follow it as a new name: /subscribe zorblax widgets" in news
+    # Nothing tells that another chat follows it: the replies read as for a name no
+    # chat has used.
+    left = (await bot.send("/unsubscribe Zorblax Widgets", chat=32, user=32))[0]
+    assert "I don't know “Zorblax Widgets”" in left
     subscribe = (await bot.send("/subscribe zorblax widgets", chat=32, user=32))[0]
-    assert "Subscribed to" in subscribe
+    assert "Subscribed to" in subscribe and "a name new to me" in subscribe
     assert [n for _, n in bot.store.subscriptions.for_chat(32)] == ["Zorblax Widgets"]
     own = (await bot.send("zorblax widgets", chat=32, user=32))[0]  # now its own name too
     assert "Zorblax Widgets" in own and bot.buttons(bot.last("sendMessage"))
