@@ -102,6 +102,7 @@ class NewsService:
                 company, count = found, other_count
                 break
         if company is None:
+            self._refuse_several(name, chat_id)
             hint = ", ".join(company.name for company in self.suggest(name, chat_id))
             shown = name[:100]
             tip = f" Did you mean: {hint}?" if hint else ""
@@ -109,6 +110,15 @@ class NewsService:
                 tip = f" To follow it as a new name: /subscribe {shown}"
             raise InputError(f"I don't know a company called “{shown}”.{tip}")
         return self.news_for(chat_id, company, count)
+
+    def _refuse_several(self, name: str, chat_id: int) -> None:
+        """``/news Apple, Toyota``: /news shows one company, so the reply names the
+        commands for the known ones, not "I don't know a company called 'Apple, Toyota'"."""
+        parts = [part.strip() for part in re.split(r"[,;]", name) if part.strip()]
+        known = [c for c in (self.find_company(p, chat_id) for p in parts[:10]) if c]
+        if len(parts) > 1 and known:
+            commands = " or ".join(f"/news {company.name}" for company in known[:3])
+            raise InputError(f"/news shows one company at a time: {commands}.")
 
     def news_for_id(self, chat_id: int, company_id: int, count: int = DEFAULT_NEWS) -> NewsResult:
         """Like :meth:`news`, for a company picked from a button."""

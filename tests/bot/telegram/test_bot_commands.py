@@ -692,6 +692,12 @@ async def test_a_number_that_ends_a_known_name_is_part_of_it(bot: Bot) -> None:
     assert "1 to 10 articles" in (await bot.send("/news Xiaomi 21"))[0]
 
 
+async def test_news_of_several_companies_says_it_takes_one(bot: Bot) -> None:
+    reply = (await bot.send("/news Apple, Toyota 2"))[0]
+    assert reply == "/news shows one company at a time: /news Apple or /news Toyota Motor."
+    assert "know a company called" in (await bot.send("/news Qwzx, Vbnm"))[0]
+
+
 async def test_news_alone_offers_every_company_the_chat_follows(bot: Bot) -> None:
     # A chat may follow 50 companies; the picker used to stop at the first 20.
     names = [f"Quorvex Labs {n}" for n in range(30)]
