@@ -102,9 +102,14 @@ def normalise_published(value: str | None) -> str | None:
     return moment.astimezone(UTC).isoformat()
 
 
+# A search term: a phrase in quotes (its words next to each other, in order), maybe
+# -"left out", or a word; an unclosed quote is only a character of its word.
+_CHUNK = re.compile(r'-?"[^"]*"|-?“[^”]*”|\S+')
+
+
 def _phrase(chunk: str) -> str | None:
     prefix = chunk.endswith("*")
-    word = chunk.strip("*").replace('"', " ").strip()
+    word = re.sub(r'["“”]', " ", chunk.strip("*")).strip()
     if not any(ch.isalnum() for ch in word):
         return None  # emoji or punctuation alone: the FTS tokenizer would see nothing
     quoted = '"' + re.sub(r"\s+", " ", word) + '"'
@@ -114,6 +119,7 @@ def _phrase(chunk: str) -> str | None:
 def fts_query(text: str) -> str | None:
     """A safe FTS5 MATCH expression for what a user typed, or None when nothing is left.
 
+    A phrase in quotes is matched as one (its words together, in order).
     Every word is quoted, so FTS syntax (quotes, ``*``, ``NEAR``, ``:``, brackets) is
     literal; a bare upper-case ``OR`` between words is kept as an operator, and a word
     written ``-word`` is left out (as in web search engines). Exclusions alone match
@@ -126,7 +132,7 @@ def fts_query(text: str) -> str | None:
     """
     groups: list[list[str]] = [[]]
     excluded: list[str] = []
-    for chunk in (text or "").split()[: MAX_SEARCH_TERMS * 2]:
+    for chunk in _CHUNK.findall(text or "")[: MAX_SEARCH_TERMS * 2]:
         if chunk == "OR":
             if groups[-1]:
                 groups.append([])
@@ -182,17 +188,28 @@ def holds_words(text: str, words: tuple[str, ...]) -> bool:
     return all(_word_re(word).search(text) for word in words)
 
 
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    """A quoted phrase's words in a row, each by its first letters ("takeover bids")."""
+    words = re.findall(r"\w+", phrase.casefold())
+    stems = (re.escape(w[: max(4, len(w) - 2)]) + r"\w*" for w in words)
+    return re.compile(r"\b" + r"\W+".join(stems), re.IGNORECASE)
+
+
 def snippet(body: str, query: str, *, width: int = 160) -> str:
-    """About ``width`` characters of ``body`` around the first word of ``query`` found.
+    """About ``width`` characters of ``body`` around the first word (or quoted phrase)
+    of ``query`` found.
 
     Words are matched by their first letters, so "battery" finds "batteries"; a word
     typed as an acronym ("EV") only as a word of its own.
     """
     lowered = body.casefold()
     starts = []
-    for chunk in (query or "").split():
+    for chunk in _CHUNK.findall(query or ""):
         word = "".join(ch for ch in chunk.casefold() if ch.isalnum())
-        if acronym := _ACRONYM.fullmatch(chunk):  # as a word: "EV" is not the "ev" of "every"
+        if chunk[0] in '"“' and word:  # a phrase: its words together, each by its first letters
+            m = _phrase_re(chunk).search(body)
+            found = m.start() if m else -1
+        elif acronym := _ACRONYM.fullmatch(chunk):  # as a word: "EV" is not the "ev" of "every"
             m = _word_re(acronym.group(1)).search(body)
             found = m.start() if m else -1
         elif word and chunk not in _FTS_OPERATORS and chunk != "OR" and chunk[0] != "-":

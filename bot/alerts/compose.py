@@ -173,7 +173,7 @@ class Composer:
     def _view(self, group: list[OutboxItem], *, sentences: int) -> AlertView:
         lead = group[0]
         others = tuple(Story(i.title, i.url, i.source, i.article_id) for i in group[1:])
-        story = Story(lead.title, lead.url, lead.source, lead.article_id)
+        story = Story(lead.title, lead.url, lead.source, lead.article_id, lead.published)
         return AlertView(
             lead.company_id, lead.company, story, self._summary(lead, sentences), others
         )

@@ -3,7 +3,7 @@
 What a subscriber sees for one alert::
 
     <b>Xiaomi unveils its first electric car</b>
-    🏢 Xiaomi · Reuters
+    🏢 Xiaomi · Reuters · 3 Dec 2026
     Two or three sentences of the article that are about Xiaomi.
     Read at Reuters · +2 sources: BBC, CNBC
     [🔕 Unsubscribe Xiaomi] [📰 More on Xiaomi]
@@ -19,6 +19,7 @@ from bot.telegram.formatting import (
     MAX_MESSAGE,
     bold,
     esc,
+    format_date,
     is_safe_url,
     italic,
     link,
@@ -42,6 +43,7 @@ class Story:
     url: str | None = None
     source: str | None = None
     article_id: int | None = None  # for "/summary ID" when there is no link to follow
+    published: str | None = None  # ISO date the source gives, shown as /news shows it
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +118,8 @@ def alert_message(view: AlertView) -> Rendered:
     head = f"{bold(view.story.title, limit=_TITLE_LIMIT)}\n🏢 {esc(view.company, limit=100)}"
     if view.story.source:
         head += f" · {esc(view.story.source, limit=80)}"
+    if when := format_date(view.story.published):  # an old story never passes for news
+        head += f" · {esc(when)}"
     tail = _sources_line(view)
     budget = MAX_MESSAGE - utf16_len(head) - utf16_len(tail) - 4
     body = _fit(" ".join(esc(s, limit=_SENTENCE_LIMIT) for s in view.summary), budget)
@@ -145,8 +149,9 @@ class DigestEntry:
 def _digest_item(entry: DigestEntry) -> str:
     story = entry.view.story
     line = f"• {link(story.url, story.title, limit=_TITLE_LIMIT)}"
-    if story.source:
-        line += f" — {italic(story.source, limit=60)}"
+    meta = " · ".join(part for part in (story.source, format_date(story.published)) if part)
+    if meta:
+        line += f" — {italic(meta, limit=80)}"
     if entry.view.others:
         line += f" (+{len(entry.view.others)} sources)"
     line += _read_here(story)

@@ -37,6 +37,8 @@ MAX_QUERY_CHARS = 200
 _SEARCH_FACTOR = 5
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _ID = re.compile(r"^#?(\d{1,12})$")
+# What a pasted reference comes wrapped in: <https://…> (mail, Markdown), (…), quotes.
+_WRAPPERS = (("<", ">"), ("(", ")"), ("[", "]"), ('"', '"'), ("“", "”"), ("'", "'"))
 
 # Text one summary reads: far more than any news story (~5,000 words), and small
 # enough that one command over a huge page costs a fraction of a second, not minutes.
@@ -100,6 +102,7 @@ class NewsService:
                 company, count = found, other_count
                 break
         if company is None:
+            self._refuse_several(name, chat_id)
             hint = ", ".join(company.name for company in self.suggest(name, chat_id))
             shown = name[:100]
             tip = f" Did you mean: {hint}?" if hint else ""
@@ -107,6 +110,15 @@ class NewsService:
                 tip = f" To follow it as a new name: /subscribe {shown}"
             raise InputError(f"I don't know a company called “{shown}”.{tip}")
         return self.news_for(chat_id, company, count)
+
+    def _refuse_several(self, name: str, chat_id: int) -> None:
+        """``/news Apple, Toyota``: /news shows one company, so the reply names the
+        commands for the known ones, not "I don't know a company called 'Apple, Toyota'"."""
+        parts = [part.strip() for part in re.split(r"[,;]", name) if part.strip()]
+        known = [c for c in (self.find_company(p, chat_id) for p in parts[:10]) if c]
+        if len(parts) > 1 and known:
+            commands = " or ".join(f"/news {company.name}" for company in known[:3])
+            raise InputError(f"/news shows one company at a time: {commands}.")
 
     def news_for_id(self, chat_id: int, company_id: int, count: int = DEFAULT_NEWS) -> NewsResult:
         """Like :meth:`news`, for a company picked from a button."""
@@ -151,7 +163,7 @@ class NewsService:
         A page a chat submits is that chat's alone and alerts nobody; ``trusted`` (an
         operator's ``/ingest URL``) stores it like the CLI and the feed poller do.
         """
-        ref = ref.strip()
+        ref = _unwrapped(ref)
         sentences = self.store.chats.settings(chat_id).summary_sentences
         new = False
         match = _ID.match(ref)
@@ -265,3 +277,13 @@ class NewsService:
             aliases=company.aliases,
             sentences=min(5, len(articles) + 1),
         )
+
+
+def _unwrapped(ref: str) -> str:
+    """``ref`` without the sentence's punctuation or the brackets it was pasted in:
+    "<https://…>", "(https://…).", "12." (a URL's own closing bracket stays)."""
+    ref = ref.strip().rstrip(".,;:!?")
+    for left, right in _WRAPPERS:
+        if len(ref) > 2 and ref[0] == left and ref[-1] == right:
+            return ref[1:-1].strip()
+    return ref

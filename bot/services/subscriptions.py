@@ -33,9 +33,10 @@ class SubscriptionService:
         self.max_subscriptions = max_subscriptions
         self.names = NameChooser(store=store, companies=companies)
 
-    def find_company(self, name: str) -> Company | None:
-        """The stored company named, aliased or tickered ``name`` (any case)."""
-        return self.names.find(name)
+    def find_company(self, name: str, chat_id: int | None = None) -> Company | None:
+        """The stored company named, aliased or tickered ``name`` (any case), as the chat
+        ``chat_id`` may see it (another chat's made-up name is unknown to it)."""
+        return self.names.find(name, chat_id)
 
     # --- subscriptions -------------------------------------------------------------
 
@@ -52,7 +53,7 @@ class SubscriptionService:
 
         Sent in a forum topic (``topic``), these companies' alerts go to that topic (also
         those already followed: they move here)."""
-        names = self._names_in(text)
+        names = self._names_in(text, chat_id)
         self.store.chats.upsert(chat_id, type=chat_type, title=title)
         count = self.store.subscriptions.count(chat_id)
         out = _outcomes()
@@ -114,7 +115,7 @@ class SubscriptionService:
     ) -> int:
         """Follow one name, noting the outcome in ``out``; 1 when a subscription was added."""
         if full:  # no new subscriptions, and no new custom names either
-            company = self.find_company(name)
+            company = self.find_company(name, chat_id)
             if company is None:
                 out["over"].append(name)
                 return 0
@@ -158,8 +159,8 @@ class SubscriptionService:
         removed: list[CompanyRef] = []
         missing: list[CompanyRef] = []
         unknown: list[Unknown] = []
-        for name in self._names_in(text):
-            company = self.find_company(name) or self._followed_ticker(chat_id, name)
+        for name in self._names_in(text, chat_id):
+            company = self.find_company(name, chat_id) or self._followed_ticker(chat_id, name)
             if company is None:
                 unknown.append(Unknown(name, self.names.suggest(name, within=chat_id)))
                 continue
@@ -170,10 +171,11 @@ class SubscriptionService:
             (removed if done else missing).append(ref)
         return UnsubscribeResult(tuple(removed), tuple(missing), tuple(unknown))
 
-    def _names_in(self, text: str) -> list[str]:
+    def _names_in(self, text: str, chat_id: int) -> list[str]:
         """The names a command gives, known companies typed as one name split apart
         ("Volkswagen and BMW")."""
-        return [part for name in names_in(text) for part in self.names.split_joined(name)]
+        split = self.names.split_joined
+        return [part for name in names_in(text) for part in split(name, chat_id=chat_id)]
 
     def _followed_ticker(self, chat_id: int, name: str) -> Company | None:
         """A followed company whose ticker ``name`` is, also when it is an ordinary word:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import datetime
 from html.parser import HTMLParser
 
 MAX_MESSAGE = 4096
@@ -204,3 +205,13 @@ def render_terminal(markup: str, *, color: bool = False) -> str:
     renderer.close()
     text = "".join(renderer.out)
     return text + "\x1b[0m" if color and "\x1b[" in text else text
+
+
+def format_date(value: str | None) -> str | None:
+    """``2026-01-31T08:00:00+00:00`` -> ``31 Jan 2026``; unparseable dates as given."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).strftime("%-d %b %Y")
+    except ValueError:
+        return value[:32]

@@ -32,13 +32,14 @@ class OutboxItem:
     # The forum topic the chat gave this company's alerts (/subscribe in a topic); None:
     # the chat's own choice (``bot.alerts.options.item_topic`` resolves it).
     topic: int | None = None
+    published: str | None = None  # the article's own date (ISO), when known
 
 
 # What an ``OutboxItem`` is read from, in its fields' order: claims and recent alerts
 # add their own WHERE (constants only; values stay parameters).
 ITEM_SELECT = """
 SELECT o.id, o.chat_id, c.type, c.settings, o.article_id, o.company_id, co.name, o.mode,
-       o.created, o.attempts, a.title, a.url, a.source, s.topic"""
+       o.created, o.attempts, a.title, a.url, a.source, s.topic, a.published"""
 ITEM_JOINS = """
 FROM outbox AS o
 JOIN chats AS c ON c.id = o.chat_id
@@ -75,7 +76,7 @@ class OutboxQueries:
             """,
             [chat_id, since],
         ).fetchall()
-        return [(OutboxItem(*row[:14]), int(row[14])) for row in rows]
+        return [(OutboxItem(*row[:15]), int(row[15])) for row in rows]
 
     @guarded
     def claimed_companies(self, ids: list[int]) -> dict[int, int]:

@@ -184,6 +184,17 @@ def test_fts_query_quotes_every_term() -> None:
     assert fts_query("a b OR c") == '("a" "b") OR "c"'
 
 
+def test_a_phrase_in_quotes_matches_its_words_together(store: Store) -> None:
+    bid = store.articles.add(_article("Steel deal", "The board rejected a takeover bid."))[0]
+    store.articles.add(_article("Bank news", "A bid failed; the takeover came a year later."))
+    for typed in ('"takeover bid"', "“takeover bids”", '"TAKEOVER BID" board'):
+        assert [a.id for a in store.articles.search(typed)] == [bid], typed
+    assert store.articles.search('takeover -"takeover bid"')[0].id != bid
+    assert len(store.articles.search("takeover bid")) == 2  # without quotes: any order
+    body = "The takeover failed. " + "Filler words go here. " * 15 + "Then a takeover bid came."
+    assert "takeover bid" in snippet(body, '"takeover bid"')  # where the phrase is
+
+
 def test_a_word_written_minus_word_is_left_out(store: Store) -> None:
     pie = store.articles.add(_article("Apple pie sales", "Bakers sold apple pie."))[0]
     phone = store.articles.add(_article("Apple phone sales", "Apple sold phones."))[0]

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 MAX_NAMES_PER_COMMAND = 10
 CLOSE_MATCH = 80.0  # rapidfuzz ratio: "Xiaomy" ~ "Xiaomi" (83) is a typo, not a new name
+MAX_JOINED_WORDS = 4  # "Apple Toyota Sony Nokia": longer runs of names are rarely a list
 # What people type to stop following everything (and keep their settings, unlike /stop).
 EVERYTHING = frozenset(("all", "everything", "*", "all companies"))
 
@@ -46,6 +47,7 @@ class Unknown:
     suggestions: tuple[CompanyRef, ...] = ()
     reason: str | None = None
     created: bool = False  # followed as a new name all the same; suggestions are loose
+    joined: bool = False  # known companies typed without commas: "Apple Toyota"
 
 
 _QUOTES = '"“”'
@@ -132,19 +134,21 @@ class NameChooser:
         self.store = store
         self.companies = companies
 
-    def find(self, name: str) -> Company | None:
-        """The stored company named, aliased or tickered ``name`` (any case)."""
-        return find_company(self.store, self.companies.matcher, name)
+    def find(self, name: str, chat_id: int | None = None) -> Company | None:
+        """The stored company named, aliased or tickered ``name`` (any case); for a chat,
+        as it may see it: another chat's made-up name is a name new to it, so no reply
+        tells that some chat follows it."""
+        return find_company(self.store, self.companies.matcher, name, chat_id=chat_id)
 
-    def split_joined(self, name: str) -> list[str]:
+    def split_joined(self, name: str, *, chat_id: int | None = None) -> list[str]:
         """``name`` as the known companies it joins ("Volkswagen and BMW", "Apple & Google",
         "Nokia/Siemens"), or as itself: a known name ("Procter & Gamble") or one whose
         parts are not all known companies stays whole."""
-        if self.find(name) is not None:
+        if self.find(name, chat_id) is not None:
             return [name]
         for joiner in _JOINERS:
             parts = [p.strip() for p in joiner.split(name)]
-            if len(parts) > 1 and all(p and self.find(p) is not None for p in parts):
+            if len(parts) > 1 and all(p and self.find(p, chat_id) is not None for p in parts):
                 return parts
         return [name]
 
@@ -158,7 +162,7 @@ class NameChooser:
         suggestions; a name unlike any known one becomes a custom name, and loose
         look-alikes are still offered (noted in ``unknown`` with the name created).
         """
-        company = self.find(name)
+        company = self.find(name, chat_id)
         if company is not None:
             return company, False
         problem = new_name_problem(name)
@@ -176,10 +180,28 @@ class NameChooser:
         # Look-alikes the chat already follows need no button.
         followed = self.store.subscriptions.is_subscribed
         offer = tuple(ref for ref in suggestions if not followed(chat_id, ref.id))
-        if offer:
+        if joined := self.joined_without_commas(name, chat_id=chat_id):
+            unknown.append(Unknown(name, joined, created=True, joined=True))
+        elif offer:
             unknown.append(Unknown(name, offer, created=True))
         company_id = self.store.companies.add_custom(name, chat_id=chat_id)
         return self.store.companies.get(company_id), True
+
+    def joined_without_commas(self, name: str, *, chat_id: int) -> tuple[CompanyRef, ...]:
+        """The known companies ``name`` lists when each of its words is one ("Apple
+        Toyota": the comma forgotten), else (). The name is still followed as typed (a
+        joint venture may go by two firms' names); the reply offers them apart. Another
+        chat's made-up names are unknown here (never offered, not even typed exactly)."""
+        words = name.split()
+        if not 2 <= len(words) <= MAX_JOINED_WORDS:
+            return ()
+        refs: dict[int, CompanyRef] = {}
+        for word in words:
+            company = self.find(word, chat_id)
+            if company is None:
+                return ()
+            refs.setdefault(company.id, CompanyRef(company.id, company.name))
+        return tuple(refs.values()) if len(refs) == len(words) else ()
 
     def _custom(self, ref: CompanyRef) -> bool:
         """Whether a company is a name users added, not one from the registry."""

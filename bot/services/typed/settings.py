@@ -112,9 +112,12 @@ def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str,
     if value.casefold() in presets:
         return {field: presets[value.casefold()]}
     try:
-        return {field: float(value)}
+        number = float(value)
     except ValueError:
-        raise InputError("Relevance must be any, notable, main or a number from 0 to 1.") from None
+        number = -1.0
+    if not 0.0 <= number <= 1.0:  # NaN too: one message for "everything", "5" and "nan"
+        raise InputError("Relevance must be any, notable, main or a number from 0 to 1.")
+    return {field: number}
 
 
 def _digest(key: str, value: str) -> dict[str, Any]:

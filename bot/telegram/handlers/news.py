@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 
+from bot.services.answers import NewsResult
 from bot.services.news import DEFAULT_NEWS, MAX_NEWS
 from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import esc
@@ -30,20 +31,37 @@ if TYPE_CHECKING:
 async def news(update: Update, context: Context) -> None:
     """``/news NAME [N]``: a brief and the latest N articles, summarised for that company."""
     text = argument(update)
-    name, count = parse_news_args(text)
-    if not name.strip(_NO_NAME):  # "/news ," or '/news ""' is no name either
-        await _pick_company(update, context)
-        return
-    result = await context.workers.heavy(
-        chat_id(update),
-        context.news.news,
-        chat_id(update),
-        name,
-        count,
-        alternatives=other_readings(text, name),
-    )
+    try:
+        name, count = parse_news_args(text)
+    except InputError as out_of_range:
+        # "Forever 21", "Studio 54": a number past the count's range may end a name.
+        result = await _whole_name_news(update, context, text, out_of_range)
+    else:
+        if not name.strip(_NO_NAME):  # "/news ," or '/news ""' is no name either
+            await _pick_company(update, context)
+            return
+        result = await context.workers.heavy(
+            chat_id(update),
+            context.news.news,
+            chat_id(update),
+            name,
+            count,
+            alternatives=other_readings(text, name),
+        )
     reply, markup = news_reply(result)
     await send(update, context, reply, markup)
+
+
+async def _whole_name_news(
+    update: Update, context: Context, text: str, out_of_range: InputError
+) -> NewsResult:
+    """``/news Forever 21``: the news of the company the whole text names; the count's
+    range error when it names none."""
+    chat, name = chat_id(update), " ".join(text.split())
+    company = await context.workers.read(context.reader.news.find_company, name, chat)
+    if company is None:
+        raise out_of_range
+    return await context.workers.heavy(chat, context.news.news_for, chat, company, DEFAULT_NEWS)
 
 
 async def _pick_company(update: Update, context: Context) -> None:
@@ -59,7 +77,7 @@ async def _pick_company(update: Update, context: Context) -> None:
         return
     rows = [
         [InlineKeyboardButton(f"📰 {r.name[:50]}", callback_data=encode(Action.MORE_NEWS, r.id))]
-        for r in refs[:20]
+        for r in refs[:_MAX_BUTTONS]
     ]
     await send(
         update, context, "News about which company? (or /news NAME)", InlineKeyboardMarkup(rows)
@@ -116,7 +134,8 @@ async def search(update: Update, context: Context) -> None:
             update,
             context,
             usage("search", "electric cars")
-            + "\nAll words must appear; use OR for alternatives and -word to leave one out.",
+            + "\nAll words must appear; use OR for alternatives, -word to leave one out "
+            'and "quotes" for words together.',
         )
         return
     chat = chat_id(update)
@@ -176,6 +195,9 @@ def other_readings(text: str, name: str) -> tuple[tuple[str, int], ...]:
         readings.append((" ".join(words[1:]), int(lead)))
     return tuple(r for r in readings if r[0] != name)
 
+
+# Telegram takes at most 100 buttons under one message; a chat may follow 50 companies.
+_MAX_BUTTONS = 100
 
 # What is left of an argument that names nothing: separators, quote marks, spaces.
 _NO_NAME = " ,;" + QUOTE_MARKS

@@ -85,8 +85,10 @@ async def stop(update: Update, context: Context) -> None:
     """``/stop``: unfollow everything and delete the chat's data."""
     if not await require_admin(update, context):
         return
+    # Read first: a mistaken /stop can be undone with the commands the reply lists.
+    refs = await context.workers.read(context.reader.subscriptions.followed, chat_id(update))
     count = await context.workers.write(context.subscriptions.stop, chat_id(update))
-    await send(update, context, stop_reply(count))
+    await send(update, context, stop_reply(count, refs))
 
 
 async def unsubscribe_button(update: Update, context: Context) -> None:

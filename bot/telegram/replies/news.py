@@ -7,14 +7,13 @@ callback data follows ARCHITECTURE.md and stays under 64 bytes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from telegram import InlineKeyboardMarkup
 
 from bot.services.answers import ArticleSummary, NewsItem, NewsResult, SearchHit
 from bot.services.news import MAX_SUMMARY_CHARS
 from bot.telegram.callbacks import Action, encode
-from bot.telegram.formatting import esc, italic, link
+from bot.telegram.formatting import esc, format_date, italic, link
 from bot.telegram.replies.common import NAME_CHARS, button
 from storage.normalize import site_name
 
@@ -119,13 +118,3 @@ def search_reply(query: str, hits: Sequence[SearchHit]) -> tuple[str, InlineKeyb
         [button(f"Summarise #{h.article_id}", encode(Action.ARTICLE, h.article_id))] for h in hits
     ]
     return "\n".join(lines), InlineKeyboardMarkup(rows)
-
-
-def format_date(value: str | None) -> str | None:
-    """``2026-01-31T08:00:00+00:00`` -> ``31 Jan 2026``; unparseable dates as given."""
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).strftime("%-d %b %Y")
-    except ValueError:
-        return value[:32]

@@ -38,7 +38,13 @@ def _unknown_lines(unknown: Sequence[Unknown]) -> list[str]:
     lines = []
     for item in unknown:
         what = esc(item.text, limit=NAME_CHARS)
-        if item.reason:
+        if item.joined:
+            apart = code(follow_commands(item.suggestions)[0])
+            lines.append(
+                f"? If you meant {_names(item.suggestions)}, each on its own (commas "
+                f"separate names), tap below or send {apart}"
+            )
+        elif item.reason:
             offer = f" Did you mean {_names(item.suggestions)}?" if item.suggestions else ""
             lines.append(f"✗ “{what}”: {esc(item.reason)}.{offer}")
         elif item.created:
@@ -207,14 +213,16 @@ def list_reply(
     return "\n".join(lines), InlineKeyboardMarkup(rows)
 
 
-def stop_reply(count: int) -> str:
-    """Confirmation that everything about the chat is gone."""
+def stop_reply(count: int, refs: Sequence[CompanyRef] = ()) -> str:
+    """Confirmation that everything about the chat is gone; with ``refs`` (what it
+    followed), the commands that follow them again, as ``/unsubscribe all`` gives."""
     what = (
         f"Unsubscribed from {count} compan{'y' if count == 1 else 'ies'}"
         if count
         else "This chat followed no companies"
     )
-    return (
-        f"{what}; this chat's settings are deleted. I won't send anything more.\n"
-        "To start again: /subscribe NAME"
-    )
+    again = "To start again: /subscribe NAME"
+    if refs:
+        commands = "\n".join(code(command) for command in follow_commands(refs))
+        again = f"To follow {'it' if len(refs) == 1 else 'them'} again, send:\n{commands}"
+    return f"{what}; this chat's settings are deleted. I won't send anything more.\n{again}"

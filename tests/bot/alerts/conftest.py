@@ -36,6 +36,7 @@ class World:
         title: str | None = None,
         body: str | None = None,
         source: str = "Example News",
+        published: str | None = None,
     ) -> int:
         self._n += 1
         title = title or f"Story number {self._n}"
@@ -47,7 +48,11 @@ class World:
         for name in companies:
             self.company(name)
         article = Article(
-            title, tuple(body.split("\n\n")), url=f"https://news.example/{self._n}", source=source
+            title,
+            tuple(body.split("\n\n")),
+            url=f"https://news.example/{self._n}",
+            source=source,
+            published=published,
         )
         article_id, _new = self.store.articles.add(article, companies=mentions)
         return article_id

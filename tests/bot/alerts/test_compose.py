@@ -29,6 +29,23 @@ def test_single_alert_is_summarised_for_the_company(store: Store, world) -> None
     assert ("u:" + str(world.company("Xiaomi"))) in [d for _, d in delivery.rendered.buttons]
 
 
+def test_an_alert_and_a_digest_say_when_the_story_was_published(store: Store, world) -> None:
+    # An archive or a feed's old entries may alert: the date keeps a 2011 story from
+    # passing for today's news, as /news and /search show it.
+    world.chat(1, "Xiaomi")
+    world.chat(2, "Xiaomi", mode="digest")
+    store.outbox.enqueue_for_article(
+        world.article({"Xiaomi": 0.9}, body=STORY, source="Wire", published="2011-08-25")
+    )
+    store.outbox.release_digest(2, "2026-01-01")
+    items = claim_all(store)
+    composer = Composer(articles=store.outbox)
+    alert = composer.next_delivery([i for i in items if i.chat_id == 1], now=time.time())
+    assert alert.rendered.text.split("\n")[1] == "🏢 Xiaomi · Wire · 25 Aug 2011"
+    digest = composer.next_delivery([i for i in items if i.chat_id == 2], now=time.time())
+    assert "— <i>Wire · 25 Aug 2011</i>" in digest.rendered.text
+
+
 def test_copies_group_and_other_stories_wait_their_turn(store: Store, world) -> None:
     world.chat(1, "Xiaomi")
     store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.9}, body=STORY, source="A"))

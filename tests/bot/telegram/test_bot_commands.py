@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from bot.telegram.application import post_init
+from summarizer.article import Article
 
 Bot = Any  # the Harness from conftest (not importable under importlib mode)
 
@@ -62,6 +63,25 @@ async def test_two_known_companies_typed_as_one_name_are_followed_both(bot: Bot)
     }
     await bot.send("/unsubscribe Volkswagen and BMW")
     assert not {"Volkswagen", "BMW"} & {n for _, n in bot.store.subscriptions.for_chat(11)}
+
+
+async def test_known_companies_typed_without_commas_are_offered_apart(bot: Bot) -> None:
+    # "Apple Toyota": the comma forgotten. The name is followed as typed (it may be a
+    # joint venture's), and the reply offers each company on its own.
+    reply = (await bot.send("/subscribe Apple Toyota"))[0]
+    assert "Subscribed to <b>Apple Toyota</b>" in reply
+    assert "<code>/subscribe Apple, Toyota Motor</code>" in reply
+    offered = [label for label, _ in bot.buttons(bot.last("sendMessage"))]
+    assert offered == ["Follow Apple", "Follow Toyota Motor"]
+    # A known name of several words, and a name whose words are not all companies,
+    # get no such offer.
+    for name in ("General Motors", "Apple pie"):
+        assert "each on its own" not in (await bot.send(f"/subscribe {name}"))[0]
+    # A name another chat made up is unknown here, so never offered: no leak.
+    await bot.send("/subscribe Quorvexa", chat=31, user=31)
+    assert "each on its own" not in (await bot.send("/subscribe Tesla Quorvexa"))[0]
+    own = (await bot.send("/subscribe Tesla Quorvexa", chat=31, user=31))[0]
+    assert "<code>/subscribe Tesla, Quorvexa</code>" in own
 
 
 async def test_an_ordinary_word_is_a_ticker_only_when_typed_as_one(bot: Bot) -> None:
@@ -330,6 +350,15 @@ async def test_summary_by_number_and_bad_references(bot: Bot) -> None:
     assert "Usage" in (await bot.send("/summary"))[0]
 
 
+async def test_summary_takes_a_reference_as_pasted_in_brackets_or_a_sentence(bot: Bot) -> None:
+    url = "https://news.example/xiaomi-plant-(beijing)"
+    article = Article("Xiaomi opens a plant", ("Xiaomi opened a car plant.",), url=url)
+    article_id, _ = bot.store.articles.add(article, companies=[])
+    for pasted in (f"<{url}>", f"({url}).", f"{url}.", f"“{url}”", f"{article_id}."):
+        reply = (await bot.send(f"/summary {pasted}"))[0]
+        assert f"article #{article_id}" in reply, pasted
+
+
 async def test_search_finds_the_seed_and_odd_queries_do_not_crash(bot: Bot) -> None:
     reply = (await bot.send("/search electric vehicle"))[0]
     assert "Smartphone maker Xiaomi" in reply and "matching “electric vehicle”" in reply
@@ -375,6 +404,9 @@ async def test_settings_buttons_and_typed_changes(bot: Bot) -> None:
     assert "Alert me when a company is: <b>merely mentioned</b>" in anything
     tiny = (await bot.send("/settings relevance 1e-9"))[0]  # a number of its own
     assert "<b>merely mentioned (relevance 1e-09)</b>" in tiny
+    for odd in ("everything", "5", "-0.5", "nan"):  # one message names what it takes
+        reply = (await bot.send(f"/settings relevance {odd}"))[0]
+        assert "Relevance must be any, notable, main or a number from 0 to 1." in reply, odd
 
 
 async def test_settings_digest_takes_a_mode_as_people_say_it(bot: Bot) -> None:
@@ -470,6 +502,8 @@ async def test_stop_deletes_the_chat(bot: Bot) -> None:
     await bot.send("/settings length 5")
     reply = (await bot.send("/stop"))[0]
     assert "Unsubscribed from 2 companies" in reply
+    # A mistaken /stop can be undone: the reply has the command that follows them again.
+    assert reply.endswith("again, send:\n<code>/subscribe Tesla, Xiaomi</code>"), reply
     assert bot.store.subscriptions.count(11) == 0
     assert bot.store.chats.get(11) is None
 
@@ -651,6 +685,28 @@ async def test_a_number_that_ends_a_known_name_is_part_of_it(bot: Bot) -> None:
     assert "know a company called “Channel”" in unknown
     both = (await bot.send("/news 2 Channel 5"))[0]  # the count first, the name's number last
     assert "know a company" not in both and "<b>Channel 5</b>" in both
+    # A number past the count's range that ends a known name is the name's: "Forever 21";
+    # after a name that is known without it, it is still a count out of range.
+    forever = (await bot.send("/news Forever 21"))[0]
+    assert "<b>Forever 21</b>" in forever and "1 to 10 articles" not in forever
+    assert "1 to 10 articles" in (await bot.send("/news Xiaomi 21"))[0]
+
+
+async def test_news_of_several_companies_says_it_takes_one(bot: Bot) -> None:
+    reply = (await bot.send("/news Apple, Toyota 2"))[0]
+    assert reply == "/news shows one company at a time: /news Apple or /news Toyota Motor."
+    assert "know a company called" in (await bot.send("/news Qwzx, Vbnm"))[0]
+
+
+async def test_news_alone_offers_every_company_the_chat_follows(bot: Bot) -> None:
+    # A chat may follow 50 companies; the picker used to stop at the first 20.
+    names = [f"Quorvex Labs {n}" for n in range(30)]
+    for name in names:
+        company = bot.store.companies.add_custom(name, chat_id=11)
+        bot.store.subscriptions.add(11, company)
+    assert (await bot.send("/news"))[0].startswith("News about which company?")
+    offered = [label for label, _ in bot.buttons(bot.last("sendMessage"))]
+    assert sorted(offered) == sorted(f"📰 {name}" for name in names)
 
 
 async def test_news_with_only_punctuation_or_a_negative_count_is_explained(bot: Bot) -> None:
@@ -680,8 +736,12 @@ async def test_another_chats_custom_name_typed_exactly_is_a_name_new_to_this_cha
     assert plain.startswith("I answer commands") and not bot.buttons(bot.last("sendMessage"))
     news = (await bot.send("/news zorblax widgets", chat=32, user=32))[0]
     assert "To follow it as a new name: /subscribe zorblax widgets" in news
+    # Nothing tells that another chat follows it: the replies read as for a name no
+    # chat has used.
+    left = (await bot.send("/unsubscribe Zorblax Widgets", chat=32, user=32))[0]
+    assert "I don't know “Zorblax Widgets”" in left
     subscribe = (await bot.send("/subscribe zorblax widgets", chat=32, user=32))[0]
-    assert "Subscribed to" in subscribe
+    assert "Subscribed to" in subscribe and "a name new to me" in subscribe
     assert [n for _, n in bot.store.subscriptions.for_chat(32)] == ["Zorblax Widgets"]
     own = (await bot.send("zorblax widgets", chat=32, user=32))[0]  # now its own name too
     assert "Zorblax Widgets" in own and bot.buttons(bot.last("sendMessage"))
