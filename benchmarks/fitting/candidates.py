@@ -130,6 +130,40 @@ def entities(doc: Document, stop: frozenset[str]) -> np.ndarray:
     return np.array([[len(names & recurring) / total] for names in held])
 
 
+def _lead_like(doc: Document, stop: frozenset[str]) -> np.ndarray:
+    """How lead-like each sentence is: its largest word overlap (NewsRank's own graph)
+    with one of the article's first three sentences, itself left out."""
+    edges = _edges(doc, stop)
+    n = len(edges)
+    lead = edges[:, : min(3, n)].copy()
+    for k in range(min(3, n)):
+        lead[k, k] = 0.0
+    return lead.max(axis=1, keepdims=True)
+
+
+_ATTRIBUTION = frozenset(("said", "says", "told", "according", "added", "claimed"))
+
+
+def counts(doc: Document, stop: frozenset[str]) -> np.ndarray:
+    """log(1 + count) of the sentence's figures (tokens holding a digit) and of its
+    capitalised words after the first (names), not shares of its length."""
+    numbers = [sum(any(c.isdigit() for c in w) for w in words) for words in doc.words]
+    names = [sum(w[:1].isupper() for w in words[1:]) for words in doc.words]
+    return np.log1p(np.column_stack((numbers, names)).astype(float))
+
+
+def attribution(doc: Document, stop: frozenset[str]) -> np.ndarray:
+    """1 when the sentence reports speech ("said", "told", "according to")."""
+    return np.array([[float(any(w.lower() in _ATTRIBUTION for w in words))] for words in doc.words])
+
+
+def para_first(doc: Document, stop: frozenset[str]) -> np.ndarray:
+    """1 when the sentence opens its paragraph (and the article has several)."""
+    p = doc.paragraph_of
+    several = len(set(p)) > 1
+    return np.array([[float(several and (i == 0 or p[i] != p[i - 1]))] for i in range(len(p))])
+
+
 GROUPS: dict[str, tuple[tuple[str, ...], Callable[[Document, frozenset[str]], np.ndarray]]] = {
     "pacsum": (("pac_forward", "pac_backward"), pacsum),
     "pacsum_thr": (("pac_forward_thr", "pac_backward_thr"), pacsum_thr),
@@ -137,4 +171,8 @@ GROUPS: dict[str, tuple[tuple[str, ...], Callable[[Document, frozenset[str]], np
     "pacsum_back": (("pac_backward_mean",), lambda d, s: pacsum_mean(d, s)[:, 1:]),
     "pacsum_tfidf": (("pac_forward_tfidf", "pac_backward_tfidf"), pacsum_tfidf),
     "entities": (("entities",), entities),
+    "lead_like": (("lead_like",), _lead_like),
+    "counts": (("number_count", "name_count"), counts),
+    "attribution": (("attribution",), attribution),
+    "para_first": (("para_first",), para_first),
 }
