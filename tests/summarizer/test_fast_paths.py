@@ -23,8 +23,10 @@ from summarizer.algorithms.centrality import (
 )
 from summarizer.algorithms.keys import content_keys, word_key
 from summarizer.algorithms.sentence_features import (
+    _count_columns,
     _has_number,
     _has_numbers,
+    _joined_ascii,
     _names_share,
     _names_shares,
 )
@@ -143,7 +145,10 @@ def _script_language_plain(sample: str) -> str | None:
 def test_document_text_features_match_the_per_sentence_ones(words: list[tuple[str, ...]]) -> None:
     sentences = tuple(" ".join(w) for w in words)
     names = np.fromiter(map(_names_share, words), float, len(words))
-    assert _names_shares(tuple(words)).tobytes() == names.tobytes()
+    joined = _joined_ascii(tuple(words))
+    assert _names_shares(tuple(words), joined).tobytes() == names.tobytes()
+    counts = _count_columns(tuple(words), None)  # word by word
+    assert _count_columns(tuple(words), joined).tobytes() == counts.tobytes()
     numbers = np.fromiter(map(_has_number, sentences), bool, len(words))
     assert _has_numbers(sentences).tolist() == numbers.tolist()
 
