@@ -31,7 +31,7 @@ import math
 import re
 from functools import lru_cache
 from itertools import repeat
-from operator import itemgetter, sub, truediv
+from operator import add, itemgetter
 
 import numpy as np
 
@@ -132,40 +132,40 @@ def _joined_ascii(words: tuple[tuple[str, ...], ...]) -> bytes | None:
     return None
 
 
-def _names_shares(words: tuple[tuple[str, ...], ...], joined: bytes | None) -> np.ndarray:
-    """``_names_share`` of every sentence: for ASCII text (``joined``), capitals marked
-    with a byte table and counted after each space."""
+def _name_counts(words: tuple[tuple[str, ...], ...], joined: bytes | None) -> np.ndarray:
+    """Capitalised words after the first, per sentence (floats): for ASCII text
+    (``joined``), capitals marked with a byte table and counted after each space."""
     n = len(words)
     if joined is not None:
         marks = joined.translate(_CAPITAL_MARKS).split(b"\n")
-        capitals = map(bytes.count, marks, repeat(b" U"))
-        others = map(max, map(sub, map(len, words), repeat(1)), repeat(1))  # after the first
-        return np.fromiter(map(truediv, capitals, others), float, n)
-    return np.fromiter(map(_names_share, words), float, n)
+        return np.fromiter(map(bytes.count, marks, repeat(b" U")), float, n)
+    return np.fromiter((sum(map(str.isupper, map(_FIRST_LETTER, s[1:]))) for s in words), float, n)
 
 
-def _count_columns(words: tuple[tuple[str, ...], ...], joined: bytes | None) -> np.ndarray:
-    """number_count and name_count: log(1 + the words holding a digit) and log(1 + the
-    capitalised words after the first), one row per sentence."""
+def _names_shares(words: tuple[tuple[str, ...], ...], names: np.ndarray) -> np.ndarray:
+    """``_names_share`` of every sentence, from its ``_name_counts``."""
+    others = np.fromiter(map(len, words), float, len(words)) - 1.0  # words after the first
+    return names / np.maximum(others, 1.0)
+
+
+def _number_counts(words: tuple[tuple[str, ...], ...], joined: bytes | None) -> np.ndarray:
+    """Words holding a digit, per sentence (floats): for ASCII text (``joined``), every
+    byte but digits, spaces and line breaks deleted and the digits made "1"s, so a word
+    holding a figure is a "1" after a space (or at the line's start)."""
     n = len(words)
-    out = np.empty((n, 2))
-    if joined is not None:  # a word's digits become "1"s, all else but spaces goes
+    if joined is not None:
         ones = joined.translate(_DIGITS_TO_ONE, _NOT_DIGIT_SPACE_OR_NEWLINE).split(b"\n")
-        out[:, 0] = np.fromiter(map(bytes.count, map(b" ".__add__, ones), repeat(b" 1")), float, n)
-        marks = joined.translate(_CAPITAL_MARKS).split(b"\n")
-        out[:, 1] = np.fromiter(map(bytes.count, marks, repeat(b" U")), float, n)
-    else:
-        out[:, 0] = [sum(_NUMBER_RE.search(w) is not None for w in s) for s in words]
-        out[:, 1] = [sum(map(str.isupper, map(_FIRST_LETTER, s[1:]))) for s in words]
-    return np.log1p(out, out=out)
+        inner = map(bytes.count, ones, repeat(b" 1"))
+        return np.fromiter(map(add, inner, map(bytes.startswith, ones, repeat(b"1"))), float, n)
+    return np.fromiter((sum(_NUMBER_RE.search(w) is not None for w in s) for s in words), float, n)
 
 
-def _text_columns(doc: Document, out: np.ndarray, joined: bytes | None) -> None:
+def _text_columns(doc: Document, out: np.ndarray, names: np.ndarray) -> None:
     """numbers, names, quote_opening, quoted, question, dangling (per sentence), into
     the columns of ``out``; each a ``map`` run in C, not a Python loop over sentences."""
     sentences, n = doc.sentences, len(doc.sentences)
     out[:, 0] = _has_numbers(sentences)
-    out[:, 1] = _names_shares(doc.words, joined)
+    out[:, 1] = _names_shares(doc.words, names)
     starts = map(str.startswith, map(str.lstrip, sentences), repeat(OPENING_QUOTES))
     out[:, 2] = np.fromiter(starts, bool, n)
     out[:, 3] = np.fromiter(map(_quoted_share, sentences), float, n)
@@ -225,8 +225,10 @@ def sentence_matrix(doc: Document, stop: frozenset[str]) -> tuple[np.ndarray, Fe
     matrix[:, 5:8] = _length_columns(doc.words)
     matrix[:, 8] = f.centrality
     joined = _joined_ascii(doc.words)
-    _text_columns(doc, matrix[:, 9:15], joined)
+    names = _name_counts(doc.words, joined)
+    _text_columns(doc, matrix[:, 9:15], names)
     matrix[:, 16] = f.top_words
     matrix[:, 17] = f.recurring
-    matrix[:, 18:20] = _count_columns(doc.words, joined)
+    matrix[:, 18] = np.log1p(_number_counts(doc.words, joined))
+    matrix[:, 19] = np.log1p(names)
     return matrix, f
