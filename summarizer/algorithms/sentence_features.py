@@ -157,7 +157,14 @@ def _number_counts(words: tuple[tuple[str, ...], ...], joined: bytes | None) -> 
         ones = joined.translate(_DIGITS_TO_ONE, _NOT_DIGIT_SPACE_OR_NEWLINE).split(b"\n")
         inner = map(bytes.count, ones, repeat(b" 1"))
         return np.fromiter(map(add, inner, map(bytes.startswith, ones, repeat(b"1"))), float, n)
-    return np.fromiter((sum(_NUMBER_RE.search(w) is not None for w in s) for s in words), float, n)
+    return np.fromiter(map(_words_with_digits, words), float, n)
+
+
+def _words_with_digits(words: tuple[str, ...]) -> int:
+    """How many of ``words`` hold a digit (``\\d``: any script's digits)."""
+    if _NUMBER_RE.search(" ".join(words)) is None:  # most sentences hold no figure
+        return 0
+    return sum(_NUMBER_RE.search(w) is not None for w in words)
 
 
 def _text_columns(doc: Document, out: np.ndarray, names: np.ndarray) -> None:
