@@ -25,8 +25,11 @@ from summarizer.algorithms.keys import content_keys, word_key
 from summarizer.algorithms.sentence_features import (
     _has_number,
     _has_numbers,
+    _joined_ascii,
+    _name_counts,
     _names_share,
     _names_shares,
+    _number_counts,
 )
 from summarizer.summarize import _repeats_title, _title_marks
 from summarizer.text import language as lang
@@ -143,7 +146,12 @@ def _script_language_plain(sample: str) -> str | None:
 def test_document_text_features_match_the_per_sentence_ones(words: list[tuple[str, ...]]) -> None:
     sentences = tuple(" ".join(w) for w in words)
     names = np.fromiter(map(_names_share, words), float, len(words))
-    assert _names_shares(tuple(words)).tobytes() == names.tobytes()
+    joined = _joined_ascii(tuple(words))
+    name_counts = _name_counts(tuple(words), joined)
+    assert _names_shares(tuple(words), name_counts).tobytes() == names.tobytes()
+    assert name_counts.tobytes() == _name_counts(tuple(words), None).tobytes()  # word by word
+    counts = _number_counts(tuple(words), None)
+    assert _number_counts(tuple(words), joined).tobytes() == counts.tobytes()
     numbers = np.fromiter(map(_has_number, sentences), bool, len(words))
     assert _has_numbers(sentences).tolist() == numbers.tolist()
 

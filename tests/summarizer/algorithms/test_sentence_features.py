@@ -79,3 +79,16 @@ def test_top_words_and_recurring_words() -> None:
     )
     assert columns["top_words"].tolist() == [1.0, 1.0, 1.0, 0.0]
     assert columns["recurring"][0] == 1.0 and columns["recurring"][3] == 0.0
+
+
+def test_number_and_name_counts_count_words_not_shares() -> None:
+    sentences = [
+        "Acme sold 3 plants in Ohio and 12 in Texas for $4.5bn to Globex in 2019.",
+        "The company said the sale went well.",
+        "Sales rose by ٣ per cent in Cairo, the Egyptian capital.",  # non-ASCII: same counts
+    ]
+    columns = matrix_of(sentences)
+    # figures: "3", "12", "4.5bn" (one word), "2019"; names after the first word:
+    # Ohio, Texas, Globex
+    assert np.exp(columns["number_count"]).round(6).tolist() == [5.0, 1.0, 2.0]
+    assert np.exp(columns["name_count"]).round(6).tolist() == [4.0, 1.0, 3.0]
