@@ -13,6 +13,7 @@ so the reader can always see where a sentence came from.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import dropwhile
@@ -36,6 +37,8 @@ from summarizer.text.quotes import opens_quotation
 DUPLICATE_OVERLAP = 0.5
 # ...and so do two sharing a figure ("9 per cent", "$10bn") and this much.
 SAME_FIGURE_OVERLAP = 0.25
+# A figure as written: "9", "3.5", "10,000" (never its "000" alone).
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 # Score lost per sentence already taken from the same article (spread the brief).
 SAME_ARTICLE_PENALTY = 0.35
 # Score lost per position in the input list (callers pass the newest first).
@@ -67,7 +70,9 @@ class _Candidate:
 
     @property
     def figures(self) -> frozenset[str]:
-        return frozenset(w for w in self.words if any(ch.isdigit() for ch in w))
+        # From the text, not the words: the tokenizer cuts "10,000" into "10" and "000",
+        # and "30,000" would then share a figure with it.
+        return frozenset(_FIGURE.findall(self.text))
 
     def repeats(self, other: _Candidate) -> bool:
         """True when ``other`` already told this sentence's fact."""

@@ -162,3 +162,17 @@ def test_summaries_under_a_brief_leave_out_what_it_shows_and_what_then_leans() -
         ("Acme shares rose 5%.",),  # nothing left: the summary stays whole
         ("Globex was founded in 1990.", "Its shares fell."),  # untouched
     ]
+
+
+def test_thousands_that_differ_are_different_facts() -> None:
+    """'10,000' and '30,000' share no figure (a tokenizer's '000' is no figure of its own)."""
+    first = Article(
+        "Xiaomi hiring",
+        ("Xiaomi will hire 10,000 engineers for its new electric car plant in Beijing.",),
+    )
+    second = Article(
+        "Xiaomi sales",
+        ("Xiaomi sold 30,000 phones in Beijing stores during the first week of December.",),
+    )
+    items = brief([first, second], company="Xiaomi", sentences=3)
+    assert any("10,000" in i.text for i in items) and any("30,000" in i.text for i in items)
