@@ -19,7 +19,9 @@ a model fitted on every split labelled before it: on "fresh3", fitting on "fresh
 "fresh2" as well changed nothing that matters (P 0.85 / R 0.70 against 0.86 / 0.72 at
 t = 0.5), nor did fitting on all three earlier fresh sets for "fresh4" (P 0.84 / R 0.75).
 ``--ship tune`` fits on the tune split only (shipped until stop 19), ``--ship all`` on
-every label.
+every label. ``--hold SPLIT`` (default "fresh7", the held-back split) leaves a split out of
+every fit and figure. A refit on every split but fresh7 was not better in
+end-to-end CV (``cv_salience.py``) and was not shipped: ``salience_refit_2026-12.md``.
 """
 
 from __future__ import annotations
