@@ -217,6 +217,13 @@ class FastPunkt:
     def _first_pass_uncached(self, tok: str) -> _Token:
         """A token's verdict from its own form: a sentence break, or an
         abbreviation/ellipsis, or neither."""
+        stem = tok[:-1] if tok[-1:] == "." else tok
+        if stem.isalpha():  # most words: no number, ellipsis or lone mark (no regex)
+            type_ = tok.lower()
+            if stem is tok:
+                return tok, type_, type_, False, False, False
+            abbrev = self._is_abbrev(stem)
+            return tok, type_, type_[:-1], not abbrev, abbrev, len(tok) == 2
         type_ = _NUMERIC_RE.sub(_NUMBER_TYPE, tok.lower())
         bare = type_[:-1] if len(type_) > 1 and type_.endswith(".") else type_
         initial = _INITIAL_RE.match(tok) is not None
