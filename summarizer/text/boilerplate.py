@@ -267,7 +267,9 @@ def clean_paragraphs(paragraphs: Iterable[str], *, title: str = "") -> tuple[str
     """Drop boilerplate, cut the other-stories tail, drop repeats and the title."""
     kept: list[str] = []
     seen = {paragraph_key(title)} if title else set()
-    for paragraph in paragraphs:
+    items = list(paragraphs)
+    last = len(items) - 1
+    for k, paragraph in enumerate(items):
         if "Scroll down for" in paragraph:  # a substring test first: most text has none
             paragraph = _GLUED_SCROLL.sub("", paragraph).strip()
             if not paragraph:
@@ -277,6 +279,9 @@ def clean_paragraphs(paragraphs: Iterable[str], *, title: str = "") -> tuple[str
             if marker is not None and len(kept) >= marker.min_story:
                 break
             continue  # a line rule, or a tail marker above the story
+        if k == last and not seen:  # nothing to repeat and none after: no key needed
+            kept.append(paragraph)  # (a one-paragraph article's key is its whole text)
+            break
         key = paragraph_key(paragraph)
         if key not in seen:
             seen.add(key)

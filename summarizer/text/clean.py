@@ -75,7 +75,12 @@ def clean_text(
 
     Raises EmptyArticleError when nothing readable is left.
     """
-    paragraphs = split_paragraphs(normalize(raw))
+    meta = {"url": url, "source": source, "published": published}
+    return _from_paragraphs(split_paragraphs(normalize(raw)), untitled=untitled, **meta)
+
+
+def _from_paragraphs(paragraphs: list[str], *, untitled: bool, **meta: str | None) -> Article:
+    """``clean_text`` of text already normalised and split into ``paragraphs``."""
     while paragraphs and is_boilerplate(paragraphs[0]):
         paragraphs.pop(0)  # a leading byline or share bar is not the headline
     if not paragraphs:
@@ -94,7 +99,7 @@ def clean_text(
     else:
         extra = {}
     kept = clean_paragraphs(body, title="" if extra else title)
-    return _article(title, kept, url=url, source=source, published=published, extra=extra)
+    return _article(title, kept, extra=extra, **meta)
 
 
 def article_from_parts(
@@ -112,8 +117,9 @@ def article_from_parts(
     if not title or is_derived_title(title, paragraphs):
         # No headline given, or the one ``clean_text`` made from the opening words when
         # the text was stored: the opening sentence is the story's lead, keep it (as a
-        # headline it would be dropped as a repeat of itself).
-        return clean_text(body, url=url, source=source, published=published, untitled=True)
+        # headline it would be dropped as a repeat of itself). The body is split once.
+        meta = {"url": url, "source": source, "published": published}
+        return _from_paragraphs(paragraphs, untitled=True, **meta)
     kept = clean_paragraphs(paragraphs, title=title)
     return _article(title, kept, url=url, source=source, published=published)
 
@@ -164,7 +170,8 @@ def _looks_like_prose(line: str) -> bool:
     ("Acme will build a plant in Ohio. The $3.5bn factory will ...")."""
     if line[-1:] not in _ENDS:
         return False
-    words = line.split()
+    # (At most 31 pieces: a one-paragraph article is one "line" of thousands of words.)
+    words = line.split(None, 30)
     if len(words) > 30:
         return True
     return (

@@ -43,6 +43,8 @@ _RUN_HINT_RE = re.compile(r"\.\s?\.")
 # Punkt's r"\.{2,}|(?:\.\s){2,}\." (with hyphen runs, which hold no period), written
 # with one literal first character so the regex engine can skip to it.
 _PERIOD_RUN_RE = re.compile(r"\.(?:\.+|\s\.\s\.(?:\s\.)*)")
+_DEFAULT_REALIGN = DEFAULT_LANGUAGE_VARS.boundary_realignment_pattern
+_CLOSERS = frozenset("\"')]}’”«»")  # what _DEFAULT_REALIGN's class admits
 
 # One word token: (token, type: lower case with numbers collapsed to one type,
 # type without a final period, first-pass sentence break, abbreviation or ellipsis,
@@ -67,6 +69,10 @@ class FastPunkt:
         self._candidates = PunktBoundaryDetector(rules)
         self._words = PunktWordTokenizer(rules)
         self._realign = re.compile(rules.boundary_realignment_pattern, re.MULTILINE)
+        # The default pattern moves only a run of these: a span opening on none of
+        # them needs no regex call (most spans open on a letter).
+        default = rules.boundary_realignment_pattern == _DEFAULT_REALIGN
+        self._closers = _CLOSERS if default else None
         self._enders = frozenset(rules.sent_end_chars)
         # Characters no word token starts with: Punkt's word regex takes each alone
         # ("-" excepted: "--" is one token).
@@ -180,6 +186,7 @@ class FastPunkt:
         """Closing quotes and brackets after a break move back onto the sentence."""
         out: list[tuple[int, int]] = []
         shift = 0
+        closers = self._closers
         for index, (start, end) in enumerate(spans):
             start += shift
             if index + 1 == len(spans):
@@ -187,7 +194,10 @@ class FastPunkt:
                     out.append((start, end))
                 continue
             following = spans[index + 1]
-            match = self._realign.match(text, following[0], following[1])
+            if closers is not None and text[following[0]] not in closers:
+                match = None
+            else:
+                match = self._realign.match(text, following[0], following[1])
             if match:
                 out.append((start, following[0] + len(match.group().rstrip())))
                 shift = match.end() - following[0]
@@ -217,6 +227,13 @@ class FastPunkt:
     def _first_pass_uncached(self, tok: str) -> _Token:
         """A token's verdict from its own form: a sentence break, or an
         abbreviation/ellipsis, or neither."""
+        stem = tok[:-1] if tok[-1:] == "." else tok
+        if stem.isalpha():  # most words: no number, ellipsis or lone mark (no regex)
+            type_ = tok.lower()
+            if stem is tok:
+                return tok, type_, type_, False, False, False
+            abbrev = self._is_abbrev(stem)
+            return tok, type_, type_[:-1], not abbrev, abbrev, len(tok) == 2
         type_ = _NUMERIC_RE.sub(_NUMBER_TYPE, tok.lower())
         bare = type_[:-1] if len(type_) > 1 and type_.endswith(".") else type_
         initial = _INITIAL_RE.match(tok) is not None

@@ -23,6 +23,9 @@ TRICKY = [
     # initials and names
     "J. K. Rowling wrote it. George W. Bush visited. The letter A. Then B.",
     "It was signed by J. Smith. He left. Johann S. Bach composed it.",
+    # words of letters only (taken without a regex): accents, one-letter and
+    # ligature-cased initials, a Roman numeral (not a letter), upper case that lowers longer
+    "Café. Ésta es. Ö. Ärger begann. ǅ. Ivo fuhr. Ⅻ. Kapitel. İ. İstanbul. ß. Ende.",
     # numbers and decimals
     "Prices rose 2.5% in 1990. The index hit 3,400.5 points. Sales were 1.2bn.",
     "It fell 4.5. Then 5. Then 10.5%. In 2008. The crash.",
