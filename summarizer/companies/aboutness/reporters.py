@@ -8,9 +8,10 @@ there: the story is about what it reports, not about it.
 
 A company is such a reporter when every one of its mentions reports or is told the news:
 
-* "X reported that", "X has reported that", "X reports:", "X news agency reported", "X,
-  citing ..., reported" (a reporting verb and then a clause, not a result: "X reported a
-  loss", "X reported higher sales" are its own figures);
+* "X news agency reported"; and for a wire service or agency ("Reuters", "Interfax") or a
+  newspaper, "X reported that", "X has reported that", "X reports:", "X, citing ...,
+  reported" (a reporting verb and then a clause, not a result: "X reported a loss"). Any
+  other company that "has reported that like-for-like sales fell" reports its own news;
 * "reported by X", "according to X", "told X", "denied to X", "confirmed to X", "said in an
   interview with X", "quoted by X", "cited by X";
 * for a name that says it is a newspaper ("The Sunday Telegraph", "the Evening Post"), also
@@ -49,6 +50,13 @@ _NEWS_KIND_AFTER = re.compile(rf"^(?:['’]s?)? {_KIND}\b")
 _PAPER_NAME = re.compile(
     r"\b(?:daily|sunday|evening|times|telegraph|herald|gazette|tribune|journal|post|"
     r"chronicle|observer|mail|express|mirror|courier)\b"
+)
+# The wire services and agencies whose name alone says they report news: for any other
+# company, "X has reported that sales fell" is its own news (its results), not a report.
+_AGENCY_NAME = re.compile(
+    r"\b(?:reuters|bloomberg|associated press|ap|agence france-presse|afp|dow jones|xinhua|"
+    r"kyodo|jiji|yonhap|interfax|tass|itar-tass|ria novosti|press association|dpa|ansa|efe|"
+    r"bernama|anadolu|press trust of india)\b"
 )
 _SAYS_AFTER = re.compile(
     r"^(?:['’]s?)?(?: report)?(?: (?:has|had|also))* (?:said|says|say|added|adds)\b"
@@ -113,13 +121,22 @@ def _role(lower: str, o: Occurrence) -> int:
     before, after = window(lower, o.start, o.end)
     if _OWN_AFTER.match(after) or ITS_BEFORE.search(before):
         return 0
-    if _REPORTS_AFTER.match(after) or _NEWS_KIND_AFTER.match(after):
+    if _NEWS_KIND_AFTER.match(after):
         return 2
+    if _REPORTS_AFTER.match(after):
+        return 2 if _says_it_reports(lower, o) else 1
     if _SAYS_AFTER.match(after) and _PAPER_NAME.search(lower, o.start, o.end):
         return 2
     if _TOLD_BEFORE.search(before):
         return 2
     return 1 if _CREDITED_BEFORE.search(before) else 0
+
+
+def _says_it_reports(lower: str, o: Occurrence) -> bool:
+    """Whether the name itself says it reports news: an agency's or a newspaper's."""
+    return bool(
+        _AGENCY_NAME.search(lower, o.start, o.end) or _PAPER_NAME.search(lower, o.start, o.end)
+    )
 
 
 def reporters(occs: Sequence[Occurrence], layout: Layout) -> set[int]:

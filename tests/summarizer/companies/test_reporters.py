@@ -27,8 +27,8 @@ _REPORTED = [
         "an outlet opening the story with what it reported",
         "Founder to leave Dorvelle",
         (
-            "Tidewire has reported that Ana Marsh, founder of snack maker Dorvelle, will "
-            "step down as its chief executive in June.",
+            "The Tidewire news agency has reported that Ana Marsh, founder of snack maker "
+            "Dorvelle, will step down as its chief executive in June.",
             "Dorvelle said its finance chief would run the firm until a successor is found. "
             "Dorvelle shares rose 2%.",
         ),
@@ -87,8 +87,6 @@ def _reporters(text: str, *names: str) -> set[str]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Tidewire reported that the mine would close.",
-        "Tidewire, citing two officials, reported on Monday that the mine would close.",
         "The mine will close, the ministry told Tidewire.",
         "The mine will close, the ministry told the news agency Tidewire.",
         "The plan was first reported by Tidewire.",
@@ -98,6 +96,27 @@ def _reporters(text: str, *names: str) -> set[str]:
 )
 def test_what_an_outlet_reports_or_is_told_makes_it_a_reporter(text: str) -> None:
     assert _reporters(text, "Tidewire") == {"Tidewire"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interfax reported that the mine would close.",
+        "Interfax, citing two officials, reported on Monday that the mine would close.",
+        "The Sunday Chronicle has reported that the mine would close.",
+    ],
+)
+def test_an_agency_or_newspaper_reporting_that_is_a_reporter(text: str) -> None:
+    name = "Interfax" if "Interfax" in text else "Sunday Chronicle"
+    assert _reporters(text, name) == {name}
+
+
+def test_any_other_company_reporting_that_tells_its_own_news() -> None:
+    """ "X has reported that like-for-like sales fell": its results, not a report."""
+    text = "Tidewire has reported that like-for-like sales fell 2% over Christmas."
+    assert not _reporters(text, "Tidewire")
+    found = _subjects("Christmas sales slide", (text, "Analysts expected less."), "Tidewire")
+    assert found == {"Tidewire": True}
 
 
 @pytest.mark.parametrize(
