@@ -9,6 +9,9 @@ from collections.abc import Iterator
 from summarizer.companies.finding.described import JOINERS
 from summarizer.companies.registry.names import is_common, is_place
 
+# A market named by its street or valley: "shares in Wall Street fell", "Silicon Valley".
+_MARKET_PLACES = frozenset(("Street", "Valley"))
+
 
 def shares_in(name: str, cue: str | None) -> bool:
     """ "Shares in Manchester United", "shares of Crystal Palace": what has shares is a
@@ -16,6 +19,9 @@ def shares_in(name: str, cue: str | None) -> bool:
     "and": "shares in Hong Kong and Tokyo" are two markets) and is no place ("New York")."""
     words = name.split()
     if not cue or len(words) < 2 or any(w in JOINERS for w in words):
+        return False
+    # A market named by its place, or a whole trade ("shares in Big Tech"), is no company.
+    if words[-1] in _MARKET_PLACES or words[0] == "Big":
         return False
     return not is_place(name) and not is_common(name)
 

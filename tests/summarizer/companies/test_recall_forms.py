@@ -88,3 +88,12 @@ def test_what_has_shares_is_a_company_even_named_with_ordinary_words() -> None:
     assert found == ["Bristol Wanderers"]
     markets = "Shares in New York rose. Shares in South Korea fell. Shares in Bristol fell."
     assert _names(matcher, markets) == []
+
+
+def test_a_market_named_by_its_street_or_a_whole_trade_has_no_shares_of_its_own() -> None:
+    matcher = CompanyMatcher([])
+    text = (
+        "Shares in Wall Street fell on Monday. Shares in Silicon Valley slid. "
+        "Investors hold shares in Big Tech."
+    )
+    assert _names(matcher, text) == []
