@@ -17,6 +17,7 @@ from bot.services.registry import (
     new_name_problem,
     offered_names,
 )
+from bot.services.typed.names import split_names
 from summarizer.companies.matcher import SUBJECT_THRESHOLD
 from summarizer.errors import EmptyArticleError, FetchError, InputError
 
@@ -114,7 +115,7 @@ class NewsService:
     def _refuse_several(self, name: str, chat_id: int) -> None:
         """``/news Apple, Toyota``: /news shows one company, so the reply names the
         commands for the known ones, not "I don't know a company called 'Apple, Toyota'"."""
-        parts = [part.strip() for part in re.split(r"[,;]", name) if part.strip()]
+        parts = split_names(name)  # as /subscribe reads them: "F5, Inc." is one name
         known = [c for c in (self.find_company(p, chat_id) for p in parts[:10]) if c]
         if len(parts) > 1 and known:
             commands = " or ".join(f"/news {company.name}" for company in known[:3])
