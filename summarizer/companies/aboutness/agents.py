@@ -56,7 +56,7 @@ _NOT_ITS_VERB = re.compile(
     r"[a-z]|(?:said|says|wrote|writes)\s+in\s+(?:a|an|its)\s+(?:[\w-]+\s+){0,2}notes?\b)"
 )
 # Introduced by its kind: "handset giant Nokia", "speech technology firm CEC Systems".
-_KIND = re.compile(
+KIND = re.compile(
     r"\b(?:firm|company|giant|maker|carrier|airline|retailer|bank|lender|provider|operator|"
     r"group|manufacturer|carmaker|chain|start-up|network|telco) $"
 )
@@ -131,14 +131,14 @@ def _named_first(lead: _Lead, parts: Sequence[str]) -> set[int]:
         if not here:
             continue
         o, text = here[0], parts[p]
-        if k and not _KIND.search(text, max(begin, o.start - 40), o.start):
+        if k and not KIND.search(text, max(begin, o.start - 40), o.start):
             return set()
-        agent = _subject(o, text, start) and not forecaster(o, text)
+        agent = is_subject(o, text, start) and not forecaster(o, text)
         return {o.entry} if agent else set()
     return set()
 
 
-def _subject(o: Occurrence, text: str, begin: int) -> bool:
+def is_subject(o: Occurrence, text: str, begin: int) -> bool:
     """Whether ``o`` is the subject of its sentence: at most six words before it, none a
     preposition, a verb after it, and not quoted as a source."""
     words = text[begin : o.start].split()
@@ -199,7 +199,7 @@ def _antecedent(lead: _Lead, k: int, parts: Sequence[str]) -> bool:
     for j in range(k - 1, -1, -1):
         _, here, p, _, start = lead[j]
         text = parts[p]
-        if here and _subject(here[0], text, start):
+        if here and is_subject(here[0], text, start):
             return True
         if not _PRONOUN.match(text, start):
             return bool(_DESCRIBED.match(text, start))

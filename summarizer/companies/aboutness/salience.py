@@ -80,6 +80,7 @@ from summarizer.companies.aboutness.officers import officers
 from summarizer.companies.aboutness.products import product_mentions
 from summarizer.companies.aboutness.reporters import reporters
 from summarizer.companies.aboutness.roles import in_passing
+from summarizer.companies.aboutness.scenes import scene_subjects
 
 FEATURES = (
     "title",
@@ -213,6 +214,7 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
     made |= officers(occs, layout)  # whose officer speaks in the lead ("Y, chief of X, said")
     made |= flights(occs, layout)  # whose flight the lead is about ("X Flight 370")
     made |= defendants(occs, layout)  # whom a case is brought against ("a lawsuit against X")
+    made |= scene_subjects(occs, layout)  # the firm a feature opening on a scene introduces
     capped = compilers(occs, layout)  # whose index or survey the story quotes: a source
     capped |= reporters(occs, layout)  # an outlet the story credits with its news: a source
     scores = [
