@@ -59,3 +59,16 @@ def test_a_company_reporting_its_own_results_stays_a_subject() -> None:
         "The telco added 300,000 customers. Kestrel Networks will raise its dividend."
     )
     assert _subjects("Kestrel Networks profits rise", story)["Kestrel Networks"] is True
+
+
+def test_a_feature_opening_on_a_person_is_not_about_the_company_she_works_with() -> None:
+    person = (
+        "Maria Lopez first sang in a church choir in Seville. "
+        "She moved to London at the age of nineteen. Her first concert drew twelve people."
+    )
+    intro = (
+        "Record company Kestrel Networks signed her in 2001 after a scout heard her sing. "
+        "Kestrel Networks later dropped her when sales fell."
+    )
+    found = _subjects("The singer who never gave up", person, intro)
+    assert found["Kestrel Networks"] is False
