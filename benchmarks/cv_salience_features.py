@@ -26,7 +26,7 @@ import fit_salience
 import numpy as np
 from cv_salience import score
 from fit_salience import LABELS, candidates, fit
-from salience_candidates import CANDIDATES, install
+from salience_candidates import CANDIDATES, ROUND1, install
 
 from bot.cli.scoring import default_data_dir, read_labels
 from summarizer.companies.aboutness import salience
@@ -152,27 +152,39 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=default_data_dir())
     parser.add_argument("--c", type=float, default=1.0)
+    parser.add_argument("--candidates", nargs="+", default=list(ROUND1), choices=CANDIDATES)
+    parser.add_argument(
+        "--passed",
+        nargs="*",
+        default=[],
+        help="candidates that passed an earlier round: they join this round's passers in the "
+        "combination run",
+    )
+    parser.add_argument("--no-shipped", action="store_true", help="skip the shipped weights")
     args = parser.parse_args()
     install()
     labels = [lab for lab in read_labels(LABELS) if lab.split not in HOLD]
     with patch.object(fit_salience, "FEATURES", ALL):
         rows = candidates(args.data, HOLD)
-    variants: dict[str, Sequence[str] | None] = {"shipped": None, "base": BASE}
-    variants |= {f"base+{k}": (*BASE, k) for k in CANDIDATES}
+    variants: dict[str, Sequence[str] | None] = {"base": BASE}
+    if not args.no_shipped:
+        variants = {"shipped": None, **variants}
+    variants |= {f"base+{k}": (*BASE, k) for k in args.candidates}
     results = run_all(variants, rows, labels, args.data, args.c)
     passing = []
-    for k in CANDIDATES:
+    for k in args.candidates:
         ok, why = verdict(results[f"base+{k}"], results["base"])
         print(f"VERDICT base+{k}: {'PASS' if ok else 'fail'} ({why})")
         if ok:
             passing.append(k)
+    passing += [k for k in args.passed if k not in passing]
     if len(passing) >= 2:  # the passing ones together, under the same rule
         name = "base+" + "+".join(passing)
         results |= run_all({name: (*BASE, *passing)}, rows, labels, args.data, args.c)
         ok, why = verdict(results[name], results["base"])
         print(f"VERDICT {name}: {'PASS' if ok else 'fail'} ({why})")
     for name in results:
-        if name not in ("shipped", "base"):
+        if name not in ("shipped", "base") and "shipped" in results:
             gate = beats_shipped(results[name], results["shipped"])
             print(f"vs shipped, {name}: {'no worse' if gate else 'worse'}")
 

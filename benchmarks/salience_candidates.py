@@ -12,6 +12,14 @@ reads them (the same occurrences, group references included, the same passing ro
 * ``peers``: log2(1 + other companies named twice or more with a mention count within a
   factor 2 of its own, when it is named twice or more): a story about several companies.
 
+Round 2 (after round 1 had run):
+
+* ``quoted_only``: every mention is inside quotation marks (none in the headline);
+* ``front``: share of the first third of the body's sentences naming it minus the share
+  of the other sentences naming it (a subject is set up early, a foil appears later);
+* ``late_only``: all its own mentions are in the last paragraph of a story of two or more
+  paragraphs (none in the headline): a company brought in at the end.
+
 ``install()`` wraps ``salience._company_features`` so every feature dict also holds these;
 the shipped model ignores them (``salience.FEATURES`` picks the ones it weighs).
 """
@@ -27,7 +35,10 @@ from summarizer.companies.aboutness import salience
 from summarizer.companies.aboutness.layout import Layout
 from summarizer.companies.aboutness.occurrences import Occurrence, with_group_references
 
-CANDIDATES = ("quoted", "possessor", "figure", "peers")
+ROUND1 = ("quoted", "possessor", "figure", "peers")
+# Round 2, pre-registered after round 1 had run (same rule): see the note.
+ROUND2 = ("quoted_only", "front", "late_only")
+CANDIDATES = (*ROUND1, *ROUND2)
 
 _QUOTES = re.compile('["“”]')
 _POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s))")
@@ -84,13 +95,28 @@ def extras(occs: Sequence[Occurrence], layout: Layout) -> dict[int, dict[str, fl
             for other, m in counts.items()
             if other != e and n >= 2 and m >= 2 and 2 * m >= n and 2 * n >= m
         )
+        quoted = sum(in_quotes(marks[o.part], o.start) for o in found)
         out[e] = {
-            "quoted": sum(in_quotes(marks[o.part], o.start) for o in found) / len(found),
+            "quoted": quoted / len(found),
             "possessor": float(any(possessive(layout.parts[o.part], o.end) for o in found)),
             "figure": sum(bool(_FIGURE.search(s)) for s in sentences.values()) / len(sentences),
             "peers": math.log2(1 + peers),
+            "quoted_only": float(quoted == len(found)),
+            "front": _front(sorted(k for k in sentences if k >= 0), layout.sentences),
+            "late_only": float(
+                len(layout.parts) > 2 and all(o.part == len(layout.parts) - 1 for o in own)
+            ),
         }
     return out
+
+
+def _front(sentences: Sequence[int], total: int) -> float:
+    """Share of the first third of ``total`` body sentences among ``sentences`` minus the
+    share of the rest."""
+    third = math.ceil(total / 3)
+    early = sum(k < third for k in sentences)
+    rest = total - third
+    return early / third - ((len(sentences) - early) / rest if rest else 0.0)
 
 
 _Features = Callable[[Sequence[Occurrence], Layout], dict[int, dict[str, float]]]
