@@ -48,7 +48,11 @@ depth 2-3) over the same features: the same precision/recall curve in 5-fold CV 
 articles, and on "fresh3" from the earlier splits P 0.86 / R 0.70 either way. In stop 31: a
 "maker" cue, "developed / made / run / owned by X" (24 subjects and 19 passing mentions
 carry it): 5-fold P 0.876 / R 0.763 -> 0.869 / 0.772, 48 -> 52 passing alerts at 0.5,
-weight 0.26.)
+weight 0.26. In issue 13's feature round, each refitted against a refitted base on the same
+folds, end to end: share of mentions in quotes, in quotes only, a possessive ("X's"), a
+financial figure in its sentences, companies with comparable counts, front-loaded
+mentions, last paragraph only: at most one or two decisions either way, none shipped
+(``benchmarks/salience_features_2026-12.md``).)
 
 An abbreviation defined in brackets after a name ("Singapore Airlines (SIA)") and a plural
 reference to companies named together ("A, B and C ... the companies") add mentions
