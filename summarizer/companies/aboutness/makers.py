@@ -92,13 +92,12 @@ def makers(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
                 continue
             k = bisect_right(starts, o.start) - 1
             begin, end = starts[k], starts[k + 1]
-            # Only the sentence's mentions: a paragraph may hold thousands.
+            if not _MAKER.fullmatch(text, begin, o.start) or _DOCUMENT.search(text, begin, o.start):
+                continue
+            # Only the sentence's mentions, and only now: a paragraph with no full stop may
+            # hold thousands, and copying them for every mention was quadratic.
             near = here[bisect_left(at, begin) : bisect_left(at, end)]
-            if (
-                _MAKER.fullmatch(text, begin, o.start)
-                and not _DOCUMENT.search(text, begin, o.start)
-                and not _shared(o, near, text, begin)
-            ):
+            if not _shared(o, near, text, begin):
                 found.add(o.entry)
     return found
 

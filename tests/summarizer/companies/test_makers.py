@@ -7,7 +7,9 @@ lead reports."""
 from __future__ import annotations
 
 import re
-import time
+from collections.abc import Callable
+
+from growth import FACTOR, LINEAR_BOUND, growth
 
 from summarizer.article import Article
 from summarizer.companies.aboutness.agents import agents
@@ -202,16 +204,10 @@ def test_a_company_opening_the_sentence_after_a_passive_is_no_maker() -> None:
 def test_a_long_paragraph_of_makers_is_read_in_linear_time() -> None:
     # 200 KB with no sentence end: each mention used to rescan the paragraph from its start
     # (about 10 s here); a feed may carry such a text.
-    text = "the kit made by Korvel Systems and the app made by Vanmoor " * 3400
-    parts = ["", text]
-    occs = [
-        Occurrence(entry, 1, m.start(), m.end())
-        for entry, name in enumerate(("Korvel Systems", "Vanmoor"))
-        for m in re.finditer(name, text)
-    ]
-    started = time.perf_counter()
-    makers(occs, Layout(parts))
-    assert time.perf_counter() - started < 1.0
+    def make(n: int) -> Callable[[], set[int]]:
+        return _makers_of("the kit made by Korvel Systems and the app made by Vanmoor " * n)
+
+    assert growth(make, 3400 // FACTOR) < LINEAR_BOUND
 
 
 def test_the_maker_of_a_report_or_figures_is_a_source() -> None:
@@ -234,15 +230,21 @@ def test_the_maker_of_a_report_or_figures_is_a_source() -> None:
 
 def test_many_listed_makers_in_one_paragraph_are_read_in_linear_time() -> None:
     # Each listed maker used to be compared with every mention of its paragraph.
-    text = "The kit was made by Korvel Systems and Vanmoor. " * 8000
+    def make(n: int) -> Callable[[], set[int]]:
+        return _makers_of("The kit was made by Korvel Systems and Vanmoor. " * n)
+
+    assert make(8000)() == set()  # one of two makers each time
+    assert growth(make, 8000 // FACTOR) < LINEAR_BOUND  # 0.15 s at 8,000 (5 s before)
+
+
+def _makers_of(text: str) -> Callable[[], set[int]]:
     occs = [
         Occurrence(entry, 1, m.start(), m.end())
         for entry, name in enumerate(("Korvel Systems", "Vanmoor"))
         for m in re.finditer(name, text)
     ]
-    started = time.perf_counter()
-    assert makers(occs, Layout(["", text])) == set()  # one of two makers each time
-    assert time.perf_counter() - started < 1.0  # 0.15 s here (5 s before)
+    layout = Layout(["", text])
+    return lambda: makers(occs, layout)
 
 
 def test_a_name_before_a_participle_and_a_bare_noun_or_an_analysts_note_is_no_agent() -> None:
