@@ -8,6 +8,8 @@
 * a copula: "UltraHaptics is a young company.";
 * either of them names a part of a company with its parent: "Alfa-Eco, the venture
   capital arm of Alfa Group", "X is a subsidiary of Y".
+* an owner's possessive and a part or company word hold a name (``owned``): "whose
+  Agroflora subsidiary", "Whedon's Mutant Enemy production company".
 
 Each yields where the name ends; ``discover.py`` takes the capitalised words before it
 and checks them like any other name. A company word also leads into a name ("US

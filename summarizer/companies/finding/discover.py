@@ -25,7 +25,9 @@ only with evidence in the text itself:
 * the story says what it is (``described.py``): "TAROM, Romania's largest airline",
   "Pointsec, a mobile-data backup firm", "Beck-Crespel is a specialist steel firm",
   "Authenti-corp's CEO", or a part of a company: "Alfa-Eco, the venture capital arm of
-  Alfa Group", "X, a unit of Y", "X is a subsidiary of Y".
+  Alfa Group", "X, a unit of Y", "X is a subsidiary of Y", also named by its owner
+  ("whose Agroflora subsidiary", "its demerged Deluxe Film unit", "Whedon's Mutant Enemy
+  production company"; not "its Windows Server division", named after a product).
 
 The words are found with ``str.find``, which costs about a tenth of matching's time.
 
