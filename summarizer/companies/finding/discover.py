@@ -25,7 +25,9 @@ only with evidence in the text itself:
 * the story says what it is (``described.py``): "TAROM, Romania's largest airline",
   "Pointsec, a mobile-data backup firm", "Beck-Crespel is a specialist steel firm",
   "Authenti-corp's CEO", or a part of a company: "Alfa-Eco, the venture capital arm of
-  Alfa Group", "X, a unit of Y", "X is a subsidiary of Y".
+  Alfa Group", "X, a unit of Y", "X is a subsidiary of Y", also named by its owner
+  ("whose Agroflora subsidiary", "its demerged Deluxe Film unit", "Whedon's Mutant Enemy
+  production company"; not "its Windows Server division", named after a product).
 
 The words are found with ``str.find``, which costs about a tenth of matching's time.
 
@@ -49,6 +51,7 @@ from summarizer.companies.finding.described import (
     capitalised,
     company_words,
     name_after,
+    owned,
     roles,
     trim,
 )
@@ -252,12 +255,15 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
         # likely a joke than a company, "leisure group Rank" too rarely a company to risk).
         if _new(name, known) and key not in found and _distinctive(name, " " in name):
             found[key] = name
-    for at in [*ends, *roles(text)]:  # "TAROM, Romania's largest airline", "Acme's CEO"
+    # "TAROM, Romania's largest airline", "Acme's CEO"; owned, a name of two words or more
+    # may be ordinary words as after a company word ("its demerged Deluxe Film unit").
+    told = [(at, False) for at in [*ends, *roles(text)]] + [(at, True) for at in owned(text)]
+    for at, owner in told:
         name = trim(_before(text, at, ""))
         key = name.casefold()
         # Not part of a name found already: "Ethanol" of "Pacific Ethanol is an ethanol firm".
         part = any(f" {key} " in f" {k} " for k in found) or _shortened(text, name, known)
-        if _new(name, known) and not part and _distinctive(name):
+        if _new(name, known) and not part and _distinctive(name, owner and " " in name):
             found[key] = name
     return list(found.values())[:_MAX_NAMES]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Container
 
 import pytest
@@ -121,3 +122,37 @@ def test_a_plural_company_word_leads_into_both_names_of_a_pair(known: Container[
     ]
     found = discover(parts, known=known)
     assert sorted(found) == ["Corvexa", "Granite Trust Bank", "Maltrix", "Union Bank of Kwara"]
+
+
+def test_a_name_an_owner_holds_as_its_unit_or_company_is_one(known: Container[str]) -> None:
+    parts = [
+        "Farms seized",
+        "The group, whose Tarvelomir subsidiary runs the farms, objected. Bankers valued its "
+        "demerged Silver Lantern unit at £300m. The studio is suing Ms Orlov's Paper Comet "
+        "production company. Brakkeno's Quillstone arm grew.",
+    ]
+    found = sorted(discover(parts, known=known))
+    assert found == ["Paper Comet", "Quillstone", "Silver Lantern", "Tarvelomir"]
+
+
+def test_no_owner_or_a_unit_named_for_its_trade_or_product_names_no_company(
+    known: Container[str],
+) -> None:
+    parts = [
+        "Banking rules eased",
+        "The Silver Lantern unit was closed. A Brakkeno subsidiary opened. The bank is looking "
+        "for a partner for its new Islamic banking unit. The company's new Entertainment unit "
+        "grew. Mr Orlov works in the Zentara division. Vornik's Cloud Server division, its "
+        "Quillstone Server division and an army unit were moved.",
+    ]
+    assert discover(parts, known=known) == []
+
+
+def test_a_long_paragraph_of_owned_names_is_read_in_linear_time(known: Container[str]) -> None:
+    # 200 KB in one paragraph, 4,760 owned mentions: each is read from the 80 characters
+    # before it, never from the paragraph's start (about 0.6 s here, 0.3 s for 80 KB).
+    clause = "The group, whose Tarvelomir subsidiary runs farms, and its Silver Lantern unit grew "
+    text = clause * (200_000 // len(clause))
+    started = time.perf_counter()
+    assert sorted(discover(["Farms", text], known=known)) == ["Silver Lantern", "Tarvelomir"]
+    assert time.perf_counter() - started < 3.0
