@@ -96,17 +96,19 @@ OWNED = (" subsidiary", " unit", " arm", " company", " firm")
 _OWNERS = ("its", "whose", "their")
 
 
-def owned(text: str) -> Iterator[int]:
+def owned(text: str) -> Iterator[tuple[int, bool]]:
     """Where a name ends that a possessive and a part or company word hold: "its Sandoz unit",
     "the firm, whose Agroflora subsidiary operates", "Whedon's Mutant Enemy production
     company" (a trade may stand before "company" or "firm", and an adjective after the owner:
-    "its demerged Deluxe Film unit")."""
+    "its demerged Agroflora unit"), and whether the word was "company" or "firm": only those
+    say the name is a company's, where "the bank's Investment Banking unit" and "its Asia
+    Pacific arm" name what a part does or where it is."""
     for noun in OWNED:
         at = text.find(noun)
         while at >= 0:
             end = at + len(noun)
             if not text[end : end + 1].isalnum() and (name_end := _owned_from(text, at)) >= 0:
-                yield name_end
+                yield name_end, noun in (" company", " firm")
             at = text.find(noun, end)
 
 

@@ -255,9 +255,10 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
         # likely a joke than a company, "leisure group Rank" too rarely a company to risk).
         if _new(name, known) and key not in found and _distinctive(name, " " in name):
             found[key] = name
-    # "TAROM, Romania's largest airline", "Acme's CEO"; owned, a name of two words or more
-    # may be ordinary words as after a company word ("its demerged Deluxe Film unit").
-    told = [(at, False) for at in [*ends, *roles(text)]] + [(at, True) for at in owned(text)]
+    # "TAROM, Romania's largest airline", "Acme's CEO"; held by an owner as its company, a
+    # name of two words or more may be ordinary words ("Whedon's Mutant Enemy production
+    # company"); as its unit or arm it may not ("the bank's Investment Banking unit").
+    told = [(at, False) for at in [*ends, *roles(text)]] + list(owned(text))
     for at, owner in told:
         name = trim(_before(text, at, ""))
         key = name.casefold()

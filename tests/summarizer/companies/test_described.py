@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Container
+from collections.abc import Callable, Container
 
 import pytest
+from growth import FACTOR, LINEAR_BOUND, growth
 
 from seeds import companies_file
 from summarizer.companies.finding.discover import discover
@@ -128,11 +128,11 @@ def test_a_name_an_owner_holds_as_its_unit_or_company_is_one(known: Container[st
     parts = [
         "Farms seized",
         "The group, whose Tarvelomir subsidiary runs the farms, objected. Bankers valued its "
-        "demerged Silver Lantern unit at £300m. The studio is suing Ms Orlov's Paper Comet "
+        "demerged Lanterix Film unit at £300m. The studio is suing Ms Orlov's Paper Comet "
         "production company. Brakkeno's Quillstone arm grew.",
     ]
     found = sorted(discover(parts, known=known))
-    assert found == ["Paper Comet", "Quillstone", "Silver Lantern", "Tarvelomir"]
+    assert found == ["Lanterix Film", "Paper Comet", "Quillstone", "Tarvelomir"]
 
 
 def test_no_owner_or_a_unit_named_for_its_trade_or_product_names_no_company(
@@ -144,6 +144,9 @@ def test_no_owner_or_a_unit_named_for_its_trade_or_product_names_no_company(
         "for a partner for its new Islamic banking unit. The company's new Entertainment unit "
         "grew. Mr Orlov works in the Zentara division. Vornik's Cloud Server division, its "
         "Quillstone Server division and an army unit were moved.",
+        # A unit or arm named in ordinary words says what it does or where it is.
+        "The bank's Investment Banking unit will shrink, its Asia Pacific arm will close and "
+        "its demerged Silver Lantern unit was sold.",
     ]
     assert discover(parts, known=known) == []
 
@@ -151,8 +154,11 @@ def test_no_owner_or_a_unit_named_for_its_trade_or_product_names_no_company(
 def test_a_long_paragraph_of_owned_names_is_read_in_linear_time(known: Container[str]) -> None:
     # 200 KB in one paragraph, 4,760 owned mentions: each is read from the 80 characters
     # before it, never from the paragraph's start (about 0.6 s here, 0.3 s for 80 KB).
-    clause = "The group, whose Tarvelomir subsidiary runs farms, and its Silver Lantern unit grew "
-    text = clause * (200_000 // len(clause))
-    started = time.perf_counter()
-    assert sorted(discover(["Farms", text], known=known)) == ["Silver Lantern", "Tarvelomir"]
-    assert time.perf_counter() - started < 3.0
+    clause = "The group, whose Tarvelomir subsidiary runs farms, and its Lanterix Film unit grew "
+
+    def make(n: int) -> Callable[[], list[str]]:
+        return lambda: discover(["Farms", clause * n], known=known)
+
+    size = 200_000 // len(clause)
+    assert sorted(make(size)()) == ["Lanterix Film", "Tarvelomir"]
+    assert growth(make, size // FACTOR) < LINEAR_BOUND
