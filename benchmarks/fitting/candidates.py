@@ -85,6 +85,11 @@ At 10 folds (information only, not the rule's split) C still loses in cross-vali
 cnndm -0.17/-0.14/-0.05, bbc -0.12/-0.29/-0.18; the shipped set's cnndm fold 7 is below
 Lead-3 on all three metrics at 10 folds (31.3/11.4/19.4 vs 32.2/12.4/20.6).
 
+Hedge round (issue 12, ``benchmarks/hedge_round.py``, rule committed in e21d48c before its
+run): a lead prior, the fit's l2 and the redundancy penalty, each chosen by the mean
+left-out margin; none passes (A: BBC and Wikinews lose what CNN/DM gains; B: no change;
+C: wins only on bbc's machine-picked references). Do not retry them as they were.
+
 * ``pacsum`` — directed centrality (Zheng & Lapata 2019, PacSum): each sentence's
   edge weight on NewsRank's own word-overlap graph to the sentences AFTER it
   (``pac_forward``: later sentences elaborate it) and to those BEFORE it
