@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.services.answers import ArticleSummary, NewsItem, NewsResult, SearchHit
+from bot.services.copies import SPARE_ROWS, fold_copies, source_refs
 from bot.services.registry import (
     company_by_id,
     find_company,
@@ -130,16 +131,24 @@ class NewsService:
         """Articles linked to the company; for a new name, a text search instead."""
         from summarizer.brief import without_brief
 
-        articles = self.store.articles.latest_for_company(company.id, limit=count, chat_id=chat_id)
-        by_search = not articles
+        found = self.store.articles.latest_for_company(
+            company.id, limit=count * SPARE_ROWS, chat_id=chat_id
+        )
+        by_search = not found
         if by_search:
-            articles = self._searched(company, count, chat_id)
+            found = self._searched(company, count, chat_id)
+        stories = fold_copies(found, count)  # one story from three outlets is shown once
+        articles = [lead for lead, _copies in stories]
         sentences = self.store.chats.settings(chat_id).summary_sentences
         # Each StoredArticle.article re-splits the whole stored body: do it once.
         texts = [a.article for a in articles]
         items = tuple(
-            replace(self._item(a, sentences, company, text), passing=_passing(a))
-            for a, text in zip(articles, texts, strict=True)
+            replace(
+                self._item(a, sentences, company, text),
+                passing=_passing(a),
+                also=source_refs(copies),
+            )
+            for (a, copies), text in zip(stories, texts, strict=True)
         )
         brief = self._brief(texts, company) if len(articles) > 1 else ()
         followed = self.store.subscriptions.is_subscribed(chat_id, company.id)
@@ -186,7 +195,8 @@ class NewsService:
         return ArticleSummary(self._item(stored, sentences, None), names, new, new and trusted)
 
     def search(self, words: str, limit: int = 5, *, chat_id: int | None = None) -> list[SearchHit]:
-        """Stored articles matching all the words (none of the -words), best first."""
+        """Stored articles matching all the words (none of the -words), best first; a
+        story several outlets carried is one hit naming the others."""
         query = " ".join(words.split())
         # Only punctuation ("/search \"") or only the OR operator matches nothing: say so.
         if not any(ch.isalnum() for w in query.split() if w != "OR" for ch in w):
@@ -201,9 +211,12 @@ class NewsService:
                 "Please add a word to look for: -word only leaves a word out, "
                 "for example /search apple -pie"
             )
+        found = self.store.articles.search(query, limit=limit * SPARE_ROWS, chat_id=chat_id)
         return [
-            SearchHit(a.id, a.title, a.url, a.source, a.published, a.snippet or "")
-            for a in self.store.articles.search(query, limit=limit, chat_id=chat_id)
+            SearchHit(
+                a.id, a.title, a.url, a.source, a.published, a.snippet or "", source_refs(copies)
+            )
+            for a, copies in fold_copies(found, limit)
         ]
 
     def poll_feeds(self, feeds: Sequence[str]) -> IngestReport:
