@@ -90,6 +90,8 @@ class SubscribeResult:
     moved: tuple[CompanyRef, ...] = ()
     # New names that are also ordinary words ("Ring"): matched only as written.
     as_words: tuple[str, ...] = ()
+    # Names past the most one command takes, not read yet: the reply says how to send them.
+    later: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
