@@ -19,6 +19,7 @@ from bot.services.registry import (
     offered_names,
 )
 from bot.services.typed.names import split_names
+from bot.services.typed.references import unwrapped, with_scheme
 from summarizer.companies.matcher import SUBJECT_THRESHOLD
 from summarizer.errors import EmptyArticleError, FetchError, InputError
 
@@ -39,8 +40,6 @@ MAX_QUERY_CHARS = 200
 _SEARCH_FACTOR = 5
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _ID = re.compile(r"^#?(\d{1,12})$")
-# What a pasted reference comes wrapped in: <https://…> (mail, Markdown), (…), quotes.
-_WRAPPERS = (("<", ">"), ("(", ")"), ("[", "]"), ('"', '"'), ("“", "”"), ("'", "'"))
 
 # Text one summary reads: far more than any news story (~5,000 words), and small
 # enough that one command over a huge page costs a fraction of a second, not minutes.
@@ -173,7 +172,7 @@ class NewsService:
         A page a chat submits is that chat's alone and alerts nobody; ``trusted`` (an
         operator's ``/ingest URL``) stores it like the CLI and the feed poller do.
         """
-        ref = _unwrapped(ref)
+        ref = with_scheme(unwrapped(ref))
         sentences = self.store.chats.settings(chat_id).summary_sentences
         new = False
         match = _ID.match(ref)
@@ -291,13 +290,3 @@ class NewsService:
             aliases=company.aliases,
             sentences=min(5, len(articles) + 1),
         )
-
-
-def _unwrapped(ref: str) -> str:
-    """``ref`` without the sentence's punctuation or the brackets it was pasted in:
-    "<https://…>", "(https://…).", "12." (a URL's own closing bracket stays)."""
-    ref = ref.strip().rstrip(".,;:!?")
-    for left, right in _WRAPPERS:
-        if len(ref) > 2 and ref[0] == left and ref[-1] == right:
-            return ref[1:-1].strip()
-    return ref
