@@ -426,6 +426,13 @@ async def test_settings_digest_takes_a_mode_as_people_say_it(bot: Bot) -> None:
     settings = bot.store.chats.settings(11)
     assert (settings.mode, settings.digest_hour) == ("digest", 19)
     assert "0 to 23" in (await bot.send("/settings digest sometimes"))[0]
+    # The 12-hour clock, as people type it.
+    for typed, hour in (("8am", 8), ("7 pm", 19), ("7 p.m.", 19), ("12am", 0), ("12pm", 12)):
+        await bot.send(f"/settings digest {typed}")
+        assert bot.store.chats.settings(11).digest_hour == hour, typed
+    for wrong in ("13pm", "0am", "8:30am"):
+        assert "0 to 23" in (await bot.send(f"/settings hour {wrong}"))[0], wrong
+    assert bot.store.chats.settings(11).digest_hour == 12
 
 
 async def test_settings_digest_alone_says_how_to_turn_it_on_or_off(bot: Bot) -> None:
