@@ -41,6 +41,10 @@ class FeedLimits:
     # Seconds one feed's entry pages may take in a poll: entries not reached by then wait
     # for the next poll, so one slow site cannot hold every other feed for minutes.
     pages_budget: float = 30.0
+    # An entry published longer ago than this (seconds) is stored for /news and /search
+    # but alerts nobody: a feed added today, or one re-publishing its archive, must not
+    # send last month's stories as news. An entry without a date still alerts.
+    alert_max_age: float = 3 * 86400.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -142,11 +143,14 @@ class Ingestor:
         finally:
             self.timings[stage] += time.perf_counter() - start
 
-    def ingest_article(self, article: Article, *, submitted_by: int | None = None) -> IngestResult:
+    def ingest_article(
+        self, article: Article, *, submitted_by: int | None = None, alert: bool = True
+    ) -> IngestResult:
         """Store one cleaned article with its company mentions; enqueue alerts if new.
 
         ``submitted_by``: the chat that sent the page (``/summary URL``); such a page is
         that chat's alone and alerts nobody until the operator ingests it too.
+        ``alert=False`` stores a trusted article without alerting (an old feed entry).
         """
         known = self._known(article.url, chat_id=submitted_by)
         if known is not None:
@@ -161,7 +165,7 @@ class Ingestor:
             article_id, is_new = self.store.articles.add(
                 article, companies=list(mentions), submitted_by=submitted_by
             )
-            if is_new and submitted_by is None:
+            if is_new and submitted_by is None and alert:
                 begin = time.perf_counter()
                 self.store.outbox.enqueue_for_article(article_id)
                 enqueued = time.perf_counter() - begin
@@ -189,8 +193,10 @@ class Ingestor:
         progress: bool | None = None,
         desc: str = "ingest",
         report: IngestReport | None = None,
+        alert_max_age: float | None = None,
     ) -> IngestReport:
         """Load, clean and store each item; a bad item is reported, never raised.
+        With ``alert_max_age`` (seconds), an item published longer ago alerts nobody.
 
         A StorageError (disk full, read-only database) stops the batch and is raised;
         ``report`` (when given) then holds what was stored, and the articles whose
@@ -203,14 +209,14 @@ class Ingestor:
         ):
             for item in items:
                 batches.tick()
-                self._ingest_one(item, report)
+                self._ingest_one(item, report, alert_max_age)
                 bar.update(1)
                 bar.set_postfix(
                     new=report.new, dup=report.duplicate, failed=report.failed, refresh=False
                 )
         return report
 
-    def _ingest_one(self, item: Item, report: IngestReport) -> None:
+    def _ingest_one(self, item: Item, report: IngestReport, max_age: float | None) -> None:
         try:
             known = self._known(item.url)
             if known is not None:
@@ -218,7 +224,7 @@ class Ingestor:
                 return
             with self.timed("clean"):
                 article = item.load()
-            report.count(self.ingest_article(article))
+            report.count(self.ingest_article(article, alert=recent(article.published, max_age)))
         except StorageError:
             report.failed += 1  # the database is what failed, not the article: stop here
             raise
@@ -252,3 +258,17 @@ class Ingestor:
     def ingest_feeds(self, urls: Iterable[str]) -> IngestReport:
         """Poll several feeds (fetched in parallel); a broken feed never stops the others."""
         return ingest_feeds(self, urls)
+
+
+def recent(published: str | None, max_age: float | None, *, now: float | None = None) -> bool:
+    """Whether an article published at ``published`` (ISO 8601) is at most ``max_age``
+    seconds old; an unknown or unreadable date, or no limit, counts as recent."""
+    if max_age is None or not published:
+        return True
+    try:
+        when = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return True
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)  # a date without a zone: read as UTC
+    return when.timestamp() >= (time.time() if now is None else now) - max_age

@@ -139,7 +139,9 @@ def _store(ingestor: Ingestor, feed: _Gathered) -> IngestReport:
         report.fail(feed.url, error)
         return report
     if feed.items:
-        report = ingestor.ingest_items(feed.items, desc="feed")
+        report = ingestor.ingest_items(
+            feed.items, desc="feed", alert_max_age=ingestor.limits.alert_max_age
+        )
     report.duplicate += feed.known
     # With entries left, the next poll must read the feed again: a 304 would skip them.
     fresh = feed.left == 0

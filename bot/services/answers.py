@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Another outlet's copy of a story shown once: who carried it, and where."""
+
+    source: str | None
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class NewsItem:
     """One article with a summary focused on the company asked about."""
 
@@ -25,6 +33,7 @@ class NewsItem:
     ingested: str | None = None
     cut: bool = False  # summarised from the beginning of a longer text
     passing: bool = False  # /news: the company is only mentioned in passing, not a subject
+    also: tuple[SourceRef, ...] = ()  # the same story from other sources, folded in
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +70,7 @@ class SearchHit:
     source: str | None
     published: str | None
     snippet: str
+    also: tuple[SourceRef, ...] = ()  # the same story from other sources, folded in
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +90,8 @@ class SubscribeResult:
     moved: tuple[CompanyRef, ...] = ()
     # New names that are also ordinary words ("Ring"): matched only as written.
     as_words: tuple[str, ...] = ()
+    # Names past the most one command takes, not read yet: the reply says how to send them.
+    later: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

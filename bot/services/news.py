@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.services.answers import ArticleSummary, NewsItem, NewsResult, SearchHit
+from bot.services.copies import SPARE_ROWS, fold_copies, source_refs
 from bot.services.registry import (
     company_by_id,
     find_company,
@@ -18,6 +19,7 @@ from bot.services.registry import (
     offered_names,
 )
 from bot.services.typed.names import split_names
+from bot.services.typed.references import unwrapped, with_scheme
 from summarizer.companies.matcher import SUBJECT_THRESHOLD
 from summarizer.errors import EmptyArticleError, FetchError, InputError
 
@@ -38,8 +40,6 @@ MAX_QUERY_CHARS = 200
 _SEARCH_FACTOR = 5
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _ID = re.compile(r"^#?(\d{1,12})$")
-# What a pasted reference comes wrapped in: <https://…> (mail, Markdown), (…), quotes.
-_WRAPPERS = (("<", ">"), ("(", ")"), ("[", "]"), ('"', '"'), ("“", "”"), ("'", "'"))
 
 # Text one summary reads: far more than any news story (~5,000 words), and small
 # enough that one command over a huge page costs a fraction of a second, not minutes.
@@ -130,16 +130,24 @@ class NewsService:
         """Articles linked to the company; for a new name, a text search instead."""
         from summarizer.brief import without_brief
 
-        articles = self.store.articles.latest_for_company(company.id, limit=count, chat_id=chat_id)
-        by_search = not articles
+        found = self.store.articles.latest_for_company(
+            company.id, limit=count * SPARE_ROWS, chat_id=chat_id
+        )
+        by_search = not found
         if by_search:
-            articles = self._searched(company, count, chat_id)
+            found = self._searched(company, count, chat_id)
+        stories = fold_copies(found, count)  # one story from three outlets is shown once
+        articles = [lead for lead, _copies in stories]
         sentences = self.store.chats.settings(chat_id).summary_sentences
         # Each StoredArticle.article re-splits the whole stored body: do it once.
         texts = [a.article for a in articles]
         items = tuple(
-            replace(self._item(a, sentences, company, text), passing=_passing(a))
-            for a, text in zip(articles, texts, strict=True)
+            replace(
+                self._item(a, sentences, company, text),
+                passing=_passing(a),
+                also=source_refs(copies),
+            )
+            for (a, copies), text in zip(stories, texts, strict=True)
         )
         brief = self._brief(texts, company) if len(articles) > 1 else ()
         followed = self.store.subscriptions.is_subscribed(chat_id, company.id)
@@ -164,7 +172,7 @@ class NewsService:
         A page a chat submits is that chat's alone and alerts nobody; ``trusted`` (an
         operator's ``/ingest URL``) stores it like the CLI and the feed poller do.
         """
-        ref = _unwrapped(ref)
+        ref = with_scheme(unwrapped(ref))
         sentences = self.store.chats.settings(chat_id).summary_sentences
         new = False
         match = _ID.match(ref)
@@ -186,7 +194,8 @@ class NewsService:
         return ArticleSummary(self._item(stored, sentences, None), names, new, new and trusted)
 
     def search(self, words: str, limit: int = 5, *, chat_id: int | None = None) -> list[SearchHit]:
-        """Stored articles matching all the words (none of the -words), best first."""
+        """Stored articles matching all the words (none of the -words), best first; a
+        story several outlets carried is one hit naming the others."""
         query = " ".join(words.split())
         # Only punctuation ("/search \"") or only the OR operator matches nothing: say so.
         if not any(ch.isalnum() for w in query.split() if w != "OR" for ch in w):
@@ -201,9 +210,12 @@ class NewsService:
                 "Please add a word to look for: -word only leaves a word out, "
                 "for example /search apple -pie"
             )
+        found = self.store.articles.search(query, limit=limit * SPARE_ROWS, chat_id=chat_id)
         return [
-            SearchHit(a.id, a.title, a.url, a.source, a.published, a.snippet or "")
-            for a in self.store.articles.search(query, limit=limit, chat_id=chat_id)
+            SearchHit(
+                a.id, a.title, a.url, a.source, a.published, a.snippet or "", source_refs(copies)
+            )
+            for a, copies in fold_copies(found, limit)
         ]
 
     def poll_feeds(self, feeds: Sequence[str]) -> IngestReport:
@@ -278,13 +290,3 @@ class NewsService:
             aliases=company.aliases,
             sentences=min(5, len(articles) + 1),
         )
-
-
-def _unwrapped(ref: str) -> str:
-    """``ref`` without the sentence's punctuation or the brackets it was pasted in:
-    "<https://…>", "(https://…).", "12." (a URL's own closing bracket stays)."""
-    ref = ref.strip().rstrip(".,;:!?")
-    for left, right in _WRAPPERS:
-        if len(ref) > 2 and ref[0] == left and ref[-1] == right:
-            return ref[1:-1].strip()
-    return ref

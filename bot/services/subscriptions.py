@@ -8,11 +8,19 @@ Errors are :class:`~summarizer.errors.NewsbotError` with a sentence for the user
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from bot.services.answers import SubscribeResult, TopicMap, UnsubscribeResult
 from bot.services.registry import company_by_id
-from bot.services.typed.names import EVERYTHING, CompanyRef, NameChooser, Unknown, names_in
+from bot.services.typed.names import (
+    EVERYTHING,
+    CompanyRef,
+    NameChooser,
+    Unknown,
+    first_names,
+    names_in,
+)
 from summarizer.errors import ReadOnlyError
 
 if TYPE_CHECKING:
@@ -53,7 +61,8 @@ class SubscriptionService:
 
         Sent in a forum topic (``topic``), these companies' alerts go to that topic (also
         those already followed: they move here)."""
-        names = self._names_in(text, chat_id)
+        first, later = first_names(text)
+        names = self._split_joined(first, chat_id)
         self.store.chats.upsert(chat_id, type=chat_type, title=title)
         count = self.store.subscriptions.count(chat_id)
         out = _outcomes()
@@ -63,7 +72,10 @@ class SubscriptionService:
             )
         if out["new"]:
             self.companies.reload()
-        return self._result(chat_id, out, count, topic)
+        if count >= self.max_subscriptions:  # sending them again would not add them
+            out["over"] += later
+            later = []
+        return replace(self._result(chat_id, out, count, topic), later=tuple(later))
 
     def subscribe_id(
         self, chat_id: int, company_id: int, *, topic: int | None = None
@@ -174,8 +186,11 @@ class SubscriptionService:
     def _names_in(self, text: str, chat_id: int) -> list[str]:
         """The names a command gives, known companies typed as one name split apart
         ("Volkswagen and BMW")."""
+        return self._split_joined(names_in(text), chat_id)
+
+    def _split_joined(self, names: list[str], chat_id: int) -> list[str]:
         split = self.names.split_joined
-        return [part for name in names_in(text) for part in split(name, chat_id=chat_id)]
+        return [part for name in names for part in split(name, chat_id=chat_id)]
 
     def _followed_ticker(self, chat_id: int, name: str) -> Company | None:
         """A followed company whose ticker ``name`` is, also when it is an ordinary word:

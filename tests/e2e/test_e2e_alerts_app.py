@@ -11,6 +11,7 @@ import asyncio
 import html
 from collections.abc import Callable
 from datetime import UTC, datetime
+from email.utils import format_datetime
 
 import pytest
 
@@ -31,7 +32,9 @@ def feed_url(serve_routes: Callable[..., str]) -> str:
         f"<?xml version='1.0'?><rss version='2.0'><channel><title>Local News</title>"
         f"<link>{base}/</link><item><title>{html.escape(TITLE)}</title>"
         f"<link>{base}/tesla</link><guid>{base}/tesla</guid>"
-        "<pubDate>Mon, 06 May 2024 10:00:00 GMT</pubDate></item></channel></rss>"
+        # Dated now: a feed entry days old is stored without alerting (FeedLimits).
+        f"<pubDate>{format_datetime(datetime.now(UTC), usegmt=True)}</pubDate></item>"
+        "</channel></rss>"
     )
     paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in PARAGRAPHS)
     page = (

@@ -88,12 +88,19 @@ def _in_single_quotes(name: str) -> bool:
 
 def names_in(text: str) -> list[str]:
     """The names of one command, or an :class:`InputError` saying what to type."""
+    names, rest = first_names(text)
+    if rest:
+        raise InputError(f"Please name at most {MAX_NAMES_PER_COMMAND} companies at once.")
+    return names
+
+
+def first_names(text: str) -> tuple[list[str], list[str]]:
+    """The names of one command as far as one command takes them, and the rest (a pasted
+    list of 15 is followed 10 now, not refused whole); an :class:`InputError` for none."""
     names = split_names(text)
     if not names:
         raise InputError("Please name a company, for example: /subscribe Xiaomi")
-    if len(names) > MAX_NAMES_PER_COMMAND:
-        raise InputError(f"Please name at most {MAX_NAMES_PER_COMMAND} companies at once.")
-    return names
+    return names[:MAX_NAMES_PER_COMMAND], names[MAX_NAMES_PER_COMMAND:]
 
 
 # A name wholly in quotes (straight or curly), or a run up to the next separator (so

@@ -127,12 +127,29 @@ def _digest(key: str, value: str) -> dict[str, Any]:
     mode = {"on": "digest", "off": "instant"}.get(word) or delivery_mode(word)
     if mode is not None and key.casefold() == "digest":
         return {"mode": mode}
-    match = re.fullmatch(r"(\d{1,2})(?::00)?(?:h)?", word)
-    if not match or int(match.group(1)) > 23:  # one message for "25" and "-1"
+    hour = _hour(word)
+    if hour is None:  # one message for "25" and "-1"
         if key.casefold() == "digest":  # "/settings digest" alone asks for the mode too
             raise InputError(DIGEST_HELP)
         raise InputError("The digest hour must be a whole hour from 0 to 23, e.g. 7 or 19:00.")
-    return {"digest_hour": int(match.group(1)), "mode": "digest"}
+    return {"digest_hour": hour, "mode": "digest"}
+
+
+# "7", "07:00", "19h", and the 12-hour clock people also type: "8am", "7 pm", "7 p.m.".
+_HOUR = re.compile(r"(\d{1,2})(?::00)?\s*(?:h|(a|p)\.?\s*m\.?)?")
+
+
+def _hour(word: str) -> int | None:
+    """The hour of the day (0-23) ``word`` names, or None."""
+    match = _HOUR.fullmatch(word)
+    if not match:
+        return None
+    hour, half = int(match.group(1)), match.group(2)
+    if half is None:
+        return hour if hour <= 23 else None
+    if not 1 <= hour <= 12:  # "13pm", "0am": no hour
+        return None
+    return hour % 12 + (12 if half == "p" else 0)  # 12am is midnight, 12pm noon
 
 
 def _topic(value: str, here: int | None) -> int | None:

@@ -39,7 +39,12 @@ from bot.telegram.handlers.common import (
     topic_name,
 )
 from bot.telegram.ratelimit import CommandRateLimit
-from bot.telegram.replies.commands import help_text, start_text, unknown_command_text
+from bot.telegram.replies.commands import (
+    edited_command_text,
+    help_text,
+    start_text,
+    unknown_command_text,
+)
 from summarizer.errors import NewsbotError
 
 if TYPE_CHECKING:
@@ -51,6 +56,9 @@ SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 # A new message in a chat, or a post in a channel the bot administers; an edited command
 # is not a new request.
 _NEW_MESSAGES = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
+_EDITED_PRIVATE_COMMAND = (
+    filters.UpdateType.EDITED_MESSAGE & filters.COMMAND & filters.ChatType.PRIVATE
+)
 
 _FEATURES = {
     "subscribe": handlers_subs.subscribe,
@@ -90,6 +98,7 @@ def register(application: Application, *, rate_limit: CommandRateLimit) -> None:
             filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & _NEW_MESSAGES, plain_text
         )
     )
+    application.add_handler(MessageHandler(_EDITED_PRIVATE_COMMAND, edited_command))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, migrated))
     # After the command's own handler (group 0), which may have created the chat's row.
     application.add_handler(MessageHandler(filters.IS_TOPIC_MESSAGE, remember_topic), group=1)
@@ -129,6 +138,14 @@ async def unknown_command(update: Update, context: Context) -> None:
     if chat.type != Chat.PRIVATE and not target:
         return  # in groups an unaddressed command may belong to another bot
     await send(update, context, unknown_command_text(command, args[0] if args else ""))
+
+
+async def edited_command(update: Update, context: Context) -> None:
+    """A command edited in a private chat: not run, nor met with silence (people fix a
+    typo by editing); the reply has the command to send again."""
+    message = update.effective_message
+    if message is not None and message.text:
+        await send(update, context, edited_command_text(message.text))
 
 
 async def plain_text(update: Update, context: Context) -> None:
@@ -238,9 +255,12 @@ async def rate_guard(update: Update, context: Context) -> None:
     """Runs before every handler: too many requests from one chat are refused."""
     message, query, chat = update.effective_message, update.callback_query, update.effective_chat
     edited = update.edited_message is not None or update.edited_channel_post is not None
-    if chat is None or context.chat_data is None or edited:
+    if chat is None or context.chat_data is None:
         return
     text = (message.text or "") if message else ""
+    # An edit earns a reply only as a command in a private chat (edited_command).
+    if edited and not (text.startswith("/") and chat.type == Chat.PRIVATE):
+        return
     # Everything that earns a reply counts: commands, buttons, and text in private chats.
     if query is None and not text.startswith("/") and not (text and chat.type == Chat.PRIVATE):
         return

@@ -97,3 +97,16 @@ def _as_setting(word: str, args: str) -> str | None:
     if field is None:
         return None
     return f"/settings {word} {rest}" if rest else f"/settings {word}"
+
+
+_EDITED_CHARS = 1000  # the longest command a handler reads (longer ones are refused)
+
+
+def edited_command_text(command: str) -> str:
+    """The reply to a command edited after it was sent: an edit is not run (it could
+    repeat or undo what the first one did), so the command to send again, to copy."""
+    shown = " ".join(command.split())
+    return (
+        "I act on new messages, not on edits. To run the corrected command, send it "
+        f"again: {code(shown, limit=_EDITED_CHARS)}"
+    )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardMarkup
 
-from bot.services.answers import ArticleSummary, NewsItem, NewsResult, SearchHit
+from bot.services.answers import ArticleSummary, NewsItem, NewsResult, SearchHit, SourceRef
 from bot.services.news import MAX_SUMMARY_CHARS
 from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import esc, format_date, italic, link
@@ -18,6 +18,7 @@ from bot.telegram.replies.common import NAME_CHARS, button
 from storage.normalize import site_name
 
 TITLE_CHARS = 200
+_NAMED_COPIES = 5  # other sources named after a story; the rest are counted
 
 
 def news_reply(result: NewsResult) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -56,6 +57,20 @@ def news_reply(result: NewsResult) -> tuple[str, InlineKeyboardMarkup | None]:
     return "\n\n".join(parts), None
 
 
+def _also(copies: Sequence[SourceRef]) -> str:
+    """`` · +2 sources: AP, BBC`` (linked) for a story other outlets carried too."""
+    if not copies:
+        return ""
+    names = [
+        link(c.url, c.source or site_name(c.url) or "another source", limit=40)
+        for c in copies[:_NAMED_COPIES]
+    ]
+    if len(copies) > _NAMED_COPIES:
+        names.append(f"{len(copies) - _NAMED_COPIES} more")
+    plural = "s" if len(copies) > 1 else ""
+    return f" · +{len(copies)} source{plural}: {', '.join(names)}"
+
+
 def _source_ref(items: Sequence[NewsItem], index: int) -> str:
     """``[2]``, linked to the article it comes from when it has a URL."""
     label = f"[{index + 1}]"
@@ -73,6 +88,7 @@ def _item_block(item: NewsItem, *, number: int | None = None, command: bool = Tr
     meta_line = f"{italic(meta, limit=120)} · " if meta else ""
     # In /summary's own reply, "/summary N" would only repeat the command just sent.
     meta_line += f"/summary {item.article_id}" if command else f"article #{item.article_id}"
+    meta_line += _also(item.also)
     if item.passing:
         meta_line += " · " + italic("named in passing")
     body = " ".join(esc(s) for s in item.sentences) or italic("(no text to summarise)")
@@ -111,7 +127,8 @@ def search_reply(query: str, hits: Sequence[SearchHit]) -> tuple[str, InlineKeyb
         )
         lines.append(
             f"\n<b>{link(hit.url, hit.title or 'Untitled', limit=TITLE_CHARS)}</b>\n"
-            f"{italic(meta, limit=120) + ' · ' if meta else ''}/summary {hit.article_id}\n"
+            f"{italic(meta, limit=120) + ' · ' if meta else ''}/summary {hit.article_id}"
+            f"{_also(hit.also)}\n"
             f"{esc(hit.snippet, limit=300)}"
         )
     rows = [

@@ -117,6 +117,12 @@ def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup 
             f"✗ Not added: {names} — a chat can follow at most {result.limit} "
             "companies. /list shows them; unsubscribe some first."
         )
+    if result.later:
+        commands = "\n".join(code(c) for c in subscribe_commands(result.later))
+        lines.append(
+            f"• One command takes {MAX_NAMES_PER_COMMAND} names; "
+            f"to follow the other {len(result.later)}, send:\n{commands}"
+        )
     if result.added or result.new_names:
         lines.append(
             f"\nThis chat follows {result.total} of at most {result.limit}. "
@@ -153,9 +159,14 @@ def _unsubscribed_all(refs: Sequence[CompanyRef]) -> str:
 
 
 def follow_commands(refs: Sequence[CompanyRef]) -> list[str]:
-    """``/subscribe`` commands that follow ``refs`` again, as many names each as one
+    """``/subscribe`` commands that follow ``refs`` again (see :func:`subscribe_commands`)."""
+    return subscribe_commands([r.name for r in refs])
+
+
+def subscribe_commands(given: Sequence[str]) -> list[str]:
+    """``/subscribe`` commands that follow the names ``given``, as many names each as one
     command takes; a name holding a separator goes in quotes ("Sturm, Ruger & Co.")."""
-    names = [f'"{r.name}"' if any(c in r.name for c in ",;") else r.name for r in refs]
+    names = [f'"{name}"' if any(c in name for c in ",;") else name for name in given]
     commands: list[list[str]] = []
     for name in names:
         # A command takes so many names, and so many characters after "/subscribe ".

@@ -164,6 +164,8 @@ def test_feed_limits_default_to_bounded_values() -> None:
 
 
 def test_a_new_article_enqueues_alerts_for_subscribers_once(site, ingestor, store) -> None:
+    # The site's entries are dated May 2024: here no entry is too old to alert.
+    ingestor.limits = replace(ingestor.limits, alert_max_age=float("inf"))
     store.chats.upsert(42, type="private")
     xiaomi = store.companies.id_for("Xiaomi")
     assert xiaomi is not None
@@ -213,3 +215,50 @@ def test_slow_entry_pages_wait_for_the_next_poll_past_the_feeds_budget(
     assert sum(p.startswith("/slow-page/") for p in site.requests) == 6  # each page once
     assert ingestor.ingest_feed(url).total == 0  # all read: asked with the ETag again
     assert store.feeds.get(url).etag == '"s1"'
+
+
+def _one_entry_feed(base: str, path: str, title: str, paragraphs: list[str], date: str) -> str:
+    """RSS with one entry whose page is missing (its text is the feed's), dated ``date``."""
+    text = html.escape("".join(f"<p>{p}</p>" for p in paragraphs))
+    return (
+        "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel><title>Wire</title>"
+        f"<link>{base}/</link><item><title>{html.escape(title)}</title>"
+        f"<link>{base}/articles/{path}</link><guid>{base}/articles/{path}</guid>"
+        f"<description>{text}</description><pubDate>{date}</pubDate></item></channel></rss>"
+    )
+
+
+def test_an_old_feed_entry_is_stored_but_alerts_nobody(site, ingestor, store) -> None:
+    from datetime import UTC, datetime, timedelta
+    from email.utils import format_datetime
+
+    store.chats.upsert(42, type="private")
+    xiaomi = store.companies.id_for("Xiaomi")
+    assert xiaomi is not None
+    store.subscriptions.add(42, xiaomi)
+    now = datetime.now(UTC)
+    stories = {
+        "old": ("Xiaomi opens a car plant", "Xiaomi opened a car plant in Beijing.", 40),
+        "new": ("Xiaomi cuts car prices", "Xiaomi cut the price of its SU7 car.", 0),
+    }
+    for key, (title, lead, days) in stories.items():
+        paragraphs = [f"{lead} Xiaomi said demand was strong.", "Xiaomi shares rose 3%."]
+        date = format_datetime(now - timedelta(days=days, hours=1), usegmt=True)
+        feed = _one_entry_feed(site.base, key, title, paragraphs, date)
+        site.extra[f"/{key}.xml"] = (200, "application/rss+xml", feed)
+        assert ingestor.ingest_feed(f"{site.base}/{key}.xml").new == 1
+    old_id = store.articles.id_for_url(f"{site.base}/articles/old")
+    new_id = store.articles.id_for_url(f"{site.base}/articles/new")
+    assert old_id is not None and new_id is not None  # both stored: /news finds both
+    assert [r["article_id"] for r in store.outbox.rows(chat_id=42)] == [new_id]
+
+
+def test_dates_read_for_the_alert_age() -> None:
+    from bot.ingest.ingestor import recent
+
+    now = 1_780_000_000.0  # 2026-05-28
+    assert recent("2026-05-27T12:00:00+00:00", 86400.0 * 3, now=now)
+    assert not recent("2024-05-06T10:00:00+00:00", 86400.0 * 3, now=now)
+    assert not recent("2024-05-06", 86400.0 * 3, now=now)  # no zone: read as UTC
+    assert recent("early May", 86400.0 * 3, now=now)  # unreadable: it may be news
+    assert recent(None, 86400.0 * 3, now=now) and recent("2004-01-01", None, now=now)

@@ -70,8 +70,24 @@ async def test_unknown_command_in_private_gets_a_short_answer(bot: Bot) -> None:
 
 
 async def test_edited_commands_are_not_run_again(bot: Bot) -> None:
-    assert await bot.send("/subscribe Xiaomi", edited=True) == []
+    # In a private chat the edit is answered with the command to send again, not run.
+    reply = await bot.send("/subscribe  Xiaomi, <b>Tesla</b>", edited=True)
+    assert reply == [
+        "I act on new messages, not on edits. To run the corrected command, send it again: "
+        "<code>/subscribe Xiaomi, &lt;b&gt;Tesla&lt;/b&gt;</code>"
+    ]
     assert bot.store.subscriptions.count(11) == 0
+    # In a group an edit stays silent: the chat is shared, and the command may be another bot's.
+    group = await bot.send("/subscribe Xiaomi", edited=True, chat=-100, chat_type="group")
+    assert group == [] and bot.store.subscriptions.count(-100) == 0
+
+
+async def test_edits_of_commands_count_against_the_rate_limit(make_harness: Any) -> None:
+    bot = await make_harness(command_limit=2, command_window=600.0)
+    replies = [await bot.send("/news Xiaomi", edited=True) for _ in range(5)]
+    assert [len(r) for r in replies[:2]] == [1, 1]
+    assert "Too many commands" in replies[2][0]
+    assert replies[3:] == [[], []]
 
 
 BAD_ARGUMENTS = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import random
 import re
 from typing import Any
 
@@ -293,9 +294,13 @@ def _two_xiaomi_stories(bot: Bot, title: str, *more: str, year: int, days: tuple
     factory (``days[0]``) and a price (``days[1]``), each followed by ``more``."""
     from summarizer.article import Article
 
+    # Facts long enough that the two stories share under half their text: two stories
+    # sharing most of it are copies of one, which /news shows once.
     facts = (
-        "Xiaomi opened a car factory in Beijing with 10,000 workers.",
-        "Xiaomi said its first car will cost less than 30,000 dollars.",
+        "Xiaomi opened a car factory in Beijing with 10,000 workers, its first outside "
+        "the south of China, after building it in under two years on leased land.",
+        "Xiaomi said its first car will cost less than 30,000 dollars when it goes on "
+        "sale in March, undercutting rivals from Tesla to BYD in its home market.",
     )
     for day, fact in zip(days, facts, strict=True):
         article = Article(
@@ -421,6 +426,13 @@ async def test_settings_digest_takes_a_mode_as_people_say_it(bot: Bot) -> None:
     settings = bot.store.chats.settings(11)
     assert (settings.mode, settings.digest_hour) == ("digest", 19)
     assert "0 to 23" in (await bot.send("/settings digest sometimes"))[0]
+    # The 12-hour clock, as people type it.
+    for typed, hour in (("8am", 8), ("7 pm", 19), ("7 p.m.", 19), ("12am", 0), ("12pm", 12)):
+        await bot.send(f"/settings digest {typed}")
+        assert bot.store.chats.settings(11).digest_hour == hour, typed
+    for wrong in ("13pm", "0am", "8:30am"):
+        assert "0 to 23" in (await bot.send(f"/settings hour {wrong}"))[0], wrong
+    assert bot.store.chats.settings(11).digest_hour == 12
 
 
 async def test_settings_digest_alone_says_how_to_turn_it_on_or_off(bot: Bot) -> None:
@@ -555,11 +567,15 @@ async def test_plain_text_naming_a_company_offers_buttons(bot: Bot) -> None:
 async def test_long_news_replies_are_split_under_the_limit(bot: Bot, html_problems: Any) -> None:
     from summarizer.article import Article
 
-    paragraph = (
-        "Xiaomi reported record sales of phones and cars in every region, and "
-        "its shares rose sharply as analysts raised their forecasts again. "
-    ) * 6
+    sentence = (
+        "Xiaomi reported record sales of phones and cars in every region while its "
+        "shares rose sharply as analysts raised their forecasts again"
+    )
+    words = sentence.split(" ")
     for day in range(1, 11):
+        # Ten different stories (the same text ten times would be one story's copies).
+        rng = random.Random(day)
+        paragraph = " ".join(" ".join(rng.sample(words, len(words))) + "." for _ in range(6))
         article = Article(
             f"Xiaomi & <partners> day {day}",
             tuple(f"{paragraph} Part {i} of day {day}." for i in range(12)),
@@ -778,12 +794,12 @@ async def test_news_shows_subjects_first_newest_published_first_with_their_dates
     from summarizer.companies.matcher import CompanyMention
 
     stories = [
-        ("Zeta mention", "2025-06-03T09:00:00+00:00", False),
-        ("Zeta older story", "2025-05-01T09:00:00+00:00", True),
-        ("Zeta newer story", "2025-06-01T09:00:00+00:00", True),
+        ("Zeta mention", "2025-06-03T09:00:00+00:00", False, "was named among suppliers"),
+        ("Zeta older story", "2025-05-01T09:00:00+00:00", True, "reported its results"),
+        ("Zeta newer story", "2025-06-01T09:00:00+00:00", True, "opened a lab in Lisbon"),
     ]
-    for n, (title, published, subject) in enumerate(stories):
-        body = (f"{title}: Zeta Quantum reported results.", "Shares moved on the news.")
+    for n, (title, published, subject, news) in enumerate(stories):
+        body = (f"{title}: Zeta Quantum {news}.",)
         bot.store.articles.add(
             Article(title, body, published=published, url=f"https://n.test/{n}"),
             companies=[CompanyMention("Zeta Quantum", 0.8 if subject else 0.1, subject, 2)],
