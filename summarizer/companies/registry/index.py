@@ -71,7 +71,7 @@ class AliasRef:
 
 def split_words(text: str) -> list[str]:
     """The words of an alias, as written (possessive kept)."""
-    return [m.group() for m in _TOKEN_RE.finditer(text)]
+    return _TOKEN_RE.findall(text)  # no groups in the pattern: the whole matches
 
 
 def fold(word: str) -> str:
@@ -83,6 +83,8 @@ def alias_mode(alias: str, *, ambiguous: bool) -> str:
     """Case mode of an alias (see summarizer/companies/README.md for the rules)."""
     if ambiguous:
         return WORD
+    if alias.isascii():  # letters are the cased characters: the same test in C
+        return EXACT if alias.isupper() else FOLD
     letters = [c for c in alias if c.isalpha()]
     if letters and not any(c.islower() for c in letters):
         return EXACT
