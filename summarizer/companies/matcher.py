@@ -38,6 +38,7 @@ from summarizer.companies.finding.tickers import ticker_hits
 from summarizer.companies.registry.entries import (  # re-exported: callers import them from here
     CompanyEntry,
     CompanyMention,
+    EntryNames,
     _bare_ticker_ok,
 )
 from summarizer.companies.registry.entries import (
@@ -58,21 +59,9 @@ SUBJECT_THRESHOLD = 0.5
 
 def _key(text: str) -> str:
     """Lookup form of a name: words only, any case ("Apple, Inc." == "apple inc")."""
-    return " ".join(fold(w) for w in split_words(text)).lstrip("$")
-
-
-class _Names:
-    """Entry number -> company name: registry entries, then discovered names."""
-
-    def __init__(self, entries: Sequence[CompanyEntry], more: Sequence[str]) -> None:
-        self._entries, self._more = entries, more
-
-    def __len__(self) -> int:
-        return len(self._entries) + len(self._more)
-
-    def __getitem__(self, i: int) -> str:
-        n = len(self._entries)
-        return self._entries[i].name if i < n else self._more[i - n]
+    # Folded once as a whole: folding maps each character on its own, so this is the
+    # words folded one by one and joined.
+    return " ".join(split_words(text)).replace("’", "'").casefold().lstrip("$")
 
 
 class CompanyMatcher:
@@ -139,6 +128,14 @@ class CompanyMatcher:
         if words:
             self._short_words[i] = words
 
+    def _add_followed(self, i: int, entry: CompanyEntry) -> None:
+        """Index a name users follow (or one a story's discovery found), short forms too."""
+        self._add_entry(i, entry)
+        self._add_number_variants(i, entry)
+        self._add_short_forms(i, entry)
+        if entry.ticker:
+            self._lookup.setdefault(_key(entry.ticker), i)
+
     def with_entries(self, extra: Iterable[CompanyEntry]) -> CompanyMatcher:
         """A matcher that also knows ``extra`` (names users follow that the registry lacks)."""
         known = {e.name.casefold() for e in self.entries}
@@ -155,11 +152,7 @@ class CompanyMatcher:
         other._lookup, other._names = dict(self._lookup), dict(self._names)
         other._short_words = dict(self._short_words)
         for i, entry in enumerate(new, start=len(self.entries)):
-            other._add_entry(i, entry)
-            other._add_number_variants(i, entry)
-            other._add_short_forms(i, entry)
-            if entry.ticker:
-                other._lookup.setdefault(_key(entry.ticker), i)
+            other._add_followed(i, entry)
         other._choices = [key for key in other._names if len(key) >= 3]
         # New keys come after this matcher's (dict order), so its compared names carry over.
         added = other._choices[len(self._choices) :]
@@ -232,18 +225,18 @@ class CompanyMatcher:
             for s in scores
         ]
 
-    def scored_occurrences(self, parts: Sequence[str]) -> tuple[list[Occurrence], _Names]:
+    def scored_occurrences(self, parts: Sequence[str]) -> tuple[list[Occurrence], EntryNames]:
         """Every occurrence salience is computed from (registry and discovered companies),
         and the company name for each entry number."""
         return self._scored(readable(parts, self._spelled))
 
-    def _scored(self, parts: Sequence[str]) -> tuple[list[Occurrence], _Names]:
+    def _scored(self, parts: Sequence[str]) -> tuple[list[Occurrence], EntryNames]:
         occs = self.occurrences(parts)
         more: list[str] = []  # names the registry lacks, numbered after its entries
         if self.discover:
             found, more = self._discovered(parts, occs)
             occs = occs + found
-        return occs, _Names(self.entries, more)
+        return occs, EntryNames(self.entries, more)
 
     def _spelled(self) -> dict[str, tuple[Group, ...]]:
         if self._capitals is not None:
@@ -268,7 +261,12 @@ class CompanyMatcher:
         names = discover(parts, known=self._names)  # not tickers: "Safe" of "Safe Deposit"
         if not names:
             return [], []
-        local = CompanyMatcher((), discover=False).with_entries(CompanyEntry(n) for n in names)
+        # Indexed as ``with_entries`` would extend an empty matcher, without copying one:
+        # only ``occurrences`` is asked of it.
+        local = CompanyMatcher((), discover=False)
+        local.entries = tuple(CompanyEntry(n) for n in names)
+        for i, entry in enumerate(local.entries):
+            local._add_followed(i, entry)
         offset = len(self.entries)
         found = [
             replace(o, entry=o.entry + offset)

@@ -177,21 +177,24 @@ def _match_at(
 
     ``toks`` come from :func:`_local_tokens`, which already stops at a wide gap, after a
     possessive ("Xiaomi's Great Wall") and where no alias goes on."""
-    words = tuple(t[2] for t in toks[i : i + longest])
+    words = tuple([t[2] for t in toks[i : i + longest]])
+    grams = index.grams
     for j in range(i + len(words) - 1, i - 1, -1):
         gram = words[: j - i + 1]
-        refs = index.grams.get(gram)
+        refs = grams.get(gram)
         if not refs:
             continue
         start, end = toks[i][0], toks[j][1]
         # A phrase one company excludes ("Continental Airlines" for the tyre maker) is
         # still another company's own name: that company is tried first.
         excluded = None
+        written: list[str] | None = None  # the words as written, cut out once per length
         for ref in refs:
             if ref.mode == EXCLUDED:
                 excluded = excluded or ref
                 continue
-            written = [text[toks[k][0] : toks[k][1]].replace("’", "'") for k in range(i, j + 1)]
+            if written is None:
+                written = [text[a:b].replace("’", "'") for a, b, _, _ in toks[i : j + 1]]
             if case_ok(ref, written) and not _abbreviation(ref, text, start, end):
                 if _glued(text, end):
                     break  # "Yahoo!7" is not Yahoo: try a shorter alias

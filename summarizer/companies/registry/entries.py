@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarizer.errors import InputError
@@ -97,3 +98,17 @@ def _bare_ticker_ok(ticker: str) -> bool:
     return (
         len(ticker) >= 4 and ticker.isalpha() and ticker.isupper() and (ticker not in _WORD_TICKERS)
     )
+
+
+class EntryNames:
+    """Entry number -> company name: registry entries, then discovered names."""
+
+    def __init__(self, entries: Sequence[CompanyEntry], more: Sequence[str]) -> None:
+        self._entries, self._more = entries, more
+
+    def __len__(self) -> int:
+        return len(self._entries) + len(self._more)
+
+    def __getitem__(self, i: int) -> str:
+        n = len(self._entries)
+        return self._entries[i].name if i < n else self._more[i - n]

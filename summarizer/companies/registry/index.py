@@ -41,6 +41,12 @@ _START_WORD_RE = re.compile(
     rf"[A-Z0-9&\x80-\U0010ffff](?<![\w'’][^{_CJK}])"
     rf"(?:(?<={_L}){_L}*(?:['’]{_L}+)*|(?<=[{_CJK}&]))"
 )
+# The same for ASCII text, where it finds the same words: there the other scripts and "’"
+# never occur and "\w" is "[A-Za-z0-9_]" either way, and the first character's class is a
+# plain bitmap, tested at every character the search passes (not a range walk).
+_ASCII_START_WORD_RE = re.compile(
+    r"[A-Z0-9&](?<![\w'].)(?:(?<=[^\W_])[^\W_]*(?:'[^\W_]+)*|(?<=&))", re.ASCII
+)
 # Bytes that are not ASCII letters or digits become spaces (capitals kept: the text is
 # lower-cased first): bytes.split then gives the text's letter-and-digit runs.
 _RUNS = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
@@ -71,7 +77,7 @@ class AliasRef:
 
 def split_words(text: str) -> list[str]:
     """The words of an alias, as written (possessive kept)."""
-    return [m.group() for m in _TOKEN_RE.finditer(text)]
+    return _TOKEN_RE.findall(text)  # no groups in the pattern: the whole matches
 
 
 def fold(word: str) -> str:
@@ -83,6 +89,8 @@ def alias_mode(alias: str, *, ambiguous: bool) -> str:
     """Case mode of an alias (see summarizer/companies/README.md for the rules)."""
     if ambiguous:
         return WORD
+    if alias.isascii():  # letters are the cased characters: the same test in C
+        return EXACT if alias.isupper() else FOLD
     letters = [c for c in alias if c.isalpha()]
     if letters and not any(c.islower() for c in letters):
         return EXACT
@@ -164,9 +172,10 @@ class AliasIndex:
             few = self._few_start_words(text)
             if few is not None:
                 return few
+        words = _ASCII_START_WORD_RE if text.isascii() else _START_WORD_RE
         found: list[tuple[int, StartWord | None]] = [
             (m.start(), info)
-            for m in _START_WORD_RE.finditer(text)
+            for m in words.finditer(text)
             if ((info := get(word := m.group(), unlearnt)) is unlearnt and (info := learn(word)))
             or info
         ]

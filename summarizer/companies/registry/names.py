@@ -179,6 +179,9 @@ def _acronym(words: list[str]) -> str:
     return "".join(letters) if len(letters) >= 3 and len(letters) == len(words) else ""
 
 
+_TRAILING = LEGAL | DESCRIPTORS  # words a short form drops from a name's end
+
+
 def short_forms(name: str) -> list[tuple[str, bool]]:
     """Other ways to write a company ``name``: (form, weak) pairs, strongest first.
 
@@ -201,7 +204,7 @@ def short_forms(name: str) -> list[tuple[str, bool]]:
     no_legal = _strip(words, LEGAL)
     add(" ".join(no_legal), False)
     bare = no_legal
-    while len(bare) > 1 and bare[-1].casefold() in LEGAL | DESCRIPTORS:
+    while len(bare) > 1 and bare[-1].casefold() in _TRAILING:
         if len(bare) == 2 and is_common(bare[0]):
             break  # never down to an ordinary word: "International Steel" stays
         bare = bare[:-1]  # "Kansai Electric Power" -> "Kansai Electric" -> "Kansai"
