@@ -9,10 +9,9 @@ handler below turns it into a short reply, and anything else into a polite apolo
 from __future__ import annotations
 
 import logging
-import time
 from typing import TYPE_CHECKING
 
-from telegram import Chat, ChatMember, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
@@ -31,13 +30,8 @@ from bot.telegram.formatting import clean, esc
 from bot.telegram.handlers import news as handlers_news
 from bot.telegram.handlers import settings as handlers_settings
 from bot.telegram.handlers import subscriptions as handlers_subs
-from bot.telegram.handlers.common import (
-    remember_status,
-    require_admin,
-    send,
-    topic,
-    topic_name,
-)
+from bot.telegram.handlers.common import require_admin, send
+from bot.telegram.handlers.membership import member_changed, membership, migrated, remember_topic
 from bot.telegram.ratelimit import CommandRateLimit
 from bot.telegram.replies.commands import (
     edited_command_text,
@@ -51,7 +45,6 @@ if TYPE_CHECKING:
     from bot.telegram.context import NewsContext as Context
 
 log = logging.getLogger(__name__)
-_UNKNOWN_CHAT_RETRY = 60.0  # seconds before a chat unknown to storage is asked about again
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 # A new message in a chat, or a post in a channel the bot administers; an edited command
 # is not a new request.
@@ -183,64 +176,6 @@ async def stale_button(update: Update, context: Context) -> None:
         await update.callback_query.answer(
             "This button no longer works; please send the command again.", show_alert=True
         )
-
-
-async def migrated(update: Update, context: Context) -> None:
-    """A group became a supergroup: its subscriptions move to the new chat id."""
-    message = update.effective_message
-    if message and message.migrate_to_chat_id:
-        await context.workers.write(
-            context.subscriptions.chat_migrated, message.chat.id, message.migrate_to_chat_id
-        )
-
-
-async def membership(update: Update, context: Context) -> None:
-    """The bot was removed from (or added back to) a chat: stop or resume its alerts."""
-    change = update.my_chat_member
-    if change is None:
-        return
-    gone = change.new_chat_member.status in (ChatMember.LEFT, ChatMember.BANNED)
-    service = context.subscriptions
-    if gone:
-        await context.workers.write(service.chat_removed, change.chat.id)
-    else:
-        chat = change.chat
-        await context.workers.write(service.chat_added, chat.id, type=chat.type, title=chat.title)
-
-
-async def member_changed(update: Update, context: Context) -> None:
-    """Someone was promoted, demoted, joined or left: admin rights follow at once.
-
-    Telegram sends these when the bot is an admin and ``chat_member`` is among the
-    allowed updates (``newsbot run`` asks for all update types).
-    """
-    change = update.chat_member
-    if change is not None:
-        member = change.new_chat_member
-        remember_status(context, member.user.id, member.status)
-
-
-async def remember_topic(update: Update, context: Context) -> None:
-    """Learn a forum topic's name from a message sent in it, so replies can name it."""
-    chat, thread, said = update.effective_chat, topic(update), topic_name(update)
-    if chat is None or thread is None or said is None or context.chat_data is None:
-        return
-    name, renamed = said
-    known = context.chat_data.setdefault("named_topics", set())
-    if thread in known and not renamed:
-        return  # one write per topic, not per message
-    # Nothing is stored for a chat that never used a command: ask again in a minute at
-    # most, not at every message of a busy forum; after a command (it may have made the
-    # chat known, and commands are rate-limited) at once.
-    message = update.effective_message
-    command = bool(message and (message.text or "").startswith("/"))
-    if not command and context.chat_data.get("unknown_chat_until", 0.0) > time.monotonic():
-        return
-    write = context.subscriptions.name_topic
-    if await context.workers.write(write, chat.id, thread, name, rename=renamed):
-        known.add(thread)
-    else:
-        context.chat_data["unknown_chat_until"] = time.monotonic() + _UNKNOWN_CHAT_RETRY
 
 
 async def channel_guard(update: Update, context: Context) -> None:
