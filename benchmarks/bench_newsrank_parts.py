@@ -71,7 +71,9 @@ def main() -> None:
         "    features": (lambda d: centrality.features(d, stop), docs),
         "      token ids": (lambda d: centrality._token_arrays(d, stop), docs),
         "    text columns": (
-            lambda d: sentence_features._text_columns(d, np.empty((len(d.sentences), 6))),
+            lambda d: sentence_features._text_columns(
+                d, np.empty((len(d.sentences), 6)), np.zeros(len(d.sentences))
+            ),
             docs,
         ),
         "  model.score": (algorithm.model.score, matrices),  # type: ignore[attr-defined]

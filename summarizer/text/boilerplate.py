@@ -232,12 +232,22 @@ def boilerplate_flags(texts: Sequence[str]) -> list[bool]:
     return [_is_boilerplate(text, possible) for text in texts]
 
 
+def _word_count(text: str) -> int:
+    """How many whitespace-separated words the stripped ``text`` holds, or any count of
+    at least ``len(_LIMIT_FOR_WORDS)`` when it holds that many (no rule admits them)."""
+    if text.isprintable() and "  " not in text:
+        # Its only whitespace is single spaces (no other whitespace is printable): one
+        # count, not a list of every word (a sentence is mostly 10 to 40 of them).
+        return text.count(" ") + 1 if text else 0
+    # Splitting stops at the first count no rule admits: long paragraphs are not split.
+    return len(text.split(None, len(_LIMIT_FOR_WORDS) - 1))
+
+
 def _is_boilerplate(text: str, needs_possible: bool) -> bool:
     text = text.strip()
     if len(text) > MAX_FURNITURE_CHARS:
         return False
-    # Counting stops at the first count no rule admits: long paragraphs are not split.
-    words = len(text.split(None, len(_LIMIT_FOR_WORDS) - 1))
+    words = _word_count(text)
     if words >= len(_LIMIT_FOR_WORDS):
         return False
     chosen = _LIMIT_FOR_WORDS[words]

@@ -35,11 +35,13 @@ from summarizer.summarize import _repeats_title, _title_marks
 from summarizer.text import language as lang
 from summarizer.text import split, words
 from summarizer.text.boilerplate import (
+    _LIMIT_FOR_WORDS,
     _PRINTABLE,
     LINE_RULES,
     TAIL_MARKERS,
     Rule,
     _rule_starts,
+    _word_count,
     boilerplate_flags,
     clean_paragraphs,
     is_boilerplate,
@@ -160,6 +162,16 @@ def test_document_text_features_match_the_per_sentence_ones(words: list[tuple[st
 @settings(max_examples=300, deadline=None)
 def test_furniture_flags_match_one_by_one(texts: list[str]) -> None:
     assert boilerplate_flags(texts) == [is_boilerplate(t) for t in texts]
+
+
+@given(st.text(alphabet=list("ab  \t\n\xa0\u2009\x1c."), max_size=200))
+@settings(max_examples=500, deadline=None)
+def test_furniture_word_count_matches_the_split(text: str) -> None:
+    # Counted by spaces when single spaces are the text's only whitespace; split
+    # otherwise (tabs, line breaks, no-break and thin spaces). Any count past the
+    # rules' largest limit means the same: no rule admits it.
+    text, most = text.strip(), len(_LIMIT_FOR_WORDS)
+    assert min(_word_count(text), most) == len(text.split(None, most - 1))
 
 
 @given(st.lists(st.integers(min_value=0, max_value=12), max_size=40))
