@@ -14,8 +14,8 @@ lines to a temporary file and, alternating in each round, times
 
 Prints the median of the rounds for each, and the ratios (goal for ours: <= 0.25).
 With ``--versus DIR``, another checkout's ``--batch`` (e.g. before a change) is timed
-in the same rounds too. The subprocesses use this interpreter (``-m bot.cli``), with
-the checkout first on ``PYTHONPATH``.
+in the same rounds too, first and last in turn. The subprocesses use this interpreter
+(``-m bot.cli``), with the checkout first on ``PYTHONPATH``.
 """
 
 from __future__ import annotations
@@ -118,11 +118,19 @@ def main() -> int:
             batch = Path(tmp) / "batch.jsonl"
             batch.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
             ours, sumy, versus = [], [], []
-            for _ in range(args.rounds):
-                ours.append(time_batch(batch))
-                sumy.append(time_sumy(pipeline, rows))
-                if args.versus:
+            for round_ in range(args.rounds):
+                # Alternate who goes first, so a machine warming up or a load coming and
+                # going does not favour one side every round.
+                first_ours = round_ % 2 == 0 or not args.versus
+                if first_ours:
+                    ours.append(time_batch(batch))
+                elif args.versus:
                     versus.append(time_batch(batch, args.versus))
+                sumy.append(time_sumy(pipeline, rows))
+                if args.versus and first_ours:
+                    versus.append(time_batch(batch, args.versus))
+                elif not first_ours:
+                    ours.append(time_batch(batch))
         mine, theirs = statistics.median(ours), statistics.median(sumy)
         line = (
             f"| {path.name} | {len(rows)} | {mine:.2f} | {theirs:.2f} | {mine / theirs:.3f} "
