@@ -1,6 +1,6 @@
 """A chat's settings: summary length, instant alerts or a digest, the salience a company
-needs, muted words, its time zone and topics; checked here, so every way in (a command, a
-button, an old row) gets the same rules and the same messages."""
+needs, muted words, quiet hours, its time zone and topics; checked here, so every way in
+(a command, a button, an old row) gets the same rules and the same messages."""
 
 from __future__ import annotations
 
@@ -35,6 +35,9 @@ class ChatSettings:
     topic: int | None = None
     # Words or phrases whose articles never alert this chat (summarizer/text/phrases.py).
     mute: tuple[str, ...] = ()
+    # Quiet hours (start, end): whole hours on the chat's clock, start included, end not;
+    # alerts then arrive without a sound (22, 7: from 22:00 to 07:00). None: none.
+    quiet: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         _check_int("Summary length", self.summary_sentences, 1, 10, "sentences")
@@ -53,10 +56,21 @@ class ChatSettings:
         if self.topic is not None and not is_topic(self.topic):
             raise InputError("A forum topic is named by its thread number (1 or more).")
         object.__setattr__(self, "mute", _mute_list(self.mute))
+        if self.quiet is not None:
+            object.__setattr__(self, "quiet", _quiet_hours(self.quiet))
 
     def is_muted(self, word: str) -> bool:
         """Whether ``word`` (any case and spacing) is one of the chat's muted words."""
         return _one_spaced(word).casefold() in {m.casefold() for m in self.mute}
+
+    def quiet_at(self, moment: datetime) -> bool:
+        """Whether ``moment`` (aware) falls in the chat's quiet hours, by its own clock."""
+        if self.quiet is None:
+            return False
+        start, end = self.quiet
+        hour = moment.astimezone(ZoneInfo(self.timezone)).hour
+        # 22-7 spans midnight: quiet from 22:00 on and before 07:00.
+        return start <= hour < end if start < end else hour >= start or hour < end
 
     @classmethod
     def from_json(cls, text: str | None) -> ChatSettings:
@@ -92,6 +106,20 @@ def stored_settings(text: str | None) -> ChatSettings:
 def is_topic(value: object) -> bool:
     """Whether ``value`` is a forum topic as stored: a thread number, 1 or more."""
     return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _quiet_hours(value: object) -> tuple[int, int]:
+    """Quiet hours as stored: two different whole hours from 0 to 23 (a JSON list read back)."""
+    if (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(isinstance(h, int) and not isinstance(h, bool) and 0 <= h <= 23 for h in value)
+        and value[0] != value[1]
+    ):
+        return (value[0], value[1])
+    raise InputError(
+        "Quiet hours are two different whole hours from 0 to 23, such as 22-7 (22:00 to 07:00)."
+    )
 
 
 MAX_MUTED = 20

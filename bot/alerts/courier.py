@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from telegram import Message
 from telegram.error import (
@@ -32,6 +33,7 @@ from bot.alerts.pauses import Pauses
 from bot.alerts.records import Runner
 from storage.outbox import Outbox
 from storage.outbox.queries import OutboxItem
+from storage.settings import stored_settings
 
 
 @dataclass(slots=True)
@@ -155,7 +157,11 @@ class Courier:
                 return None
             sent = True
             answer = await self.messenger.send(
-                chat_id, attempt.delivery, html=attempt.html, topic=attempt.topic
+                chat_id,
+                attempt.delivery,
+                html=attempt.html,
+                topic=attempt.topic,
+                silent=self._silent(attempt.delivery, items),
             )
             self.gate.accepted(granted)  # the bot as a whole is not limited
             return answer
@@ -166,6 +172,14 @@ class Courier:
                 self.gate.done(chat_id, group=group)
             else:
                 self.gate.release()
+
+    def _silent(self, delivery: Delivery, items: list[OutboxItem]) -> bool:
+        """Whether the message goes out without a sound: sent (now, after any wait for its
+        turn) in the chat's quiet hours. A digest rings: the chat asked for it at its hour."""
+        if delivery.kind == "digest":
+            return False
+        moment = datetime.fromtimestamp(self._wall(), UTC)
+        return stored_settings(items[0].settings).quiet_at(moment)
 
     async def _turn(self, chat_id: int, items: list[OutboxItem], *, group: bool) -> float | None:
         """The gate's grant for the next send to ``chat_id`` (see :meth:`RateGate.acquire`),

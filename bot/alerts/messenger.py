@@ -20,10 +20,17 @@ class Messenger:
         self._keyboards: dict[tuple[tuple[str, str], ...], InlineKeyboardMarkup | None] = {}
 
     async def send(
-        self, chat_id: int, delivery: Delivery, *, html: bool, topic: int | None = None
+        self,
+        chat_id: int,
+        delivery: Delivery,
+        *,
+        html: bool,
+        topic: int | None = None,
+        silent: bool = False,
     ) -> Message | bool:
         """Send or edit; ``html=False`` sends the same words as plain text; ``topic``: the
-        forum topic a new message goes to (an edit stays where its message is)."""
+        forum topic a new message goes to (an edit stays where its message is); ``silent``:
+        a new message arrives without a sound (an edit never makes one)."""
         rendered = delivery.rendered
         text = rendered.text if html else rendered.plain
         parse_mode = ParseMode.HTML if html else None
@@ -45,6 +52,8 @@ class Messenger:
             reply_markup=markup,
             link_preview_options=preview,
             message_thread_id=topic,
+            # None leaves the parameter out: outside quiet hours the request is as before.
+            disable_notification=True if silent else None,
         )
 
     def _markup(self, buttons: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:

@@ -12,7 +12,8 @@ from summarizer.errors import InputError
 
 SETTINGS_HELP = (
     "Type to change: /settings length 5 · /settings mode digest · /settings hour 7 · "
-    "/settings tz Europe/Berlin · /settings relevance main · /settings mute football, rumour*"
+    "/settings tz Europe/Berlin · /settings quiet 22-7 · /settings relevance main · "
+    "/settings mute football, rumour*"
 )
 MUTE_HELP = (
     "Name the words or phrases whose articles should never alert this chat, separated by "
@@ -24,6 +25,11 @@ MUTE_HELP = (
 DIGEST_HELP = (
     "/settings digest daily sends one message a day, /settings digest off alerts at once; "
     "/settings digest 7 picks the hour (a whole hour from 0 to 23)."
+)
+QUIET_HELP = (
+    "Quiet hours are two whole hours in your time zone: /settings quiet 22-7 (also "
+    "22:00-07:00 or 10pm-7am) sends alerts silently from 22:00 to 07:00; "
+    "/settings quiet off lets every alert ring."
 )
 _KEYS = {
     "length": "summary_sentences",
@@ -48,6 +54,9 @@ _KEYS = {
     "unmute": "unmute",
     "ignore": "mute",
     "block": "mute",
+    "quiet": "quiet",
+    "silent": "quiet",
+    "night": "quiet",
 }
 # What separates muted words, as it separates /subscribe's names: commas, semicolons, lines.
 _SEPARATORS = re.compile(r"[,;\n]")
@@ -108,6 +117,8 @@ def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str,
         return _digest(key, value)
     if field == "timezone":
         return {field: _zone(value)}
+    if field == "quiet":
+        return {field: _quiet(value)}
     presets = threshold_presets()
     if value.casefold() in presets:
         return {field: presets[value.casefold()]}
@@ -150,6 +161,39 @@ def _hour(word: str) -> int | None:
     if not 1 <= hour <= 12:  # "13pm", "0am": no hour
         return None
     return hour % 12 + (12 if half == "p" else 0)  # 12am is midnight, 12pm noon
+
+
+# "22-7", "22:00 - 07:00", "10pm–7am", "22 to 7": two hours and what people put between.
+_RANGE = re.compile(r"(.+?)\s*(?:-|–|—|\bto\b|\buntil\b)\s*(.+)")
+QUIET_DEFAULT = (22, 7)  # "/settings quiet on", and the settings button
+
+
+def _quiet(value: str) -> tuple[int, int] | None:
+    """``/settings quiet 22-7`` -> (22, 7); ``off`` -> None; ``on`` -> 22-7."""
+    word = value.casefold()
+    if word in ("off", "none", "no"):
+        return None
+    if word in ("on", "yes"):
+        return QUIET_DEFAULT
+    found = _RANGE.fullmatch(word)
+    if not found:
+        raise InputError(QUIET_HELP)
+    hours = []
+    for side in found.groups():
+        hour = _hour(side.strip())
+        if hour is None:  # "25", "22:30", "13pm"
+            raise InputError(
+                f"“{side.strip()[:20]}” is not an hour of the day: quiet hours start and end "
+                "on the hour, 0 to 23 (or 12am to 11pm), e.g. /settings quiet 22-7."
+            )
+        hours.append(hour)
+    start, end = hours
+    if start == end:
+        raise InputError(
+            f"Quiet hours must start and end at different hours ({start}-{end} would be no "
+            "time at all, or all day), e.g. /settings quiet 22-7 for 22:00 to 07:00."
+        )
+    return start, end
 
 
 def _topic(value: str, here: int | None) -> int | None:

@@ -20,7 +20,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (  # the menu Telegram shows (setMyComma
     ("search", "Search stored articles"),
     ("summary", "Summarise an article (link or number)"),
     ("unsubscribe", "Stop following a company"),
-    ("settings", "Summary length, alerts or digest, relevance, muted words"),
+    ("settings", "Summary length, alerts or digest, quiet hours, relevance, muted words"),
     ("help", "How to use this bot"),
     ("stop", "Unfollow everything and delete this chat's data"),
 )
@@ -42,6 +42,7 @@ HELP_LINES: tuple[tuple[str, str], ...] = (
         "summary length, instant alerts or a daily digest, how central a "
         "company must be to alert you, words to mute",
     ),
+    ("/settings quiet 22-7", "alerts from 22:00 to 07:00 (your time zone) arrive silently"),
     ("/stop", "unfollow everything and delete this chat's data"),
 )
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.services.typed.settings import SETTINGS_HELP, threshold_presets
+from bot.services.typed.settings import QUIET_DEFAULT, SETTINGS_HELP, threshold_presets
 from bot.telegram.callbacks import encode_setting
 from bot.telegram.formatting import esc
 from bot.telegram.replies.common import topic_label
@@ -47,6 +47,19 @@ def _mute_line(settings: ChatSettings) -> str:
     return (
         f"Muted words: <b>{listed}</b> (never alert you) · /settings unmute WORD takes one "
         "off, /settings mute off clears them"
+    )
+
+
+def _quiet_line(settings: ChatSettings) -> str:
+    """The quiet hours, or how to set some."""
+    if settings.quiet is None:
+        return "Quiet hours: none · /settings quiet 22-7 makes alerts at night silent"
+    start, end = settings.quiet
+    zone = esc(timezone_label(settings.timezone))
+    digest = " (the daily digest still rings)" if settings.mode == "digest" else ""
+    return (
+        f"Quiet hours: <b>{start:02d}:00–{end:02d}:00</b> ({zone}): alerts arrive silently"
+        f"{digest} · /settings quiet off"
     )
 
 
@@ -97,6 +110,7 @@ def settings_text(
         f"Time zone: <b>{esc(timezone_label(settings.timezone))}</b>",
         f"Alert me when a company is: <b>{threshold_label(settings.threshold)}</b> "
         "(choices: main subject · notable · any mention)",
+        _quiet_line(settings),
         _mute_line(settings),
         *_topic_line(settings, here, topics),
         "",
@@ -116,6 +130,10 @@ def settings_keyboard(settings: ChatSettings) -> InlineKeyboardMarkup:
         )
 
     hour = settings.digest_hour
+    # The chat's own quiet hours on the button, else the usual night; pressing it again saves
+    # the same hours.
+    start, end = settings.quiet or QUIET_DEFAULT
+    quiet = f"🔕 Quiet {start:02d}–{end:02d}"
     presets = threshold_presets()
     label = {"any": "Any mention", "notable": "Notable", "main": "Main subject"}
     return InlineKeyboardMarkup(
@@ -129,6 +147,10 @@ def settings_keyboard(settings: ChatSettings) -> InlineKeyboardMarkup:
                 button("−1 h", "hour", (hour - 1) % 24, False),
                 button(f"Digest at {hour:02d}:00", "hour", hour, settings.mode == "digest"),
                 button("+1 h", "hour", (hour + 1) % 24, False),
+            ],
+            [
+                button(quiet, "quiet", f"{start}-{end}", settings.quiet is not None),
+                button("No quiet hours", "quiet", "off", settings.quiet is None),
             ],
             [
                 button(label[k], "thr", k, abs(settings.threshold - v) < 1e-9)

@@ -8,7 +8,7 @@ and alerts print above it; piped input works too, each line echoed after ``›``
 What you see:
 
 - replies right under your line; alerts (anything the bot sends on its own) under a
-  ``🔔 alert 14:02`` line;
+  ``🔔 alert 14:02`` line (``🔕 silent alert 03:10`` in the chat's quiet hours);
 - buttons numbered ``[1] …``; typing the number (or the label) presses one. Buttons
   belong to the last message that had them and expire when you type a new command;
 - an edited message as a short ``↻ updated:`` note with only its changed lines.
@@ -156,7 +156,8 @@ class TerminalChat:
             return f"[to chat {chat_id}] "
         if self.replying:
             return ""
-        return f"\n🔔 alert {time.strftime('%H:%M', time.localtime(self._now()))}\n"
+        bell = "🔕 silent alert" if params.get("disable_notification") else "🔔 alert"
+        return f"\n{bell} {time.strftime('%H:%M', time.localtime(self._now()))}\n"
 
     def _buttons(self, markup: Any, message: dict[str, Any]) -> None:
         rows = (markup or {}).get("inline_keyboard") or []

@@ -50,6 +50,8 @@ def test_unsolicited_messages_are_alerts_with_a_time_and_replies_are_not() -> No
     assert printed.startswith("\n🔔 alert ") and "Apple sells phones\n" in printed
     assert "[1] 🔕 Unsubscribe Apple   [2] 📰 More on Apple" in printed
     assert "(type 1–2 to press a button)" in printed
+    _send(chat, "Toyota sells cars", disable_notification=True)  # in the chat's quiet hours
+    assert "\n🔕 silent alert " in out.getvalue().split("Apple sells phones", 1)[1]
 
 
 def test_an_edit_is_a_short_note_and_unknown_messages_print_in_full() -> None:

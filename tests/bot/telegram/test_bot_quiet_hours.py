@@ -1,0 +1,74 @@
+"""``/settings quiet``: typed as people write hours, shown in /settings with its buttons,
+in /help; a wrong range says what is wrong and saves nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+Bot = Any  # the harness from conftest
+
+
+async def test_quiet_hours_are_typed_as_people_write_them(bot: Bot) -> None:
+    reply = (await bot.send("/settings quiet 22-7"))[0]
+    assert "✓ Saved." in reply
+    assert "Quiet hours: <b>22:00–07:00</b> (UTC): alerts arrive silently" in reply
+    assert bot.store.chats.settings(11).quiet == (22, 7)
+    for typed, hours in (
+        ("23:00-06:00", (23, 6)),
+        ("10pm-7am", (22, 7)),
+        ("11 p.m. – 6 a.m.", (23, 6)),
+        ("0 to 6", (0, 6)),
+        ("on", (22, 7)),
+        ("12am-12pm", (0, 12)),
+    ):
+        await bot.send(f"/settings quiet {typed}")
+        assert bot.store.chats.settings(11).quiet == hours, typed
+    await bot.send("/settings tz Europe/Berlin")
+    shown = (await bot.send("/settings"))[0]
+    assert "Quiet hours: <b>00:00–12:00</b> (Europe/Berlin)" in shown
+    off = (await bot.send("/settings quiet off"))[0]
+    assert "Quiet hours: none · /settings quiet 22-7" in off
+    assert bot.store.chats.settings(11).quiet is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("25-7", "“25” is not an hour of the day"),
+        ("22:30-7", "“22:30” is not an hour of the day: quiet hours start and end on the hour"),
+        ("10pm-13pm", "“13pm” is not an hour of the day"),
+        ("7-7", "Quiet hours must start and end at different hours (7-7 would be no time"),
+        ("7am-7", "Quiet hours must start and end at different hours"),
+        ("banana", "Quiet hours are two whole hours in your time zone: /settings quiet 22-7"),
+        ("", "/settings quiet off lets every alert ring"),
+    ],
+)
+async def test_a_wrong_range_says_what_is_wrong_and_saves_nothing(
+    bot: Bot, typed: str, says: str
+) -> None:
+    await bot.send("/settings quiet 23-6")
+    reply = (await bot.send(f"/settings quiet {typed}"))[0]
+    assert says in reply
+    assert "no setting called" not in reply
+    assert bot.store.chats.settings(11).quiet == (23, 6)
+
+
+async def test_quiet_hours_buttons_help_and_the_command_people_guess(bot: Bot) -> None:
+    await bot.send("/settings")
+    buttons = dict(bot.buttons(bot.last("sendMessage")))
+    assert buttons["🔕 Quiet 22–07"] == "s:quiet:22-7"
+    assert buttons["• No quiet hours"] == "s:quiet:off"
+    assert all(len(data.encode()) <= 64 for data in buttons.values())
+    await bot.press("s:quiet:22-7")
+    assert bot.store.chats.settings(11).quiet == (22, 7)
+    edited = bot.last("editMessageText")
+    assert "Quiet hours: <b>22:00–07:00</b>" in edited["text"]
+    assert dict(bot.buttons(edited))["• 🔕 Quiet 22–07"] == "s:quiet:22-7"
+    await bot.send("/settings quiet 23-6")  # the chat's own hours on the button
+    assert ("• 🔕 Quiet 23–06", "s:quiet:23-6") in bot.buttons(bot.last("sendMessage"))
+    await bot.press("s:quiet:off")
+    assert bot.store.chats.settings(11).quiet is None
+    assert "/settings quiet 22-7" in (await bot.send("/help"))[0]
+    assert "Did you mean <code>/settings quiet 22-7</code>?" in (await bot.send("/quiet 22-7"))[0]
