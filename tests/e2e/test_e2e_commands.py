@@ -206,6 +206,7 @@ async def test_forged_button_data_never_crashes(
 
 
 async def test_edited_commands_are_not_run_again(newsbot_app: NewsbotApp, emulator: Any) -> None:
+    """An edited command in a private chat is not run; the reply has the command to send."""
     await newsbot_app()
     user = emulator.user(507)
     await user.push(
@@ -217,5 +218,8 @@ async def test_edited_commands_are_not_run_again(newsbot_app: NewsbotApp, emulat
             "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
         }
     )
+    reply = await user.next("message", timeout=20)
+    assert "send it again: /start" in seen_text(reply)
+    assert "Hello" not in seen_text(reply)  # /start's welcome was not run
     assert "follows no companies" in seen_text(await user.ask("/list"))
     assert await user.quiet(0.1) == []
