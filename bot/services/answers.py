@@ -58,6 +58,8 @@ class ArticleSummary:
     new: bool = False
     # Stored for followers' alerts (an operator's /ingest), not for this chat alone.
     alerting: bool = False
+    # A page too long to read whole: the words of its first part that were read.
+    words_read: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -174,14 +174,14 @@ class NewsService:
         """
         ref = with_scheme(unwrapped(ref))
         sentences = self.store.chats.settings(chat_id).summary_sentences
-        new = False
+        new, words_read = False, 0
         match = _ID.match(ref)
         if match:
             stored = self.store.articles.get(int(match.group(1)), chat_id=chat_id)
             if stored is None:
                 raise InputError(f"There is no article number {match.group(1)}.")
         elif _URL.match(ref) and len(ref) <= 2048:
-            stored, new = self._stored_url(ref, None if trusted else chat_id)
+            stored, new, words_read = self._stored_url(ref, None if trusted else chat_id)
         elif ref.lstrip("#-").isdigit():  # "-1", or more digits than any article number
             raise InputError(f"There is no article number {ref[:30]}.")
         else:
@@ -191,7 +191,9 @@ class NewsService:
             )
         mentions = self.store.articles.companies_of(stored.id, chat_id=chat_id)
         names = tuple(m.name for m in mentions)
-        return ArticleSummary(self._item(stored, sentences, None), names, new, new and trusted)
+        item = self._item(stored, sentences, None)
+        item = replace(item, cut=item.cut and not words_read)  # one note on the length
+        return ArticleSummary(item, names, new, new and trusted, words_read)
 
     def search(self, words: str, limit: int = 5, *, chat_id: int | None = None) -> list[SearchHit]:
         """Stored articles matching all the words (none of the -words), best first; a
@@ -224,29 +226,33 @@ class NewsService:
             raise InputError("No feeds are configured (set NEWSBOT_FEEDS).")
         return self.ingestor.ingest_feeds(feeds)
 
-    def _stored_url(self, url: str, chat_id: int | None) -> tuple[StoredArticle, bool]:
-        """The page at ``url``, fetched and stored unless already stored; ``chat_id`` is
-        the chat submitting it (None: the operator, whose pages are trusted)."""
+    def _stored_url(self, url: str, chat_id: int | None) -> tuple[StoredArticle, bool, int]:
+        """The page at ``url``, fetched and stored unless already stored, and the words
+        read of it when it was too long to read whole (else 0); ``chat_id`` is the chat
+        submitting it (None: the operator, whose pages are trusted)."""
         known = self.store.articles.id_for_url(url, chat_id=chat_id)
         if known is not None:
             stored = self.store.articles.get(known, chat_id=chat_id)
             if stored is not None:
-                return stored, False
+                return stored, False, 0
         if self.ingestor is None:
             raise FetchError("Fetching web pages is switched off for this bot.")
         from bot.ingest.fetch import fetch, require_text
         from bot.ingest.files import source_from_url
-        from summarizer.text.clean import parse_article
+        from bot.services.pages import read_page
 
         page = fetch(url, client=self.ingestor.client)
         require_text(page, url)
-        article = parse_article(page.text, url=page.final_url)
+        # Only the first part of a huge page is cleaned, matched and stored: the work
+        # runs in the pool every chat shares, and no news story needs more.
+        read = read_page(page.text, url=page.final_url)
+        article = read.article
         article = replace(article, source=article.source or source_from_url(page.final_url))
         result = self.ingestor.ingest_article(article, submitted_by=chat_id)
         stored = self.store.articles.get(result.article_id, chat_id=chat_id)
         if stored is None:  # deleted between the two calls; nothing sensible to show
             raise FetchError("The article could not be stored; please try again.")
-        return stored, result.new
+        return stored, result.new, read.words_read
 
     def _item(
         self,

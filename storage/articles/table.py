@@ -112,8 +112,11 @@ class Articles(ArticleQueries):
         return article_id, True
 
     def _add_reader(self, article_id: int, chat_id: int) -> None:
-        self.db.table("article_readers").insert(
-            {"article_id": article_id, "chat_id": chat_id}, ignore=True
+        # Plain SQL: sqlite-utils' insert(ignore=True) of a row already there then reads
+        # its rowid, which this WITHOUT ROWID table has not ("no such column: rowid").
+        self.db.conn.execute(
+            "INSERT OR IGNORE INTO article_readers (article_id, chat_id) VALUES (?, ?)",
+            [article_id, chat_id],
         )
 
     def _find(self, canonical: str | None, digest: str) -> tuple[int, int | None] | None:

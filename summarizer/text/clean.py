@@ -124,10 +124,11 @@ def article_from_parts(
     return _article(title, kept, url=url, source=source, published=published)
 
 
-def clean_html(html: str, *, url: str | None = None) -> Article:
+def clean_html(html: str, *, url: str | None = None, text_limit: int | None = None) -> Article:
     """An article from an HTML page: trafilatura finds the main text and metadata,
-    then the same boilerplate pass as for plain text runs."""
-    page = extract_page(html, url=url)
+    then the same boilerplate pass as for plain text runs. ``text_limit``: read only
+    the part of the page holding its first ``text_limit`` characters of text."""
+    page = extract_page(html, url=url, text_limit=text_limit)
     title, lines = page.title, page.lines
     if not title and lines:
         title, lines = lines[0], lines[1:]
@@ -142,14 +143,15 @@ def clean_html(html: str, *, url: str | None = None) -> Article:
     )
 
 
-def parse_article(data: str, *, url: str | None = None) -> Article:
-    """Clean ``data``, HTML or plain text (detected). Raises EmptyArticleError."""
+def parse_article(data: str, *, url: str | None = None, text_limit: int | None = None) -> Article:
+    """Clean ``data``, HTML or plain text (detected). Raises EmptyArticleError.
+    ``text_limit``: of an HTML page, read only the part holding that much text."""
     if "\x00" in data:
         raise EmptyArticleError("The input is binary data, not an article.")
     if not data.strip():
         raise EmptyArticleError("The article is empty.")
     if looks_like_html(data):
-        return clean_html(data, url=url)
+        return clean_html(data, url=url, text_limit=text_limit)
     return clean_text(data, url=url)
 
 

@@ -210,3 +210,16 @@ def test_stop_keeps_registry_names_and_names_from_the_operators_news(store: Stor
     assert store.companies.get(acme, chat_id=2) is not None
     assert store.companies.get(nova, chat_id=2) is not None
     assert [m.name for m in store.articles.companies_of(article_id, chat_id=2)] == ["Nova Labs"]
+
+
+def test_a_chat_sending_its_page_again_from_another_address_gets_the_same_article(
+    store: Store,
+) -> None:
+    from dataclasses import replace
+
+    article_id, _ = _submit(store, 1)
+    mirror = replace(PAGE, url="https://mirror.test/xiaomi-giveaway")  # same text
+    for _ in range(2):  # the chat is a reader already: recorded once, no error
+        assert store.articles.add(mirror, submitted_by=1) == (article_id, False)
+        assert store.articles.add(mirror, submitted_by=2) == (article_id, False)
+    assert store.articles.get(article_id, chat_id=2) is not None

@@ -102,6 +102,10 @@ def _item_block(item: NewsItem, *, number: int | None = None, command: bool = Tr
 def summary_reply(result: ArticleSummary) -> str:
     """One article's summary with its source, date and the companies it names."""
     text = _item_block(result.item, command=False)
+    if result.words_read:
+        text += "\n" + italic(
+            f"This page is very long; I read its first {result.words_read:,} words."
+        )
     if result.companies:
         text += "\n\nCompanies: " + ", ".join(
             esc(n, limit=NAME_CHARS) for n in result.companies[:8]

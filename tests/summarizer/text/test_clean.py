@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -611,3 +613,28 @@ def test_a_huge_page_is_read_from_its_first_part_without_scripts() -> None:
 
     turkish = "<p>İstanbul İzmir</p><SCRIPT>var x;</script><p>Kept.</p><script><script>"
     assert _without(turkish, "<script", "</script>") == "<p>İstanbul İzmir</p> <p>Kept.</p> "
+
+
+def test_text_limit_reads_the_part_of_a_page_holding_that_much_text() -> None:
+    from summarizer.text.html_page import extract_page, text_head
+    from tests.support.growth import FACTOR, growth
+
+    def page(paragraphs: int) -> str:
+        body = "".join(f"<p>{STORY[n % len(STORY)]} ({n})</p>" for n in range(paragraphs))
+        return f"<html><head><title>Acme builds a plant</title></head><body>{body}</body></html>"
+
+    small = page(20)
+    assert text_head(small, 10_000) == small  # under the limit: untouched
+    head = text_head(page(5_000), 10_000)
+    assert 10_000 < len(head) < 12_000 and head.endswith("</html>")  # closed, still a page
+    read = extract_page(page(5_000), text_limit=10_000)
+    assert read.lines[: len(STORY)] == tuple(f"{s} ({n})" for n, s in enumerate(STORY))
+    assert 9_000 < sum(map(len, read.lines)) < 11_000
+
+    def reading(paragraphs: int) -> Callable[[], object]:
+        html = page(paragraphs)
+        return lambda: extract_page(html, text_limit=10_000)
+
+    # Within MAX_HTML_CHARS: without the limit, a page FACTOR times larger takes ~FACTOR
+    # times longer; with it, about as long.
+    assert growth(reading, 1_500) < FACTOR / 2
