@@ -13,11 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.services.news import MAX_SUMMARY_CHARS
+
 if TYPE_CHECKING:
     from summarizer.article import Article
 
-# The cleaned text kept from a page: the same bound as a summary reads.
-MAX_PAGE_CHARS = 30_000
+# The cleaned text kept from a page: the bound a summary reads, so a page kept is read whole.
+MAX_PAGE_CHARS = MAX_SUMMARY_CHARS
 # Text read before cleaning, a multiple of what is kept: cleaning drops furniture and
 # repeated paragraphs (and of HTML, the page's menus and links), and the rest must
 # still fill MAX_PAGE_CHARS. Of HTML, the markup round that text is read too.
