@@ -1,13 +1,15 @@
 """Cross-validate salience weights end to end, as ``newsbot companies --score`` counts.
 
-    python benchmarks/cv_salience.py [--data ../shared] [--c 1 3] [--hold fresh7 --hold fresh8]
+    python benchmarks/cv_salience.py [--data ../shared] [--c 1 3]
+        [--hold fresh7 --hold fresh8 --hold fresh9]
 
 For each fold the model is refitted (``fit_salience.fit``) on the other folds' candidates
 and the held fold's articles are scored through the whole matcher (rules included):
 followed by name (subject P, R, passing mentions alerting) and registry only (P, R).
 The shipped weights are scored on the same folds, unchanged. Two fold schemes: 5 folds
 by article (``crc32(id) % 5``, as ``fit_salience.py``) and one split left out at a time.
-The ``--hold`` splits (default ``fresh7`` and ``fresh8``, the held-back splits) are never read.
+The ``--hold`` splits (default ``fresh7``, ``fresh8`` and ``fresh9``, the held-back splits) are
+never read.
 """
 
 from __future__ import annotations

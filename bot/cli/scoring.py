@@ -13,7 +13,7 @@ Prints, per source and overall, and for the articles the weights were fitted on
 labelled after the fit, marked ``"split": "new"`` in the labels file; "fresh": 90
 articles labelled in stop 20, after every rule and fit, by readers who never saw the
 program's output; "fresh2": 90 more, labelled after the weights were fitted without
-"fresh"; "fresh3" to "fresh8": 120, 70, 80, 49, 45 and 45 more, in later stops):
+"fresh"; "fresh3" to "fresh9": 120, 70, 80, 49, 45, 45 and 38 more, in later stops):
 
 * subject precision and recall when every labelled name is followed (``--also NAME``),
 * the same with the shipped registry alone,
