@@ -66,8 +66,8 @@ def _local_tokens(
         if not index.continues(key):
             break
         out.append((start, end - (2 if possessive else 0), word, possessive))
-        if possessive:
-            break
+        if possessive or len(out) == limit:
+            break  # (at the limit: no next word is read, only to be left unused)
         m = _NEXT_RE.match(text, end)
         if m is None:
             break
