@@ -65,12 +65,16 @@ _COLON = re.compile(
     r"|[A-Z][a-z]{1,30}(?: [A-Z][a-z]{1,30}){0,2}" + _DATE + r")(?:\s*\([A-Za-z .]{1,30}\))?"
     r":\s+(?=[A-Z\"“‘])"
 )
+_ALL = (_TAGGED, _GLUED, _UPPER, _PLACE_AGENCY, _COLON)  # tried in this order
+_UNBRACKETED = (_UPPER, _COLON)  # those of them matching text with no "("
 
 
 def dateline_end(text: str) -> int:
     """Where a leading wire dateline ends in ``text``; 0 when there is none (or when it
     would leave nothing, or only a few characters)."""
-    for pattern in (_TAGGED, _GLUED, _UPPER, _PLACE_AGENCY, _COLON):
+    # Without a "(" in the text those needing one cannot match: most paragraphs are settled
+    # by two short patterns (the first, with its lazy run, cost half the time).
+    for pattern in _ALL if "(" in text else _UNBRACKETED:
         match = pattern.match(text)
         if match and len(text[match.end() :].lstrip()) >= 10:
             return match.end()

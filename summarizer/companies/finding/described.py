@@ -20,7 +20,7 @@ finds both kinds in one pass, and ``name_after`` reads the capitalised name that
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 # Nouns that make an appositive or copula describe a company.
 NOUNS = frozenset(
@@ -74,10 +74,11 @@ def described_at(text: str, noun: int, end: int) -> int:
     return _described_from(text, noun) if _ends(text, end) else -1
 
 
-def roles(text: str) -> Iterator[int]:
-    """Where a name ends that has a role only companies have ("UltraHaptics' CEO")."""
+def roles(text: str, held: Container[str] | None = None) -> Iterator[int]:
+    """Where a name ends that has a role only companies have ("UltraHaptics' CEO");
+    ``held``: the words of ``present`` the story holds (the others are not searched)."""
     for role in ROLES:
-        at = text.find(role)
+        at = text.find(role) if held is None or role in held else -1
         while at >= 0:
             end = at + len(role)
             if not text[end : end + 1].isalnum():
@@ -96,15 +97,15 @@ OWNED = (" subsidiary", " unit", " arm", " company", " firm")
 _OWNERS = ("its", "whose", "their")
 
 
-def owned(text: str) -> Iterator[tuple[int, bool]]:
+def owned(text: str, held: Container[str] | None = None) -> Iterator[tuple[int, bool]]:
     """Where a name ends that a possessive and a part or company word hold: "its Sandoz unit",
     "the firm, whose Agroflora subsidiary operates", "Whedon's Mutant Enemy production
     company" (a trade may stand before "company" or "firm", and an adjective after the owner:
     "its demerged Agroflora unit"), and whether the word was "company" or "firm": only those
     say the name is a company's, where "the bank's Investment Banking unit" and "its Asia
-    Pacific arm" name what a part does or where it is."""
+    Pacific arm" name what a part does or where it is (``held`` as for ``roles``)."""
     for noun in OWNED:
-        at = text.find(noun)
+        at = text.find(noun) if held is None or noun in held else -1
         while at >= 0:
             end = at + len(noun)
             if not text[end : end + 1].isalnum() and (name_end := _owned_from(text, at)) >= 0:
@@ -248,13 +249,13 @@ def _lead_into(text: str, end: int) -> int:
     return -1
 
 
-def company_words(text: str) -> tuple[list[int], list[int]]:
+def company_words(text: str, held: Container[str] | None = None) -> tuple[list[int], list[int]]:
     """One pass over the company words: where a name may start after one of LEADS (a
     capital letter or a digit next; two names after a plural), and where a name ends that an
-    appositive or copula describes."""
+    appositive or copula describes (``held`` as for ``roles``)."""
     starts: list[int] = []
     described: list[int] = []
-    for word in _WORDS:
+    for word in _WORDS if held is None else [w for w in _WORDS if w in held]:
         lead, noun = word in LEADS or word in _MORE_LEADS, word in NOUNS
         at = text.find(word)
         while at >= 0:
@@ -267,7 +268,7 @@ def company_words(text: str) -> tuple[list[int], list[int]]:
                     described.append(name_end)
             at = text.find(word, end)
     for part in PARTS:
-        at = text.find(part)
+        at = text.find(part) if held is None or part in held else -1
         while at >= 0:
             if at and not text[at - 1].isalnum() and (name_end := _described_from(text, at)) >= 0:
                 described.append(name_end)

@@ -58,6 +58,8 @@ from summarizer.companies.finding.described import (
 from summarizer.companies.finding.judge import NAME_TITLES
 from summarizer.companies.finding.kinds import airlines, shares_in
 from summarizer.companies.finding.scan import fold, sentence_initial, split_words
+from summarizer.companies.finding.sought import present
+from summarizer.companies.registry.index import story_words
 from summarizer.companies.registry.names import LEGAL, is_common, is_first_name
 
 # Words that end a company's name ("Eos Airlines", "ParkingEye Ltd") or lead into one
@@ -222,15 +224,20 @@ def _anchors(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
+def discover(
+    parts: Sequence[str], *, known: Container[str], words: list[bytes] | None = None
+) -> list[str]:
     """Company names in ``parts`` (headline first) that the registry lacks.
 
     ``known`` holds the lookup keys of names the matcher already knows; a name whose
-    key is known, or that contains a known name, is left to the registry.
+    key is known, or that contains a known name, is left to the registry. ``words``: the
+    parts' ``story_words``, if already cut.
     """
     found: dict[str, str] = {}
     # One pass over the whole story; the " .\n" between parts ends any name there.
     text = " .\n".join(parts)
+    # The company words the story holds: only those are searched for (one pass over it).
+    held = present(story_words(parts) if words is None else words)
     for m in _anchors(text):
         if m.group("cue"):
             name = name_after(text, m.end())
@@ -245,7 +252,7 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
     for name in airlines(text):
         if name.casefold() not in found and not _known(name, known):
             found[name.casefold()] = name
-    starts, ends = company_words(text)
+    starts, ends = company_words(text, held)
     for at in starts:
         outright = called(text, at)
         name = _led(text, at, called=outright)
@@ -258,7 +265,7 @@ def discover(parts: Sequence[str], *, known: Container[str]) -> list[str]:
     # "TAROM, Romania's largest airline", "Acme's CEO"; held by an owner as its company, a
     # name of two words or more may be ordinary words ("Whedon's Mutant Enemy production
     # company"); as its unit or arm it may not ("the bank's Investment Banking unit").
-    told = [(at, False) for at in [*ends, *roles(text)]] + list(owned(text))
+    told = [(at, False) for at in [*ends, *roles(text, held)]] + list(owned(text, held))
     for at, owner in told:
         name = trim(_before(text, at, ""))
         key = name.casefold()

@@ -99,8 +99,10 @@ def is_title_case(text: str) -> bool:
 
 
 def case_ok(ref: AliasRef, written: list[str]) -> bool:
+    if tuple(written) == ref.surface:
+        return True  # as the alias is written: every mode's rules below allow it
     if ref.mode != FOLD:
-        return tuple(written) == ref.surface
+        return False
     if all(w.isupper() or not w.isalpha() for w in written):
         return True  # "XIAOMI SHARES JUMP"
     if all(w.islower() for w in written) and not all(w.islower() for w in ref.surface):

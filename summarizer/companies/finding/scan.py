@@ -66,8 +66,8 @@ def _local_tokens(
         if not index.continues(key):
             break
         out.append((start, end - (2 if possessive else 0), word, possessive))
-        if possessive:
-            break
+        if possessive or len(out) == limit:
+            break  # (at the limit: no next word is read, only to be left unused)
         m = _NEXT_RE.match(text, end)
         if m is None:
             break
@@ -123,17 +123,23 @@ def _start_word(index: AliasIndex, text: str, at: int) -> StartWord | None:
 
 
 def alias_hits(
-    index: AliasIndex, text: str, *, headline_style: bool, skip: Iterable[tuple[int, int]] = ()
+    index: AliasIndex,
+    text: str,
+    *,
+    headline_style: bool,
+    skip: Iterable[tuple[int, int]] = (),
+    present: Sequence[str] | None = None,
 ) -> Iterator[Hit]:
     """Aliases in ``text``, longest first, left to right, with the case rules applied.
 
     Only words that can start an alias are looked at: capitalised words, digits, other
-    scripts, and the few lower-case first words of aliases ("eBay"). Most words of a
-    story are lower case, so most are never even cut out of the text."""
+    scripts, and the few lower-case first words of aliases ("eBay"; ``present``: those
+    the story holds, ``AliasIndex.lower_present``, if known). Most words of a story are
+    lower case, so most are never even cut out of the text."""
     blocked = list(skip)
     pos = 0
     lower = index.lower_first
-    for at, info in index.start_words(text):
+    for at, info in index.start_words(text, present):
         if at < pos:
             continue  # inside the last hit
         if text[at].islower() and not _starts_lower_alias(text, at, lower):

@@ -65,6 +65,8 @@ def _ticker_entry(index: AliasIndex, m: re.Match[str]) -> int:
 
 def ticker_hits(index: AliasIndex, text: str) -> Iterator[Hit]:
     """Tickers written in an unmistakable form (as ``_TICKER_RE.finditer`` finds them)."""
+    if not index.tickers:
+        return  # no symbol to stand for (one story's discovered names): none is looked for
     end = 0
     for at in _starts(text):  # most paragraphs have none
         m = _TICKER_RE.match(text, at) if at >= end else None

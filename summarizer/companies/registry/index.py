@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # Alias case modes.
@@ -78,6 +78,14 @@ class AliasRef:
 def split_words(text: str) -> list[str]:
     """The words of an alias, as written (possessive kept)."""
     return _TOKEN_RE.findall(text)  # no groups in the pattern: the whole matches
+
+
+def story_words(parts: Sequence[str]) -> list[bytes]:
+    """The lower-cased ASCII letter-and-digit runs of a story's parts (other characters part
+    them): cut once per story, they say which of a few sought words it holds at all, where
+    searching each part for each word cost a pass per word (``AliasIndex.lower_present``,
+    ``described.present``)."""
+    return " ".join(parts).lower().encode("utf-8", "replace").translate(_RUNS).split()
 
 
 def fold(word: str) -> str:
@@ -161,9 +169,12 @@ class AliasIndex:
         """Offsets of the words in ``text`` that may start an alias, in order."""
         return [at for at, _ in self.start_words(text)]
 
-    def start_words(self, text: str) -> list[tuple[int, StartWord | None]]:
+    def start_words(
+        self, text: str, present: Sequence[str] | None = None
+    ) -> list[tuple[int, StartWord | None]]:
         """The words in ``text`` that may start an alias, in order: (offset, what it starts,
-        learnt once per written form; None for a lower-case first word, "ebay": look it up)."""
+        learnt once per written form; None for a lower-case first word, "ebay": look it up).
+        ``present``: ``lower_present`` of the story ``text`` is part of, if known."""
         known = self._starts_word
         if len(known) > 50_000:  # bounded: a stream of odd words must not grow it forever
             known.clear()
@@ -181,7 +192,7 @@ class AliasIndex:
         ]
         if not self.lower_first:
             return found
-        more = self._lower_starts(text)
+        more = self._lower_starts(text, present)
         if not more:
             return found
         merged: dict[int, StartWord | None] = dict(found)
@@ -217,7 +228,15 @@ class AliasIndex:
                     found.append((at, info))
         return found
 
-    def _lower_starts(self, text: str) -> list[int]:
+    def lower_present(self, words: list[bytes]) -> list[str] | None:
+        """The lower-case first words a story holds as words (``words``: its
+        ``story_words``), or None when they are not all ASCII letters and digits."""
+        simple = self._lower_words()
+        return None if simple is None else [w.decode() for w in simple.intersection(words)]
+
+    def _lower_starts(self, text: str, present: Sequence[str] | None = None) -> list[int]:
+        if present is not None and not present and "_" not in text and text.isascii():
+            return []  # the story holds none of them (as below, without lower-casing)
         lower = text.lower()
         if "_" in text or len(lower) != len(text):
             return self._starts_slow(text)  # rare: exact character-by-character rules
@@ -225,9 +244,13 @@ class AliasIndex:
         if words is not None:
             # Most paragraphs hold none of these words: one C-speed pass over the text's
             # ASCII letter-and-digit runs says so, where the regex below tried the whole
-            # trie after every space (about a seventh of matching's time).
-            present = words.intersection(lower.encode("utf-8", "replace").translate(_RUNS).split())
-            return _word_starts(text, lower, [w.decode() for w in present]) if present else []
+            # trie after every space (about a seventh of matching's time). Those the whole
+            # story holds (``present``) are a superset of this part's: a word standing
+            # alone in it is one of its runs, so searching for the others finds nothing.
+            if present is None:
+                runs = lower.encode("utf-8", "replace").translate(_RUNS).split()
+                present = [w.decode() for w in words.intersection(runs)]
+            return _word_starts(text, lower, present) if present else []
         return self._regex_starts(text, lower)
 
     def _regex_starts(self, text: str, lower: str) -> list[int]:

@@ -1,0 +1,34 @@
+"""Which of the phrases ``described.py`` searches for a story holds, from one pass over it.
+
+``company_words``, ``roles`` and ``owned`` look for some forty phrases ("firm", "unit of ",
+"CEO", " subsidiary"), each with its own ``str.find`` pass over the story; most stories
+hold a handful. The story's words, cut once (``index.story_words``, shared with the
+registry's scan), say which: only those are searched for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.companies.finding.described import _WORDS, OWNED, PARTS, ROLES
+
+
+def _run(phrase: str) -> bytes:
+    """A sought phrase's first letters and digits, lower-cased ("start-up" -> b"start")."""
+    return re.findall(r"[a-z0-9]+", phrase.lower())[0].encode()
+
+
+# Each phrase searched for above, by its first run and that run + "s" (a plural lead).
+_BY_RUN: dict[bytes, list[str]] = {}
+for _phrase in (*_WORDS, *PARTS, *ROLES, *OWNED):
+    for _key in (_run(_phrase), _run(_phrase) + b"s"):
+        _BY_RUN.setdefault(_key, []).append(_phrase)
+_RUN_KEYS = frozenset(_BY_RUN)
+
+
+def present(words: list[bytes]) -> frozenset[str]:
+    """The phrases ``company_words``, ``roles`` and ``owned`` search for that a story may
+    hold (``words``: its ``index.story_words``). Where one of them is found as they read it
+    (standing alone before, a space, "s" or punctuation after), the lower-cased story has
+    its first run, or that + "s", as a word: the others need no pass over the story."""
+    return frozenset(p for key in _RUN_KEYS.intersection(words) for p in _BY_RUN[key])
