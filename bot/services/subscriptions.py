@@ -20,6 +20,7 @@ from bot.services.typed.names import (
     Unknown,
     first_names,
     names_in,
+    quoted_names,
 )
 from summarizer.errors import ReadOnlyError
 
@@ -62,7 +63,7 @@ class SubscriptionService:
         Sent in a forum topic (``topic``), these companies' alerts go to that topic (also
         those already followed: they move here)."""
         first, later = first_names(text)
-        names = self._split_joined(first, chat_id)
+        names, apart = self.names.read_apart(first, chat_id=chat_id, whole=quoted_names(text))
         self.store.chats.upsert(chat_id, type=chat_type, title=title)
         count = self.store.subscriptions.count(chat_id)
         out = _outcomes()
@@ -75,7 +76,8 @@ class SubscriptionService:
         if count >= self.max_subscriptions:  # sending them again would not add them
             out["over"] += later
             later = []
-        return replace(self._result(chat_id, out, count, topic), later=tuple(later))
+        result = self._result(chat_id, out, count, topic)
+        return replace(result, later=tuple(later), apart=tuple(apart))
 
     def subscribe_id(
         self, chat_id: int, company_id: int, *, topic: int | None = None
@@ -186,11 +188,8 @@ class SubscriptionService:
     def _names_in(self, text: str, chat_id: int) -> list[str]:
         """The names a command gives, known companies typed as one name split apart
         ("Volkswagen and BMW")."""
-        return self._split_joined(names_in(text), chat_id)
-
-    def _split_joined(self, names: list[str], chat_id: int) -> list[str]:
-        split = self.names.split_joined
-        return [part for name in names for part in split(name, chat_id=chat_id)]
+        names = names_in(text)
+        return self.names.read_apart(names, chat_id=chat_id, whole=quoted_names(text))[0]
 
     def _followed_ticker(self, chat_id: int, name: str) -> Company | None:
         """A followed company whose ticker ``name`` is, also when it is an ordinary word:

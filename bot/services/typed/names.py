@@ -47,7 +47,6 @@ class Unknown:
     suggestions: tuple[CompanyRef, ...] = ()
     reason: str | None = None
     created: bool = False  # followed as a new name all the same; suggestions are loose
-    joined: bool = False  # known companies typed without commas: "Apple Toyota"
 
 
 _QUOTES = '"“”'
@@ -79,6 +78,17 @@ def split_names(text: str) -> list[str]:
     for name in pieces:
         seen.setdefault(name.casefold(), name)
     return list(seen.values())
+
+
+def quoted_names(text: str) -> frozenset[str]:
+    """The names ``text`` puts wholly in quotes, folded: typed so to be kept whole
+    (``/subscribe "Nokia Siemens"`` is one name, not Nokia and Siemens)."""
+    found = set()
+    for line in html.unescape(text).split("\n"):
+        for m in _PIECE.finditer(line):
+            if m.lastgroup != "plain":
+                found.add(" ".join(m.group(m.lastgroup or "plain").split()).casefold())
+    return frozenset(found)
 
 
 def _in_single_quotes(name: str) -> bool:
@@ -147,17 +157,43 @@ class NameChooser:
         tells that some chat follows it."""
         return find_company(self.store, self.companies.matcher, name, chat_id=chat_id)
 
+    def read_apart(
+        self, names: list[str], *, chat_id: int, whole: frozenset[str] = frozenset()
+    ) -> tuple[list[str], list[str]]:
+        """Each name of a command as the companies it names (see :meth:`split_joined`),
+        but a name typed in quotes (folded in ``whole``) as itself; and the names read
+        apart at their spaces ("Apple Toyota"), which the reply says it did."""
+        parts: list[str] = []
+        apart: list[str] = []
+        for name in names:
+            split = [name] if name.casefold() in whole else self.split_joined(name, chat_id=chat_id)
+            if len(split) > 1 and split == name.split():
+                apart.append(name)
+            parts += split
+        return parts, apart
+
     def split_joined(self, name: str, *, chat_id: int | None = None) -> list[str]:
         """``name`` as the known companies it joins ("Volkswagen and BMW", "Apple & Google",
-        "Nokia/Siemens"), or as itself: a known name ("Procter & Gamble") or one whose
-        parts are not all known companies stays whole."""
+        "Nokia/Siemens", "Apple Toyota"), or as itself: a known name ("Procter & Gamble",
+        "General Motors") or one whose parts are not all known companies stays whole."""
         if self.find(name, chat_id) is not None:
             return [name]
         for joiner in _JOINERS:
             parts = [p.strip() for p in joiner.split(name)]
             if len(parts) > 1 and all(p and self.find(p, chat_id) is not None for p in parts):
                 return parts
-        return [name]
+        return self.words_apart(name, chat_id=chat_id) or [name]
+
+    def words_apart(self, name: str, *, chat_id: int | None = None) -> list[str]:
+        """The words of ``name`` when each is a different known company and the whole is
+        none ("Apple Toyota": the comma forgotten), else []. Another chat's made-up names
+        are unknown here, so a name never tells that some chat follows it."""
+        words = name.split()
+        if not 2 <= len(words) <= MAX_JOINED_WORDS:
+            return []
+        found = [self.find(word, chat_id) for word in words]
+        ids = {company.id for company in found if company is not None}
+        return words if None not in found and len(ids) == len(words) else []
 
     def company_for(
         self, name: str, unknown: list[Unknown], *, chat_id: int
@@ -187,28 +223,10 @@ class NameChooser:
         # Look-alikes the chat already follows need no button.
         followed = self.store.subscriptions.is_subscribed
         offer = tuple(ref for ref in suggestions if not followed(chat_id, ref.id))
-        if joined := self.joined_without_commas(name, chat_id=chat_id):
-            unknown.append(Unknown(name, joined, created=True, joined=True))
-        elif offer:
+        if offer:
             unknown.append(Unknown(name, offer, created=True))
         company_id = self.store.companies.add_custom(name, chat_id=chat_id)
         return self.store.companies.get(company_id), True
-
-    def joined_without_commas(self, name: str, *, chat_id: int) -> tuple[CompanyRef, ...]:
-        """The known companies ``name`` lists when each of its words is one ("Apple
-        Toyota": the comma forgotten), else (). The name is still followed as typed (a
-        joint venture may go by two firms' names); the reply offers them apart. Another
-        chat's made-up names are unknown here (never offered, not even typed exactly)."""
-        words = name.split()
-        if not 2 <= len(words) <= MAX_JOINED_WORDS:
-            return ()
-        refs: dict[int, CompanyRef] = {}
-        for word in words:
-            company = self.find(word, chat_id)
-            if company is None:
-                return ()
-            refs.setdefault(company.id, CompanyRef(company.id, company.name))
-        return tuple(refs.values()) if len(refs) == len(words) else ()
 
     def _custom(self, ref: CompanyRef) -> bool:
         """Whether a company is a name users added, not one from the registry."""

@@ -38,13 +38,7 @@ def _unknown_lines(unknown: Sequence[Unknown]) -> list[str]:
     lines = []
     for item in unknown:
         what = esc(item.text, limit=NAME_CHARS)
-        if item.joined:
-            apart = code(follow_commands(item.suggestions)[0])
-            lines.append(
-                f"? If you meant {_names(item.suggestions)}, each on its own (commas "
-                f"separate names), tap below or send {apart}"
-            )
-        elif item.reason:
+        if item.reason:
             offer = f" Did you mean {_names(item.suggestions)}?" if item.suggestions else ""
             lines.append(f"✗ “{what}”: {esc(item.reason)}.{offer}")
         elif item.created:
@@ -54,6 +48,16 @@ def _unknown_lines(unknown: Sequence[Unknown]) -> list[str]:
         else:
             lines.append(f"? I don't know “{what}”.")
     return lines
+
+
+def _apart_lines(apart: Sequence[str]) -> list[str]:
+    """Names read as several companies ("Apple Toyota"), and how to follow one as typed."""
+    return [
+        f"• I read “{esc(name, limit=NAME_CHARS)}” as {len(name.split())} companies (commas "
+        f"separate names). For one company of that name, send "
+        f"{code(subscribe_commands([name], whole=True)[0])}"
+        for name in apart
+    ]
 
 
 def _suggestion_buttons(unknown: Sequence[Unknown]) -> list[list[InlineKeyboardButton]]:
@@ -106,6 +110,7 @@ def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup 
             f"“{name}”, and in a headline or at the start of a sentence only when the story "
             "also names it elsewhere."
         )
+    lines += _apart_lines(result.apart)
     if result.already:
         lines.append(f"• Already following {_ended(result.already)}")
     if result.moved:
@@ -163,10 +168,11 @@ def follow_commands(refs: Sequence[CompanyRef]) -> list[str]:
     return subscribe_commands([r.name for r in refs])
 
 
-def subscribe_commands(given: Sequence[str]) -> list[str]:
+def subscribe_commands(given: Sequence[str], *, whole: bool = False) -> list[str]:
     """``/subscribe`` commands that follow the names ``given``, as many names each as one
-    command takes; a name holding a separator goes in quotes ("Sturm, Ruger & Co.")."""
-    names = [f'"{name}"' if any(c in name for c in ",;") else name for name in given]
+    command takes; a name holding a separator goes in quotes ("Sturm, Ruger & Co."), and
+    with ``whole`` every name does (so "Apple Toyota" is not read as two companies)."""
+    names = [f'"{n}"' if whole or any(c in n for c in ",;") else n for n in given]
     commands: list[list[str]] = []
     for name in names:
         # A command takes so many names, and so many characters after "/subscribe ".

@@ -66,23 +66,32 @@ async def test_two_known_companies_typed_as_one_name_are_followed_both(bot: Bot)
     assert not {"Volkswagen", "BMW"} & {n for _, n in bot.store.subscriptions.for_chat(11)}
 
 
-async def test_known_companies_typed_without_commas_are_offered_apart(bot: Bot) -> None:
-    # "Apple Toyota": the comma forgotten. The name is followed as typed (it may be a
-    # joint venture's), and the reply offers each company on its own.
+async def test_known_companies_typed_without_commas_are_followed_apart(bot: Bot) -> None:
+    # "Apple Toyota": the comma forgotten. Both companies are followed, no made-up
+    # "Apple Toyota" is stored, and the reply says how it was read.
     reply = (await bot.send("/subscribe Apple Toyota"))[0]
-    assert "Subscribed to <b>Apple Toyota</b>" in reply
-    assert "<code>/subscribe Apple, Toyota Motor</code>" in reply
-    offered = [label for label, _ in bot.buttons(bot.last("sendMessage"))]
-    assert offered == ["Follow Apple", "Follow Toyota Motor"]
-    # A known name of several words, and a name whose words are not all companies,
-    # get no such offer.
-    for name in ("General Motors", "Apple pie"):
-        assert "each on its own" not in (await bot.send(f"/subscribe {name}"))[0]
-    # A name another chat made up is unknown here, so never offered: no leak.
+    assert sorted(n for _, n in bot.store.subscriptions.for_chat(11)) == ["Apple", "Toyota Motor"]
+    assert bot.store.companies.get_by_name("Apple Toyota") is None
+    assert "Subscribed to <b>Apple</b>, <b>Toyota Motor</b>." in reply
+    assert "I read “Apple Toyota” as 2 companies" in reply
+    assert "<code>/subscribe &quot;Apple Toyota&quot;</code>" in reply
+    # In quotes the name is kept whole (a joint venture may go by two firms' names).
+    quoted = (await bot.send('/subscribe "Nokia Siemens", Tesla Sony'))[0]
+    assert "Nokia Siemens" in {n for _, n in bot.store.subscriptions.for_chat(11)}
+    assert "I read “Nokia Siemens”" not in quoted and "I read “Tesla Sony”" in quoted
+    await bot.send("/unsubscribe Apple Toyota")
+    assert not {"Apple", "Toyota Motor"} & {n for _, n in bot.store.subscriptions.for_chat(11)}
+    # Registry names made of other registry names, and a name whose words are not
+    # all companies, stay one name.
+    for name in ("Johnson Controls", "Bank of America", "General Motors", "Apple pie"):
+        reply = (await bot.send(f"/subscribe {name}", chat=21, user=21))[0]
+        assert "I read" not in reply
+        assert name in {n for _, n in bot.store.subscriptions.for_chat(21)}
+    # A name another chat made up is unknown here, so never split on: no leak.
     await bot.send("/subscribe Quorvexa", chat=31, user=31)
-    assert "each on its own" not in (await bot.send("/subscribe Tesla Quorvexa"))[0]
+    assert "I read" not in (await bot.send("/subscribe Tesla Quorvexa"))[0]
     own = (await bot.send("/subscribe Tesla Quorvexa", chat=31, user=31))[0]
-    assert "<code>/subscribe Tesla, Quorvexa</code>" in own
+    assert "I read “Tesla Quorvexa” as 2 companies" in own
 
 
 async def test_an_ordinary_word_is_a_ticker_only_when_typed_as_one(bot: Bot) -> None:
