@@ -13,15 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from bot.services.answers import SubscribeResult, TopicMap, UnsubscribeResult
 from bot.services.registry import company_by_id
-from bot.services.typed.names import (
-    EVERYTHING,
-    CompanyRef,
-    NameChooser,
-    Unknown,
-    first_names,
-    names_in,
-    quoted_names,
-)
+from bot.services.typed.lists import EVERYTHING, first_names, names_in, quoted_names
+from bot.services.typed.names import CompanyRef, NameChooser, Unknown
 from summarizer.errors import ReadOnlyError
 
 if TYPE_CHECKING:
@@ -166,9 +159,9 @@ class SubscriptionService:
     def unsubscribe(self, chat_id: int, text: str) -> UnsubscribeResult:
         """Stop following each comma-separated name, or every company for "all"."""
         if " ".join(text.split()).casefold() in EVERYTHING:
-            followed = self.store.subscriptions.for_chat(chat_id)
-            gone = set(self.store.lifecycle.unfollow(chat_id, [cid for cid, _ in followed]))
-            refs = [CompanyRef(cid, name) for cid, name in followed if cid in gone]
+            followed = self.followed(chat_id)  # before a made-up name may be deleted
+            gone = set(self.store.lifecycle.unfollow(chat_id, [r.id for r in followed]))
+            refs = [r for r in followed if r.id in gone]
             return UnsubscribeResult(removed=tuple(refs), everything=True)
         removed: list[CompanyRef] = []
         missing: list[CompanyRef] = []
@@ -209,7 +202,7 @@ class SubscriptionService:
 
     def followed(self, chat_id: int) -> list[CompanyRef]:
         """The companies the chat follows, by name."""
-        return [CompanyRef(cid, name) for cid, name in self.store.subscriptions.for_chat(chat_id)]
+        return self.names.as_followed(self.store.subscriptions.for_chat(chat_id), chat_id)
 
     def stop(self, chat_id: int) -> int:
         """Unfollow everything and forget the chat; returns how many companies it followed.

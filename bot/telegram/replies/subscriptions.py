@@ -5,12 +5,13 @@ Every user-supplied string is escaped here (see :mod:`bot.telegram.formatting`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.services.answers import SubscribeResult, TopicMap, UnsubscribeResult
-from bot.services.typed.names import MAX_NAMES_PER_COMMAND, CompanyRef, Unknown
+from bot.services.typed.lists import MAX_NAMES_PER_COMMAND
+from bot.services.typed.names import CompanyRef, Unknown
 from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import bold, code, esc
 from bot.telegram.replies.common import (
@@ -55,7 +56,7 @@ def _apart_lines(apart: Sequence[str]) -> list[str]:
     return [
         f"• I read “{esc(name, limit=NAME_CHARS)}” as {len(name.split())} companies (commas "
         f"separate names). For one company of that name, send "
-        f"{code(subscribe_commands([name], whole=True)[0])}"
+        f"{code(subscribe_commands([name], quoted={name})[0])}"
         for name in apart
     ]
 
@@ -165,14 +166,14 @@ def _unsubscribed_all(refs: Sequence[CompanyRef]) -> str:
 
 def follow_commands(refs: Sequence[CompanyRef]) -> list[str]:
     """``/subscribe`` commands that follow ``refs`` again (see :func:`subscribe_commands`)."""
-    return subscribe_commands([r.name for r in refs])
+    return subscribe_commands([r.name for r in refs], quoted={r.name for r in refs if r.whole})
 
 
-def subscribe_commands(given: Sequence[str], *, whole: bool = False) -> list[str]:
+def subscribe_commands(given: Sequence[str], *, quoted: Collection[str] = ()) -> list[str]:
     """``/subscribe`` commands that follow the names ``given``, as many names each as one
     command takes; a name holding a separator goes in quotes ("Sturm, Ruger & Co."), and
-    with ``whole`` every name does (so "Apple Toyota" is not read as two companies)."""
-    names = [f'"{n}"' if whole or any(c in n for c in ",;") else n for n in given]
+    so does one ``quoted`` (a made-up "Apple Toyota", not read as two companies)."""
+    names = [f'"{n}"' if n in quoted or any(c in n for c in ",;") else n for n in given]
     commands: list[list[str]] = []
     for name in names:
         # A command takes so many names, and so many characters after "/subscribe ".

@@ -81,6 +81,15 @@ async def test_known_companies_typed_without_commas_are_followed_apart(bot: Bot)
     assert "I read “Nokia Siemens”" not in quoted and "I read “Tesla Sony”" in quoted
     await bot.send("/unsubscribe Apple Toyota")
     assert not {"Apple", "Toyota Motor"} & {n for _, n in bot.store.subscriptions.for_chat(11)}
+    # The command that follows them again keeps the made-up name in quotes, so it is
+    # followed again as one name, not read apart.
+    command = "/subscribe &quot;Nokia Siemens&quot;, Sony Group, Tesla"
+    assert f"<code>{command}</code>" in (await bot.send("/unsubscribe all"))[0]
+    await bot.send('/subscribe "Nokia Siemens", Sony, Tesla')
+    assert (await bot.send("/stop"))[0].endswith(f"<code>{command}</code>")
+    await bot.send(html.unescape(command))
+    followed = sorted(n for _, n in bot.store.subscriptions.for_chat(11))
+    assert followed == ["Nokia Siemens", "Sony Group", "Tesla"]
     # Registry names made of other registry names, and a name whose words are not
     # all companies, stay one name.
     for name in ("Johnson Controls", "Bank of America", "General Motors", "Apple pie"):
