@@ -28,10 +28,6 @@ class ChatSettings:
     summary_sentences: int = 3
     mode: Mode = "instant"
     digest_hour: int = 8
-    # The digest's minute past ``digest_hour`` (08:30); a key of its own, so settings
-    # saved before it read as on the hour, and an older release reading these still
-    # finds a whole ``digest_hour``.
-    digest_minute: int = 0
     timezone: str = "UTC"
     threshold: float = SUBJECT_THRESHOLD
     # The forum topic (message_thread_id) a group's alerts go to; None: the chat itself
@@ -39,13 +35,16 @@ class ChatSettings:
     topic: int | None = None
     # Words or phrases whose articles never alert this chat (summarizer/text/phrases.py).
     mute: tuple[str, ...] = ()
-    # Minutes past the quiet hours' start and end (22:30-07:15: (30, 15)); before
-    # ``quiet`` so a stored pair is read first and checked with the hours.
-    quiet_minutes: tuple[int, int] = (0, 0)
     # Quiet hours (start, end): hours on the chat's clock (plus ``quiet_minutes``), start
     # included, end not; alerts then arrive without a sound (22, 7: from 22:00 to 07:00).
     # None: none.
     quiet: tuple[int, int] | None = None
+    # Minutes past the hours: keys of their own (last, so positional use is unchanged),
+    # so settings saved before them read as on the hour, and an older release reading
+    # these still finds whole hours. The digest's (08:30), the quiet hours' start and
+    # end (22:30-07:15: (30, 15)).
+    digest_minute: int = 0
+    quiet_minutes: tuple[int, int] = (0, 0)
 
     def __post_init__(self) -> None:
         _check_int("Summary length", self.summary_sentences, 1, 10, "sentences")
@@ -103,7 +102,8 @@ class ChatSettings:
         if isinstance(data.get("mute"), list):
             data["mute"] = _still_mutable(data["mute"])
         settings = cls()
-        for item in fields(cls):
+        # The quiet hours after their minutes, which their check reads (22:00-22:30).
+        for item in sorted(fields(cls), key=lambda item: item.name == "quiet"):
             if item.name in data:
                 try:
                     settings = replace(settings, **{item.name: data[item.name]})

@@ -91,6 +91,8 @@ def test_quiet_minutes_and_the_digest_minute_are_kept_and_old_rows_read_on_the_h
         # Within one hour: 22:00-22:30 are two different times.
         half = store.chats.update_settings(1, quiet=(22, 22), quiet_minutes=(0, 30))
         assert half.quiet_span == (time(22, 0), time(22, 30))
+    with open_store(db_path) as store:  # read back: the hours checked with their minutes
+        assert store.chats.settings(1).quiet_span == (time(22, 0), time(22, 30))
     night = ChatSettings(quiet=(22, 7), quiet_minutes=(30, 15))
     at = [night.quiet_at(_local("UTC", h, m)) for h, m in ((22, 29), (22, 30), (7, 14), (7, 15))]
     assert at == [False, True, True, False]
