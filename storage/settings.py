@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import unicodedata
 from dataclasses import dataclass, fields, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, time
 from functools import lru_cache
 from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo
 
+from storage.timezones import canonical_timezone
 from summarizer.companies.matcher import SUBJECT_THRESHOLD
 from summarizer.errors import InputError
 
@@ -35,17 +35,25 @@ class ChatSettings:
     topic: int | None = None
     # Words or phrases whose articles never alert this chat (summarizer/text/phrases.py).
     mute: tuple[str, ...] = ()
-    # Quiet hours (start, end): whole hours on the chat's clock, start included, end not;
-    # alerts then arrive without a sound (22, 7: from 22:00 to 07:00). None: none.
+    # Quiet hours (start, end): hours on the chat's clock (plus ``quiet_minutes``), start
+    # included, end not; alerts then arrive without a sound (22, 7: from 22:00 to 07:00).
+    # None: none.
     quiet: tuple[int, int] | None = None
+    # Minutes past the hours: keys of their own (last, so positional use is unchanged),
+    # so settings saved before them read as on the hour, and an older release reading
+    # these still finds whole hours. The digest's (08:30), the quiet hours' start and
+    # end (22:30-07:15: (30, 15)).
+    digest_minute: int = 0
+    quiet_minutes: tuple[int, int] = (0, 0)
 
     def __post_init__(self) -> None:
         _check_int("Summary length", self.summary_sentences, 1, 10, "sentences")
         if self.mode not in MODES:
             raise InputError(f"Mode must be one of: {', '.join(MODES)}.")
         _check_int("Digest hour", self.digest_hour, 0, 23, "o'clock")
+        _check_int("Digest minute", self.digest_minute, 0, 59, "minutes past the hour")
         # Users type "utc" or "europe/berlin": store the zone's proper spelling.
-        object.__setattr__(self, "timezone", _canonical_timezone(self.timezone))
+        object.__setattr__(self, "timezone", canonical_timezone(self.timezone))
         value = self.threshold
         if (
             isinstance(value, bool)
@@ -56,21 +64,36 @@ class ChatSettings:
         if self.topic is not None and not is_topic(self.topic):
             raise InputError("A forum topic is named by its thread number (1 or more).")
         object.__setattr__(self, "mute", _mute_list(self.mute))
+        object.__setattr__(self, "quiet_minutes", _quiet_minutes(self.quiet_minutes))
         if self.quiet is not None:
-            object.__setattr__(self, "quiet", _quiet_hours(self.quiet))
+            object.__setattr__(self, "quiet", _quiet_hours(self.quiet, self.quiet_minutes))
 
     def is_muted(self, word: str) -> bool:
         """Whether ``word`` (any case and spacing) is one of the chat's muted words."""
         return _one_spaced(word).casefold() in {m.casefold() for m in self.mute}
 
+    @property
+    def quiet_span(self) -> tuple[time, time] | None:
+        """The quiet hours' start and end, to the minute (22:30, 07:15), or None."""
+        if self.quiet is None:
+            return None
+        (start, end), (start_minute, end_minute) = self.quiet, self.quiet_minutes
+        return time(start, start_minute), time(end, end_minute)
+
+    @property
+    def digest_time(self) -> time:
+        """The local time of the daily digest (08:30)."""
+        return time(self.digest_hour, self.digest_minute)
+
     def quiet_at(self, moment: datetime) -> bool:
         """Whether ``moment`` (aware) falls in the chat's quiet hours, by its own clock."""
-        if self.quiet is None:
+        span = self.quiet_span
+        if span is None:
             return False
-        start, end = self.quiet
-        hour = moment.astimezone(ZoneInfo(self.timezone)).hour
+        start, end = span
+        now = moment.astimezone(ZoneInfo(self.timezone)).time().replace(tzinfo=None)
         # 22-7 spans midnight: quiet from 22:00 on and before 07:00.
-        return start <= hour < end if start < end else hour >= start or hour < end
+        return start <= now < end if start < end else now >= start or now < end
 
     @classmethod
     def from_json(cls, text: str | None) -> ChatSettings:
@@ -79,7 +102,8 @@ class ChatSettings:
         if isinstance(data.get("mute"), list):
             data["mute"] = _still_mutable(data["mute"])
         settings = cls()
-        for item in fields(cls):
+        # The quiet hours after their minutes, which their check reads (22:00-22:30).
+        for item in sorted(fields(cls), key=lambda item: item.name == "quiet"):
             if item.name in data:
                 try:
                     settings = replace(settings, **{item.name: data[item.name]})
@@ -108,18 +132,33 @@ def is_topic(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
-def _quiet_hours(value: object) -> tuple[int, int]:
-    """Quiet hours as stored: two different whole hours from 0 to 23 (a JSON list read back)."""
+def _pair(value: object, high: int) -> tuple[int, int] | None:
+    """Two whole numbers from 0 to ``high`` (a JSON list read back), or None."""
     if (
         isinstance(value, list | tuple)
         and len(value) == 2
-        and all(isinstance(h, int) and not isinstance(h, bool) and 0 <= h <= 23 for h in value)
-        and value[0] != value[1]
+        and all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= high for n in value)
     ):
         return (value[0], value[1])
+    return None
+
+
+def _quiet_hours(value: object, minutes: tuple[int, int]) -> tuple[int, int]:
+    """Quiet hours as stored: two hours from 0 to 23 that, with ``minutes``, differ."""
+    hours = _pair(value, 23)
+    if hours is not None and (hours[0], minutes[0]) != (hours[1], minutes[1]):
+        return hours
     raise InputError(
-        "Quiet hours are two different whole hours from 0 to 23, such as 22-7 (22:00 to 07:00)."
+        "Quiet hours are two different times of day, such as 22-7 (22:00 to 07:00) or 22:30-6:45."
     )
+
+
+def _quiet_minutes(value: object) -> tuple[int, int]:
+    """Minutes past the quiet hours' start and end as stored: two from 0 to 59."""
+    minutes = _pair(value, 59)
+    if minutes is None:
+        raise InputError("Quiet hours' minutes are two whole numbers from 0 to 59.")
+    return minutes
 
 
 MAX_MUTED = 20
@@ -198,83 +237,3 @@ def settings_dict(text: str | None) -> dict[str, Any]:
 def _check_int(label: str, value: object, low: int, high: int, unit: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise InputError(f"{label} must be a whole number from {low} to {high} ({unit}).")
-
-
-# "utc+3", "GMT-5", "+3", "UTC+03:00": what people type for a fixed offset.
-_OFFSET = re.compile(r"(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
-
-
-def _offset_zone(offset: re.Match[str]) -> str:
-    """A whole-hour offset as its IANA zone (``Etc/GMT-3`` is UTC+3: POSIX signs are inverted)."""
-    sign, hours, minutes = offset.group(1), int(offset.group(2)), int(offset.group(3) or 0)
-    if hours > (12 if sign == "-" else 14):
-        raise InputError(f"There is no time zone UTC{sign}{hours}; offsets run from -12 to +14.")
-    if minutes:
-        total = (1 if sign == "+" else -1) * (hours * 60 + minutes)
-        place = _PLACES.get(total) or next(iter(_places_at(total)), None)
-        example = f", such as {place}" if place else ""
-        raise InputError(
-            f"For UTC{sign}{hours}:{minutes:02d} please name a place in that time zone{example}."
-        )
-    if hours == 0:
-        return "UTC"
-    return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"
-
-
-def timezone_label(zone: str) -> str:
-    """How a stored zone reads to people: ``Etc/GMT-3`` -> ``UTC+3``, others unchanged."""
-    found = re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", zone)
-    if not found:
-        return zone
-    return f"UTC{'+' if found.group(1) == '-' else '-'}{found.group(2)}"
-
-
-# A well-known place for each offset off the whole hour (minutes east of UTC); the zone
-# database also has older spellings of some ("Asia/Calcutta").
-_PLACES = {
-    330: "Asia/Kolkata",
-    345: "Asia/Kathmandu",
-    210: "Asia/Tehran",
-    270: "Asia/Kabul",
-    390: "Asia/Yangon",
-    -210: "America/St_Johns",
-    570: "Australia/Darwin",
-    -570: "Pacific/Marquesas",
-}
-
-
-def _places_at(minutes: int) -> list[str]:
-    """Time zones of places (Area/City) at this UTC offset now, in minutes."""
-    now = datetime.now(UTC)
-    return sorted(
-        zone
-        for zone in available_timezones()
-        if "/" in zone
-        and not zone.startswith(("Etc/", "posix", "right"))
-        and now.astimezone(ZoneInfo(zone)).utcoffset() == timedelta(minutes=minutes)
-    )
-
-
-# Files in the zone database that are no place's zone: "localtime" is whatever the server
-# is set to, "Factory" an unset zone.
-_NOT_ZONES = frozenset(("localtime", "posixrules", "factory"))
-
-
-def _canonical_timezone(name: object) -> str:
-    if not isinstance(name, str) or not name.strip() or len(name) > 64:
-        raise InputError("The time zone must be a name such as Europe/Berlin or UTC.")
-    text = name.strip()
-    if text.casefold() in _NOT_ZONES or text.casefold().startswith(("posix/", "right/")):
-        raise InputError(f"{text!r} is no place's time zone; use a name such as Europe/Berlin.")
-    try:
-        ZoneInfo(text)
-        return text
-    except (ZoneInfoNotFoundError, ValueError):
-        pass
-    matches = [zone for zone in available_timezones() if zone.casefold() == text.casefold()]
-    if matches:
-        return sorted(matches)[0]
-    offset = _OFFSET.fullmatch(text.replace(" ", ""))
-    if offset:
-        return _offset_zone(offset)
-    raise InputError(f"Unknown time zone {text!r}; use a name such as Europe/Berlin or UTC.")

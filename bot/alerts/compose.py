@@ -103,16 +103,14 @@ class Composer:
         if digest:
             return self._digest(digest)
         groups = self._group(items)
-        backlog = (
+        late = (
             any(i.mode == "catchup" for i in items)
-            or len(groups) > self.catch_up_after
             or min(i.created for i in items) < now - self.stale_after
         )
-        if backlog:
+        if late or len(groups) > self.catch_up_after:
             entries = [self._entry(group, sentences=1) for group in groups]
-            return Delivery(
-                "catchup", catch_up_message(entries), tuple(i.id for i in items), preview=False
-            )
+            message = catch_up_message(entries, late=late)
+            return Delivery("catchup", message, tuple(i.id for i in items), preview=False)
         return self._merge(groups[0], now=now) or self.standalone(groups[0])
 
     def standalone(self, group: Sequence[OutboxItem]) -> Delivery:

@@ -1,7 +1,7 @@
 """Daily digests: one message (or a few, when long) per chat at its hour, in its time zone.
 
 A digest chat's alerts wait in the outbox as 'held'. Every minute :func:`release_due`
-looks at those chats; when the chat's local clock has passed its ``digest_hour`` and
+looks at those chats; when the chat's local clock has passed its digest time (08:30) and
 alerts were waiting since before that moment, today's digest is recorded in SQLite and
 the alerts are handed to the sender in the same transaction, so a restart never sends
 a day's digest twice, and a bot that was down at 08:00 still sends it when it is back.
@@ -10,7 +10,7 @@ Alerts that arrive after today's digest wait for tomorrow's.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from storage.outbox import Outbox
@@ -21,10 +21,10 @@ def digest_moment(settings: ChatSettings, now: datetime) -> datetime:
     """The latest digest time (aware, UTC) at or before ``now`` for these settings."""
     zone = ZoneInfo(settings.timezone)
     local = now.astimezone(zone)
-    moment = datetime.combine(local.date(), time(settings.digest_hour), tzinfo=zone)
+    moment = datetime.combine(local.date(), settings.digest_time, tzinfo=zone)
     if moment > local:
         moment = datetime.combine(
-            local.date() - timedelta(days=1), time(settings.digest_hour), tzinfo=zone
+            local.date() - timedelta(days=1), settings.digest_time, tzinfo=zone
         )
     return moment.astimezone(UTC)
 

@@ -202,16 +202,21 @@ def _pack(
     return parts
 
 
-def catch_up_message(entries: Sequence[DigestEntry]) -> Rendered:
-    """One short message instead of a flood: counts per company and the top headlines."""
+def catch_up_message(entries: Sequence[DigestEntry], *, late: bool = False) -> Rendered:
+    """One short message instead of a flood: counts per company and the top headlines.
+    Its heading says why: many stories at once (the chat may well be reading), or stories
+    ``late`` (the bot could not send them for hours) — never "while you were away", which
+    the bot cannot know."""
     by_company = _by_company(entries)
     total = sum(len(v) for v in by_company.values())
-    lines = [
-        bold(
-            f"While you were away: {total} new stor{'y' if total == 1 else 'ies'} "
-            "about the companies you follow"
-        )
-    ]
+    stories = f"{total} stor{'y' if total == 1 else 'ies'}"
+    if late:
+        heading = f"{stories} about the companies you follow that I could not send sooner"
+    else:
+        heading = f"{total} new stor{'y' if total == 1 else 'ies'} about the companies you follow"
+    lines = [bold(heading)]
+    if not late:  # why one message, not one per story as usual
+        lines.append(italic("So many at once come as one message, not a flood of alerts."))
     ranked = sorted(by_company.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))
     for company, items in ranked[:_CATCH_UP_COMPANIES]:
         lines.append(f"\n🏢 {bold(company, limit=100)} ({len(items)})")

@@ -94,6 +94,8 @@ class SubscribeResult:
     as_words: tuple[str, ...] = ()
     # Names past the most one command takes, not read yet: the reply says how to send them.
     later: tuple[str, ...] = ()
+    # Names read as several companies at their spaces ("Apple Toyota": a comma forgotten).
+    apart: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from bot.services.registry import (
     new_name_problem,
     offered_names,
 )
-from bot.services.typed.names import split_names
+from bot.services.typed.lists import split_names
 from bot.services.typed.references import unwrapped, with_scheme
 from summarizer.companies.matcher import SUBJECT_THRESHOLD
 from summarizer.errors import EmptyArticleError, FetchError, InputError

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.services.news import MAX_SUMMARY_CHARS
+from summarizer.errors import FetchError
 
 if TYPE_CHECKING:
     from summarizer.article import Article
@@ -37,13 +38,24 @@ class ReadPage:
 
 def read_page(text: str, *, url: str | None = None, limit: int = MAX_PAGE_CHARS) -> ReadPage:
     """The page's article, from at most its first ``limit`` characters of clean text
-    (whole paragraphs, then a sentence end). Raises EmptyArticleError."""
+    (whole paragraphs, then a sentence end). Raises EmptyArticleError, and FetchError
+    for a paywall's stub: the reply says so rather than summarise a teaser as the story."""
     from summarizer.text.clean import looks_like_html, parse_article
+    from summarizer.text.paywall import is_paywall_stub
 
     raw_cut, raw = False, limit * RAW_FACTOR
     if not looks_like_html(text) and len(text) > raw:
         text, raw_cut = _raw_head(text, raw), True
     article, cut = parse_article(text, url=url, text_limit=raw).head(limit)
+    if is_paywall_stub(text, article.body):
+        words = len(article.body.split())
+        raise FetchError(
+            f"That page is behind a paywall: it shows only the start of the story "
+            f"({words} word{'s' if words != 1 else ''}) to readers without a subscription, "
+            "so I can't summarise it. The same story from another outlet may be open: "
+            "/search with a few words of its headline finds stored ones.",
+            url=url,
+        )
     if not (cut or raw_cut):
         return ReadPage(article)
     return ReadPage(article, words_read=len(article.body.split()))

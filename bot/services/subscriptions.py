@@ -13,14 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from bot.services.answers import SubscribeResult, TopicMap, UnsubscribeResult
 from bot.services.registry import company_by_id
-from bot.services.typed.names import (
-    EVERYTHING,
-    CompanyRef,
-    NameChooser,
-    Unknown,
-    first_names,
-    names_in,
-)
+from bot.services.typed.lists import EVERYTHING, first_names, names_in, quoted_names
+from bot.services.typed.names import CompanyRef, NameChooser, Unknown
 from summarizer.errors import ReadOnlyError
 
 if TYPE_CHECKING:
@@ -62,7 +56,7 @@ class SubscriptionService:
         Sent in a forum topic (``topic``), these companies' alerts go to that topic (also
         those already followed: they move here)."""
         first, later = first_names(text)
-        names = self._split_joined(first, chat_id)
+        names, apart = self.names.read_apart(first, chat_id=chat_id, whole=quoted_names(text))
         self.store.chats.upsert(chat_id, type=chat_type, title=title)
         count = self.store.subscriptions.count(chat_id)
         out = _outcomes()
@@ -75,7 +69,8 @@ class SubscriptionService:
         if count >= self.max_subscriptions:  # sending them again would not add them
             out["over"] += later
             later = []
-        return replace(self._result(chat_id, out, count, topic), later=tuple(later))
+        result = self._result(chat_id, out, count, topic)
+        return replace(result, later=tuple(later), apart=tuple(apart))
 
     def subscribe_id(
         self, chat_id: int, company_id: int, *, topic: int | None = None
@@ -164,9 +159,9 @@ class SubscriptionService:
     def unsubscribe(self, chat_id: int, text: str) -> UnsubscribeResult:
         """Stop following each comma-separated name, or every company for "all"."""
         if " ".join(text.split()).casefold() in EVERYTHING:
-            followed = self.store.subscriptions.for_chat(chat_id)
-            gone = set(self.store.lifecycle.unfollow(chat_id, [cid for cid, _ in followed]))
-            refs = [CompanyRef(cid, name) for cid, name in followed if cid in gone]
+            followed = self.followed(chat_id)  # before a made-up name may be deleted
+            gone = set(self.store.lifecycle.unfollow(chat_id, [r.id for r in followed]))
+            refs = [r for r in followed if r.id in gone]
             return UnsubscribeResult(removed=tuple(refs), everything=True)
         removed: list[CompanyRef] = []
         missing: list[CompanyRef] = []
@@ -186,11 +181,8 @@ class SubscriptionService:
     def _names_in(self, text: str, chat_id: int) -> list[str]:
         """The names a command gives, known companies typed as one name split apart
         ("Volkswagen and BMW")."""
-        return self._split_joined(names_in(text), chat_id)
-
-    def _split_joined(self, names: list[str], chat_id: int) -> list[str]:
-        split = self.names.split_joined
-        return [part for name in names for part in split(name, chat_id=chat_id)]
+        names = names_in(text)
+        return self.names.read_apart(names, chat_id=chat_id, whole=quoted_names(text))[0]
 
     def _followed_ticker(self, chat_id: int, name: str) -> Company | None:
         """A followed company whose ticker ``name`` is, also when it is an ordinary word:
@@ -210,7 +202,7 @@ class SubscriptionService:
 
     def followed(self, chat_id: int) -> list[CompanyRef]:
         """The companies the chat follows, by name."""
-        return [CompanyRef(cid, name) for cid, name in self.store.subscriptions.for_chat(chat_id)]
+        return self.names.as_followed(self.store.subscriptions.for_chat(chat_id), chat_id)
 
     def stop(self, chat_id: int) -> int:
         """Unfollow everything and forget the chat; returns how many companies it followed.

@@ -17,7 +17,7 @@ from summarizer.errors import InputError
 MAX_BYTES = 64  # Telegram's limit on callback_data
 MAX_ID = 2**63 - 1  # SQLite's INTEGER: a larger "id" is forged
 STALE = "This button no longer works; please send the command again."
-_SETTING = re.compile(r"^s:([a-z]+):([\w./+-]{1,40})$")
+_SETTING = re.compile(r"^s:([a-z]+):([\w./:+-]{1,40})$")
 _NUMBERED = re.compile(r"^([a-z]):(\d{1,19})$")
 
 

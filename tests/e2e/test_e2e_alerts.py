@@ -348,7 +348,7 @@ async def test_a_backlog_becomes_one_catch_up(emulator, store) -> None:
     await run_sender(emulator, store, until=12)
     log = await emulator.log(method="sendMessage")
     assert len(log) == 1
-    assert "While you were away: 12 new stories" in log[0]["text"]
+    assert "12 new stories about the companies you follow" in log[0]["text"]
     assert store.outbox.counts() == {"sent": 12}
 
 

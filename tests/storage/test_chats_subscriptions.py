@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from storage import ChatSettings, Store
-from storage.settings import stored_settings, timezone_label
+from storage.settings import stored_settings
+from storage.timezones import timezone_label
 from summarizer import InputError
 from summarizer.companies.matcher import SUBJECT_THRESHOLD, CompanyEntry
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
@@ -62,8 +62,47 @@ def test_a_file_written_before_quiet_hours_reads_and_keeps_them(db_path: Path) -
 
 @pytest.mark.parametrize("wrong", [(7, 7), (24, 7), (22, -1), (True, 7), (22.0, 7), (22,), "22-7"])
 def test_quiet_hours_are_two_different_hours_of_the_day(wrong: object) -> None:
-    with pytest.raises(InputError, match="two different whole hours from 0 to 23"):
+    with pytest.raises(InputError, match="two different times of day"):
         ChatSettings(quiet=wrong)  # type: ignore[arg-type]
+
+
+def test_quiet_minutes_and_the_digest_minute_are_kept_and_old_rows_read_on_the_hour(
+    db_path: Path,
+) -> None:
+    # Minutes are keys of their own in the settings JSON (no schema step): a row saved
+    # before them reads as whole hours, and a release before them still reads the hours.
+    with open_store(db_path) as store:
+        store.chats.update_settings(1, quiet=(22, 7), digest_hour=6)
+        old = store.chats.settings(1)
+        assert (old.quiet_minutes, old.digest_minute) == ((0, 0), 0)
+        store.chats.update_settings(1, quiet=(22, 7), quiet_minutes=(30, 15), digest_minute=45)
+    assert _stored(db_path, 1) == {
+        "quiet": [22, 7],
+        "quiet_minutes": [30, 15],
+        "digest_hour": 6,
+        "digest_minute": 45,
+    }
+    with open_store(db_path) as store:
+        settings = store.chats.settings(1)
+        assert (settings.quiet_span, settings.digest_time) == (
+            (time(22, 30), time(7, 15)),
+            time(6, 45),
+        )
+        # Within one hour: 22:00-22:30 are two different times.
+        half = store.chats.update_settings(1, quiet=(22, 22), quiet_minutes=(0, 30))
+        assert half.quiet_span == (time(22, 0), time(22, 30))
+    with open_store(db_path) as store:  # read back: the hours checked with their minutes
+        assert store.chats.settings(1).quiet_span == (time(22, 0), time(22, 30))
+    night = ChatSettings(quiet=(22, 7), quiet_minutes=(30, 15))
+    at = [night.quiet_at(_local("UTC", h, m)) for h, m in ((22, 29), (22, 30), (7, 14), (7, 15))]
+    assert at == [False, True, True, False]
+    for wrong in ((60, 0), (0, -1), [30], "30-15"):
+        with pytest.raises(InputError, match="minutes are two whole numbers from 0 to 59"):
+            ChatSettings(quiet=(22, 7), quiet_minutes=wrong)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="two different times of day"):
+        ChatSettings(quiet=(22, 22), quiet_minutes=(15, 15))
+    with pytest.raises(InputError, match="Digest minute must be a whole number from 0 to 59"):
+        ChatSettings(digest_minute=60)
 
 
 def _local(zone: str, hour: int, minute: int = 0) -> datetime:

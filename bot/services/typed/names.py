@@ -1,5 +1,6 @@
-"""What the company names a chat types mean: the list a command holds, and for each
-name the stored company, a new name to follow, or the close names to offer instead.
+"""What the company names a chat types mean: for each name of a command (read by
+:mod:`bot.services.typed.lists`) the stored company, a new name to follow, or the close
+names to offer instead.
 
 Plain data, no Telegram; :class:`~bot.services.subscriptions.SubscriptionService` uses
 it for /subscribe and /unsubscribe.
@@ -7,28 +8,23 @@ it for /subscribe and /unsubscribe.
 
 from __future__ import annotations
 
-import html
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from bot.services.registry import find_company, new_name_problem, offered_names
-from summarizer.companies.registry.names import LEGAL, word_name
+from bot.services.typed.lists import JOINERS
+from summarizer.companies.registry.names import word_name
 from summarizer.companies.registry.suggest import SUGGEST_CUTOFF
-from summarizer.errors import InputError
 
 if TYPE_CHECKING:
     from bot.services.registry import CompanyRegistry
     from storage.companies import Company
     from storage.store import Store
 
-MAX_NAMES_PER_COMMAND = 10
 CLOSE_MATCH = 80.0  # rapidfuzz ratio: "Xiaomy" ~ "Xiaomi" (83) is a typo, not a new name
 MAX_JOINED_WORDS = 4  # "Apple Toyota Sony Nokia": longer runs of names are rarely a list
-# What people type to stop following everything (and keep their settings, unlike /stop).
-EVERYTHING = frozenset(("all", "everything", "*", "all companies"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +33,8 @@ class CompanyRef:
 
     id: int
     name: str
+    # A made-up name /subscribe would read apart ("Apple Toyota"): quoted to follow again.
+    whole: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,81 +45,6 @@ class Unknown:
     suggestions: tuple[CompanyRef, ...] = ()
     reason: str | None = None
     created: bool = False  # followed as a new name all the same; suggestions are loose
-    joined: bool = False  # known companies typed without commas: "Apple Toyota"
-
-
-_QUOTES = '"“”'
-
-
-def split_names(text: str) -> list[str]:
-    """Comma-, semicolon- or newline-separated names, trimmed, without repeats.
-
-    HTML entities are decoded first ("AT&amp;T" pasted from a web page is AT&T, not
-    "AT&amp" and "T"). A name in quotes is kept whole ("Sturm, Ruger & Co."), and a
-    legal form after a comma stays with its name ("F5, Inc.").
-    """
-    pieces: list[str] = []
-    for line in html.unescape(text).split("\n"):
-        glue = False  # the piece before, on this line, may take a legal form
-        for m in _PIECE.finditer(line):
-            plain = m.lastgroup == "plain"
-            name = " ".join(m.group(m.lastgroup or "plain").split())
-            if plain and sum(map(name.count, _QUOTES)) == 1:
-                name = name.strip(_QUOTES).strip()  # '"Unclosed': a quote left open
-            if _in_single_quotes(name):
-                name = name[1:-1].strip()  # 'Apple', ‘Tesla’, "'Apple'" (not Macy's apostrophe)
-            if plain and glue and _legal_tail(name):
-                pieces[-1] += f", {name}"
-            elif name:
-                pieces.append(name)
-            glue = plain and bool(name)
-    seen: dict[str, str] = {}
-    for name in pieces:
-        seen.setdefault(name.casefold(), name)
-    return list(seen.values())
-
-
-def _in_single_quotes(name: str) -> bool:
-    """Whether the whole name is in single quotes, straight or curly: 'Apple', ‘Tesla’."""
-    return len(name) > 2 and name[0] in "'‘" and name[-1] in "'’"
-
-
-def names_in(text: str) -> list[str]:
-    """The names of one command, or an :class:`InputError` saying what to type."""
-    names, rest = first_names(text)
-    if rest:
-        raise InputError(f"Please name at most {MAX_NAMES_PER_COMMAND} companies at once.")
-    return names
-
-
-def first_names(text: str) -> tuple[list[str], list[str]]:
-    """The names of one command as far as one command takes them, and the rest (a pasted
-    list of 15 is followed 10 now, not refused whole); an :class:`InputError` for none."""
-    names = split_names(text)
-    if not names:
-        raise InputError("Please name a company, for example: /subscribe Xiaomi")
-    return names[:MAX_NAMES_PER_COMMAND], names[MAX_NAMES_PER_COMMAND:]
-
-
-# A name wholly in quotes (straight or curly), or a run up to the next separator (so
-# quotes inside a name stay: Toys "R" Us).
-_PIECE = re.compile(r'\s*(?:"(?P<q1>[^"]*)"|“(?P<q2>[^”]*)”)\s*(?=[,;]|$)|(?P<plain>[^,;]+)')
-
-
-# What joins two company names typed as one: "Volkswagen and BMW", "Apple & Google",
-# "Nokia/Siemens", "Toyota + Honda".
-_JOINERS = (re.compile(r"\s+(?:and|&|\+)\s+", re.IGNORECASE), re.compile(r"\s*/\s*"))
-
-
-# Legal forms written with dots between letters: "N.A." (a US national bank), "a. s." (Czech).
-_LEGAL_JOINED = LEGAL | {"na"}
-
-
-def _legal_tail(piece: str) -> bool:
-    """Whether a comma-separated piece only ends the name before it: "Inc.", "Co., Ltd.",
-    "N.A", "a. s" (legal forms), never a name of its own ("AB InBev" is one)."""
-    words = re.findall(r"[^\W_]+", piece.casefold())  # "Company1" is a name, not "Company"
-    return bool(words) and (all(w in LEGAL for w in words) or "".join(words) in _LEGAL_JOINED)
 
 
 def _distinct(name: str, other: str) -> tuple[str, str]:
@@ -147,17 +70,54 @@ class NameChooser:
         tells that some chat follows it."""
         return find_company(self.store, self.companies.matcher, name, chat_id=chat_id)
 
+    def read_apart(
+        self, names: list[str], *, chat_id: int, whole: frozenset[str] = frozenset()
+    ) -> tuple[list[str], list[str]]:
+        """Each name of a command as the companies it names (see :meth:`split_joined`),
+        but a name typed in quotes (folded in ``whole``) as itself; and the names read
+        apart at their spaces ("Apple Toyota"), which the reply says it did."""
+        parts: list[str] = []
+        apart: list[str] = []
+        for name in names:
+            split = [name] if name.casefold() in whole else self.split_joined(name, chat_id=chat_id)
+            if len(split) > 1 and split == name.split():
+                apart.append(name)
+            parts += split
+        return parts, apart
+
     def split_joined(self, name: str, *, chat_id: int | None = None) -> list[str]:
         """``name`` as the known companies it joins ("Volkswagen and BMW", "Apple & Google",
-        "Nokia/Siemens"), or as itself: a known name ("Procter & Gamble") or one whose
-        parts are not all known companies stays whole."""
+        "Nokia/Siemens", "Apple Toyota"), or as itself: a known name ("Procter & Gamble",
+        "General Motors") or one whose parts are not all known companies stays whole."""
         if self.find(name, chat_id) is not None:
             return [name]
-        for joiner in _JOINERS:
+        for joiner in JOINERS:
             parts = [p.strip() for p in joiner.split(name)]
             if len(parts) > 1 and all(p and self.find(p, chat_id) is not None for p in parts):
                 return parts
-        return [name]
+        return self.words_apart(name, chat_id=chat_id) or [name]
+
+    def as_followed(self, pairs: list[tuple[int, str]], chat_id: int) -> list[CompanyRef]:
+        """Followed companies (id, name) as refs, a made-up name whose words are known
+        companies marked ``whole``, so the command following it again keeps it one."""
+        return [CompanyRef(i, n, self._apart(i, n, chat_id)) for i, n in pairs]
+
+    def _apart(self, company_id: int, name: str, chat_id: int) -> bool:
+        if " " not in name.strip():
+            return False
+        company = self.store.companies.get(company_id)
+        return bool(company and company.custom and self.words_apart(name, chat_id=chat_id))
+
+    def words_apart(self, name: str, *, chat_id: int | None = None) -> list[str]:
+        """The words of ``name`` when each is a different known company and the whole is
+        none ("Apple Toyota": the comma forgotten), else []. Another chat's made-up names
+        are unknown here, so a name never tells that some chat follows it."""
+        words = name.split()
+        if not 2 <= len(words) <= MAX_JOINED_WORDS:
+            return []
+        found = [self.find(word, chat_id) for word in words]
+        ids = {company.id for company in found if company is not None}
+        return words if None not in found and len(ids) == len(words) else []
 
     def company_for(
         self, name: str, unknown: list[Unknown], *, chat_id: int
@@ -187,28 +147,10 @@ class NameChooser:
         # Look-alikes the chat already follows need no button.
         followed = self.store.subscriptions.is_subscribed
         offer = tuple(ref for ref in suggestions if not followed(chat_id, ref.id))
-        if joined := self.joined_without_commas(name, chat_id=chat_id):
-            unknown.append(Unknown(name, joined, created=True, joined=True))
-        elif offer:
+        if offer:
             unknown.append(Unknown(name, offer, created=True))
         company_id = self.store.companies.add_custom(name, chat_id=chat_id)
         return self.store.companies.get(company_id), True
-
-    def joined_without_commas(self, name: str, *, chat_id: int) -> tuple[CompanyRef, ...]:
-        """The known companies ``name`` lists when each of its words is one ("Apple
-        Toyota": the comma forgotten), else (). The name is still followed as typed (a
-        joint venture may go by two firms' names); the reply offers them apart. Another
-        chat's made-up names are unknown here (never offered, not even typed exactly)."""
-        words = name.split()
-        if not 2 <= len(words) <= MAX_JOINED_WORDS:
-            return ()
-        refs: dict[int, CompanyRef] = {}
-        for word in words:
-            company = self.find(word, chat_id)
-            if company is None:
-                return ()
-            refs.setdefault(company.id, CompanyRef(company.id, company.name))
-        return tuple(refs.values()) if len(refs) == len(words) else ()
 
     def _custom(self, ref: CompanyRef) -> bool:
         """Whether a company is a name users added, not one from the registry."""

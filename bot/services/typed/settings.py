@@ -24,11 +24,11 @@ MUTE_HELP = (
 )
 DIGEST_HELP = (
     "/settings digest daily sends one message a day, /settings digest off alerts at once; "
-    "/settings digest 7 picks the hour (a whole hour from 0 to 23)."
+    "/settings digest 7 picks the time (7, 07:30, 7:30am)."
 )
 QUIET_HELP = (
-    "Quiet hours are two whole hours in your time zone: /settings quiet 22-7 (also "
-    "22:00-07:00 or 10pm-7am) sends alerts silently from 22:00 to 07:00; "
+    "Quiet hours are two times of day in your time zone: /settings quiet 22-7 (also "
+    "22:00-07:00, 10pm-7am or 22:30-6:45) sends alerts silently from 22:00 to 07:00; "
     "/settings quiet off lets every alert ring."
 )
 _KEYS = {
@@ -93,6 +93,8 @@ def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str,
     ``topic``: the forum topic the command was sent in (``/settings topic`` picks it)."""
     field = setting_field(key)
     value = value.strip()
+    if field is None and not value and _bare_time(key):  # "/settings 08:30": the digest
+        return _digest("time", key)
     if field is None:
         raise InputError(f"There is no setting called “{key[:30]}”. {SETTINGS_HELP}")
     if field == "topic":
@@ -118,7 +120,7 @@ def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str,
     if field == "timezone":
         return {field: _zone(value)}
     if field == "quiet":
-        return {field: _quiet(value)}
+        return _quiet(value)
     presets = threshold_presets()
     if value.casefold() in presets:
         return {field: presets[value.casefold()]}
@@ -138,29 +140,37 @@ def _digest(key: str, value: str) -> dict[str, Any]:
     mode = {"on": "digest", "off": "instant"}.get(word) or delivery_mode(word)
     if mode is not None and key.casefold() == "digest":
         return {"mode": mode}
-    hour = _hour(word)
-    if hour is None:  # one message for "25" and "-1"
+    at = _time(word)
+    if at is None:  # one message for "25" and "-1"
         if key.casefold() == "digest":  # "/settings digest" alone asks for the mode too
             raise InputError(DIGEST_HELP)
-        raise InputError("The digest hour must be a whole hour from 0 to 23, e.g. 7 or 19:00.")
-    return {"digest_hour": hour, "mode": "digest"}
+        raise InputError("The digest time must be a time of day, e.g. 7, 19:00, 7:30am or 08:15.")
+    return {"digest_hour": at[0], "digest_minute": at[1], "mode": "digest"}
 
 
-# "7", "07:00", "19h", and the 12-hour clock people also type: "8am", "7 pm", "7 p.m.".
-_HOUR = re.compile(r"(\d{1,2})(?::00)?\s*(?:h|(a|p)\.?\s*m\.?)?")
+# "7", "07:00", "7:30", "19h", "19h30", "7.30", and the 12-hour clock people also type:
+# "8am", "7 pm", "7 p.m.", "7:30pm".
+_TIME = re.compile(r"(\d{1,2})(?:(?::|\.|h)(\d{2}))?\s*(?:h|(a|p)\.?\s*m\.?)?")
 
 
-def _hour(word: str) -> int | None:
-    """The hour of the day (0-23) ``word`` names, or None."""
-    match = _HOUR.fullmatch(word)
+def _time(word: str) -> tuple[int, int] | None:
+    """The time of day (hour 0-23, minute 0-59) ``word`` names, or None."""
+    match = _TIME.fullmatch(word.strip().casefold())
     if not match:
         return None
-    hour, half = int(match.group(1)), match.group(2)
+    hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3)
+    if minute > 59:
+        return None
     if half is None:
-        return hour if hour <= 23 else None
+        return (hour, minute) if hour <= 23 else None
     if not 1 <= hour <= 12:  # "13pm", "0am": no hour
         return None
-    return hour % 12 + (12 if half == "p" else 0)  # 12am is midnight, 12pm noon
+    return hour % 12 + (12 if half == "p" else 0), minute  # 12am is midnight, 12pm noon
+
+
+def _bare_time(word: str) -> bool:
+    """Whether ``word`` alone is plainly a time of day ("08:30", "7pm"), not a number."""
+    return _time(word) is not None and not word.strip().isdigit()
 
 
 # "22-7", "22:00 - 07:00", "10pm–7am", "22 to 7": two hours and what people put between.
@@ -168,32 +178,34 @@ _RANGE = re.compile(r"(.+?)\s*(?:-|–|—|\bto\b|\buntil\b)\s*(.+)")
 QUIET_DEFAULT = (22, 7)  # "/settings quiet on", and the settings button
 
 
-def _quiet(value: str) -> tuple[int, int] | None:
-    """``/settings quiet 22-7`` -> (22, 7); ``off`` -> None; ``on`` -> 22-7."""
+def _quiet(value: str) -> dict[str, Any]:
+    """``/settings quiet 22-7`` -> quiet (22, 7); ``22:30-7:15`` also its minutes (30, 15);
+    ``off`` -> None; ``on`` -> 22-7."""
     word = value.casefold()
     if word in ("off", "none", "no"):
-        return None
+        return {"quiet": None, "quiet_minutes": (0, 0)}
     if word in ("on", "yes"):
-        return QUIET_DEFAULT
+        return {"quiet": QUIET_DEFAULT, "quiet_minutes": (0, 0)}
     found = _RANGE.fullmatch(word)
     if not found:
         raise InputError(QUIET_HELP)
-    hours = []
+    times = []
     for side in found.groups():
-        hour = _hour(side.strip())
-        if hour is None:  # "25", "22:30", "13pm"
+        at = _time(side.strip())
+        if at is None:  # "25", "22:75", "13pm"
             raise InputError(
-                f"“{side.strip()[:20]}” is not an hour of the day: quiet hours start and end "
-                "on the hour, 0 to 23 (or 12am to 11pm), e.g. /settings quiet 22-7."
+                f"“{side.strip()[:20]}” is not a time of day: quiet hours start and end at "
+                "times such as 22, 22:30 or 10:30pm, e.g. /settings quiet 22-7."
             )
-        hours.append(hour)
-    start, end = hours
-    if start == end:
+        times.append(at)
+    (start, start_minute), (end, end_minute) = times
+    if times[0] == times[1]:
+        shown = "-".join(side.strip()[:20] for side in found.groups())
         raise InputError(
-            f"Quiet hours must start and end at different hours ({start}-{end} would be no "
+            f"Quiet hours must start and end at different times ({shown} would be no "
             "time at all, or all day), e.g. /settings quiet 22-7 for 22:00 to 07:00."
         )
-    return start, end
+    return {"quiet": (start, end), "quiet_minutes": (start_minute, end_minute)}
 
 
 def _topic(value: str, here: int | None) -> int | None:

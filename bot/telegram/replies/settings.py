@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -11,7 +12,7 @@ from bot.services.typed.settings import QUIET_DEFAULT, SETTINGS_HELP, threshold_
 from bot.telegram.callbacks import encode_setting
 from bot.telegram.formatting import esc
 from bot.telegram.replies.common import topic_label
-from storage.settings import timezone_label
+from storage.timezones import timezone_label
 
 if TYPE_CHECKING:
     from bot.services.answers import TopicMap
@@ -50,15 +51,25 @@ def _mute_line(settings: ChatSettings) -> str:
     )
 
 
+def _clock(at: time) -> str:
+    """A time of day as a 24-hour clock shows it: 07:00, 22:30."""
+    return f"{at.hour:02d}:{at.minute:02d}"
+
+
+def _typed(hour: int, minute: int) -> str:
+    """A time of day as a button sends it ("7", "7:30"), read back as typed."""
+    return f"{hour}:{minute:02d}" if minute else str(hour)
+
+
 def _quiet_line(settings: ChatSettings) -> str:
     """The quiet hours, or how to set some."""
     if settings.quiet is None:
         return "Quiet hours: none · /settings quiet 22-7 makes alerts at night silent"
-    start, end = settings.quiet
+    start, end = (_clock(t) for t in settings.quiet_span or ())
     zone = esc(timezone_label(settings.timezone))
     digest = " (the daily digest still rings)" if settings.mode == "digest" else ""
     return (
-        f"Quiet hours: <b>{start:02d}:00–{end:02d}:00</b> ({zone}): alerts arrive silently"
+        f"Quiet hours: <b>{start}–{end}</b> ({zone}): alerts arrive silently"
         f"{digest} · /settings quiet off"
     )
 
@@ -96,7 +107,7 @@ def settings_text(
     ``topics``: a group's alert topics (companies with topics of their own, names)."""
     if settings.mode == "digest":
         delivery = (
-            f"a daily digest at {settings.digest_hour:02d}:00 "
+            f"a daily digest at {_clock(settings.digest_time)} "
             f"({esc(timezone_label(settings.timezone))})"
         )
     else:
@@ -129,11 +140,15 @@ def settings_keyboard(settings: ChatSettings) -> InlineKeyboardMarkup:
             f"• {label}" if current else label, callback_data=encode_setting(key, str(value))
         )
 
-    hour = settings.digest_hour
+    hour, minute = settings.digest_hour, settings.digest_minute
     # The chat's own quiet hours on the button, else the usual night; pressing it again saves
     # the same hours.
     start, end = settings.quiet or QUIET_DEFAULT
-    quiet = f"🔕 Quiet {start:02d}–{end:02d}"
+    since, until = settings.quiet_minutes if settings.quiet else (0, 0)
+    if since or until:
+        quiet = f"🔕 Quiet {start:02d}:{since:02d}–{end:02d}:{until:02d}"
+    else:
+        quiet = f"🔕 Quiet {start:02d}–{end:02d}"
     presets = threshold_presets()
     label = {"any": "Any mention", "notable": "Notable", "main": "Main subject"}
     return InlineKeyboardMarkup(
@@ -144,12 +159,22 @@ def settings_keyboard(settings: ChatSettings) -> InlineKeyboardMarkup:
                 button("Daily digest", "mode", "digest", settings.mode == "digest"),
             ],
             [
-                button("−1 h", "hour", (hour - 1) % 24, False),
-                button(f"Digest at {hour:02d}:00", "hour", hour, settings.mode == "digest"),
-                button("+1 h", "hour", (hour + 1) % 24, False),
+                button("−1 h", "hour", _typed((hour - 1) % 24, minute), False),
+                button(
+                    f"Digest at {_clock(settings.digest_time)}",
+                    "hour",
+                    _typed(hour, minute),
+                    settings.mode == "digest",
+                ),
+                button("+1 h", "hour", _typed((hour + 1) % 24, minute), False),
             ],
             [
-                button(quiet, "quiet", f"{start}-{end}", settings.quiet is not None),
+                button(
+                    quiet,
+                    "quiet",
+                    f"{_typed(start, since)}-{_typed(end, until)}",
+                    settings.quiet is not None,
+                ),
                 button("No quiet hours", "quiet", "off", settings.quiet is None),
             ],
             [

@@ -5,12 +5,13 @@ Every user-supplied string is escaped here (see :mod:`bot.telegram.formatting`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.services.answers import SubscribeResult, TopicMap, UnsubscribeResult
-from bot.services.typed.names import MAX_NAMES_PER_COMMAND, CompanyRef, Unknown
+from bot.services.typed.lists import MAX_NAMES_PER_COMMAND
+from bot.services.typed.names import CompanyRef, Unknown
 from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import bold, code, esc
 from bot.telegram.replies.common import (
@@ -38,13 +39,7 @@ def _unknown_lines(unknown: Sequence[Unknown]) -> list[str]:
     lines = []
     for item in unknown:
         what = esc(item.text, limit=NAME_CHARS)
-        if item.joined:
-            apart = code(follow_commands(item.suggestions)[0])
-            lines.append(
-                f"? If you meant {_names(item.suggestions)}, each on its own (commas "
-                f"separate names), tap below or send {apart}"
-            )
-        elif item.reason:
+        if item.reason:
             offer = f" Did you mean {_names(item.suggestions)}?" if item.suggestions else ""
             lines.append(f"✗ “{what}”: {esc(item.reason)}.{offer}")
         elif item.created:
@@ -54,6 +49,16 @@ def _unknown_lines(unknown: Sequence[Unknown]) -> list[str]:
         else:
             lines.append(f"? I don't know “{what}”.")
     return lines
+
+
+def _apart_lines(apart: Sequence[str]) -> list[str]:
+    """Names read as several companies ("Apple Toyota"), and how to follow one as typed."""
+    return [
+        f"• I read “{esc(name, limit=NAME_CHARS)}” as {len(name.split())} companies (commas "
+        f"separate names). For one company of that name, send "
+        f"{code(subscribe_commands([name], quoted={name})[0])}"
+        for name in apart
+    ]
 
 
 def _suggestion_buttons(unknown: Sequence[Unknown]) -> list[list[InlineKeyboardButton]]:
@@ -106,6 +111,7 @@ def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup 
             f"“{name}”, and in a headline or at the start of a sentence only when the story "
             "also names it elsewhere."
         )
+    lines += _apart_lines(result.apart)
     if result.already:
         lines.append(f"• Already following {_ended(result.already)}")
     if result.moved:
@@ -160,13 +166,14 @@ def _unsubscribed_all(refs: Sequence[CompanyRef]) -> str:
 
 def follow_commands(refs: Sequence[CompanyRef]) -> list[str]:
     """``/subscribe`` commands that follow ``refs`` again (see :func:`subscribe_commands`)."""
-    return subscribe_commands([r.name for r in refs])
+    return subscribe_commands([r.name for r in refs], quoted={r.name for r in refs if r.whole})
 
 
-def subscribe_commands(given: Sequence[str]) -> list[str]:
+def subscribe_commands(given: Sequence[str], *, quoted: Collection[str] = ()) -> list[str]:
     """``/subscribe`` commands that follow the names ``given``, as many names each as one
-    command takes; a name holding a separator goes in quotes ("Sturm, Ruger & Co.")."""
-    names = [f'"{name}"' if any(c in name for c in ",;") else name for name in given]
+    command takes; a name holding a separator goes in quotes ("Sturm, Ruger & Co."), and
+    so does one ``quoted`` (a made-up "Apple Toyota", not read as two companies)."""
+    names = [f'"{n}"' if n in quoted or any(c in n for c in ",;") else n for n in given]
     commands: list[list[str]] = []
     for name in names:
         # A command takes so many names, and so many characters after "/subscribe ".

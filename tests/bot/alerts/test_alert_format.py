@@ -63,8 +63,20 @@ def test_catch_up_is_one_short_message_for_any_backlog() -> None:
     entries = [DigestEntry(f"Co{n % 15}", view(n, f"Co{n % 15}"), (n,)) for n in range(300)]
     message = catch_up_message(entries)
     assert utf16_len(message.text) <= MAX_MESSAGE
-    assert "While you were away: 300 new stories" in message.text
+    assert "300 new stories about the companies you follow" in message.text
     assert "…and" in message.text
+
+
+def test_catch_up_says_why_it_is_one_message_never_while_you_were_away() -> None:
+    # Before, every catch-up opened "While you were away", also for a burst of stories
+    # the chat was there to see, and for alerts the bot itself sent hours late.
+    entries = [DigestEntry("Xiaomi", view(n, "Xiaomi"), (n,)) for n in range(7)]
+    burst = catch_up_message(entries).plain
+    assert burst.startswith("7 new stories about the companies you follow\nSo many at once")
+    late = catch_up_message(entries, late=True).plain
+    assert late.startswith("7 stories about the companies you follow that I could not send")
+    assert "So many" not in late
+    assert "away" not in burst + late
 
 
 @settings(max_examples=60, deadline=None)

@@ -70,7 +70,20 @@ def test_old_alerts_after_a_pause_collapse_into_a_catch_up(store: Store, world) 
     items = claim_all(store)
     delivery = Composer(articles=store.outbox).next_delivery(items, now=time.time())
     assert delivery.kind == "catchup" and len(delivery.ids) == 2
-    assert "While you were away: 2 new stories" in delivery.rendered.text
+    assert "2 stories about the companies you follow that I could not send sooner" in (
+        delivery.rendered.text
+    )
+
+
+def test_a_burst_of_fresh_stories_is_one_message_that_says_why(store: Store, world) -> None:
+    world.chat(1, "Xiaomi")
+    for n in range(7):
+        store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.9}, body=f"Fact {n}. " * 5))
+    delivery = Composer(articles=store.outbox).next_delivery(claim_all(store), now=time.time())
+    assert delivery.kind == "catchup" and len(delivery.ids) == 7
+    assert "7 new stories about the companies you follow" in delivery.rendered.text
+    assert "So many at once come as one message" in delivery.rendered.text
+    assert "away" not in delivery.rendered.text and "sooner" not in delivery.rendered.text
 
 
 def test_released_digest_alerts_become_the_digest(store: Store, world) -> None:

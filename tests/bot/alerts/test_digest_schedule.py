@@ -25,6 +25,21 @@ def test_due_only_for_alerts_waiting_since_before_the_hour() -> None:
     assert due_date(berlin, fresh, now) is None
 
 
+def test_a_digest_at_half_past_is_due_from_half_past(store: Store, world) -> None:
+    # "/settings hour 8:30": the scheduler (every minute) sends it at 08:30, not 08:00.
+    half = ChatSettings(mode="digest", digest_hour=8, digest_minute=30, timezone="Asia/Kolkata")
+    now = datetime(2026, 3, 1, 3, 5, tzinfo=UTC)  # 08:35 in Kolkata (UTC+5:30)
+    assert digest_moment(half, now) == datetime(2026, 3, 1, 3, 0, tzinfo=UTC)
+    before = datetime(2026, 3, 1, 2, 55, tzinfo=UTC)  # 08:25: still yesterday's
+    assert digest_moment(half, before) == datetime(2026, 2, 28, 3, 0, tzinfo=UTC)
+    world.chat(1, "Xiaomi", mode="digest", digest_hour=8, digest_minute=30, timezone="UTC")
+    store.outbox.enqueue_for_article(
+        world.article({"Xiaomi": 0.8}), now=datetime(2026, 5, 1, 6, tzinfo=UTC).timestamp()
+    )
+    assert release_due(store.outbox, now=datetime(2026, 5, 1, 8, 29, tzinfo=UTC)) == 0
+    assert release_due(store.outbox, now=datetime(2026, 5, 1, 8, 30, tzinfo=UTC)) == 1
+
+
 def test_release_is_once_per_day_and_instant_chats_get_theirs_now(store: Store, world) -> None:
     world.chat(1, "Xiaomi", mode="digest", digest_hour=8, timezone="UTC")
     world.chat(2, "Xiaomi", mode="digest")

@@ -66,23 +66,41 @@ async def test_two_known_companies_typed_as_one_name_are_followed_both(bot: Bot)
     assert not {"Volkswagen", "BMW"} & {n for _, n in bot.store.subscriptions.for_chat(11)}
 
 
-async def test_known_companies_typed_without_commas_are_offered_apart(bot: Bot) -> None:
-    # "Apple Toyota": the comma forgotten. The name is followed as typed (it may be a
-    # joint venture's), and the reply offers each company on its own.
+async def test_known_companies_typed_without_commas_are_followed_apart(bot: Bot) -> None:
+    # "Apple Toyota": the comma forgotten. Both companies are followed, no made-up
+    # "Apple Toyota" is stored, and the reply says how it was read.
     reply = (await bot.send("/subscribe Apple Toyota"))[0]
-    assert "Subscribed to <b>Apple Toyota</b>" in reply
-    assert "<code>/subscribe Apple, Toyota Motor</code>" in reply
-    offered = [label for label, _ in bot.buttons(bot.last("sendMessage"))]
-    assert offered == ["Follow Apple", "Follow Toyota Motor"]
-    # A known name of several words, and a name whose words are not all companies,
-    # get no such offer.
-    for name in ("General Motors", "Apple pie"):
-        assert "each on its own" not in (await bot.send(f"/subscribe {name}"))[0]
-    # A name another chat made up is unknown here, so never offered: no leak.
+    assert sorted(n for _, n in bot.store.subscriptions.for_chat(11)) == ["Apple", "Toyota Motor"]
+    assert bot.store.companies.get_by_name("Apple Toyota") is None
+    assert "Subscribed to <b>Apple</b>, <b>Toyota Motor</b>." in reply
+    assert "I read “Apple Toyota” as 2 companies" in reply
+    assert "<code>/subscribe &quot;Apple Toyota&quot;</code>" in reply
+    # In quotes the name is kept whole (a joint venture may go by two firms' names).
+    quoted = (await bot.send('/subscribe "Nokia Siemens", Tesla Sony'))[0]
+    assert "Nokia Siemens" in {n for _, n in bot.store.subscriptions.for_chat(11)}
+    assert "I read “Nokia Siemens”" not in quoted and "I read “Tesla Sony”" in quoted
+    await bot.send("/unsubscribe Apple Toyota")
+    assert not {"Apple", "Toyota Motor"} & {n for _, n in bot.store.subscriptions.for_chat(11)}
+    # The command that follows them again keeps the made-up name in quotes, so it is
+    # followed again as one name, not read apart.
+    command = "/subscribe &quot;Nokia Siemens&quot;, Sony Group, Tesla"
+    assert f"<code>{command}</code>" in (await bot.send("/unsubscribe all"))[0]
+    await bot.send('/subscribe "Nokia Siemens", Sony, Tesla')
+    assert (await bot.send("/stop"))[0].endswith(f"<code>{command}</code>")
+    await bot.send(html.unescape(command))
+    followed = sorted(n for _, n in bot.store.subscriptions.for_chat(11))
+    assert followed == ["Nokia Siemens", "Sony Group", "Tesla"]
+    # Registry names made of other registry names, and a name whose words are not
+    # all companies, stay one name.
+    for name in ("Johnson Controls", "Bank of America", "General Motors", "Apple pie"):
+        reply = (await bot.send(f"/subscribe {name}", chat=21, user=21))[0]
+        assert "I read" not in reply
+        assert name in {n for _, n in bot.store.subscriptions.for_chat(21)}
+    # A name another chat made up is unknown here, so never split on: no leak.
     await bot.send("/subscribe Quorvexa", chat=31, user=31)
-    assert "each on its own" not in (await bot.send("/subscribe Tesla Quorvexa"))[0]
+    assert "I read" not in (await bot.send("/subscribe Tesla Quorvexa"))[0]
     own = (await bot.send("/subscribe Tesla Quorvexa", chat=31, user=31))[0]
-    assert "<code>/subscribe Tesla, Quorvexa</code>" in own
+    assert "I read “Tesla Quorvexa” as 2 companies" in own
 
 
 async def test_an_ordinary_word_is_a_ticker_only_when_typed_as_one(bot: Bot) -> None:
@@ -400,7 +418,7 @@ async def test_settings_buttons_and_typed_changes(bot: Bot) -> None:
         "digest",
     )
     assert "Unknown time zone" in (await bot.send("/settings tz Mars/Olympus"))[0]
-    assert "0 to 23" in (await bot.send("/settings hour 25"))[0]
+    assert "must be a time of day" in (await bot.send("/settings hour 25"))[0]
     assert "no setting called" in (await bot.send("/settings colour blue"))[0]
     offset = (await bot.send("/settings tz utc+3"))[0]
     assert "Time zone: <b>UTC+3</b>" in offset and "daily digest at 07:00 (UTC+3)" in offset
@@ -425,14 +443,38 @@ async def test_settings_digest_takes_a_mode_as_people_say_it(bot: Bot) -> None:
     await bot.send("/settings digest 19:00")
     settings = bot.store.chats.settings(11)
     assert (settings.mode, settings.digest_hour) == ("digest", 19)
-    assert "0 to 23" in (await bot.send("/settings digest sometimes"))[0]
+    assert "/settings digest 7 picks the time" in (await bot.send("/settings digest sometimes"))[0]
     # The 12-hour clock, as people type it.
     for typed, hour in (("8am", 8), ("7 pm", 19), ("7 p.m.", 19), ("12am", 0), ("12pm", 12)):
         await bot.send(f"/settings digest {typed}")
         assert bot.store.chats.settings(11).digest_hour == hour, typed
-    for wrong in ("13pm", "0am", "8:30am"):
-        assert "0 to 23" in (await bot.send(f"/settings hour {wrong}"))[0], wrong
+    for wrong in ("13pm", "0am", "8:75am", "24:00"):
+        assert "must be a time of day" in (await bot.send(f"/settings hour {wrong}"))[0], wrong
     assert bot.store.chats.settings(11).digest_hour == 12
+
+
+async def test_settings_digest_time_takes_minutes(bot: Bot) -> None:
+    # Before, "/settings hour 8:30" and "/settings 08:30" were refused (whole hours only).
+    reply = (await bot.send("/settings hour 8:30"))[0]
+    settings = bot.store.chats.settings(11)
+    assert (settings.mode, settings.digest_hour, settings.digest_minute) == ("digest", 8, 30)
+    assert "Delivery: <b>a daily digest at 08:30 (UTC)</b>" in reply
+    buttons = dict(bot.buttons(bot.last("sendMessage")))
+    assert buttons["• Digest at 08:30"] == "s:hour:8:30"
+    assert (buttons["−1 h"], buttons["+1 h"]) == ("s:hour:7:30", "s:hour:9:30")
+    await bot.press("s:hour:9:30")
+    assert "a daily digest at 09:30" in bot.last("editMessageText")["text"]
+    for typed, at in (
+        ("/settings 08:15", (8, 15)),
+        ("/settings 7:45pm", (19, 45)),
+        ("/settings digest 6.30", (6, 30)),
+        ("/settings time 7", (7, 0)),
+    ):
+        await bot.send(typed)
+        settings = bot.store.chats.settings(11)
+        assert (settings.digest_hour, settings.digest_minute) == at, typed
+    # A bare number is no time: "/settings 5" could as well be a summary length.
+    assert "no setting called" in (await bot.send("/settings 5"))[0]
 
 
 async def test_settings_digest_alone_says_how_to_turn_it_on_or_off(bot: Bot) -> None:
@@ -441,7 +483,7 @@ async def test_settings_digest_alone_says_how_to_turn_it_on_or_off(bot: Bot) -> 
     how = (await bot.send("/settings digest"))[0]
     assert "/settings digest daily" in how and "/settings digest off" in how
     assert bot.store.chats.settings(11).mode == "instant"  # nothing saved
-    assert "0 to 23" in (await bot.send("/settings hour"))[0]
+    assert "must be a time of day" in (await bot.send("/settings hour"))[0]
 
 
 async def test_settings_mute_adds_unmute_takes_off_and_off_clears(bot: Bot) -> None:
@@ -909,5 +951,5 @@ async def test_settings_a_private_chat_cannot_have_say_so(bot: Bot) -> None:
         assert reply == "Alert topics are for forum groups; this chat has none."
     for hour in ("25", "-1"):  # one message, whichever way the hour is wrong
         assert (await bot.send(f"/settings hour {hour}"))[0] == (
-            "The digest hour must be a whole hour from 0 to 23, e.g. 7 or 19:00."
+            "The digest time must be a time of day, e.g. 7, 19:00, 7:30am or 08:15."
         )

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.config import Config, RedactToken
-from bot.services.typed.names import MAX_NAMES_PER_COMMAND, CompanyRef, split_names
+from bot.services.typed.lists import MAX_NAMES_PER_COMMAND, split_names
+from bot.services.typed.names import CompanyRef
 from bot.telegram.formatting import (
     bold,
     clean,

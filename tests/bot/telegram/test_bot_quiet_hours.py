@@ -33,15 +33,43 @@ async def test_quiet_hours_are_typed_as_people_write_them(bot: Bot) -> None:
     assert bot.store.chats.settings(11).quiet is None
 
 
+async def test_quiet_hours_take_minutes_as_typed_and_show_them_back(bot: Bot) -> None:
+    # Before, only whole hours: "22:30-7:15" was refused as "not an hour of the day".
+    reply = (await bot.send("/settings quiet 22:30-7:15"))[0]
+    assert "✓ Saved." in reply
+    assert "Quiet hours: <b>22:30–07:15</b> (UTC): alerts arrive silently" in reply
+    settings = bot.store.chats.settings(11)
+    assert (settings.quiet, settings.quiet_minutes) == ((22, 7), (30, 15))
+    buttons = dict(bot.buttons(bot.last("sendMessage")))
+    assert buttons["• 🔕 Quiet 22:30–07:15"] == "s:quiet:22:30-7:15"
+    assert all(len(data.encode()) <= 64 for data in buttons.values())
+    for typed, span in (
+        ("10:30pm-6:45am", ((22, 6), (30, 45))),
+        ("22h30 - 7h", ((22, 7), (30, 0))),
+        ("23.15 to 6", ((23, 6), (15, 0))),
+        ("22-7", ((22, 7), (0, 0))),  # whole hours again: the minutes go
+    ):
+        await bot.send(f"/settings quiet {typed}")
+        settings = bot.store.chats.settings(11)
+        assert (settings.quiet, settings.quiet_minutes) == span, typed
+    await bot.press("s:quiet:22:30-7:15")  # the button of a chat with minutes
+    assert bot.store.chats.settings(11).quiet_minutes == (30, 15)
+    assert "Quiet hours: <b>22:30–07:15</b>" in bot.last("editMessageText")["text"]
+    await bot.send("/settings quiet off")
+    assert bot.store.chats.settings(11).quiet is None
+    assert ("🔕 Quiet 22–07", "s:quiet:22-7") in bot.buttons(bot.last("sendMessage"))
+
+
 @pytest.mark.parametrize(
     ("typed", "says"),
     [
-        ("25-7", "“25” is not an hour of the day"),
-        ("22:30-7", "“22:30” is not an hour of the day: quiet hours start and end on the hour"),
-        ("10pm-13pm", "“13pm” is not an hour of the day"),
-        ("7-7", "Quiet hours must start and end at different hours (7-7 would be no time"),
-        ("7am-7", "Quiet hours must start and end at different hours"),
-        ("banana", "Quiet hours are two whole hours in your time zone: /settings quiet 22-7"),
+        ("25-7", "“25” is not a time of day"),
+        ("22:75-7", "“22:75” is not a time of day: quiet hours start and end at times"),
+        ("10pm-13pm", "“13pm” is not a time of day"),
+        ("7-7", "Quiet hours must start and end at different times (7-7 would be no time"),
+        ("7am-7", "Quiet hours must start and end at different times (7am-7 would"),
+        ("7:30-7.30", "Quiet hours must start and end at different times"),
+        ("banana", "Quiet hours are two times of day in your time zone: /settings quiet 22-7"),
         ("", "/settings quiet off lets every alert ring"),
     ],
 )

@@ -1,0 +1,46 @@
+"""Whether a fetched page is a paywall's stub: the start of a story shown to everyone and
+the rest only to subscribers. Summarising the stub would pass off its teaser as the
+story, so the bot says what it could read instead.
+
+Two kinds of evidence, either enough, and only on a page whose cleaned text is short
+(a full story behind a "Subscribe" box in the page furniture is summarised as usual):
+
+* the schema.org mark publishers give search engines for paywalled content,
+  ``"isAccessibleForFree": false`` (JSON-LD) or ``itemprop="isAccessibleForFree"
+  content="False"`` (microdata);
+* the sentence a paywall shows where the story stops ("Subscribe to continue reading",
+  "This article is for subscribers only", "You have reached your free article limit").
+"""
+
+from __future__ import annotations
+
+import re
+
+# A story shorter than this after cleaning may be a stub; the dev sets' shortest real
+# stories run to about 150 words, and paywall teasers to one or two paragraphs.
+STUB_WORDS = 250
+
+_NOT_FREE = re.compile(
+    r"""["']?isAccessibleForFree["']?\s*[:=]\s*["']?false\b"""
+    r"""|itemprop\s*=\s*["']isAccessibleForFree["'][^>]*content\s*=\s*["']false""",
+    re.IGNORECASE,
+)
+_WALL = re.compile(
+    r"\b(?:subscribe|sign up|log in|sign in|register)\b[^.!?\n]{0,40}\b"
+    r"(?:to (?:continue|keep) reading|to read (?:the|this) (?:full|rest|whole|article|story)"
+    r"|to read more|for full access|to unlock)"
+    r"|\b(?:this|the) (?:article|story|content) is (?:only )?(?:available )?"
+    r"(?:for|to) (?:paying |premium )?(?:subscribers|members)"
+    r"|\b(?:you(?:'ve| have) (?:reached|used) (?:your|all of your) "
+    r"(?:limit of )?(?:\d+ )?free (?:articles?|stories|reads))"
+    r"|\bfree (?:article|story) limit\b",
+    re.IGNORECASE,
+)
+
+
+def is_paywall_stub(page: str, body: str) -> bool:
+    """Whether ``page`` (the fetched HTML or text) is a paywall's stub, ``body`` being
+    the text cleaned from it: short, and marked or worded as locked."""
+    if len(body.split()) >= STUB_WORDS:
+        return False
+    return bool(_NOT_FREE.search(page) or _WALL.search(page))
