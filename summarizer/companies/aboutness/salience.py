@@ -86,7 +86,9 @@ from summarizer.companies.aboutness.products import product_mentions
 from summarizer.companies.aboutness.reporters import reporters
 from summarizer.companies.aboutness.roles import in_passing
 from summarizer.companies.aboutness.scenes import scene_subjects
+from summarizer.companies.aboutness.together import together
 
+SUBJECT_SALIENCE = 0.5  # the matcher's threshold for a subject (``SUBJECT_THRESHOLD``)
 FEATURES = (
     "title",
     "first",
@@ -223,9 +225,11 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
     made |= counterparts(occs, layout)  # "X agreed a takeover by H": the head's deal partner
     capped = compilers(occs, layout)  # whose index or survey the story quotes: a source
     capped |= reporters(occs, layout)  # an outlet the story credits with its news: a source
-    scores = [
-        Score(e, round(bounded(probability(f), e in made, e in capped), 3), counts[e])
-        for e, f in feats.items()
-    ]
+    salience = {e: bounded(probability(f), e in made, e in capped) for e, f in feats.items()}
+    # "A and B would both support ...": a list acting as one, with a subject in it.
+    subjects = {e for e, s in salience.items() if s >= SUBJECT_SALIENCE}
+    for e in together(occs, parts, subjects) - capped:
+        salience[e] = bounded(salience[e], True, False)
+    scores = [Score(e, round(s, 3), counts[e]) for e, s in salience.items()]
     scores.sort(key=lambda s: (-s.salience, -s.mentions, first[s.entry]))
     return scores
