@@ -46,10 +46,10 @@ _ADVERB = re.compile(r"\s*(?:[A-Z][a-z]+, )?")
 def counterparts(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
     """Entries that, as the subject of an opening sentence, make a deal with a head company
     (see the module docstring); ``layout``: the article's sentences."""
-    heads = _heads(occs, layout)
+    head = heads(occs, layout)
     found: set[int] = set()
     for o in occs:
-        if o.part == 0 or not heads or o.entry in heads or o.entry in found:
+        if o.part == 0 or not head or o.entry in head or o.entry in found:
             continue
         begin, end, k = layout.sentence(o)
         text = layout.parts[o.part]
@@ -59,7 +59,7 @@ def counterparts(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
             continue
         # The head company later in the same sentence, right after a deal's words.
         if any(
-            h.entry in heads
+            h.entry in head
             and h.part == o.part
             and o.end < h.start < end
             and _TO_HEAD.search(text, o.end, h.start)
@@ -70,7 +70,7 @@ def counterparts(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
     return found
 
 
-def _heads(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
+def heads(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
     """The companies heading the story: named in its headline, else in its first sentence."""
     titled = {o.entry for o in occs if o.part == 0}
     if titled:

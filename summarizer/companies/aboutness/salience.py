@@ -84,6 +84,7 @@ from summarizer.companies.aboutness.occurrences import (
 from summarizer.companies.aboutness.officers import officers
 from summarizer.companies.aboutness.products import product_mentions
 from summarizer.companies.aboutness.reporters import reporters
+from summarizer.companies.aboutness.rivals import rivals
 from summarizer.companies.aboutness.roles import in_passing
 from summarizer.companies.aboutness.scenes import scene_subjects
 from summarizer.companies.aboutness.together import together
@@ -225,6 +226,7 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
     made |= counterparts(occs, layout)  # "X agreed a takeover by H": the head's deal partner
     capped = compilers(occs, layout)  # whose index or survey the story quotes: a source
     capped |= reporters(occs, layout)  # an outlet the story credits with its news: a source
+    capped |= rivals(occs, layout) - made  # "in contrast to European rival X": a comparison
     salience = {e: bounded(probability(f), e in made, e in capped) for e, f in feats.items()}
     # "A and B would both support ...": a list acting as one, with a subject in it.
     subjects = {e for e, s in salience.items() if s >= SUBJECT_SALIENCE}
