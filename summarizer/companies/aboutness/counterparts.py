@@ -14,6 +14,12 @@ or bid *by* it, a merger, deal or joint venture *with* it, paying it, selling to
 company after a preposition or quoted as a source (``agents.is_subject``'s rules), nor one
 owned by the head company ("Argos, which is owned by GUS": a background fact), nor a link to
 a company that heads no part of the story ("a similar bid by Shell for Woodside in 2001").
+
+``buyers``: the buyer a lead sentence names right after what a head company named before it
+delivers or sells ("The first A380, made by Airbus, was delivered today to Singapore
+Airlines (SIA)"), however the head company stands in the sentence; not past the lead, not a
+sale between other companies ("Rival X sold 20 jets to Y"), not "sold its shares to
+investors including Y".
 """
 
 from __future__ import annotations
@@ -65,6 +71,37 @@ def counterparts(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
             and _TO_HEAD.search(text, o.end, h.start)
             and not _ASIDE.search(text, o.end, h.start)
             for h in occs
+        ):
+            found.add(o.entry)
+    return found
+
+
+# Words before the buyer of what the head company delivers: "was delivered today to", "sold
+# its Index stores to", "will supply 50 planes to" (then at most a determiner or a kind).
+_TO_BUYER = re.compile(
+    r"\b(?:delivered|sold|supplied|leased|deliver|sell|supply|lease)(?: [^ ,.;()]+){0,4} to"
+    r"(?: (?:the|its|rival|[\w-]+ (?:firm|company|group|airline|carrier|bank|chain)))*"
+    r" $",
+    re.IGNORECASE,
+)
+
+
+def buyers(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
+    """Entries a lead sentence names as the buyer of what a head company named before it in
+    the sentence delivers or sells ("The first A380, made by Airbus, was delivered today to
+    Singapore Airlines"; labelling guide rule 8: buyer and seller), however seldom named."""
+    head = heads(occs, layout)
+    lead = {(p, b) for p, b, _ in layout.lead}
+    found: set[int] = set()
+    for o in occs:
+        if o.part == 0 or not head or o.entry in head:
+            continue
+        begin = layout.sentence(o)[0]
+        if (o.part, begin) not in lead:
+            continue
+        text = layout.parts[o.part]
+        if _TO_BUYER.search(text, max(begin, o.start - 80), o.start) and any(
+            h.entry in head and h.part == o.part and begin <= h.start < o.start for h in occs
         ):
             found.add(o.entry)
     return found

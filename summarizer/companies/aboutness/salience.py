@@ -71,7 +71,7 @@ from importlib.resources import files
 from summarizer.companies.aboutness.agents import agents
 from summarizer.companies.aboutness.cases import defendants
 from summarizer.companies.aboutness.compilers import bounded, compilers
-from summarizer.companies.aboutness.counterparts import counterparts
+from summarizer.companies.aboutness.counterparts import buyers, counterparts
 from summarizer.companies.aboutness.cues import acts, is_source, window
 from summarizer.companies.aboutness.flights import flights
 from summarizer.companies.aboutness.layout import Layout
@@ -224,6 +224,7 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
     made |= defendants(occs, layout)  # whom a case is brought against ("a lawsuit against X")
     made |= scene_subjects(occs, layout)  # the firm a feature opening on a scene introduces
     made |= counterparts(occs, layout)  # "X agreed a takeover by H": the head's deal partner
+    made |= buyers(occs, layout)  # "made by H, was delivered to X": whom the head sells to
     capped = compilers(occs, layout)  # whose index or survey the story quotes: a source
     capped |= reporters(occs, layout)  # an outlet the story credits with its news: a source
     capped |= rivals(occs, layout) - made  # "in contrast to European rival X": a comparison

@@ -7,7 +7,15 @@ from __future__ import annotations
 from summarizer.article import Article
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
 
-_NAMES = ["Holcor", "Aggregate Foods", "Dunmore", "Kestrel Stores", "Varrow Bank"]
+_NAMES = [
+    "Holcor",
+    "Aggregate Foods",
+    "Dunmore",
+    "Kestrel Stores",
+    "Varrow Bank",
+    "Kestrel Aero",
+    "Varrow Air",
+]
 _LATER = (
     "Holcor is the world's second-biggest cement maker. "
     "Holcor shares rose 2% in Zurich. Holcor has made 12 purchases this year. "
@@ -67,3 +75,29 @@ def test_the_deal_sentence_far_into_the_story_is_background() -> None:
     late = "Aggregate Foods said it had agreed a £1.8bn takeover by Holcor."
     found = _subjects("Swiss cement firm in buying spree", filler, late)
     assert found["Aggregate Foods"] is False
+
+
+def _plane_story(lead: str, later: str = "") -> dict[str, bool]:
+    rest = (
+        "Kestrel Aero says the plane burns 20% less fuel. Kestrel Aero shares rose 4%. "
+        "Kestrel Aero will build 30 of the planes a year. " + later
+    )
+    return _subjects("First Kestrel Aero superjumbo delivered", lead, rest)
+
+
+def test_the_buyer_the_head_company_delivers_to_in_the_lead_is_a_subject() -> None:
+    lead = "The first superjumbo, made by Kestrel Aero, was delivered today to Varrow Air."
+    assert _plane_story(lead)["Varrow Air"] is True
+
+
+def test_a_sale_without_the_head_or_past_the_lead_names_no_buyer() -> None:
+    opening = "The first superjumbo, made by Kestrel Aero, was handed over in a ceremony today."
+    for lead, later in (
+        # past the lead (its first three sentences)
+        (opening, "The next planes will be delivered to Varrow Air in 2008."),
+        # a sale the head company is no party to
+        (opening + " Rival Dunmore sold 20 jets to Varrow Air last year.", ""),
+        # sold to buyers the sentence goes on to list: no buyer right after "to"
+        (opening + " Kestrel Aero sold its shares to investors including Varrow Air.", ""),
+    ):
+        assert _plane_story(lead, later).get("Varrow Air", False) is False, lead
