@@ -87,7 +87,7 @@ from summarizer.companies.aboutness.reporters import reporters
 from summarizer.companies.aboutness.rivals import rivals
 from summarizer.companies.aboutness.roles import in_passing
 from summarizer.companies.aboutness.scenes import scene_subjects
-from summarizer.companies.aboutness.together import together
+from summarizer.companies.aboutness.together import together, ventures
 
 SUBJECT_SALIENCE = 0.5  # the matcher's threshold for a subject (``SUBJECT_THRESHOLD``)
 FEATURES = (
@@ -231,7 +231,7 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
     salience = {e: bounded(probability(f), e in made, e in capped) for e, f in feats.items()}
     # "A and B would both support ...": a list acting as one, with a subject in it.
     subjects = {e for e, s in salience.items() if s >= SUBJECT_SALIENCE}
-    for e in together(occs, parts, subjects) - capped:
+    for e in (together(occs, parts, subjects) | ventures(occs, parts, subjects)) - capped:
         salience[e] = bounded(salience[e], True, False)
     scores = [Score(e, round(s, 3), counts[e]) for e, s in salience.items()]
     scores.sort(key=lambda s: (-s.salience, -s.mentions, first[s.entry]))

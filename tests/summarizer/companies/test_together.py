@@ -52,3 +52,35 @@ def test_lists_that_do_not_act_together_with_a_subject_give_no_subject() -> None
         found = _subjects(_OPENING + sentence, _LATER)
         assert found.get("Vorlex", False) is False, sentence
         assert found.get("Dunmore", False) is False, sentence
+
+
+def _venture(sentence: str) -> dict[str, bool]:
+    story = (
+        "Software that logs every action on a PC is being tested in 20 offices. "
+        "It was shown to buyers in London on Tuesday. " + sentence
+    )
+    later = (
+        "Dunmore has come up with a way to prove that a stored file is untouched. "
+        "Dunmore says 30 firms have signed up. Dunmore will sell it from June."
+    )
+    return _subjects(story, later)
+
+
+def test_the_partner_in_a_joint_venture_with_a_subject_is_a_subject() -> None:
+    found = _venture(
+        "The system is a joint venture between security firm Vorlex and storage maker Dunmore."
+    )
+    assert found["Dunmore"] is True
+    assert found["Vorlex"] is True
+
+
+def test_a_merger_a_partnership_or_a_venture_without_a_subject_names_no_partner() -> None:
+    for sentence in (
+        # a partnership in passing, not a joint venture the story is about
+        "The system uses a partnership between security firm Vorlex and Dunmore.",
+        # a merger long ago, not a joint venture
+        "The system came from the merger between security firm Vorlex and Dunmore in 2002.",
+        # neither partner is a subject of the story
+        "The system is a joint venture between security firm Vorlex and maker Halbrook.",
+    ):
+        assert _venture(sentence).get("Vorlex", False) is False, sentence
