@@ -76,7 +76,7 @@ class Layout:
             self._business = hits / (1 + seen)
         return self._business
 
-    def _sentence(self, occ: Occurrence) -> tuple[int, int, int]:
+    def sentence(self, occ: Occurrence) -> tuple[int, int, int]:
         """(begin, end, number within its part) of the sentence holding a body mention."""
         starts = self.starts[occ.part]
         k = bisect_right(starts, occ.start) - 1
@@ -89,7 +89,7 @@ class Layout:
 
         ``deal`` and ``report``: the sentence is about a deal or case, or a survey or
         report (cached: companies share sentences)."""
-        begin, end, k = self._sentence(occ)
+        begin, end, k = self.sentence(occ)
         words = _words_before(self.parts[occ.part], begin, occ.start)
         cached = self._flags.get((occ.part, k))
         if cached is None:

@@ -71,6 +71,7 @@ from importlib.resources import files
 from summarizer.companies.aboutness.agents import agents
 from summarizer.companies.aboutness.cases import defendants
 from summarizer.companies.aboutness.compilers import bounded, compilers
+from summarizer.companies.aboutness.counterparts import buyers, counterparts
 from summarizer.companies.aboutness.cues import acts, is_source, window
 from summarizer.companies.aboutness.flights import flights
 from summarizer.companies.aboutness.layout import Layout
@@ -83,9 +84,12 @@ from summarizer.companies.aboutness.occurrences import (
 from summarizer.companies.aboutness.officers import officers
 from summarizer.companies.aboutness.products import product_mentions
 from summarizer.companies.aboutness.reporters import reporters
+from summarizer.companies.aboutness.rivals import rivals
 from summarizer.companies.aboutness.roles import in_passing
 from summarizer.companies.aboutness.scenes import scene_subjects
+from summarizer.companies.aboutness.together import together, ventures
 
+SUBJECT_SALIENCE = 0.5  # the matcher's threshold for a subject (``SUBJECT_THRESHOLD``)
 FEATURES = (
     "title",
     "first",
@@ -219,11 +223,16 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
     made |= flights(occs, layout)  # whose flight the lead is about ("X Flight 370")
     made |= defendants(occs, layout)  # whom a case is brought against ("a lawsuit against X")
     made |= scene_subjects(occs, layout)  # the firm a feature opening on a scene introduces
+    made |= counterparts(occs, layout)  # "X agreed a takeover by H": the head's deal partner
+    made |= buyers(occs, layout)  # "made by H, was delivered to X": whom the head sells to
     capped = compilers(occs, layout)  # whose index or survey the story quotes: a source
     capped |= reporters(occs, layout)  # an outlet the story credits with its news: a source
-    scores = [
-        Score(e, round(bounded(probability(f), e in made, e in capped), 3), counts[e])
-        for e, f in feats.items()
-    ]
+    capped |= rivals(occs, layout) - made  # "in contrast to European rival X": a comparison
+    salience = {e: bounded(probability(f), e in made, e in capped) for e, f in feats.items()}
+    # "A and B would both support ...": a list acting as one, with a subject in it.
+    subjects = {e for e, s in salience.items() if s >= SUBJECT_SALIENCE}
+    for e in (together(occs, parts, subjects) | ventures(occs, parts, subjects)) - capped:
+        salience[e] = bounded(salience[e], True, False)
+    scores = [Score(e, round(s, 3), counts[e]) for e, s in salience.items()]
     scores.sort(key=lambda s: (-s.salience, -s.mentions, first[s.entry]))
     return scores
