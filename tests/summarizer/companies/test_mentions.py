@@ -550,9 +550,3 @@ def test_names_written_lower_case_first_with_inner_capitals(
 ) -> None:
     # The registry stores such first words folded ("iflytek"); the text keeps "iFlytek".
     assert name in names(matcher, "", text)
-
-
-def test_a_brewer_is_found_by_its_common_short_name(matcher: CompanyMatcher) -> None:
-    # "Molson" is how papers name Molson Coors ("Molson Canada" is the group plus a place).
-    found = names(matcher, "Molson beer buys a craft brewer", "Molson Canada picks up a brewery.")
-    assert found == ["Molson Coors"]
