@@ -5,8 +5,9 @@ as wikinews.jsonl), every story's first three companies as the shipped matcher f
 them, each summarized as ``newsbot summarize --company NAME`` does (the matcher's
 aliases passed too). Printed per data set: how many focused summaries; the share whose
 first sentence opens on a dangling word ("However", "It", "This", also inside a
-quotation) while the sentence before it in the article is not in the summary (as
-readability.py counts plain summaries), the same outside quotations, and the share
+quotation) while the sentence before it in the article is not shown before it (as
+readability.py counts plain summaries, whose sentences keep the article's order), the
+same outside quotations, and the share
 whose first sentence names the company among those whose article has a sentence that
 does. A summary that leads with the sentence its company sentence leans on ("Acme hired
 Jo Smith. She ...") is counted by ``name 2nd %``: the name is in the second sentence,
@@ -100,12 +101,12 @@ def measure(
 
 
 def _dangles(summary: tuple[str, ...], shown: list[str]) -> bool:
-    """The summary opens on a dangling word whose antecedent (the sentence before it in
-    the article) is not in the summary."""
+    """The summary opens on a dangling word whose antecedent, the sentence before it in
+    the article, is not shown before it: nothing is (a focused summary may show it
+    after). Not counted, as in plain summaries: the article's own first sentence."""
     if not opens_dangling(summary[0]) or summary[0] not in shown:
         return False
-    first = shown.index(summary[0])
-    return first > 0 and shown[first - 1] not in summary
+    return shown.index(summary[0]) > 0
 
 
 def _count(
