@@ -56,6 +56,9 @@ def main() -> int:
     parser.add_argument(
         "--company-focus", action="store_true", help="summaries focused on each story's companies"
     )
+    parser.add_argument(
+        "--no-aliases", action="store_true", help="with --company-focus: the name alone (alerts)"
+    )
     args = parser.parse_args()
     if args.company_focus:
         return company_focus(args)
@@ -108,7 +111,12 @@ def company_focus(args: argparse.Namespace) -> int:
     rows = []
     for path in paths:
         tally = measure(
-            path, matcher, sentences=args.sentences, limit=args.limit, examples=args.examples
+            path,
+            matcher,
+            sentences=args.sentences,
+            limit=args.limit,
+            examples=args.examples,
+            aliases=not args.no_aliases,
         )
         rows.append(tally.row(path.stem))
         if args.examples:

@@ -3,15 +3,15 @@
 Per data set (a ``newsbot eval`` file or a corpus of articles without references, such
 as wikinews.jsonl), every story's first three companies as the shipped matcher finds
 them, each summarized as ``newsbot summarize --company NAME`` does (the matcher's
-aliases passed too). Printed per data set: how many focused summaries; the share whose
-first sentence opens on a dangling word ("However", "It", "This", also inside a
-quotation) while the sentence before it in the article is not shown before it (as
-readability.py counts plain summaries, whose sentences keep the article's order), the
-same outside quotations, and the share
-whose first sentence names the company among those whose article has a sentence that
-does. A summary that leads with the sentence its company sentence leans on ("Acme hired
-Jo Smith. She ...") is counted by ``name 2nd %``: the name is in the second sentence,
-right after the sentence it needs.
+aliases passed too; with ``--no-aliases`` the name alone, as alerts summarize).
+Printed per data set: how many focused summaries; the share whose first sentence opens
+on a dangling word ("However", "It", "This", also inside a quotation) while the
+sentence before it in the article is not shown before it (as readability.py counts
+plain summaries, whose sentences keep the article's order), the same outside
+quotations, and the share whose first sentence names the company among those whose
+article has a sentence that does. A summary that leads with the sentence its company
+sentence leans on ("Acme hired Jo Smith. She ...") is counted by ``name 2nd %``: the
+name is in the second sentence, right after the sentence it needs.
 """
 
 from __future__ import annotations
@@ -76,7 +76,13 @@ def articles(path: Path, limit: int | None) -> Iterator[Article]:
 
 
 def measure(
-    path: Path, matcher: CompanyMatcher, *, sentences: int, limit: int | None, examples: int
+    path: Path,
+    matcher: CompanyMatcher,
+    *,
+    sentences: int,
+    limit: int | None,
+    examples: int,
+    aliases: bool = True,
 ) -> Tally:
     """The tally of ``path``'s focused summaries; prints up to ``examples`` dangling ones."""
     tally = Tally()
@@ -84,14 +90,14 @@ def measure(
         doc = build_document(article)
         shown = [balance_quotes(s) for s in doc.sentences]  # as summaries show them
         for company in matcher.find(article)[:COMPANIES_PER_STORY]:
-            aliases = matcher.aliases_of(company.name)
+            names = matcher.aliases_of(company.name) if aliases else ()
             try:
                 summary = summarize(
-                    article, sentences=sentences, company=company.name, aliases=aliases
+                    article, sentences=sentences, company=company.name, aliases=names
                 ).sentences
             except NewsbotError:
                 continue
-            focus = focus_names((company.name, *aliases))
+            focus = focus_names((company.name, *names))
             named = bool(focus_mask(doc.sentences, focus).any())
             _count(tally, summary, shown, focus_mask(summary, focus) if named else None)
             if _dangles(summary, shown) and sum(tally.openers.values()) <= examples:
