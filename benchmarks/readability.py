@@ -11,6 +11,12 @@ lead-in that ends on a colon ("Here are five things to know:", whose list the su
 leaves out), and the mean summary length in words beside the reference's.
 ``--examples N`` prints the first N summaries opening on a dangling word and the
 commonest such words.
+
+    python benchmarks/readability.py --company-focus [DATA.jsonl ...] [--examples N]
+
+measures summaries focused on each story's first three companies instead (alerts,
+/news, ``--company``; see readability_focus.py), by default on bbc_dev, cnndm_dev and
+the Wikinews corpus.
 """
 
 from __future__ import annotations
@@ -35,19 +41,27 @@ SHARED = next(
     ),
     Path("../shared/eval"),
 )
+DEFAULT_DATA = [SHARED / "cnndm_dev.jsonl", SHARED / "bbc_dev.jsonl"]
+WIKINEWS = SHARED.parent / "corpus" / "wikinews.jsonl"
 LONG = 60
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "data", nargs="*", type=Path, default=[SHARED / "cnndm_dev.jsonl", SHARED / "bbc_dev.jsonl"]
-    )
+    parser.add_argument("data", nargs="*", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sentences", type=int, default=3)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--algorithm", default=None)
     parser.add_argument("--examples", type=int, default=0)
+    parser.add_argument(
+        "--company-focus", action="store_true", help="summaries focused on each story's companies"
+    )
+    parser.add_argument(
+        "--no-aliases", action="store_true", help="with --company-focus: the name alone (alerts)"
+    )
     args = parser.parse_args()
+    if args.company_focus:
+        return company_focus(args)
     print(
         f"{'data':<18} {'articles':>8} {'dangling %':>10} {'any dangling %':>14} "
         f"{'>60 words %':>11} {'lead-in %':>9} {'words':>6} {'ref words':>9}"
@@ -83,6 +97,32 @@ def main() -> int:
         if args.examples:
             common = ", ".join(f"{w}@{i}: {c}" for (w, i), c in openers.most_common(12) if c)
             print(f"  dangling openers (word@sentence index): {common}")
+    return 0
+
+
+def company_focus(args: argparse.Namespace) -> int:
+    """The --company-focus table (readability_focus.py)."""
+    from readability_focus import HEADER, measure
+
+    from bot.cli.companies import build_matcher
+
+    paths = args.data if args.data != DEFAULT_DATA else [*DEFAULT_DATA, WIKINEWS]
+    matcher = build_matcher()
+    rows = []
+    for path in paths:
+        tally = measure(
+            path,
+            matcher,
+            sentences=args.sentences,
+            limit=args.limit,
+            examples=args.examples,
+            aliases=not args.no_aliases,
+        )
+        rows.append(tally.row(path.stem))
+        if args.examples:
+            common = ", ".join(f"{w}: {c}" for w, c in tally.openers.most_common(12))
+            print(f"  dangling openers: {common}")
+    print(HEADER, *rows, sep="\n")
     return 0
 
 

@@ -12,20 +12,15 @@ that report timing measure it themselves).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarizer.algorithms import get_algorithm
 from summarizer.algorithms.base import Algorithm, Document
-from summarizer.algorithms.centrality import focus_mask
-from summarizer.algorithms.openers import (
-    opens_dangling,
-    opens_on_pronoun,
-    without_connective,
-)
+from summarizer.algorithms.openers import opens_dangling, without_connective
 from summarizer.article import Article
 from summarizer.errors import EmptyArticleError, InputError
+from summarizer.focus_order import company_first
 from summarizer.text.boilerplate import boilerplate_flags
 from summarizer.text.capitals import lost_capitals, opened, spell_names
 from summarizer.text.clean import DERIVED_TITLE
@@ -125,7 +120,8 @@ def summarize(
     """The ``sentences`` best sentences of ``article``, in article order, never the
     headline; exactly that many when the article has them. With ``company``, the
     algorithm is asked to focus on that company (and its ``aliases``), and the
-    summary opens with a sentence naming it whenever one is picked.
+    summary opens with a sentence naming it whenever one is picked (after the sentences
+    it leans on, when it needs them: "It lost its lead to HP").
 
     Raises InputError for ``sentences < 1``, UnknownAlgorithmError for an unknown
     name and EmptyArticleError when the article has no sentence to pick.
@@ -138,7 +134,7 @@ def summarize(
         raise EmptyArticleError("The article has no sentences to summarize.")
     focus = _focus(company, aliases)
     chosen, eligible = _pick(algo, doc, sentences, focus)
-    picked = _company_first(sorted(chosen), doc, focus, eligible)
+    picked = company_first(sorted(chosen), doc, focus, eligible)
     shown = as_shown([doc.sentences[i] for i in picked], article, focus)
     # A connective answers the sentence before it: where that one is not shown, it would
     # tie this sentence to the wrong one ("However, ..." after an unrelated sentence).
@@ -201,27 +197,6 @@ def _pick(
                 return list(picked), eligible
             picked.setdefault(i, None)
     return list(picked), eligible
-
-
-def _company_first(
-    picked: list[int], doc: Document, focus: tuple[str, ...], eligible: Sequence[int]
-) -> list[int]:
-    """With a followed company, the first sentence shown names it whenever a picked
-    sentence does: that sentence moves to the front (an alert leads with the company),
-    after the pick before it when it opens on a pronoun standing for something named
-    there ("It lost its lead to HP")."""
-    if not focus:
-        return picked
-    mask = focus_mask([doc.sentences[i] for i in picked], focus)
-    if not mask.any() or mask[0]:
-        return picked
-    k = int(mask.argmax())
-    # One that leans on the sentence before ("It lost its lead to HP") keeps that one in
-    # front when it is picked (NewsRank picks it): the eligible sentence before it.
-    at = bisect_left(eligible, picked[k])
-    before = eligible[at - 1] if at else picked[k] - 1
-    j = k - 1 if picked[k - 1] == before and opens_on_pronoun(doc.sentences[picked[k]]) else k
-    return [*picked[j : k + 1], *picked[:j], *picked[k + 1 :]]
 
 
 def candidates(doc: Document) -> tuple[Document, list[int]]:

@@ -16,8 +16,9 @@ summary never opens on a dangling "However", "It" or "They": the sentence before
 is taken instead, and when the article itself opens that way ("It was a busy
 week..."), the summary starts at the best readable sentence after it. With
 ``focus`` (a followed company), the summary opens with the best sentence naming
-the company whenever the article has one (after the sentence it leans on, when every
-sentence naming the company opens on a pronoun: "It lost its lead to HP").
+the company whenever the article has one (after the sentences it leans on, back to one
+that reads alone, when every sentence naming the company leans on the one before: "It
+lost its lead to HP", "This merger ...", '"It is a blow," said an analyst at HP').
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from summarizer.algorithms.centrality import (
 )
 from summarizer.algorithms.keys import word_key
 from summarizer.algorithms.model import Scorer, default_model
-from summarizer.algorithms.openers import opens_dangling, opens_on_pronoun
+from summarizer.algorithms.openers import needs_antecedent, opens_dangling
 from summarizer.algorithms.sentence_features import sentence_matrix
 from summarizer.text.dateline import dateline_end, split_dateline
 from summarizer.text.split import NewsTokenizer
@@ -165,13 +166,28 @@ class NewsRank:
         order = np.where(np.arange(n) > lead, scores, scores - 1e6)
         order[lead] = np.inf
         picked = mmr_select(f, order, count, self.redundancy)
-        # An opener that leans on the sentence before ("It lost its lead to HP") comes
-        # with that sentence, when no readable sentence names the company.
-        if lead > 0 and opens_on_pronoun(doc.sentences[lead]) and lead - 1 not in picked:
-            weakest = next((k for k in reversed(picked) if k != lead), None)
-            if weakest is not None:
-                picked[picked.index(weakest)] = lead - 1
-        return picked
+        return with_antecedents(picked, lead, doc.sentences)
+
+
+def with_antecedents(picked: list[int], lead: int, sentences: Sequence[str]) -> list[int]:
+    """``picked`` (best first) with the sentences its opener ``lead`` leans on ("It lost
+    its lead to HP", "This merger ...", '"It's absurd," Acme said'), back to one that
+    reads alone, each in place of the weakest other pick: chosen only when no readable
+    sentence names the company. Unchanged when they would not all fit, or the article
+    opens leaning (nothing readable before): the opener then still names the company."""
+    chain: list[int] = []
+    at = lead
+    while needs_antecedent(sentences[at]):
+        if at == 0 or len(chain) + 1 >= len(picked):
+            return picked
+        at -= 1
+        chain.append(at)
+    out = list(picked)
+    for before in chain:
+        if before not in out:
+            weakest = next(k for k in reversed(out) if k != lead and k not in chain)
+            out[out.index(weakest)] = before
+    return out
 
 
 def _best_opener(scores: np.ndarray, openers: np.ndarray, count: int) -> int:

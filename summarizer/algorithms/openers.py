@@ -118,39 +118,42 @@ def _dangles(word: str) -> bool:
     return "'" in folded and folded.split("'", 1)[0] in DANGLING_WORDS
 
 
-# Pronouns that stand for someone or something named before: a sentence opening on one
-# (outside a quotation) cannot say who it is about on its own.
+# A demonstrative before a word of time ("This year, Acme ...", "That week") dates the
+# sentence: it is not tied to one before it.
 _DEMONSTRATIVES = frozenset(("this", "these", "that", "those"))
-_PRONOUNS = _DEMONSTRATIVES | {
-    *("it", "its", "it's", "they", "their", "them"),
-    *("he", "his", "him", "she", "her"),
-}
-# Verbs a demonstrative pronoun is the subject of ("This is", "That would", "These mean").
-_AFTER_PRONOUN = frozenset(
+_TIME_WORDS = frozenset(
     (
-        *("is", "was", "are", "were", "has", "had", "have", "will", "would", "could"),
-        *("can", "may", "might", "should", "must", "means", "meant", "mean", "comes"),
-        *("came", "includes", "included", "follows", "followed", "led", "leads", "made"),
-        *("makes", "marks", "marked", "said", "says", "left", "leaves"),
+        *("year", "week", "month", "quarter", "season", "weekend", "time", "day"),
+        *("morning", "afternoon", "evening", "night"),
+        *("spring", "summer", "autumn", "fall", "winter"),
     )
 )
 
+# "We" opening a quotation the sentence attributes stands for the speaker's side.
+_FIRST_PERSON = frozenset(("we", "our", "us"))
+# A quotation in double quotes closed before the sentence ends, words after it: '"...,"
+# Acme said.'
+_ATTRIBUTED = re.compile(r"[\"“][^\"”]+[\"”][\s,]*[A-Za-z]")
 
-def opens_on_pronoun(sentence: str) -> bool:
-    """True when ``sentence`` opens, outside any quotation, on a pronoun standing for
-    something named before ("It lost its lead to HP", not '"It's absurd," Acme said')."""
-    if opens_quotation(sentence):
+
+def needs_antecedent(sentence: str) -> bool:
+    """True when ``sentence`` cannot open a summary without the sentence before it: it
+    opens on a word that leans on that one ("It fell", "This merger will ...",
+    "Another ...", '"It's absurd," Acme said') even once a summary drops the connective
+    it opens on ("But he said ..." still does; "But a spokesman said ..." reads alone).
+    A demonstrative that dates it ("This year, Acme ...") leans on nothing, nor does
+    "we" opening a quotation the sentence goes on to attribute ('"We will appeal," Acme
+    said': "we" are the speaker's side)."""
+    bare = without_connective(sentence)
+    if not opens_dangling(bare):
         return False
-    stripped = sentence.lstrip()
-    word = _folded(_first_word(stripped))
-    base = word.split("'", 1)[0]  # also "They're", "That's"
-    if not opens_dangling(stripped) or base not in _PRONOUNS:
-        return False
-    if base not in _DEMONSTRATIVES or base != word:
+    word = _folded(_first_word(bare))
+    if word.split("'", 1)[0] in _FIRST_PERSON:
+        return not (opens_quotation(bare) and _ATTRIBUTED.match(bare.lstrip()))
+    if word not in _DEMONSTRATIVES:
         return True
-    # "This is", "That was": a pronoun; "This year", "These figures": a determiner.
-    after = stripped.split(None, 2)[1:2]
-    return bool(after) and after[0].strip(",.;:").casefold() in _AFTER_PRONOUN
+    after = bare.lstrip("\"“‘'([ ").split(None, 2)[1:2]
+    return not (after and after[0].strip(",.;:").casefold() in _TIME_WORDS)
 
 
 def without_connective(sentence: str) -> str:

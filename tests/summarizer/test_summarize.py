@@ -412,28 +412,6 @@ def test_a_short_line_without_its_own_full_stop_is_not_picked() -> None:
         assert link not in summarize(Article("", story), algorithm=name).sentences, name
 
 
-def test_a_pronoun_opening_stands_for_something_named_before() -> None:
-    from summarizer.algorithms.openers import opens_on_pronoun
-
-    for leaning in (
-        "It lost its lead.",
-        "They're buying.",
-        "That’s why it sold.",
-        "Its profit rose.",
-    ):
-        assert opens_on_pronoun(leaning), leaning
-    for alone in (
-        '"It\'s absurd," Acme said.',
-        "Acme said so.",
-        "US exports rose.",
-        "But Acme won.",
-    ):
-        assert not opens_on_pronoun(alone), alone
-    # A demonstrative before a noun is no pronoun: "This year", not "This is".
-    assert opens_on_pronoun("This is a blow to Acme.")
-    assert not opens_on_pronoun("This year Acme grew.")
-
-
 @pytest.mark.parametrize(
     ("sentence", "standalone"),
     [
