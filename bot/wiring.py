@@ -110,6 +110,12 @@ def read_services(core: Newsbot) -> Services:
     )
 
 
+def _aliases_of(store: Store, name: str) -> tuple[str, ...]:
+    """A followed company's other names, as stored (a worker thread reads them)."""
+    company = store.companies.get_by_name(name, tickers=False)
+    return company.aliases if company else ()
+
+
 def build_sender(
     bot: Bot, *, store: Store, config: Config, options: SenderOptions | None = None
 ) -> AlertSender:
@@ -123,7 +129,11 @@ def build_sender(
         chat_interval=1.0 / config.chat_per_second,
         group_per_minute=config.group_per_minute,
     )
-    composer = Composer(articles=store.outbox, algorithm=config.summary_algorithm)
+    composer = Composer(
+        articles=store.outbox,
+        algorithm=config.summary_algorithm,
+        aliases=lambda name: _aliases_of(store, name),
+    )
     return AlertSender(
         bot=bot,
         outbox=store.outbox,

@@ -81,8 +81,12 @@ class Composer:
         catch_up_after: int = 5,
         stale_after: float = 6 * 3600.0,
         merge_window: float = 24 * 3600.0,
+        aliases: Callable[[str], Sequence[str]] | None = None,
     ) -> None:
         self._articles = articles
+        # The other names of a followed company ("Alphabet" for Google): an alert's summary
+        # opens on a sentence naming it under any of them, as /news does.
+        self._aliases = aliases
         self._algorithm = algorithm
         self.catch_up_after = catch_up_after
         self.stale_after = stale_after
@@ -194,6 +198,11 @@ class Composer:
             key, lambda: self._summarize(item, sentences)
         )
 
+    def _other_names(self, company: str) -> tuple[str, ...]:
+        if not company or self._aliases is None:
+            return ()
+        return tuple(self._aliases(company))
+
     def _summarize(self, item: OutboxItem, sentences: int) -> tuple[str, ...]:
         from summarizer.summarize import summarize
 
@@ -204,6 +213,7 @@ class Composer:
                 sentences=sentences,
                 algorithm=self._algorithm,
                 company=item.company,
+                aliases=self._other_names(item.company),
             )
         except NewsbotError:
             return ()  # the headline and link still reach the subscriber

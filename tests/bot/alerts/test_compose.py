@@ -6,6 +6,7 @@ import time
 
 from bot.alerts.compose import Composer
 from storage import Store
+from summarizer.companies.matcher import CompanyEntry
 
 STORY = (
     "Xiaomi said on Thursday it would build a second car factory in Beijing, doubling its "
@@ -112,3 +113,25 @@ def test_a_digest_and_a_copy_stay_in_their_companys_forum_topic(store: Store, wo
     second = composer.next_delivery(rest, now=time.time())
     assert second.kind == "digest" and "Tesla" in second.rendered.text
     assert [i.topic for i in rest] == [7]
+
+
+def test_an_alert_opens_on_the_company_under_its_other_names(store: Store, world) -> None:
+    # Papers name Meta Platforms "Facebook": the alert's summary is about the company the
+    # chat follows, as /news focuses it, not the story's best sentence in general.
+    store.companies.ensure_registry([CompanyEntry("Meta Platforms", ("Facebook",))])
+    world.chat(1, "Meta Platforms", summary_sentences=1)
+    story = (
+        "Advertising spending across the whole technology industry rose sharply in the "
+        "third quarter, according to figures published by analysts on Monday. Facebook said "
+        "its own advertising revenue rose by a fifth over the same three months."
+    )
+    store.outbox.enqueue_for_article(world.article({"Meta Platforms": 0.9}, body=story))
+
+    items = claim_all(store)
+    plain = Composer(articles=store.outbox).next_delivery(items, now=time.time())
+    assert plain.rendered.text.split("\n")[2].startswith("Advertising spending")
+    other_names = store.companies.get_by_name
+    focused = Composer(
+        articles=store.outbox, aliases=lambda name: other_names(name).aliases
+    ).next_delivery(items, now=time.time())
+    assert focused.rendered.text.split("\n")[2].startswith("Facebook said")
