@@ -74,7 +74,7 @@ def _sentence(layout: Layout, occ: Occurrence) -> tuple[int, str]:
     """(sentence key, its text): the headline is one sentence, key -1."""
     if occ.part == 0:
         return -1, layout.parts[0]
-    begin, end, k = layout._sentence(occ)
+    begin, end, k = layout.sentence(occ)
     return layout.first[occ.part] + k, layout.parts[occ.part][begin:end]
 
 
