@@ -15,42 +15,30 @@ from collections.abc import Iterable, Sequence
 
 from summarizer.article import Article
 from summarizer.companies.aboutness.salience import Occurrence, score_companies
-from summarizer.companies.finding.acronyms import spelled_elsewhere
+from summarizer.companies.finding.accepted import accepted_occurrences
 from summarizer.companies.finding.discover import discover
-from summarizer.companies.finding.judge import without_publisher, without_surnames
-from summarizer.companies.finding.opened import as_read, opened_names
 from summarizer.companies.finding.recase import Group, merged, readable, spellings
 from summarizer.companies.finding.scan import (
     EXACT,
     EXCLUDED,
     WORD,
     AliasIndex,
-    Hit,
-    alias_hits,
     alias_mode,
     fold,
-    is_title_case,
     split_words,
 )
 from summarizer.companies.finding.spans import unclaimed
-from summarizer.companies.finding.tickers import ticker_hits
 from summarizer.companies.registry.entries import (  # re-exported: callers import them from here
     CompanyEntry,
     CompanyMention,
     EntryNames,
     _bare_ticker_ok,
 )
-from summarizer.companies.registry.entries import (
-    load_registry as load_registry,
-)
-from summarizer.companies.registry.index import story_words
-from summarizer.companies.registry.names import (
-    reads_as_ticker,
-    short_forms,
-    spelling_variants,
-)
+from summarizer.companies.registry.entries import load_registry as load_registry
+from summarizer.companies.registry.names import reads_as_ticker, short_forms, spelling_variants
 from summarizer.companies.registry.plurals import number_variants
 from summarizer.companies.registry.suggest import Compared, close_names
+from summarizer.companies.registry.words import story_words
 
 # Salience is the model's chance that the story is about the company (see salience.py):
 # a subject is a company the story is more likely than not about.
@@ -188,32 +176,19 @@ class CompanyMatcher:
                 names.append(name)
         return names[:limit]
 
-    def _hits(self, text: str, headline: bool, present: Sequence[str] | None) -> list[Hit]:
-        tickers = list(ticker_hits(self._index, text))
-        style = headline and is_title_case(text)
-        spans = [(h.start, h.end) for h in tickers]
-        found = alias_hits(self._index, text, headline_style=style, skip=spans, present=present)
-        return tickers + list(found)
-
     def occurrences(
         self, parts: Sequence[str], words: list[bytes] | None = None
     ) -> list[Occurrence]:
         """Accepted mentions in ``parts`` (part 0 = headline, then paragraphs); ``words``:
-        their ``story_words``, if already cut."""
-        present = None
-        if self._index.lower_first:  # which of "ebay", "easyjet"... the story holds, once
-            present = self._index.lower_present(story_words(parts) if words is None else words)
-        hits = [(p, h) for p, text in enumerate(parts) for h in self._hits(text, p == 0, present)]
-        # After "Harrison Ford" a bare "Ford" is the actor unless Ford Motor is named outright.
-        shadows = {(h.entry, h.shadow) for _, h in hits if h.shadow}
-        # After "Continental Airlines" a bare "Continental" is the airline, not the tyre maker.
-        opened = opened_names(parts, hits, self.entries)
-        found = [(p, as_read(h, opened, shadows)) for p, h in hits if not h.shadow]
-        sure = {h.entry for _, h in found if not h.weak}
-        occs = [Occurrence(h.entry, p, h.start, h.end) for p, h in found if h.entry in sure]
-        if self._short_words:
-            occs = without_surnames(occs, parts, self._short_words)
-        return spelled_elsewhere(without_publisher(occs, parts), parts, self._registry)
+        their ``story_words``, if already cut (``finding/accepted.py`` says which count)."""
+        return accepted_occurrences(
+            self._index,
+            self.entries,
+            parts,
+            registry=self._registry,
+            short_words=self._short_words,
+            words=words,
+        )
 
     def find(self, article: Article) -> list[CompanyMention]:
         """Companies the article names, most salient first."""

@@ -8,7 +8,7 @@
 * a copula: "UltraHaptics is a young company.";
 * either of them names a part of a company with its parent: "Alfa-Eco, the venture
   capital arm of Alfa Group", "X is a subsidiary of Y".
-* an owner's possessive and a part or company word hold a name (``owned``): "whose
+* an owner's possessive and a part or company word hold a name (``owned.py``): "whose
   Agroflora subsidiary", "Whedon's Mutant Enemy production company".
 
 Each yields where the name ends; ``discover.py`` takes the capitalised words before it
@@ -87,55 +87,6 @@ def roles(text: str, held: Container[str] | None = None) -> Iterator[int]:
                 if quote >= 0 and text[quote:at] in ("' ", "'s ", "’ ", "’s "):
                     yield quote
             at = text.find(role, end)
-
-
-# A company's part or company named between its owner and what it is: "its demerged Deluxe
-# Film unit", "whose Agroflora subsidiary", "Whedon's Mutant Enemy production company". The
-# owner's possessive is required: "the Entertainment unit" names no firm. Not "division":
-# divisions are named after what they sell ("Microsoft's Windows Server division").
-OWNED = (" subsidiary", " unit", " arm", " company", " firm")
-_OWNERS = ("its", "whose", "their")
-
-
-def owned(text: str, held: Container[str] | None = None) -> Iterator[tuple[int, bool]]:
-    """Where a name ends that a possessive and a part or company word hold: "its Sandoz unit",
-    "the firm, whose Agroflora subsidiary operates", "Whedon's Mutant Enemy production
-    company" (a trade may stand before "company" or "firm", and an adjective after the owner:
-    "its demerged Agroflora unit"), and whether the word was "company" or "firm": only those
-    say the name is a company's, where "the bank's Investment Banking unit" and "its Asia
-    Pacific arm" name what a part does or where it is (``held`` as for ``roles``)."""
-    for noun in OWNED:
-        at = text.find(noun) if held is None or noun in held else -1
-        while at >= 0:
-            end = at + len(noun)
-            if not text[end : end + 1].isalnum() and (name_end := _owned_from(text, at)) >= 0:
-                yield name_end, noun in (" company", " firm")
-            at = text.find(noun, end)
-
-
-def _owned_from(text: str, at: int) -> int:
-    """Where the owned name before the word at ``at`` ends, or -1."""
-    words = text[max(0, at - 80) : at].split()
-    company = text.startswith((" company", " firm"), at)
-    if company and words and words[-1].islower() and words[-1].isalpha():
-        words.pop()  # "production company"; not "its Islamic banking unit", a unit's trade
-        at = text.rfind(" ", 0, at)
-    k = len(words)
-    while k and capitalised(words[k - 1]) and not _owner(words[k - 1]):
-        if words[k - 1][-1] in _ENDS or words[k - 1][-1] in "'’\"":
-            return -1  # punctuation inside ends it: "Clegg. Its Lib Dem unit" is no name
-        k -= 1  # the name's words
-    if k == len(words) or not k:
-        return -1
-    owner = words[k - 1]
-    if k >= 2 and owner.islower() and owner.isalpha() and not _owner(owner):
-        owner = words[k - 2]  # one adjective after the owner: "its demerged", "its key"
-    return at if _owner(owner) else -1
-
-
-def _owner(word: str) -> bool:
-    """ "its", "whose", "their" or a possessive ("Whedon's")."""
-    return word.casefold() in _OWNERS or word.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _ends(text: str, end: int) -> bool:

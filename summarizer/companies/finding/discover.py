@@ -51,16 +51,16 @@ from summarizer.companies.finding.described import (
     capitalised,
     company_words,
     name_after,
-    owned,
     roles,
     trim,
 )
 from summarizer.companies.finding.judge import NAME_TITLES
 from summarizer.companies.finding.kinds import airlines, shares_in
+from summarizer.companies.finding.owned import owned
 from summarizer.companies.finding.scan import fold, sentence_initial, split_words
 from summarizer.companies.finding.sought import present
-from summarizer.companies.registry.index import story_words
 from summarizer.companies.registry.names import LEGAL, is_common, is_first_name
+from summarizer.companies.registry.words import story_words
 
 # Words that end a company's name ("Eos Airlines", "ParkingEye Ltd") or lead into one
 # ("shares in Cairn"). One literal alternation: cheap to search in every story.

@@ -16,8 +16,9 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from summarizer.companies.aboutness.salience import Occurrence
-from summarizer.companies.registry.index import EXACT, FOLD, WORD, AliasRef, fold
+from summarizer.companies.registry.index import EXACT, FOLD, WORD, AliasRef
 from summarizer.companies.registry.names import DEMONYMS, LEGAL, is_common, is_first_name
+from summarizer.companies.registry.words import fold
 from summarizer.text.dateline import dateline_end
 
 # Words after which a capitalised word is still not part of a person's name.

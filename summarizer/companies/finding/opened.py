@@ -2,7 +2,7 @@
 
 After "Continental Airlines", a bare "Continental" is the airline, not the tyre maker;
 after "Harrison Ford", a bare "Ford" is the actor unless Ford Motor is named outright.
-:class:`~summarizer.companies.matcher.CompanyMatcher` finds the hits; these rules decide
+:mod:`summarizer.companies.finding.accepted` gathers the hits; these rules decide
 which company each one-word hit stands for in the story.
 """
 

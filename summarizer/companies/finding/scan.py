@@ -16,8 +16,6 @@ from summarizer.companies.finding.judge import Hit, case_ok, is_title_case, judg
 
 # Re-exported: the rules and the index belong together.
 from summarizer.companies.registry.index import (
-    _NEXT_RE,
-    _TOKEN_RE,
     EXACT,
     EXCLUDED,
     FOLD,
@@ -26,9 +24,8 @@ from summarizer.companies.registry.index import (
     AliasRef,
     StartWord,
     alias_mode,
-    fold,
-    split_words,
 )
+from summarizer.companies.registry.words import _NEXT_RE, _TOKEN_RE, fold, split_words
 
 __all__ = [
     "EXACT",

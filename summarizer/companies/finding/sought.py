@@ -1,8 +1,8 @@
-"""Which of the phrases ``described.py`` searches for a story holds, from one pass over it.
+"""Which of the phrases ``described.py`` and ``owned.py`` search for a story holds, in one pass.
 
 ``company_words``, ``roles`` and ``owned`` look for some forty phrases ("firm", "unit of ",
 "CEO", " subsidiary"), each with its own ``str.find`` pass over the story; most stories
-hold a handful. The story's words, cut once (``index.story_words``, shared with the
+hold a handful. The story's words, cut once (``words.story_words``, shared with the
 registry's scan), say which: only those are searched for.
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from summarizer.companies.finding.described import _WORDS, OWNED, PARTS, ROLES
+from summarizer.companies.finding.described import _WORDS, PARTS, ROLES
+from summarizer.companies.finding.owned import OWNED
 
 
 def _run(phrase: str) -> bytes:
@@ -28,7 +29,7 @@ _RUN_KEYS = frozenset(_BY_RUN)
 
 def present(words: list[bytes]) -> frozenset[str]:
     """The phrases ``company_words``, ``roles`` and ``owned`` search for that a story may
-    hold (``words``: its ``index.story_words``). Where one of them is found as they read it
+    hold (``words``: its ``words.story_words``). Where one of them is found as they read it
     (standing alone before, a space, "s" or punctuation after), the lower-cased story has
     its first run, or that + "s", as a word: the others need no pass over the story."""
     return frozenset(p for key in _RUN_KEYS.intersection(words) for p in _BY_RUN[key])

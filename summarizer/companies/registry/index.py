@@ -9,50 +9,24 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from summarizer.companies.registry.words import (
+    _ASCII_START_WORD_RE,
+    _RUNS,
+    _START_WORD_RE,
+    fold,
+    lower_word_starts,
+    split_words,
+    trie_regex,
+)
 
 # Alias case modes.
 FOLD = "fold"  # any case, capitals kept ("Google", "GOOGLE", not "google" or "Indian oil")
 EXACT = "exact"  # exactly as written ("BYD", "VW", "NIO")
 WORD = "word"  # a common word ("Apple", "Shell"): exact case, and see AMBIGUOUS positions
 EXCLUDED = "excluded"  # a phrase that contains an alias but is not the company
-
-# Chinese, Japanese and Korean are written without spaces between words (and Korean glues
-# particles on: "삼성전자는"), so each of their characters is a word of its own.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-_LETTERS = rf"[^\W_{_CJK}]+"  # letters and digits, not CJK (a class: no lookahead per letter)
-# Words: letters/digits with inner apostrophes ("L'Oréal", "Xiaomi’s"), a CJK character,
-# or a lone "&".
-_TOKEN_RE = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*|[{_CJK}]|&")
-# The next word of an n-gram, after a gap an alias may have (see _GAP_RE).
-_NEXT_RE = re.compile(rf"(?:[ \t.\-/!]{{0,3}}|,[ \t]?|\.?,[ \t]?)({_TOKEN_RE.pattern})")
-# Where a word can start an alias — a capital, a digit, "&", any letter outside ASCII
-# (checked again in Python) or a CJK character; the few lower-case first words of
-# aliases ("eBay") are found by AliasIndex.starts — as the word there: words no alias
-# starts with are then dropped in one list comprehension instead of one Python loop turn
-# each. It opens with one character class so the regex engine skips at C speed to the
-# next capital, digit, "&" or non-ASCII character (a leading lookbehind would be tried at
-# every position: 3x slower). The lookbehinds after that first character say what
-# "(?<![\w'’])" before it would (CJK characters need none), then the rest of the word is
-# ``_TOKEN_RE``'s.
-_L = rf"[^\W_{_CJK}]"
-_START_WORD_RE = re.compile(
-    rf"[A-Z0-9&\x80-\U0010ffff](?<![\w'’][^{_CJK}])"
-    rf"(?:(?<={_L}){_L}*(?:['’]{_L}+)*|(?<=[{_CJK}&]))"
-)
-# The same for ASCII text, where it finds the same words: there the other scripts and "’"
-# never occur and "\w" is "[A-Za-z0-9_]" either way, and the first character's class is a
-# plain bitmap, tested at every character the search passes (not a range walk).
-_ASCII_START_WORD_RE = re.compile(
-    r"[A-Z0-9&](?<![\w'].)(?:(?<=[^\W_])[^\W_]*(?:'[^\W_]+)*|(?<=&))", re.ASCII
-)
-# Bytes that are not ASCII letters or digits become spaces (capitals kept: the text is
-# lower-cased first): bytes.split then gives the text's letter-and-digit runs.
-_RUNS = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
-# Tokens of an alias may be separated by spaces, dots, hyphens, slashes, "!" ("Yahoo!7")
-# or one comma.
-_GAP_RE = re.compile(r"[ \t.\-/!]{0,3}|,[ \t]?|\.?,[ \t]?")
 
 
 # What a word of the text starts, as far as the index knows: (its length as written, its
@@ -73,24 +47,6 @@ class AliasRef:
     surface: tuple[str, ...]  # the alias's words as written, for EXACT and WORD checks
     mode: str
     weak: bool = False  # counts only beside a sure mention of the company ("ISG", "Cadbury")
-
-
-def split_words(text: str) -> list[str]:
-    """The words of an alias, as written (possessive kept)."""
-    return _TOKEN_RE.findall(text)  # no groups in the pattern: the whole matches
-
-
-def story_words(parts: Sequence[str]) -> list[bytes]:
-    """The lower-cased ASCII letter-and-digit runs of a story's parts (other characters part
-    them): cut once per story, they say which of a few sought words it holds at all, where
-    searching each part for each word cost a pass per word (``AliasIndex.lower_present``,
-    ``described.present``)."""
-    return " ".join(parts).lower().encode("utf-8", "replace").translate(_RUNS).split()
-
-
-def fold(word: str) -> str:
-    """The lookup form of a word: case-folded, curly apostrophe straightened."""
-    return word.replace("’", "'").casefold()
 
 
 def alias_mode(alias: str, *, ambiguous: bool) -> str:
@@ -161,7 +117,7 @@ class AliasIndex:
             # Led by the non-word character before the word (searched in " " + text): the
             # regex engine then skips at C speed between words instead of trying "\b"
             # at every letter.
-            pattern = re.compile(rf"\W{_trie(words)}(?!\w)") if ok and words else None
+            pattern = re.compile(rf"\W{trie_regex(words)}(?!\w)") if ok and words else None
             self._lower_re = (pattern,)
         return self._lower_re[0]
 
@@ -250,7 +206,7 @@ class AliasIndex:
             if present is None:
                 runs = lower.encode("utf-8", "replace").translate(_RUNS).split()
                 present = [w.decode() for w in words.intersection(runs)]
-            return _word_starts(text, lower, present) if present else []
+            return lower_word_starts(text, lower, present) if present else []
         return self._regex_starts(text, lower)
 
     def _regex_starts(self, text: str, lower: str) -> list[int]:
@@ -297,7 +253,7 @@ class AliasIndex:
         lower = text.lower()
         if len(lower) != len(text):  # a letter whose lower case is longer: rare, be exact
             lower = "".join(ch.lower()[:1] or ch for ch in text)
-        return _word_starts(text, lower, self.lower_first)
+        return lower_word_starts(text, lower, self.lower_first)
 
     def copy(self) -> AliasIndex:
         """An index that can grow without changing this one (cheap: alias tuples are shared)."""
@@ -317,48 +273,3 @@ class AliasIndex:
             self.bases.setdefault(symbol.split(".")[0], entry)
         if bare_ok:
             self.bare.add(symbol)
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _trie(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, shaped as a trie so each letter is tried once."""
-    root: _Trie = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def pattern(node: _Trie) -> str:
-        alts = [re.escape(ch) + pattern(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return f"(?:{pattern(root)})"
-
-
-def _word_starts(text: str, lower: str, words: Iterable[str]) -> list[int]:
-    """Where each of ``words`` stands alone in ``lower`` (``text`` lower-cased, offsets
-    kept): not after a letter, digit or apostrophe, not before a letter or digit, and
-    written in lower case in ``text``; in order. A match never starts inside another
-    (words are letters and digits with inner apostrophes), so each search goes on from
-    the end of the last."""
-    found: list[int] = []
-    for word in words:
-        at = lower.find(word)
-        while at >= 0:
-            end = at + len(word)
-            before = lower[at - 1] if at else " "
-            if (
-                not before.isalnum()
-                and before not in "'’"
-                and (end >= len(lower) or not lower[end].isalnum())
-                and text[at].islower()
-            ):
-                found.append(at)
-            at = lower.find(word, end)
-    return sorted(found)

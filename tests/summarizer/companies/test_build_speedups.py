@@ -21,13 +21,11 @@ from seeds import companies_file
 from summarizer.companies.finding.discover import discover
 from summarizer.companies.finding.spans import unclaimed
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, _key, load_registry
-from summarizer.companies.registry.index import (
+from summarizer.companies.registry.index import EXACT, FOLD, alias_mode
+from summarizer.companies.registry.words import (
     _ASCII_START_WORD_RE,
     _START_WORD_RE,
     _TOKEN_RE,
-    EXACT,
-    FOLD,
-    alias_mode,
     fold,
     split_words,
 )

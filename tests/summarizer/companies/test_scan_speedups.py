@@ -25,7 +25,7 @@ from summarizer.companies.finding.scan import (
 )
 from summarizer.companies.finding.tickers import _TICKER_RE, _ticker_entry, ticker_hits
 from summarizer.companies.matcher import CompanyMatcher, load_registry
-from summarizer.companies.registry.index import _CJK, _START_WORD_RE, _TOKEN_RE
+from summarizer.companies.registry.words import _CJK, _START_WORD_RE, _TOKEN_RE
 
 # The capitalised-word regex as first written: a lookbehind at every position (slow).
 _PLAIN_START = re.compile(

@@ -13,11 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seeds import companies_file
-from summarizer.companies.finding.described import company_words, owned, roles
+from summarizer.companies.finding.described import company_words, roles
+from summarizer.companies.finding.owned import owned
 from summarizer.companies.finding.scan import AliasIndex
 from summarizer.companies.finding.sought import present
 from summarizer.companies.matcher import CompanyMatcher, load_registry
-from summarizer.companies.registry.index import story_words
+from summarizer.companies.registry.words import story_words
 
 _PIECES = (
     "The", "eBay", "ebay", "EBAY", "told", "Told", "apple", "public", "easyjet", "e", "da",
