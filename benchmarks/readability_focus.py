@@ -3,7 +3,7 @@
 Per data set (a ``newsbot eval`` file or a corpus of articles without references, such
 as wikinews.jsonl), every story's first three companies as the shipped matcher finds
 them, each summarized as ``newsbot summarize --company NAME`` does (the matcher's
-aliases passed too; with ``--no-aliases`` the name alone, as alerts summarize).
+aliases passed too, as /news and alerts do; with ``--no-aliases`` the name alone).
 Printed per data set: how many focused summaries; the share whose first sentence opens
 on a dangling word ("However", "It", "This", also inside a quotation) while the
 sentence before it in the article is not shown before it (as readability.py counts
