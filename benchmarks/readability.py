@@ -57,7 +57,9 @@ def main() -> int:
         "--company-focus", action="store_true", help="summaries focused on each story's companies"
     )
     parser.add_argument(
-        "--no-aliases", action="store_true", help="with --company-focus: the name alone (no other names known)"
+        "--no-aliases",
+        action="store_true",
+        help="with --company-focus: the name alone (no other names known)",
     )
     args = parser.parse_args()
     if args.company_focus:

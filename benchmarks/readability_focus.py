@@ -29,7 +29,7 @@ from summarizer.algorithms.centrality import focus_mask
 from summarizer.algorithms.openers import opening_word, opens_dangling
 from summarizer.article import Article
 from summarizer.companies.matcher import CompanyMatcher
-from summarizer.companies.registry.names import focus_names
+from summarizer.companies.registry.spellings import focus_names
 from summarizer.errors import NewsbotError
 from summarizer.summarize import build_document, summarize
 from summarizer.text.clean import article_from_parts

@@ -28,7 +28,7 @@ from summarizer.algorithms.newsrank import (
 )
 from summarizer.algorithms.openers import opens_dangling
 from summarizer.article import Article
-from summarizer.companies.registry.names import focus_names
+from summarizer.companies.registry.spellings import focus_names
 from summarizer.errors import InputError
 from summarizer.summarize import as_shown, build_document
 from summarizer.text.quotes import opens_quotation

@@ -156,7 +156,7 @@ def _focus(company: str | None, aliases: Sequence[str]) -> tuple[str, ...]:
     stay unloaded: a batch mostly runs without a company)."""
     if not company and not aliases:
         return ()
-    from summarizer.companies.registry.names import focus_names
+    from summarizer.companies.registry.spellings import focus_names
 
     return focus_names((company, *aliases))
 

@@ -35,8 +35,9 @@ from summarizer.companies.registry.entries import (  # re-exported: callers impo
     _bare_ticker_ok,
 )
 from summarizer.companies.registry.entries import load_registry as load_registry
-from summarizer.companies.registry.names import reads_as_ticker, short_forms, spelling_variants
+from summarizer.companies.registry.names import reads_as_ticker, short_forms
 from summarizer.companies.registry.plurals import number_variants
+from summarizer.companies.registry.spellings import spelling_variants
 from summarizer.companies.registry.suggest import Compared, close_names
 from summarizer.companies.registry.words import story_words
 

@@ -9,7 +9,7 @@ from seeds import companies_file
 from summarizer.article import Article
 from summarizer.companies.finding.discover import discover
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher, load_registry
-from summarizer.companies.registry.names import and_variant, legal_variant
+from summarizer.companies.registry.spellings import and_variant, legal_variant
 
 
 @pytest.fixture(scope="module")
