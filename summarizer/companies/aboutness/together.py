@@ -79,6 +79,8 @@ def together(
 
 def _acting(run: Sequence[Occurrence], text: str, subjects: Collection[int]) -> set[int]:
     """The entries of one list (``run``, named in ``text``) that get the floor."""
+    if len(run) < 2:  # most names stand alone: no list, and no regex to run
+        return set()
     if _PHRASE_BEFORE.search(text, max(0, run[0].start - 20), run[0].start):
         run = run[1:]
     entries = {r.entry for r in run}
