@@ -67,7 +67,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from operator import mul
+from operator import itemgetter, mul
 
 from summarizer.companies.aboutness.agents import agents
 from summarizer.companies.aboutness.cases import defendants
@@ -109,6 +109,7 @@ FEATURES = (
     "other_head",
     "business",
 )
+_IN_ORDER = itemgetter(*FEATURES)  # a mapping's values for ``FEATURES``, as a tuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +178,8 @@ def weights() -> tuple[float, Mapping[str, float]]:
 def probability(feats: Mapping[str, float]) -> float:
     """Salience: the logistic model's chance that the story is about the company."""
     bias, w = weights()
-    # Products summed in ``FEATURES`` order, as a generator would (maps: no Python frame).
-    z = bias + sum(map(mul, map(w.__getitem__, FEATURES), map(feats.__getitem__, FEATURES)))
+    # Products summed in ``FEATURES`` order, as a generator would (no Python frame a feature).
+    z = bias + sum(map(mul, _IN_ORDER(w), _IN_ORDER(feats)))
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
