@@ -61,7 +61,6 @@ _FIGURES_BY = re.compile(
 )
 # A forecast word soon after the name: only then is it read as a forecaster of the economy
 # or a market (``forecasts.forecaster``: "X is forecasting economic growth of 2%").
-_FORECAST_WORD = re.compile(r"expect|forecast|predict|estimat|project|anticipat|sees")
 # The company's own business in a sentence naming it: its results, shares, staff and
 # customers ("X's profits", "its customers", "the firm's shareholders"), a deal or a case.
 # Not every deal word of ``cues.SENTENCE_CUES``: a market's "buyers" and "sales" are no deal.
@@ -99,7 +98,7 @@ def compilers(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
         if (
             _NAMES_ITS_FIGURES.match(after)
             or ((" by " in before or " from " in before) and _FIGURES_BY.search(before))
-            or (_FORECAST_WORD.search(after, 0, 40) and forecaster(o, text))
+            or (_forecast_word(after[:40]) and forecaster(o, text))
         ):
             cued.add(o.entry)
     if not cued:  # most stories name no index or survey
@@ -113,6 +112,20 @@ def compilers(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
         if o.entry in cued and _own_business(lower[o.part], starts[o.part], o, read)
     }
     return cued - own
+
+
+def _forecast_word(near: str) -> bool:
+    """Whether ``near`` holds a forecast word (each found at C speed: a regex alternation is
+    tried at every character, three times slower)."""
+    return (
+        "expect" in near
+        or "forecast" in near
+        or "predict" in near
+        or "estimat" in near
+        or "project" in near
+        or "anticipat" in near
+        or "sees" in near
+    )
 
 
 def _own_business(

@@ -34,6 +34,8 @@ class Layout:
             total += len(starts)
         self.sentences = max(1, total)
         self._flags: dict[tuple[int, int], tuple[bool, bool]] = {}  # (deal, report) per sentence
+        # ``mention`` per (part, start): features, and the head company of three rules, read it
+        self._mentions: dict[tuple[int, int], tuple[int, int, bool, bool]] = {}
         self._business: float | None = None
         self._lead: list[tuple[int, int, int]] | None = None
         # (part, start) of the mentions in a passing role ("sold on X": ``roles.in_passing``)
@@ -89,6 +91,12 @@ class Layout:
 
         ``deal`` and ``report``: the sentence is about a deal or case, or a survey or
         report (cached: companies share sentences)."""
+        found = self._mentions.get((occ.part, occ.start))
+        if found is None:
+            found = self._mentions[occ.part, occ.start] = self._mention(occ)
+        return found
+
+    def _mention(self, occ: Occurrence) -> tuple[int, int, bool, bool]:
         begin, end, k = self.sentence(occ)
         words = _words_before(self.parts[occ.part], begin, occ.start)
         cached = self._flags.get((occ.part, k))

@@ -50,7 +50,7 @@ def officers(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
         if not here:
             continue
         lower = lower_keeping_offsets(parts[p][begin:end])
-        if not _SPEAKS.search(lower):
+        if not _speaks(lower):
             continue
         for o in here:
             before, after = window(lower, o.start - begin, o.end - begin)
@@ -58,3 +58,22 @@ def officers(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
             if officer and not is_source(before, after):
                 found.add(o.entry)
     return found
+
+
+def _speaks(sentence: str) -> bool:
+    """Whether a lower-cased sentence uses a verb of speaking: its words looked for first, at
+    C speed (the regex, opening on "\\b", is tried at every character; most lead sentences
+    with no such word are passed over without it)."""
+    return (
+        "said" in sentence
+        or "says" in sentence
+        or "told" in sentence
+        or "tells" in sentence
+        or "announced" in sentence
+        or "added" in sentence
+        or "explained" in sentence
+        or "stated" in sentence
+        or "confirmed" in sentence
+        or "insisted" in sentence
+        or "according to" in sentence
+    ) and bool(_SPEAKS.search(sentence))

@@ -83,16 +83,15 @@ _BEFORE_ENDS = (
     "e.g.",
     "e.g.,",
 )
-_CUES_AFTER = {
-    "event": re.compile(
-        r"^(?:['’]s?)? (?:oil |gas |plane |factory |plant |mine )?(?:crash|tragedy|disaster|"
-        r"scandal|saga|affair|collapse|explosion|accident|incident|blast|fire|spill)\b"
-    ),
-    "figures": re.compile(
-        r"^(?:['’]s?)? (?:(?:[\w-]+ )?(?:list|ranking|rankings|league table)\b|"
-        r"(?:interviewed|questioned|surveyed|polled)\b)"
-    ),
-}
+# After the name: an event named after it, or its list or survey. One regex, one call a
+# mention; "event" is tried first (the "'s" and the space before either leave one way to
+# read the start, so this finds what the two patterns tried in turn would).
+_CUES_AFTER = re.compile(
+    r"^(?:['’]s?)? (?:(?P<event>(?:oil |gas |plane |factory |plant |mine )?(?:crash|tragedy|"
+    r"disaster|scandal|saga|affair|collapse|explosion|accident|incident|blast|fire|spill)\b)|"
+    r"(?P<figures>(?:[\w-]+ )?(?:list|ranking|rankings|league table)\b|"
+    r"(?:interviewed|questioned|surveyed|polled)\b))"
+)
 
 
 def role_of(before: str, after: str) -> str:
@@ -102,10 +101,8 @@ def role_of(before: str, after: str) -> str:
         for name, cue in _CUES_BEFORE.items():
             if cue.search(before):
                 return name
-    for name, cue in _CUES_AFTER.items():
-        if cue.match(after):
-            return name
-    return ""
+    after_cue = _CUES_AFTER.match(after)
+    return after_cue.lastgroup or "" if after_cue else ""
 
 
 # A list goes on after a name: a comma or a conjunction follows it.

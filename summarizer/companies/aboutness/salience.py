@@ -67,6 +67,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from operator import itemgetter, mul
 
 from summarizer.companies.aboutness.agents import agents
 from summarizer.companies.aboutness.cases import defendants
@@ -108,6 +109,7 @@ FEATURES = (
     "other_head",
     "business",
 )
+_IN_ORDER = itemgetter(*FEATURES)  # a mapping's values for ``FEATURES``, as a tuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +142,13 @@ def features(occs: Sequence[Occurrence], layout: Layout, total_mentions: int) ->
     total = layout.sentences
     first = bool(sentences) and sentences[0] == 0
     acting, sources = _roles(occs, layout)
+    # One loop, not a generator per feature: this runs for every company of every story.
+    starts = deal = False
+    report = 0
+    for _, words, in_deal, in_report in flags:
+        starts = starts or words <= 2
+        deal = deal or in_deal
+        report += in_report
     return {
         "title": float(any(o.part == 0 for o in occs)),
         "first": float(first),
@@ -150,10 +159,10 @@ def features(occs: Sequence[Occurrence], layout: Layout, total_mentions: int) ->
         "span": (sentences[-1] - sentences[0]) / max(1, total - 1) if sentences else 0.0,
         "early": 1 - sentences[0] / total if sentences else 1.0,
         "acts": float(acting),
-        "starts": float(any(f[1] <= 2 for f in flags)),
-        "deal": float(any(f[2] for f in flags)),
+        "starts": float(starts),
+        "deal": float(deal),
         "source": sources / n,
-        "report": sum(f[3] for f in flags) / max(1, len(flags)),
+        "report": report / max(1, len(flags)),
         "single": float(n == 1),
         "business": layout.business,
     }
@@ -169,7 +178,8 @@ def weights() -> tuple[float, Mapping[str, float]]:
 def probability(feats: Mapping[str, float]) -> float:
     """Salience: the logistic model's chance that the story is about the company."""
     bias, w = weights()
-    z = bias + sum(w[k] * feats[k] for k in FEATURES)
+    # Products summed in ``FEATURES`` order, as a generator would (no Python frame a feature).
+    z = bias + sum(map(mul, _IN_ORDER(w), _IN_ORDER(feats)))
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -206,6 +216,16 @@ def _mark_other_head(feats: Mapping[int, dict[str, float]]) -> None:
         f["other_head"] = float(bool(heads) and e not in heads)
 
 
+def _together(
+    occs: Sequence[Occurrence], parts: Sequence[str], salience: dict[int, float], capped: set[int]
+) -> None:
+    """Raise to the makers' floor the companies of a list acting as one with a subject in it
+    ("A and B would both support ..."), and a subject's joint-venture partners."""
+    subjects = {e for e, s in salience.items() if s >= SUBJECT_SALIENCE}
+    for e in (together(occs, parts, subjects) | ventures(occs, parts, subjects)) - capped:
+        salience[e] = bounded(salience[e], True, False)
+
+
 def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Score]:
     """Salience per company, most salient first (ties: more mentions, then earlier)."""
     if not occs:
@@ -223,16 +243,19 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
     made |= flights(occs, layout)  # whose flight the lead is about ("X Flight 370")
     made |= defendants(occs, layout)  # whom a case is brought against ("a lawsuit against X")
     made |= scene_subjects(occs, layout)  # the firm a feature opening on a scene introduces
-    made |= counterparts(occs, layout)  # "X agreed a takeover by H": the head's deal partner
-    made |= buyers(occs, layout)  # "made by H, was delivered to X": whom the head sells to
+    # The rules below relate two companies: a story naming one (a third of those naming any)
+    # has nothing for them to find, and skipping them leaves its scores as they were.
+    several = len(counts) > 1
+    if several:
+        made |= counterparts(occs, layout)  # "X agreed a takeover by H": the head's partner
+        made |= buyers(occs, layout)  # "made by H, was delivered to X": whom the head sells to
     capped = compilers(occs, layout)  # whose index or survey the story quotes: a source
     capped |= reporters(occs, layout)  # an outlet the story credits with its news: a source
-    capped |= rivals(occs, layout) - made  # "in contrast to European rival X": a comparison
+    if several:
+        capped |= rivals(occs, layout) - made  # "in contrast to European rival X": a comparison
     salience = {e: bounded(probability(f), e in made, e in capped) for e, f in feats.items()}
-    # "A and B would both support ...": a list acting as one, with a subject in it.
-    subjects = {e for e, s in salience.items() if s >= SUBJECT_SALIENCE}
-    for e in (together(occs, parts, subjects) | ventures(occs, parts, subjects)) - capped:
-        salience[e] = bounded(salience[e], True, False)
+    if several:
+        _together(occs, parts, salience, capped)
     scores = [Score(e, round(s, 3), counts[e]) for e, s in salience.items()]
     scores.sort(key=lambda s: (-s.salience, -s.mentions, first[s.entry]))
     return scores

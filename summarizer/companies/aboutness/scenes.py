@@ -43,11 +43,12 @@ def scene_subjects(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
     ``layout``: the article's sentences."""
     if not occs or any(o.part == 0 for o in occs):  # none, or a company in the headline
         return set()
-    lead = layout.lead
-    if not lead or any(_inside(o, lead) for o in occs) or _on_a_person(lead, layout.parts):
-        return set()
+    # The cheap tests first (a company named once, most stories naming one: no word read).
     first = min(occs, key=lambda o: (o.part, o.start))
     if sum(o.entry == first.entry for o in occs) < 2:
+        return set()
+    lead = layout.lead
+    if not lead or any(_inside(o, lead) for o in occs) or _on_a_person(lead, layout.parts):
         return set()
     text, starts = layout.parts[first.part], layout.starts[first.part]
     begin = starts[bisect_right(starts, first.start) - 1]
