@@ -94,8 +94,12 @@ class SubscribeResult:
     as_words: tuple[str, ...] = ()
     # Names past the most one command takes, not read yet: the reply says how to send them.
     later: tuple[str, ...] = ()
-    # Names read as several companies at their spaces ("Apple Toyota": a comma forgotten).
-    apart: tuple[str, ...] = ()
+    # Names read as several companies at their spaces ("Apple Toyota": a comma forgotten),
+    # with how many each made ("Toyota Motor Apple": 2).
+    apart: tuple[tuple[str, int], ...] = ()
+    # New names whose words hold several known companies ("Apple Toyota Blorbcorp"):
+    # followed as one name, and the reply says how to follow them apart.
+    several: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from bot.services.registry import (
     offered_names,
 )
 from bot.services.typed.lists import split_names
+from bot.services.typed.names import NameChooser
 from bot.services.typed.references import unwrapped, with_scheme
 from summarizer.companies.matcher import SUBJECT_THRESHOLD
 from summarizer.errors import EmptyArticleError, FetchError, InputError
@@ -113,9 +114,13 @@ class NewsService:
         return self.news_for(chat_id, company, count)
 
     def _refuse_several(self, name: str, chat_id: int) -> None:
-        """``/news Apple, Toyota``: /news shows one company, so the reply names the
-        commands for the known ones, not "I don't know a company called 'Apple, Toyota'"."""
+        """``/news Apple, Toyota`` (or ``Apple Toyota``, the comma forgotten): /news shows
+        one company, so the reply names the commands for the known ones, not "I don't
+        know a company called 'Apple, Toyota'"."""
         parts = split_names(name)  # as /subscribe reads them: "F5, Inc." is one name
+        if len(parts) == 1:  # "Apple Toyota", "Apple and Google": also as /subscribe reads them
+            chooser = NameChooser(store=self.store, companies=self.companies)
+            parts = chooser.split_joined(parts[0], chat_id=chat_id)
         known = [c for c in (self.find_company(p, chat_id) for p in parts[:10]) if c]
         if len(parts) > 1 and known:
             commands = " or ".join(f"/news {company.name}" for company in known[:3])

@@ -56,7 +56,8 @@ class SubscriptionService:
         Sent in a forum topic (``topic``), these companies' alerts go to that topic (also
         those already followed: they move here)."""
         first, later = first_names(text)
-        names, apart = self.names.read_apart(first, chat_id=chat_id, whole=quoted_names(text))
+        whole = quoted_names(text)
+        names, apart = self.names.read_apart(first, chat_id=chat_id, whole=whole)
         self.store.chats.upsert(chat_id, type=chat_type, title=title)
         count = self.store.subscriptions.count(chat_id)
         out = _outcomes()
@@ -70,7 +71,12 @@ class SubscriptionService:
             out["over"] += later
             later = []
         result = self._result(chat_id, out, count, topic)
-        return replace(result, later=tuple(later), apart=tuple(apart))
+        several = tuple(
+            ref.name
+            for ref in out["new"]
+            if ref.name.casefold() not in whole and self.names.holds_several(ref.name, chat_id)
+        )
+        return replace(result, later=tuple(later), apart=tuple(apart), several=several)
 
     def subscribe_id(
         self, chat_id: int, company_id: int, *, topic: int | None = None

@@ -9,7 +9,8 @@ Two kinds of evidence, either enough, and only on a page whose cleaned text is s
   ``"isAccessibleForFree": false`` (JSON-LD) or ``itemprop="isAccessibleForFree"
   content="False"`` (microdata);
 * the sentence a paywall shows where the story stops ("Subscribe to continue reading",
-  "This article is for subscribers only", "You have reached your free article limit").
+  "This article is for subscribers only", "You have reached your free article limit"),
+  beyond the story's own words (a story about paywalls may quote one).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ import re
 # A story shorter than this after cleaning may be a stub; the dev sets' shortest real
 # stories run to about 150 words, and paywall teasers to one or two paragraphs.
 STUB_WORDS = 250
+# A paywall's own notice is a line or two ("You have reached your limit of free articles
+# this month."); a longer paragraph saying its words is the story's.
+WALL_WORDS = 25
 
 _NOT_FREE = re.compile(
     r"""["']?isAccessibleForFree["']?\s*[:=]\s*["']?false\b"""
@@ -43,4 +47,15 @@ def is_paywall_stub(page: str, body: str) -> bool:
     the text cleaned from it: short, and marked or worded as locked."""
     if len(body.split()) >= STUB_WORDS:
         return False
-    return bool(_NOT_FREE.search(page) or _WALL.search(page))
+    return bool(_NOT_FREE.search(page)) or _walled(page, body)
+
+
+def _walled(page: str, body: str) -> bool:
+    """Whether the page shows a paywall's words beyond those the story itself says: a
+    short story about paywalls ("readers are asked to subscribe to continue reading")
+    is no stub. A wall sentence the cleaning kept ends the text: a short last paragraph
+    is not counted as the story's."""
+    story, _, last = body.strip().rpartition("\n\n")
+    if len(last.split()) > WALL_WORDS:
+        story = body
+    return len(_WALL.findall(page)) > len(_WALL.findall(story))

@@ -47,12 +47,16 @@ def split_names(text: str) -> list[str]:
 
 def quoted_names(text: str) -> frozenset[str]:
     """The names ``text`` puts wholly in quotes, folded: typed so to be kept whole
-    (``/subscribe "Nokia Siemens"`` is one name, not Nokia and Siemens)."""
+    (``/subscribe "Nokia Siemens"`` is one name, not Nokia and Siemens), also when the
+    closing quote is forgotten (``/subscribe "Nokia Siemens``)."""
     found = set()
     for line in html.unescape(text).split("\n"):
         for m in _PIECE.finditer(line):
+            name = " ".join(m.group(m.lastgroup or "plain").split())
             if m.lastgroup != "plain":
-                found.add(" ".join(m.group(m.lastgroup or "plain").split()).casefold())
+                found.add(name.casefold())
+            elif name[:1] in _QUOTES and sum(map(name.count, _QUOTES)) == 1:
+                found.add(name.strip(_QUOTES).strip().casefold())
     return frozenset(found)
 
 

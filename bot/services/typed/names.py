@@ -8,12 +8,15 @@ it for /subscribe and /unsubscribe.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from bot.services.registry import find_company, new_name_problem, offered_names
+from bot.services.registry import find_company, new_name_problem, offered_names, registry_entry
 from bot.services.typed.lists import JOINERS
 from summarizer.companies.registry.names import word_name
 from summarizer.companies.registry.suggest import SUGGEST_CUTOFF
@@ -24,7 +27,10 @@ if TYPE_CHECKING:
     from storage.store import Store
 
 CLOSE_MATCH = 80.0  # rapidfuzz ratio: "Xiaomy" ~ "Xiaomi" (83) is a typo, not a new name
-MAX_JOINED_WORDS = 4  # "Apple Toyota Sony Nokia": longer runs of names are rarely a list
+# "Apple Toyota Sony Nokia Shell", "General Motors Ford": the words of a name typed
+# without commas read as known names of up to MAX_NAME_WORDS words each.
+MAX_JOINED_WORDS = 12
+MAX_NAME_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +51,22 @@ class Unknown:
     suggestions: tuple[CompanyRef, ...] = ()
     reason: str | None = None
     created: bool = False  # followed as a new name all the same; suggestions are loose
+
+
+def _fewest_names(count: int, known: Callable[[int, int], int | None]) -> list[int]:
+    """Where the names end when ``count`` words are read as the fewest different known
+    companies (``known(start, end)``: the id the words name, or None); [] if they cannot."""
+    # best[i]: the fewest names spelling the first i words, as (end, company id) steps.
+    best: list[list[tuple[int, int]] | None] = [[], *([None] * count)]
+    for end in range(1, count + 1):
+        for start in range(max(0, end - MAX_NAME_WORDS), end):
+            before, current = best[start], best[end]
+            if before is None or (current is not None and len(before) + 1 >= len(current)):
+                continue
+            company_id = known(start, end)
+            if company_id is not None and company_id not in {i for _, i in before}:
+                best[end] = [*before, (end, company_id)]
+    return [end for end, _ in best[count] or ()]
 
 
 def _distinct(name: str, other: str) -> tuple[str, str]:
@@ -72,16 +94,17 @@ class NameChooser:
 
     def read_apart(
         self, names: list[str], *, chat_id: int, whole: frozenset[str] = frozenset()
-    ) -> tuple[list[str], list[str]]:
+    ) -> tuple[list[str], list[tuple[str, int]]]:
         """Each name of a command as the companies it names (see :meth:`split_joined`),
         but a name typed in quotes (folded in ``whole``) as itself; and the names read
-        apart at their spaces ("Apple Toyota"), which the reply says it did."""
+        apart at their spaces ("Apple Toyota"), with how many companies each made,
+        which the reply says."""
         parts: list[str] = []
-        apart: list[str] = []
+        apart: list[tuple[str, int]] = []
         for name in names:
             split = [name] if name.casefold() in whole else self.split_joined(name, chat_id=chat_id)
-            if len(split) > 1 and split == name.split():
-                apart.append(name)
+            if len(split) > 1 and " ".join(split) == " ".join(name.split()):
+                apart.append((name, len(split)))
             parts += split
         return parts, apart
 
@@ -109,15 +132,37 @@ class NameChooser:
         return bool(company and company.custom and self.words_apart(name, chat_id=chat_id))
 
     def words_apart(self, name: str, *, chat_id: int | None = None) -> list[str]:
-        """The words of ``name`` when each is a different known company and the whole is
-        none ("Apple Toyota": the comma forgotten), else []. Another chat's made-up names
+        """``name`` as the different known companies its words spell one after the
+        other, when the whole is none ("Apple Toyota", "Toyota Motor Apple": the comma
+        forgotten), in as few names as can be; else []. Another chat's made-up names
         are unknown here, so a name never tells that some chat follows it."""
         words = name.split()
         if not 2 <= len(words) <= MAX_JOINED_WORDS:
             return []
-        found = [self.find(word, chat_id) for word in words]
-        ids = {company.id for company in found if company is not None}
-        return words if None not in found and len(ids) == len(words) else []
+
+        @cache
+        def known(start: int, end: int) -> int | None:
+            if end - start == len(words):
+                return None  # the whole name: the name itself, not a list
+            part = " ".join(words[start:end])
+            # A name of several words is first looked up in memory: most runs of words
+            # are no name, and the table's alias search costs ~5 ms a miss.
+            if end - start > 1 and registry_entry(self.companies.matcher, part) is None:
+                return None
+            company = self.find(part, chat_id)
+            return company.id if company is not None else None
+
+        ends = _fewest_names(len(words), known)
+        return [" ".join(words[a:b]) for a, b in itertools.pairwise([0, *ends])]
+
+    def holds_several(self, name: str, chat_id: int) -> bool:
+        """Whether two or more words of a name new to the bot are different known
+        companies ("Apple Toyota Blorbcorp"): a list with its commas forgotten, maybe."""
+        words = name.split()
+        if not 3 <= len(words) <= MAX_JOINED_WORDS:
+            return False
+        found = (self.find(word, chat_id) for word in dict.fromkeys(words))
+        return len({company.id for company in found if company is not None}) >= 2
 
     def company_for(
         self, name: str, unknown: list[Unknown], *, chat_id: int

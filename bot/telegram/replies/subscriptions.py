@@ -51,13 +51,13 @@ def _unknown_lines(unknown: Sequence[Unknown]) -> list[str]:
     return lines
 
 
-def _apart_lines(apart: Sequence[str]) -> list[str]:
+def _apart_lines(apart: Sequence[tuple[str, int]]) -> list[str]:
     """Names read as several companies ("Apple Toyota"), and how to follow one as typed."""
     return [
-        f"• I read “{esc(name, limit=NAME_CHARS)}” as {len(name.split())} companies (commas "
+        f"• I read “{esc(name, limit=NAME_CHARS)}” as {count} companies (commas "
         f"separate names). For one company of that name, send "
         f"{code(subscribe_commands([name], quoted={name})[0])}"
-        for name in apart
+        for name, count in apart
     ]
 
 
@@ -112,6 +112,11 @@ def subscribe_reply(result: SubscribeResult) -> tuple[str, InlineKeyboardMarkup 
             "also names it elsewhere."
         )
     lines += _apart_lines(result.apart)
+    lines += [
+        f"• “{esc(name, limit=NAME_CHARS)}” is one name to me; to follow several "
+        "companies, separate them with commas."
+        for name in result.several
+    ]
     if result.already:
         lines.append(f"• Already following {_ended(result.already)}")
     if result.moved:

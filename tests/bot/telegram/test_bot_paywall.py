@@ -40,6 +40,14 @@ ROUTES = {
     "/limit": page([TEASER], wall="You have reached your limit of free articles this month."),
     "/full-marked": page(FULL, free=False),  # the whole story served all the same
     "/short-free": page(FULL[:3], free=True, wall="Subscribe to our newsletter"),
+    # A short free story about paywalls says a wall's words itself, last paragraph too.
+    "/about-walls": page(
+        [
+            *FULL[:2],
+            "The Ohio Courier now asks readers who reach the end of a free story to subscribe "
+            "to continue reading, a change the paper says added 20,000 subscribers in a year.",
+        ]
+    ),
 }
 
 
@@ -61,7 +69,7 @@ async def test_a_paywall_stub_is_named_not_summarised(
     assert bot.store.articles.id_for_url(f"{site}{path}", chat_id=11) is None
 
 
-@pytest.mark.parametrize("path", ["/full-marked", "/short-free"])
+@pytest.mark.parametrize("path", ["/full-marked", "/short-free", "/about-walls"])
 async def test_a_page_read_whole_is_summarised_whatever_its_marks(
     bot: Any, serve_routes: Callable[..., str], path: str
 ) -> None:
