@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from summarizer.errors import InputError
@@ -40,16 +41,18 @@ def timezone_label(zone: str) -> str:
 
 # A well-known place for each offset off the whole hour (minutes east of UTC); the zone
 # database also has older spellings of some ("Asia/Calcutta").
-_PLACES = {
-    330: "Asia/Kolkata",
-    345: "Asia/Kathmandu",
-    210: "Asia/Tehran",
-    270: "Asia/Kabul",
-    390: "Asia/Yangon",
-    -210: "America/St_Johns",
-    570: "Australia/Darwin",
-    -570: "Pacific/Marquesas",
-}
+_PLACES = MappingProxyType(
+    {
+        330: "Asia/Kolkata",
+        345: "Asia/Kathmandu",
+        210: "Asia/Tehran",
+        270: "Asia/Kabul",
+        390: "Asia/Yangon",
+        -210: "America/St_Johns",
+        570: "Australia/Darwin",
+        -570: "Pacific/Marquesas",
+    }
+)
 
 
 def _places_at(minutes: int) -> list[str]:

@@ -9,6 +9,8 @@ registry's scan), say which: only those are searched for.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from summarizer.companies.finding.described import _WORDS, PARTS, ROLES
 from summarizer.companies.finding.owned import OWNED
@@ -19,11 +21,16 @@ def _run(phrase: str) -> bytes:
     return re.findall(r"[a-z0-9]+", phrase.lower())[0].encode()
 
 
-# Each phrase searched for above, by its first run and that run + "s" (a plural lead).
-_BY_RUN: dict[bytes, list[str]] = {}
-for _phrase in (*_WORDS, *PARTS, *ROLES, *OWNED):
-    for _key in (_run(_phrase), _run(_phrase) + b"s"):
-        _BY_RUN.setdefault(_key, []).append(_phrase)
+def _by_run() -> Mapping[bytes, tuple[str, ...]]:
+    """Each phrase searched for above, by its first run and that run + "s" (a plural lead)."""
+    found: dict[bytes, list[str]] = {}
+    for phrase in (*_WORDS, *PARTS, *ROLES, *OWNED):
+        for key in (_run(phrase), _run(phrase) + b"s"):
+            found.setdefault(key, []).append(phrase)
+    return MappingProxyType({key: tuple(phrases) for key, phrases in found.items()})
+
+
+_BY_RUN = _by_run()  # read-only: built once at import
 _RUN_KEYS = frozenset(_BY_RUN)
 
 
