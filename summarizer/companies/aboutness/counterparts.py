@@ -49,10 +49,10 @@ _ASIDE = re.compile(r",\s")
 _ADVERB = re.compile(r"\s*(?:[A-Z][a-z]+, )?")
 
 
-def counterparts(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
+def counterparts(occs: Sequence[Occurrence], layout: Layout, *, head: set[int]) -> set[int]:
     """Entries that, as the subject of an opening sentence, make a deal with a head company
-    (see the module docstring); ``layout``: the article's sentences."""
-    head = heads(occs, layout)
+    (see the module docstring); ``layout``: the article's sentences; ``head``: its
+    :func:`heads`."""
     found: set[int] = set()
     for o in occs:
         if o.part == 0 or not head or o.entry in head or o.entry in found:
@@ -86,11 +86,11 @@ _TO_BUYER = re.compile(
 )
 
 
-def buyers(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
+def buyers(occs: Sequence[Occurrence], layout: Layout, *, head: set[int]) -> set[int]:
     """Entries a lead sentence names as the buyer of what a head company named before it in
     the sentence delivers or sells ("The first A380, made by Airbus, was delivered today to
-    Singapore Airlines"; labelling guide rule 8: buyer and seller), however seldom named."""
-    head = heads(occs, layout)
+    Singapore Airlines"; labelling guide rule 8: buyer and seller), however seldom named;
+    ``head``: the story's :func:`heads`."""
     lead = {(p, b) for p, b, _ in layout.lead}
     found: set[int] = set()
     for o in occs:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.companies.aboutness.counterparts import heads
 from summarizer.companies.aboutness.layout import Layout
 from summarizer.companies.aboutness.occurrences import Occurrence
 
@@ -37,9 +36,9 @@ _DEAL = re.compile(
 )
 
 
-def rivals(occs: Sequence[Occurrence], layout: Layout) -> set[int]:
-    """Entries introduced as a rival of the story's head company (see the module docstring)."""
-    head = heads(occs, layout)
+def rivals(occs: Sequence[Occurrence], layout: Layout, *, head: set[int]) -> set[int]:
+    """Entries introduced as a rival of the story's head company (see the module docstring);
+    ``head``: the story's companies heading it (``counterparts.heads``)."""
     if not head:
         return set()
     first: dict[int, Occurrence] = {}

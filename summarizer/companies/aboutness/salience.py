@@ -72,7 +72,7 @@ from operator import itemgetter, mul
 from summarizer.companies.aboutness.agents import agents
 from summarizer.companies.aboutness.cases import defendants
 from summarizer.companies.aboutness.compilers import bounded, compilers
-from summarizer.companies.aboutness.counterparts import buyers, counterparts
+from summarizer.companies.aboutness.counterparts import buyers, counterparts, heads
 from summarizer.companies.aboutness.cues import acts, is_source, window
 from summarizer.companies.aboutness.flights import flights
 from summarizer.companies.aboutness.layout import Layout
@@ -210,10 +210,10 @@ def _mark_other_head(feats: Mapping[int, dict[str, float]]) -> None:
     # The headline, or the first sentence when the headline names no company, says whom the
     # story is about: a company left out there while another one is named is less likely a
     # subject. (Falling back only for untitled stories was measured: more passing alerts.)
-    heads = {e for e, f in feats.items() if f["title"]}
-    heads = heads or {e for e, f in feats.items() if f["first"]}
+    heading = {e for e, f in feats.items() if f["title"]}
+    heading = heading or {e for e, f in feats.items() if f["first"]}
     for e, f in feats.items():
-        f["other_head"] = float(bool(heads) and e not in heads)
+        f["other_head"] = float(bool(heading) and e not in heading)
 
 
 def _together(
@@ -246,13 +246,14 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
     # The rules below relate two companies: a story naming one (a third of those naming any)
     # has nothing for them to find, and skipping them leaves its scores as they were.
     several = len(counts) > 1
+    head = heads(occs, layout) if several else set()  # read by the three rules below
     if several:
-        made |= counterparts(occs, layout)  # "X agreed a takeover by H": the head's partner
-        made |= buyers(occs, layout)  # "made by H, was delivered to X": whom the head sells to
+        made |= counterparts(occs, layout, head=head)  # "X agreed a takeover by H"
+        made |= buyers(occs, layout, head=head)  # "made by H, was delivered to X"
     capped = compilers(occs, layout)  # whose index or survey the story quotes: a source
     capped |= reporters(occs, layout)  # an outlet the story credits with its news: a source
     if several:
-        capped |= rivals(occs, layout) - made  # "in contrast to European rival X": a comparison
+        capped |= rivals(occs, layout, head=head) - made  # "in contrast to European rival X"
     salience = {e: bounded(probability(f), e in made, e in capped) for e, f in feats.items()}
     if several:
         _together(occs, parts, salience, capped)
