@@ -37,7 +37,7 @@ from summarizer.companies.registry.entries import (  # re-exported: callers impo
 from summarizer.companies.registry.entries import load_registry as load_registry
 from summarizer.companies.registry.names import reads_as_ticker, short_forms
 from summarizer.companies.registry.plurals import number_variants
-from summarizer.companies.registry.spellings import spelling_variants
+from summarizer.companies.registry.spellings import possessive_variants, spelling_variants
 from summarizer.companies.registry.suggest import Compared, close_names
 from summarizer.companies.registry.words import story_words
 
@@ -69,7 +69,7 @@ class CompanyMatcher:
         for i, entry in enumerate(self.entries):
             self._add_entry(i, entry)
         for i, entry in enumerate(self.entries):  # after every name: none is taken from another
-            self._add_number_variants(i, entry)
+            self._add_other_forms(i, entry)
         for i, entry in enumerate(self.entries):  # a name or alias wins over a ticker ("BA")
             if entry.ticker:
                 self._lookup.setdefault(_key(entry.ticker), i)
@@ -97,11 +97,12 @@ class CompanyMatcher:
             if bare_ok and _key(entry.ticker) not in self._lookup:
                 self._index.add(entry.ticker, i, mode=EXACT)
 
-    def _add_number_variants(self, i: int, entry: CompanyEntry) -> None:
-        """ "Seibu Railways" is Seibu Railway, unless another company goes by that name."""
+    def _add_other_forms(self, i: int, entry: CompanyEntry) -> None:
+        """ "Seibu Railways" is Seibu Railway and "Sainsburys" Sainsbury's, unless another
+        company goes by that name."""
         ambiguous = {a.casefold() for a in entry.ambiguous}
         aliases = [a for a in (entry.name, *entry.aliases) if a.casefold() not in ambiguous]
-        for variant in number_variants(aliases):
+        for variant in (*number_variants(aliases), *possessive_variants(aliases)):
             if (key := _key(variant)) not in self._lookup:
                 self._index.add(variant, i, mode=alias_mode(variant, ambiguous=False))
                 self._lookup[key] = self._names[key] = i
@@ -120,7 +121,7 @@ class CompanyMatcher:
     def _add_followed(self, i: int, entry: CompanyEntry) -> None:
         """Index a name users follow (or one a story's discovery found), short forms too."""
         self._add_entry(i, entry)
-        self._add_number_variants(i, entry)
+        self._add_other_forms(i, entry)
         self._add_short_forms(i, entry)
         if entry.ticker:
             self._lookup.setdefault(_key(entry.ticker), i)

@@ -6,7 +6,11 @@ focused on a company looks for them too (:func:`focus_names`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+# A word in the possessive form ("Sainsbury's", "Macy’s"), not after an "s" ("St James's").
+_POSSESSIVE = re.compile(r"(?<=[^\W_s])['’]s\b")
 
 
 def and_variant(alias: str) -> str:
@@ -58,9 +62,15 @@ def spelling_variants(aliases: Sequence[str]) -> list[str]:
     return out
 
 
+def possessive_variants(aliases: Sequence[str]) -> list[str]:
+    """``aliases`` named in the possessive, without the apostrophe ("Sainsburys",
+    "Moodys Investors Service"): papers, and users typing, drop it."""
+    return [_POSSESSIVE.sub("s", alias) for alias in aliases if _POSSESSIVE.search(alias)]
+
+
 def focus_names(names: Sequence[str | None]) -> tuple[str, ...]:
     """A followed company's names to look for in a story: ``names`` (empty ones left
     out) and their spellings papers also use (:func:`spelling_variants`), as the
-    matcher finds them ("The Weinstein Co.")."""
+    matcher finds them ("The Weinstein Co.", "Sainsburys")."""
     given = tuple(name.strip() for name in names if name and name.strip())
-    return (*given, *spelling_variants(given))
+    return (*given, *spelling_variants(given), *possessive_variants(given))

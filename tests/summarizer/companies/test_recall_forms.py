@@ -5,6 +5,7 @@ from __future__ import annotations
 from summarizer.article import Article
 from summarizer.companies.matcher import CompanyEntry, CompanyMatcher
 from summarizer.companies.registry.plurals import number_variants
+from summarizer.companies.registry.spellings import focus_names, possessive_variants
 
 
 def _names(matcher: CompanyMatcher, *paragraphs: str) -> list[str]:
@@ -97,3 +98,25 @@ def test_a_market_named_by_its_street_or_a_whole_trade_has_no_shares_of_its_own(
         "Investors hold shares in Big Tech."
     )
     assert _names(matcher, text) == []
+
+
+def test_a_name_in_the_possessive_is_found_without_its_apostrophe() -> None:
+    matcher = CompanyMatcher([CompanyEntry("Harwell's", aliases=("Harwell's Stores",))])
+    found = _names(matcher, "Harwells said sales rose.", "Harwells Stores will hire 500 staff.")
+    assert found == ["Harwell's"]
+    assert matcher.resolve("Harwells") == CompanyEntry("Harwell's", aliases=("Harwell's Stores",))
+    # "St Jamess" is no way to write "St James's": a possessive after an "s" keeps its form
+    assert possessive_variants(["Harwell’s", "St James's Place", "Lowe's Companies"]) == [
+        "Harwells",
+        "Lowes Companies",
+    ]
+
+
+def test_an_apostrophe_free_form_is_never_taken_from_a_company_that_goes_by_it() -> None:
+    matcher = CompanyMatcher([CompanyEntry("Pellow's"), CompanyEntry("Pellows")])
+    assert _names(matcher, "Pellows raised its prices.") == ["Pellows"]
+    assert _names(matcher, "Pellow's raised its prices.") == ["Pellow's"]
+
+
+def test_a_summary_focused_on_a_possessive_name_opens_on_its_apostrophe_free_form() -> None:
+    assert "Harwells" in focus_names(["Harwell's"])
