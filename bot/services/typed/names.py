@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from bot.services.registry import find_company, new_name_problem, offered_names, registry_entry
-from bot.services.typed.lists import JOINERS
+from bot.services.typed.lists import JOINERS, open_quote
 from summarizer.companies.registry.names import word_name
 from summarizer.companies.registry.suggest import SUGGEST_CUTOFF
 
@@ -101,12 +101,27 @@ class NameChooser:
         which the reply says."""
         parts: list[str] = []
         apart: list[tuple[str, int]] = []
-        for name in names:
-            split = [name] if name.casefold() in whole else self.split_joined(name, chat_id=chat_id)
+        for name, kept in (p for n in names for p in self._opened(n, chat_id)):
+            if kept or name.casefold() in whole:
+                parts.append(name)
+                continue
+            split = self.split_joined(name, chat_id=chat_id)
             if len(split) > 1 and " ".join(split) == " ".join(name.split()):
                 apart.append((name, len(split)))
             parts += split
         return parts, apart
+
+    def _opened(self, name: str, chat_id: int) -> list[tuple[str, bool]]:
+        """``Apple "Toyota``: the names before a quote opened after them and the name it
+        opens, kept whole (True) as its closing quote was forgotten; the name itself
+        when there is no such quote or the words are one known name without it."""
+        opened = open_quote(name)
+        if opened is None:
+            return [(name, False)]
+        joined = " ".join(opened)
+        if self.find(joined, chat_id) is not None:
+            return [(joined, False)]
+        return [(opened[0], False), (opened[1], True)]
 
     def split_joined(self, name: str, *, chat_id: int | None = None) -> list[str]:
         """``name`` as the known companies it joins ("Volkswagen and BMW", "Apple & Google",

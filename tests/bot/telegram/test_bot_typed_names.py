@@ -58,6 +58,19 @@ async def test_a_name_whose_closing_quote_is_forgotten_stays_whole(bot: Bot) -> 
     assert followed(bot) == ["Intel Siemens", "Sony Nokia", "Tesla", "Xiaomi"]
 
 
+async def test_a_quote_opened_after_a_name_starts_the_next_name(bot: Bot) -> None:
+    # 'Apple "Toyota': the quote starts a second name (its closing quote forgotten),
+    # so both are followed, with no note about reading names apart nor a broken
+    # quoted command to send.
+    reply = (await bot.send('/subscribe Apple "Toyota'))[0]
+    assert followed(bot) == ["Apple", "Toyota Motor"]
+    assert "I read" not in reply and "&quot;" not in reply
+    # The name the quote opens stays whole, even when its words are known companies.
+    reply = (await bot.send("/subscribe Tesla “Sony Nokia", chat=21, user=21))[0]
+    assert followed(bot, 21) == ["Sony Nokia", "Tesla"]
+    assert "I read" not in reply and "is one name to me" not in reply
+
+
 async def test_a_new_name_holding_known_companies_says_commas_separate(bot: Bot) -> None:
     # Two known companies and one new name, the commas forgotten: it is one new name
     # (the bot cannot tell a list from a firm's name), and the reply says how to list.
