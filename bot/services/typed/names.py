@@ -8,7 +8,6 @@ it for /subscribe and /unsubscribe.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -53,9 +52,10 @@ class Unknown:
     created: bool = False  # followed as a new name all the same; suggestions are loose
 
 
-def _fewest_names(count: int, known: Callable[[int, int], int | None]) -> list[int]:
-    """Where the names end when ``count`` words are read as the fewest different known
-    companies (``known(start, end)``: the id the words name, or None); [] if they cannot."""
+def _fewest_names(count: int, known: Callable[[int, int], int | None]) -> list[tuple[int, int]]:
+    """Where the names end, with the company each names, when ``count`` words are read
+    as the fewest known names (``known(start, end)``: the id the words name, or None);
+    [] if they cannot. A company may come twice: "Apple Apple" is Apple typed twice."""
     # best[i]: the fewest names spelling the first i words, as (end, company id) steps.
     best: list[list[tuple[int, int]] | None] = [[], *([None] * count)]
     for end in range(1, count + 1):
@@ -64,9 +64,9 @@ def _fewest_names(count: int, known: Callable[[int, int], int | None]) -> list[i
             if before is None or (current is not None and len(before) + 1 >= len(current)):
                 continue
             company_id = known(start, end)
-            if company_id is not None and company_id not in {i for _, i in before}:
+            if company_id is not None:
                 best[end] = [*before, (end, company_id)]
-    return [end for end, _ in best[count] or ()]
+    return best[count] or []
 
 
 def _distinct(name: str, other: str) -> tuple[str, str]:
@@ -105,8 +105,8 @@ class NameChooser:
             if kept or name.casefold() in whole:
                 parts.append(name)
                 continue
-            split = self.split_joined(name, chat_id=chat_id)
-            if len(split) > 1 and " ".join(split) == " ".join(name.split()):
+            split, at_spaces = self._split(name, chat_id)
+            if len(split) > 1 and at_spaces:
                 apart.append((name, len(split)))
             parts += split
         return parts, apart
@@ -127,13 +127,19 @@ class NameChooser:
         """``name`` as the known companies it joins ("Volkswagen and BMW", "Apple & Google",
         "Nokia/Siemens", "Apple Toyota"), or as itself: a known name ("Procter & Gamble",
         "General Motors") or one whose parts are not all known companies stays whole."""
+        return self._split(name, chat_id)[0]
+
+    def _split(self, name: str, chat_id: int | None) -> tuple[list[str], bool]:
+        """:meth:`split_joined`, and whether the name was read apart at its spaces (the
+        reply says so; "Volkswagen and BMW" said it was two)."""
         if self.find(name, chat_id) is not None:
-            return [name]
+            return [name], False
         for joiner in JOINERS:
             parts = [p.strip() for p in joiner.split(name)]
             if len(parts) > 1 and all(p and self.find(p, chat_id) is not None for p in parts):
-                return parts
-        return self.words_apart(name, chat_id=chat_id) or [name]
+                return parts, False
+        apart = self.words_apart(name, chat_id=chat_id)
+        return apart or [name], bool(apart)
 
     def as_followed(self, pairs: list[tuple[int, str]], chat_id: int) -> list[CompanyRef]:
         """Followed companies (id, name) as refs, a made-up name whose words are known
@@ -149,8 +155,9 @@ class NameChooser:
     def words_apart(self, name: str, *, chat_id: int | None = None) -> list[str]:
         """``name`` as the different known companies its words spell one after the
         other, when the whole is none ("Apple Toyota", "Toyota Motor Apple": the comma
-        forgotten), in as few names as can be; else []. Another chat's made-up names
-        are unknown here, so a name never tells that some chat follows it."""
+        forgotten), in as few names as can be, each company once ("Apple Apple" is
+        Apple); else []. Another chat's made-up names are unknown here, so a name never
+        tells that some chat follows it."""
         words = name.split()
         if not 2 <= len(words) <= MAX_JOINED_WORDS:
             return []
@@ -167,8 +174,12 @@ class NameChooser:
             company = self.find(part, chat_id)
             return company.id if company is not None else None
 
-        ends = _fewest_names(len(words), known)
-        return [" ".join(words[a:b]) for a, b in itertools.pairwise([0, *ends])]
+        names: dict[int, str] = {}  # by company, as first typed
+        start = 0
+        for end, company_id in _fewest_names(len(words), known):
+            names.setdefault(company_id, " ".join(words[start:end]))
+            start = end
+        return list(names.values())
 
     def holds_several(self, name: str, chat_id: int) -> bool:
         """Whether two or more words of a name new to the bot are different known

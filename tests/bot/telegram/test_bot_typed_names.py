@@ -81,3 +81,18 @@ async def test_a_new_name_holding_known_companies_says_commas_separate(bot: Bot)
         reply = (await bot.send(f"/subscribe {name}"))[0]
         assert name in followed(bot)
         assert "is one name to me" not in reply
+
+
+async def test_a_known_name_typed_twice_is_followed_once(bot: Bot) -> None:
+    # "Apple Apple" is Apple typed twice, not a made-up name "Apple Apple" offered as
+    # a look-alike of Apple; with a comma too. The reply says nothing of reading apart.
+    for chat, text in ((11, "/subscribe Apple Apple"), (21, "/subscribe Apple, Apple")):
+        reply = (await bot.send(text, chat=chat, user=chat))[0]
+        assert followed(bot, chat) == ["Apple"]
+        assert "Subscribed to <b>Apple</b>." in reply
+        assert "I read" not in reply and "new to me" not in reply and "already" not in reply
+    assert bot.store.companies.get_by_name("Apple Apple") is None
+    # A repeat among other names: each company once, and the reading apart is said.
+    reply = (await bot.send("/subscribe Apple Toyota apple", chat=31, user=31))[0]
+    assert followed(bot, 31) == ["Apple", "Toyota Motor"]
+    assert "as 2 companies" in reply
