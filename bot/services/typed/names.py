@@ -191,7 +191,7 @@ class NameChooser:
         return len({company.id for company in found if company is not None}) >= 2
 
     def company_for(
-        self, name: str, unknown: list[Unknown], *, chat_id: int
+        self, name: str, unknown: list[Unknown], *, chat_id: int, quoted: bool = False
     ) -> tuple[Company | None, bool]:
         """The stored company for ``name``, a new custom name, or None (noted in ``unknown``);
         True when the name was created.
@@ -199,6 +199,9 @@ class NameChooser:
         A near-miss of a known name ("Xiaomy") is not followed but answered with
         suggestions; a name unlike any known one becomes a custom name, and loose
         look-alikes are still offered (noted in ``unknown`` with the name created).
+        A name typed in quotes (``quoted``) is the chat's own whole name, as the reply
+        reading "Toyota Motor Apple" apart tells it to send: never refused as a near
+        miss, followed as a new name with the look-alikes offered.
         """
         company = self.find(name, chat_id)
         if company is not None:
@@ -209,7 +212,7 @@ class NameChooser:
         suggestions = self.suggest(name, chat_id=chat_id)
         # A near-miss of a registry name is a typo; of a name a chat made up ("Nexora
         # Ltd" for "Nexara Ltd"), as likely another firm: followed, the other offered.
-        if any(
+        if not quoted and any(
             self._closeness(name, ref) >= CLOSE_MATCH and not self._custom(ref)
             for ref in suggestions
         ):

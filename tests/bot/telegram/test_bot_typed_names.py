@@ -96,3 +96,21 @@ async def test_a_known_name_typed_twice_is_followed_once(bot: Bot) -> None:
     reply = (await bot.send("/subscribe Apple Toyota apple", chat=31, user=31))[0]
     assert followed(bot, 31) == ["Apple", "Toyota Motor"]
     assert "as 2 companies" in reply
+
+
+async def test_a_quoted_name_is_followed_whole_with_the_known_ones_offered(bot: Bot) -> None:
+    # The reply reading "Toyota Motor Apple" apart says how to follow one company of
+    # that name; that command is followed, not refused as a misspelt Toyota Motor.
+    reply = (await bot.send("/subscribe Toyota Motor Apple"))[0]
+    command = '/subscribe "Toyota Motor Apple"'
+    assert "<code>/subscribe &quot;Toyota Motor Apple&quot;</code>" in reply
+    await bot.send("/unsubscribe all")
+    reply = (await bot.send(command))[0]
+    assert followed(bot) == ["Toyota Motor Apple"]
+    assert "Subscribed to <b>Toyota Motor Apple</b> — a name new to me" in reply
+    assert "If by “Toyota Motor Apple” you meant <b>Toyota Motor</b>, tap below." in reply
+    toyota = bot.store.companies.get_by_name("Toyota Motor")
+    assert ("Follow Toyota Motor", f"f:{toyota.id}") in bot.buttons(bot.last("sendMessage"))
+    # Unquoted, a near miss of a known name is still a typo to correct.
+    reply = (await bot.send("/subscribe Xiaomy", chat=21, user=21))[0]
+    assert followed(bot, 21) == [] and "Did you mean <b>Xiaomi</b>?" in reply
