@@ -114,3 +114,17 @@ async def test_a_quoted_name_is_followed_whole_with_the_known_ones_offered(bot: 
     # Unquoted, a near miss of a known name is still a typo to correct.
     reply = (await bot.send("/subscribe Xiaomy", chat=21, user=21))[0]
     assert followed(bot, 21) == [] and "Did you mean <b>Xiaomi</b>?" in reply
+
+
+async def test_a_company_named_after_the_two_it_joined_stays_whole(bot: Bot) -> None:
+    # Virgin Media O2 (2021) is one company, not Virgin Media and O2: a registry name
+    # is never read apart, alone or among other names (as few names as can be).
+    reply = (await bot.send("/subscribe Virgin Media O2"))[0]
+    assert followed(bot) == ["Virgin Media O2"]
+    assert "I read" not in reply and "new to me" not in reply
+    reply = (await bot.send("/subscribe Apple Virgin Media O2 Tesla", chat=21, user=21))[0]
+    assert followed(bot, 21) == ["Apple", "Tesla", "Virgin Media O2"]
+    assert "as 3 companies" in reply
+    # The two it joined are still followed apart when listed apart.
+    await bot.send("/subscribe Virgin Media, O2", chat=31, user=31)
+    assert followed(bot, 31) == ["O2", "Virgin Media"]
