@@ -62,8 +62,9 @@ class SubscriptionService:
         count = self.store.subscriptions.count(chat_id)
         out = _outcomes()
         for name in names:
+            quoted = name.casefold() in whole
             count += self._subscribe_one(
-                chat_id, name, full=count >= self.max_subscriptions, out=out
+                chat_id, name, full=count >= self.max_subscriptions, out=out, quoted=quoted
             )
         if out["new"]:
             self.companies.reload()
@@ -124,16 +125,17 @@ class SubscriptionService:
         return tuple(r for r in out["already"] if before.get(r.id, default) != topic)
 
     def _subscribe_one(
-        self, chat_id: int, name: str, *, full: bool, out: dict[str, list[Any]]
+        self, chat_id: int, name: str, *, full: bool, out: dict[str, list[Any]], quoted: bool
     ) -> int:
-        """Follow one name, noting the outcome in ``out``; 1 when a subscription was added."""
+        """Follow one name (``quoted``: typed in quotes), noting the outcome in ``out``; 1
+        when a subscription was added."""
         if full:  # no new subscriptions, and no new custom names either
             company = self.find_company(name, chat_id)
             if company is None:
                 out["over"].append(name)
                 return 0
             return self._follow(chat_id, company, full=True, out=out)
-        company, created = self.names.company_for(name, out["unk"], chat_id=chat_id)
+        company, created = self.names.company_for(name, out["unk"], chat_id=chat_id, quoted=quoted)
         if company is None:
             return 0
         return self._follow(chat_id, company, full=False, out=out, created=created)

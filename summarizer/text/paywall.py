@@ -10,12 +10,20 @@ Two kinds of evidence, either enough, and only on a page whose cleaned text is s
   content="False"`` (microdata);
 * the sentence a paywall shows where the story stops ("Subscribe to continue reading",
   "This article is for subscribers only", "You have reached your free article limit"),
-  beyond the story's own words (a story about paywalls may quote one).
+  beyond the story's own words (a story about paywalls may quote one) and outside the
+  site's navigation: a menu, header or footer offering "Subscribe for full access" is on
+  every page of the site, free stories too.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from summarizer.text.html_page import looks_like_html, trimmed
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # A story shorter than this after cleaning may be a stub; the dev sets' shortest real
 # stories run to about 150 words, and paywall teasers to one or two paragraphs.
@@ -55,7 +63,47 @@ def _walled(page: str, body: str) -> bool:
     short story about paywalls ("readers are asked to subscribe to continue reading")
     is no stub. A wall sentence the cleaning kept ends the text: a short last paragraph
     is not counted as the story's."""
+    if not _WALL.search(page):  # most pages: no need to read their structure
+        return False
     story, _, last = body.strip().rpartition("\n\n")
     if len(last.split()) > WALL_WORDS:
         story = body
-    return len(_WALL.findall(page)) > len(_WALL.findall(story))
+    return len(_WALL.findall(_outside_navigation(page))) > len(_WALL.findall(story))
+
+
+# The site's furniture round every page, free or not: menus, headers, footers.
+_NAV_TAGS = frozenset(("nav", "header", "footer", "menu"))
+_NAV_ROLES = frozenset(("navigation", "banner", "contentinfo", "menu", "menubar"))
+_NAV_NAMES = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|masthead)(?:$|[\s_-])", re.I)
+
+
+def _outside_navigation(page: str) -> str:
+    """The text of an HTML page (scripts included: a wall may be written by one)
+    without its navigation: nav, header, footer and menu elements, ARIA navigation
+    roles, and elements whose class or id names a menu; plain text as it is."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    if not looks_like_html(page):
+        return page
+    try:
+        root = lxml_html.document_fromstring(trimmed(page))  # a huge page: its head
+    except (etree.ParserError, ValueError):
+        return page
+    furniture = [element for element in root.iter() if _is_navigation(element)]
+    for element in furniture:
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps the text that follows it
+    return " ".join(root.itertext())  # "</p><div>Subscribe": two words, not "plantSubscribe"
+
+
+def _is_navigation(element: HtmlElement) -> bool:
+    """Whether an element is the site's navigation rather than the page's own."""
+    if not isinstance(element.tag, str):  # comments, processing instructions
+        return False
+    names = f"{element.get('class', '')} {element.get('id', '')}"
+    return (
+        element.tag.lower() in _NAV_TAGS
+        or element.get("role", "").lower() in _NAV_ROLES
+        or bool(_NAV_NAMES.search(names))
+    )

@@ -57,7 +57,17 @@ def quoted_names(text: str) -> frozenset[str]:
                 found.add(name.casefold())
             elif name[:1] in _QUOTES and sum(map(name.count, _QUOTES)) == 1:
                 found.add(name.strip(_QUOTES).strip().casefold())
+            elif opened := open_quote(name):
+                found.add(opened[1].casefold())
     return frozenset(found)
+
+
+def open_quote(name: str) -> tuple[str, str] | None:
+    """``Apple "Toyota``: the words before a quote opened after them, and the name it
+    opens, its closing quote forgotten (the quote says a new name starts); None for a
+    name without such a quote (``Toys "R" Us`` closes its own)."""
+    found = _OPENED.fullmatch(name)
+    return (found["before"], found["after"].strip()) if found else None
 
 
 def _in_single_quotes(name: str) -> bool:
@@ -85,6 +95,10 @@ def first_names(text: str) -> tuple[list[str], list[str]]:
 # A name wholly in quotes (straight or curly), or a run up to the next separator (so
 # quotes inside a name stay: Toys "R" Us).
 _PIECE = re.compile(r'\s*(?:"(?P<q1>[^"]*)"|“(?P<q2>[^”]*)”)\s*(?=[,;]|$)|(?P<plain>[^,;]+)')
+
+
+# Words, then a quote opened after a space and never closed: 'Apple "Toyota'.
+_OPENED = re.compile(r'(?P<before>[^"“”]*[^"“”\s])\s+["“](?P<after>[^"“”\s][^"“”]*)')
 
 
 # What joins two company names typed as one: "Volkswagen and BMW", "Apple & Google",

@@ -8,7 +8,6 @@ it for /subscribe and /unsubscribe.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from bot.services.registry import find_company, new_name_problem, offered_names, registry_entry
-from bot.services.typed.lists import JOINERS
+from bot.services.typed.lists import JOINERS, open_quote
 from summarizer.companies.registry.names import word_name
 from summarizer.companies.registry.suggest import SUGGEST_CUTOFF
 
@@ -53,9 +52,10 @@ class Unknown:
     created: bool = False  # followed as a new name all the same; suggestions are loose
 
 
-def _fewest_names(count: int, known: Callable[[int, int], int | None]) -> list[int]:
-    """Where the names end when ``count`` words are read as the fewest different known
-    companies (``known(start, end)``: the id the words name, or None); [] if they cannot."""
+def _fewest_names(count: int, known: Callable[[int, int], int | None]) -> list[tuple[int, int]]:
+    """Where the names end, with the company each names, when ``count`` words are read
+    as the fewest known names (``known(start, end)``: the id the words name, or None);
+    [] if they cannot. A company may come twice: "Apple Apple" is Apple typed twice."""
     # best[i]: the fewest names spelling the first i words, as (end, company id) steps.
     best: list[list[tuple[int, int]] | None] = [[], *([None] * count)]
     for end in range(1, count + 1):
@@ -64,9 +64,9 @@ def _fewest_names(count: int, known: Callable[[int, int], int | None]) -> list[i
             if before is None or (current is not None and len(before) + 1 >= len(current)):
                 continue
             company_id = known(start, end)
-            if company_id is not None and company_id not in {i for _, i in before}:
+            if company_id is not None:
                 best[end] = [*before, (end, company_id)]
-    return [end for end, _ in best[count] or ()]
+    return best[count] or []
 
 
 def _distinct(name: str, other: str) -> tuple[str, str]:
@@ -101,24 +101,45 @@ class NameChooser:
         which the reply says."""
         parts: list[str] = []
         apart: list[tuple[str, int]] = []
-        for name in names:
-            split = [name] if name.casefold() in whole else self.split_joined(name, chat_id=chat_id)
-            if len(split) > 1 and " ".join(split) == " ".join(name.split()):
+        for name, kept in (p for n in names for p in self._opened(n, chat_id)):
+            if kept or name.casefold() in whole:
+                parts.append(name)
+                continue
+            split, at_spaces = self._split(name, chat_id)
+            if len(split) > 1 and at_spaces:
                 apart.append((name, len(split)))
             parts += split
         return parts, apart
+
+    def _opened(self, name: str, chat_id: int) -> list[tuple[str, bool]]:
+        """``Apple "Toyota``: the names before a quote opened after them and the name it
+        opens, kept whole (True) as its closing quote was forgotten; the name itself
+        when there is no such quote or the words are one known name without it."""
+        opened = open_quote(name)
+        if opened is None:
+            return [(name, False)]
+        joined = " ".join(opened)
+        if self.find(joined, chat_id) is not None:
+            return [(joined, False)]
+        return [(opened[0], False), (opened[1], True)]
 
     def split_joined(self, name: str, *, chat_id: int | None = None) -> list[str]:
         """``name`` as the known companies it joins ("Volkswagen and BMW", "Apple & Google",
         "Nokia/Siemens", "Apple Toyota"), or as itself: a known name ("Procter & Gamble",
         "General Motors") or one whose parts are not all known companies stays whole."""
+        return self._split(name, chat_id)[0]
+
+    def _split(self, name: str, chat_id: int | None) -> tuple[list[str], bool]:
+        """:meth:`split_joined`, and whether the name was read apart at its spaces (the
+        reply says so; "Volkswagen and BMW" said it was two)."""
         if self.find(name, chat_id) is not None:
-            return [name]
+            return [name], False
         for joiner in JOINERS:
             parts = [p.strip() for p in joiner.split(name)]
             if len(parts) > 1 and all(p and self.find(p, chat_id) is not None for p in parts):
-                return parts
-        return self.words_apart(name, chat_id=chat_id) or [name]
+                return parts, False
+        apart = self.words_apart(name, chat_id=chat_id)
+        return apart or [name], bool(apart)
 
     def as_followed(self, pairs: list[tuple[int, str]], chat_id: int) -> list[CompanyRef]:
         """Followed companies (id, name) as refs, a made-up name whose words are known
@@ -134,8 +155,9 @@ class NameChooser:
     def words_apart(self, name: str, *, chat_id: int | None = None) -> list[str]:
         """``name`` as the different known companies its words spell one after the
         other, when the whole is none ("Apple Toyota", "Toyota Motor Apple": the comma
-        forgotten), in as few names as can be; else []. Another chat's made-up names
-        are unknown here, so a name never tells that some chat follows it."""
+        forgotten), in as few names as can be, each company once ("Apple Apple" is
+        Apple); else []. Another chat's made-up names are unknown here, so a name never
+        tells that some chat follows it."""
         words = name.split()
         if not 2 <= len(words) <= MAX_JOINED_WORDS:
             return []
@@ -152,8 +174,12 @@ class NameChooser:
             company = self.find(part, chat_id)
             return company.id if company is not None else None
 
-        ends = _fewest_names(len(words), known)
-        return [" ".join(words[a:b]) for a, b in itertools.pairwise([0, *ends])]
+        names: dict[int, str] = {}  # by company, as first typed
+        start = 0
+        for end, company_id in _fewest_names(len(words), known):
+            names.setdefault(company_id, " ".join(words[start:end]))
+            start = end
+        return list(names.values())
 
     def holds_several(self, name: str, chat_id: int) -> bool:
         """Whether two or more words of a name new to the bot are different known
@@ -165,7 +191,7 @@ class NameChooser:
         return len({company.id for company in found if company is not None}) >= 2
 
     def company_for(
-        self, name: str, unknown: list[Unknown], *, chat_id: int
+        self, name: str, unknown: list[Unknown], *, chat_id: int, quoted: bool = False
     ) -> tuple[Company | None, bool]:
         """The stored company for ``name``, a new custom name, or None (noted in ``unknown``);
         True when the name was created.
@@ -173,6 +199,9 @@ class NameChooser:
         A near-miss of a known name ("Xiaomy") is not followed but answered with
         suggestions; a name unlike any known one becomes a custom name, and loose
         look-alikes are still offered (noted in ``unknown`` with the name created).
+        A name typed in quotes (``quoted``) is the chat's own whole name, as the reply
+        reading "Toyota Motor Apple" apart tells it to send: never refused as a near
+        miss, followed as a new name with the look-alikes offered.
         """
         company = self.find(name, chat_id)
         if company is not None:
@@ -183,7 +212,7 @@ class NameChooser:
         suggestions = self.suggest(name, chat_id=chat_id)
         # A near-miss of a registry name is a typo; of a name a chat made up ("Nexora
         # Ltd" for "Nexara Ltd"), as likely another firm: followed, the other offered.
-        if any(
+        if not quoted and any(
             self._closeness(name, ref) >= CLOSE_MATCH and not self._custom(ref)
             for ref in suggestions
         ):

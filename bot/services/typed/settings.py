@@ -95,6 +95,8 @@ def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str,
     value = value.strip()
     if field is None and not value and _bare_time(key):  # "/settings 08:30": the digest
         return _digest("time", key)
+    if field is None and not value and _clock_hint(key):  # "/settings 830"
+        raise InputError(f"“{key}” is no time I can read.{_clock_hint(key, '/settings ')}")
     if field is None:
         raise InputError(f"There is no setting called “{key[:30]}”. {SETTINGS_HELP}")
     if field == "topic":
@@ -144,7 +146,10 @@ def _digest(key: str, value: str) -> dict[str, Any]:
     if at is None:  # one message for "25" and "-1"
         if key.casefold() == "digest":  # "/settings digest" alone asks for the mode too
             raise InputError(DIGEST_HELP)
-        raise InputError("The digest time must be a time of day, e.g. 7, 19:00, 7:30am or 08:15.")
+        raise InputError(
+            "The digest time must be a time of day, e.g. 7, 19:00, 7:30am, 08:15 or 0815."
+            f"{_clock_hint(word)}"
+        )
     return {"digest_hour": at[0], "digest_minute": at[1], "mode": "digest"}
 
 
@@ -154,8 +159,13 @@ _TIME = re.compile(r"(\d{1,2})(?:(?::|\.|h)(\d{2}))?\s*(?:h|(a|p)\.?\s*m\.?)?")
 
 
 def _time(word: str) -> tuple[int, int] | None:
-    """The time of day (hour 0-23, minute 0-59) ``word`` names, or None."""
-    match = _TIME.fullmatch(word.strip().casefold())
+    """The time of day (hour 0-23, minute 0-59) ``word`` names, or None; four digits
+    are the 24-hour clock without its colon ("0830", "2215")."""
+    word = word.strip().casefold()
+    if len(word) == 4 and word.isdigit():
+        hour, minute = int(word[:2]), int(word[2:])
+        return (hour, minute) if hour <= 23 and minute <= 59 else None
+    match = _TIME.fullmatch(word)
     if not match:
         return None
     hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3)
@@ -169,8 +179,21 @@ def _time(word: str) -> tuple[int, int] | None:
 
 
 def _bare_time(word: str) -> bool:
-    """Whether ``word`` alone is plainly a time of day ("08:30", "7pm"), not a number."""
-    return _time(word) is not None and not word.strip().isdigit()
+    """Whether ``word`` alone is plainly a time of day ("08:30", "7pm", "0830"), not a
+    number ("5" could as well be a summary length)."""
+    word = word.strip()
+    return _time(word) is not None and (not word.isdigit() or len(word) == 4)
+
+
+def _clock_hint(word: str, command: str = "") -> str:
+    """How to type the time three digits may mean ("830": " For 8:30, type 8:30 or
+    0830."), or "". Three digits are refused, not read: "100" or "130" may as well be
+    a count or a 12-hour 1:30."""
+    word = word.strip()
+    if len(word) != 3 or not word.isdigit() or int(word[1:]) > 59:
+        return ""
+    at = f"{word[0]}:{word[1:]}"
+    return f" For {at}, type {command}{at} or {command}0{word}."
 
 
 # "22-7", "22:00 - 07:00", "10pm–7am", "22 to 7": two hours and what people put between.
@@ -195,7 +218,8 @@ def _quiet(value: str) -> dict[str, Any]:
         if at is None:  # "25", "22:75", "13pm"
             raise InputError(
                 f"“{side.strip()[:20]}” is not a time of day: quiet hours start and end at "
-                "times such as 22, 22:30 or 10:30pm, e.g. /settings quiet 22-7."
+                "times such as 22, 22:30, 2230 or 10:30pm, e.g. /settings quiet 22-7."
+                f"{_clock_hint(side)}"
             )
         times.append(at)
     (start, start_minute), (end, end_minute) = times

@@ -142,13 +142,10 @@ def settings_keyboard(settings: ChatSettings) -> InlineKeyboardMarkup:
 
     hour, minute = settings.digest_hour, settings.digest_minute
     # The chat's own quiet hours on the button, else the usual night; pressing it again saves
-    # the same hours.
+    # the same hours. Shown as the settings text shows them (22:00–07:00, not 22–07).
     start, end = settings.quiet or QUIET_DEFAULT
     since, until = settings.quiet_minutes if settings.quiet else (0, 0)
-    if since or until:
-        quiet = f"🔕 Quiet {start:02d}:{since:02d}–{end:02d}:{until:02d}"
-    else:
-        quiet = f"🔕 Quiet {start:02d}–{end:02d}"
+    quiet = f"🔕 Quiet {_clock(time(start, since))}–{_clock(time(end, until))}"
     presets = threshold_presets()
     label = {"any": "Any mention", "notable": "Notable", "main": "Main subject"}
     return InlineKeyboardMarkup(

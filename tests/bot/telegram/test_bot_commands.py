@@ -477,6 +477,40 @@ async def test_settings_digest_time_takes_minutes(bot: Bot) -> None:
     assert "no setting called" in (await bot.send("/settings 5"))[0]
 
 
+async def test_settings_reads_four_digits_as_a_24_hour_time_and_refuses_three(bot: Bot) -> None:
+    # "0830" is the 24-hour clock without its colon, alone or after a setting's name.
+    for typed, at in (
+        ("/settings 0830", (8, 30)),
+        ("/settings hour 2215", (22, 15)),
+        ("/settings digest 0000", (0, 0)),
+        ("/settings 2359", (23, 59)),
+    ):
+        reply = (await bot.send(typed))[0]
+        settings = bot.store.chats.settings(11)
+        assert (settings.mode, settings.digest_hour, settings.digest_minute) == (
+            "digest",
+            *at,
+        ), typed
+        assert f"a daily digest at {at[0]:02d}:{at[1]:02d}" in reply
+    await bot.send("/settings quiet 2230-0645")
+    assert bot.store.chats.settings(11).quiet_span is not None
+    assert "22:30–06:45" in (await bot.send("/settings"))[0]
+    # Three digits are refused with the two ways to type the time they may mean.
+    reply = (await bot.send("/settings 830"))[0]
+    assert reply.startswith("“830” is no time I can read. For 8:30, type /settings 8:30 or ")
+    assert "/settings 0830." in reply
+    assert "For 8:30, type 8:30 or 0830." in (await bot.send("/settings hour 830"))[0]
+    for wrong in ("/settings 2400", "/settings 0860", "/settings hour 12345"):
+        assert "Saved" not in (await bot.send(wrong))[0], wrong
+    assert (
+        bot.store.chats.settings(11).digest_hour,
+        bot.store.chats.settings(11).digest_minute,
+    ) == (
+        23,
+        59,
+    )
+
+
 async def test_settings_digest_alone_says_how_to_turn_it_on_or_off(bot: Bot) -> None:
     # Before, "/settings digest" with nothing after it answered only that the digest
     # hour must be 0 to 23, as if the person had typed an hour wrong.
@@ -951,5 +985,5 @@ async def test_settings_a_private_chat_cannot_have_say_so(bot: Bot) -> None:
         assert reply == "Alert topics are for forum groups; this chat has none."
     for hour in ("25", "-1"):  # one message, whichever way the hour is wrong
         assert (await bot.send(f"/settings hour {hour}"))[0] == (
-            "The digest time must be a time of day, e.g. 7, 19:00, 7:30am or 08:15."
+            "The digest time must be a time of day, e.g. 7, 19:00, 7:30am, 08:15 or 0815."
         )

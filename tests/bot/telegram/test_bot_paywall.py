@@ -19,21 +19,35 @@ SENTENCE = (
 )
 
 
-def page(paragraphs: list[str], *, free: bool | None = None, wall: str = "") -> bytes:
-    """A news page: its paragraphs, schema.org's access mark, the paywall's words."""
+def page(
+    paragraphs: list[str], *, free: bool | None = None, wall: str = "", menu: str = ""
+) -> bytes:
+    """A news page: the site's menu, its paragraphs, schema.org's access mark, the
+    paywall's words."""
     mark = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Toyota"}
     if free is not None:
         mark["isAccessibleForFree"] = free
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return (
         "<!doctype html><html><head><title>Toyota builds a plant in Ohio</title>"
-        f'<script type="application/ld+json">{json.dumps(mark)}</script></head><body>'
+        f'<script type="application/ld+json">{json.dumps(mark)}</script></head><body>{menu}'
         f"<article><h1>Toyota builds a plant in Ohio</h1>{body}</article>"
         f'<div class="wall">{wall}</div></body></html>'
     ).encode()
 
 
 FULL = [SENTENCE.format(n=n) for n in range(1, 16)]  # about 375 words
+# The site's own offer, on every page of it, free stories too.
+OFFER = (
+    '<a href="/">Home</a> <a href="/business">Business</a> '
+    '<a href="/subscribe">Subscribe for full access</a>'
+)
+MENUS = {
+    "nav": f"<header><nav>{OFFER}</nav></header>",
+    "class": f'<div class="site-menu">{OFFER}</div>',
+    "role": f'<div role="navigation">{OFFER}</div>',
+    "footer": "",  # the offer in the footer instead, after the story
+}
 ROUTES = {
     "/marked": page([TEASER], free=False),
     "/worded": page([TEASER], wall="Subscribe to continue reading. Already a subscriber? Log in"),
@@ -48,6 +62,10 @@ ROUTES = {
             "to continue reading, a change the paper says added 20,000 subscribers in a year.",
         ]
     ),
+    **{f"/menu-{kind}": page(FULL[:3], menu=menu) for kind, menu in MENUS.items()},
+    "/menu-footer": page(FULL[:3], wall=f"<footer>{OFFER}</footer>"),
+    # A site's menu does not hide a real wall either.
+    "/menu-wall": page([TEASER], menu=MENUS["nav"], wall="Subscribe to continue reading."),
 }
 
 
@@ -57,7 +75,7 @@ async def bot(make_harness: Any) -> Any:
     return await make_harness(allow_private_fetch="1")
 
 
-@pytest.mark.parametrize("path", ["/marked", "/worded", "/limit"])
+@pytest.mark.parametrize("path", ["/marked", "/worded", "/limit", "/menu-wall"])
 async def test_a_paywall_stub_is_named_not_summarised(
     bot: Any, serve_routes: Callable[..., str], path: str
 ) -> None:
@@ -69,7 +87,10 @@ async def test_a_paywall_stub_is_named_not_summarised(
     assert bot.store.articles.id_for_url(f"{site}{path}", chat_id=11) is None
 
 
-@pytest.mark.parametrize("path", ["/full-marked", "/short-free", "/about-walls"])
+@pytest.mark.parametrize(
+    "path",
+    ["/full-marked", "/short-free", "/about-walls", *(f"/menu-{kind}" for kind in MENUS)],
+)
 async def test_a_page_read_whole_is_summarised_whatever_its_marks(
     bot: Any, serve_routes: Callable[..., str], path: str
 ) -> None:

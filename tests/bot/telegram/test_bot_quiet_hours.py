@@ -57,7 +57,7 @@ async def test_quiet_hours_take_minutes_as_typed_and_show_them_back(bot: Bot) ->
     assert "Quiet hours: <b>22:30–07:15</b>" in bot.last("editMessageText")["text"]
     await bot.send("/settings quiet off")
     assert bot.store.chats.settings(11).quiet is None
-    assert ("🔕 Quiet 22–07", "s:quiet:22-7") in bot.buttons(bot.last("sendMessage"))
+    assert ("🔕 Quiet 22:00–07:00", "s:quiet:22-7") in bot.buttons(bot.last("sendMessage"))
 
 
 @pytest.mark.parametrize(
@@ -86,16 +86,18 @@ async def test_a_wrong_range_says_what_is_wrong_and_saves_nothing(
 async def test_quiet_hours_buttons_help_and_the_command_people_guess(bot: Bot) -> None:
     await bot.send("/settings")
     buttons = dict(bot.buttons(bot.last("sendMessage")))
-    assert buttons["🔕 Quiet 22–07"] == "s:quiet:22-7"
+    assert buttons["🔕 Quiet 22:00–07:00"] == "s:quiet:22-7"
     assert buttons["• No quiet hours"] == "s:quiet:off"
     assert all(len(data.encode()) <= 64 for data in buttons.values())
     await bot.press("s:quiet:22-7")
     assert bot.store.chats.settings(11).quiet == (22, 7)
     edited = bot.last("editMessageText")
     assert "Quiet hours: <b>22:00–07:00</b>" in edited["text"]
-    assert dict(bot.buttons(edited))["• 🔕 Quiet 22–07"] == "s:quiet:22-7"
-    await bot.send("/settings quiet 23-6")  # the chat's own hours on the button
-    assert ("• 🔕 Quiet 23–06", "s:quiet:23-6") in bot.buttons(bot.last("sendMessage"))
+    assert dict(bot.buttons(edited))["• 🔕 Quiet 22:00–07:00"] == "s:quiet:22-7"
+    # The chat's own hours on the button, written as the text above it writes them.
+    reply = (await bot.send("/settings quiet 23-6"))[0]
+    assert "Quiet hours: <b>23:00–06:00</b>" in reply
+    assert ("• 🔕 Quiet 23:00–06:00", "s:quiet:23-6") in bot.buttons(bot.last("sendMessage"))
     await bot.press("s:quiet:off")
     assert bot.store.chats.settings(11).quiet is None
     assert "/settings quiet 22-7" in (await bot.send("/help"))[0]
