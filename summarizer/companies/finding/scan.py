@@ -135,7 +135,9 @@ def alias_hits(
     lower case, so most are never even cut out of the text."""
     blocked = list(skip)
     pos = 0
-    lower = index.lower_first
+    # Those the story holds suffice: a lower-case start is one of them, or a letter outside
+    # ASCII, which starts none (``lower_present`` gives a list only when all are ASCII).
+    lower = index.lower_first if present is None else present
     for at, info in index.start_words(text, present):
         if at < pos:
             continue  # inside the last hit
