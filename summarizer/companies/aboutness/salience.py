@@ -71,12 +71,12 @@ from operator import itemgetter, mul
 
 from summarizer.companies.aboutness.agents import agents
 from summarizer.companies.aboutness.cases import defendants
-from summarizer.companies.aboutness.compilers import bounded, compilers
+from summarizer.companies.aboutness.compilers import COMPILER_SALIENCE, bounded, compilers
 from summarizer.companies.aboutness.counterparts import buyers, counterparts, heads
 from summarizer.companies.aboutness.cues import acts, is_source, window
 from summarizer.companies.aboutness.flights import flights
 from summarizer.companies.aboutness.layout import Layout
-from summarizer.companies.aboutness.makers import makers
+from summarizer.companies.aboutness.makers import MAKER_SALIENCE, makers
 from summarizer.companies.aboutness.occurrences import (
     Occurrence,
     with_abbreviations,
@@ -222,8 +222,56 @@ def _together(
     """Raise to the makers' floor the companies of a list acting as one with a subject in it
     ("A and B would both support ..."), and a subject's joint-venture partners."""
     subjects = {e for e, s in salience.items() if s >= SUBJECT_SALIENCE}
+    if not subjects:
+        return  # both rules lift only companies named with a subject
     for e in (together(occs, parts, subjects) | ventures(occs, parts, subjects)) - capped:
         salience[e] = bounded(salience[e], True, False)
+
+
+# The rules that lift a company to the makers' floor, in the order they were always run.
+_FLOORS = (makers, agents, officers, flights, defendants, scene_subjects)
+
+
+def _made(
+    occs: Sequence[Occurrence], layout: Layout, chance: Mapping[int, float], head: set[int]
+) -> set[int]:
+    """The companies lifted to the makers' floor ("built by X", "X is recalling", "Y, chief
+    of X, said" in the lead, "X Flight 370", "a lawsuit against X", the firm an opening scene
+    introduces; with several, "X agreed a takeover by H", "made by H, was delivered to X").
+
+    A story naming one company (a third of those naming any) gets only what can change its
+    score: nothing when its chance is at the floor already, else whether any rule lifts it
+    (the rules after the first that does are not run)."""
+    if len(chance) == 1:
+        ((e, p),) = chance.items()
+        if p >= MAKER_SALIENCE:
+            return set()
+        return {e} if any(e in rule(occs, layout) for rule in _FLOORS) else set()
+    made = set().union(*(rule(occs, layout) for rule in _FLOORS))
+    return made | counterparts(occs, layout, head=head) | buyers(occs, layout, head=head)
+
+
+def _capped(
+    occs: Sequence[Occurrence],
+    layout: Layout,
+    chance: Mapping[int, float],
+    made: set[int],
+    head: set[int],
+) -> set[int]:
+    """The companies held at the compilers' cap as sources: whose index or survey the story
+    quotes, an outlet it credits, with several a rival no rule lifted ("unlike rival X").
+
+    Looked for only where the cap can change a score (a chance above it, or a lift it would
+    undo): in a story whose companies are all below it and unlifted no company is a
+    subject, so no list or joint venture lifts one either (``_together``). With one
+    company the second rule is not run once the first caps it."""
+    if not made and all(p <= COMPILER_SALIENCE for p in chance.values()):
+        return set()
+    if len(chance) == 1:
+        (e,) = chance
+        return {e} if e in compilers(occs, layout) or e in reporters(occs, layout) else set()
+    capped = compilers(occs, layout) | reporters(occs, layout)
+    return capped | (rivals(occs, layout, head=head) - made)
 
 
 def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Score]:
@@ -237,24 +285,14 @@ def score_companies(occs: Sequence[Occurrence], parts: Sequence[str]) -> list[Sc
         counts[occ.entry] = counts.get(occ.entry, 0) + 1
         first[occ.entry] = min(first.get(occ.entry, (occ.part, occ.start)), (occ.part, occ.start))
     layout = Layout(parts)  # the sentences, found once for the features and the rules
-    feats = _company_features(occs, layout)
-    made = makers(occs, layout) | agents(occs, layout)  # "built by X", "X is recalling"
-    made |= officers(occs, layout)  # whose officer speaks in the lead ("Y, chief of X, said")
-    made |= flights(occs, layout)  # whose flight the lead is about ("X Flight 370")
-    made |= defendants(occs, layout)  # whom a case is brought against ("a lawsuit against X")
-    made |= scene_subjects(occs, layout)  # the firm a feature opening on a scene introduces
-    # The rules below relate two companies: a story naming one (a third of those naming any)
-    # has nothing for them to find, and skipping them leaves its scores as they were.
+    chance = {e: probability(f) for e, f in _company_features(occs, layout).items()}
+    # The rules relating two companies (the head's counterparts, buyers and rivals, lists)
+    # find nothing in a story naming one: they are not run for it.
     several = len(counts) > 1
-    head = heads(occs, layout) if several else set()  # read by the three rules below
-    if several:
-        made |= counterparts(occs, layout, head=head)  # "X agreed a takeover by H"
-        made |= buyers(occs, layout, head=head)  # "made by H, was delivered to X"
-    capped = compilers(occs, layout)  # whose index or survey the story quotes: a source
-    capped |= reporters(occs, layout)  # an outlet the story credits with its news: a source
-    if several:
-        capped |= rivals(occs, layout, head=head) - made  # "in contrast to European rival X"
-    salience = {e: bounded(probability(f), e in made, e in capped) for e, f in feats.items()}
+    head = heads(occs, layout) if several else set()  # read by three rules
+    made = _made(occs, layout, chance, head)
+    capped = _capped(occs, layout, chance, made, head)
+    salience = {e: bounded(p, e in made, e in capped) for e, p in chance.items()}
     if several:
         _together(occs, parts, salience, capped)
     scores = [Score(e, round(s, 3), counts[e]) for e, s in salience.items()]

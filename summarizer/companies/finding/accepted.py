@@ -53,7 +53,7 @@ def accepted_occurrences(
 
 def _hits(index: AliasIndex, text: str, headline: bool, present: Sequence[str] | None) -> list[Hit]:
     """Ticker hits, then alias hits outside them, in one part of a story."""
-    tickers = list(ticker_hits(index, text))
+    tickers = ticker_hits(index, text)
     style = headline and is_title_case(text)
     spans = [(h.start, h.end) for h in tickers]
     found = alias_hits(index, text, headline_style=style, skip=spans, present=present)

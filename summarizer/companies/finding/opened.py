@@ -24,6 +24,8 @@ def opened_names(
     if not any(h.word for _, h in hits):
         return {}  # most stories have no one-word hit: where names were is never gathered
     places = _places(parts, hits)
+    if not places[0]:
+        return {}  # no name of several words: none opens with a one-word hit's word
     return opened_words(places, entries) | shortened_words(places, entries)
 
 

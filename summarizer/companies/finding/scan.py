@@ -97,20 +97,7 @@ def _goes_on(index: AliasIndex, text: str, written: str, word: str, end: int) ->
     if word != written:
         return _inner_possessive(index, text, (), written, end)
     m = _NEXT_RE.match(text, end)
-    if m is None:
-        return False
-    # Remembered per pair as written: "The", "Mr" and "In" are followed by the same words
-    # again and again, and folding the next word and looking the pair up cost more than this.
-    pair = (word, m.group(1))
-    known = index.pairs.get(pair)
-    if known is None:
-        if len(index.pairs) > 50_000:  # bounded, as ``AliasIndex.start_words``' memory
-            index.pairs.clear()
-        nxt = fold(pair[1])
-        if len(nxt) > 2 and nxt.endswith("'s"):
-            nxt = nxt[:-2]
-        known = index.pairs[pair] = index.continues((word, nxt))
-    return known
+    return m is not None and index.goes_on(word, m.group(1))
 
 
 def _start_word(index: AliasIndex, text: str, at: int) -> StartWord | None:
@@ -135,8 +122,11 @@ def alias_hits(
     lower case, so most are never even cut out of the text."""
     blocked = list(skip)
     pos = 0
-    lower = index.lower_first
-    for at, info in index.start_words(text, present):
+    # Those the story holds suffice: a lower-case start is one of them, or a letter outside
+    # ASCII, which starts none (``lower_present`` gives a list only when all are ASCII).
+    lower = index.lower_first if present is None else present
+    # Words going nowhere ("The report") are mostly dropped there already (``going_on``).
+    for at, info in index.start_words(text, present, going_on=True):
         if at < pos:
             continue  # inside the last hit
         if text[at].islower() and not _starts_lower_alias(text, at, lower):

@@ -63,12 +63,18 @@ def _ticker_entry(index: AliasIndex, m: re.Match[str]) -> int:
     return -1 if found is None else found
 
 
-def ticker_hits(index: AliasIndex, text: str) -> Iterator[Hit]:
+def ticker_hits(index: AliasIndex, text: str) -> list[Hit]:
     """Tickers written in an unmistakable form (as ``_TICKER_RE.finditer`` finds them)."""
-    if not index.tickers:
-        return  # no symbol to stand for (one story's discovered names): none is looked for
+    # Every form holds a "$", "(" or ":": three C-speed tests settle the many paragraphs
+    # with none, and one story's discovered names have no symbol to stand for.
+    if not index.tickers or not ("(" in text or ":" in text or "$" in text):
+        return []
+    return list(_ticker_hits(index, text))
+
+
+def _ticker_hits(index: AliasIndex, text: str) -> Iterator[Hit]:
     end = 0
-    for at in _starts(text):  # most paragraphs have none
+    for at in _starts(text):
         m = _TICKER_RE.match(text, at) if at >= end else None
         if m is None:
             continue

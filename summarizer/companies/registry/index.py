@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarizer.companies.registry.words import (
+    _ASCII_START_PAIR_RE,
     _ASCII_START_WORD_RE,
     _RUNS,
+    _START_PAIR_RE,
     _START_WORD_RE,
     fold,
     lower_word_starts,
@@ -126,25 +128,34 @@ class AliasIndex:
         return [at for at, _ in self.start_words(text)]
 
     def start_words(
-        self, text: str, present: Sequence[str] | None = None
+        self, text: str, present: Sequence[str] | None = None, *, going_on: bool = False
     ) -> list[tuple[int, StartWord | None]]:
         """The words in ``text`` that may start an alias, in order: (offset, what it starts,
         learnt once per written form; None for a lower-case first word, "ebay": look it up).
-        ``present``: ``lower_present`` of the story ``text`` is part of, if known."""
+        ``present``: ``lower_present`` of the story ``text`` is part of, if known.
+        ``going_on``: without the capitalised words that are no alias alone and that no
+        alias goes on from with the word after them ("The report", "Mr Smith": ``goes_on``)."""
         known = self._starts_word
         if len(known) > 50_000:  # bounded: a stream of odd words must not grow it forever
             known.clear()
-        get, learn, unlearnt = known.get, self._learn, _UNLEARNT
+        get, learn, unlearnt, goes_on = known.get, self._learn, _UNLEARNT, self.goes_on
         if len(self.first) <= _FEW and not self.lower_first:
             few = self._few_start_words(text)
             if few is not None:
                 return few
-        words = _ASCII_START_WORD_RE if text.isascii() else _START_WORD_RE
+        if going_on:  # the regex reads the next word too, in the same C-speed pass
+            words = _ASCII_START_PAIR_RE if text.isascii() else _START_PAIR_RE
+        else:
+            words = _ASCII_START_WORD_RE if text.isascii() else _START_WORD_RE
         found: list[tuple[int, StartWord | None]] = [
             (m.start(), info)
             for m in words.finditer(text)
-            if ((info := get(word := m.group(), unlearnt)) is unlearnt and (info := learn(word)))
-            or info
+            if (
+                ((info := get(word := m[0], unlearnt)) is unlearnt and (info := learn(word)))
+                or info
+            )
+            # No alias alone, going nowhere ("The report", "Mr Smith"): dropped, not scanned.
+            and (not going_on or info[4] or info[1] != info[2] or goes_on(info[2], m[1]))
         ]
         if not self.lower_first:
             return found
@@ -155,6 +166,23 @@ class AliasIndex:
         for at in more:
             merged.setdefault(at, None)
         return sorted(merged.items())
+
+    def goes_on(self, word: str, following: str | None) -> bool:
+        """Whether an alias starts with the folded word ``word`` and then ``following``, the
+        next word as written (None: there is none), its "'s" aside."""
+        if following is None:
+            return False
+        # Remembered per pair as written: "The", "Mr" and "In" are followed by the same words
+        # again and again, and folding the next word and looking the pair up cost more.
+        pair = (word, following)
+        known = self.pairs.get(pair)
+        if known is None:
+            if len(self.pairs) > 50_000:  # bounded, as ``start_words``' memory
+                self.pairs.clear()
+            nxt = fold(following)
+            nxt = nxt[:-2] if len(nxt) > 2 and nxt.endswith("'s") else nxt
+            known = self.pairs[pair] = self.continues((word, nxt))
+        return known
 
     def _few_start_words(self, text: str) -> list[tuple[int, StartWord | None]] | None:
         """``start_words`` of an index of a few first words (the names one story's discovery

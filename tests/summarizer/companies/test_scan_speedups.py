@@ -25,7 +25,7 @@ from summarizer.companies.finding.scan import (
 )
 from summarizer.companies.finding.tickers import _TICKER_RE, _ticker_entry, ticker_hits
 from summarizer.companies.matcher import CompanyMatcher, load_registry
-from summarizer.companies.registry.words import _CJK, _START_WORD_RE, _TOKEN_RE
+from summarizer.companies.registry.words import _CJK, _NEXT_RE, _START_WORD_RE, _TOKEN_RE
 
 # The capitalised-word regex as first written: a lookbehind at every position (slow).
 _PLAIN_START = re.compile(
@@ -77,6 +77,26 @@ def test_a_few_first_words_found_with_find_equal_the_capitalised_word_regex(
         if (info := index.start_word(m.group()))
     ]
     assert index.start_words(text) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_start_words_going_on_drop_just_the_words_going_nowhere(
+    index: AliasIndex, text: str
+) -> None:
+    """``going_on``: the next word the start-word regex reads is ``_NEXT_RE``'s, and only
+    words that are no alias alone (nor possessive) and go on to no alias with it are gone."""
+    kept = []
+    for at, info in index.start_words(text):
+        if info is not None and not info[4] and info[1] == info[2]:
+            m = _NEXT_RE.match(text, at + info[0])
+            following = fold(m.group(1)) if m else ""
+            if len(following) > 2 and following.endswith("'s"):
+                following = following[:-2]
+            if not m or not index.continues((info[2], following)):
+                continue
+        kept.append((at, info))
+    assert index.start_words(text, going_on=True) == kept
 
 
 def _plain_hits(index: AliasIndex, text: str) -> list[tuple[int, int, int, bool]]:
