@@ -104,7 +104,8 @@ class NewsService:
                 company, count = found, other_count
                 break
         if company is None:
-            self._refuse_several(name, chat_id)
+            company = self._one_of_several(name, chat_id)
+        if company is None:
             hint = ", ".join(company.name for company in self.suggest(name, chat_id))
             shown = name[:100]
             tip = f" Did you mean: {hint}?" if hint else ""
@@ -113,18 +114,25 @@ class NewsService:
             raise InputError(f"I don't know a company called “{shown}”.{tip}")
         return self.news_for(chat_id, company, count)
 
-    def _refuse_several(self, name: str, chat_id: int) -> None:
+    def _one_of_several(self, name: str, chat_id: int) -> Company | None:
         """``/news Apple, Toyota`` (or ``Apple Toyota``, the comma forgotten): /news shows
         one company, so the reply names the commands for the known ones, not "I don't
-        know a company called 'Apple, Toyota'"."""
+        know a company called 'Apple, Toyota'". The one company when every name typed
+        is it (``Apple Apple``, ``apple, Apple``); None when no name is known."""
         parts = split_names(name)  # as /subscribe reads them: "F5, Inc." is one name
         if len(parts) == 1:  # "Apple Toyota", "Apple and Google": also as /subscribe reads them
             chooser = NameChooser(store=self.store, companies=self.companies)
             parts = chooser.split_joined(parts[0], chat_id=chat_id)
-        known = [c for c in (self.find_company(p, chat_id) for p in parts[:10]) if c]
-        if len(parts) > 1 and known:
+        if parts == [name]:
+            return None
+        found = [self.find_company(p, chat_id) for p in parts[:10]]
+        known = list({c.id: c for c in found if c}.values())  # each company once, in order
+        if len(known) == 1 and None not in found:
+            return known[0]
+        if known:
             commands = " or ".join(f"/news {company.name}" for company in known[:3])
             raise InputError(f"/news shows one company at a time: {commands}.")
+        return None
 
     def news_for_id(self, chat_id: int, company_id: int, count: int = DEFAULT_NEWS) -> NewsResult:
         """Like :meth:`news`, for a company picked from a button."""

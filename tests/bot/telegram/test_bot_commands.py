@@ -790,6 +790,11 @@ async def test_news_of_several_companies_says_it_takes_one(bot: Bot) -> None:
     reply = (await bot.send("/news Apple, Toyota 2"))[0]
     assert reply == "/news shows one company at a time: /news Apple or /news Toyota Motor."
     assert "know a company called" in (await bot.send("/news Qwzx, Vbnm"))[0]
+    # One company typed twice is that company's news, with or without a comma.
+    for text in ("/news Apple Apple", "/news apple, Apple", "/news Apple, AAPL"):
+        reply = (await bot.send(text))[0]
+        assert "<b>Apple</b>" in reply and "know a company" not in reply, text
+    assert "one company at a time: /news Apple." in (await bot.send("/news Apple, Qwzx"))[0]
 
 
 async def test_news_alone_offers_every_company_the_chat_follows(bot: Bot) -> None:
