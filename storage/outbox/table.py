@@ -180,6 +180,19 @@ class Outbox(OutboxDelivery):
                 [chat_id, json_ids(muted)],
             ).rowcount
 
+    @guarded
+    def drop_below(self, chat_id: int, threshold: float) -> int:
+        """Drop the chat's alerts not sent yet that a raised threshold no longer lets
+        through (held for a digest, one could wait a day and arrive after the chat asked
+        for main subjects only); how many. A row's salience is that of the most salient
+        company of the story the chat follows, so no other company could keep it."""
+        with self.db.transaction():
+            return self.db.conn.execute(
+                "UPDATE outbox SET status = 'dropped', error = 'threshold' WHERE chat_id = ? "
+                "AND status IN ('held', 'pending', 'sending') AND salience < ?",
+                [chat_id, threshold],
+            ).rowcount
+
     def unfollowed(self, chat_id: int, company_ids: Sequence[int]) -> None:
         """The chat stopped following these companies: their alerts not yet sent are
         dropped, or handed to another company the chat follows in the same story (the most
