@@ -218,10 +218,12 @@ class Outbox(OutboxDelivery):
     def release_digest(
         self, chat_id: int, local_date: str | None, *, now: float | None = None
     ) -> int:
-        """Hand a chat's held alerts to the sender as today's digest, once per local date.
+        """Hand a chat's held alerts to the sender as one digest, once per ``local_date``
+        (the digest's local moment, "2026-05-01T08:00+02:00": a digest moved to later the
+        same day is another one).
 
         ``local_date=None`` releases without recording a digest (the chat left digest
-        mode). Returns how many alerts were released (0 if already done today).
+        mode). Returns how many alerts were released (0 if that digest was already sent).
         """
         now = time.time() if now is None else now
         with self.db.transaction():
