@@ -222,20 +222,28 @@ class Outbox(OutboxDelivery):
         (the digest's local moment, "2026-05-01T08:00+02:00": a digest moved to later the
         same day is another one).
 
-        ``local_date=None`` releases without recording a digest (the chat left digest
-        mode). Returns how many alerts were released (0 if that digest was already sent).
+        ``local_date=None``: the chat left digest mode; its held alerts become instant
+        alerts queued now (no digest recorded), so they come as instant alerts do: one
+        catch-up message for many, never a "daily digest" at an odd hour, nor stories
+        the bot "could not send sooner" (the chat had asked to hold them). Returns how
+        many alerts were released (0 if that digest was already sent).
         """
         now = time.time() if now is None else now
         with self.db.transaction():
-            if local_date is not None:
-                inserted = self.db.conn.execute(
-                    "INSERT INTO digests (chat_id, local_date, released, alerts) "
-                    "SELECT ?, ?, ?, COUNT(*) FROM outbox WHERE chat_id = ? AND status = 'held' "
-                    "ON CONFLICT (chat_id, local_date) DO NOTHING",
-                    [chat_id, local_date, now, chat_id],
+            if local_date is None:
+                return self.db.conn.execute(
+                    "UPDATE outbox SET status = 'pending', mode = 'instant', due = ?, created = ? "
+                    "WHERE chat_id = ? AND status = 'held'",
+                    [now, now, chat_id],
                 ).rowcount
-                if not inserted:
-                    return 0
+            inserted = self.db.conn.execute(
+                "INSERT INTO digests (chat_id, local_date, released, alerts) "
+                "SELECT ?, ?, ?, COUNT(*) FROM outbox WHERE chat_id = ? AND status = 'held' "
+                "ON CONFLICT (chat_id, local_date) DO NOTHING",
+                [chat_id, local_date, now, chat_id],
+            ).rowcount
+            if not inserted:
+                return 0
             return self.db.conn.execute(
                 "UPDATE outbox SET status = 'pending', due = ? "
                 "WHERE chat_id = ? AND status = 'held'",

@@ -79,3 +79,33 @@ def test_a_digest_moved_later_the_same_day_comes_at_the_new_time(store: Store, w
     store.chats.update_settings(1, digest_hour=8)
     assert release_due(store.outbox, now=at(20)) == 0
     assert release_due(store.outbox, now=datetime(2026, 5, 2, 8, 1, tzinfo=UTC)) == 1
+
+
+def test_held_alerts_of_a_chat_back_on_instant_come_as_instant_alerts(store: Store, world) -> None:
+    # A digest chat switches to instant alerts in the afternoon: the stories held since
+    # the morning come now as instant alerts would (one catch-up message for many), not
+    # as a "daily digest" at an odd hour, split in parts when long; nor as stories the
+    # bot "could not send sooner": the chat had asked to hold them.
+    from bot.alerts.compose import Composer
+
+    world.chat(1, "Xiaomi", mode="digest", digest_hour=8, timezone="UTC")
+    world.chat(2, "Xiaomi", mode="digest", digest_hour=8, timezone="UTC")
+    morning = datetime.now(UTC).timestamp() - 8 * 3600
+    for n in range(8):
+        story = world.article({"Xiaomi": 0.8}, body=f"Fact {n} about Xiaomi. " * 5)
+        store.outbox.enqueue_for_article(story, now=morning + n)
+    store.db.execute(  # chat 2 keeps 2 stories
+        "DELETE FROM outbox WHERE chat_id = 2 AND id NOT IN "
+        "(SELECT id FROM outbox WHERE chat_id = 2 ORDER BY id LIMIT 2)"
+    )
+    store.chats.update_settings(1, mode="instant")
+    store.chats.update_settings(2, mode="instant")
+    assert release_due(store.outbox) == 10
+    items = store.outbox.claim(limit=100, now=datetime.now(UTC).timestamp() + 1)
+    composer = Composer(articles=store.outbox)
+    now = datetime.now(UTC).timestamp()
+    many = composer.next_delivery([i for i in items if i.chat_id == 1], now=now)
+    assert many is not None and (many.kind, len(many.ids)) == ("catchup", 8)
+    assert "8 new stories about the companies you follow" in many.rendered.text
+    few = composer.next_delivery([i for i in items if i.chat_id == 2], now=now)
+    assert few is not None and (few.kind, len(few.ids)) == ("alert", 1)

@@ -43,3 +43,16 @@ async def test_raising_the_threshold_drops_the_passing_mentions_waiting(bot: Bot
     # Lowering it again brings nothing back: what was dropped stays dropped (no flood).
     await bot.send("/settings relevance any")
     assert [r["status"] for r in bot.store.outbox.rows(chat_id=11)].count("held") == 1
+
+
+async def test_back_on_instant_alerts_the_held_ones_are_queued_at_once(bot: Bot) -> None:
+    # Not at the digest job's next round (up to a minute): the reply says instant alerts,
+    # and what the chat held comes as instant alerts, right away.
+    await bot.send("/subscribe Xiaomi")
+    await bot.press("s:mode:digest")
+    _story(bot, 1, {"Xiaomi": 0.9})
+    _story(bot, 2, {"Xiaomi": 0.9})
+    assert [r["status"] for r in bot.store.outbox.rows(chat_id=11)] == ["held", "held"]
+    await bot.send("/settings digest off")
+    rows = bot.store.outbox.rows(chat_id=11)
+    assert [(r["status"], r["mode"]) for r in rows] == [("pending", "instant")] * 2
