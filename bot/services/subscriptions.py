@@ -282,6 +282,8 @@ class SubscriptionService:
             self.store.outbox.drop_below(chat_id, settings.threshold)
         if "mode" in changes and settings.mode == "instant":  # what it held comes now
             self.store.outbox.release_digest(chat_id, None)
+        elif "mode" in changes:  # what is still queued waits for the digest
+            self.store.outbox.hold_for_digest(chat_id)
 
     def alert_topics(self, chat_id: int, *, settings: ChatSettings | None = None) -> TopicMap:
         """Where the chat's alerts go: per company, by default, and the topics' names;

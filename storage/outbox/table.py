@@ -215,6 +215,19 @@ class Outbox(OutboxDelivery):
     # -- digests ---------------------------------------------------------------------
 
     @guarded
+    def hold_for_digest(self, chat_id: int, *, now: float | None = None) -> int:
+        """The chat chose a daily digest: its instant alerts still queued (waiting out a
+        429, or for copies to group) wait for the next digest instead; how many. Queued
+        as of now, so an old one does not make a digest due at once."""
+        now = time.time() if now is None else now
+        with self.db.transaction():
+            return self.db.conn.execute(
+                "UPDATE outbox SET status = 'held', mode = 'digest', created = ? "
+                "WHERE chat_id = ? AND status = 'pending' AND mode = 'instant'",
+                [now, chat_id],
+            ).rowcount
+
+    @guarded
     def release_digest(
         self, chat_id: int, local_date: str | None, *, now: float | None = None
     ) -> int:

@@ -56,3 +56,21 @@ async def test_back_on_instant_alerts_the_held_ones_are_queued_at_once(bot: Bot)
     await bot.send("/settings digest off")
     rows = bot.store.outbox.rows(chat_id=11)
     assert [(r["status"], r["mode"]) for r in rows] == [("pending", "instant")] * 2
+
+
+async def test_alerts_waiting_when_a_chat_asks_for_a_digest_wait_for_the_digest(
+    bot: Bot,
+) -> None:
+    # Alerts still queued (the chat waits out Telegram's 429, copies wait to be grouped)
+    # when the chat chooses a daily digest, flooded: they go in the digest, not out now.
+    await bot.send("/subscribe Xiaomi")
+    for n in (1, 2):
+        article_id, _ = bot.store.articles.add(
+            Article(f"Story {n}", (f"Xiaomi story {n}, the company said.",), url=f"u:{n}"),
+            companies=[CompanyMention("Xiaomi", 0.9, True, 2)],
+        )
+        bot.store.outbox.enqueue_for_article(article_id, delay=3600)
+    assert [r["status"] for r in bot.store.outbox.rows(chat_id=11)] == ["pending"] * 2
+    await bot.press("s:mode:digest")
+    rows = bot.store.outbox.rows(chat_id=11)
+    assert [(r["status"], r["mode"]) for r in rows] == [("held", "digest")] * 2
