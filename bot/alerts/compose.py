@@ -26,6 +26,7 @@ from bot.alerts.format import (
     alert_message,
     catch_up_message,
     digest_messages,
+    outlet,
 )
 from bot.alerts.options import item_topic
 from storage.outbox.queries import OutboxItem
@@ -142,14 +143,12 @@ class Composer:
         mine = self._shingles_of(lead.article_id)
         for message_id, earlier in reversed(by_message.items()):  # the newest first
             if overlap(self._shingles_of(earlier[0].article_id), mine) >= MIN_OVERLAP:
+                ids = tuple(i.id for i in group)
+                if not _new_outlets(earlier, group):  # the message would read the same
+                    return Delivery("repeat", Rendered(""), ids, preview=False)
                 sentences = stored_settings(lead.settings).summary_sentences
                 view = self._view([*earlier, *group], sentences=sentences)
-                return Delivery(
-                    "merge",
-                    alert_message(view),
-                    tuple(i.id for i in group),
-                    edit_message_id=message_id,
-                )
+                return Delivery("merge", alert_message(view), ids, edit_message_id=message_id)
         return None
 
     def _digest(self, items: list[OutboxItem], *, now: float) -> Delivery:
@@ -247,3 +246,10 @@ class Composer:
         except NewsbotError:
             return ()  # the headline and link still reach the subscriber
         return tuple(summary.sentences)
+
+
+def _new_outlets(earlier: Sequence[OutboxItem], copies: Sequence[OutboxItem]) -> bool:
+    """Whether ``copies`` add an outlet the earlier message does not name already."""
+    named = {outlet(i.source, i.url) for i in earlier}
+    fresh = (outlet(i.source, i.url) for i in copies)
+    return any(name is None or name not in named for name in fresh)  # unknown: may be new
