@@ -151,12 +151,16 @@ class Chats:
         )
 
     def copy_to(self, old_id: int, new_id: int) -> None:
-        """Give the chat's row (settings, state) to its new id, unless that id exists."""
+        """Give the chat's row (settings, state) to its new id. A new id already known
+        (Telegram's "bot joined" for the supergroup came first) keeps its own type, title
+        and any setting chosen there, and takes every other setting from the old chat."""
         self.db.execute(
             """
             INSERT INTO chats (id, type, title, settings, active, created, updated)
             SELECT ?, type, title, settings, active, created, ? FROM chats WHERE id = ?
-            ON CONFLICT(id) DO NOTHING
+            ON CONFLICT(id) DO UPDATE
+            SET settings = json_patch(excluded.settings, chats.settings),
+                updated = excluded.updated
             """,
             [new_id, utc_now(), old_id],
         )

@@ -26,6 +26,7 @@ from bot.alerts.format import (
     alert_message,
     catch_up_message,
     digest_messages,
+    outlet,
 )
 from bot.alerts.options import item_topic
 from storage.outbox.queries import OutboxItem
@@ -42,12 +43,14 @@ class _ArticleSource(Protocol):
 
     def recent_alerts(self, chat_id: int, *, since: float) -> list[tuple[OutboxItem, int]]: ...
 
+    def sent_articles(self, chat_id: int, *, since: float) -> list[int]: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Delivery:
     """One message for one chat and the outbox rows it delivers."""
 
-    kind: str  # "alert" | "merge" | "digest" | "catchup"
+    kind: str  # "alert" | "merge" | "digest" | "catchup" | "repeat" (no message: see _digest)
     rendered: Rendered
     ids: tuple[int, ...]
     preview: bool = True
@@ -56,7 +59,8 @@ class Delivery:
     @property
     def note(self) -> str | None:
         """How the rows were delivered, as recorded in the outbox."""
-        return {"merge": "merged", "digest": "digest", "catchup": "catch-up"}.get(self.kind)
+        notes = {"merge": "merged", "digest": "digest", "catchup": "catch-up", "repeat": "repeat"}
+        return notes.get(self.kind)
 
 
 class _Lru(OrderedDict):
@@ -105,7 +109,7 @@ class Composer:
         items = [i for i in items if item_topic(i) == topic]
         digest = [i for i in items if i.mode == "digest"]
         if digest:
-            return self._digest(digest)
+            return self._digest(digest, now=now)
         groups = self._group(items)
         late = (
             any(i.mode == "catchup" for i in items)
@@ -139,21 +143,45 @@ class Composer:
         mine = self._shingles_of(lead.article_id)
         for message_id, earlier in reversed(by_message.items()):  # the newest first
             if overlap(self._shingles_of(earlier[0].article_id), mine) >= MIN_OVERLAP:
+                ids = tuple(i.id for i in group)
+                if not _new_outlets(earlier, group):  # the message would read the same
+                    return Delivery("repeat", Rendered(""), ids, preview=False)
                 sentences = stored_settings(lead.settings).summary_sentences
                 view = self._view([*earlier, *group], sentences=sentences)
-                return Delivery(
-                    "merge",
-                    alert_message(view),
-                    tuple(i.id for i in group),
-                    edit_message_id=message_id,
-                )
+                return Delivery("merge", alert_message(view), ids, edit_message_id=message_id)
         return None
 
-    def _digest(self, items: list[OutboxItem]) -> Delivery:
-        entries = [self._entry(group, sentences=1) for group in self._group(items)]
+    def _digest(self, items: list[OutboxItem], *, now: float) -> Delivery:
+        """The digest's next part. Copies of a story the chat was sent within
+        ``merge_window`` (another outlet's, arriving after yesterday's digest) are left
+        out, their rows settled with this part; when nothing else waits, a "repeat"
+        delivery settles them without any message."""
+        groups, repeats = self._new_stories(items, now=now)
+        repeated = tuple(i.id for group in repeats for i in group)
+        if not groups:
+            return Delivery("repeat", Rendered(""), repeated, preview=False)
+        entries = [self._entry(group, sentences=1) for group in groups]
         heading = f"Your daily digest: {len(entries)} stor{'y' if len(entries) == 1 else 'ies'}"
         rendered, ids = digest_messages(entries, heading=heading)[0]
-        return Delivery("digest", rendered, ids, preview=False)
+        return Delivery("digest", rendered, (*ids, *repeated), preview=False)
+
+    def _new_stories(
+        self, items: list[OutboxItem], *, now: float
+    ) -> tuple[list[list[OutboxItem]], list[list[OutboxItem]]]:
+        """The stories of ``items`` (copies grouped), as those the chat has not had lately
+        and those it has (a copy of an article sent within ``merge_window``)."""
+        since = now - self.merge_window
+        sent = [
+            self._shingles_of(a)
+            for a in self._articles.sent_articles(items[0].chat_id, since=since)
+        ]
+        fresh: list[list[OutboxItem]] = []
+        repeats: list[list[OutboxItem]] = []
+        for group in self._group(items):
+            mine = self._shingles_of(group[0].article_id)
+            had = any(overlap(earlier, mine) >= MIN_OVERLAP for earlier in sent)
+            (repeats if had else fresh).append(group)
+        return fresh, repeats
 
     def _entry(self, group: list[OutboxItem], *, sentences: int) -> DigestEntry:
         view = self._view(group, sentences=sentences)
@@ -218,3 +246,10 @@ class Composer:
         except NewsbotError:
             return ()  # the headline and link still reach the subscriber
         return tuple(summary.sentences)
+
+
+def _new_outlets(earlier: Sequence[OutboxItem], copies: Sequence[OutboxItem]) -> bool:
+    """Whether ``copies`` add an outlet the earlier message does not name already."""
+    named = {outlet(i.source, i.url) for i in earlier}
+    fresh = (outlet(i.source, i.url) for i in copies)
+    return any(name is None or name not in named for name in fresh)  # unknown: may be new

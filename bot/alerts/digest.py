@@ -2,10 +2,12 @@
 
 A digest chat's alerts wait in the outbox as 'held'. Every minute :func:`release_due`
 looks at those chats; when the chat's local clock has passed its digest time (08:30) and
-alerts were waiting since before that moment, today's digest is recorded in SQLite and
-the alerts are handed to the sender in the same transaction, so a restart never sends
-a day's digest twice, and a bot that was down at 08:00 still sends it when it is back.
-Alerts that arrive after today's digest wait for tomorrow's.
+alerts were waiting since before that moment, the digest is recorded in SQLite under that
+moment and the alerts are handed to the sender in the same transaction, so a restart
+never sends a digest twice, and a bot that was down at 08:00 still sends it when it is
+back. Alerts that arrive after today's digest wait for the next one: tomorrow's, or
+today's at a new time when the chat moves its digest later (18:00, or to a time zone
+further west): a digest is once per moment, not once per calendar day.
 """
 
 from __future__ import annotations
@@ -29,15 +31,17 @@ def digest_moment(settings: ChatSettings, now: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def due_date(settings: ChatSettings, oldest_waiting: float, now: datetime) -> str | None:
-    """The local date of the digest to send now, or None when nothing is due yet.
+def due_key(settings: ChatSettings, oldest_waiting: float, now: datetime) -> str | None:
+    """The digest to send now, as it is recorded (its local date, time and UTC offset:
+    "2026-05-01T08:00+02:00"), or None when nothing is due yet.
 
-    Due when some alert has been waiting since before the chat's latest digest time.
+    Due when some alert has been waiting since before the chat's latest digest time. The
+    key is the moment, not the date: a digest moved to later the same day is a new one.
     """
     moment = digest_moment(settings, now)
     if oldest_waiting > moment.timestamp():
         return None
-    return moment.astimezone(ZoneInfo(settings.timezone)).date().isoformat()
+    return moment.astimezone(ZoneInfo(settings.timezone)).isoformat(timespec="minutes")
 
 
 def release_due(outbox: Outbox, *, now: datetime | None = None) -> int:
@@ -53,7 +57,7 @@ def release_due(outbox: Outbox, *, now: datetime | None = None) -> int:
         if settings.mode != "digest":
             released += outbox.release_digest(chat_id, None, now=now.timestamp())
             continue
-        local_date = due_date(settings, oldest, now)
-        if local_date is not None:
-            released += outbox.release_digest(chat_id, local_date, now=now.timestamp())
+        key = due_key(settings, oldest, now)
+        if key is not None:
+            released += outbox.release_digest(chat_id, key, now=now.timestamp())
     return released

@@ -95,12 +95,31 @@ def _read_here(story: Story) -> str:
     return f" · /summary {story.article_id}"
 
 
+def outlet(source: str | None, url: str | None) -> str | None:
+    """Who published a copy, to tell outlets apart (any case); None when unknown."""
+    named = source or site_name(url)
+    return named.casefold() if named else None
+
+
+def other_sources(view: AlertView) -> tuple[Story, ...]:
+    """The copies from other outlets, one per outlet: an outlet's own second copy (its
+    story re-published at a new address, after an edit) is no other source."""
+    seen = {_source_name(view.story).casefold()}
+    others: list[Story] = []
+    for story in view.others:
+        name = _source_name(story).casefold()
+        if name not in seen:
+            seen.add(name)
+            others.append(story)
+    return tuple(others)
+
+
 def _sources_line(view: AlertView) -> str:
     line = _read_line(view.story)
-    if view.others:
-        names = ", ".join(link(s.url, _source_name(s), limit=40) for s in view.others)
+    if others := other_sources(view):
+        names = ", ".join(link(s.url, _source_name(s), limit=40) for s in others)
         line += " · " if line else ""
-        line += f"+{len(view.others)} source{'s' if len(view.others) > 1 else ''}: {names}"
+        line += f"+{len(others)} source{'s' if len(others) > 1 else ''}: {names}"
     return line
 
 
@@ -152,8 +171,8 @@ def _digest_item(entry: DigestEntry) -> str:
     meta = " · ".join(part for part in (story.source, format_date(story.published)) if part)
     if meta:
         line += f" — {italic(meta, limit=80)}"
-    if entry.view.others:
-        line += f" (+{len(entry.view.others)} sources)"
+    if others := len(other_sources(entry.view)):
+        line += f" (+{others} source{'s' if others > 1 else ''})"
     line += _read_here(story)
     if entry.view.summary:
         line += f"\n  {esc(entry.view.summary[0], limit=_SENTENCE_LIMIT)}"

@@ -10,14 +10,15 @@ from telegram.error import RetryAfter
 from storage.outbox.queries import OutboxItem
 from storage.settings import is_topic, stored_settings
 
-#: Telegram's descriptions for a chat the bot can no longer write to.
+#: Telegram's descriptions for a chat the bot can no longer write to. Not "not enough
+#: rights" (or "have no rights", CHAT_WRITE_FORBIDDEN): a group's admins may stop members
+#: writing for a while by changing its default permissions, which sends the bot no update
+#: when they change back, and the Bot API has answered so wrongly for channels where the
+#: bot was an admin (October 2023). Such an alert fails; the chat keeps its alerts.
 GONE = (
     "chat not found",
     "user is deactivated",
     "bot was kicked",
-    "not enough rights",
-    "have no rights",
-    "chat_write_forbidden",
     "peer_id_invalid",
 )
 

@@ -65,6 +65,11 @@ class Outcomes:
         self.stats["alerts"] += len(ids)
         await self._records.add(ids, message_id, note)
 
+    async def repeated(self, ids: tuple[int, ...]) -> None:
+        """Alerts left out of a digest as copies of a story the chat already had: recorded
+        as sent ("repeat", no message), so nothing asks for them again."""
+        await self._records.add(list(ids), None, "repeat")
+
     async def migrate(self, old_id: int, new_id: int) -> int:
         """The group became a supergroup: its chat, subscriptions and alerts move to ``new_id``."""
         await self._db(self.lifecycle.migrate, old_id, new_id)

@@ -274,6 +274,8 @@ class AlertSender:
         if delivery is None:
             return
         items = self._lanes.take(chat_id, delivery.ids)
+        if delivery.kind == "repeat":  # copies of stories the chat had: no message
+            return await self._outcomes.repeated(delivery.ids)
         group = is_group(chat_id, items[0].chat_type)
         try:
             await self._courier.deliver(chat_id, items, delivery, group=group)

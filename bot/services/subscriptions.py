@@ -278,6 +278,12 @@ class SubscriptionService:
             self.store.subscriptions.clear_topics(chat_id)
         if "mute" in changes or "mute_add" in changes:  # waiting alerts obey them too
             self.store.outbox.drop_muted(chat_id, settings.mute)
+        if "threshold" in changes:
+            self.store.outbox.drop_below(chat_id, settings.threshold)
+        if "mode" in changes and settings.mode == "instant":  # what it held comes now
+            self.store.outbox.release_digest(chat_id, None)
+        elif "mode" in changes:  # what is still queued waits for the digest
+            self.store.outbox.hold_for_digest(chat_id)
 
     def alert_topics(self, chat_id: int, *, settings: ChatSettings | None = None) -> TopicMap:
         """Where the chat's alerts go: per company, by default, and the topics' names;

@@ -79,6 +79,17 @@ class OutboxQueries:
         return [(OutboxItem(*row[:15]), int(row[15])) for row in rows]
 
     @guarded
+    def sent_articles(self, chat_id: int, *, since: float) -> list[int]:
+        """Articles the chat was sent since ``since``, in any message (an alert, a digest,
+        a catch-up), oldest first: a later copy of one is no news for its digest."""
+        rows = self.db.conn.execute(
+            "SELECT article_id FROM outbox WHERE chat_id = ? AND status = 'sent' "
+            "AND sent >= ? ORDER BY sent",
+            [chat_id, since],
+        ).fetchall()
+        return [int(row[0]) for row in rows]
+
+    @guarded
     def claimed_companies(self, ids: list[int]) -> dict[int, int]:
         """{row id: company id} of these rows that are still claimed ('sending'). A row the
         chat stopped wanting since it was claimed (/unsubscribe, /stop) is missing, one

@@ -180,6 +180,19 @@ class Outbox(OutboxDelivery):
                 [chat_id, json_ids(muted)],
             ).rowcount
 
+    @guarded
+    def drop_below(self, chat_id: int, threshold: float) -> int:
+        """Drop the chat's alerts not sent yet that a raised threshold no longer lets
+        through (held for a digest, one could wait a day and arrive after the chat asked
+        for main subjects only); how many. A row's salience is that of the most salient
+        company of the story the chat follows, so no other company could keep it."""
+        with self.db.transaction():
+            return self.db.conn.execute(
+                "UPDATE outbox SET status = 'dropped', error = 'threshold' WHERE chat_id = ? "
+                "AND status IN ('held', 'pending', 'sending') AND salience < ?",
+                [chat_id, threshold],
+            ).rowcount
+
     def unfollowed(self, chat_id: int, company_ids: Sequence[int]) -> None:
         """The chat stopped following these companies: their alerts not yet sent are
         dropped, or handed to another company the chat follows in the same story (the most
@@ -202,25 +215,48 @@ class Outbox(OutboxDelivery):
     # -- digests ---------------------------------------------------------------------
 
     @guarded
+    def hold_for_digest(self, chat_id: int, *, now: float | None = None) -> int:
+        """The chat chose a daily digest: its instant alerts still queued (waiting out a
+        429, or for copies to group) wait for the next digest instead; how many. Queued
+        as of now, so an old one does not make a digest due at once."""
+        now = time.time() if now is None else now
+        with self.db.transaction():
+            return self.db.conn.execute(
+                "UPDATE outbox SET status = 'held', mode = 'digest', created = ? "
+                "WHERE chat_id = ? AND status = 'pending' AND mode = 'instant'",
+                [now, chat_id],
+            ).rowcount
+
+    @guarded
     def release_digest(
         self, chat_id: int, local_date: str | None, *, now: float | None = None
     ) -> int:
-        """Hand a chat's held alerts to the sender as today's digest, once per local date.
+        """Hand a chat's held alerts to the sender as one digest, once per ``local_date``
+        (the digest's local moment, "2026-05-01T08:00+02:00": a digest moved to later the
+        same day is another one).
 
-        ``local_date=None`` releases without recording a digest (the chat left digest
-        mode). Returns how many alerts were released (0 if already done today).
+        ``local_date=None``: the chat left digest mode; its held alerts become instant
+        alerts queued now (no digest recorded), so they come as instant alerts do: one
+        catch-up message for many, never a "daily digest" at an odd hour, nor stories
+        the bot "could not send sooner" (the chat had asked to hold them). Returns how
+        many alerts were released (0 if that digest was already sent).
         """
         now = time.time() if now is None else now
         with self.db.transaction():
-            if local_date is not None:
-                inserted = self.db.conn.execute(
-                    "INSERT INTO digests (chat_id, local_date, released, alerts) "
-                    "SELECT ?, ?, ?, COUNT(*) FROM outbox WHERE chat_id = ? AND status = 'held' "
-                    "ON CONFLICT (chat_id, local_date) DO NOTHING",
-                    [chat_id, local_date, now, chat_id],
+            if local_date is None:
+                return self.db.conn.execute(
+                    "UPDATE outbox SET status = 'pending', mode = 'instant', due = ?, created = ? "
+                    "WHERE chat_id = ? AND status = 'held'",
+                    [now, now, chat_id],
                 ).rowcount
-                if not inserted:
-                    return 0
+            inserted = self.db.conn.execute(
+                "INSERT INTO digests (chat_id, local_date, released, alerts) "
+                "SELECT ?, ?, ?, COUNT(*) FROM outbox WHERE chat_id = ? AND status = 'held' "
+                "ON CONFLICT (chat_id, local_date) DO NOTHING",
+                [chat_id, local_date, now, chat_id],
+            ).rowcount
+            if not inserted:
+                return 0
             return self.db.conn.execute(
                 "UPDATE outbox SET status = 'pending', due = ? "
                 "WHERE chat_id = ? AND status = 'held'",

@@ -467,3 +467,28 @@ async def test_each_company_alerts_in_the_topic_it_was_followed_in(emulator, sto
     assert store.subscriptions.topics(group) == {ids["Tesla"]: 20}
     assert store.chats.settings(group).topic == 30
     assert store.outbox.counts() == {"sent": 3}
+
+
+async def test_a_group_that_may_not_be_written_to_for_a_while_is_not_given_up(
+    emulator, store
+) -> None:
+    # "not enough rights": a group's admins stopped members writing (a change of default
+    # permissions sends the bot no update), or a Bot API hiccup said so of channels where
+    # the bot was admin (October 2023). The alert fails; the chat keeps its alerts, and
+    # they arrive again once it may be written to. Before, the chat was given up for good.
+    add_chat(store, -7401, "Xiaomi", type="group")
+    rights = "Bad Request: not enough rights to send text messages to the chat"
+    await emulator.inject(
+        {"method": "sendMessage", "chat_id": -7401, "status": 400, "description": rights}
+    )
+    add_article(store, {"Xiaomi": 0.8}, n=1)
+    await run_sender(emulator, store, until=1)
+    chat = store.chats.get(-7401)
+    assert chat is not None and chat.active
+    add_article(store, {"Xiaomi": 0.8}, n=2)  # the admins let members write again
+    await run_sender(emulator, store, until=2)
+    log = await emulator.log(method="sendMessage", chat_id=-7401)
+    assert [e["outcome"] for e in log] == ["fault", "ok"]
+    rows = store.outbox.rows(chat_id=-7401)
+    assert [r["status"] for r in rows] == ["failed", "sent"]
+    assert "not enough rights" in rows[0]["error"].lower()

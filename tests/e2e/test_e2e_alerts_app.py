@@ -90,5 +90,6 @@ async def test_digest_chat_gets_one_digest_at_its_hour(newsbot_app, emulator) ->
     await jobs[0].run(application)
     assert [e for e in await user.quiet(1.5) if e["kind"] == "message"] == []
     assert store.db.table("digests").count_where(
-        "chat_id = ? AND local_date = ?", [8201, now.date().isoformat()]
+        "chat_id = ? AND local_date = ?",
+        [8201, f"{now.date().isoformat()}T{now.hour:02d}:00+00:00"],
     )

@@ -60,6 +60,32 @@ def test_migrate_moves_everything_to_the_new_chat_id(store: Store) -> None:
     assert store.lifecycle.migrate(-1, -1002) is False  # already moved: nothing to do
 
 
+def test_migrate_keeps_the_groups_settings_when_the_supergroup_is_already_known(
+    store: Store,
+) -> None:
+    # Telegram tells the bot it joined the new supergroup (my_chat_member) besides the
+    # migration message, in either order: a supergroup row made first must not leave the
+    # group with default settings (its digest at 18:00 becoming instant alerts, its
+    # muted words unmuted). A setting chosen in the supergroup itself still wins.
+    store.chats.upsert(-1, type="group", title="Old group")
+    store.chats.update_settings(
+        -1, mode="digest", digest_hour=18, timezone="Europe/Berlin", mute=("football",)
+    )
+    store.chats.upsert(-1001, type="supergroup", title="New supergroup")
+    store.chats.update_settings(-1001, summary_sentences=5)
+    assert store.lifecycle.migrate(-1, -1001) is True
+    moved = store.chats.get(-1001)
+    assert moved is not None and (moved.type, moved.title) == ("supergroup", "New supergroup")
+    settings = moved.settings
+    assert (settings.mode, settings.digest_hour, settings.timezone, settings.mute) == (
+        "digest",
+        18,
+        "Europe/Berlin",
+        ("football",),
+    )
+    assert settings.summary_sentences == 5
+
+
 def test_forget_deletes_the_chat_and_what_cascades(store: Store) -> None:
     xiaomi = _company(store, "Xiaomi")
     store.subscriptions.add(5, xiaomi)
