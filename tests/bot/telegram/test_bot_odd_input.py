@@ -1,0 +1,43 @@
+"""What a stranger's odd input and odd stored text get back: one clear message, never a flood."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from summarizer.article import Article
+
+Bot = Any  # the Harness from conftest (not importable under importlib mode)
+
+
+def _store(bot: Bot, article: Article) -> int:
+    matcher = bot.app.bot_data.core.companies.matcher
+    article_id, _new = bot.store.articles.add(article, companies=matcher.find(article))
+    return int(article_id)
+
+
+async def test_text_without_full_stops_is_summarised_in_one_message(
+    bot: Bot, html_problems: Any
+) -> None:
+    # A cased run with no stops and no word that starts sentences is one "sentence" of
+    # 3,000 words: shown whole it filled 8 messages for /summary, 16 for /news.
+    runs = (
+        "Xiaomi sold more phones and the market liked it very much " * 300,
+        "Xiaomi built more cars and the buyers loved them a lot " * 300,
+    )
+    for day, run in enumerate(runs, start=1):
+        _store(
+            bot,
+            Article(
+                f"Xiaomi wall of words {day}",
+                (run,),
+                url=f"https://wall.example/{day}",
+                published=f"2026-02-0{day}T08:00:00+00:00",
+            ),
+        )
+    article_id = bot.store.articles.id_for_url("https://wall.example/1")
+    replies = await bot.send(f"/summary {article_id}")
+    assert len(replies) == 1 and html_problems(replies[0]) == []
+    assert "very much Xiaomi sold" in replies[0] and "…" in replies[0]
+    news = await bot.send("/news Xiaomi 3")
+    assert len(news) == 1 and html_problems(news[0]) == []
+    assert "wall of words 1" in news[0] and "wall of words 2" in news[0]
