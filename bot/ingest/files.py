@@ -81,7 +81,7 @@ def items_from_file(path: Path, *, explicit: bool = False) -> list[Item]:
             data = _read_bytes(path)
             if suffix in JSONL_SUFFIXES:
                 return list(_jsonl_items(label, data))
-            return _json_items(label, data)
+            return json_items(label, article_text(data, label))
         except NewsbotError as err:
             return [_failing(label, err)]
     return [Item(label, lambda: _load_document(path, suffix, explicit=explicit))]
@@ -182,8 +182,9 @@ def _jsonl_items(label: str, data: bytes) -> Iterator[Item]:
         yield _record_item(where, record)
 
 
-def _json_items(label: str, data: bytes) -> list[Item]:
-    text = article_text(data, label)
+def json_items(label: str, text: str) -> list[Item]:
+    """The articles of a .json file's text: one object, a list, or {"articles": [...]}
+    (``newsbot summarize`` reads such a file the same way)."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as err:
