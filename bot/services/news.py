@@ -21,6 +21,7 @@ from bot.services.registry import (
 from bot.services.typed.lists import split_names
 from bot.services.typed.names import NameChooser
 from bot.services.typed.references import unwrapped, with_scheme
+from storage.normalize import search_terms
 from summarizer.companies.matcher import SUBJECT_THRESHOLD
 from summarizer.errors import EmptyArticleError, FetchError, InputError
 
@@ -212,15 +213,13 @@ class NewsService:
         """Stored articles matching all the words (none of the -words), best first; a
         story several outlets carried is one hit naming the others."""
         query = " ".join(words.split())
-        # Only punctuation ("/search \"") or only the OR operator matches nothing: say so.
-        if not any(ch.isalnum() for w in query.split() if w != "OR" for ch in w):
+        terms = search_terms(query)  # "NOT pie" is "-pie"; AND and NEAR are no words
+        # Only punctuation ("/search \"") or only operators match nothing: say so.
+        if not any(ch.isalnum() for w in terms if w != "OR" for ch in w):
             raise InputError("Please give some words to search for, for example: /search EV")
         if len(query) > MAX_QUERY_CHARS:
             raise InputError(f"Please search with at most {MAX_QUERY_CHARS} characters.")
-        words_given = query.split()
-        if any(w.startswith("-") for w in words_given) and all(
-            w.startswith("-") or w == "OR" for w in words_given
-        ):
+        if all(w.startswith("-") or w == "OR" for w in terms):
             raise InputError(
                 "Please add a word to look for: -word only leaves a word out, "
                 "for example /search apple -pie"

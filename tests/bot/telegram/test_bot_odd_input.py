@@ -41,3 +41,11 @@ async def test_text_without_full_stops_is_summarised_in_one_message(
     news = await bot.send("/news Xiaomi 3")
     assert len(news) == 1 and html_problems(news[0]) == []
     assert "wall of words 1" in news[0] and "wall of words 2" in news[0]
+
+
+async def test_a_search_of_only_operators_or_left_out_words_says_what_to_type(bot: Bot) -> None:
+    assert "add a word to look for" in (await bot.send("/search NOT google"))[0]
+    assert "give some words" in (await bot.send("/search AND NEAR"))[0]
+    found = (await bot.send("/search Xiaomi NOT google"))[0]
+    assert "Xiaomi to enter electric vehicle race" in found
+
