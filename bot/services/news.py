@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.services.answers import ArticleSummary, NewsItem, NewsResult, SearchHit
+from bot.services.briefs import beside_brief
 from bot.services.copies import SPARE_ROWS, fold_copies, source_refs
 from bot.services.registry import (
     company_by_id,
@@ -142,8 +143,6 @@ class NewsService:
 
     def news_for(self, chat_id: int, company: Company, count: int) -> NewsResult:
         """Articles linked to the company; for a new name, a text search instead."""
-        from summarizer.brief import without_brief
-
         found = self.store.articles.latest_for_company(
             company.id, limit=count * SPARE_ROWS, chat_id=chat_id
         )
@@ -165,8 +164,11 @@ class NewsService:
         )
         brief = self._brief(texts, company) if len(articles) > 1 else ()
         followed = self.store.subscriptions.is_subscribed(chat_id, company.id)
-        kept = without_brief([item.sentences for item in items], brief)
-        items = tuple(replace(item, sentences=k) for item, k in zip(items, kept, strict=True))
+
+        def summarise(index: int, count: int) -> tuple[str, ...]:
+            return self._item(articles[index], count, company, texts[index]).sentences
+
+        items = beside_brief(items, brief, sentences, summarise)
         return NewsResult(company.id, company.name, items, brief, by_search, followed)
 
     def _searched(self, company: Company, count: int, chat_id: int) -> list[StoredArticle]:

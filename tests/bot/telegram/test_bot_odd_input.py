@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from summarizer.article import Article
@@ -64,3 +65,29 @@ async def test_an_old_list_is_brought_up_to_date_when_a_gone_company_is_pressed(
     edited = bot.last("editMessageText")
     assert "Xiaomi" in edited["text"] and "Tesla" not in edited["text"]
     assert all("Tesla" not in label for label, _ in bot.buttons(edited))
+
+
+async def test_news_never_repeats_a_sentence_of_its_brief(bot: Bot) -> None:
+    # The sample's Apple stories: the brief showed two sentences of the Shazam story,
+    # and its summary, all of whose other sentence leant on one of them ("It also ..."),
+    # was shown whole under it, repeating both.
+    from bot.ingest.files import article_from_record
+    from bot.sample import sample_records
+
+    for record in sample_records():
+        if record["title"] in APPLE_STORIES:
+            _store(bot, article_from_record(record, where=record["title"]))
+    reply = (await bot.send("/news Apple 3"))[0]
+    brief, items = reply.split("\n\n<b>1. ", 1)
+    told = re.findall(r"^• (.+?) (?:<a href|<i>\[)", brief, flags=re.MULTILINE)
+    assert len(told) >= 3
+    for sentence in told:
+        assert sentence not in items, sentence
+    assert "Shazam" in items.split("<b>2. ")[0]  # the Shazam story still has a summary
+
+
+APPLE_STORIES = (
+    "Apple, Inc. confirms acquisition of Shazam",
+    "Apple executive Steve Jobs resigns",
+    "As increase in digital music sales slows, record labels look to new ways to make money",
+)
