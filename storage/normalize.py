@@ -129,6 +129,33 @@ def search_terms(text: str) -> list[str]:
     return terms
 
 
+# Scripts written without spaces between words (Thai, Japanese kana, CJK ideographs) and
+# Hangul, whose words carry their particles ("서울에서"): FTS5's unicode61 tokenizer reads
+# a whole run as one token, so a word inside a run ("東京" in "…は東京で…") never matched.
+_RUN_SCRIPTS = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def substring_terms(query: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """For a query with a word in such a script: (texts an article must hold, texts it
+    must not), each as typed (ASCII letters lower-cased, as SQLite's ``lower`` does);
+    None for any other query, and for one with ``OR``, which the full-text index answers.
+
+    >>> substring_terms('東京 -"新工場" Toyota')
+    (('東京', 'toyota'), ('新工場',))
+    """
+    terms = search_terms(query)
+    if "OR" in terms or not any(_RUN_SCRIPTS.search(term) for term in terms):
+        return None
+    must: list[str] = []
+    must_not: list[str] = []
+    for term in terms:
+        text = term.removeprefix("-").strip('"“”*')
+        text = "".join(ch.lower() if ch.isascii() else ch for ch in " ".join(text.split()))
+        if any(ch.isalnum() for ch in text):
+            (must_not if term.startswith("-") else must).append(text)
+    return (tuple(must), tuple(must_not)) if must else None
+
+
 def _phrase(chunk: str) -> str | None:
     prefix = chunk.endswith("*")
     word = re.sub(r'["“”]', " ", chunk.strip("*")).strip()
