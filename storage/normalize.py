@@ -107,6 +107,55 @@ def normalise_published(value: str | None) -> str | None:
 _CHUNK = re.compile(r'-?"[^"]*"|-?“[^”]*”|\S+')
 
 
+def search_terms(text: str) -> list[str]:
+    """The terms of a query as typed: phrases in quotes and words, with a bare upper-case
+    ``NOT word`` read as ``-word`` (boolean search's way to leave a word out) and a bare
+    ``AND`` or ``NEAR`` dropped (every word must appear anyway), never words an article
+    must hold ("apple NOT google" found only articles naming Google).
+
+    >>> search_terms('apple NOT google AND "takeover bid"')
+    ['apple', '-google', '"takeover bid"']
+    """
+    terms: list[str] = []
+    negate = False
+    for chunk in _CHUNK.findall(text or ""):
+        if chunk in _FTS_OPERATORS:
+            negate = chunk == "NOT"
+            continue
+        if negate and chunk != "OR" and not chunk.startswith("-"):
+            chunk = "-" + chunk
+        terms.append(chunk)
+        negate = False
+    return terms
+
+
+# Scripts written without spaces between words (Thai, Japanese kana, CJK ideographs) and
+# Hangul, whose words carry their particles ("서울에서"): FTS5's unicode61 tokenizer reads
+# a whole run as one token, so a word inside a run ("東京" in "…は東京で…") never matched.
+_RUN_SCRIPTS = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def substring_terms(query: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """For a query with a word in such a script: (texts an article must hold, texts it
+    must not), each as typed (ASCII letters lower-cased, as SQLite's ``lower`` does);
+    None for any other query, and for one with ``OR``, which the full-text index answers.
+
+    >>> substring_terms('東京 -"新工場" Toyota')
+    (('東京', 'toyota'), ('新工場',))
+    """
+    terms = search_terms(query)
+    if "OR" in terms or not any(_RUN_SCRIPTS.search(term) for term in terms):
+        return None
+    must: list[str] = []
+    must_not: list[str] = []
+    for term in terms:
+        text = term.removeprefix("-").strip('"“”*')
+        text = "".join(ch.lower() if ch.isascii() else ch for ch in " ".join(text.split()))
+        if any(ch.isalnum() for ch in text):
+            (must_not if term.startswith("-") else must).append(text)
+    return (tuple(must), tuple(must_not)) if must else None
+
+
 def _phrase(chunk: str) -> str | None:
     prefix = chunk.endswith("*")
     word = re.sub(r'["“”]', " ", chunk.strip("*")).strip()
@@ -122,8 +171,8 @@ def fts_query(text: str) -> str | None:
     A phrase in quotes is matched as one (its words together, in order).
     Every word is quoted, so FTS syntax (quotes, ``*``, ``NEAR``, ``:``, brackets) is
     literal; a bare upper-case ``OR`` between words is kept as an operator, and a word
-    written ``-word`` is left out (as in web search engines). Exclusions alone match
-    nothing, so they give None.
+    written ``-word`` (or ``NOT word``) is left out (as in web search engines).
+    Exclusions alone match nothing, so they give None.
 
     >>> fts_query('Tesla OR "BYD" AND sales*')
     '"Tesla" OR ("BYD" "sales"*)'
@@ -132,12 +181,10 @@ def fts_query(text: str) -> str | None:
     """
     groups: list[list[str]] = [[]]
     excluded: list[str] = []
-    for chunk in _CHUNK.findall(text or "")[: MAX_SEARCH_TERMS * 2]:
+    for chunk in search_terms(text)[: MAX_SEARCH_TERMS * 2]:
         if chunk == "OR":
             if groups[-1]:
                 groups.append([])
-            continue
-        if chunk in _FTS_OPERATORS:
             continue
         phrase = _phrase(chunk[1:] if chunk.startswith("-") else chunk)
         if phrase is None or sum(map(len, groups)) + len(excluded) >= MAX_SEARCH_TERMS:
@@ -168,7 +215,7 @@ def acronyms(query: str) -> tuple[str, ...]:
     finds ordinary words: "EV" found "Christmas Eve". Not for a query with ``OR`` (whose
     words need not all appear).
     """
-    words = query.split()
+    words = search_terms(query)
     if "OR" in words:
         return ()
     return tuple(m.group(1) for w in words if (m := _ACRONYM.fullmatch(w)))
@@ -204,15 +251,17 @@ def snippet(body: str, query: str, *, width: int = 160) -> str:
     """
     lowered = body.casefold()
     starts = []
-    for chunk in _CHUNK.findall(query or ""):
+    for chunk in search_terms(query):
         word = "".join(ch for ch in chunk.casefold() if ch.isalnum())
+        if chunk == "OR" or chunk[0] == "-":  # an operator, or a word the article lacks
+            continue
         if chunk[0] in '"“' and word:  # a phrase: its words together, each by its first letters
             m = _phrase_re(chunk).search(body)
             found = m.start() if m else -1
         elif acronym := _ACRONYM.fullmatch(chunk):  # as a word: "EV" is not the "ev" of "every"
             m = _word_re(acronym.group(1)).search(body)
             found = m.start() if m else -1
-        elif word and chunk not in _FTS_OPERATORS and chunk != "OR" and chunk[0] != "-":
+        elif word:
             found = lowered.find(word[: max(4, len(word) - 2)])
         else:
             continue

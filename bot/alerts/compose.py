@@ -96,6 +96,10 @@ class Composer:
         self.stale_after = stale_after
         self.merge_window = merge_window
         self._text = _Lru()
+        # (chat, topic) -> the rows of a digest part just composed, and the rows it left
+        self._digest_rest: OrderedDict[
+            tuple[int, int | None], tuple[frozenset[int], frozenset[int]]
+        ] = OrderedDict()
         self._summaries = _Lru()
         self._shingles = _Lru()
         self._rendered = _Lru()
@@ -155,14 +159,30 @@ class Composer:
         """The digest's next part. Copies of a story the chat was sent within
         ``merge_window`` (another outlet's, arriving after yesterday's digest) are left
         out, their rows settled with this part; when nothing else waits, a "repeat"
-        delivery settles them without any message."""
+        delivery settles them without any message. A digest too long for one message
+        goes out one part per call, each composed from the rows left: the parts after the
+        first say "continued" (counted again, one digest of 33 stories read "33 stories",
+        then "19 stories", then "5 stories")."""
         groups, repeats = self._new_stories(items, now=now)
         repeated = tuple(i.id for group in repeats for i in group)
         if not groups:
             return Delivery("repeat", Rendered(""), repeated, preview=False)
         entries = [self._entry(group, sentences=1) for group in groups]
-        heading = f"Your daily digest: {len(entries)} stor{'y' if len(entries) == 1 else 'ies'}"
-        rendered, ids = digest_messages(entries, heading=heading)[0]
+        key, mine = (items[0].chat_id, item_topic(items[0])), frozenset(i.id for i in items)
+        told = self._digest_rest.pop(key, None)
+        # Continued: rows of the last part are not here (a retried part is no continuation)
+        # and rows it left are (with rows claimed since, when a claim cut the digest).
+        if told is not None and not mine & told[0] and mine & told[1]:
+            heading = "Your daily digest (continued)"
+        else:
+            heading = f"Your daily digest: {len(entries)} stor{'y' if len(entries) == 1 else 'ies'}"
+        parts = digest_messages(entries, heading=heading)
+        rendered, ids = parts[0]
+        if len(parts) > 1:
+            done = frozenset((*ids, *repeated))
+            self._digest_rest[key] = (done, mine - done)
+            if len(self._digest_rest) > _CACHE_SIZE:
+                self._digest_rest.popitem(last=False)
         return Delivery("digest", rendered, (*ids, *repeated), preview=False)
 
     def _new_stories(

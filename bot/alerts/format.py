@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from bot.telegram.callbacks import Action, encode
 from bot.telegram.formatting import (
     MAX_MESSAGE,
+    SENTENCE_CHARS,
     bold,
     esc,
     format_date,
@@ -29,7 +30,6 @@ from bot.telegram.formatting import (
 from storage.normalize import site_name
 
 _TITLE_LIMIT = 300
-_SENTENCE_LIMIT = 600
 _BUTTON_NAME = 24
 _CATCH_UP_PER_COMPANY = 3
 _CATCH_UP_COMPANIES = 10
@@ -141,7 +141,7 @@ def alert_message(view: AlertView) -> Rendered:
         head += f" · {esc(when)}"
     tail = _sources_line(view)
     budget = MAX_MESSAGE - utf16_len(head) - utf16_len(tail) - 4
-    body = _fit(" ".join(esc(s, limit=_SENTENCE_LIMIT) for s in view.summary), budget)
+    body = _fit(" ".join(esc(s, limit=SENTENCE_CHARS) for s in view.summary), budget)
     text = "\n".join(part for part in (head, body, tail) if part)
     return Rendered(text, alert_buttons(view.company_id, view.company))
 
@@ -175,7 +175,7 @@ def _digest_item(entry: DigestEntry) -> str:
         line += f" (+{others} source{'s' if others > 1 else ''})"
     line += _read_here(story)
     if entry.view.summary:
-        line += f"\n  {esc(entry.view.summary[0], limit=_SENTENCE_LIMIT)}"
+        line += f"\n  {esc(entry.view.summary[0], limit=SENTENCE_CHARS)}"
     return line
 
 

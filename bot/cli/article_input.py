@@ -1,7 +1,8 @@
 """Reading one article for the CLI: a file, standard input, or a fetched http(s) page.
 
-Files and standard input may be text, HTML or one JSON article object; binary, empty or
-huge input (over 20 MB) is refused with one line saying why.
+Files and standard input may be text, HTML or one JSON article object (a .json file is
+read as ``newsbot ingest`` reads it, and must hold one article); binary, empty or huge
+input (over 20 MB) is refused with one line saying why.
 """
 
 from __future__ import annotations
@@ -31,12 +32,33 @@ def load_article(source: str, *, allow_private: bool = False) -> Article:
         return parse_article(text, url=final_url)
     name = "standard input" if source == "-" else source
     text = article_text(read_stdin() if source == "-" else read_file(Path(source)), name)
+    if source != "-" and Path(source).suffix.lower() == ".json":
+        return _json_file_article(text, name)
     record = _json_record(text, name)
     if record is not None:
         from bot.ingest.files import article_from_record
 
         return article_from_record(record, where=name)
     return parse_article(text)
+
+
+def _json_file_article(text: str, name: str) -> Article:
+    """The one article of a .json file; broken JSON, a list of several articles or a
+    value with no article in it is refused, as ``newsbot ingest`` refuses it (read as
+    prose, '{"title": "x", "body": ' was "a headline but no text" and a list of
+    articles printed its raw JSON as the title)."""
+    from bot.ingest.files import json_items
+    from summarizer.errors import InputError
+
+    _json_record(text, name)  # JSON Lines in a .json file: the --batch hint
+    items = json_items(name, text)
+    if not items:
+        raise InputError(f"{name} holds no article (an empty list).")
+    if len(items) > 1:
+        raise InputError(
+            f"{name} holds {len(items)} articles, not one; newsbot ingest {name} stores them all."
+        )
+    return items[0].load()
 
 
 def _json_record(text: str, name: str) -> dict[str, Any] | None:

@@ -271,10 +271,14 @@ def banner(store: Store, loaded: SampleLoad | None, *, replay_interval: float | 
             "(about Apple, Google, Toyota, Microsoft, Boeing); --no-replay turns "
             "this off."
         )
-    lines.append(
-        "Try /subscribe Apple, then /news Google or /search takeover. "
-        "/help lists everything; Ctrl-D or Ctrl-C ends."
-    )
+    if store.articles.count():
+        start = "Try /subscribe Apple, then /news Google or /search takeover."
+    else:  # /news and /search would find nothing: say where articles come from
+        start = (
+            "No articles yet: newsbot run --seed adds the sample, or ingest your own. "
+            "Try /subscribe Apple: its new articles arrive here."
+        )
+    lines.append(f"{start} /help lists everything; Ctrl-D or Ctrl-C ends.")
     return "\n".join(lines)
 
 

@@ -19,7 +19,7 @@ from bot.ingest.charsets import decode, wide_encoding
 from bot.ingest.records import RECORD_TEXT_KEYS, record_text, record_title
 from summarizer.article import Article
 from summarizer.errors import EmptyArticleError, InputError, NewsbotError
-from summarizer.text.clean import clean_html, clean_text, parse_article
+from summarizer.text.clean import DERIVED_TITLE, clean_html, clean_text, parse_article
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"}) | MARKDOWN_SUFFIXES
@@ -81,7 +81,7 @@ def items_from_file(path: Path, *, explicit: bool = False) -> list[Item]:
             data = _read_bytes(path)
             if suffix in JSONL_SUFFIXES:
                 return list(_jsonl_items(label, data))
-            return _json_items(label, data)
+            return json_items(label, article_text(data, label))
         except NewsbotError as err:
             return [_failing(label, err)]
     return [Item(label, lambda: _load_document(path, suffix, explicit=explicit))]
@@ -182,8 +182,9 @@ def _jsonl_items(label: str, data: bytes) -> Iterator[Item]:
         yield _record_item(where, record)
 
 
-def _json_items(label: str, data: bytes) -> list[Item]:
-    text = article_text(data, label)
+def json_items(label: str, text: str) -> list[Item]:
+    """The articles of a .json file's text: one object, a list, or {"articles": [...]}
+    (``newsbot summarize`` reads such a file the same way)."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as err:
@@ -219,7 +220,10 @@ def article_from_record(record: Any, *, where: str) -> Article:
     published = _published(when)
     if _HTML_HINT.search(body):
         article = clean_html(body, url=url)
-        return replace(article, title=title or article.title, source=source, published=published)
+        if title:  # the record's headline, not one made from the body's opening words
+            extra = {k: v for k, v in article.extra.items() if k != DERIVED_TITLE}
+            article = replace(article, title=title, extra=extra)
+        return replace(article, source=source, published=published)
     raw = f"{title}\n\n{body}" if title else body
     # No title field: a first line that ends a sentence is text (as summarize --batch reads it).
     return clean_text(raw, url=url, source=source, published=published, untitled=not title)

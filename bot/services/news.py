@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.services.answers import ArticleSummary, NewsItem, NewsResult, SearchHit
+from bot.services.briefs import beside_brief
 from bot.services.copies import SPARE_ROWS, fold_copies, source_refs
 from bot.services.registry import (
     company_by_id,
@@ -21,6 +22,7 @@ from bot.services.registry import (
 from bot.services.typed.lists import split_names
 from bot.services.typed.names import NameChooser
 from bot.services.typed.references import unwrapped, with_scheme
+from storage.normalize import search_terms
 from summarizer.companies.matcher import SUBJECT_THRESHOLD
 from summarizer.errors import EmptyArticleError, FetchError, InputError
 
@@ -141,8 +143,6 @@ class NewsService:
 
     def news_for(self, chat_id: int, company: Company, count: int) -> NewsResult:
         """Articles linked to the company; for a new name, a text search instead."""
-        from summarizer.brief import without_brief
-
         found = self.store.articles.latest_for_company(
             company.id, limit=count * SPARE_ROWS, chat_id=chat_id
         )
@@ -164,8 +164,11 @@ class NewsService:
         )
         brief = self._brief(texts, company) if len(articles) > 1 else ()
         followed = self.store.subscriptions.is_subscribed(chat_id, company.id)
-        kept = without_brief([item.sentences for item in items], brief)
-        items = tuple(replace(item, sentences=k) for item, k in zip(items, kept, strict=True))
+
+        def summarise(index: int, count: int) -> tuple[str, ...]:
+            return self._item(articles[index], count, company, texts[index]).sentences
+
+        items = beside_brief(items, brief, sentences, summarise)
         return NewsResult(company.id, company.name, items, brief, by_search, followed)
 
     def _searched(self, company: Company, count: int, chat_id: int) -> list[StoredArticle]:
@@ -212,15 +215,13 @@ class NewsService:
         """Stored articles matching all the words (none of the -words), best first; a
         story several outlets carried is one hit naming the others."""
         query = " ".join(words.split())
-        # Only punctuation ("/search \"") or only the OR operator matches nothing: say so.
-        if not any(ch.isalnum() for w in query.split() if w != "OR" for ch in w):
+        terms = search_terms(query)  # "NOT pie" is "-pie"; AND and NEAR are no words
+        # Only punctuation ("/search \"") or only operators match nothing: say so.
+        if not any(ch.isalnum() for w in terms if w != "OR" for ch in w):
             raise InputError("Please give some words to search for, for example: /search EV")
         if len(query) > MAX_QUERY_CHARS:
             raise InputError(f"Please search with at most {MAX_QUERY_CHARS} characters.")
-        words_given = query.split()
-        if any(w.startswith("-") for w in words_given) and all(
-            w.startswith("-") or w == "OR" for w in words_given
-        ):
+        if all(w.startswith("-") or w == "OR" for w in terms):
             raise InputError(
                 "Please add a word to look for: -word only leaves a word out, "
                 "for example /search apple -pie"

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from storage.db import Database, guarded
-from storage.normalize import acronyms, canonical_url, fts_query, holds_words, snippet
+from storage.normalize import (
+    acronyms,
+    canonical_url,
+    fts_query,
+    holds_words,
+    snippet,
+    substring_terms,
+)
 from storage.visibility import OWN_COMPANY, VISIBLE
 from summarizer.article import Article
 from summarizer.companies.matcher import CompanyMention
@@ -76,6 +83,29 @@ def _search_sql(in_company: bool) -> str:
         SELECT {_COLUMNS}
         FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid
         WHERE {where} ORDER BY bm25(articles_fts, 4.0, 1.0), a.id DESC LIMIT :limit
+    """
+
+
+# A query in a script the index cannot split (``normalize.substring_terms``) is looked
+# for as text in this many of the newest visible articles: a bounded scan, ~0.1 s.
+SCAN_ARTICLES = 5000
+
+
+def _scan_sql(must: int, must_not: int, in_company: bool) -> str:
+    """Visible articles among the newest ``SCAN_ARTICLES`` holding the texts :m0… and
+    none of :x0…, newest first."""
+    text = "lower(a.title || char(10) || a.body)"
+    where = [VISIBLE, *(f"instr({text}, :m{i}) > 0" for i in range(must))]
+    where += [f"instr({text}, :x{i}) = 0" for i in range(must_not)]
+    if in_company:
+        where.append(
+            "a.id IN (SELECT article_id FROM article_companies WHERE company_id = :company)"
+        )
+    return f"""
+        WITH newest AS (SELECT a.id FROM articles AS a WHERE {VISIBLE}
+                        ORDER BY a.id DESC LIMIT {SCAN_ARTICLES})
+        SELECT {_COLUMNS} FROM newest JOIN articles AS a ON a.id = newest.id
+        WHERE {" AND ".join(where)} ORDER BY a.id DESC LIMIT :limit
     """
 
 
@@ -199,6 +229,8 @@ class ArticleQueries:
         match = fts_query(query)
         if match is None or limit <= 0:
             return []
+        if (texts := substring_terms(query)) is not None:
+            return self._scan(query, texts, limit=limit, company_id=company_id, chat_id=chat_id)
         must = acronyms(query)
         # Acronyms are checked here, after the stemmed match: ask for more rows to keep.
         wanted = min(limit * _ACRONYM_SPARE, _MAX_SPARE_ROWS) if must else limit
@@ -212,6 +244,24 @@ class ArticleQueries:
         if must:
             rows = [row for row in rows if holds_words(f"{row[3]}\n{row[4]}", must)][:limit]
         # Python snippets: FTS5's snippet() is quadratic on bodies with thousands of hits.
+        return [_stored(row, snippet=snippet(row[4], query)) for row in rows]
+
+    def _scan(
+        self,
+        query: str,
+        texts: tuple[tuple[str, ...], tuple[str, ...]],
+        *,
+        limit: int,
+        company_id: int | None,
+        chat_id: int | None,
+    ) -> list[StoredArticle]:
+        """``search`` for a query the index cannot answer: its texts anywhere, newest first."""
+        must, must_not = texts
+        params: dict[str, Any] = {"chat": chat_id, "company": company_id, "limit": limit}
+        params |= {f"m{i}": text for i, text in enumerate(must)}
+        params |= {f"x{i}": text for i, text in enumerate(must_not)}
+        sql = _scan_sql(len(must), len(must_not), company_id is not None)
+        rows = self.db.conn.execute(sql, params).fetchall()
         return [_stored(row, snippet=snippet(row[4], query)) for row in rows]
 
     @guarded

@@ -129,18 +129,17 @@ def clean_html(html: str, *, url: str | None = None, text_limit: int | None = No
     then the same boilerplate pass as for plain text runs. ``text_limit``: read only
     the part of the page holding its first ``text_limit`` characters of text."""
     page = extract_page(html, url=url, text_limit=text_limit)
-    title, lines = page.title, page.lines
-    if not title and lines:
-        title, lines = lines[0], lines[1:]
-    if not lines:
+    meta = {"url": page.url, "source": page.site, "published": page.published}
+    if not page.lines:
         raise EmptyArticleError("The page has no readable article text.")
-    return _article(
-        title or _short_title(lines[0]),
-        clean_paragraphs(lines, title=title),
-        url=page.url,
-        source=page.site,
-        published=page.published,
-    )
+    if not page.title:
+        # No <title>, <h1> or og:title: its first line is the headline only if it reads
+        # like one, as in plain text. An HTML fragment (a JSON record's or a feed's body)
+        # opens on its lead, which was taken for the headline and lost ("no readable
+        # text" when it was the only paragraph).
+        return _from_paragraphs(list(page.lines), untitled=True, **meta)
+    kept = clean_paragraphs(page.lines, title=page.title)
+    return _article(page.title, kept, url=page.url, source=page.site, published=page.published)
 
 
 def parse_article(data: str, *, url: str | None = None, text_limit: int | None = None) -> Article:

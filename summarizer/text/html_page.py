@@ -64,8 +64,14 @@ def extract_page(html: str, *, url: str | None = None, text_limit: int | None = 
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
-    if not text.strip():
-        text = trafilatura.html2txt(html) or ""  # tiny pages: plain tag stripping
+    if not text.strip():  # tiny pages: plain tag stripping
+        # A bare fragment ("<p>…</p>", a JSON record's body) strips to nothing unless
+        # it stands in a page: <html><body>.
+        text = (
+            trafilatura.html2txt(html)
+            or trafilatura.html2txt(f"<html><body>{html}</body></html>")
+            or ""
+        )
     site = getattr(doc, "sitename", None) or getattr(doc, "hostname", None)
     return Page(
         title=_page_title(getattr(doc, "title", None) or "", site),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 
 from bot.telegram.handlers.common import (
     argument,
@@ -100,16 +101,27 @@ async def unsubscribe_button(update: Update, context: Context) -> None:
     ref = await context.workers.write(
         context.subscriptions.unsubscribe_id, chat_id(update), company_id
     )
+    text = getattr(query.message, "text", None) or ""
+    in_list = text.startswith(LIST_HEADER)
     if ref is None:
         await query.answer("This chat no longer follows that company.")
+        if in_list:  # an old /list, from before an /unsubscribe: show it as it is now
+            await _refresh_list(update, context, query)
         return
     await query.answer(f"Unsubscribed from {ref.name[:150]}.")
-    text = getattr(query.message, "text", None) or ""
-    if text.startswith(LIST_HEADER):  # pressed in /list: show the list as it is now
-        reply, markup = await _list(update, context)
-        await query.edit_message_text(reply, reply_markup=markup)
+    if in_list:  # pressed in /list: show the list as it is now
+        await _refresh_list(update, context, query)
     else:  # pressed under an alert: keep the alert, confirm with a way back
         await send(update, context, *unsubscribed_reply(ref))
+
+
+async def _refresh_list(update: Update, context: Context, query: CallbackQuery) -> None:
+    reply, markup = await _list(update, context)
+    try:
+        await query.edit_message_text(reply, reply_markup=markup)
+    except BadRequest as err:  # the list shown is the list now: Telegram says so
+        if "not modified" not in str(err).lower():
+            raise
 
 
 async def follow_button(update: Update, context: Context) -> None:

@@ -13,7 +13,7 @@ from telegram import InlineKeyboardMarkup
 from bot.services.answers import ArticleSummary, NewsItem, NewsResult, SearchHit, SourceRef
 from bot.services.news import MAX_SUMMARY_CHARS
 from bot.telegram.callbacks import Action, encode
-from bot.telegram.formatting import esc, format_date, italic, link
+from bot.telegram.formatting import SENTENCE_CHARS, esc, format_date, italic, link
 from bot.telegram.replies.common import NAME_CHARS, button
 from storage.normalize import site_name
 
@@ -49,7 +49,7 @@ def news_reply(result: NewsResult) -> tuple[str, InlineKeyboardMarkup | None]:
     parts = [head]
     if result.brief:
         bullets = [
-            f"• {esc(line.text)} {_source_ref(result.items, line.article_index)}"
+            f"• {_sentence(line.text)} {_source_ref(result.items, line.article_index)}"
             for line in result.brief
         ]
         parts.append("<b>In brief</b>\n" + "\n".join(bullets))
@@ -69,6 +69,11 @@ def _also(copies: Sequence[SourceRef]) -> str:
         names.append(f"{len(copies) - _NAMED_COPIES} more")
     plural = "s" if len(copies) > 1 else ""
     return f" · +{len(copies)} source{plural}: {', '.join(names)}"
+
+
+def _sentence(text: str) -> str:
+    """One summary sentence, escaped, cut to ``SENTENCE_CHARS`` as alerts cut it."""
+    return esc(text, limit=SENTENCE_CHARS)
 
 
 def _source_ref(items: Sequence[NewsItem], index: int) -> str:
@@ -91,7 +96,7 @@ def _item_block(item: NewsItem, *, number: int | None = None, command: bool = Tr
     meta_line += _also(item.also)
     if item.passing:
         meta_line += " · " + italic("named in passing")
-    body = " ".join(esc(s) for s in item.sentences) or italic("(no text to summarise)")
+    body = " ".join(map(_sentence, item.sentences)) or italic("(no text to summarise)")
     if item.cut:
         body += "\n" + italic(
             f"(A very long text: summarised from its first {MAX_SUMMARY_CHARS:,} characters.)"

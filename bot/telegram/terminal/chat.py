@@ -100,7 +100,7 @@ class TerminalChat:
             }
             return {"update_id": next(self._update_ids), "callback_query": query}
         if _NUMBER.fullmatch(text):
-            self.write(f"{EXPIRED if self._keyboard.buttons else NO_BUTTONS}\n")
+            self.write(f"{self._no_such_button(text)}\n")
             return None
         self._keyboard.expired = True  # a new command: old buttons no longer apply
         message: dict[str, Any] = {
@@ -114,6 +114,17 @@ class TerminalChat:
             length = len(text.split(maxsplit=1)[0])
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         return {"update_id": next(self._update_ids), "message": message}
+
+    def _no_such_button(self, text: str) -> str:
+        """Why a number pressed nothing: no buttons, buttons gone with a new command, or
+        live buttons that do not go that far (those were called expired)."""
+        count = len(self._keyboard.buttons)
+        if not count:
+            return NO_BUTTONS
+        if self._keyboard.expired:
+            return EXPIRED
+        number = text.strip("[] ")
+        return f"There is no button {number}; type {'1' if count == 1 else f'1–{count}'}."
 
     # -- output --------------------------------------------------------------------------
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import time
 
 from bot.alerts.compose import Composer
 from storage import Store
 from summarizer.companies.matcher import CompanyEntry
 
+GREEK = ("alpha", "beta", "gamma", "delta", "eta", "theta", "iota", "kappa", "lambda", "mu")
 STORY = (
     "Xiaomi said on Thursday it would build a second car factory in Beijing, doubling its "
     "capacity. The company expects deliveries to reach 300,000 cars next year.\n\n"
@@ -96,6 +98,34 @@ def test_released_digest_alerts_become_the_digest(store: Store, world) -> None:
     assert delivery.kind == "digest" and len(delivery.ids) == 2
     assert "Your daily digest: 2 stories" in delivery.rendered.text
     assert "Tesla" in delivery.rendered.text and "Xiaomi" in delivery.rendered.text
+
+
+def test_a_digest_in_several_parts_counts_its_stories_once(store: Store, world) -> None:
+    # Each part was composed from the rows left: one digest of 33 stories came as
+    # "33 stories", then "19 stories", then "5 stories".
+    world.chat(1, "Xiaomi", "Tesla", "Apple", mode="digest")
+    for n in range(33):
+        name = ("Xiaomi", "Tesla", "Apple")[n % 3]
+        words = random.Random(n).choices(GREEK, k=60)
+        story = world.article(
+            {name: 0.9},
+            title=f"A long headline about {name}, number {n}: " + "word " * 30,
+            body=" ".join(words) + f". {name} said so.\n\nMore detail {n} on {name}.",
+        )
+        store.outbox.enqueue_for_article(story)
+    store.outbox.release_digest(1, "2026-01-01")
+    claimed = claim_all(store)
+    for first_claim in (33, 25):  # 25: the sender's claim cut the digest, the rest came later
+        composer = Composer(articles=store.outbox)
+        lane, later, headings = claimed[:first_claim], claimed[first_claim:], []
+        while delivery := composer.next_delivery(lane, now=time.time()):
+            assert delivery.kind == "digest"
+            headings.append(delivery.rendered.text.split("\n", 1)[0])
+            lane = [item for item in lane if item.id not in delivery.ids] + later
+            later = []
+        assert len(headings) > 1
+        assert headings[0] == f"<b>Your daily digest: {first_claim} stories</b>"
+        assert set(headings[1:]) == {"<b>Your daily digest (continued)</b>"}
 
 
 def test_a_digest_and_a_copy_stay_in_their_companys_forum_topic(store: Store, world) -> None:

@@ -144,9 +144,12 @@ def test_own_database_gets_no_sample_unless_asked(tmp_path: Path) -> None:
     db = tmp_path / "mine.db"
     plain = _chat(tmp_path, ["/news Apple"], "--db", str(db))
     assert "0 articles stored ·" in plain.stdout and "Replaying" not in plain.stdout
+    # Not "then /news Google or /search takeover", which find nothing in an empty database.
+    assert "/news Google" not in plain.stdout and "newsbot run --seed" in plain.stdout
     assert "No stored articles mention" in plain.stdout
     seeded = _chat(tmp_path, ["/list"], "--db", str(db), "--seed")
     assert "articles stored (4" in seeded.stdout and "Replaying" not in seeded.stdout
+    assert "then /news Google or /search takeover" in seeded.stdout
     again = _chat(tmp_path, ["/list"], "--db", str(db))
     assert "1 article stored" not in again.stdout and "(0 new" not in again.stdout
 

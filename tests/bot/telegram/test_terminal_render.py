@@ -79,6 +79,16 @@ def test_buttons_are_pressed_by_number_or_label_and_expire_with_a_new_command() 
     assert chat.update_for("1") is None and out.getvalue().endswith(EXPIRED + "\n")
 
 
+def test_a_number_past_the_live_buttons_says_which_to_type_not_expired() -> None:
+    chat, out = _chat()
+    chat.replying = True
+    _send(chat, "This chat follows 1 company", reply_markup=KEYS)
+    for typed in ("9", "0", "[3]"):
+        assert chat.update_for(typed) is None
+        assert out.getvalue().endswith(f"There is no button {typed.strip('[]')}; type 1–2.\n")
+    assert chat.update_for("2") is not None  # the buttons still work
+
+
 def test_a_reply_in_several_messages_has_a_blank_line_between_them() -> None:
     chat, out = _chat()
     chat.replying = True
