@@ -105,7 +105,7 @@ async def unsubscribe_button(update: Update, context: Context) -> None:
     in_list = text.startswith(LIST_HEADER)
     if ref is None:
         await query.answer("This chat no longer follows that company.")
-        if in_list:  # an old /list, from before an /unsubscribe: show it as it is now
+        if in_list and _shows_button(query):  # an old /list: show it as it is now
             await _refresh_list(update, context, query)
         return
     await query.answer(f"Unsubscribed from {ref.name[:150]}.")
@@ -113,6 +113,15 @@ async def unsubscribe_button(update: Update, context: Context) -> None:
         await _refresh_list(update, context, query)
     else:  # pressed under an alert: keep the alert, confirm with a way back
         await send(update, context, *unsubscribed_reply(ref))
+
+
+def _shows_button(query: CallbackQuery) -> bool:
+    """Whether the message still shows the button pressed: a list from before an
+    /unsubscribe does; a forged press under the list as it is now does not (editing
+    that list to itself is an error Telegram returns)."""
+    markup = getattr(query.message, "reply_markup", None)
+    rows = markup.inline_keyboard if markup else ()
+    return any(button.callback_data == query.data for row in rows for button in row)
 
 
 async def _refresh_list(update: Update, context: Context, query: CallbackQuery) -> None:
