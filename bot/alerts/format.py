@@ -104,11 +104,11 @@ def outlet(source: str | None, url: str | None) -> str | None:
 def other_sources(view: AlertView) -> tuple[Story, ...]:
     """The copies from other outlets, one per outlet: an outlet's own second copy (its
     story re-published at a new address, after an edit) is no other source."""
-    seen = {_source_name(view.story).casefold()}
+    seen = {outlet(view.story.source, view.story.url)}
     others: list[Story] = []
     for story in view.others:
-        name = _source_name(story).casefold()
-        if name not in seen:
+        name = outlet(story.source, story.url)
+        if name is None or name not in seen:  # an outlet not named: may be another one
             seen.add(name)
             others.append(story)
     return tuple(others)

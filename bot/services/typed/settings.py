@@ -95,8 +95,8 @@ def parse_change(key: str, value: str, *, topic: int | None = None) -> dict[str,
     value = value.strip()
     if field is None and not value and _bare_time(key):  # "/settings 08:30": the digest
         return _digest("time", key)
-    if field is None and not value and _clock_hint(key):  # "/settings 830"
-        raise InputError(f"“{key}” is no time I can read.{_clock_hint(key, '/settings ')}")
+    if field is None and not value and (hint := _clock_hint(key, "/settings ")):  # "830"
+        raise InputError(f"“{key}” is no time I can read.{hint}")
     if field is None:
         raise InputError(f"There is no setting called “{key[:30]}”. {SETTINGS_HELP}")
     if field == "topic":
