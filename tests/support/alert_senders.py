@@ -1,5 +1,6 @@
 """A running alert sender and a running ``newsbot run`` process, both against the Bot API
-emulator, for the end-to-end tests (tests/e2e)."""
+emulator, for the end-to-end tests (tests/e2e); and a sender against ``FakeBotApi`` in
+this process, for the alert tests (tests/bot/alerts)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from telegram import Bot
 
 from bot.alerts import AlertSender, Composer, Limits, RateGate, SenderOptions
 from bot.alerts.transport import AiohttpRequest
+from bot.telegram.fake_api import FakeBotApi
 from storage import Store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -58,6 +60,31 @@ async def sender_running(
         finally:
             sender.stop()
             await task
+
+
+@contextlib.asynccontextmanager
+async def fake_sender_running(
+    store: Store, telegram: FakeBotApi, **extra: Any
+) -> AsyncIterator[AlertSender]:
+    """As :func:`sender_running`, with Telegram's answers from ``telegram`` (no server);
+    ``extra``: more :class:`AlertSender` arguments (``wall``, a clock)."""
+    bot = Bot("123:abc", request=telegram, get_updates_request=telegram)
+    await bot.initialize()
+    sender = AlertSender(
+        bot=bot,
+        outbox=store.outbox,
+        lifecycle=store.lifecycle,
+        composer=Composer(articles=store.outbox),
+        gate=RateGate(Limits()),
+        **extra,
+    )
+    task = asyncio.create_task(sender.run())
+    try:
+        yield sender
+    finally:
+        sender.stop()
+        await asyncio.wait_for(task, 10.0)
+        await bot.shutdown()
 
 
 def start_bot_process(emulator: Any, db: Path, *, text: bool = False) -> subprocess.Popen[Any]:

@@ -55,24 +55,12 @@ async def test_the_sender_settles_a_digest_of_repeats_without_a_message(
 ) -> None:
     import asyncio
 
-    from telegram import Bot
-
-    from bot.alerts import AlertSender, Limits, RateGate
     from bot.telegram.fake_api import FakeBotApi
+    from tests.support.alert_senders import fake_sender_running
 
     world.chat(1, "Xiaomi", mode="digest")
     store.outbox.enqueue_for_article(world.article({"Xiaomi": 0.9}, body=STORY, source="Reuters"))
     telegram = FakeBotApi()
-    bot = Bot("123:abc", request=telegram, get_updates_request=telegram)
-    await bot.initialize()
-    sender = AlertSender(
-        bot=bot,
-        outbox=store.outbox,
-        lifecycle=store.lifecycle,
-        composer=Composer(articles=store.outbox),
-        gate=RateGate(Limits()),
-    )
-    task = asyncio.create_task(sender.run())
 
     async def settled() -> list[str]:
         for _ in range(200):
@@ -82,7 +70,7 @@ async def test_the_sender_settles_a_digest_of_repeats_without_a_message(
             await asyncio.sleep(0.05)
         raise AssertionError(store.outbox.rows(chat_id=1))
 
-    try:
+    async with fake_sender_running(store, telegram) as sender:
         store.outbox.release_digest(1, "2026-05-01T08:00+00:00")
         sender.wake()
         assert await settled() == ["digest"]
@@ -92,7 +80,3 @@ async def test_the_sender_settles_a_digest_of_repeats_without_a_message(
         sender.wake()
         assert await settled() == ["digest", "repeat"]
         assert len(telegram.of("sendMessage")) == 1  # the first digest only
-    finally:
-        sender.stop()
-        await asyncio.wait_for(task, 10.0)
-        await bot.shutdown()

@@ -8,12 +8,10 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
-from telegram import Bot
-
-from bot.alerts import AlertSender, Composer, Limits, RateGate
 from bot.alerts.digest import release_due
 from bot.telegram.fake_api import FakeBotApi
 from storage import Store
+from tests.support.alert_senders import fake_sender_running
 
 # 02:30 UTC is 03:30 in Berlin (inside 22-7) and 21:30 the evening before in New York
 # (outside 22-7); 10:30 UTC is 11:30 in Berlin (outside) and 05:30 in New York (inside).
@@ -47,18 +45,7 @@ async def test_alerts_in_quiet_hours_are_silent_and_digests_ring(store: Store, w
     assert release_due(store.outbox, now=NIGHT) == 1
     clock = [NIGHT.timestamp()]
     telegram = FakeBotApi()
-    bot = Bot("123:abc", request=telegram, get_updates_request=telegram)
-    await bot.initialize()
-    sender = AlertSender(
-        bot=bot,
-        outbox=store.outbox,
-        lifecycle=store.lifecycle,
-        composer=Composer(articles=store.outbox),
-        gate=RateGate(Limits()),
-        wall=lambda: clock[0],
-    )
-    task = asyncio.create_task(sender.run())
-    try:
+    async with fake_sender_running(store, telegram, wall=lambda: clock[0]) as sender:
         at_night = _by_chat(await _sends(telegram, 4))
         assert at_night[berlin_quiet]["disable_notification"] is True
         assert "disable_notification" not in at_night[no_quiet]
@@ -74,7 +61,3 @@ async def test_alerts_in_quiet_hours_are_silent_and_digests_ring(store: Store, w
         assert "disable_notification" not in morning[berlin_quiet]  # 11:30 there
         assert "disable_notification" not in morning[no_quiet]
         assert morning[new_york_quiet]["disable_notification"] is True  # 05:30 there
-    finally:
-        sender.stop()
-        await asyncio.wait_for(task, 10.0)
-        await bot.shutdown()
